@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+"use strict";
+// Thin launcher: the CLI is compiled to dist/ by `npm run build` (run automatically by `npm ci` via `prepare`).
+const path = require("path");
+const fs = require("fs");
+const entry = path.join(__dirname, "..", "dist", "cli", "index.js");
+if (!fs.existsSync(entry)) {
+  process.stderr.write("jixiao: 尚未构建命令行工具，请先运行 npm run build（the CLI is not built: run `npm run build`).\n");
+  process.exit(2);
+}
+require(entry).main(process.argv).then(
+  (code) => { process.exitCode = code; },
+  (err) => { process.stderr.write(`jixiao: ${err && err.message ? err.message : String(err)}\n`); process.exitCode = 2; },
+);

@@ -1,0 +1,131 @@
+/**
+ * Run rules over a mapped workbook and build the report. A rule that throws is recorded as crashed
+ * (great_expectations' habit) and the run goes on.
+ */
+import type { WorkbookSnapshot } from "../model/snapshot";
+import type { ReportModel } from "../model/report-model";
+import { parseA1 } from "../model/address";
+import { mapWorkbook } from "../mapping";
+import { RULES } from "../rules";
+import { RECOMMENDED, settingOptions, settingSeverity, type Preset } from "../config/presets";
+import { NATIONAL, findProfile } from "../scoring/profiles";
+import type { ScoringProfile } from "../scoring/types";
+import { formatMessage } from "./message";
+import type { Finding, Report, ReportDescriptor, Rule, RuleContext, RuleResult, Severity } from "./types";
+import { buildReport } from "../report/build-report";
+
+/** The engine version written into every report. */
+export const ENGINE_VERSION = "0.1.0";
+
+/** Options of a check. */
+export interface CheckOptions {
+  /** @default RECOMMENDED */
+  readonly preset?: Preset;
+  /** Overrides the workbook's jx_profile. */
+  readonly profile?: ScoringProfile;
+  /** Which host ran the check, for the report's meta. @default "core" */
+  readonly host?: string;
+  /** The rules to run. @default RULES */
+  readonly rules?: readonly Rule[];
+}
+
+/** The profile a workbook asks for (jx_profile), the national one by default. */
+export function profileFor(model: ReportModel): ScoringProfile {
+  const cell = model.scalars.jx_profile?.cell;
+  const named = cell && typeof cell.value === "string" ? findProfile(cell.value) : undefined;
+  return named ?? NATIONAL;
+}
+
+/**
+ * Check a mapped model.
+ * @param model - from {@link mapWorkbook}
+ * @returns the report: findings sorted by sheet order, row, column
+ */
+export function checkModel(model: ReportModel, options: CheckOptions = {}): Report {
+  const started = Date.now();
+  const preset = options.preset ?? RECOMMENDED;
+  const profile = options.profile ?? profileFor(model);
+  const rules = options.rules ?? RULES;
+  const findings: Finding[] = [];
+  const results: RuleResult[] = [];
+  for (const rule of rules) {
+    const setting = preset.rules[rule.id];
+    const severity = settingSeverity(setting);
+    if (severity === "off") {
+      results.push({ ruleId: rule.id, status: "off", findings: 0 });
+      continue;
+    }
+    const own: Finding[] = [];
+    try {
+      runRule(rule, model, profile, severity, { ...rule.meta.defaultOptions, ...settingOptions(setting) }, own);
+      results.push({ ruleId: rule.id, status: own.length ? "failed" : "passed", findings: own.length });
+      findings.push(...own);
+    } catch (err) {
+      results.push({ ruleId: rule.id, status: "crashed", findings: 0, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  const order = new Map(model.snapshot.sheets.map((s, i) => [s.name, i]));
+  findings.sort((a, b) => (order.get(a.sheet) ?? 999) - (order.get(b.sheet) ?? 999) || a.row - b.row || a.col - b.col || a.ruleId.localeCompare(b.ruleId));
+  return buildReport({
+    findings,
+    ruleResults: results,
+    ms: Date.now() - started,
+    host: options.host ?? "core",
+    preset: preset.id,
+    profile: profile.id,
+    engineVersion: ENGINE_VERSION,
+    model,
+    profileObject: profile,
+  });
+}
+
+/** Map then check a snapshot. */
+export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): Report {
+  return checkModel(mapWorkbook(snapshot), options);
+}
+
+function runRule(
+  rule: Rule,
+  model: ReportModel,
+  profile: ScoringProfile,
+  severity: Severity,
+  options: Readonly<Record<string, unknown>>,
+  out: Finding[],
+): void {
+  const context: RuleContext = {
+    id: rule.id,
+    model,
+    snapshot: model.snapshot,
+    profile,
+    options,
+    report(d: ReportDescriptor) {
+      const template = rule.meta.messages[d.messageId];
+      if (template === undefined) throw new Error(`Rule ${rule.id} reported unknown messageId ${d.messageId}`);
+      const pos = parseA1(d.at.address);
+      out.push({
+        ruleId: rule.id,
+        messageId: d.messageId,
+        message: formatMessage(template, d.data),
+        severity,
+        sheet: d.at.sheet,
+        ref: d.at.address,
+        row: pos.row,
+        col: pos.col,
+        field: d.field,
+        data: d.data ?? {},
+        expected: d.expected,
+        actual: d.actual,
+        fix: d.fix,
+        suggestions: d.suggestions,
+      });
+    },
+  };
+  const visitors = rule.create(context);
+  visitors.workbook?.();
+  if (visitors.table) {
+    for (const table of Object.values(model.tables)) {
+      if (table) visitors.table(table);
+    }
+  }
+  visitors.end?.();
+}

@@ -1,0 +1,20 @@
+/**
+ * jixiao core — the only public surface of the engine. Pure TypeScript: no Office, DOM or Node APIs.
+ * Phases: read (host → WorkbookSnapshot) → map (ReportModel) → check (Report) → score/fill → narrative.
+ */
+export type { CellRef, CellSnapshot, CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from "./model/snapshot";
+export type { BoundCell, MappingInfo, MappingProblem, MoneyUnit, ReportModel, ScalarBinding, TableBinding, TableColumn, TableRow } from "./model/report-model";
+export { colToIndex, formatArea, formatRef, indexToCol, parseA1, parseArea, parseCellRef, parseRef, quoteSheet, toA1 } from "./model/address";
+export type { Area, ParsedRef, Position } from "./model/address";
+export { SCALAR_FIELDS, TABLES, normalizeLabel, scalarField, tableDef } from "./schema/fields";
+export type { ColumnDef, FieldKind, RowRelation, ScalarFieldDef, ScalarFieldId, TableDef, TableId } from "./schema/fields";
+export { mapWorkbook } from "./mapping";
+export { defineRule } from "./engine/types";
+export type { CellWrite, Finding, Fix, Report, Rule, RuleContext, RuleMeta, RuleResult, Severity } from "./engine/types";
+export { ENGINE_VERSION, checkModel, checkWorkbook, profileFor } from "./engine/run-rules";
+export type { CheckOptions } from "./engine/run-rules";
+export { RULES } from "./rules";
+export { PRESETS, RECOMMENDED, STRICT } from "./config/presets";
+export type { Preset, RuleSetting } from "./config/presets";
+export { NATIONAL, PROFILES, findProfile } from "./scoring/profiles";
+export type { GradeBand, QualitativeTier, ScoringProfile } from "./scoring/types";

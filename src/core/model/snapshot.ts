@@ -1,0 +1,48 @@
+/**
+ * The plain, read-only picture of a workbook that every host adapter produces and the core reads.
+ * No library objects, no host handles: only data, so that the same engine runs in Excel, WPS and the CLI.
+ */
+
+/** A cell's (cached) value. Error values are carried in {@link CellSnapshot.error}, with `value` null. */
+export type CellValue = string | number | boolean | null;
+
+/** One non-empty cell. */
+export interface CellSnapshot {
+  /** The value as the host stores it (a formula's cached result). */
+  readonly value: CellValue;
+  /** The error text (`#REF!`, `#DIV/0!` …) when the cell holds an error value. */
+  readonly error?: string;
+  /** The formula without its leading `=`, when the cell holds one. */
+  readonly formula?: string;
+  /** The number format code (`0.00%`, `#,##0.00`), absent for `General`. */
+  readonly numberFormat?: string;
+}
+
+/** One worksheet: its non-empty cells keyed by A1 address without `$` (`"C11"`). */
+export interface SheetSnapshot {
+  readonly name: string;
+  readonly cells: Readonly<Record<string, CellSnapshot>>;
+  /** Merged areas as A1 ranges (`"A5:A9"`). */
+  readonly merges: readonly string[];
+}
+
+/** A defined name, kept with its scope. */
+export interface DefinedName {
+  readonly name: string;
+  /** What the name refers to, as written without `=`: `收支情况!$C$11`, `'Sheet 1'!$A$1:$B$4`, `0.2`. */
+  readonly refersTo: string;
+  /** The sheet a sheet-scoped (local) name belongs to; absent for workbook scope. */
+  readonly scope?: string;
+}
+
+/** The whole workbook as the engine sees it. */
+export interface WorkbookSnapshot {
+  readonly sheets: readonly SheetSnapshot[];
+  readonly names: readonly DefinedName[];
+}
+
+/** A single cell in the workbook: sheet name plus A1 address without `$`. */
+export interface CellRef {
+  readonly sheet: string;
+  readonly address: string;
+}

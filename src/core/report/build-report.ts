@@ -1,0 +1,48 @@
+/**
+ * Derive `valid` and `stats` from findings (frictionless' habit): the report is never assembled by hand.
+ */
+import type { ReportModel } from "../model/report-model";
+import type { ScoringProfile } from "../scoring/types";
+import type { Finding, Report, RuleResult } from "../engine/types";
+
+/** What buildReport needs. */
+export interface ReportInput {
+  readonly findings: readonly Finding[];
+  readonly ruleResults: readonly RuleResult[];
+  readonly ms: number;
+  readonly host: string;
+  readonly preset: string;
+  readonly profile: string;
+  readonly engineVersion: string;
+  readonly model?: ReportModel;
+  readonly profileObject?: ScoringProfile;
+  /** The computed 综合得分, when known. */
+  readonly score?: number;
+}
+
+/** Build a report; `valid` is true when there is no error. */
+export function buildReport(input: ReportInput): Report {
+  const count = (s: Finding["severity"]): number => input.findings.filter((f) => f.severity === s).length;
+  const errors = count("error");
+  return {
+    valid: errors === 0,
+    score: input.score,
+    stats: {
+      rules: input.ruleResults.filter((r) => r.status !== "off").length,
+      findings: input.findings.length,
+      errors,
+      warnings: count("warning"),
+      infos: count("info"),
+      ms: input.ms,
+    },
+    ruleResults: input.ruleResults,
+    findings: input.findings,
+    meta: {
+      engineVersion: input.engineVersion,
+      host: input.host,
+      ranAt: new Date().toISOString(),
+      preset: input.preset,
+      profile: input.profile,
+    },
+  };
+}

@@ -1,0 +1,10 @@
+/**
+ * The rule registry, sorted by id. One file per rule; id = file name = docs/rules/<id>.md.
+ * When adding a rule: import it here (keep the list sorted), add its severity to config/presets.ts,
+ * its test to test/rules/<id>.test.ts and its doc to docs/rules/<id>.md.
+ */
+import type { Rule } from "../engine/types";
+
+/** Every rule, sorted by id. */
+export const RULES: readonly Rule[] = [
+] as readonly Rule[];

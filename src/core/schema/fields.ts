@@ -1,0 +1,257 @@
+/**
+ * The self-evaluation schema: every scalar field and table of ../shared/contract.md, with the labels
+ * and aliases a clerk's own sheet may use. The defined name is the field id.
+ */
+
+/** How a scalar's value is read. */
+export type FieldKind = "year" | "text" | "date" | "integer" | "money" | "rate" | "number" | "narrative";
+
+/** A scalar field of the contract (one cell). */
+export interface ScalarFieldDef {
+  /** The defined name, `jx_…`. */
+  readonly id: ScalarFieldId;
+  readonly label: string;
+  readonly kind: FieldKind;
+  /** Labels that name this field in a clerk's sheet (auto-map), besides `label`. */
+  readonly aliases: readonly string[];
+  /** Written by the add-in (fill), not typed by the clerk. */
+  readonly computed?: boolean;
+}
+
+/** Every scalar field id of the contract. */
+export type ScalarFieldId =
+  | "jx_report_year"
+  | "jx_unit_name"
+  | "jx_report_kind"
+  | "jx_report_date"
+  | "jx_contact_name"
+  | "jx_contact_phone"
+  | "jx_staff_quota"
+  | "jx_staff_actual"
+  | "jx_money_unit"
+  | "jx_profile"
+  | "jx_budget_initial"
+  | "jx_budget_adjusted"
+  | "jx_executed"
+  | "jx_exec_rate"
+  | "jx_exec_weight"
+  | "jx_exec_score"
+  | "jx_score_total"
+  | "jx_grade"
+  | "jx_duties"
+  | "jx_tasks"
+  | "jx_achievements"
+  | "jx_problems"
+  | "jx_measures";
+
+/** The scalar fields, in contract order. */
+export const SCALAR_FIELDS: readonly ScalarFieldDef[] = [
+  { id: "jx_report_year", label: "评价年度", kind: "year", aliases: ["年度", "评价年份", "预算年度"] },
+  { id: "jx_unit_name", label: "部门（单位）名称", kind: "text", aliases: ["部门名称", "单位名称", "部门(单位)名称", "主管部门"] },
+  { id: "jx_report_kind", label: "评价类型", kind: "text", aliases: ["评价方式"] },
+  { id: "jx_report_date", label: "报告日期", kind: "date", aliases: ["填报日期"] },
+  { id: "jx_contact_name", label: "联系人", kind: "text", aliases: ["填报人"] },
+  { id: "jx_contact_phone", label: "联系电话", kind: "text", aliases: ["联络电话"] },
+  { id: "jx_staff_quota", label: "人员编制", kind: "integer", aliases: ["编制人数", "编制数"] },
+  { id: "jx_staff_actual", label: "实有人数", kind: "integer", aliases: ["在职人数", "实有人员"] },
+  { id: "jx_money_unit", label: "金额单位", kind: "text", aliases: ["单位（元/万元）"] },
+  { id: "jx_profile", label: "评分规则", kind: "text", aliases: ["评分方案"] },
+  { id: "jx_budget_initial", label: "年初预算数", kind: "money", aliases: ["年初预算"] },
+  { id: "jx_budget_adjusted", label: "全年预算数", kind: "money", aliases: ["调整后预算数", "全年预算", "全年预算数（A）", "全年预算数(A)"] },
+  { id: "jx_executed", label: "全年执行数", kind: "money", aliases: ["全年执行", "全年执行数（B）", "全年执行数(B)", "执行数"] },
+  { id: "jx_exec_rate", label: "预算执行率", kind: "rate", aliases: ["执行率", "执行率（B/A）"], computed: true },
+  { id: "jx_exec_weight", label: "预算执行率分值", kind: "number", aliases: [] },
+  { id: "jx_exec_score", label: "预算执行率得分", kind: "number", aliases: [], computed: true },
+  { id: "jx_score_total", label: "绩效自评综合得分", kind: "number", aliases: ["综合得分", "总分", "自评得分"], computed: true },
+  { id: "jx_grade", label: "评价等次", kind: "text", aliases: ["自评等级", "评价等级", "等次"], computed: true },
+  { id: "jx_duties", label: "职能职责概述", kind: "narrative", aliases: ["主要职能", "职能职责"] },
+  { id: "jx_tasks", label: "年度主要工作任务", kind: "narrative", aliases: ["年度主要工作内容"] },
+  { id: "jx_achievements", label: "总体运行情况及取得的成绩", kind: "narrative", aliases: ["年度部门（单位）总体运行情况及取得的成绩"] },
+  { id: "jx_problems", label: "存在的主要问题", kind: "narrative", aliases: ["存在问题"] },
+  { id: "jx_measures", label: "改进措施和有关建议", kind: "narrative", aliases: ["改进措施", "下一步工作举措"] },
+];
+
+/** Every table id of the contract. */
+export type TableId =
+  | "jx_income"
+  | "jx_expense"
+  | "jx_sangong"
+  | "jx_assets"
+  | "jx_projects"
+  | "jx_indicators"
+  | "jx_score_summary";
+
+/** A column of a table: a stable key plus the header label and its aliases. */
+export interface ColumnDef {
+  readonly key: string;
+  readonly label: string;
+  readonly aliases: readonly string[];
+  /** The column holds money in the workbook's money unit. */
+  readonly money?: boolean;
+  /** The column must be present for the table to be usable. */
+  readonly required?: boolean;
+}
+
+/** `total = Σ parts`, checked on every data row. */
+export interface RowRelation {
+  readonly total: string;
+  readonly parts: readonly string[];
+}
+
+/** A table of the contract. */
+export interface TableDef {
+  readonly id: TableId;
+  readonly label: string;
+  readonly columns: readonly ColumnDef[];
+  /** Row relations among columns (收入合计 = the five sources …). */
+  readonly relations: readonly RowRelation[];
+  /** A money table whose 汇总/合计 row must equal the sum of the other rows, column by column. */
+  readonly hasSummaryRow: boolean;
+  /** Labels near the table that identify it when auto-mapping a sheet without names. */
+  readonly titleHints: readonly string[];
+}
+
+const NAME_COL: ColumnDef = { key: "name", label: "机构名称", aliases: ["单位名称", "部门名称", "单位"], required: true };
+
+/** The tables, in contract order. */
+export const TABLES: readonly TableDef[] = [
+  {
+    id: "jx_income",
+    label: "收入情况",
+    hasSummaryRow: true,
+    titleHints: ["年度收入情况", "收入情况"],
+    columns: [
+      NAME_COL,
+      { key: "total", label: "收入合计", aliases: ["收入总计", "本年收入合计"], money: true, required: true },
+      { key: "carryover", label: "上年结转", aliases: ["上年结转结余", "年初结转和结余"], money: true },
+      { key: "public", label: "公共财政拨款", aliases: ["一般公共预算财政拨款", "一般公共预算拨款", "财政拨款"], money: true },
+      { key: "fund", label: "政府基金拨款", aliases: ["政府性基金预算财政拨款", "政府性基金拨款"], money: true },
+      { key: "special", label: "纳入专户管理的非税收入拨款", aliases: ["专户管理的非税收入拨款", "非税收入拨款"], money: true },
+      { key: "other", label: "其他收入", aliases: [], money: true },
+    ],
+    relations: [{ total: "total", parts: ["carryover", "public", "fund", "special", "other"] }],
+  },
+  {
+    id: "jx_expense",
+    label: "支出和结余情况",
+    hasSummaryRow: true,
+    titleHints: ["年度支出和结余情况", "支出情况"],
+    columns: [
+      NAME_COL,
+      { key: "total", label: "支出合计", aliases: ["支出总计", "本年支出合计"], money: true, required: true },
+      { key: "basic", label: "基本支出", aliases: [], money: true },
+      { key: "personnel", label: "人员支出", aliases: ["人员经费"], money: true },
+      { key: "publicUse", label: "公用支出", aliases: ["公用经费"], money: true },
+      { key: "project", label: "项目支出", aliases: [], money: true },
+      { key: "balanceYear", label: "当年结余", aliases: ["本年结余"], money: true },
+      { key: "balanceTotal", label: "累计结余", aliases: ["年末结转和结余"], money: true },
+    ],
+    relations: [
+      { total: "total", parts: ["basic", "project"] },
+      { total: "basic", parts: ["personnel", "publicUse"] },
+    ],
+  },
+  {
+    id: "jx_sangong",
+    label: "三公经费",
+    hasSummaryRow: true,
+    titleHints: ["三公经费"],
+    columns: [
+      NAME_COL,
+      { key: "total", label: "三公经费合计", aliases: ["三公经费", "合计"], money: true, required: true },
+      { key: "reception", label: "公务接待费", aliases: [], money: true },
+      { key: "vehicleOps", label: "公务用车运维费", aliases: ["公务用车运行维护费"], money: true },
+      { key: "vehicleBuy", label: "公务用车购置费", aliases: [], money: true },
+      { key: "abroad", label: "因公出国费", aliases: ["因公出国（境）费", "因公出国(境)费"], money: true },
+    ],
+    relations: [{ total: "total", parts: ["reception", "vehicleOps", "vehicleBuy", "abroad"] }],
+  },
+  {
+    id: "jx_assets",
+    label: "固定资产",
+    hasSummaryRow: true,
+    titleHints: ["固定资产"],
+    columns: [
+      NAME_COL,
+      { key: "total", label: "固定资产合计", aliases: ["固定资产", "合计"], money: true, required: true },
+      { key: "inUse", label: "在用固定资产", aliases: ["在用"], money: true },
+      { key: "leased", label: "出租固定资产", aliases: ["出租"], money: true },
+      { key: "other", label: "其他", aliases: ["其他固定资产"], money: true },
+    ],
+    relations: [{ total: "total", parts: ["inUse", "leased", "other"] }],
+  },
+  {
+    id: "jx_projects",
+    label: "项目支出",
+    hasSummaryRow: false,
+    titleHints: ["项目支出", "预算项目"],
+    columns: [
+      { key: "name", label: "项目名称", aliases: ["项目"], required: true },
+      { key: "docNo", label: "资金文号", aliases: ["文号"] },
+      { key: "budget", label: "预算数", aliases: ["预算资金", "全年预算数"], money: true, required: true },
+      { key: "executed", label: "执行数", aliases: ["支出数", "实际支出", "全年执行数"], money: true, required: true },
+      { key: "carryover", label: "结转结余", aliases: ["结余", "结转"], money: true },
+      { key: "rate", label: "执行率", aliases: ["预算执行率"] },
+    ],
+    relations: [],
+  },
+  {
+    id: "jx_indicators",
+    label: "绩效指标",
+    hasSummaryRow: false,
+    titleHints: ["绩效指标"],
+    columns: [
+      { key: "level1", label: "一级指标", aliases: [], required: true },
+      { key: "level2", label: "二级指标", aliases: [] },
+      { key: "level3", label: "三级指标", aliases: ["指标名称"], required: true },
+      { key: "direction", label: "指标方向", aliases: ["指标性质", "计算符号", "符号"] },
+      { key: "target", label: "年度指标值", aliases: ["指标值", "年度指标值（A）", "年度指标值(A)", "绩效目标"] },
+      { key: "actual", label: "实际完成值", aliases: ["实际完成值（B）", "实际完成值(B)", "完成情况", "完成值"] },
+      { key: "weight", label: "分值", aliases: ["权重"], required: true },
+      { key: "score", label: "得分", aliases: ["自评得分"] },
+      { key: "reason", label: "偏差原因分析及改进措施", aliases: ["未完成原因分析", "偏差原因分析", "偏差原因"] },
+    ],
+    relations: [],
+  },
+  {
+    id: "jx_score_summary",
+    label: "得分汇总",
+    hasSummaryRow: false,
+    titleHints: ["得分汇总", "评分汇总"],
+    columns: [
+      { key: "level1", label: "一级指标", aliases: [], required: true },
+      { key: "level2", label: "二级指标", aliases: [] },
+      { key: "weight", label: "分值", aliases: ["权重"], required: true },
+      { key: "score", label: "得分", aliases: ["自评得分"], required: true },
+    ],
+    relations: [],
+  },
+];
+
+/** Look up a scalar field definition. */
+export function scalarField(id: ScalarFieldId): ScalarFieldDef {
+  const def = SCALAR_FIELDS.find((f) => f.id === id);
+  if (!def) throw new Error(`Unknown field ${id}`);
+  return def;
+}
+
+/** Look up a table definition. */
+export function tableDef(id: TableId): TableDef {
+  const def = TABLES.find((t) => t.id === id);
+  if (!def) throw new Error(`Unknown table ${id}`);
+  return def;
+}
+
+/**
+ * Normalise a label for comparison: full-width → half-width, no whitespace, no `:`/`：`,
+ * no leading list numbering (`1、`, `（一）`), brackets unified.
+ */
+export function normalizeLabel(text: string): string {
+  return text
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, " ")
+    .replace(/\s+/g, "")
+    .replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.．]/, "")
+    .replace(/[:：]$/, "")
+    .toLowerCase();
+}

@@ -1,0 +1,65 @@
+/**
+ * A scoring profile: the weights, formulas, tiers and bands of one jurisdiction, as data.
+ * The national profile is the default; provinces are variants (see profiles/).
+ */
+
+/** A grade band: scores at or above `min` (and below the next band's min) get `grade`. */
+export interface GradeBand {
+  readonly min: number;
+  /** The canonical grade: 优 / 良 / 中 / 差. */
+  readonly grade: "优" | "良" | "中" | "差";
+  /** Other ways of writing it that are accepted (湖南: 优秀). */
+  readonly aliases: readonly string[];
+}
+
+/** A 定性 tier: a score between `min`×分值 (inclusive) and `max`×分值. */
+export interface QualitativeTier {
+  readonly label: string;
+  /** Texts that select this tier (达成年度指标, 部分达成 …). */
+  readonly matches: readonly string[];
+  readonly min: number;
+  readonly max: number;
+  /** Whether `max` is inclusive (only the top tier). */
+  readonly maxInclusive: boolean;
+}
+
+/** An over-target penalty step: when (B−A)/A ≥ over, deduct `deduct`×分值. */
+export interface OverTargetStep {
+  readonly over: number;
+  readonly deduct: number;
+}
+
+/** The weights of the 一级 groups. Keys are the 一级指标 names as normalised (产出, 效益, 满意度). */
+export interface GroupWeight {
+  readonly group: string;
+  /** Labels that belong to this group (产出指标, 效益指标, 满意度指标, 服务对象满意度 …). */
+  readonly matches: readonly string[];
+  readonly weight: number;
+}
+
+/** A scoring profile. */
+export interface ScoringProfile {
+  /** Stable id, the value of `jx_profile` (`national`, `hubei`, `sichuan`, `hunan`). */
+  readonly id: string;
+  /** Chinese name shown to users (全国（财政部）默认). */
+  readonly name: string;
+  /** Where the rules come from. */
+  readonly source: string;
+  /** Total points; weights must sum to it. @default 100 */
+  readonly totalPoints: number;
+  /** Weight of 预算执行率. @default 10 */
+  readonly execWeight: number;
+  /** Weights of the indicator groups. */
+  readonly groups: readonly GroupWeight[];
+  /** 正向 unmet: B/A × w. */
+  readonly positive: "ratio";
+  /** 反向 unmet: `linear` = (1 − (B−A)/A) × w, 0 at B ≥ 2A (platform); `inverse-ratio` = A/B × w (worksheet). */
+  readonly negative: "linear" | "inverse-ratio";
+  readonly qualitativeTiers: readonly QualitativeTier[];
+  readonly overTargetPenalty: readonly OverTargetStep[];
+  /** Decimals of every score. @default 2 */
+  readonly scoreDecimals: number;
+  readonly grades: readonly GradeBand[];
+  /** Below this 执行率 a written reason is required. @default 0.9 */
+  readonly execReasonBelow: number;
+}
