@@ -3,6 +3,7 @@
  * Phases: read (host → WorkbookSnapshot) → map (ReportModel) → check (Report) → score/fill → narrative.
  */
 export type { CellRef, CellSnapshot, CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from "./model/snapshot";
+export type { SheetContent } from "./model/sheet-content";
 export type { BoundCell, MappingInfo, MappingProblem, MoneyUnit, ReportModel, ScalarBinding, TableBinding, TableColumn, TableRow } from "./model/report-model";
 export { colToIndex, formatArea, formatRef, indexToCol, parseA1, parseArea, parseCellRef, parseRef, quoteSheet, toA1 } from "./model/address";
 export type { Area, ParsedRef, Position } from "./model/address";

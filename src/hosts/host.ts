@@ -4,6 +4,9 @@
  */
 import type { CellRef, WorkbookSnapshot } from "../core/model/snapshot";
 import type { CellWrite } from "../core/engine/types";
+import type { SheetContent } from "../core/model/sheet-content";
+
+export type { SheetContent };
 
 /** Which host an adapter drives. */
 export type HostKind = "excel" | "wps" | "xlsx";
@@ -47,17 +50,6 @@ export interface SavedFill {
   readonly at: CellRef;
   /** `#RRGGBB`, or null for no fill. */
   readonly color: string | null;
-}
-
-/** A sheet of values to write whole (the narrative sheet). */
-export interface SheetContent {
-  readonly name: string;
-  /** Rows of cells; strings and numbers. */
-  readonly rows: readonly (readonly (string | number | null)[])[];
-  /** Column widths in characters, optional. */
-  readonly columnWidths?: readonly number[];
-  /** 0-based row indexes to show as headings (bold). */
-  readonly headingRows?: readonly number[];
 }
 
 /** The host interface. */
