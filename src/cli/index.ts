@@ -1,0 +1,90 @@
+/**
+ * The `jixiao` command line: `check`, `fill`, `narrative`, `template`.
+ * bin/jixiao.js calls {@link main} with `process.argv` and exits with the code it resolves to.
+ */
+import { Command, CommanderError } from "commander";
+import { CliError, EXIT_UNREADABLE, processIo, type CliIo, type RegisterCommand } from "./io";
+import { register as registerCheck } from "./commands/check";
+import { register as registerFill } from "./commands/fill";
+import { register as registerNarrative } from "./commands/narrative";
+import { register as registerTemplate } from "./commands/template";
+
+export type { CliIo, RegisterCommand } from "./io";
+export { CliError } from "./io";
+
+/** The commands, in the order `--help` lists them. */
+const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerFill, registerNarrative, registerTemplate];
+
+/** Build the commander program with every command registered against `io`. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command();
+  program
+    .name("jixiao")
+    .description("绩效自评助手：检查、计算并填写预算绩效自评表（.xlsx）")
+    .version(readVersion(), "-V, --version", "显示版本号")
+    .helpOption("-h, --help", "显示帮助")
+    .helpCommand("help [command]", "显示某个命令的帮助")
+    .showHelpAfterError("（运行 jixiao --help 查看用法）")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+  for (const registerCommand of COMMANDS) registerCommand(program, io);
+  for (const sub of program.commands) {
+    sub.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+    sub.helpOption("-h, --help", "显示帮助");
+  }
+  return program;
+}
+
+/**
+ * Run the CLI.
+ * @param argv - `process.argv` shape: `[node, script, command, ...args]`
+ * @param io - where output goes (the process streams by default)
+ * @returns the exit code: 0 no error, 1 errors found, 2 the input could not be read or the usage was wrong
+ */
+export async function main(argv: readonly string[], io?: CliIo): Promise<number> {
+  const real = io ? undefined : processIo();
+  const out: CliIo = io ?? real!;
+  let code = 0;
+  const tracked: CliIo = {
+    stdout: (s) => out.stdout(s),
+    stderr: (s) => out.stderr(s),
+    setExitCode: (c) => {
+      code = Math.max(code, c);
+      out.setExitCode(c);
+    },
+  };
+  const program = buildProgram(tracked);
+  if (argv.length <= 2) {
+    tracked.stdout(program.helpInformation());
+    return 0;
+  }
+  try {
+    await program.parseAsync([...argv]);
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help / --version end through here with exit code 0; usage errors were already printed.
+      if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return code;
+      return Math.max(code, EXIT_UNREADABLE);
+    }
+    if (err instanceof CliError) {
+      tracked.stderr(`jixiao: ${err.message}\n`);
+      return Math.max(code, err.exitCode);
+    }
+    // Anything else is a bug in jixiao: say so in one sentence, without a stack trace.
+    const message = err instanceof Error ? err.message : String(err);
+    tracked.stderr(`jixiao: 内部错误，请把这条信息报告给维护者（internal error）：${message}\n`);
+    return Math.max(code, EXIT_UNREADABLE);
+  }
+}
+
+function readVersion(): string {
+  try {
+    // dist/cli/index.js and src/cli/index.ts both sit two levels below the package root.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pkg = require("../../package.json") as { version?: string };
+    return pkg.version ?? "0.0.0";
+  } catch {
+    return "0.0.0";
+  }
+}
