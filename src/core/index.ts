@@ -19,3 +19,5 @@ export { PRESETS, RECOMMENDED, STRICT } from "./config/presets";
 export type { Preset, RuleSetting } from "./config/presets";
 export { NATIONAL, PROFILES, findProfile } from "./scoring/profiles";
 export type { GradeBand, QualitativeTier, ScoringProfile } from "./scoring/types";
+export { IGNORE_HEADERS, IGNORE_SHEET, applyIgnores, ignoreSheet, readIgnores } from "./report/ignores";
+export type { Ignore, ReportWithIgnores } from "./report/ignores";
