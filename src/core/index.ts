@@ -10,6 +10,8 @@ export type { Area, ParsedRef, Position } from "./model/address";
 export { SCALAR_FIELDS, TABLES, normalizeLabel, scalarField, tableDef } from "./schema/fields";
 export type { ColumnDef, FieldKind, RowRelation, ScalarFieldDef, ScalarFieldId, TableDef, TableId } from "./schema/fields";
 export { mapWorkbook } from "./mapping";
+export { convertUnit, decimalShift, formatInfo, formatNumber, interval, moneyFactor, parseCell, parseText, roundTo, toHalfWidth, writtenDecimals } from "./units";
+export type { Parsed, ParsedNumber } from "./units";
 export { defineRule } from "./engine/types";
 export type { CellWrite, Finding, Fix, Report, Rule, RuleContext, RuleMeta, RuleResult, Severity } from "./engine/types";
 export { ENGINE_VERSION, checkModel, checkWorkbook, profileFor } from "./engine/run-rules";

@@ -1,0 +1,234 @@
+/**
+ * Reading numbers the way clerks write them: `1,711.75`, `１７１１.７５`, `99.74%`, `346.77元`,
+ * `5.33亿元`, `(12.5)`, `—`. Pure functions; nothing here throws.
+ */
+import type { CellSnapshot } from "../model/snapshot";
+
+/** What a cell or a piece of text holds, read as a number where it can be. */
+export type Parsed =
+  | { readonly kind: "blank" }
+  | { readonly kind: "error"; readonly code: string }
+  | { readonly kind: "text"; readonly text: string }
+  | ParsedNumber;
+
+/** A number read from a cell or from text. */
+export interface ParsedNumber {
+  readonly kind: "number";
+  /**
+   * The value in its written unit; a percentage is a fraction (`99.74%` → 0.9974), money stays in the
+   * unit written (`5.33亿元` → 5.33 with unit `亿元`).
+   */
+  readonly value: number;
+  /** The unit written after the number (`元`, `万元`, `万人`, `%`), or implied by the number format. */
+  readonly unit?: string;
+  /** Written or formatted as a percentage. */
+  readonly percent: boolean;
+  /**
+   * Decimal places of `value` as shown (XBRL's inferred precision): `1,711.75` → 2, `99.74%` → 4
+   * (the fraction 0.9974). May be negative for numbers written with an exponent (`1.5E3` → -2).
+   */
+  readonly decimals: number;
+  /** The number was typed as text (a string cell), not stored as a number. */
+  readonly fromText: boolean;
+  /** What was read: the text as written, or the stored number as a string. */
+  readonly raw: string;
+}
+
+const ERROR_CODES = /^#(?:REF!|DIV\/0!|N\/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
+
+/**
+ * Cells that mean "nothing here": dashes of every width and a lone slash (clerks write `/` for
+ * 不适用). They are blanks, not text, so that footing treats them like empty cells.
+ */
+const BLANK_MARKS = /^[-—–―‐‑‒~〜～/\\]*$/;
+
+/** A unit written after a number: a few CJK or Latin letters, optionally `per` something (`元/人`). */
+const UNIT = /^[\u4e00-\u9fffA-Za-z°℃]{1,5}(?:\/[\u4e00-\u9fffA-Za-z]{1,4})?$/;
+
+/** Full-width ASCII → half-width, ideographic space → space, and the other minus signs → `-`. */
+export function toHalfWidth(text: string): string {
+  return text
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, " ")
+    .replace(/[\u2212\u2012\u2013\ufe63]/g, "-")
+    .replace(/\uffe5/g, "¥");
+}
+
+/** Round to `decimals` places without the binary noise of `x * 10^d` (0.1 + 0.2 stays 0.3). */
+export function roundTo(value: number, decimals: number): number {
+  if (!Number.isFinite(value)) return value;
+  // Half away from zero, as Excel's ROUND and its display do.
+  const sign = value < 0 ? -1 : 1;
+  const abs = Math.abs(value);
+  if (decimals >= 0 && decimals <= 20 && !/e/i.test(String(abs))) {
+    const r = Number(`${Math.round(Number(`${abs}e${decimals}`))}e-${decimals}`);
+    if (Number.isFinite(r)) return sign * r;
+  }
+  const f = Math.pow(10, decimals);
+  const r = Math.round(abs * f) / f;
+  return Number.isFinite(r) ? sign * r : value;
+}
+
+/** Decimal places of a number's shortest form as Excel shows it in General (15 significant digits). */
+export function writtenDecimals(value: number): number {
+  if (!Number.isFinite(value) || value === 0) return 0;
+  const s = Number(value.toPrecision(15)).toString();
+  const m = /^-?\d*(?:\.(\d+))?(?:e([+-]\d+))?$/i.exec(s);
+  if (!m) return 0;
+  const frac = m[1] ? m[1].length : 0;
+  const exp = m[2] ? Number(m[2]) : 0;
+  return Math.max(0, frac - exp);
+}
+
+/**
+ * Read text as a clerk writes numbers.
+ * @param text - cell text such as `"1,711.75"`, `"１７１１.７５"`, `"99.74%"`, `"346.77元"`, `"(12.5)"`, `"—"`
+ * @returns blank for empty/dash cells, error for `#REF!` and kin, number when the whole text is one
+ *   number with an optional trailing unit, else text (`"达成年度指标"`, `"≥95%"`). Never throws.
+ * @example parseText("99.74%") // {kind:"number", value:0.9974, percent:true, decimals:4, unit:"%", …}
+ */
+export function parseText(text: string): Parsed {
+  try {
+    return parseTextUnsafe(String(text));
+  } catch {
+    return { kind: "text", text: String(text) };
+  }
+}
+
+function parseTextUnsafe(raw: string): Parsed {
+  const s0 = toHalfWidth(raw).replace(/\s+/g, "");
+  if (BLANK_MARKS.test(s0)) return { kind: "blank" };
+  if (ERROR_CODES.test(s0)) return { kind: "error", code: s0.toUpperCase() };
+  const text: Parsed = { kind: "text", text: raw };
+
+  let s = s0;
+  let sign = 1;
+  if (s[0] === "+" || s[0] === "-") {
+    if (s[0] === "-") sign = -1;
+    s = s.slice(1);
+  }
+  // Accountants' negatives: (12.5) or (12.5)万元.
+  const paren = /^\((.+)\)(.*)$/.exec(s);
+  if (paren) {
+    if (sign === -1) return text;
+    sign = -1;
+    s = paren[1] + paren[2];
+  }
+  let currency = false;
+  if (s[0] === "¥" || s[0] === "$") {
+    currency = s[0] === "¥";
+    s = s.slice(1);
+  }
+  const m = /^(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d*))?(?:[eE]([+-]?\d{1,3}))?/.exec(s);
+  if (!m || (m[1] === undefined && (m[2] === undefined || m[2] === ""))) return text;
+  const intPart = (m[1] ?? "0").replace(/,/g, "");
+  const fracPart = m[2] ?? "";
+  const exp = m[3] !== undefined ? Number(m[3]) : 0;
+  let rest = s.slice(m[0].length);
+
+  let percent = false;
+  let unit: string | undefined;
+  let decimals = fracPart.length - exp;
+  let value = Number(`${intPart}.${fracPart || "0"}e${exp}`);
+  if (rest === "%" || rest === "百分比" || rest === "个百分比") {
+    percent = true;
+    unit = "%";
+    decimals += 2;
+    value = Number(`${intPart}.${fracPart || "0"}e${exp - 2}`);
+    rest = "";
+  } else if (rest !== "") {
+    if (!UNIT.test(rest)) return text;
+    unit = rest;
+  } else if (currency) {
+    unit = "元";
+  }
+  if (!Number.isFinite(value)) return text;
+  value = sign * value;
+  if (Object.is(value, -0)) value = 0;
+  return { kind: "number", value, unit, percent, decimals, fromText: true, raw };
+}
+
+/** Decimal places a number format shows, and whether it shows a percentage and which literal unit. */
+export function formatInfo(numberFormat: string | undefined): { decimals?: number; percent: boolean; unit?: string } {
+  if (!numberFormat || /^general$/i.test(numberFormat.trim()) || numberFormat.trim() === "@") return { percent: false };
+  // The first section is the one used for positive numbers (and for all when there is one section).
+  const section = splitSections(numberFormat)[0];
+  // Quoted literals and escapes are text, not digits: strip them before counting, but keep a unit.
+  const literal = /"([^"]*)"/.exec(section);
+  const bare = section.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "").replace(/_./g, "");
+  const percent = bare.includes("%");
+  const dot = /[0#?][,]*\.([0#?]*)/.exec(bare) ?? /^\.([0#?]*)/.exec(bare);
+  let decimals = dot ? dot[1].length : /[0#?]/.test(bare) ? 0 : undefined;
+  if (decimals === undefined) return { percent };
+  if (percent) decimals += 2;
+  // Trailing commas after the digits scale by thousands (#,##0.00,) — shown decimals shift by 3 each.
+  const scaling = /[0#?]((?:,)+)(?:[^0#?]|$)/.exec(bare.replace(/\.[0#?]*/, ""));
+  if (scaling) decimals -= 3 * scaling[1].length;
+  const unitText = literal ? literal[1].trim() : undefined;
+  return { decimals, percent, unit: percent ? "%" : unitText && UNIT.test(unitText) ? unitText : undefined };
+}
+
+function splitSections(format: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let quoted = false;
+  for (let i = 0; i < format.length; i++) {
+    const c = format[i];
+    if (c === '"') quoted = !quoted;
+    if (c === "\\" && i + 1 < format.length) {
+      cur += c + format[++i];
+      continue;
+    }
+    if (c === ";" && !quoted) {
+      out.push(cur);
+      cur = "";
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+/**
+ * Read a cell as a number where it can be.
+ * @param cell - a cell of the snapshot (undefined for an empty cell)
+ * @returns blank, error (`#REF!`…), number or text. Stored numbers take their decimals from the number
+ *   format (`0.00` → 2, `0.00%` → 4 because the value is a fraction), or from their shortest form when
+ *   General; strings are read with {@link parseText}. Never throws.
+ * @example parseCell({ value: 0.9974, numberFormat: "0.00%" }) // {value:0.9974, percent:true, decimals:4, …}
+ */
+export function parseCell(cell: CellSnapshot | undefined): Parsed {
+  try {
+    if (!cell) return { kind: "blank" };
+    if (cell.error !== undefined) return { kind: "error", code: cell.error };
+    const v = cell.value;
+    if (v === null || v === undefined) return { kind: "blank" };
+    if (typeof v === "boolean") return { kind: "text", text: v ? "TRUE" : "FALSE" };
+    if (typeof v === "string") return parseText(v);
+    if (typeof v !== "number" || !Number.isFinite(v)) return { kind: "text", text: String(v) };
+    const info = formatInfo(cell.numberFormat);
+    const decimals = info.decimals ?? writtenDecimals(v);
+    return {
+      kind: "number",
+      value: Object.is(v, -0) ? 0 : v,
+      unit: info.unit,
+      percent: info.percent,
+      decimals,
+      fromText: false,
+      raw: String(v),
+    };
+  } catch {
+    return { kind: "text", text: String(cell?.value) };
+  }
+}
+
+/**
+ * The interval a shown number stands for: value ± ½·10^−decimals (XBRL Calculations 1.1 inferred
+ * precision). `1711.75` shown with 2 decimals stands for [1711.745, 1711.755].
+ * @param p - a value and the decimals it is shown with
+ * @returns [low, high]
+ * @example interval({ value: 1711.75, decimals: 2 }) // [1711.745, 1711.755]
+ */
+export function interval(p: { readonly value: number; readonly decimals: number }): [number, number] {
+  const half = 0.5 * Math.pow(10, -p.decimals);
+  return [p.value - half, p.value + half];
+}
