@@ -1,0 +1,212 @@
+/**
+ * Read one table of the schema from a rectangle of a sheet: header rows (one to four, with merged
+ * `其中` cells), columns found by label, data rows, the 汇总 row and the carried-down 一级/二级 groups.
+ * Used both for named rectangles and for tables found by auto-map.
+ */
+import type { BoundCell, MappingProblem, MappingSource, TableBinding, TableColumn, TableRow } from "../model/report-model";
+import { normalizeLabel, type ColumnDef, type TableDef } from "../schema/fields";
+import { toA1, type Area } from "../model/address";
+import { isBlank, isNumberLike, type SheetGrid } from "./grid";
+
+/** The most header rows a table may have (seed 000's 支出 table has three). */
+const MAX_HEADER_ROWS = 4;
+
+/** Options of {@link readTable}. */
+export interface ReadTableOptions {
+  readonly source: MappingSource;
+  /**
+   * Auto-map mode: the rectangle's bottom and right edges are unknown. The columns end where the header
+   * ends, and the rows end at the first fully blank row or where `stopAt(row)` is true.
+   */
+  readonly auto?: { readonly stopAt: (row: number) => boolean };
+}
+
+/** What {@link readTable} found. */
+export interface TableRead {
+  readonly binding: TableBinding;
+  /** The table's rectangle: header rows through the last data row. */
+  readonly area: Area;
+  readonly problems: readonly MappingProblem[];
+  /** How many of the table's columns were found. */
+  readonly matched: number;
+}
+
+/** `其中`, the label of a grouping header cell that is never a column itself. */
+const AMONG = "其中";
+
+/** The normalised labels (label + aliases) of a column. */
+export function columnLabels(col: ColumnDef): string[] {
+  return [col.label, ...col.aliases].map(normalizeLabel);
+}
+
+/** Every normalised header label of a table (its columns' labels and aliases, plus 其中). */
+function headerVocabulary(def: TableDef): Set<string> {
+  const set = new Set<string>([AMONG]);
+  for (const c of def.columns) for (const l of columnLabels(c)) set.add(l);
+  return set;
+}
+
+/**
+ * Whether row `r` continues the header that starts at `top`: no numbers, an empty first column, and
+ * either a header label of the table or a first column merged down from the header.
+ */
+function continuesHeader(grid: SheetGrid, r: number, top: number, span: { left: number; right: number }, vocab: Set<string>): boolean {
+  const nameMerge = grid.merge(r, span.left);
+  const mergedDown = nameMerge !== undefined && nameMerge.start.row >= top && nameMerge.start.row < r;
+  if (!isBlank(grid.cell(r, span.left))) return false;
+  const cols = grid.colsIn(r, span.left, span.right);
+  if (cols.some((c) => isNumberLike(grid.cell(r, c)) || grid.cell(r, c)?.error)) return false;
+  if (mergedDown) return true;
+  return cols.some((c) => vocab.has(normalizeLabel(String(grid.cell(r, c)?.value ?? ""))));
+}
+
+/**
+ * Match the table's columns to sheet columns by their header texts.
+ * Pass 1: a column's own (lowest) header equals a label or alias. Pass 2: any header row of a free
+ * column equals one (a label sitting in a merged cell above). Pass 3: a free column's own header
+ * contains a label (`三公经费\n合计（万元）`), when exactly one column claims it.
+ */
+function matchColumns(headers: Map<number, string[]>, def: TableDef): Map<string, number> {
+  const assigned = new Map<string, number>();
+  const used = new Set<number>();
+  const own = new Map<number, string>();
+  for (const [col, texts] of headers) {
+    const lowest = [...texts].reverse().find((t) => t !== "");
+    if (lowest !== undefined) own.set(col, normalizeLabel(lowest));
+  }
+  const cols = [...headers.keys()].sort((a, b) => a - b);
+  const assign = (key: string, col: number): void => {
+    assigned.set(key, col);
+    used.add(col);
+  };
+  for (const col of cols) {
+    const text = own.get(col);
+    if (!text) continue;
+    const def1 = def.columns.find((c) => !assigned.has(c.key) && columnLabels(c).includes(text));
+    if (def1) assign(def1.key, col);
+  }
+  for (const c of def.columns) {
+    if (assigned.has(c.key)) continue;
+    const labels = columnLabels(c);
+    const hit = cols.find((col) => !used.has(col) && (headers.get(col) ?? []).some((t) => t !== "" && labels.includes(normalizeLabel(t))));
+    if (hit !== undefined) assign(c.key, hit);
+  }
+  const claims = new Map<string, number[]>();
+  for (const col of cols) {
+    const text = own.get(col);
+    if (used.has(col) || !text || text === AMONG) continue;
+    let best: { key: string; len: number } | undefined;
+    for (const c of def.columns) {
+      if (assigned.has(c.key)) continue;
+      for (const l of columnLabels(c)) {
+        if (l.length >= 2 && text.includes(l) && (!best || l.length > best.len)) best = { key: c.key, len: l.length };
+      }
+    }
+    if (best) claims.set(best.key, [...(claims.get(best.key) ?? []), col]);
+  }
+  for (const [key, claimants] of claims) if (claimants.length === 1) assign(key, claimants[0]);
+  return assigned;
+}
+
+/**
+ * Read a table from `area` (whose first row is the header).
+ * @param grid - the sheet
+ * @param def - the schema table
+ * @param area - the rectangle; in auto mode only its top-left corner matters
+ */
+export function readTable(grid: SheetGrid, def: TableDef, area: Area, options: ReadTableOptions): TableRead {
+  const top = area.start.row;
+  const left = area.start.col;
+  const bottomLimit = options.auto ? grid.maxRow : Math.min(area.end.row, grid.maxRow);
+  let right = options.auto ? grid.maxCol : Math.min(area.end.col, grid.maxCol);
+  const vocab = headerVocabulary(def);
+
+  let headerRow = top;
+  while (headerRow + 1 <= bottomLimit && headerRow + 1 < top + MAX_HEADER_ROWS && continuesHeader(grid, headerRow + 1, top, { left, right }, vocab)) {
+    headerRow++;
+  }
+
+  if (options.auto) {
+    // The header's own extent (cells and their merges) is the table's width.
+    let edge = left;
+    for (let r = top; r <= headerRow; r++) {
+      for (const c of grid.colsIn(r, left, right)) edge = Math.max(edge, grid.merge(r, c)?.end.col ?? c);
+    }
+    for (const m of grid.merges) {
+      if (m.start.row >= top && m.start.row <= headerRow && m.start.col >= left && m.start.col <= right) edge = Math.max(edge, m.end.col);
+    }
+    right = edge;
+  }
+
+  const headers = new Map<number, string[]>();
+  for (let c = left; c <= right; c++) {
+    const texts: string[] = [];
+    for (let r = top; r <= headerRow; r++) texts.push(grid.text(r, c));
+    if (texts.some((t) => t !== "")) headers.set(c, texts);
+  }
+  const assigned = matchColumns(headers, def);
+  const columns: TableColumn[] = def.columns
+    .filter((c) => assigned.has(c.key))
+    .map((c) => {
+      const col = assigned.get(c.key) as number;
+      const texts = headers.get(col) ?? [];
+      return { key: c.key, header: [...texts].reverse().find((t) => t !== "") ?? "", col };
+    });
+
+  const problems: MappingProblem[] = def.columns
+    .filter((c) => c.required && !assigned.has(c.key))
+    .map((c) => ({
+      code: "missing-column" as const,
+      target: `${def.id}.${c.key}`,
+      detail: c.label,
+      ref: { sheet: grid.name, address: toA1({ row: top, col: left }) },
+    }));
+
+  const dataRows: number[] = [];
+  if (options.auto) {
+    for (let r = headerRow + 1; r <= bottomLimit; r++) {
+      if (grid.colsIn(r, left, right).length === 0 || options.auto.stopAt(r)) break;
+      dataRows.push(r);
+    }
+  } else {
+    for (const r of grid.rowsIn(headerRow + 1, bottomLimit)) {
+      if (grid.colsIn(r, left, right).length > 0) dataRows.push(r);
+    }
+  }
+
+  const grouped = def.id === "jx_indicators" || def.id === "jx_score_summary";
+  const nameCol = assigned.get("name");
+  let summaryFound = false;
+  let level1: string | undefined;
+  let level2: string | undefined;
+  const rows: TableRow[] = dataRows.map((r) => {
+    const cells: Record<string, BoundCell> = {};
+    for (const col of columns) {
+      const ref = { sheet: grid.name, address: toA1({ row: r, col: col.col }) };
+      const cell = grid.cell(r, col.col);
+      cells[col.key] = isBlank(cell) ? { ref } : { ref, cell };
+    }
+    let isSummary = false;
+    if (def.hasSummaryRow && !summaryFound && nameCol !== undefined) {
+      const name = grid.text(r, nameCol);
+      if (name.includes("汇总") || name.includes("合计")) isSummary = summaryFound = true;
+    }
+    if (!grouped) return { row: r, cells, isSummary };
+    const c1 = assigned.get("level1");
+    const c2 = assigned.get("level2");
+    const t1 = c1 !== undefined ? grid.text(r, c1) : "";
+    const t2 = c2 !== undefined ? grid.text(r, c2) : "";
+    if (t1 !== "" && t1 !== level1) {
+      // A new 一级 group: its 二级 does not carry over from the previous group.
+      level1 = t1;
+      level2 = t2 !== "" ? t2 : undefined;
+    } else if (t2 !== "") {
+      level2 = t2;
+    }
+    return { row: r, cells, isSummary, level1, level2 };
+  });
+
+  const binding: TableBinding = { id: def.id, source: options.source, sheet: grid.name, headerRow, columns, rows };
+  const bottom = options.auto ? Math.max(headerRow, dataRows[dataRows.length - 1] ?? headerRow) : area.end.row;
+  return { binding, area: { start: { row: top, col: left }, end: { row: bottom, col: right } }, problems, matched: columns.length };
+}
