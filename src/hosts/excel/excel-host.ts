@@ -1,0 +1,592 @@
+/**
+ * The Excel host adapter: WorkbookHost over Office.js.
+ *
+ * Round trips are what make an Office add-in slow (each `context.sync()` crosses a process, on the web a
+ * network), so every operation here has a fixed sync budget that does not grow with the workbook:
+ * reading takes two (collections, then every range at once), writing takes one per ~4 MB of payload,
+ * highlighting two (save the fills, then paint). `Excel.run` is a constructor parameter so that the
+ * tests drive this class with office-addin-mock's context.
+ */
+import type { CellRef, CellSnapshot, CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
+import type { CellWrite } from "../../core/engine/types";
+import { indexToCol, parseA1, parseRef, quoteSheet } from "../../core/model/address";
+import type {
+  Highlight,
+  HostCapabilities,
+  HostError,
+  HostResult,
+  SavedFill,
+  SheetContent,
+  WorkbookHost,
+} from "../host";
+
+/** The shape of `Excel.run` this adapter needs (the batch form only). */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** `Office.context.requirements.isSetSupported`, injectable for tests. */
+export type RequirementCheck = (name: string, minVersion: string) => boolean;
+
+/** Options of {@link ExcelHost}. */
+export interface ExcelHostOptions {
+  /** Requirement-set check; default: Office.context.requirements.isSetSupported, or "none" without Office. */
+  readonly isSetSupported?: RequirementCheck;
+  /**
+   * Upper bound of the estimated request payload per `context.sync()` when writing, in bytes.
+   * Excel on the web rejects requests above 5 MB; 4 MB leaves room for the protocol's own overhead.
+   * @default 4000000
+   */
+  readonly maxPayloadBytes?: number;
+}
+
+/** Which optional features the running Excel supports (ExcelApi requirement sets). */
+export interface ExcelFeatures {
+  /** ExcelApi 1.1: values, formulas, number formats, fills, worksheets.add. */
+  readonly basic: boolean;
+  /** ExcelApi 1.4: *OrNullObject, names.add, NamedItem.scope. */
+  readonly nullObjects: boolean;
+  /** ExcelApi 1.9: fill.pattern, which tells "no fill" from a white fill. */
+  readonly fillPattern: boolean;
+  /** ExcelApi 1.10: threaded comments. */
+  readonly comments: boolean;
+  /** ExcelApi 1.13: getMergedAreasOrNullObject. */
+  readonly mergedAreas: boolean;
+  /** ExcelApi 1.18: notes. */
+  readonly notes: boolean;
+}
+
+const DEFAULT_MAX_PAYLOAD = 4_000_000;
+
+/** Office reports "no fill" as white unless fill.pattern (1.9) says otherwise. */
+const NO_FILL_COLOR = "#FFFFFF";
+
+function defaultRequirementCheck(): RequirementCheck {
+  return (name, version) => {
+    try {
+      return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported(name, version) === true;
+    } catch {
+      // Outside an Office client the requirements object may be missing: nothing optional is supported.
+      return false;
+    }
+  };
+}
+
+/** Detect the requirement sets this adapter cares about. */
+export function detectFeatures(check: RequirementCheck): ExcelFeatures {
+  const has = (v: string): boolean => check("ExcelApi", v);
+  return {
+    basic: has("1.1"),
+    nullObjects: has("1.4"),
+    fillPattern: has("1.9"),
+    comments: has("1.10"),
+    mergedAreas: has("1.13"),
+    notes: has("1.18"),
+  };
+}
+
+function ok<T>(value: T): HostResult<T> {
+  return { ok: true, value };
+}
+
+function fail<T>(code: HostError["code"], message: string, detail?: string): HostResult<T> {
+  return { ok: false, error: detail === undefined ? { code, message } : { code, message, detail } };
+}
+
+/** Office.js errors carry a code (ItemNotFound, InvalidArgument, RequestPayloadSizeLimitExceeded …). */
+function describeError(e: unknown): { code?: string; detail: string } {
+  if (e && typeof e === "object") {
+    const o = e as { code?: unknown; message?: unknown; debugInfo?: { errorLocation?: unknown } };
+    const code = typeof o.code === "string" ? o.code : undefined;
+    const message = typeof o.message === "string" ? o.message : String(e);
+    const location = typeof o.debugInfo?.errorLocation === "string" ? ` (${o.debugInfo.errorLocation})` : "";
+    return { code, detail: `${code ? code + ": " : ""}${message}${location}` };
+  }
+  return { detail: String(e) };
+}
+
+/** Turn a thrown Office.js error into a HostError with a Chinese sentence for the clerk. */
+function toFailure<T>(action: string, e: unknown): HostResult<T> {
+  const { code, detail } = describeError(e);
+  if (code === "ItemNotFound") return fail("not-found", `${action}失败：找不到相应的工作表、单元格或名称。`, detail);
+  if (code === "RequestPayloadSizeLimitExceeded" || code === "PayloadTooLarge") {
+    return fail("too-large", `${action}失败：一次提交给 Excel 的数据太多，请分批操作。`, detail);
+  }
+  if (code === "ApiNotFound" || code === "UnsupportedOperation") {
+    return fail("unsupported", `${action}失败：当前版本的 Excel 不支持此操作，请升级 Excel 后重试。`, detail);
+  }
+  return fail(action.startsWith("读取") ? "read-failed" : "write-failed", `${action}失败：${detail}`, detail);
+}
+
+/** Strip the sheet part and `$` signs of an address Office returns (`'My Sheet'!$B$2:$C$3` → `B2:C3`). */
+function localAddress(address: string): string {
+  const bang = address.lastIndexOf("!");
+  return (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, "");
+}
+
+/** Split a RangeAreas address (`S!A1:B2, S!C3`) on the commas that are not inside a quoted sheet name. */
+function splitAreas(address: string): string[] {
+  const parts: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === "," && !quoted) {
+      parts.push(current);
+      current = "";
+    } else {
+      current += ch;
+    }
+  }
+  parts.push(current);
+  return parts.map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+/** A name's definition as the snapshot writes it: the formula without `=`. */
+function refersToOf(item: Excel.NamedItem): string {
+  const formula = (item as { formula?: unknown }).formula;
+  if (typeof formula === "string" && formula.length > 0) return formula.replace(/^=/, "");
+  const value: unknown = item.value;
+  if (item.type === "String" && typeof value === "string") return `"${value.replace(/"/g, '""')}"`;
+  if (typeof value === "string") return value.replace(/^=/, "");
+  return String(value);
+}
+
+function scopeOf(item: Excel.NamedItem): string | undefined {
+  const scope: unknown = (item as { scope?: unknown }).scope;
+  return typeof scope === "string" ? scope : undefined;
+}
+
+/** Turn one used range into snapshot cells (only the non-empty ones). */
+function rangeCells(range: Excel.Range): Record<string, CellSnapshot> {
+  const cells: Record<string, CellSnapshot> = {};
+  const origin = parseA1(localAddress(range.address).split(":")[0]);
+  const values = range.values as unknown[][];
+  const formulas = range.formulas as unknown[][];
+  const formats = range.numberFormat as unknown[][];
+  const types = range.valueTypes as unknown[][] | undefined;
+  values.forEach((row, i) =>
+    row.forEach((raw, j) => {
+      const f = formulas?.[i]?.[j];
+      const formula = typeof f === "string" && f.startsWith("=") ? f.slice(1) : undefined;
+      if ((raw === "" || raw === null || raw === undefined) && formula === undefined) return;
+      const nf = formats?.[i]?.[j];
+      const numberFormat = typeof nf === "string" && nf !== "General" && nf !== "" ? nf : undefined;
+      const isError = Array.isArray(types) && types[i]?.[j] === "Error";
+      const value: CellValue = isError
+        ? null
+        : typeof raw === "number" || typeof raw === "boolean" || typeof raw === "string"
+          ? raw
+          : raw === null || raw === undefined
+            ? null
+            : String(raw);
+      const cell: CellSnapshot = {
+        value,
+        ...(isError ? { error: String(raw) } : {}),
+        ...(formula !== undefined ? { formula } : {}),
+        ...(numberFormat !== undefined ? { numberFormat } : {}),
+      };
+      cells[`${indexToCol(origin.col + j)}${origin.row + i}`] = cell;
+    }),
+  );
+  return cells;
+}
+
+/** One contiguous horizontal run of writes with the same shape, written as one 2-D array. */
+interface WriteRun {
+  readonly sheet: string;
+  readonly row: number;
+  readonly startCol: number;
+  readonly writes: CellWrite[];
+  readonly content: boolean;
+  readonly format: boolean;
+}
+
+/** Merge writes to the same cell (later wins field by field), then cut them into contiguous row runs. */
+export function planWriteRuns(writes: readonly CellWrite[]): WriteRun[] {
+  const merged = new Map<string, { at: CellRef; row: number; col: number; w: CellWrite }>();
+  for (const w of writes) {
+    const pos = parseA1(w.at.address);
+    const key = `${w.at.sheet}\u0000${pos.row}\u0000${pos.col}`;
+    const prev = merged.get(key);
+    const next: CellWrite = prev
+      ? {
+          at: w.at,
+          ...(w.value !== undefined || w.formula !== undefined
+            ? { value: w.value, ...(w.formula !== undefined ? { formula: w.formula } : {}) }
+            : { value: prev.w.value, ...(prev.w.formula !== undefined ? { formula: prev.w.formula } : {}) }),
+          ...((w.numberFormat ?? prev.w.numberFormat) !== undefined ? { numberFormat: w.numberFormat ?? prev.w.numberFormat } : {}),
+        }
+      : w;
+    merged.set(key, { at: w.at, row: pos.row, col: pos.col, w: next });
+  }
+  const sorted = [...merged.values()].sort((a, b) =>
+    a.at.sheet < b.at.sheet ? -1 : a.at.sheet > b.at.sheet ? 1 : a.row - b.row || a.col - b.col,
+  );
+  const runs: WriteRun[] = [];
+  let run: WriteRun | undefined;
+  let lastCol = 0;
+  for (const { at, row, col, w } of sorted) {
+    const content = w.value !== undefined || w.formula !== undefined;
+    const format = w.numberFormat !== undefined;
+    if (!content && !format) continue;
+    if (run && run.sheet === at.sheet && run.row === row && lastCol === col - 1 && run.content === content && run.format === format) {
+      run.writes.push(w);
+    } else {
+      run = { sheet: at.sheet, row, startCol: col, writes: [w], content, format };
+      runs.push(run);
+    }
+    lastCol = col;
+  }
+  return runs;
+}
+
+/** The cell content Office.js expects: a formula with `=`, a value, `""` to clear (null would mean "leave"). */
+function officeContent(w: CellWrite): string | number | boolean {
+  if (w.formula !== undefined) return `=${w.formula}`;
+  return w.value === null || w.value === undefined ? "" : w.value;
+}
+
+function runAddress(run: WriteRun): string {
+  const a = `${indexToCol(run.startCol)}${run.row}`;
+  const b = `${indexToCol(run.startCol + run.writes.length - 1)}${run.row}`;
+  return a === b ? a : `${a}:${b}`;
+}
+
+/** A rough size of what a run adds to the request, to keep each sync under Excel on the web's limit. */
+function runPayload(run: WriteRun): number {
+  let n = 120;
+  for (const w of run.writes) {
+    if (run.content) n += utf8Length(JSON.stringify(officeContent(w))) + 4;
+    if (run.format) n += utf8Length(JSON.stringify(w.numberFormat)) + 4;
+  }
+  return n;
+}
+
+/** UTF-8 size without TextEncoder/Buffer (CJK text is 3 bytes a character on the wire). */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+  }
+  return n;
+}
+
+/** Excel column width is in points; one character of the default font is about 5.7 pt (64 px / 8.43). */
+function charsToPoints(chars: number): number {
+  return Math.round(chars * 5.7 + 5);
+}
+
+/** The Excel host. */
+export class ExcelHost implements WorkbookHost {
+  readonly kind = "excel" as const;
+  readonly capabilities: HostCapabilities;
+  readonly features: ExcelFeatures;
+  private readonly run: ExcelRun;
+  private readonly maxPayload: number;
+  /** Notes/comments this adapter added while highlighting, so clearing removes only those. */
+  private readonly addedNotes = new Map<string, { sheet: string; address: string; kind: "note" | "comment" }>();
+
+  /**
+   * @param run - `Excel.run` (or a test double handing in a mock context)
+   * @param options - requirement-set check and payload limit
+   */
+  constructor(run: ExcelRun, options: ExcelHostOptions = {}) {
+    this.run = run;
+    this.maxPayload = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD;
+    this.features = detectFeatures(options.isSetSupported ?? defaultRequirementCheck());
+    this.capabilities = {
+      highlight: this.features.basic,
+      comments: this.features.notes || this.features.comments,
+      select: this.features.basic,
+      addNames: this.features.nullObjects,
+      addSheets: this.features.basic,
+    };
+  }
+
+  /** Two syncs: (1) names and sheet names, (2) every sheet's local names, used range and merged areas. */
+  async readWorkbook(): Promise<HostResult<WorkbookSnapshot>> {
+    try {
+      return await this.run(async (ctx) => {
+        const book = ctx.workbook;
+        const bookNames = book.names;
+        bookNames.load("items");
+        const sheets = book.worksheets;
+        sheets.load("items/name");
+        await ctx.sync();
+
+        const sheetNames = sheets.items.map((s) => s.name);
+        const perSheet = sheetNames.map((name) => {
+          const ws = sheets.getItem(name);
+          const names = ws.names;
+          names.load("items");
+          const used = this.features.nullObjects ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange(true);
+          used.load("address, values, formulas, numberFormat, valueTypes");
+          const merged = this.features.mergedAreas ? used.getMergedAreasOrNullObject() : undefined;
+          merged?.load("address");
+          return { name, names, used, merged };
+        });
+        await ctx.sync();
+
+        const defined: DefinedName[] = [];
+        const seen = new Set<string>();
+        const add = (d: DefinedName): void => {
+          const key = `${d.scope ?? ""}\u0000${d.name.toLowerCase()}`;
+          if (seen.has(key)) return;
+          seen.add(key);
+          defined.push(d);
+        };
+        for (const item of bookNames.items) {
+          // Some hosts list sheet-scoped names here too; those are taken from their sheet below, with the scope.
+          if (scopeOf(item) === "Worksheet") continue;
+          add({ name: item.name, refersTo: refersToOf(item) });
+        }
+        const snapshotSheets: SheetSnapshot[] = [];
+        for (const s of perSheet) {
+          for (const item of s.names.items) {
+            const scope = scopeOf(item);
+            // Excel on the web returns workbook-scoped names under each sheet as well.
+            if (scope === "Workbook") continue;
+            const refersTo = refersToOf(item);
+            if (scope === undefined && defined.some((d) => d.scope === undefined && d.name === item.name && d.refersTo === refersTo)) continue;
+            add({ name: item.name, refersTo, scope: s.name });
+          }
+          const empty = s.used.isNullObject === true;
+          const merges =
+            !empty && s.merged && s.merged.isNullObject !== true && typeof s.merged.address === "string"
+              ? splitAreas(s.merged.address).map(localAddress)
+              : [];
+          snapshotSheets.push({ name: s.name, cells: empty ? {} : rangeCells(s.used), merges });
+        }
+        return ok<WorkbookSnapshot>({ sheets: snapshotSheets, names: defined });
+      });
+    } catch (e) {
+      return toFailure("读取工作簿", e);
+    }
+  }
+
+  /** Queue every write as 2-D arrays of contiguous runs; sync once per ~4 MB of payload. */
+  async applyWrites(writes: readonly CellWrite[]): Promise<HostResult<number>> {
+    const runs = planWriteRuns(writes);
+    if (runs.length === 0) return ok(0);
+    try {
+      return await this.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        let payload = 0;
+        let cells = 0;
+        for (const run of runs) {
+          const size = runPayload(run);
+          if (payload > 0 && payload + size > this.maxPayload) {
+            await ctx.sync();
+            payload = 0;
+          }
+          const range = sheets.getItem(run.sheet).getRange(runAddress(run));
+          // The format first, so that a value written into a text-formatted cell stays text.
+          if (run.format) range.numberFormat = [run.writes.map((w) => w.numberFormat ?? "General")];
+          if (run.content) {
+            const row = run.writes.map(officeContent);
+            if (run.writes.some((w) => w.formula !== undefined)) range.formulas = [row];
+            else range.values = [row];
+          }
+          payload += size;
+          cells += run.writes.length;
+        }
+        await ctx.sync();
+        return ok(cells);
+      });
+    } catch (e) {
+      return toFailure("写入单元格", e);
+    }
+  }
+
+  /** Sync 1 saves every marked cell's fill (and checks for existing notes); sync 2 paints them. */
+  async highlight(marks: readonly Highlight[]): Promise<HostResult<readonly SavedFill[]>> {
+    if (marks.length === 0) return ok([]);
+    if (!this.capabilities.highlight) return fail("unsupported", "当前版本的 Excel 不支持单元格填充色（需要 ExcelApi 1.1）。");
+    try {
+      return await this.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        const cells = new Map<string, { at: CellRef; range: Excel.Range; fill: Excel.RangeFill; mark: Highlight; existingNote?: Excel.Note }>();
+        for (const mark of marks) {
+          const key = `${mark.at.sheet}!${mark.at.address}`;
+          const prev = cells.get(key);
+          if (prev) {
+            // Keep the fill saved first (the clerk's own); paint the last mark.
+            prev.mark = mark;
+            continue;
+          }
+          const ws = sheets.getItem(mark.at.sheet);
+          const range = ws.getRange(mark.at.address);
+          const fill = range.format.fill;
+          fill.load(this.features.fillPattern ? "color, pattern" : "color");
+          cells.set(key, { at: mark.at, range, fill, mark });
+        }
+        const wantNotes = this.capabilities.comments && marks.some((m) => m.note !== undefined && m.note !== "");
+        if (wantNotes && this.features.notes) {
+          for (const c of cells.values()) {
+            if (!c.mark.note) continue;
+            c.existingNote = sheets.getItem(c.at.sheet).notes.getItemOrNullObject(c.at.address);
+            c.existingNote.load("content");
+          }
+        }
+        await ctx.sync();
+
+        const saved: SavedFill[] = [];
+        for (const c of cells.values()) {
+          const color = typeof c.fill.color === "string" ? c.fill.color : null;
+          const pattern: unknown = this.features.fillPattern ? (c.fill as { pattern?: unknown }).pattern : undefined;
+          const none = pattern === "None" || (pattern === undefined && (color === null || color.toUpperCase() === NO_FILL_COLOR));
+          saved.push({ at: c.at, color: none ? null : color });
+          c.fill.color = c.mark.color;
+        }
+        if (wantNotes) {
+          // Notes go after the fills in the batch: if one fails, the fills before it are already applied.
+          for (const c of cells.values()) {
+            const note = c.mark.note;
+            if (!note) continue;
+            const key = `${c.at.sheet}!${c.at.address}`;
+            if (this.features.notes) {
+              if (c.existingNote?.isNullObject !== true) continue; // never overwrite the clerk's own note
+              sheets.getItem(c.at.sheet).notes.add(c.at.address, note);
+              this.addedNotes.set(key, { sheet: c.at.sheet, address: c.at.address, kind: "note" });
+            } else if (!this.addedNotes.has(key)) {
+              ctx.workbook.comments.add(`${quoteSheet(c.at.sheet)}!${c.at.address}`, note);
+              this.addedNotes.set(key, { sheet: c.at.sheet, address: c.at.address, kind: "comment" });
+            }
+          }
+        }
+        await ctx.sync();
+        return ok<readonly SavedFill[]>(saved);
+      });
+    } catch (e) {
+      return toFailure("标记单元格", e);
+    }
+  }
+
+  /** One sync: each saved fill back (fill.clear() for no fill), then the notes this adapter added. */
+  async clearHighlights(saved: readonly SavedFill[]): Promise<HostResult<number>> {
+    if (saved.length === 0) return ok(0);
+    try {
+      return await this.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        for (const s of saved) {
+          const fill = sheets.getItem(s.at.sheet).getRange(s.at.address).format.fill;
+          if (s.color === null) fill.clear();
+          else fill.color = s.color;
+        }
+        const removed: string[] = [];
+        for (const s of saved) {
+          const key = `${s.at.sheet}!${s.at.address}`;
+          const added = this.addedNotes.get(key);
+          if (!added) continue;
+          if (added.kind === "note") sheets.getItem(added.sheet).notes.getItem(added.address).delete();
+          else ctx.workbook.comments.getItemByCell(`${quoteSheet(added.sheet)}!${added.address}`).delete();
+          removed.push(key);
+        }
+        await ctx.sync();
+        removed.forEach((k) => this.addedNotes.delete(k));
+        return ok(saved.length);
+      });
+    } catch (e) {
+      return toFailure("清除标记", e);
+    }
+  }
+
+  /** Activate the sheet and select the cell (one sync). */
+  async select(at: CellRef): Promise<HostResult<void>> {
+    try {
+      return await this.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(at.sheet);
+        ws.activate();
+        ws.getRange(at.address).select();
+        await ctx.sync();
+        return ok<void>(undefined);
+      });
+    } catch (e) {
+      return toFailure(`定位到 ${quoteSheet(at.sheet)}!${at.address} `, e);
+    }
+  }
+
+  /**
+   * Add the sheet, or clear and reuse it when it exists (deleting it would turn names and formulas that
+   * point at it into #REF!). Values go in as one 2-D array; strings are formatted as text (`@`) so that
+   * "99.71%" or "1/2" in the prose stay as written.
+   */
+  async writeSheet(content: SheetContent): Promise<HostResult<void>> {
+    if (!this.capabilities.addSheets) return fail("unsupported", "当前版本的 Excel 不支持添加工作表。");
+    try {
+      return await this.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        let existing: Excel.Worksheet | undefined;
+        if (this.features.nullObjects) {
+          existing = sheets.getItemOrNullObject(content.name);
+          existing.load("name");
+        } else {
+          sheets.load("items/name");
+        }
+        await ctx.sync();
+        const exists = this.features.nullObjects
+          ? existing?.isNullObject !== true
+          : sheets.items.some((s) => s.name === content.name);
+        const ws = exists ? sheets.getItem(content.name) : sheets.add(content.name);
+        if (exists) ws.getRange().clear();
+        const width = Math.max(1, ...content.rows.map((r) => r.length), content.columnWidths?.length ?? 0);
+        if (content.rows.length > 0) {
+          const values = content.rows.map((r) => Array.from({ length: width }, (_, j) => r[j] ?? ""));
+          const formats = values.map((r) => r.map((v) => (typeof v === "string" ? "@" : "General")));
+          const range = ws.getRange("A1").getResizedRange(content.rows.length - 1, width - 1);
+          range.numberFormat = formats;
+          range.values = values;
+          range.format.wrapText = true;
+          range.format.verticalAlignment = "Top";
+          for (const h of content.headingRows ?? []) {
+            if (h >= 0 && h < content.rows.length) range.getRow(h).format.font.bold = true;
+          }
+        }
+        (content.columnWidths ?? []).forEach((w, j) => {
+          ws.getRange(`${indexToCol(j + 1)}1`).getEntireColumn().format.columnWidth = charsToPoints(w);
+        });
+        ws.activate();
+        await ctx.sync();
+        return ok<void>(undefined);
+      });
+    } catch (e) {
+      return toFailure(`写入工作表“${content.name}”`, e);
+    }
+  }
+
+  /** Two syncs: look up which names exist, then replace those and add the rest (workbook scope). */
+  async addNames(names: readonly { readonly name: string; readonly ref: CellRef | string }[]): Promise<HostResult<number>> {
+    if (names.length === 0) return ok(0);
+    if (!this.capabilities.addNames) return fail("unsupported", "当前版本的 Excel 不支持添加名称（需要 ExcelApi 1.4）。");
+    const bad = names.find((n) => typeof n.ref === "string" && !parseRef(n.ref)?.sheet);
+    if (bad) return fail("write-failed", `名称“${bad.name}”的引用“${String(bad.ref)}”不是带工作表名的单元格地址。`);
+    try {
+      return await this.run(async (ctx) => {
+        const collection = ctx.workbook.names;
+        const existing = names.map((n) => {
+          const item = collection.getItemOrNullObject(n.name);
+          item.load("name");
+          return item;
+        });
+        await ctx.sync();
+        names.forEach((n, i) => {
+          if (existing[i].isNullObject !== true) existing[i].delete();
+          const formula =
+            typeof n.ref === "string"
+              ? `=${n.ref.replace(/^=/, "")}`
+              : `=${quoteSheet(n.ref.sheet)}!${n.ref.address.replace(/^\$?([A-Z]+)\$?(\d+)/i, "$$$1$$$2")}`;
+          collection.add(n.name, formula);
+        });
+        await ctx.sync();
+        return ok(names.length);
+      });
+    } catch (e) {
+      return toFailure("保存名称", e);
+    }
+  }
+}
+
+/** Create the Excel host over the real `Excel.run`. */
+export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
+  return new ExcelHost((batch) => Excel.run(batch), options);
+}

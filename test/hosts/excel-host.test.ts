@@ -1,0 +1,398 @@
+/**
+ * The Excel adapter against office-addin-mock's context: what it reads, what it writes, and how many
+ * `context.sync()` round trips it needs (a spy on the context's sync; the spy still calls the real one).
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import { ExcelHost, planWriteRuns, type ExcelRun, type RequirementCheck } from "../../src/hosts/excel/excel-host";
+import type { CellWrite } from "../../src/core/engine/types";
+
+type Grid = unknown[][];
+
+interface FakeSheet {
+  name: string;
+  /** Used range address and its arrays (values/formulas/numberFormat/valueTypes). */
+  address: string;
+  values: Grid;
+  formulas?: Grid;
+  numberFormat?: Grid;
+  valueTypes?: Grid;
+  merged?: string;
+  names?: { name: string; type: string; value: unknown; formula?: string; scope?: string }[];
+}
+
+interface FakeBook {
+  sheets: FakeSheet[];
+  names: { name: string; type: string; value: unknown; formula?: string; scope?: string }[];
+  /** Initial fill per "Sheet!A1": [color, pattern]. Default: no fill (#FFFFFF, "None"). */
+  fills?: Record<string, [string, string]>;
+}
+
+/**
+ * office-addin-mock cannot load a path through an array ("items/name" throws), so collections get a
+ * load that loads `items` whatever was asked; the adapter's real load strings are checked separately.
+ */
+const loadItems = function (this: OfficeMockObject, what?: unknown): unknown {
+  collectionLoads.push(String(what));
+  return OfficeMockObject.prototype.load.call(this, "items");
+};
+let collectionLoads: string[] = [];
+
+/** A mock Excel.run plus the mock context, built from a fake book. */
+function mockExcel(book: FakeBook): { run: ExcelRun; ctx: Excel.RequestContext & OfficeMockObject; root: OfficeMockObject } {
+  collectionLoads = [];
+  const fills = book.fills ?? {};
+  const sheetData: Record<string, unknown> = {};
+  for (const s of book.sheets) {
+    const rows = s.values.length;
+    const cols = s.values[0]?.length ?? 0;
+    const fillGrid = (v: unknown): Grid => Array.from({ length: rows }, () => Array.from({ length: cols }, () => v));
+    sheetData[`sheet_${s.name}`] = {
+      name: s.name,
+      names: { items: s.names ?? [], load: loadItems },
+      usedRange: {
+        address: `${s.name}!${s.address}`,
+        values: s.values,
+        formulas: s.formulas ?? s.values,
+        numberFormat: s.numberFormat ?? fillGrid("General"),
+        valueTypes: s.valueTypes ?? fillGrid("Double"),
+        merged: { address: s.merged ?? "" },
+        getMergedAreasOrNullObject: function () {
+          return this.merged;
+        },
+      },
+      getUsedRangeOrNullObject: function (this: { usedRange: unknown }) {
+        return this.usedRange;
+      },
+      getUsedRange: function (this: { usedRange: unknown }) {
+        return this.usedRange;
+      },
+      activate: jest.fn(),
+      getRange: function (this: OfficeMockObject & Record<string, unknown>, address: string) {
+        const key = `r_${address}`;
+        if (this[key] === undefined) {
+          const [color, pattern] = fills[`${s.name}!${address}`] ?? ["#FFFFFF", "None"];
+          (this as unknown as { addMock(n: string): void }).addMock(key);
+          (this[key] as unknown as { populate(d: unknown): void }).populate({
+            address,
+            format: {
+              fill: {
+                color,
+                pattern,
+                clear: function (this: Record<string, unknown>) {
+                  this.color = "#FFFFFF";
+                  this.pattern = "None";
+                  this.cleared = true;
+                },
+              },
+            },
+            select: jest.fn(),
+          });
+        }
+        return this[key];
+      },
+    };
+  }
+  const root = new OfficeMockObject({
+    context: {
+      workbook: {
+        names: {
+          items: book.names,
+          load: loadItems,
+          add: jest.fn(),
+        },
+        worksheets: {
+          items: book.sheets.map((s) => ({ name: s.name })),
+          load: loadItems,
+          getItem: function (this: Record<string, unknown>, name: string) {
+            const sheet = this[`sheet_${name}`];
+            if (!sheet) throw Object.assign(new Error(`no sheet ${name}`), { code: "ItemNotFound" });
+            return sheet;
+          },
+          ...sheetData,
+        },
+      },
+    },
+  });
+  const ctx = (root as unknown as { context: Excel.RequestContext & OfficeMockObject }).context;
+  const run: ExcelRun = (batch) => batch(ctx);
+  return { run, ctx, root };
+}
+
+const all: RequirementCheck = () => true;
+const upTo =
+  (max: number): RequirementCheck =>
+  (_n, v) =>
+    Number(v.split(".")[1]) <= max;
+
+/** A workbook with n workbook-scoped names spread over a 收支情况 sheet, plus one sheet-scoped name. */
+function bookWithNames(n: number): FakeBook {
+  const rows = Math.max(3, n);
+  const values: Grid = Array.from({ length: rows }, (_, i) => ["机构名称" + i, i * 1.5, ""]);
+  values[0] = ["机构名称", "收入合计", "执行率"];
+  values[1] = ["汇总", 3467700, 0.9971];
+  const formulas: Grid = values.map((r) => [...r]);
+  formulas[2][1] = "=B2*2";
+  values[2][1] = 6935400;
+  const numberFormat: Grid = values.map(() => ["General", "#,##0.00", "General"]);
+  numberFormat[1][2] = "0.00%";
+  const names = Array.from({ length: n }, (_, i) => ({
+    name: `jx_n${i}`,
+    type: "Range",
+    value: `收支情况!$B$${i + 1}`,
+    formula: `=收支情况!$B$${i + 1}`,
+    scope: "Workbook",
+  }));
+  return {
+    sheets: [
+      {
+        name: "收支情况",
+        address: `A1:C${rows}`,
+        values,
+        formulas,
+        numberFormat,
+        merged: "收支情况!$A$5:$A$6, 收支情况!$B$7:$C$7",
+        // Excel on the web lists the workbook's names under the sheet too, with scope "Workbook".
+        names: [
+          ...names.slice(0, 5),
+          { name: "local_total", type: "Range", value: "收支情况!$B$2", formula: "=收支情况!$B$2", scope: "Worksheet" },
+        ],
+      },
+      { name: "Sheet 2", address: "B2:C3", values: [["a", ""], ["", true]] },
+    ],
+    names,
+  };
+}
+
+describe("ExcelHost.readWorkbook", () => {
+  it.each([10, 100, 1000])("reads %i names and every sheet in at most two syncs", async (n) => {
+    const { run, ctx } = mockExcel(bookWithNames(n));
+    const sync = jest.spyOn(ctx, "sync");
+    const host = new ExcelHost(run, { isSetSupported: all });
+    const result = await host.readWorkbook();
+    if (!result.ok) throw new Error(result.error.message);
+    expect(sync.mock.calls.length).toBeLessThanOrEqual(2);
+    expect(result.value.names.filter((d) => d.scope === undefined)).toHaveLength(n);
+    expect(result.value.sheets).toHaveLength(2);
+  });
+
+  it("returns values, formulas, number formats, merges and both name scopes without duplicates", async () => {
+    const { run } = mockExcel(bookWithNames(10));
+    const result = await new ExcelHost(run, { isSetSupported: all }).readWorkbook();
+    if (!result.ok) throw new Error(result.error.message);
+    const [sheet, sheet2] = result.value.sheets;
+    expect(sheet.cells.B2).toEqual({ value: 3467700, numberFormat: "#,##0.00" });
+    expect(sheet.cells.C2).toEqual({ value: 0.9971, numberFormat: "0.00%" });
+    expect(sheet.cells.B3).toEqual({ value: 6935400, formula: "B2*2", numberFormat: "#,##0.00" });
+    expect(sheet.cells.C3).toBeUndefined(); // empty cells are left out
+    expect(sheet.merges).toEqual(["A5:A6", "B7:C7"]);
+    // A used range that starts at B2 keeps its addresses.
+    expect(sheet2.name).toBe("Sheet 2");
+    expect(sheet2.cells).toEqual({ B2: { value: "a" }, C3: { value: true } });
+    // Workbook names once (not again from the sheet), the local name with its scope.
+    expect(result.value.names.filter((d) => d.name === "jx_n0")).toEqual([{ name: "jx_n0", refersTo: "收支情况!$B$1" }]);
+    expect(result.value.names).toContainEqual({ name: "local_total", refersTo: "收支情况!$B$2", scope: "收支情况" });
+    expect(result.value.names).toHaveLength(11);
+  });
+
+  it("asks Office for only the properties it needs", async () => {
+    const { run } = mockExcel(bookWithNames(10));
+    await new ExcelHost(run, { isSetSupported: all }).readWorkbook();
+    expect(collectionLoads).toContain("items/name");
+  });
+
+  it("carries error values as errors and falls back to value when formula (1.7) is missing", async () => {
+    const book: FakeBook = {
+      sheets: [
+        {
+          name: "S",
+          address: "A1:B1",
+          values: [["#DIV/0!", "x"]],
+          formulas: [["=1/0", "x"]],
+          valueTypes: [["Error", "String"]],
+        },
+      ],
+      names: [
+        { name: "jx_unit_name", type: "Range", value: "S!$B$1" },
+        { name: "jx_money_unit", type: "String", value: "万元" },
+      ],
+    };
+    const { run } = mockExcel(book);
+    const result = await new ExcelHost(run, { isSetSupported: upTo(1) }).readWorkbook();
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.sheets[0].cells.A1).toEqual({ value: null, error: "#DIV/0!", formula: "1/0" });
+    expect(result.value.sheets[0].merges).toEqual([]); // merged areas need ExcelApi 1.13
+    expect(result.value.names).toEqual([
+      { name: "jx_unit_name", refersTo: "S!$B$1" },
+      { name: "jx_money_unit", refersTo: '"万元"' },
+    ]);
+  });
+
+  it("turns an Office error into a Chinese HostError instead of throwing", async () => {
+    const failing: ExcelRun = async () => {
+      throw Object.assign(new Error("The request payload size has exceeded the limit."), { code: "RequestPayloadSizeLimitExceeded" });
+    };
+    const result = await new ExcelHost(failing, { isSetSupported: all }).readWorkbook();
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: "too-large", message: expect.stringContaining("读取工作簿失败") }),
+    });
+  });
+});
+
+describe("ExcelHost.applyWrites", () => {
+  it.each([10, 1000])("writes %i cells as contiguous 2-D runs in at most two syncs", async (n) => {
+    const { run, ctx } = mockExcel(bookWithNames(n));
+    const sync = jest.spyOn(ctx, "sync");
+    const writes: CellWrite[] = Array.from({ length: n }, (_, i) => ({
+      at: { sheet: "收支情况", address: `${i % 2 === 0 ? "B" : "C"}${Math.floor(i / 2) + 1}` },
+      value: i,
+    }));
+    const result = await new ExcelHost(run, { isSetSupported: all }).applyWrites(writes);
+    expect(result).toEqual({ ok: true, value: n });
+    expect(sync.mock.calls.length).toBeLessThanOrEqual(2);
+    const sheet = ctx.workbook.worksheets.getItem("收支情况");
+    // Each row's B and C cells went in as one range.
+    expect(sheet.getRange("B1:C1").values).toEqual([[0, 1]]);
+    expect(sheet.getRange(`B${n / 2}:C${n / 2}`).values).toEqual([[n - 2, n - 1]]);
+  });
+
+  it("writes formulas with '=', number formats, and clears with an empty string", async () => {
+    const { run, ctx } = mockExcel(bookWithNames(10));
+    const result = await new ExcelHost(run, { isSetSupported: all }).applyWrites([
+      { at: { sheet: "收支情况", address: "B2" }, value: 346.77 },
+      { at: { sheet: "收支情况", address: "C2" }, formula: "B2/B3", value: 0.5, numberFormat: "0.00%" },
+      { at: { sheet: "收支情况", address: "D2" }, value: null },
+      { at: { sheet: "收支情况", address: "B2" }, numberFormat: "#,##0.00" },
+    ]);
+    expect(result).toEqual({ ok: true, value: 3 });
+    const sheet = ctx.workbook.worksheets.getItem("收支情况");
+    expect(sheet.getRange("B2:C2").formulas).toEqual([[346.77, "=B2/B3"]]);
+    expect(sheet.getRange("B2:C2").numberFormat).toEqual([["#,##0.00", "0.00%"]]);
+    expect(sheet.getRange("D2").values).toEqual([[""]]);
+  });
+
+  it("splits the batch into several syncs when the payload would pass the limit", async () => {
+    const { run, ctx } = mockExcel(bookWithNames(10));
+    const sync = jest.spyOn(ctx, "sync");
+    const long = "综".repeat(700); // ~2.1 kB of UTF-8 each
+    const writes: CellWrite[] = Array.from({ length: 30 }, (_, i) => ({ at: { sheet: "收支情况", address: `A${i * 2 + 1}` }, value: long }));
+    const result = await new ExcelHost(run, { isSetSupported: all, maxPayloadBytes: 23_000 }).applyWrites(writes);
+    expect(result).toEqual({ ok: true, value: 30 });
+    expect(sync.mock.calls.length).toBe(3); // 30 × ~2.2 kB in batches of at most 23 kB: 10 a sync
+  });
+
+  it("reports a missing sheet as not-found in Chinese", async () => {
+    const { run } = mockExcel(bookWithNames(10));
+    const result = await new ExcelHost(run, { isSetSupported: all }).applyWrites([{ at: { sheet: "没有", address: "A1" }, value: 1 }]);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe("not-found");
+      expect(result.error.message).toMatch(/找不到/);
+    }
+  });
+});
+
+describe("planWriteRuns", () => {
+  it("cuts runs at gaps, rows, sheets and changes of shape", () => {
+    const w = (address: string, extra: Partial<CellWrite> = { value: 1 }): CellWrite => ({ at: { sheet: "S", address }, ...extra });
+    const runs = planWriteRuns([w("A1"), w("B1"), w("D1"), w("A2"), w("B2", { numberFormat: "0" }), { at: { sheet: "T", address: "C1" }, value: 2 }]);
+    expect(runs.map((r) => [r.sheet, r.row, r.startCol, r.writes.length])).toEqual([
+      ["S", 1, 1, 2],
+      ["S", 1, 4, 1],
+      ["S", 2, 1, 1],
+      ["S", 2, 2, 1],
+      ["T", 1, 3, 1],
+    ]);
+  });
+});
+
+describe("ExcelHost.highlight / clearHighlights", () => {
+  const book = (): FakeBook => ({
+    ...bookWithNames(10),
+    fills: { "收支情况!B2": ["#FFFF00", "Solid"], "收支情况!C2": ["#FFFFFF", "Solid"] },
+  });
+
+  it("saves fills in one sync, paints in another, and restores each cell's own fill exactly", async () => {
+    const { run, ctx } = mockExcel(book());
+    const host = new ExcelHost(run, { isSetSupported: all });
+    const sync = jest.spyOn(ctx, "sync");
+    const marks = ["B2", "C2", "B3"].map((address) => ({ at: { sheet: "收支情况", address }, color: "#F4CCCC" }));
+    const saved = await host.highlight(marks);
+    expect(sync).toHaveBeenCalledTimes(2);
+    expect(saved).toEqual({
+      ok: true,
+      value: [
+        { at: { sheet: "收支情况", address: "B2" }, color: "#FFFF00" },
+        { at: { sheet: "收支情况", address: "C2" }, color: "#FFFFFF" }, // a real white fill stays white
+        { at: { sheet: "收支情况", address: "B3" }, color: null }, // no fill
+      ],
+    });
+    const sheet = ctx.workbook.worksheets.getItem("收支情况");
+    const fill = (a: string) => sheet.getRange(a).format.fill as unknown as { color: string; pattern: string; cleared?: boolean };
+    expect(["B2", "C2", "B3"].map((a) => fill(a).color)).toEqual(["#F4CCCC", "#F4CCCC", "#F4CCCC"]);
+
+    if (!saved.ok) throw new Error("unreachable");
+    sync.mockClear();
+    const cleared = await host.clearHighlights(saved.value);
+    expect(cleared).toEqual({ ok: true, value: 3 });
+    expect(sync).toHaveBeenCalledTimes(1);
+    expect(fill("B2").color).toBe("#FFFF00");
+    expect(fill("C2").color).toBe("#FFFFFF");
+    expect(fill("C2").cleared).toBeUndefined();
+    expect(fill("B3").cleared).toBe(true);
+    expect(fill("B3").pattern).toBe("None");
+  });
+
+  it("without fill.pattern (before ExcelApi 1.9) treats white as no fill", async () => {
+    const { run } = mockExcel(book());
+    const host = new ExcelHost(run, { isSetSupported: upTo(8) });
+    const saved = await host.highlight([{ at: { sheet: "收支情况", address: "C2" }, color: "#F4CCCC" }]);
+    expect(saved).toEqual({ ok: true, value: [{ at: { sheet: "收支情况", address: "C2" }, color: null }] });
+    expect(host.capabilities.comments).toBe(false);
+  });
+
+  it("keeps the first saved fill when a cell is marked twice", async () => {
+    const { run } = mockExcel(book());
+    const host = new ExcelHost(run, { isSetSupported: all });
+    const at = { sheet: "收支情况", address: "B2" };
+    const saved = await host.highlight([
+      { at, color: "#F4CCCC" },
+      { at, color: "#FFF2CC" },
+    ]);
+    expect(saved).toEqual({ ok: true, value: [{ at, color: "#FFFF00" }] });
+  });
+});
+
+describe("ExcelHost capabilities and other writes", () => {
+  it("feature-detects requirement sets at run time", () => {
+    const run: ExcelRun = async () => {
+      throw new Error("not called");
+    };
+    expect(new ExcelHost(run, { isSetSupported: all }).capabilities).toEqual({
+      highlight: true,
+      comments: true,
+      select: true,
+      addNames: true,
+      addSheets: true,
+    });
+    expect(new ExcelHost(run, { isSetSupported: upTo(3) }).capabilities).toMatchObject({ addNames: false, comments: false, highlight: true });
+    expect(new ExcelHost(run, { isSetSupported: upTo(10) }).capabilities.comments).toBe(true);
+  });
+
+  it("selects a cell after activating its sheet", async () => {
+    const { run, ctx } = mockExcel(bookWithNames(10));
+    const result = await new ExcelHost(run, { isSetSupported: all }).select({ sheet: "收支情况", address: "B2" });
+    expect(result).toEqual({ ok: true, value: undefined });
+    const sheet = ctx.workbook.worksheets.getItem("收支情况");
+    expect(sheet.activate).toHaveBeenCalled();
+    expect(sheet.getRange("B2").select).toHaveBeenCalled();
+  });
+
+  it("refuses a name whose reference has no sheet, before touching Excel", async () => {
+    const { run, ctx } = mockExcel(bookWithNames(10));
+    const sync = jest.spyOn(ctx, "sync");
+    const result = await new ExcelHost(run, { isSetSupported: all }).addNames([{ name: "jx_executed", ref: "C11" }]);
+    expect(result.ok).toBe(false);
+    expect(sync).not.toHaveBeenCalled();
+  });
+});
