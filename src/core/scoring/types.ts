@@ -10,6 +10,8 @@ export interface GradeBand {
   readonly grade: "优" | "良" | "中" | "差";
   /** Other ways of writing it that are accepted (湖南: 优秀). */
   readonly aliases: readonly string[];
+  /** The text fill writes for this band (湖南 forms write 优秀). @default grade */
+  readonly label?: string;
 }
 
 /** A 定性 tier: a score between `min`×分值 (inclusive) and `max`×分值. */
@@ -37,6 +39,35 @@ export interface GroupWeight {
   readonly weight: number;
 }
 
+/**
+ * A named indicator with its own scoring rule (岳阳's 部门整体 indicators: 在职人员控制率 ≤ 100% full,
+ * −0.5 per point over …). It replaces the generic 正向/反向 formula for the rows whose 三级指标 matches.
+ */
+export type IndicatorRule =
+  | {
+      /** Full marks up to `limit`; `perPoint` points off for every percentage point beyond it. */
+      readonly kind: "deduct-per-point";
+      /** Substrings of the 三级指标 name that select the rule. */
+      readonly matches: readonly string[];
+      /** `over`: points are lost above the limit; `under`: below it. */
+      readonly side: "over" | "under";
+      /** The limit as a fraction (1 = 100%, 0 = 0%). */
+      readonly limit: number;
+      /** Points deducted per percentage point beyond the limit. */
+      readonly perPoint: number;
+      /** Deduct per this many percentage points (预算完成率: −2 per 5 points). @default 1 */
+      readonly step?: number;
+      readonly source: string;
+    }
+  | {
+      /** The score is the share of the 分值 of the first tier whose `min` (fraction) the value reaches. */
+      readonly kind: "tiers";
+      readonly matches: readonly string[];
+      /** Highest first; `share` of the 分值. `upTo` instead of `min` means value ≤ upTo (预算调整率). */
+      readonly tiers: readonly { readonly min?: number; readonly upTo?: number; readonly share: number }[];
+      readonly source: string;
+    };
+
 /** A scoring profile. */
 export interface ScoringProfile {
   /** Stable id, the value of `jx_profile` (`national`, `hubei`, `sichuan`, `hunan`). */
@@ -62,4 +93,6 @@ export interface ScoringProfile {
   readonly grades: readonly GradeBand[];
   /** Below this 执行率 a written reason is required. @default 0.9 */
   readonly execReasonBelow: number;
+  /** Named indicators with their own rule (湖南/岳阳). @default [] */
+  readonly indicatorRules?: readonly IndicatorRule[];
 }

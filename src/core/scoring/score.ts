@@ -1,0 +1,511 @@
+/**
+ * Scoring: 预算执行率, every indicator, the 一级/二级 subtotals, the 综合得分 and the 等次, computed by a
+ * profile's rules (../shared/domain.md §1) next to what the workbook says. Rules compare the two; fill
+ * writes the computed values into blank cells.
+ */
+import type { CellRef, CellSnapshot } from "../model/snapshot";
+import type { BoundCell, ReportModel, TableRow } from "../model/report-model";
+import { normalizeLabel } from "../schema/fields";
+import { convertUnit, parseCell, roundTo } from "../units";
+import {
+  directionKind,
+  directionName,
+  matchTier,
+  parseDirection,
+  readIndicatorValue,
+  reconcile,
+  showNumber,
+  type Direction,
+  type IndicatorNumber,
+  type IndicatorValue,
+} from "./indicator-value";
+import type { GradeBand, IndicatorRule, QualitativeTier, ScoringProfile } from "./types";
+
+/** Why an indicator could not be scored by formula. */
+export interface IndicatorProblem {
+  readonly code: "missing-target" | "missing-actual" | "unreadable-target" | "unreadable-actual" | "unit-mismatch" | "ambiguous-percent";
+  /** Chinese detail for messages (the units, the text that could not be read). */
+  readonly detail: string;
+  /** The cell the problem is about. */
+  readonly at?: CellRef;
+}
+
+/** One 三级指标 row, scored. */
+export interface IndicatorScore {
+  /** 1-based sheet row. */
+  readonly row: number;
+  /** The 得分 cell (absent when the table has no 得分 column). */
+  readonly ref?: CellRef;
+  readonly weightRef?: CellRef;
+  readonly targetRef?: CellRef;
+  readonly actualRef?: CellRef;
+  readonly reasonRef?: CellRef;
+  readonly level1: string;
+  readonly level2: string;
+  readonly level3: string;
+  readonly direction?: Direction;
+  /** Where the direction came from: the 指标方向 column, the target's leading sign, or the default. */
+  readonly directionSource?: "column" | "target" | "default";
+  readonly target: IndicatorValue;
+  readonly actual: IndicatorValue;
+  readonly weight?: number;
+  /** The 得分 as written, when it is a number. */
+  readonly written?: number;
+  /** The 得分 cell holds something that is not a number. */
+  readonly writtenText?: string;
+  /** The score by the profile's formula (定量 only). */
+  readonly expected?: number;
+  readonly met?: boolean;
+  /** The formula in words: `反向指标未达成：(1 − (1707.31 − 1632.87) ÷ 1632.87) × 15 = 14.32`. */
+  readonly formulaText?: string;
+  /** 定性: the tier the 完成值 selects. */
+  readonly tier?: QualitativeTier;
+  /** 定性: the score range of that tier, rounded like the platform (`round(w×k, 2)`). */
+  readonly tierRange?: { readonly min: number; readonly max: number; readonly maxInclusive: boolean };
+  readonly problem?: IndicatorProblem;
+}
+
+/** A subtotal: a jx_score_summary row (or a 一级 group of the indicators when there is no summary). */
+export interface GroupScore {
+  /** The label as written (`产出指标`, `产出指标/数量指标`, `预算执行率`, `合计`). */
+  readonly group: string;
+  readonly level: "exec" | "level1" | "level2" | "total";
+  readonly row?: number;
+  /** The 得分 cell of the summary row. */
+  readonly ref?: CellRef;
+  readonly weightRef?: CellRef;
+  /** The 分值 written on the summary row, else the sum of its indicators' 分值. */
+  readonly weight?: number;
+  /** The sum of its indicators' 分值. */
+  readonly indicatorWeight?: number;
+  /** The sum of its indicators' 得分 (written, else computed); undefined when one is unknown. */
+  readonly expected?: number;
+  /** The 得分 written on the summary row. */
+  readonly written?: number;
+  /** Rows of the indicators it sums. */
+  readonly indicatorRows: readonly number[];
+}
+
+/** A group of the profile (产出 50 …) with what the workbook gives it. */
+export interface ProfileGroupScore {
+  readonly group: string;
+  readonly profileWeight: number;
+  /** Σ 分值 of the indicators in the group. */
+  readonly weight: number;
+  readonly indicatorRows: readonly number[];
+  /** The first 分值 cell of the group, to point findings at. */
+  readonly at?: CellRef;
+}
+
+/** The scores of a workbook. */
+export interface ScoreResult {
+  readonly profile: string;
+  /** 执行数 ÷ 全年预算数 (a fraction), from the amounts, else as written in jx_exec_rate. */
+  readonly execRate?: number;
+  /** The weight of 预算执行率: jx_exec_weight, else the profile's. */
+  readonly execWeight: number;
+  /** min(执行率, 1) × 分值, rounded. */
+  readonly execScore?: number;
+  /** jx_exec_score as written. */
+  readonly execScoreWritten?: number;
+  readonly execFormula?: string;
+  readonly indicators: readonly IndicatorScore[];
+  readonly groups: readonly GroupScore[];
+  readonly profileGroups: readonly ProfileGroupScore[];
+  /** 预算执行率得分 + Σ indicator 得分 (written where written, else computed); undefined when one is unknown. */
+  readonly total?: number;
+  readonly totalFormula?: string;
+  /** jx_score_total as written. */
+  readonly totalWritten?: number;
+  /** The band of `total`. */
+  readonly grade?: GradeBand;
+  /** jx_grade as written. */
+  readonly gradeWritten?: string;
+}
+
+/** A number read from a cell (money, weight, score), or undefined. */
+export function cellNumber(cell: CellSnapshot | undefined): number | undefined {
+  const p = parseCell(cell);
+  return p.kind === "number" ? p.value : undefined;
+}
+
+function cellText(cell: CellSnapshot | undefined): string {
+  const v = cell?.value;
+  return v === null || v === undefined ? "" : String(v).trim();
+}
+
+/** Round a score the profile's way. */
+export function roundScore(value: number, profile: ScoringProfile): number {
+  // Binary noise (14.315000000000001) must not decide the rounding: clean to 10 places first.
+  return roundTo(roundTo(value, 10), profile.scoreDecimals);
+}
+
+/** The grade band a score falls in (lower bound inclusive). */
+export function gradeFor(score: number, profile: ScoringProfile): GradeBand | undefined {
+  const bands = [...profile.grades].sort((a, b) => b.min - a.min);
+  return bands.find((b) => score >= b.min - 1e-9);
+}
+
+/** Whether a written grade names this band (优 or 优秀 …). */
+export function gradeMatches(written: string, band: GradeBand): boolean {
+  const s = normalizeLabel(written).replace(/[“”"'「」]/g, "");
+  const names = [band.grade, band.label ?? band.grade, ...band.aliases].map((n) => normalizeLabel(n));
+  return names.includes(s) || names.some((n) => n.length > 1 && s === `${n}等`) || s === `${normalizeLabel(band.grade)}等`;
+}
+
+/** The text fill writes for a band. */
+export function gradeLabel(band: GradeBand): string {
+  return band.label ?? band.grade;
+}
+
+/** Strip 指标/目标 and brackets so that 产出指标 = 产出, 社会效益指标 = 社会效益. */
+export function groupKey(label: string): string {
+  return normalizeLabel(label)
+    .replace(/[(（][^)）]*[)）]/g, "")
+    .replace(/(指标|目标)$/, "");
+}
+
+/** The canonical 一级 group of a label (产出 / 效益 / 满意度), else its key. */
+function level1Key(label: string): string {
+  const k = groupKey(label);
+  if (k.includes("产出")) return "产出";
+  if (k.includes("满意")) return "满意度";
+  if (k.includes("效益")) return "效益";
+  return k;
+}
+
+function profileGroupOf(level1: string, profile: ScoringProfile): string | undefined {
+  const k = groupKey(level1);
+  const hit = profile.groups.find((g) => g.matches.some((m) => groupKey(m) === k) || groupKey(g.group) === k);
+  if (hit) return hit.group;
+  const canonical = level1Key(level1);
+  return profile.groups.find((g) => g.matches.some((m) => level1Key(m) === canonical))?.group;
+}
+
+function bound(row: TableRow, key: string): BoundCell | undefined {
+  return row.cells[key];
+}
+
+/** Score one row of jx_indicators. */
+export function scoreIndicatorRow(row: TableRow, profile: ScoringProfile): IndicatorScore {
+  const target = readIndicatorValue(bound(row, "target")?.cell);
+  const actual = readIndicatorValue(bound(row, "actual")?.cell);
+  const weight = cellNumber(bound(row, "weight")?.cell);
+  const scoreCell = bound(row, "score")?.cell;
+  const written = cellNumber(scoreCell);
+  const writtenText = written === undefined && cellText(scoreCell) ? cellText(scoreCell) : undefined;
+  const base = {
+    row: row.row,
+    ref: bound(row, "score")?.ref,
+    weightRef: bound(row, "weight")?.ref,
+    targetRef: bound(row, "target")?.ref,
+    actualRef: bound(row, "actual")?.ref,
+    reasonRef: bound(row, "reason")?.ref,
+    level1: row.level1 ?? cellText(bound(row, "level1")?.cell),
+    level2: row.level2 ?? cellText(bound(row, "level2")?.cell),
+    level3: cellText(bound(row, "level3")?.cell),
+    target,
+    actual,
+    weight,
+    written,
+    writtenText,
+  };
+  // Direction: the 指标方向 column, else the target's leading sign, else 定性 for text and = for numbers.
+  let direction: Direction | undefined = parseDirection(bound(row, "direction")?.cell?.value ?? undefined);
+  let directionSource: IndicatorScore["directionSource"] = direction ? "column" : undefined;
+  if (!direction && target.kind === "number" && target.sign) {
+    direction = target.sign;
+    directionSource = "target";
+  } else if (!direction && target.kind === "text") {
+    direction = "定性";
+    directionSource = "default";
+  } else if (!direction && target.kind === "number") {
+    direction = "=";
+    directionSource = "default";
+  }
+  if (!direction) return { ...base };
+
+  if (direction === "定性") {
+    const text = actual.kind === "text" ? actual.text : target.kind === "text" && actual.kind === "blank" ? "" : actual.raw;
+    const index = text ? matchTier(text, profile.qualitativeTiers) : undefined;
+    const tier = index === undefined ? undefined : profile.qualitativeTiers[index];
+    const tierRange =
+      tier && weight !== undefined
+        ? { min: roundTo(weight * tier.min, 2), max: roundTo(weight * tier.max, 2), maxInclusive: tier.maxInclusive }
+        : undefined;
+    return { ...base, direction, directionSource, tier, tierRange };
+  }
+
+  const q = { ...base, direction, directionSource };
+  if (target.kind === "blank") return { ...q, problem: { code: "missing-target", detail: "年度指标值为空", at: base.targetRef } };
+  if (target.kind !== "number") return { ...q, problem: { code: "unreadable-target", detail: target.raw, at: base.targetRef } };
+  if (actual.kind === "blank") return { ...q, problem: { code: "missing-actual", detail: "实际完成值为空", at: base.actualRef } };
+  if (actual.kind !== "number") return { ...q, problem: { code: "unreadable-actual", detail: actual.raw, at: base.actualRef } };
+  const r = reconcile(target, actual);
+  if (!r.ok) {
+    return {
+      ...q,
+      problem: {
+        code: r.problem,
+        detail: r.problem === "unit-mismatch" ? `${r.unitA || "无单位"} 与 ${r.unitB || "无单位"}` : `${target.raw} 与 ${actual.raw}`,
+        at: base.actualRef,
+      },
+    };
+  }
+  if (weight === undefined) return q;
+  const rule = (profile.indicatorRules ?? []).find((ir) => ir.matches.some((m) => normalizeLabel(base.level3).includes(normalizeLabel(m))));
+  const computed = rule ? scoreByRule(rule, r.b, weight, r.percent, profile) : scoreByFormula(direction, r.a, r.b, weight, r.percent, r.unit, profile);
+  return { ...q, ...computed };
+}
+
+interface Computed {
+  readonly expected: number;
+  readonly met: boolean;
+  readonly formulaText: string;
+}
+
+function scoreByFormula(direction: Direction, a: number, b0: number, w: number, percent: boolean, unit: string | undefined, profile: ScoringProfile): Computed {
+  const name = directionName(direction);
+  const kind = directionKind(direction);
+  const n = (x: number): string => showNumber(x, percent);
+  const withUnit = (x: number): string => (percent ? n(x) : `${n(x)}${unit ?? ""}`);
+  const W = showNumber(w);
+  const round = (x: number): number => roundScore(x, profile);
+  // The platform replaces a negative 完成值 by 0 before scoring [S2].
+  const negativeNote = b0 < 0 ? `完成值 ${n(b0)} 为负数，按 0 计；` : "";
+  const b = b0 < 0 ? 0 : b0;
+  const full = (why: string): Computed => {
+    const penalty = overTargetPenalty(kind, a, b, profile);
+    if (!penalty) return { expected: round(w), met: true, formulaText: `${name}已达成：${negativeNote}${why}，得满分 ${W}` };
+    const score = round(w * (1 - penalty.deduct));
+    return {
+      expected: score,
+      met: true,
+      formulaText:
+        `${name}已达成：${why}，但超出指标值 ${showNumber(roundTo((b - a) / a, 4), true)}（(${n(b)} − ${n(a)}) ÷ ${n(a)}），` +
+        `按偏离度扣 ${showNumber(penalty.deduct, true)} 分值：${W} × (1 − ${showNumber(penalty.deduct, true)}) = ${showNumber(score)}`,
+    };
+  };
+  if (kind === "negative") {
+    if (b <= a) return full(`${withUnit(b)} ≤ ${withUnit(a)}`);
+    if (a <= 0) return { expected: 0, met: false, formulaText: `${name}未达成：${negativeNote}指标值为 ${n(a)}，完成值 ${withUnit(b)} 超过指标值，得 0 分` };
+    if (profile.negative === "inverse-ratio") {
+      const score = round((a / b) * w);
+      return { expected: score, met: false, formulaText: `${name}未达成：${negativeNote}${n(a)} ÷ ${n(b)} × ${W} = ${showNumber(score)}` };
+    }
+    if (b >= 2 * a) {
+      return { expected: 0, met: false, formulaText: `${name}未达成：${negativeNote}完成值 ${withUnit(b)} 达到指标值 ${withUnit(a)} 的 2 倍或以上，得 0 分` };
+    }
+    const score = round((1 - (b - a) / a) * w);
+    return { expected: score, met: false, formulaText: `${name}未达成：${negativeNote}(1 − (${n(b)} − ${n(a)}) ÷ ${n(a)}) × ${W} = ${showNumber(score)}` };
+  }
+  if (kind === "equal" && a === 0) {
+    if (b <= 0) return full(`指标值为 0，完成值 ${withUnit(b)} ≤ 0`);
+    return { expected: 0, met: false, formulaText: `${name}未达成：指标值为 0，完成值 ${withUnit(b)} > 0，得 0 分` };
+  }
+  // 正向, and 等于 with a positive target (the platform scores it like 正向).
+  if (b >= a) return full(`${withUnit(b)} ≥ ${withUnit(a)}`);
+  if (a <= 0) return { expected: 0, met: false, formulaText: `${name}未达成：${negativeNote}指标值 ${n(a)} 不为正数，无法按比例计分，得 0 分` };
+  const score = round((b / a) * w);
+  return { expected: score, met: false, formulaText: `${name}未达成：${negativeNote}${n(b)} ÷ ${n(a)} × ${W} = ${showNumber(score)}` };
+}
+
+function overTargetPenalty(kind: string, a: number, b: number, profile: ScoringProfile): { deduct: number } | undefined {
+  if (kind === "negative" || a <= 0 || profile.overTargetPenalty.length === 0) return undefined;
+  const over = (b - a) / a;
+  const steps = [...profile.overTargetPenalty].sort((x, y) => y.over - x.over);
+  const step = steps.find((s) => over >= s.over - 1e-12);
+  return step && step.deduct > 0 ? { deduct: step.deduct } : undefined;
+}
+
+function scoreByRule(rule: IndicatorRule, b: number, w: number, percent: boolean, profile: ScoringProfile): Computed {
+  const n = (x: number): string => showNumber(x, percent);
+  const W = showNumber(w);
+  if (rule.kind === "deduct-per-point") {
+    const beyond = rule.side === "over" ? b - rule.limit : rule.limit - b;
+    if (beyond <= 1e-12) {
+      return { expected: roundScore(w, profile), met: true, formulaText: `按${rule.source}评分标准：${n(b)} ${rule.side === "over" ? "≤" : "≥"} ${showNumber(rule.limit, true)}，得满分 ${W}` };
+    }
+    const points = roundTo(beyond * 100, 8);
+    const step = rule.step ?? 1;
+    const score = roundScore(Math.max(0, w - (rule.perPoint * points) / step), profile);
+    const per = step === 1 ? `每个百分点扣 ${showNumber(rule.perPoint)} 分` : `每 ${showNumber(step)} 个百分点扣 ${showNumber(rule.perPoint)} 分`;
+    return {
+      expected: score,
+      met: false,
+      formulaText: `按${rule.source}评分标准（${per}）：${rule.side === "over" ? "超出" : "低于"} ${showNumber(points)} 个百分点，${W} − ${showNumber(rule.perPoint)} × ${showNumber(points)}${step === 1 ? "" : ` ÷ ${showNumber(step)}`} = ${showNumber(score)}`,
+    };
+  }
+  const tier = rule.tiers.find((t) => (t.min !== undefined ? b >= t.min - 1e-12 : t.upTo !== undefined ? b <= t.upTo + 1e-12 : false));
+  const share = tier?.share ?? 0;
+  const score = roundScore(w * share, profile);
+  const where = tier?.min !== undefined && Number.isFinite(tier.min) ? `≥ ${showNumber(tier.min, true)}` : tier?.upTo !== undefined && Number.isFinite(tier.upTo) ? `≤ ${showNumber(tier.upTo, true)}` : "不在以上档次";
+  return { expected: score, met: share >= 1, formulaText: `按${rule.source}评分标准：${n(b)} ${where}，得 ${showNumber(roundTo(share, 4), true)} 分值：${W} × ${showNumber(roundTo(share, 4), true)} = ${showNumber(score)}` };
+}
+
+/** The 得分 an indicator contributes to sums: written when written, else computed. */
+export function effectiveScore(ind: IndicatorScore): number | undefined {
+  return ind.written ?? ind.expected;
+}
+
+function sum(values: readonly (number | undefined)[]): number | undefined {
+  let s = 0;
+  for (const v of values) {
+    if (v === undefined) return undefined;
+    s += v;
+  }
+  return roundTo(s, 10);
+}
+
+/** The 执行率 and its score. */
+function execPart(model: ReportModel, profile: ScoringProfile): Pick<ScoreResult, "execRate" | "execWeight" | "execScore" | "execScoreWritten" | "execFormula"> {
+  const s = model.scalars;
+  const execWeight = cellNumber(s.jx_exec_weight?.cell) ?? profile.execWeight;
+  const execScoreWritten = cellNumber(s.jx_exec_score?.cell);
+  const budget = parseCell(s.jx_budget_adjusted?.cell);
+  const executed = parseCell(s.jx_executed?.cell);
+  let execRate: number | undefined;
+  let execFormula: string | undefined;
+  if (budget.kind === "number" && executed.kind === "number" && budget.value > 0) {
+    const e = budget.unit && executed.unit ? convertUnit(executed.value, executed.unit, budget.unit) : executed.value;
+    if (e !== undefined) {
+      execRate = roundTo(e / budget.value, 12);
+      execFormula = `预算执行率 = 全年执行数 ÷ 全年预算数 = ${showNumber(e)} ÷ ${showNumber(budget.value)} = ${showNumber(roundTo(execRate, 4), true)}`;
+    }
+  }
+  if (execRate === undefined) {
+    const written = parseCell(s.jx_exec_rate?.cell);
+    if (written.kind === "number") {
+      // A rate written without % (99.74) is percentage points; a fraction (0.9974) is itself.
+      execRate = written.percent || written.value <= 1.5 ? written.value : written.value / 100;
+      execFormula = `预算执行率按表中所填 ${showNumber(roundTo(execRate, 6), true)}`;
+    }
+  }
+  if (execRate === undefined) return { execWeight, execScoreWritten };
+  const capped = Math.min(Math.max(execRate, 0), 1);
+  const execScore = roundScore(capped * execWeight, profile);
+  execFormula += `；得分 = min(${showNumber(roundTo(execRate, 4), true)}, 100%) × ${showNumber(execWeight)} = ${showNumber(execScore)}`;
+  return { execRate, execWeight, execScore, execScoreWritten, execFormula };
+}
+
+function isExecLabel(label: string): boolean {
+  const k = normalizeLabel(label);
+  return k.includes("执行率") || k.includes("预算执行") || k.includes("资金执行");
+}
+
+function isTotalLabel(label: string): boolean {
+  const k = normalizeLabel(label);
+  return /^(合计|总计|总分|综合得分|自评得分|得分合计|绩效自评综合得分)$/.test(k);
+}
+
+/**
+ * Score a mapped workbook by a profile.
+ * @param model - from mapWorkbook
+ * @param profile - usually profileFor(model)
+ * @returns computed and written scores side by side
+ * @example
+ * const r = scoreWorkbook(mapWorkbook(snapshot), NATIONAL);
+ * r.execScore // 9.97 for 1707.31 of 1711.75 at weight 10
+ */
+export function scoreWorkbook(model: ReportModel, profile: ScoringProfile): ScoreResult {
+  const exec = execPart(model, profile);
+  const indicatorTable = model.tables.jx_indicators;
+  const indicators = (indicatorTable?.rows ?? [])
+    .filter((row) => cellText(bound(row, "level3")?.cell) !== "" || cellNumber(bound(row, "weight")?.cell) !== undefined)
+    .map((row) => scoreIndicatorRow(row, profile));
+
+  const execEffective = exec.execScoreWritten ?? exec.execScore;
+  const indicatorSum = sum(indicators.map(effectiveScore));
+  const total = execEffective !== undefined && indicatorSum !== undefined && indicatorTable ? roundScore(execEffective + indicatorSum, profile) : undefined;
+  const totalFormula =
+    total !== undefined
+      ? `综合得分 = 预算执行率得分 ${showNumber(execEffective ?? 0)} + 各指标得分之和 ${showNumber(roundTo(indicatorSum ?? 0, 4))} = ${showNumber(total)}`
+      : undefined;
+
+  // Subtotals: the summary table's rows, else one per 一级 group of the indicators.
+  const groups: GroupScore[] = [];
+  const summary = model.tables.jx_score_summary;
+  if (summary) {
+    for (const row of summary.rows) {
+      const ownL1 = cellText(bound(row, "level1")?.cell);
+      const ownL2 = cellText(bound(row, "level2")?.cell);
+      const l1 = ownL1 || row.level1 || "";
+      const base = {
+        row: row.row,
+        ref: bound(row, "score")?.ref,
+        weightRef: bound(row, "weight")?.ref,
+        written: cellNumber(bound(row, "score")?.cell),
+      };
+      const writtenWeight = cellNumber(bound(row, "weight")?.cell);
+      if (!ownL2 && isExecLabel(l1)) {
+        groups.push({ ...base, group: l1, level: "exec", weight: writtenWeight ?? exec.execWeight, expected: execEffective, indicatorRows: [] });
+        continue;
+      }
+      if (!ownL2 && isTotalLabel(l1)) {
+        groups.push({ ...base, group: l1, level: "total", weight: writtenWeight, expected: total, indicatorRows: [] });
+        continue;
+      }
+      if (!l1) continue;
+      const members = indicators.filter(
+        (ind) => level1Key(ind.level1) === level1Key(l1) && (!ownL2 || groupKey(ind.level2) === groupKey(ownL2)),
+      );
+      groups.push({
+        ...base,
+        group: ownL2 ? `${l1}/${ownL2}` : l1,
+        level: ownL2 ? "level2" : "level1",
+        weight: writtenWeight ?? sum(members.map((m) => m.weight)),
+        indicatorWeight: members.length ? sum(members.map((m) => m.weight)) : undefined,
+        expected: members.length ? sum(members.map(effectiveScore)) : undefined,
+        indicatorRows: members.map((m) => m.row),
+      });
+    }
+  } else {
+    const seen = new Map<string, IndicatorScore[]>();
+    for (const ind of indicators) {
+      const k = level1Key(ind.level1);
+      seen.set(k, [...(seen.get(k) ?? []), ind]);
+    }
+    for (const members of seen.values()) {
+      groups.push({
+        group: members[0].level1,
+        level: "level1",
+        weight: sum(members.map((m) => m.weight)),
+        indicatorWeight: sum(members.map((m) => m.weight)),
+        expected: sum(members.map(effectiveScore)),
+        indicatorRows: members.map((m) => m.row),
+      });
+    }
+  }
+
+  const profileGroups: ProfileGroupScore[] = profile.groups.map((g) => {
+    const members = indicators.filter((ind) => profileGroupOf(ind.level1, profile) === g.group);
+    return {
+      group: g.group,
+      profileWeight: g.weight,
+      weight: roundTo(members.reduce((s, m) => s + (m.weight ?? 0), 0), 10),
+      indicatorRows: members.map((m) => m.row),
+      at: members.find((m) => m.weightRef)?.weightRef,
+    };
+  });
+
+  const gradeText = cellText(model.scalars.jx_grade?.cell);
+  return {
+    profile: profile.id,
+    ...exec,
+    indicators,
+    groups,
+    profileGroups,
+    total,
+    totalFormula,
+    totalWritten: cellNumber(model.scalars.jx_score_total?.cell),
+    grade: total !== undefined ? gradeFor(total, profile) : undefined,
+    gradeWritten: gradeText || undefined,
+  };
+}
+
+/** The 定量 value of an indicator, for callers that need A and B (the narrative's 完成率). */
+export function indicatorNumbers(ind: IndicatorScore): { readonly a: number; readonly b: number; readonly percent: boolean } | undefined {
+  if (ind.target.kind !== "number" || ind.actual.kind !== "number") return undefined;
+  const r = reconcile(ind.target as IndicatorNumber, ind.actual as IndicatorNumber);
+  return r.ok ? { a: r.a, b: r.b, percent: r.percent } : undefined;
+}
