@@ -1,0 +1,58 @@
+import type { JSX } from "react";
+import { useState } from "react";
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Text, Textarea } from "@fluentui/react-components";
+import type { Finding } from "../../core";
+import { formatRef } from "../../core";
+import { useStrings } from "../strings";
+
+/** Asks for the reason before a finding is ignored (the reason is kept in the workbook). */
+export function IgnoreDialog({ finding, onConfirm, onCancel }: { finding: Finding | undefined; onConfirm: (reason: string) => void; onCancel: () => void }): JSX.Element {
+  const { s } = useStrings();
+  const [reason, setReason] = useState("");
+  return (
+    <Dialog
+      open={finding !== undefined}
+      onOpenChange={(_e, data) => {
+        if (!data.open) onCancel();
+      }}
+    >
+      <DialogSurface style={{ maxWidth: "calc(100vw - 24px)" }}>
+        <DialogBody>
+          <DialogTitle>{s.ignoreDialogTitle}</DialogTitle>
+          <DialogContent>
+            {finding ? (
+              <Text block>
+                {formatRef({ sheet: finding.sheet, address: finding.ref })}：{finding.message}
+              </Text>
+            ) : null}
+            <Text block size={200}>
+              {s.ignoreDialogHint}
+            </Text>
+            <Field label={s.ignoreReason}>
+              <Textarea value={reason} placeholder={s.ignoreReasonPlaceholder} onChange={(_e, data) => setReason(data.value)} resize="vertical" />
+            </Field>
+          </DialogContent>
+          <DialogActions>
+            <Button
+              appearance="primary"
+              onClick={() => {
+                onConfirm(reason);
+                setReason("");
+              }}
+            >
+              {s.actionConfirmIgnore}
+            </Button>
+            <Button
+              onClick={() => {
+                setReason("");
+                onCancel();
+              }}
+            >
+              {s.actionCancel}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

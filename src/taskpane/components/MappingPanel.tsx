@@ -1,0 +1,113 @@
+import type { JSX } from "react";
+import { useEffect, useState } from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Caption1,
+  Input,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { SaveRegular } from "@fluentui/react-icons";
+import { SCALAR_FIELDS, TABLES, formatRef, type ReportModel } from "../../core";
+import type { NameSuggestion } from "../services";
+import { useStrings } from "../strings";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  cell: { overflowWrap: "anywhere" },
+  suggestion: { display: "flex", flexDirection: "column", gap: "2px" },
+});
+
+interface Row {
+  readonly id: string;
+  readonly label: string;
+  readonly source: "name" | "label" | undefined;
+  readonly where: string | undefined;
+}
+
+function rowsOf(model: ReportModel | undefined): Row[] {
+  const scalars: Row[] = SCALAR_FIELDS.map((f) => {
+    const b = model?.scalars[f.id];
+    return { id: f.id, label: f.label, source: b?.source, where: b ? formatRef(b.ref) : undefined };
+  });
+  const tables: Row[] = TABLES.map((d) => {
+    const t = model?.tables[d.id];
+    return { id: d.id, label: d.label, source: t?.source, where: t ? `${t.sheet} (${t.rows.length})` : undefined };
+  });
+  return [...scalars, ...tables];
+}
+
+/** Schema fields against what was found; for a workbook without names, editable names to save. */
+export function MappingPanel({
+  model,
+  suggestions,
+  canSave,
+  disabled,
+  onSave,
+}: {
+  model: ReportModel | undefined;
+  suggestions: readonly NameSuggestion[];
+  canSave: boolean;
+  disabled: boolean;
+  onSave: (names: readonly NameSuggestion[]) => void;
+}): JSX.Element {
+  const { s } = useStrings();
+  const styles = useStyles();
+  const [edited, setEdited] = useState<readonly NameSuggestion[]>(suggestions);
+  useEffect(() => setEdited(suggestions), [suggestions]);
+  const status = (r: Row): string => (r.source === "name" ? s.mappingByName : r.source === "label" ? s.mappingByLabel : s.mappingMissing);
+  return (
+    <div className={styles.root}>
+      {edited.length > 0 && canSave ? (
+        <section className={styles.root} aria-label={s.actionSaveNames}>
+          <Text size={200}>{s.mappingAutoSuggest}</Text>
+          {edited.map((n, i) => (
+            <label key={n.name} className={styles.suggestion}>
+              <Caption1>
+                {n.label} · {n.name}
+              </Caption1>
+              <Input
+                size="small"
+                value={n.ref}
+                aria-label={n.name}
+                onChange={(_e, data) => setEdited(edited.map((x, j) => (j === i ? { ...x, ref: data.value } : x)))}
+              />
+            </label>
+          ))}
+          <Button icon={<SaveRegular />} disabled={disabled} onClick={() => onSave(edited)}>
+            {s.actionSaveNames}
+          </Button>
+        </section>
+      ) : null}
+      <Accordion collapsible>
+        <AccordionItem value="mapping">
+          <AccordionHeader size="small">{s.mappingTitle}</AccordionHeader>
+          <AccordionPanel>
+            <Table size="extra-small" aria-label={s.mappingTitle}>
+              <TableBody>
+                {rowsOf(model).map((r) => (
+                  <TableRow key={r.id} data-field={r.id}>
+                    <TableCell className={styles.cell}>{r.label}</TableCell>
+                    <TableCell className={styles.cell}>
+                      {status(r)}
+                      {r.where ? ` · ${r.where}` : ""}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+    </div>
+  );
+}

@@ -1,0 +1,220 @@
+/**
+ * Every call the pane makes into the core, in one place (the hyperformula "one factory composes the
+ * services" habit). Components never import src/core directly for behaviour; they go through
+ * {@link PaneServices}, which tests can replace (a tiny rule set, a canned fill plan).
+ *
+ * Fill, narrative and name suggestions come from other parts of the core. Each is reached through a
+ * small adapter below so that the pane stays useful with the check alone: an adapter that has no
+ * implementation is `null`, and the pane disables that button and says why.
+ */
+import {
+  SCALAR_FIELDS,
+  TABLES,
+  applyIgnores,
+  checkModel,
+  formatRef,
+  indexToCol,
+  mapWorkbook,
+  readIgnores,
+  type CellValue,
+  type CellWrite,
+  type CheckOptions,
+  type Finding,
+  type Ignore,
+  type ReportModel,
+  type ReportWithIgnores,
+  type Severity,
+  type SheetContent,
+  type WorkbookSnapshot,
+} from "../core";
+import type { Report } from "../core";
+import type { Highlight, SavedFill } from "../hosts/host";
+
+/** A cell the automatic computation will write, with what it replaces and why. */
+export interface PlannedWrite {
+  readonly write: CellWrite;
+  /** `收支情况!C11`. */
+  readonly cell: string;
+  /** The schema field (`jx_exec_rate`). */
+  readonly field: string;
+  readonly oldValue: CellValue;
+  readonly newValue: CellValue;
+  /** Why this value (a short Chinese sentence). */
+  readonly reason: string;
+}
+
+/** What 自动计算 would write; `conflicts` are cells already holding a different, typed value. */
+export interface FillPlan {
+  readonly writes: readonly PlannedWrite[];
+  readonly conflicts: readonly PlannedWrite[];
+}
+
+/** A defined name to add (保存为名称), editable in the pane before saving. */
+export interface NameSuggestion {
+  /** The contract name, `jx_…`. */
+  readonly name: string;
+  /** Where it points, `收支情况!$C$11` or `收支情况!$A$3:$H$9`. */
+  readonly ref: string;
+  /** The field's Chinese label. */
+  readonly label: string;
+}
+
+/** The result of one check: the mapped model, the report with ignores applied, and the ignores. */
+export interface CheckOutcome {
+  readonly model: ReportModel;
+  readonly report: ReportWithIgnores;
+  readonly ignores: readonly Ignore[];
+}
+
+/** The core behind the pane. */
+export interface PaneServices {
+  /** Map a snapshot (no check). */
+  map(snapshot: WorkbookSnapshot): ReportModel;
+  /** Map, check, and set aside the findings ignored in the workbook's jx_ignore sheet. */
+  check(snapshot: WorkbookSnapshot): CheckOutcome;
+  /** The cells 自动计算 writes; null while the fill module is not available. */
+  readonly planFills: ((snapshot: WorkbookSnapshot, model: ReportModel) => FillPlan) | null;
+  /** The narrative sheet; null while the narrative module is not available. */
+  readonly narrative: ((model: ReportModel, report: Report | undefined) => SheetContent) | null;
+  /** Names to save for fields that were found by label. */
+  suggestNames(model: ReportModel): NameSuggestion[];
+}
+
+/** Options of {@link createServices}. */
+export interface ServicesOptions {
+  /** Passed to checkModel (rules, preset, profile); `host` is set by the pane. */
+  readonly check?: CheckOptions;
+  /** Replace the fill adapter (tests), or `null` to turn 自动计算 off. */
+  readonly planFills?: PaneServices["planFills"];
+  /** Replace the narrative adapter (tests), or `null` to turn 生成综述 off. */
+  readonly narrative?: PaneServices["narrative"];
+}
+
+/**
+ * Compose the pane's services.
+ * @param options - overrides for tests; the defaults use the real core
+ * @returns the services
+ */
+export function createServices(options: ServicesOptions = {}): PaneServices {
+  return {
+    map: (snapshot) => mapWorkbook(snapshot),
+    check(snapshot) {
+      const model = mapWorkbook(snapshot);
+      const ignores = readIgnores(snapshot);
+      const report = applyIgnores(checkModel(model, { host: "taskpane", ...options.check }), ignores);
+      return { model, report, ignores };
+    },
+    planFills: options.planFills !== undefined ? options.planFills : defaultPlanFills,
+    narrative: options.narrative !== undefined ? options.narrative : defaultNarrative,
+    suggestNames: suggestNamesFromModel,
+  };
+}
+
+// --- adapters -------------------------------------------------------------------------------------
+
+/**
+ * 自动计算 from src/core/fill (`computeFills`), once it is exported from the core. Until then, null:
+ * the pane says the module is not loaded rather than pretending to compute.
+ */
+const defaultPlanFills: PaneServices["planFills"] = null;
+
+/** 生成综述 from src/core/narrative (`generateNarrative` + `narrativeSheet`), once exported. */
+const defaultNarrative: PaneServices["narrative"] = null;
+
+/**
+ * The names to save for what mapping found by label (a workbook without names): one per scalar cell
+ * and one per table rectangle (header row to last data row).
+ */
+export function suggestNamesFromModel(model: ReportModel): NameSuggestion[] {
+  const out: NameSuggestion[] = [];
+  for (const def of SCALAR_FIELDS) {
+    const b = model.scalars[def.id];
+    if (b && b.source === "label") out.push({ name: def.id, ref: absolute(b.ref.sheet, b.ref.address), label: def.label });
+  }
+  for (const def of TABLES) {
+    const t = model.tables[def.id];
+    if (!t || t.source !== "label" || t.columns.length === 0) continue;
+    const cols = t.columns.map((c) => c.col);
+    const lastRow = Math.max(t.headerRow, ...t.rows.map((r) => r.row));
+    const from = `$${indexToCol(Math.min(...cols))}$${t.headerRow}`;
+    const to = `$${indexToCol(Math.max(...cols))}$${lastRow}`;
+    out.push({ name: def.id, ref: `${formatRef({ sheet: t.sheet, address: "A1" }).replace(/A1$/, "")}${from}:${to}`, label: def.label });
+  }
+  return out;
+}
+
+function absolute(sheet: string, address: string): string {
+  const m = /^([A-Z]+)(\d+)$/.exec(address);
+  const abs = m ? `$${m[1]}$${m[2]}` : address;
+  return formatRef({ sheet, address: "A1" }).replace(/A1$/, "") + abs;
+}
+
+// --- pure helpers the pane uses -------------------------------------------------------------------
+
+/** Fill colours by severity (Excel's own "bad / neutral / note" palette, readable on any theme). */
+export const SEVERITY_COLORS: Readonly<Record<Severity, string>> = { error: "#FFC7CE", info: "#DDEBF7", warning: "#FFEB9C" };
+
+const RANK: Readonly<Record<Severity, number>> = { error: 0, info: 2, warning: 1 };
+
+/** One highlight per flagged cell, coloured by its most severe finding. */
+export function highlightsFor(findings: readonly Finding[]): Highlight[] {
+  const byCell = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = formatRef({ sheet: f.sheet, address: f.ref });
+    byCell.set(key, [...(byCell.get(key) ?? []), f]);
+  }
+  return [...byCell.values()].map((list) => {
+    const worst = [...list].sort((a, b) => RANK[a.severity] - RANK[b.severity])[0];
+    return { at: { sheet: worst.sheet, address: worst.ref }, color: SEVERITY_COLORS[worst.severity], note: list.map((f) => f.message).join("\n") };
+  });
+}
+
+/**
+ * The writes that put cells back as they are in `snapshot` (value, formula and number format), for
+ * 撤销 — kept by the pane instead of relying on Excel's undo, which older builds lack.
+ */
+export function restoreWrites(snapshot: WorkbookSnapshot, writes: readonly CellWrite[]): CellWrite[] {
+  const seen = new Set<string>();
+  const out: CellWrite[] = [];
+  for (const w of writes) {
+    const key = formatRef(w.at);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const old = snapshot.sheets.find((s) => s.name === w.at.sheet)?.cells[w.at.address];
+    const numberFormat = old?.numberFormat ?? (w.numberFormat !== undefined ? "General" : undefined);
+    const restore: CellWrite = old?.formula !== undefined
+      ? { at: w.at, formula: old.formula, value: old.value, numberFormat }
+      : { at: w.at, value: old?.value ?? null, numberFormat };
+    out.push(restore);
+  }
+  return out;
+}
+
+/** The sheet where the pane keeps the fills it saved before marking, so 清除标记 survives a reload. */
+export const MARKS_SHEET = "jx_marks";
+
+/** The jx_marks sheet for saved fills (header row first); an empty list writes the header only. */
+export function marksSheet(saved: readonly SavedFill[]): SheetContent {
+  return {
+    name: MARKS_SHEET,
+    rows: [["单元格", "原填充"], ...saved.map((s) => [formatRef(s.at), s.color ?? ""])],
+    columnWidths: [20, 12],
+    headingRows: [0],
+  };
+}
+
+/** The saved fills kept in the workbook's jx_marks sheet (empty when absent). */
+export function readMarks(snapshot: WorkbookSnapshot): SavedFill[] {
+  const sheet = snapshot.sheets.find((s) => s.name === MARKS_SHEET);
+  if (!sheet) return [];
+  const out: SavedFill[] = [];
+  for (let row = 2; ; row++) {
+    const ref = sheet.cells[`A${row}`]?.value;
+    if (typeof ref !== "string" || ref === "") break;
+    const m = /^(?:'((?:[^']|'')+)'|([^!]+))!([A-Z]+\d+)$/.exec(ref);
+    if (!m) continue;
+    const color = sheet.cells[`B${row}`]?.value;
+    out.push({ at: { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], address: m[3] }, color: typeof color === "string" && color !== "" ? color : null });
+  }
+  return out;
+}
