@@ -1,0 +1,329 @@
+/**
+ * The .xlsx file host: reads a workbook into a WorkbookSnapshot and edits a copy with xlsx-populate,
+ * which keeps every part it does not touch (charts, drawings, comments, styles, names with their scope,
+ * validation, conditional formats). ExcelJS is never used here: it drops charts, constant and
+ * whole-column names, turns sheet-local names global and expands large named areas cell by cell
+ * (see ../shared/toolchain.md). The input file is never written: edits go to {@link XlsxHost.saveAs}.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import type { CellRef, WorkbookSnapshot } from "../../core/model/snapshot";
+import type { CellWrite } from "../../core/engine/types";
+import type { SheetContent } from "../../core/model/sheet-content";
+import { parseA1, quoteSheet } from "../../core/model/address";
+import type { Highlight, HostCapabilities, HostError, HostResult, SavedFill, WorkbookHost } from "../host";
+import { XlsxPopulate, elements, type PopulateCell, type PopulateSheet, type PopulateWorkbook, type XmlNode } from "./populate";
+import { readSnapshot, readStyleTable } from "./read";
+import { XlsxReadError, sniff } from "./sniff";
+
+export { XlsxReadError, PROBLEM_MESSAGES, sniff } from "./sniff";
+export type { XlsxProblem } from "./sniff";
+
+const CAPABILITIES: HostCapabilities = { highlight: true, comments: false, select: true, addNames: true, addSheets: true };
+
+function ok<T>(value: T): HostResult<T> {
+  return { ok: true, value };
+}
+
+function fail<T>(code: HostError["code"], message: string, detail?: string): HostResult<T> {
+  return { ok: false, error: detail === undefined ? { code, message } : { code, message, detail } };
+}
+
+/** `$C$11` from `C11`. */
+function anchored(address: string): string {
+  return address.replace(/^([A-Za-z]+)(\d+)$/, (_m, c: string, r: string) => `$${c.toUpperCase()}$${r}`);
+}
+
+/** The .xlsx host. Create it with {@link openXlsx}. */
+export class XlsxHost implements WorkbookHost {
+  readonly kind = "xlsx" as const;
+  readonly capabilities = CAPABILITIES;
+  /** Original style index of each highlighted cell, so that clearing restores it exactly. */
+  private readonly savedStyles = new Map<string, string | number | undefined>();
+  private dirty = false;
+
+  constructor(
+    private readonly workbook: PopulateWorkbook,
+    /** The resolved path the workbook was read from, if any: saveAs refuses to write there. */
+    readonly sourcePath?: string,
+  ) {}
+
+  /** Read the snapshot (values with formulas' cached results, formulas, formats, merges, scoped names). */
+  async readWorkbook(): Promise<HostResult<WorkbookSnapshot>> {
+    try {
+      return ok(readSnapshot(this.workbook));
+    } catch (err) {
+      return fail("read-failed", "读取工作簿内容失败", err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  private sheetOf(name: string): PopulateSheet | undefined {
+    return this.workbook.sheet(name);
+  }
+
+  private cellAt(at: CellRef): PopulateCell | undefined {
+    const sheet = this.sheetOf(at.sheet);
+    if (!sheet) return undefined;
+    const pos = parseA1(at.address);
+    return sheet.cell(pos.row, pos.col);
+  }
+
+  /** Apply values, formulas and number formats; all targets are checked before anything is written. */
+  async applyWrites(writes: readonly CellWrite[]): Promise<HostResult<number>> {
+    for (const w of writes) {
+      if (!this.sheetOf(w.at.sheet)) return fail("not-found", `找不到工作表“${w.at.sheet}”`);
+      try {
+        parseA1(w.at.address);
+      } catch {
+        return fail("not-found", `单元格地址“${w.at.address}”无效`);
+      }
+    }
+    try {
+      for (const w of writes) {
+        const cell = this.cellAt(w.at)!;
+        if (w.formula !== undefined) {
+          cell.formula(w.formula.replace(/^=/, ""));
+          // Keep the expected result as the cached value, so readers that do not recalculate see it.
+          if (w.value !== undefined && w.value !== null) cell._value = w.value;
+        } else if (w.value !== undefined) {
+          cell.value(w.value === null ? undefined : w.value);
+        }
+        if (w.numberFormat !== undefined) cell.style("numberFormat", w.numberFormat);
+      }
+      this.dirty = true;
+      return ok(writes.length);
+    } catch (err) {
+      return fail("write-failed", "写入单元格失败", err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  /** Paint solid fills, remembering each cell's original style so that {@link clearHighlights} is exact. */
+  async highlight(marks: readonly Highlight[]): Promise<HostResult<readonly SavedFill[]>> {
+    const styles = readStyleTable(this.workbook);
+    const saved: SavedFill[] = [];
+    for (const m of marks) {
+      const cell = this.cellAt(m.at);
+      if (!cell) return fail("not-found", `找不到工作表“${m.at.sheet}”`);
+      const key = `${m.at.sheet}!${m.at.address}`;
+      const styleId = cell._styleId;
+      const color = cell._style === undefined && styleId !== undefined ? (styles.fills[Number(styleId)] ?? null) : null;
+      if (!this.savedStyles.has(key)) this.savedStyles.set(key, cell._style === undefined ? styleId : undefined);
+      saved.push({ at: m.at, color });
+      cell.style("fill", m.color.replace(/^#/, "").toUpperCase());
+    }
+    this.dirty = true;
+    return ok(saved);
+  }
+
+  /** Restore the fills saved by {@link highlight}: the cell gets its original style index back. */
+  async clearHighlights(saved: readonly SavedFill[]): Promise<HostResult<number>> {
+    let n = 0;
+    for (const s of saved) {
+      const cell = this.cellAt(s.at);
+      if (!cell) continue;
+      const key = `${s.at.sheet}!${s.at.address}`;
+      if (this.savedStyles.has(key)) {
+        const original = this.savedStyles.get(key);
+        cell._style = undefined;
+        if (original === undefined) delete cell._styleId;
+        else cell._styleId = original;
+        this.savedStyles.delete(key);
+      } else {
+        cell.style("fill", s.color === null ? undefined : s.color.replace(/^#/, ""));
+      }
+      n++;
+    }
+    return ok(n);
+  }
+
+  /** Make the cell the active one when the file is next opened. */
+  async select(at: CellRef): Promise<HostResult<void>> {
+    const sheet = this.sheetOf(at.sheet);
+    if (!sheet) return fail("not-found", `找不到工作表“${at.sheet}”`);
+    sheet.active(true);
+    sheet.activeCell(at.address);
+    return ok(undefined);
+  }
+
+  /** Add the sheet, or replace it in place (same position) when it exists. */
+  async writeSheet(content: SheetContent): Promise<HostResult<void>> {
+    try {
+      const sheets = this.workbook.sheets();
+      const index = sheets.findIndex((s) => s.name() === content.name);
+      if (index >= 0) {
+        // A workbook must keep one sheet: add the new one first, then delete the old.
+        const tmp = this.workbook.addSheet(`${content.name}~new`, index);
+        this.workbook.deleteSheet(content.name);
+        tmp.name(content.name);
+        this.fillSheet(tmp, content);
+      } else {
+        this.fillSheet(this.workbook.addSheet(content.name), content);
+      }
+      this.dirty = true;
+      return ok(undefined);
+    } catch (err) {
+      return fail("write-failed", `写入工作表“${content.name}”失败`, err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  private fillSheet(sheet: PopulateSheet, content: SheetContent): void {
+    const headings = new Set(content.headingRows ?? []);
+    content.rows.forEach((row, r) => {
+      row.forEach((v, c) => {
+        if (v === null || v === "") return;
+        const cell = sheet.cell(r + 1, c + 1).value(v);
+        if (headings.has(r)) cell.style("bold", true);
+        else if (typeof v === "string" && v.length > 40) cell.style("wrapText", true);
+      });
+    });
+    (content.columnWidths ?? []).forEach((w, c) => {
+      if (w > 0) sheet.column(c + 1).width(w);
+    });
+  }
+
+  /** Add (or re-point) workbook-scoped names; a `CellRef` becomes an absolute `'Sheet'!$C$11`. */
+  async addNames(names: readonly { readonly name: string; readonly ref: CellRef | string }[]): Promise<HostResult<number>> {
+    try {
+      for (const n of names) {
+        const ref =
+          typeof n.ref === "string"
+            ? n.ref.replace(/^=/, "")
+            : `${quoteSheet(n.ref.sheet)}!${n.ref.address.includes(":") ? n.ref.address.split(":").map(anchored).join(":") : anchored(n.ref.address)}`;
+        const existing = this.workbook.definedName(n.name);
+        if (existing !== undefined) this.workbook.definedName(n.name, null);
+        this.workbook.definedName(n.name, ref);
+      }
+      this.dirty = true;
+      return ok(names.length);
+    } catch (err) {
+      return fail("write-failed", "添加名称失败", err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  /** The edited workbook as .xlsx bytes. */
+  async toBuffer(): Promise<Buffer> {
+    this.keepCachedValues();
+    if (this.dirty) this.requestRecalculation();
+    return this.workbook.outputAsync();
+  }
+
+  /**
+   * Write the edited workbook to `outPath`. Refuses to write over the file it was read from.
+   * @throws Error when outPath is the input file or cannot be written
+   */
+  async saveAs(outPath: string): Promise<void> {
+    const target = path.resolve(outPath);
+    if (this.sourcePath !== undefined && (await samePath(target, this.sourcePath))) {
+      throw new Error("输出文件不能是输入文件本身（refusing to overwrite the input file）");
+    }
+    const bytes = await this.toBuffer();
+    await fs.writeFile(target, bytes);
+  }
+
+  /**
+   * xlsx-populate drops formulas' cached results on output (so Excel shows no stale value); we keep them as
+   * the `<v>` child, so that other readers (and our own checks) still see the values, and ask Excel/WPS to
+   * recalculate on load instead.
+   */
+  private keepCachedValues(): void {
+    for (const sheet of this.workbook.sheets()) {
+      for (const row of sheet._rows) {
+        if (!row) continue;
+        for (const cell of row._cells) {
+          if (!cell || cell._formulaType === undefined) continue;
+          const v = cell._value;
+          const others = (cell._remainingChildren ?? []).filter((c) => !(typeof c === "object" && c.name === "v"));
+          const attrs = { ...(cell._remainingAttributes ?? {}) };
+          delete attrs.t;
+          let text: string | number | undefined;
+          if (typeof v === "number" && Number.isFinite(v)) text = v;
+          else if (typeof v === "string") {
+            text = v;
+            attrs.t = "str";
+          } else if (typeof v === "boolean") {
+            text = v ? 1 : 0;
+            attrs.t = "b";
+          } else if (typeof v === "object" && v !== null && typeof (v as { error?: unknown }).error === "function") {
+            text = (v as { error(): string }).error();
+            attrs.t = "e";
+          }
+          cell._remainingChildren = text === undefined ? (others.length ? others : undefined) : [{ name: "v", attributes: {}, children: [text] }, ...others];
+          cell._remainingAttributes = Object.keys(attrs).length ? attrs : undefined;
+        }
+      }
+    }
+  }
+
+  /** Set `<calcPr fullCalcOnLoad="1"/>` so that Excel, WPS and LibreOffice recompute after our edits. */
+  private requestRecalculation(): void {
+    const root = this.workbook._node;
+    let calcPr: XmlNode | undefined = elements(root, "calcPr")[0];
+    if (!calcPr) {
+      calcPr = { name: "calcPr", attributes: {}, children: [] };
+      // calcPr comes after definedNames (CT_Workbook order); before oleSize and the rest.
+      const after = ["oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+      const idx = root.children.findIndex((c) => typeof c === "object" && after.includes(c.name));
+      if (idx < 0) root.children.push(calcPr);
+      else root.children.splice(idx, 0, calcPr);
+    }
+    calcPr.attributes.fullCalcOnLoad = "1";
+  }
+}
+
+async function samePath(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    return sa.ino === sb.ino && sa.dev === sb.dev;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Read a file's bytes for a workbook, classifying a missing path or a directory.
+ * @throws XlsxReadError
+ */
+async function readBytes(file: string): Promise<Buffer> {
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch {
+    throw new XlsxReadError("missing", file);
+  }
+  if (stat.isDirectory()) throw new XlsxReadError("directory", file);
+  return fs.readFile(file);
+}
+
+/**
+ * Open a workbook for reading and editing.
+ * @param pathOrBuffer - a file path, or the file's bytes
+ * @throws XlsxReadError with a Chinese message for a missing path, a directory, a non-xlsx, a corrupt
+ *   zip, a legacy .xls or a password-protected workbook
+ */
+export async function openXlsx(pathOrBuffer: string | Buffer | Uint8Array): Promise<XlsxHost> {
+  const source = typeof pathOrBuffer === "string" ? path.resolve(pathOrBuffer) : undefined;
+  const bytes = source !== undefined ? await readBytes(source) : Buffer.from(pathOrBuffer as Uint8Array);
+  const problem = sniff(bytes);
+  if (problem) throw new XlsxReadError(problem, source);
+  let workbook: PopulateWorkbook;
+  try {
+    workbook = await XlsxPopulate.fromDataAsync(bytes);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    // A valid zip without a workbook part (a .docx, a plain archive) is "not an xlsx"; anything else is damage.
+    throw new XlsxReadError(/xl\/workbook\.xml|Cannot read prop|undefined/i.test(detail) && !/corrupt|end of central|invalid/i.test(detail) ? "not-xlsx" : "corrupt", detail);
+  }
+  return new XlsxHost(workbook, source);
+}
+
+/**
+ * Read a workbook file into the engine's snapshot.
+ * @throws XlsxReadError (see {@link openXlsx})
+ */
+export async function readXlsxFile(file: string): Promise<WorkbookSnapshot> {
+  const host = await openXlsx(file);
+  const result = await host.readWorkbook();
+  if (!result.ok) throw new XlsxReadError("corrupt", result.error.detail ?? result.error.message);
+  return result.value;
+}

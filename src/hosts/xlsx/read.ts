@@ -1,0 +1,138 @@
+/**
+ * Build the engine's WorkbookSnapshot from a workbook loaded by xlsx-populate, without touching anything:
+ * style getters of xlsx-populate clone styles (and would change styles.xml on save), so number formats
+ * and fills are read from the parsed styles part instead.
+ */
+import type { CellSnapshot, CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
+import { indexToCol } from "../../core/model/address";
+import { elements, textOf, type PopulateCell, type PopulateFormulaError, type PopulateRichText, type PopulateWorkbook, type XmlNode } from "./populate";
+
+/** Excel's built-in number formats (ECMA-376 §18.8.30) that are not `General`. */
+const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "yyyy/m/d",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: "yyyy/m/d h:mm",
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00;(#,##0.00)",
+  40: "#,##0.00;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
+};
+
+/** What the styles part says about each cell style index (`s` attribute). */
+export interface StyleTable {
+  /** Number format code per style index, undefined for General. */
+  readonly formats: readonly (string | undefined)[];
+  /** Solid fill colour `#RRGGBB` per style index, null for none. */
+  readonly fills: readonly (string | null)[];
+}
+
+/** Read number formats and fills per style index from the parsed styles part. */
+export function readStyleTable(workbook: PopulateWorkbook): StyleTable {
+  const root = workbook.styleSheet()._node;
+  const custom = new Map<number, string>();
+  for (const f of elements(elements(root, "numFmts")[0], "numFmt")) {
+    custom.set(Number(f.attributes.numFmtId), String(f.attributes.formatCode ?? ""));
+  }
+  const fillColors = elements(elements(root, "fills")[0], "fill").map(fillColor);
+  const formats: (string | undefined)[] = [];
+  const fills: (string | null)[] = [];
+  for (const xf of elements(elements(root, "cellXfs")[0], "xf")) {
+    const id = Number(xf.attributes.numFmtId ?? 0);
+    const code = custom.get(id) ?? BUILTIN_FORMATS[id];
+    formats.push(code && code !== "General" ? code : undefined);
+    fills.push(fillColors[Number(xf.attributes.fillId ?? 0)] ?? null);
+  }
+  return { formats, fills };
+}
+
+function fillColor(fill: XmlNode): string | null {
+  const pattern = elements(fill, "patternFill")[0];
+  if (!pattern || pattern.attributes.patternType === undefined || pattern.attributes.patternType === "none") return null;
+  const fg = elements(pattern, "fgColor")[0];
+  const rgb = fg?.attributes.rgb;
+  if (typeof rgb !== "string") return null;
+  return `#${rgb.slice(-6).toUpperCase()}`;
+}
+
+function isFormulaError(v: unknown): v is PopulateFormulaError {
+  return typeof v === "object" && v !== null && typeof (v as PopulateFormulaError).error === "function";
+}
+
+function isRichText(v: unknown): v is PopulateRichText {
+  return typeof v === "object" && v !== null && typeof (v as PopulateRichText).text === "function";
+}
+
+/** The snapshot of one cell, or undefined when it is empty. */
+export function cellSnapshot(cell: PopulateCell, styles: StyleTable): CellSnapshot | undefined {
+  const raw = cell._value;
+  const formula = cell._formulaType !== undefined && typeof cell._formula === "string" ? cell._formula : undefined;
+  let value: CellValue = null;
+  let error: string | undefined;
+  if (isFormulaError(raw)) error = raw.error();
+  else if (isRichText(raw)) value = raw.text();
+  else if (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean") value = raw;
+  else if (raw instanceof Date) value = raw.getTime();
+  if ((value === null || value === "") && error === undefined && formula === undefined) return undefined;
+  const numberFormat = cell._styleId !== undefined ? styles.formats[Number(cell._styleId)] : undefined;
+  const snap: { value: CellValue; error?: string; formula?: string; numberFormat?: string } = { value: error ? null : value };
+  if (error !== undefined) snap.error = error;
+  if (formula !== undefined) snap.formula = formula;
+  if (numberFormat !== undefined) snap.numberFormat = numberFormat;
+  return snap;
+}
+
+/** Every defined name with its scope, as written (constants, whole columns and print areas unexpanded). */
+export function readDefinedNames(workbook: PopulateWorkbook): DefinedName[] {
+  const sheets = workbook.sheets();
+  const out: DefinedName[] = [];
+  for (const node of elements(elements(workbook._node, "definedNames")[0], "definedName")) {
+    const name = String(node.attributes.name ?? "");
+    if (!name) continue;
+    const refersTo = textOf(node).replace(/^=/, "");
+    const local = node.localSheet ?? (node.attributes.localSheetId !== undefined ? sheets[Number(node.attributes.localSheetId)] : undefined);
+    out.push(local ? { name, refersTo, scope: local.name() } : { name, refersTo });
+  }
+  return out;
+}
+
+/** The whole snapshot. Memory is proportional to the cells present in the file, never to names' areas. */
+export function readSnapshot(workbook: PopulateWorkbook): WorkbookSnapshot {
+  const styles = readStyleTable(workbook);
+  const sheets: SheetSnapshot[] = workbook.sheets().map((sheet) => {
+    const cells: Record<string, CellSnapshot> = {};
+    const rows = sheet._rows;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      if (!row) continue;
+      const rowCells = row._cells;
+      for (let c = 0; c < rowCells.length; c++) {
+        const cell = rowCells[c];
+        if (!cell) continue;
+        const snap = cellSnapshot(cell, styles);
+        if (snap) cells[`${indexToCol(c)}${r}`] = snap;
+      }
+    }
+    return { name: sheet.name(), cells, merges: Object.keys(sheet._mergeCells) };
+  });
+  return { sheets, names: readDefinedNames(workbook) };
+}

@@ -1,0 +1,54 @@
+/**
+ * Tell what kind of file the bytes are before handing them to a zip reader, so that each bad input gets
+ * its own clear sentence: a password-protected workbook and a legacy .xls are both OLE compound files
+ * (magic D0 CF 11 E0); an .xlsx is a zip (PK\x03\x04) holding xl/workbook.xml.
+ */
+
+/** Why a file cannot be read as a workbook. */
+export type XlsxProblem = "missing" | "directory" | "empty" | "encrypted" | "legacy-xls" | "not-xlsx" | "corrupt";
+
+/** The Chinese sentence (with English in parentheses) for each problem. */
+export const PROBLEM_MESSAGES: Readonly<Record<XlsxProblem, string>> = {
+  missing: "找不到文件（file not found）",
+  directory: "这是一个文件夹，不是工作簿文件（is a directory）",
+  empty: "文件是空的，不是 .xlsx 工作簿（empty file）",
+  encrypted: "工作簿设置了打开密码，请在 Excel 或 WPS 中取消密码后另存再检查（password-protected workbook）",
+  "legacy-xls": "这是旧版 .xls 格式，请在 Excel 或 WPS 中另存为 .xlsx 后再检查（legacy .xls format）",
+  "not-xlsx": "不是 .xlsx 工作簿文件（not an .xlsx workbook）",
+  corrupt: "工作簿文件已损坏，无法读取（corrupt .xlsx file）",
+};
+
+/** A workbook that cannot be opened, with a code and a message for people. */
+export class XlsxReadError extends Error {
+  constructor(
+    readonly problem: XlsxProblem,
+    readonly detail?: string,
+  ) {
+    super(PROBLEM_MESSAGES[problem]);
+    this.name = "XlsxReadError";
+  }
+}
+
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** Encrypted OOXML packages carry an `EncryptionInfo` stream; its directory entry name is UTF-16LE. */
+const ENCRYPTION_INFO = Buffer.from("EncryptionInfo", "utf16le");
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * Classify raw bytes. Returns undefined when they look like a zip (the zip reader decides the rest),
+ * else the problem.
+ */
+export function sniff(bytes: Uint8Array): XlsxProblem | undefined {
+  if (bytes.length === 0) return "empty";
+  if (startsWith(bytes, CFB_MAGIC)) {
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(ENCRYPTION_INFO) ? "encrypted" : "legacy-xls";
+  }
+  if (startsWith(bytes, ZIP_MAGIC)) return undefined;
+  // An empty zip archive starts with the end-of-central-directory record.
+  if (startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return "not-xlsx";
+  return "not-xlsx";
+}
