@@ -9,7 +9,7 @@ export { colToIndex, formatArea, formatRef, indexToCol, parseA1, parseArea, pars
 export type { Area, ParsedRef, Position } from "./model/address";
 export { SCALAR_FIELDS, TABLES, normalizeLabel, scalarField, tableDef } from "./schema/fields";
 export type { ColumnDef, FieldKind, RowRelation, ScalarFieldDef, ScalarFieldId, TableDef, TableId } from "./schema/fields";
-export { mapWorkbook } from "./mapping";
+export { hasContractNames, mapWorkbook, suggestNames } from "./mapping";
 export { convertUnit, decimalShift, formatInfo, formatNumber, interval, moneyFactor, parseCell, parseText, roundTo, toHalfWidth, writtenDecimals } from "./units";
 export type { Parsed, ParsedNumber } from "./units";
 export { defineRule } from "./engine/types";

@@ -1,4 +1,4 @@
-import { mapWorkbook } from "../../src/core/mapping";
+import { mapWorkbook, suggestNames } from "../../src/core/mapping";
 import type { TableBinding } from "../../src/core/model/report-model";
 import { buildWorkbook, errorCell } from "../helpers/workbook-builder";
 
@@ -215,3 +215,216 @@ describe("mapWorkbook by defined names", () => {
     expect(t?.rows[0].cells.budget.cell?.error).toBe("#DIV/0!");
   });
 });
+
+/** A clerk's sheet laid out like seed 000 (a Word report pasted into Excel), without any names. */
+function seed000Sheet() {
+  const rows = [
+    ["临湘市  2021 年度部门（单位）整体支出绩效评价自评报告"], // 1
+    ["部门(单位)名称", "临湘市医疗保障局"], // 2
+    ["报告日期", "2022年8月16日"], // 3
+    ["联系人", "杨美荣", "联络电话", "3728919"], // 4
+    ["人员编制", 65, "实有人数", 65], // 5
+    ["职能职责概述", "我局职能职责主要分两大块。"], // 6
+    [], // 7
+    ["年度收入情况（万元）"], // 8
+    ["机构名称", "收入合计", "其中："], // 9
+    [null, null, "上年结转", "公共财政拨款", "政府基金拨款", "纳入专户管理的非税收入拨款", "其他收入"], // 10
+    ["局机关及二级机构汇总", 30803.13, 0, 30750.58, 52.55, 0, 0], // 11
+    ["1、局机关", 1911.06, 0, 1858.51, 52.55, 0, 0], // 12
+    ["2、二级机构1", 28892.07, 0, 28892.07, 0, 0, 0], // 13
+    ["3、二级机构2"], // 14
+    ["部门（单位）年度支出和结余情况（万元）"], // 15
+    ["机构名称", "支出合计", "其中：", null, null, null, "结余"], // 16
+    [null, null, "基本支出", "其中：", null, "项目支出", "当年结余", "累计结余"], // 17
+    [null, null, null, "人员支出", "公用支出"], // 18
+    ["局机关及二级机构汇总", 30803.13, 2257.83, 1864.33, 393.5, 28545.3, 0, 0], // 19
+    ["1、局机关", 1911.06, 1911.06, 1640.27, 270.79, null, 0, 0], // 20
+    ["2、二级机构1", 28892.07, 346.77, 224.06, 122.71, "28545.30", 0, 0], // 21
+    ["3、二级机构2"], // 22
+    ["机构名称", "三公经费\n\n合计", "其中："], // 23
+    [null, null, "公务接待费", "公务用车运维费", "公务用车购置费", "因公出国费"], // 24
+    ["局机关及二级机构汇总", 32.25, 32.25, 0, 0, 0], // 25
+    ["1、局机关", 24, 24, 0, 0, 0], // 26
+    ["2、二级机构1", 8.25, 8.25, 0, 0, 0], // 27
+    ["3、二级机构2"], // 28
+    ["机构名称", "固定资产\n\n合计", "其中：", null, "其他"], // 29
+    [null, null, "在用固定资产", "出租固定资产"], // 30
+    ["局机关及二级机构汇总", 88.57, 88.57, 0, 0], // 31
+    ["1、局机关", 51.14, 51.14, 0, 0], // 32
+    ["2、二级机构1", 37.43, 37.43, 0, 0], // 33
+    ["3、二级机构2"], // 34
+    [], // 35
+    ["绩效自评综合得分", 96], // 36
+    ["评价等次", "优秀"], // 37
+  ];
+  const merges = [
+    "A8:G8", "A9:A10", "B9:B10", "C9:G9",
+    "A15:H15", "A16:A18", "B16:B18", "C16:F16", "G16:H16", "C17:C18", "D17:E17", "F17:F18", "G17:G18", "H17:H18",
+    "A23:A24", "B23:B24", "C23:F23",
+    "A29:A30", "B29:B30", "C29:D29", "E29:E30",
+  ];
+  return buildWorkbook({ 整体支出: rows }, { merges: { 整体支出: merges } });
+}
+
+describe("mapWorkbook by labels (auto-map)", () => {
+  test("maps all four money tables of a seed-000 sheet, every column and row", () => {
+    const m = mapWorkbook(seed000Sheet());
+    const { jx_income: income, jx_expense: expense, jx_sangong: sangong, jx_assets: assets } = m.tables;
+    for (const t of [income, expense, sangong, assets]) expect(t?.source).toBe("label");
+
+    expect(income?.headerRow).toBe(10);
+    expect(columnsOf(income)).toEqual({ name: 1, total: 2, carryover: 3, public: 4, fund: 5, special: 6, other: 7 });
+    expect(valuesOf(income)).toEqual([
+      { row: 11, isSummary: true, name: "局机关及二级机构汇总", total: 30803.13, carryover: 0, public: 30750.58, fund: 52.55, special: 0, other: 0 },
+      { row: 12, name: "1、局机关", total: 1911.06, carryover: 0, public: 1858.51, fund: 52.55, special: 0, other: 0 },
+      { row: 13, name: "2、二级机构1", total: 28892.07, carryover: 0, public: 28892.07, fund: 0, special: 0, other: 0 },
+      { row: 14, name: "3、二级机构2", total: null, carryover: null, public: null, fund: null, special: null, other: null },
+    ]);
+
+    expect(expense?.headerRow).toBe(18);
+    expect(columnsOf(expense)).toEqual({ name: 1, total: 2, basic: 3, personnel: 4, publicUse: 5, project: 6, balanceYear: 7, balanceTotal: 8 });
+    expect(valuesOf(expense)).toEqual([
+      { row: 19, isSummary: true, name: "局机关及二级机构汇总", total: 30803.13, basic: 2257.83, personnel: 1864.33, publicUse: 393.5, project: 28545.3, balanceYear: 0, balanceTotal: 0 },
+      { row: 20, name: "1、局机关", total: 1911.06, basic: 1911.06, personnel: 1640.27, publicUse: 270.79, project: null, balanceYear: 0, balanceTotal: 0 },
+      { row: 21, name: "2、二级机构1", total: 28892.07, basic: 346.77, personnel: 224.06, publicUse: 122.71, project: "28545.30", balanceYear: 0, balanceTotal: 0 },
+      { row: 22, name: "3、二级机构2", total: null, basic: null, personnel: null, publicUse: null, project: null, balanceYear: null, balanceTotal: null },
+    ]);
+
+    expect(sangong?.headerRow).toBe(24);
+    expect(columnsOf(sangong)).toEqual({ name: 1, total: 2, reception: 3, vehicleOps: 4, vehicleBuy: 5, abroad: 6 });
+    expect(valuesOf(sangong)).toEqual([
+      { row: 25, isSummary: true, name: "局机关及二级机构汇总", total: 32.25, reception: 32.25, vehicleOps: 0, vehicleBuy: 0, abroad: 0 },
+      { row: 26, name: "1、局机关", total: 24, reception: 24, vehicleOps: 0, vehicleBuy: 0, abroad: 0 },
+      { row: 27, name: "2、二级机构1", total: 8.25, reception: 8.25, vehicleOps: 0, vehicleBuy: 0, abroad: 0 },
+      { row: 28, name: "3、二级机构2", total: null, reception: null, vehicleOps: null, vehicleBuy: null, abroad: null },
+    ]);
+
+    expect(assets?.headerRow).toBe(30);
+    expect(columnsOf(assets)).toEqual({ name: 1, total: 2, inUse: 3, leased: 4, other: 5 });
+    expect(valuesOf(assets)).toEqual([
+      { row: 31, isSummary: true, name: "局机关及二级机构汇总", total: 88.57, inUse: 88.57, leased: 0, other: 0 },
+      { row: 32, name: "1、局机关", total: 51.14, inUse: 51.14, leased: 0, other: 0 },
+      { row: 33, name: "2、二级机构1", total: 37.43, inUse: 37.43, leased: 0, other: 0 },
+      { row: 34, name: "3、二级机构2", total: null, inUse: null, leased: null, other: null },
+    ]);
+    expect(m.moneyUnit).toBe("万元");
+    expect(m.mapping.problems).toEqual([]);
+  });
+
+  test("maps the scalars of a seed-000 sheet from the cells beside their labels", () => {
+    const m = mapWorkbook(seed000Sheet());
+    const at = (id: keyof typeof m.scalars): [string | undefined, unknown] => [m.scalars[id]?.ref.address, m.scalars[id]?.cell?.value];
+    expect(at("jx_unit_name")).toEqual(["B2", "临湘市医疗保障局"]);
+    expect(at("jx_report_date")).toEqual(["B3", "2022年8月16日"]);
+    expect(at("jx_contact_name")).toEqual(["B4", "杨美荣"]);
+    expect(at("jx_contact_phone")).toEqual(["D4", "3728919"]);
+    expect(at("jx_staff_quota")).toEqual(["B5", 65]);
+    expect(at("jx_staff_actual")).toEqual(["D5", 65]);
+    expect(at("jx_duties")).toEqual(["B6", "我局职能职责主要分两大块。"]);
+    expect(at("jx_score_total")).toEqual(["B36", 96]);
+    expect(at("jx_grade")).toEqual(["B37", "优秀"]);
+    expect(m.scalars.jx_unit_name?.source).toBe("label");
+    expect(m.scalars.jx_report_year).toBeUndefined();
+    expect(m.mapping.missingScalars).toContain("jx_report_year");
+  });
+
+  test("suggestNames lists the cells and rectangles to save as names", () => {
+    const names = suggestNames(mapWorkbook(seed000Sheet()));
+    const byName = Object.fromEntries(names.map((n) => [n.name, n.ref]));
+    expect(byName).toMatchObject({
+      jx_unit_name: "整体支出!$B$2",
+      jx_staff_quota: "整体支出!$B$5",
+      jx_income: "整体支出!$A$9:$G$14",
+      jx_expense: "整体支出!$A$16:$H$22",
+      jx_sangong: "整体支出!$A$23:$F$28",
+      jx_assets: "整体支出!$A$29:$E$34",
+    });
+    // Saved names map back to the same tables.
+    const wb = seed000Sheet();
+    const named = mapWorkbook({ ...wb, names: names.map((n) => ({ name: n.name, refersTo: n.ref })) });
+    expect(named.tables.jx_expense?.source).toBe("name");
+    expect(valuesOf(named.tables.jx_expense)).toEqual(valuesOf(mapWorkbook(wb).tables.jx_expense));
+    expect(named.scalars.jx_staff_actual?.cell?.value).toBe(65);
+  });
+
+  test("names win: a workbook with any jx_ name is not auto-mapped", () => {
+    const wb = seed000Sheet();
+    const m = mapWorkbook({ ...wb, names: [{ name: "jx_report_year", refersTo: "整体支出!$A$7" }] });
+    expect(m.tables.jx_income).toBeUndefined();
+    expect(m.scalars.jx_unit_name).toBeUndefined();
+    expect(suggestNames(m)).toEqual([]);
+  });
+
+  test("合计 headers are told apart by the other columns and the titles above", () => {
+    const wb = buildWorkbook({
+      表: [
+        ["“三公”经费支出情况（元）"],
+        ["单位名称", "合计", "公务接待费", "公务用车运行维护费", "公务用车购置费", "因公出国（境）费"],
+        ["合计", 100, 40, 60, 0, 0],
+        [],
+        ["固定资产情况（元）"],
+        ["单位名称", "合计", "在用", "出租", "其他"],
+        ["合计", 50, 50, 0, 0],
+      ],
+    });
+    const m = mapWorkbook(wb);
+    expect(columnsOf(m.tables.jx_sangong)).toEqual({ name: 1, total: 2, reception: 3, vehicleOps: 4, vehicleBuy: 5, abroad: 6 });
+    expect(m.tables.jx_sangong?.rows.map((r) => r.row)).toEqual([3]);
+    expect(columnsOf(m.tables.jx_assets)).toEqual({ name: 1, total: 2, inUse: 3, leased: 4, other: 5 });
+    expect(m.tables.jx_assets?.rows.map((r) => [r.row, r.isSummary])).toEqual([[7, true]]);
+    expect(m.moneyUnit).toBe("元");
+  });
+
+  test("maps indicators, score summary and projects by their labels", () => {
+    const wb = buildWorkbook({
+      封面: [["评价年度", 2024], ["部门名称", "区医保局"], ["金额单位", "万元"], ["年初预算数", 1632.87, "全年预算数", 1711.75], ["全年执行数", 1707.31, "预算执行率", fmtRate(0.9974)]],
+      指标: [
+        ["绩效指标"],
+        ["一级指标", "二级指标", "三级指标", "指标方向", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "参保人数", "≥", "41万人", "49.3万人", 25, 25],
+        [null, null, "救助人次", "≥", "1.5万人次", "1.8万人次", 25, 25],
+        ["满意度指标", "服务对象满意度", "满意度", "≥", "90%", "95%", 10, 10],
+        ["总分", null, null, null, null, null, 60, 60],
+        [],
+        ["得分汇总"],
+        ["一级指标", "分值", "得分"],
+        ["预算执行率", 10, 9.97],
+        ["产出指标", 50, 50],
+        [],
+        ["项目名称", "资金文号", "预算数", "执行数", "结转结余", "执行率"],
+        ["医保信息化", "承财社[2019]171号", 48.5, 48.5, 0, "100%"],
+        ["基金监管", "承财社[2019]163号", 28, 12.58, 15.42, "44.93%"],
+      ],
+    });
+    const m = mapWorkbook(wb);
+    const ind = m.tables.jx_indicators;
+    expect(columnsOf(ind)).toEqual({ level1: 1, level2: 2, level3: 3, direction: 4, target: 5, actual: 6, weight: 7, score: 8, reason: 9 });
+    expect(ind?.rows.map((r) => [r.row, r.level1, r.level2])).toEqual([[3, "产出指标", "数量指标"], [4, "产出指标", "数量指标"], [5, "满意度指标", "服务对象满意度"]]);
+    expect(m.scalars.jx_score_total?.ref.address).toBe("G6");
+    const sum = m.tables.jx_score_summary;
+    expect(columnsOf(sum)).toEqual({ level1: 1, weight: 2, score: 3 });
+    expect(sum?.rows.map((r) => [r.row, r.level1])).toEqual([[10, "预算执行率"], [11, "产出指标"]]);
+    const proj = m.tables.jx_projects;
+    expect(columnsOf(proj)).toEqual({ name: 1, docNo: 2, budget: 3, executed: 4, carryover: 5, rate: 6 });
+    expect(proj?.rows.map((r) => r.row)).toEqual([14, 15]);
+    expect(m.scalars.jx_report_year?.cell?.value).toBe(2024);
+    expect(m.scalars.jx_budget_initial?.ref).toEqual({ sheet: "封面", address: "B4" });
+    expect(m.scalars.jx_budget_adjusted?.ref.address).toBe("D4");
+    expect(m.scalars.jx_executed?.ref.address).toBe("B5");
+    expect(m.scalars.jx_exec_rate?.ref.address).toBe("D5");
+  });
+
+  test("a blank template: labels bind the empty cell beside them; narratives read below", () => {
+    const wb = buildWorkbook({
+      封面: [["评价年度", null, "部门名称", "区医保局"], ["存在的主要问题"], ["一是预算编制不够精细。"]],
+    });
+    const m = mapWorkbook(wb);
+    expect(m.scalars.jx_report_year).toEqual({ id: "jx_report_year", ref: { sheet: "封面", address: "B1" }, source: "label" });
+    expect(m.scalars.jx_unit_name?.ref.address).toBe("D1");
+    expect(m.scalars.jx_problems?.ref.address).toBe("A3");
+  });
+});
+
+function fmtRate(v: number) {
+  return { value: v, numberFormat: "0.00%" };
+}

@@ -1,18 +1,213 @@
 /**
- * Auto-map: a workbook without `jx_` names is mapped by reading its labels.
+ * Auto-map: a workbook without `jx_` names is mapped by reading its labels, the way a clerk's own
+ * sheet (or a report pasted from Word, like seed 000) is laid out.
+ *
+ * Tables first: a row holding a table's first column label (机构名称, 项目名称, 一级指标) starts a
+ * candidate header; the table whose required columns and most other columns are found there wins
+ * (ties go to the table whose title hint is written just above or in the header: 三公经费合计 vs
+ * 固定资产合计). A table ends at its first fully blank row, at a title row, or at the next table's header.
+ * Then scalars: a cell whose label is a field's label or alias takes the nearest non-empty cell to its
+ * right (or below, for the narrative fields), outside the tables found.
  */
 import type { WorkbookSnapshot } from "../model/snapshot";
-import type { MoneyUnit } from "../model/report-model";
-import type { SheetGrid } from "./grid";
+import type { MoneyUnit, ScalarBinding } from "../model/report-model";
+import { SCALAR_FIELDS, TABLES, normalizeLabel, type ScalarFieldDef, type TableDef } from "../schema/fields";
+import { toA1, type Area } from "../model/address";
+import { cellText, isBlank, isNumberLike, type SheetGrid } from "./grid";
+import { columnLabels, readTable, type TableRead } from "./table-reader";
 import { emptyResult, type MappingResult } from "./types";
 
-/** What auto-map found, plus a money unit read from table titles (`（万元）`). */
+/** What auto-map found, plus a money unit read from table titles (`年度收入情况（万元）`). */
 export interface AutoMapResult {
   readonly result: MappingResult;
   readonly titleUnit?: MoneyUnit;
 }
 
+/** How many rows above a header are searched for the table's title. */
+const TITLE_ROWS_ABOVE = 3;
+/** How many rows below a narrative label its text may start. */
+const NARRATIVE_ROWS_BELOW = 5;
+
+/** Normalised scalar labels → field (the first field listing a label wins). */
+const SCALAR_BY_LABEL: ReadonlyMap<string, ScalarFieldDef> = (() => {
+  const m = new Map<string, ScalarFieldDef>();
+  for (const f of SCALAR_FIELDS) {
+    for (const l of [f.label, ...f.aliases].map(normalizeLabel)) if (!m.has(l)) m.set(l, f);
+  }
+  return m;
+})();
+
+/** Every normalised label of every table column. */
+const COLUMN_LABELS: ReadonlySet<string> = new Set(TABLES.flatMap((t) => t.columns.flatMap(columnLabels)));
+
+const TITLE_HINTS: readonly string[] = TABLES.flatMap((t) => t.titleHints.map(normalizeLabel));
+
+function norm(grid: SheetGrid, row: number, col: number): string {
+  return normalizeLabel(cellText(grid.cell(row, col)));
+}
+
+/** Whether a text is a label of the schema (a scalar's or a column's), hence never a value. */
+function isLabel(text: string): boolean {
+  const n = normalizeLabel(text);
+  return n !== "" && (SCALAR_BY_LABEL.has(n) || COLUMN_LABELS.has(n));
+}
+
+/** A row holding one text cell naming a table (`部门（单位）年度支出和结余情况（万元）`). */
+function isTitleRow(grid: SheetGrid, row: number): boolean {
+  const cols = grid.colsIn(row);
+  if (cols.length !== 1 || isNumberLike(grid.cell(row, cols[0]))) return false;
+  const text = norm(grid, row, cols[0]);
+  return TITLE_HINTS.some((h) => text.includes(h));
+}
+
+/** A row that starts some table's header: its first column label plus another of its labels. */
+function isHeaderRow(grid: SheetGrid, row: number): boolean {
+  const texts = new Set(grid.colsIn(row).map((c) => norm(grid, row, c)));
+  return TABLES.some((t) => {
+    const [first, ...rest] = t.columns;
+    return columnLabels(first).some((l) => texts.has(l)) && rest.some((c) => columnLabels(c).some((l) => texts.has(l)));
+  });
+}
+
+/**
+ * Labels that close the indicator tables (`绩效自评综合得分 | 96`, `评价等次 | 优`). Only these: a row
+ * named 预算执行率 is a real row of the score summary.
+ */
+const CLOSING_LABELS: ReadonlySet<string> = new Set(
+  SCALAR_FIELDS.filter((f) => f.id === "jx_score_total" || f.id === "jx_grade").flatMap((f) => [f.label, ...f.aliases].map(normalizeLabel)),
+);
+
+/** A row that starts with a closing scalar's label: the table above ends there. */
+function isScalarRow(grid: SheetGrid, row: number): boolean {
+  const cols = grid.colsIn(row);
+  return cols.length > 0 && CLOSING_LABELS.has(norm(grid, row, cols[0]));
+}
+
+/** Whether a table's title hint is written just above its header or in the header itself. */
+function hasTitleHint(grid: SheetGrid, def: TableDef, read: TableRead): boolean {
+  const hints = def.titleHints.map(normalizeLabel);
+  for (let r = Math.max(1, read.area.start.row - TITLE_ROWS_ABOVE); r <= read.binding.headerRow; r++) {
+    for (const c of grid.colsIn(r)) {
+      const text = norm(grid, r, c);
+      if (hints.some((h) => text.includes(h))) return true;
+    }
+  }
+  return false;
+}
+
+function inside(area: Area, row: number, col: number): boolean {
+  return row >= area.start.row && row <= area.end.row && col >= area.start.col && col <= area.end.col;
+}
+
+/** Find the tables of one sheet. */
+function mapTables(grid: SheetGrid, found: Set<string>, result: MappingResult): Area[] {
+  const areas: Area[] = [];
+  let claimedUntil = 0;
+  const stopAt = (row: number): boolean => isTitleRow(grid, row) || isHeaderRow(grid, row) || isScalarRow(grid, row);
+  for (const row of grid.rowNumbers) {
+    if (row <= claimedUntil) continue;
+    const texts = grid.colsIn(row).map((c) => ({ c, n: norm(grid, row, c) }));
+    let best: { def: TableDef; read: TableRead; score: number } | undefined;
+    for (const def of TABLES) {
+      if (found.has(def.id)) continue;
+      const firstLabels = columnLabels(def.columns[0]);
+      const start = texts.find((t) => firstLabels.includes(t.n));
+      if (!start) continue;
+      const at = { row, col: start.c };
+      const read = readTable(grid, def, { start: at, end: at }, { source: "label", auto: { stopAt } });
+      const complete = read.problems.length === 0 && read.matched >= Math.ceil(def.columns.length / 2);
+      if (!complete) continue;
+      // Columns decide; a title hint only breaks ties (a header of 机构名称 | 合计 | …).
+      const score = read.matched * 2 + (hasTitleHint(grid, def, read) ? 1 : 0);
+      if (!best || score > best.score) best = { def, read, score };
+    }
+    if (!best) continue;
+    found.add(best.def.id);
+    result.tables[best.def.id] = best.read.binding;
+    result.areas[best.def.id] = best.read.area;
+    areas.push(best.read.area);
+    claimedUntil = best.read.area.end.row;
+  }
+  return areas;
+}
+
+interface Candidate {
+  readonly binding: ScalarBinding;
+  readonly hasValue: boolean;
+}
+
+/** The value cell of a label at (row, col), or undefined when there is none. */
+function valueFor(grid: SheetGrid, row: number, col: number, field: ScalarFieldDef, tables: readonly Area[]): Candidate | undefined {
+  const merged = grid.merge(row, col);
+  const nextCol = (merged?.end.col ?? col) + 1;
+  const bind = (r: number, c: number): Candidate | undefined => {
+    if (tables.some((a) => inside(a, r, c))) return undefined;
+    const ref = { sheet: grid.name, address: toA1({ row: r, col: c }) };
+    const cell = grid.cell(r, c);
+    return isBlank(cell) ? { binding: { id: field.id, ref, source: "label" }, hasValue: false } : { binding: { id: field.id, ref, cell, source: "label" }, hasValue: true };
+  };
+  const right = grid.colsIn(row, nextCol)[0];
+  if (right !== undefined && !isLabel(cellText(grid.cell(row, right)))) return bind(row, right);
+  if (field.kind === "narrative") {
+    const nextRow = (merged?.end.row ?? row) + 1;
+    for (const r of grid.rowsIn(nextRow, nextRow + NARRATIVE_ROWS_BELOW - 1)) {
+      const cell = grid.cell(r, col);
+      if (isBlank(cell)) continue;
+      if (isLabel(cellText(cell))) break;
+      return bind(r, col);
+    }
+  }
+  // A label with nothing beside it (a blank template): the cell next to it is where the value goes.
+  if (right === nextCol) return undefined;
+  return bind(row, nextCol);
+}
+
 /** Map a workbook by its labels. */
-export function autoMap(_snapshot: WorkbookSnapshot, _grids: readonly SheetGrid[]): AutoMapResult {
-  return { result: emptyResult() };
+export function autoMap(_snapshot: WorkbookSnapshot, grids: readonly SheetGrid[]): AutoMapResult {
+  const result = emptyResult();
+  const found = new Set<string>();
+  const tableAreas = new Map<SheetGrid, Area[]>();
+  for (const grid of grids) tableAreas.set(grid, mapTables(grid, found, result));
+
+  const candidates = new Map<string, Candidate[]>();
+  for (const grid of grids) {
+    const areas = tableAreas.get(grid) ?? [];
+    for (const row of grid.rowNumbers) {
+      for (const col of grid.colsIn(row)) {
+        if (areas.some((a) => inside(a, row, col))) continue;
+        const cell = grid.cell(row, col);
+        if (typeof cell?.value !== "string") continue;
+        const field = SCALAR_BY_LABEL.get(normalizeLabel(cell.value));
+        if (!field) continue;
+        const cand = valueFor(grid, row, col, field, areas);
+        if (cand) candidates.set(field.id, [...(candidates.get(field.id) ?? []), cand]);
+      }
+    }
+  }
+  for (const f of SCALAR_FIELDS) {
+    const list = candidates.get(f.id);
+    if (!list) continue;
+    // A label with a value beats an earlier one left blank (a repeated label on a later page).
+    result.scalars[f.id] = (list.find((c) => c.hasValue) ?? list[0]).binding;
+  }
+  return { result, titleUnit: titleUnit(grids, result) };
+}
+
+/** The money unit written in the tables' titles or headers (`（万元）`, `单位：元`). */
+function titleUnit(grids: readonly SheetGrid[], result: MappingResult): MoneyUnit | undefined {
+  for (const def of TABLES) {
+    const t = result.tables[def.id];
+    const area = result.areas[def.id];
+    if (!t || !area || !def.columns.some((c) => c.money)) continue;
+    const grid = grids.find((g) => g.name === t.sheet);
+    if (!grid) continue;
+    for (let r = Math.max(1, area.start.row - TITLE_ROWS_ABOVE); r <= t.headerRow; r++) {
+      for (const c of grid.colsIn(r)) {
+        const text = norm(grid, r, c);
+        if (/万元/.test(text)) return "万元";
+        if (/[(（:]元[)）]?|单位[:：]?元/.test(text)) return "元";
+      }
+    }
+  }
+  return undefined;
 }
