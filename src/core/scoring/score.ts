@@ -109,6 +109,8 @@ export interface ScoreResult {
   /** jx_exec_score as written. */
   readonly execScoreWritten?: number;
   readonly execFormula?: string;
+  /** The 预算执行率 row of jx_indicators, when the table lists one. */
+  readonly execRow?: ExecRow;
   readonly indicators: readonly IndicatorScore[];
   readonly groups: readonly GroupScore[];
   readonly profileGroups: readonly ProfileGroupScore[];
@@ -357,11 +359,45 @@ function sum(values: readonly (number | undefined)[]): number | undefined {
   return roundTo(s, 10);
 }
 
+/** A 预算执行率 row of jx_indicators (the 一体化 export lists it with the indicators). */
+export interface ExecRow {
+  readonly row: number;
+  readonly ref?: CellRef;
+  readonly weightRef?: CellRef;
+  readonly reasonRef?: CellRef;
+  readonly weight?: number;
+  readonly written?: number;
+  /** The 偏差原因 written on the row. */
+  readonly reason: string;
+}
+
+function isExecRow(row: TableRow): boolean {
+  const l1 = row.level1 ?? cellText(bound(row, "level1")?.cell);
+  const l3 = normalizeLabel(cellText(bound(row, "level3")?.cell));
+  return isExecLabel(l1) || /^(预算执行率|预算资金执行率|资金执行率|执行率|预算执行情况)$/.test(l3);
+}
+
+function execRowOf(row: TableRow): ExecRow {
+  return {
+    row: row.row,
+    ref: bound(row, "score")?.ref,
+    weightRef: bound(row, "weight")?.ref,
+    reasonRef: bound(row, "reason")?.ref,
+    weight: cellNumber(bound(row, "weight")?.cell),
+    written: cellNumber(bound(row, "score")?.cell),
+    reason: cellText(bound(row, "reason")?.cell),
+  };
+}
+
 /** The 执行率 and its score. */
-function execPart(model: ReportModel, profile: ScoringProfile): Pick<ScoreResult, "execRate" | "execWeight" | "execScore" | "execScoreWritten" | "execFormula"> {
+function execPart(
+  model: ReportModel,
+  profile: ScoringProfile,
+  execRow: ExecRow | undefined,
+): Pick<ScoreResult, "execRate" | "execWeight" | "execScore" | "execScoreWritten" | "execFormula" | "execRow"> {
   const s = model.scalars;
-  const execWeight = cellNumber(s.jx_exec_weight?.cell) ?? profile.execWeight;
-  const execScoreWritten = cellNumber(s.jx_exec_score?.cell);
+  const execWeight = cellNumber(s.jx_exec_weight?.cell) ?? execRow?.weight ?? profile.execWeight;
+  const execScoreWritten = cellNumber(s.jx_exec_score?.cell) ?? execRow?.written;
   const budget = parseCell(s.jx_budget_adjusted?.cell);
   const executed = parseCell(s.jx_executed?.cell);
   let execRate: number | undefined;
@@ -381,11 +417,11 @@ function execPart(model: ReportModel, profile: ScoringProfile): Pick<ScoreResult
       execFormula = `预算执行率按表中所填 ${showNumber(roundTo(execRate, 6), true)}`;
     }
   }
-  if (execRate === undefined) return { execWeight, execScoreWritten };
+  if (execRate === undefined) return { execWeight, execScoreWritten, execRow };
   const capped = Math.min(Math.max(execRate, 0), 1);
   const execScore = roundScore(capped * execWeight, profile);
   execFormula += `；得分 = min(${showNumber(roundTo(execRate, 4), true)}, 100%) × ${showNumber(execWeight)} = ${showNumber(execScore)}`;
-  return { execRate, execWeight, execScore, execScoreWritten, execFormula };
+  return { execRate, execWeight, execScore, execScoreWritten, execFormula, execRow };
 }
 
 function isExecLabel(label: string): boolean {
@@ -408,11 +444,16 @@ function isTotalLabel(label: string): boolean {
  * r.execScore // 9.97 for 1707.31 of 1711.75 at weight 10
  */
 export function scoreWorkbook(model: ReportModel, profile: ScoringProfile): ScoreResult {
-  const exec = execPart(model, profile);
   const indicatorTable = model.tables.jx_indicators;
-  const indicators = (indicatorTable?.rows ?? [])
-    .filter((row) => cellText(bound(row, "level3")?.cell) !== "" || cellNumber(bound(row, "weight")?.cell) !== undefined)
-    .map((row) => scoreIndicatorRow(row, profile));
+  const rows = (indicatorTable?.rows ?? []).filter(
+    (row) => cellText(bound(row, "level3")?.cell) !== "" || cellNumber(bound(row, "weight")?.cell) !== undefined,
+  );
+  // A 预算执行率 row inside the indicator table is the 执行率 item, not an indicator: keep it apart so
+  // that it is not counted twice in the total.
+  const execRowBinding = rows.find((row) => isExecRow(row));
+  const execRow = execRowBinding ? execRowOf(execRowBinding) : undefined;
+  const exec = execPart(model, profile, execRow);
+  const indicators = rows.filter((row) => row !== execRowBinding).map((row) => scoreIndicatorRow(row, profile));
 
   const execEffective = exec.execScoreWritten ?? exec.execScore;
   const indicatorSum = sum(indicators.map(effectiveScore));
@@ -508,4 +549,21 @@ export function indicatorNumbers(ind: IndicatorScore): { readonly a: number; rea
   if (ind.target.kind !== "number" || ind.actual.kind !== "number") return undefined;
   const r = reconcile(ind.target as IndicatorNumber, ind.actual as IndicatorNumber);
   return r.ok ? { a: r.a, b: r.b, percent: r.percent } : undefined;
+}
+
+const cache = new WeakMap<ReportModel, Map<ScoringProfile, ScoreResult>>();
+
+/** {@link scoreWorkbook}, computed once per model and profile (every score rule asks for it). */
+export function scoresFor(model: ReportModel, profile: ScoringProfile): ScoreResult {
+  let byProfile = cache.get(model);
+  if (!byProfile) {
+    byProfile = new Map();
+    cache.set(model, byProfile);
+  }
+  let result = byProfile.get(profile);
+  if (!result) {
+    result = scoreWorkbook(model, profile);
+    byProfile.set(profile, result);
+  }
+  return result;
 }

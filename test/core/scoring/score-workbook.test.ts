@@ -1,0 +1,38 @@
+import { mapWorkbook } from "../../../src/core/mapping";
+import { NATIONAL } from "../../../src/core/scoring/profiles";
+import { scoreWorkbook } from "../../../src/core/scoring/score";
+import { scoreBook } from "./score-workbook";
+
+describe("scoreWorkbook on a mapped workbook", () => {
+  const result = scoreWorkbook(mapWorkbook(scoreBook()), NATIONAL);
+
+  test("执行率 99.74% and 9.97 for 1707.31 of 1711.75 at weight 10", () => {
+    expect(result.execRate).toBeCloseTo(0.997406, 6);
+    expect(result.execScore).toBe(9.97);
+    expect(result.execFormula).toBe("预算执行率 = 全年执行数 ÷ 全年预算数 = 1707.31 ÷ 1711.75 = 99.74%；得分 = min(99.74%, 100%) × 10 = 9.97");
+  });
+
+  test("the 反向 成本 indicator scores 14.32 at 自评表!H14", () => {
+    const cost = result.indicators.find((i) => i.level3 === "项目总成本");
+    expect(cost?.ref).toEqual({ sheet: "自评表", address: "H14" });
+    expect(cost?.level1).toBe("产出指标");
+    expect(cost?.level2).toBe("成本指标");
+    expect(cost?.expected).toBe(14.32);
+  });
+
+  test("subtotals, total and grade", () => {
+    expect(result.groups.map((g) => [g.group, g.level, g.expected, g.written])).toEqual([
+      ["预算执行率", "exec", 9.97, 9.97],
+      ["产出指标", "level1", 49.32, 49.32],
+      ["效益指标", "level1", 30, 30],
+      ["满意度指标", "level1", 10, 10],
+    ]);
+    expect(result.total).toBe(99.29);
+    expect(result.grade?.grade).toBe("优");
+    expect(result.profileGroups.map((g) => [g.group, g.weight, g.profileWeight])).toEqual([
+      ["产出", 50, 50],
+      ["效益", 30, 30],
+      ["满意度", 10, 10],
+    ]);
+  });
+});
