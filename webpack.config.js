@@ -1,0 +1,99 @@
+/**
+ * Builds the task pane: dist-web/taskpane.html + taskpane.js + assets/icon-*.png.
+ * CommonJS on purpose (webpack-cli 6 on Node 20, see ../shared/toolchain.md pitfall 2).
+ *
+ * office.js is NOT bundled: taskpane.html loads it from Microsoft's CDN, as Office requires.
+ * `npm run dev-server` serves https://localhost:3000 with the certificates of office-addin-dev-certs
+ * when ~/.office-addin-dev-certs holds them (run `npx office-addin-dev-certs install` once on a
+ * machine with Office); otherwise it falls back to http://localhost:3000 (fine for a browser, not for
+ * sideloading: Office only loads https task panes).
+ */
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const ASSETS = path.resolve(__dirname, "assets");
+const ICON = /^icon-\d+\.png$/;
+
+/** Emit assets/icon-*.png as dist-web/assets/… (the manifest points at them); no copy plugin needed. */
+class EmitIconsPlugin {
+  apply(compiler) {
+    const { RawSource } = compiler.webpack.sources;
+    compiler.hooks.thisCompilation.tap("EmitIconsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "EmitIconsPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          if (!fs.existsSync(ASSETS)) return;
+          for (const file of fs.readdirSync(ASSETS).filter((f) => ICON.test(f)).sort()) {
+            const full = path.join(ASSETS, file);
+            compilation.fileDependencies.add(full);
+            compilation.emitAsset(`assets/${file}`, new RawSource(fs.readFileSync(full)));
+          }
+        },
+      );
+    });
+  }
+}
+
+/** https options from office-addin-dev-certs' default location, or undefined when they are not there. */
+function devCerts() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
+  const found = Object.values(files).every((f) => fs.existsSync(path.join(dir, f)));
+  if (!found) return undefined;
+  return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
+}
+
+module.exports = (_env, argv) => {
+  const production = argv.mode !== "development";
+  const certs = production ? undefined : devCerts();
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? false : "eval-cheap-module-source-map",
+    entry: { taskpane: "./src/taskpane/index.tsx" },
+    output: {
+      path: path.resolve(__dirname, "dist-web"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".tsx", ".ts", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              // Type checking is `npm run typecheck`'s job; the bundle only needs transpiling.
+              transpileOnly: true,
+              configFile: path.resolve(__dirname, "tsconfig.json"),
+              // ES modules so that webpack can tree-shake Fluent UI and the named icon imports.
+              compilerOptions: { module: "esnext", sourceMap: !production },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        template: "./src/taskpane/taskpane.html",
+        filename: "taskpane.html",
+        chunks: ["taskpane"],
+        scriptLoading: "defer",
+      }),
+      new EmitIconsPlugin(),
+    ],
+    performance: { hints: false },
+    devServer: {
+      port: 3000,
+      host: "localhost",
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: certs ? { type: "https", options: certs } : { type: "http" },
+      static: [{ directory: ASSETS, publicPath: "/assets" }],
+      hot: false,
+      client: { overlay: { warnings: false, errors: true } },
+    },
+  };
+};
