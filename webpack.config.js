@@ -1,5 +1,5 @@
 /**
- * Builds the task pane: dist-web/taskpane.html + taskpane.js + assets/icon-*.png.
+ * Builds the task pane: dist-web/taskpane.html + taskpane.js + commands.html + assets/icon-*.png.
  * CommonJS on purpose (webpack-cli 6 on Node 20, see ../shared/toolchain.md pitfall 2).
  *
  * office.js is NOT bundled: taskpane.html loads it from Microsoft's CDN, as Office requires.
@@ -82,6 +82,18 @@ module.exports = (_env, argv) => {
         filename: "taskpane.html",
         chunks: ["taskpane"],
         scriptLoading: "defer",
+      }),
+      // The manifest's FunctionFile: Office loads it (hidden) for ribbon commands; ours has none beyond
+      // ShowTaskpane, so it only needs office.js and onReady.
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        chunks: [],
+        inject: false,
+        templateContent:
+          '<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8" /><title>绩效自评助手</title>' +
+          '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>' +
+          '<script>if (typeof Office !== "undefined") Office.onReady(function () {});</script>' +
+          "</head><body></body></html>",
       }),
       new EmitIconsPlugin(),
     ],
