@@ -1,0 +1,293 @@
+/** @jest-environment jsdom */
+import "../helpers/jsdom-setup";
+import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { readIgnores } from "../../src/core";
+import { pseudoLocale } from "../../src/taskpane/strings";
+import { zhCN } from "../../src/taskpane/strings/zh-CN";
+import { createServices } from "../../src/taskpane/services";
+import { renderPane, testHost, testServices } from "./pane-fixture";
+
+afterEach(cleanup);
+
+const button = (name: string) => screen.getByRole("button", { name });
+
+/** Wait until the first read has finished (the check button is enabled again). */
+async function ready(name = "检查我的报表"): Promise<void> {
+  await waitFor(() => expect(button(name)).toBeEnabled());
+}
+
+async function check(name = "检查我的报表"): Promise<void> {
+  await ready(name);
+  fireEvent.click(button(name));
+  await waitFor(() => expect(screen.getByTestId("summary-counts")).toBeInTheDocument());
+  await waitFor(() => expect(button(name)).toBeEnabled());
+}
+
+describe("task pane: 检查我的报表", () => {
+  test("shows the findings grouped by severity, with counts, messages and cells", async () => {
+    const host = testHost();
+    renderPane(host);
+    await check();
+    expect(screen.getByTestId("summary-counts")).toHaveTextContent("错误 1 · 警告 1 · 提示 1");
+    const errors = screen.getByRole("region", { name: "错误 1" });
+    expect(within(errors).getByText("收支情况!C11")).toBeInTheDocument();
+    expect(within(errors).getByText("金额“1,711.75元”是文字，应为数字 1711.75")).toBeInTheDocument();
+    expect(within(screen.getByRole("region", { name: "警告 1" })).getByText("收支情况!C12")).toBeInTheDocument();
+    expect(within(screen.getByRole("region", { name: "提示 1" })).getByText("请补充说明")).toBeInTheDocument();
+    // Only the finding with a fix has a 修复 button, and its description is shown before applying.
+    expect(screen.getAllByRole("button", { name: "修复" })).toHaveLength(1);
+    expect(within(errors).getByText("修复：把 收支情况!C11 改为数字 1711.75")).toBeInTheDocument();
+    expect(screen.getAllByRole("button", { name: "定位" })).toHaveLength(3);
+    expect(screen.getAllByRole("button", { name: "忽略" })).toHaveLength(3);
+  });
+
+  test("marks the flagged cells by severity", async () => {
+    const host = testHost();
+    renderPane(host);
+    await check();
+    expect(host.fill("收支情况!C11")).toBe("#FFC7CE");
+    expect(host.fill("收支情况!C12")).toBe("#FFEB9C");
+    expect(host.fill("收支情况!C13")).toBe("#DDEBF7");
+    expect(host.fill("收支情况!B1")).toBeNull();
+  });
+
+  test("定位 selects the finding's cell", async () => {
+    const host = testHost();
+    renderPane(host);
+    await check();
+    fireEvent.click(within(screen.getByRole("region", { name: "警告 1" })).getByRole("button", { name: "定位" }));
+    await waitFor(() => expect(host.selected).toEqual(["收支情况!C12"]));
+  });
+
+  test("修复 writes the fix and checks again: the error is gone", async () => {
+    const host = testHost();
+    renderPane(host);
+    await check();
+    fireEvent.click(button("修复"));
+    await waitFor(() => expect(screen.getByTestId("summary-counts")).toHaveTextContent("错误 0 · 警告 1 · 提示 1"));
+    expect(host.cell("收支情况!C11")?.value).toBe(1711.75);
+    expect(screen.queryByText("收支情况!C11")).not.toBeInTheDocument();
+    expect(host.calls.filter((c) => c.op === "readWorkbook").length).toBeGreaterThanOrEqual(3);
+    // The fixed cell got its own (no) fill back; the others stay marked.
+    expect(host.fill("收支情况!C11")).toBeNull();
+    expect(host.fill("收支情况!C12")).toBe("#FFEB9C");
+  });
+
+  test("忽略 asks for a reason, keeps it in the jx_ignore sheet, and the next check (even a new pane) hides the finding", async () => {
+    const host = testHost();
+    const first = renderPane(host);
+    await check();
+    fireEvent.click(within(screen.getByRole("region", { name: "警告 1" })).getByRole("button", { name: "忽略" }));
+    const dialog = await screen.findByRole("dialog");
+    fireEvent.change(within(dialog).getByRole("textbox"), { target: { value: "模板示例行，已核实" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "确定忽略" }));
+    await waitFor(() => expect(screen.getByTestId("summary-counts")).toHaveTextContent("错误 1 · 警告 0 · 提示 1"));
+    const ignores = readIgnores(host.snapshot());
+    expect(ignores).toHaveLength(1);
+    expect(ignores[0]).toMatchObject({ ruleId: "test-bad-cell", cell: "收支情况!C12", reason: "模板示例行，已核实" });
+    expect(ignores[0].date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(host.cell("jx_ignore!A1")?.value).toBe("规则");
+    expect(screen.getByText("已忽略 (1)")).toBeInTheDocument();
+    // The ignored cell is no longer marked.
+    expect(host.fill("收支情况!C12")).toBeNull();
+
+    // A new session: the ignore is read back from the workbook.
+    first.unmount();
+    renderPane(host);
+    await check();
+    expect(screen.getByTestId("summary-counts")).toHaveTextContent("错误 1 · 警告 0 · 提示 1");
+    expect(screen.queryByText("收支情况!C12")).not.toBeInTheDocument();
+    fireEvent.click(screen.getByText("已忽略 (1)"));
+    expect(await screen.findByText("原因：模板示例行，已核实")).toBeInTheDocument();
+  });
+
+  test("an all-clear report says it is ready to export", async () => {
+    const host = testHost();
+    renderPane(host, { services: createServices({ check: { rules: [], preset: { id: "none", rules: {} } }, planFills: null, narrative: null }) });
+    await ready();
+    fireEvent.click(button("检查我的报表"));
+    expect(await screen.findByText("报表已通过检查，可以导出")).toBeInTheDocument();
+    expect(screen.queryByTestId("summary-counts")).not.toBeInTheDocument();
+  });
+});
+
+describe("task pane: 清除标记", () => {
+  test("restores each cell's own fill exactly, also after checking twice", async () => {
+    const own = { "收支情况!C11": "#00B050", "收支情况!C13": "#FFFF00" };
+    const host = testHost({ fills: own });
+    renderPane(host);
+    expect(button("清除标记")).toBeDisabled();
+    await check();
+    await check(); // a second check must not save our own highlight as the cell's fill
+    expect(host.fill("收支情况!C11")).toBe("#FFC7CE");
+    fireEvent.click(button("清除标记"));
+    await waitFor(() => expect(button("清除标记")).toBeDisabled());
+    expect(host.fills()).toEqual(own);
+    expect(await screen.findByText("已恢复 3 个单元格原来的填充色。")).toBeInTheDocument();
+  });
+
+  test("the saved fills are kept in the workbook, so a new pane can still restore them", async () => {
+    const own = { "收支情况!C12": "#92D050" };
+    const host = testHost({ fills: own });
+    const first = renderPane(host);
+    await check();
+    expect(host.cell("jx_marks!A2")).toBeDefined();
+    first.unmount();
+    renderPane(host);
+    await waitFor(() => expect(button("清除标记")).toBeEnabled());
+    fireEvent.click(button("清除标记"));
+    await waitFor(() => expect(host.fills()).toEqual(own));
+  });
+});
+
+describe("task pane: 自动计算, 应用, 撤销", () => {
+  test("previews old → new, applies, then 撤销 restores values and formats", async () => {
+    const host = testHost();
+    renderPane(host);
+    await ready();
+    fireEvent.click(button("自动计算"));
+    const table = await screen.findByRole("table", { name: "将写入 2 个单元格" });
+    const rows = within(table).getAllByRole("row");
+    expect(within(rows[1]).getByText("收支情况!D5")).toBeInTheDocument();
+    expect(within(rows[1]).getByText("0.5 → 0.9971")).toBeInTheDocument();
+    expect(within(rows[2]).getByText("— → 10")).toBeInTheDocument();
+    // Nothing is written before 应用.
+    expect(host.cell("收支情况!D5")?.value).toBe(0.5);
+
+    fireEvent.click(button("应用"));
+    await screen.findByText("已写入 2 个单元格。可以撤销。");
+    expect(host.cell("收支情况!D5")).toEqual({ value: 0.9971, numberFormat: "0.00%" });
+    expect(host.cell("收支情况!D6")?.value).toBe(10);
+    expect(screen.queryByRole("table", { name: "将写入 2 个单元格" })).not.toBeInTheDocument();
+
+    await waitFor(() => expect(button("撤销")).toBeEnabled());
+    fireEvent.click(button("撤销"));
+    await screen.findByText("已恢复 2 个单元格的原值。");
+    expect(host.cell("收支情况!D5")).toEqual({ value: 0.5, numberFormat: "0.00%" });
+    expect(host.cell("收支情况!D6")).toBeUndefined();
+    expect(screen.queryByRole("button", { name: "撤销" })).not.toBeInTheDocument();
+  });
+
+  test("撤销 puts a formula back as a formula", async () => {
+    const wb = testHost().snapshot();
+    const withFormula = { ...wb, sheets: [{ ...wb.sheets[0], cells: { ...wb.sheets[0].cells, D6: { value: 3, formula: "B2*3" } } }] };
+    const host = testHost({}, withFormula);
+    renderPane(host);
+    await ready();
+    fireEvent.click(button("自动计算"));
+    fireEvent.click(await screen.findByRole("button", { name: "应用" }));
+    await waitFor(() => expect(screen.getByRole("button", { name: "撤销" })).toBeEnabled());
+    expect(host.cell("收支情况!D6")).toEqual({ value: 10 });
+    fireEvent.click(button("撤销"));
+    await waitFor(() => expect(host.cell("收支情况!D6")).toEqual({ value: 3, formula: "B2*3" }));
+  });
+
+  test("without a fill module the button is disabled and says why", async () => {
+    renderPane(testHost(), { services: testServices({ planFills: null }) });
+    await ready();
+    expect(button("自动计算")).toBeDisabled();
+    expect(screen.getByText("自动计算尚未就绪（计算模块未加载）。")).toBeInTheDocument();
+  });
+});
+
+describe("task pane: 生成综述", () => {
+  test("writes the narrative sheet, and writes it again (replaces) on a second click", async () => {
+    const host = testHost();
+    renderPane(host);
+    await ready();
+    fireEvent.click(button("生成综述"));
+    await screen.findByText("已写入综述工作表“绩效自评综述”。");
+    expect(host.cell("绩效自评综述!A2")?.value).toBe("测试局 2025 年度部门整体支出绩效自评。");
+    await ready();
+    fireEvent.click(button("生成综述"));
+    await waitFor(() => expect(host.sheetsWritten.filter((n) => n === "绩效自评综述")).toHaveLength(2));
+    expect(host.snapshot().sheets.filter((s) => s.name === "绩效自评综述")).toHaveLength(1);
+  });
+});
+
+describe("task pane: errors", () => {
+  test("a host error while reading shows in a MessageBar with the host's message", async () => {
+    const host = testHost({ fail: { readWorkbook: { code: "read-failed", message: "无法读取工作簿：名称管理器损坏" } } });
+    renderPane(host);
+    expect(await screen.findByText("无法读取工作簿：名称管理器损坏")).toBeInTheDocument();
+    expect(screen.getByText("出错了")).toBeInTheDocument();
+  });
+
+  test("a failing fix and a throwing adapter both show, and the pane stays usable", async () => {
+    const host = testHost();
+    renderPane(host);
+    await check();
+    host.failNext("applyWrites", { code: "write-failed", message: "工作表已保护，无法写入", detail: "收支情况" });
+    fireEvent.click(button("修复"));
+    expect(await screen.findByText("工作表已保护，无法写入（收支情况）")).toBeInTheDocument();
+    expect(host.cell("收支情况!C11")?.value).toBe("1,711.75元");
+    await ready();
+    // Dismiss it.
+    fireEvent.click(screen.getAllByRole("button", { name: "关闭" })[0]);
+    await waitFor(() => expect(screen.queryByText("工作表已保护，无法写入（收支情况）")).not.toBeInTheDocument());
+  });
+
+  test("an exception thrown by the host is shown, not swallowed", async () => {
+    const host = testHost({ throwOn: { select: new Error("RichApi.Error: InvalidReference") } });
+    renderPane(host);
+    await check();
+    fireEvent.click(screen.getAllByRole("button", { name: "定位" })[0]);
+    expect(await screen.findByText("操作失败：RichApi.Error: InvalidReference")).toBeInTheDocument();
+  });
+
+  test("a highlight failure still shows the findings and the error", async () => {
+    const host = testHost({ fail: { highlight: { code: "unsupported", message: "此版本不支持填充色" } } });
+    renderPane(host);
+    await check();
+    expect(screen.getByTestId("summary-counts")).toHaveTextContent("错误 1 · 警告 1 · 提示 1");
+    expect(await screen.findByText("此版本不支持填充色")).toBeInTheDocument();
+  });
+});
+
+describe("task pane: languages and layout", () => {
+  test("switches to English and back", async () => {
+    const host = testHost();
+    renderPane(host);
+    await ready();
+    fireEvent.click(button("English"));
+    await check("Check my report");
+    expect(screen.getByTestId("summary-counts")).toHaveTextContent("Errors 1 · Warnings 1 · Notes 1");
+    expect(screen.getAllByRole("button", { name: "Go to cell" })).toHaveLength(3);
+    expect(button("Fix")).toBeInTheDocument();
+    fireEvent.click(button("中文"));
+    expect(button("检查我的报表")).toBeInTheDocument();
+    expect(screen.getByTestId("summary-counts")).toHaveTextContent("错误 1 · 警告 1 · 提示 1");
+  });
+
+  test("a pseudo-locale with every string doubled renders every control", async () => {
+    const host = testHost();
+    const strings = pseudoLocale(zhCN);
+    renderPane(host, { strings });
+    await check(strings.actionCheck);
+    for (const name of [strings.actionFill, strings.actionNarrative, strings.actionClearMarks, strings.actionFix, strings.language])
+      expect(screen.getAllByRole("button", { name }).length).toBeGreaterThan(0);
+    expect(screen.getAllByRole("button", { name: strings.actionLocate })).toHaveLength(3);
+    expect(screen.getByRole("region", { name: `${strings.groupError} 1` })).toBeInTheDocument();
+  });
+
+  test("outside Excel and WPS it says so and explains how to open the pane", () => {
+    renderPane(null);
+    expect(screen.getByText("请在 Excel 或 WPS 中使用")).toBeInTheDocument();
+    expect(screen.getByText(/“开始”选项卡/)).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "检查我的报表" })).not.toBeInTheDocument();
+  });
+});
+
+describe("task pane: progress", () => {
+  test("shows a spinner with the operation while it runs, and disables the buttons", async () => {
+    const host = testHost({ delayMs: 30 });
+    renderPane(host);
+    await ready();
+    act(() => {
+      fireEvent.click(button("检查我的报表"));
+    });
+    expect(await screen.findByText("正在检查报表…")).toBeInTheDocument();
+    expect(button("检查我的报表")).toBeDisabled();
+    await waitFor(() => expect(screen.queryByText("正在检查报表…")).not.toBeInTheDocument());
+  });
+});
