@@ -1,0 +1,145 @@
+/**
+ * Check one workbook file: read it with the .xlsx host, run the engine, and return a plain, serialisable
+ * outcome (it crosses worker_threads). Unreadable files are outcomes too, never exceptions.
+ */
+import { performance } from "perf_hooks";
+import { checkWorkbook, ENGINE_VERSION } from "../core/engine/run-rules";
+import { PRESETS, type Preset } from "../core/config/presets";
+import { PROFILES, findProfile } from "../core/scoring/profiles";
+import type { ScoringProfile } from "../core/scoring/types";
+import { formatRef } from "../core/model/address";
+import type { Severity } from "../core/engine/types";
+import { readXlsxFile, XlsxReadError } from "../hosts/xlsx";
+import { CliError } from "./io";
+
+/** What the user chose on the command line (plain strings, so they can be sent to workers). */
+export interface CheckFileOptions {
+  /** A preset id (`recommended`, `strict`). */
+  readonly preset: string;
+  /** A scoring profile id or Chinese name; the workbook's jx_profile when absent. */
+  readonly profile?: string;
+}
+
+/** One finding as the JSON output shows it (contract: ../shared/contract.md). */
+export interface JsonFinding {
+  readonly rule: string;
+  readonly severity: Severity;
+  /** `收支情况!C11`. */
+  readonly cell: string;
+  readonly field: string | null;
+  readonly message: string;
+  readonly expected: string | number | null;
+  readonly actual: string | number | null;
+}
+
+/** A finding plus what the text report groups by. */
+export interface CliFinding extends JsonFinding {
+  readonly sheet: string;
+  readonly ref: string;
+}
+
+/** The per-workbook summary of the JSON output. */
+export interface JsonSummary {
+  readonly file: string;
+  readonly valid: boolean;
+  readonly findings: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+  /** The 综合得分 the engine computed, when it could. */
+  readonly score: number | null;
+  readonly rules: number;
+  readonly preset: string;
+  readonly profile: string;
+  readonly engineVersion: string;
+  /** Rules that threw (recorded and skipped, the rest of the run went on). */
+  readonly crashed: readonly { readonly rule: string; readonly error: string }[];
+  /** Time to read the file and time the engine took, in milliseconds. */
+  readonly loadMs: number;
+  readonly checkMs: number;
+}
+
+/** The outcome of checking one file. */
+export type FileOutcome =
+  | { readonly file: string; readonly ok: true; readonly findings: readonly CliFinding[]; readonly summary: JsonSummary }
+  | { readonly file: string; readonly ok: false; readonly problem: string; readonly message: string };
+
+/**
+ * Resolve the preset id.
+ * @throws CliError for an unknown id
+ */
+export function resolvePreset(id: string): Preset {
+  const preset = PRESETS[id];
+  if (!preset) throw new CliError(`未知的规则预设“${id}”，可选：${Object.keys(PRESETS).join("、")}（unknown preset）`);
+  return preset;
+}
+
+/**
+ * Resolve the profile id or name.
+ * @throws CliError for an unknown profile
+ */
+export function resolveProfile(id: string | undefined): ScoringProfile | undefined {
+  if (id === undefined) return undefined;
+  const profile = findProfile(id);
+  if (!profile) throw new CliError(`未知的评分方案“${id}”，可选：${Object.keys(PROFILES).join("、")}（unknown profile）`);
+  return profile;
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+/** Check one file. Never throws for a bad file: the outcome says what is wrong. */
+export async function checkFile(file: string, options: CheckFileOptions): Promise<FileOutcome> {
+  const preset = resolvePreset(options.preset);
+  const profile = resolveProfile(options.profile);
+  const t0 = performance.now();
+  let snapshot;
+  try {
+    snapshot = await readXlsxFile(file);
+  } catch (err) {
+    if (err instanceof XlsxReadError) return { file, ok: false, problem: err.problem, message: err.message };
+    return { file, ok: false, problem: "corrupt", message: `无法读取工作簿（cannot read workbook）：${err instanceof Error ? err.message : String(err)}` };
+  }
+  const t1 = performance.now();
+  const report = checkWorkbook(snapshot, { preset, profile, host: "cli" });
+  const t2 = performance.now();
+  const findings: CliFinding[] = report.findings.map((f) => ({
+    rule: f.ruleId,
+    severity: f.severity,
+    cell: formatRef({ sheet: f.sheet, address: f.ref }),
+    field: f.field ?? null,
+    message: f.message,
+    expected: f.expected ?? null,
+    actual: f.actual ?? null,
+    sheet: f.sheet,
+    ref: f.ref,
+  }));
+  return {
+    file,
+    ok: true,
+    findings,
+    summary: {
+      file,
+      valid: report.valid,
+      findings: report.stats.findings,
+      errors: report.stats.errors,
+      warnings: report.stats.warnings,
+      infos: report.stats.infos,
+      score: report.score ?? null,
+      rules: report.stats.rules,
+      preset: report.meta.preset,
+      profile: report.meta.profile,
+      engineVersion: ENGINE_VERSION,
+      crashed: report.ruleResults.filter((r) => r.status === "crashed").map((r) => ({ rule: r.ruleId, error: r.error ?? "" })),
+      loadMs: round(t1 - t0),
+      checkMs: round(t2 - t1),
+    },
+  };
+}
+
+/** The exit code an outcome asks for: 0 no error, 1 errors, 2 unreadable. */
+export function exitCodeOf(outcome: FileOutcome): number {
+  if (!outcome.ok) return 2;
+  return outcome.summary.errors > 0 ? 1 : 0;
+}

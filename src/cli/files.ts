@@ -1,0 +1,49 @@
+/**
+ * Turn the paths on the command line into workbook files: a folder contributes every .xlsx below it
+ * (Office's `~$` lock files and hidden files skipped), a file is taken as given (its content decides
+ * whether it is readable). An empty folder or a missing path is a CliError.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import { CliError } from "./io";
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    if (e.name.startsWith(".") || e.name.startsWith("~$")) continue;
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) await walk(full, out);
+    else if (e.isFile() && /\.xlsx$/i.test(e.name)) out.push(full);
+  }
+}
+
+/**
+ * Expand paths to files, keeping the user's order.
+ * @param options.allowMissing - keep missing paths (reported per file) instead of failing
+ * @throws CliError for a missing path (unless allowed) or a folder with no .xlsx
+ */
+export async function expandInputs(paths: readonly string[], options: { allowMissing?: boolean } = {}): Promise<string[]> {
+  const files: string[] = [];
+  for (const p of paths) {
+    let stat;
+    try {
+      stat = await fs.stat(p);
+    } catch {
+      if (options.allowMissing) {
+        files.push(p);
+        continue;
+      }
+      throw new CliError(`找不到文件或文件夹“${p}”（no such file or directory）`);
+    }
+    if (stat.isDirectory()) {
+      const found: string[] = [];
+      await walk(p, found);
+      if (found.length === 0) throw new CliError(`文件夹“${p}”中没有 .xlsx 工作簿（no .xlsx files in folder）`);
+      files.push(...found);
+    } else {
+      files.push(p);
+    }
+  }
+  return files;
+}
