@@ -20,6 +20,8 @@ export interface Preset {
 export const RECOMMENDED: Preset = {
   id: "recommended",
   rules: {
+    "mapping-problem": "error",
+    "required-field": "error",
   },
 };
 

@@ -4,7 +4,11 @@
  * its test to test/rules/<id>.test.ts and its doc to docs/rules/<id>.md.
  */
 import type { Rule } from "../engine/types";
+import mappingProblem from "./mapping-problem";
+import requiredField from "./required-field";
 
 /** Every rule, sorted by id. */
 export const RULES: readonly Rule[] = [
+  mappingProblem,
+  requiredField,
 ] as readonly Rule[];

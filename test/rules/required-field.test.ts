@@ -1,0 +1,57 @@
+import { requiredField } from "../../src/core/rules/required-field";
+import { ruleTester } from "../helpers/rule-tester";
+import { buildWorkbook } from "../helpers/workbook-builder";
+
+const header = ["一级指标", "二级指标", "三级指标", "指标方向", "年度指标值", "实际完成值", "分值", "得分"];
+const names = { jx_report_year: "封面!$B$1", jx_unit_name: "封面!$B$2", jx_indicators: "指标!$A$1:$H$4" };
+
+function workbook(cover: unknown[][], rows: unknown[][]) {
+  return buildWorkbook({ 封面: cover as never, 指标: [header, ...rows] as never }, { names });
+}
+
+const cover = [["评价年度", 2021], ["部门名称", "临湘市医疗保障局"]];
+
+ruleTester.run(requiredField, {
+  valid: [
+    {
+      name: "year, unit and every indicator filled; a 定性 row needs no figures",
+      workbook: workbook(cover, [
+        ["产出指标", "数量指标", "参保人数", "≥", "41万人", "49.3万人", 10, 10],
+        [null, "质量指标", "服务质量", "定性", null, null, 10, 9],
+        ["效益指标", "社会效益", "维护社会稳定", null, "达成年度指标", "", 20, 18],
+      ]),
+    },
+    { name: "an auto-mapped workbook with a year and a unit name", workbook: buildWorkbook({ 封面: [["评价年度", "2021年"], ["单位名称", "区医保局"]] }) },
+    { name: "a workbook that is not a self-evaluation at all", workbook: buildWorkbook({ Sheet1: [["hello"]] }) },
+  ],
+  invalid: [
+    {
+      name: "blank year and unit name at their named cells",
+      workbook: workbook([["评价年度", null], ["部门名称", "  "]], [["产出指标", "数量指标", "参保人数", "≥", "41万人", "49.3万人", 10, 10]]),
+      errors: [
+        { messageId: "blankYear", ref: "封面!B1", field: "jx_report_year" },
+        { messageId: "blankUnitName", ref: "封面!B2", field: "jx_unit_name" },
+      ],
+    },
+    {
+      name: "a 定量 indicator without target or actual, and one without 分值",
+      workbook: workbook(cover, [
+        ["产出指标", "数量指标", "参保人数", "≥", null, "49.3万人", 10, 10],
+        [null, null, "救助人次", "≥", "1.5万人次", null, null, 10],
+        [null, "质量指标", "参保率", null, null, null, 10, 10],
+      ]),
+      errors: [
+        { messageId: "blankTarget", ref: "指标!E2", field: "jx_indicators.target" },
+        { messageId: "blankActual", ref: "指标!F3", field: "jx_indicators.actual" },
+        { messageId: "blankWeight", ref: "指标!G3", field: "jx_indicators.weight" },
+        { messageId: "blankTarget", ref: "指标!E4" },
+        { messageId: "blankActual", ref: "指标!F4" },
+      ],
+    },
+    {
+      name: "an auto-mapped workbook without any 评价年度 label",
+      workbook: buildWorkbook({ 封面: [["2021年度部门整体支出绩效自评报告"], ["单位名称", "区医保局"]] }),
+      errors: [{ messageId: "missingField", ref: "封面!A1", field: "jx_report_year" }],
+    },
+  ],
+});
