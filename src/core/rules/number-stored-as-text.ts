@@ -1,0 +1,102 @@
+/**
+ * number-stored-as-text — a money, rate or score cell holding a number typed as text (`"1,711.75"`,
+ * `"１７１１.７５"`, `"99.74%"`). jixiao reads such text as the number (units' parseCell), so no footing
+ * error follows; but Excel's SUM skips text, so the workbook's own totals and anything the 财政局 sums
+ * silently leave the figure out.
+ */
+import { defineRule, type CellWrite, type Fix } from "../engine/types";
+import type { BoundCell } from "../model/report-model";
+import { SCALAR_FIELDS, TABLES, type FieldKind } from "../schema/fields";
+import { formatNumber, parseCell, roundTo } from "../units";
+
+/** Message ids of number-stored-as-text. */
+export type MessageId = "numberAsText" | "rateAsText";
+
+/** Scalar kinds that hold a number. */
+const NUMERIC_KINDS: ReadonlySet<FieldKind> = new Set<FieldKind>(["money", "rate", "number", "integer"]);
+
+/** Table columns that hold a number besides the money columns: rates, weights and scores. */
+const EXTRA_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  jx_projects: ["rate"],
+  jx_indicators: ["weight", "score"],
+  jx_score_summary: ["weight", "score"],
+};
+const RATE_COLUMNS: ReadonlySet<string> = new Set(["jx_projects.rate"]);
+
+/** A number-format code showing `decimals` places (`0.00`). */
+function plainFormat(decimals: number): string {
+  const d = Math.max(0, Math.min(decimals, 10));
+  return d > 0 ? `0.${"0".repeat(d)}` : "0";
+}
+
+/** Numbers typed as text in money, rate and score cells. */
+export const numberStoredAsText = defineRule<MessageId>({
+  id: "number-stored-as-text",
+  meta: {
+    type: "problem",
+    docs: { description: "金额、比率、分值等单元格中以文本形式保存的数字应转换为数值。", recommended: true },
+    messages: {
+      "numberAsText": "{{what}}中的“{{text}}”是文本而不是数值，Excel 求和时会跳过它（本检查按 {{value}} 计算）；请转换为数值 {{value}}。",
+      "rateAsText": "{{what}}中的“{{text}}”是文本而不是数值，公式无法引用；请转换为数值 {{value}}（设置为百分比格式）。",
+    },
+    fixable: true,
+  },
+  create(context) {
+    const check = (b: BoundCell | undefined, field: string, what: string, rate: boolean): void => {
+      const cell = b?.cell;
+      // A formula's text result (=TEXT(...)) is the formula's business; rewriting it would lose the formula.
+      if (!b || !cell || typeof cell.value !== "string" || cell.formula) return;
+      const p = parseCell(cell);
+      if (p.kind !== "number" || !p.fromText) return;
+      if (p.unit !== undefined && !(p.percent && rate)) return;
+      const text = cell.value.trim();
+      let write: CellWrite;
+      let shown: string;
+      if (rate) {
+        // A rate is stored as an Excel fraction with a percent format: "99.74%" → 0.9974, "99.74" → 0.9974.
+        const scaled = !p.percent && p.value > 1.5;
+        const decimals = scaled ? p.decimals + 2 : p.decimals;
+        const fraction = scaled ? roundTo(p.value / 100, decimals) : p.value;
+        write = { at: b.ref, value: fraction, numberFormat: "0.00%" };
+        shown = formatNumber(fraction, decimals, { unit: "%" });
+      } else {
+        if (p.percent) return;
+        const keepFormat = cell.numberFormat === undefined || cell.numberFormat.trim() !== "@";
+        write = keepFormat ? { at: b.ref, value: p.value } : { at: b.ref, value: p.value, numberFormat: plainFormat(p.decimals) };
+        shown = String(p.value);
+      }
+      const fix: Fix = { description: `将${b.ref.address}的文本“${text}”转换为数值 ${shown}`, writes: [write] };
+      context.report({
+        at: b.ref,
+        messageId: rate ? "rateAsText" : "numberAsText",
+        field,
+        data: { what, text, value: shown },
+        expected: write.value as number,
+        actual: text,
+        fix,
+      });
+    };
+    return {
+      workbook() {
+        for (const f of SCALAR_FIELDS) {
+          if (!NUMERIC_KINDS.has(f.kind)) continue;
+          check(context.model.scalars[f.id], f.id, f.label, f.kind === "rate");
+        }
+      },
+      table(table) {
+        const def = TABLES.find((t) => t.id === table.id);
+        if (!def) return;
+        const keys = new Set([...def.columns.filter((c) => c.money).map((c) => c.key), ...(EXTRA_COLUMNS[def.id] ?? [])]);
+        const columns = def.columns.filter((c) => keys.has(c.key) && table.columns.some((tc) => tc.key === c.key));
+        for (const row of table.rows) {
+          for (const c of columns) {
+            const field = `${def.id}.${c.key}`;
+            check(row.cells[c.key], field, `${def.label}表的“${c.label}”`, RATE_COLUMNS.has(field));
+          }
+        }
+      },
+    };
+  },
+});
+
+export default numberStoredAsText;
