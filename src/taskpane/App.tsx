@@ -198,6 +198,7 @@ function Pane({ host, services, onToggleLanguage }: { host: WorkbookHost; servic
       ) : null}
 
       <MappingPanel
+        key={state.suggestions.map((n) => `${n.name}=${n.ref}`).join("|")}
         model={state.model}
         suggestions={state.suggestions}
         canSave={host.capabilities.addNames}

@@ -13,9 +13,9 @@ import {
   applyIgnores,
   checkModel,
   formatRef,
-  indexToCol,
   mapWorkbook,
   readIgnores,
+  suggestNames,
   type CellValue,
   type CellWrite,
   type CheckOptions,
@@ -121,32 +121,10 @@ const defaultPlanFills: PaneServices["planFills"] = null;
 /** 生成综述 from src/core/narrative (`generateNarrative` + `narrativeSheet`), once exported. */
 const defaultNarrative: PaneServices["narrative"] = null;
 
-/**
- * The names to save for what mapping found by label (a workbook without names): one per scalar cell
- * and one per table rectangle (header row to last data row).
- */
+/** The names to save (保存为名称) for what mapping found by label, each with its field's label. */
 export function suggestNamesFromModel(model: ReportModel): NameSuggestion[] {
-  const out: NameSuggestion[] = [];
-  for (const def of SCALAR_FIELDS) {
-    const b = model.scalars[def.id];
-    if (b && b.source === "label") out.push({ name: def.id, ref: absolute(b.ref.sheet, b.ref.address), label: def.label });
-  }
-  for (const def of TABLES) {
-    const t = model.tables[def.id];
-    if (!t || t.source !== "label" || t.columns.length === 0) continue;
-    const cols = t.columns.map((c) => c.col);
-    const lastRow = Math.max(t.headerRow, ...t.rows.map((r) => r.row));
-    const from = `$${indexToCol(Math.min(...cols))}$${t.headerRow}`;
-    const to = `$${indexToCol(Math.max(...cols))}$${lastRow}`;
-    out.push({ name: def.id, ref: `${formatRef({ sheet: t.sheet, address: "A1" }).replace(/A1$/, "")}${from}:${to}`, label: def.label });
-  }
-  return out;
-}
-
-function absolute(sheet: string, address: string): string {
-  const m = /^([A-Z]+)(\d+)$/.exec(address);
-  const abs = m ? `$${m[1]}$${m[2]}` : address;
-  return formatRef({ sheet, address: "A1" }).replace(/A1$/, "") + abs;
+  const labels = new Map<string, string>([...SCALAR_FIELDS.map((f) => [f.id, f.label] as const), ...TABLES.map((t) => [t.id, t.label] as const)]);
+  return suggestNames(model).map((n) => ({ name: n.name, ref: n.ref, label: labels.get(n.name) ?? n.name }));
 }
 
 // --- pure helpers the pane uses -------------------------------------------------------------------

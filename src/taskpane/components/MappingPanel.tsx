@@ -1,5 +1,5 @@
 import type { JSX } from "react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -46,7 +46,10 @@ function rowsOf(model: ReportModel | undefined): Row[] {
   return [...scalars, ...tables];
 }
 
-/** Schema fields against what was found; for a workbook without names, editable names to save. */
+/**
+ * Schema fields against what was found; for a workbook without names, editable names to save.
+ * The edits start from `suggestions`; the parent remounts this (key) when the suggestions change.
+ */
 export function MappingPanel({
   model,
   suggestions,
@@ -63,7 +66,6 @@ export function MappingPanel({
   const { s } = useStrings();
   const styles = useStyles();
   const [edited, setEdited] = useState<readonly NameSuggestion[]>(suggestions);
-  useEffect(() => setEdited(suggestions), [suggestions]);
   const status = (r: Row): string => (r.source === "name" ? s.mappingByName : r.source === "label" ? s.mappingByLabel : s.mappingMissing);
   return (
     <div className={styles.root}>

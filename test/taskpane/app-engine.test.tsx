@@ -1,0 +1,78 @@
+/** @jest-environment jsdom */
+/**
+ * The pane over the REAL core (mapping, RULES, RECOMMENDED preset, suggestNames) through the fake host:
+ * no injected rules. Assertions are on rule ids and cells, not on rule wording.
+ */
+import "../helpers/jsdom-setup";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { createServices } from "../../src/taskpane/services";
+import { buildWorkbook } from "../helpers/workbook-builder";
+import { createFakeHost } from "../helpers/fake-host";
+import { renderPane } from "./pane-fixture";
+
+afterEach(cleanup);
+
+const button = (name: string) => screen.getByRole("button", { name });
+const ready = () => waitFor(() => expect(button("检查我的报表")).toBeEnabled());
+
+describe("task pane over the real engine", () => {
+  test("a named workbook with a blank 单位名称: the required-field error shows at 封面!B2, is marked, and goes away once filled", async () => {
+    const wb = buildWorkbook(
+      { 封面: [["评价年度", 2025], ["部门（单位）名称", null], ["评价类型", "部门整体支出"]] },
+      { names: { jx_report_year: "封面!$B$1", jx_unit_name: "封面!$B$2", jx_report_kind: "封面!$B$3" } },
+    );
+    const host = createFakeHost(wb);
+    renderPane(host, { services: createServices() });
+    await ready();
+    // Identity from the real mapping.
+    expect(screen.getByText("2025")).toBeInTheDocument();
+    expect(screen.getByText("部门整体支出")).toBeInTheDocument();
+    fireEvent.click(button("检查我的报表"));
+    const card = await waitFor(() => {
+      const found = document.querySelector('[data-rule="required-field"]');
+      expect(found).not.toBeNull();
+      return found as HTMLElement;
+    });
+    expect(within(card).getByText("封面!B2")).toBeInTheDocument();
+    expect(within(screen.getByRole("region", { name: /^错误 \d+$/ })).getAllByText("封面!B2").length).toBeGreaterThan(0);
+    expect(host.fill("封面!B2")).toBe("#FFC7CE");
+    fireEvent.click(within(card).getByRole("button", { name: "定位" }));
+    await waitFor(() => expect(host.selected).toContain("封面!B2"));
+
+    // The clerk types the name in the workbook, then checks again.
+    await host.applyWrites([{ at: { sheet: "封面", address: "B2" }, value: "某某县医疗保障局" }]);
+    await ready();
+    fireEvent.click(button("检查我的报表"));
+    await waitFor(() => expect(document.querySelector('[data-rule="required-field"]')).toBeNull());
+    expect(host.fill("封面!B2")).toBeNull();
+  });
+
+  test("a workbook without names: the auto-mapped cells are listed, editable, and 保存为名称 writes them as defined names", async () => {
+    const wb = buildWorkbook({ 封面: [["部门（单位）名称", "测试局"], ["评价年度", 2025], ["评价类型", "部门整体支出"], ["备注", "x"]] });
+    const host = createFakeHost(wb);
+    renderPane(host, { services: createServices() });
+    await ready();
+    expect(screen.getByText("测试局")).toBeInTheDocument();
+    expect(screen.getByText(/^已识别 3 \/ \d+ 项$/)).toBeInTheDocument();
+    const unit = (await screen.findByRole("textbox", { name: "jx_unit_name" })) as HTMLInputElement;
+    expect(unit.value).toBe("封面!$B$1");
+    // The clerk corrects one reference before saving.
+    fireEvent.change(screen.getByRole("textbox", { name: "jx_report_kind" }), { target: { value: "封面!$B$4" } });
+    fireEvent.click(button("保存为名称"));
+    await screen.findByText("已保存 3 个名称。");
+    expect(host.snapshot().names).toEqual(
+      expect.arrayContaining([
+        { name: "jx_unit_name", refersTo: "封面!$B$1" },
+        { name: "jx_report_year", refersTo: "封面!$B$2" },
+        { name: "jx_report_kind", refersTo: "封面!$B$4" },
+      ]),
+    );
+    // Now mapped by name: nothing left to save.
+    await waitFor(() => expect(screen.queryByRole("button", { name: "保存为名称" })).toBeNull());
+    fireEvent.click(screen.getByRole("button", { name: "映射" }));
+    const table = await screen.findByRole("table", { name: "映射" });
+    const row = table.querySelector('[data-field="jx_unit_name"]') as HTMLElement;
+    expect(row).toHaveTextContent("名称 · 封面!B1");
+    expect(table.querySelector('[data-field="jx_income"]')).toHaveTextContent("未找到");
+  });
+});
