@@ -21,6 +21,7 @@ export const RECOMMENDED: Preset = {
   id: "recommended",
   rules: {
     "mapping-problem": "error",
+    "number-stored-as-text": "warning",
     "required-field": "error",
   },
 };

@@ -5,10 +5,12 @@
  */
 import type { Rule } from "../engine/types";
 import mappingProblem from "./mapping-problem";
+import numberStoredAsText from "./number-stored-as-text";
 import requiredField from "./required-field";
 
 /** Every rule, sorted by id. */
 export const RULES: readonly Rule[] = [
   mappingProblem,
+  numberStoredAsText,
   requiredField,
 ] as readonly Rule[];
