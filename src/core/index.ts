@@ -17,6 +17,14 @@ export type { CellWrite, Finding, Fix, Report, Rule, RuleContext, RuleMeta, Rule
 export { ENGINE_VERSION, checkModel, checkWorkbook, profileFor } from "./engine/run-rules";
 export type { CheckOptions } from "./engine/run-rules";
 export { RULES } from "./rules";
+export { execRateMatches } from "./rules/exec-rate-matches";
+export { noUnitMistake } from "./rules/no-unit-mistake";
+export { projectRowConsistent } from "./rules/project-row-consistent";
+export { totalMatchesParts } from "./rules/total-matches-parts";
+export { findUnitMistakes } from "./rules/lib/unit-mistakes";
+export type { UnitMistake } from "./rules/lib/unit-mistakes";
+export { sumChecks, evaluate as evaluateSumCheck, readMoney } from "./rules/lib/footing";
+export type { CheckKind, CheckResult, Figure, SumCheck, Term } from "./rules/lib/footing";
 export { PRESETS, RECOMMENDED, STRICT } from "./config/presets";
 export type { Preset, RuleSetting } from "./config/presets";
 export { NATIONAL, PROFILES, findProfile } from "./scoring/profiles";

@@ -20,9 +20,13 @@ export interface Preset {
 export const RECOMMENDED: Preset = {
   id: "recommended",
   rules: {
+    "exec-rate-matches": "error",
     "mapping-problem": "error",
+    "no-unit-mistake": "error",
     "number-stored-as-text": "warning",
+    "project-row-consistent": "error",
     "required-field": "error",
+    "total-matches-parts": "error",
   },
 };
 

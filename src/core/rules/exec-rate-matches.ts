@@ -1,0 +1,74 @@
+/**
+ * exec-rate-matches — 预算执行率 (jx_exec_rate) equals 全年执行数 ÷ 全年预算数 at the rate's displayed
+ * precision, judged with rounding intervals (1707.31 ÷ 1711.75 = 99.74%).
+ */
+import { defineRule, type Fix } from "../engine/types";
+import { formatRef } from "../model/address";
+import { roundTo } from "../units/parse";
+import { readMoneyScalar } from "./lib/footing";
+import { checkRate, readRate } from "./lib/rates";
+import { unitMistakeKeys } from "./lib/unit-mistakes";
+
+/** Message ids of exec-rate-matches. */
+export type MessageId = "rateMismatch" | "rateError";
+
+/** The rate cell must equal executed / adjusted budget. */
+export const execRateMatches = defineRule<MessageId>({
+  id: "exec-rate-matches",
+  meta: {
+    type: "problem",
+    docs: { description: "预算执行率应等于全年执行数除以全年预算数。", recommended: true },
+    messages: {
+      "rateMismatch": "预算执行率填写为 {{actual}}，但全年执行数 {{executed}} ÷ 全年预算数 {{budget}} = {{expected}}，两者不符。",
+      "rateError": "预算执行率单元格是错误值 {{actual}}，按全年执行数 {{executed}} ÷ 全年预算数 {{budget}} 应为 {{expected}}。",
+    },
+    fixable: true,
+    hasSuggestions: true,
+  },
+  create(context) {
+    return {
+      workbook() {
+        const model = context.model;
+        const rateCell = model.scalars.jx_exec_rate;
+        const executed = readMoneyScalar(model, "jx_executed");
+        const budget = readMoneyScalar(model, "jx_budget_adjusted");
+        if (!rateCell || !executed || !budget || executed.blank || budget.blank) return;
+        // A 元/万元 slip in either amount is no-unit-mistake's finding, not a wrong rate.
+        const flagged = unitMistakeKeys(model);
+        if (flagged.has(executed.key) || flagged.has(budget.key)) return;
+        const error = rateCell.cell?.error;
+        const rate = error !== undefined ? { value: Number.NaN, decimals: 4 } : readRate(rateCell);
+        if (!rate) return;
+        const result = checkRate(Number.isNaN(rate.value) ? { value: 0, decimals: 4 } : rate, executed, budget);
+        if (!result || (result.ok && error === undefined)) return;
+        const value = roundTo(result.ratio, 4);
+        const writeValue: Fix = {
+          description: `将${rateCell.ref.address}改为 ${result.expectedText}`,
+          writes: [{ at: rateCell.ref, value, numberFormat: "0.00%" }],
+        };
+        const sameSheet = (r: { sheet: string; address: string }): string => (r.sheet === rateCell.ref.sheet ? r.address : formatRef(r));
+        const writeFormula: Fix = {
+          description: `将${rateCell.ref.address}改为公式 =${sameSheet(executed.ref)}/${sameSheet(budget.ref)}`,
+          writes: [{ at: rateCell.ref, formula: `${sameSheet(executed.ref)}/${sameSheet(budget.ref)}`, value, numberFormat: "0.00%" }],
+        };
+        context.report({
+          at: rateCell.ref,
+          messageId: error !== undefined ? "rateError" : "rateMismatch",
+          field: "jx_exec_rate",
+          data: {
+            actual: error ?? result.actualText,
+            executed: String(executed.cell?.value ?? executed.value),
+            budget: String(budget.cell?.value ?? budget.value),
+            expected: result.expectedText,
+          },
+          expected: result.expectedText,
+          actual: error ?? result.actualText,
+          // A formula that computes the wrong thing points at the wrong cells: offer the right formula.
+          ...(rateCell.cell?.formula !== undefined ? { suggestions: [writeFormula, writeValue] } : { fix: writeValue }),
+        });
+      },
+    };
+  },
+});
+
+export default execRateMatches;

@@ -1,0 +1,127 @@
+/**
+ * 元 vs 万元 mistakes, detected once and shared: no-unit-mistake reports them, and total-matches-parts,
+ * project-row-consistent and exec-rate-matches skip whatever involves a flagged cell, so that one
+ * slip is one finding.
+ */
+import type { ReportModel } from "../../model/report-model";
+import { roundTo } from "../../units/parse";
+import { MONEY_SCALARS, evaluate, involves, readMoneyScalar, sumChecks, type Figure, type SumCheck } from "./footing";
+
+/** The factor between 元 and 万元. */
+export const UNIT_FACTOR = 10000;
+
+/** A cell that is off by a factor of 10 000. */
+export interface UnitMistake {
+  readonly figure: Figure;
+  /** Multiply the cell by this to correct it: 1/10000 (entered in 元) or 10000 (entered in 万元). */
+  readonly factor: number;
+  /** The corrected value, rounded to the decimals it would naturally have. */
+  readonly corrected: number;
+  /** A table cell (judged by its relations) or a money scalar (judged against the other scalars). */
+  readonly kind: "table" | "scalar";
+  /** For a scalar: the other scalars it was compared with. */
+  readonly comparedWith: readonly Figure[];
+}
+
+function correctedOf(f: Figure, factor: number): { value: number; decimals: number } {
+  const shift = factor > 1 ? -4 : 4;
+  const written = Number.isFinite(f.writtenDecimals) ? f.writtenDecimals : 0;
+  const decimals = Math.max(0, written + shift);
+  const raw = factor > 1 ? Number(`${f.value}e4`) : Number(`${f.value}e-4`);
+  const value = Number.isFinite(raw) ? raw : f.value * factor;
+  return { value: roundTo(value, Math.min(decimals + 2, 20)), decimals: Math.max(f.decimals + shift, 0) };
+}
+
+/**
+ * Table cells off by 10 000: a cell is flagged when at least one check that involves it fails, and
+ * with the cell divided (or multiplied) by 10 000 every check that involves it holds (and would not
+ * hold with the cell emptied).
+ */
+function tableMistakes(model: ReportModel): UnitMistake[] {
+  const checks = sumChecks(model);
+  const byKey = new Map<string, { figure: Figure; checks: SumCheck[] }>();
+  for (const c of checks) {
+    for (const f of [c.target, ...c.terms.map((t) => t.figure)]) {
+      if (f.blank || f.value === 0) continue;
+      const entry = byKey.get(f.key) ?? { figure: f, checks: [] };
+      if (!entry.checks.includes(c)) entry.checks.push(c);
+      byKey.set(f.key, entry);
+    }
+  }
+  const out: UnitMistake[] = [];
+  for (const { figure, checks: mine } of byKey.values()) {
+    if (mine.every((c) => evaluate(c).ok)) continue;
+    for (const factor of [1 / UNIT_FACTOR, UNIT_FACTOR]) {
+      const fixed = correctedOf(figure, factor);
+      const overrides = new Map([[figure.key, fixed]]);
+      // Evidence, not coincidence: a value that fits merely because it is ~0 (1 → 0.0001 where 0 is
+      // expected) would fit as well if the cell were emptied, so it says nothing about units.
+      const zero = new Map([[figure.key, { value: 0, decimals: fixed.decimals }]]);
+      if (mine.every((c) => evaluate(c, zero).ok)) continue;
+      if (mine.every((c) => evaluate(c, overrides).ok)) {
+        out.push({ figure, factor, corrected: fixed.value, kind: "table", comparedWith: [] });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Two positive amounts are of one order when within a factor of 3 of each other. */
+function sameOrder(a: number, b: number): boolean {
+  const r = a / b;
+  return r >= 1 / 3 && r <= 3;
+}
+
+/**
+ * Money scalars (年初预算数, 全年预算数, 全年执行数) off by 10 000 against the others: the odd one out
+ * when there are three; when only two disagree, the workbook's money unit decides which one was
+ * entered in the other unit (the larger one in a 万元 workbook, the smaller in a 元 workbook).
+ */
+function scalarMistakes(model: ReportModel): UnitMistake[] {
+  const figs = MONEY_SCALARS.map((id) => readMoneyScalar(model, id)).filter((f): f is Figure => f !== undefined && !f.blank && f.value > 0);
+  if (figs.length < 2) return [];
+  const out: UnitMistake[] = [];
+  for (const f of figs) {
+    const others = figs.filter((o) => o !== f);
+    for (const factor of [1 / UNIT_FACTOR, UNIT_FACTOR]) {
+      const fixed = correctedOf(f, factor);
+      const fits = others.every((o) => !sameOrder(f.value, o.value) && sameOrder(fixed.value, o.value));
+      const othersAgree = others.every((o) => others.every((p) => sameOrder(o.value, p.value)));
+      if (!fits || !othersAgree) continue;
+      if (others.length === 1) {
+        const preferred = model.moneyUnit === "元" ? UNIT_FACTOR : 1 / UNIT_FACTOR;
+        if (factor !== preferred) continue;
+      }
+      out.push({ figure: f, factor, corrected: fixed.value, kind: "scalar", comparedWith: others });
+      break;
+    }
+  }
+  return out;
+}
+
+const cache = new WeakMap<ReportModel, readonly UnitMistake[]>();
+
+/**
+ * Every cell of the model entered in the wrong money unit (off by 10 000).
+ * @param model - the mapped workbook
+ * @returns the mistakes, table cells first, in check order
+ */
+export function findUnitMistakes(model: ReportModel): readonly UnitMistake[] {
+  const hit = cache.get(model);
+  if (hit) return hit;
+  const out = [...tableMistakes(model), ...scalarMistakes(model)];
+  cache.set(model, out);
+  return out;
+}
+
+/** Keys (`Sheet!A1`) of the cells flagged as unit mistakes. */
+export function unitMistakeKeys(model: ReportModel): ReadonlySet<string> {
+  return new Set(findUnitMistakes(model).map((m) => m.figure.key));
+}
+
+/** Whether a check involves a cell flagged as a unit mistake (and so is left to no-unit-mistake). */
+export function touchesUnitMistake(check: SumCheck, flagged: ReadonlySet<string>): boolean {
+  for (const key of flagged) if (involves(check, key)) return true;
+  return false;
+}

@@ -1,0 +1,78 @@
+/**
+ * no-unit-mistake — a money cell entered in 元 in a 万元 workbook (or the reverse) is off by 10 000.
+ * One finding per slip, at the cell, with a fix that divides (or multiplies) it; the footing rules
+ * skip the relations the corrected value would satisfy.
+ */
+import { defineRule } from "../engine/types";
+import { formatNumber } from "../units/convert";
+import { columnLabel } from "./lib/footing";
+import { findUnitMistakes, UNIT_FACTOR } from "./lib/unit-mistakes";
+import { scalarField, type ScalarFieldId, type TableId } from "../schema/fields";
+
+/** Message ids of no-unit-mistake. */
+export type MessageId = "tooLarge" | "tooSmall";
+
+function label(model: Parameters<typeof columnLabel>[0], field: string): string {
+  const dot = field.indexOf(".");
+  if (dot < 0) return scalarField(field as ScalarFieldId).label;
+  return columnLabel(model, field.slice(0, dot) as TableId, field.slice(dot + 1));
+}
+
+function shownDecimals(value: number): number {
+  const s = String(value);
+  const m = /\.(\d+)$/.exec(s);
+  return Math.max(2, m ? m[1].length : 0);
+}
+
+/** The unit the clerk seems to have used. */
+function writtenUnit(factor: number, moneyUnit: string): string {
+  if (factor < 1 && moneyUnit === "万元") return "元";
+  if (factor > 1 && moneyUnit === "元") return "万元";
+  return factor < 1 ? "小一万倍的单位" : "大一万倍的单位";
+}
+
+/** A money cell off by a factor of 10 000 (元 entered in a 万元 table, or the reverse). */
+export const noUnitMistake = defineRule<MessageId>({
+  id: "no-unit-mistake",
+  meta: {
+    type: "problem",
+    docs: { description: "金额不应按错误的单位填写（元与万元相差一万倍）。", recommended: true },
+    messages: {
+      "tooLarge": "{{label}}填写为 {{actual}}，约为应有数额的一万倍，像是按“{{written}}”填写的；本表金额单位为{{unit}}，应为 {{expected}}{{why}}。",
+      "tooSmall": "{{label}}填写为 {{actual}}，约为应有数额的万分之一，像是按“{{written}}”填写的；本表金额单位为{{unit}}，应为 {{expected}}{{why}}。",
+    },
+    fixable: true,
+    hasSuggestions: true,
+  },
+  create(context) {
+    return {
+      workbook() {
+        const model = context.model;
+        for (const m of findUnitMistakes(model)) {
+          const f = m.figure;
+          const d = shownDecimals(m.corrected);
+          const expected = formatNumber(m.corrected, d);
+          const why =
+            m.kind === "table"
+              ? "（按此数，相关的合计与分项全部相符）"
+              : `（与${m.comparedWith.map((o) => `${label(model, o.field)} ${formatNumber(o.value, 2)}`).join("、")}相比）`;
+          const fix = {
+            description: `将${f.ref.address}由 ${formatNumber(f.value, Math.max(0, Math.min(6, Number.isFinite(f.writtenDecimals) ? f.writtenDecimals : 2)))} 改为 ${expected}（${m.factor > 1 ? "乘以" : "除以"}${UNIT_FACTOR}）`,
+            writes: [{ at: f.ref, value: m.corrected }],
+          };
+          context.report({
+            at: f.ref,
+            messageId: m.factor < 1 ? "tooLarge" : "tooSmall",
+            field: f.field,
+            data: { label: label(model, f.field), written: writtenUnit(m.factor, model.moneyUnit), actual: String(f.cell?.value ?? f.value), unit: model.moneyUnit, expected, why },
+            expected: m.corrected,
+            actual: f.value,
+            ...(f.formula ? { suggestions: [fix] } : { fix }),
+          });
+        }
+      },
+    };
+  },
+});
+
+export default noUnitMistake;

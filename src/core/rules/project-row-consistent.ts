@@ -1,0 +1,98 @@
+/**
+ * project-row-consistent — each project row of jx_projects: 结转结余 = 预算数 − 执行数, and
+ * 执行率 = 执行数 ÷ 预算数, judged with rounding intervals.
+ */
+import { defineRule, type Fix } from "../engine/types";
+import { formatNumber } from "../units/convert";
+import { roundTo } from "../units/parse";
+import { evaluate, readMoney, rowName, sumChecks } from "./lib/footing";
+import { checkRate, readRate } from "./lib/rates";
+import { touchesUnitMistake, unitMistakeKeys } from "./lib/unit-mistakes";
+
+/** Message ids of project-row-consistent. */
+export type MessageId = "carryoverMismatch" | "rateMismatch";
+
+/** 结转结余 and 执行率 of each project row agree with its 预算数 and 执行数. */
+export const projectRowConsistent = defineRule<MessageId>({
+  id: "project-row-consistent",
+  meta: {
+    type: "problem",
+    docs: { description: "项目行的结转结余应等于预算数减执行数，执行率应等于执行数除以预算数。", recommended: true },
+    messages: {
+      "carryoverMismatch": "项目“{{row}}”的结转结余为 {{actual}}，但预算数 {{budget}} − 执行数 {{executed}} = {{expected}}，两者不符。",
+      "rateMismatch": "项目“{{row}}”的执行率为 {{actual}}，但执行数 {{executed}} ÷ 预算数 {{budget}} = {{expected}}，两者不符。",
+    },
+    fixable: true,
+    hasSuggestions: true,
+  },
+  create(context) {
+    return {
+      workbook() {
+        const model = context.model;
+        const table = model.tables.jx_projects;
+        if (!table) return;
+        const flagged = unitMistakeKeys(model);
+        for (const check of sumChecks(model)) {
+          if (check.kind !== "project" || touchesUnitMistake(check, flagged)) continue;
+          const result = evaluate(check);
+          if (result.ok) continue;
+          const d = Number.isFinite(check.target.decimals) ? Math.max(0, check.target.decimals) : 2;
+          const [budget, executed] = check.terms.map((t) => t.figure);
+          const fix: Fix = {
+            description: `将${check.target.ref.address}改为 ${formatNumber(result.expected, d)}（预算数 − 执行数）`,
+            writes: [{ at: check.target.ref, value: result.expected }],
+          };
+          context.report({
+            at: check.target.ref,
+            messageId: "carryoverMismatch",
+            field: check.target.field,
+            data: {
+              row: check.rowName,
+              actual: formatNumber(check.target.value, d),
+              budget: formatNumber(budget.value, Math.min(d, 6)),
+              executed: formatNumber(executed.value, Math.min(d, 6)),
+              expected: formatNumber(result.expected, d),
+            },
+            expected: result.expected,
+            actual: check.target.value,
+            ...(check.target.formula ? { suggestions: [fix] } : { fix }),
+          });
+        }
+        for (const row of table.rows) {
+          const rateCell = row.cells.rate;
+          const budgetCell = row.cells.budget;
+          const executedCell = row.cells.executed;
+          if (!rateCell || !budgetCell || !executedCell) continue;
+          const budget = readMoney(budgetCell, "jx_projects.budget", model.moneyUnit);
+          const executed = readMoney(executedCell, "jx_projects.executed", model.moneyUnit);
+          const rate = readRate(rateCell);
+          if (!budget || !executed || !rate || budget.blank || executed.blank) continue;
+          if (flagged.has(budget.key) || flagged.has(executed.key)) continue;
+          const result = checkRate(rate, executed, budget);
+          if (!result || result.ok) continue;
+          const fix: Fix = {
+            description: `将${rateCell.ref.address}改为 ${result.expectedText}`,
+            writes: [{ at: rateCell.ref, value: roundTo(result.ratio, 4), numberFormat: "0.00%" }],
+          };
+          context.report({
+            at: rateCell.ref,
+            messageId: "rateMismatch",
+            field: "jx_projects.rate",
+            data: {
+              row: rowName(row),
+              actual: result.actualText,
+              budget: String(budgetCell.cell?.value ?? ""),
+              executed: String(executedCell.cell?.value ?? ""),
+              expected: result.expectedText,
+            },
+            expected: result.expectedText,
+            actual: result.actualText,
+            ...(rateCell.cell?.formula !== undefined ? { suggestions: [fix] } : { fix }),
+          });
+        }
+      },
+    };
+  },
+});
+
+export default projectRowConsistent;

@@ -1,0 +1,91 @@
+/**
+ * total-matches-parts — every total equals the sum of its parts: the row relations of the money tables
+ * (收入合计 = the five sources; 支出合计 = 基本 + 项目; 基本 = 人员 + 公用; 三公 and 固定资产 合计), and the
+ * 汇总 row = Σ the other rows, column by column. Rounding is judged like XBRL Calculations 1.1, so an
+ * honest 0.01 is never an error. Checks that involve a 元/万元 slip are left to no-unit-mistake.
+ */
+import { defineRule, type Fix } from "../engine/types";
+import { formatNumber } from "../units/convert";
+import { columnLabel, evaluate, involves, sumChecks, type SumCheck } from "./lib/footing";
+import { touchesUnitMistake, unitMistakeKeys } from "./lib/unit-mistakes";
+
+/** Message ids of total-matches-parts. */
+export type MessageId = "rowMismatch" | "summaryMismatch";
+
+function decimalsOf(check: SumCheck): number {
+  const d = check.target.decimals;
+  return Number.isFinite(d) ? Math.max(0, d) : 2;
+}
+
+/** Every total equals the sum of its parts (row relations and the 汇总 row), within rounding. */
+export const totalMatchesParts = defineRule<MessageId>({
+  id: "total-matches-parts",
+  meta: {
+    type: "problem",
+    docs: { description: "合计数应等于各分项之和（行内关系与汇总行），允许四舍五入误差。", recommended: true },
+    messages: {
+      "rowMismatch": "“{{row}}”的{{total}}为 {{actual}}，但{{parts}}之和为 {{expected}}（相差 {{diff}}），{{total}}应等于各分项之和。",
+      "summaryMismatch": "“{{row}}”的{{total}}为 {{actual}}，但其余各行{{total}}之和为 {{expected}}（相差 {{diff}}），汇总行应等于各行之和。",
+    },
+    fixable: true,
+    hasSuggestions: true,
+  },
+  create(context) {
+    return {
+      workbook() {
+        const model = context.model;
+        const flagged = unitMistakeKeys(model);
+        const checks = sumChecks(model).filter((c) => c.kind !== "project" && !touchesUnitMistake(c, flagged));
+        const failing = checks.filter((c) => !evaluate(c).ok);
+        // One verdict per cell: a wrong 汇总 total fails both its row relation and its column.
+        const verdicts: { check: SumCheck; expected: number; sum: number; d: number; safe: boolean }[] = [];
+        const seen = new Set<string>();
+        for (const check of failing) {
+          if (seen.has(check.target.key)) continue;
+          seen.add(check.target.key);
+          const result = evaluate(check);
+          const d = decimalsOf(check);
+          // The total alone is to blame when no other failing check touches its parts, and the sum
+          // written there makes every check on the total hold. Otherwise the clerk must judge.
+          const partsSuspect = failing.some((other) => other !== check && check.terms.some((t) => involves(other, t.figure.key)));
+          const overrides = new Map([[check.target.key, { value: result.expected, decimals: d }]]);
+          const repairs = checks.filter((c) => involves(c, check.target.key)).every((c) => evaluate(c, overrides).ok);
+          verdicts.push({ check, expected: result.expected, sum: result.sum, d, safe: !check.target.formula && !partsSuspect && repairs });
+        }
+        // A total that is wrong only because of a part fixed safely elsewhere (a 汇总 row over a
+        // mistyped 局机关 total) is explained by that fix: report the cause, not every consequence.
+        const safeOverrides = new Map(verdicts.filter((v) => v.safe).map((v) => [v.check.target.key, { value: v.expected, decimals: v.d }]));
+        for (const v of verdicts) {
+          const check = v.check;
+          if (!v.safe && safeOverrides.size > 0 && checks.filter((c) => c.target.key === check.target.key).every((c) => evaluate(c, safeOverrides).ok)) continue;
+          const d = v.d;
+          const total = columnLabel(model, check.table, check.targetKey);
+          const parts = check.termKeys.map((k) => columnLabel(model, check.table, k)).join("、");
+          const data = {
+            row: check.rowName,
+            total,
+            parts,
+            actual: check.target.blank ? "空白" : formatNumber(check.target.value, d),
+            expected: formatNumber(v.expected, d),
+            diff: formatNumber(Math.abs(v.sum - check.target.value), d),
+          };
+          const write: Fix = {
+            description: `将${check.target.ref.address}改为${formatNumber(v.expected, d)}（各分项之和）`,
+            writes: [{ at: check.target.ref, value: v.expected }],
+          };
+          context.report({
+            at: check.target.ref,
+            messageId: check.kind === "summary" ? "summaryMismatch" : "rowMismatch",
+            field: check.target.field,
+            data,
+            expected: v.expected,
+            actual: check.target.blank ? "" : check.target.value,
+            ...(v.safe ? { fix: write } : { suggestions: [write] }),
+          });
+        }
+      },
+    };
+  },
+});
+
+export default totalMatchesParts;
