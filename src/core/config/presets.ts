@@ -21,12 +21,22 @@ export const RECOMMENDED: Preset = {
   id: "recommended",
   rules: {
     "exec-rate-matches": "error",
+    "exec-reason-required": "warning",
+    "grade-matches-band": "error",
+    "group-weights-match-profile": "warning",
+    "indicator-score-matches": "warning",
+    "indicator-value-readable": "error",
     "mapping-problem": "error",
     "no-unit-mistake": "error",
     "number-stored-as-text": "warning",
     "project-row-consistent": "error",
+    "qualitative-score-in-tier": "warning",
     "required-field": "error",
+    "score-summary-matches": "error",
+    "score-within-weight": "error",
     "total-matches-parts": "error",
+    "total-score-matches": "error",
+    "weights-sum": "error",
   },
 };
 

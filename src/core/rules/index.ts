@@ -11,14 +11,34 @@ import { totalMatchesParts } from "./total-matches-parts";
 import mappingProblem from "./mapping-problem";
 import numberStoredAsText from "./number-stored-as-text";
 import requiredField from "./required-field";
+import { execReasonRequired } from "./exec-reason-required";
+import { gradeMatchesBand } from "./grade-matches-band";
+import { groupWeightsMatchProfile } from "./group-weights-match-profile";
+import { indicatorScoreMatches } from "./indicator-score-matches";
+import { indicatorValueReadable } from "./indicator-value-readable";
+import { qualitativeScoreInTier } from "./qualitative-score-in-tier";
+import { scoreSummaryMatches } from "./score-summary-matches";
+import { scoreWithinWeight } from "./score-within-weight";
+import { totalScoreMatches } from "./total-score-matches";
+import { weightsSum } from "./weights-sum";
 
 /** Every rule, sorted by id. */
 export const RULES: readonly Rule[] = [
   execRateMatches,
+  execReasonRequired,
+  gradeMatchesBand,
+  groupWeightsMatchProfile,
+  indicatorScoreMatches,
+  indicatorValueReadable,
   mappingProblem,
   noUnitMistake,
   numberStoredAsText,
   projectRowConsistent,
+  qualitativeScoreInTier,
   requiredField,
+  scoreSummaryMatches,
+  scoreWithinWeight,
   totalMatchesParts,
+  totalScoreMatches,
+  weightsSum,
 ] as readonly Rule[];

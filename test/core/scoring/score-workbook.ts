@@ -49,6 +49,8 @@ export interface ScoreBookOptions {
   readonly indicators?: readonly (readonly TestCell[])[];
   /** null leaves the summary table out. */
   readonly summary?: readonly (readonly TestCell[])[] | null;
+  /** The summary's header (default 一级指标 | 分值 | 得分). */
+  readonly summaryHeader?: readonly string[];
   /** A jx_profile cell (row 9) with this value. */
   readonly profile?: string;
 }
@@ -80,8 +82,9 @@ export function scoreBook(options: ScoreBookOptions = {}): WorkbookSnapshot {
   const sheets: Record<string, TestCell[][]> = { 自评表: rows };
   const summary = options.summary === undefined ? SUMMARY : options.summary;
   if (summary) {
-    sheets.得分汇总 = [["一级指标", "分值", "得分"], ...summary.map((r) => [...r])];
-    names.jx_score_summary = `得分汇总!$A$1:$C$${1 + summary.length}`;
+    const header = options.summaryHeader ?? ["一级指标", "分值", "得分"];
+    sheets.得分汇总 = [[...header], ...summary.map((r) => [...r])];
+    names.jx_score_summary = `得分汇总!$A$1:$${String.fromCharCode(64 + header.length)}$${1 + summary.length}`;
   }
   return buildWorkbook(sheets, { names });
 }

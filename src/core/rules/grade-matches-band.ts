@@ -1,0 +1,52 @@
+/**
+ * grade-matches-band — the 评价等次 (jx_grade) is the band of the 综合得分 under the profile (national:
+ * ≥ 90 优, 80–90 良, 60–80 中, < 60 差, lower bound inclusive). Aliases such as 优秀 are accepted.
+ * "评分与评级相符" is one of the 财政局's quality checks [S25].
+ */
+import { defineRule } from "../engine/types";
+import { showNumber } from "../scoring/indicator-value";
+import { gradeFor, gradeLabel, gradeMatches, scoresFor } from "../scoring/score";
+
+/** Message ids of grade-matches-band. */
+export type MessageId = "gradeMismatch";
+
+/** jx_grade follows the band of jx_score_total. */
+export const gradeMatchesBand = defineRule<MessageId>({
+  id: "grade-matches-band",
+  meta: {
+    type: "problem",
+    docs: { description: "评价等次应与综合得分所在的分数段一致（如 90 分及以上为优）。", recommended: true },
+    messages: {
+      "gradeMismatch": "评价等次写为“{{written}}”，但综合得分 {{score}} 按“{{profile}}”应评为“{{expected}}”（{{band}}）。",
+    },
+    fixable: true,
+  },
+  create(context) {
+    return {
+      workbook() {
+        const r = scoresFor(context.model, context.profile);
+        const at = context.model.scalars.jx_grade?.ref;
+        const written = r.gradeWritten;
+        const score = r.totalWritten ?? r.total;
+        if (!at || !written || score === undefined) return;
+        const band = gradeFor(score, context.profile);
+        if (!band || gradeMatches(written, band)) return;
+        const sorted = [...context.profile.grades].sort((a, b) => b.min - a.min);
+        const upper = sorted[sorted.indexOf(band) - 1];
+        const range = upper ? `${showNumber(band.min)} 分（含）至 ${showNumber(upper.min)} 分` : `${showNumber(band.min)} 分及以上`;
+        const expected = gradeLabel(band);
+        context.report({
+          at,
+          messageId: "gradeMismatch",
+          field: "jx_grade",
+          data: { written, score: showNumber(score), profile: context.profile.name, expected, band: range },
+          expected,
+          actual: written,
+          fix: { description: `将评价等次改为“${expected}”`, writes: [{ at, value: expected }] },
+        });
+      },
+    };
+  },
+});
+
+export default gradeMatchesBand;

@@ -1,0 +1,56 @@
+/**
+ * weights-sum — the 分值 of the indicators plus the 预算执行率 分值 add up to the profile's total
+ * (100): the 2016 notice allows the weights to be adjusted but they must still total 100 [S1].
+ */
+import { defineRule } from "../engine/types";
+import { showNumber } from "../scoring/indicator-value";
+import { scoresFor } from "../scoring/score";
+import { roundTo } from "../units";
+
+/** Message ids of weights-sum. */
+export type MessageId = "totalMismatch" | "missingWeight";
+
+/** Σ 分值 + 预算执行率分值 = the profile's total points. */
+export const weightsSum = defineRule<MessageId>({
+  id: "weights-sum",
+  meta: {
+    type: "problem",
+    docs: { description: "各指标分值与预算执行率分值之和应等于总分（通常为 100 分）。", recommended: true },
+    messages: {
+      "totalMismatch": "分值合计为 {{sum}}（预算执行率 {{exec}} + 各指标 {{indicators}}），按“{{profile}}”应为 {{total}}。",
+      "missingWeight": "指标“{{item}}”没有分值，分值合计无法核对。",
+    },
+  },
+  create(context) {
+    return {
+      workbook() {
+        const r = scoresFor(context.model, context.profile);
+        if (r.indicators.length === 0) return;
+        const missing = r.indicators.filter((i) => i.weight === undefined);
+        for (const ind of missing) {
+          if (ind.weightRef) context.report({ at: ind.weightRef, messageId: "missingWeight", field: "jx_indicators.weight", data: { item: ind.level3 || ind.level2 } });
+        }
+        if (missing.length) return;
+        const indicators = roundTo(r.indicators.reduce((s, i) => s + (i.weight ?? 0), 0), 8);
+        const sum = roundTo(indicators + r.execWeight, 8);
+        const total = context.profile.totalPoints;
+        if (Math.abs(sum - total) < 1e-6) return;
+        // Point at the 预算执行率分值 when it is written, else at the first indicator's 分值.
+        const execWeight = context.model.scalars.jx_exec_weight;
+        const onExec = execWeight?.cell !== undefined;
+        const at = onExec ? execWeight?.ref : r.indicators.find((i) => i.weightRef)?.weightRef;
+        if (!at) return;
+        context.report({
+          at,
+          messageId: "totalMismatch",
+          field: onExec ? "jx_exec_weight" : "jx_indicators.weight",
+          data: { sum: showNumber(sum), exec: showNumber(r.execWeight), indicators: showNumber(indicators), profile: context.profile.name, total: showNumber(total) },
+          expected: total,
+          actual: sum,
+        });
+      },
+    };
+  },
+});
+
+export default weightsSum;

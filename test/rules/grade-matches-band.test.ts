@@ -1,0 +1,30 @@
+import { gradeMatchesBand } from "../../src/core/rules/grade-matches-band";
+import { ruleTester } from "../helpers/rule-tester";
+import { scoreBook } from "../core/scoring/score-workbook";
+
+ruleTester.run(gradeMatchesBand, {
+  valid: [
+    { name: "99.29 is 优", workbook: scoreBook() },
+    { name: "优秀 is accepted for 优", workbook: scoreBook({ scalars: { jx_grade: "优秀" } }) },
+    { name: "湖南 writes 优秀", workbook: scoreBook({ profile: "湖南", scalars: { jx_grade: "优秀" } }) },
+    { name: "90 exactly is 优 (lower bound inclusive)", workbook: scoreBook({ scalars: { jx_score_total: 90 } }) },
+    { name: "no grade written (fill's job)", workbook: scoreBook({ scalars: { jx_grade: "" } }) },
+  ],
+  invalid: [
+    {
+      name: "良 for 99.29",
+      workbook: scoreBook({ scalars: { jx_grade: "良" } }),
+      errors: [{ messageId: "gradeMismatch", ref: "自评表!B7", field: "jx_grade", expected: "优", fix: { "自评表!B7": "优" } }],
+    },
+    {
+      name: "优 for 89.99",
+      workbook: scoreBook({ scalars: { jx_score_total: 89.99 } }),
+      errors: [{ messageId: "gradeMismatch", ref: "自评表!B7", expected: "良", fix: { "自评表!B7": "良" } }],
+    },
+    {
+      name: "湖南: 优秀 for 85 becomes 良好",
+      workbook: scoreBook({ profile: "hunan", scalars: { jx_score_total: 85, jx_grade: "优秀" } }),
+      errors: [{ messageId: "gradeMismatch", ref: "自评表!B7", expected: "良好", fix: { "自评表!B7": "良好" } }],
+    },
+  ],
+});

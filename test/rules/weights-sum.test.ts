@@ -1,0 +1,29 @@
+import { weightsSum } from "../../src/core/rules/weights-sum";
+import { HUBEI } from "../../src/core/scoring/profiles";
+import { ruleTester } from "../helpers/rule-tester";
+import { scoreBook, withIndicator } from "../core/scoring/score-workbook";
+
+ruleTester.run(weightsSum, {
+  valid: [
+    { name: "10 + 90 = 100", workbook: scoreBook() },
+    { name: "no 预算执行率分值 cell: the profile's 10 + 90", workbook: scoreBook({ scalars: { jx_exec_weight: "" } }) },
+  ],
+  invalid: [
+    {
+      name: "indicator weights that add to 92",
+      workbook: scoreBook({ indicators: withIndicator(0, 6, 12) }),
+      errors: [{ messageId: "totalMismatch", ref: "自评表!B4", field: "jx_exec_weight", expected: 100 }],
+    },
+    {
+      name: "湖北 gives 预算执行 20, so 90 points of indicators make 110",
+      workbook: scoreBook({ scalars: { jx_exec_weight: "" } }),
+      profile: HUBEI,
+      errors: [{ messageId: "totalMismatch", ref: "自评表!G11", field: "jx_indicators.weight", expected: 100 }],
+    },
+    {
+      name: "an indicator without 分值",
+      workbook: scoreBook({ indicators: withIndicator(1, 6, "") }),
+      errors: [{ messageId: "missingWeight", ref: "自评表!G12" }],
+    },
+  ],
+});
