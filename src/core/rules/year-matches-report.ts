@@ -1,0 +1,150 @@
+/**
+ * year-matches-report — a title, heading or statement that names an evaluation year other than
+ * jx_report_year ("2020年度部门整体支出绩效自评报告" in a 2021 workbook: last year's file reused), and a
+ * 报告日期 outside the report year or the year after. Conservative by design: only short text cells
+ * (titles, headings, labelled statements), only years followed by the words of a self-evaluation
+ * (绩效自评, 整体支出 …), never inside a quoted document title 《…》 or a comparison (比上年 …).
+ * Years in the narrative prose are prose-year-matches' business.
+ */
+import { defineRule, type Fix } from "../engine/types";
+import type { CellRef, CellSnapshot } from "../model/snapshot";
+import { SCALAR_FIELDS } from "../schema/fields";
+import { toHalfWidth } from "../units";
+
+/** Message ids of year-matches-report. */
+export type MessageId = "titleYear" | "statementYear" | "reportDateYear";
+
+/** Longer cells are prose, not titles or statements. */
+const MAX_TITLE_LENGTH = 60;
+
+/** A year followed, within a few characters, by the words that name a self-evaluation report. */
+const TITLE_YEAR = /((?:19|20)\d{2})年度?(?=[^，。；;,！!？?]{0,16}?(?:绩效自评|绩效评价|自评报告|评价报告|整体支出|支出绩效))/g;
+/** A labelled statement of the evaluation year: 评价年度：2020年. */
+const STATEMENT_YEAR = /^(?:评价年度|评价年份|预算年度|评价期间|绩效评价年度)[:：]?((?:19|20)\d{2})/;
+/** A labelled report date: 报告日期：2022年8月16日. */
+const REPORT_DATE = /^(?:报告日期|填报日期|报送日期)[:：]?/;
+/** Words that compare periods: the year is then about another period on purpose. */
+const COMPARISON = /比上年|与上年|上年度|去年|相比|同比|较上年|结转|规划|计划|十[一二三四五六七八九]五/;
+
+/** The report year: a number (2021) or text holding one (`2021年度`). */
+function yearOf(cell: CellSnapshot | undefined): number | undefined {
+  const v = cell?.value;
+  if (typeof v === "number" && Number.isInteger(v) && v >= 1900 && v <= 2100) return v;
+  const m = /(?:19|20)\d{2}/.exec(toHalfWidth(String(v ?? "")));
+  return m ? Number(m[0]) : undefined;
+}
+
+/** The year of a date cell: a date serial (1900 system) or text holding a year. */
+function dateYear(cell: CellSnapshot): number | undefined {
+  const v = cell.value;
+  if (typeof v === "number") {
+    if (v > 20000 && v < 80000) return new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86400000).getUTCFullYear();
+    return undefined;
+  }
+  const m = /((?:19|20)\d{2})\s*(?:年|[-/.])/.exec(toHalfWidth(String(v ?? "")));
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Whether position `i` of `text` lies inside a quoted document title 《…》. */
+function insideBookTitle(text: string, i: number): boolean {
+  const before = text.slice(0, i);
+  return before.lastIndexOf("《") > before.lastIndexOf("》");
+}
+
+/** The cell's text with `wrong` (as a year) replaced by `right`, for the suggestion. */
+function replaceYear(text: string, wrong: number, right: number): string {
+  return text.replace(new RegExp(`${wrong}(?=\\s*年)`), String(right));
+}
+
+/** Titles, statements and the report date agree with jx_report_year. */
+export const yearMatchesReport = defineRule<MessageId>({
+  id: "year-matches-report",
+  meta: {
+    type: "suggestion",
+    docs: { description: "标题、评价年度说明和报告日期中的年份应与评价年度一致。", recommended: true },
+    messages: {
+      "titleYear": "“{{text}}”写的是 {{actual}} 年度，但评价年度是 {{year}} 年；可能沿用了往年的文件，请核对。",
+      "statementYear": "“{{text}}”写的评价年度是 {{actual}} 年，与评价年度 {{year}} 年不一致，请核对。",
+      "reportDateYear": "报告日期“{{text}}”在 {{actual}} 年，但评价年度是 {{year}} 年；报告通常在评价年度当年或次年出具，请核对日期。",
+    },
+    hasSuggestions: true,
+  },
+  create(context) {
+    return {
+      workbook() {
+        const { model, snapshot } = context;
+        const yearBinding = model.scalars.jx_report_year;
+        const year = yearOf(yearBinding?.cell);
+        if (year === undefined) return;
+        const key = (r: CellRef): string => `${r.sheet}!${r.address}`;
+        const skip = new Set<string>();
+        if (yearBinding) skip.add(key(yearBinding.ref));
+        for (const f of SCALAR_FIELDS) {
+          const b = model.scalars[f.id];
+          if (b && f.kind === "narrative") skip.add(key(b.ref));
+        }
+        const date = model.scalars.jx_report_date;
+        if (date?.cell) {
+          skip.add(key(date.ref));
+          const z = dateYear(date.cell);
+          if (z !== undefined && z !== year && z !== year + 1) {
+            context.report({
+              at: date.ref,
+              messageId: "reportDateYear",
+              field: "jx_report_date",
+              data: { text: String(date.cell.value), actual: z, year },
+              expected: `${year}年或${year + 1}年`,
+              actual: `${z}年`,
+            });
+          }
+        }
+        for (const sheet of snapshot.sheets) {
+          for (const [address, cell] of Object.entries(sheet.cells)) {
+            const at = { sheet: sheet.name, address };
+            if (typeof cell.value !== "string" || skip.has(key(at))) continue;
+            const raw = cell.value.trim();
+            const text = toHalfWidth(raw).replace(/\s+/g, "");
+            if (text.length === 0 || text.length > MAX_TITLE_LENGTH) continue;
+            const found = check(text, year);
+            if (!found) continue;
+            const suggestion: Fix | undefined =
+              found.messageId === "reportDateYear"
+                ? undefined
+                : { description: `将${address}中的${found.actual}年改为${year}年`, writes: [{ at, value: replaceYear(raw, found.actual, year) }] };
+            context.report({
+              at,
+              messageId: found.messageId,
+              field: found.messageId === "reportDateYear" ? "jx_report_date" : undefined,
+              data: { text: raw, actual: found.actual, year },
+              expected: found.messageId === "reportDateYear" ? `${year}年或${year + 1}年` : `${year}年`,
+              actual: `${found.actual}年`,
+              ...(suggestion ? { suggestions: [suggestion] } : {}),
+            });
+          }
+        }
+      },
+    };
+  },
+});
+
+/** The first contradicting year of a short text, if any. */
+function check(text: string, year: number): { messageId: MessageId; actual: number } | undefined {
+  if (REPORT_DATE.test(text)) {
+    const m = /((?:19|20)\d{2})(?:年|[-/.])/.exec(text);
+    const z = m ? Number(m[1]) : undefined;
+    return z !== undefined && z !== year && z !== year + 1 ? { messageId: "reportDateYear", actual: z } : undefined;
+  }
+  const statement = STATEMENT_YEAR.exec(text);
+  if (statement) {
+    const z = Number(statement[1]);
+    return z !== year ? { messageId: "statementYear", actual: z } : undefined;
+  }
+  if (COMPARISON.test(text)) return undefined;
+  for (const m of text.matchAll(TITLE_YEAR)) {
+    const z = Number(m[1]);
+    if (z !== year && !insideBookTitle(text, m.index ?? 0)) return { messageId: "titleYear", actual: z };
+  }
+  return undefined;
+}
+
+export default yearMatchesReport;
