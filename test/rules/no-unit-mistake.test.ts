@@ -78,6 +78,21 @@ ruleTester.run(noUnitMistake, {
       errors: [{ messageId: "tooSmall", ref: "支出!C4", expected: 3467700, fix: { "支出!C4": 3467700 } }],
     },
     {
+      name: "a whole institution row copied from 元 accounts into the 万元 table: one finding for the row",
+      workbook: expense((r) => {
+        r[1] = ["1、局机关", 19110600, 19110600, 16402700, 2707900, null, 0, 0];
+      }),
+      errors: [
+        {
+          messageId: "rowTooLarge",
+          ref: "支出!B3",
+          field: "jx_expense.total",
+          expected: 1911.06,
+          fix: { "支出!B3": 1911.06, "支出!C3": 1911.06, "支出!D3": 1640.27, "支出!E3": 270.79 },
+        },
+      ],
+    },
+    {
       name: "executed entered in 元 against a 万元 budget (17073100 vs 1711.75)",
       workbook: budget(1632.87, 1711.75, 17073100),
       errors: [{ messageId: "tooLarge", ref: "预算!B3", field: "jx_executed", expected: 1707.31, fix: { "预算!B3": 1707.31 } }],
@@ -107,6 +122,18 @@ describe("one slip, one finding", () => {
     expect(report.ruleResults.filter((r) => r.status === "crashed")).toEqual([]);
     expect(report.findings.map((f) => [f.ruleId, f.messageId, `${f.sheet}!${f.ref}`])).toEqual([["no-unit-mistake", "tooLarge", "支出!C4"]]);
     expect(report.findings[0].fix?.writes).toEqual([{ at: { sheet: "支出", address: "C4" }, value: 346.77 }]);
+  });
+
+  test("a whole row in 元 is one finding across all footing rules", () => {
+    const wb = expense((r) => {
+      r[2] = ["2、二级机构1", 288920700, 3467700, 2240600, 1227100, 285453000, 0, 0];
+    });
+    const report = checkWorkbook(wb, {
+      rules: [noUnitMistake, totalMatchesParts],
+      preset: { id: "test", rules: { "no-unit-mistake": "error", "total-matches-parts": "error" } },
+    });
+    expect(report.findings.map((f) => [f.ruleId, f.messageId, f.ref])).toEqual([["no-unit-mistake", "rowTooLarge", "B4"]]);
+    expect(report.findings[0].fix?.writes.map((w) => w.value)).toEqual([28892.07, 346.77, 224.06, 122.71, 28545.3]);
   });
 
   test("a formula cell off by 10 000 gets a suggestion instead of a fix", () => {

@@ -3,14 +3,14 @@
  * One finding per slip, at the cell, with a fix that divides (or multiplies) it; the footing rules
  * skip the relations the corrected value would satisfy.
  */
-import { defineRule } from "../engine/types";
+import { defineRule, type CellWrite } from "../engine/types";
 import { formatNumber } from "../units/convert";
 import { columnLabel } from "./lib/footing";
 import { findUnitMistakes, UNIT_FACTOR } from "./lib/unit-mistakes";
 import { scalarField, type ScalarFieldId, type TableId } from "../schema/fields";
 
 /** Message ids of no-unit-mistake. */
-export type MessageId = "tooLarge" | "tooSmall";
+export type MessageId = "rowTooLarge" | "rowTooSmall" | "tooLarge" | "tooSmall";
 
 function label(model: Parameters<typeof columnLabel>[0], field: string): string {
   const dot = field.indexOf(".");
@@ -38,6 +38,8 @@ export const noUnitMistake = defineRule<MessageId>({
     type: "problem",
     docs: { description: "金额不应按错误的单位填写（元与万元相差一万倍）。", recommended: true },
     messages: {
+      "rowTooLarge": "“{{row}}”一行的金额约为应有数额的一万倍，像是按“{{written}}”填写的；本表金额单位为{{unit}}，如{{label}} {{actual}} 应为 {{expected}}（整行换算后，汇总与各行全部相符）。",
+      "rowTooSmall": "“{{row}}”一行的金额约为应有数额的万分之一，像是按“{{written}}”填写的；本表金额单位为{{unit}}，如{{label}} {{actual}} 应为 {{expected}}（整行换算后，汇总与各行全部相符）。",
       "tooLarge": "{{label}}填写为 {{actual}}，约为应有数额的一万倍，像是按“{{written}}”填写的；本表金额单位为{{unit}}，应为 {{expected}}{{why}}。",
       "tooSmall": "{{label}}填写为 {{actual}}，约为应有数额的万分之一，像是按“{{written}}”填写的；本表金额单位为{{unit}}，应为 {{expected}}{{why}}。",
     },
@@ -53,21 +55,27 @@ export const noUnitMistake = defineRule<MessageId>({
           const d = shownDecimals(m.corrected);
           const expected = formatNumber(m.corrected, d);
           const why =
-            m.kind === "table"
+            m.kind === "row"
+              ? ""
+              : m.kind === "table"
               ? "（按此数，相关的合计与分项全部相符）"
               : `（与${m.comparedWith.map((o) => `${label(model, o.field)} ${formatNumber(o.value, 2)}`).join("、")}相比）`;
-          const fix = {
+          const fix: { description: string; writes: CellWrite[] } = {
             description: `将${f.ref.address}由 ${formatNumber(f.value, Math.max(0, Math.min(6, Number.isFinite(f.writtenDecimals) ? f.writtenDecimals : 2)))} 改为 ${expected}（${m.factor > 1 ? "乘以" : "除以"}${UNIT_FACTOR}）`,
-            writes: [{ at: f.ref, value: m.corrected }],
+            writes: [{ at: f.ref, value: m.corrected }, ...m.alsoCorrected.map((x) => ({ at: x.figure.ref, value: x.corrected }))],
           };
+          if (m.kind === "row") {
+            fix.description = `将“${m.rowName ?? f.ref.address}”一行的金额${m.factor > 1 ? "乘以" : "除以"}${UNIT_FACTOR}`;
+          }
+          const formula = f.formula || m.alsoCorrected.some((x) => x.figure.formula);
           context.report({
             at: f.ref,
-            messageId: m.factor < 1 ? "tooLarge" : "tooSmall",
+            messageId: m.kind === "row" ? (m.factor < 1 ? "rowTooLarge" : "rowTooSmall") : m.factor < 1 ? "tooLarge" : "tooSmall",
             field: f.field,
-            data: { label: label(model, f.field), written: writtenUnit(m.factor, model.moneyUnit), actual: String(f.cell?.value ?? f.value), unit: model.moneyUnit, expected, why },
+            data: { row: m.rowName ?? f.ref.address, label: label(model, f.field), written: writtenUnit(m.factor, model.moneyUnit), actual: String(f.cell?.value ?? f.value), unit: model.moneyUnit, expected, why },
             expected: m.corrected,
             actual: f.value,
-            ...(f.formula ? { suggestions: [fix] } : { fix }),
+            ...(formula ? { suggestions: [fix] } : { fix }),
           });
         }
       },

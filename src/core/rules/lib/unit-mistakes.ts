@@ -5,7 +5,9 @@
  */
 import type { ReportModel } from "../../model/report-model";
 import { roundTo } from "../../units/parse";
-import { MONEY_SCALARS, evaluate, involves, readMoneyScalar, sumChecks, type Figure, type SumCheck } from "./footing";
+import { parseA1 } from "../../model/address";
+import type { TableId } from "../../schema/fields";
+import { MONEY_SCALARS, evaluate, involves, readMoneyScalar, rowName, sumChecks, type Figure, type SumCheck } from "./footing";
 
 /** The factor between 元 and 万元. */
 export const UNIT_FACTOR = 10000;
@@ -17,10 +19,17 @@ export interface UnitMistake {
   readonly factor: number;
   /** The corrected value, rounded to the decimals it would naturally have. */
   readonly corrected: number;
-  /** A table cell (judged by its relations) or a money scalar (judged against the other scalars). */
-  readonly kind: "table" | "scalar";
+  /**
+   * A table cell (judged by its relations), a whole table row entered in the other unit (`figure` is
+   * its first money cell, `alsoCorrected` the rest), or a money scalar (judged against the others).
+   */
+  readonly kind: "table" | "row" | "scalar";
   /** For a scalar: the other scalars it was compared with. */
   readonly comparedWith: readonly Figure[];
+  /** For a row: the row's other money cells, corrected by the same factor. */
+  readonly alsoCorrected: readonly { readonly figure: Figure; readonly corrected: number }[];
+  /** For a row: its name (机构名称). */
+  readonly rowName?: string;
 }
 
 function correctedOf(f: Figure, factor: number): { value: number; decimals: number } {
@@ -59,9 +68,58 @@ function tableMistakes(model: ReportModel): UnitMistake[] {
       const zero = new Map([[figure.key, { value: 0, decimals: fixed.decimals }]]);
       if (mine.every((c) => evaluate(c, zero).ok)) continue;
       if (mine.every((c) => evaluate(c, overrides).ok)) {
-        out.push({ figure, factor, corrected: fixed.value, kind: "table", comparedWith: [] });
+        out.push({ figure, factor, corrected: fixed.value, kind: "table", comparedWith: [], alsoCorrected: [] });
         break;
       }
+    }
+  }
+  return out;
+}
+
+/**
+ * Whole rows off by 10 000 (an institution's figures copied from 元 accounts into a 万元 table): the
+ * row's own relations hold, but the 汇总 row does not add up until every money cell of the row is
+ * divided (or multiplied) by 10 000. Rows holding a single-cell slip are left to that finding.
+ */
+function rowMistakes(model: ReportModel, single: readonly UnitMistake[]): UnitMistake[] {
+  const checks = sumChecks(model);
+  const singleRows = new Set(single.map((m) => `${m.figure.ref.sheet}!${parseA1(m.figure.ref.address).row}`));
+  const groups = new Map<string, { table: TableId; row: number; figures: Map<string, Figure> }>();
+  for (const c of checks) {
+    if (c.kind === "project") continue;
+    for (const f of [c.target, ...c.terms.map((t) => t.figure)]) {
+      if (f.blank || f.value === 0) continue;
+      const row = parseA1(f.ref.address).row;
+      const key = `${f.ref.sheet}!${row}`;
+      if (singleRows.has(key)) continue;
+      const g = groups.get(key) ?? { table: c.table, row, figures: new Map<string, Figure>() };
+      g.figures.set(f.key, f);
+      groups.set(key, g);
+    }
+  }
+  const out: UnitMistake[] = [];
+  for (const g of groups.values()) {
+    const figures = [...g.figures.values()].sort((a, b) => parseA1(a.ref.address).col - parseA1(b.ref.address).col);
+    if (figures.length < 2) continue;
+    const mine = checks.filter((c) => figures.some((f) => involves(c, f.key)));
+    if (mine.every((c) => evaluate(c).ok)) continue;
+    for (const factor of [1 / UNIT_FACTOR, UNIT_FACTOR]) {
+      const fixed = figures.map((f) => ({ figure: f, ...correctedOf(f, factor) }));
+      const overrides = new Map(fixed.map((x) => [x.figure.key, { value: x.value, decimals: x.decimals }]));
+      const zero = new Map(fixed.map((x) => [x.figure.key, { value: 0, decimals: x.decimals }]));
+      if (mine.every((c) => evaluate(c, zero).ok)) continue;
+      if (!mine.every((c) => evaluate(c, overrides).ok)) continue;
+      const tableRow = model.tables[g.table]?.rows.find((r) => r.row === g.row);
+      out.push({
+        figure: figures[0],
+        factor,
+        corrected: fixed[0].value,
+        kind: "row",
+        comparedWith: [],
+        alsoCorrected: fixed.slice(1).map((x) => ({ figure: x.figure, corrected: x.value })),
+        rowName: tableRow ? rowName(tableRow) : undefined,
+      });
+      break;
     }
   }
   return out;
@@ -93,7 +151,7 @@ function scalarMistakes(model: ReportModel): UnitMistake[] {
         const preferred = model.moneyUnit === "元" ? UNIT_FACTOR : 1 / UNIT_FACTOR;
         if (factor !== preferred) continue;
       }
-      out.push({ figure: f, factor, corrected: fixed.value, kind: "scalar", comparedWith: others });
+      out.push({ figure: f, factor, corrected: fixed.value, kind: "scalar", comparedWith: others, alsoCorrected: [] });
       break;
     }
   }
@@ -110,14 +168,15 @@ const cache = new WeakMap<ReportModel, readonly UnitMistake[]>();
 export function findUnitMistakes(model: ReportModel): readonly UnitMistake[] {
   const hit = cache.get(model);
   if (hit) return hit;
-  const out = [...tableMistakes(model), ...scalarMistakes(model)];
+  const single = tableMistakes(model);
+  const out = [...single, ...rowMistakes(model, single), ...scalarMistakes(model)];
   cache.set(model, out);
   return out;
 }
 
 /** Keys (`Sheet!A1`) of the cells flagged as unit mistakes. */
 export function unitMistakeKeys(model: ReportModel): ReadonlySet<string> {
-  return new Set(findUnitMistakes(model).map((m) => m.figure.key));
+  return new Set(findUnitMistakes(model).flatMap((m) => [m.figure.key, ...m.alsoCorrected.map((x) => x.figure.key)]));
 }
 
 /** Whether a check involves a cell flagged as a unit mistake (and so is left to no-unit-mistake). */
