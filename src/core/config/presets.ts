@@ -37,6 +37,7 @@ export const RECOMMENDED: Preset = {
     "total-matches-parts": "error",
     "total-score-matches": "error",
     "weights-sum": "error",
+    "year-matches-report": "warning",
   },
 };
 

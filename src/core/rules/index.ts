@@ -21,6 +21,7 @@ import { scoreSummaryMatches } from "./score-summary-matches";
 import { scoreWithinWeight } from "./score-within-weight";
 import { totalScoreMatches } from "./total-score-matches";
 import { weightsSum } from "./weights-sum";
+import yearMatchesReport from "./year-matches-report";
 
 /** Every rule, sorted by id. */
 export const RULES: readonly Rule[] = [
@@ -41,4 +42,5 @@ export const RULES: readonly Rule[] = [
   totalMatchesParts,
   totalScoreMatches,
   weightsSum,
+  yearMatchesReport,
 ] as readonly Rule[];
