@@ -173,7 +173,7 @@ function Pane({ host, services, onToggleLanguage }: { host: WorkbookHost; servic
       {state.plan ? <FillPreview plan={state.plan} disabled={busy} onApply={() => void pane.applyFill()} onCancel={pane.cancelFill} /> : null}
 
       {report ? (
-        report.findings.length === 0 ? (
+        report.findings.length === 0 && !report.ruleResults.some((r) => r.status === "crashed") ? (
           <Card size="small" aria-label={s.allClear}>
             <div className={styles.header}>
               <CheckmarkCircleRegular fontSize={24} color={tokens.colorPaletteGreenForeground1} />

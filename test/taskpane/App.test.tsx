@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import "../helpers/jsdom-setup";
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { readIgnores } from "../../src/core";
+import { defineRule, readIgnores } from "../../src/core";
 import { pseudoLocale } from "../../src/taskpane/strings";
 import { zhCN } from "../../src/taskpane/strings/zh-CN";
 import { createServices } from "../../src/taskpane/services";
@@ -108,6 +108,42 @@ describe("task pane: 检查我的报表", () => {
     fireEvent.click(button("检查我的报表"));
     expect(await screen.findByText("报表已通过检查，可以导出")).toBeInTheDocument();
     expect(screen.queryByTestId("summary-counts")).not.toBeInTheDocument();
+  });
+});
+
+describe("task pane: rules that crash or only suggest", () => {
+  test("a crashed rule is reported as an error and the report is not called all clear", async () => {
+    const crashing = defineRule({
+      id: "test-crash",
+      meta: { type: "problem", docs: { description: "t", recommended: false }, messages: { x: "x" } },
+      create: () => ({
+        workbook() {
+          throw new Error("boom");
+        },
+      }),
+    });
+    renderPane(testHost(), { services: createServices({ check: { rules: [crashing], preset: { id: "t", rules: { "test-crash": "error" } } } }) });
+    await ready();
+    fireEvent.click(button("检查我的报表"));
+    expect(await screen.findByText("规则 test-crash 运行出错，这部分没有检查：boom")).toBeInTheDocument();
+    expect(screen.queryByText("报表已通过检查，可以导出")).not.toBeInTheDocument();
+  });
+
+  test("a suggestion is shown as advice, without a 修复 button", async () => {
+    const suggesting = defineRule({
+      id: "test-suggest",
+      meta: { type: "suggestion", docs: { description: "t", recommended: false }, messages: { s: "可能写错了年份" }, hasSuggestions: true },
+      create: (context) => ({
+        workbook() {
+          const at = { sheet: "收支情况", address: "B1" };
+          context.report({ at, messageId: "s", suggestions: [{ description: "改为 2025", writes: [{ at, value: 2025 }] }] });
+        },
+      }),
+    });
+    renderPane(testHost(), { services: createServices({ check: { rules: [suggesting], preset: { id: "t", rules: { "test-suggest": "warning" } } } }) });
+    await check();
+    expect(screen.getByText("建议（需自行判断）：改为 2025")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "修复" })).not.toBeInTheDocument();
   });
 });
 

@@ -49,6 +49,11 @@ function FindingCard({ finding, canSelect, disabled, handlers }: { finding: Find
       <Caption1 data-testid="finding-cell">{cell}</Caption1>
       <Text className={styles.message}>{finding.message}</Text>
       {finding.fix ? <Caption1 className={styles.fix}>{t("fixLabel", { description: finding.fix.description })}</Caption1> : null}
+      {(finding.suggestions ?? []).map((sg, i) => (
+        <Caption1 key={i} className={styles.fix}>
+          {t("suggestionLabel", { description: sg.description })}
+        </Caption1>
+      ))}
       <div className={styles.actions}>
         {canSelect ? (
           <Button size="small" icon={<LocationRegular />} disabled={disabled} onClick={() => handlers.onLocate(finding)}>

@@ -173,9 +173,13 @@ export function usePane(host: WorkbookHost, services: PaneServices, strings: Str
     const snapshot = await read();
     const outcome = services.check(snapshot);
     dispatch({ type: "checked", ...outcome, suggestions: services.suggestNames(outcome.model) });
+    // A crashed rule means part of the report went unchecked: say so rather than look all clear.
+    for (const r of outcome.report.ruleResults) {
+      if (r.status === "crashed") notify("error", stringsRef.current.t("ruleCrashed", { rule: r.ruleId, error: r.error ?? "" }));
+    }
     if (marksRef.current.length === 0) marksRef.current = readMarks(snapshot);
     await mark(outcome.report.findings);
-  }, [read, services, mark]);
+  }, [read, services, mark, notify]);
 
   /** After a write: re-check when a report is on screen, else just refresh the identity. */
   const refresh = useCallback(async () => {

@@ -69,6 +69,8 @@ export const en: Strings = {
     "Open the report in Excel or WPS, then click “Open assistant” in the 绩效自评 group of the Home tab. If the add-in is not installed yet, sideload manifest.xml (Excel) or install the WPS add-in as the README describes.",
   noHostTitle: "Please use this inside Excel or WPS",
   notFound: "—",
+  ruleCrashed: "Rule {{rule}} crashed, so this part was not checked: {{error}}",
+  suggestionLabel: "Suggestion (use your judgement): {{description}}",
   summaryCounts: "Errors {{errors}} · Warnings {{warnings}} · Notes {{infos}}",
   undoUnavailable: "There is no computation to undo.",
 };

@@ -70,6 +70,8 @@ export const zhCN = {
     "请在 Excel 或 WPS 表格中打开报表，然后在“开始”选项卡的“绩效自评”组中点击“打开助手”。若还没有安装加载项，请按 README 的说明旁加载 manifest.xml（Excel）或安装 WPS 加载项。",
   noHostTitle: "请在 Excel 或 WPS 中使用",
   notFound: "—",
+  ruleCrashed: "规则 {{rule}} 运行出错，这部分没有检查：{{error}}",
+  suggestionLabel: "建议（需自行判断）：{{description}}",
   summaryCounts: "错误 {{errors}} · 警告 {{warnings}} · 提示 {{infos}}",
   undoUnavailable: "没有可以撤销的计算。",
 } as const;
