@@ -60,6 +60,18 @@ ruleTester.run(totalMatchesParts, {
       workbook: expense(),
     },
     {
+      name: "a breakdown left blank is missing data, not a wrong sum (hefei-2024: 基本支出 without 人员/公用)",
+      workbook: buildWorkbook(
+        {
+          收支情况: [
+            ["机构名称", "支出合计", "基本支出", "人员支出", "公用支出", "项目支出"],
+            ["区医保局", 1707.31, 103.86, null, null, 1603.44],
+          ],
+        },
+        { names: { jx_expense: "收支情况!$A$1:$F$2" } },
+      ),
+    },
+    {
       name: "a 元 amount written with its unit in a 万元 table is converted",
       workbook: expense((r) => {
         r[1][5] = "0元";

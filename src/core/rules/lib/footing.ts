@@ -170,7 +170,8 @@ const cache = new WeakMap<ReportModel, readonly SumCheck[]>();
  * Every sum check of the model: the TableDef row relations on every non-blank row, the 汇总 row of the
  * money tables against the sum of the other non-blank rows (column by column), and each project row's
  * 预算 = 执行 + 结转结余 (only where 结转结余 is filled). Checks with an unreadable cell are left out
- * (other rules report text and errors), as are checks whose cells are all blank.
+ * (other rules report text and errors), as are checks whose parts are all blank (a breakdown not
+ * filled in is missing data, not a wrong sum).
  */
 export function sumChecks(model: ReportModel): readonly SumCheck[] {
   const hit = cache.get(model);
@@ -188,7 +189,9 @@ export function sumChecks(model: ReportModel): readonly SumCheck[] {
         const parts = rel.parts.filter((p) => figs.has(p)).map((p) => figs.get(p));
         if (!target || parts.some((p) => p === undefined)) continue;
         const terms = (parts as Figure[]).map((figure) => ({ figure, sign: 1 as const }));
-        if (target.blank && terms.every((t) => t.figure.blank)) continue;
+        // All parts blank: the breakdown was not filled in (hefei-2024 gives 基本支出 without 人员/公用).
+        // That is missing data, not a sum that fails; a blank total over filled parts still counts.
+        if (terms.every((t) => t.figure.blank)) continue;
         out.push({ kind: "row", table: table.id, sheet: table.sheet, target, terms, targetKey: rel.total, termKeys: rel.parts.filter((p) => figs.has(p)), rowName: rowName(row), row: row.row });
       }
       if (table.id === "jx_projects") {
@@ -223,7 +226,7 @@ export function sumChecks(model: ReportModel): readonly SumCheck[] {
         const parts = others.map((r) => r.figs.get(key));
         if (!target || parts.some((p) => p === undefined)) continue;
         const terms = (parts as Figure[]).map((figure) => ({ figure, sign: 1 as const }));
-        if (target.blank && terms.every((t) => t.figure.blank)) continue;
+        if (terms.every((t) => t.figure.blank)) continue;
         out.push({ kind: "summary", table: table.id, sheet: table.sheet, target, terms, targetKey: key, termKeys: [], rowName: rowName(summary.row), row: summary.row.row });
       }
     }
