@@ -7,6 +7,12 @@ import type { Rule } from "../engine/types";
 import { execRateMatches } from "./exec-rate-matches";
 import { noUnitMistake } from "./no-unit-mistake";
 import { projectRowConsistent } from "./project-row-consistent";
+import { proseAmountMatchesTable } from "./prose-amount-matches-table";
+import { proseChangePercent } from "./prose-change-percent";
+import { proseCountMatchesList } from "./prose-count-matches-list";
+import { prosePartsSum } from "./prose-parts-sum";
+import { proseRateMatches } from "./prose-rate-matches";
+import { proseYearMatches } from "./prose-year-matches";
 import { totalMatchesParts } from "./total-matches-parts";
 import mappingProblem from "./mapping-problem";
 import numberStoredAsText from "./number-stored-as-text";
@@ -35,6 +41,12 @@ export const RULES: readonly Rule[] = [
   noUnitMistake,
   numberStoredAsText,
   projectRowConsistent,
+  proseAmountMatchesTable,
+  proseChangePercent,
+  proseCountMatchesList,
+  prosePartsSum,
+  proseRateMatches,
+  proseYearMatches,
   qualitativeScoreInTier,
   requiredField,
   scoreSummaryMatches,

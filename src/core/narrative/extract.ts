@@ -1,0 +1,440 @@
+/**
+ * Numbers in prose: every amount, rate, count and year a clerk writes in a text field, with its unit,
+ * the label it is attached to, its offsets and its sentence — plus the two structures the prose checks
+ * need, part lists ("其中：A x万元、B y万元", "（A结余x万元、B结余y万元）") and change statements
+ * ("比上年增加X万元，增长Y%"). Pure functions over strings; nothing here throws on odd input.
+ */
+import { convertUnit, moneyFactor } from "../units";
+
+/** What a number in prose measures. */
+export type QuantityKind = "money" | "percent" | "points" | "count" | "score" | "year";
+
+/** A sentence of the text: split at 。！？ and line breaks (；and ，stay inside a sentence). */
+export interface ProseSentence {
+  /** 0-based index among the text's sentences. */
+  readonly index: number;
+  /** Offsets in the original text, `end` exclusive. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** A number found in prose. */
+export interface ProseQuantity {
+  readonly kind: QuantityKind;
+  /** The number as written (99.71 for `99.71%`, 346.77 for `346.77元`, 2021 for `2021年`). */
+  readonly value: number;
+  /** The unit as normalised: `元` `万元` `亿元` `%` `个百分点` `万人` `人次` `家` `个` `项` `分` `年` … */
+  readonly unit: string;
+  /** Decimal places as written (`346.77` → 2). */
+  readonly decimals: number;
+  /** The digits as written, separators included (`1,711.75`, `１７１１.７５`). */
+  readonly numberText: string;
+  /** The number and its unit as written in the text (`346.77元`, `102.27 万元`, `5150万余元`). */
+  readonly text: string;
+  /** Offsets of {@link text} in the original string, `end` exclusive. */
+  readonly start: number;
+  readonly end: number;
+  /** The words before the number in its clause, as written (`临湘市医疗保障事务中心基本支出`). */
+  readonly rawLabel: string;
+  /**
+   * The label it is attached to: {@link rawLabel} without connectors (为、达、共计…), the direction
+   * verb, comparators and spacing, full-width folded (`基本支出`, `预算执行率`, `全年预算`).
+   */
+  readonly label: string;
+  readonly sentence: ProseSentence;
+  /** Written as approximate: 约、近、余、多、以上. */
+  readonly approx: boolean;
+  /** The number is a change: `增加X万元` / `增长Y%` is up, `减少` / `下降` is down. */
+  readonly direction?: "up" | "down";
+  /** `增加到` / `降至`: the number is the new value of a change, not the difference. */
+  readonly changeTo?: boolean;
+  /** A comparator written before the number (`≥41万人`, `不低于95%`). */
+  readonly comparator?: "≥" | "≤" | ">" | "<" | "=";
+}
+
+/** A whole and the parts listed for it. */
+export interface PartList {
+  readonly whole: ProseQuantity;
+  readonly parts: readonly ProseQuantity[];
+  /** How the parts were introduced. */
+  readonly marker: "其中" | "括号";
+  /** The list says it is not complete (`等`, approximate parts): only a sum above the whole is wrong. */
+  readonly partial: boolean;
+}
+
+/** A percentage change and what it is computed from. */
+export interface ChangeStatement {
+  /** The percentage (`增长200.7%`). */
+  readonly percent: ProseQuantity;
+  /** The change amount (`增加232.87万元`), absent when only the two values are written. */
+  readonly delta?: ProseQuantity;
+  /** The current value the change leads to (`464.12万元`), when found in the text. */
+  readonly current?: ProseQuantity;
+  /** The earlier value (`由X万元增加到Y万元`), when written. */
+  readonly previous?: ProseQuantity;
+  readonly direction: "up" | "down";
+}
+
+/** Everything the prose checks need from one text. */
+export interface ProseAnalysis {
+  readonly text: string;
+  readonly sentences: readonly ProseSentence[];
+  readonly quantities: readonly ProseQuantity[];
+  readonly partLists: readonly PartList[];
+  readonly changes: readonly ChangeStatement[];
+}
+
+/** Full-width digits, point, percent, brackets and comparators → half-width, one char for one (offsets stay). */
+function fold(text: string): string {
+  let out = "";
+  for (const c of text) {
+    const code = c.charCodeAt(0);
+    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xfee0);
+    else if (c === "．") out += ".";
+    else if (c === "％") out += "%";
+    else if (c === "（") out += "(";
+    else if (c === "）") out += ")";
+    else if (c === "＞") out += ">";
+    else if (c === "＜") out += "<";
+    else if (c === "＝") out += "=";
+    else if (c === "\u3000") out += " ";
+    else out += c;
+  }
+  return out;
+}
+
+/** Split text into sentences at 。！？ and line breaks. */
+export function splitSentences(text: string): ProseSentence[] {
+  const out: ProseSentence[] = [];
+  let start = 0;
+  const push = (end: number): void => {
+    const raw = text.slice(start, end);
+    if (raw.trim()) out.push({ index: out.length, start, end, text: raw });
+    start = end;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "。" || c === "！" || c === "？" || c === "!" || c === "?") push(i + 1);
+    else if (c === "\n" || c === "\r") {
+      push(i);
+      start = i + 1;
+    }
+  }
+  push(text.length);
+  return out;
+}
+
+// Units after a number: [余|多]? [万|亿|千]? [余|多]? base. Longest bases first.
+const BASES = [
+  "个百分点", "百分点", "个工作日", "人次", "批次", "元", "%", "人", "户", "家", "个", "项", "件", "次", "名", "份", "册",
+  "条", "辆", "例", "所", "台", "套", "天", "幅", "期", "宗", "起", "张", "分", "岁",
+];
+const UNIT_AFTER = new RegExp(`^( ?)(余|多)?(万|亿|千)?(余|多)?(${BASES.map((b) => b.replace("%", "%")).join("|")})?`);
+/** Characters that, right after a unit, show it was not a unit (分别, 分钟, 家庭, 次年, 个人, 项目, 元旦 …). */
+const NOT_UNIT_AFTER: Readonly<Record<string, RegExp>> = {
+  分: /^[别钟之类期管段配析解批摊]/,
+  家: /^[庭属长]/,
+  次: /^[年日月要]/,
+  个: /^[人体别案]/,
+  项: /^[目]/,
+  元: /^[旦]/,
+  人: /^[员民口群数]/,
+  天: /^[然]/,
+  期: /^[间限末]/,
+  名: /^[单称]/,
+  条: /^[例件款]/,
+  所: /^[有在属以]/,
+  起: /^[来到草]/,
+  台: /^[账]/,
+  张: /^[贴]/,
+  件: /^[事]/,
+};
+
+const CONNECTORS = /(?:分别为|分别是|分别|约为|共计|合计为|总计为|达到了|达到|达|为|是|约|近|共|了|已|安排了|安排|实现|累计为|累计达)$/;
+const DIRECTIONS: readonly [RegExp, "up" | "down", boolean][] = [
+  [/(?:增加到|增长到|提高到|上升到|增至|升至|提高至)$/, "up", true],
+  [/(?:减少到|下降到|降低到|减至|降至|降低至|下降至)$/, "down", true],
+  [/(?:同比)?(?:增加了|增长了|提高了|上升了|增加|增长|提高|上升|增幅为|增幅|增|多)$/, "up", false],
+  [/(?:同比)?(?:减少了|下降了|降低了|减少|下降|降低|降幅为|降幅|减|少|节约|节省)$/, "down", false],
+];
+const COMPARATORS: readonly [RegExp, "≥" | "≤" | ">" | "<" | "="][] = [
+  [/(?:≥|>=|不低于|不少于|大于等于|不小于)$/, "≥"],
+  [/(?:≤|<=|不高于|不超过|小于等于|不大于|控制在)$/, "≤"],
+  [/(?:>|大于|高于|超过)$/, ">"],
+  [/(?:<|小于|低于|少于)$/, "<"],
+  [/(?:=|等于)$/, "="],
+];
+
+/** Characters that end a label going backwards: punctuation and brackets. */
+const LABEL_STOP = /[，,。；;：:、！？!?\n\r()“”"'‘’【】《》]/;
+
+function kindOf(unit: string): QuantityKind {
+  if (moneyFactor(unit) !== undefined) return "money";
+  if (unit === "%") return "percent";
+  if (unit === "个百分点" || unit === "百分点") return "points";
+  if (unit === "分") return "score";
+  if (unit === "年") return "year";
+  return "count";
+}
+
+/** Normalise a label: fold width, drop spaces, quotes and the trailing connectors. */
+export function cleanLabel(raw: string): string {
+  let s = fold(raw).replace(/\s+/g, "").replace(/[“”"‘’「」]/g, "").replace(/^\d{1,2}\.(?!\d)/, "");
+  for (let i = 0; i < 4; i++) {
+    const before = s;
+    s = s.replace(CONNECTORS, "");
+    for (const [re] of COMPARATORS) s = s.replace(re, "");
+    if (s === before) break;
+  }
+  return s;
+}
+
+/**
+ * Find every quantity in a text: amounts (万元/亿元/元), rates (%), points (个百分点), counts (万人、人次、
+ * 家、个、项 …), scores (分) and years (2021年). Numbers without a unit, dates' months and days, and list
+ * numbering are left out.
+ * @param text - a text cell's value
+ * @returns the quantities in text order
+ * @example extractQuantities("基本支出346.77元")[0] // {kind:"money", value:346.77, unit:"元", label:"基本支出", start:4, …}
+ */
+export function extractQuantities(text: string): ProseQuantity[] {
+  const s = fold(text);
+  const sentences = splitSentences(text);
+  const sentenceAt = (i: number): ProseSentence =>
+    sentences.find((x) => i >= x.start && i < x.end) ?? { index: -1, start: 0, end: text.length, text };
+  const out: ProseQuantity[] = [];
+  const re = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/g;
+  let prevEnd = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    let start = m.index;
+    let intText = m[1].replace(/,/g, "");
+    let frac = m[2] ?? "";
+    let numLen = m[0].length;
+    // `3.2024年…`: list numbering glued to a year — read the year, not 3.2024.
+    if (frac.length === 4 && /^(19|20)/.test(frac) && s[start + numLen] === "年" && intText.length <= 2) {
+      start += intText.length + 1;
+      intText = frac;
+      frac = "";
+      numLen = 4;
+    }
+    let end = start + numLen;
+    const value = Number(`${intText}${frac ? `.${frac}` : ""}`);
+    if (!Number.isFinite(value)) continue;
+    const after = s.slice(end);
+    let unit: string;
+    let approx = false;
+    let unitLen: number;
+    // A year: 19xx/20xx followed by 年 (2021年, 2021年度, 2024年底).
+    if (/^(19|20)\d\d$/.test(s.slice(start, end)) && after[0] === "年") {
+      unit = "年";
+      unitLen = after[1] === "度" ? 2 : 1;
+    } else {
+      const u = UNIT_AFTER.exec(after);
+      if (!u || (!u[3] && !u[5])) continue;
+      const base = u[5] ?? "";
+      if (!base && !u[3]) continue;
+      const next = after.slice(u[0].length);
+      if (base && NOT_UNIT_AFTER[base]?.test(next)) continue;
+      // A month or day right after means a date (2-6月, 12月31日) — never a quantity.
+      if (!base && /^[月日号]/.test(next)) continue;
+      approx = Boolean(u[2] || u[4]);
+      unit = `${u[3] ?? ""}${base === "百分点" ? "个百分点" : base}`;
+      if (unit === "千") continue;
+      unitLen = u[0].length;
+      // `3个工作日`: a duration, not a count of things the tables hold.
+      if (base === "个工作日") unit = "个工作日";
+    }
+    end += unitLen;
+    // The label: back from the number to the clause's start or the previous quantity.
+    let ls = start;
+    while (ls > prevEnd && !LABEL_STOP.test(s[ls - 1])) ls--;
+    const rawLabel = text.slice(ls, start);
+    let label = fold(rawLabel).replace(/\s+/g, "").replace(/[“”"‘’「」]/g, "");
+    let direction: "up" | "down" | undefined;
+    let changeTo = false;
+    let comparator: ProseQuantity["comparator"];
+    if (/(?:约|近|逾|超)$/.test(label)) approx = true;
+    for (let i = 0; i < 3; i++) {
+      label = label.replace(CONNECTORS, "");
+      for (const [dre, dir, to] of DIRECTIONS) {
+        if (!direction && dre.test(label)) {
+          direction = dir;
+          changeTo = to;
+          label = label.replace(dre, "");
+        }
+      }
+      for (const [cre, cmp] of COMPARATORS) {
+        if (!comparator && cre.test(label)) {
+          comparator = cmp;
+          label = label.replace(cre, "");
+        }
+      }
+    }
+    label = cleanLabel(label);
+    if (/^(?:以上|以内|左右)/.test(s.slice(end))) approx = true;
+    out.push({
+      kind: kindOf(unit),
+      value,
+      unit,
+      decimals: frac.length,
+      numberText: text.slice(start, start + numLen),
+      text: text.slice(start, end),
+      start,
+      end,
+      rawLabel,
+      label,
+      sentence: sentenceAt(start),
+      approx,
+      direction: unit === "年" ? undefined : direction,
+      changeTo: unit === "年" ? undefined : changeTo || undefined,
+      comparator,
+    });
+    prevEnd = end;
+    re.lastIndex = end;
+  }
+  return out;
+}
+
+/** Whether two quantities measure the same thing in convertible units (万元 and 元; 人 and 万人). */
+export function sameFamily(a: ProseQuantity, b: ProseQuantity): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === "money") return true;
+  return convertUnit(1, a.unit, b.unit) !== undefined;
+}
+
+/** A quantity's value in another unit of its family (money in 万元 …), undefined when it does not convert. */
+export function valueIn(q: ProseQuantity, unit: string): number | undefined {
+  return convertUnit(q.value, q.unit, unit);
+}
+
+/** The half-width of the interval a written number stands for, in `unit`. Counts of things are exact. */
+export function halfWidth(q: ProseQuantity, unit: string = q.unit): number {
+  if (q.kind === "count" && !/^[万亿千]/.test(q.unit) && q.decimals === 0) return 0;
+  const h = 0.5 * Math.pow(10, -q.decimals);
+  return convertUnit(h, q.unit, unit) ?? h;
+}
+
+/** Part lists: "其中：…" after a whole, and parenthesised breakdowns after a whole. */
+function findPartLists(text: string, sentences: readonly ProseSentence[], qs: readonly ProseQuantity[]): PartList[] {
+  const s = fold(text);
+  const out: PartList[] = [];
+  const used = new Set<ProseQuantity>();
+  const wholeBefore = (pos: number, family: ProseQuantity): ProseQuantity | undefined => {
+    const sentence = sentences.find((x) => pos >= x.start && pos < x.end);
+    if (!sentence) return undefined;
+    const here = qs.filter((q) => q.end <= pos && q.start >= sentence.start && sameFamily(q, family) && !q.direction);
+    if (here.length) return here[here.length - 1];
+    // The list opens its sentence (`。其中：…`, `。（…）`): the whole ends the sentence before.
+    if (s.slice(sentence.start, pos).replace(/[\s(：:，,]|其中/g, "") !== "") return undefined;
+    const prev = sentences[sentence.index - 1];
+    if (!prev || !/。\s*$/.test(prev.text)) return undefined;
+    const before = qs.filter((q) => q.start >= prev.start && q.end <= prev.end && sameFamily(q, family) && !q.direction);
+    return before[before.length - 1];
+  };
+  /** Lists in [from, to): one per family of quantities (money first) with at least two parts and a whole. */
+  const lists = (from: number, to: number, wholeAt: number, marker: PartList["marker"]): void => {
+    const inside = qs.filter((q) => q.start >= from && q.end <= to && !used.has(q) && (q.kind === "money" || q.kind === "count"));
+    const reps: ProseQuantity[] = [];
+    for (const q of inside) if (!reps.some((r) => sameFamily(r, q))) reps.push(q);
+    reps.sort((a, b) => (a.kind === "money" ? 0 : 1) - (b.kind === "money" ? 0 : 1));
+    for (const rep of reps) {
+      const parts: ProseQuantity[] = [];
+      for (const q of inside) {
+        if (!sameFamily(q, rep)) continue;
+        if (q.direction || /(?:合计|总计|总额|共计|小计)$/.test(q.label)) break;
+        parts.push(q);
+      }
+      if (parts.length < 2) continue;
+      const whole = wholeBefore(wholeAt, rep);
+      if (!whole) continue;
+      const last = parts[parts.length - 1];
+      const partial = parts.some((p) => p.approx) || /^\s*等/.test(s.slice(last.end, to)) || /主要|部分|包括/.test(s.slice(from, parts[0].start));
+      parts.forEach((p) => used.add(p));
+      out.push({ whole, parts, marker, partial });
+    }
+  };
+  // Parenthesised breakdowns first, so that a "(其中…)" inside brackets is read once.
+  const parenRe = /\(([^()]*)\)/g;
+  for (let m = parenRe.exec(s); m; m = parenRe.exec(s)) lists(m.index + 1, m.index + m[0].length - 1, m.index, "括号");
+  const qiRe = /其中/g;
+  for (let m = qiRe.exec(s); m; m = qiRe.exec(s)) {
+    const at = m.index;
+    const sentence = sentences.find((x) => at >= x.start && at < x.end);
+    if (!sentence) continue;
+    // Inside brackets the list ends at the closing bracket.
+    const close = s.indexOf(")", at);
+    const open = s.lastIndexOf("(", at);
+    const inParen = open >= sentence.start && open > s.lastIndexOf(")", at) && close >= 0 && close < sentence.end;
+    lists(at + 2, inParen ? close : sentence.end, inParen ? open : at, "其中");
+  }
+  return out.sort((a, b) => a.whole.start - b.whole.start);
+}
+
+/** Remove comparison phrases from a label to get the subject of a change (`收入`, `机关运行经费支出`). */
+function changeSubject(label: string): string {
+  return label
+    .replace(/(?:与|和|同)?(?:上年|去年|上一年度?|\d{4}年度?|同期)(?:同期)?相比(?:较)?/g, "")
+    .replace(/(?:比|较|相比|对比)(?:上年|去年|上一年度?|\d{4}年度?)(?:同期)?/g, "")
+    .replace(/同比|环比|各|均|分别/g, "")
+    .trim();
+}
+
+function findChanges(sentences: readonly ProseSentence[], qs: readonly ProseQuantity[]): ChangeStatement[] {
+  const out: ChangeStatement[] = [];
+  qs.forEach((p, i) => {
+    if (p.kind !== "percent" || !p.direction || p.changeTo) return;
+    const sameSentence = qs.slice(0, i).filter((q) => q.sentence.index === p.sentence.index);
+    // The change amount: the nearest change before the percentage, with no other percentage between.
+    let delta: ProseQuantity | undefined;
+    for (let j = sameSentence.length - 1; j >= 0; j--) {
+      const q = sameSentence[j];
+      if (q.kind === "percent" || q.kind === "points") break;
+      if (q.direction && !q.changeTo && (q.kind === "money" || q.kind === "count")) {
+        delta = q;
+        break;
+      }
+    }
+    if (delta) {
+      const d = delta;
+      const subject = changeSubject(d.label);
+      const candidates = qs.filter(
+        (q) =>
+          q.start < d.start &&
+          !q.direction &&
+          sameFamily(q, d) &&
+          (q.sentence.index === d.sentence.index || q.sentence.index === d.sentence.index - 1),
+      );
+      const bySubject = subject ? candidates.filter((q) => q.label.endsWith(subject) || (q.label.length >= 2 && subject.endsWith(q.label))) : [];
+      const current = (bySubject.length ? bySubject : candidates)[(bySubject.length ? bySubject : candidates).length - 1];
+      out.push({ percent: p, delta: d, current, direction: p.direction });
+      return;
+    }
+    // 由X增加到Y，增长Z%
+    const to = [...sameSentence].reverse().find((q) => q.changeTo && (q.kind === "money" || q.kind === "count"));
+    if (to) {
+      const from = [...sameSentence].reverse().find((q) => q.start < to.start && sameFamily(q, to) && !q.direction);
+      if (from) out.push({ percent: p, current: to, previous: from, direction: p.direction });
+    }
+  });
+  void sentences;
+  return out;
+}
+
+/**
+ * Read a text for the prose checks: its sentences, quantities, part lists and change statements.
+ * @param text - a text cell's value
+ * @returns the analysis; empty lists for text without numbers
+ * @example analyzeProse("累计结余19787.89万元。（A结余491.97万元、B结余11548.57万元）").partLists[0].parts.length // 2
+ */
+export function analyzeProse(text: string): ProseAnalysis {
+  const sentences = splitSentences(text);
+  const quantities = extractQuantities(text);
+  return {
+    text,
+    sentences,
+    quantities,
+    partLists: findPartLists(text, sentences, quantities),
+    changes: findChanges(sentences, quantities),
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * prose-amount-matches-table — an amount in the text whose label names a table column or a money field
+ * (基本支出, 支出合计, 全年预算, 全年执行) must agree with the workbook. "346.77元" beside a 基本支出 of
+ * 346.77 万元 is a unit slip with a safe fix (rewrite the phrase); a different value for a named row or a
+ * scalar is a mismatch.
+ */
+import { defineRule } from "../engine/types";
+import { formatRef } from "../model/address";
+import { amountMatches, matchMoneyLabel, proseCells } from "../narrative/prose-cells";
+import { replacePhrase } from "../narrative/phrase";
+import { formatNumber } from "../units";
+
+/** Message ids of prose-amount-matches-table. */
+export type MessageId = "unitMistake" | "valueMismatch";
+
+/** Amounts named in prose must match the tables. */
+export const proseAmountMatchesTable = defineRule<MessageId>({
+  id: "prose-amount-matches-table",
+  meta: {
+    type: "problem",
+    docs: { description: "文字中写明名目的金额应与表中对应数据一致（数值和单位）。", recommended: true },
+    messages: {
+      "unitMistake": "文字“{{phrase}}”的单位有误：{{label}}在表中为{{tableValue}}（{{cell}}），应写作“{{expected}}”。",
+      "valueMismatch": "文字“{{phrase}}”与表中{{label}}{{tableValue}}（{{cell}}）不一致，请核对。",
+    },
+    fixable: true,
+  },
+  create(context) {
+    return {
+      workbook() {
+        const model = context.model;
+        const unit = model.moneyUnit;
+        for (const pc of proseCells(model)) {
+          for (const q of pc.analysis.quantities) {
+            if (q.kind !== "money" || q.approx || q.direction || q.changeTo || q.comparator) continue;
+            const match = matchMoneyLabel(model, q.label);
+            if (!match) continue;
+            if (match.facts.some((f) => amountMatches(q, unit, f))) continue;
+            const sameDigits = q.unit !== unit ? match.facts.find((f) => amountMatches({ ...q, unit }, unit, f)) : undefined;
+            const show = (v: number, d: number): string => formatNumber(v, d, { unit });
+            if (sameDigits) {
+              const expected = `${q.numberText}${unit}`;
+              context.report({
+                at: pc.ref,
+                messageId: "unitMistake",
+                field: pc.field,
+                data: { phrase: q.text, label: match.entry.name, tableValue: show(sameDigits.value, sameDigits.decimals), cell: formatRef(sameDigits.ref), expected },
+                expected,
+                actual: q.text,
+                fix: { description: `把“${q.text}”改为“${expected}”`, writes: [{ at: pc.ref, value: replacePhrase(pc.text, q, expected) }] },
+              });
+              continue;
+            }
+            if (!match.single) continue;
+            const f = match.facts[0];
+            context.report({
+              at: pc.ref,
+              messageId: "valueMismatch",
+              field: pc.field,
+              data: { phrase: q.text, label: match.entry.name, tableValue: show(f.value, f.decimals), cell: formatRef(f.ref) },
+              expected: show(f.value, f.decimals),
+              actual: q.text,
+            });
+          }
+        }
+      },
+    };
+  },
+});
+
+export default proseAmountMatchesTable;

@@ -1,0 +1,95 @@
+/**
+ * prose-change-percent — "比上年增加X万元，增长Y%": Y must be X over the base (the current value minus
+ * the increase, plus the decrease). The current value is taken from the same sentence or the one before
+ * ("收入848.74万元。与2019年相比，收入减少4848.68万元，减少85.1%"), else from the table when the subject
+ * names one field; "由A增加到B，增长Y%" is (B−A)÷A.
+ */
+import { defineRule } from "../engine/types";
+import type { ProseQuantity } from "../narrative/extract";
+import { valueIn } from "../narrative/extract";
+import { matchMoneyLabel, proseCells } from "../narrative/prose-cells";
+import { formatDecimals, quoteSentence, replacePhrase } from "../narrative/phrase";
+import { divide, mid, percentAgrees, rangeOf, type Range } from "../narrative/ratios";
+
+/** Message ids of prose-change-percent. */
+export type MessageId = "percentMismatch";
+
+/** Percentage changes must equal the change over its base. */
+export const proseChangePercent = defineRule<MessageId>({
+  id: "prose-change-percent",
+  meta: {
+    type: "problem",
+    docs: { description: "文字中的增减百分比应等于变动额除以上年基数。", recommended: true },
+    messages: {
+      "percentMismatch": "“{{sentence}}”中的“{{phrase}}”有误：变动{{delta}}，上年基数{{base}}，变动幅度应为{{expected}}。",
+    },
+    hasSuggestions: true,
+  },
+  create(context) {
+    return {
+      workbook() {
+        const model = context.model;
+        for (const pc of proseCells(model)) {
+          for (const ch of pc.analysis.changes) {
+            let delta: Range | undefined;
+            let base: Range | undefined;
+            let point: number | undefined;
+            let deltaText: string;
+            let unit: string;
+            if (ch.delta) {
+              const d = ch.delta;
+              unit = d.unit;
+              delta = rangeOf(d);
+              let current: Range | undefined = ch.current ? rangeOf(ch.current, unit) : undefined;
+              if (!current && d.kind === "money") {
+                // No current value in the text: the subject may name one table value (基本支出 → 汇总).
+                const subject = d.label.replace(/(?:比|较|与)(?:上年|去年|\d{4}年度?)(?:相比|同期)?|同比/g, "");
+                const m = subject ? matchMoneyLabel(model, subject) : undefined;
+                const f = m?.single ? m.facts[0] : undefined;
+                const v = f ? valueIn({ ...d, value: f.value, unit: model.moneyUnit }, unit) : undefined;
+                if (f && v !== undefined) {
+                  const h = 0.5 * Math.pow(10, -f.decimals) * ((valueIn({ ...d, value: 1, unit: model.moneyUnit }, unit) ?? 1));
+                  current = [v - h, v + h];
+                }
+              }
+              if (!delta || !current) continue;
+              base = ch.direction === "up" ? [current[0] - delta[1], current[1] - delta[0]] : [current[0] + delta[0], current[1] + delta[1]];
+              const c = mid(current);
+              point = d.value / (ch.direction === "up" ? c - d.value : c + d.value);
+              deltaText = d.text;
+            } else if (ch.current && ch.previous) {
+              unit = ch.current.unit;
+              const cur = rangeOf(ch.current, unit);
+              const prev = rangeOf(ch.previous, unit);
+              if (!cur || !prev) continue;
+              base = prev;
+              delta = ch.direction === "up" ? [cur[0] - prev[1], cur[1] - prev[0]] : [prev[0] - cur[1], prev[1] - cur[0]];
+              const cv = ch.current.value;
+              const pv = valueIn(ch.previous, unit) ?? ch.previous.value;
+              point = Math.abs(cv - pv) / pv;
+              deltaText = `${formatDecimals(Math.abs(cv - pv), Math.max(ch.current.decimals, ch.previous.decimals))}${unit}`;
+            } else continue;
+            if (base[0] <= 0 || delta[0] < 0) continue;
+            const ratio = divide(delta, base);
+            if (!ratio || percentAgrees(ch.percent, ratio)) continue;
+            const p: ProseQuantity = ch.percent;
+            const decimals = Math.max(p.decimals, 1);
+            const expectedText = `${formatDecimals((point ?? mid(ratio)) * 100, decimals)}%`;
+            const baseText = `${formatDecimals(mid(base), Math.max(ch.delta?.decimals ?? 2, ch.current?.decimals ?? 0))}${unit}`;
+            context.report({
+              at: pc.ref,
+              messageId: "percentMismatch",
+              field: pc.field,
+              data: { sentence: quoteSentence(p), phrase: p.text, delta: deltaText, base: baseText, expected: expectedText },
+              expected: expectedText,
+              actual: p.text,
+              suggestions: [{ description: `把“${p.text}”改为“${expectedText}”`, writes: [{ at: pc.ref, value: replacePhrase(pc.text, p, expectedText) }] }],
+            });
+          }
+        }
+      },
+    };
+  },
+});
+
+export default proseChangePercent;

@@ -1,0 +1,109 @@
+/**
+ * prose-rate-matches — a 执行率 or 完成率 stated in the text must equal the ratio of its parts: the
+ * amounts in the same sentence (全年预算 / 全年执行; 年初设定 … / 实际完成 …, the target possibly in the
+ * sentence before), else for 预算执行率 the workbook's 全年执行数 ÷ 全年预算数.
+ */
+import { defineRule } from "../engine/types";
+import { sameFamily, type ProseQuantity } from "../narrative/extract";
+import { proseCells, scalarFact, type Fact } from "../narrative/prose-cells";
+import { formatDecimals, quoteSentence, replacePhrase } from "../narrative/phrase";
+import { divide, mid, percentAgrees, pointOf, rangeOf, type Range } from "../narrative/ratios";
+
+/** Message ids of prose-rate-matches. */
+export type MessageId = "rateMismatch";
+
+const TARGET = /年初|设定|目标|计划|指标值|预期/;
+/** A difference, not a value: 高于年初设定参保人数0.9万人. */
+const DIFFERENCE = /高于|低于|超过|超出|多于|少于|比|较/;
+
+function factRange(f: Fact): Range {
+  const h = 0.5 * Math.pow(10, -Math.max(0, f.decimals));
+  return [f.value - h, f.value + h];
+}
+
+/** Stated rates must match their parts. */
+export const proseRateMatches = defineRule<MessageId>({
+  id: "prose-rate-matches",
+  meta: {
+    type: "problem",
+    docs: { description: "文字中的执行率、完成率应等于其组成数据之比。", recommended: true },
+    messages: {
+      "rateMismatch": "“{{sentence}}”中的“{{phrase}}”有误：{{numerator}} ÷ {{denominator}} 应为{{expected}}。",
+    },
+    hasSuggestions: true,
+  },
+  create(context) {
+    return {
+      workbook() {
+        const model = context.model;
+        for (const pc of proseCells(model)) {
+          const qs = pc.analysis.quantities;
+          qs.forEach((q, i) => {
+            if (q.kind !== "percent" || q.direction || q.comparator || q.approx) return;
+            const isExec = /执行率$/.test(q.label);
+            const isDone = /(?:完成率|达成率)$/.test(q.label);
+            if (!isExec && !isDone) return;
+            const before = qs.slice(0, i).filter((x) => x.sentence.index === q.sentence.index && !x.direction && !x.changeTo);
+            let num: Range | undefined;
+            let den: Range | undefined;
+            let point: number | undefined;
+            let numText = "";
+            let denText = "";
+            if (isExec) {
+              const money = before.filter((x) => x.kind === "money");
+              const budget = [...money].reverse().find((x) => /预算/.test(x.label) && !/执行/.test(x.label));
+              const exec = [...money].reverse().find((x) => /执行|支出|决算/.test(x.label) && !/预算/.test(x.label));
+              if (budget && exec) {
+                den = rangeOf(budget, "元");
+                num = rangeOf(exec, "元");
+                numText = exec.text;
+                denText = budget.text;
+                point = (pointOf(exec, "元") ?? 0) / (pointOf(budget, "元") ?? 1);
+              } else if (!money.length && /预算执行率$/.test(q.label)) {
+                const e = scalarFact(model, "jx_executed");
+                const b = scalarFact(model, "jx_budget_adjusted");
+                if (!e || !b) return;
+                num = factRange(e);
+                den = factRange(b);
+                point = e.value / b.value;
+                numText = `${e.value}${model.moneyUnit}`;
+                denText = `${b.value}${model.moneyUnit}`;
+              }
+            } else {
+              const values = before.filter((x) => (x.kind === "count" || x.kind === "money" || x.kind === "percent") && !DIFFERENCE.test(x.rawLabel));
+              const actual = [...values].reverse().find((x) => !TARGET.test(x.rawLabel));
+              if (!actual) return;
+              const fits = (x: ProseQuantity): boolean => x !== actual && TARGET.test(x.rawLabel) && sameFamily(x, actual);
+              let target = [...values].reverse().find(fits);
+              if (!target) {
+                const prev = qs.filter((x) => x.sentence.index === q.sentence.index - 1 && !DIFFERENCE.test(x.rawLabel));
+                target = [...prev].reverse().find(fits);
+              }
+              if (!target) return;
+              num = rangeOf(actual, actual.unit);
+              den = rangeOf(target, actual.unit);
+              numText = actual.text;
+              denText = target.text;
+              point = (pointOf(actual) ?? 0) / (pointOf(target, actual.unit) ?? 1);
+            }
+            if (!num || !den) return;
+            const ratio = divide(num, den);
+            if (!ratio || percentAgrees(q, ratio)) return;
+            const expected = `${formatDecimals((point ?? mid(ratio)) * 100, Math.max(q.decimals, 1))}%`;
+            context.report({
+              at: pc.ref,
+              messageId: "rateMismatch",
+              field: pc.field,
+              data: { sentence: quoteSentence(q), phrase: q.text, numerator: numText, denominator: denText, expected },
+              expected,
+              actual: q.text,
+              suggestions: [{ description: `把“${q.text}”改为“${expected}”`, writes: [{ at: pc.ref, value: replacePhrase(pc.text, q, expected) }] }],
+            });
+          });
+        }
+      },
+    };
+  },
+});
+
+export default proseRateMatches;

@@ -1,0 +1,47 @@
+import { proseAmountMatchesTable } from "../../src/core/rules/prose-amount-matches-table";
+import { ruleTester } from "../helpers/rule-tester";
+import { proseWorkbook } from "../narrative/prose-workbook";
+
+const seed000 = "2、临湘市医疗保障事务中心基本支出346.77元，其中：工资福利支出215.73万元、一般商品和服务支出122.71万元。";
+
+ruleTester.run(proseAmountMatchesTable, {
+  valid: [
+    { name: "seed 000: 局机关基本支出 as in the table", workbook: proseWorkbook({ achievements: "临湘市医疗保障局机关基本支出1911.06万元。" }) },
+    { name: "an unnamed 基本支出 that is one of the rows", workbook: proseWorkbook({ achievements: "事务中心基本支出346.77万元。" }) },
+    { name: "the same amount in 元", workbook: proseWorkbook({ achievements: "事务中心基本支出3467700元。" }) },
+    { name: "全年预算 and 全年执行 as the scalars", workbook: proseWorkbook({ achievements: "全年预算安排31000万元，全年执行30803.13万元。" }) },
+    { name: "a narrower amount (财政拨款基本支出) is not the column", workbook: proseWorkbook({ achievements: "一般公共预算财政拨款基本支出442.18万元。" }) },
+    { name: "an approximate amount", workbook: proseWorkbook({ achievements: "全年执行约3.08亿元。" }) },
+    { name: "a project's own budget is not the department's", workbook: proseWorkbook({ achievements: "医疗救助项目全年预算7276万元。" }) },
+  ],
+  invalid: [
+    {
+      name: "seed 000: 346.77元 against 346.77 万元 is a unit slip, fixed by rewriting the phrase",
+      workbook: proseWorkbook({ achievements: seed000 }),
+      errors: [
+        {
+          messageId: "unitMistake",
+          ref: "基本信息!B17",
+          field: "jx_achievements",
+          expected: "346.77万元",
+          fix: { "基本信息!B17": seed000.replace("346.77元", "346.77万元") },
+        },
+      ],
+    },
+    {
+      name: "a named row with another value",
+      workbook: proseWorkbook({ problems: "局机关基本支出1900.06万元，比预算略低。" }),
+      errors: [{ messageId: "valueMismatch", ref: "基本信息!B18", field: "jx_problems", expected: "1911.06万元" }],
+    },
+    {
+      name: "全年预算 that is not jx_budget_adjusted",
+      workbook: proseWorkbook({ achievements: "2021年全年预算安排31100万元。" }),
+      errors: [{ messageId: "valueMismatch", expected: "31000.00万元" }],
+    },
+    {
+      name: "in the narrative sheet, the cell of the sentence",
+      workbook: proseWorkbook({ extraSheets: { 评价报告综述: [["评价报告综述"], ["支出合计30803.13元。"]] } }),
+      errors: [{ messageId: "unitMistake", ref: "评价报告综述!A2", fix: { "评价报告综述!A2": "支出合计30803.13万元。" } }],
+    },
+  ],
+});

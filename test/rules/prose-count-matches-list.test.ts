@@ -1,0 +1,32 @@
+import { proseCountMatchesList } from "../../src/core/rules/prose-count-matches-list";
+import { ruleTester } from "../helpers/rule-tester";
+import { proseWorkbook } from "../narrative/prose-workbook";
+
+ruleTester.run(proseCountMatchesList, {
+  valid: [
+    { name: "3 projects, 3 一级, 5 二级, 5 三级 as listed", workbook: proseWorkbook({ achievements: "全年共安排3个项目。指标体系设置预算执行率和3个一级指标，5个二级指标，5个三级指标。" }) },
+    { name: "a subset: 其中1个项目", workbook: proseWorkbook({ achievements: "其中1个项目超预算执行。" }) },
+    { name: "a subset: 2个项目未完成", workbook: proseWorkbook({ achievements: "2个项目未完成年度目标。" }) },
+    { name: "other things counted in 个", workbook: proseWorkbook({ achievements: "内设7个股室，下属1个二级机构。" }) },
+  ],
+  invalid: [
+    {
+      name: "6个项目 beside three projects",
+      workbook: proseWorkbook({ achievements: "全年共安排6个项目，执行良好。" }),
+      errors: [{ messageId: "countMismatch", ref: "基本信息!B17", field: "jx_achievements", expected: "3个项目" }],
+    },
+    {
+      name: "seed 002 wording: 9个二级指标，9个三级指标 beside five",
+      workbook: proseWorkbook({ problems: "设置预算执行率和3个一级指标，9个二级指标，9个三级指标。" }),
+      errors: [
+        { messageId: "countMismatch", ref: "基本信息!B18", expected: "5个二级指标" },
+        { messageId: "countMismatch", ref: "基本信息!B18", expected: "5个三级指标" },
+      ],
+    },
+    {
+      name: "a count of 一级指标 with fewer rows listed",
+      workbook: proseWorkbook({ indicatorRows: 3, achievements: "设置2个一级指标。" }),
+      errors: [{ messageId: "countMismatch", expected: "1个一级指标" }],
+    },
+  ],
+});

@@ -1,0 +1,45 @@
+import { prosePartsSum } from "../../src/core/rules/prose-parts-sum";
+import { ruleTester, runRule } from "../helpers/rule-tester";
+import { proseWorkbook } from "../narrative/prose-workbook";
+
+const balance =
+  "截止2021年12月，各项医保基金历年累计结余19787.89万元。（职工医保统筹基金结余491.97万元、个人账户结余11548.57万元、居民医保结余7757.35万元）总体来说，基金运行平稳。";
+
+ruleTester.run(prosePartsSum, {
+  valid: [
+    { name: "seed 000: 1911.06 = 420.05 + 270.79 + 1220.22", workbook: proseWorkbook({ achievements: "局机关基本支出1911.06万元，其中：工资福利支出420.05万元、一般商品和服务支出270.79万元、对个人和家庭的补助1220.22万元。" }) },
+    { name: "seed 002: 1707.31 ≈ 103.86 + 1603.44 within rounding", workbook: proseWorkbook({ achievements: "全年执行1707.31万元，其中，基本支出103.86万元，项目支出1603.44万元。" }) },
+    { name: "seed 002: counts between the money parts are another list", workbook: proseWorkbook({ achievements: "城乡医疗救助共支出1569.37万元，其中医疗救助1.8万人次，医疗救助基金支出1449.1万元；资助参保3511人，资助金额120.27万元。" }) },
+    { name: "seed 003: 其中 opening the next sentence", workbook: proseWorkbook({ achievements: "医疗保障管理事务支出决算为688万元，完成预算100%。其中：行政运行313万元、一般行政管理事务90万元、医疗保障政策管理10万元、医疗保障经办事务149万元、其他医疗保障管理事务126万元。" }) },
+    { name: "a corrected bracketed breakdown", workbook: proseWorkbook({ achievements: balance.replace("19787.89", "19797.89") }) },
+    { name: "parts in 亿元 and 万元", workbook: proseWorkbook({ achievements: "支出合计1.5亿元，其中：基本支出5000万元、项目支出1亿元。" }) },
+    { name: "a list that says it is incomplete (等)", workbook: proseWorkbook({ achievements: "项目支出28545.3万元，其中：医疗救助7276万元、经办能力5508万元等。" }) },
+  ],
+  invalid: [
+    {
+      name: "seed 000: the bracketed parts add up to 19797.89, not 19787.89",
+      workbook: proseWorkbook({ achievements: balance }),
+      errors: [{ messageId: "sumMismatch", ref: "基本信息!B17", field: "jx_achievements", expected: "19797.89万元" }],
+    },
+    {
+      name: "seed 000: 215.73 + 122.71 = 338.44 is not 346.77",
+      workbook: proseWorkbook({ achievements: "基本支出346.77元，其中：工资福利支出215.73万元、一般商品和服务支出122.71万元。" }),
+      errors: [{ messageId: "sumMismatch", expected: "338.44万元" }],
+    },
+    {
+      name: "parts whose digits add up but whose whole has another unit",
+      workbook: proseWorkbook({ problems: "基本支出346.77元，其中：人员支出224.06万元、公用支出122.71万元。" }),
+      errors: [{ messageId: "unitMismatch", ref: "基本信息!B18", expected: "346.77万元" }],
+    },
+    {
+      name: "an incomplete list whose parts exceed the whole",
+      workbook: proseWorkbook({ achievements: "项目支出2000万元，其中：医疗救助1500万元、经办能力800万元等。" }),
+      errors: [{ messageId: "sumMismatch", expected: "2300万元" }],
+    },
+  ],
+});
+
+test("the message names the whole and the sum", () => {
+  const [f] = runRule(prosePartsSum, { name: "m", workbook: proseWorkbook({ achievements: balance }) });
+  expect(f.data).toMatchObject({ whole: "19787.89万元", sum: "19797.89万元" });
+});

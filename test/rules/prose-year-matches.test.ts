@@ -1,0 +1,31 @@
+import { proseYearMatches } from "../../src/core/rules/prose-year-matches";
+import { ruleTester } from "../helpers/rule-tester";
+import { proseWorkbook } from "../narrative/prose-workbook";
+
+ruleTester.run(proseYearMatches, {
+  valid: [
+    { name: "seed 002: 截至2024年底 in a 2024 report", workbook: proseWorkbook({ year: 2024, achievements: "截至2024年底，区医保局编制共4人。" }) },
+    { name: "seed 002: 截至2024年6月底 is not the year end", workbook: proseWorkbook({ year: 2024, achievements: "截至2024年6月底，完成参保任务数23.9万人。" }) },
+    { name: "seed 003: a comparison with 2019 in a 2020 report", workbook: proseWorkbook({ year: 2020, achievements: "与2019年相比，收入减少4848.68万元。减少原因是2019年收支包括医保代缴。" }) },
+    { name: "seed 003: preparing next year's work", workbook: proseWorkbook({ year: 2020, achievements: "提前推动2021年城乡居民医保参保工作。" }) },
+    { name: "上年（2020年） in a 2021 report", workbook: proseWorkbook({ year: 2021, achievements: "上年（2020年）基金结余较多。" }) },
+    { name: "no report year: nothing to compare", workbook: proseWorkbook({ year: null, achievements: "截至2019年12月31日，共有车辆1辆。" }) },
+  ],
+  invalid: [
+    {
+      name: "seed 003: 截至2019年12月31日 in a 2020 report",
+      workbook: proseWorkbook({ year: 2020, achievements: "截至2019年12月31日，我局共有车辆1辆。" }),
+      errors: [{ messageId: "yearMismatch", ref: "基本信息!B17", field: "jx_achievements", expected: "2020年" }],
+    },
+    {
+      name: "a template leftover: 2020年度绩效自评 in a 2021 report",
+      workbook: proseWorkbook({ year: "2021年", problems: "2020年度绩效自评工作中发现以下问题。" }),
+      errors: [{ messageId: "yearMismatch", ref: "基本信息!B18", expected: "2021年" }],
+    },
+    {
+      name: "本年度（2020年） in a 2021 report",
+      workbook: proseWorkbook({ year: 2021, measures: "本年度（2020年）将加强管理。" }),
+      errors: [{ messageId: "yearMismatch", expected: "2021年" }],
+    },
+  ],
+});
