@@ -545,7 +545,8 @@ export class ExcelHost implements WorkbookHost {
         (content.columnWidths ?? []).forEach((w, j) => {
           ws.getRange(`${indexToCol(j + 1)}1`).getEntireColumn().format.columnWidth = charsToPoints(w);
         });
-        ws.activate();
+        // No activate(): the pane also keeps bookkeeping sheets (marks, ignores) and must not jump to them;
+        // it calls select() when the clerk should see the sheet.
         await ctx.sync();
         return ok<void>(undefined);
       });

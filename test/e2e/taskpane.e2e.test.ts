@@ -1,0 +1,204 @@
+/**
+ * End to end: the built task pane (dist-web) in Debian's Chromium, with office.js replaced by an
+ * in-page stand-in (./office-stub.js) holding the seed-000 workbook (临湘市医疗保障局 2021, where the
+ * 二级机构1 基本支出 346.77 万元 was entered as 3467700). The clerk clicks 检查我的报表, sees the unit
+ * finding, clicks its 修复, and the cell in the (fake) workbook changes. A screenshot is saved for the
+ * README at docs/images/taskpane-check.png.
+ *
+ * Builds with webpack when dist-web is missing or older than the sources (~20–90 s on 2 cores).
+ * Run alone: `npx jest test/e2e --maxWorkers=1`.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as http from "http";
+import type { AddressInfo } from "net";
+import * as path from "path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { checkWorkbook } from "../../src/core/engine/run-rules";
+import type { Finding } from "../../src/core/engine/types";
+import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
+import { formatRef } from "../../src/core/model/address";
+import { readXlsxFile } from "../../src/hosts/xlsx";
+import { buildWorkbook, type TestCell } from "../helpers/workbook-builder";
+
+const ROOT = path.resolve(__dirname, "../..");
+const DIST = path.join(ROOT, "dist-web");
+const EXAMPLE = path.join(ROOT, "examples", "linxiang-2021.xlsx");
+const SCREENSHOT = path.join(ROOT, "docs", "images", "taskpane-check.png");
+const CHROMIUM = "/usr/bin/chromium";
+
+jest.setTimeout(300_000);
+
+/** Newest modification time under a path (files only). */
+function newest(p: string): number {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(p).map((f) => newest(path.join(p, f))));
+}
+
+/**
+ * Build dist-web unless it is newer than everything it is built from. JIXIAO_E2E_REUSE=1 reuses an
+ * existing build regardless (for quick local reruns; CI leaves it unset).
+ */
+function ensureBuilt(): void {
+  if (process.env.JIXIAO_E2E_REUSE === "1" && fs.existsSync(path.join(DIST, "taskpane.html"))) return;
+  const built = fs.existsSync(path.join(DIST, "taskpane.js")) ? fs.statSync(path.join(DIST, "taskpane.js")).mtimeMs : 0;
+  const sources = Math.max(newest(path.join(ROOT, "src")), newest(path.join(ROOT, "webpack.config.js")), newest(path.join(ROOT, "assets")));
+  if (built > sources && fs.existsSync(path.join(DIST, "taskpane.html"))) return;
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"], {
+    cwd: ROOT,
+    stdio: "pipe",
+  });
+}
+
+/** A tiny static server for dist-web on a random localhost port. */
+async function serve(dir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".txt": "text/plain" };
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname).replace(/^\/+/, "");
+    const file = path.resolve(dir, rel || "taskpane.html");
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** Seed 000's 支出 table, used only when examples/linxiang-2021.xlsx (the cli helper's example) is absent. */
+function fallbackSeed(): WorkbookSnapshot {
+  const rows: TestCell[][] = [
+    ["机构名称", "支出合计", "基本支出", "人员支出", "公用支出", "项目支出", "当年结余", "累计结余"],
+    ["局机关及二级机构汇总", 30803.13, 2257.83, 1864.33, 393.5, 28545.3, 0, 0],
+    ["1、局机关", 1911.06, 1911.06, 1640.27, 270.79, null, 0, 0],
+    ["2、二级机构1", 28892.07, 3467700, 224.06, 122.71, 28545.3, 0, 0],
+    ["3、二级机构2", null, null, null, null, null, null, null],
+  ];
+  return buildWorkbook(
+    { 封面: [["部门（单位）名称", "临湘市医疗保障局"], ["评价年度", 2021], ["金额单位", "万元"]], 支出: rows },
+    { names: { jx_unit_name: "封面!$B$1", jx_report_year: "封面!$B$2", jx_money_unit: "封面!$B$3", jx_expense: "支出!$A$1:$H$5" } },
+  );
+}
+
+/**
+ * The seed-000 example with the clerk's slip the test is about: 二级机构1's 基本支出 346.77 (万元) typed
+ * as 3467700 (元). The example itself holds the correct figure (the real report made the same slip in
+ * its prose, "346.77元"), so the slip is applied here, to the one cell of the sheet that holds 346.77.
+ */
+async function seedSnapshot(): Promise<{ snapshot: WorkbookSnapshot; source: string }> {
+  if (!fs.existsSync(EXAMPLE)) return { snapshot: fallbackSeed(), source: "built-in seed-000 expense table" };
+  const example = await readXlsxFile(EXAMPLE);
+  let slipped = 0;
+  const sheets = example.sheets.map((sheet) => {
+    const cells = { ...sheet.cells };
+    for (const [address, cell] of Object.entries(cells)) {
+      if (cell.value === 346.77 && cell.formula === undefined) {
+        cells[address] = { ...cell, value: 3467700 };
+        slipped++;
+      }
+    }
+    return { ...sheet, cells };
+  });
+  if (slipped !== 1) throw new Error(`expected one 346.77 cell in ${EXAMPLE}, found ${slipped}`);
+  return { snapshot: { ...example, sheets }, source: "examples/linxiang-2021.xlsx with 346.77 typed as 3467700" };
+}
+
+describe("task pane in Chromium with an Office stand-in", () => {
+  let browser: Browser;
+  let server: { url: string; close(): Promise<void> };
+  let page: Page;
+  let unitFinding: Finding;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    ensureBuilt();
+    const { snapshot } = await seedSnapshot();
+    // What the engine says about this workbook, computed here in Node: the page must show the same.
+    const report = checkWorkbook(snapshot);
+    const found = report.findings.find((f) => f.ruleId === "no-unit-mistake" && f.fix !== undefined);
+    if (!found) throw new Error(`the seed has no fixable no-unit-mistake finding: ${JSON.stringify(report.findings.map((f) => f.ruleId))}`);
+    unitFinding = found;
+
+    server = await serve(DIST);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-quic"] });
+    page = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: "zh-CN" });
+    currentPage = page;
+    currentErrors = consoleErrors;
+    page.on("console", (m) => {
+      if (m.type() === "error") consoleErrors.push(m.text());
+    });
+    page.on("pageerror", (e) => consoleErrors.push(e.message));
+    const stub = `window.__JIXIAO_SEED__ = ${JSON.stringify(snapshot)};\n${fs.readFileSync(path.join(__dirname, "office-stub.js"), "utf8")}`;
+    await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: stub }));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("checks the workbook, shows the unit finding, fixes it in the workbook, and saves a screenshot", async () => {
+    await page.goto(`${server.url}/taskpane.html`);
+    const check = page.getByRole("button", { name: "检查我的报表" });
+    await check.waitFor({ state: "visible", timeout: 30_000 });
+    await check.click();
+
+    const card = page.locator(`[data-rule="no-unit-mistake"]`).filter({ hasText: unitFinding.message });
+    await explain(card.waitFor({ state: "visible", timeout: 30_000 }));
+    expect(await card.innerText()).toContain(formatRef({ sheet: unitFinding.sheet, address: unitFinding.ref }));
+
+    // The flagged cell is filled in the workbook.
+    const fill = await page.evaluate(([s, a]) => (window as unknown as { __jixiao: { fill(s: string, a: string): string | null } }).__jixiao.fill(s, a), [unitFinding.sheet, unitFinding.ref] as const);
+    expect(fill).toMatch(/^#[0-9A-Fa-f]{6}$/);
+
+    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+    const before = await cellValue(page, unitFinding.sheet, unitFinding.ref);
+    expect(before).toBe(unitFinding.actual);
+    await card.getByRole("button", { name: "修复" }).click();
+    const expected = unitFinding.fix?.writes[0].value;
+    await page.waitForFunction(
+      ([s, a, v]) => (window as unknown as { __jixiao: { cell(s: string, a: string): { value: unknown } | null } }).__jixiao.cell(s, a)?.value === v,
+      [unitFinding.sheet, unitFinding.ref, expected] as const,
+      { timeout: 30_000 },
+    );
+    expect(await cellValue(page, unitFinding.sheet, unitFinding.ref)).toBe(expected);
+    // The pane re-checks after a fix: the finding is gone.
+    await page.locator(`[data-rule="no-unit-mistake"]`).filter({ hasText: unitFinding.message }).waitFor({ state: "detached", timeout: 30_000 });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it("shows a clear Chinese message, not a blank page, when office.js cannot load", async () => {
+    const bare = await browser.newPage();
+    await bare.route("https://appsforoffice.microsoft.com/**", (route) => route.abort("namenotresolved"));
+    await bare.goto(`${server.url}/taskpane.html`);
+    await bare.getByText("请在 Excel 或 WPS 中使用").waitFor({ state: "visible", timeout: 30_000 });
+    expect(await bare.locator("body").innerText()).toMatch(/Excel|WPS/);
+    await bare.close();
+  });
+});
+
+/** On a timeout, say what the pane showed instead (its text and the page's errors). */
+async function explain<T>(step: Promise<T>): Promise<T> {
+  try {
+    return await step;
+  } catch (e) {
+    const text = await currentPage?.locator("body").innerText().catch(() => "(no page)");
+    throw new Error(`${e instanceof Error ? e.message : String(e)}\n--- the pane showed ---\n${text}\n--- page errors ---\n${currentErrors.join("\n")}`);
+  }
+}
+let currentPage: Page | undefined;
+let currentErrors: string[] = [];
+
+async function cellValue(page: Page, sheet: string, address: string): Promise<unknown> {
+  return page.evaluate(
+    ([s, a]) => (window as unknown as { __jixiao: { cell(s: string, a: string): { value: unknown } | null } }).__jixiao.cell(s, a)?.value,
+    [sheet, address] as const,
+  );
+}
