@@ -221,8 +221,9 @@ async function linxiangTemplate() {
   ev.getCell("A1").value = "整体支出绩效定量目标及实施计划完成情况";
   ev.getCell("A1").font = BOLD;
   const header = ["一级指标", "二级指标", "三级指标", "指标方向", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
-  // The seed's table gives each indicator one number (分值); the self-evaluation gave full marks.
-  const body = LX.indicators.map(([l1, l2, l3, w]) => [l1, l2, l3, "定性", null, null, w, w, null]);
+  // The seed's table gives each indicator one number (分值) and no target or actual value; its prose reports
+  // every target met ("实现…的工作目标"), so: 定性, 达成年度指标, full marks.
+  const body = LX.indicators.map(([l1, l2, l3, w]) => [l1, l2, l3, "定性", null, "达成年度指标", w, w, null]);
   const range = put(ev, 3, 1, [header, ...body], { headerRows: 1 });
   wb.definedNames.add(ref(ev, range), "jx_indicators");
   mergeCarried(ev, 4, 1, body.map((r) => r[0]));
