@@ -35,3 +35,8 @@ export { NATIONAL, PROFILES, findProfile } from "./scoring/profiles";
 export type { GradeBand, QualitativeTier, ScoringProfile } from "./scoring/types";
 export { IGNORE_HEADERS, IGNORE_SHEET, applyIgnores, ignoreSheet, readIgnores } from "./report/ignores";
 export type { Ignore, ReportWithIgnores } from "./report/ignores";
+export { analyzeProse, extractQuantities, splitSentences } from "./narrative/extract";
+export type { ChangeStatement, PartList, ProseAnalysis, ProseQuantity, ProseSentence, QuantityKind } from "./narrative/extract";
+export { NARRATIVE_SHEET, PROSE_FIELDS, proseCells } from "./narrative/prose-cells";
+export { generateNarrative, narrativeSheet, todo, withSheet } from "./narrative/generate";
+export type { NarrativeDoc, NarrativeSection } from "./narrative/generate";

@@ -1,0 +1,257 @@
+/**
+ * The narrative (评价报告综述) written from the workbook: the sections clerks hand in, every number with
+ * the precision and unit of its cell, and a visible 【待填写：…】 wherever the workbook holds nothing —
+ * never invented text. Its sentences use the wording the prose rules read, so that checking a freshly
+ * generated narrative gives no prose finding.
+ */
+import type { ReportModel, TableBinding, TableRow } from "../model/report-model";
+import type { SheetContent } from "../model/sheet-content";
+import type { SheetSnapshot, WorkbookSnapshot, CellSnapshot } from "../model/snapshot";
+import { toA1 } from "../model/address";
+import type { ScoringProfile } from "../scoring/types";
+import { gradeLabel, indicatorNumbers, scoresFor, effectiveScore, type IndicatorScore } from "../scoring/score";
+import { formatNumber, roundTo } from "../units";
+import { factOf, NARRATIVE_SHEET, reportYear, scalarFact, type Fact } from "./prose-cells";
+import { listCounts } from "../rules/prose-count-matches-list";
+
+/** A section of the narrative. */
+export interface NarrativeSection {
+  readonly heading: string;
+  readonly paragraphs: readonly string[];
+}
+
+/** The narrative document: what the sheet and the Word document both show. */
+export interface NarrativeDoc {
+  readonly title: string;
+  readonly sections: readonly NarrativeSection[];
+}
+
+/** A visible gap the clerk must fill. */
+export function todo(what: string): string {
+  return `【待填写：${what}】`;
+}
+
+function text(v: unknown): string {
+  return typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "";
+}
+
+function paragraphsOf(value: unknown, missing: string): string[] {
+  const t = text(value);
+  if (!t) return [todo(missing)];
+  return t.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+}
+
+function money(f: Fact | undefined, unit: string): string | undefined {
+  return f ? formatNumber(f.value, Math.max(0, f.decimals), { unit }) : undefined;
+}
+
+function showScore(v: number | undefined): string | undefined {
+  return v === undefined ? undefined : String(roundTo(v, 2));
+}
+
+function summaryRow(table: TableBinding | undefined): TableRow | undefined {
+  if (!table) return undefined;
+  return table.rows.find((r) => r.isSummary) ?? (table.rows.length === 1 ? table.rows[0] : undefined);
+}
+
+function rowFact(row: TableRow | undefined, key: string): Fact | undefined {
+  const c = row?.cells[key];
+  return c ? factOf(c.ref, c.cell) : undefined;
+}
+
+/** "合计X万元，其中：A a万元、B b万元。" for the non-zero parts. */
+function totalSentence(row: TableRow | undefined, total: [string, string], parts: readonly [string, string][], unit: string): string | undefined {
+  const t = money(rowFact(row, total[0]), unit);
+  if (!t) return undefined;
+  const listed = parts
+    .map(([key, label]) => [label, rowFact(row, key)] as const)
+    .filter(([, f]) => f && f.value !== 0)
+    .map(([label, f]) => `${label}${money(f, unit)}`);
+  return listed.length ? `${total[1]}${t}，其中：${listed.join("、")}。` : `${total[1]}${t}。`;
+}
+
+function percentText(fraction: number, decimals: number): string {
+  return formatNumber(fraction, Math.max(2, decimals), { unit: "%" });
+}
+
+function cellRaw(cell: CellSnapshot | undefined): string {
+  if (!cell) return "";
+  return text(cell.value);
+}
+
+function indicatorValueText(ind: IndicatorScore, which: "target" | "actual", row: TableRow | undefined): string {
+  const c = row?.cells[which]?.cell;
+  return cellRaw(c);
+}
+
+function level2Name(ind: IndicatorScore): string {
+  const l2 = ind.level2.trim();
+  if (!l2) return "指标";
+  return l2.endsWith("指标") ? l2 : `${l2}指标`;
+}
+
+/**
+ * Write the narrative from the workbook.
+ * @param model - the mapped workbook
+ * @param profile - the scoring profile (weights, bands, the 执行率 threshold)
+ * @returns the document: a title and the six sections 一 … 六
+ * @example generateNarrative(mapWorkbook(snapshot), NATIONAL).sections[1].heading // "二、收支及预算执行情况"
+ */
+export function generateNarrative(model: ReportModel, profile: ScoringProfile): NarrativeDoc {
+  const unit = model.moneyUnit;
+  const s = model.scalars;
+  const year = reportYear(model);
+  const yearText = year !== undefined ? `${year}` : todo("评价年度");
+  const unitName = text(s.jx_unit_name?.cell?.value) || todo("部门（单位）名称");
+  const kind = text(s.jx_report_kind?.cell?.value).replace(/^部门（单位）/, "");
+  const scores = scoresFor(model, profile);
+
+  // 一、概况
+  const quota = scalarFact(model, "jx_staff_quota");
+  const staff = scalarFact(model, "jx_staff_actual");
+  const overview = [
+    "（一）基本情况",
+    `${unitName}人员编制${quota ? `${quota.value}人` : todo("人员编制")}，实有人数${staff ? `${staff.value}人` : todo("实有人数")}。`,
+    "（二）主要职能职责",
+    ...paragraphsOf(s.jx_duties?.cell?.value, "职能职责概述"),
+    "（三）年度主要工作任务",
+    ...paragraphsOf(s.jx_tasks?.cell?.value, "年度主要工作任务"),
+    "（四）总体运行情况及取得的成绩",
+    ...paragraphsOf(s.jx_achievements?.cell?.value, "总体运行情况及取得的成绩"),
+  ];
+
+  // 二、收支及预算执行情况
+  const money2: string[] = [];
+  const income = summaryRow(model.tables.jx_income);
+  money2.push(
+    totalSentence(income, ["total", `${yearText}年度收入合计`], [["carryover", "上年结转"], ["public", "公共财政拨款"], ["fund", "政府基金拨款"], ["special", "纳入专户管理的非税收入拨款"], ["other", "其他收入"]], unit) ??
+      todo("收入情况"),
+  );
+  const expense = summaryRow(model.tables.jx_expense);
+  money2.push(totalSentence(expense, ["total", "支出合计"], [["basic", "基本支出"], ["project", "项目支出"]], unit) ?? todo("支出情况"));
+  const basic = totalSentence(expense, ["basic", "基本支出"], [["personnel", "人员支出"], ["publicUse", "公用支出"]], unit);
+  if (basic) money2.push(basic);
+  const by = money(rowFact(expense, "balanceYear"), unit);
+  const bt = money(rowFact(expense, "balanceTotal"), unit);
+  if (by || bt) money2.push([by ? `当年结余${by}` : "", bt ? `累计结余${bt}` : ""].filter(Boolean).join("，") + "。");
+  const sangong = totalSentence(summaryRow(model.tables.jx_sangong), ["total", "三公经费合计"], [["reception", "公务接待费"], ["vehicleOps", "公务用车运维费"], ["vehicleBuy", "公务用车购置费"], ["abroad", "因公出国费"]], unit);
+  if (sangong) money2.push(sangong);
+  const assets = totalSentence(summaryRow(model.tables.jx_assets), ["total", "固定资产合计"], [["inUse", "在用固定资产"], ["leased", "出租固定资产"], ["other", "其他"]], unit);
+  if (assets) money2.push(assets);
+  const initial = money(scalarFact(model, "jx_budget_initial"), unit);
+  if (initial) money2.push(`年初预算数${initial}。`);
+  const adjusted = money(scalarFact(model, "jx_budget_adjusted"), unit);
+  const executed = money(scalarFact(model, "jx_executed"), unit);
+  const rateDecimals = s.jx_exec_rate?.cell ? Math.max(2, factOf(s.jx_exec_rate.ref, s.jx_exec_rate.cell)?.decimals ?? 4) : 4;
+  const execRateText = scores.execRate !== undefined ? percentText(scores.execRate, rateDecimals) : undefined;
+  const execScore = showScore(scores.execScoreWritten ?? scores.execScore);
+  money2.push(
+    `全年预算数${adjusted ?? todo("全年预算数")}，全年执行数${executed ?? todo("全年执行数")}，预算执行率为${execRateText ?? todo("预算执行率")}，得分${execScore ? `${execScore}分` : todo("预算执行率得分")}（分值${scores.execWeight}分）。`,
+  );
+  const projects = model.tables.jx_projects;
+  if (projects) {
+    const rows = projects.rows.filter((r) => text(r.cells.name?.cell?.value) && !/合计|汇总|总计/.test(text(r.cells.name?.cell?.value)));
+    if (rows.length) money2.push(`全年共安排${rows.length}个项目。`);
+    for (const r of rows) {
+      const b = rowFact(r, "budget");
+      const e = rowFact(r, "executed");
+      const rc = r.cells.rate;
+      const rd = rc?.cell ? Math.max(2, factOf(rc.ref, rc.cell)?.decimals ?? 4) : 4;
+      const rate = b && e && b.value > 0 ? `，执行率为${percentText(e.value / b.value, rd)}` : "";
+      money2.push(`${text(r.cells.name?.cell?.value)}：预算数${money(b, unit) ?? todo("预算数")}，执行数${money(e, unit) ?? todo("执行数")}${rate}。`);
+    }
+  }
+
+  // 三、绩效指标完成情况
+  const ind3: string[] = [];
+  const indRows = new Map((model.tables.jx_indicators?.rows ?? []).map((r) => [r.row, r]));
+  const counts = listCounts(model);
+  if (counts.level1 && counts.level2 && counts.level3) {
+    ind3.push(`本年度绩效指标体系设置预算执行率和${counts.level1[1]}个一级指标、${counts.level2[1]}个二级指标、${counts.level3[1]}个三级指标，完成情况如下。`);
+  } else ind3.push(todo("绩效指标（工作簿中无绩效指标表）"));
+  scores.indicators.forEach((ind, i) => {
+    const row = indRows.get(ind.row);
+    const target = indicatorValueText(ind, "target", row);
+    const actual = indicatorValueText(ind, "actual", row);
+    const dir = ind.direction && ind.direction !== "定性" && !/^[≥≤><=]|不低于|不高于/.test(target) ? ind.direction : "";
+    const score = showScore(effectiveScore(ind));
+    const weight = ind.weight !== undefined ? `（分值${showScore(ind.weight)}分）` : "";
+    const head = `${i + 1}. ${[ind.level1, ind.level2].filter(Boolean).join("—")}：`;
+    const targetText = target ? `${ind.level3}${dir}${target}` : `${ind.level3}${todo("年度指标值")}`;
+    const parts = [`年初设定的${level2Name(ind)}为${targetText}`, `实际完成${actual || todo("实际完成值")}`];
+    const nums = indicatorNumbers(ind);
+    const positive = ind.direction === "≥" || ind.direction === ">" || ind.direction === "=" || ind.direction === undefined;
+    if (nums && positive && nums.a > 0 && ind.direction !== "定性") parts.push(`完成率为${percentText(nums.b / nums.a, 4)}`);
+    parts.push(`得分${score !== undefined ? `${score}分` : todo("得分")}${weight}`);
+    ind3.push(`${head}${parts.join("，")}。`);
+  });
+
+  // 四、存在的主要问题
+  const problems = paragraphsOf(s.jx_problems?.cell?.value, "存在的主要问题");
+  if (scores.execRate !== undefined && scores.execRate < profile.execReasonBelow) {
+    problems.push(`预算执行率为${execRateText}，低于${roundTo(profile.execReasonBelow * 100, 2)}%，偏差原因：${todo("预算执行率偏低的原因")}。`);
+  }
+  for (const ind of scores.indicators) {
+    if (ind.met !== false) continue;
+    const row = indRows.get(ind.row);
+    const reason = text(row?.cells.reason?.cell?.value);
+    problems.push(
+      `“${ind.level3}”未达到年度指标值：年度指标值为${indicatorValueText(ind, "target", row) || todo("年度指标值")}，实际完成${indicatorValueText(ind, "actual", row) || todo("实际完成值")}。偏差原因：${reason || todo(`“${ind.level3}”的偏差原因分析`)}`.replace(/([^。])$/, "$1。"),
+    );
+  }
+
+  // 六、自评结论
+  const total = showScore(scores.totalWritten ?? scores.total);
+  const grade = scores.gradeWritten ?? (scores.grade ? gradeLabel(scores.grade) : undefined);
+  const conclusion = [
+    `经自评，${unitName}${yearText}年度绩效自评综合得分为${total !== undefined ? `${total}分` : todo("综合得分")}，评价等次为“${grade ?? todo("评价等次")}”。`,
+  ];
+
+  return {
+    title: `${unitName}${yearText}年度${kind || ""}绩效自评报告`,
+    sections: [
+      { heading: "一、部门（单位）概况", paragraphs: overview },
+      { heading: "二、收支及预算执行情况", paragraphs: money2 },
+      { heading: "三、绩效指标完成情况", paragraphs: ind3 },
+      { heading: "四、存在的主要问题", paragraphs: problems },
+      { heading: "五、改进措施", paragraphs: paragraphsOf(s.jx_measures?.cell?.value, "改进措施和有关建议") },
+      { heading: "六、自评结论", paragraphs: conclusion },
+    ],
+  };
+}
+
+/**
+ * The narrative as a sheet: the title, then each heading and its paragraphs one per row in column A;
+ * headings (and the title) are marked for bold.
+ * @param doc - from {@link generateNarrative}
+ * @returns the whole sheet 评价报告综述, which replaces any earlier one
+ */
+export function narrativeSheet(doc: NarrativeDoc): SheetContent {
+  const rows: (string | null)[][] = [[doc.title], [null]];
+  const headingRows = [0];
+  for (const section of doc.sections) {
+    headingRows.push(rows.length);
+    rows.push([section.heading]);
+    for (const p of section.paragraphs) rows.push([p]);
+  }
+  return { name: NARRATIVE_SHEET, rows, columnWidths: [120], headingRows };
+}
+
+/**
+ * A snapshot with the sheet written in: an existing sheet of that name is replaced whole (nothing stale
+ * is kept), a new one is added at the end. Used to check a generated narrative before writing it.
+ */
+export function withSheet(snapshot: WorkbookSnapshot, content: SheetContent): WorkbookSnapshot {
+  const cells: Record<string, CellSnapshot> = {};
+  content.rows.forEach((r, i) =>
+    r.forEach((v, j) => {
+      if (v !== null && v !== "") cells[toA1({ row: i + 1, col: j + 1 })] = { value: v };
+    }),
+  );
+  const sheet: SheetSnapshot = { name: content.name, cells, merges: [] };
+  const exists = snapshot.sheets.some((s) => s.name === content.name);
+  return {
+    ...snapshot,
+    sheets: exists ? snapshot.sheets.map((s) => (s.name === content.name ? sheet : s)) : [...snapshot.sheets, sheet],
+  };
+}
