@@ -157,4 +157,19 @@ describe("one slip, one finding", () => {
     });
     expect(report.findings.map((f) => f.ruleId)).toEqual(["no-unit-mistake"]);
   });
+
+  test("a rate wrong even after the slip is corrected is still reported, against the corrected amount", () => {
+    const wb = buildWorkbook(
+      { 预算: [["全年预算数", 1711.75], ["全年执行数", 17073100], ["预算执行率", "99.47%"]] },
+      { names: { jx_budget_adjusted: "预算!$B$1", jx_executed: "预算!$B$2", jx_exec_rate: "预算!$B$3" } },
+    );
+    const report = checkWorkbook(wb, {
+      rules: [execRateMatches, noUnitMistake],
+      preset: { id: "t", rules: { "exec-rate-matches": "error", "no-unit-mistake": "error" } },
+    });
+    expect(report.findings.map((f) => [f.ruleId, f.ref, f.expected])).toEqual([
+      ["no-unit-mistake", "B2", 1707.31],
+      ["exec-rate-matches", "B3", "99.74%"],
+    ]);
+  });
 });

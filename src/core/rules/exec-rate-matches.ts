@@ -7,7 +7,7 @@ import { formatRef } from "../model/address";
 import { roundTo } from "../units/parse";
 import { readMoneyScalar } from "./lib/footing";
 import { checkRate, readRate } from "./lib/rates";
-import { unitMistakeKeys } from "./lib/unit-mistakes";
+import { correctedFigure } from "./lib/unit-mistakes";
 
 /** Message ids of exec-rate-matches. */
 export type MessageId = "rateMismatch" | "rateError";
@@ -30,12 +30,13 @@ export const execRateMatches = defineRule<MessageId>({
       workbook() {
         const model = context.model;
         const rateCell = model.scalars.jx_exec_rate;
-        const executed = readMoneyScalar(model, "jx_executed");
-        const budget = readMoneyScalar(model, "jx_budget_adjusted");
-        if (!rateCell || !executed || !budget || executed.blank || budget.blank) return;
-        // A 元/万元 slip in either amount is no-unit-mistake's finding, not a wrong rate.
-        const flagged = unitMistakeKeys(model);
-        if (flagged.has(executed.key) || flagged.has(budget.key)) return;
+        const rawExecuted = readMoneyScalar(model, "jx_executed");
+        const rawBudget = readMoneyScalar(model, "jx_budget_adjusted");
+        if (!rateCell || !rawExecuted || !rawBudget || rawExecuted.blank || rawBudget.blank) return;
+        // A 元/万元 slip in either amount is no-unit-mistake's finding: judge the rate against the
+        // corrected amounts, so the slip is not reported twice and a rate wrong anyway still is.
+        const executed = correctedFigure(model, rawExecuted);
+        const budget = correctedFigure(model, rawBudget);
         const error = rateCell.cell?.error;
         const rate = error !== undefined ? { value: Number.NaN, decimals: 4 } : readRate(rateCell);
         if (!rate) return;
@@ -57,8 +58,8 @@ export const execRateMatches = defineRule<MessageId>({
           field: "jx_exec_rate",
           data: {
             actual: error ?? result.actualText,
-            executed: String(executed.cell?.value ?? executed.value),
-            budget: String(budget.cell?.value ?? budget.value),
+            executed: executed === rawExecuted ? String(executed.cell?.value ?? executed.value) : String(executed.value),
+            budget: budget === rawBudget ? String(budget.cell?.value ?? budget.value) : String(budget.value),
             expected: result.expectedText,
           },
           expected: result.expectedText,

@@ -7,7 +7,7 @@ import { formatNumber } from "../units/convert";
 import { roundTo } from "../units/parse";
 import { evaluate, readMoney, rowName, sumChecks } from "./lib/footing";
 import { checkRate, readRate } from "./lib/rates";
-import { touchesUnitMistake, unitMistakeKeys } from "./lib/unit-mistakes";
+import { correctedFigure, touchesUnitMistake, unitMistakeKeys } from "./lib/unit-mistakes";
 
 /** Message ids of project-row-consistent. */
 export type MessageId = "carryoverMismatch" | "rateMismatch";
@@ -63,11 +63,13 @@ export const projectRowConsistent = defineRule<MessageId>({
           const budgetCell = row.cells.budget;
           const executedCell = row.cells.executed;
           if (!rateCell || !budgetCell || !executedCell) continue;
-          const budget = readMoney(budgetCell, "jx_projects.budget", model.moneyUnit);
-          const executed = readMoney(executedCell, "jx_projects.executed", model.moneyUnit);
+          const rawBudget = readMoney(budgetCell, "jx_projects.budget", model.moneyUnit);
+          const rawExecuted = readMoney(executedCell, "jx_projects.executed", model.moneyUnit);
           const rate = readRate(rateCell);
-          if (!budget || !executed || !rate || budget.blank || executed.blank) continue;
-          if (flagged.has(budget.key) || flagged.has(executed.key)) continue;
+          if (!rawBudget || !rawExecuted || !rate || rawBudget.blank || rawExecuted.blank) continue;
+          // Judge the rate on amounts with any 元/万元 slip corrected (that slip is no-unit-mistake's).
+          const budget = correctedFigure(model, rawBudget);
+          const executed = correctedFigure(model, rawExecuted);
           const result = checkRate(rate, executed, budget);
           if (!result || result.ok) continue;
           const fix: Fix = {
@@ -81,8 +83,8 @@ export const projectRowConsistent = defineRule<MessageId>({
             data: {
               row: rowName(row),
               actual: result.actualText,
-              budget: String(budgetCell.cell?.value ?? ""),
-              executed: String(executedCell.cell?.value ?? ""),
+              budget: budget === rawBudget ? String(budgetCell.cell?.value ?? "") : String(budget.value),
+              executed: executed === rawExecuted ? String(executedCell.cell?.value ?? "") : String(executed.value),
               expected: result.expectedText,
             },
             expected: result.expectedText,

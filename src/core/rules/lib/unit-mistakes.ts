@@ -179,6 +179,20 @@ export function unitMistakeKeys(model: ReportModel): ReadonlySet<string> {
   return new Set(findUnitMistakes(model).flatMap((m) => [m.figure.key, ...m.alsoCorrected.map((x) => x.figure.key)]));
 }
 
+/**
+ * A figure as it will read once its unit slip is fixed (itself when not flagged), so that checks
+ * downstream of the slip (a rate over a 元 执行数) judge the corrected amount instead of going silent.
+ */
+export function correctedFigure(model: ReportModel, figure: Figure): Figure {
+  for (const m of findUnitMistakes(model)) {
+    const hit = m.figure.key === figure.key ? m.corrected : m.alsoCorrected.find((x) => x.figure.key === figure.key)?.corrected;
+    if (hit === undefined) continue;
+    const shift = m.factor > 1 ? -4 : 4;
+    return { ...figure, value: hit, decimals: Math.max(0, figure.decimals + shift), writtenDecimals: Math.max(0, figure.writtenDecimals + shift) };
+  }
+  return figure;
+}
+
 /** Whether a check involves a cell flagged as a unit mistake (and so is left to no-unit-mistake). */
 export function touchesUnitMistake(check: SumCheck, flagged: ReadonlySet<string>): boolean {
   for (const key of flagged) if (involves(check, key)) return true;
