@@ -1,0 +1,121 @@
+/**
+ * Before export in WPS: the WorkbookBeforeSave listener against the fake ET (app.save() plays the clerk's
+ * 保存: listeners run, then the save happens unless one set ApiEvent.Cancel).
+ */
+import { installBeforeSaveCheck, errorMessage } from "../../src/hosts/wps/before-save";
+import { createFakeEt } from "./fakes/et-fake";
+import { buildWorkbook } from "../helpers/workbook-builder";
+import type { Report } from "../../src/core/engine/types";
+import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
+
+/** A 收入 table whose 汇总 row does not add up: 100 + 50 ≠ 200. */
+function brokenIncome(): WorkbookSnapshot {
+  return buildWorkbook(
+    {
+      收支情况: [
+        ["机构名称", "收入合计", "上年结转", "公共财政拨款", "政府基金拨款", "纳入专户管理的非税收入拨款", "其他收入"],
+        ["汇总", 200, 0, 150, 0, 0, 0],
+        ["局机关", 100, 0, 100, 0, 0, 0],
+        ["二级机构1", 50, 0, 50, 0, 0, 0],
+      ],
+    },
+    { names: { jx_income: "收支情况!$A$1:$G$4" } },
+  );
+}
+
+function fakeReport(errors: number): Report {
+  const finding = (i: number) => ({
+    ruleId: "total-matches-parts",
+    messageId: "summaryRow",
+    message: `第 ${i} 处不相符`,
+    severity: "error" as const,
+    sheet: "收支情况",
+    ref: `B${i + 1}`,
+    row: i + 1,
+    col: 2,
+    data: {},
+  });
+  return {
+    valid: errors === 0,
+    stats: { rules: 1, findings: errors, errors, warnings: 0, infos: 0, ms: 0 },
+    ruleResults: [],
+    findings: Array.from({ length: errors }, (_x, i) => finding(i + 1)),
+    meta: { engineVersion: "t", host: "wps", ranAt: "", preset: "recommended", profile: "national" },
+  };
+}
+
+describe("WorkbookBeforeSave", () => {
+  test("a workbook with errors: the clerk is told, and the save goes on", () => {
+    const app = createFakeEt(brokenIncome());
+    const told: string[] = [];
+    const listener = installBeforeSaveCheck(app.ApiEvent, app, { notify: (m) => told.push(m) });
+    expect(app.save()).toEqual({ saved: true });
+    expect(listener.last()).toBe("warned");
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatch(/^本表还有 \d+ 处错误/);
+    expect(told[0]).toContain("收支情况!B2");
+    expect(told[0]).toContain("已照常保存");
+  });
+
+  test("with ask: the clerk who chooses 取消 cancels this save, 确定 saves", () => {
+    const app = createFakeEt(brokenIncome());
+    let answer = false;
+    const asked: string[] = [];
+    installBeforeSaveCheck(app.ApiEvent, app, { notify: () => undefined, ask: (m) => (asked.push(m), answer) });
+    expect(app.save()).toEqual({ saved: false });
+    answer = true;
+    expect(app.save()).toEqual({ saved: true });
+    expect(asked).toHaveLength(2);
+    expect(asked[0]).toContain("仍要保存吗");
+  });
+
+  test("a clean report says nothing and saves", () => {
+    const app = createFakeEt(brokenIncome());
+    const told: string[] = [];
+    const reports: Report[] = [];
+    const l = installBeforeSaveCheck(app.ApiEvent, app, { notify: (m) => told.push(m), check: () => fakeReport(0), onReport: (r) => reports.push(r) });
+    expect(app.save()).toEqual({ saved: true });
+    expect(told).toEqual([]);
+    expect(reports).toHaveLength(1);
+    expect(l.last()).toBe("clean");
+  });
+
+  test("a workbook that is not a self-evaluation is not checked", () => {
+    const app = createFakeEt(buildWorkbook({ Sheet1: [["姓名", "电话"], ["张三", "123"]] }));
+    const told: string[] = [];
+    const l = installBeforeSaveCheck(app.ApiEvent, app, { notify: (m) => told.push(m) });
+    expect(app.save()).toEqual({ saved: true });
+    expect(told).toEqual([]);
+    expect(l.last()).toBe("not-a-report");
+  });
+
+  test("a crashing check never blocks the save, and says nothing was checked", () => {
+    const app = createFakeEt(brokenIncome());
+    const told: string[] = [];
+    installBeforeSaveCheck(app.ApiEvent, app, {
+      notify: (m) => told.push(m),
+      ask: () => false,
+      check: () => {
+        throw new Error("boom");
+      },
+    });
+    expect(app.save()).toEqual({ saved: true });
+    expect(told[0]).toContain("未能检查");
+  });
+
+  test("remove() stops listening", () => {
+    const app = createFakeEt(brokenIncome());
+    const told: string[] = [];
+    const l = installBeforeSaveCheck(app.ApiEvent, app, { notify: (m) => told.push(m) });
+    l.remove();
+    app.save();
+    expect(told).toEqual([]);
+  });
+
+  test("the message lists the first five errors and counts the rest", () => {
+    const m = errorMessage(fakeReport(7))!;
+    expect(m.split("\n").filter((l) => /^\d\. /.test(l))).toHaveLength(5);
+    expect(m).toContain("等共 7 处");
+    expect(errorMessage(fakeReport(0))).toBeUndefined();
+  });
+});
