@@ -55,6 +55,7 @@ const DIRECTION_WORDS: readonly (readonly [string, Direction])[] = [
   ["大于", ">"],
   ["高于", ">"],
   ["超过", ">"],
+  ["超", ">"],
   ["小于", "<"],
   ["低于", "<"],
   ["等于", "="],
@@ -113,7 +114,7 @@ export interface IndicatorNumber {
 }
 
 /** Leading signs and words of a target (`≥95%`, `不低于95%`, `小于等于1632.87万元`). */
-const LEADING = /^(大于或等于|小于或等于|大于等于|小于等于|不低于|不少于|不小于|不高于|不超过|不多于|不大于|大于|小于|高于|低于|超过|等于|>=|<=|=>|=<|≥|≧|≤|≦|>|<|=)/;
+const LEADING = /^(大于或等于|小于或等于|大于等于|小于等于|不低于|不少于|不小于|不高于|不超过|不多于|不大于|大于|小于|高于|低于|超过|超|等于|>=|<=|=>|=<|≥|≧|≤|≦|>|<|=)/;
 
 /**
  * Read an indicator value from a cell.

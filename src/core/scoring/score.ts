@@ -102,6 +102,8 @@ export interface ScoreResult {
   readonly profile: string;
   /** 执行数 ÷ 全年预算数 (a fraction), from the amounts, else as written in jx_exec_rate. */
   readonly execRate?: number;
+  /** Where execRate came from: the amounts (执行数 ÷ 全年预算数) or the rate cell as written. */
+  readonly execRateSource?: "amounts" | "written";
   /** The weight of 预算执行率: jx_exec_weight, else the profile's. */
   readonly execWeight: number;
   /** min(执行率, 1) × 分值, rounded. */
@@ -394,18 +396,20 @@ function execPart(
   model: ReportModel,
   profile: ScoringProfile,
   execRow: ExecRow | undefined,
-): Pick<ScoreResult, "execRate" | "execWeight" | "execScore" | "execScoreWritten" | "execFormula" | "execRow"> {
+): Pick<ScoreResult, "execRate" | "execRateSource" | "execWeight" | "execScore" | "execScoreWritten" | "execFormula" | "execRow"> {
   const s = model.scalars;
   const execWeight = cellNumber(s.jx_exec_weight?.cell) ?? execRow?.weight ?? profile.execWeight;
   const execScoreWritten = cellNumber(s.jx_exec_score?.cell) ?? execRow?.written;
   const budget = parseCell(s.jx_budget_adjusted?.cell);
   const executed = parseCell(s.jx_executed?.cell);
   let execRate: number | undefined;
+  let execRateSource: ScoreResult["execRateSource"];
   let execFormula: string | undefined;
   if (budget.kind === "number" && executed.kind === "number" && budget.value > 0) {
     const e = budget.unit && executed.unit ? convertUnit(executed.value, executed.unit, budget.unit) : executed.value;
     if (e !== undefined) {
       execRate = roundTo(e / budget.value, 12);
+      execRateSource = "amounts";
       execFormula = `预算执行率 = 全年执行数 ÷ 全年预算数 = ${showNumber(e)} ÷ ${showNumber(budget.value)} = ${showNumber(roundTo(execRate, 4), true)}`;
     }
   }
@@ -414,6 +418,7 @@ function execPart(
     if (written.kind === "number") {
       // A rate written without % (99.74) is percentage points; a fraction (0.9974) is itself.
       execRate = written.percent || written.value <= 1.5 ? written.value : written.value / 100;
+      execRateSource = "written";
       execFormula = `预算执行率按表中所填 ${showNumber(roundTo(execRate, 6), true)}`;
     }
   }
@@ -421,7 +426,7 @@ function execPart(
   const capped = Math.min(Math.max(execRate, 0), 1);
   const execScore = roundScore(capped * execWeight, profile);
   execFormula += `；得分 = min(${showNumber(roundTo(execRate, 4), true)}, 100%) × ${showNumber(execWeight)} = ${showNumber(execScore)}`;
-  return { execRate, execWeight, execScore, execScoreWritten, execFormula, execRow };
+  return { execRate, execRateSource, execWeight, execScore, execScoreWritten, execFormula, execRow };
 }
 
 function isExecLabel(label: string): boolean {

@@ -79,7 +79,10 @@ export function scoreBook(options: ScoreBookOptions = {}): WorkbookSnapshot {
   SCALAR_ROWS.forEach(([name], i) => (names[name] = `自评表!$B$${i + 1}`));
   if (options.profile !== undefined) names.jx_profile = "自评表!$B$9";
   names.jx_indicators = `自评表!$A$10:$I$${10 + indicators.length}`;
-  const sheets: Record<string, TestCell[][]> = { 自评表: rows };
+  // A cover with what every report needs (评价年度, 单位名称), so that a full check has nothing else to say.
+  const sheets: Record<string, TestCell[][]> = { 自评表: rows, 封面: [["评价年度", 2024], ["部门（单位）名称", "区医疗保障局"]] };
+  names.jx_report_year = "封面!$B$1";
+  names.jx_unit_name = "封面!$B$2";
   const summary = options.summary === undefined ? SUMMARY : options.summary;
   if (summary) {
     const header = options.summaryHeader ?? ["一级指标", "分值", "得分"];

@@ -1,0 +1,270 @@
+/**
+ * Fill: the computed cells of a workbook (执行率, 得分, 小计, 综合得分, 等次, project 执行率 / 结转结余)
+ * as cell writes. Only blank cells are written; a computed cell that already holds a different value
+ * is a conflict, listed and left alone unless `overwrite`. Excel, WPS and the CLI all apply the same
+ * plan through their host, so they write the same cells.
+ */
+import type { CellWrite } from "../engine/types";
+import { profileFor } from "../engine/run-rules";
+import { mapWorkbook } from "../mapping";
+import type { BoundCell, ReportModel } from "../model/report-model";
+import type { CellSnapshot, CellValue, WorkbookSnapshot } from "../model/snapshot";
+import { parseCell, roundTo } from "../units";
+import { showNumber } from "../scoring/indicator-value";
+import { effectiveScore, gradeFor, gradeLabel, gradeMatches, roundScore, scoreWorkbook, type IndicatorScore } from "../scoring/score";
+import type { ScoringProfile } from "../scoring/types";
+
+export { applyWritesToSnapshot } from "./apply";
+
+/** One computed cell to write. */
+export interface FillWrite extends CellWrite {
+  /** The schema field: `jx_exec_rate`, `jx_indicators.score`, `jx_projects.rate` … */
+  readonly field: string;
+  /** What the cell holds now (null when blank). */
+  readonly oldValue: CellValue;
+  /** What fill computes for it. */
+  readonly newValue: CellValue;
+  /** How it was computed, in Chinese words (`1707.31 ÷ 1711.75 = 99.74%`). */
+  readonly reason: string;
+}
+
+/** What fill would do. */
+export interface FillPlan {
+  /** Writes to apply (blank cells; with `overwrite`, also the conflicts). */
+  readonly writes: readonly FillWrite[];
+  /** Computed cells that already hold a different value; not in `writes` unless `overwrite`. */
+  readonly conflicts: readonly FillWrite[];
+  /** The profile the scores were computed by. */
+  readonly profile: string;
+}
+
+/** Options of {@link computeFills}. */
+export interface FillOptions {
+  /** Also replace computed cells that hold a different value. @default false */
+  readonly overwrite?: boolean;
+}
+
+/** The rate format written into a blank rate cell that has no format of its own. */
+export const RATE_FORMAT = "0.00%";
+
+function isBlank(cell: CellSnapshot | undefined): boolean {
+  if (!cell) return true;
+  if (cell.formula !== undefined || cell.error !== undefined) return false;
+  return cell.value === null || cell.value === undefined || (typeof cell.value === "string" && cell.value.trim() === "");
+}
+
+/** A number as written, with the tolerance its shown decimals allow. */
+function shownNumber(cell: CellSnapshot | undefined, rate: boolean): { value: number; tolerance: number } | undefined {
+  const p = parseCell(cell);
+  if (p.kind !== "number") return undefined;
+  let value = p.value;
+  let decimals = p.decimals;
+  // A rate typed as points (99.74) is the fraction 0.9974.
+  if (rate && !p.percent && Math.abs(value) > 1.5) {
+    value /= 100;
+    decimals += 2;
+  }
+  return { value, tolerance: 0.5 * Math.pow(10, -Math.max(0, Math.min(decimals, 10))) + 1e-9 };
+}
+
+class Planner {
+  readonly writes: FillWrite[] = [];
+  readonly conflicts: FillWrite[] = [];
+  constructor(
+    private readonly overwrite: boolean,
+    private readonly model: ReportModel,
+  ) {}
+
+  /**
+   * Plan one computed cell. Returns the value the cell will hold afterwards as a number when it is
+   * one (the new value if written, else the value kept), so that sums use what the workbook will show.
+   */
+  cell(
+    bound: BoundCell | undefined,
+    field: string,
+    newValue: number | string,
+    reason: string,
+    same: (cell: CellSnapshot) => boolean,
+    numberFormat?: string,
+  ): { readonly written: boolean; readonly kept?: CellSnapshot } {
+    if (!bound) return { written: false };
+    // The snapshot's cell, not the model's: mapping drops blank cells, and a blank cell's own number
+    // format must be kept.
+    const cell = cellAt(this.model, bound.ref) ?? bound.cell;
+    const write: FillWrite = {
+      at: bound.ref,
+      value: newValue,
+      field,
+      oldValue: cell?.value ?? null,
+      newValue,
+      reason,
+      ...(numberFormat && !cell?.numberFormat ? { numberFormat } : {}),
+    };
+    if (isBlank(cell)) {
+      this.writes.push(write);
+      return { written: true };
+    }
+    if (cell && cell.error === undefined && same(cell)) return { written: false, kept: cell };
+    this.conflicts.push(write);
+    if (this.overwrite) {
+      this.writes.push(write);
+      return { written: true };
+    }
+    return { written: false, kept: cell };
+  }
+}
+
+const sameNumber =
+  (value: number, rate = false) =>
+  (cell: CellSnapshot): boolean => {
+    const n = shownNumber(cell, rate);
+    return n !== undefined && Math.abs(n.value - value) <= n.tolerance;
+  };
+
+/**
+ * Compute the fill plan of a workbook.
+ * @param snapshot - the workbook as read by a host
+ * @param profile - the scoring profile; by default the workbook's jx_profile, else national
+ * @param options - `overwrite` also replaces computed cells that hold a different value
+ * @returns the writes (blank computed cells) and the conflicts (cells holding another value)
+ * @example
+ * const plan = computeFills(snapshot);
+ * plan.writes.find((w) => w.field === "jx_exec_score")?.newValue; // 9.97 for 1707.31 of 1711.75
+ */
+export function computeFills(snapshot: WorkbookSnapshot, profile?: ScoringProfile, options: FillOptions = {}): FillPlan {
+  const model = mapWorkbook(snapshot);
+  return computeFillsForModel(model, profile ?? profileFor(model), options);
+}
+
+/** {@link computeFills} on an already mapped model. */
+export function computeFillsForModel(model: ReportModel, profile: ScoringProfile, options: FillOptions = {}): FillPlan {
+  const overwrite = options.overwrite ?? false;
+  const plan = new Planner(overwrite, model);
+  const r = scoreWorkbook(model, profile);
+  const s = model.scalars;
+  const tol = 0.5 * Math.pow(10, -profile.scoreDecimals) + 1e-9;
+  const sameScore = (value: number) => (cell: CellSnapshot) => {
+    const n = shownNumber(cell, false);
+    // Scores are compared at the profile's decimals: a written 10 is not a rounded 9.97.
+    return n !== undefined && Math.abs(n.value - value) <= tol;
+  };
+
+  // 预算执行率 (from the amounts only: a rate read back from its own cell is not a computation).
+  if (r.execRate !== undefined && r.execRateSource === "amounts" && r.execFormula) {
+    const rate = roundTo(r.execRate, 10);
+    plan.cell(s.jx_exec_rate, "jx_exec_rate", rate, r.execFormula.split("；")[0], sameNumber(rate, true), RATE_FORMAT);
+  }
+
+  // 预算执行率得分: the value the cell will hold feeds the total.
+  let execEffective: number | undefined;
+  if (r.execScore !== undefined) {
+    const reason = r.execFormula?.split("；")[1] ?? `预算执行率得分 ${showNumber(r.execScore)}`;
+    const targets: BoundCell[] = [];
+    if (s.jx_exec_score) targets.push(s.jx_exec_score);
+    if (r.execRow?.ref) targets.push({ ref: r.execRow.ref, cell: cellAt(model, r.execRow.ref) });
+    execEffective = r.execScore;
+    for (const b of targets) {
+      const out = plan.cell(b, b === s.jx_exec_score ? "jx_exec_score" : "jx_indicators.score", r.execScore, reason, sameScore(r.execScore));
+      const kept = out.kept ? shownNumber(out.kept, false)?.value : undefined;
+      if (!out.written && kept !== undefined && b === targets[0]) execEffective = kept;
+    }
+  } else {
+    execEffective = r.execScoreWritten;
+  }
+
+  // Indicators: every 定量 score by its formula.
+  const effective = new Map<number, number | undefined>();
+  for (const ind of r.indicators) {
+    effective.set(ind.row, overwrite ? (ind.expected ?? ind.written) : effectiveScore(ind));
+    if (ind.expected === undefined || !ind.ref) continue;
+    const out = plan.cell({ ref: ind.ref, cell: cellAt(model, ind.ref) }, "jx_indicators.score", ind.expected, ind.formulaText ?? "", sameScore(ind.expected));
+    if (!out.written && out.kept) effective.set(ind.row, shownNumber(out.kept, false)?.value ?? ind.written);
+  }
+  const sumOf = (inds: readonly IndicatorScore[]): number | undefined => {
+    let total = 0;
+    for (const ind of inds) {
+      const v = effective.get(ind.row);
+      if (v === undefined) return undefined;
+      total += v;
+    }
+    return roundScore(total, profile);
+  };
+
+  const indicatorTotal = model.tables.jx_indicators && r.indicators.length ? sumOf(r.indicators) : undefined;
+  let total = execEffective !== undefined && indicatorTotal !== undefined ? roundScore(execEffective + indicatorTotal, profile) : undefined;
+
+  // Summary rows; when there is no indicator table, the headline rows give the total.
+  const byRow = new Map(r.indicators.map((i) => [i.row, i]));
+  const headlines: (number | undefined)[] = [];
+  let hasLevel1 = false;
+  for (const g of r.groups) if (g.level === "level1") hasLevel1 = true;
+  const summaryCells: { g: (typeof r.groups)[number]; value?: number }[] = [];
+  for (const g of r.groups) {
+    let value: number | undefined;
+    if (g.level === "exec") value = execEffective;
+    else if (g.level === "level1" || g.level === "level2") {
+      const members = g.indicatorRows.map((row) => byRow.get(row)).filter((i): i is IndicatorScore => i !== undefined);
+      value = members.length ? sumOf(members) : undefined;
+    }
+    summaryCells.push({ g, value });
+  }
+  for (const { g, value } of summaryCells) {
+    if (g.level === "total") continue;
+    let after = value;
+    if (value !== undefined && g.ref) {
+      const reason = g.level === "exec" ? "预算执行率得分" : `${g.group}下各指标得分之和`;
+      const out = plan.cell({ ref: g.ref, cell: cellAt(model, g.ref) }, "jx_score_summary.score", value, reason, sameScore(value));
+      if (!out.written && out.kept) after = shownNumber(out.kept, false)?.value;
+    } else if (value === undefined) {
+      after = g.written;
+    }
+    if (g.level === "exec" || (hasLevel1 ? g.level === "level1" : g.level === "level2")) headlines.push(after);
+  }
+  if (total === undefined && !model.tables.jx_indicators && headlines.length && headlines.every((h) => h !== undefined)) {
+    total = roundScore(headlines.reduce<number>((a, b) => a + (b ?? 0), 0), profile);
+  }
+
+  // 综合得分, the summary's own 合计 row, then the grade of what the total cell will hold.
+  let totalAfter = total;
+  if (total !== undefined) {
+    const reason = `预算执行率得分 ${showNumber(execEffective ?? 0)} + 各指标得分之和 ${showNumber(indicatorTotal ?? roundScore(total - (execEffective ?? 0), profile))}`;
+    const out = plan.cell(s.jx_score_total, "jx_score_total", total, reason, sameScore(total));
+    if (!out.written && out.kept) totalAfter = shownNumber(out.kept, false)?.value;
+    for (const { g } of summaryCells) {
+      if (g.level === "total" && g.ref) plan.cell({ ref: g.ref, cell: cellAt(model, g.ref) }, "jx_score_summary.score", total, reason, sameScore(total));
+    }
+  } else {
+    totalAfter = r.totalWritten;
+  }
+  if (totalAfter !== undefined) {
+    const band = gradeFor(totalAfter, profile);
+    if (band) {
+      plan.cell(s.jx_grade, "jx_grade", gradeLabel(band), `综合得分 ${showNumber(totalAfter)} 按“${profile.name}”评为${gradeLabel(band)}`, (cell) =>
+        typeof cell.value === "string" && gradeMatches(cell.value, band),
+      );
+    }
+  }
+
+  // Projects: 执行率 = 执行数 ÷ 预算数, 结转结余 = 预算数 − 执行数.
+  for (const row of model.tables.jx_projects?.rows ?? []) {
+    if (row.isSummary) continue;
+    const budget = parseCell(row.cells.budget?.cell);
+    const executed = parseCell(row.cells.executed?.cell);
+    if (budget.kind !== "number" || executed.kind !== "number") continue;
+    if (budget.unit && executed.unit && budget.unit !== executed.unit) continue;
+    const name = String(row.cells.name?.cell?.value ?? "").trim();
+    if (budget.value > 0) {
+      const rate = roundTo(executed.value / budget.value, 10);
+      plan.cell(row.cells.rate, "jx_projects.rate", rate, `${name}：${showNumber(executed.value)} ÷ ${showNumber(budget.value)} = ${showNumber(roundTo(rate, 4), true)}`, sameNumber(rate, true), RATE_FORMAT);
+    }
+    const decimals = Math.max(0, Math.min(6, Math.max(budget.decimals, executed.decimals)));
+    const carry = roundTo(budget.value - executed.value, decimals);
+    plan.cell(row.cells.carryover, "jx_projects.carryover", carry, `${name}：${showNumber(budget.value)} − ${showNumber(executed.value)} = ${showNumber(carry)}`, sameNumber(carry));
+  }
+
+  return { writes: plan.writes, conflicts: plan.conflicts, profile: profile.id };
+}
+
+function cellAt(model: ReportModel, ref: { sheet: string; address: string }): CellSnapshot | undefined {
+  return model.snapshot.sheets.find((sh) => sh.name === ref.sheet)?.cells[ref.address];
+}
