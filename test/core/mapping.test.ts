@@ -205,6 +205,28 @@ describe("mapWorkbook by defined names", () => {
     expect(t?.rows[49].row).toBe(51);
   });
 
+  test("a name on the header's first cell reads the table from that corner", () => {
+    const wb = buildWorkbook(
+      { 项目: [["项目名称", "预算数", "执行数"], ["A", 10, 9], ["B", 5, 5], [], ["备注：无"]] },
+      { names: { jx_projects: "项目!$A$1" } },
+    );
+    const m = mapWorkbook(wb);
+    expect(columnsOf(m.tables.jx_projects)).toEqual({ name: 1, budget: 2, executed: 3 });
+    expect(m.tables.jx_projects?.rows.map((r) => r.row)).toEqual([2, 3]);
+    expect(m.mapping.problems).toEqual([]);
+  });
+
+  test("a named rectangle that also covers the title row above the header", () => {
+    const wb = buildWorkbook(
+      { 收支: [["年度收入情况（万元）"], ["机构名称", "收入合计", "其他收入"], ["汇总", 10, 10]] },
+      { names: { jx_income: "收支!$A$1:$C$3" }, merges: { 收支: ["A1:C1"] } },
+    );
+    const t = mapWorkbook(wb).tables.jx_income;
+    expect(t?.headerRow).toBe(2);
+    expect(columnsOf(t)).toEqual({ name: 1, total: 2, other: 3 });
+    expect(t?.rows.map((r) => [r.row, r.isSummary])).toEqual([[3, true]]);
+  });
+
   test("error cells are kept as cells, and a name to a table on another sheet case-insensitively", () => {
     const wb = buildWorkbook(
       { Data: [["项目名称", "预算数", "执行数"], ["A", errorCell("#DIV/0!"), 1]] },
@@ -412,6 +434,27 @@ describe("mapWorkbook by labels (auto-map)", () => {
     expect(m.scalars.jx_budget_adjusted?.ref.address).toBe("D4");
     expect(m.scalars.jx_executed?.ref.address).toBe("B5");
     expect(m.scalars.jx_exec_rate?.ref.address).toBe("D5");
+  });
+
+  test("labels side by side form a header: the values are read below (项目资金 block)", () => {
+    const wb = buildWorkbook({
+      自评表: [
+        ["单位：元"],
+        ["项目资金", "年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分"],
+        ["年度资金总额", 1000, 1200, 1150, 10, fmtRate(0.9583), 9.58],
+        ["人员编制", "实有人数"],
+        [9, 8],
+      ],
+    });
+    const m = mapWorkbook(wb);
+    const at = (id: keyof typeof m.scalars) => [m.scalars[id]?.ref.address, m.scalars[id]?.cell?.value];
+    expect(at("jx_budget_initial")).toEqual(["B3", 1000]);
+    expect(at("jx_budget_adjusted")).toEqual(["C3", 1200]);
+    expect(at("jx_executed")).toEqual(["D3", 1150]);
+    expect(at("jx_exec_rate")).toEqual(["F3", 0.9583]);
+    expect(at("jx_staff_quota")).toEqual(["A5", 9]);
+    expect(at("jx_staff_actual")).toEqual(["B5", 8]);
+    expect(m.moneyUnit).toBe("元");
   });
 
   test("a blank template: labels bind the empty cell beside them; narratives read below", () => {

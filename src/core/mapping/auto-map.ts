@@ -27,6 +27,8 @@ export interface AutoMapResult {
 const TITLE_ROWS_ABOVE = 3;
 /** How many rows below a narrative label its text may start. */
 const NARRATIVE_ROWS_BELOW = 5;
+/** How many rows below a label in a header row its value may sit (a merged two-row header). */
+const HEADER_ROWS_BELOW = 2;
 
 /** Normalised scalar labels → field (the first field listing a label wins). */
 const SCALAR_BY_LABEL: ReadonlyMap<string, ScalarFieldDef> = (() => {
@@ -83,6 +85,11 @@ function isScalarRow(grid: SheetGrid, row: number): boolean {
   return cols.length > 0 && CLOSING_LABELS.has(norm(grid, row, cols[0]));
 }
 
+/** Where a table found from its header's corner ends: a title row, another header, 综合得分/评价等次. */
+export function tableEnd(grid: SheetGrid): (row: number) => boolean {
+  return (row) => isTitleRow(grid, row) || isHeaderRow(grid, row) || isScalarRow(grid, row);
+}
+
 /** Whether a table's title hint is written just above its header or in the header itself. */
 function hasTitleHint(grid: SheetGrid, def: TableDef, read: TableRead): boolean {
   const hints = def.titleHints.map(normalizeLabel);
@@ -103,7 +110,7 @@ function inside(area: Area, row: number, col: number): boolean {
 function mapTables(grid: SheetGrid, found: Set<string>, result: MappingResult): Area[] {
   const areas: Area[] = [];
   let claimedUntil = 0;
-  const stopAt = (row: number): boolean => isTitleRow(grid, row) || isHeaderRow(grid, row) || isScalarRow(grid, row);
+  const stopAt = tableEnd(grid);
   for (const row of grid.rowNumbers) {
     if (row <= claimedUntil) continue;
     const texts = grid.colsIn(row).map((c) => ({ c, n: norm(grid, row, c) }));
@@ -148,17 +155,22 @@ function valueFor(grid: SheetGrid, row: number, col: number, field: ScalarFieldD
   };
   const right = grid.colsIn(row, nextCol)[0];
   if (right !== undefined && !isLabel(cellText(grid.cell(row, right)))) return bind(row, right);
-  if (field.kind === "narrative") {
-    const nextRow = (merged?.end.row ?? row) + 1;
-    for (const r of grid.rowsIn(nextRow, nextRow + NARRATIVE_ROWS_BELOW - 1)) {
+  // Labels side by side (年初预算数 | 全年预算数 | 全年执行数) form a header: the values sit below.
+  const leftCol = (merged?.start.col ?? col) - 1;
+  const headerLayout = right === nextCol || (leftCol >= 1 && isLabel(grid.text(row, leftCol)));
+  const nextRow = (merged?.end.row ?? row) + 1;
+  if (headerLayout || field.kind === "narrative") {
+    const depth = field.kind === "narrative" ? NARRATIVE_ROWS_BELOW : HEADER_ROWS_BELOW;
+    for (const r of grid.rowsIn(nextRow, nextRow + depth - 1)) {
       const cell = grid.cell(r, col);
       if (isBlank(cell)) continue;
       if (isLabel(cellText(cell))) break;
       return bind(r, col);
     }
   }
-  // A label with nothing beside it (a blank template): the cell next to it is where the value goes.
-  if (right === nextCol) return undefined;
+  // A label with nothing beside it (a blank template): the cell next to it (below it, in a header) is
+  // where the value goes.
+  if (headerLayout) return isLabel(cellText(grid.cell(nextRow, col))) ? undefined : bind(nextRow, col);
   return bind(row, nextCol);
 }
 
@@ -206,6 +218,15 @@ function titleUnit(grids: readonly SheetGrid[], result: MappingResult): MoneyUni
         const text = norm(grid, r, c);
         if (/万元/.test(text)) return "万元";
         if (/[(（:]元[)）]?|单位[:：]?元/.test(text)) return "元";
+      }
+    }
+  }
+  // A loose 单位：万元 line anywhere (above a block of figures).
+  for (const grid of grids) {
+    for (const row of grid.rowNumbers) {
+      for (const col of grid.colsIn(row)) {
+        const m = /^[(（]?(?:金额)?单位:(万元|元)[)）]?$/.exec(norm(grid, row, col));
+        if (m) return m[1] === "万元" ? "万元" : "元";
       }
     }
   }

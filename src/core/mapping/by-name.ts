@@ -6,7 +6,8 @@ import type { DefinedName, WorkbookSnapshot } from "../model/snapshot";
 import { parseRef, toA1, type Area } from "../model/address";
 import { SCALAR_FIELDS, TABLES } from "../schema/fields";
 import { isBlank, type SheetGrid } from "./grid";
-import { readTable } from "./table-reader";
+import { headerTop, readTable } from "./table-reader";
+import { tableEnd } from "./auto-map";
 import { emptyResult, findGrid, type MappingResult } from "./types";
 
 /** Whether a snapshot has at least one `jx_` name (then names, not labels, drive the mapping). */
@@ -63,7 +64,11 @@ export function mapByNames(snapshot: WorkbookSnapshot, grids: readonly SheetGrid
       result.problems.push({ code: "broken-name", target: def.id, detail: r.detail });
       continue;
     }
-    const read = readTable(r.grid, def, r.area, { source: "name" });
+    const single = r.area.start.row === r.area.end.row && r.area.start.col === r.area.end.col;
+    // A name on the header's first cell only: read the table as auto-map would, from that corner.
+    const read = single
+      ? readTable(r.grid, def, r.area, { source: "name", auto: { stopAt: tableEnd(r.grid) } })
+      : readTable(r.grid, def, { start: { row: headerTop(r.grid, def, r.area), col: r.area.start.col }, end: r.area.end }, { source: "name" });
     result.tables[def.id] = read.binding;
     result.areas[def.id] = read.area;
     result.problems.push(...read.problems);

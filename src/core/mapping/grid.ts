@@ -42,6 +42,7 @@ export class SheetGrid {
   private readonly byRow = new Map<number, number[]>();
   private readonly cells: Readonly<Record<string, CellSnapshot>>;
   private readonly mergeAt = new Map<string, Area>();
+  private readonly bigMerges: Area[] = [];
 
   constructor(sheet: SheetSnapshot) {
     this.name = sheet.name;
@@ -79,6 +80,8 @@ export class SheetGrid {
         for (let r = area.start.row; r <= area.end.row; r++) {
           for (let c = area.start.col; c <= area.end.col; c++) this.mergeAt.set(`${r},${c}`, area);
         }
+      } else {
+        this.bigMerges.push(area);
       }
       maxRow = Math.max(maxRow, area.end.row);
       maxCol = Math.max(maxCol, area.end.col);
@@ -97,7 +100,7 @@ export class SheetGrid {
   merge(row: number, col: number): Area | undefined {
     const hit = this.mergeAt.get(`${row},${col}`);
     if (hit) return hit;
-    return this.merges.find((a) => row >= a.start.row && row <= a.end.row && col >= a.start.col && col <= a.end.col);
+    return this.bigMerges.find((a) => row >= a.start.row && row <= a.end.row && col >= a.start.col && col <= a.end.col);
   }
 
   /** The cell a clerk sees at a position: the merge's top-left cell when the position is merged. */

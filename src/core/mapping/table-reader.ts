@@ -47,6 +47,23 @@ function headerVocabulary(def: TableDef): Set<string> {
 }
 
 /**
+ * The header row of a named rectangle: its first row, unless the clerk's name also covers a title row
+ * or two above the header (`年度收入情况（万元）`): then the first of the next rows holding one of the
+ * table's labels.
+ */
+export function headerTop(grid: SheetGrid, def: TableDef, area: Area): number {
+  const vocab = headerVocabulary(def);
+  const labelled = (r: number): boolean =>
+    grid.colsIn(r, area.start.col, area.end.col).some((c) => {
+      const n = normalizeLabel(String(grid.cell(r, c)?.value ?? ""));
+      return n !== AMONG && vocab.has(n);
+    });
+  if (labelled(area.start.row)) return area.start.row;
+  for (let r = area.start.row + 1; r <= Math.min(area.end.row, area.start.row + 3); r++) if (labelled(r)) return r;
+  return area.start.row;
+}
+
+/**
  * Whether row `r` continues the header that starts at `top`: no numbers, an empty first column, and
  * either a header label of the table or a first column merged down from the header.
  */
