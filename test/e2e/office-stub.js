@@ -130,6 +130,11 @@
     for (var r = area.r1; r <= area.r2; r++) for (var c = area.c1; c <= area.c2; c++) f(a1(r, c), arr[r - area.r1][c - area.c1]);
   }
 
+  function inside(area, addr) {
+    var p = parseCell(addr);
+    return p.row >= area.r1 && p.row <= area.r2 && p.col >= area.c1 && p.col <= area.c2;
+  }
+
   function makeRange(s, area) {
     function setContent(addr, v) {
       if (v === null || v === undefined) return; // Office.js: null leaves the cell alone
@@ -154,8 +159,8 @@
         return fill;
       },
       clear: function () {
-        eachCell(area, grid(area, function () { return 0; }), function (addr) {
-          delete s.fills[addr];
+        Object.keys(s.fills).forEach(function (addr) {
+          if (inside(area, addr)) delete s.fills[addr];
         });
       },
     };
@@ -196,9 +201,11 @@
         model.selected = s.name + "!" + range.address.split("!")[1];
       },
       clear: function () {
-        eachCell(area, grid(area, function () { return 0; }), function (addr) {
-          delete s.cells[addr];
-          delete s.fills[addr];
+        // Only the cells that exist: a whole-sheet range is 17 billion cells.
+        [s.cells, s.fills].forEach(function (store) {
+          Object.keys(store).forEach(function (addr) {
+            if (inside(area, addr)) delete store[addr];
+          });
         });
       },
       getResizedRange: function (dr, dc) {
