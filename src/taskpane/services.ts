@@ -41,6 +41,8 @@ export interface PlannedWrite {
   readonly newValue: CellValue;
   /** Why this value (a short Chinese sentence). */
   readonly reason: string;
+  /** How the cell shows numbers (its own format, or the one written), for the preview. */
+  readonly numberFormat?: string;
 }
 
 /** What 自动计算 would write; `conflicts` are cells already holding a different, typed value. */

@@ -3,6 +3,11 @@
  * matchMedia (motion and high-contrast queries), ResizeObserver (overflow, positioning), and
  * scrollIntoView. They do nothing: layout is not what these tests assert.
  */
+import { configure } from "@testing-library/dom";
+
+// The machine running the tests may be busy: give findBy/waitFor room before calling a test failed.
+configure({ asyncUtilTimeout: 10000 });
+
 if (typeof window !== "undefined") {
   if (!window.matchMedia) {
     window.matchMedia = (query: string): MediaQueryList =>

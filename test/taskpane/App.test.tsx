@@ -185,7 +185,7 @@ describe("task pane: 自动计算, 应用, 撤销", () => {
     const table = await screen.findByRole("table", { name: "将写入 2 个单元格" });
     const rows = within(table).getAllByRole("row");
     expect(within(rows[1]).getByText("收支情况!D5")).toBeInTheDocument();
-    expect(within(rows[1]).getByText("0.5 → 0.9971")).toBeInTheDocument();
+    expect(within(rows[1]).getByText("50.00% → 99.71%")).toBeInTheDocument();
     expect(within(rows[2]).getByText("— → 10")).toBeInTheDocument();
     // Nothing is written before 应用.
     expect(host.cell("收支情况!D5")?.value).toBe(0.5);

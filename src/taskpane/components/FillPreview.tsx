@@ -11,10 +11,17 @@ const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
-/** How a cell value reads in the preview (rates stay as stored; the clerk sees what is written). */
-export function showValue(v: CellValue, empty: string): string {
+/**
+ * How a cell value reads in the preview: as the clerk will see it in the cell, so a rate written with a
+ * `0.00%` format shows as 99.71%, not 0.9971.
+ */
+export function showValue(v: CellValue, empty: string, numberFormat?: string): string {
   if (v === null || v === "") return empty;
-  if (typeof v === "number") return String(Math.round(v * 1e6) / 1e6);
+  if (typeof v === "number") {
+    const percent = numberFormat ? /0(?:\.(0+))?%/.exec(numberFormat) : null;
+    if (percent) return `${(v * 100).toFixed(percent[1]?.length ?? 0)}%`;
+    return String(Math.round(v * 1e6) / 1e6);
+  }
   return String(v);
 }
 
@@ -37,7 +44,7 @@ export function FillPreview({ plan, disabled, onApply, onCancel }: { plan: FillP
             <TableRow key={w.cell} title={w.reason}>
               <TableCell className={styles.cell}>{w.cell}</TableCell>
               <TableCell className={styles.cell} data-testid="fill-change">
-                {showValue(w.oldValue, s.notFound)} → {showValue(w.newValue, s.notFound)}
+                {showValue(w.oldValue, s.notFound, w.numberFormat ?? w.write.numberFormat)} → {showValue(w.newValue, s.notFound, w.numberFormat ?? w.write.numberFormat)}
               </TableCell>
             </TableRow>
           ))}

@@ -19,7 +19,7 @@ export function IgnoreDialog({ finding, onConfirm, onCancel }: { finding: Findin
       <DialogSurface style={{ maxWidth: "calc(100vw - 24px)" }}>
         <DialogBody>
           <DialogTitle>{s.ignoreDialogTitle}</DialogTitle>
-          <DialogContent>
+          <DialogContent style={{ display: "flex", flexDirection: "column", gap: 8 }}>
             {finding ? (
               <Text block>
                 {formatRef({ sheet: finding.sheet, address: finding.ref })}：{finding.message}
