@@ -5,16 +5,14 @@
  */
 import type { WorkbookHost } from "./host";
 import { createExcelHost } from "./excel/excel-host";
+import { createWpsHost } from "./wps/wps-host";
+import type { WpsApplication } from "./wps/et-types";
 
 /** What detectHost looks at; the defaults read the page's globals. Tests pass their own. */
 export interface DetectEnvironment {
   /** The global object (window). */
   readonly global?: Record<string, unknown>;
-  /**
-   * Builds the WPS host from WPS's `Application`.
-   * HOOK(wps): src/hosts/wps/wps-host.ts (`createWpsHost(app)`) did not exist when this file was written;
-   * once it lands, index.tsx passes it here (or import it below as the default) — see the lead's wiring notes.
-   */
+  /** Builds the WPS host from WPS's `Application`; default: the ET adapter (src/hosts/wps/wps-host.ts). */
   readonly createWpsHost?: (app: unknown) => WorkbookHost;
   /** Builds the Excel host once Office reports Excel; default: the Office.js adapter over Excel.run. */
   readonly createExcelHost?: () => WorkbookHost;
@@ -44,7 +42,8 @@ function wpsApplication(g: Record<string, unknown>): unknown {
 export async function detectHost(env: DetectEnvironment = {}): Promise<WorkbookHost | null> {
   const g = env.global ?? (globalThis as unknown as Record<string, unknown>);
   const app = wpsApplication(g);
-  if (app !== undefined && env.createWpsHost) return env.createWpsHost(app);
+  // The ET object model is untyped at run time; wps-host's adapter guards every call it makes on it.
+  if (app !== undefined) return (env.createWpsHost ?? ((a: unknown) => createWpsHost(a as WpsApplication)))(app);
 
   const office = g.Office as OfficeLike | undefined;
   if (!office || typeof office.onReady !== "function") return null;

@@ -29,7 +29,6 @@ async function start(): Promise<void> {
   if (!container) return;
   let host: WorkbookHost | null = null;
   try {
-    // HOOK(wps): pass { createWpsHost } from src/hosts/wps/wps-host.ts here once it exists.
     host = await detectHost();
   } catch (e) {
     // detectHost is built not to throw; if it does, the pane runs without a host and says so.

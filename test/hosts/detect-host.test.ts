@@ -39,3 +39,10 @@ describe("detectHost", () => {
     ).resolves.toBeNull();
   });
 });
+
+describe("detectHost with the real WPS adapter", () => {
+  it("builds the WPS host from a global Application by default", async () => {
+    const host = await detectHost({ global: { Application: { ActiveWorkbook: null } } });
+    expect(host?.kind).toBe("wps");
+  });
+});
