@@ -1,17 +1,71 @@
 /**
- * PLACEHOLDER registered by the cli helper so that `jixiao narrative` exists; the owner of this file replaces it.
+ * `jixiao narrative FILE -o OUT [--docx REPORT.docx] [--profile ID]` — writes the narrative sheet
+ * 评价报告综述 into a copy of the workbook (replacing an earlier one whole, keeping every other part of
+ * the file through the xlsx host's preserving writer), and optionally the same text as a Word document.
+ * FILE is never written.
  */
 import type { Command } from "commander";
-import { EXIT_UNREADABLE, type CliIo } from "../io";
+import { promises as fs } from "fs";
+import * as path from "path";
+import { mapWorkbook } from "../../core/mapping";
+import { profileFor } from "../../core/engine/run-rules";
+import { findProfile } from "../../core/scoring/profiles";
+import { generateNarrative, narrativeSheet } from "../../core/narrative/generate";
+import { openXlsx, XlsxReadError } from "../../hosts/xlsx";
+import { narrativeDocx } from "../docx";
+import { CliError, EXIT_OK, EXIT_UNREADABLE, type CliIo } from "../io";
 
-/** Register `jixiao narrative <file> -o OUT`. */
+interface NarrativeFlags {
+  readonly output: string;
+  readonly docx?: string;
+  readonly profile?: string;
+}
+
+/** Register `jixiao narrative`. */
 export function register(program: Command, io: CliIo): void {
   program
     .command("narrative <file>")
-    .description("在工作簿副本中添加或替换绩效自评报告文字页")
+    .description("在工作簿副本中添加或替换“评价报告综述”工作表，并可同时生成 Word 报告")
     .requiredOption("-o, --output <out>", "输出文件（不会改写输入文件）")
-    .action(() => {
-      io.stderr("jixiao: 该命令尚未实现（not implemented yet）。\n");
-      io.setExitCode(EXIT_UNREADABLE);
+    .option("--docx <report>", "同时把综述写成 Word 文档（.docx）")
+    .option("--profile <id>", "评分方案（默认取工作簿中的 jx_profile，否则为全国通用方案）")
+    .action(async (file: string, flags: NarrativeFlags) => {
+      io.setExitCode(await runNarrative(file, flags, io));
     });
+}
+
+/** Run the command; returns the exit code. */
+export async function runNarrative(file: string, flags: NarrativeFlags, io: CliIo): Promise<number> {
+  const input = path.resolve(file);
+  for (const out of [flags.output, flags.docx]) {
+    if (out !== undefined && path.resolve(out) === input) throw new CliError("输出文件不能是输入文件本身（refusing to overwrite the input file）");
+  }
+  const explicit = flags.profile !== undefined ? findProfile(flags.profile) : undefined;
+  if (flags.profile !== undefined && !explicit) throw new CliError(`未知的评分方案“${flags.profile}”`);
+  let host;
+  try {
+    host = await openXlsx(input);
+  } catch (err) {
+    if (err instanceof XlsxReadError) throw new CliError(`无法读取“${file}”：${err.message}`, EXIT_UNREADABLE);
+    throw err;
+  }
+  const read = await host.readWorkbook();
+  if (!read.ok) throw new CliError(`无法读取“${file}”：${read.error.message}`, EXIT_UNREADABLE);
+  const model = mapWorkbook(read.value);
+  const doc = generateNarrative(model, explicit ?? profileFor(model));
+  const written = await host.writeSheet(narrativeSheet(doc));
+  if (!written.ok) throw new CliError(`${written.error.message}${written.error.detail ? `：${written.error.detail}` : ""}`);
+  try {
+    await host.saveAs(flags.output);
+  } catch (err) {
+    throw new CliError(`无法写入“${flags.output}”：${err instanceof Error ? err.message : String(err)}`);
+  }
+  io.stdout(`已写入“评价报告综述”工作表：${flags.output}\n`);
+  if (flags.docx !== undefined) {
+    await fs.writeFile(path.resolve(flags.docx), await narrativeDocx(doc));
+    io.stdout(`已生成 Word 报告：${flags.docx}\n`);
+  }
+  const gaps = doc.sections.flatMap((s) => s.paragraphs).join("").split("【待填写").length - 1;
+  if (gaps) io.stdout(`尚有 ${gaps} 处【待填写】需要补充。\n`);
+  return EXIT_OK;
 }

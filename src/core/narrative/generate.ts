@@ -181,7 +181,7 @@ export function generateNarrative(model: ReportModel, profile: ScoringProfile): 
     const parts = [`年初设定的${level2Name(ind)}为${targetText}`, `实际完成${actual || todo("实际完成值")}`];
     const nums = indicatorNumbers(ind);
     const positive = ind.direction === "≥" || ind.direction === ">" || ind.direction === "=" || ind.direction === undefined;
-    if (nums && positive && nums.a > 0 && ind.direction !== "定性") parts.push(`完成率为${percentText(nums.b / nums.a, 4)}`);
+    if (nums && positive && nums.a > 0) parts.push(`完成率为${percentText(nums.b / nums.a, 4)}`);
     parts.push(`得分${score !== undefined ? `${score}分` : todo("得分")}${weight}`);
     ind3.push(`${head}${parts.join("，")}。`);
   });
