@@ -275,15 +275,21 @@ function seed000Sheet() {
     ["1、局机关", 51.14, 51.14, 0, 0], // 32
     ["2、二级机构1", 37.43, 37.43, 0, 0], // 33
     ["3、二级机构2"], // 34
-    [], // 35
-    ["绩效自评综合得分", 96], // 36
-    ["评价等次", "优秀"], // 37
+    ["三、部门（单位）整体支出绩效自评情况"], // 35
+    ["一级指标", "二级指标", "三级指标", "分值"], // 36
+    ["产出指标", "质量指标", "指标1：财政供养控制率", 5], // 37
+    [null, null, "指标2：三公经费变动率", 3], // 38
+    [null, "数量指标", "指标1：基本支出", 7], // 39
+    ["效益指标", "社会效益", "指标1：保证医保局工作正常运行", 3], // 40
+    ["绩效自评综合得分", 96], // 41
+    ["评价等次", "优秀"], // 42
   ];
   const merges = [
     "A8:G8", "A9:A10", "B9:B10", "C9:G9",
     "A15:H15", "A16:A18", "B16:B18", "C16:F16", "G16:H16", "C17:C18", "D17:E17", "F17:F18", "G17:G18", "H17:H18",
     "A23:A24", "B23:B24", "C23:F23",
     "A29:A30", "B29:B30", "C29:D29", "E29:E30",
+    "A35:H35", "A37:A39", "B37:B38",
   ];
   return buildWorkbook({ 整体支出: rows }, { merges: { 整体支出: merges } });
 }
@@ -333,6 +339,19 @@ describe("mapWorkbook by labels (auto-map)", () => {
     expect(m.mapping.problems).toEqual([]);
   });
 
+  test("the seed-000 indicator table (一级/二级/三级指标 | 分值, merged groups) ends at the 综合得分 row", () => {
+    const t = mapWorkbook(seed000Sheet()).tables.jx_indicators;
+    expect(t?.source).toBe("label");
+    expect(t?.headerRow).toBe(36);
+    expect(columnsOf(t)).toEqual({ level1: 1, level2: 2, level3: 3, weight: 4 });
+    expect(t?.rows.map((r) => [r.row, r.level1, r.level2, r.cells.weight.cell?.value])).toEqual([
+      [37, "产出指标", "质量指标", 5],
+      [38, "产出指标", "质量指标", 3],
+      [39, "产出指标", "数量指标", 7],
+      [40, "效益指标", "社会效益", 3],
+    ]);
+  });
+
   test("maps the scalars of a seed-000 sheet from the cells beside their labels", () => {
     const m = mapWorkbook(seed000Sheet());
     const at = (id: keyof typeof m.scalars): [string | undefined, unknown] => [m.scalars[id]?.ref.address, m.scalars[id]?.cell?.value];
@@ -343,8 +362,8 @@ describe("mapWorkbook by labels (auto-map)", () => {
     expect(at("jx_staff_quota")).toEqual(["B5", 65]);
     expect(at("jx_staff_actual")).toEqual(["D5", 65]);
     expect(at("jx_duties")).toEqual(["B6", "我局职能职责主要分两大块。"]);
-    expect(at("jx_score_total")).toEqual(["B36", 96]);
-    expect(at("jx_grade")).toEqual(["B37", "优秀"]);
+    expect(at("jx_score_total")).toEqual(["B41", 96]);
+    expect(at("jx_grade")).toEqual(["B42", "优秀"]);
     expect(m.scalars.jx_unit_name?.source).toBe("label");
     expect(m.scalars.jx_report_year).toBeUndefined();
     expect(m.mapping.missingScalars).toContain("jx_report_year");

@@ -54,12 +54,21 @@ function isLabel(text: string): boolean {
   return n !== "" && (SCALAR_BY_LABEL.has(n) || COLUMN_LABELS.has(n));
 }
 
-/** A row holding one text cell naming a table (`部门（单位）年度支出和结余情况（万元）`). */
+/** A section heading's numbering: `三、`, `（二）`, `第一部分`. Data rows are numbered `1、`, never so. */
+const SECTION_NUMBERING = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[部章节])/;
+
+/**
+ * A row holding one text cell that names a table (`部门（单位）年度支出和结余情况（万元）`), starts a
+ * section (`三、部门（单位）整体支出绩效自评情况`) or is merged across the width of a table (a banner).
+ */
 function isTitleRow(grid: SheetGrid, row: number): boolean {
   const cols = grid.colsIn(row);
   if (cols.length !== 1 || isNumberLike(grid.cell(row, cols[0]))) return false;
-  const text = norm(grid, row, cols[0]);
-  return TITLE_HINTS.some((h) => text.includes(h));
+  const raw = cellText(grid.cell(row, cols[0]));
+  const text = normalizeLabel(raw);
+  if (TITLE_HINTS.some((h) => text.includes(h)) || SECTION_NUMBERING.test(raw.replace(/\s+/g, ""))) return true;
+  const m = grid.merge(row, cols[0]);
+  return m !== undefined && m.start.row === m.end.row && m.end.col - m.start.col >= 2;
 }
 
 /** A row that starts some table's header: its first column label plus another of its labels. */
@@ -122,7 +131,10 @@ function mapTables(grid: SheetGrid, found: Set<string>, result: MappingResult): 
       if (!start) continue;
       const at = { row, col: start.c };
       const read = readTable(grid, def, { start: at, end: at }, { source: "label", auto: { stopAt } });
-      const complete = read.problems.length === 0 && read.matched >= Math.ceil(def.columns.length / 2);
+      // Every required column, and a third of the others at least (seed 000's indicator table has only
+      // 一级/二级/三级指标 and 分值).
+      const required = def.columns.filter((c) => c.required).length;
+      const complete = read.problems.length === 0 && read.matched >= Math.max(required, Math.ceil(def.columns.length / 3));
       if (!complete) continue;
       // Columns decide; a title hint only breaks ties (a header of 机构名称 | 合计 | …).
       const score = read.matched * 2 + (hasTitleHint(grid, def, read) ? 1 : 0);
