@@ -5,6 +5,9 @@
  */
 import "../helpers/jsdom-setup";
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import * as path from "path";
+import { checkWorkbook, formatRef } from "../../src/core";
+import { readXlsxFile } from "../../src/hosts/xlsx";
 import { createServices } from "../../src/taskpane/services";
 import { buildWorkbook } from "../helpers/workbook-builder";
 import { createFakeHost } from "../helpers/fake-host";
@@ -74,5 +77,41 @@ describe("task pane over the real engine", () => {
     const row = table.querySelector('[data-field="jx_unit_name"]') as HTMLElement;
     expect(row).toHaveTextContent("名称 · 封面!B1");
     expect(table.querySelector('[data-field="jx_income"]')).toHaveTextContent("未找到");
+  });
+});
+
+describe("task pane over a real example workbook (seed 000, 临湘 2021)", () => {
+  test("检查我的报表 shows what the engine finds, grouped and counted; 修复 on a fixable finding writes it and the re-check drops it", async () => {
+    const snapshot = await readXlsxFile(path.join(__dirname, "..", "..", "examples", "linxiang-2021.xlsx"));
+    const expected = checkWorkbook(snapshot);
+    expect(expected.findings.length).toBeGreaterThan(0);
+    const host = createFakeHost(snapshot);
+    renderPane(host, { services: createServices() });
+    await ready();
+    fireEvent.click(button("检查我的报表"));
+    const summary = await screen.findByTestId("summary-counts");
+    expect(summary).toHaveTextContent(`错误 ${expected.stats.errors} · 警告 ${expected.stats.warnings} · 提示 ${expected.stats.infos}`);
+    const cards = await waitFor(() => {
+      const all = Array.from(document.querySelectorAll<HTMLElement>("[data-rule]"));
+      expect(all).toHaveLength(expected.findings.length);
+      return all;
+    });
+    // Every flagged cell is painted.
+    for (const f of expected.findings) expect(host.fill(`${f.sheet}!${f.ref}`)).toMatch(/^#[0-9A-F]{6}$/);
+
+    const fixable = cards.find((c) => within(c).queryByRole("button", { name: "修复" }));
+    expect(fixable).toBeDefined();
+    const card = fixable as HTMLElement;
+    const rule = card.dataset.rule ?? "";
+    const cell = within(card).getByTestId("finding-cell").textContent ?? "";
+    const finding = expected.findings.find((f) => f.ruleId === rule && formatRef({ sheet: f.sheet, address: f.ref }) === cell);
+    const write = finding?.fix?.writes[0];
+    expect(write).toBeDefined();
+    fireEvent.click(within(card).getByRole("button", { name: "修复" }));
+    const writeRef = formatRef(write!.at);
+    await waitFor(() => expect(host.cell(writeRef)?.value).toEqual(write!.value ?? host.cell(writeRef)?.value));
+    await waitFor(() =>
+      expect(Array.from(document.querySelectorAll<HTMLElement>(`[data-rule="${rule}"]`)).some((c) => within(c).getByTestId("finding-cell").textContent === cell)).toBe(false),
+    );
   });
 });
