@@ -373,6 +373,16 @@ export interface ExecRow {
   readonly reason: string;
 }
 
+/**
+ * A row of the indicator table that is not an indicator: a 合计/总分 row, or a 一级/二级 subtotal row
+ * (a group label and a 分值 but no 三级指标 and no values). Counting it would count its indicators twice.
+ */
+function isSubtotalRow(row: TableRow): boolean {
+  const own = (key: string): string => cellText(bound(row, key)?.cell);
+  if (isTotalLabel(own("level1")) || isTotalLabel(own("level2")) || isTotalLabel(own("level3"))) return true;
+  return own("level3") === "" && own("target") === "" && own("actual") === "" && own("direction") === "" && (own("level1") !== "" || own("level2") !== "");
+}
+
 function isExecRow(row: TableRow): boolean {
   const l1 = row.level1 ?? cellText(bound(row, "level1")?.cell);
   const l3 = normalizeLabel(cellText(bound(row, "level3")?.cell));
@@ -451,7 +461,7 @@ function isTotalLabel(label: string): boolean {
 export function scoreWorkbook(model: ReportModel, profile: ScoringProfile): ScoreResult {
   const indicatorTable = model.tables.jx_indicators;
   const rows = (indicatorTable?.rows ?? []).filter(
-    (row) => cellText(bound(row, "level3")?.cell) !== "" || cellNumber(bound(row, "weight")?.cell) !== undefined,
+    (row) => (cellText(bound(row, "level3")?.cell) !== "" || cellNumber(bound(row, "weight")?.cell) !== undefined) && !isSubtotalRow(row),
   );
   // A 预算执行率 row inside the indicator table is the 执行率 item, not an indicator: keep it apart so
   // that it is not counted twice in the total.

@@ -1,7 +1,8 @@
 import { mapWorkbook } from "../../../src/core/mapping";
 import { NATIONAL } from "../../../src/core/scoring/profiles";
 import { scoreWorkbook } from "../../../src/core/scoring/score";
-import { scoreBook } from "./score-workbook";
+import { profileFor } from "../../../src/core/engine/run-rules";
+import { INDICATORS, scoreBook } from "./score-workbook";
 
 describe("scoreWorkbook on a mapped workbook", () => {
   const result = scoreWorkbook(mapWorkbook(scoreBook()), NATIONAL);
@@ -34,5 +35,26 @@ describe("scoreWorkbook on a mapped workbook", () => {
       ["效益", 30, 30],
       ["满意度", 10, 10],
     ]);
+  });
+});
+
+describe("scoreWorkbook: rows that are not indicators, and profiles chosen by jx_profile", () => {
+  test("a 合计 row and a 一级 subtotal row in the indicator table are not counted again", () => {
+    const rows = [["产出指标", "", "", "", "", "", 50, 49.32, ""], ...INDICATORS, ["合计", "", "", "", "", "", 90, 89.32, ""]];
+    const r = scoreWorkbook(mapWorkbook(scoreBook({ indicators: rows })), NATIONAL);
+    expect(r.indicators).toHaveLength(7);
+    expect(r.total).toBe(99.29);
+  });
+
+  test("湖北 chosen by jx_profile: 预算执行 20 gives 19.95 for 99.74%", () => {
+    const model = mapWorkbook(scoreBook({ profile: "湖北省", scalars: { jx_exec_weight: "" } }));
+    const profile = profileFor(model);
+    expect(profile.id).toBe("hubei");
+    expect(scoreWorkbook(model, profile).execScore).toBe(19.95);
+  });
+
+  test("执行率 above 100% is capped at the full 分值", () => {
+    const r = scoreWorkbook(mapWorkbook(scoreBook({ scalars: { jx_executed: 1800 } })), NATIONAL);
+    expect(r.execScore).toBe(10);
   });
 });
