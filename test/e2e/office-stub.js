@@ -2,7 +2,9 @@
  * An in-page stand-in for office.js, served in place of https://appsforoffice.microsoft.com/… by the
  * e2e test (toolchain pitfall 8a). It defines window.Office (onReady → Excel, requirement sets) and
  * window.Excel.run over a small fake Excel object model holding window.__JIXIAO_SEED__ (a
- * WorkbookSnapshot: sheets with cells keyed by A1, merges, defined names).
+ * WorkbookSnapshot: sheets with cells keyed by A1, merges, defined names; window.__JIXIAO_FILLS__ optionally
+ * maps "Sheet!A1" to a starting fill colour). test/hosts/excel-host-contract.test.ts runs the shared host
+ * contract over the same model in Node.
  *
  * Only what src/hosts/excel/excel-host.ts uses is modelled. Writes apply at once (a real Excel applies
  * them at sync; the adapter never reads back inside a batch, so the difference does not show).
@@ -64,6 +66,12 @@
       s.cells[k] = Object.assign({}, sheet.cells[k]);
     });
     s.merges = (sheet.merges || []).slice();
+  });
+  var seedFills = window.__JIXIAO_FILLS__ || {};
+  Object.keys(seedFills).forEach(function (ref) {
+    var bang = ref.lastIndexOf("!");
+    var s = sheetByName(ref.slice(0, bang));
+    if (s) s.fills[ref.slice(bang + 1)] = seedFills[ref];
   });
   seed.names.forEach(function (n) {
     model.names.push({ name: n.name, refersTo: n.refersTo, scope: n.scope });
@@ -135,6 +143,10 @@
     return p.row >= area.r1 && p.row <= area.r2 && p.col >= area.c1 && p.col <= area.c2;
   }
 
+  function overlaps(a, b) {
+    return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
+  }
+
   function makeRange(s, area) {
     function setContent(addr, v) {
       if (v === null || v === undefined) return; // Office.js: null leaves the cell alone
@@ -146,7 +158,9 @@
         else delete s.cells[addr];
         return;
       }
-      if (typeof v === "string" && v.charAt(0) === "=") {
+      if (typeof v === "string" && v.charAt(0) === "'") {
+        cell.value = v.slice(1); // Excel's text prefix: not part of the value
+      } else if (typeof v === "string" && v.charAt(0) === "=") {
         cell.formula = v.slice(1);
         cell.value = cell.value === undefined ? null : cell.value; // no calculation engine here
       } else {
@@ -217,8 +231,15 @@
       getEntireColumn: function () {
         return makeRange(s, { r1: 1, c1: area.c1, r2: 1048576, c2: area.c2 });
       },
+      unmerge: function () {
+        s.merges = s.merges.filter(function (m) {
+          return !overlaps(area, parseArea(m));
+        });
+      },
       getMergedAreasOrNullObject: function () {
-        var merges = s.merges;
+        var merges = s.merges.filter(function (m) {
+          return overlaps(area, parseArea(m));
+        });
         return {
           isNullObject: merges.length === 0,
           address: merges
@@ -324,8 +345,15 @@
         if (address === undefined) return makeRange(s, { r1: 1, c1: 1, r2: 1048576, c2: 16384 });
         return makeRange(s, parseArea(address));
       },
-      getUsedRangeOrNullObject: function () {
+      getUsedRangeOrNullObject: function (valuesOnly) {
         var area = usedArea(s);
+        if (!valuesOnly) {
+          // Formatting counts too: merged areas widen the used range.
+          s.merges.forEach(function (m) {
+            var b = parseArea(m);
+            area = area ? { r1: Math.min(area.r1, b.r1), c1: Math.min(area.c1, b.c1), r2: Math.max(area.r2, b.r2), c2: Math.max(area.c2, b.c2) } : b;
+          });
+        }
         if (!area) {
           var empty = makeRange(s, { r1: 1, c1: 1, r2: 1, c2: 1 });
           empty.isNullObject = true;

@@ -9,7 +9,7 @@
  */
 import type { CellRef, CellSnapshot, CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
 import type { CellWrite } from "../../core/engine/types";
-import { indexToCol, parseA1, parseRef, quoteSheet } from "../../core/model/address";
+import { MAX_COLS, MAX_ROWS, indexToCol, parseA1, parseRef, quoteSheet } from "../../core/model/address";
 import type {
   Highlight,
   HostCapabilities,
@@ -190,6 +190,36 @@ function rangeCells(range: Excel.Range): Record<string, CellSnapshot> {
   return cells;
 }
 
+/** Whether `address` is a single cell inside the sheet (`C11`, `$C$11`); Office would reject anything else. */
+function isCellAddress(address: string): boolean {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!m) return false;
+  const { row, col } = parseA1(address);
+  return row >= 1 && row <= MAX_ROWS && col >= 1 && col <= MAX_COLS;
+}
+
+/** Whether `address` is a cell or a rectangle (`A1:D4`). */
+function isAreaAddress(address: string): boolean {
+  const parts = address.split(":");
+  return parts.length <= 2 && parts.every(isCellAddress);
+}
+
+/**
+ * Text Excel would turn into something else when written through `values` (it parses like typing):
+ * numbers, percentages, dates, formulas. Such text gets Excel's text prefix, an apostrophe, which is
+ * not part of the value. Prose is left alone.
+ */
+function asText(s: string): string {
+  return /^\s*[=+\-@]/.test(s) || /^\s*[\d.,]+\s*%?\s*$/.test(s) || /^\s*\d{1,4}\s*[-/.年]\s*\d{1,2}/.test(s) ? `'${s}` : s;
+}
+
+/** The sheet names of the workbook, loaded in the caller's batch (read them after its sync). */
+function loadSheetNames(ctx: Excel.RequestContext): () => Set<string> {
+  const sheets = ctx.workbook.worksheets;
+  sheets.load("items/name");
+  return () => new Set(sheets.items.map((s) => s.name));
+}
+
 /** One contiguous horizontal run of writes with the same shape, written as one 2-D array. */
 interface WriteRun {
   readonly sheet: string;
@@ -321,7 +351,9 @@ export class ExcelHost implements WorkbookHost {
           names.load("items");
           const used = this.features.nullObjects ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange(true);
           used.load("address, values, formulas, numberFormat, valueTypes");
-          const merged = this.features.mergedAreas ? used.getMergedAreasOrNullObject() : undefined;
+          // Merges are formatting: take them from the used range that includes formatted cells, so that a
+          // merge reaching below the last value (a merged label column) is still seen whole.
+          const merged = this.features.mergedAreas ? ws.getUsedRangeOrNullObject(false).getMergedAreasOrNullObject() : undefined;
           merged?.load("address");
           return { name, names, used, merged };
         });
@@ -364,12 +396,23 @@ export class ExcelHost implements WorkbookHost {
     }
   }
 
-  /** Queue every write as 2-D arrays of contiguous runs; sync once per ~4 MB of payload. */
+  /**
+   * Sync 1 checks that every target sheet exists (a failing batch would leave its first writes applied,
+   * so nothing is queued until all targets are known good); then every write is queued as 2-D arrays of
+   * contiguous runs, with one more sync per ~4 MB of payload.
+   */
   async applyWrites(writes: readonly CellWrite[]): Promise<HostResult<number>> {
+    const bad = writes.find((w) => !isCellAddress(w.at.address));
+    if (bad) return fail("not-found", `写入单元格失败：单元格地址“${bad.at.address}”无效。`);
     const runs = planWriteRuns(writes);
     if (runs.length === 0) return ok(0);
     try {
       return await this.run(async (ctx) => {
+        const sheetNames = loadSheetNames(ctx);
+        await ctx.sync();
+        const existing = sheetNames();
+        const missing = runs.find((r) => !existing.has(r.sheet));
+        if (missing) return fail<number>("not-found", `写入单元格失败：找不到工作表“${missing.sheet}”，没有写入任何单元格。`);
         const sheets = ctx.workbook.worksheets;
         let payload = 0;
         let cells = 0;
@@ -462,19 +505,26 @@ export class ExcelHost implements WorkbookHost {
     }
   }
 
-  /** One sync: each saved fill back (fill.clear() for no fill), then the notes this adapter added. */
+  /**
+   * Two syncs: which sheets still exist, then each saved fill back (fill.clear() for no fill) and the
+   * notes this adapter added. Cells on a sheet deleted since marking are skipped: nothing to restore.
+   */
   async clearHighlights(saved: readonly SavedFill[]): Promise<HostResult<number>> {
     if (saved.length === 0) return ok(0);
     try {
       return await this.run(async (ctx) => {
+        const sheetNames = loadSheetNames(ctx);
+        await ctx.sync();
+        const existing = sheetNames();
         const sheets = ctx.workbook.worksheets;
-        for (const s of saved) {
+        const live = saved.filter((s) => existing.has(s.at.sheet) && isCellAddress(s.at.address));
+        for (const s of live) {
           const fill = sheets.getItem(s.at.sheet).getRange(s.at.address).format.fill;
           if (s.color === null) fill.clear();
           else fill.color = s.color;
         }
         const removed: string[] = [];
-        for (const s of saved) {
+        for (const s of live) {
           const key = `${s.at.sheet}!${s.at.address}`;
           const added = this.addedNotes.get(key);
           if (!added) continue;
@@ -484,7 +534,7 @@ export class ExcelHost implements WorkbookHost {
         }
         await ctx.sync();
         removed.forEach((k) => this.addedNotes.delete(k));
-        return ok(saved.length);
+        return ok(live.length);
       });
     } catch (e) {
       return toFailure("清除标记", e);
@@ -507,9 +557,9 @@ export class ExcelHost implements WorkbookHost {
   }
 
   /**
-   * Add the sheet, or clear and reuse it when it exists (deleting it would turn names and formulas that
-   * point at it into #REF!). Values go in as one 2-D array; strings are formatted as text (`@`) so that
-   * "99.71%" or "1/2" in the prose stay as written.
+   * Add the sheet, or unmerge, clear and reuse it when it exists (deleting it would turn names and
+   * formulas that point at it into #REF!). Values go in as one 2-D array; text that Excel would parse
+   * ("99.71%", "2021-12", "=…") gets the text prefix so that it stays as written.
    */
   async writeSheet(content: SheetContent): Promise<HostResult<void>> {
     if (!this.capabilities.addSheets) return fail("unsupported", "当前版本的 Excel 不支持添加工作表。");
@@ -528,13 +578,20 @@ export class ExcelHost implements WorkbookHost {
           ? existing?.isNullObject !== true
           : sheets.items.some((s) => s.name === content.name);
         const ws = exists ? sheets.getItem(content.name) : sheets.add(content.name);
-        if (exists) ws.getRange().clear();
+        if (exists) {
+          const whole = ws.getRange();
+          whole.unmerge();
+          whole.clear();
+        }
         const width = Math.max(1, ...content.rows.map((r) => r.length), content.columnWidths?.length ?? 0);
         if (content.rows.length > 0) {
-          const values = content.rows.map((r) => Array.from({ length: width }, (_, j) => r[j] ?? ""));
-          const formats = values.map((r) => r.map((v) => (typeof v === "string" ? "@" : "General")));
+          const values = content.rows.map((r) =>
+            Array.from({ length: width }, (_, j) => {
+              const v = r[j];
+              return v === null || v === undefined ? "" : typeof v === "string" ? asText(v) : v;
+            }),
+          );
           const range = ws.getRange("A1").getResizedRange(content.rows.length - 1, width - 1);
-          range.numberFormat = formats;
           range.values = values;
           range.format.wrapText = true;
           range.format.verticalAlignment = "Top";
@@ -559,10 +616,15 @@ export class ExcelHost implements WorkbookHost {
   async addNames(names: readonly { readonly name: string; readonly ref: CellRef | string }[]): Promise<HostResult<number>> {
     if (names.length === 0) return ok(0);
     if (!this.capabilities.addNames) return fail("unsupported", "当前版本的 Excel 不支持添加名称（需要 ExcelApi 1.4）。");
-    const bad = names.find((n) => typeof n.ref === "string" && !parseRef(n.ref)?.sheet);
-    if (bad) return fail("write-failed", `名称“${bad.name}”的引用“${String(bad.ref)}”不是带工作表名的单元格地址。`);
+    const sheetOf = (ref: CellRef | string): string | undefined => (typeof ref === "string" ? parseRef(ref)?.sheet : ref.sheet);
+    const bad = names.find((n) => (typeof n.ref === "string" ? !parseRef(n.ref)?.sheet : !isAreaAddress(n.ref.address)));
+    if (bad) {
+      const shown = typeof bad.ref === "string" ? bad.ref : `${bad.ref.sheet}!${bad.ref.address}`;
+      return fail("write-failed", `名称“${bad.name}”的引用“${shown}”不是带工作表名的单元格地址。`);
+    }
     try {
       return await this.run(async (ctx) => {
+        const sheetNames = loadSheetNames(ctx);
         const collection = ctx.workbook.names;
         const existing = names.map((n) => {
           const item = collection.getItemOrNullObject(n.name);
@@ -570,12 +632,18 @@ export class ExcelHost implements WorkbookHost {
           return item;
         });
         await ctx.sync();
+        const existingSheets = sheetNames();
+        const missing = names.find((n) => !existingSheets.has(sheetOf(n.ref) ?? ""));
+        if (missing) return fail<number>("not-found", `保存名称失败：名称“${missing.name}”指向的工作表“${sheetOf(missing.ref) ?? ""}”不存在。`);
         names.forEach((n, i) => {
           if (existing[i].isNullObject !== true) existing[i].delete();
           const formula =
             typeof n.ref === "string"
               ? `=${n.ref.replace(/^=/, "")}`
-              : `=${quoteSheet(n.ref.sheet)}!${n.ref.address.replace(/^\$?([A-Z]+)\$?(\d+)/i, "$$$1$$$2")}`;
+              : `=${quoteSheet(n.ref.sheet)}!${n.ref.address
+                  .split(":")
+                  .map((a) => a.replace(/^\$?([A-Z]+)\$?(\d+)$/i, "$$$1$$$2"))
+                  .join(":")}`;
           collection.add(n.name, formula);
         });
         await ctx.sync();

@@ -1,0 +1,104 @@
+/**
+ * The shared WorkbookHost contract, run against the Excel adapter over the fake Excel object model that
+ * the e2e test serves in place of office.js (test/e2e/office-stub.js), loaded here into a plain object
+ * standing in for `window`. The world is read back through the fake's model, not through the adapter.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { runHostContract } from "./host-contract-suite";
+import { ExcelHost, type ExcelRun, type RequirementCheck } from "../../src/hosts/excel/excel-host";
+import type { CellSnapshot, WorkbookSnapshot } from "../../src/core/model/snapshot";
+
+interface FakeModel {
+  syncs: number;
+  sheets: { name: string; cells: Record<string, CellSnapshot & { value: CellSnapshot["value"] | undefined }>; merges: string[]; fills: Record<string, string> }[];
+  names: { name: string; refersTo: string; scope?: string }[];
+}
+
+interface FakeWindow {
+  __JIXIAO_SEED__: WorkbookSnapshot;
+  __JIXIAO_FILLS__: Readonly<Record<string, string>>;
+  Excel: { run: ExcelRun };
+  Office: { context: { requirements: { isSetSupported: RequirementCheck } } };
+  __jixiao: { model: FakeModel };
+}
+
+const STUB = fs.readFileSync(path.join(__dirname, "..", "e2e", "office-stub.js"), "utf8");
+
+/** Load the stand-in into a fresh fake window seeded with the snapshot and fills. */
+function loadFakeExcel(snapshot: WorkbookSnapshot, fills: Readonly<Record<string, string>> = {}): FakeWindow {
+  const win = { __JIXIAO_SEED__: JSON.parse(JSON.stringify(snapshot)) as WorkbookSnapshot, __JIXIAO_FILLS__: fills } as FakeWindow;
+  // The stub is browser code written against `window`; hand it ours.
+  new Function("window", STUB)(win);
+  return win;
+}
+
+/** The fake's state as a snapshot, without going through the adapter. */
+function readModel(model: FakeModel): WorkbookSnapshot {
+  return {
+    sheets: model.sheets.map((s) => ({
+      name: s.name,
+      cells: Object.fromEntries(
+        Object.entries(s.cells)
+          .filter(([, c]) => c.formula !== undefined || c.error !== undefined || (c.value !== null && c.value !== undefined && c.value !== ""))
+          .map(([a, c]) => [
+            a,
+            {
+              value: c.value ?? null,
+              ...(c.error !== undefined ? { error: c.error } : {}),
+              ...(c.formula !== undefined ? { formula: c.formula } : {}),
+              ...(c.numberFormat !== undefined ? { numberFormat: c.numberFormat } : {}),
+            },
+          ]),
+      ),
+      merges: [...s.merges],
+    })),
+    names: model.names.map((n) => ({ name: n.name, refersTo: n.refersTo, ...(n.scope ? { scope: n.scope } : {}) })),
+  };
+}
+
+runHostContract("excel (Office.js adapter over the fake Excel model)", async (snapshot, fills) => {
+  const win = loadFakeExcel(snapshot, fills);
+  const model = win.__jixiao.model;
+  const host = new ExcelHost(win.Excel.run, { isSetSupported: win.Office.context.requirements.isSetSupported });
+  return {
+    host,
+    read: async () => readModel(model),
+    readFills: async (refs) =>
+      refs.map((ref) => {
+        const bang = ref.lastIndexOf("!");
+        return model.sheets.find((s) => s.name === ref.slice(0, bang))?.fills[ref.slice(bang + 1)] ?? null;
+      }),
+  };
+});
+
+describe("Excel adapter over the fake model: round trips", () => {
+  it("reads a workbook in two syncs and writes in two, also with notes on highlights", async () => {
+    const win = loadFakeExcel({
+      sheets: [{ name: "收支情况", cells: { A1: { value: "机构名称" }, B2: { value: 3467700 } }, merges: [] }],
+      names: [{ name: "jx_expense", refersTo: "收支情况!$A$1:$B$2" }],
+    });
+    const model = win.__jixiao.model;
+    const host = new ExcelHost(win.Excel.run, { isSetSupported: win.Office.context.requirements.isSetSupported });
+    expect((await host.readWorkbook()).ok).toBe(true);
+    expect(model.syncs).toBe(2);
+    model.syncs = 0;
+    expect(await host.applyWrites([{ at: { sheet: "收支情况", address: "B2" }, value: 346.77 }])).toEqual({ ok: true, value: 1 });
+    expect(model.syncs).toBe(2);
+    model.syncs = 0;
+    const saved = await host.highlight([{ at: { sheet: "收支情况", address: "B2" }, color: "#FFC7CE", note: "单位疑似填错" }]);
+    expect(model.syncs).toBe(2);
+    expect((model.sheets[0] as unknown as { notes: Record<string, string> }).notes).toEqual({ B2: "单位疑似填错" });
+    if (!saved.ok) throw new Error(saved.error.message);
+    await host.clearHighlights(saved.value);
+    expect((model.sheets[0] as unknown as { notes: Record<string, string> }).notes).toEqual({});
+  });
+
+  it("writes narrative text that looks like a number or a date as text, exactly as given", async () => {
+    const win = loadFakeExcel({ sheets: [{ name: "S", cells: {}, merges: [] }], names: [] });
+    const host = new ExcelHost(win.Excel.run, { isSetSupported: win.Office.context.requirements.isSetSupported });
+    expect(await host.writeSheet({ name: "综述", rows: [["99.71%", "2021-12", "=1+1", "预算执行率为99.71%。", 3]] })).toEqual({ ok: true, value: undefined });
+    const sheet = win.__jixiao.model.sheets.find((s) => s.name === "综述");
+    expect(Object.values(sheet?.cells ?? {}).map((c) => c.value)).toEqual(["99.71%", "2021-12", "=1+1", "预算执行率为99.71%。", 3]);
+  });
+});
