@@ -5,6 +5,8 @@ import { proseWorkbook } from "../narrative/prose-workbook";
 const balance =
   "截止2021年12月，各项医保基金历年累计结余19787.89万元。（职工医保统筹基金结余491.97万元、个人账户结余11548.57万元、居民医保结余7757.35万元）总体来说，基金运行平稳。";
 
+const seed001Counts = "共查处违规定点医药机构 585 家，其中通报批评 60 家，暂停医保服务 102 家，解除服务协议 25 家，移交其他部门处理 16 家，约谈 314 家，限期整改 372 家。";
+
 ruleTester.run(prosePartsSum, {
   valid: [
     { name: "seed 000: 1911.06 = 420.05 + 270.79 + 1220.22", workbook: proseWorkbook({ achievements: "局机关基本支出1911.06万元，其中：工资福利支出420.05万元、一般商品和服务支出270.79万元、对个人和家庭的补助1220.22万元。" }) },
@@ -13,6 +15,11 @@ ruleTester.run(prosePartsSum, {
     { name: "seed 003: 其中 opening the next sentence", workbook: proseWorkbook({ achievements: "医疗保障管理事务支出决算为688万元，完成预算100%。其中：行政运行313万元、一般行政管理事务90万元、医疗保障政策管理10万元、医疗保障经办事务149万元、其他医疗保障管理事务126万元。" }) },
     { name: "a corrected bracketed breakdown", workbook: proseWorkbook({ achievements: balance.replace("19787.89", "19797.89") }) },
     { name: "parts in 亿元 and 万元", workbook: proseWorkbook({ achievements: "支出合计1.5亿元，其中：基本支出5000万元、项目支出1亿元。" }) },
+    {
+      name: "seed 001: several measures per entity are not parts of one whole",
+      workbook: proseWorkbook({ achievements: "结转到 2020 年度 33.42 万元。其中局机关预算资金 149.31 万元，支出 133.89 万元，结转到 2020 年度 15.42 万元；职工医保中心预算资金 33 万元，支出 15 万元，结转到 2020 年度 18 万元。" }),
+    },
+    { name: "seed 001: overlapping counts are not checked by default", workbook: proseWorkbook({ achievements: seed001Counts }) },
     { name: "a list that says it is incomplete (等)", workbook: proseWorkbook({ achievements: "项目支出28545.3万元，其中：医疗救助7276万元、经办能力5508万元等。" }) },
   ],
   invalid: [
@@ -30,6 +37,12 @@ ruleTester.run(prosePartsSum, {
       name: "parts whose digits add up but whose whole has another unit",
       workbook: proseWorkbook({ problems: "基本支出346.77元，其中：人员支出224.06万元、公用支出122.71万元。" }),
       errors: [{ messageId: "unitMismatch", ref: "基本信息!B18", expected: "346.77万元" }],
+    },
+    {
+      name: "counts, when the counts option is on",
+      workbook: proseWorkbook({ achievements: "在职人员33人，其中：行政编制8人、事业编制24人。" }),
+      options: { counts: true },
+      errors: [{ messageId: "sumMismatch", expected: "32人" }],
     },
     {
       name: "an incomplete list whose parts exceed the whole",

@@ -346,6 +346,10 @@ function findPartLists(text: string, sentences: readonly ProseSentence[], qs: re
         parts.push(q);
       }
       if (parts.length < 2) continue;
+      // The same label twice (预算资金 … 支出 … 预算资金 … 支出) is a table written as prose — several
+      // measures per entity, not parts of one whole.
+      const labels = parts.map((p) => p.label).filter(Boolean);
+      if (new Set(labels).size < labels.length) continue;
       const whole = wholeBefore(wholeAt, rep);
       if (!whole) continue;
       const last = parts[parts.length - 1];

@@ -10,7 +10,7 @@ import type { SheetSnapshot, WorkbookSnapshot, CellSnapshot } from "../model/sna
 import { toA1 } from "../model/address";
 import type { ScoringProfile } from "../scoring/types";
 import { gradeLabel, indicatorNumbers, scoresFor, effectiveScore, type IndicatorScore } from "../scoring/score";
-import { formatNumber, roundTo } from "../units";
+import { formatNumber, parseText, roundTo } from "../units";
 import { factOf, NARRATIVE_SHEET, reportYear, scalarFact, type Fact } from "./prose-cells";
 import { listCounts } from "../rules/prose-count-matches-list";
 
@@ -177,11 +177,15 @@ export function generateNarrative(model: ReportModel, profile: ScoringProfile): 
     const score = showScore(effectiveScore(ind));
     const weight = ind.weight !== undefined ? `（分值${showScore(ind.weight)}分）` : "";
     const head = `${i + 1}. ${[ind.level1, ind.level2].filter(Boolean).join("—")}：`;
-    const targetText = target ? `${ind.level3}${dir}${target}` : `${ind.level3}${todo("年度指标值")}`;
+    // A number (≥41万人, 95%) follows the indicator's name; a text target (按时上解) is set apart.
+    const numeric = /^(?:[≥≤><=＞＜]|不低于|不高于)?\s*[\d０-９]/.test(target);
+    const targetText = !target ? `${ind.level3}${todo("年度指标值")}` : numeric ? `${ind.level3}${dir}${target}` : `${ind.level3}（${target}）`;
     const parts = [`年初设定的${level2Name(ind)}为${targetText}`, `实际完成${actual || todo("实际完成值")}`];
     const nums = indicatorNumbers(ind);
     const positive = ind.direction === "≥" || ind.direction === ">" || ind.direction === "=" || ind.direction === undefined;
-    if (nums && positive && nums.a > 0) parts.push(`完成率为${percentText(nums.b / nums.a, 4)}`);
+    // 完成率 only between two plainly written numbers: "超90%" or "约23万人" has no exact ratio.
+    const plain = parseText(actual.replace(/^\s+/, "")).kind === "number" && parseText(target.replace(/^(?:[≥≤><=＞＜]|不低于|不高于)/, "")).kind === "number";
+    if (nums && positive && nums.a > 0 && plain) parts.push(`完成率为${percentText(nums.b / nums.a, 4)}`);
     parts.push(`得分${score !== undefined ? `${score}分` : todo("得分")}${weight}`);
     ind3.push(`${head}${parts.join("，")}。`);
   });
