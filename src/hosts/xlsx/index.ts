@@ -29,6 +29,21 @@ function fail<T>(code: HostError["code"], message: string, detail?: string): Hos
   return { ok: false, error: detail === undefined ? { code, message } : { code, message, detail } };
 }
 
+/** Whether `address` is a cell inside the sheet grid (A1 … XFD1048576). */
+function validAddress(address: string): boolean {
+  try {
+    const p = parseA1(address);
+    return p.row >= 1 && p.row <= 1048576 && p.col >= 1 && p.col <= 16384;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether every part of `C11` or `A1:D4` is a valid cell address. */
+function validArea(area: string): boolean {
+  return area.split(":").length <= 2 && area.split(":").every(validAddress);
+}
+
 /** `$C$11` from `C11`. */
 function anchored(address: string): string {
   return address.replace(/^([A-Za-z]+)(\d+)$/, (_m, c: string, r: string) => `$${c.toUpperCase()}$${r}`);
@@ -63,7 +78,7 @@ export class XlsxHost implements WorkbookHost {
 
   private cellAt(at: CellRef): PopulateCell | undefined {
     const sheet = this.sheetOf(at.sheet);
-    if (!sheet) return undefined;
+    if (!sheet || !validAddress(at.address)) return undefined;
     const pos = parseA1(at.address);
     return sheet.cell(pos.row, pos.col);
   }
@@ -72,11 +87,7 @@ export class XlsxHost implements WorkbookHost {
   async applyWrites(writes: readonly CellWrite[]): Promise<HostResult<number>> {
     for (const w of writes) {
       if (!this.sheetOf(w.at.sheet)) return fail("not-found", `找不到工作表“${w.at.sheet}”`);
-      try {
-        parseA1(w.at.address);
-      } catch {
-        return fail("not-found", `单元格地址“${w.at.address}”无效`);
-      }
+      if (!validAddress(w.at.address)) return fail("not-found", `单元格地址“${w.at.address}”无效`);
     }
     try {
       for (const w of writes) {
@@ -102,11 +113,13 @@ export class XlsxHost implements WorkbookHost {
     const styles = readStyleTable(this.workbook);
     const saved: SavedFill[] = [];
     for (const m of marks) {
-      const cell = this.cellAt(m.at);
-      if (!cell) return fail("not-found", `找不到工作表“${m.at.sheet}”`);
+      if (!this.cellAt(m.at)) return fail("not-found", `找不到单元格“${m.at.sheet}!${m.at.address}”`);
+    }
+    for (const m of marks) {
+      const cell = this.cellAt(m.at)!;
       const key = `${m.at.sheet}!${m.at.address}`;
       const styleId = cell._styleId;
-      const color = cell._style === undefined && styleId !== undefined ? (styles.fills[Number(styleId)] ?? null) : null;
+      const color = cell._style === undefined ? (styleId !== undefined ? (styles.fills[Number(styleId)] ?? null) : null) : currentFill(cell);
       if (!this.savedStyles.has(key)) this.savedStyles.set(key, cell._style === undefined ? styleId : undefined);
       saved.push({ at: m.at, color });
       cell.style("fill", m.color.replace(/^#/, "").toUpperCase());
@@ -140,6 +153,7 @@ export class XlsxHost implements WorkbookHost {
   async select(at: CellRef): Promise<HostResult<void>> {
     const sheet = this.sheetOf(at.sheet);
     if (!sheet) return fail("not-found", `找不到工作表“${at.sheet}”`);
+    if (!validAddress(at.address)) return fail("not-found", `单元格地址“${at.address}”无效`);
     sheet.active(true);
     sheet.activeCell(at.address);
     return ok(undefined);
@@ -183,6 +197,11 @@ export class XlsxHost implements WorkbookHost {
 
   /** Add (or re-point) workbook-scoped names; a `CellRef` becomes an absolute `'Sheet'!$C$11`. */
   async addNames(names: readonly { readonly name: string; readonly ref: CellRef | string }[]): Promise<HostResult<number>> {
+    for (const n of names) {
+      if (typeof n.ref !== "string" && (!this.sheetOf(n.ref.sheet) || !validArea(n.ref.address))) {
+        return fail("not-found", `名称 ${n.name} 指向的单元格“${n.ref.sheet}!${n.ref.address}”不存在`);
+      }
+    }
     try {
       for (const n of names) {
         const ref =
@@ -202,9 +221,13 @@ export class XlsxHost implements WorkbookHost {
 
   /** The edited workbook as .xlsx bytes. */
   async toBuffer(): Promise<Buffer> {
-    this.keepCachedValues();
+    const restore = this.keepCachedValues();
     if (this.dirty) this.requestRecalculation();
-    return this.workbook.outputAsync();
+    try {
+      return await this.workbook.outputAsync();
+    } finally {
+      restore();
+    }
   }
 
   /**
@@ -225,12 +248,26 @@ export class XlsxHost implements WorkbookHost {
    * the `<v>` child, so that other readers (and our own checks) still see the values, and ask Excel/WPS to
    * recalculate on load instead.
    */
-  private keepCachedValues(): void {
+  private keepCachedValues(): () => void {
+    // Error values typed without a formula (`<c t="e"><v>#N/A</v></c>`): xlsx-populate cannot write them, so
+    // they go out as raw children for this output and are put back afterwards.
+    const errors: PopulateCell[] = [];
     for (const sheet of this.workbook.sheets()) {
       for (const row of sheet._rows) {
         if (!row) continue;
         for (const cell of row._cells) {
-          if (!cell || cell._formulaType === undefined) continue;
+          if (!cell) continue;
+          if (cell._formulaType === undefined) {
+            const v = cell._value;
+            if (typeof v === "object" && v !== null && typeof (v as { error?: unknown }).error === "function") {
+              errors.push(cell);
+              cell._remainingAttributes = { ...(cell._remainingAttributes ?? {}), t: "e" };
+              cell._remainingChildren = [{ name: "v", attributes: {}, children: [(v as { error(): string }).error()] }];
+              cell._value = undefined;
+              (cell as { _errorValue?: unknown })._errorValue = v;
+            }
+            continue;
+          }
           const v = cell._value;
           const others = (cell._remainingChildren ?? []).filter((c) => !(typeof c === "object" && c.name === "v"));
           const attrs = { ...(cell._remainingAttributes ?? {}) };
@@ -252,6 +289,18 @@ export class XlsxHost implements WorkbookHost {
         }
       }
     }
+    return () => {
+      for (const cell of errors) {
+        const holder = cell as { _errorValue?: unknown };
+        cell._value = holder._errorValue;
+        delete holder._errorValue;
+        delete cell._remainingChildren;
+        if (cell._remainingAttributes) {
+          delete cell._remainingAttributes.t;
+          if (Object.keys(cell._remainingAttributes).length === 0) delete cell._remainingAttributes;
+        }
+      }
+    };
   }
 
   /** Set `<calcPr fullCalcOnLoad="1"/>` so that Excel, WPS and LibreOffice recompute after our edits. */
@@ -268,6 +317,13 @@ export class XlsxHost implements WorkbookHost {
     }
     calcPr.attributes.fullCalcOnLoad = "1";
   }
+}
+
+/** The solid fill colour xlsx-populate holds for a cell whose style it has already cloned. */
+function currentFill(cell: PopulateCell): string | null {
+  const fill = cell.style("fill") as { type?: string; color?: { rgb?: string } } | undefined;
+  const rgb = fill && fill.type === "solid" ? fill.color?.rgb : undefined;
+  return rgb ? `#${rgb.slice(-6).toUpperCase()}` : null;
 }
 
 async function samePath(a: string, b: string): Promise<boolean> {

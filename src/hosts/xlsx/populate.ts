@@ -95,6 +95,28 @@ export interface PopulateModule {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const XlsxPopulate: PopulateModule = require("xlsx-populate");
 
+/**
+ * xlsx-populate's XML parser turns every text that round-trips through Number() into a number, so a
+ * number stored as text (`"199.5"` in a string cell — exactly what the number-stored-as-text rule looks
+ * for) would be read as the number 199.5. The conversion is lossless (`String(n)` gives the text back), so
+ * string-typed cells (`s`, `str`, `inlineStr`) get their text back right after parsing.
+ */
+interface CellPrototype {
+  _parseNode(this: PopulateCell, node: XmlNode): void;
+  __jixiaoTextFix?: boolean;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const cellPrototype = (require("xlsx-populate/lib/Cell") as { prototype: CellPrototype }).prototype;
+if (!cellPrototype.__jixiaoTextFix) {
+  const parseNode = cellPrototype._parseNode;
+  cellPrototype._parseNode = function (this: PopulateCell, node: XmlNode): void {
+    const type = node.attributes.t;
+    parseNode.call(this, node);
+    if ((type === "s" || type === "str" || type === "inlineStr") && typeof this._value === "number") this._value = String(this._value);
+  };
+  cellPrototype.__jixiaoTextFix = true;
+}
+
 /** The child elements of a node (skipping text). */
 export function elements(node: XmlNode | undefined, name?: string): XmlNode[] {
   if (!node) return [];
