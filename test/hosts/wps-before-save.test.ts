@@ -57,16 +57,29 @@ describe("WorkbookBeforeSave", () => {
     expect(told[0]).toContain("已照常保存");
   });
 
-  test("with ask: the clerk who chooses 取消 cancels this save, 确定 saves", () => {
+  test("另存为 (export) with ask: the clerk who chooses 取消 cancels this save, 确定 saves", () => {
     const app = createFakeEt(brokenIncome());
     let answer = false;
     const asked: string[] = [];
     installBeforeSaveCheck(app.ApiEvent, app, { notify: () => undefined, ask: (m) => (asked.push(m), answer) });
-    expect(app.save()).toEqual({ saved: false });
+    expect(app.save(true)).toEqual({ saved: false });
     answer = true;
-    expect(app.save()).toEqual({ saved: true });
+    expect(app.save(true)).toEqual({ saved: true });
     expect(asked).toHaveLength(2);
     expect(asked[0]).toContain("仍要保存吗");
+  });
+
+  test("a plain save is never cancelled, and the same errors are not repeated at every save", () => {
+    const app = createFakeEt(brokenIncome());
+    const told: string[] = [];
+    installBeforeSaveCheck(app.ApiEvent, app, { notify: (m) => told.push(m), ask: () => false });
+    expect(app.save()).toEqual({ saved: true });
+    expect(app.save()).toEqual({ saved: true });
+    expect(told).toHaveLength(1);
+    // A new error is news: tell again.
+    app.workbook!.sheet("收支情况")!.ensure(4, 2).value = 70;
+    expect(app.save()).toEqual({ saved: true });
+    expect(told).toHaveLength(2);
   });
 
   test("a clean report says nothing and saves", () => {

@@ -22,8 +22,9 @@ export interface BeforeSaveOptions {
   /** Tell the clerk (WPS: `alert`). Always called when there are errors, unless `ask` is given. */
   readonly notify: (message: string) => void;
   /**
-   * Ask the clerk whether to save anyway (WPS: `confirm`); false cancels this save. When absent the save
-   * always goes on after {@link notify}.
+   * Ask the clerk whether to save anyway (WPS: `confirm`); false cancels this save. Used when the clerk
+   * saves a copy (另存为, `SaveAsUi`), i.e. exports a file to hand in; a plain save only notifies. When
+   * absent, every save goes on after {@link notify}.
    */
   readonly ask?: (message: string) => boolean;
   /** Runs the check; default: map then check with the recommended preset. */
@@ -70,8 +71,10 @@ export function installBeforeSaveCheck(
 ): { readonly remove: () => void; readonly last: () => BeforeSaveOutcome | undefined } {
   const check = options.check ?? defaultCheck;
   let last: BeforeSaveOutcome | undefined;
+  /** The errors last told about on a plain save: the same list is not repeated at every Ctrl+S. */
+  let toldAbout: string | undefined;
 
-  const listener = (_workbook: EtWorkbook, _saveAsUi: boolean): void => {
+  const listener = (_workbook: EtWorkbook, saveAsUi: boolean): void => {
     let report: Report | undefined;
     try {
       report = check(readWorkbookSync(app));
@@ -89,9 +92,14 @@ export function installBeforeSaveCheck(
     const message = errorMessage(report);
     if (!message) {
       last = "clean";
+      toldAbout = undefined;
       return;
     }
-    if (options.ask) {
+    const signature = report.findings
+      .filter((f) => f.severity === "error")
+      .map((f) => `${f.ruleId}@${f.sheet}!${f.ref}`)
+      .join("|");
+    if (saveAsUi && options.ask) {
       const saveAnyway = options.ask(`${message}\n\n仍要保存吗？选“确定”照常保存，选“取消”返回修改。`);
       if (!saveAnyway) {
         events.Cancel = true;
@@ -101,6 +109,11 @@ export function installBeforeSaveCheck(
       last = "warned";
       return;
     }
+    if (!saveAsUi && signature === toldAbout) {
+      last = "warned";
+      return;
+    }
+    toldAbout = signature;
     options.notify(`${message}\n\n文件已照常保存；报送前请先改正。`);
     last = "warned";
   };
