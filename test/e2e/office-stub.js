@@ -13,7 +13,7 @@
 (function () {
   "use strict";
   var seed = window.__JIXIAO_SEED__ || { sheets: [], names: [] };
-  var MAX_API = 18; // ExcelApi 1.1 … 1.18
+  var MAX_API = window.__JIXIAO_MAX_API__ || 18; // ExcelApi 1.1 … 1.18
 
   function colToIndex(letters) {
     var n = 0;
@@ -413,8 +413,21 @@
     model.names.push({ name: name, refersTo: String(formula).replace(/^=/, "") });
   };
 
+  // Threaded comments (ExcelApi 1.10), addressed as "Sheet!A1"; used where notes (1.18) are not.
+  model.comments = {};
+  var comments = {
+    add: function (address, text) {
+      if (Object.prototype.hasOwnProperty.call(model.comments, address)) throw officeError("InvalidOperation", "comment exists at " + address);
+      model.comments[address] = text;
+    },
+    getItemByCell: function (address) {
+      if (!Object.prototype.hasOwnProperty.call(model.comments, address)) throw officeError("ItemNotFound", "no comment at " + address);
+      return { delete: function () { delete model.comments[address]; } };
+    },
+  };
+
   var context = {
-    workbook: { worksheets: worksheets, names: names },
+    workbook: { worksheets: worksheets, names: names, comments: comments },
     sync: function () {
       model.syncs++;
       return Promise.resolve();

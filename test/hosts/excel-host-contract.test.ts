@@ -94,6 +94,25 @@ describe("Excel adapter over the fake model: round trips", () => {
     expect((model.sheets[0] as unknown as { notes: Record<string, string> }).notes).toEqual({});
   });
 
+  it("falls back to threaded comments where notes (ExcelApi 1.18) are missing, and removes only its own", async () => {
+    const win = loadFakeExcel({ sheets: [{ name: "Sheet 1", cells: { B2: { value: 1 } }, merges: [] }], names: [] });
+    const model = win.__jixiao.model as FakeModel & { comments: Record<string, string> };
+    const upTo17: RequirementCheck = (n, v) => n === "ExcelApi" && Number(v.split(".")[1]) <= 17;
+    const host = new ExcelHost(win.Excel.run, { isSetSupported: upTo17 });
+    expect(host.capabilities.comments).toBe(true);
+    const at = { sheet: "Sheet 1", address: "B2" };
+    const saved = await host.highlight([{ at, color: "#FFC7CE", note: "合计不符" }]);
+    expect(model.comments).toEqual({ "'Sheet 1'!B2": "合计不符" });
+    if (!saved.ok) throw new Error(saved.error.message);
+    expect(await host.clearHighlights(saved.value)).toEqual({ ok: true, value: 1 });
+    expect(model.comments).toEqual({});
+    // Without 1.10 either: fills only, and no comment calls at all.
+    const bare = new ExcelHost(win.Excel.run, { isSetSupported: (n, v) => Number(v.split(".")[1]) <= 9 });
+    expect(bare.capabilities.comments).toBe(false);
+    expect((await bare.highlight([{ at, color: "#FFC7CE", note: "合计不符" }])).ok).toBe(true);
+    expect(model.comments).toEqual({});
+  });
+
   it("writes narrative text that looks like a number or a date as text, exactly as given", async () => {
     const win = loadFakeExcel({ sheets: [{ name: "S", cells: {}, merges: [] }], names: [] });
     const host = new ExcelHost(win.Excel.run, { isSetSupported: win.Office.context.requirements.isSetSupported });
