@@ -21,6 +21,14 @@ ruleTester.run(weightsSum, {
       errors: [{ messageId: "totalMismatch", ref: "自评表!G11", field: "jx_indicators.weight", expected: 100 }],
     },
     {
+      name: "no 预算执行率 at all: the indicators alone must make 100",
+      workbook: scoreBook({
+        scalars: { jx_budget_adjusted: "", jx_executed: "", jx_exec_rate: "", jx_exec_weight: "", jx_exec_score: "" },
+        summary: null,
+      }),
+      errors: [{ messageId: "indicatorsMismatch", ref: "自评表!G11", expected: 100 }],
+    },
+    {
       name: "an indicator without 分值",
       workbook: scoreBook({ indicators: withIndicator(1, 6, "") }),
       errors: [{ messageId: "missingWeight", ref: "自评表!G12" }],

@@ -191,7 +191,14 @@ export function computeFillsForModel(model: ReportModel, profile: ScoringProfile
   };
 
   const indicatorTotal = model.tables.jx_indicators && r.indicators.length ? sumOf(r.indicators) : undefined;
-  let total = execEffective !== undefined && indicatorTotal !== undefined ? roundScore(execEffective + indicatorTotal, profile) : undefined;
+  let total =
+    indicatorTotal === undefined
+      ? undefined
+      : !r.execPresent
+        ? indicatorTotal
+        : execEffective !== undefined
+          ? roundScore(execEffective + indicatorTotal, profile)
+          : undefined;
 
   // Summary rows; when there is no indicator table, the headline rows give the total.
   const byRow = new Map(r.indicators.map((i) => [i.row, i]));
@@ -227,7 +234,9 @@ export function computeFillsForModel(model: ReportModel, profile: ScoringProfile
   // 综合得分, the summary's own 合计 row, then the grade of what the total cell will hold.
   let totalAfter = total;
   if (total !== undefined) {
-    const reason = `预算执行率得分 ${showNumber(execEffective ?? 0)} + 各指标得分之和 ${showNumber(indicatorTotal ?? roundScore(total - (execEffective ?? 0), profile))}`;
+    const reason = !r.execPresent
+      ? `各指标得分之和 ${showNumber(total)}（未设预算执行率）`
+      : `预算执行率得分 ${showNumber(execEffective ?? 0)} + 各指标得分之和 ${showNumber(indicatorTotal ?? roundScore(total - (execEffective ?? 0), profile))}`;
     const out = plan.cell(s.jx_score_total, "jx_score_total", total, reason, sameScore(total));
     if (!out.written && out.kept) totalAfter = shownNumber(out.kept, false)?.value;
     for (const { g } of summaryCells) {

@@ -30,8 +30,9 @@ export const totalScoreMatches = defineRule<MessageId>({
         const written = r.totalWritten;
         if (!at || written === undefined) return;
         const tolerance = 0.5 * Math.pow(10, -context.profile.scoreDecimals) + 1e-9;
-        if (r.total !== undefined && Math.abs(written - r.total) > tolerance) {
-          const exec = r.execScoreWritten ?? r.execScore ?? 0;
+        const totalWrong = r.total !== undefined && Math.abs(written - r.total) > tolerance;
+        if (r.total !== undefined && totalWrong) {
+          const exec = r.execPresent ? (r.execScoreWritten ?? r.execScore ?? 0) : 0;
           context.report({
             at,
             messageId: "totalMismatch",
@@ -48,6 +49,8 @@ export const totalScoreMatches = defineRule<MessageId>({
         if (heads.length < 2 || heads.some((g) => g.written === undefined)) return;
         const sum = roundScore(heads.reduce((s, g) => s + (g.written ?? 0), 0), context.profile);
         if (Math.abs(sum - written) <= tolerance) return;
+        // The same disagreement already reported: the headlines add up to the indicators' total.
+        if (totalWrong && r.total !== undefined && Math.abs(sum - r.total) <= tolerance) return;
         context.report({
           at,
           messageId: "summaryMismatch",

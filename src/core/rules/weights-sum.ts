@@ -8,7 +8,7 @@ import { scoresFor } from "../scoring/score";
 import { roundTo } from "../units";
 
 /** Message ids of weights-sum. */
-export type MessageId = "totalMismatch" | "missingWeight";
+export type MessageId = "totalMismatch" | "indicatorsMismatch" | "missingWeight";
 
 /** Σ 分值 + 预算执行率分值 = the profile's total points. */
 export const weightsSum = defineRule<MessageId>({
@@ -18,6 +18,7 @@ export const weightsSum = defineRule<MessageId>({
     docs: { description: "各指标分值与预算执行率分值之和应等于总分（通常为 100 分）。", recommended: true },
     messages: {
       "totalMismatch": "分值合计为 {{sum}}（预算执行率 {{exec}} + 各指标 {{indicators}}），按“{{profile}}”应为 {{total}}。",
+      "indicatorsMismatch": "工作簿未设预算执行率，各指标分值合计 {{indicators}}，按“{{profile}}”应为 {{total}}。",
       "missingWeight": "指标“{{item}}”没有分值，分值合计无法核对。",
     },
   },
@@ -32,7 +33,8 @@ export const weightsSum = defineRule<MessageId>({
         }
         if (missing.length) return;
         const indicators = roundTo(r.indicators.reduce((s, i) => s + (i.weight ?? 0), 0), 8);
-        const sum = roundTo(indicators + r.execWeight, 8);
+        const exec = r.execPresent ? r.execWeight : 0;
+        const sum = roundTo(indicators + exec, 8);
         const total = context.profile.totalPoints;
         if (Math.abs(sum - total) < 1e-6) return;
         // Point at the 预算执行率分值 when it is written, else at the first indicator's 分值.
@@ -42,9 +44,9 @@ export const weightsSum = defineRule<MessageId>({
         if (!at) return;
         context.report({
           at,
-          messageId: "totalMismatch",
+          messageId: r.execPresent ? "totalMismatch" : "indicatorsMismatch",
           field: onExec ? "jx_exec_weight" : "jx_indicators.weight",
-          data: { sum: showNumber(sum), exec: showNumber(r.execWeight), indicators: showNumber(indicators), profile: context.profile.name, total: showNumber(total) },
+          data: { sum: showNumber(sum), exec: showNumber(exec), indicators: showNumber(indicators), profile: context.profile.name, total: showNumber(total) },
           expected: total,
           actual: sum,
         });

@@ -111,6 +111,8 @@ export interface ScoreResult {
   /** jx_exec_score as written. */
   readonly execScoreWritten?: number;
   readonly execFormula?: string;
+  /** The workbook sets a 预算执行率 (amounts, rate, 分值, 得分, or a row for it); when not, the indicators carry the whole total. */
+  readonly execPresent: boolean;
   /** The 预算执行率 row of jx_indicators, when the table lists one. */
   readonly execRow?: ExecRow;
   readonly indicators: readonly IndicatorScore[];
@@ -472,11 +474,23 @@ export function scoreWorkbook(model: ReportModel, profile: ScoringProfile): Scor
 
   const execEffective = exec.execScoreWritten ?? exec.execScore;
   const indicatorSum = sum(indicators.map(effectiveScore));
-  const total = execEffective !== undefined && indicatorSum !== undefined && indicatorTable ? roundScore(execEffective + indicatorSum, profile) : undefined;
-  const totalFormula =
-    total !== undefined
-      ? `综合得分 = 预算执行率得分 ${showNumber(execEffective ?? 0)} + 各指标得分之和 ${showNumber(roundTo(indicatorSum ?? 0, 4))} = ${showNumber(total)}`
-      : undefined;
+  // A workbook that sets no 预算执行率 at all scores its indicators out of the whole total ((mem): the
+  // weight moves to the indicators), so the total is their sum alone.
+  const execPresent =
+    exec.execRate !== undefined ||
+    execRow !== undefined ||
+    model.scalars.jx_exec_weight?.cell !== undefined ||
+    model.scalars.jx_exec_score?.cell !== undefined ||
+    (model.tables.jx_score_summary?.rows ?? []).some((row) => isExecLabel(cellText(bound(row, "level1")?.cell)));
+  let total: number | undefined;
+  let totalFormula: string | undefined;
+  if (indicatorTable && indicatorSum !== undefined && !execPresent) {
+    total = roundScore(indicatorSum, profile);
+    totalFormula = `综合得分 = 各指标得分之和 ${showNumber(total)}（工作簿未设预算执行率）`;
+  } else if (indicatorTable && indicatorSum !== undefined && execEffective !== undefined) {
+    total = roundScore(execEffective + indicatorSum, profile);
+    totalFormula = `综合得分 = 预算执行率得分 ${showNumber(execEffective)} + 各指标得分之和 ${showNumber(roundTo(indicatorSum, 4))} = ${showNumber(total)}`;
+  }
 
   // Subtotals: the summary table's rows, else one per 一级 group of the indicators.
   const groups: GroupScore[] = [];
@@ -548,6 +562,7 @@ export function scoreWorkbook(model: ReportModel, profile: ScoringProfile): Scor
   return {
     profile: profile.id,
     ...exec,
+    execPresent,
     indicators,
     groups,
     profileGroups,
