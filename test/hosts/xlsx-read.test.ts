@@ -6,6 +6,7 @@ import { promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { XlsxReadError, openXlsx, readXlsxFile } from "../../src/hosts/xlsx";
+import { shiftFormula } from "../../src/hosts/xlsx/read";
 
 const RICH = path.join(__dirname, "..", "fixtures", "xlsx", "rich.xlsx");
 
@@ -111,5 +112,33 @@ describe("unreadable inputs get a problem code and a Chinese message", () => {
     const xls = path.join(dir, "old.xlsx");
     await fs.writeFile(xls, Buffer.concat([header, Buffer.alloc(504), Buffer.from("Workbook", "utf16le"), Buffer.alloc(64)]));
     expect(await problemOf(xls)).toMatch(/^legacy-xls: 这是旧版 .xls 格式/);
+  });
+});
+
+describe("shared formulas", () => {
+  it("every cell of a shared formula's range gets its own formula text", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("项目");
+    ws.addRow(["预算数", "执行数", "执行率"]);
+    ws.addRow([28, 12.58]);
+    ws.addRow([20, 20]);
+    ws.addRow([18, 0]);
+    ws.getCell("C2").value = { formula: "IF($A2=0,\"\",B2/$A2)", result: 0.4493, shareType: "shared", ref: "C2:C4" } as never;
+    ws.getCell("C3").value = { sharedFormula: "C2", result: 1 } as never;
+    ws.getCell("C4").value = { sharedFormula: "C2", result: 0 } as never;
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "jixiao-shared-"));
+    const file = path.join(dir, "shared.xlsx");
+    await wb.xlsx.writeFile(file);
+    const snap = await readXlsxFile(file);
+    const cells = snap.sheets[0].cells;
+    expect(cells.C2).toMatchObject({ formula: 'IF($A2=0,"",B2/$A2)', value: 0.4493 });
+    expect(cells.C3).toMatchObject({ formula: 'IF($A3=0,"",B3/$A3)', value: 1 });
+    expect(cells.C4).toMatchObject({ formula: 'IF($A4=0,"",B4/$A4)', value: 0 });
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it("shiftFormula moves relative references only", () => {
+    expect(shiftFormula("SUM(B2:B9)+$C$1+C$1+$D2+LOG10(A1)&\"A1\"+'Sheet 1'!A1", 2, 1)).toBe("SUM(C4:C11)+$C$1+D$1+$D4+LOG10(B3)&\"A1\"+'Sheet 1'!B3");
   });
 });

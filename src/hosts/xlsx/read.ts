@@ -4,7 +4,7 @@
  * and fills are read from the parsed styles part instead.
  */
 import type { CellSnapshot, CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
-import { indexToCol } from "../../core/model/address";
+import { colToIndex, indexToCol } from "../../core/model/address";
 import { elements, textOf, type PopulateCell, type PopulateFormulaError, type PopulateRichText, type PopulateWorkbook, type XmlNode } from "./populate";
 
 /** Excel's built-in number formats (ECMA-376 §18.8.30) that are not `General`. */
@@ -82,10 +82,60 @@ function isRichText(v: unknown): v is PopulateRichText {
   return typeof v === "object" && v !== null && typeof (v as PopulateRichText).text === "function";
 }
 
+/**
+ * Shift the relative references of a formula by (rows, cols): how a shared formula's master text applies
+ * to another cell of its range. String literals and quoted sheet names are left alone; `$`-anchored parts,
+ * function names (`LOG10(`) and names are not references and do not move.
+ */
+export function shiftFormula(formula: string, rows: number, cols: number): string {
+  let out = "";
+  let i = 0;
+  const ref = /(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})/y;
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      while (j < formula.length) {
+        if (formula[j] === ch) {
+          if (formula[j + 1] === ch) j += 2;
+          else break;
+        } else j++;
+      }
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const prev = i > 0 ? formula[i - 1] : "";
+    ref.lastIndex = i;
+    const m = /[A-Za-z0-9_.\u4e00-\u9fff]/.test(prev) ? null : ref.exec(formula);
+    const next = m ? formula[i + m[0].length] ?? "" : "";
+    if (m && !/[A-Za-z0-9_(.\u4e00-\u9fff]/.test(next)) {
+      const col = m[1] ? m[2] : indexToCol(Math.max(1, colToIndex(m[2]) + cols));
+      const row = m[3] ? m[4] : String(Math.max(1, Number(m[4]) + rows));
+      out += `${m[1]}${col.toUpperCase()}${m[3]}${row}`;
+      i += m[0].length;
+      continue;
+    }
+    // Copy a whole identifier at once, so that a reference-like tail inside it (SUMX2) is not shifted.
+    const word = /[A-Za-z0-9_.\u4e00-\u9fff]+/y;
+    word.lastIndex = i;
+    const w = word.exec(formula);
+    if (w) {
+      out += w[0];
+      i += w[0].length;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
+}
+
 /** The snapshot of one cell, or undefined when it is empty. */
-export function cellSnapshot(cell: PopulateCell, styles: StyleTable): CellSnapshot | undefined {
+export function cellSnapshot(cell: PopulateCell, styles: StyleTable, sharedFormula?: string): CellSnapshot | undefined {
   const raw = cell._value;
-  const formula = cell._formulaType !== undefined && typeof cell._formula === "string" ? cell._formula : undefined;
+  const own = cell._formulaType !== undefined && typeof cell._formula === "string" ? cell._formula : undefined;
+  const formula = own ?? (cell._formulaType !== undefined ? sharedFormula : undefined);
   let value: CellValue = null;
   let error: string | undefined;
   if (isFormulaError(raw)) error = raw.error();
@@ -121,6 +171,17 @@ export function readSnapshot(workbook: PopulateWorkbook): WorkbookSnapshot {
   const sheets: SheetSnapshot[] = workbook.sheets().map((sheet) => {
     const cells: Record<string, CellSnapshot> = {};
     const rows = sheet._rows;
+    // Shared formulas: the master cell holds the text; the other cells of its range only its id.
+    const masters = new Map<string, { formula: string; row: number; col: number }>();
+    for (let r = 0; r < rows.length; r++) {
+      const rowCells = rows[r]?._cells ?? [];
+      for (let c = 0; c < rowCells.length; c++) {
+        const cell = rowCells[c];
+        if (cell && cell._sharedFormulaId !== undefined && typeof cell._formula === "string" && cell._formulaRef !== undefined) {
+          masters.set(String(cell._sharedFormulaId), { formula: cell._formula, row: r, col: c });
+        }
+      }
+    }
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
       if (!row) continue;
@@ -128,7 +189,8 @@ export function readSnapshot(workbook: PopulateWorkbook): WorkbookSnapshot {
       for (let c = 0; c < rowCells.length; c++) {
         const cell = rowCells[c];
         if (!cell) continue;
-        const snap = cellSnapshot(cell, styles);
+        const master = cell._sharedFormulaId !== undefined && cell._formula === undefined ? masters.get(String(cell._sharedFormulaId)) : undefined;
+        const snap = cellSnapshot(cell, styles, master ? shiftFormula(master.formula, r - master.row, c - master.col) : undefined);
         if (snap) cells[`${indexToCol(c)}${r}`] = snap;
       }
     }
