@@ -88,6 +88,33 @@ describe("jixiao check FILE", () => {
   });
 });
 
+describe("the examples' real mistakes are found at their cells", () => {
+  const CLERK = path.join(EXAMPLES, "linxiang-2021-clerk.xlsx");
+  async function findings(file: string): Promise<{ code: number; list: Record<string, unknown>[] }> {
+    const r = await run("check", file, "--format", "json");
+    return { code: r.code, list: (JSON.parse(r.out) as JsonOut).findings };
+  }
+
+  it("seed 000: “基本支出346.77元” in the prose, against 346.77 万元 in the table", async () => {
+    const { code, list } = await findings(LINXIANG);
+    expect(list).toContainEqual(expect.objectContaining({ rule: "prose-amount-matches-table", cell: "文字说明!B4", severity: "error" }));
+    expect(code).toBe(1);
+  });
+
+  it("seed 000 in the clerk's own layout (no names): the same prose mistake is found through the auto-mapped tables", async () => {
+    const { list } = await findings(CLERK);
+    expect(list).toContainEqual(expect.objectContaining({ rule: "prose-amount-matches-table", cell: "自评表!B9" }));
+    // The four money tables foot in the seed: no footing finding on the auto-mapped tables.
+    expect(list.filter((f) => f.rule === "total-matches-parts")).toEqual([]);
+  });
+
+  it("seed 002: the 产出指标 subtotal written 50 where its indicators give 48", async () => {
+    const { code, list } = await findings(HEFEI);
+    expect(list).toContainEqual(expect.objectContaining({ rule: "score-summary-matches", cell: "绩效自评!C15", severity: "error", expected: 48, actual: 50 }));
+    expect(code).toBe(1);
+  });
+});
+
 describe("several files or a folder", () => {
   it("prints one summary line per workbook and exits with the highest code", async () => {
     const { code, out } = await run("check", EXAMPLES);
