@@ -48,3 +48,5 @@ export type { ChangeStatement, PartList, ProseAnalysis, ProseQuantity, ProseSent
 export { NARRATIVE_SHEET, PROSE_FIELDS, proseCells } from "./narrative/prose-cells";
 export { generateNarrative, narrativeSheet, todo, withSheet } from "./narrative/generate";
 export type { NarrativeDoc, NarrativeSection } from "./narrative/generate";
+export { buildTemplate, templateSnapshot, templateTables, TEMPLATE_PALETTE, SHEET_NAMES as TEMPLATE_SHEET_NAMES } from "./template";
+export type { CellRole, TemplateCell, TemplateKind, TemplateName, TemplateOptions, TemplatePalette, TemplateSheet, TemplateValidation, WorkbookTemplate } from "./template";
