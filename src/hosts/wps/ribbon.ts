@@ -60,9 +60,13 @@ export function createRibbon(env: RibbonEnvironment): RibbonCallbacks {
     }
   }
 
+  let listening = false;
+
   return {
     OnAddinLoad() {
-      installBeforeSaveCheck(env.root.ApiEvent, env.root, { notify: env.alert, ask: env.confirm });
+      // WPS may call onLoad again when the ribbon is rebuilt; one listener is enough.
+      if (!listening) installBeforeSaveCheck(env.root.ApiEvent, env.root, { notify: env.alert, ask: env.confirm });
+      listening = true;
       return true;
     },
     OnAction(control) {
