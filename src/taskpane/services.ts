@@ -4,21 +4,27 @@
  * {@link PaneServices}, which tests can replace (a tiny rule set, a canned fill plan).
  *
  * Fill, narrative and name suggestions come from other parts of the core. Each is reached through a
- * small adapter below so that the pane stays useful with the check alone: an adapter that has no
- * implementation is `null`, and the pane disables that button and says why.
+ * small adapter below that turns the core's shape into what the pane shows. An adapter may be `null`
+ * (a host or a build without it, or a test): the pane then disables that button and says why, and stays
+ * useful with the check alone.
  */
 import {
   SCALAR_FIELDS,
   TABLES,
   applyIgnores,
   checkModel,
+  computeFillsForModel,
   formatRef,
+  generateNarrative,
   mapWorkbook,
+  narrativeSheet,
+  profileFor,
   readIgnores,
   suggestNames,
   type CellValue,
   type CellWrite,
   type CheckOptions,
+  type FillWrite,
   type Finding,
   type Ignore,
   type ReportModel,
@@ -114,14 +120,23 @@ export function createServices(options: ServicesOptions = {}): PaneServices {
 
 // --- adapters -------------------------------------------------------------------------------------
 
-/**
- * 自动计算 from src/core/fill (`computeFills`), once it is exported from the core. Until then, null:
- * the pane says the module is not loaded rather than pretending to compute.
- */
-const defaultPlanFills: PaneServices["planFills"] = null;
+/** 自动计算: the core's computeFills (blank computed cells; typed values are conflicts, never overwritten). */
+const defaultPlanFills: NonNullable<PaneServices["planFills"]> = (snapshot, model) => {
+  const plan = computeFillsForModel(model, profileFor(model));
+  const planned = (w: FillWrite): PlannedWrite => ({
+    write: { at: w.at, value: w.value, formula: w.formula, numberFormat: w.numberFormat },
+    cell: formatRef(w.at),
+    field: w.field,
+    oldValue: w.oldValue,
+    newValue: w.newValue,
+    reason: w.reason,
+    numberFormat: w.numberFormat ?? snapshot.sheets.find((sh) => sh.name === w.at.sheet)?.cells[w.at.address]?.numberFormat,
+  });
+  return { writes: plan.writes.map(planned), conflicts: plan.conflicts.map(planned) };
+};
 
-/** 生成综述 from src/core/narrative (`generateNarrative` + `narrativeSheet`), once exported. */
-const defaultNarrative: PaneServices["narrative"] = null;
+/** 生成综述: the core's generateNarrative, as the sheet that replaces any earlier one. */
+const defaultNarrative: NonNullable<PaneServices["narrative"]> = (model) => narrativeSheet(generateNarrative(model, profileFor(model)));
 
 /** The names to save (保存为名称) for what mapping found by label, each with its field's label. */
 export function suggestNamesFromModel(model: ReportModel): NameSuggestion[] {

@@ -6,7 +6,7 @@
 import "../helpers/jsdom-setup";
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import * as path from "path";
-import { checkWorkbook, formatRef } from "../../src/core";
+import { NARRATIVE_SHEET, checkWorkbook, formatRef } from "../../src/core";
 import { readXlsxFile } from "../../src/hosts/xlsx";
 import { createServices } from "../../src/taskpane/services";
 import { buildWorkbook } from "../helpers/workbook-builder";
@@ -77,6 +77,64 @@ describe("task pane over the real engine", () => {
     const row = table.querySelector('[data-field="jx_unit_name"]') as HTMLElement;
     expect(row).toHaveTextContent("名称 · 封面!B1");
     expect(table.querySelector('[data-field="jx_income"]')).toHaveTextContent("未找到");
+  });
+});
+
+describe("自动计算 and 生成综述 over the real fill and narrative", () => {
+  const named = () =>
+    buildWorkbook(
+      {
+        封面: [
+          ["评价年度", 2021],
+          ["部门（单位）名称", "临湘市医疗保障局"],
+          ["评价类型", "部门整体支出"],
+          ["全年预算数", 1711.75],
+          ["全年执行数", 1707.31],
+          ["预算执行率", null],
+        ],
+      },
+      {
+        names: {
+          jx_report_year: "封面!$B$1",
+          jx_unit_name: "封面!$B$2",
+          jx_report_kind: "封面!$B$3",
+          jx_budget_adjusted: "封面!$B$4",
+          jx_executed: "封面!$B$5",
+          jx_exec_rate: "封面!$B$6",
+        },
+      },
+    );
+
+  test("自动计算 previews the 执行率 as the cell will show it, 应用 writes it, 撤销 empties the cell again", async () => {
+    const host = createFakeHost(named());
+    renderPane(host, { services: createServices() });
+    await ready();
+    fireEvent.click(button("自动计算"));
+    const table = await screen.findByRole("table", { name: /^将写入 \d+ 个单元格$/ });
+    const row = within(table).getByText("封面!B6").closest("tr") as HTMLElement;
+    expect(row).toHaveTextContent("— → 99.74%");
+    fireEvent.click(button("应用"));
+    await screen.findByText(/^已写入 \d+ 个单元格。可以撤销。$/);
+    expect(host.cell("封面!B6")?.value).toBeCloseTo(1707.31 / 1711.75, 4);
+    await waitFor(() => expect(button("撤销")).toBeEnabled());
+    fireEvent.click(button("撤销"));
+    await screen.findByText(/^已恢复 \d+ 个单元格的原值。$/);
+    expect(host.cell("封面!B6")).toBeUndefined();
+  });
+
+  test("生成综述 writes the narrative sheet with the unit's name in it, and replaces it the second time", async () => {
+    const host = createFakeHost(named());
+    renderPane(host, { services: createServices() });
+    await ready();
+    fireEvent.click(button("生成综述"));
+    await screen.findByText(`已写入综述工作表“${NARRATIVE_SHEET}”。`);
+    const sheet = host.snapshot().sheets.find((sh) => sh.name === NARRATIVE_SHEET);
+    expect(sheet).toBeDefined();
+    expect(Object.values(sheet!.cells).some((c) => String(c.value).includes("临湘市医疗保障局"))).toBe(true);
+    await ready();
+    fireEvent.click(button("生成综述"));
+    await waitFor(() => expect(host.sheetsWritten.filter((n) => n === NARRATIVE_SHEET)).toHaveLength(2));
+    expect(host.snapshot().sheets.filter((sh) => sh.name === NARRATIVE_SHEET)).toHaveLength(1);
   });
 });
 
