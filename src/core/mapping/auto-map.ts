@@ -48,9 +48,30 @@ function norm(grid: SheetGrid, row: number, col: number): string {
   return normalizeLabel(cellText(grid.cell(row, col)));
 }
 
+/** The last character of every normalised schema label: a text ending otherwise is no label. */
+const LABEL_ENDINGS: ReadonlySet<string> = new Set([...SCALAR_BY_LABEL.keys(), ...COLUMN_LABELS].map((l) => l.slice(-1)));
+
+/**
+ * A text normalised for an exact label lookup, or `""` when it cannot be a label. Most cells of a big
+ * sheet are data; checking the last character first spares normalising each of them.
+ */
+function labelText(raw: string): string {
+  const t = raw.replace(/[\s:：]+$/, "");
+  let last = t.slice(-1);
+  const code = last.charCodeAt(0);
+  if (code >= 0xff01 && code <= 0xff5e) last = String.fromCharCode(code - 0xfee0);
+  return LABEL_ENDINGS.has(last.toLowerCase()) ? normalizeLabel(raw) : "";
+}
+
+/** {@link labelText} of a cell. */
+function labelAt(grid: SheetGrid, row: number, col: number): string {
+  const v = grid.cell(row, col)?.value;
+  return typeof v === "string" ? labelText(v) : "";
+}
+
 /** Whether a text is a label of the schema (a scalar's or a column's), hence never a value. */
 function isLabel(text: string): boolean {
-  const n = normalizeLabel(text);
+  const n = labelText(text);
   return n !== "" && (SCALAR_BY_LABEL.has(n) || COLUMN_LABELS.has(n));
 }
 
@@ -73,7 +94,7 @@ function isTitleRow(grid: SheetGrid, row: number): boolean {
 
 /** A row that starts some table's header: its first column label plus another of its labels. */
 function isHeaderRow(grid: SheetGrid, row: number): boolean {
-  const texts = new Set(grid.colsIn(row).map((c) => norm(grid, row, c)));
+  const texts = new Set(grid.colsIn(row).map((c) => labelAt(grid, row, c)));
   return TABLES.some((t) => {
     const [first, ...rest] = t.columns;
     return columnLabels(first).some((l) => texts.has(l)) && rest.some((c) => columnLabels(c).some((l) => texts.has(l)));
@@ -91,7 +112,7 @@ const CLOSING_LABELS: ReadonlySet<string> = new Set(
 /** A row that starts with a closing scalar's label: the table above ends there. */
 function isScalarRow(grid: SheetGrid, row: number): boolean {
   const cols = grid.colsIn(row);
-  return cols.length > 0 && CLOSING_LABELS.has(norm(grid, row, cols[0]));
+  return cols.length > 0 && CLOSING_LABELS.has(labelAt(grid, row, cols[0]));
 }
 
 /** Where a table found from its header's corner ends: a title row, another header, 综合得分/评价等次. */
@@ -122,7 +143,7 @@ function mapTables(grid: SheetGrid, found: Set<string>, result: MappingResult): 
   const stopAt = tableEnd(grid);
   for (const row of grid.rowNumbers) {
     if (row <= claimedUntil) continue;
-    const texts = grid.colsIn(row).map((c) => ({ c, n: norm(grid, row, c) }));
+    const texts = grid.colsIn(row).map((c) => ({ c, n: labelAt(grid, row, c) }));
     let best: { def: TableDef; read: TableRead; score: number } | undefined;
     for (const def of TABLES) {
       if (found.has(def.id)) continue;
@@ -201,7 +222,7 @@ export function autoMap(_snapshot: WorkbookSnapshot, grids: readonly SheetGrid[]
         if (areas.some((a) => inside(a, row, col))) continue;
         const cell = grid.cell(row, col);
         if (typeof cell?.value !== "string") continue;
-        const field = SCALAR_BY_LABEL.get(normalizeLabel(cell.value));
+        const field = SCALAR_BY_LABEL.get(labelText(cell.value));
         if (!field) continue;
         const cand = valueFor(grid, row, col, field, areas);
         if (cand) candidates.set(field.id, [...(candidates.get(field.id) ?? []), cand]);
@@ -237,7 +258,9 @@ function titleUnit(grids: readonly SheetGrid[], result: MappingResult): MoneyUni
   for (const grid of grids) {
     for (const row of grid.rowNumbers) {
       for (const col of grid.colsIn(row)) {
-        const m = /^[(（]?(?:金额)?单位:(万元|元)[)）]?$/.exec(norm(grid, row, col));
+        const v = grid.cell(row, col)?.value;
+        if (typeof v !== "string" || !v.includes("单位")) continue;
+        const m = /^[(（]?(?:金额)?单位:(万元|元)[)）]?$/.exec(normalizeLabel(v));
         if (m) return m[1] === "万元" ? "万元" : "元";
       }
     }

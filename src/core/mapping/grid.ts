@@ -4,7 +4,12 @@
  * snapshot are ever visited, so a whole-column name never makes us walk a million rows.
  */
 import type { CellSnapshot, SheetSnapshot } from "../model/snapshot";
-import { parseA1, parseArea, toA1, type Area, type Position } from "../model/address";
+import { parseArea, type Area } from "../model/address";
+
+/** A number key for a position (rows < 2^20 + 1, columns < 2^14 + 1 in .xlsx). */
+function key(row: number, col: number): number {
+  return row * 20000 + col;
+}
 
 /** Whether a cell holds nothing a clerk would see (no cell, null or a whitespace-only string). */
 export function isBlank(cell: CellSnapshot | undefined): boolean {
@@ -30,39 +35,60 @@ export function isNumberLike(cell: CellSnapshot | undefined): boolean {
   return typeof cell.value === "string" && NUMERIC_TEXT.test(cell.value.trim());
 }
 
+/** `"C11"` → [11, 3] without regexes (a snapshot may hold hundreds of thousands of cells). */
+function splitAddress(address: string): [number, number] | undefined {
+  let col = 0;
+  let i = 0;
+  for (; i < address.length; i++) {
+    const ch = address.charCodeAt(i);
+    if (ch === 36) continue; // `$`
+    if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64);
+    else if (ch >= 97 && ch <= 122) col = col * 26 + (ch - 96);
+    else break;
+  }
+  if (col === 0 || i >= address.length) return undefined;
+  const row = Number(address.slice(i).replace("$", ""));
+  return Number.isInteger(row) && row > 0 ? [row, col] : undefined;
+}
+
 /** One sheet, indexed for mapping. */
 export class SheetGrid {
   readonly name: string;
-  /** Row numbers that hold at least one cell, ascending. */
+  /** Row numbers that hold at least one non-blank cell, ascending. */
   readonly rowNumbers: readonly number[];
   /** Largest row and column holding a cell or a merge. */
   readonly maxRow: number;
   readonly maxCol: number;
   readonly merges: readonly Area[];
-  private readonly byRow = new Map<number, number[]>();
-  private readonly cells: Readonly<Record<string, CellSnapshot>>;
-  private readonly mergeAt = new Map<string, Area>();
+  /** Non-blank cells by row, then column. */
+  private readonly byRow = new Map<number, Map<number, CellSnapshot>>();
+  /** Columns of each row's non-blank cells, ascending. */
+  private readonly colsByRow = new Map<number, number[]>();
+  private readonly mergeAt = new Map<number, Area>();
   private readonly bigMerges: Area[] = [];
 
   constructor(sheet: SheetSnapshot) {
     this.name = sheet.name;
-    this.cells = sheet.cells;
     let maxRow = 0;
     let maxCol = 0;
-    for (const address of Object.keys(sheet.cells)) {
-      let pos: Position;
-      try {
-        pos = parseA1(address);
-      } catch {
-        continue;
+    const all = sheet.cells;
+    // for…in rather than Object.entries: no pair array per cell on sheets of 100 000+ cells.
+    for (const address in all) {
+      const cell = all[address];
+      if (isBlank(cell)) continue;
+      const pos = splitAddress(address);
+      if (!pos) continue;
+      const [row, col] = pos;
+      let cells = this.byRow.get(row);
+      if (!cells) {
+        cells = new Map();
+        this.byRow.set(row, cells);
       }
-      const cols = this.byRow.get(pos.row);
-      if (cols) cols.push(pos.col);
-      else this.byRow.set(pos.row, [pos.col]);
-      maxRow = Math.max(maxRow, pos.row);
-      maxCol = Math.max(maxCol, pos.col);
+      cells.set(col, cell);
+      maxRow = Math.max(maxRow, row);
+      maxCol = Math.max(maxCol, col);
     }
-    for (const cols of this.byRow.values()) cols.sort((a, b) => a - b);
+    for (const [row, cells] of this.byRow) this.colsByRow.set(row, [...cells.keys()].sort((a, b) => a - b));
     this.rowNumbers = [...this.byRow.keys()].sort((a, b) => a - b);
     const merges: Area[] = [];
     for (const m of sheet.merges) {
@@ -78,7 +104,7 @@ export class SheetGrid {
       const size = (area.end.row - area.start.row + 1) * (area.end.col - area.start.col + 1);
       if (size <= 4096) {
         for (let r = area.start.row; r <= area.end.row; r++) {
-          for (let c = area.start.col; c <= area.end.col; c++) this.mergeAt.set(`${r},${c}`, area);
+          for (let c = area.start.col; c <= area.end.col; c++) this.mergeAt.set(key(r, c), area);
         }
       } else {
         this.bigMerges.push(area);
@@ -91,14 +117,15 @@ export class SheetGrid {
     this.maxCol = maxCol;
   }
 
-  /** The raw cell at a position (no merge resolution). */
+  /** The raw non-blank cell at a position (no merge resolution), undefined when blank. */
   cell(row: number, col: number): CellSnapshot | undefined {
-    return this.cells[toA1({ row, col })];
+    return this.byRow.get(row)?.get(col);
   }
 
   /** The merged area covering a position, if any. */
   merge(row: number, col: number): Area | undefined {
-    const hit = this.mergeAt.get(`${row},${col}`);
+    if (this.mergeAt.size === 0 && this.bigMerges.length === 0) return undefined;
+    const hit = this.mergeAt.get(key(row, col));
     if (hit) return hit;
     return this.bigMerges.find((a) => row >= a.start.row && row <= a.end.row && col >= a.start.col && col <= a.end.col);
   }
@@ -116,14 +143,27 @@ export class SheetGrid {
     return cellText(this.shown(row, col));
   }
 
-  /** Columns of a row that hold a non-blank cell, within [fromCol, toCol], ascending. */
-  colsIn(row: number, fromCol = 1, toCol = Number.MAX_SAFE_INTEGER): number[] {
-    const cols = this.byRow.get(row) ?? [];
-    return cols.filter((c) => c >= fromCol && c <= toCol && !isBlank(this.cell(row, c)));
+  /** Columns of a row that hold a non-blank cell, within [fromCol, toCol], ascending. Do not modify. */
+  colsIn(row: number, fromCol = 1, toCol = Number.MAX_SAFE_INTEGER): readonly number[] {
+    const cols = this.colsByRow.get(row);
+    if (!cols) return [];
+    if (fromCol <= cols[0] && toCol >= cols[cols.length - 1]) return cols;
+    return cols.filter((c) => c >= fromCol && c <= toCol);
   }
 
   /** Row numbers holding a cell within [fromRow, toRow], ascending. */
   rowsIn(fromRow: number, toRow: number): number[] {
-    return this.rowNumbers.filter((r) => r >= fromRow && r <= toRow);
+    const rows = this.rowNumbers;
+    // Binary search for the first row ≥ fromRow: tables read a few rows of long sheets.
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid] < fromRow) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let i = lo; i < rows.length && rows[i] <= toRow; i++) out.push(rows[i]);
+    return out;
   }
 }

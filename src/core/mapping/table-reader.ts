@@ -34,9 +34,16 @@ export interface TableRead {
 /** `其中`, the label of a grouping header cell that is never a column itself. */
 const AMONG = "其中";
 
-/** The normalised labels (label + aliases) of a column. */
-export function columnLabels(col: ColumnDef): string[] {
-  return [col.label, ...col.aliases].map(normalizeLabel);
+const labelCache = new WeakMap<ColumnDef, readonly string[]>();
+
+/** The normalised labels (label + aliases) of a column (computed once per column). */
+export function columnLabels(col: ColumnDef): readonly string[] {
+  let labels = labelCache.get(col);
+  if (!labels) {
+    labels = [col.label, ...col.aliases].map(normalizeLabel);
+    labelCache.set(col, labels);
+  }
+  return labels;
 }
 
 /** Every normalised header label of a table (its columns' labels and aliases, plus 其中). */
