@@ -45,9 +45,15 @@ function devCerts() {
   return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
 }
 
-module.exports = (_env, argv) => {
+module.exports = (env = {}, argv = {}) => {
   const production = argv.mode !== "development";
   const certs = production ? undefined : devCerts();
+  if (!production && env.WEBPACK_SERVE && !certs) {
+    console.warn(
+      "[jixiao] 未找到 ~/.office-addin-dev-certs 中的证书，开发服务器使用 http://localhost:3000（Office 只加载 https 任务窗格；" +
+        "需要时先运行 npx office-addin-dev-certs install）。",
+    );
+  }
   return {
     mode: production ? "production" : "development",
     devtool: production ? false : "eval-cheap-module-source-map",

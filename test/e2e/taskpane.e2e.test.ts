@@ -153,8 +153,7 @@ describe("task pane in Chromium with an Office stand-in", () => {
     expect(await card.innerText()).toContain(formatRef({ sheet: unitFinding.sheet, address: unitFinding.ref }));
 
     // The flagged cell is filled in the workbook.
-    const fill = await page.evaluate(([s, a]) => (window as unknown as { __jixiao: { fill(s: string, a: string): string | null } }).__jixiao.fill(s, a), [unitFinding.sheet, unitFinding.ref] as const);
-    expect(fill).toMatch(/^#[0-9A-Fa-f]{6}$/);
+    expect(await fillAt(page, unitFinding.sheet, unitFinding.ref)).toMatch(/^#[0-9A-Fa-f]{6}$/);
 
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
@@ -171,6 +170,19 @@ describe("task pane in Chromium with an Office stand-in", () => {
     expect(await cellValue(page, unitFinding.sheet, unitFinding.ref)).toBe(expected);
     // The pane re-checks after a fix: the finding is gone.
     await page.locator(`[data-rule="no-unit-mistake"]`).filter({ hasText: unitFinding.message }).waitFor({ state: "detached", timeout: 30_000 });
+    // The re-check after the fix restored the fixed cell's own fill (it had none).
+    expect(await fillAt(page, unitFinding.sheet, unitFinding.ref)).toBeNull();
+
+    // 清除标记 restores every marked cell.
+    await page.getByRole("button", { name: "清除标记" }).click();
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __jixiao: { model: { sheets: { fills: Record<string, string> }[] } } }).__jixiao.model.sheets.every(
+          (s) => Object.keys(s.fills).length === 0,
+        ),
+      undefined,
+      { timeout: 30_000 },
+    );
     expect(consoleErrors).toEqual([]);
   });
 
@@ -195,6 +207,13 @@ async function explain<T>(step: Promise<T>): Promise<T> {
 }
 let currentPage: Page | undefined;
 let currentErrors: string[] = [];
+
+async function fillAt(page: Page, sheet: string, address: string): Promise<string | null> {
+  return page.evaluate(
+    ([s, a]) => (window as unknown as { __jixiao: { fill(s: string, a: string): string | null } }).__jixiao.fill(s, a),
+    [sheet, address] as const,
+  );
+}
 
 async function cellValue(page: Page, sheet: string, address: string): Promise<unknown> {
   return page.evaluate(
