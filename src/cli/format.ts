@@ -52,8 +52,12 @@ function counts(s: Pick<JsonSummary, "errors" | "warnings" | "infos">): string {
   return `${s.errors} 个错误，${s.warnings} 个警告，${s.infos} 条提示`;
 }
 
-function num(v: string | number | null): string {
-  return v === null ? "" : String(v);
+/** The message, plus the expected and actual values when the message does not already say them. */
+function withDetail(f: CliFinding): string {
+  const parts: string[] = [];
+  if (f.expected !== null && f.expected !== "" && !f.message.includes(String(f.expected))) parts.push(`应为 ${f.expected}`);
+  if (f.actual !== null && f.actual !== "" && !f.message.includes(String(f.actual))) parts.push(`实为 ${f.actual}`);
+  return parts.length ? `${f.message}（${parts.join("，")}）` : f.message;
 }
 
 /** The readable report of one workbook. */
@@ -85,9 +89,7 @@ export function formatText(outcome: FileOutcome & { ok: true }): string {
       if (group.length === 0) continue;
       lines.push(`  ${SEVERITY_LABEL[severity]}（${group.length}）`);
       for (const f of group) {
-        const detail = f.expected !== null || f.actual !== null ? `（应为 ${num(f.expected)}，实为 ${num(f.actual)}）` : "";
-        const message = f.message.includes(num(f.expected)) && f.expected !== null ? f.message : `${f.message}${detail}`;
-        lines.push(`    ${f.ref.padEnd(6)} ${message}  [${f.rule}]`);
+        lines.push(`    ${f.ref.padEnd(6)} ${withDetail(f)}  [${f.rule}]`);
       }
     }
   }
