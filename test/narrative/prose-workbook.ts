@@ -21,6 +21,11 @@ export interface ProseWorkbookOptions {
   readonly indicatorRows?: number;
   /** The 基本支出 of 二级机构1 (346.77). */
   readonly basic2?: TestCell;
+  /** Replace the data rows of the tables (the header stays). */
+  readonly incomeRows?: readonly (readonly TestCell[])[];
+  readonly expenseRows?: readonly (readonly TestCell[])[];
+  readonly indicatorData?: readonly (readonly TestCell[])[];
+  readonly projectRows?: readonly (readonly TestCell[])[];
 }
 
 const SCALARS: readonly [string, string, TestCell][] = [
@@ -73,31 +78,41 @@ export function proseWorkbook(options: ProseWorkbookOptions = {}): WorkbookSnaps
     ["效益指标", "社会效益指标", "群众就医负担", "定性", "有效减轻", "达成年度指标", 30, 28, ""],
     ["满意度指标", "服务对象满意度指标", "参保群众满意度", "≥", "90%", "93%", 10, 10, ""],
   ].slice(0, 1 + (options.indicatorRows ?? 5));
+  if (options.indicatorData) indicators.splice(1, indicators.length - 1, ...options.indicatorData.map((r) => [...r]));
+  const income: TestCell[][] = [
+    ["局机关及二级机构汇总", 30803.13, 0, 30750.58, 52.55, 0, 0],
+    ["1、局机关", 1911.06, 0, 1858.51, 52.55, 0, 0],
+    ["2、二级机构1", 28892.07, 0, 28892.07, 0, 0, 0],
+  ];
+  const expense: TestCell[][] = [
+    ["局机关及二级机构汇总", 30803.13, 2257.83, 1864.33, 393.5, 28545.3, 0, 0],
+    ["1、局机关", 1911.06, 1911.06, 1640.27, 270.79, 0, 0, 0],
+    ["2、二级机构1", 28892.07, options.basic2 ?? 346.77, 224.06, 122.71, 28545.3, 0, 0],
+  ];
+  const incomeRows = options.incomeRows ?? income;
+  const expenseRows = options.expenseRows ?? expense;
+  const projectRows = options.projectRows ?? [
+    ["城乡居民医保补助", "临财社〔2021〕1号", 15761.3, 15761.3, 0, fmt(1, "0.00%")],
+    ["医疗救助资金", "临财社〔2021〕2号", 7276, 7100, 176, fmt(0.9758, "0.00%")],
+    ["医保经办能力建设", "临财社〔2021〕3号", 5508, 5684, -176, fmt(1.032, "0.00%")],
+  ];
   const sheets: Record<string, readonly (readonly TestCell[])[]> = {
     基本信息: info,
     收支情况: [
       ["机构名称", "收入合计", "上年结转", "公共财政拨款", "政府基金拨款", "纳入专户管理的非税收入拨款", "其他收入"],
-      ["局机关及二级机构汇总", 30803.13, 0, 30750.58, 52.55, 0, 0],
-      ["1、局机关", 1911.06, 0, 1858.51, 52.55, 0, 0],
-      ["2、二级机构1", 28892.07, 0, 28892.07, 0, 0, 0],
+      ...incomeRows,
       [],
       ["机构名称", "支出合计", "基本支出", "人员支出", "公用支出", "项目支出", "当年结余", "累计结余"],
-      ["局机关及二级机构汇总", 30803.13, 2257.83, 1864.33, 393.5, 28545.3, 0, 0],
-      ["1、局机关", 1911.06, 1911.06, 1640.27, 270.79, 0, 0, 0],
-      ["2、二级机构1", 28892.07, options.basic2 ?? 346.77, 224.06, 122.71, 28545.3, 0, 0],
+      ...expenseRows,
     ],
-    项目: [
-      ["项目名称", "资金文号", "预算数", "执行数", "结转结余", "执行率"],
-      ["城乡居民医保补助", "临财社〔2021〕1号", 15761.3, 15761.3, 0, fmt(1, "0.00%")],
-      ["医疗救助资金", "临财社〔2021〕2号", 7276, 7100, 176, fmt(0.9758, "0.00%")],
-      ["医保经办能力建设", "临财社〔2021〕3号", 5508, 5684, -176, fmt(1.032, "0.00%")],
-    ],
+    项目: [["项目名称", "资金文号", "预算数", "执行数", "结转结余", "执行率"], ...projectRows],
     绩效指标: indicators,
     ...(options.extraSheets ?? {}),
   };
-  names.jx_income = "收支情况!$A$1:$G$4";
-  names.jx_expense = "收支情况!$A$6:$H$9";
-  names.jx_projects = "项目!$A$1:$F$4";
+  const e0 = incomeRows.length + 3;
+  names.jx_income = `收支情况!$A$1:$G$${incomeRows.length + 1}`;
+  names.jx_expense = `收支情况!$A$${e0}:$H$${e0 + expenseRows.length}`;
+  names.jx_projects = `项目!$A$1:$F$${projectRows.length + 1}`;
   names.jx_indicators = `绩效指标!$A$1:$I$${indicators.length}`;
   return buildWorkbook(sheets, { names });
 }

@@ -37,7 +37,8 @@ function text(v: unknown): string {
 
 function paragraphsOf(value: unknown, missing: string): string[] {
   const t = text(value);
-  if (!t) return [todo(missing)];
+  // A gap this generator left (read back by a label-mapped workbook) is still a gap, not the clerk's text.
+  if (!t || /^【待填写：[^】]*】$/.test(t)) return [todo(missing)];
   return t.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
 }
 
