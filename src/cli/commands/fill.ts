@@ -95,7 +95,8 @@ export async function runFill(file: string, flags: FillFlags, io: CliIo): Promis
   } catch (err) {
     throw new CliError(`无法写入“${flags.output}”：${err instanceof Error ? err.message : String(err)}`, EXIT_UNREADABLE);
   }
-  const kept = flags.overwrite ? [] : plan.conflicts;
+  const written = new Set(plan.writes);
+  const kept = plan.conflicts.filter((c) => !written.has(c));
   io.stdout(flags.format === "json" ? formatFillJson(file, flags.output, plan, kept) : formatFillText(file, flags.output, plan, kept));
   return kept.length ? EXIT_FINDINGS : EXIT_OK;
 }

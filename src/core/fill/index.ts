@@ -32,7 +32,10 @@ export interface FillWrite extends CellWrite {
 export interface FillPlan {
   /** Writes to apply (blank cells; with `overwrite`, also the conflicts). */
   readonly writes: readonly FillWrite[];
-  /** Computed cells that already hold a different value; not in `writes` unless `overwrite`. */
+  /**
+   * Computed cells that already hold a different value. With `overwrite` they are in `writes` too,
+   * except formula cells, which are never replaced.
+   */
   readonly conflicts: readonly FillWrite[];
   /** The profile the scores were computed by. */
   readonly profile: string;
@@ -106,7 +109,8 @@ class Planner {
     }
     if (cell && cell.error === undefined && same(cell)) return { written: false, kept: cell };
     this.conflicts.push(write);
-    if (this.overwrite) {
+    // A formula is the template's own computation: list the disagreement, never replace the formula.
+    if (this.overwrite && cell?.formula === undefined) {
       this.writes.push(write);
       return { written: true };
     }

@@ -64,6 +64,16 @@ describe("computeFills", () => {
     expect(at(forced, "自评表!B6")?.newValue).toBe(99.29);
   });
 
+  test("a formula cell is never replaced, even with overwrite: its disagreement is listed", () => {
+    const book = blankBook({ scalars: { jx_exec_score: { value: 10, formula: "MIN(B2/B1,1)*B4" } } });
+    const plan = computeFills(book, undefined, { overwrite: true });
+    expect(plan.conflicts.map((c) => c.at.address)).toEqual(["B5"]);
+    expect(at(plan, "自评表!B5")).toBeUndefined();
+    const same = computeFills(blankBook({ scalars: { jx_exec_score: { value: 9.97, formula: "ROUND(MIN(B2/B1,1)*B4,2)" } } }));
+    expect(same.conflicts).toEqual([]);
+    expect(at(same, "自评表!B5")).toBeUndefined();
+  });
+
   test("a rate cell with its own format keeps it; a rate written as text that matches is left alone", () => {
     const own = computeFills(blankBook({ scalars: { jx_exec_rate: { value: null, numberFormat: "0.0%" } } }));
     expect(at(own, "自评表!B3")?.numberFormat).toBeUndefined();
