@@ -197,7 +197,16 @@ describe("ExcelHost.readWorkbook", () => {
   it("asks Office for only the properties it needs", async () => {
     const { run } = mockExcel(bookWithNames(10));
     await new ExcelHost(run, { isSetSupported: all }).readWorkbook();
-    expect(collectionLoads).toContain("items/name");
+    expect(collectionLoads).toEqual([
+      "items/name,items/type,items/value,items/scope,items/formula", // workbook names
+      "items/name", // sheets
+      "items/name,items/type,items/value,items/scope,items/formula", // each sheet's names
+      "items/name,items/type,items/value,items/scope,items/formula",
+    ]);
+    // Before ExcelApi 1.4/1.7 neither scope nor formula exist, and there are no sheet-scoped names to ask for.
+    const old = mockExcel(bookWithNames(10));
+    await new ExcelHost(old.run, { isSetSupported: upTo(3) }).readWorkbook();
+    expect(collectionLoads).toEqual(["items/name,items/type,items/value", "items/name"]);
   });
 
   it("carries error values as errors and falls back to value when formula (1.7) is missing", async () => {
@@ -342,6 +351,20 @@ describe("ExcelHost.highlight / clearHighlights", () => {
     expect(fill("C2").cleared).toBeUndefined();
     expect(fill("B3").cleared).toBe(true);
     expect(fill("B3").pattern).toBe("None");
+  });
+
+  it.each([10, 1000])("marks and clears %i cells in two syncs each", async (n) => {
+    const { run, ctx } = mockExcel(bookWithNames(n));
+    const host = new ExcelHost(run, { isSetSupported: all });
+    const sync = jest.spyOn(ctx, "sync");
+    const marks = Array.from({ length: n }, (_, i) => ({ at: { sheet: "收支情况", address: `B${i + 1}` }, color: "#FFC7CE" }));
+    const saved = await host.highlight(marks);
+    expect(sync).toHaveBeenCalledTimes(2);
+    if (!saved.ok) throw new Error(saved.error.message);
+    expect(saved.value).toHaveLength(n);
+    sync.mockClear();
+    expect(await host.clearHighlights(saved.value)).toEqual({ ok: true, value: n });
+    expect(sync).toHaveBeenCalledTimes(2);
   });
 
   it("without fill.pattern (before ExcelApi 1.9) treats white as no fill", async () => {

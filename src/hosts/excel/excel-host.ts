@@ -42,8 +42,10 @@ export interface ExcelHostOptions {
 export interface ExcelFeatures {
   /** ExcelApi 1.1: values, formulas, number formats, fills, worksheets.add. */
   readonly basic: boolean;
-  /** ExcelApi 1.4: *OrNullObject, names.add, NamedItem.scope. */
+  /** ExcelApi 1.4: *OrNullObject, names.add, NamedItem.scope, worksheet-scoped names. */
   readonly nullObjects: boolean;
+  /** ExcelApi 1.7: NamedItem.formula (the definition as written, also for constants). */
+  readonly nameFormula: boolean;
   /** ExcelApi 1.9: fill.pattern, which tells "no fill" from a white fill. */
   readonly fillPattern: boolean;
   /** ExcelApi 1.10: threaded comments. */
@@ -76,6 +78,7 @@ export function detectFeatures(check: RequirementCheck): ExcelFeatures {
   return {
     basic: has("1.1"),
     nullObjects: has("1.4"),
+    nameFormula: has("1.7"),
     fillPattern: has("1.9"),
     comments: has("1.10"),
     mergedAreas: has("1.13"),
@@ -338,8 +341,12 @@ export class ExcelHost implements WorkbookHost {
     try {
       return await this.run(async (ctx) => {
         const book = ctx.workbook;
+        // Only the properties the snapshot needs, and only those the running Excel has.
+        const nameProps = ["name", "type", "value", ...(this.features.nullObjects ? ["scope"] : []), ...(this.features.nameFormula ? ["formula"] : [])]
+          .map((p) => `items/${p}`)
+          .join(",");
         const bookNames = book.names;
-        bookNames.load("items");
+        bookNames.load(nameProps);
         const sheets = book.worksheets;
         sheets.load("items/name");
         await ctx.sync();
@@ -347,8 +354,9 @@ export class ExcelHost implements WorkbookHost {
         const sheetNames = sheets.items.map((s) => s.name);
         const perSheet = sheetNames.map((name) => {
           const ws = sheets.getItem(name);
-          const names = ws.names;
-          names.load("items");
+          // Worksheet-scoped names need ExcelApi 1.4; without it there are none to read.
+          const names = this.features.nullObjects ? ws.names : undefined;
+          names?.load(nameProps);
           const used = this.features.nullObjects ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange(true);
           used.load("address, values, formulas, numberFormat, valueTypes");
           // Merges are formatting: take them from the used range that includes formatted cells, so that a
@@ -374,7 +382,7 @@ export class ExcelHost implements WorkbookHost {
         }
         const snapshotSheets: SheetSnapshot[] = [];
         for (const s of perSheet) {
-          for (const item of s.names.items) {
+          for (const item of s.names?.items ?? []) {
             const scope = scopeOf(item);
             // Excel on the web returns workbook-scoped names under each sheet as well.
             if (scope === "Workbook") continue;
