@@ -441,7 +441,8 @@ describe("mapWorkbook by labels (auto-map)", () => {
     const ind = m.tables.jx_indicators;
     expect(columnsOf(ind)).toEqual({ level1: 1, level2: 2, level3: 3, direction: 4, target: 5, actual: 6, weight: 7, score: 8, reason: 9 });
     expect(ind?.rows.map((r) => [r.row, r.level1, r.level2])).toEqual([[3, "产出指标", "数量指标"], [4, "产出指标", "数量指标"], [5, "满意度指标", "服务对象满意度"]]);
-    expect(m.scalars.jx_score_total?.ref.address).toBe("G6");
+    // The 总分 row closing the indicator table: the total score is in its 得分 column (H), not 分值 (G).
+    expect(m.scalars.jx_score_total?.ref.address).toBe("H6");
     const sum = m.tables.jx_score_summary;
     expect(columnsOf(sum)).toEqual({ level1: 1, weight: 2, score: 3 });
     expect(sum?.rows.map((r) => [r.row, r.level1])).toEqual([[10, "预算执行率"], [11, "产出指标"]]);

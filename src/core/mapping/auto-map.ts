@@ -207,6 +207,20 @@ function valueFor(grid: SheetGrid, row: number, col: number, field: ScalarFieldD
   return bind(row, nextCol);
 }
 
+/**
+ * The 总分 row closing an indicator table (national 项目支出 form: `总分 | … | 100 | 95 | …`): the total
+ * score is in the table's 得分 column, not in the first figure to the right (that is the 分值 total).
+ */
+function totalBelowIndicators(grid: SheetGrid, row: number, field: ScalarFieldDef, result: MappingResult): Candidate | undefined {
+  const table = result.tables.jx_indicators;
+  const area = result.areas.jx_indicators;
+  if (field.id !== "jx_score_total" || !table || !area || table.sheet !== grid.name || row !== area.end.row + 1) return undefined;
+  const col = table.columns.find((c) => c.key === "score")?.col;
+  const cell = col !== undefined ? grid.cell(row, col) : undefined;
+  if (col === undefined || !cell) return undefined;
+  return { binding: { id: field.id, ref: { sheet: grid.name, address: toA1({ row, col }) }, cell, source: "label" }, hasValue: true };
+}
+
 /** Map a workbook by its labels. */
 export function autoMap(_snapshot: WorkbookSnapshot, grids: readonly SheetGrid[]): AutoMapResult {
   const result = emptyResult();
@@ -224,7 +238,7 @@ export function autoMap(_snapshot: WorkbookSnapshot, grids: readonly SheetGrid[]
         if (typeof cell?.value !== "string") continue;
         const field = SCALAR_BY_LABEL.get(labelText(cell.value));
         if (!field) continue;
-        const cand = valueFor(grid, row, col, field, areas);
+        const cand = totalBelowIndicators(grid, row, field, result) ?? valueFor(grid, row, col, field, areas);
         if (cand) candidates.set(field.id, [...(candidates.get(field.id) ?? []), cand]);
       }
     }
