@@ -116,6 +116,9 @@ export interface IndicatorNumber {
 /** Leading signs and words of a target (`≥95%`, `不低于95%`, `小于等于1632.87万元`). */
 const LEADING = /^(大于或等于|小于或等于|大于等于|小于等于|不低于|不少于|不小于|不高于|不超过|不多于|不大于|大于|小于|高于|低于|超过|超|等于|>=|<=|=>|=<|≥|≧|≤|≦|>|<|=)/;
 
+/** Words after a number that state the comparison (95%以上, 3天以内). */
+const TRAILING = /(及以上|以上|及以下|以下|以内|之内)$/;
+
 /**
  * Read an indicator value from a cell.
  * @param cell - the 年度指标值 or 实际完成值 cell (undefined when empty)
@@ -141,8 +144,14 @@ export function readIndicatorValue(cell: CellSnapshot | undefined): IndicatorVal
 export function readIndicatorText(text: string): IndicatorValue {
   const half = toHalfWidth(text).replace(/\s+/g, "");
   const m = LEADING.exec(half);
-  const sign = m ? parseDirection(m[1]) : undefined;
-  const body = m ? half.slice(m[0].length) : half;
+  let sign = m ? parseDirection(m[1]) : undefined;
+  let body = m ? half.slice(m[0].length) : half;
+  // 95%以上, 3天以内: the comparison written after the number.
+  const t = TRAILING.exec(body);
+  if (t && body.length > t[0].length) {
+    sign = sign ?? (/上/.test(t[1]) ? "≥" : "≤");
+    body = body.slice(0, body.length - t[0].length);
+  }
   const p = parseText(body);
   if (p.kind === "blank") return m ? { kind: "text", raw: text, text } : { kind: "blank", raw: text };
   if (p.kind === "error") return { kind: "error", raw: p.code };

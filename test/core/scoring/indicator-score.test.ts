@@ -59,6 +59,13 @@ describe("定量 indicators, national profile", () => {
     expect(s.expected).toBe(4.5);
   });
 
+  test("a comparison written after the number: 95%以上 is ≥, 3天以内 is ≤", () => {
+    const up = score({ target: "95%以上", actual: "90%", weight: 10 });
+    expect([up.direction, up.expected]).toEqual(["≥", 9.47]);
+    const within = score({ target: "3天以内", actual: "4天", weight: 10 });
+    expect([within.direction, within.expected]).toEqual(["≤", 6.67]);
+  });
+
   test("a negative actual counts as 0", () => {
     expect(score({ direction: "≥", target: 10, actual: -3, weight: 5 }).expected).toBe(0);
   });
