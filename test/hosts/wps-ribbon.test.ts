@@ -2,6 +2,7 @@
  * The WPS entry page's ribbon callbacks against the fake add-in root.
  */
 import { createRibbon, RIBBON } from "../../src/hosts/wps/ribbon";
+import { wpsHostFromGlobal } from "../../src/hosts/wps";
 import { FakeApplication } from "./fakes/et-fake";
 
 function setup() {
@@ -49,5 +50,15 @@ describe("ribbon callbacks", () => {
     expect(ribbon.OnAddinLoad({})).toBe(true);
     expect(ribbon.OnAddinLoad({})).toBe(true);
     expect(root.ApiEvent.listeners).toHaveLength(1);
+  });
+});
+
+describe("wpsHostFromGlobal (the hook detect-host calls)", () => {
+  test("builds the WPS host from WPS's Application, and refuses anything else", async () => {
+    const host = wpsHostFromGlobal(new FakeApplication());
+    expect(host.kind).toBe("wps");
+    expect((await host.readWorkbook()).ok).toBe(true);
+    expect(() => wpsHostFromGlobal({})).toThrow(TypeError);
+    expect(() => wpsHostFromGlobal(undefined)).toThrow(TypeError);
   });
 });
