@@ -46,6 +46,17 @@ ruleTester.run(numberStoredAsText, {
       ],
     },
     {
+      name: "an auto-mapped table (no names) pasted from Word",
+      workbook: buildWorkbook({
+        自评表: [
+          ["年度收入情况（万元）"],
+          ["机构名称", "收入合计", "上年结转", "公共财政拨款", "政府基金拨款", "纳入专户管理的非税收入拨款", "其他收入"],
+          ["局机关及二级机构汇总", "30,803.13", 0, 30750.58, 52.55, 0, 0],
+        ],
+      }),
+      errors: [{ messageId: "numberAsText", ref: "自评表!B3", field: "jx_income.total", fix: { "自评表!B3": 30803.13 } }],
+    },
+    {
       name: "indicator 分值 and 得分 typed as text",
       workbook: buildWorkbook(
         { 指标: [["一级指标", "三级指标", "分值", "得分"], ["产出指标", "参保人数", "10", " 9.5 "]] },
