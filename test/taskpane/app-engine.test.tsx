@@ -57,6 +57,7 @@ describe("task pane over the real engine", () => {
     await ready();
     expect(screen.getByText("测试局")).toBeInTheDocument();
     expect(screen.getByText(/^已识别 3 \/ \d+ 项$/)).toBeInTheDocument();
+    fireEvent.click(await screen.findByRole("button", { name: "查看或修改要保存的名称 (3)" }));
     const unit = (await screen.findByRole("textbox", { name: "jx_unit_name" })) as HTMLInputElement;
     expect(unit.value).toBe("封面!$B$1");
     // The clerk corrects one reference before saving.

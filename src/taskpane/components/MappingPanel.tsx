@@ -63,34 +63,44 @@ export function MappingPanel({
   disabled: boolean;
   onSave: (names: readonly NameSuggestion[]) => void;
 }): JSX.Element {
-  const { s } = useStrings();
+  const { s, t } = useStrings();
   const styles = useStyles();
   const [edited, setEdited] = useState<readonly NameSuggestion[]>(suggestions);
   const status = (r: Row): string => (r.source === "name" ? s.mappingByName : r.source === "label" ? s.mappingByLabel : s.mappingMissing);
+  const canEdit = edited.length > 0 && canSave;
   return (
     <div className={styles.root}>
-      {edited.length > 0 && canSave ? (
+      {canEdit ? (
         <section className={styles.root} aria-label={s.actionSaveNames}>
           <Text size={200}>{s.mappingAutoSuggest}</Text>
-          {edited.map((n, i) => (
-            <label key={n.name} className={styles.suggestion}>
-              <Caption1>
-                {n.label} · {n.name}
-              </Caption1>
-              <Input
-                size="small"
-                value={n.ref}
-                aria-label={n.name}
-                onChange={(_e, data) => setEdited(edited.map((x, j) => (j === i ? { ...x, ref: data.value } : x)))}
-              />
-            </label>
-          ))}
           <Button icon={<SaveRegular />} disabled={disabled} onClick={() => onSave(edited)}>
             {s.actionSaveNames}
           </Button>
         </section>
       ) : null}
-      <Accordion collapsible>
+      <Accordion collapsible multiple>
+        {canEdit ? (
+          <AccordionItem value="names">
+            <AccordionHeader size="small">{t("mappingEditNames", { count: edited.length })}</AccordionHeader>
+            <AccordionPanel>
+              <div className={styles.root}>
+                {edited.map((n, i) => (
+                  <label key={n.name} className={styles.suggestion}>
+                    <Caption1>
+                      {n.label} · {n.name}
+                    </Caption1>
+                    <Input
+                      size="small"
+                      value={n.ref}
+                      aria-label={n.name}
+                      onChange={(_e, data) => setEdited(edited.map((x, j) => (j === i ? { ...x, ref: data.value } : x)))}
+                    />
+                  </label>
+                ))}
+              </div>
+            </AccordionPanel>
+          </AccordionItem>
+        ) : null}
         <AccordionItem value="mapping">
           <AccordionHeader size="small">{s.mappingTitle}</AccordionHeader>
           <AccordionPanel>

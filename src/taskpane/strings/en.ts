@@ -57,6 +57,7 @@ export const en: Strings = {
   mappingAutoSuggest: "This workbook has no defined names. These cells were recognised by their labels; edit them if needed, then save them as names:",
   mappingByLabel: "by label",
   mappingByName: "name",
+  mappingEditNames: "Review or edit the names to save ({{count}})",
   mappingMissing: "not found",
   mappingNamesSaved: "{{count}} names saved.",
   mappingNoSuggestions: "Every field already has a name; nothing to save.",

@@ -58,6 +58,7 @@ export const zhCN = {
   mappingAutoSuggest: "这个工作簿没有定义名称，以下单元格是按标签自动识别的，可修改后保存为名称：",
   mappingByLabel: "自动识别",
   mappingByName: "名称",
+  mappingEditNames: "查看或修改要保存的名称 ({{count}})",
   mappingMissing: "未找到",
   mappingNamesSaved: "已保存 {{count}} 个名称。",
   mappingNoSuggestions: "所有字段都已有名称，无需保存。",
