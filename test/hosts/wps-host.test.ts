@@ -5,6 +5,8 @@
 import { createWpsHost, bgrToHex, hexToBgr } from "../../src/hosts/wps/wps-host";
 import { runHostContract, contractWorkbook } from "./host-contract-suite";
 import { createFakeEt, fakeFills, fakeSnapshot, FakeApplication } from "./fakes/et-fake";
+import { buildTemplate, templateSnapshot } from "../../src/core/template";
+import { checkWorkbook } from "../../src/core/engine/run-rules";
 
 runHostContract("wps (fake ET)", async (snapshot, fills) => {
   const app = createFakeEt(snapshot, { fills });
@@ -94,5 +96,14 @@ describe("wps host specifics", () => {
     const app = createFakeEt(contractWorkbook());
     await createWpsHost(app).applyWrites([{ at: { sheet: "收支情况", address: "E2" }, value: "=见附表" }]);
     expect(fakeSnapshot(app).sheets[0].cells.E2).toEqual({ value: "=见附表" });
+  });
+
+  test("the bureau template reads back through WPS exactly (merged 一级/二级 columns included) and checks the same", async () => {
+    const snap = templateSnapshot(buildTemplate({ kind: "dept" }));
+    const r = await createWpsHost(createFakeEt(snap)).readWorkbook();
+    if (!r.ok) throw new Error(r.error.message);
+    const sorted = (s: typeof snap) => ({ ...s, sheets: s.sheets.map((x) => ({ ...x, merges: [...x.merges].sort() })) });
+    expect(sorted(r.value)).toEqual(sorted(snap));
+    expect(checkWorkbook(r.value).findings.map((f) => f.ruleId)).toEqual(checkWorkbook(snap).findings.map((f) => f.ruleId));
   });
 });

@@ -152,18 +152,19 @@ function readSheet(ws: EtWorksheet): SheetSnapshot {
   // Merges: skip the sheet, then each row, when MergeCells reads false (null means mixed).
   const merges: string[] = [];
   if ((used.MergeCells as unknown) !== false) {
-    const seen = new Set<string>();
+    // Cells inside a merge already found are not asked again (a merged 一级 column spans dozens of rows).
+    const covered = new Set<string>();
     values.forEach((row, i) => {
       if ((used.Rows.Item(i + 1).MergeCells as unknown) === false) return;
       row.forEach((_v, j) => {
+        if (covered.has(`${i},${j}`)) return;
         const cell = used.Item(i + 1, j + 1);
         if ((cell.MergeCells as unknown) !== true) return;
         const area = cell.MergeArea;
-        const a = area.Address(false, false).replace(/\$/g, "");
-        if (!seen.has(a)) {
-          seen.add(a);
-          merges.push(a);
-        }
+        merges.push(area.Address(false, false).replace(/\$/g, ""));
+        const rows = area.Rows.Count;
+        const cols = area.Columns.Count;
+        for (let di = 0; di < rows; di++) for (let dj = 0; dj < cols; dj++) covered.add(`${area.Row - r0 + di},${area.Column - c0 + dj}`);
       });
     });
   }
