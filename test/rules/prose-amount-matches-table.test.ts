@@ -6,6 +6,8 @@ const seed000 = "2、临湘市医疗保障事务中心基本支出346.77元，�
 
 ruleTester.run(proseAmountMatchesTable, {
   valid: [
+    { name: "last year's budget is not this year's", workbook: proseWorkbook({ achievements: "上年全年预算安排28000万元，本年有所增加。" }) },
+    { name: "another year's budget named by its year", workbook: proseWorkbook({ achievements: "2020年全年预算28000万元。" }) },
     { name: "seed 000: 局机关基本支出 as in the table", workbook: proseWorkbook({ achievements: "临湘市医疗保障局机关基本支出1911.06万元。" }) },
     { name: "an unnamed 基本支出 that is one of the rows", workbook: proseWorkbook({ achievements: "事务中心基本支出346.77万元。" }) },
     { name: "the same amount in 元", workbook: proseWorkbook({ achievements: "事务中心基本支出3467700元。" }) },

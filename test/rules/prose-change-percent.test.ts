@@ -9,6 +9,7 @@ const rise = "2020年，我局机关运行经费支出464.12万元，比2019年�
 
 ruleTester.run(proseChangePercent, {
   valid: [
+    { name: "an unrelated amount in the sentence before is not the base", workbook: proseWorkbook({ achievements: "基金结余500万元。宣传经费增加10万元，增长2.5%。" }) },
     { name: "seed 003: 收、支各减少4848.68万元，减少85.1%", workbook: proseWorkbook({ year: 2020, achievements: "2020年财政拨款收入848.74万元、支出848.75万元。与2019年相比，收、支各减少4848.68万元，减少85.1%。" }) },
     { name: "seed 003: the base in the sentence before", workbook: proseWorkbook({ year: 2020, achievements: "公务接待费支出1万元，完成预算100%。比2019年减少1万元，减少50%。" }) },
     { name: "the corrected rise", workbook: proseWorkbook({ year: 2020, achievements: rise.replace("200.7%", "100.7%") }) },

@@ -8,6 +8,7 @@ const seed002 =
 
 ruleTester.run(proseRateMatches, {
   valid: [
+    { name: "the actual is the value written as 完成, not a later sub-count", workbook: proseWorkbook({ achievements: "年初目标41万人。实际完成42.5万人，其中新增2万人，完成率103.66%。" }) },
     { name: "seed 002: 预算执行率99.74% from the sentence's amounts", workbook: proseWorkbook({ achievements: "2024年，区医保局全年预算安排1711.75万元，全年执行1707.31万元，预算执行率99.74%，得分9.97分。" }) },
     { name: "seed 002 corrected: 103.9%", workbook: proseWorkbook({ achievements: seed002.replace("107.5%", "103.9%") }) },
     { name: "预算执行率 without amounts is read against the scalars (30803.13 / 31000)", workbook: proseWorkbook({ problems: "预算执行率为99.36%，部分项目序时支付。" }) },

@@ -4,6 +4,7 @@ import { proseWorkbook } from "../narrative/prose-workbook";
 
 ruleTester.run(proseYearMatches, {
   valid: [
+    { name: "last year's self-evaluation referred to", workbook: proseWorkbook({ year: 2021, achievements: "2020年度绩效自评发现的问题已全部整改。" }) },
     { name: "seed 002: 截至2024年底 in a 2024 report", workbook: proseWorkbook({ year: 2024, achievements: "截至2024年底，区医保局编制共4人。" }) },
     { name: "seed 002: 截至2024年6月底 is not the year end", workbook: proseWorkbook({ year: 2024, achievements: "截至2024年6月底，完成参保任务数23.9万人。" }) },
     { name: "seed 003: a comparison with 2019 in a 2020 report", workbook: proseWorkbook({ year: 2020, achievements: "与2019年相比，收入减少4848.68万元。减少原因是2019年收支包括医保代缴。" }) },

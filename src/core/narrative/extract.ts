@@ -410,7 +410,11 @@ function findChanges(sentences: readonly ProseSentence[], qs: readonly ProseQuan
           (q.sentence.index === d.sentence.index || q.sentence.index === d.sentence.index - 1),
       );
       const bySubject = subject ? candidates.filter((q) => q.label.endsWith(subject) || (q.label.length >= 2 && subject.endsWith(q.label))) : [];
-      const current = (bySubject.length ? bySubject : candidates)[(bySubject.length ? bySubject : candidates).length - 1];
+      // From the sentence before only when the subject names it, or when this sentence goes on from it
+      // (与2019年相比，… / 比上年减少…): otherwise an unrelated amount would become the base.
+      const continues = /^\s*(?:与|和|同|比|较|相比)/.test(d.sentence.text);
+      const usable = bySubject.length ? bySubject : candidates.filter((q) => q.sentence.index === d.sentence.index || continues);
+      const current = usable[usable.length - 1];
       out.push({ percent: p, delta: d, current, direction: p.direction });
       return;
     }

@@ -6,7 +6,7 @@
  */
 import { defineRule } from "../engine/types";
 import { formatRef } from "../model/address";
-import { amountMatches, matchMoneyLabel, proseCells } from "../narrative/prose-cells";
+import { amountMatches, matchMoneyLabel, proseCells, reportYear } from "../narrative/prose-cells";
 import { replacePhrase } from "../narrative/phrase";
 import { formatNumber } from "../units";
 
@@ -30,6 +30,7 @@ export const proseAmountMatchesTable = defineRule<MessageId>({
       workbook() {
         const model = context.model;
         const unit = model.moneyUnit;
+        const year = reportYear(model);
         for (const pc of proseCells(model)) {
           for (const q of pc.analysis.quantities) {
             if (q.kind !== "money" || q.approx || q.direction || q.changeTo || q.comparator) continue;
@@ -52,6 +53,10 @@ export const proseAmountMatchesTable = defineRule<MessageId>({
               continue;
             }
             if (!match.single) continue;
+            // Another year's figure (上年全年预算…, 2020年全年预算… in a 2021 report) is not this table's.
+            const before = pc.text.slice(q.sentence.start, q.start);
+            if (/上年|去年|上一年|同期|以前年度|历年|下年|明年/.test(before)) continue;
+            if (year !== undefined && pc.analysis.quantities.some((y) => y.kind === "year" && y.sentence.index === q.sentence.index && y.start < q.start && y.value !== year)) continue;
             const f = match.facts[0];
             context.report({
               at: pc.ref,

@@ -71,7 +71,9 @@ export const proseRateMatches = defineRule<MessageId>({
               }
             } else {
               const values = before.filter((x) => (x.kind === "count" || x.kind === "money" || x.kind === "percent") && !DIFFERENCE.test(x.rawLabel));
-              const actual = [...values].reverse().find((x) => !TARGET.test(x.rawLabel));
+              const nonTarget = values.filter((x) => !TARGET.test(x.rawLabel));
+              // 实际完成… / 完成…人 is the actual; else the last value before the rate.
+              const actual = [...nonTarget].reverse().find((x) => /实际|完成/.test(x.rawLabel)) ?? nonTarget[nonTarget.length - 1];
               if (!actual) return;
               const fits = (x: ProseQuantity): boolean => x !== actual && TARGET.test(x.rawLabel) && sameFamily(x, actual);
               let target = [...values].reverse().find(fits);

@@ -11,7 +11,7 @@ import { quoteSentence } from "../narrative/phrase";
 /** Message ids of prose-year-matches. */
 export type MessageId = "yearMismatch";
 
-const COMPARISON = /比|较|相比|同比|上年|去年|增加|减少|增长|下降|提前|下一步|明年|下年|计划|将/;
+const COMPARISON = /比|较|相比|同比|上年|去年|增加|减少|增长|下降|提前|下一步|明年|下年|计划|将|整改|发现的问题|指出|反馈/;
 const PERIOD_AFTER = /^年度?(?:部门整体支出|项目支出|部门)?(?:绩效自评|绩效评价|自评|预算执行|部门预算|全年预算|年初预算|决算)/;
 const YEAR_END_AFTER = /^年度?(?:12月(?:底|末|31日)?|年底|年末|底|末)/;
 
