@@ -15,6 +15,7 @@ import type { CellWrite, Finding } from "../../src/core/engine/types";
 import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
 import { renderTemplate } from "../../src/cli/commands/template";
 import { openXlsx } from "../../src/hosts/xlsx";
+import JSZip from "jszip";
 
 /**
  * Errors the template itself causes. A blank form legitimately gets "未填写" reminders (required-field) at
@@ -211,6 +212,20 @@ describe("the written template", () => {
       const fresh = await readBytes(await renderTemplate(buildTemplate({ kind })));
       expect(snap).toEqual(fresh);
     }
+  });
+
+  test("the file carries the drop-down lists of 指标方向 and 评价等次", async () => {
+    const t = buildTemplate({ kind: "dept" });
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(__dirname, "..", "..", "assets", "templates", "jixiao-dept.xlsx")));
+    const lists: Record<string, string> = {};
+    for (const name of Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))) {
+      const xml = await zip.file(name)!.async("string");
+      for (const m of xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"[^>]*><formula1>([^<]*)<\/formula1>/g)) lists[m[1]] = m[2].replace(/&quot;/g, '"');
+    }
+    const ind = nameRef(t, "jx_indicators");
+    const grade = nameRef(t, "jx_grade");
+    expect(lists[`D${ind.row + 1}:D${ind.lastRow}`]).toBe('"≥,≤,=,定性"');
+    expect(lists[toA1(grade)]).toBe('"优,良,中,差"');
   });
 
   test("LibreOffice opens both templates and exports a PDF", () => {
