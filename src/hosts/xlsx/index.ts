@@ -7,6 +7,7 @@
  */
 import { promises as fs } from "fs";
 import * as path from "path";
+import JSZip from "jszip";
 import type { CellRef, WorkbookSnapshot } from "../../core/model/snapshot";
 import type { CellWrite } from "../../core/engine/types";
 import type { SheetContent } from "../../core/model/sheet-content";
@@ -362,13 +363,21 @@ export async function openXlsx(pathOrBuffer: string | Buffer | Uint8Array): Prom
   const bytes = source !== undefined ? await readBytes(source) : Buffer.from(pathOrBuffer as Uint8Array);
   const problem = sniff(bytes);
   if (problem) throw new XlsxReadError(problem, source);
+  // Look inside the zip first: a damaged archive is "corrupt", a zip without a workbook part (a .docx, a
+  // plain archive) is "not an xlsx"; only then may xlsx-populate's own failure mean unsupported content.
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (err) {
+    throw new XlsxReadError("corrupt", err instanceof Error ? err.message : String(err));
+  }
+  if (!zip.file("xl/workbook.xml")) throw new XlsxReadError("not-xlsx", source);
   let workbook: PopulateWorkbook;
   try {
     workbook = await XlsxPopulate.fromDataAsync(bytes);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    // A valid zip without a workbook part (a .docx, a plain archive) is "not an xlsx"; anything else is damage.
-    throw new XlsxReadError(/xl\/workbook\.xml|Cannot read prop|undefined/i.test(detail) && !/corrupt|end of central|invalid/i.test(detail) ? "not-xlsx" : "corrupt", detail);
+    throw new XlsxReadError(/zip|inflate|deflate|crc|end of data|unexpected end|invalid/i.test(detail) ? "corrupt" : "unsupported", detail);
   }
   return new XlsxHost(workbook, source);
 }

@@ -5,7 +5,7 @@
  */
 
 /** Why a file cannot be read as a workbook. */
-export type XlsxProblem = "missing" | "directory" | "empty" | "encrypted" | "legacy-xls" | "not-xlsx" | "corrupt";
+export type XlsxProblem = "missing" | "directory" | "empty" | "encrypted" | "legacy-xls" | "not-xlsx" | "corrupt" | "unsupported";
 
 /** The Chinese sentence (with English in parentheses) for each problem. */
 export const PROBLEM_MESSAGES: Readonly<Record<XlsxProblem, string>> = {
@@ -16,6 +16,7 @@ export const PROBLEM_MESSAGES: Readonly<Record<XlsxProblem, string>> = {
   "legacy-xls": "这是旧版 .xls 格式，请在 Excel 或 WPS 中另存为 .xlsx 后再检查（legacy .xls format）",
   "not-xlsx": "不是 .xlsx 工作簿文件（not an .xlsx workbook）",
   corrupt: "工作簿文件已损坏，无法读取（corrupt .xlsx file）",
+  unsupported: "工作簿中有本工具无法读取的内容，请在 Excel 或 WPS 中另存为普通 .xlsx 后再检查（unsupported workbook content）",
 };
 
 /** A workbook that cannot be opened, with a code and a message for people. */
