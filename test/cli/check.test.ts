@@ -209,6 +209,10 @@ describe("bad input: one clear Chinese sentence and exit 2", () => {
     noStackTrace(err);
   });
 
+  it("an unknown scoring profile", async () => {
+    await expectSentence(["check", HEFEI, "--profile", "火星"], "未知的评分方案“火星”");
+  });
+
   it("no file at all", async () => {
     const { code, err } = await run("check");
     expect(code).toBe(2);
