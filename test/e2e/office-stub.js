@@ -361,8 +361,10 @@
         }
         return makeRange(s, area);
       },
-      getUsedRange: function () {
-        return makeRange(s, usedArea(s) || { r1: 1, c1: 1, r2: 1, c2: 1 });
+      getUsedRange: function (valuesOnly) {
+        // A blank sheet gives A1, as in Excel.
+        var used = ws.getUsedRangeOrNullObject(valuesOnly);
+        return used.isNullObject ? makeRange(s, { r1: 1, c1: 1, r2: 1, c2: 1 }) : used;
       },
     };
     return ws;

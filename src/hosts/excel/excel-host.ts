@@ -42,6 +42,8 @@ export interface ExcelHostOptions {
 export interface ExcelFeatures {
   /** ExcelApi 1.1: values, formulas, number formats, fills, worksheets.add. */
   readonly basic: boolean;
+  /** ExcelApi 1.2: unmerge, column widths, getUsedRange(valuesOnly). */
+  readonly formatting: boolean;
   /** ExcelApi 1.4: *OrNullObject, names.add, NamedItem.scope, worksheet-scoped names. */
   readonly nullObjects: boolean;
   /** ExcelApi 1.7: NamedItem.formula (the definition as written, also for constants). */
@@ -77,6 +79,7 @@ export function detectFeatures(check: RequirementCheck): ExcelFeatures {
   const has = (v: string): boolean => check("ExcelApi", v);
   return {
     basic: has("1.1"),
+    formatting: has("1.2"),
     nullObjects: has("1.4"),
     nameFormula: has("1.7"),
     fillPattern: has("1.9"),
@@ -275,7 +278,8 @@ export function planWriteRuns(writes: readonly CellWrite[]): WriteRun[] {
 /** The cell content Office.js expects: a formula with `=`, a value, `""` to clear (null would mean "leave"). */
 function officeContent(w: CellWrite): string | number | boolean {
   if (w.formula !== undefined) return `=${w.formula}`;
-  return w.value === null || w.value === undefined ? "" : w.value;
+  if (w.value === null || w.value === undefined) return "";
+  return typeof w.value === "string" ? asText(w.value) : w.value;
 }
 
 function runAddress(run: WriteRun): string {
@@ -360,8 +364,9 @@ export class ExcelHost implements WorkbookHost {
           const used = this.features.nullObjects ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange(true);
           used.load("address, values, formulas, numberFormat, valueTypes");
           // Merges are formatting: take them from the used range that includes formatted cells, so that a
-          // merge reaching below the last value (a merged label column) is still seen whole.
-          const merged = this.features.mergedAreas ? ws.getUsedRangeOrNullObject(false).getMergedAreasOrNullObject() : undefined;
+          // merge reaching below the last value (a merged label column) is still seen whole. getUsedRange
+          // (not …OrNullObject) because a blank sheet then gives A1 rather than a null object to call into.
+          const merged = this.features.mergedAreas ? ws.getUsedRange(false).getMergedAreasOrNullObject() : undefined;
           merged?.load("address");
           return { name, names, used, merged };
         });
@@ -588,7 +593,7 @@ export class ExcelHost implements WorkbookHost {
         const ws = exists ? sheets.getItem(content.name) : sheets.add(content.name);
         if (exists) {
           const whole = ws.getRange();
-          whole.unmerge();
+          if (this.features.formatting) whole.unmerge();
           whole.clear();
         }
         const width = Math.max(1, ...content.rows.map((r) => r.length), content.columnWidths?.length ?? 0);
@@ -599,7 +604,7 @@ export class ExcelHost implements WorkbookHost {
               return v === null || v === undefined ? "" : typeof v === "string" ? asText(v) : v;
             }),
           );
-          const range = ws.getRange("A1").getResizedRange(content.rows.length - 1, width - 1);
+          const range = ws.getRange(`A1:${indexToCol(width)}${content.rows.length}`);
           range.values = values;
           range.format.wrapText = true;
           range.format.verticalAlignment = "Top";
@@ -607,7 +612,7 @@ export class ExcelHost implements WorkbookHost {
             if (h >= 0 && h < content.rows.length) range.getRow(h).format.font.bold = true;
           }
         }
-        (content.columnWidths ?? []).forEach((w, j) => {
+        (this.features.formatting ? (content.columnWidths ?? []) : []).forEach((w, j) => {
           ws.getRange(`${indexToCol(j + 1)}1`).getEntireColumn().format.columnWidth = charsToPoints(w);
         });
         // No activate(): the pane also keeps bookkeeping sheets (marks, ignores) and must not jump to them;
