@@ -51,7 +51,8 @@ let nextNoticeId = 1;
 function reducer(state: PaneState, action: Action): PaneState {
   switch (action.type) {
     case "busy":
-      return { ...state, busy: action.op };
+      // A new operation retires the previous one's confirmations; errors stay until dismissed.
+      return { ...state, busy: action.op, notices: action.op ? state.notices.filter((n) => n.intent === "error") : state.notices };
     case "notice":
       return { ...state, notices: [...state.notices, { ...action.notice, id: nextNoticeId++ }] };
     case "dismiss":
