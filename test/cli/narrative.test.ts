@@ -71,7 +71,9 @@ describe("jixiao narrative", () => {
       return execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
     }
     const xml = execFileSync("unzip", ["-p", docx, "word/document.xml"], { encoding: "utf8" });
+    expect(xml).toMatch(/w:pStyle w:val="Title"/);
     expect(xml).toMatch(/w:pStyle w:val="Heading1"/);
+    expect(xml).toMatch(/w:pStyle w:val="Heading2"/);
     return xml.replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").replace(/\s+/g, "");
   }
 

@@ -33,6 +33,7 @@ describe("generateNarrative", () => {
     expect(all).toContain("基本支出2257.83万元，其中：人员支出1864.33万元、公用支出393.5万元。");
     expect(all).toContain("全年预算数31000.00万元，全年执行数30803.13万元，预算执行率为99.36%，得分9.94分（分值10分）。");
     expect(all).toContain("年初设定的数量指标为参保人数≥41万人，实际完成42.5万人，完成率为103.66%，得分20分（分值20分）。");
+    expect(all).toContain("（一）产出指标（分值50分，得分49.92分）");
     expect(all).toContain("年初设定的社会效益指标为群众就医负担（有效减轻），实际完成达成年度指标，得分28分（分值30分）。");
     expect(all).toContain("经自评，临湘市医疗保障局2021年度绩效自评综合得分为97.86分，评价等次为“优”。");
   });
@@ -56,6 +57,11 @@ describe("generateNarrative", () => {
     expect(doc.sections[3].paragraphs.join("")).not.toContain("【待填写：“参保率”");
     const { doc: doc2 } = generated({ indicatorRows: 2 });
     expect(doc2.sections[2].paragraphs[0]).toBe("本年度绩效指标体系设置预算执行率和1个一级指标、2个二级指标、2个三级指标，完成情况如下。");
+  });
+
+  test("a thousands-grouped format is kept", () => {
+    const { doc } = generated({ scalars: { jx_budget_adjusted: { value: 31000, numberFormat: "#,##0.00" } } });
+    expect(doc.sections[1].paragraphs.join("")).toContain("全年预算数31,000.00万元");
   });
 
   test("the sheet: title and headings marked, one paragraph per row", () => {

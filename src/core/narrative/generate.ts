@@ -43,7 +43,7 @@ function paragraphsOf(value: unknown, missing: string): string[] {
 }
 
 function money(f: Fact | undefined, unit: string): string | undefined {
-  return f ? formatNumber(f.value, Math.max(0, f.decimals), { unit }) : undefined;
+  return f ? formatNumber(f.value, Math.max(0, f.decimals), { unit, thousands: f.thousands === true }) : undefined;
 }
 
 function showScore(v: number | undefined): string | undefined {
@@ -170,7 +170,21 @@ export function generateNarrative(model: ReportModel, profile: ScoringProfile): 
   if (counts.level1 && counts.level2 && counts.level3) {
     ind3.push(`本年度绩效指标体系设置预算执行率和${counts.level1[1]}个一级指标、${counts.level2[1]}个二级指标、${counts.level3[1]}个三级指标，完成情况如下。`);
   } else ind3.push(todo("绩效指标（工作簿中无绩效指标表）"));
+  const groupOrder: string[] = [];
+  for (const ind of scores.indicators) if (!groupOrder.includes(ind.level1)) groupOrder.push(ind.level1);
+  const numerals = "一二三四五六七八九十";
+  let n = 0;
   scores.indicators.forEach((ind, i) => {
+    if (groupOrder.length > 0 && scores.indicators.findIndex((x) => x.level1 === ind.level1) === i) {
+      const members = scores.indicators.filter((x) => x.level1 === ind.level1);
+      const weights = members.map((x) => x.weight);
+      const got = members.map(effectiveScore);
+      const w = weights.every((x) => x !== undefined) ? `分值${showScore(weights.reduce((a, b) => a + (b ?? 0), 0))}分` : "";
+      const g = got.every((x) => x !== undefined) ? `得分${showScore(got.reduce((a, b) => a + (b ?? 0), 0))}分` : "";
+      const label = ind.level1 || "其他指标";
+      ind3.push(`（${numerals[n] ?? n + 1}）${label}${w || g ? `（${[w, g].filter(Boolean).join("，")}）` : ""}`);
+      n++;
+    }
     const row = indRows.get(ind.row);
     const target = indicatorValueText(ind, "target", row);
     const actual = indicatorValueText(ind, "actual", row);

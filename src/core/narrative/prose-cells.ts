@@ -72,13 +72,16 @@ export interface Fact {
   readonly ref: CellRef;
   /** The row's name, for table cells. */
   readonly rowName?: string;
+  /** The number format groups thousands (`#,##0.00`). */
+  readonly thousands?: boolean;
 }
 
 /** A number cell read, or undefined when it is not a number. */
 export function factOf(ref: CellRef, cell: Parameters<typeof parseCell>[0], rowName?: string): Fact | undefined {
   const p = parseCell(cell);
   if (p.kind !== "number") return undefined;
-  return { value: p.value, decimals: p.decimals, ref, rowName };
+  const thousands = /#,##|,0/.test(cell?.numberFormat ?? "") || (typeof cell?.value === "string" && /\d,\d{3}/.test(cell.value));
+  return { value: p.value, decimals: p.decimals, ref, rowName, ...(thousands ? { thousands } : {}) };
 }
 
 /** A scalar field's number. */
