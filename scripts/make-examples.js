@@ -149,7 +149,10 @@ function mergeCarried(ws, top, col, values) {
   let start = 0;
   for (let i = 1; i <= values.length; i++) {
     if (i === values.length || values[i] !== null) {
-      if (i - 1 > start) ws.mergeCells(top + start, col, top + i - 1, col);
+      if (i - 1 > start) {
+        ws.mergeCells(top + start, col, top + i - 1, col);
+        ws.getCell(top + start, col).alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+      }
       start = i;
     }
   }
@@ -188,6 +191,7 @@ function textSheet(wb, texts) {
   rows.forEach(([label, text, name], i) => {
     field(wb, ws, i + 2, label, text, name);
     ws.getCell(i + 2, 2).alignment = WRAP;
+    ws.getRow(i + 2).height = Math.min(400, 16 * Math.ceil((text || "").length / 45 + 1));
   });
   ws.getCell("A1").value = "文字说明";
   ws.getCell("A1").font = BOLD;
@@ -290,6 +294,8 @@ async function linxiangClerk() {
   label("A9", "年度部门（单位）总体运行情况及取得的成绩");
   text("B9", LX.achievements);
   merge("B9:H9");
+  for (const [r, t] of [[7, LX.duties], [8, LX.tasks], [9, LX.achievements]]) ws.getRow(r).height = Math.min(400, 16 * Math.ceil(t.length / 70 + 1));
+  for (const r of [26, 32]) ws.getRow(r).height = 40;
   label("A10", "二、部门（单位）收支情况");
 
   const data = (top, rows) => put(ws, top, 1, rows.map((r, i) => [LX.names[i], ...r]), { numFmt: "0.00", numFmtFrom: 1 });
