@@ -223,7 +223,8 @@ export function computeFillsForModel(model: ReportModel, profile: ScoringProfile
     if (g.level === "total") continue;
     let after = value;
     if (value !== undefined && g.ref) {
-      const reason = g.level === "exec" ? "预算执行率得分" : `${g.group}下各指标得分之和`;
+      const parts = g.indicatorRows.map((row) => effective.get(row)).map((v) => showNumber(v ?? 0));
+      const reason = g.level === "exec" ? "预算执行率得分" : `${g.group}下各指标得分之和：${parts.join(" + ")} = ${showNumber(value)}`;
       const out = plan.cell({ ref: g.ref, cell: cellAt(model, g.ref) }, "jx_score_summary.score", value, reason, sameScore(value));
       if (!out.written && out.kept) after = shownNumber(out.kept, false)?.value;
     } else if (value === undefined) {
