@@ -365,8 +365,9 @@ describe("mapWorkbook by labels (auto-map)", () => {
     expect(at("jx_score_total")).toEqual(["B41", 96]);
     expect(at("jx_grade")).toEqual(["B42", "优秀"]);
     expect(m.scalars.jx_unit_name?.source).toBe("label");
-    expect(m.scalars.jx_report_year).toBeUndefined();
-    expect(m.mapping.missingScalars).toContain("jx_report_year");
+    // No 评价年度 label: the title that names the year stands for it.
+    expect(at("jx_report_year")).toEqual(["A1", "临湘市  2021 年度部门（单位）整体支出绩效评价自评报告"]);
+    expect(m.mapping.missingScalars).toContain("jx_budget_initial");
   });
 
   test("suggestNames lists the cells and rectangles to save as names", () => {

@@ -22,6 +22,7 @@ ruleTester.run(requiredField, {
       ]),
     },
     { name: "an auto-mapped workbook with a year and a unit name", workbook: buildWorkbook({ 封面: [["评价年度", "2021年"], ["单位名称", "区医保局"]] }) },
+    { name: "an auto-mapped workbook whose title names the year", workbook: buildWorkbook({ 封面: [["临湘市  2021 年度部门（单位）整体支出"], ["单位名称", "区医保局"]] }) },
     { name: "a workbook that is not a self-evaluation at all", workbook: buildWorkbook({ Sheet1: [["hello"]] }) },
   ],
   invalid: [
@@ -49,8 +50,8 @@ ruleTester.run(requiredField, {
       ],
     },
     {
-      name: "an auto-mapped workbook without any 评价年度 label",
-      workbook: buildWorkbook({ 封面: [["2021年度部门整体支出绩效自评报告"], ["单位名称", "区医保局"]] }),
+      name: "an auto-mapped workbook without any 评价年度 label or dated title",
+      workbook: buildWorkbook({ 封面: [["部门整体支出绩效自评报告"], ["单位名称", "区医保局"]] }),
       errors: [{ messageId: "missingField", ref: "封面!A1", field: "jx_report_year" }],
     },
   ],

@@ -32,6 +32,11 @@ ruleTester.run(yearMatchesReport, {
   ],
   invalid: [
     {
+      name: "auto-mapped: the dated title is the year; a heading below names another",
+      workbook: buildWorkbook({ 封面: [["临湘市  2021 年度部门（单位）整体支出"], ["绩效评价自评报告"], ["附：2020年度部门整体支出绩效自评表"]] }),
+      errors: [{ messageId: "titleYear", ref: "封面!A3", expected: "2021年" }],
+    },
+    {
       name: "last year's title left in a 2021 workbook",
       workbook: cover("2020年度部门整体支出绩效自评报告", 2021, "2022年3月1日"),
       errors: [{ messageId: "titleYear", ref: "封面!A1", expected: "2021年" }],

@@ -249,7 +249,33 @@ export function autoMap(_snapshot: WorkbookSnapshot, grids: readonly SheetGrid[]
     // A label with a value beats an earlier one left blank (a repeated label on a later page).
     result.scalars[f.id] = (list.find((c) => c.hasValue) ?? list[0]).binding;
   }
+  if (!result.scalars.jx_report_year) {
+    const title = titleWithYear(grids);
+    if (title) result.scalars.jx_report_year = title;
+  }
   return { result, titleUnit: titleUnit(grids, result) };
+}
+
+/** How many filled rows at the top of a sheet may hold its title. */
+const TITLE_ROWS = 6;
+/** A year followed closely by the words of a self-evaluation's title (`2021 年度部门（单位）整体支出`). */
+const TITLE_YEAR = /(?:19|20)\d{2}\s*年度?[^，。；;,]{0,16}?(?:绩效|自评|评价|整体支出|项目支出|预算项目)/;
+
+/**
+ * Without a 评价年度 label, the report's title names the year (seed 000: `临湘市  2021 年度部门（单位）整体
+ * 支出`): the title cell is bound, and readers take the year from its text as they do from `2021年度`.
+ */
+function titleWithYear(grids: readonly SheetGrid[]): ScalarBinding | undefined {
+  for (const grid of grids) {
+    for (const row of grid.rowNumbers.slice(0, TITLE_ROWS)) {
+      for (const col of grid.colsIn(row)) {
+        const cell = grid.cell(row, col);
+        if (typeof cell?.value !== "string" || cell.value.length > 60 || !TITLE_YEAR.test(cell.value)) continue;
+        return { id: "jx_report_year", ref: { sheet: grid.name, address: toA1({ row, col }) }, cell, source: "label" };
+      }
+    }
+  }
+  return undefined;
 }
 
 /** The money unit written in the tables' titles or headers (`（万元）`, `单位：元`). */
