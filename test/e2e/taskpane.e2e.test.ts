@@ -2,8 +2,9 @@
  * End to end: the built task pane (dist-web) in Debian's Chromium, with office.js replaced by an
  * in-page stand-in (./office-stub.js) holding the seed-000 workbook (临湘市医疗保障局 2021, where the
  * 二级机构1 基本支出 346.77 万元 was entered as 3467700). The clerk clicks 检查我的报表, sees the unit
- * finding, clicks its 修复, and the cell in the (fake) workbook changes. A screenshot is saved for the
- * README at docs/images/taskpane-check.png.
+ * finding (its cell filled), clicks 定位 (the cell is selected), then 修复 (the cell in the fake workbook
+ * changes, the finding goes, the fill is restored), then 清除标记. A screenshot is saved for the README at
+ * docs/images/taskpane-check.png.
  *
  * Builds with webpack when dist-web is missing or older than the sources (~20–90 s on 2 cores).
  * Run alone: `npx jest test/e2e --maxWorkers=1`.
@@ -157,6 +158,14 @@ describe("task pane in Chromium with an Office stand-in", () => {
 
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+    // 定位 selects the cell in the workbook.
+    await card.getByRole("button", { name: "定位" }).click();
+    await page.waitForFunction(
+      (want) => (window as unknown as { __jixiao: { model: { selected: string | null } } }).__jixiao.model.selected === want,
+      `${unitFinding.sheet}!${unitFinding.ref}`,
+      { timeout: 30_000 },
+    );
 
     const before = await cellValue(page, unitFinding.sheet, unitFinding.ref);
     expect(before).toBe(unitFinding.actual);
