@@ -23,13 +23,13 @@ interface Node {
 
 /**
  * A canonical form: attribute order ignored, and the two things the OOXML schema defines as no-ops dropped —
- * the optional `count` of collections and a cell's `t="n"` (number is the default type) — and a worksheet's
+ * the optional `count`/`uniqueCount` of collections and a cell's `t="n"` (number is the default type) — and a worksheet's
  * optional `<dimension>` hint, which xlsx-populate leaves out (readers compute it).
  */
 function canonical(node: Node | string | number): unknown {
   if (typeof node !== "object") return String(node);
   const attrs = Object.keys(node.attributes ?? {})
-    .filter((k) => k !== "count" && !(node.name === "c" && k === "t" && node.attributes[k] === "n"))
+    .filter((k) => k !== "count" && k !== "uniqueCount" && !(node.name === "c" && k === "t" && node.attributes[k] === "n"))
     .sort()
     .map((k) => [k, String(node.attributes[k])]);
   return [node.name, attrs, (node.children ?? []).filter((c) => typeof c !== "object" || c.name !== "dimension").map(canonical)];
@@ -100,7 +100,7 @@ describe("xlsx host preserves what it does not touch", () => {
     }
 
     // Parts it re-serialises are semantically equal.
-    for (const name of ["xl/styles.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/_rels/sheet1.xml.rels", "xl/_rels/workbook.xml.rels", "[Content_Types].xml"]) {
+    for (const name of ["xl/styles.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/_rels/sheet1.xml.rels", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml", "xl/sharedStrings.xml"]) {
       expect(JSON.stringify(canonical(await tree(after.get(name)!)))).toEqual(JSON.stringify(canonical(await tree(before.get(name)!))));
     }
 
