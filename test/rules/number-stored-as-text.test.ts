@@ -1,5 +1,5 @@
 import { numberStoredAsText } from "../../src/core/rules/number-stored-as-text";
-import type { Rule } from "../../src/core/engine/types";
+import { totalMatchesParts } from "../../src/core/rules/total-matches-parts";
 import { checkWorkbook } from "../../src/core/engine/run-rules";
 import { ruleTester, runRule } from "../helpers/rule-tester";
 import { buildWorkbook, fmt, formula } from "../helpers/workbook-builder";
@@ -84,27 +84,19 @@ describe("number-stored-as-text fixes", () => {
   });
 });
 
-/** The footing rule (owned by the units helper), when it is in the tree. */
-function footingRule(): Rule | undefined {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional: skip when absent
-    return (require("../../src/core/rules/total-matches-parts") as { default?: Rule }).default;
-  } catch {
-    return undefined;
-  }
-}
-
-const footing = footingRule();
-(footing ? test : test.skip)("a total with one part typed as text: only this warning, no footing error", () => {
+test("a total and a part typed as text (one in full-width digits): only these warnings, no footing error", () => {
   const wb = income([
     ["局机关及二级机构汇总", 30803.13, 0, 30750.58, 52.55, 0, 0],
-    ["1、局机关", 1911.06, 0, "1,858.51", 52.55, 0, 0],
+    ["1、局机关", "１９１１.０６", 0, "1,858.51", 52.55, 0, 0],
     ["2、二级机构1", 28892.07, 0, 28892.07, 0, 0, 0],
   ]);
   const report = checkWorkbook(wb, {
-    rules: [numberStoredAsText, footing as Rule],
+    rules: [numberStoredAsText, totalMatchesParts],
     preset: { id: "test", rules: { "number-stored-as-text": "warning", "total-matches-parts": "error" } },
   });
   expect(report.ruleResults.filter((r) => r.status === "crashed")).toEqual([]);
-  expect(report.findings.map((f) => [f.ruleId, f.severity, `${f.sheet}!${f.ref}`])).toEqual([["number-stored-as-text", "warning", "收支情况!D3"]]);
+  expect(report.findings.map((f) => [f.ruleId, f.severity, `${f.sheet}!${f.ref}`])).toEqual([
+    ["number-stored-as-text", "warning", "收支情况!B3"],
+    ["number-stored-as-text", "warning", "收支情况!D3"],
+  ]);
 });
