@@ -67,7 +67,7 @@ export async function renderTemplate(template: WorkbookTemplate): Promise<Buffer
         cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
       }
       cell.alignment = {
-        vertical: c.wrap || c.role === "label" ? "middle" : "middle",
+        vertical: "middle",
         horizontal: c.role === "header" || c.role === "title" ? "center" : undefined,
         wrapText: c.wrap ?? false,
       };
