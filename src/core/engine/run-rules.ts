@@ -13,6 +13,7 @@ import type { ScoringProfile } from "../scoring/types";
 import { formatMessage } from "./message";
 import type { Finding, Report, ReportDescriptor, Rule, RuleContext, RuleResult, Severity } from "./types";
 import { buildReport } from "../report/build-report";
+import { scoresFor } from "../scoring/score";
 
 /** The engine version written into every report. */
 export const ENGINE_VERSION = "0.1.0";
@@ -76,7 +77,18 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Repo
     engineVersion: ENGINE_VERSION,
     model,
     profileObject: profile,
+    score: computedScore(model, profile),
   });
+}
+
+/** The 综合得分 as the profile computes it; undefined when the workbook lacks what it needs (or scoring fails). */
+function computedScore(model: ReportModel, profile: ScoringProfile): number | undefined {
+  try {
+    return scoresFor(model, profile).total;
+  } catch {
+    // Scoring problems are reported by the score rules; the report's headline score is optional.
+    return undefined;
+  }
 }
 
 /** Map then check a snapshot. */
