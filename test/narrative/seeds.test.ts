@@ -1,0 +1,62 @@
+/**
+ * The five real reports in ../shared/seeds, whole, as the 总体运行情况 text of a workbook with the
+ * seed's own numbers: the prose rules find the seeds' real mistakes and nothing else.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { checkWorkbook } from "../../src/core/engine/run-rules";
+import { RULES } from "../../src/core/rules";
+import { fmt } from "../helpers/workbook-builder";
+import { proseWorkbook, type ProseWorkbookOptions } from "./prose-workbook";
+
+const seeds = path.join(__dirname, "..", "..", "..", "shared", "seeds");
+const prose = RULES.filter((r) => r.id.startsWith("prose-"));
+
+function seed(prefix: string): string {
+  const file = fs.readdirSync(seeds).find((f) => f.startsWith(prefix))!;
+  return fs.readFileSync(path.join(seeds, file), "utf8");
+}
+
+function findings(prefix: string, options: ProseWorkbookOptions): string[] {
+  const report = checkWorkbook(proseWorkbook({ ...options, achievements: seed(prefix) }), { rules: prose });
+  return report.findings.map((f) => `${f.ruleId}:${f.messageId} ${f.actual} → ${f.expected}`);
+}
+
+(fs.existsSync(seeds) ? describe : describe.skip)("seeds", () => {
+  test("000 临湘 2021: 346.77元, and the two part lists that do not add up", () => {
+    expect(findings("000_", { year: 2021 })).toEqual([
+      "prose-amount-matches-table:unitMistake 346.77元 → 346.77万元",
+      // The 累计结余 paragraph appears three times in the report.
+      "prose-parts-sum:sumMismatch 19787.89万元 → 19797.89万元",
+      "prose-parts-sum:sumMismatch 19787.89万元 → 19797.89万元",
+      "prose-parts-sum:sumMismatch 346.77元 → 338.44万元",
+      "prose-parts-sum:sumMismatch 19787.89万元 → 19797.89万元",
+    ]);
+  });
+
+  test("001 承德 2019: 6个项目 beside nine projects", () => {
+    const projectRows = Array.from({ length: 9 }, (_, i) => [`项目${i + 1}`, "", 10, 10, 0, fmt(1, "0.00%")]);
+    expect(findings("001_", { year: 2019, projectRows })).toEqual(["prose-count-matches-list:countMismatch 6 个项目 → 9个项目"]);
+  });
+
+  test("002 区医保局 2024: 完成率107.5% for 23.9 of 23, and 9 indicators where the workbook lists five", () => {
+    const scalars = { jx_budget_initial: 1632.87, jx_budget_adjusted: 1711.75, jx_executed: 1707.31, jx_exec_rate: fmt(0.9974, "0.00%") };
+    expect(findings("002_", { year: 2024, scalars })).toEqual([
+      "prose-count-matches-list:countMismatch 9个二级指标 → 5个二级指标",
+      "prose-count-matches-list:countMismatch 9个三级指标 → 5个三级指标",
+      "prose-rate-matches:rateMismatch 107.5% → 103.9%",
+    ]);
+  });
+
+  test("003 宣汉 2020: 减少185.1%, 增长200.7% and 截至2019年12月31日", () => {
+    expect(findings("003_", { year: 2020 })).toEqual([
+      "prose-change-percent:percentMismatch 185.1% → 85.1%",
+      "prose-change-percent:percentMismatch 200.7% → 100.7%",
+      "prose-year-matches:yearMismatch 2019年 → 2020年",
+    ]);
+  });
+
+  test("004 攀枝花 2021: nothing", () => {
+    expect(findings("004_", { year: 2021 })).toEqual([]);
+  });
+});
