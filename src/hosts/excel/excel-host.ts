@@ -146,9 +146,12 @@ function splitAreas(address: string): string[] {
   return parts.map((p) => p.trim()).filter((p) => p.length > 0);
 }
 
-/** A name's definition as the snapshot writes it: the formula without `=`. */
-function refersToOf(item: Excel.NamedItem): string {
-  const formula = (item as { formula?: unknown }).formula;
+/**
+ * A name's definition as the snapshot writes it: the formula without `=`. Office.js throws on reading a
+ * property that was not loaded, so `formula` is only read where it was (ExcelApi 1.7).
+ */
+function refersToOf(item: Excel.NamedItem, hasFormula: boolean): string {
+  const formula = hasFormula ? (item as { formula?: unknown }).formula : undefined;
   if (typeof formula === "string" && formula.length > 0) return formula.replace(/^=/, "");
   const value: unknown = item.value;
   if (item.type === "String" && typeof value === "string") return `"${value.replace(/"/g, '""')}"`;
@@ -156,7 +159,8 @@ function refersToOf(item: Excel.NamedItem): string {
   return String(value);
 }
 
-function scopeOf(item: Excel.NamedItem): string | undefined {
+function scopeOf(item: Excel.NamedItem, hasScope: boolean): string | undefined {
+  if (!hasScope) return undefined;
   const scope: unknown = (item as { scope?: unknown }).scope;
   return typeof scope === "string" ? scope : undefined;
 }
@@ -382,22 +386,22 @@ export class ExcelHost implements WorkbookHost {
         };
         for (const item of bookNames.items) {
           // Some hosts list sheet-scoped names here too; those are taken from their sheet below, with the scope.
-          if (scopeOf(item) === "Worksheet") continue;
-          add({ name: item.name, refersTo: refersToOf(item) });
+          if (scopeOf(item, this.features.nullObjects) === "Worksheet") continue;
+          add({ name: item.name, refersTo: refersToOf(item, this.features.nameFormula) });
         }
         const snapshotSheets: SheetSnapshot[] = [];
         for (const s of perSheet) {
           for (const item of s.names?.items ?? []) {
-            const scope = scopeOf(item);
+            const scope = scopeOf(item, this.features.nullObjects);
             // Excel on the web returns workbook-scoped names under each sheet as well.
             if (scope === "Workbook") continue;
-            const refersTo = refersToOf(item);
+            const refersTo = refersToOf(item, this.features.nameFormula);
             if (scope === undefined && defined.some((d) => d.scope === undefined && d.name === item.name && d.refersTo === refersTo)) continue;
             add({ name: item.name, refersTo, scope: s.name });
           }
           const empty = s.used.isNullObject === true;
           const merges =
-            !empty && s.merged && s.merged.isNullObject !== true && typeof s.merged.address === "string"
+            s.merged && s.merged.isNullObject !== true && typeof s.merged.address === "string"
               ? splitAreas(s.merged.address).map(localAddress)
               : [];
           snapshotSheets.push({ name: s.name, cells: empty ? {} : rangeCells(s.used), merges });
