@@ -1,0 +1,307 @@
+/**
+ * Issue 2 "Done when": a consistent workbook laid out differently from any fixture gets no error, and each
+ * kind of mistake, planted in a copy of it, is found at its cell with the right rule. The workbook is a
+ * real .xlsx (ExcelJS, temp dir) read through the xlsx host (src/hosts/xlsx) and checked with
+ * checkWorkbook; the consistent file and the 元/万元 slip also go through `jixiao check --format json`.
+ * See clerk-workbook.ts for the layout (tables on separate sheets with spaces in their names, not at A1,
+ * shuffled columns, extra columns and notes, aliases and full-width header characters).
+ */
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main } from "../../src/cli";
+import { memoryIo } from "../../src/cli/io";
+import { checkWorkbook } from "../../src/core/engine/run-rules";
+import type { Finding } from "../../src/core/engine/types";
+import { mapWorkbook } from "../../src/core/mapping";
+import { readXlsxFile } from "../../src/hosts/xlsx";
+import { AT, SEED_AT, TEXTS, TITLE, copySpec, namedWorkbook, plant, seedLayoutWorkbook, valueAt, writeSpec, type WorkbookSpec } from "./clerk-workbook";
+
+let dir: string;
+let counter = 0;
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "jixiao-acceptance-"));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+async function fileOf(spec: WorkbookSpec): Promise<string> {
+  const file = path.join(dir, `wb-${++counter}.xlsx`);
+  await writeSpec(spec, file);
+  return file;
+}
+
+async function check(spec: WorkbookSpec): Promise<Finding[]> {
+  const snap = await readXlsxFile(await fileOf(spec));
+  return [...checkWorkbook(snap).findings];
+}
+
+const show = (fs: readonly Finding[]): string[] => fs.map((f) => `${f.severity} ${f.ruleId} ${f.sheet}!${f.ref}`);
+const errors = (fs: readonly Finding[]): Finding[] => fs.filter((f) => f.severity === "error");
+const at = (fs: readonly Finding[], sheet: string, ref: string): Finding[] => fs.filter((f) => f.sheet === sheet && f.ref === ref);
+
+/** The finding of `rule` at the planted cell (fails with the list of what was found instead). */
+function expectFound(fs: readonly Finding[], rule: string, sheet: string, ref: string): Finding {
+  const hit = at(fs, sheet, ref).find((f) => f.ruleId === rule);
+  if (!hit) throw new Error(`expected ${rule} at ${sheet}!${ref}; found:\n${show(fs).join("\n") || "(nothing)"}`);
+  return hit;
+}
+
+/** Every error comes from one of `rules` (no unrelated false alarm beside the planted one). */
+function expectErrorsOnlyFrom(fs: readonly Finding[], ...rules: string[]): void {
+  expect(show(errors(fs).filter((f) => !rules.includes(f.ruleId)))).toEqual([]);
+}
+
+describe("planted mistakes in a workbook laid out unlike any fixture (jx_ names)", () => {
+  const base = namedWorkbook();
+  const planted = (sheet: string, a1: string, v: string | number | null): WorkbookSpec => plant(copySpec(base), sheet, a1, v);
+
+  it("the consistent workbook gives no error and no warning, through checkWorkbook and `jixiao check --format json`", async () => {
+    const file = await fileOf(base);
+    const snap = await readXlsxFile(file);
+    const report = checkWorkbook(snap);
+    expect(show(report.findings)).toEqual([]);
+    // Everything was mapped: all seven tables, the scalars by name.
+    const io = memoryIo();
+    const code = await main(["node", "jixiao", "check", file, "--format", "json"], io);
+    expect(io.err).toBe("");
+    expect(code).toBe(0);
+    const json = JSON.parse(io.out) as { findings: unknown[]; summary: Record<string, unknown> };
+    expect(json.findings).toEqual([]);
+  });
+
+  it("a row total that does not foot: 收入合计 ≠ the five sources", async () => {
+    // 局机关 收入合计 1921.06 → 1931.06 (its sources add to 1921.06).
+    const fs = await check(planted(AT.income, "H6", 1931.06));
+    const f = expectFound(fs, "total-matches-parts", AT.income, "H6");
+    expect(f.field).toBe("jx_income.total");
+    expect(f.severity).toBe("error");
+    expectErrorsOnlyFrom(fs, "total-matches-parts");
+  });
+
+  it("汇总 ≠ Σ 机构: the 合计 row of 累计结余 is not the sum of the institutions", async () => {
+    // 累计结余 has no row relation, so only the column sum is wrong: 5.00 + 0 + 7.00 = 12.00, not 13.00.
+    const fs = await check(planted(AT.expense, "I8", 13));
+    const f = expectFound(fs, "total-matches-parts", AT.expense, "I8");
+    expect(f.field).toBe("jx_expense.balanceTotal");
+    expect(f.expected).toBeDefined();
+    expect(show(errors(fs))).toEqual([`error total-matches-parts ${AT.expense}!I8`]);
+  });
+
+  it("支出合计 ≠ 基本 + 项目", async () => {
+    // 医保基金中心 支出合计 126.60 → 162.60 (基本 100.50 + 项目 26.10 = 126.60).
+    const fs = await check(planted(AT.expense, "H7", 162.6));
+    const f = expectFound(fs, "total-matches-parts", AT.expense, "H7");
+    expect(f.field).toBe("jx_expense.total");
+    expectErrorsOnlyFrom(fs, "total-matches-parts");
+  });
+
+  it("基本 ≠ 人员 + 公用", async () => {
+    // 局机关: 人员 1640.27 + 公用 270.79 = 1911.06, typed 1911.60; 支出合计 1921.06 = 基本 + 项目 is then off too.
+    const fs = await check(planted(AT.expense, "E5", 1911.6));
+    const f = expectFound(fs, "total-matches-parts", AT.expense, "E5");
+    expect(f.field).toBe("jx_expense.basic");
+    expectErrorsOnlyFrom(fs, "total-matches-parts");
+  });
+
+  it("三公经费合计 ≠ the four items", async () => {
+    const fs = await check(planted(AT.sangong, "I7", 25));
+    const f = expectFound(fs, "total-matches-parts", AT.sangong, "I7");
+    expect(f.field).toBe("jx_sangong.total");
+    expectErrorsOnlyFrom(fs, "total-matches-parts");
+  });
+
+  it("固定资产合计 ≠ 在用 + 出租 + 其他", async () => {
+    const fs = await check(planted(AT.assets, "E14", 21));
+    const f = expectFound(fs, "total-matches-parts", AT.assets, "E14");
+    expect(f.field).toBe("jx_assets.total");
+    expectErrorsOnlyFrom(fs, "total-matches-parts");
+  });
+
+  it("a project's 结转结余 ≠ 预算 − 执行", async () => {
+    // 医保信息化建设: 30.00 − 26.10 = 3.90, typed 4.90.
+    const fs = await check(planted(AT.projects, "F5", 4.9));
+    const f = expectFound(fs, "project-row-consistent", AT.projects, "F5");
+    expect(f.field).toBe("jx_projects.carryover");
+    expect(show(errors(fs))).toEqual([`error project-row-consistent ${AT.projects}!F5`]);
+  });
+
+  it("a project's 执行率 ≠ 执行 ÷ 预算", async () => {
+    // 26.10 ÷ 30.00 = 87.00%, typed 78.00%.
+    const fs = await check(planted(AT.projects, "E5", 0.78));
+    const f = expectFound(fs, "project-row-consistent", AT.projects, "E5");
+    expect(f.field).toBe("jx_projects.rate");
+    expect(show(errors(fs))).toEqual([`error project-row-consistent ${AT.projects}!E5`]);
+  });
+
+  it("a money cell entered in 元 in the 万元 table is ONE finding naming the unit mistake, no footing cascade", async () => {
+    // 医保事务中心 基本支出 346.77 万元 typed as 3467700 (元).
+    const spec = planted(AT.expense, "E6", 3467700);
+    const fs = await check(spec);
+    const f = expectFound(fs, "no-unit-mistake", AT.expense, "E6");
+    expect(f.field).toBe("jx_expense.basic");
+    expect(f.fix?.writes).toEqual([expect.objectContaining({ at: { sheet: AT.expense, address: "E6" }, value: 346.77 })]);
+    // No footing cascade: 支出合计, 基本 = 人员 + 公用 and the 合计 row all hold with 346.77.
+    expect(show(fs.filter((x) => !x.ruleId.startsWith("prose-")))).toEqual([`error no-unit-mistake ${AT.expense}!E6`]);
+  });
+
+  // ENGINE GAP (reported to the lead; prose-amount-matches-table belongs to the narrative helper): the text
+  // "基本支出346.77万元" is right, yet it is compared with the slipped cell (3467700) instead of the
+  // corrected amount (rules/lib/unit-mistakes correctedFigure / unitMistakeKeys), so the one unit slip also
+  // yields "文字“346.77万元”与表中基本支出3467700.00万元不一致". Remove `.failing` once fixed.
+  test.failing("…and the text that states the right 346.77万元 is not flagged against the slipped cell", async () => {
+    const fs = await check(planted(AT.expense, "E6", 3467700));
+    expect(show(fs)).toEqual([`error no-unit-mistake ${AT.expense}!E6`]);
+  });
+
+  it("jx_exec_rate that is not 全年执行数 ÷ 全年预算数", async () => {
+    // 30939.73 ÷ 31030.00 = 99.71%, typed 99.17%.
+    const fs = await check(planted(AT.exec, "C6", 0.9917));
+    const f = expectFound(fs, "exec-rate-matches", AT.exec, "C6");
+    expect(f.field).toBe("jx_exec_rate");
+    expectErrorsOnlyFrom(fs, "exec-rate-matches");
+  });
+
+  it("得分 > 分值", async () => {
+    // 定点机构稽查覆盖率: 分值 10, 得分 12.
+    const fs = await check(planted(AT.indicators, "F6", 12));
+    const f = expectFound(fs, "score-within-weight", AT.indicators, "F6");
+    expect(f.field).toBe("jx_indicators.score");
+    expect(f.severity).toBe("error");
+  });
+
+  it("分值 that do not sum to 100", async () => {
+    // 医疗救助项目总成本 分值 15 → 16 (and its full-marks 得分 16): 10 + 91 = 101.
+    const spec = planted(AT.indicators, "E8", 16);
+    plant(spec, AT.indicators, "F8", 16);
+    const fs = await check(spec);
+    // A sum has no single cell: the rule points at the 预算执行率分值 cell, the other term of 10 + 91.
+    const f = expectFound(fs, "weights-sum", AT.exec, "C7");
+    expect(f.severity).toBe("error");
+    expect(f.expected).toBe(100);
+    expect(f.actual).toBe(101);
+  });
+
+  it("a 得分汇总 row that is not the sum of its indicators", async () => {
+    // 效益指标 得分 30 → 28 (its indicators score 15 + 15).
+    const fs = await check(planted(AT.indicators, "D17", 28));
+    const f = expectFound(fs, "score-summary-matches", AT.indicators, "D17");
+    expect(f.field).toBe("jx_score_summary.score");
+    // total-score-matches also says the 综合得分 (right: 9.97 + 90) differs from the summary's 97.97.
+    expectErrorsOnlyFrom(fs, "score-summary-matches", "total-score-matches");
+  });
+
+  it("综合得分 ≠ 预算执行率得分 + the indicators", async () => {
+    // 9.97 + 90 = 99.97, typed 98.97 (still 优).
+    const fs = await check(planted(AT.info, "E14", 98.97));
+    const f = expectFound(fs, "total-score-matches", AT.info, "E14");
+    expect(f.field).toBe("jx_score_total");
+    expectErrorsOnlyFrom(fs, "total-score-matches");
+  });
+
+  it("a grade that does not match the band of the total", async () => {
+    // 99.97 is 优, typed 良.
+    const fs = await check(planted(AT.info, "E15", "良"));
+    const f = expectFound(fs, "grade-matches-band", AT.info, "E15");
+    expect(f.field).toBe("jx_grade");
+    expectErrorsOnlyFrom(fs, "grade-matches-band");
+  });
+
+  it("a blank 评价年度", async () => {
+    const fs = await check(planted(AT.info, "E4", null));
+    const f = expectFound(fs, "required-field", AT.info, "E4");
+    expect(f.messageId).toBe("blankYear");
+    expect(f.field).toBe("jx_report_year");
+  });
+
+  it("a blank 年度指标值 of a 定量 indicator", async () => {
+    // 城乡居民参保人数 (≥ 45万人): the target erased.
+    const fs = await check(planted(AT.indicators, "H5", null));
+    const f = expectFound(fs, "required-field", AT.indicators, "H5");
+    expect(f.messageId).toBe("blankTarget");
+    expect(f.field).toBe("jx_indicators.target");
+  });
+
+  it("a number stored as text is a warning, read as the number: no false footing error", async () => {
+    // 局机关 一般公共预算财政拨款 typed as text with a thousands separator.
+    const fs = await check(planted(AT.income, "F6", "1,858.51"));
+    const f = expectFound(fs, "number-stored-as-text", AT.income, "F6");
+    expect(f.severity).toBe("warning");
+    expect(f.fix?.writes).toEqual([expect.objectContaining({ at: { sheet: AT.income, address: "F6" }, value: 1858.51 })]);
+    expect(show(errors(fs))).toEqual([]);
+  });
+
+  it("a year in a title that contradicts the report year", async () => {
+    const fs = await check(planted(AT.info, "B2", TITLE.replace("2021年度", "2020年度")));
+    const f = expectFound(fs, "year-matches-report", AT.info, "B2");
+    expect(f.severity).toBe("warning");
+    expect(show(errors(fs))).toEqual([]);
+  });
+
+  describe("prose mistakes in the text fields (总体运行情况及取得的成绩, 文字 说明!D5)", () => {
+    const prose = (from: string, to: string): WorkbookSpec => {
+      expect(TEXTS.achievements).toContain(from);
+      return planted(AT.text, "D5", TEXTS.achievements.replace(from, to));
+    };
+
+    it("346.77元 beside the 万元 table's 基本支出 346.77", async () => {
+      const fs = await check(prose("基本支出346.77万元", "基本支出346.77元"));
+      const f = expectFound(fs, "prose-amount-matches-table", AT.text, "D5");
+      expect(f.messageId).toBe("unitMistake");
+      expect(f.field).toBe("jx_achievements");
+    });
+
+    it("“下降185.1%” for a fall of 85.1% (204.25 of 240.00)", async () => {
+      const fs = await check(prose("下降85.1%", "下降185.1%"));
+      const f = expectFound(fs, "prose-change-percent", AT.text, "D5");
+      expect(f.field).toBe("jx_achievements");
+    });
+
+    it("a 完成率 of 107.5% for 23.9 of 23", async () => {
+      const fs = await check(prose("完成率103.9%", "完成率107.5%"));
+      const f = expectFound(fs, "prose-rate-matches", AT.text, "D5");
+      expect(f.field).toBe("jx_achievements");
+    });
+
+    it("a part list that does not add up to its whole", async () => {
+      // 200.34 = 160.00 + 40.34; written 150.00.
+      const fs = await check(prose("定点医院160.00万元", "定点医院150.00万元"));
+      const f = expectFound(fs, "prose-parts-sum", AT.text, "D5");
+      expect(f.field).toBe("jx_achievements");
+    });
+  });
+});
+
+describe("the same workbook without names, laid out like seed 000's tables (auto-map)", () => {
+  const base = seedLayoutWorkbook();
+
+  it("is mapped (every table, from its labels) and gives no finding at all", async () => {
+    const snap = await readXlsxFile(await fileOf(base));
+    expect(snap.names.filter((n) => n.name.startsWith("jx_"))).toEqual([]);
+    const model = mapWorkbook(snap);
+    expect(Object.keys(model.tables).sort()).toEqual(["jx_assets", "jx_expense", "jx_income", "jx_indicators", "jx_projects", "jx_sangong", "jx_score_summary"]);
+    expect(model.tables.jx_expense?.rows.length).toBe(4);
+    expect(show(checkWorkbook(snap).findings)).toEqual([]);
+  });
+
+  it("finds 基本支出 346.77 typed as 3467700 at its cell, as one finding naming the unit mistake", async () => {
+    expect(valueAt(base, SEED_AT.tables, "D16")).toBe(346.77);
+    const fs = await check(plant(copySpec(base), SEED_AT.tables, "D16", 3467700));
+    const f = expectFound(fs, "no-unit-mistake", SEED_AT.tables, "D16");
+    expect(f.field).toBe("jx_expense.basic");
+    expect(f.fix?.writes).toEqual([expect.objectContaining({ at: { sheet: SEED_AT.tables, address: "D16" }, value: 346.77 })]);
+    // (the text's correct "基本支出346.77万元" is also compared with the slip: see the test.failing above)
+    expect(show(errors(fs).filter((x) => !x.ruleId.startsWith("prose-")))).toEqual([`error no-unit-mistake ${SEED_AT.tables}!D16`]);
+  });
+
+  it("finds a row that does not foot at its cell (基本 ≠ 人员 + 公用 of 医保基金中心)", async () => {
+    // Row 17 is 医保基金中心: 基本支出 D17 100.50 = 80.10 + 20.40, typed 100.05.
+    expect(valueAt(base, SEED_AT.tables, "D17")).toBe(100.5);
+    const fs = await check(plant(copySpec(base), SEED_AT.tables, "D17", 100.05));
+    const f = expectFound(fs, "total-matches-parts", SEED_AT.tables, "D17");
+    expect(f.field).toBe("jx_expense.basic");
+    expectErrorsOnlyFrom(fs, "total-matches-parts");
+  });
+});
