@@ -10,7 +10,7 @@
 import type { CellSnapshot, CellRef, DefinedName, SheetSnapshot, WorkbookSnapshot } from "../../src/core/model/snapshot";
 import type { CellWrite } from "../../src/core/engine/types";
 import type { SheetContent } from "../../src/core/model/sheet-content";
-import { formatRef, parseCellRef, toA1 } from "../../src/core/model/address";
+import { formatRef, parseCellRef, parseRef, toA1 } from "../../src/core/model/address";
 import type { Highlight, HostCapabilities, HostError, HostResult, SavedFill, WorkbookHost } from "../../src/hosts/host";
 
 /** The operations a fake host can be told to fail. */
@@ -90,6 +90,9 @@ export function createFakeHost(initial: WorkbookSnapshot, options: FakeHostOptio
     if (error) return { ok: false, error };
     return body();
   }
+  const badAddress = (address: string): boolean => !/^[A-Z]{1,3}[1-9]\d*$/.test(address);
+  const badRef = (at: CellRef): { readonly ok: false; readonly error: HostError } | undefined =>
+    !sheetOf(at.sheet) ? notFound(at.sheet) : badAddress(at.address) ? { ok: false, error: { code: "not-found", message: `单元格地址无效：${at.address}` } } : undefined;
   const notFound = (what: string): { readonly ok: false; readonly error: HostError } => ({ ok: false, error: { code: "not-found", message: `找不到工作表“${what}”` } });
 
   const host: FakeHost = {
@@ -116,8 +119,8 @@ export function createFakeHost(initial: WorkbookSnapshot, options: FakeHostOptio
     applyWrites: (writes: readonly CellWrite[]) =>
       run<number>("applyWrites", writes, () => {
         for (const w of writes) {
-          const sheet = sheetOf(w.at.sheet);
-          if (!sheet) return notFound(w.at.sheet);
+          const bad = badRef(w.at);
+          if (bad) return bad;
         }
         for (const w of writes) {
           const sheet = sheetOf(w.at.sheet) as MutableSheet;
@@ -143,7 +146,8 @@ export function createFakeHost(initial: WorkbookSnapshot, options: FakeHostOptio
       run<readonly SavedFill[]>("highlight", marks, () => {
         const saved: SavedFill[] = [];
         for (const m of marks) {
-          if (!sheetOf(m.at.sheet)) return notFound(m.at.sheet);
+          const bad = badRef(m.at);
+          if (bad) return bad;
         }
         for (const m of marks) {
           saved.push({ at: m.at, color: fillMap.get(key(m.at)) ?? null });
@@ -164,7 +168,8 @@ export function createFakeHost(initial: WorkbookSnapshot, options: FakeHostOptio
 
     select: (at: CellRef) =>
       run<void>("select", at, () => {
-        if (!sheetOf(at.sheet)) return notFound(at.sheet);
+        const bad = badRef(at);
+        if (bad) return bad;
         selected.push(key(at));
         return { ok: true, value: undefined };
       }),
@@ -178,7 +183,10 @@ export function createFakeHost(initial: WorkbookSnapshot, options: FakeHostOptio
           }),
         );
         const existing = sheetOf(content.name);
-        if (existing) existing.cells = cells;
+        if (existing) {
+          existing.cells = cells;
+          existing.merges = [];
+        }
         else wb.sheets.push({ name: content.name, cells, merges: [] });
         sheetsWritten.push(content.name);
         return { ok: true, value: undefined };
@@ -186,6 +194,15 @@ export function createFakeHost(initial: WorkbookSnapshot, options: FakeHostOptio
 
     addNames: (names) =>
       run<number>("addNames", names, () => {
+        for (const n of names) {
+          if (typeof n.ref === "string") {
+            const parsed = parseRef(n.ref);
+            if (!parsed?.sheet || !sheetOf(parsed.sheet)) return notFound(parsed?.sheet ?? n.ref);
+          } else {
+            const bad = badRef(n.ref);
+            if (bad) return bad;
+          }
+        }
         for (const n of names) {
           const refersTo = typeof n.ref === "string" ? n.ref : formatRef(n.ref);
           wb.names = wb.names.filter((x) => !(x.name === n.name && x.scope === undefined));
