@@ -498,6 +498,7 @@ export class ExcelHost implements WorkbookHost {
           saved.push({ at: c.at, color: none ? null : color });
           c.fill.color = c.mark.color;
         }
+        const added: { key: string; sheet: string; address: string; kind: "note" | "comment" }[] = [];
         if (wantNotes) {
           // Notes go after the fills in the batch: if one fails, the fills before it are already applied.
           for (const c of cells.values()) {
@@ -507,14 +508,16 @@ export class ExcelHost implements WorkbookHost {
             if (this.features.notes) {
               if (c.existingNote?.isNullObject !== true) continue; // never overwrite the clerk's own note
               sheets.getItem(c.at.sheet).notes.add(c.at.address, note);
-              this.addedNotes.set(key, { sheet: c.at.sheet, address: c.at.address, kind: "note" });
+              added.push({ key, sheet: c.at.sheet, address: c.at.address, kind: "note" });
             } else if (!this.addedNotes.has(key)) {
               ctx.workbook.comments.add(`${quoteSheet(c.at.sheet)}!${c.at.address}`, note);
-              this.addedNotes.set(key, { sheet: c.at.sheet, address: c.at.address, kind: "comment" });
+              added.push({ key, sheet: c.at.sheet, address: c.at.address, kind: "comment" });
             }
           }
         }
         await ctx.sync();
+        // Remembered only once Excel has them, so that clearing never deletes what is not there.
+        for (const a of added) this.addedNotes.set(a.key, { sheet: a.sheet, address: a.address, kind: a.kind });
         return ok<readonly SavedFill[]>(saved);
       });
     } catch (e) {
