@@ -44,6 +44,15 @@ export class CliError extends Error {
 /** An io writing to the real process streams. */
 export function processIo(): CliIo & { readonly exitCode: () => number } {
   let code = 0;
+  // `jixiao check 文件夹 | head`: when the reader goes away, stop quietly instead of dying with an EPIPE stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount("error") === 0) {
+      stream.on("error", (err: NodeJS.ErrnoException) => {
+        if (err.code === "EPIPE") process.exit(code);
+        throw err;
+      });
+    }
+  }
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),

@@ -4,7 +4,7 @@
  * Most cases run main() in-process; the last block runs the built CLI (bin/jixiao.js → dist/) with workers.
  */
 import { createHash } from "crypto";
-import { execFile } from "child_process";
+import { execFile, spawn } from "child_process";
 import { promises as fs, existsSync } from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -243,6 +243,16 @@ describe("the built CLI (bin/jixiao.js → dist/)", () => {
     const r = await runBin(["check", "no-such-file.xlsx"]);
     expect(r.code).toBe(2);
     expect(r.err).toBe("jixiao: 找不到文件或文件夹“no-such-file.xlsx”（no such file or directory）\n");
+  });
+
+  (built ? it : it.skip)("a reader that stops early (| head) ends the run quietly, without an EPIPE stack trace", async () => {
+    const child = spawn(process.execPath, [bin, "check", "examples"], { cwd: ROOT, env: { ...process.env, JIXIAO_WORKERS: "1" } });
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(err).toBe("");
+    expect(code).not.toBeNull();
   });
 
   (built ? it : it.skip)("--help lists the four commands", async () => {
