@@ -349,7 +349,7 @@ function bandsText(profile: ScoringProfile): string {
 }
 
 function textSheet(name: NameSink): TemplateSheet {
-  const s = new SheetDraft(SHEET_NAMES.text, [22, 90]);
+  const s = new SheetDraft(SHEET_NAMES.text, [20, 76]);
   s.put(1, 1, "title", { value: "文字说明" });
   s.merge(1, 1, 1, 2);
   const rows: { id: ScalarFieldId; label: string }[] = [
@@ -370,7 +370,7 @@ function textSheet(name: NameSink): TemplateSheet {
 }
 
 function guideSheet(kind: TemplateKind, profile: ScoringProfile): TemplateSheet {
-  const s = new SheetDraft(SHEET_NAMES.guide, [12, 96]);
+  const s = new SheetDraft(SHEET_NAMES.guide, [8, 88]);
   s.put(1, 1, "title", { value: "填表说明" });
   s.merge(1, 1, 1, 2);
   s.put(2, 1, "section", { value: "图例" });
@@ -397,7 +397,8 @@ function guideSheet(kind: TemplateKind, profile: ScoringProfile): TemplateSheet 
   s.put(7, 1, "section", { value: "填写步骤" });
   lines.forEach((text, i) => {
     s.put(8 + i, 2, "label", { value: text, wrap: true });
-    s.rowHeights[8 + i] = 45;
+    // About 42 CJK characters fit on a line of the 88-wide column; one line is about 16 points.
+    s.rowHeights[8 + i] = Math.ceil(text.length / 42) * 16 + 4;
   });
   return s.done();
 }
