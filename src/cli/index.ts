@@ -12,6 +12,16 @@ import { register as registerTemplate } from "./commands/template";
 export type { CliIo, RegisterCommand } from "./io";
 export { CliError } from "./io";
 
+/** Commander's help headings in Chinese. */
+const HEADINGS: Readonly<Record<string, string>> = {
+  "Usage:": "用法：",
+  "Options:": "选项：",
+  "Commands:": "命令：",
+  "Arguments:": "参数：",
+  "Global Options:": "全局选项：",
+};
+const helpInChinese = { styleTitle: (title: string): string => HEADINGS[title] ?? title };
+
 /** The commands, in the order `--help` lists them. */
 const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerFill, registerNarrative, registerTemplate];
 
@@ -26,10 +36,14 @@ export function buildProgram(io: CliIo): Command {
     .helpCommand("help [command]", "显示某个命令的帮助")
     .showHelpAfterError("（运行 jixiao --help 查看用法）")
     .exitOverride()
+    .configureHelp(helpInChinese)
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
   for (const registerCommand of COMMANDS) registerCommand(program, io);
   for (const sub of program.commands) {
-    sub.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+    sub
+      .exitOverride()
+      .configureHelp(helpInChinese)
+      .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
     sub.helpOption("-h, --help", "显示帮助");
   }
   return program;
