@@ -417,6 +417,22 @@ describe("mapWorkbook by labels (auto-map)", () => {
     expect(m.moneyUnit).toBe("元");
   });
 
+  test("a bare 机构名称 | 合计 header takes its table from the title above, or is reported as ambiguous", () => {
+    const titled = buildWorkbook({
+      表: [["“三公”经费支出情况"], ["机构名称", "合计"], ["合计", 100], [], ["固定资产情况"], ["机构名称", "合计"], ["合计", 50]],
+    });
+    const m = mapWorkbook(titled);
+    expect([m.tables.jx_sangong?.headerRow, m.tables.jx_assets?.headerRow]).toEqual([2, 6]);
+    expect(m.mapping.problems).toEqual([]);
+
+    const bare = mapWorkbook(buildWorkbook({ 表: [["机构名称", "合计"], ["合计", 100]] }));
+    expect(bare.tables.jx_sangong).toBeUndefined();
+    expect(bare.tables.jx_assets).toBeUndefined();
+    expect(bare.mapping.problems).toEqual([
+      { code: "ambiguous", target: "jx_sangong", detail: "第 1 行的表头（机构名称 | 合计）既可能是三公经费表，也可能是固定资产表", ref: { sheet: "表", address: "A1" } },
+    ]);
+  });
+
   test("maps indicators, score summary and projects by their labels", () => {
     const wb = buildWorkbook({
       封面: [["评价年度", 2024], ["部门名称", "区医保局"], ["金额单位", "万元"], ["年初预算数", 1632.87, "全年预算数", 1711.75], ["全年执行数", 1707.31, "预算执行率", fmtRate(0.9974)]],

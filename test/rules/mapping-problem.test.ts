@@ -29,6 +29,11 @@ ruleTester.run(mappingProblem, {
       errors: [{ messageId: "missingColumn", ref: "项目!A2", field: "jx_projects.executed" }],
     },
     {
+      name: "an untitled 机构名称 | 合计 table without names is ambiguous",
+      workbook: buildWorkbook({ 表: [["部门名称", "区医保局"], [], ["机构名称", "合计"], ["合计", 100]] }),
+      errors: [{ messageId: "ambiguous", ref: "表!A3", field: "jx_sangong" }],
+    },
+    {
       name: "a named indicator table without 分值",
       workbook: buildWorkbook(
         { 指标: [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "得分"], ["产出指标", "数量指标", "参保人数", "41万人", "49.3万人", 10]] },

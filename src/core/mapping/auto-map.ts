@@ -125,7 +125,8 @@ function hasTitleHint(grid: SheetGrid, def: TableDef, read: TableRead): boolean 
   const hints = def.titleHints.map(normalizeLabel);
   for (let r = Math.max(1, read.area.start.row - TITLE_ROWS_ABOVE); r <= read.binding.headerRow; r++) {
     for (const c of grid.colsIn(r)) {
-      const text = norm(grid, r, c);
+      // Quotes are dropped: titles write “三公”经费.
+      const text = norm(grid, r, c).replace(/[“”"'‘’]/g, "");
       if (hints.some((h) => text.includes(h))) return true;
     }
   }
@@ -144,7 +145,7 @@ function mapTables(grid: SheetGrid, found: Set<string>, result: MappingResult): 
   for (const row of grid.rowNumbers) {
     if (row <= claimedUntil) continue;
     const texts = grid.colsIn(row).map((c) => ({ c, n: labelAt(grid, row, c) }));
-    let best: { def: TableDef; read: TableRead; score: number } | undefined;
+    const candidates: { def: TableDef; read: TableRead; score: number }[] = [];
     for (const def of TABLES) {
       if (found.has(def.id)) continue;
       const firstLabels = columnLabels(def.columns[0]);
@@ -158,10 +159,22 @@ function mapTables(grid: SheetGrid, found: Set<string>, result: MappingResult): 
       const complete = read.problems.length === 0 && read.matched >= Math.max(required, Math.ceil(def.columns.length / 3));
       if (!complete) continue;
       // Columns decide; a title hint only breaks ties (a header of 机构名称 | 合计 | …).
-      const score = read.matched * 2 + (hasTitleHint(grid, def, read) ? 1 : 0);
-      if (!best || score > best.score) best = { def, read, score };
+      candidates.push({ def, read, score: read.matched * 2 + (hasTitleHint(grid, def, read) ? 1 : 0) });
     }
-    if (!best) continue;
+    if (candidates.length === 0) continue;
+    candidates.sort((a, b) => b.score - a.score);
+    const [best, second] = candidates;
+    if (second && second.score === best.score) {
+      // 机构名称 | 合计 with nothing else and no title: 三公经费 or 固定资产? Guessing would check the wrong sums.
+      const header = [...best.read.binding.columns].sort((a, b) => a.col - b.col).map((c) => c.header.replace(/\s+/g, "")).join(" | ");
+      result.problems.push({
+        code: "ambiguous",
+        target: best.def.id,
+        detail: `第 ${row} 行的表头（${header}）既可能是${best.def.label}表，也可能是${second.def.label}表`,
+        ref: { sheet: grid.name, address: toA1(best.read.area.start) },
+      });
+      continue;
+    }
     found.add(best.def.id);
     result.tables[best.def.id] = best.read.binding;
     result.areas[best.def.id] = best.read.area;

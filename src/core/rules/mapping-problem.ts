@@ -39,7 +39,7 @@ export const mappingProblem = defineRule<MessageId>({
     messages: {
       "brokenName": "名称 {{name}} 无法使用：{{detail}}。{{what}}因此未能读取，相关检查都被跳过；请在“名称管理器”中把它重新指向正确的单元格。",
       "missingColumn": "{{table}}的表头中找不到必需的列“{{column}}”，该表的相关检查无法进行；请补上这一列的表头，或让名称 {{name}} 包含它。",
-      "ambiguous": "{{what}}有多处可能的位置（{{detail}}），未能确定使用哪一处；请为它定义名称 {{name}}。",
+      "ambiguous": "{{detail}}，无法确定，已跳过该表的检查；请在表格上方写明标题（如“三公经费”“固定资产”），或为它定义名称。",
       "notATable": "名称 {{name}} 应指向一个表格区域（首行为表头），但{{detail}}；请把它改为包含表头和数据行的区域。",
     },
   },
