@@ -175,6 +175,18 @@ describe("ExcelHost.readWorkbook", () => {
     expect(result.value.sheets).toHaveLength(2);
   });
 
+  it("reads 50 sheets in two syncs as well", async () => {
+    const book = bookWithNames(10);
+    for (let i = 0; i < 48; i++) book.sheets.push({ name: `表${i}`, address: "A1:B1", values: [[`标签${i}`, i]] });
+    const { run, ctx } = mockExcel(book);
+    const sync = jest.spyOn(ctx, "sync");
+    const result = await new ExcelHost(run, { isSetSupported: all }).readWorkbook();
+    if (!result.ok) throw new Error(result.error.message);
+    expect(sync).toHaveBeenCalledTimes(2);
+    expect(result.value.sheets).toHaveLength(50);
+    expect(result.value.sheets[49].cells).toEqual({ A1: { value: "标签47" }, B1: { value: 47 } });
+  });
+
   it("returns values, formulas, number formats, merges and both name scopes without duplicates", async () => {
     const { run } = mockExcel(bookWithNames(10));
     const result = await new ExcelHost(run, { isSetSupported: all }).readWorkbook();
