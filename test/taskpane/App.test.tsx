@@ -5,7 +5,7 @@ import { defineRule, readIgnores } from "../../src/core";
 import { pseudoLocale } from "../../src/taskpane/strings";
 import { zhCN } from "../../src/taskpane/strings/zh-CN";
 import { createServices } from "../../src/taskpane/services";
-import { renderPane, testHost, testServices } from "./pane-fixture";
+import { TEST_PLAN, renderPane, testHost, testServices } from "./pane-fixture";
 
 afterEach(cleanup);
 
@@ -216,6 +216,22 @@ describe("task pane: 自动计算, 应用, 撤销", () => {
     expect(host.cell("收支情况!D6")).toEqual({ value: 10 });
     fireEvent.click(button("撤销"));
     await waitFor(() => expect(host.cell("收支情况!D6")).toEqual({ value: 3, formula: "B2*3" }));
+  });
+
+  test("cells that already hold a different value are listed apart and not written", async () => {
+    const conflict = { ...TEST_PLAN.writes[0], oldValue: 0.5, reason: "执行数 ÷ 全年预算数" };
+    const host = testHost();
+    renderPane(host, { services: testServices({ planFills: () => ({ writes: [TEST_PLAN.writes[1]], conflicts: [conflict] }) }) });
+    await ready();
+    fireEvent.click(button("自动计算"));
+    const kept = await screen.findByRole("table", { name: "已有不同的值，不会覆盖 (1)" });
+    expect(within(kept).getByText("收支情况!D5")).toBeInTheDocument();
+    expect(within(kept).getByText("执行数 ÷ 全年预算数")).toBeInTheDocument();
+    expect(screen.getByText("1 个单元格已有不同的值：保留手填内容，不覆盖。")).toBeInTheDocument();
+    fireEvent.click(button("应用"));
+    await screen.findByText("已写入 1 个单元格。可以撤销。");
+    expect(host.cell("收支情况!D5")?.value).toBe(0.5);
+    expect(host.cell("收支情况!D6")?.value).toBe(10);
   });
 
   test("without a fill module the button is disabled and says why", async () => {

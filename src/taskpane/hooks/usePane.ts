@@ -243,7 +243,7 @@ export function usePane(host: WorkbookHost, services: PaneServices, strings: Str
           }
           const snapshot = await read();
           const plan = planFills(snapshot, services.map(snapshot));
-          if (plan.writes.length === 0) {
+          if (plan.writes.length === 0 && plan.conflicts.length === 0) {
             dispatch({ type: "plan", plan: undefined });
             notify("info", t("fillNothing"));
           } else dispatch({ type: "plan", plan });
