@@ -10,6 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli";
 import { memoryIo } from "../../src/cli/io";
+import { openXlsx } from "../../src/hosts/xlsx";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const XlsxPopulate: { fromFileAsync(p: string): Promise<{ outputAsync(o: { password: string }): Promise<Buffer> }> } = require("xlsx-populate");
@@ -106,6 +107,22 @@ describe("the examples' real mistakes are found at their cells", () => {
     expect(list).toContainEqual(expect.objectContaining({ rule: "prose-amount-matches-table", cell: "自评表!B9" }));
     // The four money tables foot in the seed: no footing finding on the auto-mapped tables.
     expect(list.filter((f) => f.rule === "total-matches-parts")).toEqual([]);
+  });
+
+  it("seed 000's 基本支出 346.77 typed in 元 (3467700) in the 万元 table is one finding naming the unit mistake", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "jixiao-yuan-"));
+    try {
+      const host = await openXlsx(LINXIANG);
+      expect(await host.applyWrites([{ at: { sheet: "收支情况", address: "C12" }, value: 3467700 }])).toEqual({ ok: true, value: 1 });
+      const file = path.join(dir, "yuan.xlsx");
+      await host.saveAs(file);
+      const { code, list } = await findings(file);
+      const onTable = list.filter((f) => String(f.cell).startsWith("收支情况!"));
+      expect(onTable).toEqual([expect.objectContaining({ rule: "no-unit-mistake", cell: "收支情况!C12", severity: "error" })]);
+      expect(code).toBe(1);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("seed 002: the 产出指标 subtotal written 50 where its indicators give 48", async () => {
