@@ -34,6 +34,21 @@ describe("jixiao template", () => {
     expect(snap.sheets[0].cells.B5?.value).toBe("项目支出");
   });
 
+  test("--profile hubei pre-fills its 预算执行率 weight, keeps every indicator group, and names the profile", async () => {
+    const io = memoryIo();
+    const out = path.join(dir, "hubei.xlsx");
+    expect(await main(["node", "jixiao", "template", "--profile", "hubei", "-o", out], io)).toBe(0);
+    const snap = await readXlsxFile(out);
+    const evaluation = snap.sheets.find((s) => s.name === "绩效自评")!;
+    expect(evaluation.cells.E4?.value).toBe(20);
+    const labels = Object.values(evaluation.cells).map((c) => c.value);
+    expect(labels).toEqual(expect.arrayContaining(["产出指标", "效益指标", "满意度指标"]));
+    expect(snap.sheets[0].cells.B12?.value).toBe("hubei");
+    const bad = memoryIo();
+    expect(await main(["node", "jixiao", "template", "--profile", "mars", "-o", path.join(dir, "m.xlsx")], bad)).toBe(2);
+    expect(bad.err).toContain("未知的评分规则");
+  });
+
   test("an unknown kind or a non-.xlsx output is a usage error (exit 2) with a Chinese message, and writes nothing", async () => {
     const io = memoryIo();
     expect(await main(["node", "jixiao", "template", "--kind", "county", "-o", path.join(dir, "a.xlsx")], io)).toBe(2);

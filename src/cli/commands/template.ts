@@ -9,6 +9,8 @@ import * as path from "path";
 import type { Command } from "commander";
 import ExcelJS from "exceljs";
 import { buildTemplate, type TemplateCell, type TemplateKind, type WorkbookTemplate } from "../../core/template";
+import { PROFILES, findProfile } from "../../core/scoring/profiles";
+import type { ScoringProfile } from "../../core/scoring/types";
 import { CliError, EXIT_OK, EXIT_UNREADABLE, type CliIo } from "../io";
 
 /** `#RRGGBB` → exceljs ARGB. */
@@ -111,18 +113,27 @@ function parseKind(value: string): TemplateKind {
   throw new CliError(`--kind 只能是 dept（部门整体支出）或 project（项目支出），收到“${value}”。`, EXIT_UNREADABLE);
 }
 
-/** Register `jixiao template [--kind dept|project] -o OUT`. */
+function parseProfile(value: string | undefined): ScoringProfile | undefined {
+  if (value === undefined) return undefined;
+  const profile = findProfile(value);
+  if (!profile) throw new CliError(`未知的评分规则“${value}”，可选：${Object.keys(PROFILES).join("、")}。`, EXIT_UNREADABLE);
+  return profile;
+}
+
+/** Register `jixiao template [--kind dept|project] [--profile id] -o OUT`. */
 export function register(program: Command, io: CliIo): void {
   program
     .command("template")
     .description("生成财政局模板工作簿（部门整体支出或项目支出）")
     .option("-k, --kind <kind>", "模板类型：dept（部门整体支出）或 project（项目支出）", "dept")
+    .option("-p, --profile <id>", `评分规则（${Object.keys(PROFILES).join("、")}），默认 national`)
     .requiredOption("-o, --output <out>", "输出文件 .xlsx")
-    .action(async (opts: { kind: string; output: string }) => {
+    .action(async (opts: { kind: string; profile?: string; output: string }) => {
       const kind = parseKind(opts.kind);
+      const profile = parseProfile(opts.profile);
       const out = path.resolve(opts.output);
       if (!/\.xlsx$/i.test(out)) throw new CliError(`输出文件须以 .xlsx 结尾：${opts.output}`, EXIT_UNREADABLE);
-      const bytes = await renderTemplate(buildTemplate({ kind }));
+      const bytes = await renderTemplate(buildTemplate({ kind, profile }));
       try {
         fs.mkdirSync(path.dirname(out), { recursive: true });
         fs.writeFileSync(out, bytes);

@@ -310,8 +310,8 @@ function indicatorRows(s: SheetDraft, profile: ScoringProfile, first: number): I
   let row = first;
   const groups: { level1: string; first: number; last: number }[] = [];
   for (const g of INDICATOR_GROUPS) {
-    // Keep only the groups the profile weighs, in its wording where it has one.
-    const weighted = profile.groups.find((p) => p.group === g.group);
+    // Keep the groups the profile weighs; a profile may weigh several together (湖北: 效益和满意度).
+    const weighted = profile.groups.some((p) => p.group === g.group || p.matches.includes(g.level1));
     if (!weighted) continue;
     const gFirst = row;
     for (const level2 of g.level2) {
