@@ -4,7 +4,7 @@
  * message instead of going blank — so every global is probed with `typeof`.
  */
 import type { WorkbookHost } from "./host";
-import { createExcelHost } from "./excel/excel-host";
+import { createExcelHost } from "./excel";
 import { createWpsHost } from "./wps/wps-host";
 import type { WpsApplication } from "./wps/et-types";
 
