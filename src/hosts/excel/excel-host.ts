@@ -231,7 +231,7 @@ function loadSheetNames(ctx: Excel.RequestContext): () => Set<string> {
 }
 
 /** One contiguous horizontal run of writes with the same shape, written as one 2-D array. */
-interface WriteRun {
+export interface WriteRun {
   readonly sheet: string;
   readonly row: number;
   readonly startCol: number;
