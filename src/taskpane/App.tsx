@@ -114,6 +114,7 @@ const BUSY_LABEL: Readonly<Record<Operation, StringKey>> = {
   fill: "busyFill",
   fix: "busyFix",
   ignore: "busyIgnore",
+  locate: "busyLocate",
   names: "busyNames",
   narrative: "busyNarrative",
   read: "busyRead",

@@ -10,7 +10,7 @@ import { highlightsFor, marksSheet, readMarks, restoreWrites, type FillPlan, typ
 import type { StringsApi } from "../strings";
 
 /** A long operation (shown with a spinner and its own label). */
-export type Operation = "apply" | "check" | "clear" | "fill" | "fix" | "ignore" | "names" | "narrative" | "read" | "undo";
+export type Operation = "apply" | "check" | "clear" | "fill" | "fix" | "ignore" | "locate" | "names" | "narrative" | "read" | "undo";
 
 /** A message shown in a MessageBar. */
 export interface Notice {
@@ -209,7 +209,7 @@ export function usePane(host: WorkbookHost, services: PaneServices, strings: Str
       state,
       check: () => run("check", checkNow),
       locate: (finding) =>
-        run("read", async () => {
+        run("locate", async () => {
           unwrap(await host.select({ sheet: finding.sheet, address: finding.ref }));
         }),
       fix: (finding) =>

@@ -24,6 +24,7 @@ export const en: Strings = {
   busyFill: "Computing…",
   busyFix: "Fixing and checking again…",
   busyIgnore: "Saving the ignore…",
+  busyLocate: "Going to the cell…",
   busyNames: "Saving names…",
   busyNarrative: "Writing the summary…",
   busyRead: "Reading the workbook…",

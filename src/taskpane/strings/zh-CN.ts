@@ -25,6 +25,7 @@ export const zhCN = {
   busyFill: "正在计算…",
   busyFix: "正在修复并重新检查…",
   busyIgnore: "正在记录忽略…",
+  busyLocate: "正在定位单元格…",
   busyNames: "正在保存名称…",
   busyNarrative: "正在生成综述…",
   busyRead: "正在读取工作簿…",
