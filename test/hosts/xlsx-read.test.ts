@@ -142,3 +142,66 @@ describe("shared formulas", () => {
     expect(shiftFormula("SUM(B2:B9)+$C$1+C$1+$D2+LOG10(A1)&\"A1\"+'Sheet 1'!A1", 2, 1)).toBe("SUM(C4:C11)+$C$1+D$1+$D4+LOG10(B3)&\"A1\"+'Sheet 1'!B3");
   });
 });
+
+describe("worksheet parts not numbered in tab order", () => {
+  /** A valid package whose first tab lives in sheet3.xml and third tab in sheet1.xml (as some exporters write). */
+  async function swappedWorkbook(dir: string): Promise<string> {
+    const ExcelJS = (await import("exceljs")).default;
+    const JSZip = (await import("jszip")).default;
+    const wb = new ExcelJS.Workbook();
+    for (const name of ["基本情况", "收支情况", "绩效自评"]) wb.addWorksheet(name).getCell("A1").value = `${name}的内容`;
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const one = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const three = await zip.file("xl/worksheets/sheet3.xml")!.async("string");
+    zip.file("xl/worksheets/sheet1.xml", three);
+    zip.file("xl/worksheets/sheet3.xml", one);
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    zip.file(
+      "xl/_rels/workbook.xml.rels",
+      rels.replace('Target="worksheets/sheet1.xml"', 'Target="worksheets/@"').replace('Target="worksheets/sheet3.xml"', 'Target="worksheets/sheet1.xml"').replace('Target="worksheets/@"', 'Target="worksheets/sheet3.xml"'),
+    );
+    const file = path.join(dir, "swapped.xlsx");
+    await fs.writeFile(file, await zip.generateAsync({ type: "nodebuffer" }));
+    return file;
+  }
+
+  it("each sheet gets its own cells, before and after an edit is saved", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "jixiao-swap-"));
+    try {
+      const file = await swappedWorkbook(dir);
+      const snap = await readXlsxFile(file);
+      expect(snap.sheets.map((s) => [s.name, s.cells.A1?.value])).toEqual([
+        ["基本情况", "基本情况的内容"],
+        ["收支情况", "收支情况的内容"],
+        ["绩效自评", "绩效自评的内容"],
+      ]);
+      const host = await openXlsx(file);
+      await host.applyWrites([{ at: { sheet: "绩效自评", address: "B1" }, value: 97.97 }]);
+      const out = path.join(dir, "out.xlsx");
+      await host.saveAs(out);
+      const after = await readXlsxFile(out);
+      expect(after.sheets.map((s) => [s.name, s.cells.A1?.value, s.cells.B1?.value ?? null])).toEqual([
+        ["基本情况", "基本情况的内容", null],
+        ["收支情况", "收支情况的内容", null],
+        ["绩效自评", "绩效自评的内容", 97.97],
+      ]);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a chart sheet is refused as unsupported rather than misread", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "jixiao-chartsheet-"));
+    try {
+      const JSZip = (await import("jszip")).default;
+      const file = await swappedWorkbook(dir);
+      const zip = await JSZip.loadAsync(await fs.readFile(file));
+      const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+      zip.file("xl/_rels/workbook.xml.rels", rels.replace(/(Type="[^"]*\/)worksheet("[^>]*Target="worksheets\/sheet2\.xml")/, "$1chartsheet$2"));
+      await fs.writeFile(file, await zip.generateAsync({ type: "nodebuffer" }));
+      await expect(openXlsx(file)).rejects.toMatchObject({ problem: "unsupported" });
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -16,6 +16,7 @@ import type { Highlight, HostCapabilities, HostError, HostResult, SavedFill, Wor
 import { XlsxPopulate, elements, type PopulateCell, type PopulateSheet, type PopulateWorkbook, type XmlNode } from "./populate";
 import { readSnapshot, readStyleTable } from "./read";
 import { XlsxReadError, sniff } from "./sniff";
+import { normalizeSheetParts } from "./normalize";
 
 export { XlsxReadError, PROBLEM_MESSAGES, sniff } from "./sniff";
 export type { XlsxProblem } from "./sniff";
@@ -372,9 +373,10 @@ export async function openXlsx(pathOrBuffer: string | Buffer | Uint8Array): Prom
     throw new XlsxReadError("corrupt", err instanceof Error ? err.message : String(err));
   }
   if (!zip.file("xl/workbook.xml")) throw new XlsxReadError("not-xlsx", source);
+  const data = (await normalizeSheetParts(zip)) ? await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }) : bytes;
   let workbook: PopulateWorkbook;
   try {
-    workbook = await XlsxPopulate.fromDataAsync(bytes);
+    workbook = await XlsxPopulate.fromDataAsync(data);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     throw new XlsxReadError(/zip|inflate|deflate|crc|end of data|unexpected end|invalid/i.test(detail) ? "corrupt" : "unsupported", detail);
