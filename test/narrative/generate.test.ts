@@ -92,6 +92,13 @@ describe("generateNarrative", () => {
     expect(checked.findings.map((f) => `${f.ruleId} ${f.ref} ${f.message}`)).toEqual([]);
   });
 
+  test("…also with a 元 slip in the table (the narrative writes the corrected amount the checker expects)", () => {
+    const { wb, sheet, doc } = generated({ basic2: 3467700 });
+    expect(doc.sections[1].paragraphs.join("")).toContain("基本支出2257.83万元");
+    const checked = checkWorkbook(withSheet(wb, sheet), { rules: prose });
+    expect(checked.findings.map((f) => `${f.ruleId} ${f.ref} ${f.message}`)).toEqual([]);
+  });
+
   test("a mistake written into the generated sheet is found at its cell", () => {
     const { wb, sheet } = generated();
     const row = sheet.rows.findIndex((r) => String(r[0]).startsWith("支出合计"));

@@ -6,6 +6,10 @@ const seed000 = "2、临湘市医疗保障事务中心基本支出346.77元，�
 
 ruleTester.run(proseAmountMatchesTable, {
   valid: [
+    {
+      name: "a 元 slip in the table is no-unit-mistake's finding: the right 346.77万元 in the text is not compared with it",
+      workbook: proseWorkbook({ basic2: 3467700, achievements: "事务中心基本支出346.77万元。" }),
+    },
     { name: "last year's budget is not this year's", workbook: proseWorkbook({ achievements: "上年全年预算安排28000万元，本年有所增加。" }) },
     { name: "another year's budget named by its year", workbook: proseWorkbook({ achievements: "2020年全年预算28000万元。" }) },
     { name: "seed 000: 局机关基本支出 as in the table", workbook: proseWorkbook({ achievements: "临湘市医疗保障局机关基本支出1911.06万元。" }) },

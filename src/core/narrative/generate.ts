@@ -11,7 +11,7 @@ import { toA1 } from "../model/address";
 import type { ScoringProfile } from "../scoring/types";
 import { gradeLabel, indicatorNumbers, scoresFor, effectiveScore, type IndicatorScore } from "../scoring/score";
 import { formatNumber, parseText, roundTo } from "../units";
-import { factOf, NARRATIVE_SHEET, reportYear, scalarFact, type Fact } from "./prose-cells";
+import { correctedFact, factOf, NARRATIVE_SHEET, reportYear, scalarFact, type Fact } from "./prose-cells";
 import { listCounts } from "../rules/prose-count-matches-list";
 
 /** A section of the narrative. */
@@ -55,17 +55,18 @@ function summaryRow(table: TableBinding | undefined): TableRow | undefined {
   return table.rows.find((r) => r.isSummary) ?? (table.rows.length === 1 ? table.rows[0] : undefined);
 }
 
-function rowFact(row: TableRow | undefined, key: string): Fact | undefined {
+/** A table cell's number, corrected when no-unit-mistake flags it (the checker compares with the same). */
+function rowFact(model: ReportModel, row: TableRow | undefined, key: string): Fact | undefined {
   const c = row?.cells[key];
-  return c ? factOf(c.ref, c.cell) : undefined;
+  return c ? correctedFact(model, factOf(c.ref, c.cell)) : undefined;
 }
 
 /** "合计X万元，其中：A a万元、B b万元。" for the non-zero parts. */
-function totalSentence(row: TableRow | undefined, total: [string, string], parts: readonly [string, string][], unit: string): string | undefined {
-  const t = money(rowFact(row, total[0]), unit);
+function totalSentence(model: ReportModel, row: TableRow | undefined, total: [string, string], parts: readonly [string, string][], unit: string): string | undefined {
+  const t = money(rowFact(model, row, total[0]), unit);
   if (!t) return undefined;
   const listed = parts
-    .map(([key, label]) => [label, rowFact(row, key)] as const)
+    .map(([key, label]) => [label, rowFact(model, row, key)] as const)
     .filter(([, f]) => f && f.value !== 0)
     .map(([label, f]) => `${label}${money(f, unit)}`);
   return listed.length ? `${total[1]}${t}，其中：${listed.join("、")}。` : `${total[1]}${t}。`;
@@ -125,26 +126,30 @@ export function generateNarrative(model: ReportModel, profile: ScoringProfile): 
   const money2: string[] = [];
   const income = summaryRow(model.tables.jx_income);
   money2.push(
-    totalSentence(income, ["total", `${yearText}年度收入合计`], [["carryover", "上年结转"], ["public", "公共财政拨款"], ["fund", "政府基金拨款"], ["special", "纳入专户管理的非税收入拨款"], ["other", "其他收入"]], unit) ??
+    totalSentence(model, income, ["total", `${yearText}年度收入合计`], [["carryover", "上年结转"], ["public", "公共财政拨款"], ["fund", "政府基金拨款"], ["special", "纳入专户管理的非税收入拨款"], ["other", "其他收入"]], unit) ??
       todo("收入情况"),
   );
   const expense = summaryRow(model.tables.jx_expense);
-  money2.push(totalSentence(expense, ["total", "支出合计"], [["basic", "基本支出"], ["project", "项目支出"]], unit) ?? todo("支出情况"));
-  const basic = totalSentence(expense, ["basic", "基本支出"], [["personnel", "人员支出"], ["publicUse", "公用支出"]], unit);
+  money2.push(totalSentence(model, expense, ["total", "支出合计"], [["basic", "基本支出"], ["project", "项目支出"]], unit) ?? todo("支出情况"));
+  const basic = totalSentence(model, expense, ["basic", "基本支出"], [["personnel", "人员支出"], ["publicUse", "公用支出"]], unit);
   if (basic) money2.push(basic);
-  const by = money(rowFact(expense, "balanceYear"), unit);
-  const bt = money(rowFact(expense, "balanceTotal"), unit);
+  const by = money(rowFact(model, expense, "balanceYear"), unit);
+  const bt = money(rowFact(model, expense, "balanceTotal"), unit);
   if (by || bt) money2.push([by ? `当年结余${by}` : "", bt ? `累计结余${bt}` : ""].filter(Boolean).join("，") + "。");
-  const sangong = totalSentence(summaryRow(model.tables.jx_sangong), ["total", "三公经费合计"], [["reception", "公务接待费"], ["vehicleOps", "公务用车运维费"], ["vehicleBuy", "公务用车购置费"], ["abroad", "因公出国费"]], unit);
+  const sangong = totalSentence(model, summaryRow(model.tables.jx_sangong), ["total", "三公经费合计"], [["reception", "公务接待费"], ["vehicleOps", "公务用车运维费"], ["vehicleBuy", "公务用车购置费"], ["abroad", "因公出国费"]], unit);
   if (sangong) money2.push(sangong);
-  const assets = totalSentence(summaryRow(model.tables.jx_assets), ["total", "固定资产合计"], [["inUse", "在用固定资产"], ["leased", "出租固定资产"], ["other", "其他"]], unit);
+  const assets = totalSentence(model, summaryRow(model.tables.jx_assets), ["total", "固定资产合计"], [["inUse", "在用固定资产"], ["leased", "出租固定资产"], ["other", "其他"]], unit);
   if (assets) money2.push(assets);
   const initial = money(scalarFact(model, "jx_budget_initial"), unit);
   if (initial) money2.push(`年初预算数${initial}。`);
   const adjusted = money(scalarFact(model, "jx_budget_adjusted"), unit);
   const executed = money(scalarFact(model, "jx_executed"), unit);
   const rateDecimals = s.jx_exec_rate?.cell ? Math.max(2, factOf(s.jx_exec_rate.ref, s.jx_exec_rate.cell)?.decimals ?? 4) : 4;
-  const execRateText = scores.execRate !== undefined ? percentText(scores.execRate, rateDecimals) : undefined;
+  // From the amounts as the text states them (a 元/万元 slip corrected, as the checker reads them).
+  const execFact = scalarFact(model, "jx_executed");
+  const budgetFact = scalarFact(model, "jx_budget_adjusted");
+  const execRate = execFact && budgetFact && budgetFact.value > 0 ? execFact.value / budgetFact.value : scores.execRate;
+  const execRateText = execRate !== undefined ? percentText(execRate, rateDecimals) : undefined;
   const execScore = showScore(scores.execScoreWritten ?? scores.execScore);
   money2.push(
     `全年预算数${adjusted ?? todo("全年预算数")}，全年执行数${executed ?? todo("全年执行数")}，预算执行率为${execRateText ?? todo("预算执行率")}，得分${execScore ? `${execScore}分` : todo("预算执行率得分")}（分值${scores.execWeight}分）。`,
@@ -154,8 +159,8 @@ export function generateNarrative(model: ReportModel, profile: ScoringProfile): 
     const rows = projects.rows.filter((r) => text(r.cells.name?.cell?.value) && !/合计|汇总|总计/.test(text(r.cells.name?.cell?.value)));
     if (rows.length) money2.push(`全年共安排${rows.length}个项目。`);
     for (const r of rows) {
-      const b = rowFact(r, "budget");
-      const e = rowFact(r, "executed");
+      const b = rowFact(model, r, "budget");
+      const e = rowFact(model, r, "executed");
       const rc = r.cells.rate;
       const rd = rc?.cell ? Math.max(2, factOf(rc.ref, rc.cell)?.decimals ?? 4) : 4;
       const rate = b && e && b.value > 0 ? `，执行率为${percentText(e.value / b.value, rd)}` : "";
@@ -207,7 +212,7 @@ export function generateNarrative(model: ReportModel, profile: ScoringProfile): 
 
   // 四、存在的主要问题
   const problems = paragraphsOf(s.jx_problems?.cell?.value, "存在的主要问题");
-  if (scores.execRate !== undefined && scores.execRate < profile.execReasonBelow) {
+  if (execRate !== undefined && execRate < profile.execReasonBelow) {
     problems.push(`预算执行率为${execRateText}，低于${roundTo(profile.execReasonBelow * 100, 2)}%，偏差原因：${todo("预算执行率偏低的原因")}。`);
   }
   for (const ind of scores.indicators) {

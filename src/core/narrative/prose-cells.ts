@@ -6,7 +6,8 @@ import type { CellRef } from "../model/snapshot";
 import type { ReportModel, TableRow } from "../model/report-model";
 import type { ScalarFieldId, TableId } from "../schema/fields";
 import { TABLES, normalizeLabel } from "../schema/fields";
-import { parseCell } from "../units";
+import { parseCell, writtenDecimals } from "../units";
+import { findUnitMistakes } from "../rules/lib/unit-mistakes";
 import { analyzeProse, type ProseAnalysis, type ProseQuantity, halfWidth } from "./extract";
 import { convertUnit } from "../units";
 
@@ -84,10 +85,24 @@ export function factOf(ref: CellRef, cell: Parameters<typeof parseCell>[0], rowN
   return { value: p.value, decimals: p.decimals, ref, rowName, ...(thousands ? { thousands } : {}) };
 }
 
-/** A scalar field's number. */
+/** A scalar field's number (corrected when no-unit-mistake flags it). */
 export function scalarFact(model: ReportModel, id: ScalarFieldId): Fact | undefined {
   const b = model.scalars[id];
-  return b ? factOf(b.ref, b.cell) : undefined;
+  return b ? correctedFact(model, factOf(b.ref, b.cell)) : undefined;
+}
+
+/**
+ * A money cell as it will read once its 元/万元 slip is fixed (itself when not flagged), so that a text
+ * stating the right amount is not compared with the slipped cell — one slip, one finding (no-unit-mistake's).
+ */
+export function correctedFact(model: ReportModel, fact: Fact | undefined): Fact | undefined {
+  if (!fact) return undefined;
+  const key = `${fact.ref.sheet}!${fact.ref.address}`;
+  for (const m of findUnitMistakes(model)) {
+    const hit = m.figure.key === key ? m.corrected : m.alsoCorrected.find((x) => x.figure.key === key)?.corrected;
+    if (hit !== undefined) return { ...fact, value: hit, decimals: Math.max(fact.decimals, writtenDecimals(hit)) };
+  }
+  return fact;
 }
 
 /** The report year (jx_report_year: 2024, "2024", "2024年", "2024年度"). */
@@ -147,7 +162,7 @@ export function moneyEntries(model: ReportModel): MoneyEntry[] {
       for (const row of table.rows) {
         const c = row.cells[col.key];
         if (!c) continue;
-        const f = factOf(c.ref, c.cell, rowName(row));
+        const f = correctedFact(model, factOf(c.ref, c.cell, rowName(row)));
         if (f) facts.push(f);
       }
       if (facts.length) out.push({ field: `${tid}.${col.key}`, name: col.label, labels: labels.sort((a, b) => b.length - a.length), facts });
