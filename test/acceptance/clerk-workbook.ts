@@ -486,7 +486,9 @@ export function valueAt(spec: WorkbookSpec, sheet: string, a1: string): string |
   return spec.sheets.find((x) => x.name === sheet)?.cells.get(a1)?.v;
 }
 
-/** Write the spec as a real .xlsx with ExcelJS. */
+const ERROR_VALUES: ReadonlySet<string> = new Set(["#REF!", "#DIV/0!", "#VALUE!", "#N/A", "#NAME?", "#NUM!", "#NULL!"]);
+
+/** Write the spec as a real .xlsx with ExcelJS (an error code such as `#REF!` becomes an error value). */
 export async function writeSpec(spec: WorkbookSpec, file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "jixiao acceptance";
@@ -495,7 +497,8 @@ export async function writeSpec(spec: WorkbookSpec, file: string): Promise<void>
     for (const [a1, c] of s.cells) {
       if (c.v === null) continue;
       const cell = ws.getCell(a1);
-      cell.value = c.v;
+      // `#REF!`, `#DIV/0!` … are written as Excel error values, not as text.
+      cell.value = typeof c.v === "string" && ERROR_VALUES.has(c.v) ? ({ error: c.v } as ExcelJS.CellErrorValue) : c.v;
       if (c.fmt) cell.numFmt = c.fmt;
     }
     for (const m of s.merges) ws.mergeCells(m);

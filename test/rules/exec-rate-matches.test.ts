@@ -48,6 +48,16 @@ ruleTester.run(execRateMatches, {
       workbook: rate(errorCell("#DIV/0!")),
       errors: [{ messageId: "rateError", ref: "自评表!E2", expected: "99.74%", fix: { "自评表!E2": 0.9974 } }],
     },
+    {
+      name: "an error value in 全年执行数: the rate cannot be checked, said at the amount",
+      workbook: rate(fmt(0.9974, "0.00%"), 1711.75, errorCell("#REF!")),
+      errors: [{ messageId: "amountError", ref: "自评表!C2", field: "jx_executed" }],
+    },
+    {
+      name: "an error value in 全年预算数",
+      workbook: rate(fmt(0.9974, "0.00%"), errorCell("#VALUE!")),
+      errors: [{ messageId: "amountError", ref: "自评表!B2", field: "jx_budget_adjusted" }],
+    },
   ],
 });
 

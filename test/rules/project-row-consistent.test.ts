@@ -1,5 +1,5 @@
 import { projectRowConsistent } from "../../src/core/rules/project-row-consistent";
-import { buildWorkbook, fmt, formula, type TestCell } from "../helpers/workbook-builder";
+import { buildWorkbook, errorCell, fmt, formula, type TestCell } from "../helpers/workbook-builder";
 import { ruleTester, runRule } from "../helpers/rule-tester";
 
 const HEADER: TestCell[] = ["项目名称", "资金文号", "预算数", "执行数", "结转结余", "执行率"];
@@ -35,6 +35,20 @@ ruleTester.run(projectRowConsistent, {
     },
   ],
   invalid: [
+    {
+      name: "a #DIV/0! 执行率 is judged like a wrong rate, with the value as fix",
+      workbook: projects((r) => {
+        r[0][5] = errorCell("#DIV/0!");
+      }),
+      errors: [{ messageId: "rateError", ref: "项目!F2", field: "jx_projects.rate", expected: "44.93%", fix: { "项目!F2": 0.4493 } }],
+    },
+    {
+      name: "an error value in 执行数 leaves the row unchecked: said at the cell",
+      workbook: projects((r) => {
+        r[1][3] = errorCell("#REF!");
+      }),
+      errors: [{ messageId: "cellError", ref: "项目!D3", field: "jx_projects.executed" }],
+    },
     {
       name: "结转结余 ≠ 预算 − 执行",
       workbook: projects((r) => {

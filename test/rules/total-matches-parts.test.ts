@@ -1,5 +1,5 @@
 import { totalMatchesParts } from "../../src/core/rules/total-matches-parts";
-import { buildWorkbook, fmt, formula, type TestCell } from "../helpers/workbook-builder";
+import { buildWorkbook, errorCell, fmt, formula, type TestCell } from "../helpers/workbook-builder";
 import { ruleTester, runRule } from "../helpers/rule-tester";
 
 const EXPENSE_HEADER: TestCell[] = ["机构名称", "支出合计", "基本支出", "人员支出", "公用支出", "项目支出", "当年结余", "累计结余"];
@@ -120,6 +120,20 @@ ruleTester.run(totalMatchesParts, {
         r[1][1] = null;
       }),
       errors: [{ messageId: "rowMismatch", ref: "支出!B3", expected: 1911.06, fix: { "支出!B3": 1911.06 } }],
+    },
+    {
+      name: "an error value in a money cell: its checks cannot be made, said once at the cell",
+      workbook: expense((r) => {
+        r[1][4] = errorCell("#REF!");
+      }),
+      errors: [{ messageId: "cellError", ref: "支出!E3", field: "jx_expense.publicUse" }],
+    },
+    {
+      name: "an error value in the 汇总 row (a formula over a deleted sheet)",
+      workbook: income((r) => {
+        r[0][1] = errorCell("#REF!");
+      }),
+      errors: [{ messageId: "cellError", ref: "收入!B2", field: "jx_income.total" }],
     },
     {
       name: "三公经费合计 ≠ the four items",

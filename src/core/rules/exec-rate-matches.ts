@@ -10,7 +10,7 @@ import { checkRate, readRate } from "./lib/rates";
 import { correctedFigure } from "./lib/unit-mistakes";
 
 /** Message ids of exec-rate-matches. */
-export type MessageId = "rateMismatch" | "rateError";
+export type MessageId = "rateMismatch" | "rateError" | "amountError";
 
 /** The rate cell must equal executed / adjusted budget. */
 export const execRateMatches = defineRule<MessageId>({
@@ -21,6 +21,7 @@ export const execRateMatches = defineRule<MessageId>({
     messages: {
       "rateMismatch": "预算执行率填写为 {{actual}}，但全年执行数 {{executed}} ÷ 全年预算数 {{budget}} = {{expected}}，两者不符。",
       "rateError": "预算执行率单元格是错误值 {{actual}}，按全年执行数 {{executed}} ÷ 全年预算数 {{budget}} 应为 {{expected}}。",
+      "amountError": "{{label}}是错误值 {{actual}}，预算执行率（全年执行数 ÷ 全年预算数）无法核对；请改正公式或填写数值。",
     },
     fixable: true,
     hasSuggestions: true,
@@ -30,6 +31,12 @@ export const execRateMatches = defineRule<MessageId>({
       workbook() {
         const model = context.model;
         const rateCell = model.scalars.jx_exec_rate;
+        // An error value in either amount leaves the rate unchecked: say so at that cell.
+        for (const [id, label] of [["jx_budget_adjusted", "全年预算数"], ["jx_executed", "全年执行数"]] as const) {
+          const bound = model.scalars[id];
+          const code = bound?.cell?.error;
+          if (bound && code !== undefined && rateCell) context.report({ at: bound.ref, messageId: "amountError", field: id, data: { label, actual: code }, actual: code });
+        }
         const rawExecuted = readMoneyScalar(model, "jx_executed");
         const rawBudget = readMoneyScalar(model, "jx_budget_adjusted");
         if (!rateCell || !rawExecuted || !rawBudget || rawExecuted.blank || rawBudget.blank) return;

@@ -5,12 +5,12 @@
 import { defineRule, type Fix } from "../engine/types";
 import { formatNumber } from "../units/convert";
 import { roundTo } from "../units/parse";
-import { evaluate, readMoney, rowName, sumChecks } from "./lib/footing";
+import { columnLabel, evaluate, readMoney, rowName, sumChecks } from "./lib/footing";
 import { checkRate, readRate } from "./lib/rates";
 import { correctedFigure, touchesUnitMistake, unitMistakeKeys } from "./lib/unit-mistakes";
 
 /** Message ids of project-row-consistent. */
-export type MessageId = "carryoverMismatch" | "rateMismatch";
+export type MessageId = "carryoverMismatch" | "rateMismatch" | "rateError" | "cellError";
 
 /** 结转结余 and 执行率 of each project row agree with its 预算数 and 执行数. */
 export const projectRowConsistent = defineRule<MessageId>({
@@ -21,6 +21,8 @@ export const projectRowConsistent = defineRule<MessageId>({
     messages: {
       "carryoverMismatch": "项目“{{row}}”的结转结余为 {{actual}}，但预算数 {{budget}} − 执行数 {{executed}} = {{expected}}，两者不符。",
       "rateMismatch": "项目“{{row}}”的执行率为 {{actual}}，但执行数 {{executed}} ÷ 预算数 {{budget}} = {{expected}}，两者不符。",
+      "rateError": "项目“{{row}}”的执行率是错误值 {{actual}}，按执行数 {{executed}} ÷ 预算数 {{budget}} 应为 {{expected}}。",
+      "cellError": "项目“{{row}}”的{{column}}是错误值 {{code}}，该项目的结转结余和执行率无法核对；请改正公式或填写数值。",
     },
     fixable: true,
     hasSuggestions: true,
@@ -59,36 +61,51 @@ export const projectRowConsistent = defineRule<MessageId>({
           });
         }
         for (const row of table.rows) {
+          // An error value in an amount leaves the row unchecked: say so at that cell.
+          for (const key of ["budget", "executed", "carryover"] as const) {
+            const bound = row.cells[key];
+            const code = bound?.cell?.error;
+            if (!bound || code === undefined) continue;
+            context.report({
+              at: bound.ref,
+              messageId: "cellError",
+              field: `jx_projects.${key}`,
+              data: { row: rowName(row), column: columnLabel(model, "jx_projects", key), code },
+              actual: code,
+            });
+          }
           const rateCell = row.cells.rate;
           const budgetCell = row.cells.budget;
           const executedCell = row.cells.executed;
           if (!rateCell || !budgetCell || !executedCell) continue;
           const rawBudget = readMoney(budgetCell, "jx_projects.budget", model.moneyUnit);
           const rawExecuted = readMoney(executedCell, "jx_projects.executed", model.moneyUnit);
-          const rate = readRate(rateCell);
+          const rateErrorCode = rateCell.cell?.error;
+          // A #DIV/0! rate (a formula over a blank budget cell, say) is judged like any wrong rate.
+          const rate = rateErrorCode !== undefined ? { value: 0, decimals: 4 } : readRate(rateCell);
           if (!rawBudget || !rawExecuted || !rate || rawBudget.blank || rawExecuted.blank) continue;
           // Judge the rate on amounts with any 元/万元 slip corrected (that slip is no-unit-mistake's).
           const budget = correctedFigure(model, rawBudget);
           const executed = correctedFigure(model, rawExecuted);
           const result = checkRate(rate, executed, budget);
-          if (!result || result.ok) continue;
+          if (!result || (result.ok && rateErrorCode === undefined)) continue;
           const fix: Fix = {
             description: `将${rateCell.ref.address}改为 ${result.expectedText}`,
             writes: [{ at: rateCell.ref, value: roundTo(result.ratio, 4), numberFormat: "0.00%" }],
           };
           context.report({
             at: rateCell.ref,
-            messageId: "rateMismatch",
+            messageId: rateErrorCode !== undefined ? "rateError" : "rateMismatch",
             field: "jx_projects.rate",
             data: {
               row: rowName(row),
-              actual: result.actualText,
+              actual: rateErrorCode ?? result.actualText,
               budget: budget === rawBudget ? String(budgetCell.cell?.value ?? "") : String(budget.value),
               executed: executed === rawExecuted ? String(executedCell.cell?.value ?? "") : String(executed.value),
               expected: result.expectedText,
             },
             expected: result.expectedText,
-            actual: result.actualText,
+            actual: rateErrorCode ?? result.actualText,
             ...(rateCell.cell?.formula !== undefined ? { suggestions: [fix] } : { fix }),
           });
         }

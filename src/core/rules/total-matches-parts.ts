@@ -4,13 +4,15 @@
  * 汇总 row = Σ the other rows, column by column. Rounding is judged like XBRL Calculations 1.1, so an
  * honest 0.01 is never an error. Checks that involve a 元/万元 slip are left to no-unit-mistake.
  */
-import { defineRule, type Fix } from "../engine/types";
+import { defineRule, type Fix, type ReportDescriptor } from "../engine/types";
+import type { ReportModel } from "../model/report-model";
 import { formatNumber } from "../units/convert";
-import { columnLabel, evaluate, involves, sumChecks, type SumCheck } from "./lib/footing";
+import { tableDef } from "../schema/fields";
+import { columnLabel, evaluate, involves, rowName, sumChecks, type SumCheck } from "./lib/footing";
 import { touchesUnitMistake, unitMistakeKeys } from "./lib/unit-mistakes";
 
 /** Message ids of total-matches-parts. */
-export type MessageId = "rowMismatch" | "summaryMismatch";
+export type MessageId = "rowMismatch" | "summaryMismatch" | "cellError";
 
 function decimalsOf(check: SumCheck): number {
   const d = check.target.decimals;
@@ -26,6 +28,7 @@ export const totalMatchesParts = defineRule<MessageId>({
     messages: {
       "rowMismatch": "“{{row}}”的{{total}}为 {{actual}}，但{{parts}}之和为 {{expected}}（相差 {{diff}}），{{total}}应等于各分项之和。",
       "summaryMismatch": "“{{row}}”的{{total}}为 {{actual}}，但其余各行{{total}}之和为 {{expected}}（相差 {{diff}}），汇总行应等于各行之和。",
+      "cellError": "“{{row}}”的{{column}}是错误值 {{code}}，与它有关的合计（{{checks}}）都无法核对；请改正公式或填写数值。",
     },
     fixable: true,
     hasSuggestions: true,
@@ -34,6 +37,7 @@ export const totalMatchesParts = defineRule<MessageId>({
     return {
       workbook() {
         const model = context.model;
+        reportErrorValues(context.model, (d) => context.report(d));
         const flagged = unitMistakeKeys(model);
         const checks = sumChecks(model).filter((c) => c.kind !== "project" && !touchesUnitMistake(c, flagged));
         const failing = checks.filter((c) => !evaluate(c).ok);
@@ -87,5 +91,38 @@ export const totalMatchesParts = defineRule<MessageId>({
     };
   },
 });
+
+/**
+ * Money cells of the footing tables that hold an error value (`#REF!`, `#DIV/0!`): every check they
+ * take part in is left out of footing, so say so at the cell instead of passing silently.
+ * jx_projects is project-row-consistent's.
+ */
+function reportErrorValues(model: ReportModel, report: (d: ReportDescriptor<MessageId>) => void): void {
+  for (const table of Object.values(model.tables)) {
+    if (!table || table.id === "jx_projects") continue;
+    const def = tableDef(table.id);
+    if (def.relations.length === 0 && !def.hasSummaryRow) continue;
+    const money = def.columns.filter((c) => c.money).map((c) => c.key);
+    for (const row of table.rows) {
+      for (const key of money) {
+        const bound = row.cells[key];
+        const code = bound?.cell?.error;
+        if (!bound || code === undefined) continue;
+        const label = (k: string): string => columnLabel(model, table.id, k);
+        const checks = def.relations
+          .filter((r) => r.total === key || r.parts.includes(key))
+          .map((r) => `${label(r.total)} = ${r.parts.filter((p) => row.cells[p]).map(label).join(" + ")}`);
+        if (def.hasSummaryRow) checks.push(row.isSummary ? `汇总行${label(key)} = 各行之和` : `汇总行${label(key)}`);
+        report({
+          at: bound.ref,
+          messageId: "cellError",
+          field: `${table.id}.${key}`,
+          data: { row: rowName(row), column: label(key), code, checks: checks.join("；") },
+          actual: code,
+        });
+      }
+    }
+  }
+}
 
 export default totalMatchesParts;
