@@ -506,3 +506,42 @@ export async function writeSpec(spec: WorkbookSpec, file: string): Promise<void>
   for (const [name, r] of spec.names) wb.definedNames.add(r, name);
   await wb.xlsx.writeFile(file);
 }
+
+/** The money cells of the named layout (sheet → addresses), for the 元 variant. */
+const NAMED_MONEY: Readonly<Record<string, readonly string[]>> = (() => {
+  const area = (cols: string, from: number, to: number): string[] => {
+    const out: string[] = [];
+    for (const c of cols) for (let r = from; r <= to; r++) out.push(`${c}${r}`);
+    return out;
+  };
+  return {
+    [AT.income]: area("EFGHIJ", 6, 9),
+    [AT.expense]: area("DEFGHIJ", 5, 8),
+    [AT.sangong]: area("EFGHI", 7, 10),
+    [AT.assets]: area("BCDE", 11, 14),
+    [AT.projects]: area("CDF", 4, 6),
+    [AT.exec]: ["C3", "C4", "C5"],
+  };
+})();
+
+/**
+ * The named workbook with its money in 元 (jx_money_unit 元, every money cell × 10 000, table titles
+ * saying 元). The texts keep their 万元 amounts, which the checker converts.
+ */
+export function namedWorkbookInYuan(): WorkbookSpec {
+  const spec = copySpec(namedWorkbook());
+  for (const [sheet, cells] of Object.entries(NAMED_MONEY)) {
+    for (const a1 of cells) {
+      const v = valueAt(spec, sheet, a1);
+      if (typeof v === "number") plant(spec, sheet, a1, Math.round(v * 10000 * 100) / 100);
+    }
+  }
+  plant(spec, AT.info, "E12", "元");
+  plant(spec, AT.info, "F12", "各表金额均以元为单位");
+  for (const s of spec.sheets) {
+    for (const [a1, c] of s.cells) {
+      if (typeof c.v === "string" && /^(单位：万元|.*（(金额单位：)?万元）)$/.test(c.v)) s.cells.set(a1, { ...c, v: c.v.replace("万元", "元") });
+    }
+  }
+  return spec;
+}

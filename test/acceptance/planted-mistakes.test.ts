@@ -15,7 +15,7 @@ import { checkWorkbook } from "../../src/core/engine/run-rules";
 import type { Finding } from "../../src/core/engine/types";
 import { mapWorkbook } from "../../src/core/mapping";
 import { readXlsxFile } from "../../src/hosts/xlsx";
-import { AT, SEED_AT, TEXTS, TITLE, copySpec, namedWorkbook, plant, seedLayoutWorkbook, valueAt, writeSpec, type WorkbookSpec } from "./clerk-workbook";
+import { AT, SEED_AT, TEXTS, TITLE, copySpec, namedWorkbook, namedWorkbookInYuan, plant, seedLayoutWorkbook, valueAt, writeSpec, type WorkbookSpec } from "./clerk-workbook";
 
 let dir: string;
 let counter = 0;
@@ -150,6 +150,16 @@ describe("planted mistakes in a workbook laid out unlike any fixture (jx_ names)
   // The text "基本支出346.77万元" is right: it is compared with the corrected amount, not the slipped cell.
   it("…and the text that states the right 346.77万元 is not flagged against the slipped cell", async () => {
     const fs = await check(planted(AT.expense, "E6", 3467700));
+    expect(show(fs)).toEqual([`error no-unit-mistake ${AT.expense}!E6`]);
+  });
+
+  it("the reverse slip: 346.77 (万元) typed in the same workbook kept in 元 is one finding that multiplies", async () => {
+    const yuan = namedWorkbookInYuan();
+    expect(valueAt(yuan, AT.expense, "E6")).toBe(3467700);
+    expect(show(await check(yuan))).toEqual([]);
+    const fs = await check(plant(copySpec(yuan), AT.expense, "E6", 346.77));
+    const f = expectFound(fs, "no-unit-mistake", AT.expense, "E6");
+    expect(f.fix?.writes).toEqual([expect.objectContaining({ at: { sheet: AT.expense, address: "E6" }, value: 3467700 })]);
     expect(show(fs)).toEqual([`error no-unit-mistake ${AT.expense}!E6`]);
   });
 
@@ -330,6 +340,19 @@ describe("the same workbook without names, laid out like seed 000's tables (auto
     expect(f.field).toBe("jx_expense.basic");
     expect(f.fix?.writes).toEqual([expect.objectContaining({ at: { sheet: SEED_AT.tables, address: "D16" }, value: 346.77 })]);
     expect(show(fs)).toEqual([`error no-unit-mistake ${SEED_AT.tables}!D16`]);
+  });
+
+  // Each table of the seed layout, its header rows merged: a wrong total found at its cell like the named one.
+  it.each([
+    ["收入合计 of 局机关", "C6", 1912.06, "jx_income.total"],
+    ["支出合计 of 医保事务中心", "C16", 28892.7, "jx_expense.total"],
+    ["汇总 累计结余", "I14", 13, "jx_expense.balanceTotal"],
+    ["三公经费合计 of 局机关", "C23", 25, "jx_sangong.total"],
+    ["固定资产合计 of 医保基金中心", "C33", 21, "jx_assets.total"],
+  ])("finds a wrong %s at %s", async (_what, a1, v, field) => {
+    const fs = await check(plant(copySpec(base), SEED_AT.tables, a1, v));
+    expect(expectFound(fs, "total-matches-parts", SEED_AT.tables, a1).field).toBe(field);
+    expectErrorsOnlyFrom(fs, "total-matches-parts");
   });
 
   it("finds a row that does not foot at its cell (基本 ≠ 人员 + 公用 of 医保基金中心)", async () => {
