@@ -4,10 +4,7 @@
  * lives in the CLI, not in the core.
  */
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
-import type { NarrativeDoc } from "../core/narrative/generate";
-
-/** A sub-heading written as its own paragraph: （一）基本情况. */
-const SUBHEADING = /^（[一二三四五六七八九十]+）\S{1,30}$/;
+import { isSubheading, type NarrativeDoc } from "../core/narrative/generate";
 
 /**
  * Build the .docx bytes of a narrative.
@@ -19,7 +16,7 @@ export async function narrativeDocx(doc: NarrativeDoc): Promise<Buffer> {
   for (const section of doc.sections) {
     children.push(new Paragraph({ text: section.heading, heading: HeadingLevel.HEADING_1 }));
     for (const p of section.paragraphs) {
-      if (SUBHEADING.test(p)) children.push(new Paragraph({ text: p, heading: HeadingLevel.HEADING_2 }));
+      if (isSubheading(p)) children.push(new Paragraph({ text: p, heading: HeadingLevel.HEADING_2 }));
       else children.push(new Paragraph({ children: [new TextRun(p)], indent: { firstLine: 480 } }));
     }
   }

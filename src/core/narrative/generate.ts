@@ -26,6 +26,11 @@ export interface NarrativeDoc {
   readonly sections: readonly NarrativeSection[];
 }
 
+/** A sub-heading paragraph of a section: （一）基本情况, （二）产出指标（分值50分，得分49.92分）. */
+export function isSubheading(paragraph: string): boolean {
+  return /^（[一二三四五六七八九十]+）[^。；：]{1,40}$/.test(paragraph);
+}
+
 /** A visible gap the clerk must fill. */
 export function todo(what: string): string {
   return `【待填写：${what}】`;
@@ -246,7 +251,7 @@ export function generateNarrative(model: ReportModel, profile: ScoringProfile): 
 
 /**
  * The narrative as a sheet: the title, then each heading and its paragraphs one per row in column A;
- * headings (and the title) are marked for bold.
+ * the title, the headings and the sub-headings （一）… are marked for bold.
  * @param doc - from {@link generateNarrative}
  * @returns the whole sheet 评价报告综述, which replaces any earlier one
  */
@@ -256,7 +261,10 @@ export function narrativeSheet(doc: NarrativeDoc): SheetContent {
   for (const section of doc.sections) {
     headingRows.push(rows.length);
     rows.push([section.heading]);
-    for (const p of section.paragraphs) rows.push([p]);
+    for (const p of section.paragraphs) {
+      if (isSubheading(p)) headingRows.push(rows.length);
+      rows.push([p]);
+    }
   }
   return { name: NARRATIVE_SHEET, rows, columnWidths: [120], headingRows };
 }
