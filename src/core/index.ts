@@ -46,7 +46,7 @@ export type { Ignore, ReportWithIgnores } from "./report/ignores";
 export { analyzeProse, extractQuantities, splitSentences } from "./narrative/extract";
 export type { ChangeStatement, PartList, ProseAnalysis, ProseQuantity, ProseSentence, QuantityKind } from "./narrative/extract";
 export { NARRATIVE_SHEET, PROSE_FIELDS, proseCells } from "./narrative/prose-cells";
-export { generateNarrative, narrativeSheet, todo, withSheet } from "./narrative/generate";
+export { generateNarrative, isSubheading, narrativeSheet, todo, withSheet } from "./narrative/generate";
 export type { NarrativeDoc, NarrativeSection } from "./narrative/generate";
 export { buildTemplate, templateSnapshot, templateTables, TEMPLATE_PALETTE, SHEET_NAMES as TEMPLATE_SHEET_NAMES } from "./template";
 export type { CellRole, TemplateCell, TemplateKind, TemplateName, TemplateOptions, TemplatePalette, TemplateSheet, TemplateValidation, WorkbookTemplate } from "./template";
