@@ -194,6 +194,7 @@ function Pane({ host, services, onToggleLanguage }: { host: WorkbookHost; servic
             onLocate: (f) => void pane.locate(f),
             onFix: (f) => void pane.fix(f),
             onIgnore: (f) => setIgnoring(f),
+            onUnignore: (f) => void pane.unignore(f),
           }}
         />
       ) : null}

@@ -99,6 +99,12 @@ describe("task pane: 检查我的报表", () => {
     expect(screen.queryByText("收支情况!C12")).not.toBeInTheDocument();
     fireEvent.click(screen.getByText("已忽略 (1)"));
     expect(await screen.findByText("原因：模板示例行，已核实")).toBeInTheDocument();
+
+    // 取消忽略 takes it back: the row leaves jx_ignore and the warning counts again.
+    fireEvent.click(button("取消忽略"));
+    await waitFor(() => expect(screen.getByTestId("summary-counts")).toHaveTextContent("错误 1 · 警告 1 · 提示 1"));
+    expect(readIgnores(host.snapshot())).toEqual([]);
+    expect(host.fill("收支情况!C12")).toBe("#FFEB9C");
   });
 
   test("an all-clear report says it is ready to export", async () => {

@@ -38,6 +38,7 @@ export interface FindingHandlers {
   onLocate(finding: Finding): void;
   onFix(finding: Finding): void;
   onIgnore(finding: Finding): void;
+  onUnignore(finding: Finding): void;
 }
 
 function FindingCard({ finding, canSelect, disabled, handlers }: { finding: Finding; canSelect: boolean; disabled: boolean; handlers: FindingHandlers }): JSX.Element {
@@ -126,7 +127,10 @@ export function FindingList({
                     <Text block className={styles.message}>
                       {f.message}
                     </Text>
-                    {reasonOf(f) ? <Caption1>{t("ignoredReason", { reason: reasonOf(f) ?? "" })}</Caption1> : null}
+                    {reasonOf(f) ? <Caption1 block>{t("ignoredReason", { reason: reasonOf(f) ?? "" })}</Caption1> : null}
+                    <Button size="small" appearance="subtle" disabled={disabled} onClick={() => handlers.onUnignore(f)}>
+                      {s.actionUnignore}
+                    </Button>
                   </div>
                 ))}
               </div>

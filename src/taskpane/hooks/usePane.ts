@@ -98,6 +98,8 @@ export interface PaneApi {
   locate(finding: Finding): Promise<void>;
   fix(finding: Finding): Promise<void>;
   ignore(finding: Finding, reason: string): Promise<void>;
+  /** Take an ignore back: the finding counts again from the next check (this one). */
+  unignore(finding: Finding): Promise<void>;
   clearMarks(): Promise<void>;
   planFill(): Promise<void>;
   applyFill(): Promise<void>;
@@ -224,6 +226,13 @@ export function usePane(host: WorkbookHost, services: PaneServices, strings: Str
           const existing = readIgnores(await read());
           const entry: Ignore = { ruleId: finding.ruleId, cell: formatRef({ sheet: finding.sheet, address: finding.ref }), reason: reason.trim(), date: today() };
           unwrap(await host.writeSheet(ignoreSheet([...existing, entry])));
+          await checkNow();
+        }),
+      unignore: (finding) =>
+        run("ignore", async () => {
+          const cell = formatRef({ sheet: finding.sheet, address: finding.ref });
+          const kept = readIgnores(await read()).filter((i) => !(i.ruleId === finding.ruleId && i.cell === cell));
+          unwrap(await host.writeSheet(ignoreSheet(kept)));
           await checkNow();
         }),
       clearMarks: () =>

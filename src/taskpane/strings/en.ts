@@ -15,6 +15,7 @@ export const en: Strings = {
   actionNarrative: "Write summary",
   actionSaveNames: "Save as names",
   actionUndo: "Undo",
+  actionUnignore: "Stop ignoring",
   allClear: "The report passed the check and is ready to export",
   allClearDetail: "{{rules}} rules ran and found nothing.",
   appTitle: "Self-evaluation assistant",

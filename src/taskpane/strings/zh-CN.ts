@@ -16,6 +16,7 @@ export const zhCN = {
   actionNarrative: "生成综述",
   actionSaveNames: "保存为名称",
   actionUndo: "撤销",
+  actionUnignore: "取消忽略",
   allClear: "报表已通过检查，可以导出",
   allClearDetail: "共运行 {{rules}} 条规则，没有发现问题。",
   appTitle: "绩效自评助手",
