@@ -16,6 +16,8 @@ import ExcelJS from "exceljs";
 export interface CellSpec {
   v: string | number | null;
   fmt?: string;
+  /** A formula (without `=`); `v` is then its cached result. */
+  f?: string;
 }
 
 /** A sheet: cells by A1 address, merged areas, column widths. */
@@ -481,6 +483,14 @@ export function plant(spec: WorkbookSpec, sheet: string, a1: string, v: string |
   return spec;
 }
 
+/** Make a cell a formula with the given cached result (keeping its number format). */
+export function plantFormula(spec: WorkbookSpec, sheet: string, a1: string, formula: string, cached: number): WorkbookSpec {
+  const s = spec.sheets.find((x) => x.name === sheet);
+  if (!s) throw new Error(`no sheet ${sheet}`);
+  s.cells.set(a1, { v: cached, fmt: s.cells.get(a1)?.fmt, f: formula });
+  return spec;
+}
+
 /** The value currently at a cell of the spec. */
 export function valueAt(spec: WorkbookSpec, sheet: string, a1: string): string | number | null | undefined {
   return spec.sheets.find((x) => x.name === sheet)?.cells.get(a1)?.v;
@@ -498,7 +508,8 @@ export async function writeSpec(spec: WorkbookSpec, file: string): Promise<void>
       if (c.v === null) continue;
       const cell = ws.getCell(a1);
       // `#REF!`, `#DIV/0!` … are written as Excel error values, not as text.
-      cell.value = typeof c.v === "string" && ERROR_VALUES.has(c.v) ? ({ error: c.v } as ExcelJS.CellErrorValue) : c.v;
+      if (c.f !== undefined) cell.value = { formula: c.f, result: c.v ?? undefined } as ExcelJS.CellFormulaValue;
+      else cell.value = typeof c.v === "string" && ERROR_VALUES.has(c.v) ? ({ error: c.v } as ExcelJS.CellErrorValue) : c.v;
       if (c.fmt) cell.numFmt = c.fmt;
     }
     for (const m of s.merges) ws.mergeCells(m);

@@ -15,7 +15,7 @@ import { checkWorkbook } from "../../src/core/engine/run-rules";
 import type { Finding } from "../../src/core/engine/types";
 import { mapWorkbook } from "../../src/core/mapping";
 import { readXlsxFile } from "../../src/hosts/xlsx";
-import { AT, SEED_AT, TEXTS, TITLE, copySpec, namedWorkbook, namedWorkbookInYuan, plant, seedLayoutWorkbook, valueAt, writeSpec, type WorkbookSpec } from "./clerk-workbook";
+import { AT, SEED_AT, TEXTS, TITLE, copySpec, namedWorkbook, namedWorkbookInYuan, plant, plantFormula, seedLayoutWorkbook, valueAt, writeSpec, type WorkbookSpec } from "./clerk-workbook";
 
 let dir: string;
 let counter = 0;
@@ -263,6 +263,30 @@ describe("planted mistakes in a workbook laid out unlike any fixture (jx_ names)
     const f = expectFound(fs, "required-field", AT.indicators, "H5");
     expect(f.messageId).toBe("blankTarget");
     expect(f.field).toBe("jx_indicators.target");
+  });
+
+  it("a blank 实际完成值 of a 定量 indicator", async () => {
+    const fs = await check(planted(AT.indicators, "I6", null));
+    const f = expectFound(fs, "required-field", AT.indicators, "I6");
+    expect(f.messageId).toBe("blankActual");
+    expect(f.field).toBe("jx_indicators.actual");
+  });
+
+  it("a 合计 written as a formula: read from its cached result; a formula that adds the wrong cells gets a suggestion, not a fix", async () => {
+    const ok = plantFormula(copySpec(base), AT.income, "H9", "SUM(H6:H8)", 30939.73);
+    expect(show(await check(ok))).toEqual([]);
+    const wrong = plantFormula(copySpec(base), AT.income, "H9", "SUM(H6:H8)+10", 30949.73);
+    const fs = await check(wrong);
+    const f = expectFound(fs, "total-matches-parts", AT.income, "H9");
+    expect(f.expected).toBe(30939.73);
+    expect(f.fix).toBeUndefined();
+    expect(f.suggestions?.[0].writes).toEqual([{ at: { sheet: AT.income, address: "H9" }, value: 30939.73 }]);
+  });
+
+  it("a 报告日期 two years before the report year is a warning", async () => {
+    const fs = await check(planted(AT.info, "E7", "2019年3月10日"));
+    expect(expectFound(fs, "year-matches-report", AT.info, "E7").severity).toBe("warning");
+    expect(show(errors(fs))).toEqual([]);
   });
 
   it("a number stored as text is a warning, read as the number: no false footing error", async () => {
