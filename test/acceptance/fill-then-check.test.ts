@@ -13,7 +13,7 @@ import { main } from "../../src/cli";
 import { memoryIo } from "../../src/cli/io";
 import type { CellSnapshot, WorkbookSnapshot } from "../../src/core/model/snapshot";
 import { readXlsxFile } from "../../src/hosts/xlsx";
-import { AT, TEXTS, copySpec, namedWorkbook, plant, writeSpec, type WorkbookSpec } from "./clerk-workbook";
+import { AT, SEED_AT, TEXTS, copySpec, namedWorkbook, plant, seedLayoutWorkbook, writeSpec, type WorkbookSpec } from "./clerk-workbook";
 
 /** The computed cells of the named layout, blanked before fill. */
 const COMPUTED: readonly (readonly [string, string])[] = [
@@ -154,7 +154,8 @@ describe("fill then check (issue 3)", () => {
 
     const checked = await run("check", out, "--format", "json");
     const json = JSON.parse(checked.out) as CheckJson;
-    expect(json.findings.filter((f) => f.severity === "error")).toEqual([]);
+    // No error — and not even a warning: the filled copy is consistent throughout.
+    expect(json.findings).toEqual([]);
     expect(checked.code).toBe(0);
     // And the input file is still untouched after both commands.
     expect(await sha(blank)).toBe(before);
@@ -200,6 +201,27 @@ describe("fill then check (issue 3)", () => {
     const checkForced = JSON.parse((await run("check", forced, "--format", "json")).out) as CheckJson;
     expect(checkForced.findings.filter((f) => f.severity === "error")).toEqual([]);
     expect(await sha(file)).toBe(before);
+  });
+
+  it("the auto-mapped seed-000 layout (no names): fill finds the blank computed cells by their labels, then check is clean", async () => {
+    const spec = copySpec(seedLayoutWorkbook());
+    const cells = ["D2", "F2", "H12", "H13", "H15", "H16", "H18", "C22", "C23", "C24", "C25", "B27", "B28", "E6", "E7", "E8", "F6", "F7", "F8"];
+    for (const a1 of cells) plant(spec, SEED_AT.scores, a1, null);
+    const file = path.join(dir, "seed-blank.xlsx");
+    await writeSpec(spec, file);
+    const before = await sha(file);
+    const out = path.join(dir, "seed-filled.xlsx");
+    const filled = await run("fill", file, "-o", out);
+    expect(filled.code).toBe(0);
+    expect(filled.out).toContain(`已写入 ${cells.length} 个单元格`);
+    expect(await sha(file)).toBe(before);
+    const snap = await readXlsxFile(out);
+    const at = (a1: string) => cellOf(snap, SEED_AT.scores, a1)?.value;
+    expect([at("F2"), at("C23"), at("B27"), at("B28"), at("E7")]).toEqual([9.97, 50, 99.97, "优", 3.9]);
+    expect(at("D2")).toBeCloseTo(30939.73 / 31030, 4);
+    const checked = await run("check", out, "--format", "json");
+    expect((JSON.parse(checked.out) as CheckJson).findings).toEqual([]);
+    expect(checked.code).toBe(0);
   });
 
   it("refuses to write OUT = FILE", async () => {
