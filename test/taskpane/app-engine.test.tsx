@@ -173,4 +173,28 @@ describe("task pane over a real example workbook (seed 000, 临湘 2021)", () =>
       expect(Array.from(document.querySelectorAll<HTMLElement>(`[data-rule="${rule}"]`)).some((c) => within(c).getByTestId("finding-cell").textContent === cell)).toBe(false),
     );
   });
+
+  test.each(["linxiang-2021.xlsx", "linxiang-2021-clerk.xlsx"])("忽略 with the real rules on %s: the pane's own sheets (jx_marks, jx_ignore) add no findings, and exactly the ignored one stops counting", async (file) => {
+    const snapshot = await readXlsxFile(path.join(__dirname, "..", "..", "examples", file));
+    const expected = checkWorkbook(snapshot);
+    const host = createFakeHost(snapshot);
+    renderPane(host, { services: createServices() });
+    await ready();
+    fireEvent.click(button("检查我的报表"));
+    await screen.findByTestId("summary-counts");
+    await ready();
+    const first = expected.findings[0];
+    const counts = { error: expected.stats.errors, warning: expected.stats.warnings, info: expected.stats.infos };
+    counts[first.severity] -= 1;
+    const card = Array.from(document.querySelectorAll<HTMLElement>(`[data-rule="${first.ruleId}"]`)).find(
+      (c) => within(c).getByTestId("finding-cell").textContent === formatRef({ sheet: first.sheet, address: first.ref }),
+    ) as HTMLElement;
+    fireEvent.click(within(card).getByRole("button", { name: "忽略" }));
+    const dialog = await screen.findByRole("dialog");
+    fireEvent.change(within(dialog).getByRole("textbox"), { target: { value: "已核实" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "确定忽略" }));
+    await waitFor(() => expect(screen.getByTestId("summary-counts")).toHaveTextContent(`错误 ${counts.error} · 警告 ${counts.warning} · 提示 ${counts.info}`));
+    expect(host.snapshot().sheets.map((sh) => sh.name)).toEqual(expect.arrayContaining(["jx_marks", "jx_ignore"]));
+    expect(screen.getByText("已忽略 (1)")).toBeInTheDocument();
+  });
 });
