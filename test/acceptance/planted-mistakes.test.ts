@@ -147,6 +147,17 @@ describe("planted mistakes in a workbook laid out unlike any fixture (jx_ names)
     expect(show(fs.filter((x) => !x.ruleId.startsWith("prose-")))).toEqual([`error no-unit-mistake ${AT.expense}!E6`]);
   });
 
+  it("…reported the same by `jixiao check --format json` (exit 1, the cell with its quoted sheet name)", async () => {
+    const file = await fileOf(planted(AT.expense, "E6", 3467700));
+    const io = memoryIo();
+    const code = await main(["node", "jixiao", "check", file, "--format", "json"], io);
+    expect(code).toBe(1);
+    const json = JSON.parse(io.out) as { findings: Record<string, unknown>[] };
+    expect(json.findings).toEqual([
+      expect.objectContaining({ rule: "no-unit-mistake", severity: "error", cell: `'${AT.expense}'!E6`, field: "jx_expense.basic", expected: 346.77, actual: 3467700 }),
+    ]);
+  });
+
   // The text "基本支出346.77万元" is right: it is compared with the corrected amount, not the slipped cell.
   it("…and the text that states the right 346.77万元 is not flagged against the slipped cell", async () => {
     const fs = await check(planted(AT.expense, "E6", 3467700));
