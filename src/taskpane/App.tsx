@@ -184,6 +184,11 @@ function Pane({ host, services, onToggleLanguage }: { host: WorkbookHost; servic
           </Card>
         ) : null
       ) : null}
+      {report && report.findings.length > 0 && report.valid ? (
+        <MessageBar intent="success" layout="multiline">
+          <MessageBarBody>{s.noErrors}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {report && (report.findings.length > 0 || report.ignored.length > 0) ? (
         <FindingList
           report={report}

@@ -29,6 +29,7 @@ describe("task pane: 检查我的报表", () => {
     renderPane(host);
     await check();
     expect(screen.getByTestId("summary-counts")).toHaveTextContent("错误 1 · 警告 1 · 提示 1");
+    expect(screen.queryByText("没有错误，报表可以导出；下面的警告和提示请酌情处理。")).not.toBeInTheDocument();
     const errors = screen.getByRole("region", { name: "错误 1" });
     expect(within(errors).getByText("收支情况!C11")).toBeInTheDocument();
     expect(within(errors).getByText("金额“1,711.75元”是文字，应为数字 1711.75")).toBeInTheDocument();
@@ -67,6 +68,8 @@ describe("task pane: 检查我的报表", () => {
     await waitFor(() => expect(screen.getByTestId("summary-counts")).toHaveTextContent("错误 0 · 警告 1 · 提示 1"));
     expect(host.cell("收支情况!C11")?.value).toBe(1711.75);
     expect(screen.queryByText("收支情况!C11")).not.toBeInTheDocument();
+    // No error left, only a warning and a note: exportable, and the pane says so.
+    expect(screen.getByText("没有错误，报表可以导出；下面的警告和提示请酌情处理。")).toBeInTheDocument();
     expect(host.calls.filter((c) => c.op === "readWorkbook").length).toBeGreaterThanOrEqual(3);
     // The fixed cell got its own (no) fill back; the others stay marked.
     expect(host.fill("收支情况!C11")).toBeNull();

@@ -68,6 +68,7 @@ export const en: Strings = {
   marksCleared: "{{count}} cells got their own fill back.",
   narrativeUnavailable: "The summary is not available yet (the narrative module is not loaded).",
   narrativeWritten: "The summary sheet “{{sheet}}” was written.",
+  noErrors: "No errors: the report can be exported. Review the warnings and notes below as you see fit.",
   noHostBody: "This assistant runs in the task pane of Excel or WPS Spreadsheets; this page cannot reach a workbook.",
   noHostHelp:
     "Open the report in Excel or WPS, then click “Open assistant” in the 绩效自评 group of the Home tab. If the add-in is not installed yet, sideload manifest.xml (Excel) or install the WPS add-in as the README describes.",

@@ -69,6 +69,7 @@ export const zhCN = {
   marksCleared: "已恢复 {{count}} 个单元格原来的填充色。",
   narrativeUnavailable: "综述功能尚未就绪（综述模块未加载）。",
   narrativeWritten: "已写入综述工作表“{{sheet}}”。",
+  noErrors: "没有错误，报表可以导出；下面的警告和提示请酌情处理。",
   noHostBody: "这个助手需要在 Excel 或 WPS 表格的任务窗格中运行，当前页面无法访问工作簿。",
   noHostHelp:
     "请在 Excel 或 WPS 表格中打开报表，然后在“开始”选项卡的“绩效自评”组中点击“打开助手”。若还没有安装加载项，请按 README 的说明旁加载 manifest.xml（Excel）或安装 WPS 加载项。",
