@@ -126,7 +126,7 @@ function Pane({ host, services, onToggleLanguage }: { host: WorkbookHost; servic
   const { s, t } = strings;
   const styles = useStyles();
   // One services object per pane: usePane's effects depend on it.
-  const core = useMemo(() => services ?? createServices(), [services]);
+  const core = useMemo(() => services ?? createServices({ check: { host: `taskpane/${host.kind}` } }), [services, host]);
   const pane = usePane(host, core, strings);
   const { state } = pane;
   const [ignoring, setIgnoring] = useState<Finding | undefined>(undefined);
