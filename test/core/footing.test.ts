@@ -28,6 +28,13 @@ describe("readMoney", () => {
     expect(f.value).toBeCloseTo(0.034677, 12);
     expect(f.decimals).toBe(6);
   });
+  test("a bare 万 or 亿 in a money cell means 万元 / 亿元 (1711.75万, 0.17亿)", () => {
+    expect(fig({ value: "1711.75万" })).toMatchObject({ value: 1711.75, decimals: 2 });
+    const yi = fig({ value: "0.17亿" });
+    expect(yi.value).toBeCloseTo(1700, 9);
+    expect(yi.decimals).toBe(-2);
+    expect(fig({ value: "1711.75万" }, "元").value).toBeCloseTo(17117500, 6);
+  });
   test("blanks are exact zeros; text, errors, percentages and other units are unreadable", () => {
     expect(fig(undefined)).toMatchObject({ blank: true, value: 0, decimals: Infinity });
     expect(fig({ value: "—" }).blank).toBe(true);

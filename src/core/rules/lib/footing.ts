@@ -34,6 +34,9 @@ export interface Figure {
   readonly cell?: CellSnapshot;
 }
 
+/** Money units written without 元, as clerks shorten them in a money column. */
+const BARE_MONEY_UNITS: Readonly<Record<string, string>> = { 万: "万元", 亿: "亿元", 千: "千元" };
+
 /** `Sheet!A1` for a ref. */
 export function refKey(ref: CellRef): string {
   return `${ref.sheet}!${ref.address}`;
@@ -50,16 +53,21 @@ export function readMoney(bound: BoundCell, field: string, moneyUnit: string): F
   if (parsed.kind !== "number" || parsed.percent) return undefined;
   let value = parsed.value;
   let decimals = parsed.decimals;
-  if (parsed.unit !== undefined && parsed.unit !== moneyUnit) {
-    if (moneyFactor(parsed.unit) === undefined) return undefined;
-    const converted = convertUnit(value, parsed.unit, moneyUnit);
-    const shift = decimalShift(parsed.unit, moneyUnit);
+  // In a money cell a bare 万 / 亿 (`1711.75万`) can only mean 万元 / 亿元.
+  const unit = parsed.unit !== undefined ? (BARE_MONEY_UNITS[parsed.unit.trim()] ?? parsed.unit) : undefined;
+  if (unit !== undefined && unit !== moneyUnit) {
+    if (moneyFactor(unit) === undefined) return undefined;
+    const converted = convertUnit(value, unit, moneyUnit);
+    const shift = decimalShift(unit, moneyUnit);
     if (converted === undefined || shift === undefined) return undefined;
     value = converted;
     decimals += shift;
   }
   const formatted = !parsed.fromText && formatInfo(bound.cell?.numberFormat).decimals !== undefined;
-  const shown = formatted ? decimals : Math.max(decimals, MIN_MONEY_DECIMALS);
+  // An amount written in another unit (`5.33亿元` in a 万元 table) is as precise as it was written there:
+  // 53300 ± 50 万元, not ± 0.005. The money floor is for figures in the workbook's own unit.
+  const converted = unit !== undefined && unit !== moneyUnit;
+  const shown = formatted || converted ? decimals : Math.max(decimals, MIN_MONEY_DECIMALS);
   // What the reader sees is the rounded value; the interval is centred on it.
   return { ...base, blank: false, value: formatted ? roundTo(value, decimals) : value, decimals: shown, writtenDecimals: decimals };
 }
