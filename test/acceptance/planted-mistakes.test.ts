@@ -179,6 +179,16 @@ describe("planted mistakes in a workbook laid out unlike any fixture (jx_ names)
     expect(show(fs.filter((x) => ["total-matches-parts", "no-unit-mistake"].includes(x.ruleId)))).toEqual([]);
   });
 
+  it("amounts written in a bigger unit are as precise as written: “3.09亿元” for 30939.73 and “1921.06万” foot", async () => {
+    const spec = planted(AT.income, "H9", "3.09亿元");
+    plant(spec, AT.income, "H6", "1921.06万");
+    const fs = await check(spec);
+    expect(show(fs.filter((x) => ["total-matches-parts", "no-unit-mistake"].includes(x.ruleId)))).toEqual([]);
+    // …while a wrong one still does not: 3.19亿元 is 31900 ± 50.
+    const wrong = await check(planted(AT.income, "H9", "3.19亿元"));
+    expect(expectFound(wrong, "total-matches-parts", AT.income, "H9").field).toBe("jx_income.total");
+  });
+
   // ENGINE GAP (reported; src/core/narrative/prose-cells.ts factOf belongs to the narrative helper): a table
   // cell holding "3467700元" is taken as 3467700 万元 when the text is compared with it (the cell's own
   // unit is ignored), so the right "基本支出346.77万元" gets valueMismatch. Remove `.failing` once fixed.
