@@ -82,6 +82,8 @@ describe("task pane: 检查我的报表", () => {
     await check();
     fireEvent.click(within(screen.getByRole("region", { name: "警告 1" })).getByRole("button", { name: "忽略" }));
     const dialog = await screen.findByRole("dialog");
+    // No reason, no ignore.
+    expect(within(dialog).getByRole("button", { name: "确定忽略" })).toBeDisabled();
     fireEvent.change(within(dialog).getByRole("textbox"), { target: { value: "模板示例行，已核实" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "确定忽略" }));
     await waitFor(() => expect(screen.getByTestId("summary-counts")).toHaveTextContent("错误 1 · 警告 0 · 提示 1"));

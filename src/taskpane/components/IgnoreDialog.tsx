@@ -28,13 +28,15 @@ export function IgnoreDialog({ finding, onConfirm, onCancel }: { finding: Findin
             <Text block size={200}>
               {s.ignoreDialogHint}
             </Text>
-            <Field label={s.ignoreReason}>
+            <Field label={s.ignoreReason} required>
               <Textarea value={reason} placeholder={s.ignoreReasonPlaceholder} onChange={(_e, data) => setReason(data.value)} resize="vertical" />
             </Field>
           </DialogContent>
           <DialogActions>
             <Button
               appearance="primary"
+              // A reason is required: whoever reviews the report later must see why it was ignored.
+              disabled={reason.trim() === ""}
               onClick={() => {
                 onConfirm(reason);
                 setReason("");
