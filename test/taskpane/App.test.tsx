@@ -341,6 +341,20 @@ describe("task pane: languages and layout", () => {
   });
 });
 
+describe("task pane: host capabilities", () => {
+  test("a host that cannot select, paint, add sheets or names hides or disables those controls and paints nothing", async () => {
+    const host = testHost({ capabilities: { highlight: false, select: false, addSheets: false, addNames: false } });
+    renderPane(host);
+    await check();
+    expect(screen.getByTestId("summary-counts")).toHaveTextContent("错误 1 · 警告 1 · 提示 1");
+    expect(screen.queryByRole("button", { name: "定位" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "清除标记" })).not.toBeInTheDocument();
+    expect(button("生成综述")).toBeDisabled();
+    expect(host.fills()).toEqual({});
+    expect(host.calls.some((c) => c.op === "highlight" || c.op === "writeSheet")).toBe(false);
+  });
+});
+
 describe("task pane: progress", () => {
   test("shows a spinner with the operation while it runs, and disables the buttons", async () => {
     const host = testHost({ delayMs: 30 });
