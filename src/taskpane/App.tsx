@@ -194,6 +194,7 @@ function Pane({ host, services, onToggleLanguage }: { host: WorkbookHost; servic
           report={report}
           ignores={state.ignores}
           canSelect={host.capabilities.select}
+          canIgnore={host.capabilities.addSheets}
           disabled={busy}
           handlers={{
             onLocate: (f) => void pane.locate(f),

@@ -348,6 +348,7 @@ describe("task pane: host capabilities", () => {
     await check();
     expect(screen.getByTestId("summary-counts")).toHaveTextContent("错误 1 · 警告 1 · 提示 1");
     expect(screen.queryByRole("button", { name: "定位" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "忽略" })).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "清除标记" })).not.toBeInTheDocument();
     expect(button("生成综述")).toBeDisabled();
     expect(host.fills()).toEqual({});

@@ -41,7 +41,7 @@ export interface FindingHandlers {
   onUnignore(finding: Finding): void;
 }
 
-function FindingCard({ finding, canSelect, disabled, handlers }: { finding: Finding; canSelect: boolean; disabled: boolean; handlers: FindingHandlers }): JSX.Element {
+function FindingCard({ finding, canSelect, canIgnore, disabled, handlers }: { finding: Finding; canSelect: boolean; canIgnore: boolean; disabled: boolean; handlers: FindingHandlers }): JSX.Element {
   const { s, t } = useStrings();
   const styles = useStyles();
   const cell = formatRef({ sheet: finding.sheet, address: finding.ref });
@@ -66,9 +66,11 @@ function FindingCard({ finding, canSelect, disabled, handlers }: { finding: Find
             {s.actionFix}
           </Button>
         ) : null}
-        <Button size="small" appearance="subtle" icon={<EyeOffRegular />} disabled={disabled} onClick={() => handlers.onIgnore(finding)}>
-          {s.actionIgnore}
-        </Button>
+        {canIgnore ? (
+          <Button size="small" appearance="subtle" icon={<EyeOffRegular />} disabled={disabled} onClick={() => handlers.onIgnore(finding)}>
+            {s.actionIgnore}
+          </Button>
+        ) : null}
       </div>
     </Card>
   );
@@ -79,12 +81,15 @@ export function FindingList({
   report,
   ignores,
   canSelect,
+  canIgnore,
   disabled,
   handlers,
 }: {
   report: ReportWithIgnores;
   ignores: readonly Ignore[];
   canSelect: boolean;
+  /** Ignores live in a sheet: a host that cannot add sheets cannot keep them. */
+  canIgnore: boolean;
   disabled: boolean;
   handlers: FindingHandlers;
 }): JSX.Element {
@@ -109,7 +114,7 @@ export function FindingList({
             </div>
             <div role="list" className={styles.group}>
               {items.map((f, i) => (
-                <FindingCard key={`${f.ruleId}-${f.sheet}-${f.ref}-${i}`} finding={f} canSelect={canSelect} disabled={disabled} handlers={handlers} />
+                <FindingCard key={`${f.ruleId}-${f.sheet}-${f.ref}-${i}`} finding={f} canSelect={canSelect} canIgnore={canIgnore} disabled={disabled} handlers={handlers} />
               ))}
             </div>
           </section>
@@ -128,9 +133,11 @@ export function FindingList({
                       {f.message}
                     </Text>
                     {reasonOf(f) ? <Caption1 block>{t("ignoredReason", { reason: reasonOf(f) ?? "" })}</Caption1> : null}
-                    <Button size="small" appearance="subtle" disabled={disabled} onClick={() => handlers.onUnignore(f)}>
-                      {s.actionUnignore}
-                    </Button>
+                    {canIgnore ? (
+                      <Button size="small" appearance="subtle" disabled={disabled} onClick={() => handlers.onUnignore(f)}>
+                        {s.actionUnignore}
+                      </Button>
+                    ) : null}
                   </div>
                 ))}
               </div>
