@@ -197,6 +197,24 @@ describe("planted mistakes in a workbook laid out unlike any fixture (jx_ names)
     expect(show(fs.filter((x) => x.ruleId.startsWith("prose-")))).toEqual([]);
   });
 
+  it("two cells of one row typed in 元 (基本支出 and 人员支出): one finding each, no footing cascade", async () => {
+    const spec = planted(AT.expense, "E6", 3467700);
+    plant(spec, AT.expense, "G6", 2240600);
+    const fs = await check(spec);
+    expect(show(fs)).toEqual([`error no-unit-mistake ${AT.expense}!E6`, `error no-unit-mistake ${AT.expense}!G6`]);
+  });
+
+  it("a whole institution row copied from 元 accounts: one finding for the row, with a fix for every cell", async () => {
+    const spec = copySpec(base);
+    const cells = ["D7", "E7", "F7", "G7", "H7", "I7"];
+    for (const a1 of cells) plant(spec, AT.expense, a1, Math.round((valueAt(base, AT.expense, a1) as number) * 1e6) / 100);
+    const fs = await check(spec);
+    expect(show(fs)).toEqual([`error no-unit-mistake ${AT.expense}!D7`]);
+    expect(fs[0].messageId).toBe("rowTooLarge");
+    const writes = Object.fromEntries((fs[0].fix?.writes ?? []).map((w) => [w.at.address, w.value]));
+    expect(writes).toEqual({ D7: 26.1, E7: 100.5, F7: 20.4, G7: 80.1, H7: 126.6, I7: 7 });
+  });
+
   it("a 元 slip in a 合计 row or a project's 预算数 is also one finding at its cell", async () => {
     const inSum = await check(planted(AT.income, "H9", 309397300));
     expect(expectFound(inSum, "no-unit-mistake", AT.income, "H9").field).toBe("jx_income.total");

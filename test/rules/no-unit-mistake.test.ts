@@ -93,6 +93,43 @@ ruleTester.run(noUnitMistake, {
       ],
     },
     {
+      name: "a row copied from 元 accounts whose 累计结余 also fits alone: still one finding for the row",
+      workbook: expense((r) => {
+        r[1] = ["1、局机关", 19110600, 19110600, 16402700, 2707900, null, 0, 50000];
+        r[0][7] = 5;
+      }),
+      errors: [
+        {
+          messageId: "rowTooLarge",
+          ref: "支出!B3",
+          expected: 1911.06,
+          fix: { "支出!B3": 1911.06, "支出!C3": 1911.06, "支出!D3": 1640.27, "支出!E3": 270.79, "支出!H3": 5 },
+        },
+      ],
+    },
+    {
+      name: "two cells of one row in 元 (基本支出 and 人员支出): two findings, no footing cascade",
+      workbook: expense((r) => {
+        r[2][2] = 3467700;
+        r[2][3] = 2240600;
+      }),
+      errors: [
+        { messageId: "tooLarge", ref: "支出!C4", expected: 346.77, fix: { "支出!C4": 346.77 } },
+        { messageId: "tooLarge", ref: "支出!D4", expected: 224.06, fix: { "支出!D4": 224.06 } },
+      ],
+    },
+    {
+      name: "a 汇总 cell and the row cell under it both in 元",
+      workbook: expense((r) => {
+        r[0][2] = 22578300;
+        r[2][2] = 3467700;
+      }),
+      errors: [
+        { messageId: "tooLarge", ref: "支出!C2", expected: 2257.83 },
+        { messageId: "tooLarge", ref: "支出!C4", expected: 346.77 },
+      ],
+    },
+    {
       name: "executed entered in 元 against a 万元 budget (17073100 vs 1711.75)",
       workbook: budget(1632.87, 1711.75, 17073100),
       errors: [{ messageId: "tooLarge", ref: "预算!B3", field: "jx_executed", expected: 1707.31, fix: { "预算!B3": 1707.31 } }],

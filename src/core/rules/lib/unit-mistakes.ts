@@ -41,13 +41,21 @@ function correctedOf(f: Figure, factor: number): { value: number; decimals: numb
   return { value: roundTo(value, Math.min(decimals + 2, 20)), decimals: Math.max(f.decimals + shift, 0) };
 }
 
+/** `Sheet!row` of a figure. */
+function rowKey(f: Figure): string {
+  return `${f.ref.sheet}!${parseA1(f.ref.address).row}`;
+}
+
 /**
  * Table cells off by 10 000: a cell is flagged when at least one check that involves it fails, and
  * with the cell divided (or multiplied) by 10 000 every check that involves it holds (and would not
- * hold with the cell emptied).
+ * hold with the cell emptied). Whole rows off by 10 000 (`rows`) are taken as corrected first: their
+ * cells are not judged again, and a 汇总 cell that adds up once they are is not a slip.
  */
-function tableMistakes(model: ReportModel): UnitMistake[] {
+function tableMistakes(model: ReportModel, rows: readonly UnitMistake[]): UnitMistake[] {
   const checks = sumChecks(model);
+  const skipRows = new Set(rows.map((m) => rowKey(m.figure)));
+  const base = correctionsOf(rows);
   const byKey = new Map<string, { figure: Figure; checks: SumCheck[] }>();
   for (const c of checks) {
     for (const f of [c.target, ...c.terms.map((t) => t.figure)]) {
@@ -59,13 +67,14 @@ function tableMistakes(model: ReportModel): UnitMistake[] {
   }
   const out: UnitMistake[] = [];
   for (const { figure, checks: mine } of byKey.values()) {
-    if (mine.every((c) => evaluate(c).ok)) continue;
+    if (skipRows.has(rowKey(figure))) continue;
+    if (mine.every((c) => evaluate(c, base).ok)) continue;
     for (const factor of [1 / UNIT_FACTOR, UNIT_FACTOR]) {
       const fixed = correctedOf(figure, factor);
-      const overrides = new Map([[figure.key, fixed]]);
+      const overrides = new Map([...base, [figure.key, fixed]]);
       // Evidence, not coincidence: a value that fits merely because it is ~0 (1 → 0.0001 where 0 is
       // expected) would fit as well if the cell were emptied, so it says nothing about units.
-      const zero = new Map([[figure.key, { value: 0, decimals: fixed.decimals }]]);
+      const zero = new Map([...base, [figure.key, { value: 0, decimals: fixed.decimals }]]);
       if (mine.every((c) => evaluate(c, zero).ok)) continue;
       if (mine.every((c) => evaluate(c, overrides).ok)) {
         out.push({ figure, factor, corrected: fixed.value, kind: "table", comparedWith: [], alsoCorrected: [] });
@@ -76,14 +85,81 @@ function tableMistakes(model: ReportModel): UnitMistake[] {
   return out;
 }
 
+/** The overrides that apply the given slips' corrections. */
+function correctionsOf(mistakes: readonly UnitMistake[]): Map<string, { value: number; decimals: number }> {
+  const out = new Map<string, { value: number; decimals: number }>();
+  for (const m of mistakes) {
+    out.set(m.figure.key, correctedOf(m.figure, m.factor));
+    for (const x of m.alsoCorrected) out.set(x.figure.key, correctedOf(x.figure, m.factor));
+  }
+  return out;
+}
+
+/** A correction at the narrower of the figure's own and its corrected precision. */
+function strict(f: Figure, factor: number): { value: number; decimals: number } {
+  const c = correctedOf(f, factor);
+  return { value: c.value, decimals: Math.max(c.decimals, f.decimals) };
+}
+
+/** Most figures tried in pairs (a workbook with more failing figures than this is not a few slips). */
+const MAX_PAIR_FIGURES = 40;
+
+/**
+ * Two cells off by 10 000 together (基本支出 and 人员支出 of one row both typed in 元; a 汇总 cell and
+ * the row cell under it): neither correction alone makes the checks hold, both together do. Only
+ * figures of checks still failing once `known` slips are corrected are tried.
+ */
+function pairMistakes(model: ReportModel, known: readonly UnitMistake[]): UnitMistake[] {
+  const checks = sumChecks(model);
+  const fixedKnown = correctionsOf(known);
+  const failing = checks.filter((c) => !evaluate(c, fixedKnown).ok);
+  const candidates = new Map<string, Figure>();
+  for (const c of failing) {
+    for (const f of [c.target, ...c.terms.map((t) => t.figure)]) {
+      if (!f.blank && f.value !== 0 && !fixedKnown.has(f.key)) candidates.set(f.key, f);
+    }
+  }
+  const figs = [...candidates.values()];
+  if (figs.length < 2 || figs.length > MAX_PAIR_FIGURES) return [];
+  const out: UnitMistake[] = [];
+  const used = new Set<string>();
+  for (let i = 0; i < figs.length; i++) {
+    for (let j = i + 1; j < figs.length; j++) {
+      const a = figs[i];
+      const b = figs[j];
+      if (used.has(a.key) || used.has(b.key)) continue;
+      const mine = checks.filter((c) => involves(c, a.key) || involves(c, b.key));
+      for (const factor of [1 / UNIT_FACTOR, UNIT_FACTOR]) {
+        // Judged at the narrower of the written and the corrected precision: multiplying widens the
+        // interval (10 万元 ± 0.005 is 100000 ± 50 元), and two widened cells can meet almost anything
+        // (预算 10 − 执行 10 against a 结转结余 of 1). Two slips at once need exact evidence.
+        const fa = strict(a, factor);
+        const fb = strict(b, factor);
+        const both = new Map([...fixedKnown, [a.key, fa], [b.key, fb]]);
+        if (!mine.every((c) => evaluate(c, both).ok)) continue;
+        // Evidence, not coincidence: emptying either cell instead must not work as well.
+        const zeroA = new Map([...fixedKnown, [a.key, { value: 0, decimals: fa.decimals }], [b.key, fb]]);
+        const zeroB = new Map([...fixedKnown, [a.key, fa], [b.key, { value: 0, decimals: fb.decimals }]]);
+        if (mine.every((c) => evaluate(c, zeroA).ok) || mine.every((c) => evaluate(c, zeroB).ok)) continue;
+        out.push({ figure: a, factor, corrected: fa.value, kind: "table", comparedWith: [], alsoCorrected: [] });
+        out.push({ figure: b, factor, corrected: fb.value, kind: "table", comparedWith: [], alsoCorrected: [] });
+        used.add(a.key);
+        used.add(b.key);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Whole rows off by 10 000 (an institution's figures copied from 元 accounts into a 万元 table): the
  * row's own relations hold, but the 汇总 row does not add up until every money cell of the row is
- * divided (or multiplied) by 10 000. Rows holding a single-cell slip are left to that finding.
+ * divided (or multiplied) by 10 000. A row with one slipped cell does not pass this test (its other
+ * cells, scaled, break the row's own relations), so rows are judged before single cells.
  */
-function rowMistakes(model: ReportModel, single: readonly UnitMistake[]): UnitMistake[] {
+function rowMistakes(model: ReportModel): UnitMistake[] {
   const checks = sumChecks(model);
-  const singleRows = new Set(single.map((m) => `${m.figure.ref.sheet}!${parseA1(m.figure.ref.address).row}`));
   const groups = new Map<string, { table: TableId; row: number; figures: Map<string, Figure> }>();
   for (const c of checks) {
     if (c.kind === "project") continue;
@@ -91,7 +167,6 @@ function rowMistakes(model: ReportModel, single: readonly UnitMistake[]): UnitMi
       if (f.blank || f.value === 0) continue;
       const row = parseA1(f.ref.address).row;
       const key = `${f.ref.sheet}!${row}`;
-      if (singleRows.has(key)) continue;
       const g = groups.get(key) ?? { table: c.table, row, figures: new Map<string, Figure>() };
       g.figures.set(f.key, f);
       groups.set(key, g);
@@ -168,8 +243,10 @@ const cache = new WeakMap<ReportModel, readonly UnitMistake[]>();
 export function findUnitMistakes(model: ReportModel): readonly UnitMistake[] {
   const hit = cache.get(model);
   if (hit) return hit;
-  const single = tableMistakes(model);
-  const out = [...single, ...rowMistakes(model, single), ...scalarMistakes(model)];
+  const rows = rowMistakes(model);
+  const single = tableMistakes(model, rows);
+  const tables = [...single, ...rows];
+  const out = [...tables, ...pairMistakes(model, tables), ...scalarMistakes(model)];
   cache.set(model, out);
   return out;
 }
