@@ -4,6 +4,7 @@
  */
 import { performance } from "perf_hooks";
 import { checkWorkbook, ENGINE_VERSION } from "../core/engine/run-rules";
+import { applyIgnores, readIgnores } from "../core/report/ignores";
 import { PRESETS, type Preset } from "../core/config/presets";
 import { PROFILES, findProfile } from "../core/scoring/profiles";
 import type { ScoringProfile } from "../core/scoring/types";
@@ -48,6 +49,8 @@ export interface JsonSummary {
   readonly infos: number;
   /** The 综合得分 the engine computed, when it could. */
   readonly score: number | null;
+  /** Findings the clerk ignored (jx_ignore sheet), left out of the counts. */
+  readonly ignored: number;
   readonly rules: number;
   readonly preset: string;
   readonly profile: string;
@@ -102,7 +105,8 @@ export async function checkFile(file: string, options: CheckFileOptions): Promis
     return { file, ok: false, problem: "corrupt", message: `无法读取工作簿（cannot read workbook）：${err instanceof Error ? err.message : String(err)}` };
   }
   const t1 = performance.now();
-  const report = checkWorkbook(snapshot, { preset, profile, host: "cli" });
+  // What the clerk ignored in the pane (with a reason, kept in the workbook) is ignored here too.
+  const report = applyIgnores(checkWorkbook(snapshot, { preset, profile, host: "cli" }), readIgnores(snapshot));
   const t2 = performance.now();
   const findings: CliFinding[] = report.findings.map((f) => ({
     rule: f.ruleId,
@@ -127,6 +131,7 @@ export async function checkFile(file: string, options: CheckFileOptions): Promis
       warnings: report.stats.warnings,
       infos: report.stats.infos,
       score: report.score ?? null,
+      ignored: report.ignored.length,
       rules: report.stats.rules,
       preset: report.meta.preset,
       profile: report.meta.profile,

@@ -125,6 +125,25 @@ describe("the examples' real mistakes are found at their cells", () => {
     }
   });
 
+  it("a finding the clerk ignored in the pane (jx_ignore sheet, with a reason) is left out and counted as ignored", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "jixiao-ignore-"));
+    try {
+      const host = await openXlsx(HEFEI);
+      const rows = [["规则", "单元格", "原因", "日期"], ["score-summary-matches", "绩效自评!C15", "财政局同意按原分值上报", "2026-11-22"]];
+      expect((await host.writeSheet({ name: "jx_ignore", rows })).ok).toBe(true);
+      const file = path.join(dir, "ignored.xlsx");
+      await host.saveAs(file);
+      const before = await findings(HEFEI);
+      const r = await run("check", file, "--format", "json");
+      const json = JSON.parse(r.out) as JsonOut;
+      expect(json.findings).not.toContainEqual(expect.objectContaining({ rule: "score-summary-matches", cell: "绩效自评!C15" }));
+      expect(json.findings).toHaveLength(before.list.length - 1);
+      expect(json.summary.ignored).toBe(1);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it("seed 002: the 产出指标 subtotal written 50 where its indicators give 48", async () => {
     const { code, list } = await findings(HEFEI);
     expect(list).toContainEqual(expect.objectContaining({ rule: "score-summary-matches", cell: "绩效自评!C15", severity: "error", expected: 48, actual: 50 }));
