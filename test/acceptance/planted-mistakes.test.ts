@@ -14,7 +14,7 @@ import { memoryIo } from "../../src/cli/io";
 import { checkWorkbook } from "../../src/core/engine/run-rules";
 import type { Finding } from "../../src/core/engine/types";
 import { mapWorkbook } from "../../src/core/mapping";
-import { readXlsxFile } from "../../src/hosts/xlsx";
+import { openXlsx, readXlsxFile } from "../../src/hosts/xlsx";
 import { AT, SEED_AT, TEXTS, TITLE, copySpec, namedWorkbook, namedWorkbookInYuan, plant, plantFormula, seedLayoutWorkbook, valueAt, writeSpec, type WorkbookSpec } from "./clerk-workbook";
 
 let dir: string;
@@ -384,6 +384,26 @@ describe("planted mistakes in a workbook laid out unlike any fixture (jx_ names)
     const f = expectFound(fs, "year-matches-report", AT.info, "B2");
     expect(f.severity).toBe("warning");
     expect(show(errors(fs))).toEqual([]);
+  });
+
+  // The safe fixes the findings carry, applied through the xlsx host to a copy, leave a clean workbook.
+  it.each([
+    ["a row total", AT.income, "H6", 1931.06, "total-matches-parts"],
+    ["a 元 slip", AT.expense, "E6", 3467700, "no-unit-mistake"],
+    ["a project's 结转结余", AT.projects, "F5", 4.9, "project-row-consistent"],
+    ["a project's 执行率", AT.projects, "E5", 0.78, "project-row-consistent"],
+    ["jx_exec_rate", AT.exec, "C6", 0.9917, "exec-rate-matches"],
+    ["a number stored as text", AT.income, "F6", "1,858.51", "number-stored-as-text"],
+  ] as const)("applying the fix for %s (%s!%s) through the xlsx host gives a workbook with no finding", async (_what, sheet, a1, v, rule) => {
+    const file = await fileOf(planted(sheet, a1, v));
+    const found = expectFound(checkWorkbook(await readXlsxFile(file)).findings, rule, sheet, a1);
+    expect(found.fix).toBeDefined();
+    const host = await openXlsx(file);
+    const applied = await host.applyWrites(found.fix!.writes);
+    expect(applied.ok).toBe(true);
+    const fixed = path.join(dir, `fixed-${++counter}.xlsx`);
+    await host.saveAs(fixed);
+    expect(show(checkWorkbook(await readXlsxFile(fixed)).findings)).toEqual([]);
   });
 
   describe("prose mistakes in the text fields (总体运行情况及取得的成绩, 文字 说明!D5)", () => {
