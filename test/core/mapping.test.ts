@@ -508,3 +508,18 @@ describe("mapWorkbook by labels (auto-map)", () => {
 function fmtRate(v: number) {
   return { value: v, numberFormat: "0.00%" };
 }
+
+describe("sheets the add-in writes", () => {
+  test("auto-map never binds a field to the narrative, ignore or marks sheet", () => {
+    const { buildWorkbook } = jest.requireActual("../helpers/workbook-builder") as typeof import("../helpers/workbook-builder");
+    const { mapWorkbook: map } = jest.requireActual("../../src/core/mapping") as typeof import("../../src/core/mapping");
+    const wb = buildWorkbook({
+      自评表: [["存在的主要问题"], ["预算编制不够精准。"]],
+      评价报告综述: [["四、存在的主要问题"], ["【待填写：存在的主要问题】"], ["改进措施"], ["【待填写：改进措施】"]],
+      jx_ignore: [["规则", "单元格", "原因", "日期"]],
+    });
+    const model = map(wb);
+    expect(model.scalars.jx_problems?.ref.sheet).toBe("自评表");
+    expect(model.scalars.jx_measures).toBeUndefined();
+  });
+});

@@ -24,6 +24,9 @@ function moneyUnitOf(result: MappingResult, fallback: MoneyUnit | undefined): Mo
   return fallback ?? "万元";
 }
 
+/** Sheets written by the add-in, skipped by auto-map. */
+export const ADDIN_SHEETS: ReadonlySet<string> = new Set(["评价报告综述", "jx_ignore", "jx_marks"]);
+
 /**
  * Map a workbook snapshot onto the schema of the contract.
  *
@@ -41,7 +44,9 @@ function moneyUnitOf(result: MappingResult, fallback: MoneyUnit | undefined): Mo
 export function mapWorkbook(snapshot: WorkbookSnapshot): ReportModel {
   const grids = gridsOf(snapshot);
   const byName = hasContractNames(snapshot);
-  const auto = byName ? undefined : autoMap(snapshot, grids);
+  // Sheets the add-in writes itself (the narrative, ignores, saved marks) are never read as the clerk's labels:
+  // a regenerated 综述 must not rebind 存在的主要问题 to its own copy.
+  const auto = byName ? undefined : autoMap(snapshot, grids.filter((g) => !ADDIN_SHEETS.has(g.name)));
   const result = auto ? auto.result : mapByNames(snapshot, grids);
   for (const def of TABLES) {
     const table = result.tables[def.id];
