@@ -24,8 +24,21 @@ ruleTester.run(requiredField, {
     { name: "an auto-mapped workbook with a year and a unit name", workbook: buildWorkbook({ 封面: [["评价年度", "2021年"], ["单位名称", "区医保局"]] }) },
     { name: "an auto-mapped workbook whose title names the year", workbook: buildWorkbook({ 封面: [["临湘市  2021 年度部门（单位）整体支出"], ["单位名称", "区医保局"]] }) },
     { name: "a workbook that is not a self-evaluation at all", workbook: buildWorkbook({ Sheet1: [["hello"]] }) },
+    {
+      name: "a blank form (the bureau template, nothing typed yet: groups pre-filled, formulas only)",
+      workbook: workbook([["评价年度", null], ["部门名称", null]], [["产出指标", "数量指标", null, null, null, null, null, { value: 0, formula: "0" }]]),
+    },
   ],
   invalid: [
+    {
+      name: "the form once the clerk has typed something: the reminders begin",
+      workbook: workbook([["评价年度", null], ["部门名称", null]], [["产出指标", "数量指标", "参保人数", "≥", "41万人", null, 10, null]]),
+      errors: [
+        { messageId: "blankYear", ref: "封面!B1" },
+        { messageId: "blankUnitName", ref: "封面!B2" },
+        { messageId: "blankActual", ref: "指标!F2" },
+      ],
+    },
     {
       name: "blank year and unit name at their named cells",
       workbook: workbook([["评价年度", null], ["部门名称", "  "]], [["产出指标", "数量指标", "参保人数", "≥", "41万人", "49.3万人", 10, 10]]),

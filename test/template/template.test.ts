@@ -157,6 +157,8 @@ describe("template layout (data)", () => {
     const model = mapWorkbook(snap);
     expect(model.mapping.problems).toEqual([]);
     expect(templateFaults(t, snap)).toEqual([]);
+    // Clean, literally: a clerk opening the bureau's blank template sees no finding at all.
+    expect(checkWorkbook(snap).findings.map((f) => `${f.ruleId} ${f.sheet}!${f.ref}`)).toEqual([]);
   });
 });
 
@@ -190,6 +192,7 @@ describe("the written template", () => {
     const cell = snap.sheets.find((s) => s.name === rate.sheet)!.cells[toA1(rate)];
     expect(cell).toMatchObject({ formula: expect.stringContaining("/B4"), numberFormat: RATE_FORMAT });
     expect(templateFaults(t, snap)).toEqual([]);
+    expect(checkWorkbook(snap).findings.map((f) => `${f.ruleId} ${f.sheet}!${f.ref}`)).toEqual([]);
   });
 
   test("input and computed cells are filled differently (yellow / grey) in the file", async () => {

@@ -8,6 +8,7 @@ import type { BoundCell, TableRow } from "../model/report-model";
 import type { CellSnapshot } from "../model/snapshot";
 import type { ScalarFieldId } from "../schema/fields";
 import { parseCell } from "../units";
+import { isBlankForm } from "./lib/blank-form";
 
 /** Message ids of required-field. */
 export type MessageId = "blankYear" | "blankUnitName" | "missingField" | "blankTarget" | "blankActual" | "blankWeight";
@@ -50,6 +51,8 @@ export const requiredField = defineRule<MessageId>({
     return {
       workbook() {
         const { model, snapshot } = context;
+        // A template nobody has started filling in checks clean: reminders begin with the first typed value.
+        if (isBlankForm(model)) return;
         const first = snapshot.sheets[0];
         for (const f of required) {
           const s = model.scalars[f.id];
