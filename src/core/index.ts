@@ -45,7 +45,7 @@ export { IGNORE_HEADERS, IGNORE_SHEET, applyIgnores, ignoreSheet, readIgnores } 
 export type { Ignore, ReportWithIgnores } from "./report/ignores";
 export { analyzeProse, extractQuantities, splitSentences } from "./narrative/extract";
 export type { ChangeStatement, PartList, ProseAnalysis, ProseQuantity, ProseSentence, QuantityKind } from "./narrative/extract";
-export { NARRATIVE_SHEET, PROSE_FIELDS, proseCells } from "./narrative/prose-cells";
+export { NARRATIVE_SHEET, PROSE_FIELDS, proseCells, reportYear } from "./narrative/prose-cells";
 export { generateNarrative, isSubheading, narrativeSheet, todo, withSheet } from "./narrative/generate";
 export type { NarrativeDoc, NarrativeSection } from "./narrative/generate";
 export { buildTemplate, templateSnapshot, templateTables, TEMPLATE_PALETTE, SHEET_NAMES as TEMPLATE_SHEET_NAMES } from "./template";

@@ -174,6 +174,13 @@ describe("task pane over a real example workbook (seed 000, 临湘 2021)", () =>
     );
   });
 
+  test("the identity card shows the year an auto-mapped title names, not the whole title (clerk layout)", async () => {
+    const snapshot = await readXlsxFile(path.join(__dirname, "..", "..", "examples", "linxiang-2021-clerk.xlsx"));
+    renderPane(createFakeHost(snapshot), { services: createServices() });
+    await ready();
+    await waitFor(() => expect(document.querySelector('[data-field="jx_report_year"]')?.textContent).toBe("2021"));
+  });
+
   test.each(["linxiang-2021.xlsx", "linxiang-2021-clerk.xlsx"])("忽略 with the real rules on %s: the pane's own sheets (jx_marks, jx_ignore) add no findings, and exactly the ignored one stops counting", async (file) => {
     const snapshot = await readXlsxFile(path.join(__dirname, "..", "..", "examples", file));
     const expected = checkWorkbook(snapshot);

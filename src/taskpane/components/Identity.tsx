@@ -1,7 +1,7 @@
 import type { JSX } from "react";
 import { Fragment } from "react";
 import { Caption1, Card, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { SCALAR_FIELDS, TABLES, type ReportModel, type ScalarFieldId } from "../../core";
+import { SCALAR_FIELDS, TABLES, reportYear, type ReportModel, type ScalarFieldId } from "../../core";
 import { useStrings } from "../strings";
 
 const useStyles = makeStyles({
@@ -10,6 +10,11 @@ const useStyles = makeStyles({
 });
 
 function scalarText(model: ReportModel | undefined, id: ScalarFieldId): string | undefined {
+  // An auto-mapped year may be a whole title (“临湘市 2021 年度…”): show the year it names.
+  if (id === "jx_report_year" && model) {
+    const year = reportYear(model);
+    if (year !== undefined) return String(year);
+  }
   const v = model?.scalars[id]?.cell?.value;
   return v === null || v === undefined || v === "" ? undefined : String(v);
 }
