@@ -19,6 +19,8 @@ import {
   type IndicatorNumber,
   type IndicatorValue,
 } from "./indicator-value";
+import { readMoneyScalar } from "../rules/lib/footing";
+import { correctedFigure } from "../rules/lib/unit-mistakes";
 import type { GradeBand, IndicatorRule, QualitativeTier, ScoringProfile } from "./types";
 
 /** Why an indicator could not be scored by formula. */
@@ -104,6 +106,12 @@ export interface ScoreResult {
   readonly execRate?: number;
   /** Where execRate came from: the amounts (执行数 ÷ 全年预算数) or the rate cell as written. */
   readonly execRateSource?: "amounts" | "written";
+  /**
+   * True when an amount behind execRate was flagged as a 元/万元 slip (rules/lib/unit-mistakes) and its
+   * corrected value was used instead: execFormula says so, and so does the reason fill gives for the
+   * rate and score it writes (they are right once the slip is fixed; no-unit-mistake reports the slip).
+   */
+  readonly execAmountsCorrected?: boolean;
   /** The weight of 预算执行率: jx_exec_weight, else the profile's. */
   readonly execWeight: number;
   /** min(执行率, 1) × 分值, rounded. */
@@ -408,7 +416,7 @@ function execPart(
   model: ReportModel,
   profile: ScoringProfile,
   execRow: ExecRow | undefined,
-): Pick<ScoreResult, "execRate" | "execRateSource" | "execWeight" | "execScore" | "execScoreWritten" | "execFormula" | "execRow"> {
+): Pick<ScoreResult, "execRate" | "execRateSource" | "execAmountsCorrected" | "execWeight" | "execScore" | "execScoreWritten" | "execFormula" | "execRow"> {
   const s = model.scalars;
   const execWeight = cellNumber(s.jx_exec_weight?.cell) ?? execRow?.weight ?? profile.execWeight;
   const execScoreWritten = cellNumber(s.jx_exec_score?.cell) ?? execRow?.written;
@@ -417,12 +425,31 @@ function execPart(
   let execRate: number | undefined;
   let execRateSource: ScoreResult["execRateSource"];
   let execFormula: string | undefined;
+  let execAmountsCorrected: boolean | undefined;
   if (budget.kind === "number" && executed.kind === "number" && budget.value > 0) {
-    const e = budget.unit && executed.unit ? convertUnit(executed.value, executed.unit, budget.unit) : executed.value;
-    if (e !== undefined) {
-      execRate = roundTo(e / budget.value, 12);
+    let e = budget.unit && executed.unit ? convertUnit(executed.value, executed.unit, budget.unit) : executed.value;
+    let b = budget.value;
+    // A 元/万元 slip in either amount is no-unit-mistake's finding: score the amount as it will read once
+    // corrected (as exec-rate-matches judges the rate), so the one slip does not also question a right
+    // 得分 or have fill write a score from the slipped amount. The formula says so.
+    const rawE = readMoneyScalar(model, "jx_executed");
+    const rawB = readMoneyScalar(model, "jx_budget_adjusted");
+    const fixedE = rawE && !rawE.blank ? correctedFigure(model, rawE) : undefined;
+    const fixedB = rawB && !rawB.blank ? correctedFigure(model, rawB) : undefined;
+    const notes: string[] = [];
+    if (rawE && fixedE && fixedE !== rawE) {
+      e = fixedE.value;
+      notes.push(`全年执行数疑为单位错误，按 ${showNumber(fixedE.value)} 计`);
+    }
+    if (rawB && fixedB && fixedB !== rawB) {
+      b = fixedB.value;
+      notes.push(`全年预算数疑为单位错误，按 ${showNumber(fixedB.value)} 计`);
+    }
+    if (e !== undefined && b > 0) {
+      execRate = roundTo(e / b, 12);
       execRateSource = "amounts";
-      execFormula = `预算执行率 = 全年执行数 ÷ 全年预算数 = ${showNumber(e)} ÷ ${showNumber(budget.value)} = ${showNumber(roundTo(execRate, 4), true)}`;
+      execAmountsCorrected = notes.length > 0 || undefined;
+      execFormula = `${notes.length ? `${notes.join("，")}：` : ""}预算执行率 = 全年执行数 ÷ 全年预算数 = ${showNumber(e)} ÷ ${showNumber(b)} = ${showNumber(roundTo(execRate, 4), true)}`;
     }
   }
   if (execRate === undefined) {
@@ -438,7 +465,7 @@ function execPart(
   const capped = Math.min(Math.max(execRate, 0), 1);
   const execScore = roundScore(capped * execWeight, profile);
   execFormula += `；得分 = min(${showNumber(roundTo(execRate, 4), true)}, 100%) × ${showNumber(execWeight)} = ${showNumber(execScore)}`;
-  return { execRate, execRateSource, execWeight, execScore, execScoreWritten, execFormula, execRow };
+  return { execRate, execRateSource, execAmountsCorrected, execWeight, execScore, execScoreWritten, execFormula, execRow };
 }
 
 function isExecLabel(label: string): boolean {
