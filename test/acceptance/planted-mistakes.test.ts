@@ -230,11 +230,9 @@ describe("planted mistakes in a workbook laid out unlike any fixture (jx_ names)
     expect(show(errors(fs))).toEqual([`error no-unit-mistake ${AT.exec}!C5`]);
   });
 
-  // ENGINE GAP (reported; indicator-score-matches belongs to the scoring helper): the 预算执行率得分 is
-  // recomputed from the slipped 309397300 (执行率 997090.88% → 10) instead of the corrected 30939.73
-  // (rules/lib/unit-mistakes correctedFigure, as exec-rate-matches does), so the one slip also yields an
-  // execScoreDiffers warning at the right 9.97. Remove `.failing` once fixed.
-  test.failing("…as ONE finding: the right 预算执行率得分 9.97 is not questioned", async () => {
+  // The 预算执行率得分 is scored on the corrected 30939.73 (rules/lib/unit-mistakes correctedFigure, as
+  // exec-rate-matches does), so the one slip does not also question the right 9.97.
+  test("…as ONE finding: the right 预算执行率得分 9.97 is not questioned", async () => {
     const fs = await check(planted(AT.exec, "C5", 309397300));
     expect(show(fs)).toEqual([`error no-unit-mistake ${AT.exec}!C5`]);
   });
@@ -332,12 +330,12 @@ describe("planted mistakes in a workbook laid out unlike any fixture (jx_ names)
     expect(f.field).toBe("jx_indicators.target");
   });
 
-  // ENGINE GAP (reported; required-field is the mapping helper's, indicator-value-readable the scoring
-  // helper's): a blank 年度指标值 is reported twice at the same cell (blankTarget and missingTarget), though
-  // the contract says one finding per problem. Remove `.failing` once one of them defers to the other.
-  test.failing("…as ONE finding at that cell, not two", async () => {
+  // One finding per problem: indicator-value-readable leaves blank values to required-field.
+  test("…as ONE finding at that cell, not two (the same for a blank 实际完成值)", async () => {
     const fs = await check(planted(AT.indicators, "H5", null));
-    expect(show(at(fs, AT.indicators, "H5"))).toHaveLength(1);
+    expect(show(at(fs, AT.indicators, "H5"))).toEqual([`error required-field ${AT.indicators}!H5`]);
+    const actual = await check(planted(AT.indicators, "I6", null));
+    expect(show(at(actual, AT.indicators, "I6"))).toEqual([`error required-field ${AT.indicators}!I6`]);
   });
 
   it("a blank 实际完成值 of a 定量 indicator", async () => {

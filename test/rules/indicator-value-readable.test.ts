@@ -9,6 +9,9 @@ ruleTester.run(indicatorValueReadable, {
     { name: "万人 against 人 converts", workbook: scoreBook({ indicators: withIndicator(0, 5, "239000人") }) },
     { name: "≥95% against a percent-formatted 0.96", workbook: scoreBook({ indicators: withIndicator(1, 5, fmt(0.96, "0%")) }) },
     { name: "≥95% against a bare 96 (percentage points)", workbook: scoreBook({ indicators: withIndicator(1, 5, 96) }) },
+    // Blank values are required-field's findings (blankActual / blankTarget): one finding per problem.
+    { name: "a blank 完成值 is left to required-field", workbook: scoreBook({ indicators: withIndicator(0, 5, "") }) },
+    { name: "a blank 指标值 (direction ≥) is left to required-field", workbook: scoreBook({ indicators: withIndicator(0, 4, "") }) },
   ],
   invalid: [
     {
@@ -20,11 +23,6 @@ ruleTester.run(indicatorValueReadable, {
       name: "万人 against 万元",
       workbook: scoreBook({ indicators: withIndicator(0, 5, "23.9万元") }),
       errors: [{ messageId: "unitMismatch", ref: "自评表!F11" }],
-    },
-    {
-      name: "a blank 完成值",
-      workbook: scoreBook({ indicators: withIndicator(0, 5, "") }),
-      errors: [{ messageId: "missingActual", ref: "自评表!F11" }],
     },
     {
       name: "a 定量 target in words",

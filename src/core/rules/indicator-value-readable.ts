@@ -39,6 +39,8 @@ export const indicatorValueReadable = defineRule<MessageId>({
         for (const ind of r.indicators) {
           const p = ind.problem;
           if (!p || !p.at) continue;
+          // A blank value is required-field's finding (blankTarget / blankActual): one finding per problem.
+          if (p.code === "missing-target" || p.code === "missing-actual") continue;
           const onTarget = p.code === "missing-target" || p.code === "unreadable-target";
           context.report({
             at: p.at,
