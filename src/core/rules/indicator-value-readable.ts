@@ -41,7 +41,7 @@ export const indicatorValueReadable = defineRule<MessageId>({
           if (!p || !p.at) continue;
           // A blank value is required-field's finding (blankTarget / blankActual): one finding per problem.
           if (p.code === "missing-target" || p.code === "missing-actual") continue;
-          const onTarget = p.code === "missing-target" || p.code === "unreadable-target";
+          const onTarget = p.code === "unreadable-target";
           context.report({
             at: p.at,
             messageId: ids[p.code],
