@@ -189,10 +189,8 @@ describe("planted mistakes in a workbook laid out unlike any fixture (jx_ names)
     expect(expectFound(wrong, "total-matches-parts", AT.income, "H9").field).toBe("jx_income.total");
   });
 
-  // ENGINE GAP (reported; src/core/narrative/prose-cells.ts factOf belongs to the narrative helper): a table
-  // cell holding "3467700元" is taken as 3467700 万元 when the text is compared with it (the cell's own
-  // unit is ignored), so the right "基本支出346.77万元" gets valueMismatch. Remove `.failing` once fixed.
-  test.failing("…and the text's right “基本支出346.77万元” is not contradicted by that cell", async () => {
+  // prose-cells factOf reads a cell's own money unit ("3467700元" → 346.77 万元) when the text is compared with it.
+  test("…and the text's right “基本支出346.77万元” is not contradicted by that cell", async () => {
     const fs = await check(planted(AT.expense, "E6", "3467700元"));
     expect(show(fs.filter((x) => x.ruleId.startsWith("prose-")))).toEqual([]);
   });

@@ -10,6 +10,10 @@ ruleTester.run(proseAmountMatchesTable, {
       name: "a 元 slip in the table is no-unit-mistake's finding: the right 346.77万元 in the text is not compared with it",
       workbook: proseWorkbook({ basic2: 3467700, achievements: "事务中心基本支出346.77万元。" }),
     },
+    {
+      name: "a table cell written with its own unit (“3467700元” in the 万元 table) is read as 346.77万元: the right text agrees",
+      workbook: proseWorkbook({ basic2: "3467700元", achievements: "二级机构1基本支出346.77万元。" }),
+    },
     { name: "last year's budget is not this year's", workbook: proseWorkbook({ achievements: "上年全年预算安排28000万元，本年有所增加。" }) },
     { name: "another year's budget named by its year", workbook: proseWorkbook({ achievements: "2020年全年预算28000万元。" }) },
     { name: "seed 000: 局机关基本支出 as in the table", workbook: proseWorkbook({ achievements: "临湘市医疗保障局机关基本支出1911.06万元。" }) },
@@ -33,6 +37,11 @@ ruleTester.run(proseAmountMatchesTable, {
           fix: { "基本信息!B17": seed000.replace("346.77元", "346.77万元") },
         },
       ],
+    },
+    {
+      name: "a cell written “3467700元” against a text saying 356.77万元: compared in 万元",
+      workbook: proseWorkbook({ basic2: "3467700元", problems: "二级机构1基本支出356.77万元。" }),
+      errors: [{ messageId: "valueMismatch", ref: "基本信息!B18", field: "jx_problems", expected: "346.77万元" }],
     },
     {
       name: "a named row with another value",

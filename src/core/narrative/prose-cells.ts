@@ -9,7 +9,7 @@ import { TABLES, normalizeLabel } from "../schema/fields";
 import { parseCell, writtenDecimals } from "../units";
 import { findUnitMistakes } from "../rules/lib/unit-mistakes";
 import { analyzeProse, type ProseAnalysis, type ProseQuantity, halfWidth } from "./extract";
-import { convertUnit } from "../units";
+import { convertUnit, decimalShift, moneyFactor } from "../units";
 
 /** The sheet the narrative is written to and read from. */
 export const NARRATIVE_SHEET = "评价报告综述";
@@ -78,17 +78,33 @@ export interface Fact {
 }
 
 /** A number cell read, or undefined when it is not a number. */
-export function factOf(ref: CellRef, cell: Parameters<typeof parseCell>[0], rowName?: string): Fact | undefined {
+export function factOf(ref: CellRef, cell: Parameters<typeof parseCell>[0], rowName?: string, moneyUnit?: string): Fact | undefined {
   const p = parseCell(cell);
   if (p.kind !== "number") return undefined;
   const thousands = /#,##|,0/.test(cell?.numberFormat ?? "") || (typeof cell?.value === "string" && /\d,\d{3}/.test(cell.value));
-  return { value: p.value, decimals: p.decimals, ref, rowName, ...(thousands ? { thousands } : {}) };
+  let value = p.value;
+  let decimals = p.decimals;
+  // A cell that says its own money unit ("3467700元" in a 万元 table) is read in the table's unit (346.77),
+  // as the footing rules read it; a bare 万 / 亿 in a money cell can only mean 万元 / 亿元.
+  const unit = p.unit !== undefined ? (BARE_MONEY_UNITS[p.unit.trim()] ?? p.unit.trim()) : undefined;
+  if (moneyUnit !== undefined && unit !== undefined && unit !== moneyUnit && moneyFactor(unit) !== undefined) {
+    const converted = convertUnit(value, unit, moneyUnit);
+    const shift = decimalShift(unit, moneyUnit);
+    if (converted === undefined || shift === undefined) return undefined;
+    value = converted;
+    // Shown as the converted number reads (3467700元 → 346.77, not 346.7700), never finer than written.
+    decimals = Math.max(0, Math.min(decimals + shift, writtenDecimals(value)));
+  }
+  return { value, decimals, ref, rowName, ...(thousands ? { thousands } : {}) };
 }
+
+/** Money units written without 元, as clerks shorten them in a money column. */
+const BARE_MONEY_UNITS: Readonly<Record<string, string>> = { 万: "万元", 亿: "亿元", 千: "千元" };
 
 /** A scalar field's number (corrected when no-unit-mistake flags it). */
 export function scalarFact(model: ReportModel, id: ScalarFieldId): Fact | undefined {
   const b = model.scalars[id];
-  return b ? correctedFact(model, factOf(b.ref, b.cell)) : undefined;
+  return b ? correctedFact(model, factOf(b.ref, b.cell, undefined, model.moneyUnit)) : undefined;
 }
 
 /**
@@ -162,7 +178,7 @@ export function moneyEntries(model: ReportModel): MoneyEntry[] {
       for (const row of table.rows) {
         const c = row.cells[col.key];
         if (!c) continue;
-        const f = correctedFact(model, factOf(c.ref, c.cell, rowName(row)));
+        const f = correctedFact(model, factOf(c.ref, c.cell, rowName(row), model.moneyUnit));
         if (f) facts.push(f);
       }
       if (facts.length) out.push({ field: `${tid}.${col.key}`, name: col.label, labels: labels.sort((a, b) => b.length - a.length), facts });
