@@ -8,7 +8,7 @@ import { defineRule, type Fix, type ReportDescriptor } from "../engine/types";
 import type { ReportModel } from "../model/report-model";
 import { formatNumber } from "../units/convert";
 import { tableDef } from "../schema/fields";
-import { columnLabel, evaluate, involves, rowName, sumChecks, type SumCheck } from "./lib/footing";
+import { checksInvolving, columnLabel, evaluate, rowName, sumChecks, type SumCheck } from "./lib/footing";
 import { touchesUnitMistake, unitMistakeKeys } from "./lib/unit-mistakes";
 
 /** Message ids of total-matches-parts. */
@@ -41,6 +41,11 @@ export const totalMatchesParts = defineRule<MessageId>({
         const flagged = unitMistakeKeys(model);
         const checks = sumChecks(model).filter((c) => c.kind !== "project" && !touchesUnitMistake(c, flagged));
         const failing = checks.filter((c) => !evaluate(c).ok);
+        // Indexed look-ups instead of scans over every check: a 汇总 check has a term per institution.
+        const kept = new Set(checks);
+        const failingSet = new Set(failing);
+        const byTarget = new Map<string, SumCheck[]>();
+        for (const c of checks) byTarget.set(c.target.key, [...(byTarget.get(c.target.key) ?? []), c]);
         // One verdict per cell: a wrong 汇总 total fails both its row relation and its column.
         const verdicts: { check: SumCheck; expected: number; sum: number; d: number; safe: boolean }[] = [];
         const seen = new Set<string>();
@@ -51,9 +56,11 @@ export const totalMatchesParts = defineRule<MessageId>({
           const d = decimalsOf(check);
           // The total alone is to blame when no other failing check touches its parts, and the sum
           // written there makes every check on the total hold. Otherwise the clerk must judge.
-          const partsSuspect = failing.some((other) => other !== check && check.terms.some((t) => involves(other, t.figure.key)));
+          const partsSuspect = check.terms.some((t) => checksInvolving(model, t.figure.key).some((other) => other !== check && failingSet.has(other)));
           const overrides = new Map([[check.target.key, { value: result.expected, decimals: d }]]);
-          const repairs = checks.filter((c) => involves(c, check.target.key)).every((c) => evaluate(c, overrides).ok);
+          const repairs = checksInvolving(model, check.target.key)
+            .filter((c) => kept.has(c))
+            .every((c) => evaluate(c, overrides).ok);
           verdicts.push({ check, expected: result.expected, sum: result.sum, d, safe: !check.target.formula && !partsSuspect && repairs });
         }
         // A total that is wrong only because of a part fixed safely elsewhere (a 汇总 row over a
@@ -61,7 +68,7 @@ export const totalMatchesParts = defineRule<MessageId>({
         const safeOverrides = new Map(verdicts.filter((v) => v.safe).map((v) => [v.check.target.key, { value: v.expected, decimals: v.d }]));
         for (const v of verdicts) {
           const check = v.check;
-          if (!v.safe && safeOverrides.size > 0 && checks.filter((c) => c.target.key === check.target.key).every((c) => evaluate(c, safeOverrides).ok)) continue;
+          if (!v.safe && safeOverrides.size > 0 && (byTarget.get(check.target.key) ?? []).every((c) => evaluate(c, safeOverrides).ok)) continue;
           const d = v.d;
           const total = columnLabel(model, check.table, check.targetKey);
           const parts = check.termKeys.map((k) => columnLabel(model, check.table, k)).join("、");

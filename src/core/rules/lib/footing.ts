@@ -243,6 +243,37 @@ export function sumChecks(model: ReportModel): readonly SumCheck[] {
   return out;
 }
 
+const indexCache = new WeakMap<ReportModel, ReadonlyMap<string, readonly SumCheck[]>>();
+
+/**
+ * The checks of `sumChecks(model)` that involve each figure (as target or term), by figure key, each
+ * list in check order. Asking "which checks touch this cell" by scanning every check is O(checks ×
+ * terms), and a 汇总 check has a term per institution: with hundreds of institutions that scan, done
+ * per cell, made the engine cubic. The index is built once per model.
+ */
+export function checksByFigure(model: ReportModel): ReadonlyMap<string, readonly SumCheck[]> {
+  const hit = indexCache.get(model);
+  if (hit) return hit;
+  const out = new Map<string, SumCheck[]>();
+  const add = (key: string, check: SumCheck): void => {
+    const list = out.get(key);
+    if (!list) out.set(key, [check]);
+    // A figure twice in one check (never in the schema, but cheap to guard) is listed once.
+    else if (list[list.length - 1] !== check) list.push(check);
+  };
+  for (const check of sumChecks(model)) {
+    add(check.target.key, check);
+    for (const t of check.terms) add(t.figure.key, check);
+  }
+  indexCache.set(model, out);
+  return out;
+}
+
+/** The checks involving a figure, in check order (see {@link checksByFigure}). */
+export function checksInvolving(model: ReportModel, key: string): readonly SumCheck[] {
+  return checksByFigure(model).get(key) ?? [];
+}
+
 /** The header of a column as written in the workbook (falls back to the schema label). */
 export function columnLabel(model: ReportModel, table: TableId, key: string): string {
   const col = model.tables[table]?.columns.find((c) => c.key === key);

@@ -7,7 +7,7 @@ import type { ReportModel } from "../../model/report-model";
 import { roundTo } from "../../units/parse";
 import { parseA1 } from "../../model/address";
 import type { TableId } from "../../schema/fields";
-import { MONEY_SCALARS, evaluate, involves, readMoneyScalar, rowName, sumChecks, type Figure, type SumCheck } from "./footing";
+import { MONEY_SCALARS, checksInvolving, evaluate, readMoneyScalar, rowName, sumChecks, type Figure, type Overrides, type SumCheck } from "./footing";
 
 /** The factor between 元 and 万元. */
 export const UNIT_FACTOR = 10000;
@@ -41,6 +41,29 @@ function correctedOf(f: Figure, factor: number): { value: number; decimals: numb
   return { value: roundTo(value, Math.min(decimals + 2, 20)), decimals: Math.max(f.decimals + shift, 0) };
 }
 
+/**
+ * Whether a check holds with the given overrides, each check judged once per overrides map: the same
+ * 汇总 check (a term per institution) is asked about for every cell of its column.
+ */
+function memoOk(overrides?: Overrides): (check: SumCheck) => boolean {
+  const seen = new Map<SumCheck, boolean>();
+  return (check) => {
+    let ok = seen.get(check);
+    if (ok === undefined) {
+      ok = evaluate(check, overrides).ok;
+      seen.set(check, ok);
+    }
+    return ok;
+  };
+}
+
+/** The checks involving any of the figures (each once), from the per-model index. */
+function checksOfAll(model: ReportModel, figures: Iterable<Figure>): SumCheck[] {
+  const out = new Set<SumCheck>();
+  for (const f of figures) for (const c of checksInvolving(model, f.key)) out.add(c);
+  return [...out];
+}
+
 /** `Sheet!row` of a figure. */
 function rowKey(f: Figure): string {
   return `${f.ref.sheet}!${parseA1(f.ref.address).row}`;
@@ -56,19 +79,20 @@ function tableMistakes(model: ReportModel, rows: readonly UnitMistake[]): UnitMi
   const checks = sumChecks(model);
   const skipRows = new Set(rows.map((m) => rowKey(m.figure)));
   const base = correctionsOf(rows);
-  const byKey = new Map<string, { figure: Figure; checks: SumCheck[] }>();
+  // Figures in the order they first appear in the checks (the order findings come out in).
+  const byKey = new Map<string, Figure>();
   for (const c of checks) {
     for (const f of [c.target, ...c.terms.map((t) => t.figure)]) {
-      if (f.blank || f.value === 0) continue;
-      const entry = byKey.get(f.key) ?? { figure: f, checks: [] };
-      if (!entry.checks.includes(c)) entry.checks.push(c);
-      byKey.set(f.key, entry);
+      if (f.blank || f.value === 0 || byKey.has(f.key)) continue;
+      byKey.set(f.key, f);
     }
   }
+  const okWithBase = memoOk(base);
   const out: UnitMistake[] = [];
-  for (const { figure, checks: mine } of byKey.values()) {
+  for (const figure of byKey.values()) {
     if (skipRows.has(rowKey(figure))) continue;
-    if (mine.every((c) => evaluate(c, base).ok)) continue;
+    const mine = checksInvolving(model, figure.key);
+    if (mine.every(okWithBase)) continue;
     for (const factor of [1 / UNIT_FACTOR, UNIT_FACTOR]) {
       const fixed = correctedOf(figure, factor);
       const overrides = new Map([...base, [figure.key, fixed]]);
@@ -128,7 +152,7 @@ function pairMistakes(model: ReportModel, known: readonly UnitMistake[]): UnitMi
       const a = figs[i];
       const b = figs[j];
       if (used.has(a.key) || used.has(b.key)) continue;
-      const mine = checks.filter((c) => involves(c, a.key) || involves(c, b.key));
+      const mine = checksOfAll(model, [a, b]);
       for (const factor of [1 / UNIT_FACTOR, UNIT_FACTOR]) {
         // Judged at the narrower of the written and the corrected precision: multiplying widens the
         // interval (10 万元 ± 0.005 is 100000 ± 50 元), and two widened cells can meet almost anything
@@ -172,12 +196,13 @@ function rowMistakes(model: ReportModel): UnitMistake[] {
       groups.set(key, g);
     }
   }
+  const okAsWritten = memoOk();
   const out: UnitMistake[] = [];
   for (const g of groups.values()) {
     const figures = [...g.figures.values()].sort((a, b) => parseA1(a.ref.address).col - parseA1(b.ref.address).col);
     if (figures.length < 2) continue;
-    const mine = checks.filter((c) => figures.some((f) => involves(c, f.key)));
-    if (mine.every((c) => evaluate(c).ok)) continue;
+    const mine = checksOfAll(model, figures);
+    if (mine.every(okAsWritten)) continue;
     for (const factor of [1 / UNIT_FACTOR, UNIT_FACTOR]) {
       const fixed = figures.map((f) => ({ figure: f, ...correctedOf(f, factor) }));
       const overrides = new Map(fixed.map((x) => [x.figure.key, { value: x.value, decimals: x.decimals }]));
@@ -272,6 +297,7 @@ export function correctedFigure(model: ReportModel, figure: Figure): Figure {
 
 /** Whether a check involves a cell flagged as a unit mistake (and so is left to no-unit-mistake). */
 export function touchesUnitMistake(check: SumCheck, flagged: ReadonlySet<string>): boolean {
-  for (const key of flagged) if (involves(check, key)) return true;
-  return false;
+  if (flagged.size === 0) return false;
+  if (flagged.has(check.target.key)) return true;
+  return check.terms.some((t) => flagged.has(t.figure.key));
 }
