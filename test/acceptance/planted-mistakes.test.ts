@@ -293,8 +293,17 @@ describe("planted mistakes in a workbook laid out unlike any fixture (jx_ names)
     const fs = await check(planted(AT.indicators, "D17", 28));
     const f = expectFound(fs, "score-summary-matches", AT.indicators, "D17");
     expect(f.field).toBe("jx_score_summary.score");
-    // total-score-matches also says the 综合得分 (right: 9.97 + 90) differs from the summary's 97.97.
-    expectErrorsOnlyFrom(fs, "score-summary-matches", "total-score-matches");
+    // The 综合得分 99.97 (9.97 + 90) is right: it is not blamed for the summary's wrong row.
+    expect(show(fs)).toEqual([`error score-summary-matches ${AT.indicators}!D17`]);
+  });
+
+  it("a 预算执行率得分 that is not the formula (9.79 for 99.71% of 10): one error at that cell", async () => {
+    const fs = await check(planted(AT.exec, "C8", 9.79));
+    const f = expectFound(fs, "total-score-matches", AT.exec, "C8");
+    expect(f.field).toBe("jx_exec_score");
+    expect(f.expected).toBe(9.97);
+    // The right 综合得分 and the summary's right 预算执行率 row are not blamed.
+    expect(show(fs)).toEqual([`error total-score-matches ${AT.exec}!C8`]);
   });
 
   it("综合得分 ≠ 预算执行率得分 + the indicators", async () => {

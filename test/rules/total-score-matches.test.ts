@@ -1,12 +1,22 @@
 import { totalScoreMatches } from "../../src/core/rules/total-score-matches";
 import { ruleTester } from "../helpers/rule-tester";
-import { SUMMARY, scoreBook } from "../core/scoring/score-workbook";
+import { INDICATORS, SUMMARY, scoreBook } from "../core/scoring/score-workbook";
 
 ruleTester.run(totalScoreMatches, {
   valid: [
     { name: "99.29 = 9.97 + 89.32, and the summary agrees", workbook: scoreBook() },
     { name: "no summary table", workbook: scoreBook({ summary: null }) },
     { name: "no total written (fill's job)", workbook: scoreBook({ scalars: { jx_score_total: "" } }) },
+    {
+      // 17073100 is 1707.31 万元 typed in 元: no-unit-mistake's finding; the right 9.97 is scored on the corrected amount.
+      name: "全年执行数 typed in 元: the right 预算执行率得分 9.97 and total are not questioned",
+      workbook: scoreBook({ scalars: { jx_executed: 17073100 } }),
+    },
+    {
+      // 效益 28 where its indicators give 30 is score-summary-matches' finding; the total 99.29 is right.
+      name: "a wrong 得分汇总 row does not make the right total wrong",
+      workbook: scoreBook({ summary: SUMMARY.map((r, i) => (i === 2 ? ["效益指标", 30, 28] : r)) }),
+    },
   ],
   invalid: [
     {
@@ -28,8 +38,29 @@ ruleTester.run(totalScoreMatches, {
       errors: [{ messageId: "totalMismatch", ref: "自评表!B6", expected: 89.32 }],
     },
     {
-      name: "the summary's headline rows add to 99.97, not the total 99.29",
-      workbook: scoreBook({ summary: SUMMARY.map((r, i) => (i === 1 ? ["产出指标", 50, 50] : r)) }),
+      name: "预算执行率得分 10 for 99.74%: an error at that cell; the total 99.29 (9.97 + 89.32) is right",
+      workbook: scoreBook({ scalars: { jx_exec_score: 10 } }),
+      errors: [{ messageId: "execScoreMismatch", ref: "自评表!B5", field: "jx_exec_score", expected: 9.97 }],
+    },
+    {
+      name: "预算执行率得分 9.79 carried into the total 99.11: both cells are wrong",
+      workbook: scoreBook({ scalars: { jx_exec_score: 9.79, jx_score_total: 99.11 } }),
+      errors: [
+        { messageId: "execScoreMismatch", ref: "自评表!B5", expected: 9.97 },
+        { messageId: "totalMismatch", ref: "自评表!B6", expected: 99.29 },
+      ],
+    },
+    {
+      name: "全年执行数 typed in 元 and 预算执行率得分 10: judged on the corrected amount (9.97), not the slipped one",
+      workbook: scoreBook({ scalars: { jx_executed: 17073100, jx_exec_score: 10 } }),
+      errors: [{ messageId: "execScoreMismatch", ref: "自评表!B5", field: "jx_exec_score", expected: 9.97 }],
+    },
+    {
+      name: "an indicator score unknown (定量 完成值 in words): the total is held to the summary's headline rows",
+      workbook: scoreBook({
+        indicators: INDICATORS.map((r, i) => (i === 0 ? r.map((c, j) => (j === 5 ? "已完成" : j === 7 ? "" : c)) : r)),
+        summary: SUMMARY.map((r, i) => (i === 1 ? ["产出指标", 50, 50] : r)),
+      }),
       errors: [{ messageId: "summaryMismatch", ref: "自评表!B6", expected: 99.97 }],
     },
   ],

@@ -1,25 +1,24 @@
 /**
- * indicator-score-matches — each written 得分 equals what the profile's formula gives: 预算执行率
- * min(执行率, 1) × 分值; 正向 full when met, else 完成值 ÷ 指标值 × 分值; 反向 full when met, else the
- * platform's (1 − (B − A) ÷ A) × 分值 (or A ÷ B × 分值 where the profile says so). A warning: the
- * clerk may have a documented reason, but must see the formula.
+ * indicator-score-matches — each written 定量 得分 equals what the profile's formula gives: 正向 full
+ * when met, else 完成值 ÷ 指标值 × 分值; 反向 full when met, else the platform's (1 − (B − A) ÷ A) × 分值
+ * (or A ÷ B × 分值 where the profile says so). A warning: the clerk may have a documented reason, but
+ * must see the formula. The 预算执行率得分 leaves no such room: total-score-matches reports it (an error).
  */
 import { defineRule } from "../engine/types";
 import { showNumber } from "../scoring/indicator-value";
 import { scoresFor } from "../scoring/score";
 
 /** Message ids of indicator-score-matches. */
-export type MessageId = "scoreDiffers" | "execScoreDiffers";
+export type MessageId = "scoreDiffers";
 
 /** A written 得分 that differs from the profile's formula. */
 export const indicatorScoreMatches = defineRule<MessageId>({
   id: "indicator-score-matches",
   meta: {
     type: "problem",
-    docs: { description: "定量指标和预算执行率的得分应与评分规则的计算公式一致。", recommended: true },
+    docs: { description: "定量指标的得分应与评分规则的计算公式一致。", recommended: true },
     messages: {
       "scoreDiffers": "“{{item}}”得分 {{written}}，按“{{profile}}”计算应为 {{expected}}。{{formula}}。",
-      "execScoreDiffers": "预算执行率得分 {{written}}，按“{{profile}}”计算应为 {{expected}}。{{formula}}。",
     },
     hasSuggestions: true,
   },
@@ -29,18 +28,6 @@ export const indicatorScoreMatches = defineRule<MessageId>({
         const r = scoresFor(context.model, context.profile);
         const tolerance = 0.5 * Math.pow(10, -context.profile.scoreDecimals) + 1e-9;
         const profile = context.profile.name;
-        const execAt = context.model.scalars.jx_exec_score?.ref ?? r.execRow?.ref;
-        if (execAt && r.execScoreWritten !== undefined && r.execScore !== undefined && Math.abs(r.execScoreWritten - r.execScore) > tolerance) {
-          context.report({
-            at: execAt,
-            messageId: "execScoreDiffers",
-            field: "jx_exec_score",
-            data: { written: showNumber(r.execScoreWritten), expected: showNumber(r.execScore), profile, formula: r.execFormula ?? "" },
-            expected: r.execScore,
-            actual: r.execScoreWritten,
-            suggestions: [{ description: `改为 ${showNumber(r.execScore)}`, writes: [{ at: execAt, value: r.execScore }] }],
-          });
-        }
         for (const ind of r.indicators) {
           if (!ind.ref || ind.written === undefined || ind.expected === undefined) continue;
           if (Math.abs(ind.written - ind.expected) <= tolerance) continue;

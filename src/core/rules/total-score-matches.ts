@@ -1,24 +1,28 @@
 /**
- * total-score-matches — the 综合得分 (jx_score_total) equals the 预算执行率得分 plus every indicator's
- * 得分, and the headline subtotals of the 得分汇总 add up to it too (seed 002: 97.97 against
- * 9.97 + 50 + 30 + 10). 财政局 quality checks ask for "分值计算散总一致" [S25].
+ * total-score-matches — the 预算执行率得分 (jx_exec_score) is min(执行率, 1) × 分值, and the 综合得分
+ * (jx_score_total) equals that score plus every indicator's 得分 (seed 002: 97.97 = 9.97 + 48 + 30 + 10).
+ * Each wrong cell is blamed at itself: a wrong 得分汇总 row is score-summary-matches' finding, so the total
+ * is held to the indicators, not to the summary; a wrong jx_exec_score is reported here, and the total
+ * and the summary's 预算执行率 row are held to the computed score. 财政局 quality checks ask for
+ * "分值计算散总一致" [S25].
  */
 import { defineRule } from "../engine/types";
 import { showNumber } from "../scoring/indicator-value";
 import { roundScore, scoresFor } from "../scoring/score";
 
 /** Message ids of total-score-matches. */
-export type MessageId = "totalMismatch" | "summaryMismatch";
+export type MessageId = "totalMismatch" | "summaryMismatch" | "execScoreMismatch";
 
-/** jx_score_total = jx_exec_score + Σ indicator 得分 (and = Σ the summary's headline rows). */
+/** jx_exec_score = the formula; jx_score_total = jx_exec_score + Σ indicator 得分. */
 export const totalScoreMatches = defineRule<MessageId>({
   id: "total-score-matches",
   meta: {
     type: "problem",
-    docs: { description: "综合得分应等于预算执行率得分加各指标得分之和，并与得分汇总一致。", recommended: true },
+    docs: { description: "预算执行率得分应等于按公式计算的值，综合得分应等于预算执行率得分加各指标得分之和。", recommended: true },
     messages: {
       "totalMismatch": "综合得分 {{written}}，但预算执行率得分 {{exec}} 加各指标得分之和 {{indicators}} 为 {{expected}}。",
       "summaryMismatch": "综合得分 {{written}}，但得分汇总各项相加为 {{expected}}（{{parts}}），两者不一致。",
+      "execScoreMismatch": "预算执行率得分 {{written}}，按“{{profile}}”计算应为 {{expected}}。{{formula}}。",
     },
     hasSuggestions: true,
   },
@@ -26,13 +30,26 @@ export const totalScoreMatches = defineRule<MessageId>({
     return {
       workbook() {
         const r = scoresFor(context.model, context.profile);
+        const tolerance = 0.5 * Math.pow(10, -context.profile.scoreDecimals) + 1e-9;
+        // The 预算执行率得分 has no room for judgement: a written one that differs from the formula is an error here.
+        const execAt = context.model.scalars.jx_exec_score?.ref ?? r.execRow?.ref;
+        if (execAt && r.execScoreWritten !== undefined && r.execScore !== undefined && Math.abs(r.execScoreWritten - r.execScore) > tolerance) {
+          context.report({
+            at: execAt,
+            messageId: "execScoreMismatch",
+            field: "jx_exec_score",
+            data: { written: showNumber(r.execScoreWritten), expected: showNumber(r.execScore), profile: context.profile.name, formula: r.execFormula ?? "" },
+            expected: r.execScore,
+            actual: r.execScoreWritten,
+            suggestions: [{ description: `改为 ${showNumber(r.execScore)}`, writes: [{ at: execAt, value: r.execScore }] }],
+          });
+        }
         const at = context.model.scalars.jx_score_total?.ref;
         const written = r.totalWritten;
         if (!at || written === undefined) return;
-        const tolerance = 0.5 * Math.pow(10, -context.profile.scoreDecimals) + 1e-9;
-        const totalWrong = r.total !== undefined && Math.abs(written - r.total) > tolerance;
-        if (r.total !== undefined && totalWrong) {
-          const exec = r.execPresent ? (r.execScoreWritten ?? r.execScore ?? 0) : 0;
+        if (r.total !== undefined) {
+          if (Math.abs(written - r.total) <= tolerance) return;
+          const exec = r.execPresent ? (r.execScore ?? r.execScoreWritten ?? 0) : 0;
           context.report({
             at,
             messageId: "totalMismatch",
@@ -42,15 +59,15 @@ export const totalScoreMatches = defineRule<MessageId>({
             actual: written,
             suggestions: [{ description: `改为 ${showNumber(r.total)}`, writes: [{ at, value: r.total }] }],
           });
+          return;
         }
-        // The headline rows: 预算执行率 plus the 一级 rows, or the 二级 rows when there is no 一级 row.
+        // Only when the indicators cannot give the total (a score unknown) is the summary the reference:
+        // the headline rows, 预算执行率 plus the 一级 rows, or the 二级 rows when there is no 一级 row.
         const level1 = r.groups.filter((g) => g.level === "level1");
         const heads = [...r.groups.filter((g) => g.level === "exec"), ...(level1.length ? level1 : r.groups.filter((g) => g.level === "level2"))];
         if (heads.length < 2 || heads.some((g) => g.written === undefined)) return;
         const sum = roundScore(heads.reduce((s, g) => s + (g.written ?? 0), 0), context.profile);
         if (Math.abs(sum - written) <= tolerance) return;
-        // The same disagreement already reported: the headlines add up to the indicators' total.
-        if (totalWrong && r.total !== undefined && Math.abs(sum - r.total) <= tolerance) return;
         context.report({
           at,
           messageId: "summaryMismatch",

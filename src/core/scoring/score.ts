@@ -126,7 +126,10 @@ export interface ScoreResult {
   readonly indicators: readonly IndicatorScore[];
   readonly groups: readonly GroupScore[];
   readonly profileGroups: readonly ProfileGroupScore[];
-  /** 预算执行率得分 + Σ indicator 得分 (written where written, else computed); undefined when one is unknown. */
+  /**
+   * 预算执行率得分 (computed, else written) + Σ indicator 得分 (written where written — a clerk may have a
+   * reason — else computed); undefined when one is unknown.
+   */
   readonly total?: number;
   readonly totalFormula?: string;
   /** jx_score_total as written. */
@@ -499,7 +502,11 @@ export function scoreWorkbook(model: ReportModel, profile: ScoringProfile): Scor
   const exec = execPart(model, profile, execRow);
   const indicators = rows.filter((row) => row !== execRowBinding).map((row) => scoreIndicatorRow(row, profile));
 
-  const execEffective = exec.execScoreWritten ?? exec.execScore;
+  // The 预算执行率得分 is a formula with no room for judgement (min(执行率, 1) × 分值): the computed one is
+  // the truth the total and the summary's 预算执行率 row are held to, so a wrong jx_exec_score is blamed at
+  // that cell alone (total-score-matches execScoreMismatch), not at the total and the summary row as well.
+  // The written one counts only when there is nothing to compute it from.
+  const execEffective = exec.execScore ?? exec.execScoreWritten;
   const indicatorSum = sum(indicators.map(effectiveScore));
   // A workbook that sets no 预算执行率 at all scores its indicators out of the whole total ((mem): the
   // weight moves to the indicators), so the total is their sum alone.
