@@ -57,6 +57,30 @@ ruleTester.run(numberStoredAsText, {
       errors: [{ messageId: "numberAsText", ref: "自评表!B3", field: "jx_income.total", fix: { "自评表!B3": 30803.13 } }],
     },
     {
+      name: "money text with the table's unit (“346.77万元” in a 万元 table) converts to 346.77",
+      workbook: buildWorkbook({ 封面: [["全年预算数", "346.77万元"]] }, { names: { jx_budget_adjusted: "封面!$B$1" } }),
+      errors: [{ messageId: "numberAsText", ref: "封面!B1", field: "jx_budget_adjusted", expected: 346.77, fix: { "封面!B1": 346.77 } }],
+    },
+    {
+      name: "money text in another unit (“3467700元” in the 万元 table) converts to the table's unit",
+      workbook: income([
+        ["汇总", 1057.83, 0, 1057.83, 0, 0, 0],
+        ["局机关", 711.06, 0, 711.06, 0, 0, 0],
+        ["事务中心", "3467700元", 0, 346.77, 0, 0, 0],
+      ]),
+      errors: [{ messageId: "numberAsText", ref: "收支情况!B4", field: "jx_income.total", expected: 346.77, fix: { "收支情况!B4": 346.77 } }],
+    },
+    {
+      // no-unit-mistake flags B4 and its fix writes 346.77; converting the text to 3467700 would keep the slip.
+      name: "money text that is a 元 slip (“3467700” in the 万元 table): warned with the corrected value, no fix",
+      workbook: income([
+        ["汇总", 1057.83, 0, 1057.83, 0, 0, 0],
+        ["局机关", 711.06, 0, 711.06, 0, 0, 0],
+        ["事务中心", "3467700", 0, 346.77, 0, 0, 0],
+      ]),
+      errors: [{ messageId: "numberAsText", ref: "收支情况!B4", field: "jx_income.total", expected: 346.77 }],
+    },
+    {
       name: "indicator 分值 and 得分 typed as text",
       workbook: buildWorkbook(
         { 指标: [["一级指标", "三级指标", "分值", "得分"], ["产出指标", "参保人数", "10", " 9.5 "]] },
@@ -98,5 +122,19 @@ test("a total and a part typed as text (one in full-width digits): only these wa
   expect(report.findings.map((f) => [f.ruleId, f.severity, `${f.sheet}!${f.ref}`])).toEqual([
     ["number-stored-as-text", "warning", "收支情况!B3"],
     ["number-stored-as-text", "warning", "收支情况!D3"],
+  ]);
+});
+
+test("a 元 slip typed as text: no-unit-mistake's fix is the only fix (the convert fix would write 3467700 万元)", () => {
+  const wb = income([
+    ["汇总", 1057.83, 0, 1057.83, 0, 0, 0],
+    ["局机关", 711.06, 0, 711.06, 0, 0, 0],
+    ["事务中心", "3467700", 0, 346.77, 0, 0, 0],
+  ]);
+  const report = checkWorkbook(wb);
+  const at = report.findings.filter((f) => `${f.sheet}!${f.ref}` === "收支情况!B4");
+  expect(at.map((f) => [f.ruleId, f.fix?.writes.map((w) => w.value)])).toEqual([
+    ["no-unit-mistake", [346.77]],
+    ["number-stored-as-text", undefined],
   ]);
 });

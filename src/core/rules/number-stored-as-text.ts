@@ -8,6 +8,8 @@ import { defineRule, type CellWrite, type Fix } from "../engine/types";
 import type { BoundCell } from "../model/report-model";
 import { SCALAR_FIELDS, TABLES, type FieldKind } from "../schema/fields";
 import { formatNumber, parseCell, roundTo } from "../units";
+import { readMoney } from "./lib/footing";
+import { correctedFigure, unitMistakeKeys } from "./lib/unit-mistakes";
 
 /** Message ids of number-stored-as-text. */
 export type MessageId = "numberAsText" | "rateAsText";
@@ -42,14 +44,18 @@ export const numberStoredAsText = defineRule<MessageId>({
     fixable: true,
   },
   create(context) {
-    const check = (b: BoundCell | undefined, field: string, what: string, rate: boolean): void => {
+    const check = (b: BoundCell | undefined, field: string, what: string, rate: boolean, money = false): void => {
       const cell = b?.cell;
       // A formula's text result (=TEXT(...)) is the formula's business; rewriting it would lose the formula.
       if (!b || !cell || typeof cell.value !== "string" || cell.formula) return;
       const p = parseCell(cell);
       if (p.kind !== "number" || !p.fromText) return;
-      if (p.unit !== undefined && !(p.percent && rate)) return;
       const text = cell.value.trim();
+      if (money && !p.percent) {
+        checkMoney(b, field, what, text, p.decimals);
+        return;
+      }
+      if (p.unit !== undefined && !(p.percent && rate)) return;
       let write: CellWrite;
       let shown: string;
       if (rate) {
@@ -76,11 +82,38 @@ export const numberStoredAsText = defineRule<MessageId>({
         fix,
       });
     };
+    /**
+     * Money text, read as the footing rules read it: in the workbook's money unit, converting a unit the
+     * text names ("3467700元" in a 万元 table is 346.77). A cell no-unit-mistake flags (text "3467700" in a
+     * 万元 table) gets no fix: converting it would keep the slip; no-unit-mistake's fix writes the
+     * corrected number, which also ends the text. The message names the corrected value.
+     */
+    const checkMoney = (b: BoundCell, field: string, what: string, text: string, parsedDecimals: number): void => {
+      const fig = readMoney(b, field, context.model.moneyUnit);
+      // Text with a unit that is not money (`41万人`) is not a money figure: nothing to convert.
+      if (!fig || fig.blank) return;
+      const slipped = unitMistakeKeys(context.model).has(fig.key);
+      const target = slipped ? correctedFigure(context.model, fig) : fig;
+      const decimals = Number.isFinite(target.writtenDecimals) ? Math.min(target.writtenDecimals, 10) : parsedDecimals;
+      const value = roundTo(target.value, Math.max(decimals, 0));
+      const shown = String(value);
+      const keepFormat = b.cell?.numberFormat === undefined || b.cell.numberFormat.trim() !== "@";
+      const write: CellWrite = keepFormat ? { at: b.ref, value } : { at: b.ref, value, numberFormat: plainFormat(decimals) };
+      context.report({
+        at: b.ref,
+        messageId: "numberAsText",
+        field,
+        data: { what, text, value: shown },
+        expected: value,
+        actual: text,
+        ...(slipped ? {} : { fix: { description: `将${b.ref.address}的文本“${text}”转换为数值 ${shown}`, writes: [write] } }),
+      });
+    };
     return {
       workbook() {
         for (const f of SCALAR_FIELDS) {
           if (!NUMERIC_KINDS.has(f.kind)) continue;
-          check(context.model.scalars[f.id], f.id, f.label, f.kind === "rate");
+          check(context.model.scalars[f.id], f.id, f.label, f.kind === "rate", f.kind === "money");
         }
       },
       table(table) {
@@ -91,7 +124,7 @@ export const numberStoredAsText = defineRule<MessageId>({
         for (const row of table.rows) {
           for (const c of columns) {
             const field = `${def.id}.${c.key}`;
-            check(row.cells[c.key], field, `${def.label}表的“${c.label}”`, RATE_COLUMNS.has(field));
+            check(row.cells[c.key], field, `${def.label}表的“${c.label}”`, RATE_COLUMNS.has(field), c.money === true);
           }
         }
       },
