@@ -467,7 +467,9 @@ function execPart(
   if (execRate === undefined) return { execWeight, execScoreWritten, execRow };
   const capped = Math.min(Math.max(execRate, 0), 1);
   const execScore = roundScore(capped * execWeight, profile);
-  execFormula += `；得分 = min(${showNumber(roundTo(execRate, 4), true)}, 100%) × ${showNumber(execWeight)} = ${showNumber(execScore)}`;
+  // fill gives each half of the formula as the reason of its own write: the score's half repeats the correction.
+  const correction = execAmountsCorrected ? `（${execFormula?.split("：")[0]}）` : "";
+  execFormula += `；得分 = min(${showNumber(roundTo(execRate, 4), true)}, 100%) × ${showNumber(execWeight)} = ${showNumber(execScore)}${correction}`;
   return { execRate, execRateSource, execAmountsCorrected, execWeight, execScore, execScoreWritten, execFormula, execRow };
 }
 

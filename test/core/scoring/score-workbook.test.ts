@@ -2,7 +2,8 @@ import { mapWorkbook } from "../../../src/core/mapping";
 import { NATIONAL } from "../../../src/core/scoring/profiles";
 import { scoreWorkbook } from "../../../src/core/scoring/score";
 import { profileFor } from "../../../src/core/engine/run-rules";
-import { INDICATORS, scoreBook } from "./score-workbook";
+import { INDICATORS, scoreBook, type ScoreBookOptions } from "./score-workbook";
+import { computeFills } from "../../../src/core/fill";
 
 describe("scoreWorkbook on a mapped workbook", () => {
   const result = scoreWorkbook(mapWorkbook(scoreBook()), NATIONAL);
@@ -56,5 +57,29 @@ describe("scoreWorkbook: rows that are not indicators, and profiles chosen by jx
   test("执行率 above 100% is capped at the full 分值", () => {
     const r = scoreWorkbook(mapWorkbook(scoreBook({ scalars: { jx_executed: 1800 } })), NATIONAL);
     expect(r.execScore).toBe(10);
+  });
+});
+
+describe("a 元/万元 slip in 全年执行数 (17073100 for 1707.31 万元)", () => {
+  const slipped = (scalars: NonNullable<ScoreBookOptions["scalars"]>) => scoreBook({ scalars: { jx_executed: 17073100, ...scalars } });
+
+  test("scoreWorkbook scores the corrected amount and says so in the formula", () => {
+    const r = scoreWorkbook(mapWorkbook(slipped({})), NATIONAL);
+    expect(r.execAmountsCorrected).toBe(true);
+    expect(r.execRate).toBeCloseTo(0.997406, 6);
+    expect(r.execScore).toBe(9.97);
+    expect(r.execFormula).toBe(
+      "全年执行数疑为单位错误，按 1707.31 计：预算执行率 = 全年执行数 ÷ 全年预算数 = 1707.31 ÷ 1711.75 = 99.74%；得分 = min(99.74%, 100%) × 10 = 9.97（全年执行数疑为单位错误，按 1707.31 计）",
+    );
+    expect(r.total).toBe(99.29);
+  });
+
+  test("fill does not write a score from the slipped amount: 9.97, with the correction in its reason", () => {
+    const plan = computeFills(slipped({ jx_exec_rate: "", jx_exec_score: "" }));
+    const score = plan.writes.find((w) => w.field === "jx_exec_score");
+    expect(score?.newValue).toBe(9.97);
+    expect(score?.reason).toContain("全年执行数疑为单位错误，按 1707.31 计");
+    const rate = plan.writes.find((w) => w.field === "jx_exec_rate");
+    expect(rate?.reason).toMatch(/^全年执行数疑为单位错误/);
   });
 });
