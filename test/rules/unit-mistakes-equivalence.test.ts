@@ -20,18 +20,21 @@ type Edit = "none" | "yuan" | "wan" | "off" | "blank";
 
 const editArb: fc.Arbitrary<Edit> = fc.constantFrom<Edit>("none", "none", "none", "none", "none", "yuan", "wan", "off", "blank");
 
-const caseArb = fc.record({
+/** Mostly untouched cells, so that a long table has a slip or two rather than a mess. */
+const sparseEditArb: fc.Arbitrary<Edit> = fc.oneof({ arbitrary: fc.constant<Edit>("none"), weight: 80 }, { arbitrary: editArb, weight: 1 });
+
+const caseOf = (minRows: number, maxRows: number, edit: fc.Arbitrary<Edit> = editArb) => fc.record({
   rows: fc.array(
     fc.record({
       personnel: fc.integer({ min: 0, max: 500000 }),
       office: fc.integer({ min: 0, max: 500000 }),
       project: fc.integer({ min: 0, max: 500000 }),
-      rowSlip: fc.constantFrom<"none" | "yuan">("none", "none", "none", "none", "yuan"),
-      edits: fc.array(editArb, { minLength: 5, maxLength: 5 }),
+      rowSlip: maxRows > 5 ? fc.oneof({ arbitrary: fc.constant<"none" | "yuan">("none"), weight: 60 }, { arbitrary: fc.constant<"none" | "yuan">("yuan"), weight: 1 }) : fc.constantFrom<"none" | "yuan">("none", "none", "none", "none", "yuan"),
+      edits: fc.array(edit, { minLength: 5, maxLength: 5 }),
     }),
-    { minLength: 1, maxLength: 5 },
+    { minLength: minRows, maxLength: maxRows },
   ),
-  summaryEdits: fc.array(editArb, { minLength: 5, maxLength: 5 }),
+  summaryEdits: fc.array(edit, { minLength: 5, maxLength: 5 }),
   unit: fc.constantFrom("万元", "元"),
   scalars: fc.array(fc.constantFrom(1, 1, 1, 10000, 1 / 10000), { minLength: 3, maxLength: 3 }),
 });
@@ -50,6 +53,10 @@ function apply(v: number, e: Edit): TestCell {
       return v;
   }
 }
+
+const caseArb = caseOf(1, 5);
+/** Enough institutions that the 汇总 checks take the shortcut for long checks (16 terms or more). */
+const longCaseArb = caseOf(16, 30, sparseEditArb);
 
 type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -116,6 +123,21 @@ describe("indexed unit-slip search", () => {
     );
     // The generator must actually produce slips, or the comparison says nothing.
     expect(found).toBeGreaterThan(50);
+  });
+
+  it("judges long 汇总 checks exactly as the full evaluation does", () => {
+    let found = 0;
+    fc.assert(
+      fc.property(longCaseArb, (c) => {
+        const snapshot = workbook(c);
+        const mine = plain(findUnitMistakes(mapWorkbook(snapshot)));
+        const theirs = plain(referenceFind(mapWorkbook(snapshot)));
+        if (theirs.some((m) => m.kind !== "scalar")) found++;
+        expect(mine).toEqual(theirs);
+      }),
+      { numRuns: 120, seed: 42 },
+    );
+    expect(found).toBeGreaterThan(20);
   });
 
   it("indexes every check under every cell it involves, and only those", () => {

@@ -125,12 +125,19 @@ export function evaluate(check: SumCheck, overrides?: Overrides): CheckResult {
   let lo = 0;
   let hi = 0;
   let scale = Math.abs(t.value);
+  // The same arithmetic as bounds(), inlined: a 汇总 check has a term per institution and is judged
+  // once per candidate correction, so an object per term was most of the engine's time (and garbage).
+  const hasOverrides = overrides !== undefined && overrides.size > 0;
   for (const term of check.terms) {
-    const b = bounds(term.figure, overrides);
-    sum += term.sign * b.value;
-    lo += term.sign > 0 ? b.lo : -b.hi;
-    hi += term.sign > 0 ? b.hi : -b.lo;
-    scale = Math.max(scale, Math.abs(b.value));
+    const f = term.figure;
+    const o = hasOverrides ? overrides.get(f.key) : undefined;
+    const value = o ? o.value : f.value;
+    const decimals = o ? o.decimals : f.decimals;
+    const half = Number.isFinite(decimals) ? 0.5 * Math.pow(10, -decimals) : 0;
+    sum += term.sign * value;
+    lo += term.sign > 0 ? value - half : -(value + half);
+    hi += term.sign > 0 ? value + half : -(value - half);
+    scale = Math.max(scale, Math.abs(value));
   }
   // Binary floating point: allow a relative hair so that touching intervals (an honest 0.01) meet.
   const eps = 1e-9 * Math.max(1, scale);

@@ -41,6 +41,102 @@ function correctedOf(f: Figure, factor: number): { value: number; decimals: numb
   return { value: roundTo(value, Math.min(decimals + 2, 20)), decimals: Math.max(f.decimals + shift, 0) };
 }
 
+/** Checks with fewer terms than this are simply evaluated: the shortcut only pays on 汇总 checks. */
+const SHORTCUT_TERMS = 16;
+
+/** A long check's sums as written, to judge a few overridden terms without re-adding them all. */
+interface Prepared {
+  readonly lo: number;
+  readonly hi: number;
+  /** Σ (|value| + half) over the terms: bounds the rounding error of the sums. */
+  readonly magnitude: number;
+  /** Term positions by figure key. */
+  readonly positions: ReadonlyMap<string, readonly number[]>;
+  /** Term positions by |value|, largest first (for the scale when the largest terms are overridden). */
+  readonly byMagnitude: readonly number[];
+}
+
+const prepared = new WeakMap<SumCheck, Prepared>();
+
+function halfOf(decimals: number): number {
+  return Number.isFinite(decimals) ? 0.5 * Math.pow(10, -decimals) : 0;
+}
+
+function prepare(check: SumCheck): Prepared {
+  const hit = prepared.get(check);
+  if (hit) return hit;
+  let lo = 0;
+  let hi = 0;
+  let magnitude = 0;
+  const positions = new Map<string, number[]>();
+  check.terms.forEach((term, i) => {
+    const f = term.figure;
+    const half = halfOf(f.decimals);
+    lo += term.sign > 0 ? f.value - half : -(f.value + half);
+    hi += term.sign > 0 ? f.value + half : -(f.value - half);
+    magnitude += Math.abs(f.value) + half;
+    const list = positions.get(f.key);
+    if (list) list.push(i);
+    else positions.set(f.key, [i]);
+  });
+  const byMagnitude = check.terms.map((_, i) => i).sort((a, b) => Math.abs(check.terms[b].figure.value) - Math.abs(check.terms[a].figure.value));
+  const out = { lo, hi, magnitude, positions, byMagnitude };
+  prepared.set(check, out);
+  return out;
+}
+
+/**
+ * `evaluate(check, overrides).ok`, in time proportional to the overridden terms rather than to all
+ * terms. The sums are updated by the overridden terms' differences; adding in another order rounds
+ * differently, by at most a few ulps of Σ|terms| per term, so when the verdict is that close to the
+ * edge the check is evaluated in full — the answer is always exactly evaluate()'s.
+ */
+function holds(check: SumCheck, overrides?: Overrides): boolean {
+  const n = check.terms.length;
+  if (n < SHORTCUT_TERMS || overrides === undefined || overrides.size === 0) return evaluate(check, overrides).ok;
+  const p = prepare(check);
+  let lo = p.lo;
+  let hi = p.hi;
+  let magnitude = p.magnitude;
+  let overriddenMax = 0;
+  const overridden = new Set<number>();
+  for (const [key, o] of overrides) {
+    const at = p.positions.get(key);
+    if (!at) continue;
+    for (const i of at) {
+      const { figure: f, sign } = check.terms[i];
+      const half = halfOf(f.decimals);
+      const h = halfOf(o.decimals);
+      lo -= sign > 0 ? f.value - half : -(f.value + half);
+      hi -= sign > 0 ? f.value + half : -(f.value - half);
+      lo += sign > 0 ? o.value - h : -(o.value + h);
+      hi += sign > 0 ? o.value + h : -(o.value - h);
+      magnitude += Math.abs(o.value) + h;
+      overriddenMax = Math.max(overriddenMax, Math.abs(o.value));
+      overridden.add(i);
+    }
+  }
+  // The target, its half-width and the scale exactly as evaluate() computes them.
+  const to = overrides.get(check.target.key);
+  const tValue = to ? to.value : check.target.value;
+  const tHalf = halfOf(to ? to.decimals : check.target.decimals);
+  let scale = Math.max(Math.abs(tValue), overriddenMax);
+  for (const i of p.byMagnitude) {
+    if (overridden.has(i)) continue;
+    scale = Math.max(scale, Math.abs(check.terms[i].figure.value));
+    break;
+  }
+  const eps = 1e-9 * Math.max(1, scale);
+  const a = tValue + tHalf + eps - lo;
+  const b = hi + eps - (tValue - tHalf);
+  // Both sums (evaluate's, in term order, and this one) are within (n + terms changed) ulps of the
+  // exact sums; twice that, plus the target's share, is a safe margin.
+  const error = 4 * (n + 2 * overridden.size + 8) * Number.EPSILON * (magnitude + Math.abs(tValue) + tHalf + eps);
+  if (a > error && b > error) return true;
+  if (a < -error || b < -error) return false;
+  return evaluate(check, overrides).ok;
+}
+
 /**
  * Whether a check holds with the given overrides, each check judged once per overrides map: the same
  * 汇总 check (a term per institution) is asked about for every cell of its column.
@@ -50,7 +146,7 @@ function memoOk(overrides?: Overrides): (check: SumCheck) => boolean {
   return (check) => {
     let ok = seen.get(check);
     if (ok === undefined) {
-      ok = evaluate(check, overrides).ok;
+      ok = holds(check, overrides);
       seen.set(check, ok);
     }
     return ok;
@@ -99,8 +195,8 @@ function tableMistakes(model: ReportModel, rows: readonly UnitMistake[]): UnitMi
       // Evidence, not coincidence: a value that fits merely because it is ~0 (1 → 0.0001 where 0 is
       // expected) would fit as well if the cell were emptied, so it says nothing about units.
       const zero = new Map([...base, [figure.key, { value: 0, decimals: fixed.decimals }]]);
-      if (mine.every((c) => evaluate(c, zero).ok)) continue;
-      if (mine.every((c) => evaluate(c, overrides).ok)) {
+      if (mine.every((c) => holds(c, zero))) continue;
+      if (mine.every((c) => holds(c, overrides))) {
         out.push({ figure, factor, corrected: fixed.value, kind: "table", comparedWith: [], alsoCorrected: [] });
         break;
       }
@@ -136,7 +232,7 @@ const MAX_PAIR_FIGURES = 40;
 function pairMistakes(model: ReportModel, known: readonly UnitMistake[]): UnitMistake[] {
   const checks = sumChecks(model);
   const fixedKnown = correctionsOf(known);
-  const failing = checks.filter((c) => !evaluate(c, fixedKnown).ok);
+  const failing = checks.filter((c) => !holds(c, fixedKnown));
   const candidates = new Map<string, Figure>();
   for (const c of failing) {
     for (const f of [c.target, ...c.terms.map((t) => t.figure)]) {
@@ -160,11 +256,11 @@ function pairMistakes(model: ReportModel, known: readonly UnitMistake[]): UnitMi
         const fa = strict(a, factor);
         const fb = strict(b, factor);
         const both = new Map([...fixedKnown, [a.key, fa], [b.key, fb]]);
-        if (!mine.every((c) => evaluate(c, both).ok)) continue;
+        if (!mine.every((c) => holds(c, both))) continue;
         // Evidence, not coincidence: emptying either cell instead must not work as well.
         const zeroA = new Map([...fixedKnown, [a.key, { value: 0, decimals: fa.decimals }], [b.key, fb]]);
         const zeroB = new Map([...fixedKnown, [a.key, fa], [b.key, { value: 0, decimals: fb.decimals }]]);
-        if (mine.every((c) => evaluate(c, zeroA).ok) || mine.every((c) => evaluate(c, zeroB).ok)) continue;
+        if (mine.every((c) => holds(c, zeroA)) || mine.every((c) => holds(c, zeroB))) continue;
         out.push({ figure: a, factor, corrected: fa.value, kind: "table", comparedWith: [], alsoCorrected: [] });
         out.push({ figure: b, factor, corrected: fb.value, kind: "table", comparedWith: [], alsoCorrected: [] });
         used.add(a.key);
@@ -207,8 +303,8 @@ function rowMistakes(model: ReportModel): UnitMistake[] {
       const fixed = figures.map((f) => ({ figure: f, ...correctedOf(f, factor) }));
       const overrides = new Map(fixed.map((x) => [x.figure.key, { value: x.value, decimals: x.decimals }]));
       const zero = new Map(fixed.map((x) => [x.figure.key, { value: 0, decimals: x.decimals }]));
-      if (mine.every((c) => evaluate(c, zero).ok)) continue;
-      if (!mine.every((c) => evaluate(c, overrides).ok)) continue;
+      if (mine.every((c) => holds(c, zero))) continue;
+      if (!mine.every((c) => holds(c, overrides))) continue;
       const tableRow = model.tables[g.table]?.rows.find((r) => r.row === g.row);
       out.push({
         figure: figures[0],
