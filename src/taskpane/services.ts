@@ -195,6 +195,7 @@ export function marksSheet(saved: readonly SavedFill[]): SheetContent {
     rows: [["单元格", "原填充"], ...saved.map((s) => [formatRef(s.at), s.color ?? ""])],
     columnWidths: [20, 12],
     headingRows: [0],
+    hidden: true,
   };
 }
 

@@ -367,6 +367,15 @@
         return used.isNullObject ? makeRange(s, { r1: 1, c1: 1, r2: 1, c2: 1 }) : used;
       },
     };
+    // Worksheet.visibility (ExcelApi 1.1): kept on the model so a test can see a bookkeeping sheet hidden.
+    Object.defineProperty(ws, "visibility", {
+      get: function () {
+        return s.visibility || "Visible";
+      },
+      set: function (v) {
+        s.visibility = v;
+      },
+    });
     return ws;
   }
 

@@ -7,4 +7,9 @@ export interface SheetContent {
   readonly columnWidths?: readonly number[];
   /** 0-based row indexes shown as headings (bold). */
   readonly headingRows?: readonly number[];
+  /**
+   * Hide the sheet from the clerk: the pane's bookkeeping sheets (jx_ignore, jx_marks) travel with the
+   * workbook but are not part of the report.
+   */
+  readonly hidden?: boolean;
 }

@@ -136,5 +136,6 @@ export function ignoreSheet(ignores: readonly Ignore[]): SheetContent {
     rows: [[...IGNORE_HEADERS], ...ignores.map((i) => [i.ruleId, normalizeCell(i.cell), i.reason, i.date])],
     columnWidths: [24, 20, 40, 12],
     headingRows: [0],
+    hidden: true,
   };
 }

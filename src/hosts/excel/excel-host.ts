@@ -622,6 +622,7 @@ export class ExcelHost implements WorkbookHost {
         (this.features.formatting ? (content.columnWidths ?? []) : []).forEach((w, j) => {
           ws.getRange(`${indexToCol(j + 1)}1`).getEntireColumn().format.columnWidth = charsToPoints(w);
         });
+        ws.visibility = content.hidden ? "Hidden" : "Visible";
         // No activate(): the pane also keeps bookkeeping sheets (marks, ignores) and must not jump to them;
         // it calls select() when the clerk should see the sheet.
         await ctx.sync();

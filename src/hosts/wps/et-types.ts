@@ -87,6 +87,8 @@ export interface EtWorksheet {
   readonly UsedRange: EtRange;
   readonly Cells: EtRange;
   readonly Names: EtNames;
+  /** [Et.XlSheetVisibility]: -1 xlSheetVisible, 0 xlSheetHidden, 2 xlSheetVeryHidden. */
+  Visible: number;
   Range(Cell1: unknown, Cell2?: number): EtRange;
   Activate(): void;
   Delete(): void;

@@ -35,6 +35,10 @@ const ERROR_TEXTS = new Set(Object.values(COM_ERROR_TEXT));
 const GENERAL = /^(general|g\/通用格式|常规)$/i;
 
 /** `#RRGGBB` → the BGR integer `Interior.Color` takes (0xBBGGRR). */
+
+/** Et.XlSheetVisibility.xlSheetHidden: the pane's bookkeeping sheets are hidden, not very hidden (a clerk can still unhide them). */
+const XL_SHEET_HIDDEN = 0;
+
 export function hexToBgr(hex: string): number {
   const n = parseInt(hex.replace(/^#/, ""), 16);
   return ((n & 0xff) << 16) | (n & 0xff00) | ((n >> 16) & 0xff);
@@ -358,6 +362,7 @@ export function createWpsHost(app: WpsApplication, options: WpsHostOptions = {})
         (content.columnWidths ?? []).forEach((w, j) => {
           if (w > 0) sheet.Range(toA1({ row: 1, col: j + 1 })).ColumnWidth = w;
         });
+        if (content.hidden) sheet.Visible = XL_SHEET_HIDDEN;
       });
     },
 

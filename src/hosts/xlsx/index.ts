@@ -175,6 +175,7 @@ export class XlsxHost implements WorkbookHost {
       } else {
         this.fillSheet(this.workbook.addSheet(content.name), content);
       }
+      if (content.hidden) this.workbook.sheet(content.name)?.hidden(true);
       this.dirty = true;
       return ok(undefined);
     } catch (err) {

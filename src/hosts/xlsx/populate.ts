@@ -56,6 +56,7 @@ export interface PopulateColumn {
 
 /** A worksheet. */
 export interface PopulateSheet {
+  hidden(hidden: boolean): PopulateSheet;
   name(): string;
   name(newName: string): PopulateSheet;
   cell(address: string): PopulateCell;

@@ -92,6 +92,8 @@ export class FakeSheet implements EtWorksheet {
   merges: Area[] = [];
   columnWidths = new Map<number, number>();
   deleted = false;
+  /** XlSheetVisibility: -1 visible, 0 hidden. */
+  Visible = -1;
   private name: string;
   readonly Names: EtNames;
 
