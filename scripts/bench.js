@@ -193,6 +193,16 @@ async function benchOne(label, file) {
       await benchOne(label, file);
     }
 
+    // The engine must grow linearly with the institutions (a 汇总 check has a term per institution; a
+    // search over cells × checks × terms once made 500 institutions take 75 s): engine time per 100.
+    console.log("\nengine time by institutions (10 projects, 20 indicators):");
+    for (const n of [50, 100, 200, OPTS.institutions].filter((x, i, a) => a.indexOf(x) === i).sort((a, b) => a - b)) {
+      const file = path.join(dir, `scale-${n}.xlsx`);
+      await makeWorkbook(file, { institutions: n, projects: 10, indicators: 20, seed: 7 });
+      const { engine } = await benchOne(`${n} institutions`, file);
+      console.log(`${"".padEnd(34)} ${((engine / n) * 100).toFixed(0).padStart(7)} ms per 100 institutions`);
+    }
+
     console.log(`\nbatch of ${OPTS.files} workbooks (50 inst, 30 projects, 40 indicators each):`);
     const batchDir = path.join(dir, "batch");
     fs.mkdirSync(batchDir);
