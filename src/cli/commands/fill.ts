@@ -9,15 +9,13 @@
  * OUT unwritable, or OUT is FILE.
  */
 import { Command, Option } from "commander";
-import { promises as fs } from "fs";
-import * as path from "path";
 import { computeFills, type FillPlan, type FillWrite } from "../../core/fill";
 import { formatRef } from "../../core/model/address";
 import type { CellValue } from "../../core/model/snapshot";
 import { showNumber } from "../../core/scoring/indicator-value";
 import { findProfile, NATIONAL } from "../../core/scoring/profiles";
 import { roundTo } from "../../core/units";
-import { openXlsx, type XlsxHost } from "../../hosts/xlsx";
+import { openXlsx, samePath, type XlsxHost } from "../../hosts/xlsx";
 import { resolveProfile } from "../check-file";
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo } from "../io";
 
@@ -57,15 +55,6 @@ export function register(program: Command, io: CliIo): void {
     });
 }
 
-async function samePath(a: string, b: string): Promise<boolean> {
-  if (path.resolve(a) === path.resolve(b)) return true;
-  try {
-    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
-    return sa.ino === sb.ino && sa.dev === sb.dev;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Fill a copy and report what changed.

@@ -11,7 +11,7 @@ import type { BoundCell, ReportModel } from "../model/report-model";
 import type { CellSnapshot, CellValue, WorkbookSnapshot } from "../model/snapshot";
 import { parseCell, roundTo } from "../units";
 import { showNumber } from "../scoring/indicator-value";
-import { effectiveScore, gradeFor, gradeLabel, gradeMatches, roundScore, scoreWorkbook, type IndicatorScore } from "../scoring/score";
+import { effectiveScore, gradeFor, gradeLabel, gradeMatches, roundScore, scoreTolerance, scoreWorkbook, type IndicatorScore } from "../scoring/score";
 import type { ScoringProfile } from "../scoring/types";
 
 export { applyWritesToSnapshot } from "./apply";
@@ -146,7 +146,7 @@ export function computeFillsForModel(model: ReportModel, profile: ScoringProfile
   const plan = new Planner(overwrite, model);
   const r = scoreWorkbook(model, profile);
   const s = model.scalars;
-  const tol = 0.5 * Math.pow(10, -profile.scoreDecimals) + 1e-9;
+  const tol = scoreTolerance(profile);
   const sameScore = (value: number) => (cell: CellSnapshot) => {
     const n = shownNumber(cell, false);
     // Scores are compared at the profile's decimals: a written 10 is not a rounded 9.97.

@@ -6,7 +6,7 @@
  */
 import { defineRule } from "../engine/types";
 import { showNumber } from "../scoring/indicator-value";
-import { scoresFor } from "../scoring/score";
+import { scoreTolerance, scoresFor } from "../scoring/score";
 
 /** Message ids of indicator-score-matches. */
 export type MessageId = "scoreDiffers";
@@ -26,7 +26,7 @@ export const indicatorScoreMatches = defineRule<MessageId>({
     return {
       workbook() {
         const r = scoresFor(context.model, context.profile);
-        const tolerance = 0.5 * Math.pow(10, -context.profile.scoreDecimals) + 1e-9;
+        const tolerance = scoreTolerance(context.profile);
         const profile = context.profile.name;
         for (const ind of r.indicators) {
           if (!ind.ref || ind.written === undefined || ind.expected === undefined) continue;

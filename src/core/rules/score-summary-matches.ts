@@ -5,7 +5,7 @@
  */
 import { defineRule } from "../engine/types";
 import { showNumber } from "../scoring/indicator-value";
-import { effectiveScore, scoresFor } from "../scoring/score";
+import { effectiveScore, scoreTolerance, scoresFor } from "../scoring/score";
 
 /** Message ids of score-summary-matches. */
 export type MessageId = "subtotalMismatch" | "execMismatch" | "totalRowMismatch" | "weightMismatch";
@@ -28,7 +28,7 @@ export const scoreSummaryMatches = defineRule<MessageId>({
     return {
       workbook() {
         const r = scoresFor(context.model, context.profile);
-        const tolerance = 0.5 * Math.pow(10, -context.profile.scoreDecimals) + 1e-9;
+        const tolerance = scoreTolerance(context.profile);
         const byRow = new Map(r.indicators.map((i) => [i.row, i]));
         for (const g of r.groups) {
           const members = g.indicatorRows.map((row) => byRow.get(row)).filter((i) => i !== undefined);

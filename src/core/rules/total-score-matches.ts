@@ -8,7 +8,7 @@
  */
 import { defineRule } from "../engine/types";
 import { showNumber } from "../scoring/indicator-value";
-import { roundScore, scoresFor } from "../scoring/score";
+import { roundScore, scoreTolerance, scoresFor } from "../scoring/score";
 
 /** Message ids of total-score-matches. */
 export type MessageId = "totalMismatch" | "summaryMismatch" | "execScoreMismatch";
@@ -30,7 +30,7 @@ export const totalScoreMatches = defineRule<MessageId>({
     return {
       workbook() {
         const r = scoresFor(context.model, context.profile);
-        const tolerance = 0.5 * Math.pow(10, -context.profile.scoreDecimals) + 1e-9;
+        const tolerance = scoreTolerance(context.profile);
         // The 预算执行率得分 has no room for judgement: a written one that differs from the formula is an error here.
         const execAt = context.model.scalars.jx_exec_score?.ref ?? r.execRow?.ref;
         if (execAt && r.execScoreWritten !== undefined && r.execScore !== undefined && Math.abs(r.execScoreWritten - r.execScore) > tolerance) {

@@ -633,3 +633,13 @@ export function scoresFor(model: ReportModel, profile: ScoringProfile): ScoreRes
   }
   return result;
 }
+
+/**
+ * Half a unit of the profile's last score decimal: two scores closer than this are the same score as
+ * written (9.97 vs 9.9700001).
+ * @param profile - the scoring profile
+ * @returns the tolerance
+ */
+export function scoreTolerance(profile: ScoringProfile): number {
+  return 0.5 * Math.pow(10, -profile.scoreDecimals) + 1e-9;
+}

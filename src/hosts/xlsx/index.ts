@@ -329,7 +329,8 @@ function currentFill(cell: PopulateCell): string | null {
   return rgb ? `#${rgb.slice(-6).toUpperCase()}` : null;
 }
 
-async function samePath(a: string, b: string): Promise<boolean> {
+/** Whether two paths name the same file (also through links): what saveAs and the CLI refuse to overwrite. */
+export async function samePath(a: string, b: string): Promise<boolean> {
   if (path.resolve(a) === path.resolve(b)) return true;
   try {
     const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
