@@ -147,6 +147,8 @@ describe("the examples' real mistakes are found at their cells", () => {
   it("seed 002: the 产出指标 subtotal written 50 where its indicators give 48", async () => {
     const { code, list } = await findings(HEFEI);
     expect(list).toContainEqual(expect.objectContaining({ rule: "score-summary-matches", cell: "绩效自评!C15", severity: "error", expected: 48, actual: 50 }));
+    // Its second mistake: the 数量 indicator's remark “完成率为107.5%” for 23.9万人 of 23万人.
+    expect(list).toContainEqual(expect.objectContaining({ rule: "prose-rate-matches", cell: "绩效自评!I5", severity: "error", expected: "103.9%" }));
     expect(code).toBe(1);
   });
 });

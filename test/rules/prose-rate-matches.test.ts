@@ -1,6 +1,15 @@
 import { proseRateMatches } from "../../src/core/rules/prose-rate-matches";
 import { ruleTester } from "../helpers/rule-tester";
 import { proseWorkbook } from "../narrative/prose-workbook";
+import { buildWorkbook } from "../helpers/workbook-builder";
+
+/** Seed 002's 数量 indicator as a row of jx_indicators, its remark in the 偏差原因 column. */
+function indicatorRow(target: string, actual: string, remark: string) {
+  return buildWorkbook(
+    { 绩效自评: [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"], ["产出指标", "数量指标", "城乡居民基本医疗保险完成参保任务数", target, actual, 10, 9, remark]] },
+    { names: { jx_report_year: "绩效自评!$J$1", jx_indicators: "绩效自评!$A$1:$H$2" } },
+  );
+}
 
 // Seed 002 (区医保局 2024), verbatim.
 const seed002 =
@@ -13,9 +22,16 @@ ruleTester.run(proseRateMatches, {
     { name: "seed 002 corrected: 103.9%", workbook: proseWorkbook({ achievements: seed002.replace("107.5%", "103.9%") }) },
     { name: "预算执行率 without amounts is read against the scalars (30803.13 / 31000)", workbook: proseWorkbook({ problems: "预算执行率为99.36%，部分项目序时支付。" }) },
     { name: "a percent target and actual", workbook: proseWorkbook({ achievements: "年初设定的质量指标为参保率≥95%，实际完成94.5%，完成率为99.47%。" }) },
+    { name: "an indicator's remark with the right 完成率 (23.9万人 of 23万人)", workbook: indicatorRow("≥23万人", "23.9万人", "超额完成，完成率为103.9%") },
+    { name: "an indicator's remark, units reconciled (239000人 of 23万人)", workbook: indicatorRow("23万人", "239000人", "完成率103.91%") },
     { name: "参保率 is not a completion rate", workbook: proseWorkbook({ achievements: "参保缴费23.9万人，完成参保率107.5%。" }) },
   ],
   invalid: [
+    {
+      name: "seed 002 as a workbook: the 数量 indicator's remark says 完成率为107.5% for 23.9 of 23",
+      workbook: indicatorRow("≥23万人", "23.9万人", "完成率为107.5%"),
+      errors: [{ messageId: "rowRateMismatch", ref: "绩效自评!H2", field: "jx_indicators.reason", expected: "103.9%" }],
+    },
     {
       name: "seed 002: 完成率107.5% for 23.9 of 23 (target in the sentence before)",
       workbook: proseWorkbook({ achievements: seed002 }),

@@ -4,13 +4,14 @@
  * sentence before), else for 预算执行率 the workbook's 全年执行数 ÷ 全年预算数.
  */
 import { defineRule } from "../engine/types";
-import { sameFamily, type ProseQuantity } from "../narrative/extract";
+import { analyzeProse, sameFamily, type ProseQuantity } from "../narrative/extract";
+import { readIndicatorValue, reconcile, type IndicatorNumber } from "../scoring/indicator-value";
 import { proseCells, scalarFact, type Fact } from "../narrative/prose-cells";
 import { formatDecimals, quoteSentence, replacePhrase } from "../narrative/phrase";
 import { divide, mid, percentAgrees, pointOf, rangeOf, type Range } from "../narrative/ratios";
 
 /** Message ids of prose-rate-matches. */
-export type MessageId = "rateMismatch";
+export type MessageId = "rateMismatch" | "rowRateMismatch";
 
 const TARGET = /年初|设定|目标|计划|指标值|预期/;
 /** A difference, not a value: 高于年初设定参保人数0.9万人. */
@@ -21,6 +22,12 @@ function factRange(f: Fact): Range {
   return [f.value - h, f.value + h];
 }
 
+/** A written indicator number's interval (value ± half a unit of its last decimal). */
+function indicatorRange(value: number, n: IndicatorNumber): Range {
+  const h = 0.5 * Math.pow(10, -Math.max(0, n.decimals));
+  return [value - h, value + h];
+}
+
 /** Stated rates must match their parts. */
 export const proseRateMatches = defineRule<MessageId>({
   id: "prose-rate-matches",
@@ -29,6 +36,7 @@ export const proseRateMatches = defineRule<MessageId>({
     docs: { description: "文字中的执行率、完成率应等于其组成数据之比。", recommended: true },
     messages: {
       "rateMismatch": "“{{sentence}}”中的“{{phrase}}”有误：{{numerator}} ÷ {{denominator}} 应为{{expected}}。",
+      "rowRateMismatch": "指标“{{indicator}}”的说明写“{{phrase}}”，但实际完成值 {{actual}} ÷ 年度指标值 {{target}} 应为{{expected}}。",
     },
     hasSuggestions: true,
   },
@@ -102,6 +110,34 @@ export const proseRateMatches = defineRule<MessageId>({
               suggestions: [{ description: `把“${q.text}”改为“${expected}”`, writes: [{ at: pc.ref, value: replacePhrase(pc.text, q, expected) }] }],
             });
           });
+        }
+        // An indicator row's own remark (偏差原因分析…: “完成率为107.5%”) against its 实际完成值 ÷ 年度指标值.
+        const indicators = model.tables.jx_indicators;
+        for (const row of indicators?.rows ?? []) {
+          const reason = row.cells.reason;
+          if (!reason?.cell || typeof reason.cell.value !== "string") continue;
+          const target = readIndicatorValue(row.cells.target?.cell);
+          const actual = readIndicatorValue(row.cells.actual?.cell);
+          if (target.kind !== "number" || actual.kind !== "number") continue;
+          const both = reconcile(target, actual);
+          if (!both.ok || both.a <= 0) continue;
+          const text = reason.cell.value;
+          for (const q of analyzeProse(text).quantities) {
+            if (q.kind !== "percent" || q.direction || q.comparator || q.approx || !/(?:完成率|达成率)$/.test(q.label)) continue;
+            const ratio = divide(indicatorRange(both.b, actual), indicatorRange(both.a, target));
+            if (!ratio || percentAgrees(q, ratio)) continue;
+            const expected = `${formatDecimals((both.b / both.a) * 100, Math.max(q.decimals, 1))}%`;
+            const name = String(row.cells.level3?.cell?.value ?? "").trim();
+            context.report({
+              at: reason.ref,
+              messageId: "rowRateMismatch",
+              field: "jx_indicators.reason",
+              data: { indicator: name, phrase: q.text, actual: actual.raw, target: target.raw, expected },
+              expected,
+              actual: q.text,
+              suggestions: [{ description: `把“${q.text}”改为“${expected}”`, writes: [{ at: reason.ref, value: replacePhrase(text, q, expected) }] }],
+            });
+          }
         }
       },
     };
