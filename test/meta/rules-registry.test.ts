@@ -60,6 +60,11 @@ describe("rule registry", () => {
       }
     });
 
+    test("the README's rule table lists it with its description", () => {
+      expect(read("README.md")).toContain(`| [${id}](docs/rules/${id}.md) |`);
+      expect(read("README.md")).toContain(rule.meta.docs.description);
+    });
+
     test("the test exercises valid and invalid cases", () => {
       const t = read(`test/rules/${id}.test.ts`);
       expect(t).toMatch(/valid\s*:/);
