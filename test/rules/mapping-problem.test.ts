@@ -11,8 +11,14 @@ ruleTester.run(mappingProblem, {
   valid: [
     { name: "every name resolves and every required column is there", workbook: buildWorkbook({ 项目: projects, 封面: [[2021]] }, { names: { jx_projects: "项目!$A$1:$F$2", jx_report_year: "封面!$A$1" } }) },
     { name: "a workbook without names or tables has nothing to report", workbook: buildWorkbook({ Sheet1: [["备注"]] }) },
+    { name: "jx_profile names a known profile (湖北)", workbook: buildWorkbook({ 封面: [[2021, "湖北"]] }, { names: { jx_report_year: "封面!$A$1", jx_profile: "封面!$B$1" } }) },
   ],
   invalid: [
+    {
+      name: "jx_profile names no profile: scored by the default, and said at that cell",
+      workbook: buildWorkbook({ 封面: [[2021, "江苏"]] }, { names: { jx_report_year: "封面!$A$1", jx_profile: "封面!$B$1" } }),
+      errors: [{ messageId: "unknownProfile", ref: "封面!B1", field: "jx_profile" }],
+    },
     {
       name: "a name pointing at #REF! is reported at A1 of the first sheet",
       workbook: buildWorkbook({ 封面: [["评价年度", 2021]], 项目: projects }, { names: { jx_report_year: "封面!#REF!", jx_projects: "项目!$A$1:$F$2" } }),
