@@ -35,7 +35,7 @@ ruleTester.run(totalScoreMatches, {
           ["满意度指标", 10, 10],
         ],
       }),
-      errors: [{ messageId: "totalMismatch", ref: "自评表!B6", expected: 89.32 }],
+      errors: [{ messageId: "totalMismatchNoExec", ref: "自评表!B6", expected: 89.32 }],
     },
     {
       name: "预算执行率得分 10 for 99.74%: an error at that cell; the total 99.29 (9.97 + 89.32) is right",

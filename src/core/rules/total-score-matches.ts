@@ -11,7 +11,7 @@ import { showNumber } from "../scoring/indicator-value";
 import { roundScore, scoreTolerance, scoresFor } from "../scoring/score";
 
 /** Message ids of total-score-matches. */
-export type MessageId = "totalMismatch" | "summaryMismatch" | "execScoreMismatch";
+export type MessageId = "totalMismatch" | "totalMismatchNoExec" | "summaryMismatch" | "execScoreMismatch";
 
 /** jx_exec_score = the formula; jx_score_total = jx_exec_score + Σ indicator 得分. */
 export const totalScoreMatches = defineRule<MessageId>({
@@ -21,6 +21,7 @@ export const totalScoreMatches = defineRule<MessageId>({
     docs: { description: "预算执行率得分应等于按公式计算的值，综合得分应等于预算执行率得分加各指标得分之和。", recommended: true },
     messages: {
       "totalMismatch": "综合得分 {{written}}，但预算执行率得分 {{exec}} 加各指标得分之和 {{indicators}} 为 {{expected}}。",
+      "totalMismatchNoExec": "综合得分 {{written}}，但本表未设预算执行率，各指标得分之和为 {{expected}}。",
       "summaryMismatch": "综合得分 {{written}}，但得分汇总各项相加为 {{expected}}（{{parts}}），两者不一致。",
       "execScoreMismatch": "预算执行率得分 {{written}}，按“{{profile}}”计算应为 {{expected}}。{{formula}}。",
     },
@@ -52,7 +53,7 @@ export const totalScoreMatches = defineRule<MessageId>({
           const exec = r.execPresent ? (r.execScore ?? r.execScoreWritten ?? 0) : 0;
           context.report({
             at,
-            messageId: "totalMismatch",
+            messageId: r.execPresent ? "totalMismatch" : "totalMismatchNoExec",
             field: "jx_score_total",
             data: { written: showNumber(written), exec: showNumber(exec), indicators: showNumber(roundScore(r.total - exec, context.profile)), expected: showNumber(r.total) },
             expected: r.total,
