@@ -34,11 +34,10 @@ const ERROR_TEXTS = new Set(Object.values(COM_ERROR_TEXT));
 /** "General" as WPS reports it in English and in Chinese builds. */
 const GENERAL = /^(general|g\/通用格式|常规)$/i;
 
-/** `#RRGGBB` → the BGR integer `Interior.Color` takes (0xBBGGRR). */
-
 /** Et.XlSheetVisibility.xlSheetHidden: the pane's bookkeeping sheets are hidden, not very hidden (a clerk can still unhide them). */
 const XL_SHEET_HIDDEN = 0;
 
+/** `#RRGGBB` → the BGR integer `Interior.Color` takes (0xBBGGRR). */
 export function hexToBgr(hex: string): number {
   const n = parseInt(hex.replace(/^#/, ""), 16);
   return ((n & 0xff) << 16) | (n & 0xff00) | ((n >> 16) & 0xff);
