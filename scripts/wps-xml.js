@@ -70,7 +70,9 @@ function indentOf(root) {
     const n = kids[i];
     if (n.nodeType === 3 && /\n/.test(n.data) && i + 1 < kids.length && kids[i + 1].nodeType === 1) return n.data.slice(n.data.lastIndexOf("\n"));
   }
-  return kids.length === 0 ? "\n  " : "";
+  // A list without entries gets WPS's layout; a one-line list stays on one line.
+  const hasEntries = Array.from(kids).some((n) => n.nodeType === 1);
+  return hasEntries || (kids.length && !/\n/.test(root.textContent)) ? "" : "\n  ";
 }
 
 /**
