@@ -14,6 +14,36 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const ASSETS = path.resolve(__dirname, "assets");
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+/**
+ * OFFICE_JS_URL=https://intranet.example/office/office.js npm run build:web serves office.js from the bureau's
+ * own server instead of Microsoft's CDN (an intranet without internet; README "Excel on an intranet").
+ * Office pages are https, so the copy must be https or on the pages' own server (a path like /office/office.js).
+ */
+function officeJsUrl(env) {
+  const url = env.OFFICE_JS_URL;
+  if (!url) return OFFICE_JS_CDN;
+  if (!/^(https:\/\/[^\s"'<>]+|\/[^\s"'<>]*)$/.test(url)) {
+    throw new Error(`OFFICE_JS_URL 须为 https:// 网址或以 / 开头的路径（与任务窗格同一服务器），收到“${url}”`);
+  }
+  return url;
+}
+
+/** Replace the CDN address in every emitted page when OFFICE_JS_URL is set. */
+class OfficeJsUrlPlugin {
+  constructor(url) {
+    this.url = url;
+  }
+  apply(compiler) {
+    compiler.hooks.compilation.tap("OfficeJsUrlPlugin", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("OfficeJsUrlPlugin", (data) => {
+        data.html = data.html.split(OFFICE_JS_CDN).join(this.url);
+        return data;
+      });
+    });
+  }
+}
 const ICON = /^icon-\d+\.png$/;
 
 /** Emit assets/icon-*.png as dist-web/assets/… (the manifest points at them); no copy plugin needed. */
@@ -47,6 +77,7 @@ function devCerts() {
 
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode !== "development";
+  const officeJs = officeJsUrl(process.env);
   const certs = production ? undefined : devCerts();
   if (!production && env.WEBPACK_SERVE && !certs) {
     console.warn(
@@ -97,11 +128,14 @@ module.exports = (env = {}, argv = {}) => {
         inject: false,
         templateContent:
           '<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8" /><title>绩效自评助手</title>' +
-          '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>' +
+          `<script src="${OFFICE_JS_CDN}"></script>` +
           '<script>if (typeof Office !== "undefined") Office.onReady(function () {});</script>' +
           "</head><body></body></html>",
       }),
+      // The manifest's SupportUrl: the Chinese help page, a static file.
+      new HtmlWebpackPlugin({ template: "./src/help/help.html", filename: "help.html", chunks: [], inject: false, minify: false }),
       new EmitIconsPlugin(),
+      ...(officeJs !== OFFICE_JS_CDN ? [new OfficeJsUrlPlugin(officeJs)] : []),
     ],
     performance: { hints: false },
     devServer: {

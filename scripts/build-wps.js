@@ -327,7 +327,8 @@ function copyPane(web, dest) {
     } else if (entry.name === "commands.html") {
       continue; // Office's FunctionFile; WPS uses index.html instead
     } else if (entry.name.endsWith(".html")) {
-      const html = fs.readFileSync(from, "utf8").replace(/<script[^>]*\bsrc=["']?https:\/\/appsforoffice\.microsoft\.com[^>]*>\s*<\/script>\s*/g, "");
+      // The CDN's office.js, or the bureau's copy (OFFICE_JS_URL): WPS needs neither.
+      const html = fs.readFileSync(from, "utf8").replace(/<script[^>]*\bsrc=["']?[^"'\s>]*\boffice\.js["']?[^>]*>\s*<\/script>\s*/g, "");
       fs.writeFileSync(to, html);
     } else {
       fs.copyFileSync(from, to);

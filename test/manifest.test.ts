@@ -9,6 +9,7 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { ADDIN_MANIFEST } from "../src/core/template";
 
 const ROOT = path.resolve(__dirname, "..");
 const ORIGIN = "https://localhost:3000/";
@@ -87,6 +88,30 @@ describe("manifest.xml", () => {
     expect(action.getAttributeNS(XSI, "type")).toBe("ShowTaskpane");
   });
 
+  it("the button's pane is the one a template opens by itself (Office.AutoShowTaskpaneWithDocument), and the template names this add-in", () => {
+    const ids = Array.from(doc.getElementsByTagNameNS(OV, "TaskpaneId")).map((t) => t.textContent);
+    expect(ids).toEqual(["Office.AutoShowTaskpaneWithDocument"]);
+    // The template's webextension part refers to the add-in by manifest Id and Version (src/core/template/webextension.ts).
+    expect({ id: child("Id").textContent, version: child("Version").textContent }).toEqual(ADDIN_MANIFEST);
+  });
+
+  it("SupportUrl and LearnMoreUrl lead to the Chinese help page shipped with the add-in, not to the pane", () => {
+    const support = child("SupportUrl").getAttribute("DefaultValue");
+    expect(support).toBe(`${ORIGIN}help.html`);
+    const learnMore = Array.from(doc.getElementsByTagNameNS(BT, "Url")).find((u) => u.getAttribute("id") === "GetStarted.LearnMoreUrl");
+    expect(learnMore?.getAttribute("DefaultValue")).toBe(support);
+    expect(emittedFiles().has("help.html")).toBe(true);
+    const help = new DOMParser().parseFromString(fs.readFileSync(path.join(ROOT, "src", "help", "help.html"), "utf8"), "text/html");
+    expect(help.documentElement.getAttribute("lang")).toBe("zh-CN");
+    expect(help.querySelector("h1")?.textContent).toBe("绩效自评助手 · 使用帮助");
+    // It says how to open the pane, which Office versions work, and what to do when it does not load.
+    const text = help.body.textContent ?? "";
+    for (const words of ["打开助手", "Office 2021", "Office 2016", "WPS", "正在加载"]) expect(text).toContain(words);
+    // A static page: no script, nothing from outside the add-in's server.
+    expect(help.querySelectorAll("script")).toHaveLength(0);
+    expect(Array.from(help.querySelectorAll("[src],link[href]"))).toEqual([]);
+  });
+
   it("defines every resid it references, and every URL points at a file the build emits", () => {
     const defined = new Map<string, string>();
     for (const kind of ["Image", "Url", "String"]) {
@@ -102,7 +127,7 @@ describe("manifest.xml", () => {
     for (const r of referenced) expect(defined.has(r) ? r : `undefined resid ${r}`).toBe(r);
 
     const emitted = emittedFiles();
-    expect([...emitted]).toEqual(expect.arrayContaining(["taskpane.html", "commands.html", "assets/icon-16.png", "assets/icon-32.png", "assets/icon-80.png"]));
+    expect([...emitted]).toEqual(expect.arrayContaining(["taskpane.html", "commands.html", "help.html", "assets/icon-16.png", "assets/icon-32.png", "assets/icon-80.png"]));
     const urls = [
       ...Array.from(doc.getElementsByTagName("*")).flatMap((el) =>
         ["DefaultValue", "Value"].map((a) => el.getAttribute(a)).filter((v): v is string => v !== null && /^https?:/.test(v)),

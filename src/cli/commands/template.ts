@@ -8,7 +8,17 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Command } from "commander";
 import ExcelJS from "exceljs";
-import { buildTemplate, type TemplateCell, type TemplateKind, type WorkbookTemplate } from "../../core/template";
+import JSZip from "jszip";
+import {
+  CENTRALIZED,
+  buildTemplate,
+  sharedFolderCatalog,
+  webExtensionParts,
+  type AddinCatalog,
+  type TemplateCell,
+  type TemplateKind,
+  type WorkbookTemplate,
+} from "../../core/template";
 import { PROFILES, findProfile } from "../../core/scoring/profiles";
 import type { ScoringProfile } from "../../core/scoring/types";
 import { CliError, EXIT_OK, EXIT_UNREADABLE, type CliIo } from "../io";
@@ -38,7 +48,7 @@ function fillFor(template: WorkbookTemplate, cell: TemplateCell): string | undef
  * @param template - from buildTemplate
  * @returns the workbook file contents
  */
-export async function renderTemplate(template: WorkbookTemplate): Promise<Buffer> {
+export async function renderTemplate(template: WorkbookTemplate, catalog: AddinCatalog = CENTRALIZED): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "jixiao";
   wb.title = template.kind === "dept" ? "部门（单位）整体支出绩效自评表" : "项目支出绩效自评表";
@@ -93,7 +103,30 @@ export async function renderTemplate(template: WorkbookTemplate): Promise<Buffer
   }
   for (const n of template.names) wb.definedNames.add(n.refersTo, n.name);
   const out = await wb.xlsx.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
+  return addTaskpaneParts(Buffer.from(out as ArrayBuffer), catalog);
+}
+
+/**
+ * Add the parts that open the add-in's task pane with the workbook (src/core/template/webextension.ts):
+ * the parts themselves, their content types and the package-root relationship.
+ */
+async function addTaskpaneParts(bytes: Buffer, catalog: AddinCatalog): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const { parts, rootRelationship } = webExtensionParts(catalog);
+  const types = await zip.file("[Content_Types].xml")?.async("string");
+  const rels = await zip.file("_rels/.rels")?.async("string");
+  // exceljs writes both, each with one closing tag; anything else means its output changed.
+  if (!types || types.split("</Types>").length !== 2 || !rels || rels.split("</Relationships>").length !== 2) {
+    throw new Error("unexpected package layout from exceljs: cannot add the task pane parts");
+  }
+  const overrides = parts
+    .filter((p) => !p.path.endsWith(".rels"))
+    .map((p) => `<Override PartName="/${p.path}" ContentType="${p.contentType}"/>`)
+    .join("");
+  zip.file("[Content_Types].xml", types.replace("</Types>", `${overrides}</Types>`));
+  zip.file("_rels/.rels", rels.replace("</Relationships>", `<Relationship Id="${rootRelationship.id}" Type="${rootRelationship.type}" Target="${rootRelationship.target}"/></Relationships>`));
+  for (const p of parts) zip.file(p.path, p.xml);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
 /** `"D8:D10"` → D8, D9, D10 (one column or one row is all the template uses). */
@@ -127,13 +160,22 @@ export function register(program: Command, io: CliIo): void {
     .description("生成财政局模板工作簿（部门整体支出或项目支出）")
     .option("-k, --kind <kind>", "模板类型：dept（部门整体支出）或 project（项目支出）", "dept")
     .option("-p, --profile <id>", `评分规则（${Object.keys(PROFILES).join("、")}），默认 national`)
+    .option("--catalog <share>", "Excel 加载项的共享文件夹目录（\\\\服务器\\共享）；默认按集中部署（Microsoft 365 管理中心）引用加载项")
     .requiredOption("-o, --output <out>", "输出文件 .xlsx")
-    .action(async (opts: { kind: string; profile?: string; output: string }) => {
+    .action(async (opts: { kind: string; profile?: string; catalog?: string; output: string }) => {
       const kind = parseKind(opts.kind);
       const profile = parseProfile(opts.profile);
+      let catalog = CENTRALIZED;
+      if (opts.catalog !== undefined) {
+        try {
+          catalog = sharedFolderCatalog(opts.catalog);
+        } catch (err) {
+          throw new CliError(`${err instanceof Error ? err.message : String(err)}。`, EXIT_UNREADABLE);
+        }
+      }
       const out = path.resolve(opts.output);
       if (!/\.xlsx$/i.test(out)) throw new CliError(`输出文件须以 .xlsx 结尾：${opts.output}`, EXIT_UNREADABLE);
-      const bytes = await renderTemplate(buildTemplate({ kind, profile }));
+      const bytes = await renderTemplate(buildTemplate({ kind, profile }), catalog);
       try {
         fs.mkdirSync(path.dirname(out), { recursive: true });
         fs.writeFileSync(out, bytes);

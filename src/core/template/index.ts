@@ -5,3 +5,5 @@ export { DIRECTIONS, INDICATOR_GROUPS, MONEY_FORMAT, ORG_ROWS, RATE_FORMAT, SCOR
 export type { TemplateOptions } from "./build-template";
 export { templateSnapshot } from "./snapshot";
 export type { CellRole, TemplateCell, TemplateKind, TemplateName, TemplatePalette, TemplateSheet, TemplateValidation, WorkbookTemplate } from "./types";
+export { ADDIN_MANIFEST, CENTRALIZED, WEBEXTENSION_TYPES, sharedFolderCatalog, webExtensionParts } from "./webextension";
+export type { AddinCatalog, PackagePart, WebExtensionParts } from "./webextension";
