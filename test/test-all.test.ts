@@ -96,4 +96,17 @@ describe("test:all set-up", () => {
     const out = execFileSync(process.execPath, [path.join(ROOT, "scripts", "test-all.js"), "--dry-run"], { encoding: "utf8" });
     expect(out).toContain("every system package is installed");
   });
+
+  test("the README's second command is npm run test:all, and .ci/run runs npm ci then exactly that", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const commands = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1].trim());
+    expect(commands[1]).toBe("npm run test:all");
+    const ci = fs
+      .readFileSync(path.join(ROOT, ".ci", "run"), "utf8")
+      .split("\n")
+      .filter((l) => l.trim() && !l.startsWith("#") && !/^(set|cd) /.test(l));
+    expect(ci).toEqual(["npm ci", "npm run test:all"]);
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    expect(pkg.scripts["test:all"]).toBe("node scripts/test-all.js");
+  });
 });
