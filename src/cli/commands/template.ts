@@ -4,14 +4,13 @@
  * The layout is data from the core (src/core/template); this module only renders it with exceljs,
  * which is fine for a fresh file (toolchain.md: exceljs is for new workbooks, never for editing).
  */
-import * as fs from "fs";
-import * as path from "path";
 import type { Command } from "commander";
 import ExcelJS from "exceljs";
 import { buildTemplate, type TemplateCell, type TemplateKind, type WorkbookTemplate } from "../../core/template";
 import { PROFILES, findProfile } from "../../core/scoring/profiles";
 import type { ScoringProfile } from "../../core/scoring/types";
 import { CliError, EXIT_OK, EXIT_UNREADABLE, type CliIo } from "../io";
+import { planOutputs, writeOutputs } from "../output";
 
 /** `#RRGGBB` → exceljs ARGB. */
 function argb(hex: string): string {
@@ -128,18 +127,14 @@ export function register(program: Command, io: CliIo): void {
     .option("-k, --kind <kind>", "模板类型：dept（部门整体支出）或 project（项目支出）", "dept")
     .option("-p, --profile <id>", `评分规则（${Object.keys(PROFILES).join("、")}），默认 national`)
     .requiredOption("-o, --output <out>", "输出文件 .xlsx")
-    .action(async (opts: { kind: string; profile?: string; output: string }) => {
+    .option("--force", "输出文件已存在时覆盖它（默认拒绝）")
+    .action(async (opts: { kind: string; profile?: string; output: string; force?: boolean }) => {
       const kind = parseKind(opts.kind);
       const profile = parseProfile(opts.profile);
-      const out = path.resolve(opts.output);
-      if (!/\.xlsx$/i.test(out)) throw new CliError(`输出文件须以 .xlsx 结尾：${opts.output}`, EXIT_UNREADABLE);
+      if (!/\.xlsx$/i.test(opts.output)) throw new CliError(`输出文件须以 .xlsx 结尾：${opts.output}`, EXIT_UNREADABLE);
+      const [target] = await planOutputs([], [{ path: opts.output, option: "-o" }], { force: opts.force === true });
       const bytes = await renderTemplate(buildTemplate({ kind, profile }));
-      try {
-        fs.mkdirSync(path.dirname(out), { recursive: true });
-        fs.writeFileSync(out, bytes);
-      } catch (err) {
-        throw new CliError(`无法写入 ${opts.output}（${err instanceof Error ? err.message : String(err)}）`, EXIT_UNREADABLE);
-      }
+      await writeOutputs([{ target, bytes }]);
       io.stdout(`已生成模板：${opts.output}\n`);
       io.setExitCode(EXIT_OK);
     });
