@@ -55,12 +55,20 @@ async function statOrUndefined(p: string, follow = true): Promise<Stats | undefi
   }
 }
 
-/** The path with its folder's symlinks resolved (the file itself need not exist). */
-async function canonical(p: string): Promise<string> {
+/** The path with every symlink resolved, including a link to a file that does not exist yet. */
+async function canonical(p: string, depth = 0): Promise<string> {
   const abs = path.resolve(p);
   try {
     return await fs.realpath(abs);
   } catch {
+    const link = await statOrUndefined(abs, false);
+    if (link?.isSymbolicLink() && depth < 16) {
+      try {
+        return await canonical(path.resolve(path.dirname(abs), await fs.readlink(abs)), depth + 1);
+      } catch {
+        // unreadable link: fall through
+      }
+    }
     try {
       return path.join(await fs.realpath(path.dirname(abs)), path.basename(abs));
     } catch {
