@@ -133,11 +133,12 @@ function inflate(zip: JSZip, name: string, budget: Budget, kind: "sheet" | "stri
       stream.pause();
       reject(err);
     };
+    // The rows the sheet declares (<dimension>), else the rows read so far scaled to the part's size.
     const estimateRows = (): number => {
-      const declared = counted.declaredRows ?? 0;
+      const seen = Math.max(counted.rows, counted.lastRow);
+      if (counted.declaredRows !== undefined && counted.declaredRows >= seen) return counted.declaredRows;
       const declaredSize = (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? bytes;
-      const extrapolated = bytes > 0 ? Math.round((Math.max(counted.rows, counted.lastRow) * Math.max(declaredSize, bytes)) / bytes) : 0;
-      return Math.max(declared, extrapolated, counted.lastRow);
+      return bytes > 0 ? Math.max(seen, Math.round((seen * Math.max(declaredSize, bytes)) / bytes)) : seen;
     };
     stream
       .on("data", (chunk: Uint8Array) => {
