@@ -42,6 +42,13 @@ const truncate = (part: string) => async (zip: JSZip) => {
   zip.file(part, xml.slice(0, Math.floor(xml.length / 2)));
 };
 
+const sub = (part: string, from: RegExp | string, to: string) => async (zip: JSZip) => {
+  const xml = await zip.file(part)!.async("string");
+  const changed = xml.replace(from, to);
+  if (changed === xml) throw new Error(`nothing to change in ${part}`);
+  zip.file(part, changed);
+};
+
 /** [case, how to make it, the sentence it must produce]. */
 const CASES: [string, () => Promise<string>, RegExp][] = [
   ["shared strings missing (cells would read as blank)", () => damaged("no-sst.xlsx", (z) => void z.remove("xl/sharedStrings.xml")), /文件已损坏：缺少 xl\/sharedStrings\.xml/],
@@ -51,6 +58,11 @@ const CASES: [string, () => Promise<string>, RegExp][] = [
   ["shared strings XML cut in half", () => damaged("half-sst.xlsx", truncate("xl/sharedStrings.xml")), /文件已损坏：xl\/sharedStrings\.xml 无法解析/],
   ["[Content_Types].xml missing", () => damaged("no-types.xlsx", (z) => void z.remove("[Content_Types].xml")), /文件已损坏：缺少 \[Content_Types\]\.xml/],
   ["the workbook's relationships missing", () => damaged("no-rels.xlsx", (z) => void z.remove("xl/_rels/workbook.xml.rels")), /文件已损坏：缺少 xl\/_rels\/workbook\.xml\.rels/],
+  ["a sheet without its relationship", () => damaged("no-rel.xlsx", sub("xl/workbook.xml", /r:id="rId4"/, 'r:id="rId99"')), /文件已损坏：工作表“基本情况”在 xl\/_rels\/workbook\.xml\.rels 中没有对应的部件/],
+  ["a relationship to a missing worksheet part", () => damaged("rel-missing.xlsx", sub("xl/_rels/workbook.xml.rels", "worksheets/sheet1.xml", "worksheets/sheet9.xml")), /文件已损坏：缺少 xl\/worksheets\/sheet9\.xml/],
+  ["a worksheet without sheetData", () => damaged("no-sheetdata.xlsx", sub("xl/worksheets/sheet1.xml", /<sheetData[\s\S]*<\/sheetData>/, "")), /文件已损坏：xl\/worksheets\/sheet1\.xml 中没有单元格数据/],
+  ["the styles part missing", () => damaged("no-styles.xlsx", (z) => void z.remove("xl/styles.xml")), /文件已损坏：缺少 xl\/styles\.xml/],
+  ["a shared-string index past the table (a cell would read as blank)", () => damaged("sst-range.xlsx", sub("xl/worksheets/sheet1.xml", /(<c [^>]*t="s"[^>]*>)<v>\d+<\/v>/, "$1<v>99999</v>")), /文件已损坏：工作表“基本情况”引用了 xl\/sharedStrings\.xml 中不存在的文本/],
   [
     "the archive cut short",
     async () => {

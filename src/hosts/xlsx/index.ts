@@ -455,8 +455,14 @@ export async function openXlsx(pathOrBuffer: string | Buffer | Uint8Array, limit
   } catch (err) {
     if (err instanceof XlsxReadError) throw err;
     if (err instanceof PartParseError) throw corruptPart(err.part, "unreadable", err.message);
+    // Every part is present and parses (package.ts), so what xlsx-populate trips over is a part whose
+    // structure is broken (a required element missing): damage, not content we do not support.
     const detail = err instanceof Error ? err.message : String(err);
-    throw new XlsxReadError(/zip|inflate|deflate|crc|end of data|unexpected end|invalid|size mismatch/i.test(detail) ? "corrupt" : "unsupported", detail);
+    throw new XlsxReadError("corrupt", detail, `文件已损坏：工作簿结构不完整，无法读取（corrupt .xlsx file）`);
+  }
+  const damaged = (workbook as { __jixiaoDamage?: string }).__jixiaoDamage;
+  if (damaged !== undefined) {
+    throw new XlsxReadError("corrupt", `sheet ${damaged}: shared string index out of range`, `文件已损坏：工作表“${damaged}”引用了 xl/sharedStrings.xml 中不存在的文本（corrupt .xlsx file）`);
   }
   return new XlsxHost(workbook, source, true);
 }

@@ -198,6 +198,7 @@ export async function preflight(zip: JSZip, limits: ReadLimits): Promise<PartTex
     if (zip.file(part)) texts.set(part, (await inflate(zip, part, budget, part === "xl/sharedStrings.xml" ? "strings" : "other")).text);
   }
   const workbookXml = texts.get("xl/workbook.xml") ?? "";
+  if (!/<(?:\w+:)?sheets[\s>]/.test(workbookXml)) throw new XlsxReadError("corrupt", "no <sheets>", "文件已损坏：xl/workbook.xml 中没有工作表列表（corrupt .xlsx file）");
   const rels = relationships(texts.get("xl/_rels/workbook.xml.rels") ?? "", "xl");
   for (const r of rels) {
     if (r.type === "calcChain") continue; // dropped on load and rebuilt by Excel
@@ -219,6 +220,7 @@ export async function preflight(zip: JSZip, limits: ReadLimits): Promise<PartTex
     const part = `xl/worksheets/sheet${i}.xml`;
     if (!zip.file(part)) throw corruptPart(part, "missing");
     const { text } = await inflate(zip, part, budget, "sheet");
+    if (!/<(?:\w+:)?sheetData[\s>/]/.test(text)) throw new XlsxReadError("corrupt", `${part}: no <sheetData>`, `文件已损坏：${part} 中没有单元格数据（sheetData）（corrupt .xlsx file）`);
     texts.set(part, text);
     if (!usesSharedStrings && /\st\s*=\s*"s"/.test(text)) usesSharedStrings = true;
     const relsPart = `xl/worksheets/_rels/sheet${i}.xml.rels`;
@@ -231,5 +233,7 @@ export async function preflight(zip: JSZip, limits: ReadLimits): Promise<PartTex
     }
   }
   if (usesSharedStrings && !texts.has("xl/sharedStrings.xml")) throw corruptPart("xl/sharedStrings.xml", "missing");
+  // xlsx-populate cannot do without the styles part (every writer includes it).
+  if (!texts.has("xl/styles.xml")) throw corruptPart("xl/styles.xml", "missing");
   return texts;
 }

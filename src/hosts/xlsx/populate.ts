@@ -127,8 +127,15 @@ if (!cellPrototype.__jixiaoTextFix) {
   const parseNode = cellPrototype._parseNode;
   cellPrototype._parseNode = function (this: PopulateCell, node: XmlNode): void {
     const type = node.attributes.t;
+    const hasValue = type === "s" && elements(node, "v").length > 0;
     parseNode.call(this, node);
     if ((type === "s" || type === "str" || type === "inlineStr") && typeof this._value === "number") this._value = String(this._value);
+    // A shared-string index past the end of the table would read as a blank cell: the package is damaged.
+    if (hasValue && this._value === undefined) {
+      const sheet = (this as unknown as { sheet(): PopulateSheet & { workbook(): PopulateWorkbook & { __jixiaoDamage?: string } } }).sheet();
+      const workbook = sheet.workbook();
+      workbook.__jixiaoDamage ??= sheet.name();
+    }
   };
   cellPrototype.__jixiaoTextFix = true;
 }
