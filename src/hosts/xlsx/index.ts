@@ -471,8 +471,8 @@ export async function openXlsx(pathOrBuffer: string | Buffer | Uint8Array, limit
  * Read a workbook file into the engine's snapshot.
  * @throws XlsxReadError (see {@link openXlsx})
  */
-export async function readXlsxFile(file: string): Promise<WorkbookSnapshot> {
-  const host = await openXlsx(file);
+export async function readXlsxFile(file: string, limits: ReadLimits = limitsFromEnv()): Promise<WorkbookSnapshot> {
+  const host = await openXlsx(file, limits);
   const result = await host.readWorkbook();
   if (!result.ok) throw new XlsxReadError("corrupt", result.error.detail ?? result.error.message);
   return result.value;
