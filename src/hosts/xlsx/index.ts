@@ -205,6 +205,7 @@ export class XlsxHost implements WorkbookHost {
           if (node.localSheet === old) node.localSheet = sheet;
         }
         if (this.workbook._activeSheet === old) this.workbook._activeSheet = sheet;
+        if (tabSelected(old)) sheet.tabSelected(true);
       } else {
         sheet = this.workbook.addSheet(content.name);
       }

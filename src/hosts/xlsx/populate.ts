@@ -64,6 +64,7 @@ export interface PopulateSheet {
   column(columnNumber: number): PopulateColumn;
   activeCell(address: string): PopulateSheet;
   active(active: true): PopulateSheet;
+  tabSelected(selected: boolean): PopulateSheet;
   /** The `<worksheet>` element. */
   _node: XmlNode;
   /** The `<sheet>` element of workbook.xml (name, sheetId, r:id, state). */
