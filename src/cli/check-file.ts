@@ -10,7 +10,7 @@ import { PROFILES, findProfile } from "../core/scoring/profiles";
 import type { ScoringProfile } from "../core/scoring/types";
 import { formatRef } from "../core/model/address";
 import type { Severity } from "../core/engine/types";
-import { readXlsxFile, XlsxReadError } from "../hosts/xlsx";
+import { limitsFor, limitsFromEnv, readXlsxFile, XlsxReadError } from "../hosts/xlsx";
 import { CliError } from "./io";
 
 /** What the user chose on the command line (plain strings, so they can be sent to workers). */
@@ -19,6 +19,8 @@ export interface CheckFileOptions {
   readonly preset: string;
   /** A scoring profile id or Chinese name; the workbook's jx_profile when absent. */
   readonly profile?: string;
+  /** The most cells a workbook may have (`--max-cells`); JIXIAO_MAX_CELLS or one million when absent. */
+  readonly maxCells?: number;
 }
 
 /** One finding as the JSON output shows it (contract: ../shared/contract.md). */
@@ -99,10 +101,10 @@ export async function checkFile(file: string, options: CheckFileOptions): Promis
   const t0 = performance.now();
   let snapshot;
   try {
-    snapshot = await readXlsxFile(file);
+    snapshot = await readXlsxFile(file, options.maxCells !== undefined ? limitsFor(options.maxCells) : limitsFromEnv());
   } catch (err) {
     if (err instanceof XlsxReadError) return { file, ok: false, problem: err.problem, message: err.message };
-    return { file, ok: false, problem: "corrupt", message: `无法读取工作簿（cannot read workbook）：${err instanceof Error ? err.message : String(err)}` };
+    return { file, ok: false, problem: "corrupt", message: `文件已损坏，无法读取（corrupt .xlsx file）：${err instanceof Error ? err.message : String(err)}` };
   }
   const t1 = performance.now();
   // What the clerk ignored in the pane (with a reason, kept in the workbook) is ignored here too.

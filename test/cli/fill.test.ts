@@ -186,7 +186,7 @@ describe("jixiao fill", () => {
     const before = await sha(copy);
     const { code, err } = await run("fill", copy, "-o", copy);
     expect(code).toBe(2);
-    expect(err).toMatch(/^jixiao: 输出文件“.+”就是输入文件：jixiao fill 从不改写原文件/);
+    expect(err).toMatch(/^jixiao: 输出文件“.+”就是输入文件：jixiao 从不改写原文件，请用 -o 指定另一个文件/);
     expect(await sha(copy)).toBe(before);
   });
 

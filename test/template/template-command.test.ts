@@ -17,6 +17,8 @@ describe("jixiao template", () => {
 
   test("writes the dept template by default, with the contract names", async () => {
     const io = memoryIo();
+    // The output policy (src/cli/output.ts) checks folders, it does not create them.
+    fs.mkdirSync(path.join(dir, "sub"));
     const out = path.join(dir, "sub", "模板.xlsx");
     expect(await main(["node", "jixiao", "template", "-o", out], io)).toBe(0);
     expect(io.out).toContain("已生成模板");

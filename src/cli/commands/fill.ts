@@ -6,7 +6,7 @@
  * xlsx host so that everything else in the file is kept. Only blank cells are written; a computed cell
  * holding a different value is listed and kept unless --overwrite. FILE itself is never written.
  * Exit 0: copy written, nothing left in conflict; 1: copy written, conflicts kept; 2: FILE unreadable,
- * OUT unwritable, or OUT is FILE.
+ * OUT unwritable, OUT is FILE (by any path) or OUT exists without --force (see ../output.ts).
  */
 import { Command, Option } from "commander";
 import { computeFills, type FillPlan, type FillWrite } from "../../core/fill";
@@ -15,13 +15,17 @@ import type { CellValue } from "../../core/model/snapshot";
 import { showNumber } from "../../core/scoring/indicator-value";
 import { findProfile, NATIONAL } from "../../core/scoring/profiles";
 import { roundTo } from "../../core/units";
-import { openXlsx, samePath, type XlsxHost } from "../../hosts/xlsx";
+import { openXlsx, type XlsxHost } from "../../hosts/xlsx";
 import { resolveProfile } from "../check-file";
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, type CliIo } from "../io";
+import { planOutputs, writeOutputs } from "../output";
+import { readLimitOption, xlsxOpenError } from "../read-limits";
 
 interface FillFlags {
   readonly output: string;
   readonly overwrite?: boolean;
+  readonly force?: boolean;
+  readonly maxCells?: string;
   readonly format: "text" | "json";
   readonly profile?: string;
 }
@@ -48,6 +52,8 @@ export function register(program: Command, io: CliIo): void {
     .description("把计算得到的执行率、得分、合计和等次写入工作簿的副本（退出码：0 已写入，1 已写入但有未覆盖的不同数值，2 无法读取或写入）")
     .requiredOption("-o, --output <out>", "输出文件（必须与输入文件不同）")
     .option("--overwrite", "已有数值与计算结果不同时也改写（默认只填空白单元格）")
+    .option("--force", "输出文件已存在时覆盖它（默认拒绝）")
+    .option("--max-cells <n>", "单个工作簿最多读取的单元格数（默认 1000000，也可用环境变量 JIXIAO_MAX_CELLS）")
     .addOption(new Option("-f, --format <format>", "输出格式").choices(["text", "json"]).default("text"))
     .option("--profile <id>", "评分方案（默认取工作簿中的 jx_profile，否则为全国通用方案）")
     .action(async (file: string, flags: FillFlags) => {
@@ -63,14 +69,13 @@ export function register(program: Command, io: CliIo): void {
  */
 export async function runFill(file: string, flags: FillFlags, io: CliIo): Promise<number> {
   const profileOverride = resolveProfile(flags.profile);
-  if (await samePath(file, flags.output)) {
-    throw new CliError(`输出文件“${flags.output}”就是输入文件：jixiao fill 从不改写原文件，请用 -o 指定另一个文件（refusing to overwrite the input file）`, EXIT_UNREADABLE);
-  }
+  const limits = readLimitOption(flags.maxCells);
+  const [target] = await planOutputs([file], [{ path: flags.output, option: "-o" }], { force: flags.force === true });
   let host: XlsxHost;
   try {
-    host = await openXlsx(file);
+    host = await openXlsx(file, limits);
   } catch (err) {
-    throw new CliError(`无法读取“${file}”：${err instanceof Error ? err.message : String(err)}`, EXIT_UNREADABLE);
+    throw xlsxOpenError(file, err);
   }
   const read = await host.readWorkbook();
   if (!read.ok) throw new CliError(`无法读取“${file}”：${read.error.message}`, EXIT_UNREADABLE);
@@ -79,11 +84,7 @@ export async function runFill(file: string, flags: FillFlags, io: CliIo): Promis
     const applied = await host.applyWrites(plan.writes);
     if (!applied.ok) throw new CliError(`无法写入计算结果：${applied.error.message}`, EXIT_UNREADABLE);
   }
-  try {
-    await host.saveAs(flags.output);
-  } catch (err) {
-    throw new CliError(`无法写入“${flags.output}”：${err instanceof Error ? err.message : String(err)}`, EXIT_UNREADABLE);
-  }
+  await writeOutputs([{ target, bytes: await host.toBuffer() }]);
   const written = new Set(plan.writes);
   const kept = plan.conflicts.filter((c) => !written.has(c));
   io.stdout(flags.format === "json" ? formatFillJson(file, flags.output, plan, kept) : formatFillText(file, flags.output, plan, kept));

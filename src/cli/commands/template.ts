@@ -4,8 +4,6 @@
  * The layout is data from the core (src/core/template); this module only renders it with exceljs,
  * which is fine for a fresh file (toolchain.md: exceljs is for new workbooks, never for editing).
  */
-import * as fs from "fs";
-import * as path from "path";
 import type { Command } from "commander";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -22,6 +20,7 @@ import {
 import { PROFILES, findProfile } from "../../core/scoring/profiles";
 import type { ScoringProfile } from "../../core/scoring/types";
 import { CliError, EXIT_OK, EXIT_UNREADABLE, type CliIo } from "../io";
+import { planOutputs, writeOutputs } from "../output";
 
 /** `#RRGGBB` → exceljs ARGB. */
 function argb(hex: string): string {
@@ -162,7 +161,8 @@ export function register(program: Command, io: CliIo): void {
     .option("-p, --profile <id>", `评分规则（${Object.keys(PROFILES).join("、")}），默认 national`)
     .option("--catalog <share>", "Excel 加载项的共享文件夹目录（\\\\服务器\\共享）；默认按集中部署（Microsoft 365 管理中心）引用加载项")
     .requiredOption("-o, --output <out>", "输出文件 .xlsx")
-    .action(async (opts: { kind: string; profile?: string; catalog?: string; output: string }) => {
+    .option("--force", "输出文件已存在时覆盖它（默认拒绝）")
+    .action(async (opts: { kind: string; profile?: string; catalog?: string; output: string; force?: boolean }) => {
       const kind = parseKind(opts.kind);
       const profile = parseProfile(opts.profile);
       let catalog = CENTRALIZED;
@@ -173,15 +173,10 @@ export function register(program: Command, io: CliIo): void {
           throw new CliError(`${err instanceof Error ? err.message : String(err)}。`, EXIT_UNREADABLE);
         }
       }
-      const out = path.resolve(opts.output);
-      if (!/\.xlsx$/i.test(out)) throw new CliError(`输出文件须以 .xlsx 结尾：${opts.output}`, EXIT_UNREADABLE);
+      if (!/\.xlsx$/i.test(opts.output)) throw new CliError(`输出文件须以 .xlsx 结尾：${opts.output}`, EXIT_UNREADABLE);
+      const [target] = await planOutputs([], [{ path: opts.output, option: "-o" }], { force: opts.force === true });
       const bytes = await renderTemplate(buildTemplate({ kind, profile }), catalog);
-      try {
-        fs.mkdirSync(path.dirname(out), { recursive: true });
-        fs.writeFileSync(out, bytes);
-      } catch (err) {
-        throw new CliError(`无法写入 ${opts.output}（${err instanceof Error ? err.message : String(err)}）`, EXIT_UNREADABLE);
-      }
+      await writeOutputs([{ target, bytes }]);
       io.stdout(`已生成模板：${opts.output}\n`);
       io.setExitCode(EXIT_OK);
     });

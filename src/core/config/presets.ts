@@ -20,6 +20,7 @@ export interface Preset {
 export const RECOMMENDED: Preset = {
   id: "recommended",
   rules: {
+    "date-in-amount": "error",
     "exec-rate-matches": "error",
     "exec-reason-required": "warning",
     "grade-matches-band": "error",
@@ -28,6 +29,7 @@ export const RECOMMENDED: Preset = {
     "indicator-value-readable": "error",
     "mapping-problem": "error",
     "no-unit-mistake": "error",
+    "number-out-of-range": "error",
     "number-stored-as-text": "warning",
     "project-row-consistent": "error",
     "prose-amount-matches-table": "error",

@@ -5,6 +5,12 @@
 import { defineRule, type Fix } from "../engine/types";
 import { formatRef } from "../model/address";
 import { roundTo } from "../units/parse";
+import { showStored } from "../units/finite";
+
+/** A stored figure as the clerk wrote it, never with an exponent (1e-300 → 0). */
+function shown(value: unknown): string {
+  return typeof value === "number" ? showStored(value) : String(value);
+}
 import { readMoneyScalar } from "./lib/footing";
 import { checkRate, readRate } from "./lib/rates";
 import { correctedFigure } from "./lib/unit-mistakes";
@@ -65,8 +71,8 @@ export const execRateMatches = defineRule<MessageId>({
           field: "jx_exec_rate",
           data: {
             actual: error ?? result.actualText,
-            executed: executed === rawExecuted ? String(executed.cell?.value ?? executed.value) : String(executed.value),
-            budget: budget === rawBudget ? String(budget.cell?.value ?? budget.value) : String(budget.value),
+            executed: executed === rawExecuted ? shown(executed.cell?.value ?? executed.value) : shown(executed.value),
+            budget: budget === rawBudget ? shown(budget.cell?.value ?? budget.value) : shown(budget.value),
             expected: result.expectedText,
           },
           expected: result.expectedText,

@@ -4,6 +4,7 @@
  * its test to test/rules/<id>.test.ts and its doc to docs/rules/<id>.md.
  */
 import type { Rule } from "../engine/types";
+import { dateInAmount } from "./date-in-amount";
 import { execRateMatches } from "./exec-rate-matches";
 import { noUnitMistake } from "./no-unit-mistake";
 import { projectRowConsistent } from "./project-row-consistent";
@@ -16,6 +17,7 @@ import { proseYearMatches } from "./prose-year-matches";
 import { totalMatchesParts } from "./total-matches-parts";
 import mappingProblem from "./mapping-problem";
 import numberStoredAsText from "./number-stored-as-text";
+import { numberOutOfRange } from "./number-out-of-range";
 import requiredField from "./required-field";
 import { execReasonRequired } from "./exec-reason-required";
 import { gradeMatchesBand } from "./grade-matches-band";
@@ -31,6 +33,7 @@ import yearMatchesReport from "./year-matches-report";
 
 /** Every rule, sorted by id. */
 export const RULES: readonly Rule[] = [
+  dateInAmount,
   execRateMatches,
   execReasonRequired,
   gradeMatchesBand,
@@ -39,6 +42,7 @@ export const RULES: readonly Rule[] = [
   indicatorValueReadable,
   mappingProblem,
   noUnitMistake,
+  numberOutOfRange,
   numberStoredAsText,
   projectRowConsistent,
   proseAmountMatchesTable,

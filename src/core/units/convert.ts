@@ -3,6 +3,7 @@
  * percentages, and plain counts (户, 家, 个 …) that convert only to themselves.
  */
 import { roundTo } from "./parse";
+import { ABNORMAL_TEXT, isAbnormalNumber } from "./finite";
 
 /** Units that scale into each other, by family: the factor to the family's base unit. */
 const FAMILIES: readonly (Readonly<Record<string, number>>)[] = [
@@ -78,7 +79,8 @@ export function formatNumber(value: number, decimals: number, options: { readonl
     v = /e/i.test(String(value)) ? value * 100 : Number(`${value}e2`);
     d = Math.max(0, d - 2);
   }
-  if (!Number.isFinite(v)) return `${v}${unit}`;
+  // Never "Infinity%", "NaN" or a 300-digit figure in a message.
+  if (isAbnormalNumber(v) || isAbnormalNumber(value)) return ABNORMAL_TEXT;
   const rounded = roundTo(v, d);
   const negative = rounded < 0;
   let body = Math.abs(rounded).toFixed(d);

@@ -3,6 +3,7 @@
  * `5.33亿元`, `(12.5)`, `—`. Pure functions; nothing here throws.
  */
 import type { CellSnapshot } from "../model/snapshot";
+import { isAbnormalNumber } from "./finite";
 
 /** What a cell or a piece of text holds, read as a number where it can be. */
 export type Parsed =
@@ -204,7 +205,8 @@ export function parseCell(cell: CellSnapshot | undefined): Parsed {
     if (v === null || v === undefined) return { kind: "blank" };
     if (typeof v === "boolean") return { kind: "text", text: v ? "TRUE" : "FALSE" };
     if (typeof v === "string") return parseText(v);
-    if (typeof v !== "number" || !Number.isFinite(v)) return { kind: "text", text: String(v) };
+    // Infinite, NaN or ≥ 1e15: not a figure any rule can compute with (number-out-of-range reports it).
+    if (typeof v !== "number" || isAbnormalNumber(v)) return { kind: "text", text: String(v) };
     const info = formatInfo(cell.numberFormat);
     const decimals = info.decimals ?? writtenDecimals(v);
     return {

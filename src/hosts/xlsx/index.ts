@@ -13,13 +13,17 @@ import type { CellWrite } from "../../core/engine/types";
 import type { SheetContent } from "../../core/model/sheet-content";
 import { parseA1, quoteSheet } from "../../core/model/address";
 import type { Highlight, HostCapabilities, HostError, HostResult, SavedFill, WorkbookHost } from "../host";
-import { XlsxPopulate, elements, type PopulateCell, type PopulateSheet, type PopulateWorkbook, type XmlNode } from "./populate";
+import { elements, loadParts, PartParseError, SheetClass, type PopulateCell, type PopulateSheet, type PopulateWorkbook, type XmlNode } from "./populate";
 import { readSnapshot, readStyleTable } from "./read";
-import { XlsxReadError, sniff } from "./sniff";
+import { corruptPart, XlsxReadError, sniff } from "./sniff";
 import { normalizeSheetParts } from "./normalize";
+import { limitsFromEnv, preflight, type ReadLimits } from "./package";
+import { deriveXf, type StyleChange } from "./styles";
+import { finishPackage } from "./finish";
 
 export { XlsxReadError, PROBLEM_MESSAGES, sniff } from "./sniff";
 export type { XlsxProblem } from "./sniff";
+export { DEFAULT_MAX_CELLS, limitsFor, limitsFromEnv, type ReadLimits } from "./package";
 
 const CAPABILITIES: HostCapabilities = { highlight: true, comments: false, select: true, addNames: true, addSheets: true };
 
@@ -58,12 +62,30 @@ export class XlsxHost implements WorkbookHost {
   /** Original style index of each highlighted cell, so that clearing restores it exactly. */
   private readonly savedStyles = new Map<string, string | number | undefined>();
   private dirty = false;
+  /** The sheets as loaded, by position, with whether each was the selected tab. */
+  private readonly loaded: readonly ({ readonly sheet: PopulateSheet; readonly tabSelected: boolean } | undefined)[];
+  /** Sheets whose cells, styles or layout this host changed: only these are written anew. */
+  private readonly touched = new Set<PopulateSheet>();
 
   constructor(
     private readonly workbook: PopulateWorkbook,
     /** The resolved path the workbook was read from, if any: saveAs refuses to write there. */
     readonly sourcePath?: string,
-  ) {}
+    /**
+     * Whether `workbook` is exactly as loaded from its package (openXlsx): then a sheet this host does not
+     * change is written back byte for byte. A workbook edited before it is handed over is written whole.
+     */
+    pristine = false,
+  ) {
+    this.loaded = pristine ? workbook.sheets().map((sheet) => ({ sheet, tabSelected: tabSelected(sheet) })) : [];
+  }
+
+  /** The cell's style with `change` applied, reusing an identical format already in the workbook. */
+  private restyle(cell: PopulateCell, change: StyleChange): void {
+    const base = cell._style !== undefined ? (cell._style as { id(): number }).id() : Number(cell._styleId ?? 0);
+    cell._style = undefined;
+    cell._styleId = deriveXf(this.workbook.styleSheet()._node, base, change);
+  }
 
   /** Read the snapshot (values with formulas' cached results, formulas, formats, merges, scoped names). */
   async readWorkbook(): Promise<HostResult<WorkbookSnapshot>> {
@@ -101,7 +123,8 @@ export class XlsxHost implements WorkbookHost {
         } else if (w.value !== undefined) {
           cell.value(w.value === null ? undefined : w.value);
         }
-        if (w.numberFormat !== undefined) cell.style("numberFormat", w.numberFormat);
+        if (w.numberFormat !== undefined) this.restyle(cell, { numberFormat: w.numberFormat });
+        this.touched.add(this.sheetOf(w.at.sheet)!);
       }
       this.dirty = true;
       return ok(writes.length);
@@ -124,7 +147,8 @@ export class XlsxHost implements WorkbookHost {
       const color = cell._style === undefined ? (styleId !== undefined ? (styles.fills[Number(styleId)] ?? null) : null) : currentFill(cell);
       if (!this.savedStyles.has(key)) this.savedStyles.set(key, cell._style === undefined ? styleId : undefined);
       saved.push({ at: m.at, color });
-      cell.style("fill", m.color.replace(/^#/, "").toUpperCase());
+      this.restyle(cell, { fill: m.color });
+      this.touched.add(this.sheetOf(m.at.sheet)!);
     }
     this.dirty = true;
     return ok(saved);
@@ -144,8 +168,9 @@ export class XlsxHost implements WorkbookHost {
         else cell._styleId = original;
         this.savedStyles.delete(key);
       } else {
-        cell.style("fill", s.color === null ? undefined : s.color.replace(/^#/, ""));
+        this.restyle(cell, { fill: s.color });
       }
+      this.touched.add(this.sheetOf(s.at.sheet)!);
       n++;
     }
     return ok(n);
@@ -158,24 +183,35 @@ export class XlsxHost implements WorkbookHost {
     if (!validAddress(at.address)) return fail("not-found", `单元格地址“${at.address}”无效`);
     sheet.active(true);
     sheet.activeCell(at.address);
+    this.touched.add(sheet);
     return ok(undefined);
   }
 
-  /** Add the sheet, or replace it in place (same position) when it exists. */
+  /**
+   * Add the sheet, or replace its content in place when it exists: same position, same part, same
+   * relationship, so that writing it again leaves the package as it was (no orphaned relationship).
+   */
   async writeSheet(content: SheetContent): Promise<HostResult<void>> {
     try {
       const sheets = this.workbook.sheets();
       const index = sheets.findIndex((s) => s.name() === content.name);
+      let sheet: PopulateSheet;
       if (index >= 0) {
-        // A workbook must keep one sheet: add the new one first, then delete the old.
-        const tmp = this.workbook.addSheet(`${content.name}~new`, index);
-        this.workbook.deleteSheet(content.name);
-        tmp.name(content.name);
-        this.fillSheet(tmp, content);
+        const old = sheets[index];
+        sheet = new SheetClass(this.workbook, old._idNode);
+        this.workbook._sheets[index] = sheet;
+        // Names scoped to the sheet and the active tab follow it.
+        for (const node of elements(elements(this.workbook._node, "definedNames")[0], "definedName")) {
+          if (node.localSheet === old) node.localSheet = sheet;
+        }
+        if (this.workbook._activeSheet === old) this.workbook._activeSheet = sheet;
+        if (tabSelected(old)) sheet.tabSelected(true);
       } else {
-        this.fillSheet(this.workbook.addSheet(content.name), content);
+        sheet = this.workbook.addSheet(content.name);
       }
-      if (content.hidden) this.workbook.sheet(content.name)?.hidden(true);
+      this.fillSheet(sheet, content);
+      this.touched.add(sheet);
+      if (content.hidden) sheet.hidden(true);
       this.dirty = true;
       return ok(undefined);
     } catch (err) {
@@ -185,12 +221,16 @@ export class XlsxHost implements WorkbookHost {
 
   private fillSheet(sheet: PopulateSheet, content: SheetContent): void {
     const headings = new Set(content.headingRows ?? []);
+    // One bold and one wrapped format for the whole sheet, reused from the workbook when it has them.
+    const root = this.workbook.styleSheet()._node;
+    let bold: number | undefined;
+    let wrap: number | undefined;
     content.rows.forEach((row, r) => {
       row.forEach((v, c) => {
         if (v === null || v === "") return;
         const cell = sheet.cell(r + 1, c + 1).value(v);
-        if (headings.has(r)) cell.style("bold", true);
-        else if (typeof v === "string" && v.length > 40) cell.style("wrapText", true);
+        if (headings.has(r)) cell._styleId = bold ??= deriveXf(root, 0, { bold: true });
+        else if (typeof v === "string" && v.length > 40) cell._styleId = wrap ??= deriveXf(root, 0, { wrapText: true });
       });
     });
     (content.columnWidths ?? []).forEach((w, c) => {
@@ -226,15 +266,25 @@ export class XlsxHost implements WorkbookHost {
   async toBuffer(): Promise<Buffer> {
     const restore = this.keepCachedValues();
     if (this.dirty) this.requestRecalculation();
+    // A sheet this host did not change, still at its place and with its tab selection, keeps its part
+    // byte for byte (its <dimension>, its t="n", its formatting): xlsx-populate would rewrite it.
+    const sheets = this.workbook.sheets();
+    const kept = new Set<number>();
+    sheets.forEach((sheet, i) => {
+      const was = this.loaded[i];
+      if (was && was.sheet === sheet && !this.touched.has(sheet) && was.tabSelected === tabSelected(sheet)) kept.add(i);
+    });
     try {
-      return await this.workbook.outputAsync();
+      return await finishPackage(this.workbook, kept);
     } finally {
       restore();
     }
   }
 
   /**
-   * Write the edited workbook to `outPath`. Refuses to write over the file it was read from.
+   * Write the edited workbook to `outPath` (a temporary file in the same folder, then a rename). Refuses
+   * to write over the file it was read from, by any path (links included). The CLI uses its own output
+   * policy (src/cli/output.ts); this is for other callers.
    * @throws Error when outPath is the input file or cannot be written
    */
   async saveAs(outPath: string): Promise<void> {
@@ -243,7 +293,13 @@ export class XlsxHost implements WorkbookHost {
       throw new Error("输出文件不能是输入文件本身（refusing to overwrite the input file）");
     }
     const bytes = await this.toBuffer();
-    await fs.writeFile(target, bytes);
+    const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.jixiao-tmp`);
+    try {
+      await fs.writeFile(tmp, bytes, { flag: "wx" });
+      await fs.rename(tmp, target);
+    } finally {
+      await fs.unlink(tmp).catch(() => undefined);
+    }
   }
 
   /**
@@ -322,6 +378,13 @@ export class XlsxHost implements WorkbookHost {
   }
 }
 
+/** Whether the sheet's tab is selected, read without making xlsx-populate add a `<sheetViews>`. */
+function tabSelected(sheet: PopulateSheet): boolean {
+  const view = elements(elements(sheet._node, "sheetViews")[0], "sheetView")[0];
+  const v = view?.attributes.tabSelected;
+  return v === 1 || v === "1" || v === "true";
+}
+
 /** The solid fill colour xlsx-populate holds for a cell whose style it has already cloned. */
 function currentFill(cell: PopulateCell): string | null {
   const fill = cell.style("fill") as { type?: string; color?: { rgb?: string } } | undefined;
@@ -332,6 +395,11 @@ function currentFill(cell: PopulateCell): string | null {
 /** Whether two paths name the same file (also through links): what saveAs and the CLI refuse to overwrite. */
 export async function samePath(a: string, b: string): Promise<boolean> {
   if (path.resolve(a) === path.resolve(b)) return true;
+  const real = async (p: string): Promise<string> => {
+    const abs = path.resolve(p);
+    return fs.realpath(path.dirname(abs)).then((d) => path.join(d, path.basename(abs)), () => abs);
+  };
+  if ((await real(a)) === (await real(b))) return true;
   try {
     const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
     return sa.ino === sb.ino && sa.dev === sb.dev;
@@ -352,16 +420,21 @@ async function readBytes(file: string): Promise<Buffer> {
     throw new XlsxReadError("missing", file);
   }
   if (stat.isDirectory()) throw new XlsxReadError("directory", file);
+  // A pipe or a device would block the read (or never end): refused before opening it.
+  if (!stat.isFile()) throw new XlsxReadError("not-regular", file);
   return fs.readFile(file);
 }
 
 /**
- * Open a workbook for reading and editing.
+ * Open a workbook for reading and editing. The archive is opened once; the parts are checked (every
+ * referenced part present, within the size limits) and inflated once before xlsx-populate parses them.
  * @param pathOrBuffer - a file path, or the file's bytes
- * @throws XlsxReadError with a Chinese message for a missing path, a directory, a non-xlsx, a corrupt
- *   zip, a legacy .xls or a password-protected workbook
+ * @param limits - how many cells and bytes may be read (default: JIXIAO_MAX_CELLS or one million cells)
+ * @throws XlsxReadError with a Chinese message for a missing path, a directory, a pipe or device, a
+ *   non-xlsx, a damaged package (naming the part), a legacy .xls, a password-protected workbook, or a
+ *   workbook over the limits
  */
-export async function openXlsx(pathOrBuffer: string | Buffer | Uint8Array): Promise<XlsxHost> {
+export async function openXlsx(pathOrBuffer: string | Buffer | Uint8Array, limits: ReadLimits = limitsFromEnv()): Promise<XlsxHost> {
   const source = typeof pathOrBuffer === "string" ? path.resolve(pathOrBuffer) : undefined;
   const bytes = source !== undefined ? await readBytes(source) : Buffer.from(pathOrBuffer as Uint8Array);
   const problem = sniff(bytes);
@@ -375,23 +448,32 @@ export async function openXlsx(pathOrBuffer: string | Buffer | Uint8Array): Prom
     throw new XlsxReadError("corrupt", err instanceof Error ? err.message : String(err));
   }
   if (!zip.file("xl/workbook.xml")) throw new XlsxReadError("not-xlsx", source);
-  const data = (await normalizeSheetParts(zip)) ? await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }) : bytes;
+  await normalizeSheetParts(zip);
+  const texts = await preflight(zip, limits);
   let workbook: PopulateWorkbook;
   try {
-    workbook = await XlsxPopulate.fromDataAsync(data);
+    workbook = await loadParts(zip, texts);
   } catch (err) {
+    if (err instanceof XlsxReadError) throw err;
+    if (err instanceof PartParseError) throw corruptPart(err.part, "unreadable", err.message);
+    // Every part is present and parses (package.ts), so what xlsx-populate trips over is a part whose
+    // structure is broken (a required element missing): damage, not content we do not support.
     const detail = err instanceof Error ? err.message : String(err);
-    throw new XlsxReadError(/zip|inflate|deflate|crc|end of data|unexpected end|invalid/i.test(detail) ? "corrupt" : "unsupported", detail);
+    throw new XlsxReadError("corrupt", detail, `文件已损坏：工作簿结构不完整，无法读取（corrupt .xlsx file）`);
   }
-  return new XlsxHost(workbook, source);
+  const damaged = (workbook as { __jixiaoDamage?: string }).__jixiaoDamage;
+  if (damaged !== undefined) {
+    throw new XlsxReadError("corrupt", `sheet ${damaged}: shared string index out of range`, `文件已损坏：工作表“${damaged}”引用了 xl/sharedStrings.xml 中不存在的文本（corrupt .xlsx file）`);
+  }
+  return new XlsxHost(workbook, source, true);
 }
 
 /**
  * Read a workbook file into the engine's snapshot.
  * @throws XlsxReadError (see {@link openXlsx})
  */
-export async function readXlsxFile(file: string): Promise<WorkbookSnapshot> {
-  const host = await openXlsx(file);
+export async function readXlsxFile(file: string, limits: ReadLimits = limitsFromEnv()): Promise<WorkbookSnapshot> {
+  const host = await openXlsx(file, limits);
   const result = await host.readWorkbook();
   if (!result.ok) throw new XlsxReadError("corrupt", result.error.detail ?? result.error.message);
   return result.value;

@@ -7,7 +7,7 @@
  * dialog sheets) are refused with a clear message instead of being misread.
  */
 import type JSZip from "jszip";
-import { XlsxReadError } from "./sniff";
+import { corruptPart, XlsxReadError } from "./sniff";
 
 function attr(tag: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*=\\s*"([^"]*)"`).exec(tag);
@@ -33,7 +33,8 @@ function relsOf(part: string): string {
 /**
  * Rename worksheet parts so that sheet i lives at `xl/worksheets/sheet{i+1}.xml`.
  * @returns true when the package was changed
- * @throws XlsxReadError("unsupported") for chart, macro or dialog sheets, or worksheets outside xl/worksheets/
+ * @throws XlsxReadError("unsupported") for chart, macro or dialog sheets, or worksheets outside xl/worksheets/;
+ *   XlsxReadError("corrupt") for a sheet without a relationship or a worksheet part that is missing
  */
 export async function normalizeSheetParts(zip: JSZip): Promise<boolean> {
   const wbFile = zip.file("xl/workbook.xml");
@@ -52,7 +53,13 @@ export async function normalizeSheetParts(zip: JSZip): Promise<boolean> {
   sheetTags.forEach((tag, index) => {
     const rid = /\s[\w]+:id\s*=\s*"([^"]*)"/.exec(tag)?.[1];
     const rel = rid ? rels.get(rid) : undefined;
-    if (!rel) return;
+    if (!rel) {
+      throw new XlsxReadError(
+        "corrupt",
+        `sheet ${attr(tag, "name") ?? index + 1} has no relationship ${rid ?? ""}`,
+        `文件已损坏：工作表“${attr(tag, "name") ?? index + 1}”在 xl/_rels/workbook.xml.rels 中没有对应的部件（corrupt .xlsx file: missing relationship）`,
+      );
+    }
     const kind = rel.type.slice(rel.type.lastIndexOf("/") + 1);
     if (kind !== "worksheet") throw new XlsxReadError("unsupported", `sheet ${attr(tag, "name") ?? index + 1} is a ${kind}`);
     const from = partPath(rel.target);
@@ -68,7 +75,7 @@ export async function normalizeSheetParts(zip: JSZip): Promise<boolean> {
   const held = [];
   for (const m of moves) {
     const body = zip.file(m.from);
-    if (!body) throw new XlsxReadError("corrupt", `missing part ${m.from}`);
+    if (!body) throw corruptPart(m.from, "missing");
     const rels = zip.file(relsOf(m.from));
     held.push({ ...m, body: await body.async("uint8array"), rels: rels ? await rels.async("uint8array") : undefined });
     zip.remove(m.from);

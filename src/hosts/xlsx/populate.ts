@@ -64,6 +64,11 @@ export interface PopulateSheet {
   column(columnNumber: number): PopulateColumn;
   activeCell(address: string): PopulateSheet;
   active(active: true): PopulateSheet;
+  tabSelected(selected: boolean): PopulateSheet;
+  /** The `<worksheet>` element. */
+  _node: XmlNode;
+  /** The `<sheet>` element of workbook.xml (name, sheetId, r:id, state). */
+  _idNode: XmlNode;
   _rows: (PopulateRow | undefined)[];
   _mergeCells: Record<string, unknown>;
 }
@@ -84,6 +89,17 @@ export interface PopulateWorkbook {
   outputAsync(): Promise<Buffer>;
   styleSheet(): PopulateStyleSheet;
   _node: XmlNode;
+  _sheets: PopulateSheet[];
+  _activeSheet?: PopulateSheet;
+  /** The open archive the workbook was read from; outputAsync writes its parts into it. */
+  _zip: {
+    file(name: string): unknown;
+    file(name: string, data: unknown, options?: unknown): unknown;
+    remove(name: string): unknown;
+    files: Record<string, unknown>;
+  };
+  _contentTypes: { _node: XmlNode };
+  _relationships: { _node: XmlNode };
 }
 
 /** The module. */
@@ -112,8 +128,15 @@ if (!cellPrototype.__jixiaoTextFix) {
   const parseNode = cellPrototype._parseNode;
   cellPrototype._parseNode = function (this: PopulateCell, node: XmlNode): void {
     const type = node.attributes.t;
+    const hasValue = type === "s" && elements(node, "v").length > 0;
     parseNode.call(this, node);
     if ((type === "s" || type === "str" || type === "inlineStr") && typeof this._value === "number") this._value = String(this._value);
+    // A shared-string index past the end of the table would read as a blank cell: the package is damaged.
+    if (hasValue && this._value === undefined) {
+      const sheet = (this as unknown as { sheet(): PopulateSheet & { workbook(): PopulateWorkbook & { __jixiaoDamage?: string } } }).sheet();
+      const workbook = sheet.workbook();
+      workbook.__jixiaoDamage ??= sheet.name();
+    }
   };
   cellPrototype.__jixiaoTextFix = true;
 }
@@ -128,4 +151,86 @@ export function elements(node: XmlNode | undefined, name?: string): XmlNode[] {
 export function textOf(node: XmlNode): string {
   const first = node.children[0];
   return typeof first === "string" || typeof first === "number" ? String(first) : "";
+}
+
+/** xlsx-populate's Sheet class (to replace a sheet's content in place). */
+export type SheetConstructor = new (workbook: PopulateWorkbook, idNode: XmlNode) => PopulateSheet;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const SheetClass: SheetConstructor = require("xlsx-populate/lib/Sheet");
+
+interface WorkbookInternals {
+  _initAsync(data: unknown, opts?: unknown): Promise<PopulateWorkbook>;
+  _convertInputToBufferAsync(input: unknown): Promise<unknown>;
+  _parseNodesAsync(names: readonly string[]): Promise<(XmlNode | undefined)[]>;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const WorkbookClass: new () => WorkbookInternals = require("xlsx-populate/lib/Workbook");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const XmlParserClass: new () => { parseAsync(xml: string): Promise<XmlNode> } = require("xlsx-populate/lib/XmlParser");
+
+/**
+ * xlsx-populate's loader calls `JSZip.loadAsync(data)`. Given an archive that is already open it now
+ * returns it as is (before, that threw), so that a file is unzipped once: {@link loadParts} hands over the
+ * archive opened for the checks in package.ts.
+ */
+interface JSZipStatic {
+  loadAsync(data: unknown, options?: unknown): Promise<unknown>;
+  __jixiaoPreloaded?: boolean;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const jszipModule = require("jszip") as JSZipStatic;
+if (!jszipModule.__jixiaoPreloaded) {
+  const load = jszipModule.loadAsync;
+  jszipModule.loadAsync = function (this: unknown, data: unknown, options?: unknown): Promise<unknown> {
+    const opened = typeof data === "object" && data !== null && "files" in data && typeof (data as { generateAsync?: unknown }).generateAsync === "function";
+    return opened ? Promise.resolve(data) : load.call(this, data, options);
+  };
+  jszipModule.__jixiaoPreloaded = true;
+}
+
+/** A part whose XML does not parse. */
+export class PartParseError extends Error {
+  constructor(
+    readonly part: string,
+    cause: unknown,
+  ) {
+    super(`${part}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = "PartParseError";
+  }
+}
+
+/**
+ * Build xlsx-populate's workbook from an archive that is already open, parsing the part texts already
+ * inflated (package.ts) instead of inflating them again.
+ * @param zip - the open archive (xlsx-populate keeps it and writes its output into it)
+ * @param texts - part name → XML text; each entry is dropped once parsed
+ * @throws PartParseError naming the first part whose XML does not parse
+ */
+export async function loadParts(zip: unknown, texts: Map<string, string>): Promise<PopulateWorkbook> {
+  const workbook = new WorkbookClass();
+  const parser = new XmlParserClass();
+  const files = zip as { file(name: string): { async(type: "string"): Promise<string> } | null };
+  workbook._convertInputToBufferAsync = (input: unknown) => Promise.resolve(input);
+  workbook._parseNodesAsync = (names) =>
+    Promise.all(
+      names.map(async (name) => {
+        let text = texts.get(name);
+        texts.delete(name);
+        if (text === undefined) {
+          const file = files.file(name);
+          if (!file) return undefined;
+          text = await file.async("string");
+        }
+        if (text.trim() === "") throw new PartParseError(name, new Error("empty part"));
+        try {
+          return await parser.parseAsync(text);
+        } catch (err) {
+          throw new PartParseError(name, err);
+        }
+      }),
+    );
+  const loaded = await workbook._initAsync(zip);
+  delete (workbook as Partial<WorkbookInternals>)._parseNodesAsync;
+  delete (workbook as Partial<WorkbookInternals>)._convertInputToBufferAsync;
+  return loaded;
 }

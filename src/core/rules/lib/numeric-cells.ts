@@ -1,0 +1,54 @@
+/**
+ * Every cell of the model that holds a figure: the money, rate, number and integer scalars, the money
+ * columns of the tables, the 项目 执行率 and the indicator and score-summary 分值 and 得分. Shared by the
+ * rules that look at a figure's value or format whatever it means (number-out-of-range, date-in-amount).
+ */
+import type { BoundCell, ReportModel } from "../../model/report-model";
+import { SCALAR_FIELDS, TABLES, type FieldKind } from "../../schema/fields";
+
+/** What a figure cell is. */
+export type FigureKind = "money" | "rate" | "number";
+
+/** One figure cell with its field and a Chinese description. */
+export interface FigureCell {
+  readonly bound: BoundCell;
+  readonly field: string;
+  /** `全年预算数`, `收入表的“上年结转”`. */
+  readonly what: string;
+  readonly kind: FigureKind;
+}
+
+const SCALAR_KINDS: Readonly<Partial<Record<FieldKind, FigureKind>>> = { money: "money", rate: "rate", number: "number", integer: "number" };
+
+/** Table columns holding a figure besides the money columns. */
+const EXTRA_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  jx_projects: ["rate"],
+  jx_indicators: ["weight", "score"],
+  jx_score_summary: ["weight", "score"],
+};
+const RATE_COLUMNS: ReadonlySet<string> = new Set(["jx_projects.rate"]);
+
+/** The figure cells of the model that are bound to a cell, scalars first, then tables row by row. */
+export function figureCells(model: ReportModel): FigureCell[] {
+  const out: FigureCell[] = [];
+  for (const f of SCALAR_FIELDS) {
+    const kind = SCALAR_KINDS[f.kind];
+    const bound = model.scalars[f.id];
+    if (kind && bound?.cell) out.push({ bound, field: f.id, what: f.label, kind });
+  }
+  for (const def of TABLES) {
+    const table = model.tables[def.id];
+    if (!table) continue;
+    const keys = new Set([...def.columns.filter((c) => c.money).map((c) => c.key), ...(EXTRA_COLUMNS[def.id] ?? [])]);
+    const columns = def.columns.filter((c) => keys.has(c.key) && table.columns.some((tc) => tc.key === c.key));
+    for (const row of table.rows) {
+      for (const c of columns) {
+        const bound = row.cells[c.key];
+        if (!bound?.cell) continue;
+        const field = `${def.id}.${c.key}`;
+        out.push({ bound, field, what: `${def.label}表的“${c.label}”`, kind: c.money ? "money" : RATE_COLUMNS.has(field) ? "rate" : "number" });
+      }
+    }
+  }
+  return out;
+}
