@@ -2,6 +2,11 @@
 "use strict";
 // Thin launcher: the CLI is compiled to dist/ by `npm run build` (run automatically by `npm ci` via `prepare`).
 const path = require("path");
+// `--version` alone needs no command and no commander: answer it before loading anything else.
+if (process.argv.length === 3 && (process.argv[2] === "--version" || process.argv[2] === "-V")) {
+  process.stdout.write(`${require(path.join(__dirname, "..", "package.json")).version}\n`);
+  return;
+}
 const fs = require("fs");
 const entry = path.join(__dirname, "..", "dist", "cli", "index.js");
 if (!fs.existsSync(entry)) {

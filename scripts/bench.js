@@ -1,233 +1,212 @@
 #!/usr/bin/env node
 "use strict";
 /**
- * npm run bench — how long jixiao takes on large workbooks, split into reading the file and running the
- * engine, so that the engine's share of the total can be followed over time. Prints figures only.
+ * npm run bench — jixiao's speed goals (issue 12), each printed as a ratio next to its goal with PASS/FAIL.
+ * Ratios, not times: the machine is shared, so every figure is compared with a reference measured in the
+ * same run, interleaved (median of several rounds).
  *
- *   node scripts/bench.js [--institutions 500] [--projects 300] [--indicators 200] [--files 40] [--keep]
+ *   node scripts/bench.js [--quick] [--keep] [--root DIR]
  *
- * Uses the built CLI (dist/): run `npm run build` first. Workbooks are generated with ExcelJS into a temp
- * directory (removed at the end unless --keep).
+ * - engine ÷ load: map + check (checkWorkbook on the snapshot) against loading the same file with
+ *   xlsx-populate, at 50, 400 and 2 000 institutions. Goal ≤ 0.10.
+ * - memory: peak RSS of `check` (read + engine, one process) against a plain xlsx-populate load of the
+ *   2 000-institution file. Goal ≤ 1.3.
+ * - batch: files/s on distinct workbooks with 1 worker and with the pool; the CLI's own choice must be
+ *   within 10 % of the faster.
+ * - CLI start: `node bin/jixiao.js --version` and `check` on a small example against a bare `node -e 0`.
+ *   Goal ≤ 1.5.
+ *
+ * --quick: fewer rounds and a smaller batch (about half the time). --root DIR: bench another checkout's
+ * built dist/ and bin/ (e.g. main, for "before" figures). Uses the built CLI: run `npm run build` first.
+ * Workbooks are generated with ExcelJS (scripts/lib/bench-workbook.js) into a temp directory, removed at
+ * the end unless --keep.
  */
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
+const { execFileSync, spawnSync } = require("child_process");
 const { performance } = require("perf_hooks");
-const ExcelJS = require("exceljs");
+const { makeWorkbook } = require("./lib/bench-workbook");
 
-const ROOT = path.join(__dirname, "..");
+const has = (flag) => process.argv.includes(`--${flag}`);
+const argOf = (name) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const QUICK = has("quick");
+const KEEP = has("keep");
+const ROOT = path.resolve(argOf("root") ?? path.join(__dirname, ".."));
 const DIST = path.join(ROOT, "dist");
 if (!fs.existsSync(path.join(DIST, "cli", "index.js"))) {
-  console.error("bench: 请先运行 npm run build（dist/ is missing: run `npm run build` first）");
+  console.error(`bench: 请先运行 npm run build（${DIST} is missing: run \`npm run build\` first）`);
   process.exit(2);
 }
+const XlsxPopulate = require(require.resolve("xlsx-populate", { paths: [ROOT] }));
 const { readXlsxFile } = require(path.join(DIST, "hosts", "xlsx"));
 const { checkWorkbook } = require(path.join(DIST, "core", "engine", "run-rules"));
-const { checkFiles, poolSize } = require(path.join(DIST, "cli", "pool"));
+const pool = require(path.join(DIST, "cli", "pool"));
 
-function arg(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
-const OPTS = {
-  institutions: arg("institutions", 500),
-  projects: arg("projects", 300),
-  indicators: arg("indicators", 200),
-  files: arg("files", 40),
-  keep: process.argv.includes("--keep"),
+const ROUNDS = QUICK ? 3 : 5;
+const BATCH = QUICK ? 16 : 40;
+const STARTS = QUICK ? 7 : 11;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-
-const r2 = (x) => Math.round(x * 100) / 100;
-
-/** A deterministic pseudo-random generator, so every run benches the same workbooks. */
-function rng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
+const ms = (x) => `${x.toFixed(0).padStart(6)} ms`;
+const verdicts = [];
+/** One goal row: the measured ratio next to its goal. */
+function goal(label, ratio, limit, better = "lower") {
+  const pass = better === "lower" ? ratio <= limit : ratio >= limit;
+  const text = `${label.padEnd(48)} ${ratio.toFixed(2).padStart(6)}  goal ${better === "lower" ? "≤" : "≥"} ${limit.toFixed(2)}  ${pass ? "PASS" : "FAIL"}`;
+  verdicts.push(text);
+  return text;
 }
 
-function ref(sheet, a, b) {
-  const abs = (x) => x.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-  return `'${sheet}'!${abs(a)}${b ? `:${abs(b)}` : ""}`;
-}
-
-function col(n) {
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
+async function engineVsLoad(dir) {
+  console.log(`engine (map + check) ÷ xlsx-populate load, median of ${ROUNDS} interleaved rounds:`);
+  for (const institutions of [50, 400, 2000]) {
+    const file = path.join(dir, `inst-${institutions}.xlsx`);
+    await makeWorkbook(file, { institutions, projects: 30, indicators: 40, seed: 7 });
+    const bytes = fs.readFileSync(file);
+    const load = [];
+    const read = [];
+    const engine = [];
+    let cells = 0;
+    let findings = 0;
+    for (let r = 0; r < ROUNDS; r++) {
+      let t = performance.now();
+      await XlsxPopulate.fromDataAsync(bytes);
+      load.push(performance.now() - t);
+      t = performance.now();
+      const snapshot = await readXlsxFile(file);
+      read.push(performance.now() - t);
+      t = performance.now();
+      const report = checkWorkbook(snapshot, { host: "bench" });
+      engine.push(performance.now() - t);
+      cells = snapshot.sheets.reduce((n, s) => n + Object.keys(s.cells).length, 0);
+      findings = report.stats.findings;
+    }
+    const [l, rd, e] = [median(load), median(read), median(engine)];
+    console.log(
+      `  ${String(institutions).padStart(5)} institutions ${String(cells).padStart(7)} cells  load ${ms(l)}  jixiao read ${ms(rd)}  engine ${ms(e)} (${((e * 1000) / cells).toFixed(1)} µs/cell)  findings ${findings}`,
+    );
+    console.log(`  ${goal(`engine ÷ load, ${institutions} institutions`, e / l, 0.1)}`);
   }
-  return s;
 }
 
-/** Write rows at row `top`, name the rectangle. */
-function table(wb, ws, top, rows, name) {
-  rows.forEach((row, r) => row.forEach((v, c) => v !== null && (ws.getCell(top + r, c + 1).value = v)));
-  const width = Math.max(...rows.map((r) => r.length));
-  wb.definedNames.add(ref(ws.name, `A${top}`, `${col(width)}${top + rows.length - 1}`), name);
-  return top + rows.length + 2;
+/** Peak RSS (KiB) of a child process running `code` with `file`; the smaller of two runs. */
+function peakRss(code, file) {
+  const runs = [0, 1].map(() => {
+    const r = spawnSync(process.execPath, ["-e", code, file], { cwd: ROOT, encoding: "utf8", env: { ...process.env, JIXIAO_WORKERS: "1" } });
+    if (r.status !== 0) throw new Error(`memory probe failed: ${r.stderr}`);
+    return Number(r.stdout.trim());
+  });
+  return Math.min(...runs);
 }
 
-/** A template-like workbook with n institutions, projects and indicators (a few real-looking mistakes). */
-async function makeWorkbook(file, { institutions, projects, indicators, seed }) {
-  const rand = rng(seed);
-  const money = () => r2(rand() * 5000);
-  const wb = new ExcelJS.Workbook();
-  const info = wb.addWorksheet("基本情况");
-  const scalars = [
-    ["评价年度", 2024, "jx_report_year"],
-    ["部门（单位）名称", `第${seed}号测试单位`, "jx_unit_name"],
-    ["评价类型", "部门整体支出", "jx_report_kind"],
-    ["金额单位", "万元", "jx_money_unit"],
-    ["人员编制", 65, "jx_staff_quota"],
-    ["实有人数", 63, "jx_staff_actual"],
-  ];
-  scalars.forEach(([label, v, name], i) => {
-    info.getCell(i + 1, 1).value = label;
-    info.getCell(i + 1, 2).value = v;
-    wb.definedNames.add(ref("基本情况", `B${i + 1}`), name);
-  });
-
-  const ws = wb.addWorksheet("收支情况");
-  const inst = Array.from({ length: institutions }, (_, i) => `${i + 1}、二级机构${i + 1}`);
-  const incomeRows = inst.map((n) => {
-    const parts = [money(), money(), money(), money(), money()];
-    return [n, r2(parts.reduce((a, b) => a + b, 0)), ...parts];
-  });
-  const expenseRows = inst.map((n) => {
-    const [p, u, proj] = [money(), money(), money()];
-    return [n, r2(p + u + proj), r2(p + u), p, u, proj, 0, 0];
-  });
-  const sum = (rows) => rows[0].slice(1).map((_, c) => r2(rows.reduce((a, r) => a + r[c + 1], 0)));
-  const incomeTotal = sum(incomeRows);
-  const expenseTotal = sum(expenseRows);
-  // One 元/万元 slip (基本支出 typed in 元) and one footing error, as clerks make them.
-  if (expenseRows.length > 3) expenseRows[3][2] = r2(expenseRows[3][2] * 10000);
-  if (incomeRows.length > 5) incomeRows[5][1] = r2(incomeRows[5][1] + 1);
-  let top = 1;
-  top = table(wb, ws, top, [["机构名称", "收入合计", "上年结转", "公共财政拨款", "政府基金拨款", "纳入专户管理的非税收入拨款", "其他收入"], ["汇总", ...incomeTotal], ...incomeRows], "jx_income");
-  top = table(wb, ws, top, [["机构名称", "支出合计", "基本支出", "人员支出", "公用支出", "项目支出", "当年结余", "累计结余"], ["汇总", ...expenseTotal], ...expenseRows], "jx_expense");
-  const sg = inst.map((n) => {
-    const p = [money() / 100, money() / 100, 0, 0].map(r2);
-    return [n, r2(p.reduce((a, b) => a + b, 0)), ...p];
-  });
-  top = table(wb, ws, top, [["机构名称", "三公经费合计", "公务接待费", "公务用车运维费", "公务用车购置费", "因公出国费"], ["汇总", ...sum(sg)], ...sg], "jx_sangong");
-  const as = inst.map((n) => {
-    const p = [money(), money(), 0];
-    return [n, r2(p.reduce((a, b) => a + b, 0)), ...p];
-  });
-  top = table(wb, ws, top, [["机构名称", "固定资产合计", "在用固定资产", "出租固定资产", "其他"], ["汇总", ...sum(as)], ...as], "jx_assets");
-  const pr = Array.from({ length: projects }, (_, i) => {
-    const b = money();
-    const e = r2(b * (0.6 + rand() * 0.4));
-    return [`项目${i + 1}`, `财预[2024]${i + 1}号`, b, e, r2(b - e), Math.round((e / b) * 10000) / 10000];
-  });
-  table(wb, ws, top, [["项目名称", "资金文号", "预算数", "执行数", "结转结余", "执行率"], ...pr], "jx_projects");
-  for (let r = 0; r < pr.length; r++) ws.getCell(top + 1 + r, 6).numFmt = "0.00%";
-
-  const ev = wb.addWorksheet("绩效自评");
-  const groups = ["产出指标", "效益指标", "满意度指标"];
-  const shares = [50, 30, 10];
-  const ind = Array.from({ length: indicators }, (_, i) => {
-    const g = i < indicators * 0.6 ? 0 : i < indicators * 0.9 ? 1 : 2;
-    return [groups[g], "数量指标", `指标${i + 1}`, "≥", "95%", `${(95 + rand() * 5).toFixed(1)}%`, 0, 0, null];
-  });
-  // Spread each group's weight over its indicators (2 decimals), full marks.
-  groups.forEach((g, gi) => {
-    const own = ind.filter((r) => r[0] === g);
-    own.forEach((r, k) => {
-      const w = k === own.length - 1 ? r2(shares[gi] - r2(shares[gi] / own.length) * (own.length - 1)) : r2(shares[gi] / own.length);
-      r[6] = w;
-      r[7] = w;
-    });
-  });
-  let t = table(wb, ev, 1, [["一级指标", "二级指标", "三级指标", "指标方向", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"], ...ind], "jx_indicators");
-  t = table(wb, ev, t, [["一级指标", "分值", "得分"], ["预算执行率", 10, 10], ...groups.map((g, i) => [g, shares[i], shares[i]])], "jx_score_summary");
-  ev.getCell(t, 1).value = "绩效自评综合得分";
-  ev.getCell(t, 2).value = 100;
-  wb.definedNames.add(ref("绩效自评", `B${t}`), "jx_score_total");
-  ev.getCell(t + 1, 1).value = "评价等次";
-  ev.getCell(t + 1, 2).value = "优";
-  wb.definedNames.add(ref("绩效自评", `B${t + 1}`), "jx_grade");
-  await wb.xlsx.writeFile(file);
-}
-
-function fmtMs(ms) {
-  return `${ms.toFixed(0).padStart(7)} ms`;
-}
-
-async function benchOne(label, file) {
-  const t0 = performance.now();
-  const snapshot = await readXlsxFile(file);
-  const t1 = performance.now();
-  const report = checkWorkbook(snapshot, { host: "bench" });
-  const t2 = performance.now();
-  const load = t1 - t0;
-  const engine = t2 - t1;
-  const cells = snapshot.sheets.reduce((n, s) => n + Object.keys(s.cells).length, 0);
-  const size = fs.statSync(file).size;
-  console.log(
-    `${label.padEnd(34)} ${String(cells).padStart(7)} cells ${(size / 1024).toFixed(0).padStart(6)} KiB  load ${fmtMs(load)}  engine ${fmtMs(engine)}  engine share ${((engine / (load + engine)) * 100).toFixed(1).padStart(5)}%  findings ${report.stats.findings}`,
+function memory(dir) {
+  console.log("\npeak memory (max RSS of one process) at 2 000 institutions:");
+  const file = path.join(dir, "inst-2000.xlsx");
+  const plain = peakRss(
+    `require(${JSON.stringify(require.resolve("xlsx-populate", { paths: [ROOT] }))}).fromFileAsync(process.argv[1]).then(() => console.log(process.resourceUsage().maxRSS))`,
+    file,
   );
-  return { load, engine };
+  const check = peakRss(
+    `require(${JSON.stringify(path.join(DIST, "cli", "check-file"))}).checkFile(process.argv[1], { preset: "recommended" }).then((o) => { if (!o.ok) throw new Error(o.message); console.log(process.resourceUsage().maxRSS); })`,
+    file,
+  );
+  console.log(`  plain load ${(plain / 1024).toFixed(0)} MiB, check ${(check / 1024).toFixed(0)} MiB`);
+  console.log(`  ${goal("peak memory ÷ plain load", check / plain, 1.3)}`);
+}
+
+async function batch(dir) {
+  console.log(`\nbatch of ${BATCH} distinct workbooks (50 institutions, 30 projects, 40 indicators, each its own seed), ${os.cpus().length} cores:`);
+  const batchDir = path.join(dir, "batch");
+  fs.mkdirSync(batchDir);
+  const files = [];
+  for (let i = 0; i < BATCH; i++) {
+    const f = path.join(batchDir, `unit-${String(i + 1).padStart(3, "0")}.xlsx`);
+    await makeWorkbook(f, { institutions: 50, projects: 30, indicators: 40, seed: 100 + i });
+    files.push(f);
+  }
+  const cores = os.cpus().length || 1;
+  const saved = process.env.JIXIAO_WORKERS;
+  const rate = async (workers) => {
+    if (workers === undefined) delete process.env.JIXIAO_WORKERS;
+    else process.env.JIXIAO_WORKERS = String(workers);
+    const t0 = performance.now();
+    const outcomes = await pool.checkFiles(files, { preset: "recommended" }, () => undefined);
+    const wall = performance.now() - t0;
+    if (outcomes.some((o) => !o.ok)) throw new Error("a bench workbook was unreadable");
+    return { rate: (files.length * 1000) / wall, outcomes };
+  };
+  // Interleaved: one worker, the pool, one worker, the pool; the better of two each.
+  const one = [];
+  const many = [];
+  let same = true;
+  for (let r = 0; r < 2; r++) {
+    const a = await rate(1);
+    const b = await rate(Math.max(2, cores));
+    one.push(a.rate);
+    many.push(b.rate);
+    same &&= JSON.stringify(a.outcomes.map((o) => o.findings)) === JSON.stringify(b.outcomes.map((o) => o.findings));
+  }
+  if (saved === undefined) delete process.env.JIXIAO_WORKERS;
+  else process.env.JIXIAO_WORKERS = saved;
+  const r1 = Math.max(...one);
+  const rp = Math.max(...many);
+  const chosen = typeof pool.workersFor === "function" ? pool.workersFor(files.length) : pool.poolSize(files.length);
+  const rc = chosen <= 1 ? r1 : rp;
+  console.log(`  1 worker ${r1.toFixed(1).padStart(6)} files/s   pool of ${Math.max(2, cores)} ${rp.toFixed(1).padStart(6)} files/s   findings identical: ${same ? "yes" : "NO"}`);
+  console.log(`  the CLI uses ${chosen <= 1 ? "1 worker" : `a pool of ${chosen}`} for ${files.length} files on ${cores} cores: ${rc.toFixed(1)} files/s`);
+  console.log(`  ${goal("CLI's batch rate ÷ the faster of 1 worker / pool", rc / Math.max(r1, rp), 0.9, "higher")}`);
+}
+
+function cliStart() {
+  const bin = path.join(ROOT, "bin", "jixiao.js");
+  const small = path.join(ROOT, "examples", "linxiang-2021.xlsx");
+  const time = (args) => {
+    const t = performance.now();
+    spawnSync(process.execPath, args, { cwd: ROOT, stdio: "ignore" });
+    return performance.now() - t;
+  };
+  const bare = [];
+  const version = [];
+  const check = [];
+  for (let i = 0; i < STARTS; i++) {
+    bare.push(time(["-e", "0"]));
+    version.push(time([bin, "--version"]));
+    check.push(time([bin, "check", small]));
+  }
+  const [b, v, c] = [median(bare), median(version), median(check)];
+  console.log(`\nCLI start, median of ${STARTS} interleaved runs: node -e 0 ${ms(b)}   --version ${ms(v)}   check ${path.basename(small)} ${ms(c)}`);
+  console.log(`  ${goal("jixiao --version ÷ node -e 0", v / b, 1.5)}`);
+  console.log(`  ${goal("jixiao check (small file) ÷ node -e 0", c / b, 1.5)}`);
 }
 
 (async () => {
+  const started = performance.now();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-bench-"));
-  console.log(`jixiao bench — node ${process.version}, ${os.cpus().length} cores, workbooks in ${dir}`);
-  console.log(`options: ${JSON.stringify(OPTS)}\n`);
+  let commit = "";
   try {
-    const sizes = [
-      ["small (10 inst, 10 proj, 20 ind)", { institutions: 10, projects: 10, indicators: 20 }],
-      [`large (${OPTS.institutions} inst)`, { institutions: OPTS.institutions, projects: 10, indicators: 20 }],
-      [`large (${OPTS.projects} projects)`, { institutions: 10, projects: OPTS.projects, indicators: 20 }],
-      [`large (${OPTS.indicators} indicators)`, { institutions: 10, projects: 10, indicators: OPTS.indicators }],
-      [`huge (all of the above)`, { institutions: OPTS.institutions, projects: OPTS.projects, indicators: OPTS.indicators }],
-    ];
-    console.log("single workbooks (one thread):");
-    for (const [label, s] of sizes) {
-      const file = path.join(dir, `${label.split(" ")[0]}-${s.institutions}-${s.projects}-${s.indicators}.xlsx`);
-      await makeWorkbook(file, { ...s, seed: 7 });
-      await benchOne(label, file);
-    }
-
-    // The engine must grow linearly with the institutions (a 汇总 check has a term per institution; a
-    // search over cells × checks × terms once made 500 institutions take 75 s): engine time per 100.
-    console.log("\nengine time by institutions (10 projects, 20 indicators):");
-    for (const n of [50, 100, 200, OPTS.institutions].filter((x, i, a) => a.indexOf(x) === i).sort((a, b) => a - b)) {
-      const file = path.join(dir, `scale-${n}.xlsx`);
-      await makeWorkbook(file, { institutions: n, projects: 10, indicators: 20, seed: 7 });
-      const { engine } = await benchOne(`${n} institutions`, file);
-      console.log(`${"".padEnd(34)} ${((engine / n) * 100).toFixed(0).padStart(7)} ms per 100 institutions`);
-    }
-
-    console.log(`\nbatch of ${OPTS.files} workbooks (50 inst, 30 projects, 40 indicators each):`);
-    const batchDir = path.join(dir, "batch");
-    fs.mkdirSync(batchDir);
-    const files = [];
-    for (let i = 0; i < OPTS.files; i++) {
-      const f = path.join(batchDir, `unit-${String(i + 1).padStart(3, "0")}.xlsx`);
-      await makeWorkbook(f, { institutions: 50, projects: 30, indicators: 40, seed: 100 + i });
-      files.push(f);
-    }
-    for (const workers of [...new Set([1, poolSize(files.length)])]) {
-      process.env.JIXIAO_WORKERS = String(workers);
-      const t0 = performance.now();
-      const outcomes = await checkFiles(files, { preset: "recommended" }, () => undefined);
-      const wall = performance.now() - t0;
-      const ok = outcomes.filter((o) => o.ok);
-      const load = ok.reduce((a, o) => a + o.summary.loadMs, 0);
-      const engine = ok.reduce((a, o) => a + o.summary.checkMs, 0);
-      console.log(
-        `${`${workers} worker(s)`.padEnd(34)} wall ${fmtMs(wall)}  (${(wall / files.length).toFixed(0)} ms/workbook)  Σload ${fmtMs(load)}  Σengine ${fmtMs(engine)}  engine share ${((engine / (load + engine)) * 100).toFixed(1)}%  unreadable ${outcomes.length - ok.length}`,
-      );
-    }
+    commit = execFileSync("git", ["-C", ROOT, "rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+  } catch {
+    // not a git checkout
+  }
+  console.log(`jixiao bench — ${ROOT}${commit ? ` @ ${commit}` : ""}, node ${process.version}, ${os.cpus().length} cores${QUICK ? ", --quick" : ""}\n`);
+  try {
+    await engineVsLoad(dir);
+    memory(dir);
+    await batch(dir);
+    cliStart();
   } finally {
-    if (OPTS.keep) console.log(`\nkept ${dir}`);
+    if (KEEP) console.log(`\nkept ${dir}`);
     else fs.rmSync(dir, { recursive: true, force: true });
   }
+  console.log(`\nsummary (${((performance.now() - started) / 1000).toFixed(0)} s):`);
+  for (const v of verdicts) console.log(`  ${v}`);
 })().catch((err) => {
   console.error(err);
   process.exit(1);

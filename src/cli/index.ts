@@ -1,13 +1,14 @@
 /**
  * The `jixiao` command line: `check`, `fill`, `narrative`, `template`.
  * bin/jixiao.js calls {@link main} with `process.argv` and exits with the code it resolves to.
+ *
+ * Commands are loaded lazily: `jixiao check …` loads the check command only (the engine and the .xlsx
+ * reader), never ExcelJS (a devDependency used by `template`), docx or the narrative and fill code, so
+ * that it starts fast and runs after `npm ci --omit=dev`. `--version` loads no command at all; `--help`,
+ * `help` and anything unrecognised load every command so that commander can list or suggest them.
  */
 import { Command, CommanderError } from "commander";
 import { CliError, EXIT_UNREADABLE, processIo, type CliIo, type RegisterCommand } from "./io";
-import { register as registerCheck } from "./commands/check";
-import { register as registerFill } from "./commands/fill";
-import { register as registerNarrative } from "./commands/narrative";
-import { register as registerTemplate } from "./commands/template";
 
 export type { CliIo, RegisterCommand } from "./io";
 export { CliError } from "./io";
@@ -22,11 +23,29 @@ const HEADINGS: Readonly<Record<string, string>> = {
 };
 const helpInChinese = { styleTitle: (title: string): string => HEADINGS[title] ?? title };
 
-/** The commands, in the order `--help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerFill, registerNarrative, registerTemplate];
+/* eslint-disable @typescript-eslint/no-require-imports -- require() on demand is the point: see the header. */
+/** The commands, in the order `--help` lists them, each loaded only when asked for. */
+const COMMANDS: Readonly<Record<string, () => RegisterCommand>> = {
+  check: () => (require("./commands/check") as typeof import("./commands/check")).register,
+  fill: () => (require("./commands/fill") as typeof import("./commands/fill")).register,
+  narrative: () => (require("./commands/narrative") as typeof import("./commands/narrative")).register,
+  template: () => (require("./commands/template") as typeof import("./commands/template")).register,
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
-/** Build the commander program with every command registered against `io`. */
-export function buildProgram(io: CliIo): Command {
+/** The command names `argv` needs registered: none for `--version`, the one named, else all. */
+export function commandsFor(argv: readonly string[]): string[] {
+  const first = argv[2];
+  if (first === "-V" || first === "--version") return [];
+  if (first !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, first)) return [first];
+  return Object.keys(COMMANDS);
+}
+
+/**
+ * Build the commander program with `commands` (default: every command) registered against `io`.
+ * @param commands - the command names to load and register (see {@link commandsFor})
+ */
+export function buildProgram(io: CliIo, commands: readonly string[] = Object.keys(COMMANDS)): Command {
   const program = new Command();
   program
     .name("jixiao")
@@ -38,7 +57,7 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride()
     .configureHelp(helpInChinese)
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
-  for (const registerCommand of COMMANDS) registerCommand(program, io);
+  for (const name of commands) COMMANDS[name]()(program, io);
   for (const sub of program.commands) {
     sub
       .exitOverride()
@@ -67,7 +86,7 @@ export async function main(argv: readonly string[], io?: CliIo): Promise<number>
       out.setExitCode(c);
     },
   };
-  const program = buildProgram(tracked);
+  const program = buildProgram(tracked, argv.length <= 2 ? Object.keys(COMMANDS) : commandsFor(argv));
   if (argv.length <= 2) {
     tracked.stdout(program.helpInformation());
     return 0;

@@ -1,7 +1,13 @@
 /**
- * Check many files on every core: a pool of worker_threads (size os.cpus().length, at most one per file),
- * each taking the next file when it is done. Results are delivered in input order as soon as all earlier
- * files are done, so a 财政局 checking hundreds of workbooks sees lines appear steadily.
+ * Check many files: in this thread, or on a pool of worker_threads each taking the next file when it is
+ * done. Results are delivered in input order as soon as all earlier files are done, so a 财政局 checking
+ * hundreds of workbooks sees lines appear steadily.
+ *
+ * The pool is used only where it pays ({@link workersFor}). A worker must load the engine and the .xlsx
+ * reader before its first file (about as long as checking 3–5 small workbooks), and on 2 cores the
+ * pool's threads compete with the main thread and the machine's other work: `npm run bench` measured
+ * the pool at a third of one thread's rate on 2 cores (16 distinct workbooks). So: one thread on 2 cores
+ * or fewer, and on more cores a pool only for at least {@link MIN_FILES_PER_WORKER} files per worker.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -16,11 +22,26 @@ function workerScript(): string | undefined {
   return __filename.endsWith(".js") && fs.existsSync(script) ? script : undefined;
 }
 
-/** How many workers: JIXIAO_WORKERS when set (bench, tests), else one per core. */
+/** Files each worker should get at least for its start-up to pay. */
+export const MIN_FILES_PER_WORKER = 8;
+
+/**
+ * How many threads check `files` files: JIXIAO_WORKERS when set (bench, tests); else 1 on 2 cores or
+ * fewer; else one per core but no more than one per {@link MIN_FILES_PER_WORKER} files (1 = this thread).
+ * @param files - how many files
+ * @param cores - the machine's cores (default: os.cpus())
+ * @param env - JIXIAO_WORKERS (default: the environment's)
+ */
+export function workersFor(files: number, cores: number = os.cpus().length || 1, env: string | undefined = process.env.JIXIAO_WORKERS): number {
+  const forced = Number(env);
+  if (env !== undefined && env !== "" && Number.isInteger(forced) && forced > 0) return Math.max(1, Math.min(forced, files));
+  if (cores <= 2) return 1;
+  return Math.max(1, Math.min(cores, Math.floor(files / MIN_FILES_PER_WORKER)));
+}
+
+/** @deprecated use {@link workersFor} (kept for scripts that called it). */
 export function poolSize(files: number): number {
-  const env = Number(process.env.JIXIAO_WORKERS);
-  const wanted = Number.isInteger(env) && env > 0 ? env : os.cpus().length || 1;
-  return Math.max(1, Math.min(wanted, files));
+  return workersFor(files);
 }
 
 /**
@@ -38,7 +59,7 @@ export async function checkFiles(files: readonly string[], options: CheckFileOpt
     }
   };
   const script = workerScript();
-  const size = poolSize(files.length);
+  const size = workersFor(files.length);
   if (!script || size <= 1) {
     for (let i = 0; i < files.length; i++) deliver(i, await checkFile(files[i], options));
     return results as FileOutcome[];

@@ -8,10 +8,18 @@ import * as path from "path";
 import { runHostContract } from "./host-contract-suite";
 import { ExcelHost, type ExcelRun, type RequirementCheck } from "../../src/hosts/excel/excel-host";
 import type { CellSnapshot, WorkbookSnapshot } from "../../src/core/model/snapshot";
+import { marksSheet, readMarks } from "../../src/taskpane/services";
 
 interface FakeModel {
   syncs: number;
-  sheets: { name: string; cells: Record<string, CellSnapshot & { value: CellSnapshot["value"] | undefined }>; merges: string[]; fills: Record<string, string> }[];
+  sheets: {
+    name: string;
+    cells: Record<string, CellSnapshot & { value: CellSnapshot["value"] | undefined }>;
+    merges: string[];
+    fills: Record<string, string>;
+    notes: Record<string, string>;
+    visibility?: string;
+  }[];
   names: { name: string; refersTo: string; scope?: string }[];
 }
 
@@ -119,5 +127,76 @@ describe("Excel adapter over the fake model: round trips", () => {
     expect(await host.writeSheet({ name: "综述", rows: [["99.71%", "2021-12", "=1+1", "预算执行率为99.71%。", 3]] })).toEqual({ ok: true, value: undefined });
     const sheet = win.__jixiao.model.sheets.find((s) => s.name === "综述");
     expect(Object.values(sheet?.cells ?? {}).map((c) => c.value)).toEqual(["99.71%", "2021-12", "=1+1", "预算执行率为99.71%。", 3]);
+  });
+
+  it("one 检查 is two syncs to read and two to mark (fills, notes and the jx_marks sheet), a re-check too", async () => {
+    const win = loadFakeExcel(
+      {
+        sheets: [{ name: "收支情况", cells: { B2: { value: 3467700 }, B3: { value: 1 }, B4: { value: 2 } }, merges: [] }],
+        names: [],
+      },
+      { "收支情况!B3": "#00B050" }, // the clerk's own green under B3
+    );
+    const model = win.__jixiao.model;
+    const host = new ExcelHost(win.Excel.run, { isSetSupported: win.Office.context.requirements.isSetSupported });
+    const sheet = () => model.sheets.find((s) => s.name === "收支情况")!;
+    const at = (address: string) => ({ sheet: "收支情况", address });
+
+    expect((await host.readWorkbook()).ok).toBe(true);
+    expect(model.syncs).toBe(2);
+    model.syncs = 0;
+    const first = await host.replaceMarks([], [
+      { at: at("B2"), color: "#FFC7CE", note: "单位疑似填错" },
+      { at: at("B3"), color: "#FFEB9C", note: "合计不符" },
+    ], marksSheet);
+    if (!first.ok) throw new Error(first.error.message);
+    expect(model.syncs).toBe(2);
+    expect(first.value).toEqual([{ at: at("B2"), color: null }, { at: at("B3"), color: "#00B050" }]);
+    expect(sheet().fills).toEqual({ B2: "#FFC7CE", B3: "#FFEB9C" });
+    expect(sheet().notes).toEqual({ B2: "单位疑似填错", B3: "合计不符" });
+
+    // What the pane reads back from jx_marks after a reload is what it saved, and the sheet is hidden.
+    const read = await host.readWorkbook();
+    if (!read.ok) throw new Error(read.error.message);
+    expect(readMarks(read.value)).toEqual(first.value);
+    expect(model.sheets.find((s) => s.name === "jx_marks")?.visibility).toBe("Hidden");
+
+    // Re-check: B3 is still wrong (its saved fill stays the clerk's green, not our yellow), B2 is fixed
+    // (its fill and note go), B4 is new.
+    model.syncs = 0;
+    const second = await host.replaceMarks(first.value, [
+      { at: at("B3"), color: "#FFC7CE", note: "合计仍不符" },
+      { at: at("B4"), color: "#FFEB9C", note: "新问题" },
+    ], marksSheet);
+    if (!second.ok) throw new Error(second.error.message);
+    expect(model.syncs).toBe(2);
+    expect(second.value).toEqual([{ at: at("B3"), color: "#00B050" }, { at: at("B4"), color: null }]);
+    expect(sheet().fills).toEqual({ B3: "#FFC7CE", B4: "#FFEB9C" });
+    expect(sheet().notes).toEqual({ B3: "合计仍不符", B4: "新问题" });
+    const reread = await host.readWorkbook();
+    if (!reread.ok) throw new Error(reread.error.message);
+    expect(readMarks(reread.value)).toEqual(second.value);
+
+    // All clear: everything restored, the clerk's green back, jx_marks emptied to its header.
+    const cleared = await host.replaceMarks(second.value, [], marksSheet);
+    expect(cleared).toEqual({ ok: true, value: [] });
+    expect(sheet().fills).toEqual({ B3: "#00B050" });
+    expect(sheet().notes).toEqual({});
+    const last = await host.readWorkbook();
+    if (!last.ok) throw new Error(last.error.message);
+    expect(readMarks(last.value)).toEqual([]);
+  });
+
+  it("never overwrites or removes a note the clerk wrote", async () => {
+    const win = loadFakeExcel({ sheets: [{ name: "S", cells: { A1: { value: 1 } }, merges: [] }], names: [] });
+    const model = win.__jixiao.model;
+    model.sheets[0].notes.A1 = "会计的备注";
+    const host = new ExcelHost(win.Excel.run, { isSetSupported: win.Office.context.requirements.isSetSupported });
+    const saved = await host.replaceMarks([], [{ at: { sheet: "S", address: "A1" }, color: "#FFC7CE", note: "合计不符" }]);
+    if (!saved.ok) throw new Error(saved.error.message);
+    expect(model.sheets[0].notes).toEqual({ A1: "会计的备注" });
+    expect(await host.replaceMarks(saved.value, [])).toEqual({ ok: true, value: [] });
+    expect(model.sheets[0].notes).toEqual({ A1: "会计的备注" });
+    expect(model.sheets[0].fills).toEqual({});
   });
 });

@@ -5,7 +5,7 @@
  * which is fine for a fresh file (toolchain.md: exceljs is for new workbooks, never for editing).
  */
 import type { Command } from "commander";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import {
   CENTRALIZED,
@@ -21,6 +21,20 @@ import { PROFILES, findProfile } from "../../core/scoring/profiles";
 import type { ScoringProfile } from "../../core/scoring/types";
 import { CliError, EXIT_OK, EXIT_UNREADABLE, type CliIo } from "../io";
 import { planOutputs, writeOutputs } from "../output";
+
+/**
+ * ExcelJS, loaded when a template is rendered: it is a devDependency, so `jixiao check` must not load it,
+ * and an install without dev dependencies gets one clear sentence here instead of a stack trace.
+ */
+function loadExcelJs(): typeof ExcelJS {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require("exceljs") as typeof ExcelJS & { default?: typeof ExcelJS };
+    return mod.default ?? mod;
+  } catch {
+    throw new CliError("生成模板需要开发依赖 exceljs，请在项目目录运行 npm ci（不带 --omit=dev）后重试（template needs the dev dependency exceljs）。");
+  }
+}
 
 /** `#RRGGBB` → exceljs ARGB. */
 function argb(hex: string): string {
@@ -48,7 +62,7 @@ function fillFor(template: WorkbookTemplate, cell: TemplateCell): string | undef
  * @returns the workbook file contents
  */
 export async function renderTemplate(template: WorkbookTemplate, catalog: AddinCatalog = CENTRALIZED): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (loadExcelJs().Workbook)();
   wb.creator = "jixiao";
   wb.title = template.kind === "dept" ? "部门（单位）整体支出绩效自评表" : "项目支出绩效自评表";
   // Formulas carry no cached results: make Excel, WPS and LibreOffice compute them on open.

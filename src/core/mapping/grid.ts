@@ -47,8 +47,14 @@ function splitAddress(address: string): [number, number] | undefined {
     else break;
   }
   if (col === 0 || i >= address.length) return undefined;
-  const row = Number(address.slice(i).replace("$", ""));
-  return Number.isInteger(row) && row > 0 ? [row, col] : undefined;
+  if (address.charCodeAt(i) === 36) i++; // `$` before the row
+  let row = 0;
+  for (let j = i; j < address.length; j++) {
+    const d = address.charCodeAt(j) - 48;
+    if (d < 0 || d > 9) return undefined;
+    row = row * 10 + d;
+  }
+  return i < address.length && row > 0 ? [row, col] : undefined;
 }
 
 /** One sheet, indexed for mapping. */

@@ -73,6 +73,8 @@ export function roundTo(value: number, decimals: number): number {
 /** Decimal places of a number's shortest form as Excel shows it in General (15 significant digits). */
 export function writtenDecimals(value: number): number {
   if (!Number.isFinite(value) || value === 0) return 0;
+  // An integer has none, whatever its size (its 15-digit form is an integer too): no string needed.
+  if (Number.isInteger(value)) return 0;
   const s = Number(value.toPrecision(15)).toString();
   const m = /^-?\d*(?:\.(\d+))?(?:e([+-]\d+))?$/i.exec(s);
   if (!m) return 0;
@@ -149,9 +151,35 @@ function parseTextUnsafe(raw: string): Parsed {
   return { kind: "number", value, unit, percent, decimals, fromText: true, raw };
 }
 
-/** Decimal places a number format shows, and whether it shows a percentage and which literal unit. */
-export function formatInfo(numberFormat: string | undefined): { decimals?: number; percent: boolean; unit?: string } {
-  if (!numberFormat || /^general$/i.test(numberFormat.trim()) || numberFormat.trim() === "@") return { percent: false };
+/** What a number format shows (see {@link formatInfo}). */
+export interface FormatInfo {
+  readonly decimals?: number;
+  readonly percent: boolean;
+  readonly unit?: string;
+}
+
+const NO_FORMAT: FormatInfo = Object.freeze({ percent: false });
+
+/** formatInfo by format string: a workbook uses a handful of formats over thousands of cells. */
+const formatCache = new Map<string, FormatInfo>();
+const FORMAT_CACHE_MAX = 4096;
+
+/**
+ * Decimal places a number format shows, and whether it shows a percentage and which literal unit.
+ * Parsed once per format string (the answer is shared and frozen: do not modify it).
+ */
+export function formatInfo(numberFormat: string | undefined): FormatInfo {
+  if (!numberFormat) return NO_FORMAT;
+  const hit = formatCache.get(numberFormat);
+  if (hit) return hit;
+  const info = Object.freeze(parseFormat(numberFormat));
+  if (formatCache.size >= FORMAT_CACHE_MAX) formatCache.clear();
+  formatCache.set(numberFormat, info);
+  return info;
+}
+
+function parseFormat(numberFormat: string): { decimals?: number; percent: boolean; unit?: string } {
+  if (/^general$/i.test(numberFormat.trim()) || numberFormat.trim() === "@") return { percent: false };
   // The first section is the one used for positive numbers (and for all when there is one section).
   const section = splitSections(numberFormat)[0];
   // Quoted literals and escapes are text, not digits: strip them before counting, but keep a unit.

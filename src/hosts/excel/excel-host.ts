@@ -4,8 +4,12 @@
  * Round trips are what make an Office add-in slow (each `context.sync()` crosses a process, on the web a
  * network), so every operation here has a fixed sync budget that does not grow with the workbook:
  * reading takes two (collections, then every range at once), writing takes one per ~4 MB of payload,
- * highlighting two (save the fills, then paint). `Excel.run` is a constructor parameter so that the
- * tests drive this class with office-addin-mock's context.
+ * re-marking after a check two (save the fills; restore, paint and write the jx_marks sheet), so that
+ * one 检查 is four round trips whatever the size. Excel on the web refuses a response above 5 MB: a
+ * workbook whose used ranges are estimated above {@link ExcelHostOptions.maxResponseBytes} (or whose
+ * one-shot read Excel refused as too large) is read in row blocks, one sync per block group.
+ * `Excel.run` is a constructor parameter so that the tests drive this class with office-addin-mock's
+ * context.
  */
 import type { CellRef, CellSnapshot, CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
 import type { CellWrite } from "../../core/engine/types";
@@ -36,6 +40,64 @@ export interface ExcelHostOptions {
    * @default 4000000
    */
   readonly maxPayloadBytes?: number;
+  /**
+   * Upper bound of the estimated response per `context.sync()` when reading (Excel on the web refuses
+   * responses above 5 MB), estimated from the used ranges' addresses at {@link READ_BYTES_PER_CELL}.
+   * @default 4000000
+   */
+  readonly maxResponseBytes?: number;
+}
+
+/**
+ * Estimated bytes of the read response per cell of a used range: values, formulas, number formats and
+ * value types as JSON. Measured on the bench workbooks (numbers with two decimals, "General", "Double",
+ * short labels) at 30–35 bytes; 48 leaves room for text-heavy sheets.
+ */
+export const READ_BYTES_PER_CELL = 48;
+
+/** Whether an Office.js error says that a request or response was too large. */
+function isTooLarge(e: unknown): boolean {
+  const code = describeError(e).code;
+  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded" || code === "PayloadTooLarge";
+}
+
+/** Rows and columns of an area (`B2:D10` → 9 × 3). */
+function areaSize(address: string): { top: number; left: number; rows: number; cols: number } {
+  const [a, b] = localAddress(address).split(":");
+  const p = parseA1(a);
+  const q = parseA1(b ?? a);
+  return { top: p.row, left: p.col, rows: q.row - p.row + 1, cols: q.col - p.col + 1 };
+}
+
+/**
+ * Cut used ranges into row blocks and group them so that each group's estimated response stays within
+ * `budget` bytes: one sync per group. A sheet within budget is one block.
+ * @param used - per sheet, its used range address (undefined for a blank sheet)
+ * @returns the groups of blocks (sheet index and local address)
+ */
+export function planReadBlocks(used: readonly (string | undefined)[], budget: number): { sheet: number; address: string; bytes: number }[][] {
+  const groups: { sheet: number; address: string; bytes: number }[][] = [];
+  let group: { sheet: number; address: string; bytes: number }[] = [];
+  let size = 0;
+  used.forEach((address, sheet) => {
+    if (address === undefined) return;
+    const { top, left, rows, cols } = areaSize(address);
+    const rowBytes = cols * READ_BYTES_PER_CELL;
+    const perBlock = Math.max(1, Math.floor(budget / rowBytes));
+    for (let r = 0; r < rows; r += perBlock) {
+      const n = Math.min(perBlock, rows - r);
+      const bytes = n * rowBytes;
+      if (size > 0 && size + bytes > budget) {
+        groups.push(group);
+        group = [];
+        size = 0;
+      }
+      group.push({ sheet, address: `${indexToCol(left)}${top + r}:${indexToCol(left + cols - 1)}${top + r + n - 1}`, bytes });
+      size += bytes;
+    }
+  });
+  if (group.length > 0) groups.push(group);
+  return groups;
 }
 
 /** Which optional features the running Excel supports (ExcelApi requirement sets). */
@@ -165,9 +227,8 @@ function scopeOf(item: Excel.NamedItem, hasScope: boolean): string | undefined {
   return typeof scope === "string" ? scope : undefined;
 }
 
-/** Turn one used range into snapshot cells (only the non-empty ones). */
-function rangeCells(range: Excel.Range): Record<string, CellSnapshot> {
-  const cells: Record<string, CellSnapshot> = {};
+/** Turn one used range (or a block of it) into snapshot cells (only the non-empty ones), added to `cells`. */
+function rangeCells(range: Excel.Range, cells: Record<string, CellSnapshot> = {}): Record<string, CellSnapshot> {
   const origin = parseA1(localAddress(range.address).split(":")[0]);
   const values = range.values as unknown[][];
   const formulas = range.formulas as unknown[][];
@@ -324,6 +385,7 @@ export class ExcelHost implements WorkbookHost {
   readonly features: ExcelFeatures;
   private readonly run: ExcelRun;
   private readonly maxPayload: number;
+  private readonly maxResponse: number;
   /** Notes/comments this adapter added while highlighting, so clearing removes only those. */
   private readonly addedNotes = new Map<string, { sheet: string; address: string; kind: "note" | "comment" }>();
 
@@ -334,6 +396,7 @@ export class ExcelHost implements WorkbookHost {
   constructor(run: ExcelRun, options: ExcelHostOptions = {}) {
     this.run = run;
     this.maxPayload = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD;
+    this.maxResponse = options.maxResponseBytes ?? DEFAULT_MAX_PAYLOAD;
     this.features = detectFeatures(options.isSetSupported ?? defaultRequirementCheck());
     this.capabilities = {
       highlight: this.features.basic,
@@ -344,74 +407,148 @@ export class ExcelHost implements WorkbookHost {
     };
   }
 
-  /** Two syncs: (1) names and sheet names, (2) every sheet's local names, used range and merged areas. */
+  /**
+   * Two syncs: (1) names and sheet names, (2) every sheet's local names, used range and merged areas.
+   * A workbook too large for one response (Excel on the web: 5 MB) is read in row blocks instead: the
+   * used ranges' addresses first, then one sync per group of blocks estimated within maxResponseBytes.
+   * Which workbooks need that is learnt from Excel refusing the one-shot read, or from the estimate of
+   * the previous read of the same sheets, so that a large workbook pays the refusal once per session.
+   */
   async readWorkbook(): Promise<HostResult<WorkbookSnapshot>> {
     try {
-      return await this.run(async (ctx) => {
-        const book = ctx.workbook;
-        // Only the properties the snapshot needs, and only those the running Excel has.
-        const nameProps = ["name", "type", "value", ...(this.features.nullObjects ? ["scope"] : []), ...(this.features.nameFormula ? ["formula"] : [])]
-          .map((p) => `items/${p}`)
-          .join(",");
-        const bookNames = book.names;
-        bookNames.load(nameProps);
-        const sheets = book.worksheets;
-        sheets.load("items/name");
-        await ctx.sync();
-
-        const sheetNames = sheets.items.map((s) => s.name);
-        const perSheet = sheetNames.map((name) => {
-          const ws = sheets.getItem(name);
-          // Worksheet-scoped names need ExcelApi 1.4; without it there are none to read.
-          // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read -- a navigation property (a proxy), loaded on the next line
-          const names = this.features.nullObjects ? ws.names : undefined;
-          names?.load(nameProps);
-          const used = this.features.nullObjects ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange(true);
-          used.load("address, values, formulas, numberFormat, valueTypes");
-          // Merges are formatting: take them from the used range that includes formatted cells, so that a
-          // merge reaching below the last value (a merged label column) is still seen whole. getUsedRange
-          // (not …OrNullObject) because a blank sheet then gives A1 rather than a null object to call into.
-          const merged = this.features.mergedAreas ? ws.getUsedRange(false).getMergedAreasOrNullObject() : undefined;
-          merged?.load("address");
-          return { name, names, used, merged };
-        });
-        await ctx.sync();
-
-        const defined: DefinedName[] = [];
-        const seen = new Set<string>();
-        const add = (d: DefinedName): void => {
-          const key = `${d.scope ?? ""}\u0000${d.name.toLowerCase()}`;
-          if (seen.has(key)) return;
-          seen.add(key);
-          defined.push(d);
-        };
-        for (const item of bookNames.items) {
-          // Some hosts list sheet-scoped names here too; those are taken from their sheet below, with the scope.
-          if (scopeOf(item, this.features.nullObjects) === "Worksheet") continue;
-          add({ name: item.name, refersTo: refersToOf(item, this.features.nameFormula) });
-        }
-        const snapshotSheets: SheetSnapshot[] = [];
-        for (const s of perSheet) {
-          for (const item of s.names?.items ?? []) {
-            const scope = scopeOf(item, this.features.nullObjects);
-            // Excel on the web returns workbook-scoped names under each sheet as well.
-            if (scope === "Workbook") continue;
-            const refersTo = refersToOf(item, this.features.nameFormula);
-            if (scope === undefined && defined.some((d) => d.scope === undefined && d.name === item.name && d.refersTo === refersTo)) continue;
-            add({ name: item.name, refersTo, scope: s.name });
-          }
-          const empty = s.used.isNullObject === true;
-          const merges =
-            s.merged && s.merged.isNullObject !== true && typeof s.merged.address === "string"
-              ? splitAreas(s.merged.address).map(localAddress)
-              : [];
-          snapshotSheets.push({ name: s.name, cells: empty ? {} : rangeCells(s.used), merges });
-        }
-        return ok<WorkbookSnapshot>({ sheets: snapshotSheets, names: defined });
-      });
+      const first = await this.run((ctx) => this.readInOne(ctx));
+      if (first !== "too-large") return ok(first);
+      return ok(await this.run((ctx) => this.readInBlocks(ctx)));
     } catch (e) {
       return toFailure("读取工作簿", e);
     }
+  }
+
+  /** The sheet lists (joined names) of workbooks whose used ranges were estimated above the read budget. */
+  private readonly largeBooks = new Set<string>();
+
+  private nameProps(): string {
+    // Only the properties the snapshot needs, and only those the running Excel has.
+    return ["name", "type", "value", ...(this.features.nullObjects ? ["scope"] : []), ...(this.features.nameFormula ? ["formula"] : [])]
+      .map((p) => `items/${p}`)
+      .join(",");
+  }
+
+  /** Sync 1 of a read: the workbook's names and its sheets' names. */
+  private async readBook(ctx: Excel.RequestContext): Promise<{ bookNames: Excel.NamedItemCollection; sheetNames: string[] }> {
+    const bookNames = ctx.workbook.names;
+    bookNames.load(this.nameProps());
+    const sheets = ctx.workbook.worksheets;
+    sheets.load("items/name");
+    await ctx.sync();
+    return { bookNames, sheetNames: sheets.items.map((s) => s.name) };
+  }
+
+  /** Queue each sheet's local names, used range (its address, and its cells when `cells`) and merges. */
+  private queueSheets(ctx: Excel.RequestContext, sheetNames: readonly string[], cells: boolean) {
+    const nameProps = this.nameProps();
+    return sheetNames.map((name) => {
+      const ws = ctx.workbook.worksheets.getItem(name);
+      // Worksheet-scoped names need ExcelApi 1.4; without it there are none to read.
+      const names = this.features.nullObjects ? ws.names : undefined;
+      names?.load(nameProps);
+      const used = this.features.nullObjects ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange(true);
+      used.load(cells ? "address, values, formulas, numberFormat, valueTypes" : "address");
+      // Merges are formatting: take them from the used range that includes formatted cells, so that a
+      // merge reaching below the last value (a merged label column) is still seen whole. getUsedRange
+      // (not …OrNullObject) because a blank sheet then gives A1 rather than a null object to call into.
+      const merged = this.features.mergedAreas ? ws.getUsedRange(false).getMergedAreasOrNullObject() : undefined;
+      merged?.load("address");
+      return { name, names, used, merged };
+    });
+  }
+
+  /** The estimated read response of used ranges, from their addresses. */
+  private static estimate(used: readonly (string | undefined)[]): number {
+    return used.reduce((n, a) => {
+      if (a === undefined) return n;
+      const { rows, cols } = areaSize(a);
+      return n + rows * cols * READ_BYTES_PER_CELL;
+    }, 0);
+  }
+
+  /** The whole read in two syncs (in blocks when known to be too large), or "too-large" when Excel refused it. */
+  private async readInOne(ctx: Excel.RequestContext): Promise<WorkbookSnapshot | "too-large"> {
+    const { bookNames, sheetNames } = await this.readBook(ctx);
+    const key = sheetNames.join("\u0000");
+    if (this.largeBooks.has(key)) return this.readInBlocks(ctx, { bookNames, sheetNames });
+    const perSheet = this.queueSheets(ctx, sheetNames, true);
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (!isTooLarge(e)) throw e;
+      this.largeBooks.add(key);
+      return "too-large";
+    }
+    const used = perSheet.map((s) => (s.used.isNullObject === true ? undefined : s.used.address));
+    if (ExcelHost.estimate(used) > this.maxResponse) this.largeBooks.add(key);
+    return this.snapshotOf(bookNames, perSheet, perSheet.map((s) => (s.used.isNullObject === true ? {} : rangeCells(s.used))));
+  }
+
+  /** The read in row blocks: names and addresses, then one sync per group of blocks within the budget. */
+  private async readInBlocks(
+    ctx: Excel.RequestContext,
+    book?: { bookNames: Excel.NamedItemCollection; sheetNames: string[] },
+  ): Promise<WorkbookSnapshot> {
+    const { bookNames, sheetNames } = book ?? (await this.readBook(ctx));
+    const perSheet = this.queueSheets(ctx, sheetNames, false);
+    await ctx.sync();
+    const used = perSheet.map((s) => (s.used.isNullObject === true ? undefined : s.used.address));
+    const key = sheetNames.join("\u0000");
+    if (ExcelHost.estimate(used) > this.maxResponse) this.largeBooks.add(key);
+    else this.largeBooks.delete(key);
+    const cells: Record<string, CellSnapshot>[] = perSheet.map(() => ({}));
+    for (const group of planReadBlocks(used, this.maxResponse)) {
+      const ranges = group.map((b) => {
+        const range = ctx.workbook.worksheets.getItem(sheetNames[b.sheet]).getRange(b.address);
+        range.load("address, values, formulas, numberFormat, valueTypes");
+        return { sheet: b.sheet, range };
+      });
+      await ctx.sync();
+      for (const r of ranges) rangeCells(r.range, cells[r.sheet]);
+    }
+    return this.snapshotOf(bookNames, perSheet, cells);
+  }
+
+  /** The snapshot from the loaded names, merges and each sheet's cells. */
+  private snapshotOf(
+    bookNames: Excel.NamedItemCollection,
+    perSheet: readonly { name: string; names?: Excel.NamedItemCollection; merged?: Excel.RangeAreas }[],
+    cells: readonly Record<string, CellSnapshot>[],
+  ): WorkbookSnapshot {
+    const defined: DefinedName[] = [];
+    const seen = new Set<string>();
+    const add = (d: DefinedName): void => {
+      const key = `${d.scope ?? ""}\u0000${d.name.toLowerCase()}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      defined.push(d);
+    };
+    for (const item of bookNames.items) {
+      // Some hosts list sheet-scoped names here too; those are taken from their sheet below, with the scope.
+      if (scopeOf(item, this.features.nullObjects) === "Worksheet") continue;
+      add({ name: item.name, refersTo: refersToOf(item, this.features.nameFormula) });
+    }
+    const snapshotSheets: SheetSnapshot[] = [];
+    perSheet.forEach((s, i) => {
+      for (const item of s.names?.items ?? []) {
+        const scope = scopeOf(item, this.features.nullObjects);
+        // Excel on the web returns workbook-scoped names under each sheet as well.
+        if (scope === "Workbook") continue;
+        const refersTo = refersToOf(item, this.features.nameFormula);
+        if (scope === undefined && defined.some((d) => d.scope === undefined && d.name === item.name && d.refersTo === refersTo)) continue;
+        add({ name: item.name, refersTo, scope: s.name });
+      }
+      const merges =
+        s.merged && s.merged.isNullObject !== true && typeof s.merged.address === "string" ? splitAreas(s.merged.address).map(localAddress) : [];
+      snapshotSheets.push({ name: s.name, cells: cells[i], merges });
+    });
+    return { sheets: snapshotSheets, names: defined };
   }
 
   /**
@@ -528,6 +665,124 @@ export class ExcelHost implements WorkbookHost {
   }
 
   /**
+   * What the pane does after each check, in one Excel.run of two syncs: sync 1 reads which sheets exist,
+   * the fills under the new marks (a cell still painted by `previous` keeps the fill saved then) and
+   * their notes, and whether the bookkeeping sheet exists; sync 2 restores what `previous` painted and
+   * is not marked again, removes the notes this adapter added, paints `marks` with their notes, and
+   * writes `bookkeeping(saved)` (the jx_marks sheet) when given. Same result as clearHighlights,
+   * highlight and writeSheet in a row (six syncs).
+   * @returns the fills saved under `marks`, for the next call or clearHighlights
+   */
+  async replaceMarks(
+    previous: readonly SavedFill[],
+    marks: readonly Highlight[],
+    bookkeeping?: (saved: readonly SavedFill[]) => SheetContent,
+  ): Promise<HostResult<readonly SavedFill[]>> {
+    if (marks.length > 0 && !this.capabilities.highlight) return fail("unsupported", "当前版本的 Excel 不支持单元格填充色（需要 ExcelApi 1.1）。");
+    if (bookkeeping && !this.capabilities.addSheets) return fail("unsupported", "当前版本的 Excel 不支持添加工作表。");
+    const keyOf = (at: CellRef): string => `${at.sheet}!${at.address}`;
+    try {
+      return await this.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        const sheetNames = loadSheetNames(ctx);
+        const before = new Map(previous.filter((p) => isCellAddress(p.at.address)).map((p) => [keyOf(p.at), p]));
+        const cells = new Map<string, { at: CellRef; fill?: Excel.RangeFill; mark: Highlight; existingNote?: Excel.Note }>();
+        for (const mark of marks) {
+          const key = keyOf(mark.at);
+          const prev = cells.get(key);
+          if (prev) {
+            // Keep the fill saved first (the clerk's own); paint the last mark.
+            prev.mark = mark;
+            continue;
+          }
+          let fill: Excel.RangeFill | undefined;
+          if (!before.has(key)) {
+            fill = sheets.getItem(mark.at.sheet).getRange(mark.at.address).format.fill;
+            fill.load(this.features.fillPattern ? "color, pattern" : "color");
+          }
+          cells.set(key, { at: mark.at, fill, mark });
+        }
+        const wantNotes = this.capabilities.comments && marks.some((m) => m.note !== undefined && m.note !== "");
+        if (wantNotes && this.features.notes) {
+          for (const c of cells.values()) {
+            if (!c.mark.note) continue;
+            c.existingNote = sheets.getItem(c.at.sheet).notes.getItemOrNullObject(c.at.address);
+            c.existingNote.load("content");
+          }
+        }
+        const content = bookkeeping ? bookkeeping([]) : undefined;
+        const target = content && this.features.nullObjects ? sheets.getItemOrNullObject(content.name) : undefined;
+        target?.load("name");
+        await ctx.sync();
+
+        const existing = sheetNames();
+        const missing = marks.find((m) => !existing.has(m.at.sheet));
+        if (missing) return fail<readonly SavedFill[]>("not-found", `标记单元格失败：找不到工作表“${missing.at.sheet}”。`);
+        // 1. Restore what the previous marks painted and these do not paint again.
+        for (const p of before.values()) {
+          if (cells.has(keyOf(p.at)) || !existing.has(p.at.sheet)) continue;
+          const fill = sheets.getItem(p.at.sheet).getRange(p.at.address).format.fill;
+          if (p.color === null) fill.clear();
+          else fill.color = p.color;
+        }
+        // 2. Remove the notes this adapter added under the previous marks.
+        const removed: string[] = [];
+        for (const p of before.values()) {
+          const key = keyOf(p.at);
+          const added = this.addedNotes.get(key);
+          if (!added || !existing.has(added.sheet)) continue;
+          if (added.kind === "note") sheets.getItem(added.sheet).notes.getItem(added.address).delete();
+          else ctx.workbook.comments.getItemByCell(`${quoteSheet(added.sheet)}!${added.address}`).delete();
+          removed.push(key);
+        }
+        // 3. Paint the new marks, saving what was under them.
+        const saved: SavedFill[] = [];
+        for (const [key, c] of cells) {
+          const had = before.get(key);
+          if (had) {
+            saved.push({ at: c.at, color: had.color });
+          } else {
+            const fill = c.fill!;
+            const color = typeof fill.color === "string" ? fill.color : null;
+            const pattern: unknown = this.features.fillPattern ? (fill as { pattern?: unknown }).pattern : undefined;
+            const none = pattern === "None" || (pattern === undefined && (color === null || color.toUpperCase() === NO_FILL_COLOR));
+            saved.push({ at: c.at, color: none ? null : color });
+          }
+          sheets.getItem(c.at.sheet).getRange(c.at.address).format.fill.color = c.mark.color;
+        }
+        // 4. Notes after the fills: if one fails, the fills before it are already applied.
+        const added: { key: string; sheet: string; address: string; kind: "note" | "comment" }[] = [];
+        if (wantNotes) {
+          for (const [key, c] of cells) {
+            const note = c.mark.note;
+            if (!note) continue;
+            const ours = removed.includes(key);
+            if (this.features.notes) {
+              if (!ours && c.existingNote?.isNullObject !== true) continue; // never overwrite the clerk's own note
+              sheets.getItem(c.at.sheet).notes.add(c.at.address, note);
+              added.push({ key, sheet: c.at.sheet, address: c.at.address, kind: "note" });
+            } else if (ours || !this.addedNotes.has(key)) {
+              ctx.workbook.comments.add(`${quoteSheet(c.at.sheet)}!${c.at.address}`, note);
+              added.push({ key, sheet: c.at.sheet, address: c.at.address, kind: "comment" });
+            }
+          }
+        }
+        // 5. The bookkeeping sheet, with the fills saved here.
+        if (content && bookkeeping) {
+          const exists = target ? target.isNullObject !== true : existing.has(content.name);
+          this.queueSheet(ctx, bookkeeping(saved), exists);
+        }
+        await ctx.sync();
+        removed.forEach((k) => this.addedNotes.delete(k));
+        for (const a of added) this.addedNotes.set(a.key, { sheet: a.sheet, address: a.address, kind: a.kind });
+        return ok<readonly SavedFill[]>(saved);
+      });
+    } catch (e) {
+      return toFailure("标记单元格", e);
+    }
+  }
+
+  /**
    * Two syncs: which sheets still exist, then each saved fill back (fill.clear() for no fill) and the
    * notes this adapter added. Cells on a sheet deleted since marking are skipped: nothing to restore.
    */
@@ -599,40 +854,49 @@ export class ExcelHost implements WorkbookHost {
         const exists = this.features.nullObjects
           ? existing?.isNullObject !== true
           : sheets.items.some((s) => s.name === content.name);
-        const ws = exists ? sheets.getItem(content.name) : sheets.add(content.name);
-        if (exists) {
-          const whole = ws.getRange();
-          if (this.features.formatting) whole.unmerge();
-          whole.clear();
-        }
-        const width = Math.max(1, ...content.rows.map((r) => r.length), content.columnWidths?.length ?? 0);
-        if (content.rows.length > 0) {
-          const values = content.rows.map((r) =>
-            Array.from({ length: width }, (_, j) => {
-              const v = r[j];
-              return v === null || v === undefined ? "" : typeof v === "string" ? asText(v) : v;
-            }),
-          );
-          const range = ws.getRange(`A1:${indexToCol(width)}${content.rows.length}`);
-          range.values = values;
-          range.format.wrapText = true;
-          range.format.verticalAlignment = "Top";
-          for (const h of content.headingRows ?? []) {
-            if (h >= 0 && h < content.rows.length) range.getRow(h).format.font.bold = true;
-          }
-        }
-        (this.features.formatting ? (content.columnWidths ?? []) : []).forEach((w, j) => {
-          ws.getRange(`${indexToCol(j + 1)}1`).getEntireColumn().format.columnWidth = charsToPoints(w);
-        });
-        ws.visibility = content.hidden ? "Hidden" : "Visible";
-        // No activate(): the pane also keeps bookkeeping sheets (marks, ignores) and must not jump to them;
-        // it calls select() when the clerk should see the sheet.
+        this.queueSheet(ctx, content, exists);
         await ctx.sync();
         return ok<void>(undefined);
       });
     } catch (e) {
       return toFailure(`写入工作表“${content.name}”`, e);
     }
+  }
+
+  /**
+   * Queue a whole sheet's content (no sync): add it, or unmerge, clear and reuse it when it exists
+   * (deleting it would turn names and formulas that point at it into #REF!).
+   */
+  private queueSheet(ctx: Excel.RequestContext, content: SheetContent, exists: boolean): void {
+    const sheets = ctx.workbook.worksheets;
+    const ws = exists ? sheets.getItem(content.name) : sheets.add(content.name);
+    if (exists) {
+      const whole = ws.getRange();
+      if (this.features.formatting) whole.unmerge();
+      whole.clear();
+    }
+    const width = Math.max(1, ...content.rows.map((r) => r.length), content.columnWidths?.length ?? 0);
+    if (content.rows.length > 0) {
+      const values = content.rows.map((r) =>
+        Array.from({ length: width }, (_, j) => {
+          const v = r[j];
+          return v === null || v === undefined ? "" : typeof v === "string" ? asText(v) : v;
+        }),
+      );
+      const range = ws.getRange(`A1:${indexToCol(width)}${content.rows.length}`);
+      range.values = values;
+      range.format.wrapText = true;
+      range.format.verticalAlignment = "Top";
+      for (const h of content.headingRows ?? []) {
+        if (h >= 0 && h < content.rows.length) range.getRow(h).format.font.bold = true;
+      }
+    }
+    (this.features.formatting ? (content.columnWidths ?? []) : []).forEach((w, j) => {
+      ws.getRange(`${indexToCol(j + 1)}1`).getEntireColumn().format.columnWidth = charsToPoints(w);
+    });
+    ws.visibility = content.hidden ? "Hidden" : "Visible";
+    // No activate(): the pane also keeps bookkeeping sheets (marks, ignores) and must not jump to them;
+    // it calls select() when the clerk should see the sheet.
   }
 
   /** Two syncs: look up which names exist, then replace those and add the rest (workbook scope). */

@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+"use strict";
+/**
+ * `npm ci` runs this through `prepare`: build the CLI into dist/ with TypeScript. TypeScript is a
+ * devDependency, so `npm ci --omit=dev` (an install for running the CLI only) does not have it: then the
+ * dist/ that ships with the package is used as it is, and when there is none the launcher says how to
+ * build it. Never fails the install for a missing compiler; a real compile error still fails it.
+ */
+const fs = require("fs");
+const path = require("path");
+const { spawnSync } = require("child_process");
+
+const root = path.join(__dirname, "..");
+let tsc;
+try {
+  tsc = require.resolve("typescript/bin/tsc", { paths: [root] });
+} catch {
+  const built = fs.existsSync(path.join(root, "dist", "cli", "index.js"));
+  process.stderr.write(
+    built
+      ? "jixiao prepare: TypeScript is not installed (--omit=dev); using the dist/ that is already built.\n"
+      : "jixiao prepare: TypeScript is not installed (--omit=dev) and dist/ is missing: run `npm ci` with dev dependencies, then `npm run build`.\n",
+  );
+  process.exit(0);
+}
+const r = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
+process.exit(r.status ?? 1);

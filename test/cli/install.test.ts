@@ -1,0 +1,138 @@
+/**
+ * `jixiao check` runs in an install without dev dependencies, and starts by loading only what checking
+ * needs (issue 12). Two proofs:
+ * - the modules the built CLI actually loads (traced in a child process) are all production packages
+ *   in package-lock.json (what `npm ci --omit=dev` keeps), and `check` loads no ExcelJS, docx, narrative
+ *   generator, template or fill code;
+ * - a real `npm ci --omit=dev` of package.json + lockfile + dist + bin in a clean temp folder (from npm's
+ *   cache, falling back to the configured registry), whose `prepare` finds no TypeScript and keeps the
+ *   shipped dist/, then `jixiao check` on an example gives the same report as in the repository.
+ * Uses the built CLI (dist/): skipped when it is not built, like the other built-CLI tests.
+ */
+import { execFile, execFileSync } from "child_process";
+import { existsSync, promises as fs, readFileSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const ROOT = path.join(__dirname, "..", "..");
+const built = existsSync(path.join(ROOT, "dist", "cli", "index.js"));
+const EXAMPLE = path.join(ROOT, "examples", "linxiang-2021.xlsx");
+
+function npmAvailable(): boolean {
+  try {
+    execFileSync("npm", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+const runNode = (args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<Run> =>
+  new Promise((resolve) => {
+    execFile(process.execPath, args, { cwd, env, maxBuffer: 1 << 26 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout, err: stderr });
+    });
+  });
+
+let tmp: string;
+beforeAll(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), "jixiao-install-"));
+});
+afterAll(async () => {
+  await fs.rm(tmp, { recursive: true, force: true });
+});
+
+describe("what the built CLI loads", () => {
+  const lock = JSON.parse(readFileSync(path.join(ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { dev?: boolean }> };
+
+  /** Run bin/jixiao.js with a require hook; return the files it loaded (relative to the repository). */
+  async function loaded(args: string[]): Promise<{ run: Run; files: string[] }> {
+    const list = path.join(tmp, `loaded-${args.join("-").replace(/[^\w-]/g, "_")}.json`);
+    const hook = path.join(tmp, "trace.js");
+    await fs.writeFile(
+      hook,
+      `const M = require("module"); const seen = new Set(); const orig = M._load;
+       M._load = function (r, p, i) { const x = orig.apply(this, arguments); try { seen.add(M._resolveFilename(r, p)); } catch {} return x; };
+       process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(list)}, JSON.stringify([...seen])));`,
+    );
+    const run = await runNode(["-r", hook, path.join(ROOT, "bin", "jixiao.js"), ...args], ROOT);
+    const files = (JSON.parse(await fs.readFile(list, "utf8")) as string[]).filter((f) => path.isAbsolute(f)).map((f) => path.relative(ROOT, f));
+    return { run, files };
+  }
+
+  /** The lockfile key of the package a loaded file belongs to (`node_modules/a/node_modules/@b/c`). */
+  function packageOf(file: string): string | undefined {
+    const m = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(file);
+    return m?.[1];
+  }
+
+  const devOnly = (files: string[]): string[] =>
+    [...new Set(files.map(packageOf).filter((p): p is string => p !== undefined))].filter((p) => lock.packages[p] === undefined || lock.packages[p].dev === true);
+
+  (built ? it : it.skip)("check loads production packages only, and none of ExcelJS, docx, the narrative generator, template or fill code", async () => {
+    const { run, files } = await loaded(["check", EXAMPLE]);
+    expect(run.err).toBe("");
+    expect(run.out).toContain("共发现");
+    expect(devOnly(files)).toEqual([]);
+    expect(files.filter((f) => /node_modules\/(exceljs|docx)\//.test(f) || /^dist\/(core\/(narrative\/generate|template|fill)|cli\/(docx|commands\/(fill|narrative|template)))/.test(f))).toEqual([]);
+  });
+
+  (built ? it : it.skip)("--version loads no command and no package; --help and fill load production packages only", async () => {
+    const version = await loaded(["--version"]);
+    expect(version.run.out).toBe(`${(JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version}\n`);
+    expect(version.files.filter((f) => f.includes("node_modules") || f.startsWith("dist"))).toEqual([]);
+    const help = await loaded(["--help"]);
+    expect(help.run.out).toMatch(/^ {2}template\b/m);
+    expect(devOnly(help.files)).toEqual([]);
+    const fill = await loaded(["fill", EXAMPLE, "-o", path.join(tmp, "filled.xlsx")]);
+    expect(fill.run.err).toBe("");
+    expect(devOnly(fill.files)).toEqual([]);
+  });
+});
+
+describe("npm ci --omit=dev in a clean folder", () => {
+  const npm = npmAvailable();
+  if (!npm) {
+    it.skip("skipped: npm is not available on this machine", () => undefined);
+    return;
+  }
+
+  (built ? it : it.skip)(
+    "installs without dev dependencies (prepare keeps the shipped dist/) and jixiao check gives the same report",
+    async () => {
+      const app = path.join(tmp, "app");
+      await fs.mkdir(path.join(app, "scripts"), { recursive: true });
+      for (const f of ["package.json", "package-lock.json", "scripts/prepare.js"]) await fs.copyFile(path.join(ROOT, f), path.join(app, f));
+      for (const d of ["dist", "bin"]) await fs.cp(path.join(ROOT, d), path.join(app, d), { recursive: true });
+      // A clean environment for npm: none of the npm_* variables a parent `npm test` sets (they could carry
+      // its own flags), but the same cache and registry configuration.
+      const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) || /^npm_config_(cache|registry|userconfig)$/i.test(k)));
+      const install = await new Promise<Run>((resolve) => {
+        execFile("npm", ["ci", "--omit=dev", "--prefer-offline", "--no-audit", "--no-fund"], { cwd: app, env, maxBuffer: 1 << 26 }, (error, stdout, stderr) =>
+          resolve({ code: error ? Number(error.code ?? 1) : 0, out: stdout, err: stderr }),
+        );
+      });
+      if (install.code !== 0) throw new Error(`npm ci --omit=dev failed:\n${install.err}`);
+      expect(install.err).toContain("using the dist/ that is already built");
+      expect(existsSync(path.join(app, "node_modules", "typescript"))).toBe(false);
+      expect(existsSync(path.join(app, "node_modules", "exceljs"))).toBe(false);
+
+      const installed = await runNode([path.join(app, "bin", "jixiao.js"), "check", EXAMPLE], app);
+      const here = await runNode([path.join(ROOT, "bin", "jixiao.js"), "check", EXAMPLE], ROOT);
+      expect(installed.err).toBe("");
+      expect(installed.code).toBe(1); // the example carries real mistakes
+      expect(installed.out).toBe(here.out);
+
+      // The template needs ExcelJS: one clear sentence, exit 2, no stack trace.
+      const template = await runNode([path.join(app, "bin", "jixiao.js"), "template", "-o", path.join(tmp, "t.xlsx")], app);
+      expect(template.code).toBe(2);
+      expect(template.err).toBe("jixiao: 生成模板需要开发依赖 exceljs，请在项目目录运行 npm ci（不带 --omit=dev）后重试（template needs the dev dependency exceljs）。\n");
+    },
+    15 * 60_000,
+  );
+});
