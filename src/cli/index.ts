@@ -66,6 +66,8 @@ export async function main(argv: readonly string[], io?: CliIo): Promise<number>
       code = Math.max(code, c);
       out.setExitCode(c);
     },
+    stderrIsTTY: out.stderrIsTTY,
+    stdoutIsTTY: out.stdoutIsTTY,
   };
   const program = buildProgram(tracked);
   if (argv.length <= 2) {
