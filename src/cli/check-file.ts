@@ -16,6 +16,7 @@ import { formatRef } from "../core/model/address";
 import type { Severity } from "../core/engine/types";
 import { readXlsxFile, XlsxReadError } from "../hosts/xlsx";
 import { CliError } from "./io";
+import { loadRuleFile } from "./rules-file";
 
 /** What the user chose on the command line (plain strings, so they can be sent to workers). */
 export interface CheckFileOptions {
@@ -123,7 +124,8 @@ export async function checkFile(file: string, options: CheckFileOptions): Promis
   const t1 = performance.now();
   // What the clerk ignored in the pane (with a reason, kept in the workbook) is ignored here too.
   const model = mapWorkbook(snapshot);
-  const report = applyIgnores(checkModel(model, { preset, profile, host: "cli" }), readIgnores(snapshot));
+  const bureauRules = options.rules !== undefined ? await loadRuleFile(options.rules) : undefined;
+  const report = applyIgnores(checkModel(model, { preset, profile, host: "cli", ...(bureauRules ? { bureauRules } : {}) }), readIgnores(snapshot));
   const t2 = performance.now();
   const findings: CliFinding[] = report.findings.map((f) => ({
     rule: f.ruleId,

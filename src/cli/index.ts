@@ -8,6 +8,8 @@ import { register as registerCheck } from "./commands/check";
 import { register as registerFill } from "./commands/fill";
 import { register as registerNarrative } from "./commands/narrative";
 import { register as registerTemplate } from "./commands/template";
+// `rules` registers in a few lines; its work is loaded with `await import` when it runs.
+import { register as registerRules } from "./commands/rules";
 
 export type { CliIo, RegisterCommand } from "./io";
 export { CliError } from "./io";
@@ -23,7 +25,7 @@ const HEADINGS: Readonly<Record<string, string>> = {
 const helpInChinese = { styleTitle: (title: string): string => HEADINGS[title] ?? title };
 
 /** The commands, in the order `--help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerFill, registerNarrative, registerTemplate];
+const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerFill, registerNarrative, registerTemplate, registerRules];
 
 /** Build the commander program with every command registered against `io`. */
 export function buildProgram(io: CliIo): Command {

@@ -69,7 +69,7 @@ function width(v: Value): number {
 
 /** The ExcelJS workbook of the summary (`links` relative to `base`, the folder of the summary file). */
 async function buildWorkbook(sheets: readonly SummarySheet[], base: string, asCsv: boolean): Promise<import("exceljs").Workbook> {
-  const ExcelJS = (await import("exceljs")).default;
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   wb.creator = "jixiao";
   for (const s of sheets) {
@@ -120,4 +120,10 @@ export async function writeSummary(target: string, outcomes: readonly FileOutcom
     const csv = await wb.csv.writeBuffer({ sheetName: sheets[i].name, formatterOptions: { writeBOM: true } });
     await writeOutputFile(targets[i], new Uint8Array(csv), options);
   }
+}
+
+/** ExcelJS, loaded on first use (its CommonJS export arrives as `default` or as the module itself). */
+async function loadExcelJS(): Promise<typeof import("exceljs")> {
+  const mod = (await import("exceljs")) as typeof import("exceljs") & { default?: typeof import("exceljs") };
+  return mod.default ?? mod;
 }
