@@ -15,6 +15,16 @@ import type { ReportModel } from "../model/report-model";
 import { proseCells } from "../narrative/prose-cells";
 import { convertUnit } from "../units";
 
+/** The text a clerk writes: the prose fields and the narrative sheet, then the indicators' remarks (偏差原因). */
+function texts(model: ReportModel): { ref: CellRef; text: string }[] {
+  const out: { ref: CellRef; text: string }[] = proseCells(model).map((c) => ({ ref: c.ref, text: c.text }));
+  for (const row of model.tables.jx_indicators?.rows ?? []) {
+    const b = row.cells.reason;
+    if (b?.cell && typeof b.cell.value === "string" && b.cell.value.trim()) out.push({ ref: b.ref, text: b.cell.value });
+  }
+  return out;
+}
+
 const DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** 一 … 九十九 (enough for counts of indicators). */
@@ -33,7 +43,7 @@ function escape(s: string): string {
 /** The amount stated after `label`, in the money unit. */
 export function proseAmount(model: ReportModel, label: string, cited?: CellRef[]): number | undefined {
   const re = new RegExp(`${escape(label)}[^0-9，。；！？\\n]{0,12}?(\\d+(?:\\.\\d+)?)\\s*(亿元|万元|元)`);
-  for (const cell of proseCells(model)) {
+  for (const cell of texts(model)) {
     const m = re.exec(cell.text);
     if (!m) continue;
     const value = convertUnit(Number(m[1]), m[2], model.moneyUnit);
@@ -47,7 +57,7 @@ export function proseAmount(model: ReportModel, label: string, cited?: CellRef[]
 /** The count stated before `label` (`9个二级指标`). */
 export function proseCount(model: ReportModel, label: string, cited?: CellRef[]): number | undefined {
   const re = new RegExp(`(\\d+|[一二两三四五六七八九十]{1,3})\\s*(?:个|项|条)\\s*${escape(label)}`);
-  for (const cell of proseCells(model)) {
+  for (const cell of texts(model)) {
     const m = re.exec(cell.text);
     const n = m ? chineseNumber(m[1]) : undefined;
     if (n === undefined) continue;

@@ -154,7 +154,9 @@ function asNumber(v: Value): string | number {
 
 /** What a failing comparison shows: 实为 the left side, 应为 the operator and the right side. */
 function sides(formula: string, model: ReportModel, sheet: string | undefined): { expected?: string | number; actual?: string | number; detail: string } {
-  const root = parse(formula) as { type: string; operator?: string; arguments?: unknown[] };
+  let root = parse(formula) as { type: string; operator?: string; arguments?: unknown[]; callee?: { name: string } };
+  // =IFERROR(a<=b, TRUE): the comparison inside is what failed.
+  while (root.type === "CallExpression" && /^IFERROR$/i.test(root.callee?.name ?? "") && root.arguments?.[0]) root = root.arguments[0] as typeof root;
   if (root.type !== "BinaryExpression" || !["=", "<>", "<", ">", "<=", ">="].includes(root.operator ?? "")) return { detail: " 的结果为 FALSE" };
   const scope = { model, sheet };
   const left = evaluateNode(root.arguments![0] as never, scope);
