@@ -3,7 +3,11 @@
  * outcome (it crosses worker_threads). Unreadable files are outcomes too, never exceptions.
  */
 import { performance } from "perf_hooks";
-import { checkWorkbook, ENGINE_VERSION } from "../core/engine/run-rules";
+import { checkModel, ENGINE_VERSION } from "../core/engine/run-rules";
+import { mapWorkbook } from "../core/mapping";
+import type { ReportModel } from "../core/model/report-model";
+import { reportYear } from "../core/narrative/prose-cells";
+import { gradeFor, gradeLabel } from "../core/scoring/score";
 import { applyIgnores, readIgnores } from "../core/report/ignores";
 import { PRESETS, type Preset } from "../core/config/presets";
 import { PROFILES, findProfile } from "../core/scoring/profiles";
@@ -12,6 +16,7 @@ import { formatRef } from "../core/model/address";
 import type { Severity } from "../core/engine/types";
 import { limitsFor, limitsFromEnv, readXlsxFile, XlsxReadError } from "../hosts/xlsx";
 import { CliError } from "./io";
+import { loadRuleFile } from "./rules-file";
 
 /** What the user chose on the command line (plain strings, so they can be sent to workers). */
 export interface CheckFileOptions {
@@ -21,6 +26,10 @@ export interface CheckFileOptions {
   readonly profile?: string;
   /** The most cells a workbook may have (`--max-cells`); JIXIAO_MAX_CELLS or one million when absent. */
   readonly maxCells?: number;
+  /** A bureau rule file (`--rules`, .xlsx or .csv): its 审核公式 run after the built-in rules. */
+  readonly rules?: string;
+  /** Last year's workbook (`--previous`): its figures are compared with this year's. */
+  readonly previous?: string;
 }
 
 /** One finding as the JSON output shows it (contract: ../shared/contract.md). */
@@ -51,6 +60,14 @@ export interface JsonSummary {
   readonly infos: number;
   /** The 综合得分 the engine computed, when it could. */
   readonly score: number | null;
+  /** The 等次 of that score under the profile (优/良/中/差), when there is a score. */
+  readonly grade: string | null;
+  /** 部门（单位）名称 (jx_unit_name), when the workbook states it. */
+  readonly unit: string | null;
+  /** 评价年度 (jx_report_year), when the workbook states it. */
+  readonly year: number | null;
+  /** The detected form (表样), when mapping reports one (`model.form` / `model.forms`). */
+  readonly form: string | null;
   /** Findings the clerk ignored (jx_ignore sheet), left out of the counts. */
   readonly ignored: number;
   readonly rules: number;
@@ -108,7 +125,9 @@ export async function checkFile(file: string, options: CheckFileOptions): Promis
   }
   const t1 = performance.now();
   // What the clerk ignored in the pane (with a reason, kept in the workbook) is ignored here too.
-  const report = applyIgnores(checkWorkbook(snapshot, { preset, profile, host: "cli" }), readIgnores(snapshot));
+  const model = mapWorkbook(snapshot);
+  const bureauRules = options.rules !== undefined ? await loadRuleFile(options.rules) : undefined;
+  const report = applyIgnores(checkModel(model, { preset, profile, host: "cli", ...(bureauRules ? { bureauRules } : {}) }), readIgnores(snapshot));
   const t2 = performance.now();
   const findings: CliFinding[] = report.findings.map((f) => ({
     rule: f.ruleId,
@@ -133,6 +152,10 @@ export async function checkFile(file: string, options: CheckFileOptions): Promis
       warnings: report.stats.warnings,
       infos: report.stats.infos,
       score: report.score ?? null,
+      grade: gradeOf(report.score, report.meta.profile),
+      unit: unitOf(model),
+      year: reportYear(model) ?? null,
+      form: formOf(model),
       ignored: report.ignored.length,
       rules: report.stats.rules,
       preset: report.meta.preset,
@@ -143,6 +166,33 @@ export async function checkFile(file: string, options: CheckFileOptions): Promis
       checkMs: round(t2 - t1),
     },
   };
+}
+
+function gradeOf(score: number | undefined, profileId: string): string | null {
+  const profile = findProfile(profileId);
+  const band = score !== undefined && profile ? gradeFor(score, profile) : undefined;
+  return band ? gradeLabel(band) : null;
+}
+
+function unitOf(model: ReportModel): string | null {
+  const v = model.scalars.jx_unit_name?.cell?.value;
+  return v === null || v === undefined || String(v).trim() === "" ? null : String(v).trim();
+}
+
+/**
+ * The form (表样) mapping detected. Read loosely: the forms work adds `form` (or `forms`) to the model;
+ * until it does, this is null.
+ */
+function formOf(model: ReportModel): string | null {
+  const m = model as unknown as { form?: unknown; forms?: unknown };
+  const f = m.form ?? m.forms;
+  if (typeof f === "string") return f;
+  if (f && typeof f === "object") {
+    const o = f as { label?: unknown; name?: unknown; id?: unknown };
+    const v = o.label ?? o.name ?? o.id;
+    if (typeof v === "string") return v;
+  }
+  return null;
 }
 
 /** The exit code an outcome asks for: 0 no error, 1 errors, 2 unreadable. */

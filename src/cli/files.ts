@@ -2,10 +2,29 @@
  * Turn the paths on the command line into workbook files: a folder contributes every .xlsx below it
  * (Office's `~$` lock files and hidden files skipped), a file is taken as given (its content decides
  * whether it is readable). An empty folder or a missing path is a CliError.
+ *
+ * A path with glob characters that names no file (`"examples/*.xlsx"`, which cmd.exe and PowerShell pass
+ * on unexpanded) is expanded here with tinyglobby, to its .xlsx files in name order.
  */
 import { promises as fs } from "fs";
 import * as path from "path";
 import { CliError } from "./io";
+
+/** Whether a path is a glob pattern: `*`, `?`, `[…]` or `{a,b}`. */
+export function isGlob(p: string): boolean {
+  return /[*?[\]{}]/.test(p);
+}
+
+/** The .xlsx files a pattern matches, sorted (backslashes are separators, as on Windows). */
+async function expandGlob(pattern: string): Promise<string[]> {
+  const { glob } = await import("tinyglobby");
+  const posix = path.sep === "\\" ? pattern.replace(/\\/g, "/") : pattern;
+  const found = await glob(posix, { onlyFiles: true, dot: false, expandDirectories: false, absolute: path.isAbsolute(pattern) });
+  return found
+    .filter((f) => /\.xlsx$/i.test(f) && !path.basename(f).startsWith("~$"))
+    .map((f) => path.normalize(f))
+    .sort((a, b) => a.localeCompare(b));
+}
 
 async function walk(dir: string, out: string[]): Promise<void> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
@@ -30,6 +49,12 @@ export async function expandInputs(paths: readonly string[], options: { allowMis
     try {
       stat = await fs.stat(p);
     } catch {
+      if (isGlob(p)) {
+        const matched = await expandGlob(p);
+        if (matched.length === 0) throw new CliError(`没有与“${p}”匹配的 .xlsx 工作簿（no .xlsx file matches the pattern）`);
+        files.push(...matched);
+        continue;
+      }
       if (options.allowMissing) {
         files.push(p);
         continue;

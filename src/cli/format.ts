@@ -8,44 +8,127 @@ import type { CliFinding, FileOutcome, JsonFinding, JsonSummary } from "./check-
 const SEVERITY_LABEL: Readonly<Record<Severity, string>> = { error: "错误", warning: "警告", info: "提示" };
 const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
 
-function jsonFinding(f: CliFinding): JsonFinding {
-  return { rule: f.rule, severity: f.severity, cell: f.cell, field: f.field, message: f.message, expected: f.expected, actual: f.actual };
+/**
+ * The version of the JSON report. Bumped in its minor part when a field is added, in its major part when a
+ * field is removed, renamed or changes meaning. docs/report.schema.json describes it (checked in tests).
+ */
+export const SCHEMA_VERSION = "1.0";
+
+/** How output is written: whether the terminal or file takes UTF-8, and whether timings are wanted. */
+export interface OutputStyle {
+  /** False on a GBK console: no ✓/✗ (not in GBK) and JSON keeps to ASCII (\uXXXX escapes). */
+  readonly utf8: boolean;
+  /** Include each workbook's load and engine times (`--timings`); off by default so two runs are identical. */
+  readonly timings?: boolean;
 }
 
-/** The contract's JSON for one workbook: `{"findings":[…],"summary":{…}}`. */
-export function formatJson(outcome: FileOutcome & { ok: true }): string {
-  return `${JSON.stringify({ findings: outcome.findings.map(jsonFinding), summary: outcome.summary }, null, 2)}\n`;
+export const UTF8: OutputStyle = { utf8: true };
+
+/** A finding in the JSON report: the contract's fields plus the workbook it belongs to. */
+export interface JsonReportFinding extends JsonFinding {
+  readonly file: string;
 }
 
-/** The JSON for several workbooks: one entry per file (findings and summary, or the reading error), then totals. */
-export function formatJsonBatch(outcomes: readonly FileOutcome[]): string {
-  const workbooks = outcomes.map((o) =>
-    o.ok ? { file: o.file, findings: o.findings.map(jsonFinding), summary: o.summary } : { file: o.file, error: { problem: o.problem, message: o.message } },
-  );
-  return `${JSON.stringify({ workbooks, summary: batchTotals(outcomes) }, null, 2)}\n`;
+/** A workbook's summary in the JSON report (timings only with `--timings`). */
+export type JsonWorkbookSummary = Omit<JsonSummary, "loadMs" | "checkMs"> & { readonly timings?: { readonly loadMs: number; readonly checkMs: number } };
+
+/** One entry of `workbooks`: a checked workbook, or one that could not be read, with why. */
+export type JsonWorkbook =
+  | { readonly file: string; readonly status: "checked"; readonly summary: JsonWorkbookSummary }
+  | { readonly file: string; readonly status: "unreadable"; readonly error: { readonly problem: string; readonly message: string } };
+
+/** The JSON report: the same shape for one workbook or many. */
+export interface JsonReport {
+  readonly schemaVersion: string;
+  readonly tool: { readonly name: "jixiao"; readonly version: string; readonly engineVersion: string };
+  readonly workbooks: readonly JsonWorkbook[];
+  readonly findings: readonly JsonReportFinding[];
+  readonly summary: BatchTotals;
+}
+
+function jsonFinding(file: string, f: CliFinding): JsonReportFinding {
+  return { file, rule: f.rule, severity: f.severity, cell: f.cell, field: f.field, message: f.message, expected: f.expected, actual: f.actual };
+}
+
+function workbookSummary(s: JsonSummary, timings: boolean): JsonWorkbookSummary {
+  const { loadMs, checkMs, ...rest } = s;
+  return timings ? { ...rest, timings: { loadMs, checkMs } } : rest;
+}
+
+/** Build the JSON report of any number of workbooks, in the order given. */
+export function jsonReport(outcomes: readonly FileOutcome[], meta: { version: string; engineVersion: string }, style: OutputStyle = UTF8): JsonReport {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: "jixiao", version: meta.version, engineVersion: meta.engineVersion },
+    workbooks: outcomes.map((o): JsonWorkbook =>
+      o.ok
+        ? { file: o.file, status: "checked", summary: workbookSummary(o.summary, style.timings === true) }
+        : { file: o.file, status: "unreadable", error: { problem: o.problem, message: o.message } },
+    ),
+    findings: outcomes.flatMap((o) => (o.ok ? o.findings.map((f) => jsonFinding(o.file, f)) : [])),
+    summary: batchTotals(outcomes),
+  };
+}
+
+/** Serialise the JSON report; outside UTF-8 every non-ASCII character is a \uXXXX escape (the same JSON once parsed). */
+export function formatJsonReport(report: JsonReport, style: OutputStyle = UTF8): string {
+  const text = `${JSON.stringify(report, null, 2)}\n`;
+  return style.utf8 ? text : text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** Totals over the workbooks of a run. */
+export interface BatchTotals {
+  readonly workbooks: number;
+  /** Workbooks read and checked. */
+  readonly checked: number;
+  /** Checked workbooks without an error. */
+  readonly valid: number;
+  readonly withErrors: number;
+  readonly unreadable: number;
+  readonly findings: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
 }
 
 /** Totals over several workbooks. */
-export function batchTotals(outcomes: readonly FileOutcome[]): {
-  workbooks: number;
-  valid: number;
-  withErrors: number;
-  unreadable: number;
-  errors: number;
-  warnings: number;
-  infos: number;
-} {
+export function batchTotals(outcomes: readonly FileOutcome[]): BatchTotals {
   const ok = outcomes.filter((o): o is FileOutcome & { ok: true } => o.ok);
-  const sum = (k: "errors" | "warnings" | "infos"): number => ok.reduce((n, o) => n + o.summary[k], 0);
+  const sum = (k: "errors" | "warnings" | "infos" | "findings"): number => ok.reduce((n, o) => n + o.summary[k], 0);
   return {
     workbooks: outcomes.length,
+    checked: ok.length,
     valid: ok.filter((o) => o.summary.errors === 0).length,
     withErrors: ok.filter((o) => o.summary.errors > 0).length,
     unreadable: outcomes.length - ok.length,
+    findings: sum("findings"),
     errors: sum("errors"),
     warnings: sum("warnings"),
     infos: sum("infos"),
   };
+}
+
+/**
+ * Whether standard output takes UTF-8. JIXIAO_ENCODING (`utf8`/`gbk`) decides when set. On Windows the
+ * console's code page decides (`codePage`, from `chcp`): only 65001 is UTF-8 — PowerShell 5.1 re-decodes
+ * redirected output in the console's code page (936, GBK, in China). Elsewhere the locale decides: a
+ * charset other than UTF-8 (`zh_CN.GBK`, `zh_CN.GB18030`, or a bare `zh_CN`, which glibc takes as GB2312)
+ * is not UTF-8; anything else is.
+ */
+export function outputIsUtf8(env: Readonly<Record<string, string | undefined>>, platform: string, codePage?: number): boolean {
+  const forced = (env.JIXIAO_ENCODING ?? "").toLowerCase().replace(/[^a-z0-9]/g, "");
+  if (forced === "utf8") return true;
+  if (forced !== "") return false;
+  if (platform === "win32") return codePage === 65001;
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || "";
+  const charset = /\.([^@]+)/.exec(locale)?.[1];
+  if (charset) return /^utf-?8$/i.test(charset);
+  return !/^zh_(CN|SG|TW|HK)$/i.test(locale.split("@")[0]);
+}
+
+/** The marks of the one-line summaries: ✓/✗ in UTF-8, √/× (both in GBK) elsewhere. */
+function marks(style: OutputStyle): { ok: string; bad: string; warn: string } {
+  return style.utf8 ? { ok: "✓", bad: "✗", warn: "!" } : { ok: "√", bad: "×", warn: "!" };
 }
 
 function counts(s: Pick<JsonSummary, "errors" | "warnings" | "infos">): string {
@@ -100,16 +183,18 @@ export function formatText(outcome: FileOutcome & { ok: true }): string {
 }
 
 /** One summary line per workbook (several files). */
-export function formatSummaryLine(outcome: FileOutcome): string {
-  if (!outcome.ok) return `✗ ${outcome.file}：无法读取 — ${outcome.message}\n`;
+export function formatSummaryLine(outcome: FileOutcome, style: OutputStyle = UTF8): string {
+  const m = marks(style);
+  if (!outcome.ok) return `${m.bad} ${outcome.file}：无法读取 — ${outcome.message}\n`;
   const s = outcome.summary;
-  const mark = s.errors > 0 ? "✗" : s.warnings > 0 ? "!" : "✓";
+  const mark = s.errors > 0 ? m.bad : s.warnings > 0 ? m.warn : m.ok;
   const score = s.score !== null ? `，综合得分 ${s.score}` : "";
   return `${mark} ${outcome.file}：${counts(s)}${score}\n`;
 }
 
 /** The closing line of several workbooks. */
-export function formatBatchFooter(outcomes: readonly FileOutcome[], ms: number): string {
+export function formatBatchFooter(outcomes: readonly FileOutcome[], ms?: number): string {
   const t = batchTotals(outcomes);
-  return `\n共检查 ${t.workbooks} 个工作簿：${t.valid} 个没有错误，${t.withErrors} 个有错误，${t.unreadable} 个无法读取（用时 ${(ms / 1000).toFixed(1)} 秒）。\n`;
+  const took = ms === undefined ? "" : `（用时 ${(ms / 1000).toFixed(1)} 秒）`;
+  return `\n共检查 ${t.workbooks} 个工作簿：${t.valid} 个没有错误，${t.withErrors} 个有错误，${t.unreadable} 个无法读取${took}。\n`;
 }

@@ -30,6 +30,7 @@ const COMMANDS: Readonly<Record<string, () => RegisterCommand>> = {
   fill: () => (require("./commands/fill") as typeof import("./commands/fill")).register,
   narrative: () => (require("./commands/narrative") as typeof import("./commands/narrative")).register,
   template: () => (require("./commands/template") as typeof import("./commands/template")).register,
+  rules: () => (require("./commands/rules") as typeof import("./commands/rules")).register,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -85,6 +86,8 @@ export async function main(argv: readonly string[], io?: CliIo): Promise<number>
       code = Math.max(code, c);
       out.setExitCode(c);
     },
+    stderrIsTTY: out.stderrIsTTY,
+    stdoutIsTTY: out.stdoutIsTTY,
   };
   const program = buildProgram(tracked, argv.length <= 2 ? Object.keys(COMMANDS) : commandsFor(argv));
   if (argv.length <= 2) {

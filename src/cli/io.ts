@@ -17,6 +17,10 @@ export interface CliIo {
   stderr(text: string): void;
   /** Raise the process exit code; the highest code set during a run wins. */
   setExitCode(code: number): void;
+  /** True when stderr is a terminal (progress bars go there); absent for captured output. */
+  readonly stderrIsTTY?: boolean;
+  /** True when stdout is a terminal. */
+  readonly stdoutIsTTY?: boolean;
 }
 
 /** What every command module exports. */
@@ -60,6 +64,8 @@ export function processIo(): CliIo & { readonly exitCode: () => number } {
       code = Math.max(code, c);
     },
     exitCode: () => code,
+    stderrIsTTY: process.stderr.isTTY === true,
+    stdoutIsTTY: process.stdout.isTTY === true,
   };
 }
 

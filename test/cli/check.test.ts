@@ -37,6 +37,7 @@ function noStackTrace(text: string): void {
 
 interface JsonOut {
   findings: Record<string, unknown>[];
+  workbooks: { file: string; status: string; summary: Record<string, unknown> }[];
   summary: Record<string, unknown>;
 }
 
@@ -46,17 +47,21 @@ describe("jixiao check FILE", () => {
     const { code, out, err } = await run("check", HEFEI, "--format", "json");
     expect(err).toBe("");
     const json = JSON.parse(out) as JsonOut;
-    expect(Object.keys(json).sort()).toEqual(["findings", "summary"]);
+    expect(Object.keys(json)).toEqual(["schemaVersion", "tool", "workbooks", "findings", "summary"]);
     for (const f of json.findings) {
-      expect(Object.keys(f)).toEqual(["rule", "severity", "cell", "field", "message", "expected", "actual"]);
+      expect(Object.keys(f)).toEqual(["file", "rule", "severity", "cell", "field", "message", "expected", "actual"]);
+      expect(f.file).toBe(HEFEI);
       expect(["error", "warning", "info"]).toContain(f.severity);
       expect(f.cell).toMatch(/^(.+)!([A-Z]+)(\d+)$/);
       expect(typeof f.message).toBe("string");
     }
-    expect(json.summary).toMatchObject({ file: HEFEI, preset: "recommended" });
+    expect(json.workbooks).toHaveLength(1);
+    const own = json.workbooks[0].summary;
+    expect(own).toMatchObject({ file: HEFEI, preset: "recommended" });
     const errors = json.findings.filter((f) => f.severity === "error").length;
-    expect(json.summary.errors).toBe(errors);
-    expect(json.summary.valid).toBe(errors === 0);
+    expect(own.errors).toBe(errors);
+    expect(own.valid).toBe(errors === 0);
+    expect(json.summary).toMatchObject({ workbooks: 1, checked: 1, errors, valid: errors === 0 ? 1 : 0 });
     expect(code).toBe(errors > 0 ? 1 : 0);
     // The input file is never written.
     expect(await sha(HEFEI)).toBe(before);
@@ -84,7 +89,7 @@ describe("jixiao check FILE", () => {
   it("--preset strict never reports fewer errors than recommended", async () => {
     const rec = JSON.parse((await run("check", LINXIANG, "--format", "json")).out) as JsonOut;
     const strict = JSON.parse((await run("check", LINXIANG, "--format", "json", "--preset", "strict")).out) as JsonOut;
-    expect(strict.summary.preset).toBe("strict");
+    expect(strict.workbooks[0].summary.preset).toBe("strict");
     expect(Number(strict.summary.errors)).toBeGreaterThanOrEqual(Number(rec.summary.errors));
   });
 });
@@ -138,7 +143,7 @@ describe("the examples' real mistakes are found at their cells", () => {
       const json = JSON.parse(r.out) as JsonOut;
       expect(json.findings).not.toContainEqual(expect.objectContaining({ rule: "score-summary-matches", cell: "绩效自评!C15" }));
       expect(json.findings).toHaveLength(before.list.length - 1);
-      expect(json.summary.ignored).toBe(1);
+      expect(json.workbooks[0].summary.ignored).toBe(1);
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }

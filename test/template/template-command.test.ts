@@ -23,7 +23,7 @@ describe("jixiao template", () => {
     expect(await main(["node", "jixiao", "template", "-o", out], io)).toBe(0);
     expect(io.out).toContain("已生成模板");
     const snap = await readXlsxFile(out);
-    expect(snap.sheets.map((s) => s.name)).toEqual(["基本情况", "收支情况", "绩效自评", "文字说明", "填表说明"]);
+    expect(snap.sheets.map((s) => s.name)).toEqual(["基本情况", "收支情况", "绩效自评", "文字说明", "填表说明", "jx_rules"]);
     expect(snap.names.map((n) => n.name)).toContain("jx_income");
   });
 

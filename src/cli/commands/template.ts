@@ -69,7 +69,7 @@ export async function renderTemplate(template: WorkbookTemplate, catalog: AddinC
   wb.calcProperties.fullCalcOnLoad = true;
 
   for (const sheet of template.sheets) {
-    const ws = wb.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1 }] });
+    const ws = wb.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1 }], ...(sheet.hidden ? { state: "hidden" as const } : {}) });
     // One page wide, so that a printed or exported sheet never splits a table down the middle.
     const width = sheet.columnWidths.reduce((a, b) => a + b, 0);
     ws.pageSetup = { paperSize: 9, orientation: width > 100 ? "landscape" : "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };

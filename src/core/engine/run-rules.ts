@@ -14,6 +14,7 @@ import { formatMessage } from "./message";
 import type { Finding, Report, ReportDescriptor, Rule, RuleContext, RuleResult, Severity } from "./types";
 import { buildReport } from "../report/build-report";
 import { scoresFor } from "../scoring/score";
+import { bureauRuleSet, type BureauRule } from "../audit/rules";
 
 /** The engine version written into every report. */
 export const ENGINE_VERSION = "0.1.0";
@@ -28,6 +29,11 @@ export interface CheckOptions {
   readonly host?: string;
   /** The rules to run. @default RULES */
   readonly rules?: readonly Rule[];
+  /**
+   * Bureau rules from a rule file (`--rules`). The workbook's own jx_rules sheet is read whenever `rules` is
+   * not given (src/core/audit).
+   */
+  readonly bureauRules?: readonly BureauRule[];
 }
 
 /** The profile a workbook asks for (jx_profile), the national one by default. */
@@ -44,9 +50,11 @@ export function profileFor(model: ReportModel): ScoringProfile {
  */
 export function checkModel(model: ReportModel, options: CheckOptions = {}): Report {
   const started = Date.now();
-  const preset = options.preset ?? RECOMMENDED;
+  const basePreset = options.preset ?? RECOMMENDED;
   const profile = options.profile ?? profileFor(model);
-  const rules = options.rules ?? RULES;
+  const bureau = options.rules === undefined || options.bureauRules ? bureauRuleSet(model, options.bureauRules, basePreset.id === "strict") : { rules: [], severities: {} };
+  const rules = [...(options.rules ?? RULES), ...bureau.rules];
+  const preset: Preset = bureau.rules.length ? { id: basePreset.id, rules: { ...bureau.severities, ...basePreset.rules } } : basePreset;
   const findings: Finding[] = [];
   const results: RuleResult[] = [];
   for (const rule of rules) {

@@ -92,6 +92,9 @@ function rowOf(address: string): number {
   return Number(/\d+$/.exec(address)?.[0] ?? 0);
 }
 
+import { RULES_SHEET } from "../audit/rules";
+import { templateRuleRows } from "../audit/template-rules";
+
 const a1 = (row: number, col: number): string => toA1({ row, col });
 
 /**
@@ -110,7 +113,7 @@ export function buildTemplate(options: TemplateOptions = {}): WorkbookTemplate {
 
   const sheets: TemplateSheet[] = [basicSheet(kind, profile, name)];
   if (kind === "dept") sheets.push(financeSheet(name));
-  sheets.push(evaluationSheet(kind, profile, name), textSheet(name), guideSheet(kind, profile));
+  sheets.push(evaluationSheet(kind, profile, name), textSheet(name), guideSheet(kind, profile), rulesSheet());
   names.sort((x, y) => x.name.localeCompare(y.name));
   return { kind, profileId: profile.id, sheets, names, palette: TEMPLATE_PALETTE };
 }
@@ -401,6 +404,13 @@ function guideSheet(kind: TemplateKind, profile: ScoringProfile): TemplateSheet 
     s.rowHeights[8 + i] = Math.ceil(text.length / 42) * 16 + 4;
   });
   return s.done();
+}
+
+/** The hidden jx_rules sheet: the bureau's 审核公式 (src/core/audit/template-rules.ts). */
+function rulesSheet(): TemplateSheet {
+  const s = new SheetDraft(RULES_SHEET, [8, 8, 40, 80, 16]);
+  templateRuleRows().forEach((row, i) => row.forEach((value, c) => s.put(i + 1, c + 1, i === 0 ? "header" : "label", { value, wrap: c === 3 })));
+  return { ...s.done(), hidden: true };
 }
 
 /** The names of every table the template carries, for quick checks. */

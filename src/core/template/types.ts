@@ -46,6 +46,8 @@ export interface TemplateSheet {
   readonly columnWidths: readonly number[];
   /** Row heights in points by 1-based row. */
   readonly rowHeights: Readonly<Record<number, number>>;
+  /** A hidden sheet (jx_rules: the bureau's 审核公式). */
+  readonly hidden?: boolean;
 }
 
 /** A workbook-scoped defined name of the contract. */
