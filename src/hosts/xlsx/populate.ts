@@ -118,6 +118,12 @@ export const XlsxPopulate: PopulateModule = require("xlsx-populate");
  * for) would be read as the number 199.5. The conversion is lossless (`String(n)` gives the text back), so
  * string-typed cells (`s`, `str`, `inlineStr`) get their text back right after parsing.
  */
+/** Whether the shared-string table has an entry at `index` (an empty string counts). */
+function sharedStringExists(cell: PopulateCell, index: number): boolean {
+  const table = (cell as unknown as { workbook(): { sharedStrings(): { _stringArray?: unknown[] } } }).workbook().sharedStrings()._stringArray;
+  return Number.isInteger(index) && index >= 0 && table !== undefined && index < table.length;
+}
+
 interface CellPrototype {
   _parseNode(this: PopulateCell, node: XmlNode): void;
   __jixiaoTextFix?: boolean;
@@ -128,11 +134,15 @@ if (!cellPrototype.__jixiaoTextFix) {
   const parseNode = cellPrototype._parseNode;
   cellPrototype._parseNode = function (this: PopulateCell, node: XmlNode): void {
     const type = node.attributes.t;
-    const hasValue = type === "s" && elements(node, "v").length > 0;
+    // Read before parsing: xlsx-populate empties the node as it parses it.
+    const v = type === "s" ? elements(node, "v")[0] : undefined;
+    const sharedIndex = v === undefined ? undefined : Number(textOf(v));
     parseNode.call(this, node);
     if ((type === "s" || type === "str" || type === "inlineStr") && typeof this._value === "number") this._value = String(this._value);
     // A shared-string index past the end of the table would read as a blank cell: the package is damaged.
-    if (hasValue && this._value === undefined) {
+    // (An empty shared string, `<si><t></t></si>`, which ExcelJS writes for "", also reads as undefined: only
+    // an index past the table's end is damage.)
+    if (sharedIndex !== undefined && this._value === undefined && !sharedStringExists(this, sharedIndex)) {
       const sheet = (this as unknown as { sheet(): PopulateSheet & { workbook(): PopulateWorkbook & { __jixiaoDamage?: string } } }).sheet();
       const workbook = sheet.workbook();
       workbook.__jixiaoDamage ??= sheet.name();
