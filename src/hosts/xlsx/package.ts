@@ -10,6 +10,7 @@
  *   sheet's `<dimension>`, else extrapolated from the rows read so far). The text is
  *   kept and handed to xlsx-populate, so each part is inflated once and the archive is read once.
  */
+import { StringDecoder } from "string_decoder";
 import type JSZip from "jszip";
 import { corruptPart, tooLarge, XlsxReadError } from "./sniff";
 
@@ -119,7 +120,7 @@ function countFrom(re: RegExp, text: string, from: number): number {
 function inflate(zip: JSZip, name: string, budget: Budget, kind: "sheet" | "strings" | "other"): Promise<{ text: string; counted: Counted }> {
   const file = zip.file(name)!;
   return new Promise((resolve, reject) => {
-    const decoder = new TextDecoder("utf-8");
+    const decoder = new StringDecoder("utf8");
     const chunks: string[] = [];
     const counted: Counted = { cells: 0, rows: 0, lastRow: 0 };
     let carry = "";
@@ -145,7 +146,7 @@ function inflate(zip: JSZip, name: string, budget: Budget, kind: "sheet" | "stri
         if (done) return;
         bytes += chunk.length;
         budget.bytes += chunk.length;
-        const text = decoder.decode(chunk, { stream: true });
+        const text = decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
         chunks.push(text);
         if (kind !== "other") {
           const combined = carry + text;
@@ -175,7 +176,7 @@ function inflate(zip: JSZip, name: string, budget: Budget, kind: "sheet" | "stri
       .on("end", () => {
         if (done) return;
         done = true;
-        chunks.push(decoder.decode());
+        chunks.push(decoder.end());
         resolve({ text: chunks.join(""), counted });
       })
       .resume();

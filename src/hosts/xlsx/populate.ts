@@ -2,7 +2,9 @@
  * The slice of xlsx-populate 1.21 (which ships no types) that the .xlsx adapter uses, typed here rather
  * than declared as an ambient module. Members starting with `_` are the library's internals: the parsed
  * XML nodes it keeps (used read-only, except the cached-value children re-attached before saving, see
- * index.ts) — they are stable in 1.21.0, which package.json pins.
+ * index.ts) — they are stable in 1.21.0, which package.json pins. {@link loadParts} also drives the
+ * workbook's loader (`_initAsync`, `_parseNodesAsync`) so that a file is unzipped and inflated once, and
+ * finish.ts wraps `outputAsync` to keep unchanged sheets byte for byte.
  */
 
 /** A parsed XML element as xlsx-populate keeps it. */
