@@ -7,6 +7,16 @@ if (process.argv.length === 3 && (process.argv[2] === "--version" || process.arg
   process.stdout.write(`${require(path.join(__dirname, "..", "package.json")).version}\n`);
   return;
 }
+// Node 22.1+ can keep the compiled modules between runs (in the OS temp folder): a faster start for
+// every later `jixiao check`. Older Node (20) has no such cache; nothing happens there.
+const nodeModule = require("module");
+if (typeof nodeModule.enableCompileCache === "function") {
+  try {
+    nodeModule.enableCompileCache();
+  } catch {
+    // A cache that cannot be written only costs speed.
+  }
+}
 const fs = require("fs");
 const entry = path.join(__dirname, "..", "dist", "cli", "index.js");
 if (!fs.existsSync(entry)) {
