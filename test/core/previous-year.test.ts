@@ -136,3 +136,20 @@ describe("the other cross-period checks", () => {
     expect(checkModel(model, { previous: near }).findings.some((f) => f.ruleId === "previous-swing-explained" && f.ref === model.scalars.jx_budget_adjusted!.ref.address)).toBe(false);
   });
 });
+
+describe("the swing threshold is profile data", () => {
+  it("a profile with swingThreshold 0.8 lets a 71% move pass", async () => {
+    const { NATIONAL } = await import("../../src/core/scoring/profiles");
+    const snap = await readXlsxFile(HEFEI);
+    const model = mapWorkbook(snap);
+    const ref = model.scalars.jx_budget_adjusted!.ref;
+    const lastSnap = { ...snap, sheets: snap.sheets.map((s) => (s.name === ref.sheet ? { ...s, cells: { ...s.cells, [ref.address]: { value: 1000 } } } : s)) };
+    const last = mapWorkbook(lastSnap);
+    const swings = (threshold?: number): number =>
+      checkModel(model, { previous: last, profile: { ...NATIONAL, ...(threshold !== undefined ? { swingThreshold: threshold } : {}) } }).findings.filter(
+        (f) => f.ruleId === "previous-swing-explained" && f.ref === ref.address,
+      ).length;
+    expect(swings()).toBe(1);
+    expect(swings(0.8)).toBe(0);
+  });
+});

@@ -56,7 +56,7 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Repo
   const basePreset = options.preset ?? RECOMMENDED;
   const profile = options.profile ?? profileFor(model);
   const bureau = options.rules === undefined || options.bureauRules ? bureauRuleSet(model, options.bureauRules, basePreset.id === "strict") : { rules: [], severities: {} };
-  const previous = options.previous ? previousYearRules(options.previous) : [];
+  const previous = options.previous ? previousYearRules(options.previous, { swingThreshold: profile.swingThreshold }) : [];
   const rules = [...(options.rules ?? RULES), ...bureau.rules, ...previous];
   const strictly = (s: Record<string, Severity>): Record<string, Severity> =>
     basePreset.id === "strict" ? Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v === "warning" ? "error" : v])) : s;
