@@ -127,7 +127,11 @@ export async function checkFile(file: string, options: CheckFileOptions): Promis
   // What the clerk ignored in the pane (with a reason, kept in the workbook) is ignored here too.
   const model = mapWorkbook(snapshot);
   const bureauRules = options.rules !== undefined ? await loadRuleFile(options.rules) : undefined;
-  const report = applyIgnores(checkModel(model, { preset, profile, host: "cli", ...(bureauRules ? { bureauRules } : {}) }), readIgnores(snapshot));
+  const previous = options.previous !== undefined ? await loadPrevious(options.previous) : undefined;
+  const report = applyIgnores(
+    checkModel(model, { preset, profile, host: "cli", ...(bureauRules ? { bureauRules } : {}), ...(previous ? { previous } : {}) }),
+    readIgnores(snapshot),
+  );
   const t2 = performance.now();
   const findings: CliFinding[] = report.findings.map((f) => ({
     rule: f.ruleId,
@@ -193,6 +197,24 @@ function formOf(model: ReportModel): string | null {
     if (typeof v === "string") return v;
   }
   return null;
+}
+
+const previousCache = new Map<string, Promise<ReportModel>>();
+
+/**
+ * Last year's workbook, read and mapped once per process.
+ * @throws CliError when it cannot be read
+ */
+export function loadPrevious(file: string): Promise<ReportModel> {
+  let p = previousCache.get(file);
+  if (!p) {
+    p = readXlsxFile(file).then(mapWorkbook, (err: unknown) => {
+      throw new CliError(`无法读取上年报表“${file}”：${err instanceof Error ? err.message : String(err)}`);
+    });
+    previousCache.set(file, p);
+    p.catch(() => previousCache.delete(file));
+  }
+  return p;
 }
 
 /** The exit code an outcome asks for: 0 no error, 1 errors, 2 unreadable. */

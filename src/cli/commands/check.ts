@@ -12,7 +12,7 @@ import { execFileSync } from "child_process";
 import { Command, Option } from "commander";
 import { performance } from "perf_hooks";
 import { ENGINE_VERSION } from "../../core/engine/run-rules";
-import { exitCodeOf, resolvePreset, resolveProfile, type CheckFileOptions, type FileOutcome } from "../check-file";
+import { exitCodeOf, loadPrevious, resolvePreset, resolveProfile, type CheckFileOptions, type FileOutcome } from "../check-file";
 import { expandInputs } from "../files";
 import { formatBatchFooter, formatJsonReport, formatSummaryLine, formatText, jsonReport, outputIsUtf8, type OutputStyle } from "../format";
 import { CliError, type CliIo } from "../io";
@@ -45,6 +45,7 @@ export function register(program: Command, io: CliIo): void {
     .option("--report <file>", "把检查结果写入文件（UTF-8；文本带 BOM，便于记事本和 WPS 打开）而不是屏幕")
     .option("--summary <file>", "把整批的审核结果写成一个工作簿（.xlsx：汇总、问题明细）或 .csv（UTF-8 带 BOM）")
     .option("--force", "--report / --summary 的文件已存在时覆盖它")
+    .option("--previous <file>", "上年的自评工作簿：核对本年引用的上年数、较上年的变动百分比，以及变动较大而未说明原因的金额")
     .option("--rules <file>", "财政局的审核公式文件（.xlsx 或 .csv：编号、级别、说明、公式、标记单元格），与工作簿自带的 jx_rules 一同运行")
     .action(async (paths: string[], flags: CheckFlags) => {
       io.setExitCode(await runCheck(paths, flags, io));
@@ -119,6 +120,7 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
   };
   // A bad rule file is one sentence before any workbook is checked.
   if (flags.rules !== undefined) await loadRuleFile(flags.rules);
+  if (flags.previous !== undefined) await loadPrevious(flags.previous);
   const single = paths.length === 1;
   const files = await expandInputs(paths, { allowMissing: !single });
   const started = performance.now();

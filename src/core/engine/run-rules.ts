@@ -15,6 +15,7 @@ import type { Finding, Report, ReportDescriptor, Rule, RuleContext, RuleResult, 
 import { buildReport } from "../report/build-report";
 import { scoresFor } from "../scoring/score";
 import { bureauRuleSet, type BureauRule } from "../audit/rules";
+import { PREVIOUS_SEVERITIES, previousYearRules } from "../previous";
 
 /** The engine version written into every report. */
 export const ENGINE_VERSION = "0.1.0";
@@ -34,6 +35,8 @@ export interface CheckOptions {
    * not given (src/core/audit).
    */
   readonly bureauRules?: readonly BureauRule[];
+  /** Last year's workbook, mapped: adds the cross-period rules (src/core/previous). */
+  readonly previous?: ReportModel;
 }
 
 /** The profile a workbook asks for (jx_profile), the national one by default. */
@@ -53,8 +56,12 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Repo
   const basePreset = options.preset ?? RECOMMENDED;
   const profile = options.profile ?? profileFor(model);
   const bureau = options.rules === undefined || options.bureauRules ? bureauRuleSet(model, options.bureauRules, basePreset.id === "strict") : { rules: [], severities: {} };
-  const rules = [...(options.rules ?? RULES), ...bureau.rules];
-  const preset: Preset = bureau.rules.length ? { id: basePreset.id, rules: { ...bureau.severities, ...basePreset.rules } } : basePreset;
+  const previous = options.previous ? previousYearRules(options.previous, { swingThreshold: profile.swingThreshold }) : [];
+  const rules = [...(options.rules ?? RULES), ...bureau.rules, ...previous];
+  const strictly = (s: Record<string, Severity>): Record<string, Severity> =>
+    basePreset.id === "strict" ? Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v === "warning" ? "error" : v])) : s;
+  const extra = { ...bureau.severities, ...(previous.length ? strictly({ ...PREVIOUS_SEVERITIES }) : {}) };
+  const preset: Preset = Object.keys(extra).length ? { id: basePreset.id, rules: { ...extra, ...basePreset.rules } } : basePreset;
   const findings: Finding[] = [];
   const results: RuleResult[] = [];
   for (const rule of rules) {

@@ -93,6 +93,11 @@ export interface ScoringProfile {
   readonly grades: readonly GradeBand[];
   /** Below this 执行率 a written reason is required. @default 0.9 */
   readonly execReasonBelow: number;
+  /**
+   * 跨期审核 (`--previous`): a headline amount moving more than this fraction from last year needs a written
+   * reason. @default 0.3 (src/core/previous SWING_THRESHOLD)
+   */
+  readonly swingThreshold?: number;
   /** Named indicators with their own rule (湖南/岳阳). @default [] */
   readonly indicatorRules?: readonly IndicatorRule[];
 }
