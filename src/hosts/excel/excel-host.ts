@@ -450,6 +450,7 @@ export class ExcelHost implements WorkbookHost {
     return sheetNames.map((name) => {
       const ws = ctx.workbook.worksheets.getItem(name);
       // Worksheet-scoped names need ExcelApi 1.4; without it there are none to read.
+      // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read -- a navigation property (a proxy), loaded on the next line
       const names = this.features.nullObjects ? ws.names : undefined;
       names?.load(nameProps);
       const used = this.features.nullObjects ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange(true);
@@ -579,12 +580,14 @@ export class ExcelHost implements WorkbookHost {
           }
           const range = sheets.getItem(run.sheet).getRange(runAddress(run));
           // The format first, so that a value written into a text-formatted cell stays text.
+          /* eslint-disable office-addins/call-sync-after-load -- writes to a new proxy, not reads: the rule takes any `range` loaded elsewhere in the file for this one */
           if (run.format) range.numberFormat = [run.writes.map((w) => w.numberFormat ?? "General")];
           if (run.content) {
             const row = run.writes.map(officeContent);
             if (run.writes.some((w) => w.formula !== undefined)) range.formulas = [row];
             else range.values = [row];
           }
+          /* eslint-enable office-addins/call-sync-after-load */
           payload += size;
           cells += run.writes.length;
         }
@@ -884,6 +887,7 @@ export class ExcelHost implements WorkbookHost {
         }),
       );
       const range = ws.getRange(`A1:${indexToCol(width)}${content.rows.length}`);
+      // eslint-disable-next-line office-addins/call-sync-after-load -- a write to a new proxy, not a read
       range.values = values;
       range.format.wrapText = true;
       range.format.verticalAlignment = "Top";
