@@ -23,8 +23,8 @@ import { CliError, EXIT_OK, EXIT_UNREADABLE, type CliIo } from "../io";
 import { planOutputs, writeOutputs } from "../output";
 
 /**
- * ExcelJS, loaded when a template is rendered: it is a devDependency, so `jixiao check` must not load it,
- * and an install without dev dependencies gets one clear sentence here instead of a stack trace.
+ * ExcelJS, loaded only when a template is rendered, so that `jixiao check` does not load it; an install
+ * that lost it gets one clear sentence here instead of a stack trace.
  */
 function loadExcelJs(): typeof ExcelJS {
   try {
@@ -32,7 +32,7 @@ function loadExcelJs(): typeof ExcelJS {
     const mod = require("exceljs") as typeof ExcelJS & { default?: typeof ExcelJS };
     return mod.default ?? mod;
   } catch {
-    throw new CliError("生成模板需要开发依赖 exceljs，请在项目目录运行 npm ci（不带 --omit=dev）后重试（template needs the dev dependency exceljs）。");
+    throw new CliError("生成模板需要 exceljs，请在 jixiao 目录重新运行 npm ci 后重试（template needs the package exceljs）。");
   }
 }
 
