@@ -116,7 +116,11 @@ export function rulesFromSnapshot(snapshot: WorkbookSnapshot, sheetName: string 
   const rows: CellValue[][] = [];
   for (let r = 1; r <= maxRow; r++) {
     const row: CellValue[] = [];
-    for (let c = 1; c <= maxCol; c++) row.push(sheet.cells[toA1({ row: r, col: c })]?.value ?? null);
+    for (let c = 1; c <= maxCol; c++) {
+      // A rule typed with its `=` became a live formula in Excel/WPS: the formula text is the rule.
+      const cell = sheet.cells[toA1({ row: r, col: c })];
+      row.push(cell?.formula !== undefined ? `=${cell.formula}` : (cell?.value ?? null));
+    }
     rows.push(row);
   }
   return readRuleRows(
