@@ -223,3 +223,28 @@ describe("jixiao check --rules and jixiao rules test", () => {
     expect((await run("check", HEFEI, "--rules", noHeader)).err).toContain("找不到表头");
   });
 });
+
+describe("rules typed into Excel", () => {
+  it("a rule typed with its = (a live formula, #NAME? in Excel) is read from its formula text", () => {
+    const snap: WorkbookSnapshot = {
+      ...hefei,
+      sheets: [
+        ...hefei.sheets,
+        {
+          name: "jx_rules",
+          merges: [],
+          cells: {
+            A1: { value: "编号" }, B1: { value: "级别" }, C1: { value: "说明" }, D1: { value: "公式" },
+            A2: { value: "F01" }, B2: { value: "强制" }, C2: { value: "故意不成立" },
+            D2: { value: null, error: "#NAME?", formula: "jx_executed<=0.5*jx_budget_adjusted" },
+          },
+        },
+      ],
+    };
+    expect(checkWorkbook(snap).findings.find((f) => f.ruleId === "bureau/F01")).toMatchObject({ severity: "error", actual: 1707.31 });
+  });
+
+  it("the template stores its formulas without =, so no host turns them into formulas", () => {
+    for (const row of templateRuleRows().slice(1)) expect(row[3]).not.toMatch(/^=/);
+  });
+});

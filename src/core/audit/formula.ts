@@ -14,13 +14,32 @@
  *
  * Pure TS (runs in the pane, WPS and the CLI).
  */
-import { parse as parseFormula, parseA1Ref, parseStructRef, tokenize } from "@borgar/fx";
-import * as formulajs from "@formulajs/formulajs";
 import type { CellRef, CellSnapshot, WorkbookSnapshot } from "../model/snapshot";
 import { proseAmount, proseCount } from "./prose-functions";
 import type { ReportModel, TableBinding } from "../model/report-model";
 import { normalizeLabel, SCALAR_FIELDS, TABLES } from "../schema/fields";
 import { parseRef, toA1 } from "../model/address";
+
+type Fx = typeof import("@borgar/fx");
+let fxLib: Fx | undefined;
+let functionsLib: Record<string, unknown> | undefined;
+
+/**
+ * The parser and the function library are loaded on first use: a workbook without bureau rules (most of
+ * them) does not pay for loading them (~0.2–0.7 s on this machine), in the CLI, its workers or the pane.
+ */
+function fx(): Fx {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (fxLib ??= require("@borgar/fx") as Fx);
+}
+
+function library(): Record<string, unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (functionsLib ??= require("@formulajs/formulajs") as Record<string, unknown>);
+}
+
+const parseA1Ref = (text: string): ReturnType<Fx["parseA1Ref"]> => fx().parseA1Ref(text);
+const parseStructRef = (text: string): ReturnType<Fx["parseStructRef"]> => fx().parseStructRef(text);
 
 /** An Excel error value (`#VALUE!`, `#NAME?`, `#REF!` …), with why in Chinese. */
 export class XlError {
@@ -68,7 +87,8 @@ type Node = {
 export function parse(formula: string): Node {
   const text = formula.trim().startsWith("=") ? formula.trim() : `=${formula.trim()}`;
   try {
-    return parseFormula(tokenize(text, { mergeRefs: true, negativeNumbers: true }), { permitArrayRanges: true }) as unknown as Node;
+    const lib = fx();
+    return lib.parse(lib.tokenize(text, { mergeRefs: true, negativeNumbers: true }), { permitArrayRanges: true }) as unknown as Node;
   } catch (err) {
     throw new FormulaSyntaxError(err instanceof Error ? err.message : String(err));
   }
@@ -298,7 +318,6 @@ function toLibrary(v: Value): unknown {
   return v;
 }
 
-const LIBRARY = formulajs as unknown as Record<string, unknown>;
 
 function call(name: string, args: readonly Node[], scope: FormulaScope): Value {
   const upper = name.toUpperCase().replace(/^_XLFN\./, "");
@@ -324,7 +343,7 @@ function call(name: string, args: readonly Node[], scope: FormulaScope): Value {
     const v = evaluateNode(args[0], scope);
     return first(v) === null || first(v) === "";
   }
-  const fn = LIBRARY[upper];
+  const fn = library()[upper];
   if (typeof fn !== "function") return new XlError("#NAME?", `不认识的函数 ${name}`);
   const values = args.map((a) => evaluateNode(a, scope));
   const noErrors = !["ISERROR", "ISERR", "ISNA", "ERROR.TYPE", "COUNT", "COUNTA"].includes(upper);

@@ -117,9 +117,8 @@ export function rulesFromSnapshot(snapshot: WorkbookSnapshot, sheetName: string 
   for (let r = 1; r <= maxRow; r++) {
     const row: CellValue[] = [];
     for (let c = 1; c <= maxCol; c++) {
+      // A rule typed with its `=` became a live formula in Excel/WPS: the formula text is the rule.
       const cell = sheet.cells[toA1({ row: r, col: c })];
-      // A rule typed into the 公式 cell as a live formula (Excel or WPS turn "=…" into one) is read as
-      // its formula text, not as the TRUE/#NAME? it computes to.
       row.push(cell?.formula !== undefined ? `=${cell.formula}` : (cell?.value ?? null));
     }
     rows.push(row);

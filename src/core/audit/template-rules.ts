@@ -20,7 +20,10 @@ export const TEMPLATE_RULES: readonly RuleRow[] = [
   ["JX06", "提示", "文字所述三级指标个数应与指标表一致", '=IFERROR(JX_PROSE_COUNT("三级指标")=COUNTA(jx_indicators[三级指标]), TRUE)', ""],
 ];
 
-/** The sheet's rows, header first. */
+/**
+ * The sheet's rows, header first. Formulas are stored without their `=`: a cell whose text starts with `=`
+ * becomes a live formula when a host writes it (or a clerk types it), which Excel cannot compute.
+ */
 export function templateRuleRows(): readonly (readonly string[])[] {
-  return [RULES_HEADER, ...TEMPLATE_RULES];
+  return [RULES_HEADER, ...TEMPLATE_RULES.map(([id, level, text, formula, mark]) => [id, level, text, formula.replace(/^=/, ""), mark])];
 }

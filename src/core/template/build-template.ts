@@ -409,7 +409,11 @@ function guideSheet(kind: TemplateKind, profile: ScoringProfile): TemplateSheet 
 /** The hidden jx_rules sheet: the bureau's 审核公式 (src/core/audit/template-rules.ts). */
 function rulesSheet(): TemplateSheet {
   const s = new SheetDraft(RULES_SHEET, [8, 8, 40, 80, 16]);
-  templateRuleRows().forEach((row, i) => row.forEach((value, c) => s.put(i + 1, c + 1, i === 0 ? "header" : "label", { value, wrap: c === 3 })));
+  templateRuleRows().forEach((row, i) =>
+    row.forEach((value, c) => {
+      if (value !== "") s.put(i + 1, c + 1, i === 0 ? "header" : "label", { value, wrap: c === 3 });
+    }),
+  );
   return { ...s.done(), hidden: true };
 }
 
