@@ -1,4 +1,4 @@
-import { evaluate, readMoney, type Figure, type SumCheck } from "../../src/core/rules/lib/footing";
+import { evaluate, readMoney, type Figure, type SumCheck } from "../../src/core/relations/footing";
 import { checkRate, readRate } from "../../src/core/rules/lib/rates";
 import type { CellSnapshot } from "../../src/core/model/snapshot";
 

@@ -7,7 +7,7 @@ import type { ReportModel, TableRow } from "../model/report-model";
 import type { ScalarFieldId, TableId } from "../schema/fields";
 import { TABLES, normalizeLabel } from "../schema/fields";
 import { parseCell, writtenDecimals } from "../units";
-import { findUnitMistakes } from "../rules/lib/unit-mistakes";
+import { findUnitMistakes } from "../relations/unit-mistakes";
 import { analyzeProse, type ProseAnalysis, type ProseQuantity, halfWidth } from "./extract";
 import { convertUnit, decimalShift, moneyFactor } from "../units";
 

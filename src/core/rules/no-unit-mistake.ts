@@ -5,8 +5,8 @@
  */
 import { defineRule, type CellWrite } from "../engine/types";
 import { formatNumber } from "../units/convert";
-import { columnLabel } from "./lib/footing";
-import { findUnitMistakes, UNIT_FACTOR } from "./lib/unit-mistakes";
+import { columnLabel } from "../relations/footing";
+import { findUnitMistakes, UNIT_FACTOR } from "../relations/unit-mistakes";
 import { scalarField, type ScalarFieldId, type TableId } from "../schema/fields";
 
 /** Message ids of no-unit-mistake. */

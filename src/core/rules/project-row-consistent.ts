@@ -5,9 +5,9 @@
 import { defineRule, type Fix } from "../engine/types";
 import { formatNumber } from "../units/convert";
 import { roundTo } from "../units/parse";
-import { columnLabel, evaluate, readMoney, rowName, sumChecks } from "./lib/footing";
+import { columnLabel, evaluate, readMoney, rowName, sumChecks } from "../relations/footing";
 import { checkRate, readRate } from "./lib/rates";
-import { correctedFigure, touchesUnitMistake, unitMistakeKeys } from "./lib/unit-mistakes";
+import { correctedFigure, touchesUnitMistake, unitMistakeKeys } from "../relations/unit-mistakes";
 
 /** Message ids of project-row-consistent. */
 export type MessageId = "carryoverMismatch" | "rateMismatch" | "rateError" | "cellError";

@@ -8,8 +8,8 @@ import { defineRule, type Fix, type ReportDescriptor } from "../engine/types";
 import type { ReportModel } from "../model/report-model";
 import { formatNumber } from "../units/convert";
 import { tableDef } from "../schema/fields";
-import { checksInvolving, columnLabel, evaluate, rowName, sumChecks, type SumCheck } from "./lib/footing";
-import { touchesUnitMistake, unitMistakeKeys } from "./lib/unit-mistakes";
+import { checksInvolving, columnLabel, evaluate, rowName, sumChecks, type SumCheck } from "../relations/footing";
+import { touchesUnitMistake, unitMistakeKeys } from "../relations/unit-mistakes";
 
 /** Message ids of total-matches-parts. */
 export type MessageId = "rowMismatch" | "summaryMismatch" | "cellError";

@@ -19,8 +19,8 @@ import {
   type IndicatorNumber,
   type IndicatorValue,
 } from "./indicator-value";
-import { readMoneyScalar } from "../rules/lib/footing";
-import { correctedFigure } from "../rules/lib/unit-mistakes";
+import { readMoneyScalar } from "../relations/footing";
+import { correctedFigure } from "../relations/unit-mistakes";
 import type { GradeBand, IndicatorRule, QualitativeTier, ScoringProfile } from "./types";
 
 /** Why an indicator could not be scored by formula. */
@@ -107,7 +107,7 @@ export interface ScoreResult {
   /** Where execRate came from: the amounts (执行数 ÷ 全年预算数) or the rate cell as written. */
   readonly execRateSource?: "amounts" | "written";
   /**
-   * True when an amount behind execRate was flagged as a 元/万元 slip (rules/lib/unit-mistakes) and its
+   * True when an amount behind execRate was flagged as a 元/万元 slip (relations/unit-mistakes) and its
    * corrected value was used instead: execFormula says so, and so does the reason fill gives for the
    * rate and score it writes (they are right once the slip is fixed; no-unit-mistake reports the slip).
    */

@@ -1,5 +1,5 @@
 /**
- * Reference copy of src/core/rules/lib/unit-mistakes.ts as it was before the performance work
+ * Reference copy of src/core/relations/unit-mistakes.ts as it was before the performance work
  * (relations found by scanning every check per cell). Kept only so that
  * test/rules/unit-mistakes-equivalence.test.ts can check the indexed version finds exactly the same
  * slips. Do not use it elsewhere.
@@ -8,7 +8,7 @@ import type { ReportModel } from "../../../src/core/model/report-model";
 import { roundTo } from "../../../src/core/units/parse";
 import { parseA1 } from "../../../src/core/model/address";
 import type { TableId } from "../../../src/core/schema/fields";
-import { MONEY_SCALARS, evaluate, involves, readMoneyScalar, rowName, sumChecks, type Figure, type SumCheck } from "../../../src/core/rules/lib/footing";
+import { MONEY_SCALARS, evaluate, involves, readMoneyScalar, rowName, sumChecks, type Figure, type SumCheck } from "../../../src/core/relations/footing";
 
 /** The factor between 元 and 万元. */
 export const UNIT_FACTOR = 10000;

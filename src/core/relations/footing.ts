@@ -4,11 +4,11 @@
  * manner of XBRL Calculations 1.1 — each figure stands for the interval of its displayed precision,
  * and a check holds when the interval of the terms' sum meets the target's interval.
  */
-import type { CellRef, CellSnapshot } from "../../model/snapshot";
-import type { BoundCell, ReportModel, TableBinding, TableRow } from "../../model/report-model";
-import { tableDef, type ScalarFieldId, type TableId } from "../../schema/fields";
-import { formatInfo, parseCell, roundTo, type Parsed } from "../../units/parse";
-import { convertUnit, decimalShift, moneyFactor } from "../../units/convert";
+import type { CellRef, CellSnapshot } from "../model/snapshot";
+import type { BoundCell, ReportModel, TableBinding, TableRow } from "../model/report-model";
+import { tableDef, type ScalarFieldId, type TableId } from "../schema/fields";
+import { formatInfo, parseCell, roundTo, type Parsed } from "../units/parse";
+import { convertUnit, decimalShift, moneyFactor } from "../units/convert";
 
 /**
  * Money shown without a fixed number format (General, or typed as text) is taken to at least this many

@@ -3,10 +3,10 @@
  * project-row-consistent and exec-rate-matches skip whatever involves a flagged cell, so that one
  * slip is one finding.
  */
-import type { ReportModel } from "../../model/report-model";
-import { roundTo } from "../../units/parse";
-import { parseA1 } from "../../model/address";
-import type { TableId } from "../../schema/fields";
+import type { ReportModel } from "../model/report-model";
+import { roundTo } from "../units/parse";
+import { parseA1 } from "../model/address";
+import type { TableId } from "../schema/fields";
 import { MONEY_SCALARS, checksInvolving, evaluate, readMoneyScalar, rowName, sumChecks, type Figure, type Overrides, type SumCheck } from "./footing";
 
 /** The factor between 元 and 万元. */
