@@ -5,7 +5,8 @@
  * and a check holds when the interval of the terms' sum meets the target's interval.
  */
 import type { CellRef, CellSnapshot } from "../model/snapshot";
-import type { BoundCell, ReportModel, TableBinding, TableRow } from "../model/report-model";
+import type { BoundCell, DeclaredSum, ReportModel, TableBinding, TableRow } from "../model/report-model";
+import { parseA1 } from "../model/address";
 import { tableDef, type ScalarFieldId, type TableId } from "../schema/fields";
 import { formatInfo, parseCell, roundTo, type Parsed } from "../units/parse";
 import { convertUnit, decimalShift, moneyFactor } from "../units/convert";
@@ -63,6 +64,9 @@ export function readMoney(bound: BoundCell, field: string, moneyUnit: string): F
     value = converted;
     decimals += shift;
   }
+  // A written 0 is nothing, exactly: its rounding interval must not make room for a slip elsewhere
+  // (`0.02 = 0.021 + 0.00 + 0.00` is no evidence that two cells were typed in 元).
+  if (value === 0) return { ...base, blank: false, value: 0, decimals: Infinity, writtenDecimals: decimals };
   const formatted = !parsed.fromText && formatInfo(bound.cell?.numberFormat).decimals !== undefined;
   // An amount written in another unit (`5.33亿元` in a 万元 table) is as precise as it was written there:
   // 53300 ± 50 万元, not ± 0.005. The money floor is for figures in the workbook's own unit.
@@ -79,12 +83,13 @@ export interface Term {
 }
 
 /** What a check is about: a row relation, a 汇总 row against the other rows, or a project row. */
-export type CheckKind = "row" | "summary" | "project";
+export type CheckKind = "row" | "summary" | "project" | "form";
 
 /** `target = Σ sign·term`, reported at the target. */
 export interface SumCheck {
   readonly kind: CheckKind;
-  readonly table: TableId;
+  /** The schema table, `form` for a relation a form declares (then `declared` is set). */
+  readonly table: TableId | "form";
   readonly sheet: string;
   readonly target: Figure;
   readonly terms: readonly Term[];
@@ -96,6 +101,8 @@ export interface SumCheck {
   readonly rowName: string;
   /** Sheet row of the target. */
   readonly row: number;
+  /** The form relation this check comes from (kind `form`): its labels are the cells' own. */
+  readonly declared?: DeclaredSum;
 }
 
 /** The outcome of a check. */
@@ -155,7 +162,8 @@ export function involves(check: SumCheck, key: string): boolean {
 /** The name cell of a row, as text. */
 export function rowName(row: TableRow): string {
   const v = row.cells.name?.cell?.value;
-  return v === null || v === undefined ? `第${row.row}行` : String(v).trim();
+  if (v === null || v === undefined) return row.isSummary ? "合计" : `第${row.row}行`;
+  return String(v).trim();
 }
 
 function moneyKeys(table: TableBinding): string[] {
@@ -246,7 +254,41 @@ export function sumChecks(model: ReportModel): readonly SumCheck[] {
       }
     }
   }
+  out.push(...declaredChecks(model));
   cache.set(model, out);
+  return out;
+}
+
+/**
+ * The relations the detected forms declare (项目资金's 其中 rows in each column, the fund splits, the
+ * 决算 balances), as checks like the tables' own. A relation with an unreadable cell is left out; one
+ * whose parts are all blank is a breakdown not filled in.
+ */
+function declaredChecks(model: ReportModel): SumCheck[] {
+  const out: SumCheck[] = [];
+  for (const rel of model.relations ?? []) {
+    const target = readMoney(rel.target.cell, rel.target.field, model.moneyUnit);
+    const terms: Term[] = [];
+    let readable = target !== undefined;
+    for (const t of rel.terms) {
+      const figure = readMoney(t.cell, t.field, model.moneyUnit);
+      if (!figure) readable = false;
+      else terms.push({ figure, sign: t.sign });
+    }
+    if (!readable || !target || terms.every((t) => t.figure.blank)) continue;
+    out.push({
+      kind: "form",
+      table: "form",
+      sheet: rel.sheet,
+      target,
+      terms,
+      targetKey: rel.target.label,
+      termKeys: rel.terms.map((t) => t.label),
+      rowName: rel.where,
+      row: parseA1(target.ref.address).row,
+      declared: rel,
+    });
+  }
   return out;
 }
 

@@ -280,7 +280,7 @@ function pairMistakes(model: ReportModel, known: readonly UnitMistake[]): UnitMi
  */
 function rowMistakes(model: ReportModel): UnitMistake[] {
   const checks = sumChecks(model);
-  const groups = new Map<string, { table: TableId; row: number; figures: Map<string, Figure> }>();
+  const groups = new Map<string, { table: TableId | "form"; row: number; figures: Map<string, Figure> }>();
   for (const c of checks) {
     if (c.kind === "project") continue;
     for (const f of [c.target, ...c.terms.map((t) => t.figure)]) {
@@ -305,7 +305,7 @@ function rowMistakes(model: ReportModel): UnitMistake[] {
       const zero = new Map(fixed.map((x) => [x.figure.key, { value: 0, decimals: x.decimals }]));
       if (mine.every((c) => holds(c, zero))) continue;
       if (!mine.every((c) => holds(c, overrides))) continue;
-      const tableRow = model.tables[g.table]?.rows.find((r) => r.row === g.row);
+      const tableRow = g.table === "form" ? undefined : model.tables[g.table]?.rows.find((r) => r.row === g.row);
       out.push({
         figure: figures[0],
         factor,
