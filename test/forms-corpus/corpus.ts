@@ -3,46 +3,14 @@
  * one variant per planted mistake kind that applies. Build with {@link buildCorpus}; write a book with
  * `writeBook` (book.ts). Nothing here runs the engine.
  */
-import { type BookSpec, type Ref, numberAt, plant, plantText, valueAt } from "./book";
+import { type BookSpec, numberAt, plant } from "./book";
+import { num, put, txt, yuan } from "./corpus-helpers";
+import { deptWholeCase } from "./dept-form";
 import { type ProjectCells, type ProjectData, projectBook, writeProjectSheet, round2 } from "./project-form";
 import { type Relation, equal } from "./relations";
 import { SEED001_PROJECTS, SEED004_CORPUS, gradeOf, projectTotal, seed001Project } from "./seeds";
 import { type SummaryRow, writeSummarySheet } from "./summary-form";
-import type { FormCase, Kind, Trap, Variant } from "./types";
-
-// ------------------------------------------------------------------ variant helpers
-/** A number planted in a relation cell (value or function of the old value). */
-export function num(kind: Kind, what: string, at: Ref, value: number | ((old: number) => number)): Variant {
-  return {
-    kind,
-    what,
-    cause: at,
-    relational: true,
-    plant: (b) => plant(b, at, typeof value === "function" ? value(numberAt(b, at)) : value),
-  };
-}
-
-/** A text edit inside a cell (prose, title, year line). */
-export function txt(kind: Kind, what: string, at: Ref, from: string, to: string): Variant {
-  return { kind, what, cause: at, relational: false, plant: (b) => plantText(b, at, from, to) };
-}
-
-/** A cell set to a value that no numeric relation covers (grade, reason, indicator value). */
-export function put(kind: Kind, what: string, at: Ref, value: string | number | null): Variant {
-  return {
-    kind,
-    what,
-    cause: at,
-    relational: false,
-    plant: (b) => {
-      if (valueAt(b, at) === undefined && value === null) throw new Error(`nothing to clear at ${at.sheet}!${at.a1}`);
-      plant(b, at, value);
-    },
-  };
-}
-
-/** ×10000: 万元 typed in 元. */
-export const yuan = (v: number): number => Math.round(v * 10000 * 100) / 100;
+import type { FormCase, Trap, Variant } from "./types";
 
 // ------------------------------------------------------------------ a/b. the 项目支出绩效自评表
 function projectVariants(c: ProjectCells, d: ProjectData, form: "mof" | "sichuan"): Variant[] {
@@ -159,7 +127,7 @@ function projectSheetsCase(): FormCase {
 
 /** Every form of the corpus. */
 export function buildCorpus(): FormCase[] {
-  return [projectCase("mof-project"), projectCase("sichuan-project"), summaryCase(), projectSheetsCase()];
+  return [projectCase("mof-project"), projectCase("sichuan-project"), deptWholeCase(), summaryCase(), projectSheetsCase()];
 }
 
 export { gradeOf, round2 };
