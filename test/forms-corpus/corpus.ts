@@ -6,6 +6,7 @@
 import { type BookSpec, numberAt, plant } from "./book";
 import { num, put, txt, yuan } from "./corpus-helpers";
 import { deptWholeCase } from "./dept-form";
+import { finalAccountsCase } from "./final-accounts";
 import { type ProjectCells, type ProjectData, projectBook, writeProjectSheet, round2 } from "./project-form";
 import { type Relation, equal } from "./relations";
 import { SEED001_PROJECTS, SEED004_CORPUS, gradeOf, projectTotal, seed001Project } from "./seeds";
@@ -127,7 +128,7 @@ function projectSheetsCase(): FormCase {
 
 /** Every form of the corpus. */
 export function buildCorpus(): FormCase[] {
-  return [projectCase("mof-project"), projectCase("sichuan-project"), deptWholeCase(), summaryCase(), projectSheetsCase()];
+  return [projectCase("mof-project"), projectCase("sichuan-project"), deptWholeCase(), finalAccountsCase(), summaryCase(), projectSheetsCase()];
 }
 
 export { gradeOf, round2 };
