@@ -7,6 +7,7 @@ import { type BookSpec, numberAt, plant } from "./book";
 import { num, put, txt, yuan } from "./corpus-helpers";
 import { deptWholeCase } from "./dept-form";
 import { finalAccountsCase } from "./final-accounts";
+import { hunanCase } from "./hunan-form";
 import { type ProjectCells, type ProjectData, projectBook, writeProjectSheet, round2 } from "./project-form";
 import { type Relation, equal } from "./relations";
 import { SEED001_PROJECTS, SEED004_CORPUS, gradeOf, projectTotal, seed001Project } from "./seeds";
@@ -128,7 +129,7 @@ function projectSheetsCase(): FormCase {
 
 /** Every form of the corpus. */
 export function buildCorpus(): FormCase[] {
-  return [projectCase("mof-project"), projectCase("sichuan-project"), deptWholeCase(), finalAccountsCase(), summaryCase(), projectSheetsCase()];
+  return [projectCase("mof-project"), projectCase("sichuan-project"), deptWholeCase(), finalAccountsCase(), summaryCase(), projectSheetsCase(), hunanCase()];
 }
 
 export { gradeOf, round2 };
