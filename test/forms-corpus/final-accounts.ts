@@ -29,7 +29,7 @@ export interface FinalData {
   carryOut: number;
   distribution: number;
   /** 功能分类 类: code, name, 基本 (人员, 公用), 项目. */
-  classes: { code: string; name: string; personnel: number; publicUse: number; project: number }[];
+  classes: { code: string; name: string; personnel: number; publicUse: number; project: number; basic?: number; income?: number }[];
   report: string[];
 }
 
@@ -82,7 +82,8 @@ export interface FinalCells {
 }
 
 export function finalAccountsBook(d: FinalData): { sheets: SheetWriter[]; cells: FinalCells; relations: Relation[]; traps: Trap[] } {
-  const basic = (c: FinalData["classes"][number]): number => r2(c.personnel + c.publicUse);
+  // A class's 基本支出 and 收入 as the report gives them (the examples keep the seed's own rounding).
+  const basic = (c: FinalData["classes"][number]): number => c.basic ?? r2(c.personnel + c.publicUse);
   const spendOf = (c: FinalData["classes"][number]): number => r2(basic(c) + c.project);
   const incomeTotal = r2(d.income.reduce((a, x) => a + x.v, 0));
   const spendTotal = r2(d.classes.reduce((a, c) => a + spendOf(c), 0));
@@ -136,10 +137,10 @@ export function finalAccountsBook(d: FinalData): { sheets: SheetWriter[]; cells:
     const r = 6 + i;
     s2.set(`A${r}`, c.code);
     s2.set(`B${r}`, c.name);
-    const v = spendOf(c);
+    const v = c.income ?? spendOf(c);
     return [v, v, 0, 0, 0, 0, 0].map((x, k) => s2.money(`${"CDEFGHI"[k]}${r}`, x));
   });
-  const incTot = "CDEFGHI".split("").map((col, k) => s2.money(`${col}5`, r2(d.classes.reduce((a, c) => a + (k <= 1 ? spendOf(c) : 0), 0))));
+  const incTot = "CDEFGHI".split("").map((col, k) => s2.money(`${col}5`, r2(d.classes.reduce((a, c) => a + (k <= 1 ? (c.income ?? spendOf(c)) : 0), 0))));
 
   // ---- 支出决算表
   const s3 = new SheetWriter("支出决算表");
@@ -164,7 +165,7 @@ export function finalAccountsBook(d: FinalData): { sheets: SheetWriter[]; cells:
     s3.set(`B${r}`, c.name);
     return [spendOf(c), basic(c), c.personnel, c.publicUse, c.project, 0, 0, 0].map((x, k) => s3.money(`${"CDEFGHIJ"[k]}${r}`, x));
   });
-  const spTot = "CDEFGHIJ".split("").map((col, k) => s3.money(`${col}6`, r2(spRows.reduce((a, _row, i) => a + [spendOf(d.classes[i]), basic(d.classes[i]), d.classes[i].personnel, d.classes[i].publicUse, d.classes[i].project, 0, 0, 0][k], 0))));
+  const spTot = "CDEFGHIJ".split("").map((col, k) => s3.money(`${col}6`, r2(d.classes.reduce((a, c) => a + [spendOf(c), basic(c), c.personnel, c.publicUse, c.project, 0, 0, 0][k], 0))));
 
   // ---- 整体绩效
   const s4 = new SheetWriter("整体绩效");

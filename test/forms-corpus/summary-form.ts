@@ -15,7 +15,8 @@ export interface SummaryRow {
   unit: string;
   budget: number;
   spent: number;
-  score: number;
+  /** null: the report gives no score (“—”). */
+  score: number | null;
   grade: string;
 }
 
@@ -34,6 +35,8 @@ export interface SummaryOptions {
   /** Insert a blank row after this many projects (the 局机关 block). */
   blankAfter?: number;
   conclusion: string;
+  /** 执行率 as the clerk types it: `0.00%` (default) or whole percents `0%` (seed 001: 83%, 45%). */
+  wholePercent?: boolean;
 }
 
 export function writeSummarySheet(name: string, rows: SummaryRow[], o: SummaryOptions): { sheet: SheetWriter; cells: SummaryCells; relations: Relation[]; traps: Trap[] } {
@@ -69,9 +72,9 @@ export function writeSummarySheet(name: string, rows: SummaryRow[], o: SummaryOp
     cells.push({
       budget: w.money(`E${r}`, p.budget),
       spent: w.money(`F${r}`, p.spent),
-      rate: w.rate(`G${r}`, rate4(p.spent, p.budget)),
+      rate: o.wholePercent ? w.set(`G${r}`, Math.round((p.spent / p.budget) * 100) / 100, { fmt: "0%" }) : w.rate(`G${r}`, rate4(p.spent, p.budget)),
       carry: w.money(`H${r}`, round2(p.budget - p.spent)),
-      score: w.set(`I${r}`, p.score, { fmt: MONEY }),
+      score: p.score === null ? w.dash(`I${r}`) : w.set(`I${r}`, p.score, { fmt: MONEY }),
       grade: w.set(`J${r}`, p.grade, { center: true }),
     });
     r++;
@@ -82,7 +85,7 @@ export function writeSummarySheet(name: string, rows: SummaryRow[], o: SummaryOp
   const total = {
     budget: w.money(`E${r}`, budget),
     spent: w.money(`F${r}`, spent),
-    rate: w.rate(`G${r}`, rate4(spent, budget)),
+    rate: o.wholePercent ? w.set(`G${r}`, Math.round((spent / budget) * 100) / 100, { fmt: "0%" }) : w.rate(`G${r}`, rate4(spent, budget)),
     carry: w.money(`H${r}`, round2(budget - spent)),
   };
   w.dash(`I${r}`);
@@ -91,13 +94,13 @@ export function writeSummarySheet(name: string, rows: SummaryRow[], o: SummaryOp
 
   const relations: Relation[] = [];
   cells.forEach((c, i) => {
-    relations.push({ kind: "rate", rate: c.rate, num: c.spent, den: c.budget, decimals: 2, label: `项目${i + 1} 执行率` });
+    relations.push({ kind: "rate", rate: c.rate, num: c.spent, den: c.budget, decimals: o.wholePercent ? 0 : 2, label: `项目${i + 1} 执行率` });
     relations.push(sum(c.budget, [c.spent, c.carry], `项目${i + 1} 预算数 = 执行数 + 结转结余`));
   });
   relations.push(sum(total.budget, cells.map((c) => c.budget), "合计 预算数 = Σ 项目"));
   relations.push(sum(total.spent, cells.map((c) => c.spent), "合计 执行数 = Σ 项目"));
   relations.push(sum(total.carry, cells.map((c) => c.carry), "合计 结转结余 = Σ 项目"));
-  relations.push({ kind: "rate", rate: total.rate, num: total.spent, den: total.budget, decimals: 2, label: "合计 执行率 = 合计执行数 ÷ 合计预算数" });
+  relations.push({ kind: "rate", rate: total.rate, num: total.spent, den: total.budget, decimals: o.wholePercent ? 0 : 2, label: "合计 执行率 = 合计执行数 ÷ 合计预算数" });
   relations.push(sum(total.budget, [total.spent, total.carry], "合计 预算数 = 执行数 + 结转结余"));
 
   const traps: Trap[] = [{ at: { sheet: name, a1: `I${r}` }, why: "“—” in the 合计 row's 自评得分" }];
