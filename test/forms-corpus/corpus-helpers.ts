@@ -35,3 +35,15 @@ export function put(kind: Kind, what: string, at: Ref, value: string | number | 
 /** ×10000: 万元 typed in 元. */
 export const yuan = (v: number): number => Math.round(v * 10000 * 100) / 100;
 
+
+/** A trap: the rate at `at` typed as text (“99.74%”), as clerks do; the value is the same. */
+export function rateAsText(at: Ref, why: string): import("./types").Trap {
+  return {
+    at,
+    why,
+    plant: (b) => {
+      const v = numberAt(b, at);
+      plant(b, at, `${(v * 100).toFixed(2)}%`);
+    },
+  };
+}

@@ -98,8 +98,17 @@ describe.each(CORPUS.map((c) => [`${FORM_NAMES[c.form]} (seed ${c.seed})`, c] as
   });
 
   test.each(c.traps.map((t) => [`${FORM_NAMES[c.form]} › trap not flagged: ${t.why} (${showRef(t.at)})`, t] as const))("%s", async (_n, t) => {
-    const seen = await consistentSeen(c);
-    expect(show(errorsAndWarnings(seen).filter((f) => f.cell === showRef(t.at)))).toEqual([]);
+    const base = await consistentSeen(c);
+    if (!t.plant) {
+      expect(show(errorsAndWarnings(base).filter((f) => f.cell === showRef(t.at)))).toEqual([]);
+      return;
+    }
+    const book = copyBook(c.book);
+    t.plant(book);
+    const seen = await checkBook(book, `${c.file}-trap`);
+    const before = new Set(errorsAndWarnings(base).map((f) => `${f.severity} ${f.rule} ${f.cell}`));
+    const fresh = errorsAndWarnings(seen).filter((f) => !before.has(`${f.severity} ${f.rule} ${f.cell}`));
+    expect(show(fresh.filter((f) => f.severity === "error" || f.cell !== showRef(t.at)))).toEqual([]);
   });
 
   test.each(c.variants.map((v) => [variantName(c, v), v] as const))("%s", async (_n, v) => {

@@ -4,7 +4,7 @@
  * `writeBook` (book.ts). Nothing here runs the engine.
  */
 import { type BookSpec, numberAt, plant } from "./book";
-import { num, put, txt, yuan } from "./corpus-helpers";
+import { num, put, rateAsText, txt, yuan } from "./corpus-helpers";
 import { deptWholeCase } from "./dept-form";
 import { finalAccountsCase } from "./final-accounts";
 import { hunanCase } from "./hunan-form";
@@ -49,7 +49,8 @@ function projectCase(form: "mof-project" | "sichuan-project"): FormCase {
   const variant = form === "mof-project" ? "mof" : "sichuan";
   const sheet = form === "mof-project" ? "项目自评表" : "项目支出绩效自评表";
   const { book, cells, relations, traps } = projectBook(SEED004_CORPUS, variant, sheet);
-  return { form, seed: "004", file: form, book, relations, variants: projectVariants(cells, SEED004_CORPUS, variant), traps };
+  const textRate = rateAsText(cells.execRate, "执行率 typed as the text “100.00%”");
+  return { form, seed: "004", file: form, book, relations, variants: projectVariants(cells, SEED004_CORPUS, variant), traps: [...traps, textRate] };
 }
 
 // ------------------------------------------------------------------ e. 项目绩效自评汇总表
@@ -85,7 +86,7 @@ function summaryCase(): FormCase {
     txt("prose-vs-table", "自评结论 says 支出185.89万元 (table 158.89)", cells.conclusion, "支出158.89万元", "支出185.89万元"),
     txt("prose-yuan", "自评结论 says 预算资金1923100元 beside the 万元 table", cells.conclusion, "预算资金192.31万元", "预算资金1923100元"),
   ];
-  return { form: "project-summary", seed: "001", file: "project-summary", book: { sheets: [sheet.spec] }, relations, variants, traps };
+  return { form: "project-summary", seed: "001", file: "project-summary", book: { sheets: [sheet.spec] }, relations, variants, traps: [...traps, rateAsText(t.rate, "合计 执行率 typed as the text “82.62%”")] };
 }
 
 // ------------------------------------------------------------------ f. project sheets plus 项目汇总

@@ -13,7 +13,7 @@
  * 产出 subtotal 50 over parts 48; “9个二级指标” for 7) are corrected here and planted back as variants.
  */
 import { type Ref, SheetWriter, MONEY } from "./book";
-import { put, num, txt, yuan } from "./corpus-helpers";
+import { put, num, rateAsText, txt, yuan } from "./corpus-helpers";
 import { mergeRuns, rate4, round2 } from "./project-form";
 import { type Relation, equal, sum } from "./relations";
 import type { FormCase, Trap, Variant } from "./types";
@@ -263,5 +263,6 @@ export function deptWholeCase(): FormCase {
     txt("prose-pct-change", "追加78.88万元，比年初预算增长14.83% (4.83%)", c.conclusion, "增长4.83%", "增长14.83%"),
     txt("prose-completion-rate", "完成23.9万人，高于目标0.9万人，完成率为107.5% (103.91%; seed 002's own mistake)", c.conclusion, "完成率为103.91%", "完成率为107.5%"),
   ];
-  return { form: "dept-whole", seed: "002", file: "dept-whole", book: { sheets: [sheet.spec] }, relations, variants, traps };
+  const textRate = rateAsText(c.rateOf.get("基本支出")!, "基本支出 执行率 typed as the text “99.67%”");
+  return { form: "dept-whole", seed: "002", file: "dept-whole", book: { sheets: [sheet.spec] }, relations, variants, traps: [...traps, textRate] };
 }

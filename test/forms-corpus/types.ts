@@ -86,10 +86,16 @@ export interface Variant {
   readonly relational: boolean;
 }
 
-/** A cell that must NOT be flagged (error or warning) in the consistent book. */
+/**
+ * A cell that must NOT be flagged. Without `plant`, it is part of the consistent book: no error and no
+ * warning there. With `plant` (a harmless rewrite of the consistent book, such as a rate typed as the text
+ * “99.74%”), the rewritten book must give no error anywhere and no warning except at `at` (where the
+ * product's number-stored-as-text warning is a fair remark, not a false error).
+ */
 export interface Trap {
   readonly at: Ref;
   readonly why: string;
+  readonly plant?: (book: BookSpec) => void;
 }
 
 /** One form of the corpus. */
