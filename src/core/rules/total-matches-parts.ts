@@ -11,6 +11,7 @@ import { tableDef } from "../schema/fields";
 import { checksInvolving, columnLabel, evaluate, rowName, sumChecks, type SumCheck } from "../relations/footing";
 import { touchesUnitMistake, unitMistakeKeys } from "../relations/unit-mistakes";
 import { causeOf } from "../relations/cause";
+import { projectOverrides } from "../relations/project-causes";
 
 /** Message ids of total-matches-parts. */
 export type MessageId = "rowMismatch" | "summaryMismatch" | "cellError" | "formMismatch" | "formTotalMismatch";
@@ -44,7 +45,9 @@ export const totalMatchesParts = defineRule<MessageId>({
         const flagged = unitMistakeKeys(model);
         const all = sumChecks(model).filter((c) => c.kind !== "project" && !touchesUnitMistake(c, flagged));
         reportForms(model, all, (d) => context.report(d));
-        const checks = all.filter((c) => c.kind !== "form");
+        // A 合计 that adds up once a project row's own cause is corrected is that cause's consequence.
+        const projectFixes = projectOverrides(model);
+        const checks = all.filter((c) => c.kind !== "form" && !(c.table === "jx_projects" && projectFixes.size > 0 && !evaluate(c).ok && evaluate(c, projectFixes).ok));
         const failing = checks.filter((c) => !evaluate(c).ok);
         // Indexed look-ups instead of scans over every check: a 汇总 check has a term per institution.
         const kept = new Set(checks);
