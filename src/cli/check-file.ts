@@ -66,7 +66,7 @@ export interface JsonSummary {
   readonly unit: string | null;
   /** 评价年度 (jx_report_year), when the workbook states it. */
   readonly year: number | null;
-  /** The detected form (表样), when mapping reports one (`model.form` / `model.forms`). */
+  /** The form detected (its Chinese name; several when the workbook holds several), null when none. */
   readonly form: string | null;
   /** Findings the clerk ignored (jx_ignore sheet), left out of the counts. */
   readonly ignored: number;
@@ -159,7 +159,7 @@ export async function checkFile(file: string, options: CheckFileOptions): Promis
       grade: gradeOf(report.score, report.meta.profile),
       unit: unitOf(model),
       year: reportYear(model) ?? null,
-      form: formOf(model),
+      form: report.form?.name ?? null,
       ignored: report.ignored.length,
       rules: report.stats.rules,
       preset: report.meta.preset,
@@ -187,17 +187,6 @@ function unitOf(model: ReportModel): string | null {
  * The form (表样) mapping detected. Read loosely: the forms work adds `form` (or `forms`) to the model;
  * until it does, this is null.
  */
-function formOf(model: ReportModel): string | null {
-  const m = model as unknown as { form?: unknown; forms?: unknown };
-  const f = m.form ?? m.forms;
-  if (typeof f === "string") return f;
-  if (f && typeof f === "object") {
-    const o = f as { label?: unknown; name?: unknown; id?: unknown };
-    const v = o.label ?? o.name ?? o.id;
-    if (typeof v === "string") return v;
-  }
-  return null;
-}
 
 const previousCache = new Map<string, Promise<ReportModel>>();
 

@@ -11,9 +11,10 @@ import { showStored } from "../units/finite";
 function shown(value: unknown): string {
   return typeof value === "number" ? showStored(value) : String(value);
 }
-import { readMoneyScalar } from "./lib/footing";
+import { readMoneyScalar } from "../relations/footing";
 import { checkRate, readRate } from "./lib/rates";
-import { correctedFigure } from "./lib/unit-mistakes";
+import { correctedFigure } from "../relations/unit-mistakes";
+import { settledFigure } from "../relations/cause";
 
 /** Message ids of exec-rate-matches. */
 export type MessageId = "rateMismatch" | "rateError" | "amountError";
@@ -48,8 +49,9 @@ export const execRateMatches = defineRule<MessageId>({
         if (!rateCell || !rawExecuted || !rawBudget || rawExecuted.blank || rawBudget.blank) return;
         // A 元/万元 slip in either amount is no-unit-mistake's finding: judge the rate against the
         // corrected amounts, so the slip is not reported twice and a rate wrong anyway still is.
-        const executed = correctedFigure(model, rawExecuted);
-        const budget = correctedFigure(model, rawBudget);
+        // Likewise a 年度资金总额 that a form's relations blame (total-matches-parts reports it).
+        const executed = settledFigure(model, correctedFigure(model, rawExecuted));
+        const budget = settledFigure(model, correctedFigure(model, rawBudget));
         const error = rateCell.cell?.error;
         const rate = error !== undefined ? { value: Number.NaN, decimals: 4 } : readRate(rateCell);
         if (!rate) return;

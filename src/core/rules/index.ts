@@ -20,6 +20,9 @@ import numberStoredAsText from "./number-stored-as-text";
 import { numberOutOfRange } from "./number-out-of-range";
 import requiredField from "./required-field";
 import { execReasonRequired } from "./exec-reason-required";
+import { formFieldAbsent } from "./form-field-absent";
+import { indicatorReasonRequired } from "./indicator-reason-required";
+import { summaryMatchesSheets } from "./summary-matches-sheets";
 import { gradeMatchesBand } from "./grade-matches-band";
 import { groupWeightsMatchProfile } from "./group-weights-match-profile";
 import { indicatorScoreMatches } from "./indicator-score-matches";
@@ -36,8 +39,10 @@ export const RULES: readonly Rule[] = [
   dateInAmount,
   execRateMatches,
   execReasonRequired,
+  formFieldAbsent,
   gradeMatchesBand,
   groupWeightsMatchProfile,
+  indicatorReasonRequired,
   indicatorScoreMatches,
   indicatorValueReadable,
   mappingProblem,
@@ -55,6 +60,7 @@ export const RULES: readonly Rule[] = [
   requiredField,
   scoreSummaryMatches,
   scoreWithinWeight,
+  summaryMatchesSheets,
   totalMatchesParts,
   totalScoreMatches,
   weightsSum,

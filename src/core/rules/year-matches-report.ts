@@ -74,8 +74,44 @@ export const yearMatchesReport = defineRule<MessageId>({
       workbook() {
         const { model, snapshot } = context;
         const yearBinding = model.scalars.jx_report_year;
-        const year = yearOf(yearBinding?.cell);
-        if (year === undefined) return;
+        const own = yearOf(yearBinding?.cell);
+        if (own === undefined) return;
+        // A workbook of several forms (one per project, a 汇总): a form whose year differs from the year
+        // every other form writes is the odd one — reported at its year, and its own cells are then judged
+        // by the workbook's year.
+        const others = (model.forms ?? []).filter((f) => f.year !== undefined && f.sheet !== model.form?.sheet).map((f) => f.year as number);
+        const consensus = others.length >= 1 && others.every((y) => y === others[0]) ? others[0] : undefined;
+        let year = consensus !== undefined && consensus !== own && model.form?.yearRef && yearBinding && yearBinding.ref.sheet === model.form.sheet ? consensus : own;
+        // A form's year line against its 填报日期 (filed in the evaluated year or the next): when they
+        // disagree and the rest of the workbook names the year before the filing date more often than
+        // the year line's, the year line is the odd one (（2020年度） on a 2021 form filed in 2022).
+        const dateCell = model.scalars.jx_report_date?.cell;
+        const filed = dateCell ? dateYear(dateCell) : undefined;
+        if (year === own && model.form && yearBinding && filed !== undefined && filed !== own && filed !== own + 1) {
+          const count = (y: number): number => {
+            let n = 0;
+            for (const sheet of snapshot.sheets) {
+              for (const [address, cell] of Object.entries(sheet.cells)) {
+                if (typeof cell.value !== "string" || address === yearBinding.ref.address && sheet.name === yearBinding.ref.sheet) continue;
+                n += toHalfWidth(cell.value).split(`${y}年`).length - 1;
+              }
+            }
+            return n;
+          };
+          if (count(filed - 1) > count(own)) year = filed - 1;
+        }
+        if (year !== own && yearBinding?.cell) {
+          const raw = String(yearBinding.cell.value ?? "");
+          context.report({
+            at: yearBinding.ref,
+            messageId: "statementYear",
+            field: "jx_report_year",
+            data: { text: raw, actual: own, year },
+            expected: `${year}年`,
+            actual: `${own}年`,
+            suggestions: [{ description: `将${yearBinding.ref.address}中的${own}年改为${year}年`, writes: [{ at: yearBinding.ref, value: replaceYear(raw, own, year) }] }],
+          });
+        }
         const key = (r: CellRef): string => `${r.sheet}!${r.address}`;
         const skip = new Set<string>();
         if (yearBinding) skip.add(key(yearBinding.ref));

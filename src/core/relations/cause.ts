@@ -1,0 +1,98 @@
+/**
+ * The cause of a failing relation: the one cell whose correction makes every relation around it hold.
+ * A 年度资金总额 that agrees with its 按收入性质 split but not with its 按支出性质 split is right; the
+ * 项目支出 that alone breaks the second split is the cell to correct. When several cells would do, the
+ * total is named (the clerk judges) and the finding says so.
+ */
+import type { ReportModel } from "../model/report-model";
+import { roundTo } from "../units/parse";
+import { checksInvolving, evaluate, sumChecks, type Figure, type Overrides, type SumCheck } from "./footing";
+import { touchesUnitMistake, unitMistakeKeys } from "./unit-mistakes";
+import { anchoredByRate, repairsRate } from "./rate-links";
+
+/** The cell to correct and the value that makes every relation hold. */
+export interface Cause {
+  readonly figure: Figure;
+  readonly value: number;
+  readonly decimals: number;
+  /** No other single cell would do as well. */
+  readonly unique: boolean;
+}
+
+function decimalsOf(f: Figure): number {
+  return Number.isFinite(f.decimals) ? Math.max(0, f.decimals) : 2;
+}
+
+/**
+ * The cause of a failing check: each of its cells is tried at the value that makes the check hold;
+ * it qualifies when every check around the failing one (those sharing a cell with it) then holds, and
+ * no rate that agrees with it as written is broken.
+ * @param model - the mapped workbook
+ * @param check - a failing check
+ * @param kept - the checks that count (those not left to another rule)
+ * @returns the cause, or undefined when no single cell explains the failure
+ */
+export function causeOf(model: ReportModel, check: SumCheck, kept: (c: SumCheck) => boolean = () => true): Cause | undefined {
+  const around = new Set<SumCheck>();
+  for (const f of [check.target, ...check.terms.map((t) => t.figure)]) for (const c of checksInvolving(model, f.key)) if (kept(c)) around.add(c);
+  const total = check.terms.reduce((s, t) => s + t.sign * t.figure.value, 0);
+  const candidates: Cause[] = [];
+  const tries: { figure: Figure; value: number }[] = [{ figure: check.target, value: total }];
+  for (const t of check.terms) {
+    // target = Σ sign·terms: this term alone would have to be (target − the others) × sign.
+    const others = total - t.sign * t.figure.value;
+    tries.push({ figure: t.figure, value: t.sign * (check.target.value - others) });
+  }
+  const seen = new Set<string>();
+  for (const { figure, value: raw } of tries) {
+    if (seen.has(figure.key)) continue;
+    seen.add(figure.key);
+    const decimals = decimalsOf(figure);
+    const value = roundTo(raw, decimals);
+    if (value < 0 && figure.value >= 0) continue;
+    const overrides: Overrides = new Map([[figure.key, { value, decimals }]]);
+    if (![...around].every((c) => evaluate(c, overrides).ok)) continue;
+    if (anchoredByRate(model, figure.key, value)) continue;
+    candidates.push({ figure, value, decimals, unique: false });
+  }
+  if (candidates.length === 1) return { ...candidates[0], unique: true };
+  // A cell whose correction also repairs a rate that fails as written is the cause (a 年度资金总额 +10:
+  // its 执行率 agrees with the sum of the 其中 rows, not with it).
+  const supported = candidates.filter((c) => repairsRate(model, c.figure.key, c.value));
+  if (supported.length === 1) return { ...supported[0], unique: true };
+  const target = candidates.find((c) => c.figure.key === check.target.key);
+  if (target) return target;
+  // The total is anchored (its rate agrees with it): of the parts that could be wrong, a written figure
+  // is the likelier slip than a 0 or a blank beside it (a 其中 row of 0 in every column).
+  const written = candidates.filter((c) => !c.figure.blank && c.figure.value !== 0);
+  return written.length === 1 ? written[0] : undefined;
+}
+
+const corrections = new WeakMap<ReportModel, ReadonlyMap<string, { value: number; decimals: number }>>();
+
+/**
+ * The cells a form's failing relations blame without doubt (a unique cause), at the values that make
+ * every relation hold: what the rate and score checks judge instead of the written value, so that one
+ * wrong 年度资金总额 is one finding, not three.
+ */
+export function causeCorrections(model: ReportModel): ReadonlyMap<string, { value: number; decimals: number }> {
+  const hit = corrections.get(model);
+  if (hit) return hit;
+  const out = new Map<string, { value: number; decimals: number }>();
+  const flagged = unitMistakeKeys(model);
+  const kept = sumChecks(model).filter((c) => c.kind !== "project" && !touchesUnitMistake(c, flagged));
+  const keptSet = new Set(kept);
+  for (const check of kept) {
+    if (check.kind !== "form" || evaluate(check).ok) continue;
+    const cause = causeOf(model, check, (c) => keptSet.has(c));
+    if (cause?.unique) out.set(cause.figure.key, { value: cause.value, decimals: cause.decimals });
+  }
+  corrections.set(model, out);
+  return out;
+}
+
+/** A money figure as it reads once a form relation's certain cause is corrected (itself otherwise). */
+export function settledFigure(model: ReportModel, figure: Figure): Figure {
+  const c = causeCorrections(model).get(figure.key);
+  return c ? { ...figure, value: c.value, decimals: c.decimals } : figure;
+}
