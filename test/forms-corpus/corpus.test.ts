@@ -108,7 +108,7 @@ describe.each(CORPUS.map((c) => [`${FORM_NAMES[c.form]} (seed ${c.seed})`, c] as
     expect(show(errorsAndWarnings(seen))).toEqual([]);
   });
 
-  test(`${FORM_NAMES[c.form]} › \`jixiao check --format json\` names the detected form (summary.form)`, async () => {
+  test(`${FORM_NAMES[c.form]} › \`jixiao check --format json\` names the detected form (workbooks[].summary.form)`, async () => {
     const seen = await consistentSeen(c);
     expect({ form: seen.form ?? null, recognised: seen.form != null && FORM_WORDS[c.form].test(JSON.stringify(seen.form)) }).toEqual({ form: seen.form ?? null, recognised: true });
   });

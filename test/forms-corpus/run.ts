@@ -20,7 +20,7 @@ export interface SeenFinding {
 export interface Seen {
   exitCode: number;
   findings: SeenFinding[];
-  /** The detected form, when the CLI reports one (`summary.form`). */
+  /** The detected form, when the CLI reports one (`workbooks[0].summary.form`). */
   form: unknown;
   stderr: string;
 }
@@ -63,11 +63,15 @@ export async function checkBook(book: BookSpec, stem: string): Promise<Seen> {
     return { exitCode: 2, findings: [], form: undefined, stderr: err instanceof Error ? err.message : String(err) };
   }
   if (!io.out.trim()) return { exitCode: code, findings: [], form: undefined, stderr: io.err };
-  const json = JSON.parse(io.out) as { findings: { rule: string; severity: SeenFinding["severity"]; cell: string; message: string }[]; summary?: { form?: unknown } };
+  const json = JSON.parse(io.out) as {
+    findings: { rule: string; severity: SeenFinding["severity"]; cell: string; message: string }[];
+    workbooks?: { summary?: { form?: unknown } }[];
+  };
   return {
     exitCode: code,
     findings: json.findings.map((f) => ({ rule: f.rule, severity: f.severity, cell: unquote(f.cell), message: f.message })),
-    form: json.summary?.form,
+    // JSON schema 1.0: each workbook's own summary is under workbooks[]; the top-level summary is the batch's.
+    form: json.workbooks?.[0]?.summary?.form,
     stderr: io.err,
   };
 }
