@@ -29,6 +29,7 @@ function child(name: string): Element {
 
 /** The files `npm run build:web` emits, from webpack.config.js itself (no build needed here). */
 function emittedFiles(): Set<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack.config.js is CommonJS, loaded at run time
   const config = require(path.join(ROOT, "webpack.config.js"))({}, { mode: "production" }) as {
     plugins: { userOptions?: { filename?: string } }[];
   };

@@ -13,9 +13,9 @@ import { memoryIo } from "../../src/cli/io";
 import { checkWorkbook } from "../../src/core/engine/run-rules";
 import { readXlsxFile } from "../../src/hosts/xlsx";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const XlsxPopulate: {
   fromFileAsync(p: string): Promise<{ sheet(n: string): { cell(a: string): { value(v?: unknown): unknown } }; toFileAsync(p: string): Promise<void> }>;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
 } = require("xlsx-populate");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const XmlParser: new () => { parseAsync(xml: string): Promise<unknown> } = require("xlsx-populate/lib/XmlParser");

@@ -1,8 +1,10 @@
 /**
  * Before export in WPS: the WorkbookBeforeSave listener against the fake ET (app.save() plays the clerk's
- * 保存: listeners run, then the save happens unless one set ApiEvent.Cancel).
+ * 保存: listeners run, then the save happens unless one set ApiEvent.Cancel; app.saveAll() plays 全部保存,
+ * one event per open workbook, each passing its own workbook).
  */
 import { installBeforeSaveCheck, errorMessage } from "../../src/hosts/wps/before-save";
+import { startBeforeSaveCheck } from "../../src/hosts/wps/before-save-entry";
 import { createFakeEt } from "./fakes/et-fake";
 import { buildWorkbook } from "../helpers/workbook-builder";
 import type { Report } from "../../src/core/engine/types";
@@ -52,7 +54,7 @@ describe("WorkbookBeforeSave", () => {
     expect(app.save()).toEqual({ saved: true });
     expect(listener.last()).toBe("warned");
     expect(told).toHaveLength(1);
-    expect(told[0]).toMatch(/^本表还有 \d+ 处错误/);
+    expect(told[0]).toMatch(/^“自评表\.xlsx”本表还有 \d+ 处错误/);
     expect(told[0]).toContain("收支情况!B2");
     expect(told[0]).toContain("已照常保存");
   });
@@ -125,10 +127,54 @@ describe("WorkbookBeforeSave", () => {
     expect(told).toEqual([]);
   });
 
+  test("全部保存 (Save All) checks each saved workbook, not the active one each time", () => {
+    // The active workbook is an unrelated list; the self-evaluation is open in the background.
+    const app = createFakeEt(buildWorkbook({ Sheet1: [["姓名", "电话"], ["张三", "123"]] }));
+    app.openWorkbook(brokenIncome(), "局机关自评表.xlsx");
+    const told: string[] = [];
+    const l = installBeforeSaveCheck(app.ApiEvent, app, { notify: (m) => told.push(m) });
+    expect(app.saveAll()).toEqual([
+      { name: "自评表.xlsx", saved: true },
+      { name: "局机关自评表.xlsx", saved: true },
+    ]);
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatch(/^“局机关自评表\.xlsx”本表还有 \d+ 处错误/);
+    expect(told[0]).toContain("收支情况!B2");
+    expect(l.last()).toBe("warned");
+    expect(app.ActiveWorkbook.Name).toBe("自评表.xlsx");
+  });
+
+  test("全部保存 with two broken workbooks tells about each, once per workbook", () => {
+    const app = createFakeEt(brokenIncome());
+    app.openWorkbook(brokenIncome(), "二级机构自评表.xlsx");
+    const told: string[] = [];
+    installBeforeSaveCheck(app.ApiEvent, app, { notify: (m) => told.push(m) });
+    app.saveAll();
+    expect(told.map((m) => m.slice(0, m.indexOf("”") + 1))).toEqual(["“自评表.xlsx”", "“二级机构自评表.xlsx”"]);
+    // Saving all again with the same errors repeats nothing.
+    app.saveAll();
+    expect(told).toHaveLength(2);
+  });
+
   test("the message lists the first five errors and counts the rest", () => {
     const m = errorMessage(fakeReport(7))!;
     expect(m.split("\n").filter((l) => /^\d\. /.test(l))).toHaveLength(5);
     expect(m).toContain("等共 7 处");
     expect(errorMessage(fakeReport(0))).toBeUndefined();
+  });
+});
+
+describe("startBeforeSaveCheck (the entry)", () => {
+  test("starts one listener per application, with the page's alert and confirm", () => {
+    const app = createFakeEt(brokenIncome());
+    const alerts: string[] = [];
+    const first = startBeforeSaveCheck(app, { alert: (m) => alerts.push(m), confirm: () => false });
+    expect(startBeforeSaveCheck(app, { alert: (m) => alerts.push(m) })).toBe(first);
+    expect(app.ApiEvent.listeners).toHaveLength(1);
+    expect(app.save(true)).toEqual({ saved: false }); // 另存为 asks; the clerk chose 取消
+    expect(app.save()).toEqual({ saved: true });
+    expect(alerts).toHaveLength(1);
+    first.remove();
+    expect(app.ApiEvent.listeners).toHaveLength(0);
   });
 });

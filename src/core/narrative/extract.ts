@@ -133,7 +133,7 @@ const BASES = [
 const UNIT_AFTER = new RegExp(`^( ?)(余|多)?(万|亿|千)?(余|多)?(${BASES.map((b) => b.replace("%", "%")).join("|")})?`);
 /** Characters that, right after a unit, show it was not a unit (分别, 分钟, 家庭, 次年, 个人, 项目, 元旦 …). */
 const NOT_UNIT_AFTER: Readonly<Record<string, RegExp>> = {
-  分: /^[别钟之类期管段配析解批摊]/,
+  分: /^[别钟之类期管段配析解批摊点]/,
   家: /^[庭属长]/,
   次: /^[年日月要]/,
   个: /^[人体别案]/,
@@ -143,7 +143,7 @@ const NOT_UNIT_AFTER: Readonly<Record<string, RegExp>> = {
   天: /^[然]/,
   期: /^[间限末]/,
   名: /^[单称]/,
-  条: /^[例件款]/,
+  条: /^[例件款线]/,
   所: /^[有在属以]/,
   起: /^[来到草]/,
   台: /^[账]/,
@@ -165,6 +165,55 @@ const COMPARATORS: readonly [RegExp, "≥" | "≤" | ">" | "<" | "="][] = [
   [/(?:<|小于|低于|少于)$/, "<"],
   [/(?:=|等于)$/, "="],
 ];
+
+/** Chinese numeral characters: digits (〇 and 零 are 0, 两 is 2) and the multipliers 十 百 千. */
+const CN_DIGITS: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_MULTIPLIERS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+/**
+ * A number in Chinese numerals, with its place in a match of {@link NUMBER_RE}: `百分之八十五`, `三成`, `十二`,
+ * `一百零五`, `二〇二一` (digit by digit), `三点五`. Not preceded by another numeral, a digit or 第 (ordinals).
+ */
+const CN_NUM = "[零〇一二两三四五六七八九十百千]+";
+/** Digits (with separators and a decimal part), or a Chinese numeral (百分之…, …点…, …成). */
+const NUMBER_RE = new RegExp(
+  `(?<![\\d.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?|(?<![零〇一二两三四五六七八九十百千第\\d.])(百分之)?(${CN_NUM})(?:点([零〇一二三四五六七八九]+))?`,
+  "g",
+);
+/** After `N成` these characters make another word (成立, 成为, 成本, 成效 …), not a tenth. */
+const NOT_CHENG_AFTER = /^[立为本效果员绩功熟品交就都型长年]/;
+
+/**
+ * The value of a Chinese numeral: `十二` 12, `一百零五` 105, `二十` 20, `两` 2, `二〇二一` 2021 (without 十百千,
+ * several digits read digit by digit).
+ * @returns the value, or undefined for a malformed numeral (`十十`, `百二百`)
+ */
+export function chineseNumeralValue(text: string): number | undefined {
+  if (!text) return undefined;
+  if (![...text].some((c) => c in CN_MULTIPLIERS)) {
+    let v = 0;
+    for (const c of text) {
+      if (!(c in CN_DIGITS)) return undefined;
+      v = v * 10 + CN_DIGITS[c];
+    }
+    return v;
+  }
+  let total = 0;
+  let digit: number | undefined;
+  let lastMultiplier = Infinity;
+  for (const c of text) {
+    if (c in CN_DIGITS) {
+      if (digit !== undefined && digit !== 0 && CN_DIGITS[c] !== 0) return undefined; // 二三百
+      digit = CN_DIGITS[c];
+    } else {
+      const m = CN_MULTIPLIERS[c];
+      if (m >= lastMultiplier) return undefined; // 十十, 百二百
+      total += (digit ?? 1) * m; // 十二: 十 alone is 10
+      digit = undefined;
+      lastMultiplier = m;
+    }
+  }
+  return total + (digit ?? 0);
+}
 
 /** Characters that end a label going backwards: punctuation and brackets. */
 const LABEL_STOP = /[，,。；;：:、！？!?\n\r()“”"'‘’【】《》]/;
@@ -204,10 +253,16 @@ export function extractQuantities(text: string): ProseQuantity[] {
   const sentenceAt = (i: number): ProseSentence =>
     sentences.find((x) => i >= x.start && i < x.end) ?? { index: -1, start: 0, end: text.length, text };
   const out: ProseQuantity[] = [];
-  const re = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/g;
+  const re = new RegExp(NUMBER_RE.source, "g");
   let prevEnd = 0;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     let start = m.index;
+    if (m[1] === undefined) {
+      const q = chineseQuantity(m, s);
+      if (!q) continue;
+      pushQuantity(q.start, q.numLen, q.value, q.decimals, q.unit, q.unitLen, q.approx);
+      continue;
+    }
     let intText = m[1].replace(/,/g, "");
     let frac = m[2] ?? "";
     let numLen = m[0].length;
@@ -218,7 +273,7 @@ export function extractQuantities(text: string): ProseQuantity[] {
       frac = "";
       numLen = 4;
     }
-    let end = start + numLen;
+    const end = start + numLen;
     const value = Number(`${intText}${frac ? `.${frac}` : ""}`);
     if (!Number.isFinite(value)) continue;
     const after = s.slice(end);
@@ -245,7 +300,14 @@ export function extractQuantities(text: string): ProseQuantity[] {
       // `3个工作日`: a duration, not a count of things the tables hold.
       if (base === "个工作日") unit = "个工作日";
     }
-    end += unitLen;
+    pushQuantity(start, numLen, value, frac.length, unit, unitLen, approx);
+  }
+  return out;
+
+  /** Label, direction and comparator of a number found at [start, start + numLen) with its unit after it. */
+  function pushQuantity(start: number, numLen: number, value: number, decimals: number, unit: string, unitLen: number, approxIn: boolean): void {
+    let approx = approxIn;
+    const end = start + numLen + unitLen;
     // The label: back from the number to the clause's start or the previous quantity.
     let ls = start;
     while (ls > prevEnd && !LABEL_STOP.test(s[ls - 1])) ls--;
@@ -277,7 +339,7 @@ export function extractQuantities(text: string): ProseQuantity[] {
       kind: kindOf(unit),
       value,
       unit,
-      decimals: frac.length,
+      decimals,
       numberText: text.slice(start, start + numLen),
       text: text.slice(start, end),
       start,
@@ -293,7 +355,49 @@ export function extractQuantities(text: string): ProseQuantity[] {
     prevEnd = end;
     re.lastIndex = end;
   }
-  return out;
+}
+
+/**
+ * A quantity written in Chinese numerals, from a match of {@link NUMBER_RE}'s second branch: its value, unit
+ * and extent, or undefined when no unit follows (十、 as a heading, “十四五”, 两级) or the numeral is a lone 一
+ * (一是, 统一, 一般: too common to be a count).
+ */
+function chineseQuantity(
+  m: RegExpExecArray,
+  s: string,
+): { start: number; numLen: number; value: number; decimals: number; unit: string; unitLen: number; approx: boolean } | undefined {
+  const [whole, , , percentOf, intText, fracText] = m;
+  const start = m.index;
+  const numLen = whole.length;
+  const intValue = chineseNumeralValue(intText);
+  if (intValue === undefined) return undefined;
+  let value = intValue;
+  let decimals = 0;
+  if (fracText) {
+    const f = chineseNumeralValue(fracText);
+    if (f === undefined) return undefined;
+    value = Number(`${intValue}.${[...fracText].map((c) => CN_DIGITS[c]).join("")}`);
+    decimals = fracText.length;
+  }
+  const after = s.slice(start + numLen);
+  // 百分之八十五: a rate.
+  if (percentOf) return { start, numLen, value, decimals, unit: "%", unitLen: 0, approx: false };
+  if (intText === "一" && !fracText) return undefined;
+  // 二〇二一年: a year digit by digit.
+  if (/^[零〇一二三四五六七八九]{4}$/.test(intText) && /^(19|20)\d\d$/.test(String(value)) && after[0] === "年") {
+    return { start, numLen, value, decimals: 0, unit: "年", unitLen: after[1] === "度" ? 2 : 1, approx: false };
+  }
+  // 三成: three tenths, a rounded rate.
+  if (after[0] === "成" && !fracText && !NOT_CHENG_AFTER.test(after.slice(1))) {
+    return { start, numLen: numLen + 1, value: value * 10, decimals: 0, unit: "%", unitLen: 0, approx: true };
+  }
+  const u = UNIT_AFTER.exec(after);
+  if (!u || !u[5] || u[1]) return undefined; // a unit must follow directly (十二个, 三万人, 两次)
+  const base = u[5];
+  if (NOT_UNIT_AFTER[base]?.test(after.slice(u[0].length))) return undefined;
+  if (base === "%") return undefined; // 十二% is not how anyone writes a rate
+  const unit = `${u[3] ?? ""}${base === "百分点" ? "个百分点" : base}`;
+  return { start, numLen, value, decimals, unit, unitLen: u[0].length, approx: Boolean(u[2] || u[4]) };
 }
 
 /** Whether two quantities measure the same thing in convertible units (万元 and 元; 人 and 万人). */

@@ -363,6 +363,7 @@ export class ExcelHost implements WorkbookHost {
         const perSheet = sheetNames.map((name) => {
           const ws = sheets.getItem(name);
           // Worksheet-scoped names need ExcelApi 1.4; without it there are none to read.
+          // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read -- a navigation property (a proxy), loaded on the next line
           const names = this.features.nullObjects ? ws.names : undefined;
           names?.load(nameProps);
           const used = this.features.nullObjects ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange(true);
@@ -476,6 +477,7 @@ export class ExcelHost implements WorkbookHost {
           }
           const ws = sheets.getItem(mark.at.sheet);
           const range = ws.getRange(mark.at.address);
+          // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read -- navigation properties (proxies), loaded on the next line
           const fill = range.format.fill;
           fill.load(this.features.fillPattern ? "color, pattern" : "color");
           cells.set(key, { at: mark.at, range, fill, mark });

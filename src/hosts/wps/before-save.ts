@@ -5,6 +5,10 @@
  * listener answer by setting `ApiEvent.Cancel` before it returns, so the check runs synchronously here
  * (the WPS API is synchronous anyway). The save is never blocked silently: either the clerk is told and the
  * save goes on, or (with `ask`) the clerk chooses between saving anyway and going back to fix.
+ *
+ * The workbook checked is the one the event passes, not `ActiveWorkbook`: 全部保存 (Save All) raises the event
+ * once per open workbook while the active one stays the same. The entry page installs the listener
+ * (before-save-entry.ts); the host adapter (wps-host.ts) only lends its synchronous reader.
  */
 import { checkModel } from "../../core/engine/run-rules";
 import type { Finding, Report } from "../../core/engine/types";
@@ -35,6 +39,33 @@ export interface BeforeSaveOptions {
 
 /** What the listener decided, for tests and logs. */
 export type BeforeSaveOutcome = "not-a-report" | "clean" | "warned" | "cancelled-by-clerk" | "check-failed";
+
+/** The application as the reader sees it, with the workbook being saved as its active workbook. */
+function savingView(app: WpsApplication, book: EtWorkbook): WpsApplication {
+  return {
+    get ActiveWorkbook() {
+      return book;
+    },
+    get DisplayAlerts() {
+      return app.DisplayAlerts;
+    },
+    set DisplayAlerts(v: boolean) {
+      app.DisplayAlerts = v;
+    },
+  };
+}
+
+/** A key per open workbook (its full path; the name for a workbook never saved). */
+function workbookKey(book: EtWorkbook | null | undefined): string {
+  if (!book) return "";
+  return String(book.FullName || book.Name || "");
+}
+
+/** The message, saying which workbook it is about (全部保存 can tell about several). */
+function named(book: EtWorkbook | null | undefined, message: string): string {
+  const name = book?.Name;
+  return typeof name === "string" && name ? `“${name}”${message}` : message;
+}
 
 /** Map and check, or undefined for a workbook that is not a self-evaluation (no jx_ names, nothing mapped). */
 function defaultCheck(snapshot: WorkbookSnapshot): Report | undefined {
@@ -71,13 +102,16 @@ export function installBeforeSaveCheck(
 ): { readonly remove: () => void; readonly last: () => BeforeSaveOutcome | undefined } {
   const check = options.check ?? defaultCheck;
   let last: BeforeSaveOutcome | undefined;
-  /** The errors last told about on a plain save: the same list is not repeated at every Ctrl+S. */
-  let toldAbout: string | undefined;
+  /** Per workbook, the errors last told about on a plain save: the same list is not repeated at every Ctrl+S. */
+  const toldAbout = new Map<string, string>();
 
-  const listener = (_workbook: EtWorkbook, saveAsUi: boolean): void => {
+  const listener = (workbook: EtWorkbook, saveAsUi: boolean): void => {
+    // The workbook being saved; only a WPS that passes none falls back to the active one.
+    const book = workbook ?? app.ActiveWorkbook;
+    const key = workbookKey(book);
     let report: Report | undefined;
     try {
-      report = check(readWorkbookSync(app));
+      report = check(readWorkbookSync(savingView(app, book)));
     } catch (err) {
       // A failed check must never stop a save; say that nothing was checked.
       last = "check-failed";
@@ -92,7 +126,7 @@ export function installBeforeSaveCheck(
     const message = errorMessage(report);
     if (!message) {
       last = "clean";
-      toldAbout = undefined;
+      toldAbout.delete(key);
       return;
     }
     const signature = report.findings
@@ -100,7 +134,7 @@ export function installBeforeSaveCheck(
       .map((f) => `${f.ruleId}@${f.sheet}!${f.ref}`)
       .join("|");
     if (saveAsUi && options.ask) {
-      const saveAnyway = options.ask(`${message}\n\n仍要保存吗？选“确定”照常保存，选“取消”返回修改。`);
+      const saveAnyway = options.ask(`${named(book, message)}\n\n仍要保存吗？选“确定”照常保存，选“取消”返回修改。`);
       if (!saveAnyway) {
         events.Cancel = true;
         last = "cancelled-by-clerk";
@@ -109,12 +143,12 @@ export function installBeforeSaveCheck(
       last = "warned";
       return;
     }
-    if (!saveAsUi && signature === toldAbout) {
+    if (!saveAsUi && signature === toldAbout.get(key)) {
       last = "warned";
       return;
     }
-    toldAbout = signature;
-    options.notify(`${message}\n\n文件已照常保存；报送前请先改正。`);
+    toldAbout.set(key, signature);
+    options.notify(`${named(book, message)}\n\n文件已照常保存；报送前请先改正。`);
     last = "warned";
   };
 

@@ -1,10 +1,11 @@
 /**
- * The WPS add-in's entry page logic: the ribbon callbacks (ribbon.xml names them) and the before-save check.
+ * The WPS add-in's entry page logic: the ribbon callbacks (ribbon.xml names them); OnAddinLoad starts the
+ * before-save check (before-save-entry.ts).
  * WPS loads the entry page (index.html + main.js) once per application and calls `OnAddinLoad`, then
  * `OnAction`/`GetImage` by name on that page's global scope; addin-main.ts puts them there.
  */
 import type { WpsAddinRoot, WpsTaskPane } from "./et-types";
-import { installBeforeSaveCheck } from "./before-save";
+import { startBeforeSaveCheck } from "./before-save-entry";
 
 /** Control ids of ribbon.xml (scripts/build-wps.js writes the XML from these). */
 export const RIBBON = {
@@ -60,13 +61,10 @@ export function createRibbon(env: RibbonEnvironment): RibbonCallbacks {
     }
   }
 
-  let listening = false;
-
   return {
     OnAddinLoad() {
-      // WPS may call onLoad again when the ribbon is rebuilt; one listener is enough.
-      if (!listening) installBeforeSaveCheck(env.root.ApiEvent, env.root, { notify: env.alert, ask: env.confirm });
-      listening = true;
+      // WPS may call onLoad again when the ribbon is rebuilt; the entry starts one listener per application.
+      startBeforeSaveCheck(env.root, { alert: env.alert, confirm: env.confirm });
       return true;
     },
     OnAction(control) {

@@ -578,10 +578,12 @@ export class FakeWorkbook implements EtWorkbook {
   selection: { sheet: string; address: string } | undefined;
   readonly Worksheets: EtSheets = new FakeSheets(this);
   readonly Names: EtNames = new FakeNames(this);
-  readonly Name = "自评表.xlsx";
-  readonly FullName = "/home/clerk/自评表.xlsx";
 
-  constructor(readonly app: FakeApplication) {}
+  constructor(
+    readonly app: FakeApplication,
+    readonly Name = "自评表.xlsx",
+    readonly FullName = `/home/clerk/${Name}`,
+  ) {}
 
   get ActiveSheet(): EtWorksheet {
     return this.active ?? this.sheets[0];
@@ -618,7 +620,10 @@ class FakeApiEvent implements WpsApiEvent {
 export class FakeApplication implements WpsAddinRoot {
   DisplayAlerts = true;
   readonly stats: FakeStats = { value2Reads: 0, cellValue2Reads: 0, alertsShown: 0 };
+  /** The active workbook (ActiveWorkbook). */
   workbook: FakeWorkbook | null;
+  /** Every open workbook, the active one first until another is opened. */
+  readonly workbooks: FakeWorkbook[] = [];
   readonly ApiEvent = new FakeApiEvent();
   readonly panes: (WpsTaskPane & { url: string; title?: string })[] = [];
   private readonly storage = new Map<string, string>();
@@ -629,6 +634,15 @@ export class FakeApplication implements WpsAddinRoot {
 
   constructor() {
     this.workbook = new FakeWorkbook(this);
+    this.workbooks.push(this.workbook);
+  }
+
+  /** Open another workbook holding the snapshot; the active workbook stays active. */
+  openWorkbook(snapshot: WorkbookSnapshot, name: string): FakeWorkbook {
+    const book = new FakeWorkbook(this, name);
+    loadSnapshot(book, snapshot);
+    this.workbooks.push(book);
+    return book;
   }
 
   get ActiveWorkbook(): EtWorkbook {
@@ -645,11 +659,19 @@ export class FakeApplication implements WpsAddinRoot {
     if (!pane) throw new EtError("找不到任务窗格");
     return pane;
   }
-  /** Simulate the clerk pressing 保存: listeners run, then the save happens unless one set Cancel. */
-  save(saveAsUi = false): { saved: boolean } {
+  /**
+   * Simulate the clerk pressing 保存: WorkbookBeforeSave passes the workbook being saved (the active one
+   * unless `book` says otherwise), then the save happens unless a listener set Cancel.
+   */
+  save(saveAsUi = false, book: FakeWorkbook | null = this.workbook): { saved: boolean } {
     this.ApiEvent.Cancel = false;
-    for (const l of this.ApiEvent.listeners) l(this.ActiveWorkbook, saveAsUi);
+    for (const l of this.ApiEvent.listeners) l(book as EtWorkbook, saveAsUi);
     return { saved: !this.ApiEvent.Cancel };
+  }
+
+  /** 全部保存 (Save All): one WorkbookBeforeSave per open workbook, each with its own workbook; the active one does not change. */
+  saveAll(): { name: string; saved: boolean }[] {
+    return this.workbooks.map((book) => ({ name: book.Name, saved: this.save(false, book).saved }));
   }
 }
 
@@ -663,6 +685,16 @@ export interface FakeEtOptions {
 export function createFakeEt(snapshot: WorkbookSnapshot, options: FakeEtOptions = {}): FakeApplication {
   const app = new FakeApplication();
   const book = app.workbook!;
+  loadSnapshot(book, snapshot);
+  for (const [ref, color] of Object.entries(options.fills ?? {})) {
+    const p = parseRef(ref)!;
+    book.sheet(p.sheet!)!.ensure(p.area.start.row, p.area.start.col).fill = hexToBgr(color);
+  }
+  return app;
+}
+
+/** Fill an empty fake workbook with a snapshot's sheets, cells, merges and names. */
+function loadSnapshot(book: FakeWorkbook, snapshot: WorkbookSnapshot): void {
   for (const s of snapshot.sheets) {
     const sheet = new FakeSheet(book, s.name);
     book.sheets.push(sheet);
@@ -681,11 +713,6 @@ export function createFakeEt(snapshot: WorkbookSnapshot, options: FakeEtOptions 
     const scope = n.scope !== undefined ? book.sheet(n.scope) : undefined;
     book.names.push(new FakeName(book, n.name, scope, book.parseTarget(n.refersTo)));
   }
-  for (const [ref, color] of Object.entries(options.fills ?? {})) {
-    const p = parseRef(ref)!;
-    book.sheet(p.sheet!)!.ensure(p.area.start.row, p.area.start.col).fill = hexToBgr(color);
-  }
-  return app;
 }
 
 /** Read the fake's state back as a snapshot, straight from its storage (independent of the adapter). */
