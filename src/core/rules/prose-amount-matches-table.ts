@@ -34,7 +34,7 @@ export const proseAmountMatchesTable = defineRule<MessageId>({
         for (const pc of proseCells(model)) {
           for (const q of pc.analysis.quantities) {
             if (q.kind !== "money" || q.approx || q.direction || q.changeTo || q.comparator) continue;
-            const match = matchMoneyLabel(model, q.label);
+            const match = matchMoneyLabel(model, q.label, pc.ref.sheet);
             if (!match) continue;
             if (match.facts.some((f) => amountMatches(q, unit, f))) continue;
             const sameDigits = q.unit !== unit ? match.facts.find((f) => amountMatches({ ...q, unit }, unit, f)) : undefined;
