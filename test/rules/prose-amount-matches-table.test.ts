@@ -19,6 +19,7 @@ function projectSheet(budget: number, spent: number, text: string): TestCell[][]
 
 ruleTester.run(proseAmountMatchesTable, {
   valid: [
+    { name: "seed 002: 追加78.88万元 is 全年预算 − 年初预算 (31000 − 30000 here: 1000)", workbook: proseWorkbook({ achievements: "年初预算安排30000万元，因参保人数增加追加1000万元，比年初预算增长3.33%。" }) },
     { name: "a form without names: 已支付使用资金 is its 全年执行数", workbook: buildWorkbook({ 项目自评表: projectSheet(215.11, 215.11, "已支付使用资金215.11万元，预算执行率100.00%。") }) },
     {
       name: "a second project's sheet is compared with its own figures, not the first sheet's",
@@ -44,6 +45,11 @@ ruleTester.run(proseAmountMatchesTable, {
     { name: "a project's own budget is not the department's", workbook: proseWorkbook({ achievements: "医疗救助项目全年预算7276万元。" }) },
   ],
   invalid: [
+    {
+      name: "seed 002: 追加49.17万元 where 全年预算 − 年初预算 is 1000",
+      workbook: proseWorkbook({ achievements: "年初预算安排30000万元，因参保人数增加追加49.17万元。" }),
+      errors: [{ messageId: "adjustmentMismatch", ref: "基本信息!B17", expected: "1000.00万元" }],
+    },
     {
       name: "a form without names: 已支付使用资金251.11万元 against its 全年执行数 215.11",
       workbook: buildWorkbook({ 项目自评表: projectSheet(215.11, 215.11, "截止2021年12月31日，已支付使用资金251.11万元。") }),

@@ -378,6 +378,24 @@ export function overallFact(model: ReportModel, what: "budget" | "executed", she
   return candidates.find((f) => f.ref.sheet === sheet) ?? (sheetInModel(model, sheet) && !hasOwnAmounts(model, sheet) ? candidates[0] : undefined);
 }
 
+/** A budget increase written in prose (追加78.88万元, 调增…, 追加预算…). */
+export const ADJUSTMENT = /(?:追加|调增)了?(?:预算|资金|经费)?\s*$/;
+
+/**
+ * The year's budget increase by the tables: 全年预算数 − 年初预算数 (both as the prose on `sheet` may cite
+ * them), with the finer of their decimals; undefined without both, or when it is not an increase.
+ */
+export function budgetAdjustment(model: ReportModel, sheet: string): { fact: Fact; adjusted: Fact; initial: Fact } | undefined {
+  const adjusted = overallFact(model, "budget", sheet);
+  const initialMatch = matchMoneyLabel(model, "年初预算", sheet);
+  const initial = initialMatch?.single ? initialMatch.facts[0] : undefined;
+  if (!adjusted || !initial) return undefined;
+  const decimals = Math.max(adjusted.decimals, initial.decimals);
+  const value = Math.round((adjusted.value - initial.value) * Math.pow(10, decimals)) / Math.pow(10, decimals);
+  if (value <= 0) return undefined;
+  return { fact: { value, decimals, ref: adjusted.ref }, adjusted, initial };
+}
+
 /** Whether a sheet holds a mapped money figure. */
 function hasOwnAmounts(model: ReportModel, sheet: string): boolean {
   return moneyEntries(model).some((e) => e.facts.some((f) => f.ref.sheet === sheet));

@@ -7,7 +7,7 @@
 import { defineRule } from "../engine/types";
 import type { ProseQuantity } from "../narrative/extract";
 import { valueIn } from "../narrative/extract";
-import { matchMoneyLabel, proseCells } from "../narrative/prose-cells";
+import { ADJUSTMENT, amountMatches, budgetAdjustment, matchMoneyLabel, proseCells } from "../narrative/prose-cells";
 import { formatDecimals, quoteSentence, replacePhrase } from "../narrative/phrase";
 import { divide, mid, percentAgrees, rangeOf, type Range } from "../narrative/ratios";
 
@@ -44,6 +44,15 @@ export const proseChangePercent = defineRule<MessageId>({
               base = rangeOf(ch.base, unit);
               const b = valueIn(ch.base, unit);
               if (!delta || !base || b === undefined) continue;
+              // 追加49.17万元 where the tables give 78.88, with the percentage right for 78.88: the amount is
+              // prose-amount-matches-table's finding, not the percentage.
+              const adj = ADJUSTMENT.test(d.rawLabel) && d.kind === "money" ? budgetAdjustment(model, pc.ref.sheet) : undefined;
+              if (adj && !amountMatches(d, model.moneyUnit, adj.fact)) {
+                const a = valueIn({ ...d, value: adj.fact.value, unit: model.moneyUnit }, unit);
+                const h = 0.5 * Math.pow(10, -adj.fact.decimals) * (valueIn({ ...d, value: 1, unit: model.moneyUnit }, unit) ?? 1);
+                const r = a !== undefined ? divide([a - h, a + h], base) : undefined;
+                if (r && percentAgrees(ch.percent, r)) continue;
+              }
               point = d.value / b;
               deltaText = d.text;
             } else if (ch.delta) {

@@ -5,9 +5,9 @@
  */
 import { defineRule } from "../engine/types";
 import { formatRef } from "../model/address";
-import { analyzeProse, sameFamily, type ProseQuantity } from "../narrative/extract";
+import { analyzeProse, halfWidth, sameFamily, valueIn, type ProseQuantity } from "../narrative/extract";
 import { readIndicatorValue, reconcile, type IndicatorNumber } from "../scoring/indicator-value";
-import { overallFact, proseCells, type Fact, type ProseCell } from "../narrative/prose-cells";
+import { amountMatches, matchMoneyLabel, overallFact, proseCells, type Fact, type ProseCell } from "../narrative/prose-cells";
 import { formatNumber } from "../units";
 import { formatDecimals, quoteSentence, replacePhrase } from "../narrative/phrase";
 import { divide, mid, percentAgrees, pointOf, rangeOf, type Range } from "../narrative/ratios";
@@ -16,6 +16,19 @@ import { divide, mid, percentAgrees, pointOf, rangeOf, type Range } from "../nar
 export type MessageId = "rateMismatch" | "rowRateMismatch";
 
 const TARGET = /年初|设定|目标|计划|指标值|预期/;
+/** Whether parts add up to their whole within the rounding of every written number. */
+function partsAddUp(whole: ProseQuantity, parts: readonly ProseQuantity[]): boolean {
+  let sum = 0;
+  let tol = halfWidth(whole) + 1e-9;
+  for (const p of parts) {
+    const v = valueIn(p, whole.unit);
+    if (v === undefined) return true;
+    sum += v;
+    tol += halfWidth(p, whole.unit);
+  }
+  return Math.abs(sum - whole.value) <= tol;
+}
+
 /** A share: 占52.1%, 占比47.9%, 占支出总额的52.1% (the whole named). */
 const SHARE = /^占(?:比|比重|比例)?(?:为)?$|^占(.{1,12}?)(?:的)?(?:比重|比例)?(?:为)?$/;
 /** The form's overall 预算执行率 (not a part's: 项目支出执行率 is not the form's). */
@@ -66,7 +79,10 @@ export const proseRateMatches = defineRule<MessageId>({
           if (!part) return;
           const p = part;
           const name = (named ?? "").replace(/的$/, "");
-          let whole = name ? undefined : pc.analysis.partLists.find((l) => l.parts.includes(p))?.whole;
+          const list = name ? undefined : pc.analysis.partLists.find((l) => l.parts.includes(p));
+          // Parts that do not add up to their whole are prose-parts-sum's finding: a share of them proves nothing.
+          if (list && !list.partial && !partsAddUp(list.whole, list.parts)) return;
+          let whole = list?.whole;
           if (!whole && name) {
             const before = qs.filter((x) => x.end <= p.start && x !== p && sameFamily(x, p) && !x.direction && x.sentence.index >= q.sentence.index - 1 && x.label.endsWith(name));
             whole = before[before.length - 1];
@@ -87,6 +103,16 @@ export const proseRateMatches = defineRule<MessageId>({
             actual: q.text,
             suggestions: [{ description: `把“${q.text}”改为“${expected}”`, writes: [{ at: pc.ref, value: replacePhrase(pc.text, q, expected) }] }],
           });
+        };
+        /** The one table figure an amount's label names. */
+        const tableFact = (pc: ProseCell, x: ProseQuantity): Fact | undefined => {
+          const m = matchMoneyLabel(model, x.label, pc.ref.sheet);
+          return m?.single ? m.facts[0] : undefined;
+        };
+        /** An amount whose label names one table figure that it does not match. */
+        const contradicted = (pc: ProseCell, x: ProseQuantity): boolean => {
+          const f = tableFact(pc, x);
+          return !!f && !amountMatches(x, model.moneyUnit, f);
         };
         for (const pc of proseCells(model)) {
           const qs = pc.analysis.quantities;
@@ -110,6 +136,14 @@ export const proseRateMatches = defineRule<MessageId>({
               const budget = [...money].reverse().find((x) => /预算/.test(x.label) && !/执行/.test(x.label));
               const exec = [...money].reverse().find((x) => /执行|支出|决算/.test(x.label) && !/预算/.test(x.label));
               if (budget && exec) {
+                // One mistake, one finding: an amount of the pair that the table contradicts is
+                // prose-amount-matches-table's finding; the rate computed from it would only echo it.
+                if (contradicted(pc, budget) || contradicted(pc, exec)) {
+                  const tb = tableFact(pc, budget);
+                  const te = tableFact(pc, exec);
+                  const ratio = tb && te ? divide(factRange(te), factRange(tb)) : undefined;
+                  if (ratio && percentAgrees(q, ratio)) return;
+                }
                 den = rangeOf(budget, "元");
                 num = rangeOf(exec, "元");
                 numText = exec.text;
