@@ -69,6 +69,10 @@ export function proseCells(model: ReportModel): ProseCell[] {
 
 /** Sheets the add-in writes for its own bookkeeping: never prose. */
 const BOOKKEEPING_SHEETS: ReadonlySet<string> = new Set(["jx_ignore", "jx_marks"]);
+/** Sheets of instructions (填报说明, 评分标准): their rates and amounts are rules, not the unit's figures. */
+const INSTRUCTION_SHEET = /说明|填报要求|填表要求|评分标准|评分细则|评分规则|指引|附注|模板/;
+/** A form's own notes under a table (注：1.执行率=…；填报说明：…): instructions, not the unit's text. */
+const INSTRUCTION_TEXT = /^\s*(?:注|备注说明|说明|填报说明|填表说明|填报要求)\s*[0-9一１]?\s*[:：.．、]/;
 
 /**
  * Whether a text reads as prose rather than a label, a name or a value: at least 15 characters (spaces
@@ -95,12 +99,12 @@ function otherProseCells(model: ReportModel, seen: Set<string>): ProseCell[] {
   }
   const out: ProseCell[] = [];
   for (const sheet of model.snapshot.sheets) {
-    if (sheet.name === NARRATIVE_SHEET || BOOKKEEPING_SHEETS.has(sheet.name)) continue;
+    if (sheet.name === NARRATIVE_SHEET || BOOKKEEPING_SHEETS.has(sheet.name) || INSTRUCTION_SHEET.test(sheet.name)) continue;
     for (const address of sortedAddresses(sheet.cells)) {
       const key = `${sheet.name}!${address}`;
       const v = sheet.cells[address].value;
       if (typeof v !== "string" || seen.has(key) || bound.has(key)) continue;
-      if (!(remarks.has(key) ? v.trim() !== "" : isProseText(v))) continue;
+      if (!(remarks.has(key) ? v.trim() !== "" : isProseText(v) && !INSTRUCTION_TEXT.test(v))) continue;
       seen.add(key);
       out.push({ ref: { sheet: sheet.name, address }, text: v, analysis: analyzeProse(v) });
     }
@@ -315,8 +319,8 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
 const ADVERBS_ONLY = /^(?:本年度?|当年度?|全年|年度|度|已|共|累计|合计|总计|实际|全部|截至目前|截止目前|截至年底)*$/;
 
 /** Generic words for the form's whole spending and budget, without a field name. */
-const GENERIC_EXECUTED = /^(?:支出|支付|支付使用资金|使用资金|支出资金|执行|实际执行|完成支出|支出决算|决算支出)$/;
-const GENERIC_BUDGET = /^(?:预算资金|下达资金|预算安排|安排资金|安排预算|到位资金)$/;
+const GENERIC_EXECUTED = /^(?:支出|支出数|支付|支付使用资金|使用资金|支出资金|执行|执行数|执行金额|执行资金|实际执行数|完成支出|支出决算|决算支出)$/;
+const GENERIC_BUDGET = /^(?:预算|预算数|预算资金|预算总额|全年预算资金|年度预算|下达资金|下达预算|预算安排|安排资金|安排预算|到位资金)$/;
 
 function genericOverall(label: string): "budget" | "executed" | undefined {
   const m = /^(?:本年度?|当年度?|全年|年度|度|已|共|累计|实际|全部|截至目前|截止目前|截至年底)*(.*)$/.exec(label);

@@ -33,6 +33,10 @@ function partsAddUp(whole: ProseQuantity, parts: readonly ProseQuantity[]): bool
 const SHARE = /^占(?:比|比重|比例)?(?:为)?$|^占(.{1,12}?)(?:的)?(?:比重|比例)?(?:为)?$/;
 /** The form's overall 预算执行率 (not a part's: 项目支出执行率 is not the form's). */
 const OVERALL_RATE = /^(?:本项目|项目|部门整体|部门|整体|全年|年度|本年度?|当年度?|总体|综合|资金)*预算执行率$/;
+/** 执行率 / 资金执行率 alone: the form's only when no amount before it in the sentence could own it. */
+const BARE_RATE = /^(?:资金)?执行率$/;
+/** After a rate, words that make it a threshold of a scoring rule: 100%的得满分, 90%以上, 100%（含）. */
+const RULE_AFTER = /^(?:的|及以上|以上|以下|以内|（含|\(含|得|者|时|为满分|满分|计|扣)/;
 /** A difference from the target: 超出年度目标200张, 高于年初设定参保人数0.9万人, 低于目标…. */
 const OVER_UNDER = /高于|超过|超出|多于|多出|低于|少于/;
 /** A difference, not a value: 高于年初设定参保人数0.9万人. */
@@ -79,14 +83,16 @@ export const proseRateMatches = defineRule<MessageId>({
           if (!part) return;
           const p = part;
           const name = (named ?? "").replace(/的$/, "");
-          const list = name ? undefined : pc.analysis.partLists.find((l) => l.parts.includes(p));
+          const list = pc.analysis.partLists.find((l) => l.parts.includes(p));
           // Parts that do not add up to their whole are prose-parts-sum's finding: a share of them proves nothing.
           if (list && !list.partial && !partsAddUp(list.whole, list.parts)) return;
-          let whole = list?.whole;
-          if (!whole && name) {
+          let whole: ProseQuantity | undefined;
+          if (name) {
+            // 占支出总额的…: the whole the phrase names, else the one the part is listed under.
             const before = qs.filter((x) => x.end <= p.start && x !== p && sameFamily(x, p) && !x.direction && x.sentence.index >= q.sentence.index - 1 && x.label.endsWith(name));
             whole = before[before.length - 1];
           }
+          whole = whole ?? list?.whole;
           if (!whole) return;
           const num = rangeOf(p, whole.unit);
           const den = rangeOf(whole, whole.unit);
@@ -149,7 +155,9 @@ export const proseRateMatches = defineRule<MessageId>({
                 numText = exec.text;
                 denText = budget.text;
                 point = (pointOf(exec, "元") ?? 0) / (pointOf(budget, "元") ?? 1);
-              } else if (OVERALL_RATE.test(q.label)) {
+              } else if (OVERALL_RATE.test(q.label) || (BARE_RATE.test(q.label) && !money.length)) {
+                // A scoring rule quoted in the text (执行率达到100%的得满分) is not the unit's rate.
+                if (RULE_AFTER.test(pc.text.slice(q.end, q.end + 6))) return;
                 // The form's own rate, its amounts not in the sentence: 全年执行数 ÷ 全年预算数 of the tables.
                 const e = overallFact(model, "executed", pc.ref.sheet);
                 const b = overallFact(model, "budget", pc.ref.sheet);
