@@ -21,6 +21,17 @@ import { FORM_NAMES, type FormCase, type FormId, KINDS, type Kind, type Variant 
 
 const CORPUS = buildCorpus();
 
+/** How a user recognises the detected form in `summary.form` (a Chinese title or an English id). */
+const FORM_WORDS: Record<FormId, RegExp> = {
+  "mof-project": /项目支出绩效自评表|财政部|mof|project/i,
+  "sichuan-project": /四川|sichuan/i,
+  "dept-whole": /部门整体|dept|whole/i,
+  "final-accounts": /决算|final/i,
+  "project-summary": /汇总|summary/i,
+  "project-sheets": /汇总|项目支出绩效自评表|summary|project/i,
+  "hunan-whole": /湖南|整体|hunan|whole/i,
+};
+
 /** form × kind → [passed, total]. */
 const matrix = new Map<FormId, Map<Kind, [number, number]>>();
 function record(form: FormId, kind: Kind, ok: boolean): void {
@@ -95,6 +106,11 @@ describe.each(CORPUS.map((c) => [`${FORM_NAMES[c.form]} (seed ${c.seed})`, c] as
     consistentOk.set(c.form, errorsAndWarnings(seen).length === 0 && seen.exitCode !== 2);
     expect(seen.stderr).toBe("");
     expect(show(errorsAndWarnings(seen))).toEqual([]);
+  });
+
+  test(`${FORM_NAMES[c.form]} › \`jixiao check --format json\` names the detected form (summary.form)`, async () => {
+    const seen = await consistentSeen(c);
+    expect({ form: seen.form ?? null, recognised: seen.form != null && FORM_WORDS[c.form].test(JSON.stringify(seen.form)) }).toEqual({ form: seen.form ?? null, recognised: true });
   });
 
   test.each(c.traps.map((t) => [`${FORM_NAMES[c.form]} › trap not flagged: ${t.why} (${showRef(t.at)})`, t] as const))("%s", async (_n, t) => {

@@ -116,6 +116,11 @@ function projectSheetsCase(): FormCase {
     num("rate-wrong", "8.扫码支付 执行率 100% for 0/18", sh(7).execRate, 1),
     put("grade-mismatch", `8.扫码支付 自评等级 优 for ${rows[7].score} (the seed's own mistake)`, sh(7).grade, "优"),
     txt("title-year", "7.职工医保经费 says （2018年度）", sh(6).yearLine, "2019", "2018"),
+    num("yuan-in-total", "汇总 合计 预算数 1923100 (192.31 万元 in 元)", summary.cells.total.budget, yuan),
+    num("weights-total", "5.应急用车 总分 分值 90 over weights summing to 100", sh(4).weightTotal, 90),
+    num("score-over-weight", "6.执法用车 参保人员满意度 得分 12 of 10", sh(5).ind[4].score, 12),
+    put("reason-missing", "2.基金监管 时效指标 not achieved (45% of ≥90%), reason left empty", sh(1).ind[2].reason, null),
+    txt("prose-vs-table", "项目汇总 自评结论 counts 6 projects (9 sheets, 9 rows)", summary.cells.conclusion, "共实施预算项目9个", "共实施预算项目6个"),
   ];
   return {
     form: "project-sheets",

@@ -25,7 +25,19 @@ interface Seen {
   message: string;
 }
 
-async function checkExample(file: string): Promise<{ code: number; findings: Seen[] }> {
+const checked = new Map<string, Promise<{ code: number; findings: Seen[] }>>();
+
+/** `jixiao check examples/<file> --format json`, once per file. */
+function checkExample(file: string): Promise<{ code: number; findings: Seen[] }> {
+  let p = checked.get(file);
+  if (!p) {
+    p = runCheck(file);
+    checked.set(file, p);
+  }
+  return p;
+}
+
+async function runCheck(file: string): Promise<{ code: number; findings: Seen[] }> {
   const io = memoryIo();
   const code = await main(["node", "jixiao", "check", path.join(dir, file), "--format", "json"], io);
   const json = JSON.parse(io.out) as { findings: Seen[] };
