@@ -8,7 +8,7 @@ import { indexToCol } from "../model/address";
 import type { ScalarFieldId, TableId } from "../schema/fields";
 import { TABLES, normalizeLabel } from "../schema/fields";
 import { parseCell, writtenDecimals } from "../units";
-import { findUnitMistakes } from "../rules/lib/unit-mistakes";
+import { findUnitMistakes } from "../relations/unit-mistakes";
 import { analyzeProse, type ProseAnalysis, type ProseQuantity, halfWidth } from "./extract";
 import { convertUnit, decimalShift, moneyFactor } from "../units";
 
@@ -286,10 +286,12 @@ export interface LabelMatch {
  * holds one, so that each project sheet of a workbook is compared with its own figures.
  * @param sheet - the sheet of the prose cell (omit to compare with the model's scalars)
  */
-export function matchMoneyLabel(model: ReportModel, label: string, sheet?: string): LabelMatch | undefined {
+export function matchMoneyLabel(model: ReportModel, label: string, sheet?: string, before?: string): LabelMatch | undefined {
   const l = normalizeLabel(label).replace(/部门/g, "");
   const generic = genericOverall(l);
   if (generic) {
+    // “医疗救助：预算数…，执行数…”: the generic word belongs to the item named before the colon.
+    if (before !== undefined && itemBeforeColon(before)) return undefined;
     const f = overallFact(model, generic, sheet);
     if (!f) return undefined;
     const name = generic === "budget" ? "全年预算数" : "全年执行数";
@@ -313,6 +315,18 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
     return { entry, facts: [total[0], ...entry.facts.filter((f) => !f.isTotal)], single: true };
   }
   return undefined;
+}
+
+/** A heading before a colon (自评结论：, （二）支出情况：) introduces the form's own figures; an item name does not. */
+const HEADING = /(?:结论|情况|概况|说明|总结|成效|结果|评价|分析|目标|措施|建议|问题|效益|综述|执行)$|^[(（]?[一二三四五六七八九十\d]+[)）、.．]/;
+
+/** Whether the clause before an amount starts with “Item：” naming something other than the form. */
+function itemBeforeColon(before: string): boolean {
+  // The colon may open the sentence's list (“医疗救助：预算数…，执行数…”): its subject is the words before it.
+  const i = Math.max(before.lastIndexOf("："), before.lastIndexOf(":"));
+  if (i < 0) return false;
+  const subject = (before.slice(0, i).split(/[，,。；;]/).pop() ?? "").trim().replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*/, "");
+  return subject !== "" && !HEADING.test(subject);
 }
 
 /** Words that may stand before a generic label without narrowing it (已支付, 共支出, 全年累计支出, 2019年度). */

@@ -65,7 +65,7 @@ export const proseAmountMatchesTable = defineRule<MessageId>({
               continue;
             }
             if (q.kind !== "money" || q.approx || q.direction || q.changeTo || q.comparator) continue;
-            const match = matchMoneyLabel(model, q.label, pc.ref.sheet);
+            const match = matchMoneyLabel(model, q.label, pc.ref.sheet, pc.text.slice(q.sentence.start, q.start));
             if (!match) continue;
             if (match.facts.some((f) => amountMatches(q, unit, f))) continue;
             const sameDigits = q.unit !== unit ? match.facts.find((f) => amountMatches({ ...q, unit }, unit, f)) : undefined;

@@ -112,7 +112,7 @@ export const proseRateMatches = defineRule<MessageId>({
         };
         /** The one table figure an amount's label names. */
         const tableFact = (pc: ProseCell, x: ProseQuantity): Fact | undefined => {
-          const m = matchMoneyLabel(model, x.label, pc.ref.sheet);
+          const m = matchMoneyLabel(model, x.label, pc.ref.sheet, pc.text.slice(x.sentence.start, x.start));
           return m?.single ? m.facts[0] : undefined;
         };
         /** An amount whose label names one table figure that it does not match. */

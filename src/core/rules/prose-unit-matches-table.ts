@@ -35,7 +35,7 @@ export const proseUnitMatchesTable = defineRule<MessageId>({
         for (const pc of proseCells(model)) {
           for (const q of pc.analysis.quantities) {
             if (q.kind !== "money" || q.unit !== "元" || q.approx || q.direction || q.changeTo || q.comparator) continue;
-            const match = matchMoneyLabel(model, q.label, pc.ref.sheet);
+            const match = matchMoneyLabel(model, q.label, pc.ref.sheet, pc.text.slice(q.sentence.start, q.start));
             const f = match?.facts.find((x) => amountMatches(q, unit, x));
             if (!match || !f) continue;
             const shown = formatNumber(f.value, f.decimals, { unit });
