@@ -194,6 +194,8 @@ export interface MoneyEntry {
   /** Prose labels, normalised, longest first. */
   readonly labels: readonly string[];
   readonly facts: readonly Fact[];
+  /** For a form's declared row: the figure a bare amount states (its 全年执行数). */
+  readonly stated?: Fact;
 }
 
 const SCALAR_PROSE: readonly [ScalarFieldId, string, readonly string[]][] = [
@@ -262,7 +264,39 @@ export function moneyEntries(model: ReportModel): MoneyEntry[] {
       if (facts.length) out.push({ field: `${tid}.${col.key}`, name: col.label, labels: labels.sort((a, b) => b.length - a.length), facts });
     }
   }
+  out.push(...relationEntries(model, out));
   entryCache.set(model, out);
+  return out;
+}
+
+/**
+ * The money cells a detected form declares in its relations (a 部门整体 form's 基本支出 / 公用经费 rows, a
+ * 决算 总表's 本年收入合计), by their Chinese label, for figures the schema's fields do not hold. Each label's
+ * cells are every column of its row; the one a bare amount states is the 全年执行数 (or the 决算 amount).
+ */
+function relationEntries(model: ReportModel, have: readonly MoneyEntry[]): MoneyEntry[] {
+  const known = new Set(have.flatMap((e) => e.facts.map((f) => `${f.ref.sheet}!${f.ref.address}`)));
+  const byLabel = new Map<string, { field: string; facts: Fact[]; stated: Fact[] }>();
+  for (const r of model.relations ?? []) {
+    for (const c of [r.target, ...r.terms]) {
+      const key = `${c.cell.ref.sheet}!${c.cell.ref.address}`;
+      const label = normalizeLabel(c.label.replace(/^其中[:：]?/, ""));
+      if (known.has(key) || label.length < 4 || LOOSE.has(label)) continue;
+      known.add(key);
+      const f = correctedFact(model, factOf(c.cell.ref, c.cell.cell, undefined, model.moneyUnit));
+      if (!f) continue;
+      const e = byLabel.get(label) ?? { field: c.field, facts: [], stated: [] };
+      e.facts.push(f);
+      if (/\.(?:executed|amount)$/.test(c.field)) e.stated.push(f);
+      byLabel.set(label, e);
+    }
+  }
+  const out: MoneyEntry[] = [];
+  for (const [label, e] of byLabel) {
+    // The stated figure first: a single-fact entry is compared as one value, several only for unit slips.
+    const facts = e.stated.length === 1 ? [e.stated[0], ...e.facts.filter((f) => f !== e.stated[0])] : e.facts;
+    out.push({ field: e.field, name: label, labels: [label], facts, ...(e.stated.length === 1 ? { stated: e.stated[0] } : {}) });
+  }
   return out;
 }
 
@@ -302,6 +336,11 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
     if (!lbl) continue;
     const prefix = l.slice(0, l.length - lbl.length);
     if (NARROWER.test(prefix)) continue;
+    if (entry.stated) {
+      if (NARROWER.test(prefix) || !ADVERBS_ONLY.test(prefix)) continue;
+      if (sheet !== undefined && !factApplies(model, entry.stated, sheet)) return undefined;
+      return { entry, facts: entry.facts, single: true };
+    }
     if (entry.facts.length === 1 && !entry.field.includes(".")) {
       if (sheet !== undefined && !factApplies(model, entry.facts[0], sheet)) return undefined;
       return { entry, facts: entry.facts, single: true };
