@@ -1,11 +1,31 @@
 import { proseAmountMatchesTable } from "../../src/core/rules/prose-amount-matches-table";
 import { ruleTester } from "../helpers/rule-tester";
 import { proseWorkbook } from "../narrative/prose-workbook";
+import { buildWorkbook, fmt, type TestCell } from "../helpers/workbook-builder";
 
 const seed000 = "2、临湘市医疗保障事务中心基本支出346.77元，其中：工资福利支出215.73万元、一般商品和服务支出122.71万元。";
 
+/** A 财政部 项目 form without names, its 项目资金 block in 万元 and its 实际完成情况 text. */
+function projectSheet(budget: number, spent: number, text: string): TestCell[][] {
+  return [
+    ["项目支出绩效自评表"],
+    ["（2021年度）"],
+    ["项目名称", "业务运行费"],
+    ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", fmt(budget, "#,##0.00"), fmt(budget, "#,##0.00"), fmt(spent, "#,##0.00"), 10, fmt(spent / budget, "0.00%"), 10],
+    ["实际完成情况", text],
+  ];
+}
+
 ruleTester.run(proseAmountMatchesTable, {
   valid: [
+    { name: "seed 002: 追加78.88万元 is 全年预算 − 年初预算 (31000 − 30000 here: 1000)", workbook: proseWorkbook({ achievements: "年初预算安排30000万元，因参保人数增加追加1000万元，比年初预算增长3.33%。" }) },
+    { name: "a form without names: 已支付使用资金 is its 全年执行数", workbook: buildWorkbook({ 项目自评表: projectSheet(215.11, 215.11, "已支付使用资金215.11万元，预算执行率100.00%。") }) },
+    {
+      name: "a second project's sheet is compared with its own figures, not the first sheet's",
+      workbook: buildWorkbook({ "1.培训补助": projectSheet(11.61, 11.61, "下达资金11.61万元，支出11.61万元。"), "2.基金监管": projectSheet(28, 12.58, "下达资金28万元，支出12.58万元，结转15.42万元。") }),
+    },
+    { name: "a generic word with a narrower subject (城乡医疗救助共支出) is not the form's spending", workbook: buildWorkbook({ 项目自评表: projectSheet(215.11, 215.11, "城乡医疗救助共支出1569.37万元，其中医疗救助基金支出1449.1万元。") }) },
     {
       name: "a 元 slip in the table is no-unit-mistake's finding: the right 346.77万元 in the text is not compared with it",
       workbook: proseWorkbook({ basic2: 3467700, achievements: "事务中心基本支出346.77万元。" }),
@@ -25,6 +45,16 @@ ruleTester.run(proseAmountMatchesTable, {
     { name: "a project's own budget is not the department's", workbook: proseWorkbook({ achievements: "医疗救助项目全年预算7276万元。" }) },
   ],
   invalid: [
+    {
+      name: "seed 002: 追加49.17万元 where 全年预算 − 年初预算 is 1000",
+      workbook: proseWorkbook({ achievements: "年初预算安排30000万元，因参保人数增加追加49.17万元。" }),
+      errors: [{ messageId: "adjustmentMismatch", ref: "基本信息!B17", expected: "1000.00万元" }],
+    },
+    {
+      name: "a form without names: 已支付使用资金251.11万元 against its 全年执行数 215.11",
+      workbook: buildWorkbook({ 项目自评表: projectSheet(215.11, 215.11, "截止2021年12月31日，已支付使用资金251.11万元。") }),
+      errors: [{ messageId: "valueMismatch", ref: "项目自评表!B6", expected: "215.11万元" }],
+    },
     {
       name: "seed 000: 346.77元 against 346.77 万元 is a unit slip, fixed by rewriting the phrase",
       workbook: proseWorkbook({ achievements: seed000 }),

@@ -9,6 +9,8 @@ const rise = "2020年，我局机关运行经费支出464.12万元，比2019年�
 
 ruleTester.run(proseChangePercent, {
   valid: [
+    { name: "追加 amount wrong but the percentage right for the tables' 1000: the amount's finding, not this rule's", workbook: proseWorkbook({ achievements: "年初预算安排30000万元，追加49.17万元，比年初预算增长3.33%。" }) },
+    { name: "seed 002: 追加78.88万元，比年初预算增长4.83% (over the 年初预算 the text names)", workbook: proseWorkbook({ achievements: "年初预算安排1632.87万元，因参保缴费人数高于年初设定人数追加78.88万元，比年初预算增长4.83%。" }) },
     { name: "an unrelated amount in the sentence before is not the base", workbook: proseWorkbook({ achievements: "基金结余500万元。宣传经费增加10万元，增长2.5%。" }) },
     { name: "seed 003: 收、支各减少4848.68万元，减少85.1%", workbook: proseWorkbook({ year: 2020, achievements: "2020年财政拨款收入848.74万元、支出848.75万元。与2019年相比，收、支各减少4848.68万元，减少85.1%。" }) },
     { name: "seed 003: the base in the sentence before", workbook: proseWorkbook({ year: 2020, achievements: "公务接待费支出1万元，完成预算100%。比2019年减少1万元，减少50%。" }) },
@@ -18,6 +20,11 @@ ruleTester.run(proseChangePercent, {
     { name: "a percentage without an amount is not judged", workbook: proseWorkbook({ achievements: "参保人数同比增长3.2%。" }) },
   ],
   invalid: [
+    {
+      name: "比年初预算增长14.83% for 78.88 over 1632.87 (4.83%)",
+      workbook: proseWorkbook({ achievements: "年初预算安排1632.87万元，因参保缴费人数高于年初设定人数追加78.88万元，比年初预算增长14.83%。" }),
+      errors: [{ messageId: "percentMismatch", ref: "基本信息!B17", expected: "4.83%" }],
+    },
     {
       name: "seed 003: 减少185.1% for a fall of 85.1%",
       workbook: proseWorkbook({ year: 2020, achievements: fall }),

@@ -4,12 +4,20 @@ import { proseWorkbook } from "../narrative/prose-workbook";
 
 ruleTester.run(proseCountMatchesList, {
   valid: [
+    { name: "the count after its noun, as listed: 共设置三级指标5个", workbook: proseWorkbook({ achievements: "本项目共设置三级指标5个，其中4个达成年度指标值。" }) },
+    { name: "a breakdown after 其中: 其中2个项目自评为优，1个项目自评为良", workbook: proseWorkbook({ achievements: "共实施3个项目，其中2个项目自评为优，1个项目自评为良。" }) },
+    { name: "a subset before the noun: 完成的三级指标4个", workbook: proseWorkbook({ achievements: "已完成的三级指标4个。" }) },
     { name: "3 projects, 3 一级, 5 二级, 5 三级 as listed", workbook: proseWorkbook({ achievements: "全年共安排3个项目。指标体系设置预算执行率和3个一级指标，5个二级指标，5个三级指标。" }) },
     { name: "a subset: 其中1个项目", workbook: proseWorkbook({ achievements: "其中1个项目超预算执行。" }) },
     { name: "a subset: 2个项目未完成", workbook: proseWorkbook({ achievements: "2个项目未完成年度目标。" }) },
     { name: "other things counted in 个", workbook: proseWorkbook({ achievements: "内设7个股室，下属1个二级机构。" }) },
   ],
   invalid: [
+    {
+      name: "the count after its noun: 共设置三级指标9个 beside five",
+      workbook: proseWorkbook({ achievements: "本项目共设置三级指标9个，均达成年度指标值。" }),
+      errors: [{ messageId: "countMismatch", ref: "基本信息!B17", expected: "5个三级指标" }],
+    },
     {
       name: "6个项目 beside three projects",
       workbook: proseWorkbook({ achievements: "全年共安排6个项目，执行良好。" }),

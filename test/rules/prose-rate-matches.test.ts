@@ -17,6 +17,11 @@ const seed002 =
 
 ruleTester.run(proseRateMatches, {
   valid: [
+    { name: "seed 003: 基本支出 占52.1% of the 支出决算 it is listed under", workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["（二）部门财政资金支出情况：2020年支出决算848.75万元，其中基本支出442.18万元，占52.1%；项目支出406.57万元，占47.9%。"]] } }) },
+    { name: "seed 004: 完成1700张，超出年度目标200张 — 113.33%", workbook: proseWorkbook({ achievements: "印制宣传海报1700张，超出年度目标200张，完成率为113.33%。" }) },
+    { name: "seed 002: 23.9万人，高于年初设定0.9万人 — 103.91%", workbook: proseWorkbook({ achievements: "完成参保任务数23.9万人，高于年初设定参保人数0.9万人，完成率为103.91%。" }) },
+    { name: "预算执行率 after an amount that is not a budget/spending pair: the tables' 99.36%", workbook: proseWorkbook({ achievements: "已支付使用资金30803.13万元，预算执行率99.36%。" }) },
+    { name: "a part's own 执行率 (项目支出预算执行率) is not the form's", workbook: proseWorkbook({ achievements: "项目支出预算执行率95%。" }) },
     { name: "the actual is the value written as 完成, not a later sub-count", workbook: proseWorkbook({ achievements: "年初目标41万人。实际完成42.5万人，其中新增2万人，完成率103.66%。" }) },
     { name: "seed 002: 预算执行率99.74% from the sentence's amounts", workbook: proseWorkbook({ achievements: "2024年，区医保局全年预算安排1711.75万元，全年执行1707.31万元，预算执行率99.74%，得分9.97分。" }) },
     { name: "seed 002 corrected: 103.9%", workbook: proseWorkbook({ achievements: seed002.replace("107.5%", "103.9%") }) },
@@ -27,6 +32,26 @@ ruleTester.run(proseRateMatches, {
     { name: "参保率 is not a completion rate", workbook: proseWorkbook({ achievements: "参保缴费23.9万人，完成参保率107.5%。" }) },
   ],
   invalid: [
+    {
+      name: "seed 003 on a text sheet beside the tables: 基本支出 占55.1% of 848.75 (52.1%)",
+      workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["标题"], ["（二）部门财政资金支出情况：2020年支出决算848.75万元，其中基本支出442.18万元，占55.1%；项目支出406.57万元，占47.9%。"]] } }),
+      errors: [{ messageId: "rateMismatch", ref: "整体绩效!A2", expected: "52.1%" }],
+    },
+    {
+      name: "seed 004: 完成1700张，超出年度目标200张，完成率为131.33% — the target is 1500",
+      workbook: proseWorkbook({ achievements: "印制宣传海报1700张，超出年度目标200张，完成率为131.33%。" }),
+      errors: [{ messageId: "rateMismatch", ref: "基本信息!B17", expected: "113.33%" }],
+    },
+    {
+      name: "seed 002 in one sentence: 23.9万人，高于年初设定0.9万人，完成率为107.5%",
+      workbook: proseWorkbook({ achievements: "完成参保任务数23.9万人，高于年初设定参保人数0.9万人，完成率为107.5%。" }),
+      errors: [{ messageId: "rateMismatch", ref: "基本信息!B17", expected: "103.9%" }],
+    },
+    {
+      name: "预算执行率 after an amount that is not a budget/spending pair is the tables' (99.36%)",
+      workbook: proseWorkbook({ achievements: "已支付使用资金30803.13万元，预算执行率96.50%。" }),
+      errors: [{ messageId: "rateMismatch", ref: "基本信息!B17", expected: "99.36%" }],
+    },
     {
       name: "seed 002 as a workbook: the 数量 indicator's remark says 完成率为107.5% for 23.9 of 23",
       workbook: indicatorRow("≥23万人", "23.9万人", "完成率为107.5%"),

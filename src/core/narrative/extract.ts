@@ -73,6 +73,11 @@ export interface ChangeStatement {
   readonly current?: ProseQuantity;
   /** The earlier value (`由X万元增加到Y万元`), when written. */
   readonly previous?: ProseQuantity;
+  /**
+   * The base the change is measured against, when the text names it and writes it (`年初预算安排X万元，
+   * 追加Y万元，比年初预算增长Z%`): Z is Y ÷ X, not Y over the current value less Y.
+   */
+  readonly base?: ProseQuantity;
   readonly direction: "up" | "down";
 }
 
@@ -155,7 +160,7 @@ const CONNECTORS = /(?:分别为|分别是|分别|约为|共计|合计为|总计
 const DIRECTIONS: readonly [RegExp, "up" | "down", boolean][] = [
   [/(?:增加到|增长到|提高到|上升到|增至|升至|提高至)$/, "up", true],
   [/(?:减少到|下降到|降低到|减至|降至|降低至|下降至)$/, "down", true],
-  [/(?:同比)?(?:增加了|增长了|提高了|上升了|增加|增长|提高|上升|增幅为|增幅|增|多)$/, "up", false],
+  [/(?:同比)?(?:增加了|增长了|提高了|上升了|追加了|调增了|增加|增长|提高|上升|追加|调增|增幅为|增幅|增|多)$/, "up", false],
   [/(?:同比)?(?:减少了|下降了|降低了|减少|下降|降低|降幅为|降幅|减|少|节约|节省)$/, "down", false],
 ];
 const COMPARATORS: readonly [RegExp, "≥" | "≤" | ">" | "<" | "="][] = [
@@ -419,6 +424,19 @@ export function halfWidth(q: ProseQuantity, unit: string = q.unit): number {
   return convertUnit(h, q.unit, unit) ?? h;
 }
 
+/** Whether parts add up to their whole, within the rounding of every written number. */
+function sumMeets(whole: ProseQuantity, parts: readonly ProseQuantity[]): boolean {
+  let sum = 0;
+  let tol = halfWidth(whole) + 1e-9;
+  for (const p of parts) {
+    const v = valueIn(p, whole.unit);
+    if (v === undefined) return false;
+    sum += v;
+    tol += halfWidth(p, whole.unit);
+  }
+  return Math.abs(sum - whole.value) <= tol;
+}
+
 /** Part lists: "其中：…" after a whole, and parenthesised breakdowns after a whole. */
 function findPartLists(text: string, sentences: readonly ProseSentence[], qs: readonly ProseQuantity[]): PartList[] {
   const s = fold(text);
@@ -456,6 +474,16 @@ function findPartLists(text: string, sentences: readonly ProseSentence[], qs: re
       if (new Set(labels).size < labels.length) continue;
       const whole = wholeBefore(wholeAt, rep);
       if (!whole) continue;
+      // The first parts already make the whole, exactly: the amounts after them (；追回医保基金105.16万元) are
+      // another matter of the same sentence, not more parts.
+      if (!sumMeets(whole, parts)) {
+        for (let k = parts.length - 1; k >= 2; k--) {
+          if (sumMeets(whole, parts.slice(0, k)) && /[；;]/.test(s.slice(parts[k - 1].end, parts[k].start))) {
+            parts.length = k;
+            break;
+          }
+        }
+      }
       const last = parts[parts.length - 1];
       const partial = parts.some((p) => p.approx) || /^\s*等/.test(s.slice(last.end, to)) || /主要|部分|包括/.test(s.slice(from, parts[0].start));
       parts.forEach((p) => used.add(p));
@@ -488,6 +516,23 @@ function changeSubject(label: string): string {
     .trim();
 }
 
+/**
+ * The base a change names (`比年初预算增长4.83%`, `较全年预算减少…`) when the text writes it in the same
+ * sentence or the one before, before the change (`年初预算安排1632.87万元`). Another year (比上年, 较2019年)
+ * is not a base the text writes: undefined.
+ */
+function namedBase(p: ProseQuantity, d: ProseQuantity, qs: readonly ProseQuantity[]): ProseQuantity | undefined {
+  const m = /(?:比|较|相比|对比)([^，,；;]{2,12})$/.exec(p.label) ?? /(?:比|较|相比|对比)([^，,；;]{2,12})$/.exec(d.label);
+  if (!m) return undefined;
+  const name = m[1].replace(/(?:安排|数)$/g, "");
+  if (/上年|去年|上一年|同期|\d{4}年|以前|历年/.test(name) || name.length < 2) return undefined;
+  const before = qs.filter(
+    (q) => q.start < d.start && !q.direction && sameFamily(q, d) && (q.sentence.index === d.sentence.index || q.sentence.index === d.sentence.index - 1),
+  );
+  const named = before.filter((q) => q.label.replace(/(?:安排|数)$/g, "").endsWith(name));
+  return named[named.length - 1];
+}
+
 function findChanges(sentences: readonly ProseSentence[], qs: readonly ProseQuantity[]): ChangeStatement[] {
   const out: ChangeStatement[] = [];
   qs.forEach((p, i) => {
@@ -505,6 +550,11 @@ function findChanges(sentences: readonly ProseSentence[], qs: readonly ProseQuan
     }
     if (delta) {
       const d = delta;
+      const base = namedBase(p, d, qs);
+      if (base) {
+        out.push({ percent: p, delta: d, base, direction: p.direction });
+        return;
+      }
       const subject = changeSubject(d.label);
       const candidates = qs.filter(
         (q) =>

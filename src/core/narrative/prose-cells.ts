@@ -3,7 +3,8 @@
  * of the narrative sheet 评价报告综述 — and the workbook facts they are checked against.
  */
 import type { CellRef } from "../model/snapshot";
-import type { ReportModel, TableRow } from "../model/report-model";
+import type { ReportModel, TableBinding, TableRow } from "../model/report-model";
+import { indexToCol } from "../model/address";
 import type { ScalarFieldId, TableId } from "../schema/fields";
 import { TABLES, normalizeLabel } from "../schema/fields";
 import { parseCell, writtenDecimals } from "../units";
@@ -30,10 +31,14 @@ export interface ProseCell {
 const cache = new WeakMap<ReportModel, ProseCell[]>();
 
 /**
- * Every text cell the prose rules read. A narrative-sheet cell whose text is already inside a narrative
- * field (the generator copies the clerk's text) is left out, so that one mistake gives one finding.
+ * Every text cell the prose rules read: the narrative fields, the cells of the narrative sheet, and any
+ * other text cell long enough to be prose (see {@link isProseText}) on any sheet — a report written as
+ * paragraphs in column A, a 自评结论 cell beside or below a table, a 实际完成情况 cell, an indicator's
+ * remark. A narrative-sheet cell whose text is already inside a narrative field (the generator copies the
+ * clerk's text) is left out, so that one mistake gives one finding; so are cells the mapping bound to a
+ * non-narrative field (a title read for the year) and table cells other than the indicators' remarks.
  * @param model - the mapped workbook
- * @returns the cells, scalars first, then the narrative sheet top to bottom
+ * @returns the cells: scalars first, then the narrative sheet, then the other sheets, each top to bottom
  */
 export function proseCells(model: ReportModel): ProseCell[] {
   const hit = cache.get(model);
@@ -48,11 +53,9 @@ export function proseCells(model: ReportModel): ProseCell[] {
     out.push({ ref: b.ref, field: id, text: v, analysis: analyzeProse(v) });
   }
   const fieldTexts = out.map((c) => c.text);
-  out.push(...reportCells(model, seen, fieldTexts));
   const sheet = model.snapshot.sheets.find((s) => s.name === NARRATIVE_SHEET);
   if (sheet) {
-    const addrs = Object.keys(sheet.cells).sort((a, b) => rowOf(a) - rowOf(b) || a.length - b.length || a.localeCompare(b));
-    for (const address of addrs) {
+    for (const address of sortedAddresses(sheet.cells)) {
       const v = sheet.cells[address].value;
       if (typeof v !== "string" || !v.trim() || seen.has(`${sheet.name}!${address}`)) continue;
       const t = v.trim();
@@ -60,38 +63,59 @@ export function proseCells(model: ReportModel): ProseCell[] {
       out.push({ ref: { sheet: sheet.name, address }, text: v, analysis: analyzeProse(v) });
     }
   }
+  out.push(...otherProseCells(model, seen));
   cache.set(model, out);
   return out;
 }
 
-/** Shorter texts are labels, titles or table entries, not prose. */
-const MIN_PROSE = 16;
+/** Sheets the add-in writes for its own bookkeeping: never prose. */
+const BOOKKEEPING_SHEETS: ReadonlySet<string> = new Set(["jx_ignore", "jx_marks"]);
+/** Sheets of instructions (填报说明, 评分标准): their rates and amounts are rules, not the unit's figures. */
+const INSTRUCTION_SHEET = /说明|填报要求|填表要求|评分标准|评分细则|评分规则|指引|附注|模板/;
+/** A form's own notes under a table (注：1.执行率=…；填报说明：…): instructions, not the unit's text. */
+const INSTRUCTION_TEXT = /^\s*(?:注|备注说明|说明|填报说明|填表说明|填报要求)\s*[0-9一１]?\s*[:：.．、]/;
 
 /**
- * Prose wherever a detected form's workbook holds it: paragraphs of a report sheet (一、项目概况 … 四、评价
- * 结论, in column A), a 自评结论 cell beside a table. Cells of the mapped tables, bound scalars and the
- * narrative sheet are left out; so is text without a figure.
+ * Whether a text reads as prose rather than a label, a name or a value: at least 15 characters (spaces
+ * aside) with a clause or sentence mark (，。；！？), or any text of an indicator's remark cell.
  */
-function reportCells(model: ReportModel, seen: Set<string>, fieldTexts: readonly string[]): ProseCell[] {
-  if (!model.forms?.some((f) => f.id !== "hunan-dept")) return [];
-  const skip = new Set(seen);
-  for (const b of Object.values(model.scalars)) if (b) skip.add(`${b.ref.sheet}!${b.ref.address}`);
-  for (const t of Object.values(model.tables)) {
-    if (!t) continue;
-    for (const r of t.rows) for (const c of Object.values(r.cells)) skip.add(`${c.ref.sheet}!${c.ref.address}`);
+export function isProseText(text: string): boolean {
+  const t = text.replace(/\s+/g, "");
+  return t.length >= 15 && /[，,。；;！？!?]/.test(t);
+}
+
+/** Prose cells outside the narrative fields and the narrative sheet. */
+function otherProseCells(model: ReportModel, seen: Set<string>): ProseCell[] {
+  const bound = new Set<string>();
+  for (const b of Object.values(model.scalars)) if (b) bound.add(`${b.ref.sheet}!${b.ref.address}`);
+  const remarks = new Set<string>();
+  for (const [tid, t] of Object.entries(model.tables)) {
+    for (const row of t?.rows ?? []) {
+      for (const [key, c] of Object.entries(row.cells)) {
+        const k = `${c.ref.sheet}!${c.ref.address}`;
+        if (tid === "jx_indicators" && key === "reason") remarks.add(k);
+        else bound.add(k);
+      }
+    }
   }
   const out: ProseCell[] = [];
   for (const sheet of model.snapshot.sheets) {
-    if (sheet.name === NARRATIVE_SHEET) continue;
-    const addrs = Object.keys(sheet.cells).sort((a, b) => rowOf(a) - rowOf(b) || a.length - b.length || a.localeCompare(b));
-    for (const address of addrs) {
+    if (sheet.name === NARRATIVE_SHEET || BOOKKEEPING_SHEETS.has(sheet.name) || INSTRUCTION_SHEET.test(sheet.name)) continue;
+    for (const address of sortedAddresses(sheet.cells)) {
+      const key = `${sheet.name}!${address}`;
       const v = sheet.cells[address].value;
-      if (typeof v !== "string" || v.trim().length < MIN_PROSE || !/[0-9０-９]/.test(v) || skip.has(`${sheet.name}!${address}`)) continue;
-      if (fieldTexts.some((f) => f.includes(v.trim()))) continue;
+      if (typeof v !== "string" || seen.has(key) || bound.has(key)) continue;
+      if (!(remarks.has(key) ? v.trim() !== "" : isProseText(v) && !INSTRUCTION_TEXT.test(v))) continue;
+      seen.add(key);
       out.push({ ref: { sheet: sheet.name, address }, text: v, analysis: analyzeProse(v) });
     }
   }
   return out;
+}
+
+/** A sheet's addresses top to bottom, left to right. */
+function sortedAddresses(cells: Readonly<Record<string, unknown>>): string[] {
+  return Object.keys(cells).sort((a, b) => rowOf(a) - rowOf(b) || a.length - b.length || a.localeCompare(b));
 }
 
 function rowOf(address: string): number {
@@ -107,6 +131,8 @@ export interface Fact {
   readonly rowName?: string;
   /** The number format groups thousands (`#,##0.00`). */
   readonly thousands?: boolean;
+  /** The table's 合计 / 汇总 row (or a sum of the rows). */
+  readonly isTotal?: boolean;
 }
 
 /** A number cell read, or undefined when it is not a number. */
@@ -172,6 +198,8 @@ export interface MoneyEntry {
   /** Prose labels, normalised, longest first. */
   readonly labels: readonly string[];
   readonly facts: readonly Fact[];
+  /** For a form's declared row: the figure a bare amount states (its 全年执行数). */
+  readonly stated?: Fact;
 }
 
 const SCALAR_PROSE: readonly [ScalarFieldId, string, readonly string[]][] = [
@@ -180,9 +208,29 @@ const SCALAR_PROSE: readonly [ScalarFieldId, string, readonly string[]][] = [
   ["jx_executed", "全年执行数", ["全年执行数", "全年执行", "支付使用资金", "已支付资金"]],
 ];
 
-const MONEY_TABLES: readonly TableId[] = ["jx_income", "jx_expense", "jx_sangong", "jx_assets"];
+const MONEY_TABLES: readonly TableId[] = ["jx_income", "jx_expense", "jx_sangong", "jx_assets", "jx_projects"];
 /** Aliases too loose to name one column in prose (财政拨款 is often 公共财政 + 基金). */
 const LOOSE = new Set(["财政拨款", "年末结转和结余"]);
+
+/** A cell naming its row as a total (合计, 总 计, 合计：). */
+const TOTAL_ROW = /^(?:合计|总计|汇总)[:：]?$/;
+
+const totalRowCache = new WeakMap<ReportModel, Map<string, Set<number>>>();
+
+/** The rows of a sheet with a cell reading 合计 / 总计 / 汇总 (in any column: the 合计 of a 项目 table is often merged over 序号…实施单位). */
+function totalRows(model: ReportModel, sheet: string): Set<number> {
+  let bySheet = totalRowCache.get(model);
+  if (!bySheet) totalRowCache.set(model, (bySheet = new Map()));
+  let rows = bySheet.get(sheet);
+  if (rows) return rows;
+  rows = new Set();
+  const snap = model.snapshot.sheets.find((x) => x.name === sheet);
+  for (const [address, c] of Object.entries(snap?.cells ?? {})) {
+    if (typeof c.value === "string" && TOTAL_ROW.test(c.value.replace(/\s+/g, ""))) rows.add(rowOf(address));
+  }
+  bySheet.set(sheet, rows);
+  return rows;
+}
 
 /** The row's name, normalised (`1、局机关` → `局机关`). */
 export function rowName(row: TableRow): string | undefined {
@@ -210,16 +258,49 @@ export function moneyEntries(model: ReportModel): MoneyEntry[] {
       const labels = [col.label, ...col.aliases].map(normalizeLabel).filter((l) => l.length >= 4 && !LOOSE.has(l));
       if (!labels.length) continue;
       const facts: Fact[] = [];
+      const totals = totalRows(model, table.sheet);
       for (const row of table.rows) {
         const c = row.cells[col.key];
         if (!c) continue;
         const f = correctedFact(model, factOf(c.ref, c.cell, rowName(row), model.moneyUnit));
-        if (f) facts.push(f);
+        if (f) facts.push(row.isSummary || totals.has(row.row) ? { ...f, isTotal: true } : f);
       }
       if (facts.length) out.push({ field: `${tid}.${col.key}`, name: col.label, labels: labels.sort((a, b) => b.length - a.length), facts });
     }
   }
+  out.push(...relationEntries(model, out));
   entryCache.set(model, out);
+  return out;
+}
+
+/**
+ * The money cells a detected form declares in its relations (a 部门整体 form's 基本支出 / 公用经费 rows, a
+ * 决算 总表's 本年收入合计), by their Chinese label, for figures the schema's fields do not hold. Each label's
+ * cells are every column of its row; the one a bare amount states is the 全年执行数 (or the 决算 amount).
+ */
+function relationEntries(model: ReportModel, have: readonly MoneyEntry[]): MoneyEntry[] {
+  const known = new Set(have.flatMap((e) => e.facts.map((f) => `${f.ref.sheet}!${f.ref.address}`)));
+  const byLabel = new Map<string, { field: string; facts: Fact[]; stated: Fact[] }>();
+  for (const r of model.relations ?? []) {
+    for (const c of [r.target, ...r.terms]) {
+      const key = `${c.cell.ref.sheet}!${c.cell.ref.address}`;
+      const label = normalizeLabel(c.label.replace(/^其中[:：]?/, ""));
+      if (known.has(key) || label.length < 4 || LOOSE.has(label)) continue;
+      known.add(key);
+      const f = correctedFact(model, factOf(c.cell.ref, c.cell.cell, undefined, model.moneyUnit));
+      if (!f) continue;
+      const e = byLabel.get(label) ?? { field: c.field, facts: [], stated: [] };
+      e.facts.push(f);
+      if (/\.(?:executed|amount)$/.test(c.field)) e.stated.push(f);
+      byLabel.set(label, e);
+    }
+  }
+  const out: MoneyEntry[] = [];
+  for (const [label, e] of byLabel) {
+    // The stated figure first: a single-fact entry is compared as one value, several only for unit slips.
+    const facts = e.stated.length === 1 ? [e.stated[0], ...e.facts.filter((f) => f !== e.stated[0])] : e.facts;
+    out.push({ field: e.field, name: label, labels: [label], facts, ...(e.stated.length === 1 ? { stated: e.stated[0] } : {}) });
+  }
   return out;
 }
 
@@ -237,21 +318,180 @@ export interface LabelMatch {
 
 /**
  * Find the money field a prose amount is attached to: its label ends with the field's label (基本支出,
- * 全年预算), and the words before name the row (局机关) or nothing narrower (项目、专项、财政拨款…).
+ * 全年预算), and the words before name the row (局机关) or nothing narrower (项目、专项、财政拨款…). A label
+ * that is only a generic word for the form's whole amount (支出, 已支付使用资金, 预算资金) stands for the
+ * form's overall budget or spending ({@link overallFact}) — read on the prose cell's own sheet when it
+ * holds one, so that each project sheet of a workbook is compared with its own figures.
+ * @param sheet - the sheet of the prose cell (omit to compare with the model's scalars)
  */
-export function matchMoneyLabel(model: ReportModel, label: string): LabelMatch | undefined {
+export function matchMoneyLabel(model: ReportModel, label: string, sheet?: string, before?: string): LabelMatch | undefined {
   const l = normalizeLabel(label).replace(/部门/g, "");
+  const generic = genericOverall(l);
+  if (generic) {
+    // “医疗救助：预算数…，执行数…”: the generic word belongs to the item named before the colon.
+    if (before !== undefined && itemBeforeColon(before)) return undefined;
+    const f = overallFact(model, generic, sheet);
+    if (!f) return undefined;
+    const name = generic === "budget" ? "全年预算数" : "全年执行数";
+    return { entry: { field: generic === "budget" ? "jx_budget_adjusted" : "jx_executed", name, labels: [l], facts: [f] }, facts: [f], single: true };
+  }
   for (const entry of moneyEntries(model)) {
     const lbl = entry.labels.find((x) => l.endsWith(x));
     if (!lbl) continue;
     const prefix = l.slice(0, l.length - lbl.length);
     if (NARROWER.test(prefix)) continue;
-    if (entry.facts.length === 1 && !entry.field.includes(".")) return { entry, facts: entry.facts, single: true };
+    if (entry.stated) {
+      if (NARROWER.test(prefix) || !ADVERBS_ONLY.test(prefix)) continue;
+      if (sheet !== undefined && !factApplies(model, entry.stated, sheet)) return undefined;
+      return { entry, facts: entry.facts, single: true };
+    }
+    if (entry.facts.length === 1 && !entry.field.includes(".")) {
+      if (sheet !== undefined && !factApplies(model, entry.facts[0], sheet)) return undefined;
+      return { entry, facts: entry.facts, single: true };
+    }
+    if (sheet !== undefined && !entry.facts.some((f) => factApplies(model, f, sheet))) return undefined;
     const named = entry.facts.filter((f) => f.rowName && f.rowName.length >= 2 && prefix.includes(f.rowName));
     if (named.length) return { entry, facts: named, single: named.length === 1 };
-    return { entry, facts: entry.facts, single: false };
+    // No row named: the table's total row, when there is one, is what the text states; any row may be meant.
+    const total = entry.facts.filter((f) => f.isTotal);
+    if (!ADVERBS_ONLY.test(prefix) || total.length !== 1) return { entry, facts: entry.facts, single: false };
+    return { entry, facts: [total[0], ...entry.facts.filter((f) => !f.isTotal)], single: true };
   }
   return undefined;
+}
+
+/** A heading before a colon (自评结论：, （二）支出情况：) introduces the form's own figures; an item name does not. */
+const HEADING = /(?:结论|情况|概况|说明|总结|成效|结果|评价|分析|目标|措施|建议|问题|效益|综述|执行)$|^[(（]?[一二三四五六七八九十\d]+[)）、.．]/;
+
+/** Whether the clause before an amount starts with “Item：” naming something other than the form. */
+function itemBeforeColon(before: string): boolean {
+  // The colon may open the sentence's list (“医疗救助：预算数…，执行数…”): its subject is the words before it.
+  const i = Math.max(before.lastIndexOf("："), before.lastIndexOf(":"));
+  if (i < 0) return false;
+  const subject = (before.slice(0, i).split(/[，,。；;]/).pop() ?? "").trim().replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*/, "");
+  return subject !== "" && !HEADING.test(subject);
+}
+
+/** Words that may stand before a generic label without narrowing it (已支付, 共支出, 全年累计支出, 2019年度). */
+const ADVERBS_ONLY = /^(?:本年度?|当年度?|全年|年度|度|已|共|累计|合计|总计|实际|全部|截至目前|截止目前|截至年底)*$/;
+
+/** Generic words for the form's whole spending and budget, without a field name. */
+const GENERIC_EXECUTED = /^(?:支出|支出数|支付|支付使用资金|使用资金|支出资金|执行|执行数|执行金额|执行资金|实际执行数|完成支出|支出决算|决算支出)$/;
+const GENERIC_BUDGET = /^(?:预算|预算数|预算资金|预算总额|全年预算资金|年度预算|下达资金|下达预算|预算安排|安排资金|安排预算|到位资金)$/;
+
+function genericOverall(label: string): "budget" | "executed" | undefined {
+  const m = /^(?:本年度?|当年度?|全年|年度|度|已|共|累计|实际|全部|截至目前|截止目前|截至年底)*(.*)$/.exec(label);
+  const core = m?.[1] ?? label;
+  if (GENERIC_EXECUTED.test(core)) return "executed";
+  if (GENERIC_BUDGET.test(core)) return "budget";
+  return undefined;
+}
+
+/** Whether a fact of the model may be compared with prose on `sheet` (see {@link sheetInModel}). */
+function factApplies(model: ReportModel, f: Fact, sheet: string): boolean {
+  return f.ref.sheet === sheet || sheetInModel(model, sheet);
+}
+
+const inModelCache = new WeakMap<ReportModel, Map<string, boolean>>();
+
+/**
+ * Whether the model's figures describe a sheet: a money figure was mapped from it, or every number on it was
+ * mapped (a text sheet beside the tables — 整体绩效, 自评报告 — has none, or only its bound 人员编制). A sheet
+ * with numbers of its own that the mapping did not read is another form of the workbook (the second
+ * project's sheet): the model says nothing of it, and its text is compared with nothing but itself.
+ */
+export function sheetInModel(model: ReportModel, sheet: string): boolean {
+  let m = inModelCache.get(model);
+  if (!m) inModelCache.set(model, (m = new Map()));
+  const hit = m.get(sheet);
+  if (hit !== undefined) return hit;
+  let result = hasOwnAmounts(model, sheet);
+  if (!result) {
+    const bound = new Set<string>();
+    for (const b of Object.values(model.scalars)) if (b && b.ref.sheet === sheet) bound.add(b.ref.address);
+    for (const t of Object.values(model.tables)) {
+      if (t?.sheet !== sheet) continue;
+      for (const row of t.rows) for (const c of Object.values(row.cells)) bound.add(c.ref.address);
+    }
+    const snap = model.snapshot.sheets.find((x) => x.name === sheet);
+    result = !Object.entries(snap?.cells ?? {}).some(([address, c]) => typeof c.value === "number" && !bound.has(address));
+  }
+  m.set(sheet, result);
+  return result;
+}
+
+/**
+ * The form's whole budget (全年预算数) or spending (全年执行数): the scalar, else the 项目 table's 合计 row
+ * (or the sum of its rows when it has none), else for spending the 支出 table's 合计. Sources on the prose's
+ * own sheet come first; on a sheet the model does not describe there is none.
+ */
+export function overallFact(model: ReportModel, what: "budget" | "executed", sheet?: string): Fact | undefined {
+  const candidates: Fact[] = [];
+  const scalar = scalarFact(model, what === "budget" ? "jx_budget_adjusted" : "jx_executed");
+  if (scalar) candidates.push(scalar);
+  const projects = tableTotal(model, "jx_projects", what === "budget" ? "budget" : "executed");
+  if (projects) candidates.push(projects);
+  if (what === "executed") {
+    const expense = tableTotal(model, "jx_expense", "total", true);
+    if (expense) candidates.push(expense);
+  }
+  if (sheet === undefined) return candidates[0];
+  return candidates.find((f) => f.ref.sheet === sheet) ?? (sheetInModel(model, sheet) && !hasOwnAmounts(model, sheet) ? candidates[0] : undefined);
+}
+
+/** A budget increase written in prose (追加78.88万元, 调增…, 追加预算…). */
+export const ADJUSTMENT = /(?:追加|调增)了?(?:预算|资金|经费)?\s*$/;
+
+/**
+ * The year's budget increase by the tables: 全年预算数 − 年初预算数 (both as the prose on `sheet` may cite
+ * them), with the finer of their decimals; undefined without both, or when it is not an increase.
+ */
+export function budgetAdjustment(model: ReportModel, sheet: string): { fact: Fact; adjusted: Fact; initial: Fact } | undefined {
+  const adjusted = overallFact(model, "budget", sheet);
+  const initialMatch = matchMoneyLabel(model, "年初预算", sheet);
+  const initial = initialMatch?.single ? initialMatch.facts[0] : undefined;
+  if (!adjusted || !initial) return undefined;
+  const decimals = Math.max(adjusted.decimals, initial.decimals);
+  const value = Math.round((adjusted.value - initial.value) * Math.pow(10, decimals)) / Math.pow(10, decimals);
+  if (value <= 0) return undefined;
+  return { fact: { value, decimals, ref: adjusted.ref }, adjusted, initial };
+}
+
+/** Whether a sheet holds a mapped money figure. */
+function hasOwnAmounts(model: ReportModel, sheet: string): boolean {
+  return moneyEntries(model).some((e) => e.facts.some((f) => f.ref.sheet === sheet));
+}
+
+/**
+ * A money table column's total: its 合计 row, else (unless `summaryOnly`) the sum of its rows, with the
+ * finest decimals of the rows; the cell is the 合计's, or the first row's for a sum.
+ */
+export function tableTotal(model: ReportModel, tid: TableId, key: string, summaryOnly = false): Fact | undefined {
+  const table = model.tables[tid];
+  if (!table) return undefined;
+  const entry = moneyEntries(model).find((e) => e.field === `${tid}.${key}`);
+  if (!entry) return undefined;
+  const total = entry.facts.find((f) => f.isTotal) ?? totalBelow(model, table, key);
+  if (total || summaryOnly) return total;
+  if (!entry.facts.length) return undefined;
+  const decimals = Math.max(...entry.facts.map((f) => f.decimals));
+  const value = Math.round(entry.facts.reduce((a, f) => a + f.value, 0) * Math.pow(10, decimals)) / Math.pow(10, decimals);
+  return { value, decimals, ref: entry.facts[0].ref, isTotal: true };
+}
+
+/**
+ * The 合计 row of a table that the mapping cut short (a blank row inside it): the first row below the
+ * header whose cell reads 合计 / 总计, read in the column of `key`.
+ */
+function totalBelow(model: ReportModel, table: TableBinding, key: string): Fact | undefined {
+  const col = table.columns.find((c) => c.key === key);
+  if (!col) return undefined;
+  const rows = [...totalRows(model, table.sheet)].filter((r) => r > table.headerRow).sort((a, b) => a - b);
+  if (!rows.length) return undefined;
+  const address = `${indexToCol(col.col)}${rows[0]}`;
+  const cell = model.snapshot.sheets.find((s) => s.name === table.sheet)?.cells[address];
+  const f = correctedFact(model, factOf({ sheet: table.sheet, address }, cell, undefined, model.moneyUnit));
+  return f ? { ...f, isTotal: true } : undefined;
 }
 
 /** Whether a prose amount (converted to `unit`) stands for a fact's value, within both roundings. */

@@ -6,12 +6,18 @@
  */
 import { defineRule } from "../engine/types";
 import { formatRef } from "../model/address";
-import { amountMatches, matchMoneyLabel, proseCells, reportYear } from "../narrative/prose-cells";
+import { ADJUSTMENT, amountMatches, budgetAdjustment, matchMoneyLabel, proseCells, reportYear } from "../narrative/prose-cells";
+import type { ProseQuantity } from "../narrative/extract";
 import { replacePhrase } from "../narrative/phrase";
 import { formatNumber } from "../units";
 
 /** Message ids of prose-amount-matches-table. */
-export type MessageId = "unitMistake" | "valueMismatch";
+export type MessageId = "unitMistake" | "valueMismatch" | "adjustmentMismatch";
+
+/** The sentence speaks of another year before the amount (上年全年预算…). */
+function otherYear(text: string, q: ProseQuantity): boolean {
+  return /上年|去年|上一年|同期|以前年度|历年|下年|明年/.test(text.slice(q.sentence.start, q.start));
+}
 
 /** Amounts named in prose must match the tables. */
 export const proseAmountMatchesTable = defineRule<MessageId>({
@@ -22,6 +28,7 @@ export const proseAmountMatchesTable = defineRule<MessageId>({
     messages: {
       "unitMistake": "文字“{{phrase}}”的单位有误：{{label}}在表中为{{tableValue}}（{{cell}}），应写作“{{expected}}”。",
       "valueMismatch": "文字“{{phrase}}”与表中{{label}}{{tableValue}}（{{cell}}）不一致，请核对。",
+      "adjustmentMismatch": "文字“{{phrase}}”与表中全年预算数{{adjusted}}（{{adjustedCell}}）减年初预算数{{initial}}（{{initialCell}}）之差{{expected}}不一致，请核对。",
     },
     fixable: true,
   },
@@ -31,14 +38,37 @@ export const proseAmountMatchesTable = defineRule<MessageId>({
         const model = context.model;
         const unit = model.moneyUnit;
         const year = reportYear(model);
+        const show = (v: number, d: number): string => formatNumber(v, d, { unit });
         for (const pc of proseCells(model)) {
           for (const q of pc.analysis.quantities) {
+            if (q.kind === "money" && q.direction === "up" && !q.approx && !q.changeTo && ADJUSTMENT.test(q.rawLabel)) {
+              // 追加78.88万元: the budget increase is 全年预算数 − 年初预算数.
+              const adj = /预算/.test(q.sentence.text) && !otherYear(pc.text, q) ? budgetAdjustment(model, pc.ref.sheet) : undefined;
+              if (adj && !amountMatches(q, unit, adj.fact)) {
+                const expected = show(adj.fact.value, adj.fact.decimals);
+                context.report({
+                  at: pc.ref,
+                  messageId: "adjustmentMismatch",
+                  field: pc.field,
+                  data: {
+                    phrase: q.text,
+                    adjusted: show(adj.adjusted.value, adj.adjusted.decimals),
+                    adjustedCell: formatRef(adj.adjusted.ref),
+                    initial: show(adj.initial.value, adj.initial.decimals),
+                    initialCell: formatRef(adj.initial.ref),
+                    expected,
+                  },
+                  expected,
+                  actual: q.text,
+                });
+              }
+              continue;
+            }
             if (q.kind !== "money" || q.approx || q.direction || q.changeTo || q.comparator) continue;
-            const match = matchMoneyLabel(model, q.label);
+            const match = matchMoneyLabel(model, q.label, pc.ref.sheet, pc.text.slice(q.sentence.start, q.start));
             if (!match) continue;
             if (match.facts.some((f) => amountMatches(q, unit, f))) continue;
             const sameDigits = q.unit !== unit ? match.facts.find((f) => amountMatches({ ...q, unit }, unit, f)) : undefined;
-            const show = (v: number, d: number): string => formatNumber(v, d, { unit });
             if (sameDigits) {
               const expected = `${q.numberText}${unit}`;
               context.report({
@@ -54,8 +84,7 @@ export const proseAmountMatchesTable = defineRule<MessageId>({
             }
             if (!match.single) continue;
             // Another year's figure (上年全年预算…, 2020年全年预算… in a 2021 report) is not this table's.
-            const before = pc.text.slice(q.sentence.start, q.start);
-            if (/上年|去年|上一年|同期|以前年度|历年|下年|明年/.test(before)) continue;
+            if (otherYear(pc.text, q)) continue;
             if (year !== undefined && pc.analysis.quantities.some((y) => y.kind === "year" && y.sentence.index === q.sentence.index && y.start < q.start && y.value !== year)) continue;
             const f = match.facts[0];
             context.report({

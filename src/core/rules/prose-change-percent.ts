@@ -7,7 +7,7 @@
 import { defineRule } from "../engine/types";
 import type { ProseQuantity } from "../narrative/extract";
 import { valueIn } from "../narrative/extract";
-import { matchMoneyLabel, proseCells } from "../narrative/prose-cells";
+import { ADJUSTMENT, amountMatches, budgetAdjustment, matchMoneyLabel, proseCells } from "../narrative/prose-cells";
 import { formatDecimals, quoteSentence, replacePhrase } from "../narrative/phrase";
 import { divide, mid, percentAgrees, rangeOf, type Range } from "../narrative/ratios";
 
@@ -21,7 +21,7 @@ export const proseChangePercent = defineRule<MessageId>({
     type: "problem",
     docs: { description: "文字中的增减百分比应等于变动额除以上年基数。", recommended: true },
     messages: {
-      "percentMismatch": "“{{sentence}}”中的“{{phrase}}”有误：变动{{delta}}，上年基数{{base}}，变动幅度应为{{expected}}。",
+      "percentMismatch": "“{{sentence}}”中的“{{phrase}}”有误：变动{{delta}}，基数{{base}}，变动幅度应为{{expected}}。",
     },
     hasSuggestions: true,
   },
@@ -36,7 +36,26 @@ export const proseChangePercent = defineRule<MessageId>({
             let point: number | undefined;
             let deltaText: string;
             let unit: string;
-            if (ch.delta) {
+            if (ch.delta && ch.base) {
+              // 比年初预算增长Z%: the change over the base the text names.
+              const d = ch.delta;
+              unit = d.unit;
+              delta = rangeOf(d);
+              base = rangeOf(ch.base, unit);
+              const b = valueIn(ch.base, unit);
+              if (!delta || !base || b === undefined) continue;
+              // 追加49.17万元 where the tables give 78.88, with the percentage right for 78.88: the amount is
+              // prose-amount-matches-table's finding, not the percentage.
+              const adj = ADJUSTMENT.test(d.rawLabel) && d.kind === "money" ? budgetAdjustment(model, pc.ref.sheet) : undefined;
+              if (adj && !amountMatches(d, model.moneyUnit, adj.fact)) {
+                const a = valueIn({ ...d, value: adj.fact.value, unit: model.moneyUnit }, unit);
+                const h = 0.5 * Math.pow(10, -adj.fact.decimals) * (valueIn({ ...d, value: 1, unit: model.moneyUnit }, unit) ?? 1);
+                const r = a !== undefined ? divide([a - h, a + h], base) : undefined;
+                if (r && percentAgrees(ch.percent, r)) continue;
+              }
+              point = d.value / b;
+              deltaText = d.text;
+            } else if (ch.delta) {
               const d = ch.delta;
               unit = d.unit;
               delta = rangeOf(d);
@@ -44,7 +63,7 @@ export const proseChangePercent = defineRule<MessageId>({
               if (!current && d.kind === "money") {
                 // No current value in the text: the subject may name one table value (基本支出 → 汇总).
                 const subject = d.label.replace(/(?:比|较|与)(?:上年|去年|\d{4}年度?)(?:相比|同期)?|同比/g, "");
-                const m = subject ? matchMoneyLabel(model, subject) : undefined;
+                const m = subject ? matchMoneyLabel(model, subject, pc.ref.sheet) : undefined;
                 const f = m?.single ? m.facts[0] : undefined;
                 const v = f ? valueIn({ ...d, value: f.value, unit: model.moneyUnit }, unit) : undefined;
                 if (f && v !== undefined) {
@@ -75,7 +94,7 @@ export const proseChangePercent = defineRule<MessageId>({
             const p: ProseQuantity = ch.percent;
             const decimals = Math.max(p.decimals, 1);
             const expectedText = `${formatDecimals((point ?? mid(ratio)) * 100, decimals)}%`;
-            const baseText = `${formatDecimals(mid(base), Math.max(ch.delta?.decimals ?? 2, ch.current?.decimals ?? 0))}${unit}`;
+            const baseText = ch.base ? ch.base.text : `${formatDecimals(mid(base), Math.max(ch.delta?.decimals ?? 2, ch.current?.decimals ?? 0))}${unit}`;
             context.report({
               at: pc.ref,
               messageId: "percentMismatch",

@@ -4,8 +4,9 @@
  * subset (其中2个项目、3个项目未完成、有2个项目) are left alone.
  */
 import { defineRule } from "../engine/types";
-import type { ReportModel } from "../model/report-model";
-import { proseCells } from "../narrative/prose-cells";
+import type { ReportModel, TableBinding } from "../model/report-model";
+import { indexToCol } from "../model/address";
+import { proseCells, sheetInModel } from "../narrative/prose-cells";
 import { quoteSentence } from "../narrative/phrase";
 import { normalizeLabel } from "../schema/fields";
 
@@ -27,13 +28,37 @@ function text(v: unknown): string {
 }
 
 /**
+ * The projects a 项目 table lists: its named rows other than totals — down to its 合计 row when the table
+ * goes on past a blank row (the 局机关 projects, a blank row, the centres' projects, 合计).
+ */
+function projectCount(model: ReportModel, table: TableBinding): number {
+  const named = (v: unknown): boolean => text(v) !== "" && !/合计|汇总|总计|小计/.test(text(v));
+  const mapped = table.rows.filter((r) => named(r.cells.name?.cell?.value)).length;
+  const nameCol = table.columns.find((c) => c.key === "name");
+  const sheet = model.snapshot.sheets.find((x) => x.name === table.sheet);
+  if (!nameCol || !sheet) return mapped;
+  const last = table.rows.length ? table.rows[table.rows.length - 1].row : table.headerRow;
+  const col = indexToCol(nameCol.col);
+  // The first row below the mapped rows that reads 合计 in some cell: rows up to it are the table's.
+  let totalRow: number | undefined;
+  for (const [address, c] of Object.entries(sheet.cells)) {
+    const r = Number(/\d+/.exec(address)?.[0]);
+    if (r > last && typeof c.value === "string" && /^(?:合计|总计)[:：]?$/.test(c.value.replace(/\s+/g, "")) && (totalRow === undefined || r < totalRow)) totalRow = r;
+  }
+  if (totalRow === undefined) return mapped;
+  let more = 0;
+  for (let r = last + 1; r < totalRow; r++) if (named(sheet.cells[`${col}${r}`]?.value)) more++;
+  return mapped + more;
+}
+
+/**
  * Count the lists of a workbook: project rows, and distinct 一级 / 二级 indicators and 三级 rows
  * (each with and without a 预算执行率 row, since reports count it either way).
  */
 export function listCounts(model: ReportModel): ListCounts {
   const out: { -readonly [K in keyof ListCounts]: number[] } = {};
   const projects = model.tables.jx_projects;
-  if (projects) out.projects = [projects.rows.filter((r) => text(r.cells.name?.cell?.value) && !/合计|汇总|总计/.test(text(r.cells.name?.cell?.value))).length];
+  if (projects) out.projects = [projectCount(model, projects)];
   const ind = model.tables.jx_indicators;
   if (ind) {
     const rows = ind.rows.filter((r) => text(r.cells.level3?.cell?.value) || text(r.level1 ?? r.cells.level1?.cell?.value));
@@ -59,6 +84,29 @@ const NOUNS: readonly [RegExp, keyof ListCounts, string][] = [
   [/^(?:预算)?项目/, "projects", "项目"],
 ];
 
+/** The nouns a count may follow (三级指标9个), each with the words that make it a total, not a subset. */
+const NOUNS_BEFORE: readonly [RegExp, keyof ListCounts, string][] = [
+  [/一级指标$/, "level1", "一级指标"],
+  [/二级指标$/, "level2", "二级指标"],
+  [/(?:三级指标|绩效指标)$/, "level3", "三级指标"],
+  [/(?:预算)?项目$/, "projects", "项目"],
+];
+/** Before the noun: a total's verb (共设置, 共实施, 设有) or nothing; a subset (完成的, 未达成, 其中) is left alone. */
+const TOTAL_BEFORE_NOUN = /(?:^|共|共计|合计|总计|累计|设置了?|设定了?|设立了?|设有|共有|实施了?|开展了?|安排了?|涉及|包含|包括)(?:预算|绩效)?$/;
+const SUBSET_WORDS = /未|完成|达成|达到|实现|其中|偏差|不|新增|重点|已/;
+
+function nounBeforeCount(label: string): { noun: [RegExp, keyof ListCounts, string]; written: string } | undefined {
+  for (const [re, key, name] of NOUNS_BEFORE) {
+    const m = re.exec(label);
+    if (!m) continue;
+    const before = label.slice(0, m.index);
+    const lead = before.replace(/^(?:本项目|本部门|本单位|项目|部门|单位|\d{4}年度?|年度|全年|本年度?)/, "");
+    if (SUBSET_WORDS.test(lead) || !TOTAL_BEFORE_NOUN.test(lead)) return undefined;
+    return { noun: [/$^/, key, name], written: m[0] };
+  }
+  return undefined;
+}
+
 /** Counts in prose must match the lists in the workbook. */
 export const proseCountMatchesList = defineRule<MessageId>({
   id: "prose-count-matches-list",
@@ -74,12 +122,15 @@ export const proseCountMatchesList = defineRule<MessageId>({
       workbook() {
         const counts = listCounts(context.model);
         for (const pc of proseCells(context.model)) {
+          // Another form's sheet (the second project of a workbook) is not counted by this model's lists.
+          if (!sheetInModel(context.model, pc.ref.sheet)) continue;
           for (const q of pc.analysis.quantities) {
             if (q.kind !== "count" || (q.unit !== "个" && q.unit !== "项") || q.approx || q.direction || q.comparator) continue;
             const after = pc.text.slice(q.end, q.end + 12).replace(/\s+/g, "");
-            // The noun after the count (9个项目), or before it (共实施预算项目9个).
-            const before = q.rawLabel.replace(/\s+/g, "");
-            const noun = NOUNS.find(([re]) => re.test(after)) ?? NOUNS.find(([, , name]) => before.endsWith(name) || (name === "项目" && before.endsWith("预算项目")));
+            // The noun after the count (9个项目), or before it (共设置三级指标9个, 共实施预算项目9个).
+            const nounAfter = NOUNS.find(([re]) => re.test(after));
+            const nounBefore = nounAfter ? undefined : nounBeforeCount(q.label);
+            const noun = nounAfter ?? nounBefore?.noun;
             if (!noun) continue;
             const list = counts[noun[1]];
             if (!list || list.includes(q.value)) continue;
@@ -88,12 +139,9 @@ export const proseCountMatchesList = defineRule<MessageId>({
             if (/(?:其中|中|有|仅|只|未|另)$/.test(label) && !/(?:共有|设有|含有|包含有)$/.test(label)) continue;
             const clause = pc.text.slice(q.end).split(/[，,。；;]/)[0];
             if (/未|没有|尚未|低于|不足|超过|以上|以下|以内/.test(clause)) continue;
-            // A count after 其中 in its sentence is a subset (其中7个项目自评为优，1个项目自评为良); so is a
-            // count of those with a grade or a result (N个项目自评为…/评为…/达到…).
-            const sentenceBefore = pc.text.slice(q.sentence.start, q.start);
-            if (/其中/.test(sentenceBefore) || /^(?:项目)?(?:自评|评为|评价为|等次为|达到|获得|完成)/.test(after.replace(noun[0], "")) || (!NOUNS.some(([re]) => re.test(after)) && /均|都/.test(clause))) continue;
-            const written = noun[0].exec(after)?.[0];
-            const phrase = written ? `${q.text}${written}` : `${noun[2]}${q.text}`;
+            // A breakdown: 其中7个项目自评为优，1个项目自评为良 — every count after 其中, and a grade's class.
+            if (/其中/.test(pc.text.slice(q.sentence.start, q.start)) || /(?:自评|评价)?(?:为|结果为|等次为|等级为)[优良中差]/.test(clause)) continue;
+            const phrase = nounBefore ? `${nounBefore.written}${q.text}` : `${q.text}${noun[0].exec(after)?.[0] ?? noun[2]}`;
             context.report({
               at: pc.ref,
               messageId: "countMismatch",

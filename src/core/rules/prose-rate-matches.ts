@@ -4,9 +4,11 @@
  * sentence before), else for 预算执行率 the workbook's 全年执行数 ÷ 全年预算数.
  */
 import { defineRule } from "../engine/types";
-import { analyzeProse, sameFamily, type ProseQuantity } from "../narrative/extract";
+import { formatRef } from "../model/address";
+import { analyzeProse, halfWidth, sameFamily, valueIn, type ProseQuantity } from "../narrative/extract";
 import { readIndicatorValue, reconcile, type IndicatorNumber } from "../scoring/indicator-value";
-import { proseCells, scalarFact, type Fact } from "../narrative/prose-cells";
+import { amountMatches, matchMoneyLabel, overallFact, proseCells, type Fact, type ProseCell } from "../narrative/prose-cells";
+import { formatNumber } from "../units";
 import { formatDecimals, quoteSentence, replacePhrase } from "../narrative/phrase";
 import { divide, mid, percentAgrees, pointOf, rangeOf, type Range } from "../narrative/ratios";
 
@@ -14,8 +16,29 @@ import { divide, mid, percentAgrees, pointOf, rangeOf, type Range } from "../nar
 export type MessageId = "rateMismatch" | "rowRateMismatch";
 
 const TARGET = /年初|设定|目标|计划|指标值|预期/;
-/** The excess over a target: 超出年度目标200张, 高于目标0.9万人. */
-const OVER_TARGET = /(?:超出|超过|高于|多于)(?:年度|年初|全年)?(?:设定)?(?:目标|计划|指标值?|预期)/;
+/** Whether parts add up to their whole within the rounding of every written number. */
+function partsAddUp(whole: ProseQuantity, parts: readonly ProseQuantity[]): boolean {
+  let sum = 0;
+  let tol = halfWidth(whole) + 1e-9;
+  for (const p of parts) {
+    const v = valueIn(p, whole.unit);
+    if (v === undefined) return true;
+    sum += v;
+    tol += halfWidth(p, whole.unit);
+  }
+  return Math.abs(sum - whole.value) <= tol;
+}
+
+/** A share: 占52.1%, 占比47.9%, 占支出总额的52.1% (the whole named). */
+const SHARE = /^占(?:比|比重|比例)?(?:为)?$|^占(.{1,12}?)(?:的)?(?:比重|比例)?(?:为)?$/;
+/** The form's overall 预算执行率 (not a part's: 项目支出执行率 is not the form's). */
+const OVERALL_RATE = /^(?:本项目|项目|部门整体|部门|整体|全年|年度|本年度?|当年度?|总体|综合|资金)*预算执行率$/;
+/** 执行率 / 资金执行率 alone: the form's only when no amount before it in the sentence could own it. */
+const BARE_RATE = /^(?:资金)?执行率$/;
+/** After a rate, words that make it a threshold of a scoring rule: 100%的得满分, 90%以上, 100%（含）. */
+const RULE_AFTER = /^(?:的|及以上|以上|以下|以内|（含|\(含|得|者|时|为满分|满分|计|扣)/;
+/** A difference from the target: 超出年度目标200张, 高于年初设定参保人数0.9万人, 低于目标…. */
+const OVER_UNDER = /高于|超过|超出|多于|多出|低于|少于/;
 /** A difference, not a value: 高于年初设定参保人数0.9万人. */
 const DIFFERENCE = /高于|低于|超过|超出|多于|少于|比|较/;
 
@@ -46,13 +69,68 @@ export const proseRateMatches = defineRule<MessageId>({
     return {
       workbook() {
         const model = context.model;
+        /** 其中基本支出442.18万元，占52.1%: the part over the whole it is listed under (or the whole named: 占支出总额的). */
+        const checkShare = (pc: ProseCell, q: ProseQuantity, i: number, named: string | undefined): void => {
+          const qs = pc.analysis.quantities;
+          let part: ProseQuantity | undefined;
+          for (let j = i - 1; j >= 0 && qs[j].sentence.index === q.sentence.index; j--) {
+            if (qs[j].kind === "percent" || qs[j].kind === "points") return;
+            if ((qs[j].kind === "money" || qs[j].kind === "count") && !qs[j].direction) {
+              part = qs[j];
+              break;
+            }
+          }
+          if (!part) return;
+          const p = part;
+          const name = (named ?? "").replace(/的$/, "");
+          const list = pc.analysis.partLists.find((l) => l.parts.includes(p));
+          // Parts that do not add up to their whole are prose-parts-sum's finding: a share of them proves nothing.
+          if (list && !list.partial && !partsAddUp(list.whole, list.parts)) return;
+          let whole: ProseQuantity | undefined;
+          if (name) {
+            // 占支出总额的…: the whole the phrase names, else the one the part is listed under.
+            const before = qs.filter((x) => x.end <= p.start && x !== p && sameFamily(x, p) && !x.direction && x.sentence.index >= q.sentence.index - 1 && x.label.endsWith(name));
+            whole = before[before.length - 1];
+          }
+          whole = whole ?? list?.whole;
+          if (!whole) return;
+          const num = rangeOf(p, whole.unit);
+          const den = rangeOf(whole, whole.unit);
+          if (!num || !den) return;
+          const ratio = divide(num, den);
+          if (!ratio || percentAgrees(q, ratio)) return;
+          const expected = `${formatDecimals(((pointOf(p, whole.unit) ?? 0) / whole.value) * 100, Math.max(q.decimals, 1))}%`;
+          context.report({
+            at: pc.ref,
+            messageId: "rateMismatch",
+            field: pc.field,
+            data: { sentence: quoteSentence(q), phrase: `占${q.text}`, numerator: p.text, denominator: whole.text, expected },
+            expected,
+            actual: q.text,
+            suggestions: [{ description: `把“${q.text}”改为“${expected}”`, writes: [{ at: pc.ref, value: replacePhrase(pc.text, q, expected) }] }],
+          });
+        };
+        /** The one table figure an amount's label names. */
+        const tableFact = (pc: ProseCell, x: ProseQuantity): Fact | undefined => {
+          const m = matchMoneyLabel(model, x.label, pc.ref.sheet, pc.text.slice(x.sentence.start, x.start));
+          return m?.single ? m.facts[0] : undefined;
+        };
+        /** An amount whose label names one table figure that it does not match. */
+        const contradicted = (pc: ProseCell, x: ProseQuantity): boolean => {
+          const f = tableFact(pc, x);
+          return !!f && !amountMatches(x, model.moneyUnit, f);
+        };
         for (const pc of proseCells(model)) {
           const qs = pc.analysis.quantities;
           qs.forEach((q, i) => {
             if (q.kind !== "percent" || q.direction || q.comparator || q.approx) return;
             const isExec = /执行率$/.test(q.label);
             const isDone = /(?:完成率|达成率)$/.test(q.label);
-            if (!isExec && !isDone) return;
+            if (!isExec && !isDone) {
+              const share = SHARE.exec(q.label);
+              if (share) checkShare(pc, q, i, share[1]);
+              return;
+            }
             const before = qs.slice(0, i).filter((x) => x.sentence.index === q.sentence.index && !x.direction && !x.changeTo);
             let num: Range | undefined;
             let den: Range | undefined;
@@ -62,37 +140,33 @@ export const proseRateMatches = defineRule<MessageId>({
             if (isExec) {
               const money = before.filter((x) => x.kind === "money");
               const budget = [...money].reverse().find((x) => /预算/.test(x.label) && !/执行/.test(x.label));
-              const exec = [...money].reverse().find((x) => /执行|支出|决算|支付|使用/.test(x.label) && !/预算/.test(x.label));
-              const e = scalarFact(model, "jx_executed");
-              const b = scalarFact(model, "jx_budget_adjusted");
-              if (exec && !budget && b && b.value > 0 && /预算执行率$/.test(q.label)) {
-                // “已支付使用资金215.11万元，预算执行率96.50%”: the sentence's amount over the form's 全年预算数.
-                num = rangeOf(exec, model.moneyUnit);
-                den = factRange(b);
-                numText = exec.text;
-                denText = `${b.value}${model.moneyUnit}`;
-                point = (pointOf(exec, model.moneyUnit) ?? 0) / b.value;
-              } else if (budget && !exec && e && /预算执行率$/.test(q.label)) {
-                num = factRange(e);
-                den = rangeOf(budget, model.moneyUnit);
-                numText = `${e.value}${model.moneyUnit}`;
-                denText = budget.text;
-                point = e.value / (pointOf(budget, model.moneyUnit) ?? 1);
-              } else if (budget && exec) {
+              const exec = [...money].reverse().find((x) => /执行|支出|决算/.test(x.label) && !/预算/.test(x.label));
+              if (budget && exec) {
+                // One mistake, one finding: an amount of the pair that the table contradicts is
+                // prose-amount-matches-table's finding; the rate computed from it would only echo it.
+                if (contradicted(pc, budget) || contradicted(pc, exec)) {
+                  const tb = tableFact(pc, budget);
+                  const te = tableFact(pc, exec);
+                  const ratio = tb && te ? divide(factRange(te), factRange(tb)) : undefined;
+                  if (ratio && percentAgrees(q, ratio)) return;
+                }
                 den = rangeOf(budget, "元");
                 num = rangeOf(exec, "元");
                 numText = exec.text;
                 denText = budget.text;
                 point = (pointOf(exec, "元") ?? 0) / (pointOf(budget, "元") ?? 1);
-              } else if (!money.length && /预算执行率$/.test(q.label)) {
-                const e = scalarFact(model, "jx_executed");
-                const b = scalarFact(model, "jx_budget_adjusted");
-                if (!e || !b) return;
+              } else if (OVERALL_RATE.test(q.label) || (BARE_RATE.test(q.label) && !money.length)) {
+                // A scoring rule quoted in the text (执行率达到100%的得满分) is not the unit's rate.
+                if (RULE_AFTER.test(pc.text.slice(q.end, q.end + 6))) return;
+                // The form's own rate, its amounts not in the sentence: 全年执行数 ÷ 全年预算数 of the tables.
+                const e = overallFact(model, "executed", pc.ref.sheet);
+                const b = overallFact(model, "budget", pc.ref.sheet);
+                if (!e || !b || b.value <= 0) return;
                 num = factRange(e);
                 den = factRange(b);
                 point = e.value / b.value;
-                numText = `${e.value}${model.moneyUnit}`;
-                denText = `${b.value}${model.moneyUnit}`;
+                numText = `${formatNumber(e.value, e.decimals, { unit: model.moneyUnit })}（${formatRef(e.ref)}）`;
+                denText = `${formatNumber(b.value, b.decimals, { unit: model.moneyUnit })}（${formatRef(b.ref)}）`;
               }
             } else {
               const values = before.filter((x) => (x.kind === "count" || x.kind === "money" || x.kind === "percent") && !DIFFERENCE.test(x.rawLabel));
@@ -101,41 +175,37 @@ export const proseRateMatches = defineRule<MessageId>({
               const actual = [...nonTarget].reverse().find((x) => /实际|完成/.test(x.rawLabel)) ?? nonTarget[nonTarget.length - 1];
               if (!actual) return;
               const fits = (x: ProseQuantity): boolean => x !== actual && TARGET.test(x.rawLabel) && sameFamily(x, actual);
-              // “完成1700张，超出年度目标200张”: the excess over the target (the target when it is the larger part).
-              const over = before.find((x) => x !== actual && OVER_TARGET.test(x.rawLabel) && sameFamily(x, actual));
-              const a = rangeOf(actual, actual.unit);
-              const y = over ? rangeOf(over, actual.unit) : undefined;
-              if (over && a && y && (pointOf(over, actual.unit) ?? 0) < (pointOf(actual) ?? 0) / 2) {
-                num = a;
-                den = [a[0] - y[1], a[1] - y[0]];
-                numText = actual.text;
-                denText = `${actual.text} − ${over.text}`;
-                point = (pointOf(actual) ?? 0) / ((pointOf(actual) ?? 0) - (pointOf(over, actual.unit) ?? 0));
-                const ratio = divide(num, den);
-                if (!ratio || percentAgrees(q, ratio)) return;
-                const expected = `${formatDecimals(point * 100, Math.max(q.decimals, 1))}%`;
-                context.report({
-                  at: pc.ref,
-                  messageId: "rateMismatch",
-                  field: pc.field,
-                  data: { sentence: quoteSentence(q), phrase: q.text, numerator: numText, denominator: denText, expected },
-                  expected,
-                  actual: q.text,
-                  suggestions: [{ description: `把“${q.text}”改为“${expected}”`, writes: [{ at: pc.ref, value: replacePhrase(pc.text, q, expected) }] }],
-                });
-                return;
-              }
               let target = [...values].reverse().find(fits);
               if (!target) {
                 const prev = qs.filter((x) => x.sentence.index === q.sentence.index - 1 && !DIFFERENCE.test(x.rawLabel));
                 target = [...prev].reverse().find(fits);
               }
-              if (!target) return;
-              num = rangeOf(actual, actual.unit);
-              den = rangeOf(target, actual.unit);
-              numText = actual.text;
-              denText = target.text;
-              point = (pointOf(actual) ?? 0) / (pointOf(target, actual.unit) ?? 1);
+              if (target) {
+                num = rangeOf(actual, actual.unit);
+                den = rangeOf(target, actual.unit);
+                numText = actual.text;
+                denText = target.text;
+                point = (pointOf(actual) ?? 0) / (pointOf(target, actual.unit) ?? 1);
+              } else {
+                // 完成X，超出年度目标Y / 高于年初设定Y: the target is X − Y (低于…Y: X + Y).
+                const diff = qs
+                  .slice(0, i)
+                  .filter((x) => x.sentence.index === q.sentence.index && x.start > actual.end && sameFamily(x, actual) && TARGET.test(x.rawLabel) && OVER_UNDER.test(x.rawLabel));
+                const d = diff[diff.length - 1];
+                const a = rangeOf(actual, actual.unit);
+                const dr = d ? rangeOf(d, actual.unit) : undefined;
+                if (!d || !a || !dr) return;
+                const over = /高于|超过|超出|多于|多出/.test(d.rawLabel);
+                den = over ? [a[0] - dr[1], a[1] - dr[0]] : [a[0] + dr[0], a[1] + dr[1]];
+                num = a;
+                const av = pointOf(actual) ?? 0;
+                const dv = pointOf(d, actual.unit) ?? 0;
+                const tv = over ? av - dv : av + dv;
+                if (tv <= 0) return;
+                point = av / tv;
+                numText = actual.text;
+                denText = `${formatDecimals(tv, Math.max(actual.decimals, d.decimals))}${actual.unit}（${actual.text}${over ? "−" : "＋"}${d.text}）`;
+              }
             }
             if (!num || !den) return;
             const ratio = divide(num, den);
