@@ -43,6 +43,8 @@ export { RATE_FORMAT, applyWritesToSnapshot, computeFills, computeFillsForModel 
 export type { FillOptions, FillPlan, FillWrite } from "./fill";
 export { IGNORE_HEADERS, IGNORE_SHEET, applyIgnores, ignoreSheet, readIgnores } from "./report/ignores";
 export type { Ignore, ReportWithIgnores } from "./report/ignores";
+export { findingKey, fixGroupKey, groupThousands, mergeWrites, previewWrites, resolveWrites, restoreWrites, safeFixes, showCell, showNumberAs } from "./fix";
+export type { Checker, PreviewRow, Resolution, SafeFixesResult } from "./fix";
 export { RECOGNISED_AT_LEAST, hasFigures, missingInputs, outcomeOf } from "./report/outcome";
 export type { MissingInput, Outcome, OutcomeKind } from "./report/outcome";
 export { analyzeProse, extractQuantities, splitSentences } from "./narrative/extract";
