@@ -45,6 +45,8 @@ export { IGNORE_HEADERS, IGNORE_SHEET, applyIgnores, ignoreSheet, readIgnores } 
 export type { Ignore, ReportWithIgnores } from "./report/ignores";
 export { findingKey, fixGroupKey, groupThousands, mergeWrites, previewWrites, resolveWrites, restoreWrites, safeFixes, showCell, showNumberAs } from "./fix";
 export type { Checker, PreviewRow, Resolution, SafeFixesResult } from "./fix";
+export { checkedNarrative, correctedWorkbook } from "./fix/narrative";
+export type { CheckedNarrative, CorrectedWorkbook, NarrativeGap } from "./fix/narrative";
 export { EN_MESSAGES, localizeMessage, showDatum } from "./i18n";
 export type { MessageLocale } from "./i18n";
 export { RECOGNISED_AT_LEAST, hasFigures, missingInputs, outcomeOf } from "./report/outcome";
