@@ -47,7 +47,7 @@ export { findingKey, fixGroupKey, groupThousands, mergeWrites, previewWrites, re
 export type { Checker, PreviewRow, Resolution, SafeFixesResult } from "./fix";
 export { checkedNarrative, correctedWorkbook } from "./fix/narrative";
 export type { CheckedNarrative, CorrectedWorkbook, NarrativeGap } from "./fix/narrative";
-export { EN_MESSAGES, localizeMessage, showDatum } from "./i18n";
+export { EN_MESSAGES, groupNumbersIn, localizeMessage, showDatum } from "./i18n";
 export type { MessageLocale } from "./i18n";
 export { RECOGNISED_AT_LEAST, hasFigures, missingInputs, outcomeOf } from "./report/outcome";
 export type { MissingInput, Outcome, OutcomeKind } from "./report/outcome";

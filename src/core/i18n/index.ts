@@ -28,6 +28,11 @@ export function showDatum(v: string | number): string | number {
   return groupThousands(text);
 }
 
+/** Plain numbers of five or more integer digits in a text, grouped: "由 3467700.00 改为" → "由 3,467,700.00 改为". */
+export function groupNumbersIn(text: string): string {
+  return text.replace(/(?<![\w.,])(\d{5,}(?:\.\d+)?)(?![\w])/g, (m) => groupThousands(m));
+}
+
 /**
  * The message of a finding in a language, numbers grouped by thousands.
  * @param finding - from a report

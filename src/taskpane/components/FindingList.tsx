@@ -20,7 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { ErrorCircleFilled, EyeOffRegular, InfoFilled, LocationRegular, WarningFilled, WrenchRegular } from "@fluentui/react-icons";
 import type { Finding, Ignore, ReportWithIgnores, Severity } from "../../core";
-import { findingKey, fixGroupKey, formatRef, localizeMessage } from "../../core";
+import { findingKey, fixGroupKey, formatRef, groupNumbersIn, localizeMessage } from "../../core";
 import { useStrings, type StringKey } from "../strings";
 
 const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
@@ -114,10 +114,10 @@ function FindingCard({
         </Caption1>
       </div>
       <Text className={styles.message}>{message}</Text>
-      {finding.fix ? <Caption1 className={styles.fix}>{t("fixLabel", { description: finding.fix.description })}</Caption1> : null}
+      {finding.fix ? <Caption1 className={styles.fix}>{t("fixLabel", { description: groupNumbersIn(finding.fix.description) })}</Caption1> : null}
       {(finding.suggestions ?? []).map((sg, i) => (
         <Caption1 key={i} className={styles.fix}>
-          {t("suggestionLabel", { description: sg.description })}
+          {t("suggestionLabel", { description: groupNumbersIn(sg.description) })}
         </Caption1>
       ))}
       <div className={styles.actions}>

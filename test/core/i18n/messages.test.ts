@@ -6,7 +6,7 @@
  */
 import * as path from "path";
 import { RULES, checkWorkbook } from "../../../src/core";
-import { EN_MESSAGES, localizeMessage, showDatum } from "../../../src/core/i18n";
+import { EN_MESSAGES, groupNumbersIn, localizeMessage, showDatum } from "../../../src/core/i18n";
 import { readXlsxFile } from "../../../src/hosts/xlsx";
 
 const placeholders = (t: string): string[] => [...new Set([...t.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]))].sort();
@@ -55,5 +55,7 @@ describe("localizeMessage on the examples", () => {
     expect(showDatum(500909.62)).toBe("500,909.62");
     expect(showDatum(2021)).toBe(2021);
     expect(showDatum("346.77万元")).toBe("346.77万元");
+    expect(groupNumbersIn("将C12由 3467700.00 改为 346.77（除以10000）")).toBe("将C12由 3,467,700.00 改为 346.77（除以10,000）");
+    expect(groupNumbersIn("收支情况!AB12345 与 2021 年")).toBe("收支情况!AB12345 与 2021 年");
   });
 });
