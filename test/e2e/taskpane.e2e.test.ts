@@ -239,6 +239,13 @@ describe("task pane in Chromium with an Office stand-in", () => {
     await check.click();
     await empty.getByText("未识别为绩效自评表").first().waitFor({ state: "visible", timeout: 30_000 });
     expect(await empty.locator("body").innerText()).not.toContain("可以导出");
+    // The template it offers is really there to download.
+    for (const name of ["下载部门整体支出模板", "下载项目支出模板"]) {
+      const href = await empty.getByRole("link", { name }).getAttribute("href");
+      const response = await empty.request.get(new URL(href ?? "", empty.url()).toString());
+      expect({ name, status: response.status() }).toEqual({ name, status: 200 });
+      expect((await response.body()).subarray(0, 2).toString()).toBe("PK");
+    }
     expect(await axeViolations(empty)).toEqual([]);
     if (SHOTS) await empty.screenshot({ path: path.join(SHOTS, "taskpane-unrecognised.png"), fullPage: false });
     await empty.close();

@@ -18,7 +18,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { showCell } from "../../core";
+import { groupNumbersIn, showCell } from "../../core";
 import type { FixPreviewState } from "../hooks/usePane";
 import { useStrings } from "../strings";
 
@@ -47,7 +47,7 @@ export default function FixPreview({
   const { s, t } = useStrings();
   const styles = useStyles();
   const title = t("fixPreviewTitle", { count: preview?.rows.length ?? 0 });
-  const descriptions = [...new Set((preview?.findings ?? []).map((f) => f.fix?.description ?? ""))].filter(Boolean);
+  const descriptions = [...new Set((preview?.findings ?? []).map((f) => groupNumbersIn(f.fix?.description ?? "")))].filter(Boolean);
   return (
     <Dialog
       open={preview !== undefined}
