@@ -63,7 +63,7 @@ describe("task pane: 检查我的报表", () => {
     await waitFor(() => expect(host.selected).toEqual(["收支情况!C12"]));
   });
 
-  test("修复 previews old → new, applies on 应用修复, says what changed, re-checks without re-reading, and 撤销 restores it", async () => {
+  test("修复 previews old → new, applies on 应用修复, says what changed, re-checks once, and 撤销 restores it", async () => {
     const host = testHost();
     renderPane(host);
     await check();
@@ -81,8 +81,9 @@ describe("task pane: 检查我的报表", () => {
     expect(await screen.findByText("已修改 1 个单元格：收支情况!C11 “1,711.75元”（文字） → 1,711.75。可以撤销。")).toBeInTheDocument();
     await waitFor(() => expect(screen.getByTestId("summary-counts")).toHaveTextContent("错误 0 · 警告 1 · 提示 1"));
     expect(host.cell("收支情况!C11")?.value).toBe(1711.75);
-    // One read (to know what 撤销 puts back), one write, and the re-check runs on the workbook as written.
-    expect(host.calls.filter((c) => c.op === "readWorkbook").length - reads).toBe(1);
+    // One read before (what 撤销 puts back), one write, one re-read (as the host recalculated it).
+    expect(host.calls.filter((c) => c.op === "readWorkbook").length - reads).toBe(2);
+    expect(host.calls.filter((c) => c.op === "applyWrites")).toHaveLength(1);
     expect(screen.queryByText("收支情况!C11")).not.toBeInTheDocument();
     // No error left, only a warning and a note: exportable, and the pane says so.
     expect(screen.getByTestId("conclusion")).toHaveTextContent("结论：没有错误，可以导出");

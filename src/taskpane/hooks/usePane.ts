@@ -4,12 +4,12 @@
  * detail behind a disclosure; a new operation replaces the notices of the last one, so they never stack.
  *
  * Fixes are a transaction like 自动计算: preview (old → new for every cell), apply, a message saying
- * what changed, and 撤销 restoring values and number formats. A batch (全部修复) is one write and one
- * re-check of the workbook as written, not a re-read per fix.
+ * what changed, and 撤销 restoring values and number formats. A batch (全部修复) is one write between
+ * two reads (before, for 撤销; after, as the host recalculated it), not a re-read per fix.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import type { CellRef, CellWrite, Finding, Ignore, Outcome, PreviewRow, ReportModel, ReportWithIgnores, WorkbookSnapshot } from "../../core";
-import { applyWritesToSnapshot, formatRef, ignoreSheet, mergeWrites, previewWrites, readIgnores, showCell } from "../../core";
+import { formatRef, ignoreSheet, mergeWrites, previewWrites, readIgnores, showCell } from "../../core";
 import type { HostError, HostResult, SavedFill, WorkbookHost } from "../../hosts/host";
 import { highlightsFor, marksSheet, readMarks, restoreWrites, type FillPlan, type NameSuggestion, type NarrativeResult, type PaneServices } from "../services";
 import type { StringKey, StringsApi } from "../strings";
@@ -332,14 +332,15 @@ export function usePane(host: WorkbookHost, services: PaneServices, strings: Str
           if (!preview) return;
           // The dialog closes at once: a failure is told in the pane, not behind a modal.
           dispatch({ type: "fixPreview", preview: undefined });
-          // One read, just before writing: what 撤销 must put back. Then one write, and the re-check runs
-          // on the workbook as written (no second read, whatever the size of the batch).
+          // One read just before writing (what 撤销 must put back), one write for the whole batch, one
+          // re-read: the host recalculates formulas that depend on the fixed cells, which a simulated
+          // snapshot would not. Two reads per batch, whatever its size — never one per fix.
           const fresh = await read();
           const restore = restoreWrites(fresh, preview.writes);
           const rows = previewWrites(fresh, preview.writes);
           const count = unwrap(await host.applyWrites(preview.writes));
           dispatch({ type: "undo", undo: { kind: "fix", writes: restore } });
-          await checkSnapshot(applyWritesToSnapshot(fresh, preview.writes));
+          await checkNow();
           notify({ intent: "success", text: t("fixApplied", { count, changes: describeChanges(rows) }) });
           dispatch({ type: "listChanged" });
         }),
@@ -434,7 +435,7 @@ export function usePane(host: WorkbookHost, services: PaneServices, strings: Str
         }),
       dismiss: (id) => dispatch({ type: "dismiss", id }),
     };
-  }, [state, run, checkNow, checkSnapshot, host, read, refresh, services, setMarks, notify]);
+  }, [state, run, checkNow, host, read, refresh, services, setMarks, notify]);
 
   return api;
 }
