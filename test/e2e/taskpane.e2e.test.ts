@@ -139,7 +139,8 @@ describe("task pane in Chromium with an Office stand-in", () => {
 
     server = await serve(DIST);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-quic"] });
-    page = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: "zh-CN" });
+    // Reduced motion: axe must judge the dialog as shown, not mid fade-in (contrast of a half-opaque surface).
+    page = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: "zh-CN", reducedMotion: "reduce" });
     currentPage = page;
     currentErrors = consoleErrors;
     page.on("console", (m) => {
@@ -197,6 +198,7 @@ describe("task pane in Chromium with an Office stand-in", () => {
     // The preview: old → new for the cell, nothing written yet.
     const dialog = page.getByRole("dialog");
     await dialog.waitFor({ state: "visible", timeout: 30_000 });
+    await page.waitForTimeout(400); // any transition left under reduced motion
     expect(await dialog.getByTestId("fix-change").first().innerText()).toContain("3,467,700");
     expect(await cellValue(page, unitFinding.sheet, unitFinding.ref)).toBe(before);
     expect(await axeViolations(page)).toEqual([]);
@@ -228,7 +230,7 @@ describe("task pane in Chromium with an Office stand-in", () => {
   });
 
   it("says 未识别 for an empty Sheet1, never 可以导出, with no serious accessibility violation", async () => {
-    const empty = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: "zh-CN" });
+    const empty = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: "zh-CN", reducedMotion: "reduce" });
     const seed = { sheets: [{ name: "Sheet1", cells: {}, merges: [] }], names: [] };
     const stub = `window.__JIXIAO_SEED__ = ${JSON.stringify(seed)};\n${fs.readFileSync(path.join(__dirname, "office-stub.js"), "utf8")}`;
     await empty.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: stub }));
