@@ -45,8 +45,12 @@ class OfficeJsUrlPlugin {
   }
 }
 const ICON = /^icon-\d+\.png$/;
+const TEMPLATES = path.join(ASSETS, "templates");
 
-/** Emit assets/icon-*.png as dist-web/assets/… (the manifest points at them); no copy plugin needed. */
+/**
+ * Emit assets/icon-*.png as dist-web/assets/… (the manifest points at them) and the bureau templates as
+ * dist-web/assets/templates/*.xlsx (the pane's 未识别 state offers them for download); no copy plugin needed.
+ */
 class EmitIconsPlugin {
   apply(compiler) {
     const { RawSource } = compiler.webpack.sources;
@@ -59,6 +63,13 @@ class EmitIconsPlugin {
             const full = path.join(ASSETS, file);
             compilation.fileDependencies.add(full);
             compilation.emitAsset(`assets/${file}`, new RawSource(fs.readFileSync(full)));
+          }
+          if (fs.existsSync(TEMPLATES)) {
+            for (const file of fs.readdirSync(TEMPLATES).filter((f) => f.endsWith(".xlsx")).sort()) {
+              const full = path.join(TEMPLATES, file);
+              compilation.fileDependencies.add(full);
+              compilation.emitAsset(`assets/templates/${file}`, new RawSource(fs.readFileSync(full)));
+            }
           }
         },
       );

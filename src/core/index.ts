@@ -43,6 +43,14 @@ export { RATE_FORMAT, applyWritesToSnapshot, computeFills, computeFillsForModel 
 export type { FillOptions, FillPlan, FillWrite } from "./fill";
 export { IGNORE_HEADERS, IGNORE_SHEET, applyIgnores, ignoreSheet, readIgnores } from "./report/ignores";
 export type { Ignore, ReportWithIgnores } from "./report/ignores";
+export { findingKey, fixGroupKey, groupThousands, mergeWrites, previewWrites, resolveWrites, restoreWrites, safeFixes, showCell, showNumberAs } from "./fix";
+export type { Checker, PreviewRow, Resolution, SafeFixesResult } from "./fix";
+export { checkedNarrative, correctedWorkbook } from "./fix/narrative";
+export type { CheckedNarrative, CorrectedWorkbook, NarrativeGap } from "./fix/narrative";
+export { EN_MESSAGES, groupNumbersIn, localizeMessage, showDatum } from "./i18n";
+export type { MessageLocale } from "./i18n";
+export { RECOGNISED_AT_LEAST, hasFigures, missingInputs, outcomeOf } from "./report/outcome";
+export type { MissingInput, Outcome, OutcomeKind } from "./report/outcome";
 export { analyzeProse, extractQuantities, splitSentences } from "./narrative/extract";
 export type { ChangeStatement, PartList, ProseAnalysis, ProseQuantity, ProseSentence, QuantityKind } from "./narrative/extract";
 export { NARRATIVE_SHEET, PROSE_FIELDS, proseCells, reportYear } from "./narrative/prose-cells";

@@ -1,42 +1,28 @@
 /**
- * The task pane: 检查我的报表, marks, fixes, ignores, 自动计算 with 撤销, 生成综述 and the mapping, over
- * whatever WorkbookHost index.tsx detected (Excel, WPS) — or a fake one in tests.
+ * The task pane: 检查我的报表 with an honest outcome (未识别 / 尚未填写 / errors / 通过), marks, fixes
+ * as a transaction (preview → apply → 撤销), ignores, 自动计算 with per-cell overwrite and 撤销,
+ * 生成综述 with its gaps, and the mapping — over whatever WorkbookHost index.tsx detected (Excel, WPS)
+ * or a fake one in tests. Dialogs and panels that a first check does not need load on demand.
  */
 import type { JSX } from "react";
-import { useMemo, useState } from "react";
-import {
-  Button,
-  Card,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Subtitle1,
-  Text,
-  Title3,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import {
-  ArrowUndoRegular,
-  CalculatorRegular,
-  CheckmarkCircleRegular,
-  DocumentTextRegular,
-  EraserRegular,
-  LocalLanguageRegular,
-  SearchRegular,
-} from "@fluentui/react-icons";
+import { Suspense, lazy, useCallback, useMemo, useRef, useState } from "react";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowUndoRegular, CalculatorRegular, DocumentTextRegular, EraserRegular, LocalLanguageRegular, SearchRegular } from "@fluentui/react-icons";
 import type { Finding } from "../core";
 import type { WorkbookHost } from "../hosts/host";
-import { FillPreview } from "./components/FillPreview";
 import { FindingList } from "./components/FindingList";
 import { Identity } from "./components/Identity";
-import { IgnoreDialog } from "./components/IgnoreDialog";
-import { MappingPanel } from "./components/MappingPanel";
 import { Notices } from "./components/Notices";
+import { OutcomePanel } from "./components/OutcomePanel";
 import { usePane, type Operation } from "./hooks/usePane";
 import { createServices, type PaneServices } from "./services";
 import { CATALOGS, StringsContext, stringsApi, useStrings, type Language, type StringKey, type Strings } from "./strings";
+
+const FixPreview = lazy(() => import(/* webpackChunkName: "fix-preview" */ "./components/FixPreview"));
+const FillPreview = lazy(() => import(/* webpackChunkName: "fill-preview" */ "./components/FillPreview"));
+const IgnoreDialog = lazy(() => import(/* webpackChunkName: "ignore-dialog" */ "./components/IgnoreDialog"));
+const MappingPanel = lazy(() => import(/* webpackChunkName: "mapping" */ "./components/MappingPanel"));
+const NarrativePanel = lazy(() => import(/* webpackChunkName: "narrative" */ "./components/NarrativePanel"));
 
 const useStyles = makeStyles({
   root: {
@@ -50,8 +36,19 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  toolbar: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  // The toolbar stays in view while the clerk scrolls a long list.
+  toolbar: {
+    position: "sticky",
+    top: 0,
+    zIndex: 2,
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
 /** Props of {@link App}. */
@@ -69,7 +66,7 @@ export interface AppProps {
 /** The task pane. */
 export function App({ host, services, language = "zh-CN", strings }: AppProps): JSX.Element {
   const [lang, setLang] = useState<Language>(language);
-  const api = useMemo(() => stringsApi(strings ?? CATALOGS[lang]), [strings, lang]);
+  const api = useMemo(() => stringsApi(strings ?? CATALOGS[lang], lang), [strings, lang]);
   const toggle = (): void => setLang(lang === "zh-CN" ? "en" : "zh-CN");
   return (
     <StringsContext.Provider value={api}>
@@ -96,7 +93,7 @@ function NoHost({ onToggleLanguage }: { onToggleLanguage: () => void }): JSX.Ele
         <Title3 as="h1">{s.appTitle}</Title3>
         <LanguageButton onClick={onToggleLanguage} />
       </div>
-      <MessageBar intent="warning" layout="multiline">
+      <MessageBar intent="warning" layout="multiline" aria-label={s.noHostTitle}>
         <MessageBarBody>
           <MessageBarTitle>{s.noHostTitle}</MessageBarTitle>
           {s.noHostBody}
@@ -121,17 +118,45 @@ const BUSY_LABEL: Readonly<Record<Operation, StringKey>> = {
   undo: "busyUndo",
 };
 
+/** Focus an element once React has re-rendered (a dialog closing hands focus back to its opener). */
+function refocus(el: HTMLElement | null | undefined): void {
+  if (!el) return;
+  setTimeout(() => {
+    if (el.isConnected) el.focus();
+  }, 0);
+}
+
+/** The index of the finding card holding `el` among the cards on the page. */
+function cardIndexOf(el: Element | null): number {
+  const card = el?.closest("[data-finding-card]");
+  if (!card) return 0;
+  return Math.max(0, [...document.querySelectorAll("[data-finding-card]")].indexOf(card));
+}
+
 function Pane({ host, services, onToggleLanguage }: { host: WorkbookHost; services?: PaneServices; onToggleLanguage: () => void }): JSX.Element {
   const strings = useStrings();
-  const { s, t } = strings;
+  const { s } = strings;
   const styles = useStyles();
   // One services object per pane: usePane's effects depend on it.
   const core = useMemo(() => services ?? createServices({ check: { host: `taskpane/${host.kind}` } }), [services, host]);
   const pane = usePane(host, core, strings);
   const { state } = pane;
   const [ignoring, setIgnoring] = useState<Finding | undefined>(undefined);
+  const [mappingOpen, setMappingOpen] = useState(false);
+  const opener = useRef<HTMLElement | null>(null);
+  // Where the list was, and which card, when a fix or an ignore was asked for.
+  const listPlace = useRef({ index: 0, scrollY: 0 });
   const busy = state.busy !== null;
   const report = state.report;
+  const outcome = state.outcome;
+
+  const remember = useCallback(() => {
+    const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    opener.current = active;
+    listPlace.current = { index: cardIndexOf(active), scrollY: typeof window !== "undefined" ? window.scrollY : 0 };
+  }, []);
+
+  const ruleLabel = useCallback((f: Finding) => core.ruleLabel(f.ruleId, strings.locale), [core, strings.locale]);
 
   return (
     <main className={styles.root} aria-busy={busy}>
@@ -139,8 +164,6 @@ function Pane({ host, services, onToggleLanguage }: { host: WorkbookHost; servic
         <Title3 as="h1">{s.appTitle}</Title3>
         <LanguageButton onClick={onToggleLanguage} />
       </div>
-
-      <Identity model={state.model} />
 
       <div className={styles.toolbar} role="toolbar" aria-label={s.appTitle}>
         <Button appearance="primary" icon={<SearchRegular />} disabled={busy} onClick={() => void pane.check()}>
@@ -158,11 +181,13 @@ function Pane({ host, services, onToggleLanguage }: { host: WorkbookHost; servic
           </Button>
         ) : null}
         {state.undo ? (
-          <Button icon={<ArrowUndoRegular />} disabled={busy} onClick={() => void pane.undoFill()}>
+          <Button icon={<ArrowUndoRegular />} disabled={busy} onClick={() => void pane.undo()}>
             {s.actionUndo}
           </Button>
         ) : null}
       </div>
+
+      <Identity model={state.model} />
 
       {core.planFills === null ? <Text size={200}>{s.fillUnavailable}</Text> : null}
       {core.narrative === null ? <Text size={200}>{s.narrativeUnavailable}</Text> : null}
@@ -171,58 +196,95 @@ function Pane({ host, services, onToggleLanguage }: { host: WorkbookHost; servic
 
       <Notices notices={state.notices} onDismiss={pane.dismiss} />
 
-      {state.plan ? <FillPreview plan={state.plan} disabled={busy} onApply={() => void pane.applyFill()} onCancel={pane.cancelFill} /> : null}
+      <Suspense fallback={null}>
+        {state.plan ? (
+          <FillPreview
+            key={state.plan.writes.map((w) => w.cell).join("|") + state.plan.conflicts.map((w) => w.cell).join("|")}
+            plan={state.plan}
+            disabled={busy}
+            canSelect={host.capabilities.select}
+            onApply={(overwrite) => void pane.applyFill(overwrite)}
+            onCancel={pane.cancelFill}
+            onLocate={(at) => void pane.locate(at)}
+          />
+        ) : null}
+        {state.narrative ? <NarrativePanel result={state.narrative} canSelect={host.capabilities.select} disabled={busy} onLocate={(at) => void pane.locate(at)} /> : null}
+      </Suspense>
 
-      {report ? (
-        report.findings.length === 0 && !report.ruleResults.some((r) => r.status === "crashed") ? (
-          <Card size="small" aria-label={s.allClear}>
-            <div className={styles.header}>
-              <CheckmarkCircleRegular fontSize={24} color={tokens.colorPaletteGreenForeground1} />
-              <Subtitle1 as="h2">{s.allClear}</Subtitle1>
-            </div>
-            <Text size={200}>{t("allClearDetail", { rules: report.stats.rules })}</Text>
-          </Card>
-        ) : null
+      {report && outcome ? (
+        <OutcomePanel
+          outcome={outcome}
+          report={report}
+          canSelect={host.capabilities.select}
+          disabled={busy}
+          onLocate={(at) => void pane.locate(at)}
+          onOpenMapping={() => {
+            setMappingOpen(true);
+            setTimeout(() => document.getElementById("mapping-panel")?.scrollIntoView?.({ block: "start" }), 0);
+          }}
+        />
       ) : null}
-      {report && report.findings.length > 0 && report.valid ? (
-        <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>{s.noErrors}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {report && (report.findings.length > 0 || report.ignored.length > 0) ? (
+      {report && outcome && outcome.kind !== "unrecognised" && (report.findings.length > 0 || report.ignored.length > 0) ? (
         <FindingList
           report={report}
           ignores={state.ignores}
           canSelect={host.capabilities.select}
           canIgnore={host.capabilities.addSheets}
           disabled={busy}
+          ruleLabel={ruleLabel}
+          focus={state.listChanges > 0 ? { token: state.listChanges, ...listPlace.current } : undefined}
           handlers={{
-            onLocate: (f) => void pane.locate(f),
-            onFix: (f) => void pane.fix(f),
-            onIgnore: (f) => setIgnoring(f),
+            onLocate: (f) => void pane.locate({ sheet: f.sheet, address: f.ref }),
+            onFix: (fs) => {
+              remember();
+              pane.previewFix(fs);
+            },
+            onIgnore: (f) => {
+              remember();
+              setIgnoring(f);
+            },
             onUnignore: (f) => void pane.unignore(f),
           }}
         />
       ) : null}
 
-      <MappingPanel
-        key={state.suggestions.map((n) => `${n.name}=${n.ref}`).join("|")}
-        model={state.model}
-        suggestions={state.suggestions}
-        canSave={host.capabilities.addNames}
-        disabled={busy}
-        onSave={(names) => void pane.saveNames(names)}
-      />
-
-      <IgnoreDialog
-        finding={ignoring}
-        onCancel={() => setIgnoring(undefined)}
-        onConfirm={(reason) => {
-          const f = ignoring;
-          setIgnoring(undefined);
-          if (f) void pane.ignore(f, reason);
-        }}
-      />
+      <Suspense fallback={null}>
+        <MappingPanel
+          key={state.suggestions.map((n) => `${n.name}=${n.ref}`).join("|")}
+          model={state.model}
+          suggestions={state.suggestions}
+          canSave={host.capabilities.addNames}
+          disabled={busy}
+          onSave={(names) => void pane.saveNames(names)}
+          open={mappingOpen}
+          onOpenChange={setMappingOpen}
+        />
+        {ignoring ? (
+          <IgnoreDialog
+            finding={ignoring}
+            onCancel={() => {
+              setIgnoring(undefined);
+              refocus(opener.current);
+            }}
+            onConfirm={(reason) => {
+              const f = ignoring;
+              setIgnoring(undefined);
+              if (f) void pane.ignore(f, reason);
+            }}
+          />
+        ) : null}
+        {state.fixPreview ? (
+          <FixPreview
+            preview={state.fixPreview}
+            disabled={busy}
+            onApply={() => void pane.applyFix()}
+            onCancel={() => {
+              pane.cancelFix();
+              refocus(opener.current);
+            }}
+          />
+        ) : null}
+      </Suspense>
     </main>
   );
 }

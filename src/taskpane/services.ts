@@ -9,15 +9,18 @@
  * useful with the check alone.
  */
 import {
+  RULES,
   SCALAR_FIELDS,
   TABLES,
   applyIgnores,
   checkModel,
+  outcomeOf,
+  safeFixes,
+  restoreWrites as coreRestoreWrites,
   computeFillsForModel,
+  checkedNarrative,
   formatRef,
-  generateNarrative,
   mapWorkbook,
-  narrativeSheet,
   profileFor,
   readIgnores,
   suggestNames,
@@ -27,13 +30,15 @@ import {
   type FillWrite,
   type Finding,
   type Ignore,
+  type MessageLocale,
+  type NarrativeGap,
+  type Outcome,
   type ReportModel,
   type ReportWithIgnores,
   type Severity,
   type SheetContent,
   type WorkbookSnapshot,
 } from "../core";
-import type { Report } from "../core";
 import type { Highlight, SavedFill } from "../hosts/host";
 
 /** A cell the automatic computation will write, with what it replaces and why. */
@@ -49,12 +54,27 @@ export interface PlannedWrite {
   readonly reason: string;
   /** How the cell shows numbers (its own format, or the one written), for the preview. */
   readonly numberFormat?: string;
+  /** The cell holds a formula: a conflict there is listed, never overwritten. */
+  readonly formula?: boolean;
+}
+
+/** A computed cell that cannot be computed yet, and the inputs it waits for. */
+export interface BlockedFill {
+  /** `收支情况!C11`, or undefined when the form has no cell for it. */
+  readonly cell?: string;
+  readonly at?: CellWrite["at"];
+  /** What cannot be computed (`综合得分`). */
+  readonly what: string;
+  /** The inputs it waits for (`“城乡居民参保率”的得分`). */
+  readonly missing: readonly string[];
 }
 
 /** What 自动计算 would write; `conflicts` are cells already holding a different, typed value. */
 export interface FillPlan {
   readonly writes: readonly PlannedWrite[];
   readonly conflicts: readonly PlannedWrite[];
+  /** Computed cells left blank because an input is missing (say which). */
+  readonly blocked?: readonly BlockedFill[];
 }
 
 /** A defined name to add (保存为名称), editable in the pane before saving. */
@@ -67,11 +87,23 @@ export interface NameSuggestion {
   readonly label: string;
 }
 
+/** What 生成综述 writes, and what the clerk must still do about it. */
+export interface NarrativeResult {
+  readonly sheet: SheetContent;
+  /** Each 【待填写：…】 gap, at its cell of the narrative sheet. */
+  readonly gaps: readonly NarrativeGap[];
+  /** Figures marked 【待核实：…】: known wrong in the tables, no fix. */
+  readonly toVerify: readonly string[];
+}
+
 /** The result of one check: the mapped model, the report with ignores applied, and the ignores. */
 export interface CheckOutcome {
   readonly model: ReportModel;
+  /** Findings with safe fixes only (see core/fix safeFixes), ignores set aside. */
   readonly report: ReportWithIgnores;
   readonly ignores: readonly Ignore[];
+  /** 未识别 / 尚未填写 / errors / 通过. */
+  readonly outcome: Outcome;
 }
 
 /** The core behind the pane. */
@@ -82,10 +114,12 @@ export interface PaneServices {
   check(snapshot: WorkbookSnapshot): CheckOutcome;
   /** The cells 自动计算 writes; null while the fill module is not available. */
   readonly planFills: ((snapshot: WorkbookSnapshot, model: ReportModel) => FillPlan) | null;
-  /** The narrative sheet; null while the narrative module is not available. */
-  readonly narrative: ((model: ReportModel, report: Report | undefined) => SheetContent) | null;
+  /** The narrative sheet and its gaps; null while the narrative module is not available. */
+  readonly narrative: ((snapshot: WorkbookSnapshot, model: ReportModel) => NarrativeResult) | null;
   /** Names to save for fields that were found by label. */
   suggestNames(model: ReportModel): NameSuggestion[];
+  /** A kind of problem's name (a rule's description), for grouping the list by rule. */
+  ruleLabel(ruleId: string, locale: MessageLocale): string;
 }
 
 /** Options of {@link createServices}. */
@@ -107,14 +141,23 @@ export function createServices(options: ServicesOptions = {}): PaneServices {
   return {
     map: (snapshot) => mapWorkbook(snapshot),
     check(snapshot) {
+      const opts: CheckOptions = { host: "taskpane", ...options.check };
       const model = mapWorkbook(snapshot);
       const ignores = readIgnores(snapshot);
-      const report = applyIgnores(checkModel(model, { host: "taskpane", ...options.check }), ignores);
-      return { model, report, ignores };
+      const raw = checkModel(model, opts);
+      // Offer a fix only when applying it adds no error (widened when another rule judges the same cell).
+      const safe = safeFixes(snapshot, raw, (s) => checkModel(mapWorkbook(s), opts));
+      const report = applyIgnores({ ...raw, findings: safe.findings }, ignores);
+      return { model, report, ignores, outcome: outcomeOf(model, report) };
     },
     planFills: options.planFills !== undefined ? options.planFills : defaultPlanFills,
-    narrative: options.narrative !== undefined ? options.narrative : defaultNarrative,
+    narrative: options.narrative !== undefined ? options.narrative : narrativeWith(options.check),
     suggestNames: suggestNamesFromModel,
+    ruleLabel: (ruleId, locale) => {
+      const rule = [...RULES, ...(options.check?.rules ?? [])].find((r) => r.id === ruleId);
+      if (locale === "en" || !rule) return ruleId.replace(/-/g, " ");
+      return rule.meta.docs.description.replace(/。$/, "");
+    },
   };
 }
 
@@ -131,12 +174,25 @@ const defaultPlanFills: NonNullable<PaneServices["planFills"]> = (snapshot, mode
     newValue: w.newValue,
     reason: w.reason,
     numberFormat: w.numberFormat ?? snapshot.sheets.find((sh) => sh.name === w.at.sheet)?.cells[w.at.address]?.numberFormat,
+    ...(snapshot.sheets.find((sh) => sh.name === w.at.sheet)?.cells[w.at.address]?.formula !== undefined ? { formula: true } : {}),
   });
-  return { writes: plan.writes.map(planned), conflicts: plan.conflicts.map(planned) };
+  return {
+    writes: plan.writes.map(planned),
+    conflicts: plan.conflicts.map(planned),
+    blocked: (plan.blocked ?? []).map((b) => ({ ...(b.at ? { at: b.at, cell: formatRef(b.at) } : {}), what: b.what, missing: b.missing })),
+  };
 };
 
-/** 生成综述: the core's generateNarrative, as the sheet that replaces any earlier one. */
-const defaultNarrative: NonNullable<PaneServices["narrative"]> = (model) => narrativeSheet(generateNarrative(model, profileFor(model)));
+/**
+ * 生成综述: the core's checked narrative — written from the workbook with every safe fix applied and
+ * every computed cell recomputed, known-wrong figures marked 【待核实】, gaps listed.
+ */
+function narrativeWith(check: CheckOptions | undefined): NonNullable<PaneServices["narrative"]> {
+  return (snapshot) => {
+    const n = checkedNarrative(snapshot, (s) => checkModel(mapWorkbook(s), { host: "taskpane", ...check }));
+    return { sheet: n.sheet, gaps: n.gaps, toVerify: n.toVerify };
+  };
+}
 
 /** The names to save (保存为名称) for what mapping found by label, each with its field's label. */
 export function suggestNamesFromModel(model: ReportModel): NameSuggestion[] {
@@ -146,8 +202,12 @@ export function suggestNamesFromModel(model: ReportModel): NameSuggestion[] {
 
 // --- pure helpers the pane uses -------------------------------------------------------------------
 
-/** Fill colours by severity (Excel's own "bad / neutral / note" palette, readable on any theme). */
-export const SEVERITY_COLORS: Readonly<Record<Severity, string>> = { error: "#FFC7CE", info: "#DDEBF7", warning: "#FFEB9C" };
+/**
+ * Fill colours by severity: Excel's "bad" red for errors, a light orange and a light lavender for
+ * warnings and notes. None is a colour of the template's own (input #FFF2CC, computed #E7E6E6, header
+ * #DDEBF7): a marked cell never passes for an input or a header (a test checks it against the palette).
+ */
+export const SEVERITY_COLORS: Readonly<Record<Severity, string>> = { error: "#FFC7CE", info: "#E4DFEC", warning: "#F8CBAD" };
 
 const RANK: Readonly<Record<Severity, number>> = { error: 0, info: 2, warning: 1 };
 
@@ -164,26 +224,8 @@ export function highlightsFor(findings: readonly Finding[]): Highlight[] {
   });
 }
 
-/**
- * The writes that put cells back as they are in `snapshot` (value, formula and number format), for
- * 撤销 — kept by the pane instead of relying on Excel's undo, which older builds lack.
- */
-export function restoreWrites(snapshot: WorkbookSnapshot, writes: readonly CellWrite[]): CellWrite[] {
-  const seen = new Set<string>();
-  const out: CellWrite[] = [];
-  for (const w of writes) {
-    const key = formatRef(w.at);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const old = snapshot.sheets.find((s) => s.name === w.at.sheet)?.cells[w.at.address];
-    const numberFormat = old?.numberFormat ?? (w.numberFormat !== undefined ? "General" : undefined);
-    const restore: CellWrite = old?.formula !== undefined
-      ? { at: w.at, formula: old.formula, value: old.value, numberFormat }
-      : { at: w.at, value: old?.value ?? null, numberFormat };
-    out.push(restore);
-  }
-  return out;
-}
+/** The writes that restore the cells `writes` will change (value, formula, number format), for 撤销. */
+export const restoreWrites: typeof coreRestoreWrites = coreRestoreWrites;
 
 /** The sheet where the pane keeps the fills it saved before marking, so 清除标记 survives a reload. */
 export const MARKS_SHEET = "jx_marks";

@@ -3,8 +3,12 @@
  * in-page stand-in (./office-stub.js) holding the seed-000 workbook (临湘市医疗保障局 2021, where the
  * 二级机构1 基本支出 346.77 万元 was entered as 3467700). The clerk clicks 检查我的报表, sees the unit
  * finding (its cell filled), clicks 定位 (the cell is selected), then 修复 (the cell in the fake workbook
- * changes, the finding goes, the fill is restored), then 清除标记. A screenshot is saved for the README at
- * docs/images/taskpane-check.png.
+ * changes, the finding goes, the fill is restored), then 清除标记. axe-core runs on the checked pane, the
+ * fix preview and the 未识别 state (no serious or critical violation). The time to an enabled
+ * 检查我的报表 is printed as a ratio of a blank page's first paint (a measure, not a timed test).
+ *
+ * Screenshots for the README are written ONLY by `npm run screenshot` (JIXIAO_SCREENSHOTS=<dir>), never by
+ * `npm test`: a test run must not modify tracked files.
  *
  * Builds with webpack when dist-web is missing or older than the sources (~20–90 s on 2 cores).
  * Run alone: `npx jest test/e2e --maxWorkers=1`.
@@ -19,13 +23,16 @@ import { checkWorkbook } from "../../src/core/engine/run-rules";
 import type { Finding } from "../../src/core/engine/types";
 import type { WorkbookSnapshot } from "../../src/core/model/snapshot";
 import { formatRef } from "../../src/core/model/address";
+import { localizeMessage } from "../../src/core/i18n";
 import { readXlsxFile } from "../../src/hosts/xlsx";
 import { buildWorkbook, type TestCell } from "../helpers/workbook-builder";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist-web");
 const EXAMPLE = path.join(ROOT, "examples", "linxiang-2021.xlsx");
-const SCREENSHOT = path.join(ROOT, "docs", "images", "taskpane-check.png");
+/** Where `npm run screenshot` wants the README's screenshots; unset in a test run (nothing is written). */
+const SHOTS = process.env.JIXIAO_SCREENSHOTS ? path.resolve(ROOT, process.env.JIXIAO_SCREENSHOTS) : undefined;
+const AXE = require.resolve("axe-core/axe.min.js");
 const CHROMIUM = "/usr/bin/chromium";
 
 jest.setTimeout(300_000);
@@ -56,8 +63,13 @@ function ensureBuilt(): void {
 /** A tiny static server for dist-web on a random localhost port. */
 async function serve(dir: string): Promise<{ url: string; close(): Promise<void> }> {
   const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".txt": "text/plain" };
+  const BLANK = "<!doctype html><html><head><meta charset='utf-8'><title>blank</title></head><body><p>.</p></body></html>";
   const server = http.createServer((req, res) => {
     const rel = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname).replace(/^\/+/, "");
+    if (rel === "__blank.html") {
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(BLANK);
+      return;
+    }
     const file = path.resolve(dir, rel || "taskpane.html");
     if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end();
@@ -127,7 +139,8 @@ describe("task pane in Chromium with an Office stand-in", () => {
 
     server = await serve(DIST);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-quic"] });
-    page = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: "zh-CN" });
+    // Reduced motion: axe must judge the dialog as shown, not mid fade-in (contrast of a half-opaque surface).
+    page = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: "zh-CN", reducedMotion: "reduce" });
     currentPage = page;
     currentErrors = consoleErrors;
     page.on("console", (m) => {
@@ -143,21 +156,33 @@ describe("task pane in Chromium with an Office stand-in", () => {
     await server?.close();
   });
 
-  it("checks the workbook, shows the unit finding, fixes it in the workbook, and saves a screenshot", async () => {
+  it("checks the workbook, shows the unit finding, previews and applies its fix in the workbook, with no serious accessibility violation", async () => {
     await page.goto(`${server.url}/taskpane.html`);
     const check = page.getByRole("button", { name: "检查我的报表" });
     await check.waitFor({ state: "visible", timeout: 30_000 });
+    await page.waitForFunction(() => {
+      const b = [...document.querySelectorAll("button")].find((x) => x.textContent?.includes("检查我的报表"));
+      return b !== undefined && !b.disabled;
+    });
     await check.click();
 
-    const card = page.locator(`[data-rule="no-unit-mistake"]`).filter({ hasText: unitFinding.message });
+    // The message as the pane shows it: the rule's words, numbers grouped as clerks write them.
+    const shown = localizeMessage(unitFinding, "zh-CN");
+    expect(shown).toContain("3,467,700");
+    const card = page.locator(`[data-rule="no-unit-mistake"]`).filter({ hasText: shown });
     await explain(card.waitFor({ state: "visible", timeout: 30_000 }));
     expect(await card.innerText()).toContain(formatRef({ sheet: unitFinding.sheet, address: unitFinding.ref }));
 
     // The flagged cell is filled in the workbook.
     expect(await fillAt(page, unitFinding.sheet, unitFinding.ref)).toMatch(/^#[0-9A-Fa-f]{6}$/);
 
-    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    // The conclusion line, as the CLI says it.
+    expect(await page.getByTestId("conclusion").innerText()).toMatch(/^结论：有 \d+ 个错误需要修改$/);
+    expect(await axeViolations(page)).toEqual([]);
+    if (SHOTS) {
+      fs.mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: path.join(SHOTS, "taskpane-check.png"), fullPage: false });
+    }
 
     // 定位 selects the cell in the workbook.
     await card.getByRole("button", { name: "定位" }).click();
@@ -170,6 +195,15 @@ describe("task pane in Chromium with an Office stand-in", () => {
     const before = await cellValue(page, unitFinding.sheet, unitFinding.ref);
     expect(before).toBe(unitFinding.actual);
     await card.getByRole("button", { name: "修复" }).click();
+    // The preview: old → new for the cell, nothing written yet.
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor({ state: "visible", timeout: 30_000 });
+    await page.waitForTimeout(400); // any transition left under reduced motion
+    expect(await dialog.getByTestId("fix-change").first().innerText()).toContain("3,467,700");
+    expect(await cellValue(page, unitFinding.sheet, unitFinding.ref)).toBe(before);
+    expect(await axeViolations(page)).toEqual([]);
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, "taskpane-fix-preview.png"), fullPage: false });
+    await dialog.getByRole("button", { name: "应用修复" }).click();
     const expected = unitFinding.fix?.writes[0].value;
     await page.waitForFunction(
       ([s, a, v]) => (window as unknown as { __jixiao: { cell(s: string, a: string): { value: unknown } | null } }).__jixiao.cell(s, a)?.value === v,
@@ -178,7 +212,7 @@ describe("task pane in Chromium with an Office stand-in", () => {
     );
     expect(await cellValue(page, unitFinding.sheet, unitFinding.ref)).toBe(expected);
     // The pane re-checks after a fix: the finding is gone.
-    await page.locator(`[data-rule="no-unit-mistake"]`).filter({ hasText: unitFinding.message }).waitFor({ state: "detached", timeout: 30_000 });
+    await page.locator(`[data-rule="no-unit-mistake"]`).filter({ hasText: shown }).waitFor({ state: "detached", timeout: 30_000 });
     // The re-check after the fix restored the fixed cell's own fill (it had none).
     expect(await fillAt(page, unitFinding.sheet, unitFinding.ref)).toBeNull();
 
@@ -195,6 +229,73 @@ describe("task pane in Chromium with an Office stand-in", () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it("says 未识别 for an empty Sheet1, never 可以导出, with no serious accessibility violation", async () => {
+    const empty = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: "zh-CN", reducedMotion: "reduce" });
+    const seed = { sheets: [{ name: "Sheet1", cells: {}, merges: [] }], names: [] };
+    const stub = `window.__JIXIAO_SEED__ = ${JSON.stringify(seed)};\n${fs.readFileSync(path.join(__dirname, "office-stub.js"), "utf8")}`;
+    await empty.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: stub }));
+    await empty.goto(`${server.url}/taskpane.html`);
+    const check = empty.getByRole("button", { name: "检查我的报表" });
+    await check.waitFor({ state: "visible", timeout: 30_000 });
+    await empty.waitForFunction(() => [...document.querySelectorAll("button")].some((b) => b.textContent?.includes("检查我的报表") && !b.disabled));
+    await check.click();
+    await empty.getByText("未识别为绩效自评表").first().waitFor({ state: "visible", timeout: 30_000 });
+    expect(await empty.locator("body").innerText()).not.toContain("可以导出");
+    // The template it offers is really there to download.
+    for (const name of ["下载部门整体支出模板", "下载项目支出模板"]) {
+      const href = await empty.getByRole("link", { name }).getAttribute("href");
+      const response = await empty.request.get(new URL(href ?? "", empty.url()).toString());
+      expect({ name, status: response.status() }).toEqual({ name, status: 200 });
+      expect((await response.body()).subarray(0, 2).toString()).toBe("PK");
+    }
+    expect(await axeViolations(empty)).toEqual([]);
+    if (SHOTS) await empty.screenshot({ path: path.join(SHOTS, "taskpane-unrecognised.png"), fullPage: false });
+    await empty.close();
+  });
+
+  it("prints the time to an enabled 检查我的报表 against a blank page's first paint (measured, not asserted)", async () => {
+    const samples: { blank: number; ready: number }[] = [];
+    for (let i = 0; i < 3; i++) {
+      const blank = await browser.newPage();
+      await blank.goto(`${server.url}/__blank.html`);
+      const paint = await blank.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const read = (): void => {
+              const e = performance.getEntriesByName("first-paint")[0] ?? performance.getEntriesByName("first-contentful-paint")[0];
+              if (e) resolve(e.startTime);
+              else setTimeout(read, 10);
+            };
+            read();
+          }),
+      );
+      await blank.close();
+      const pane = await browser.newPage({ viewport: { width: 420, height: 900 } });
+      const stub = `window.__JIXIAO_SEED__ = ${JSON.stringify((await seedSnapshot()).snapshot)};\n${fs.readFileSync(path.join(__dirname, "office-stub.js"), "utf8")}`;
+      await pane.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: stub }));
+      await pane.goto(`${server.url}/taskpane.html`);
+      const ready = await pane.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const poll = (): void => {
+              const b = [...document.querySelectorAll("button")].find((x) => x.textContent?.includes("检查我的报表"));
+              if (b && !b.disabled) resolve(performance.now());
+              else requestAnimationFrame(poll);
+            };
+            poll();
+          }),
+      );
+      await pane.close();
+      samples.push({ blank: paint, ready });
+    }
+    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const blank = median(samples.map((x) => x.blank));
+    const ready = median(samples.map((x) => x.ready));
+    // Issue 12's goal is ≤ 3×; printed for the bench's record, never asserted (timing is the machine's).
+    console.log(`pane: enabled 检查我的报表 at ${ready.toFixed(0)} ms, blank first paint ${blank.toFixed(0)} ms, ratio ${(ready / blank).toFixed(2)}× (goal ≤ 3×)`);
+    expect(ready).toBeGreaterThan(0);
+  });
+
   it("shows a clear Chinese message, not a blank page, when office.js cannot load", async () => {
     const bare = await browser.newPage();
     await bare.route("https://appsforoffice.microsoft.com/**", (route) => route.abort("namenotresolved"));
@@ -204,6 +305,29 @@ describe("task pane in Chromium with an Office stand-in", () => {
     await bare.close();
   });
 });
+
+/**
+ * axe-core's serious and critical violations on the page, as "rule: target" strings. Fluent's focus
+ * sentinels (tabster's dummy inputs, `data-tabster-dummy`) are excepted: they are focusable on purpose,
+ * invisible and hidden from assistive technology, and axe reports them as aria-hidden focusable elements.
+ */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; html: string }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target.join(" "), html: n.html })) }));
+  });
+  const out: string[] = [];
+  for (const v of violations) {
+    if (v.impact !== "serious" && v.impact !== "critical") continue;
+    for (const n of v.nodes) {
+      if (/data-tabster-dummy/.test(n.html)) continue;
+      out.push(`${v.id} (${v.impact}): ${n.target} ${n.html.slice(0, 160)}`);
+    }
+  }
+  return out;
+}
 
 /** On a timeout, say what the pane showed instead (its text and the page's errors). */
 async function explain<T>(step: Promise<T>): Promise<T> {

@@ -4,7 +4,8 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-libra
 import { defineRule, readIgnores } from "../../src/core";
 import { pseudoLocale } from "../../src/taskpane/strings";
 import { zhCN } from "../../src/taskpane/strings/zh-CN";
-import { createServices } from "../../src/taskpane/services";
+import { SEVERITY_COLORS, createServices } from "../../src/taskpane/services";
+import { TEMPLATE_PALETTE } from "../../src/core";
 import { TEST_PLAN, renderPane, testHost, testServices } from "./pane-fixture";
 
 afterEach(cleanup);
@@ -47,9 +48,11 @@ describe("task pane: 检查我的报表", () => {
     renderPane(host);
     await check();
     expect(host.fill("收支情况!C11")).toBe("#FFC7CE");
-    expect(host.fill("收支情况!C12")).toBe("#FFEB9C");
-    expect(host.fill("收支情况!C13")).toBe("#DDEBF7");
+    expect(host.fill("收支情况!C12")).toBe("#F8CBAD");
+    expect(host.fill("收支情况!C13")).toBe("#E4DFEC");
     expect(host.fill("收支情况!B1")).toBeNull();
+    // None of the marks is a colour of the template's own (input yellow, computed grey, header blue).
+    for (const c of Object.values(SEVERITY_COLORS)) expect(Object.values(TEMPLATE_PALETTE).map((p) => p.toUpperCase())).not.toContain(c.toUpperCase());
   });
 
   test("定位 selects the finding's cell", async () => {
@@ -60,20 +63,56 @@ describe("task pane: 检查我的报表", () => {
     await waitFor(() => expect(host.selected).toEqual(["收支情况!C12"]));
   });
 
-  test("修复 writes the fix and checks again: the error is gone", async () => {
+  test("修复 previews old → new, applies on 应用修复, says what changed, re-checks once, and 撤销 restores it", async () => {
     const host = testHost();
     renderPane(host);
     await check();
-    fireEvent.click(button("修复"));
+    const card = screen.getByRole("listitem", { name: /收支情况!C11/ });
+    const fixButton = within(card).getByRole("button", { name: "修复" });
+    fixButton.focus();
+    fireEvent.click(fixButton);
+    const dialog = await screen.findByRole("dialog", { hidden: true });
+    expect(within(dialog).getByText("修复将修改 1 个单元格", { selector: "h2" })).toBeInTheDocument();
+    expect(within(dialog).getByTestId("fix-change")).toHaveTextContent("“1,711.75元”（文字） → 1,711.75");
+    // Nothing is written before 应用修复.
+    expect(host.cell("收支情况!C11")?.value).toBe("1,711.75元");
+    const reads = host.calls.filter((c) => c.op === "readWorkbook").length;
+    fireEvent.click(within(dialog).getByRole("button", { name: "应用修复", hidden: true }));
+    expect(await screen.findByText("已修改 1 个单元格：收支情况!C11 “1,711.75元”（文字） → 1,711.75。可以撤销。")).toBeInTheDocument();
     await waitFor(() => expect(screen.getByTestId("summary-counts")).toHaveTextContent("错误 0 · 警告 1 · 提示 1"));
     expect(host.cell("收支情况!C11")?.value).toBe(1711.75);
+    // One read before (what 撤销 puts back), one write, one re-read (as the host recalculated it).
+    expect(host.calls.filter((c) => c.op === "readWorkbook").length - reads).toBe(2);
+    expect(host.calls.filter((c) => c.op === "applyWrites")).toHaveLength(1);
     expect(screen.queryByText("收支情况!C11")).not.toBeInTheDocument();
     // No error left, only a warning and a note: exportable, and the pane says so.
-    expect(screen.getByText("没有错误，报表可以导出；下面的警告和提示请酌情处理。")).toBeInTheDocument();
-    expect(host.calls.filter((c) => c.op === "readWorkbook").length).toBeGreaterThanOrEqual(3);
+    expect(screen.getByTestId("conclusion")).toHaveTextContent("结论：没有错误，可以导出");
+    expect(screen.getByText("报表已通过检查，可以导出")).toBeInTheDocument();
     // The fixed cell got its own (no) fill back; the others stay marked.
     expect(host.fill("收支情况!C11")).toBeNull();
-    expect(host.fill("收支情况!C12")).toBe("#FFEB9C");
+    expect(host.fill("收支情况!C12")).toBe("#F8CBAD");
+    // Focus moved to the card now first in the list, not to the page.
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-finding-card")).toContain("test-bad-cell"));
+
+    await ready();
+    fireEvent.click(button("撤销"));
+    expect(await screen.findByText("已撤销修复，1 个单元格恢复原值和格式。")).toBeInTheDocument();
+    expect(host.cell("收支情况!C11")).toEqual({ value: "1,711.75元" });
+    await waitFor(() => expect(screen.getByTestId("summary-counts")).toHaveTextContent("错误 1 · 警告 1 · 提示 1"));
+  });
+
+  test("取消 in the fix preview writes nothing and gives focus back to the 修复 button", async () => {
+    const host = testHost();
+    renderPane(host);
+    await check();
+    const fixButton = button("修复");
+    fixButton.focus();
+    fireEvent.click(fixButton);
+    const dialog = await screen.findByRole("dialog", { hidden: true });
+    fireEvent.click(within(dialog).getByRole("button", { name: "取消", hidden: true }));
+    await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).not.toBeInTheDocument());
+    await waitFor(() => expect(document.activeElement).toBe(button("修复")));
+    expect(host.calls.some((c) => c.op === "applyWrites")).toBe(false);
   });
 
   test("忽略 asks for a reason, keeps it in the jx_ignore sheet, and the next check (even a new pane) hides the finding", async () => {
@@ -82,6 +121,9 @@ describe("task pane: 检查我的报表", () => {
     await check();
     fireEvent.click(within(screen.getByRole("region", { name: "警告 1" })).getByRole("button", { name: "忽略" }));
     const dialog = await screen.findByRole("dialog", { hidden: true });
+    // Titled by severity, in plain words: no sheet names of the add-in's own.
+    expect(within(dialog).getByText("忽略这条警告")).toBeInTheDocument();
+    expect(dialog.textContent).not.toContain("jx_ignore");
     // Under jsdom, Fluent's modal layer (tabster) sometimes leaves the surface marked aria-hidden when the
     // machine is slow (seen in CI): query inside it regardless, since focus trapping is not what this asserts.
     // No reason, no ignore.
@@ -95,6 +137,8 @@ describe("task pane: 检查我的报表", () => {
     expect(ignores[0].date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(host.cell("jx_ignore!A1")?.value).toBe("规则");
     expect(screen.getByText("已忽略 (1)")).toBeInTheDocument();
+    // Focus went to the card that took the ignored one's place, not to the page.
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-finding-card")).toBeTruthy());
     // The ignored cell is no longer marked.
     expect(host.fill("收支情况!C12")).toBeNull();
 
@@ -111,7 +155,7 @@ describe("task pane: 检查我的报表", () => {
     fireEvent.click(button("取消忽略"));
     await waitFor(() => expect(screen.getByTestId("summary-counts")).toHaveTextContent("错误 1 · 警告 1 · 提示 1"));
     expect(readIgnores(host.snapshot())).toEqual([]);
-    expect(host.fill("收支情况!C12")).toBe("#FFEB9C");
+    expect(host.fill("收支情况!C12")).toBe("#F8CBAD");
   });
 
   test("an all-clear report says it is ready to export", async () => {
@@ -138,8 +182,18 @@ describe("task pane: rules that crash or only suggest", () => {
     renderPane(testHost(), { services: createServices({ check: { rules: [crashing], preset: { id: "t", rules: { "test-crash": "error" } } } }) });
     await ready();
     fireEvent.click(button("检查我的报表"));
-    expect(await screen.findByText("规则 test-crash 运行出错，这部分没有检查：boom")).toBeInTheDocument();
+    // One notice in plain words; the rule's id and its error only behind 详细信息.
+    expect(await screen.findByText("有 1 项检查没能运行，这部分没有检查")).toBeInTheDocument();
+    const details = screen.getByText("详细信息").closest("details");
+    expect(details?.textContent).toContain("test-crash: boom");
+    expect(details?.hasAttribute("open")).toBe(false);
     expect(screen.queryByText("报表已通过检查，可以导出")).not.toBeInTheDocument();
+    expect(screen.getByTestId("conclusion")).toHaveTextContent("结论：有 1 项检查没能运行，不能确认报表无误");
+    // Checking again replaces the notice rather than stacking a second one.
+    await ready();
+    fireEvent.click(button("检查我的报表"));
+    await ready();
+    expect(screen.getAllByText("有 1 项检查没能运行，这部分没有检查")).toHaveLength(1);
   });
 
   test("a suggestion is shown as advice, without a 修复 button", async () => {
@@ -219,7 +273,7 @@ describe("task pane: 自动计算, 应用, 撤销", () => {
 
   test("撤销 puts a formula back as a formula", async () => {
     const wb = testHost().snapshot();
-    const withFormula = { ...wb, sheets: [{ ...wb.sheets[0], cells: { ...wb.sheets[0].cells, D6: { value: 3, formula: "B2*3" } } }] };
+    const withFormula = { ...wb, sheets: wb.sheets.map((sh) => (sh.name === "收支情况" ? { ...sh, cells: { ...sh.cells, D6: { value: 3, formula: "B2*3" } } } : sh)) };
     const host = testHost({}, withFormula);
     renderPane(host);
     await ready();
@@ -282,14 +336,15 @@ describe("task pane: errors", () => {
     const host = testHost();
     renderPane(host);
     await check();
-    host.failNext("applyWrites", { code: "write-failed", message: "工作表已保护，无法写入", detail: "收支情况" });
+    host.failNext("applyWrites", { code: "write-failed", message: "写入失败：工作表已保护", detail: "收支情况" });
     fireEvent.click(button("修复"));
-    expect(await screen.findByText("工作表已保护，无法写入（收支情况）")).toBeInTheDocument();
+    fireEvent.click(await screen.findByRole("button", { name: "应用修复", hidden: true }));
+    expect(await screen.findByText("工作表受保护，无法写入。请先在“审阅”选项卡中撤销工作表保护，再试一次。")).toBeInTheDocument();
     expect(host.cell("收支情况!C11")?.value).toBe("1,711.75元");
     await ready();
     // Dismiss it.
     fireEvent.click(screen.getAllByRole("button", { name: "关闭" })[0]);
-    await waitFor(() => expect(screen.queryByText("工作表已保护，无法写入（收支情况）")).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByText("工作表受保护，无法写入。请先在“审阅”选项卡中撤销工作表保护，再试一次。")).not.toBeInTheDocument());
   });
 
   test("an exception thrown by the host is shown, not swallowed", async () => {
@@ -297,7 +352,30 @@ describe("task pane: errors", () => {
     renderPane(host);
     await check();
     fireEvent.click(screen.getAllByRole("button", { name: "定位" })[0]);
-    expect(await screen.findByText("操作失败：RichApi.Error: InvalidReference")).toBeInTheDocument();
+    expect(await screen.findByText("找不到要操作的工作表或单元格，可能已被删除或改名。请重新点“检查我的报表”。")).toBeInTheDocument();
+    // The English detail is there for the administrator, behind 详细信息.
+    expect(screen.getByText("详细信息").closest("details")?.textContent).toContain("RichApi.Error: InvalidReference");
+  });
+
+  test("Excel in cell-edit mode: one Chinese notice saying what to do, replaced (not stacked) on the next click", async () => {
+    const detail = "InvalidOperationInCellEditMode: Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.";
+    const host = testHost();
+    renderPane(host);
+    await ready();
+    host.failNext("readWorkbook", { code: "read-failed", message: `读取工作簿失败：${detail}`, detail });
+    fireEvent.click(button("检查我的报表"));
+    const text = "Excel 正在编辑单元格，无法读取或写入。请先按 Enter 或 Esc 结束单元格编辑，再点检查。";
+    expect(await screen.findByText(text)).toBeInTheDocument();
+    // The English is not in the bar itself, only once behind 详细信息.
+    const bar = screen.getByText(text).closest("[role=group], .fui-MessageBar") as HTMLElement;
+    expect((bar.textContent ?? "").split("InvalidOperationInCellEditMode").length - 1).toBe(1);
+    expect(bar.querySelector("details")?.hasAttribute("open")).toBe(false);
+    await ready();
+    fireEvent.click(button("检查我的报表"));
+    await ready();
+    fireEvent.click(button("检查我的报表"));
+    await ready();
+    expect(screen.getAllByText(text)).toHaveLength(1);
   });
 
   test("a highlight failure still shows the findings and the error", async () => {

@@ -21,8 +21,21 @@ const ready = () => waitFor(() => expect(button("检查我的报表")).toBeEnabl
 describe("task pane over the real engine", () => {
   test("a named workbook with a blank 单位名称: the required-field error shows at 封面!B2, is marked, and goes away once filled", async () => {
     const wb = buildWorkbook(
-      { 封面: [["评价年度", 2025], ["部门（单位）名称", null], ["评价类型", "部门整体支出"]] },
-      { names: { jx_report_year: "封面!$B$1", jx_unit_name: "封面!$B$2", jx_report_kind: "封面!$B$3" } },
+      {
+        封面: [["评价年度", 2025], ["部门（单位）名称", null], ["评价类型", "部门整体支出"], ["全年预算数", 100], ["全年执行数", 99.5], ["金额单位", "万元"]],
+        支出: [["机构名称", "支出合计", "基本支出", "项目支出"], ["汇总", 10, 4, 6], ["局机关", 10, 4, 6]],
+      },
+      {
+        names: {
+          jx_report_year: "封面!$B$1",
+          jx_unit_name: "封面!$B$2",
+          jx_report_kind: "封面!$B$3",
+          jx_budget_adjusted: "封面!$B$4",
+          jx_executed: "封面!$B$5",
+          jx_money_unit: "封面!$B$6",
+          jx_expense: "支出!$A$1:$D$3",
+        },
+      },
     );
     const host = createFakeHost(wb);
     renderPane(host, { services: createServices() });
@@ -38,6 +51,7 @@ describe("task pane over the real engine", () => {
     });
     expect(within(card).getByText("封面!B2")).toBeInTheDocument();
     expect(within(screen.getByRole("region", { name: /^错误 \d+$/ })).getAllByText("封面!B2").length).toBeGreaterThan(0);
+    expect(screen.getByTestId("conclusion")).toHaveTextContent(/^结论：有 \d+ 个错误需要修改$/);
     expect(host.fill("封面!B2")).toBe("#FFC7CE");
     fireEvent.click(within(card).getByRole("button", { name: "定位" }));
     await waitFor(() => expect(host.selected).toContain("封面!B2"));
@@ -56,14 +70,17 @@ describe("task pane over the real engine", () => {
     renderPane(host, { services: createServices() });
     await ready();
     expect(screen.getByText("测试局")).toBeInTheDocument();
-    expect(screen.getByText(/^已识别 3 \/ \d+ 项$/)).toBeInTheDocument();
-    fireEvent.click(await screen.findByRole("button", { name: "查看或修改要保存的名称 (3)" }));
+    expect(screen.getByText(/^已识别 3 \/ \d+ 项/)).toBeInTheDocument();
+    // Names and cell addresses only behind 映射 → 高级.
+    expect(screen.queryByRole("textbox", { name: "jx_unit_name" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "映射" }));
+    fireEvent.click(await screen.findByRole("button", { name: "高级" }));
     const unit = (await screen.findByRole("textbox", { name: "jx_unit_name" })) as HTMLInputElement;
     expect(unit.value).toBe("封面!$B$1");
     // The clerk corrects one reference before saving.
     fireEvent.change(screen.getByRole("textbox", { name: "jx_report_kind" }), { target: { value: "封面!$B$4" } });
-    fireEvent.click(button("保存为名称"));
-    await screen.findByText("已保存 3 个名称。");
+    fireEvent.click(button("保存识别结果"));
+    await screen.findByText("已保存 3 项识别结果。");
     expect(host.snapshot().names).toEqual(
       expect.arrayContaining([
         { name: "jx_unit_name", refersTo: "封面!$B$1" },
@@ -72,12 +89,15 @@ describe("task pane over the real engine", () => {
       ]),
     );
     // Now mapped by name: nothing left to save.
-    await waitFor(() => expect(screen.queryByRole("button", { name: "保存为名称" })).toBeNull());
-    fireEvent.click(screen.getByRole("button", { name: "映射" }));
+    await waitFor(() => expect(screen.queryByRole("button", { name: "保存识别结果" })).toBeNull());
     const table = await screen.findByRole("table", { name: "映射" });
     const row = table.querySelector('[data-field="jx_unit_name"]') as HTMLElement;
-    expect(row).toHaveTextContent("名称 · 封面!B1");
+    // Plain words in the table a clerk reads; no jx_ name, no A1 reference.
+    expect(row).toHaveTextContent("部门（单位）名称已保存");
+    expect(table.textContent).not.toMatch(/jx_|\$[A-Z]|![A-Z]+\d/);
     expect(table.querySelector('[data-field="jx_income"]')).toHaveTextContent("未找到");
+    fireEvent.click(screen.getByRole("button", { name: "高级" }));
+    expect(await screen.findByTestId("mapping-advanced")).toHaveTextContent("封面!B1");
   });
 });
 
@@ -167,6 +187,7 @@ describe("task pane over a real example workbook (seed 000, 临湘 2021)", () =>
     const write = finding?.fix?.writes[0];
     expect(write).toBeDefined();
     fireEvent.click(within(card).getByRole("button", { name: "修复" }));
+    fireEvent.click(await screen.findByRole("button", { name: "应用修复", hidden: true }));
     const writeRef = formatRef(write!.at);
     await waitFor(() => expect(host.cell(writeRef)?.value).toEqual(write!.value ?? host.cell(writeRef)?.value));
     await waitFor(() =>

@@ -64,9 +64,26 @@ export const noteCell: Rule = defineRule({
 export const TEST_RULES = [textMoney, badCell, noteCell];
 export const TEST_PRESET = { id: "test", rules: { "test-bad-cell": "warning", "test-note-cell": "info", "test-text-money": "error" } } as const;
 
-/** 收支情况: C11 "1,711.75元" (error, fixable), C12 "坏" (warning), C13 "注" (info); D5 a rate with an old value. */
+/**
+ * 基本情况: enough of a self-evaluation to be recognised (identity, budget, a small expense table), so
+ * the pane shows a list rather than 未识别. 收支情况: C11 "1,711.75元" (error, fixable), C12 "坏"
+ * (warning), C13 "注" (info); D5 a rate with an old value.
+ */
 export function testWorkbook(): WorkbookSnapshot {
   return buildWorkbook({
+    基本情况: [
+      ["部门（单位）名称", "测试局"],
+      ["评价年度", 2025],
+      ["评价类型", "部门整体支出"],
+      ["全年预算数", 100],
+      ["全年执行数", 99.71],
+      ["金额单位", "万元"],
+      [],
+      ["支出和结余情况"],
+      ["机构名称", "支出合计", "基本支出", "项目支出"],
+      ["汇总", 10, 4, 6],
+      ["局机关", 10, 4, 6],
+    ],
     收支情况: [
       ["单位", "测试局"],
       [],
@@ -99,7 +116,11 @@ export function testServices(overrides: ServicesOptions = {}): PaneServices {
   return createServices({
     check: { rules: TEST_RULES, preset: TEST_PRESET },
     planFills: () => TEST_PLAN,
-    narrative: () => ({ name: "绩效自评综述", rows: [["一、基本情况"], ["测试局 2025 年度部门整体支出绩效自评。"]], headingRows: [0] }),
+    narrative: () => ({
+      sheet: { name: "绩效自评综述", rows: [["一、基本情况"], ["测试局 2025 年度部门整体支出绩效自评。"], ["人员编制【待填写：人员编制】。"]], headingRows: [0] },
+      gaps: [{ at: { sheet: "绩效自评综述", address: "A3" }, what: "人员编制" }],
+      toVerify: [],
+    }),
     ...overrides,
   });
 }

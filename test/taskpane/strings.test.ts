@@ -22,7 +22,7 @@ describe("pane strings", () => {
 
   test("the button names the e2e test clicks are exactly these in Chinese", () => {
     expect([zhCN.actionCheck, zhCN.actionLocate, zhCN.actionFix, zhCN.actionIgnore, zhCN.actionClearMarks, zhCN.actionFill, zhCN.actionApply, zhCN.actionUndo, zhCN.actionNarrative, zhCN.actionSaveNames]).toEqual([
-      "检查我的报表", "定位", "修复", "忽略", "清除标记", "自动计算", "应用", "撤销", "生成综述", "保存为名称",
+      "检查我的报表", "定位", "修复", "忽略", "清除标记", "自动计算", "应用", "撤销", "生成综述", "保存识别结果",
     ]);
   });
 

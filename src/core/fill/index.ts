@@ -8,7 +8,7 @@ import type { CellWrite } from "../engine/types";
 import { profileFor } from "../engine/run-rules";
 import { mapWorkbook } from "../mapping";
 import type { BoundCell, ReportModel } from "../model/report-model";
-import type { CellSnapshot, CellValue, WorkbookSnapshot } from "../model/snapshot";
+import type { CellRef, CellSnapshot, CellValue, WorkbookSnapshot } from "../model/snapshot";
 import { parseCell, roundTo } from "../units";
 import { showNumber } from "../scoring/indicator-value";
 import { effectiveScore, gradeFor, gradeLabel, gradeMatches, roundScore, scoreTolerance, scoreWorkbook, type IndicatorScore } from "../scoring/score";
@@ -39,6 +39,22 @@ export interface FillPlan {
   readonly conflicts: readonly FillWrite[];
   /** The profile the scores were computed by. */
   readonly profile: string;
+  /**
+   * Computed cells left blank because an input is missing: what, where, and the inputs it waits for
+   * (so the pane can say why 综合得分 stays blank rather than leave the clerk guessing).
+   */
+  readonly blocked: readonly BlockedFill[];
+}
+
+/** A computed cell that cannot be computed yet. */
+export interface BlockedFill {
+  /** The blank cell, when the form has one. */
+  readonly at?: CellRef;
+  readonly field: string;
+  /** What cannot be computed, in the form's words (`综合得分`, `“产出指标”得分`). */
+  readonly what: string;
+  /** The missing inputs, in the form's words (`“参保人数”的得分`, `全年执行数`). */
+  readonly missing: readonly string[];
 }
 
 /** Options of {@link computeFills}. */
@@ -73,6 +89,15 @@ function shownNumber(cell: CellSnapshot | undefined, rate: boolean): { value: nu
 class Planner {
   readonly writes: FillWrite[] = [];
   readonly conflicts: FillWrite[] = [];
+  readonly blocked: BlockedFill[] = [];
+
+  /** A computed cell that stays blank for want of inputs (listed only when it is blank). */
+  block(bound: BoundCell | undefined, field: string, what: string, missing: readonly string[]): void {
+    if (missing.length === 0) return;
+    if (bound && !isBlank(cellAt(this.model, bound.ref) ?? bound.cell)) return;
+    if (!bound && field !== "jx_score_total") return;
+    this.blocked.push({ ...(bound ? { at: bound.ref } : {}), field, what, missing: [...new Set(missing)] });
+  }
   constructor(
     private readonly overwrite: boolean,
     private readonly model: ReportModel,
@@ -159,6 +184,11 @@ export function computeFillsForModel(model: ReportModel, profile: ScoringProfile
     plan.cell(s.jx_exec_rate, "jx_exec_rate", rate, r.execFormula.split("；")[0], sameNumber(rate, true), RATE_FORMAT);
   }
 
+  else if (r.execRate === undefined && s.jx_exec_rate) {
+    const missing = (["jx_budget_adjusted", "jx_executed"] as const).filter((id) => parseCell(s[id]?.cell).kind !== "number").map((id) => (id === "jx_executed" ? "全年执行数" : "全年预算数"));
+    plan.block(s.jx_exec_rate, "jx_exec_rate", "预算执行率", missing);
+  }
+
   // 预算执行率得分: the value the cell will hold feeds the total.
   let execEffective: number | undefined;
   if (r.execScore !== undefined) {
@@ -174,6 +204,7 @@ export function computeFillsForModel(model: ReportModel, profile: ScoringProfile
     }
   } else {
     execEffective = r.execScoreWritten;
+    if (r.execPresent && execEffective === undefined) plan.block(s.jx_exec_score, "jx_exec_score", "预算执行率得分", ["预算执行率"]);
   }
 
   // Indicators: every 定量 score by its formula.
@@ -184,6 +215,8 @@ export function computeFillsForModel(model: ReportModel, profile: ScoringProfile
     const out = plan.cell({ ref: ind.ref, cell: cellAt(model, ind.ref) }, "jx_indicators.score", ind.expected, ind.formulaText ?? "", sameScore(ind.expected));
     if (!out.written && out.kept) effective.set(ind.row, shownNumber(out.kept, false)?.value ?? ind.written);
   }
+  const nameOf = (ind: IndicatorScore): string => `“${ind.level3 || ind.level2 || `第 ${ind.row} 行指标`}”的得分`;
+  const missingOf = (inds: readonly IndicatorScore[]): string[] => inds.filter((i) => effective.get(i.row) === undefined).map(nameOf);
   const sumOf = (inds: readonly IndicatorScore[]): number | undefined => {
     let total = 0;
     for (const ind of inds) {
@@ -222,6 +255,10 @@ export function computeFillsForModel(model: ReportModel, profile: ScoringProfile
   for (const { g, value } of summaryCells) {
     if (g.level === "total") continue;
     let after = value;
+    if (value === undefined && g.ref && (g.level === "level1" || g.level === "level2")) {
+      const members = g.indicatorRows.map((row) => byRow.get(row)).filter((i): i is IndicatorScore => i !== undefined);
+      plan.block({ ref: g.ref, cell: cellAt(model, g.ref) }, "jx_score_summary.score", `“${g.group}”得分`, missingOf(members));
+    }
     if (value !== undefined && g.ref) {
       const parts = g.indicatorRows.map((row) => effective.get(row)).map((v) => showNumber(v ?? 0));
       const reason = g.level === "exec" ? "预算执行率得分" : `${g.group}下各指标得分之和：${parts.join(" + ")} = ${showNumber(value)}`;
@@ -249,7 +286,11 @@ export function computeFillsForModel(model: ReportModel, profile: ScoringProfile
     }
   } else {
     totalAfter = r.totalWritten;
+    const missing = [...(r.execPresent && execEffective === undefined ? ["预算执行率得分"] : []), ...missingOf(r.indicators)];
+    if (!model.tables.jx_indicators || r.indicators.length === 0) missing.push("绩效指标");
+    if (s.jx_score_total) plan.block(s.jx_score_total, "jx_score_total", "综合得分", missing);
   }
+  if (totalAfter === undefined) plan.block(s.jx_grade, "jx_grade", "评价等次", ["综合得分"]);
   if (totalAfter !== undefined) {
     const band = gradeFor(totalAfter, profile);
     if (band) {
@@ -276,7 +317,7 @@ export function computeFillsForModel(model: ReportModel, profile: ScoringProfile
     plan.cell(row.cells.carryover, "jx_projects.carryover", carry, `${name}：${showNumber(budget.value)} − ${showNumber(executed.value)} = ${showNumber(carry)}`, sameNumber(carry));
   }
 
-  return { writes: plan.writes, conflicts: plan.conflicts, profile: profile.id };
+  return { writes: plan.writes, conflicts: plan.conflicts, profile: profile.id, blocked: plan.blocked };
 }
 
 function cellAt(model: ReportModel, ref: { sheet: string; address: string }): CellSnapshot | undefined {

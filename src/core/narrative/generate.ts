@@ -204,8 +204,13 @@ export function generateNarrative(model: ReportModel, profile: ScoringProfile): 
     const head = `${i + 1}. ${[ind.level1, ind.level2].filter(Boolean).join("—")}：`;
     // A number (≥41万人, 95%) follows the indicator's name; a text target (按时上解) is set apart.
     const numeric = /^(?:[≥≤><=＞＜]|不低于|不高于)?\s*[\d０-９]/.test(target);
-    const targetText = !target ? `${ind.level3}${todo("年度指标值")}` : numeric ? `${ind.level3}${dir}${target}` : `${ind.level3}（${target}）`;
-    const parts = [`年初设定的${level2Name(ind)}为${targetText}`, `实际完成${actual || todo("实际完成值")}`];
+    // Plain Chinese whatever is blank: "年初设定的数量指标为“财政供养控制率”，年度指标值【待填写：年度指标值】，
+    // 实际完成情况为“达成年度指标”" — never a gap glued to the indicator's name.
+    const name = ind.level3 || todo("三级指标名称");
+    const targetText = !target ? `“${name}”，年度指标值${todo("年度指标值")}` : numeric ? `${name}${dir}${target}` : `“${name}”（${target}）`;
+    const actualNumeric = /^(?:约|超)?\s*[\d０-９]/.test(actual);
+    const actualText = !actual ? `实际完成值${todo("实际完成值")}` : actualNumeric ? `实际完成${actual}` : `实际完成情况为“${actual}”`;
+    const parts = [`年初设定的${level2Name(ind)}为${targetText}`, actualText];
     const nums = indicatorNumbers(ind);
     const positive = ind.direction === "≥" || ind.direction === ">" || ind.direction === "=" || ind.direction === undefined;
     // 完成率 only between two plainly written numbers: "超90%" or "约23万人" has no exact ratio.

@@ -40,7 +40,16 @@ export function Identity({ model }: { model: ReportModel | undefined }): JSX.Ele
           </Fragment>
         ))}
       </div>
-      <Caption1>{t("fieldsFound", { found: model?.mapping.found ?? 0, total: SCALAR_FIELDS.length + TABLES.length })}</Caption1>
+      <details>
+        <summary>
+          <Caption1>
+            {t("fieldsFound", { found: model?.mapping.found ?? 0, total: SCALAR_FIELDS.length + TABLES.length })} · {s.identityFieldsHelpLabel}
+          </Caption1>
+        </summary>
+        <Caption1 block data-testid="fields-found-help">
+          {t("fieldsFoundHelp", { found: model?.mapping.found ?? 0, total: SCALAR_FIELDS.length + TABLES.length })}
+        </Caption1>
+      </details>
     </Card>
   );
 }

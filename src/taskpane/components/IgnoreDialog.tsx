@@ -2,13 +2,19 @@ import type { JSX } from "react";
 import { useState } from "react";
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Text, Textarea } from "@fluentui/react-components";
 import type { Finding } from "../../core";
-import { formatRef } from "../../core";
-import { useStrings } from "../strings";
+import { formatRef, localizeMessage } from "../../core";
+import { useStrings, type StringKey } from "../strings";
 
-/** Asks for the reason before a finding is ignored (the reason is kept in the workbook). */
-export function IgnoreDialog({ finding, onConfirm, onCancel }: { finding: Finding | undefined; onConfirm: (reason: string) => void; onCancel: () => void }): JSX.Element {
-  const { s } = useStrings();
+const TITLE: Readonly<Record<Finding["severity"], StringKey>> = { error: "ignoreDialogTitleError", warning: "ignoreDialogTitleWarning", info: "ignoreDialogTitleInfo" };
+
+/**
+ * Asks for the reason before a finding is ignored (the reason is kept in the workbook). Titled by the
+ * finding's severity: 忽略这条错误 / 警告 / 提示.
+ */
+export default function IgnoreDialog({ finding, onConfirm, onCancel }: { finding: Finding | undefined; onConfirm: (reason: string) => void; onCancel: () => void }): JSX.Element {
+  const { s, locale } = useStrings();
   const [reason, setReason] = useState("");
+  const title = s[TITLE[finding?.severity ?? "info"]];
   return (
     <Dialog
       open={finding !== undefined}
@@ -16,13 +22,13 @@ export function IgnoreDialog({ finding, onConfirm, onCancel }: { finding: Findin
         if (!data.open) onCancel();
       }}
     >
-      <DialogSurface style={{ maxWidth: "calc(100vw - 24px)" }}>
+      <DialogSurface style={{ maxWidth: "calc(100vw - 24px)" }} aria-label={title}>
         <DialogBody>
-          <DialogTitle>{s.ignoreDialogTitle}</DialogTitle>
+          <DialogTitle>{title}</DialogTitle>
           <DialogContent style={{ display: "flex", flexDirection: "column", gap: 8 }}>
             {finding ? (
               <Text block>
-                {formatRef({ sheet: finding.sheet, address: finding.ref })}：{finding.message}
+                {formatRef({ sheet: finding.sheet, address: finding.ref })}：{localizeMessage(finding, locale)}
               </Text>
             ) : null}
             <Text block size={200}>

@@ -50,26 +50,32 @@ function rowsOf(model: ReportModel | undefined): Row[] {
  * Schema fields against what was found; for a workbook without names, editable names to save.
  * The edits start from `suggestions`; the parent remounts this (key) when the suggestions change.
  */
-export function MappingPanel({
+export default function MappingPanel({
   model,
   suggestions,
   canSave,
   disabled,
   onSave,
+  open,
+  onOpenChange,
 }: {
   model: ReportModel | undefined;
   suggestions: readonly NameSuggestion[];
   canSave: boolean;
   disabled: boolean;
   onSave: (names: readonly NameSuggestion[]) => void;
+  /** The 映射 section is open (the 未识别 state opens it). */
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
 }): JSX.Element {
   const { s, t } = useStrings();
   const styles = useStyles();
   const [edited, setEdited] = useState<readonly NameSuggestion[]>(suggestions);
   const status = (r: Row): string => (r.source === "name" ? s.mappingByName : r.source === "label" ? s.mappingByLabel : s.mappingMissing);
   const canEdit = edited.length > 0 && canSave;
+  const rows = rowsOf(model);
   return (
-    <div className={styles.root}>
+    <div className={styles.root} id="mapping-panel">
       {canEdit ? (
         <section className={styles.root} aria-label={s.actionSaveNames}>
           <Text size={200}>{s.mappingAutoSuggest}</Text>
@@ -78,45 +84,67 @@ export function MappingPanel({
           </Button>
         </section>
       ) : null}
-      <Accordion collapsible multiple>
-        {canEdit ? (
-          <AccordionItem value="names">
-            <AccordionHeader size="small">{t("mappingEditNames", { count: edited.length })}</AccordionHeader>
-            <AccordionPanel>
-              <div className={styles.root}>
-                {edited.map((n, i) => (
-                  <label key={n.name} className={styles.suggestion}>
-                    <Caption1>
-                      {n.label} · {n.name}
-                    </Caption1>
-                    <Input
-                      size="small"
-                      value={n.ref}
-                      aria-label={n.name}
-                      onChange={(_e, data) => setEdited(edited.map((x, j) => (j === i ? { ...x, ref: data.value } : x)))}
-                    />
-                  </label>
-                ))}
-              </div>
-            </AccordionPanel>
-          </AccordionItem>
-        ) : null}
+      <Accordion collapsible openItems={open ? ["mapping"] : []} onToggle={() => onOpenChange(!open)}>
         <AccordionItem value="mapping">
-          <AccordionHeader size="small">{s.mappingTitle}</AccordionHeader>
+          <AccordionHeader as="h2" size="small">
+            {s.mappingTitle}
+          </AccordionHeader>
           <AccordionPanel>
-            <Table size="extra-small" aria-label={s.mappingTitle}>
-              <TableBody>
-                {rowsOf(model).map((r) => (
-                  <TableRow key={r.id} data-field={r.id}>
-                    <TableCell className={styles.cell}>{r.label}</TableCell>
-                    <TableCell className={styles.cell}>
-                      {status(r)}
-                      {r.where ? ` · ${r.where}` : ""}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <div className={styles.root}>
+              {/* Plain words: what was found, nothing of names or addresses. */}
+              <Table size="extra-small" aria-label={s.mappingTitle}>
+                <TableBody>
+                  {rows.map((r) => (
+                    <TableRow key={r.id} data-field={r.id}>
+                      <TableCell className={styles.cell}>{r.label}</TableCell>
+                      <TableCell className={styles.cell}>{status(r)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+              <Accordion collapsible>
+                <AccordionItem value="advanced">
+                  <AccordionHeader as="h3" size="small">
+                    {s.actionAdvanced}
+                  </AccordionHeader>
+                  <AccordionPanel>
+                    <div className={styles.root} data-testid="mapping-advanced">
+                      <Caption1>{s.mappingAdvancedHint}</Caption1>
+                      <Table size="extra-small" aria-label={`${s.mappingTitle} ${s.actionAdvanced}`}>
+                        <TableBody>
+                          {rows.map((r) => (
+                            <TableRow key={r.id}>
+                              <TableCell className={styles.cell}>
+                                {r.label} · {r.id}
+                              </TableCell>
+                              <TableCell className={styles.cell}>{r.where ?? s.mappingMissing}</TableCell>
+                            </TableRow>
+                          ))}
+                        </TableBody>
+                      </Table>
+                      {canEdit ? (
+                        <>
+                          <Caption1>{t("mappingEditNames", { count: edited.length })}</Caption1>
+                          {edited.map((n, i) => (
+                            <label key={n.name} className={styles.suggestion}>
+                              <Caption1>
+                                {n.label} · {n.name}
+                              </Caption1>
+                              <Input
+                                size="small"
+                                value={n.ref}
+                                aria-label={n.name}
+                                onChange={(_e, data) => setEdited(edited.map((x, j) => (j === i ? { ...x, ref: data.value } : x)))}
+                              />
+                            </label>
+                          ))}
+                        </>
+                      ) : null}
+                    </div>
+                  </AccordionPanel>
+                </AccordionItem>
+              </Accordion>
+            </div>
           </AccordionPanel>
         </AccordionItem>
       </Accordion>

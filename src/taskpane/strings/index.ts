@@ -27,12 +27,14 @@ export function pseudoLocale(strings: Strings): Strings {
 /** The strings in effect, with a formatter. */
 export interface StringsApi {
   readonly s: Strings;
+  /** The language of the finding messages (the rules' own templates per locale, core/i18n). */
+  readonly locale: Language;
   t(key: StringKey, data?: Readonly<Record<string, string | number>>): string;
 }
 
 /** Build a StringsApi over a catalog. */
-export function stringsApi(s: Strings): StringsApi {
-  return { s, t: (key, data) => format(s[key], data) };
+export function stringsApi(s: Strings, locale: Language = "zh-CN"): StringsApi {
+  return { s, locale, t: (key, data) => format(s[key], data) };
 }
 
 /** The strings context; Chinese by default. */

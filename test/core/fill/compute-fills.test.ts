@@ -48,6 +48,26 @@ describe("computeFills", () => {
     expect(computeFills(after)).toMatchObject({ writes: [], conflicts: [] });
   });
 
+  test("a blank 定性 score blocks its subtotal, the total and the grade, and the plan says which input is missing", () => {
+    const blank = blankBook();
+    const book = applyWritesToSnapshot(blank, [{ at: { sheet: "自评表", address: "H13" }, value: null }]);
+    const plan = computeFills(book);
+    const blocked = plan.blocked.map((b) => [b.at ? `${b.at.sheet}!${b.at.address}` : "", b.what, b.missing.join("、")]);
+    expect(blocked).toEqual([
+      ["得分汇总!C3", "“产出指标”得分", "“资金上解及时性”的得分"],
+      ["自评表!B6", "综合得分", "“资金上解及时性”的得分"],
+      ["自评表!B7", "评价等次", "综合得分"],
+    ]);
+    // What can be computed still is: the other subtotals and every 定量 score.
+    expect(at(plan, "得分汇总!C4")?.newValue).toBe(30);
+    expect(at(plan, "自评表!H11")?.newValue).toBe(10);
+  });
+
+  test("without 全年执行数 the rate waits for it, and says so", () => {
+    const plan = computeFills(blankBook({ scalars: { jx_executed: "" } }));
+    expect(plan.blocked.find((b) => b.field === "jx_exec_rate")).toMatchObject({ what: "预算执行率", missing: ["全年执行数"] });
+  });
+
   test("a correct, complete workbook needs nothing", () => {
     expect(computeFills(scoreBook())).toMatchObject({ writes: [], conflicts: [] });
   });
