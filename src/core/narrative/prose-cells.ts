@@ -9,7 +9,7 @@ import type { ScalarFieldId, TableId } from "../schema/fields";
 import { TABLES, normalizeLabel } from "../schema/fields";
 import { parseCell, writtenDecimals } from "../units";
 import { findUnitMistakes } from "../relations/unit-mistakes";
-import { causeCorrections } from "../relations/cause";
+import { checksInvolving, evaluate, refKey } from "../relations/footing";
 import { analyzeProse, type ProseAnalysis, type ProseQuantity, halfWidth } from "./extract";
 import { convertUnit, decimalShift, moneyFactor } from "../units";
 
@@ -133,6 +133,11 @@ export interface Fact {
   readonly thousands?: boolean;
   /** The table's 合计 / 汇总 row (or a sum of the rows). */
   readonly isTotal?: boolean;
+  /**
+   * The cell breaks a relation of the tables (a 合计 that is not its parts' sum): the table rules report it
+   * at its cause, and a text that agrees with the other cells is not to be called wrong against it.
+   */
+  readonly suspect?: boolean;
 }
 
 /** A number cell read, or undefined when it is not a number. */
@@ -172,14 +177,11 @@ export function scalarFact(model: ReportModel, id: ScalarFieldId): Fact | undefi
 export function correctedFact(model: ReportModel, fact: Fact | undefined): Fact | undefined {
   if (!fact) return undefined;
   const key = `${fact.ref.sheet}!${fact.ref.address}`;
-  // A cell a form's relations blame without doubt reads as corrected (total-matches-parts reports it).
-  const settled = causeCorrections(model).get(key);
-  if (settled) return { ...fact, value: settled.value, decimals: Math.max(0, Number.isFinite(settled.decimals) ? settled.decimals : 2) };
   for (const m of findUnitMistakes(model)) {
     const hit = m.figure.key === key ? m.corrected : m.alsoCorrected.find((x) => x.figure.key === key)?.corrected;
     if (hit !== undefined) return { ...fact, value: hit, decimals: Math.max(fact.decimals, writtenDecimals(hit)) };
   }
-  return fact;
+  return checksInvolving(model, refKey(fact.ref)).some((c) => !evaluate(c).ok) ? { ...fact, suspect: true } : fact;
 }
 
 /** The report year (jx_report_year: 2024, "2024", "2024年", "2024年度"). */
@@ -203,9 +205,9 @@ export interface MoneyEntry {
 }
 
 const SCALAR_PROSE: readonly [ScalarFieldId, string, readonly string[]][] = [
-  ["jx_budget_initial", "年初预算数", ["年初预算数", "年初预算", "年初预算安排"]],
-  ["jx_budget_adjusted", "全年预算数", ["调整后预算数", "调整后预算", "全年预算数", "全年预算", "全年预算安排"]],
-  ["jx_executed", "全年执行数", ["全年执行数", "全年执行", "支付使用资金", "已支付资金"]],
+  ["jx_budget_initial", "年初预算数", ["年初预算数", "年初预算"]],
+  ["jx_budget_adjusted", "全年预算数", ["调整后预算数", "调整后预算", "全年预算数", "全年预算"]],
+  ["jx_executed", "全年执行数", ["全年执行数", "全年执行"]],
 ];
 
 const MONEY_TABLES: readonly TableId[] = ["jx_income", "jx_expense", "jx_sangong", "jx_assets", "jx_projects"];
@@ -331,7 +333,7 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
     // “医疗救助：预算数…，执行数…”: the generic word belongs to the item named before the colon.
     if (before !== undefined && itemBeforeColon(before)) return undefined;
     const f = overallFact(model, generic, sheet);
-    if (!f) return undefined;
+    if (!f || f.suspect) return undefined;
     const name = generic === "budget" ? "全年预算数" : "全年执行数";
     return { entry: { field: generic === "budget" ? "jx_budget_adjusted" : "jx_executed", name, labels: [l], facts: [f] }, facts: [f], single: true };
   }
@@ -342,19 +344,22 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
     if (NARROWER.test(prefix)) continue;
     if (entry.stated) {
       if (NARROWER.test(prefix) || !ADVERBS_ONLY.test(prefix)) continue;
+      if (entry.stated.suspect) return undefined;
       if (sheet !== undefined && !factApplies(model, entry.stated, sheet)) return undefined;
       return { entry, facts: entry.facts, single: true };
     }
     if (entry.facts.length === 1 && !entry.field.includes(".")) {
+      if (entry.facts[0].suspect) return undefined;
       if (sheet !== undefined && !factApplies(model, entry.facts[0], sheet)) return undefined;
       return { entry, facts: entry.facts, single: true };
     }
     if (sheet !== undefined && !entry.facts.some((f) => factApplies(model, f, sheet))) return undefined;
     const named = entry.facts.filter((f) => f.rowName && f.rowName.length >= 2 && prefix.includes(f.rowName));
+    if (named.some((f) => f.suspect)) return undefined;
     if (named.length) return { entry, facts: named, single: named.length === 1 };
     // No row named: the table's total row, when there is one, is what the text states; any row may be meant.
     const total = entry.facts.filter((f) => f.isTotal);
-    if (!ADVERBS_ONLY.test(prefix) || total.length !== 1) return { entry, facts: entry.facts, single: false };
+    if (!ADVERBS_ONLY.test(prefix) || total.length !== 1 || total[0].suspect) return { entry, facts: entry.facts, single: false };
     return { entry, facts: [total[0], ...entry.facts.filter((f) => !f.isTotal)], single: true };
   }
   return undefined;
@@ -450,7 +455,7 @@ export function budgetAdjustment(model: ReportModel, sheet: string): { fact: Fac
   const adjusted = overallFact(model, "budget", sheet);
   const initialMatch = matchMoneyLabel(model, "年初预算", sheet);
   const initial = initialMatch?.single ? initialMatch.facts[0] : undefined;
-  if (!adjusted || !initial) return undefined;
+  if (!adjusted || !initial || adjusted.suspect || initial.suspect) return undefined;
   const decimals = Math.max(adjusted.decimals, initial.decimals);
   const value = Math.round((adjusted.value - initial.value) * Math.pow(10, decimals)) / Math.pow(10, decimals);
   if (value <= 0) return undefined;
@@ -473,7 +478,7 @@ export function tableTotal(model: ReportModel, tid: TableId, key: string, summar
   if (!entry) return undefined;
   const total = entry.facts.find((f) => f.isTotal) ?? totalBelow(model, table, key);
   if (total || summaryOnly) return total;
-  if (!entry.facts.length) return undefined;
+  if (!entry.facts.length || entry.facts.some((f) => f.suspect)) return undefined;
   const decimals = Math.max(...entry.facts.map((f) => f.decimals));
   const value = Math.round(entry.facts.reduce((a, f) => a + f.value, 0) * Math.pow(10, decimals)) / Math.pow(10, decimals);
   return { value, decimals, ref: entry.facts[0].ref, isTotal: true };

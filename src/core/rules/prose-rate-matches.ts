@@ -161,7 +161,7 @@ export const proseRateMatches = defineRule<MessageId>({
                 // The form's own rate, its amounts not in the sentence: 全年执行数 ÷ 全年预算数 of the tables.
                 const e = overallFact(model, "executed", pc.ref.sheet);
                 const b = overallFact(model, "budget", pc.ref.sheet);
-                if (!e || !b || b.value <= 0) return;
+                if (!e || !b || b.value <= 0 || e.suspect || b.suspect) return;
                 num = factRange(e);
                 den = factRange(b);
                 point = e.value / b.value;
