@@ -1,13 +1,30 @@
 #!/usr/bin/env node
 "use strict";
 /**
- * Generate the example workbooks in examples/ from seeds 000, 001 and 002 (../shared/seeds): their real
+ * Generate the example workbooks in examples/ from seeds 000–004 (../shared/seeds): their real
  * numbers and their real mistakes, nothing planted. Run: node scripts/make-examples.js
  * ExcelJS only creates new files here (it is never used to edit a clerk's workbook, see docs/architecture.md).
  * examples/README.md lists each file and the mistakes it carries.
+ *
+ * The workbooks in the forms bureaus hand out (issue 9: the 财政部 项目表, the 部门整体 form with its fund
+ * splits, 决算 tables, the 项目汇总表, a workbook of project sheets) are laid out by the forms corpus in
+ * test/forms-corpus (TypeScript, shared with the acceptance tests); this script compiles it on the fly
+ * with the TypeScript compiler (a devDependency, like this script's purpose).
  */
+const fs = require("fs");
 const path = require("path");
 const ExcelJS = require("exceljs");
+const ts = require("typescript");
+
+// Load test/forms-corpus/*.ts: transpile each module to CommonJS as it is required.
+require.extensions[".ts"] = (module, filename) => {
+  const source = fs.readFileSync(filename, "utf8");
+  const { outputText } = ts.transpileModule(source, {
+    fileName: filename,
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+  });
+  module._compile(outputText, filename);
+};
 
 const OUT = path.join(__dirname, "..", "examples");
 const MONEY = "#,##0.00";
@@ -454,11 +471,23 @@ async function hefei() {
   await save(wb, "hefei-2024.xlsx");
 }
 
+// ---------------------------------------------------------------- issue 9: the forms bureaus use (seeds 001, 003, 004)
+async function bureauForms() {
+  const { buildExamples } = require("../test/forms-corpus/examples.ts");
+  const { writeBook } = require("../test/forms-corpus/book.ts");
+  for (const example of buildExamples()) {
+    const out = path.join(OUT, example.file);
+    await writeBook(example.book, out);
+    console.log(`wrote ${path.relative(process.cwd(), out)}`);
+  }
+}
+
 (async () => {
   await linxiangTemplate();
   await linxiangClerk();
   await chengde();
   await hefei();
+  await bureauForms();
 })().catch((err) => {
   console.error(err);
   process.exit(1);

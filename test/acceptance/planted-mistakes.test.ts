@@ -228,7 +228,7 @@ describe("planted mistakes in a workbook laid out unlike any fixture (jx_ names)
     expect(show(errors(fs))).toEqual([`error no-unit-mistake ${AT.exec}!C5`]);
   });
 
-  // The 预算执行率得分 is scored on the corrected 30939.73 (rules/lib/unit-mistakes correctedFigure, as
+  // The 预算执行率得分 is scored on the corrected 30939.73 (relations/unit-mistakes correctedFigure, as
   // exec-rate-matches does), so the one slip does not also question the right 9.97.
   test("…as ONE finding: the right 预算执行率得分 9.97 is not questioned", async () => {
     const fs = await check(planted(AT.exec, "C5", 309397300));

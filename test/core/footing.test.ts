@@ -1,4 +1,4 @@
-import { evaluate, readMoney, type Figure, type SumCheck } from "../../src/core/rules/lib/footing";
+import { evaluate, readMoney, type Figure, type SumCheck } from "../../src/core/relations/footing";
 import { checkRate, readRate } from "../../src/core/rules/lib/rates";
 import type { CellSnapshot } from "../../src/core/model/snapshot";
 
@@ -15,7 +15,8 @@ function check(target: Figure, ...parts: Figure[]): SumCheck {
 describe("readMoney", () => {
   test("General money is read to at least 2 decimals (a General cell shows its whole value)", () => {
     expect(fig({ value: 28545.3 }).decimals).toBe(2);
-    expect(fig({ value: 0 }).decimals).toBe(2);
+    // A written 0 is exactly nothing: no rounding room for a slip elsewhere (issue 9).
+    expect(fig({ value: 0 }).decimals).toBe(Infinity);
   });
   test("a number format sets the displayed precision and the value is rounded as shown", () => {
     const f = fig({ value: 1711.7549, numberFormat: "0.00" });

@@ -43,8 +43,15 @@ ruleTester.run(totalScoreMatches, {
       errors: [{ messageId: "execScoreMismatch", ref: "自评表!B5", field: "jx_exec_score", expected: 9.97 }],
     },
     {
-      name: "预算执行率得分 9.79 carried into the total 99.11: both cells are wrong",
+      // The total agrees with the cells as written: the cause is the 预算执行率得分 alone, and its fix
+      // corrects the total with it (issue 9, kind 3).
+      name: "预算执行率得分 9.79 carried into the total 99.11: one finding, at the score, whose fix corrects both",
       workbook: scoreBook({ scalars: { jx_exec_score: 9.79, jx_score_total: 99.11 } }),
+      errors: [{ messageId: "execScoreMismatch", ref: "自评表!B5", expected: 9.97 }],
+    },
+    {
+      name: "预算执行率得分 9.79 and a total that adds up with neither: both cells are wrong",
+      workbook: scoreBook({ scalars: { jx_exec_score: 9.79, jx_score_total: 98 } }),
       errors: [
         { messageId: "execScoreMismatch", ref: "自评表!B5", expected: 9.97 },
         { messageId: "totalMismatch", ref: "自评表!B6", expected: 99.29 },

@@ -6,8 +6,8 @@
  */
 import fc from "fast-check";
 import { mapWorkbook } from "../../src/core/mapping";
-import { checksInvolving, involves, sumChecks } from "../../src/core/rules/lib/footing";
-import { findUnitMistakes, touchesUnitMistake, unitMistakeKeys, type UnitMistake } from "../../src/core/rules/lib/unit-mistakes";
+import { checksInvolving, involves, sumChecks } from "../../src/core/relations/footing";
+import { findUnitMistakes, touchesUnitMistake, unitMistakeKeys, type UnitMistake } from "../../src/core/relations/unit-mistakes";
 import { findUnitMistakes as referenceFind } from "./reference/unit-mistakes-reference";
 import { buildWorkbook, type TestCell } from "../helpers/workbook-builder";
 

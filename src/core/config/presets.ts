@@ -22,8 +22,10 @@ export const RECOMMENDED: Preset = {
   rules: {
     "exec-rate-matches": "error",
     "exec-reason-required": "warning",
+    "form-field-absent": "info",
     "grade-matches-band": "error",
     "group-weights-match-profile": "warning",
+    "indicator-reason-required": "warning",
     "indicator-score-matches": "warning",
     "indicator-value-readable": "error",
     "mapping-problem": "error",
@@ -40,6 +42,7 @@ export const RECOMMENDED: Preset = {
     "required-field": "error",
     "score-summary-matches": "error",
     "score-within-weight": "error",
+    "summary-matches-sheets": "error",
     "total-matches-parts": "error",
     "total-score-matches": "error",
     "weights-sum": "error",

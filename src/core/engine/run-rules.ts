@@ -49,6 +49,10 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Repo
   const rules = options.rules ?? RULES;
   const findings: Finding[] = [];
   const results: RuleResult[] = [];
+  // A workbook of several forms that each carry their own figures (one project per sheet) is checked
+  // form by form; a finding two of them see alike (a prose sheet both read) is kept once.
+  const models = model.parts?.length ? model.parts : [model];
+  const seen = new Set<string>();
   for (const rule of rules) {
     const setting = preset.rules[rule.id];
     const severity = settingSeverity(setting);
@@ -58,7 +62,16 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Repo
     }
     const own: Finding[] = [];
     try {
-      runRule(rule, model, profile, severity, { ...rule.meta.defaultOptions, ...settingOptions(setting) }, own);
+      for (const m of models) {
+        const found: Finding[] = [];
+        runRule(rule, m, m === model ? profile : (options.profile ?? profileFor(m)), severity, { ...rule.meta.defaultOptions, ...settingOptions(setting) }, found);
+        for (const f of found) {
+          const key = `${f.ruleId}|${f.sheet}|${f.ref}|${f.messageId}|${f.message}`;
+          if (models.length > 1 && seen.has(key)) continue;
+          seen.add(key);
+          own.push(f);
+        }
+      }
       results.push({ ruleId: rule.id, status: own.length ? "failed" : "passed", findings: own.length });
       findings.push(...own);
     } catch (err) {

@@ -1,7 +1,10 @@
 /**
  * Rules, findings and fixes: the engine's vocabulary (eslint-style; see ../shared/style.md).
  */
-import type { CellRef, CellValue, WorkbookSnapshot } from "../model/snapshot";
+import type { CellRef, WorkbookSnapshot } from "../model/snapshot";
+import type { CellWrite } from "../model/writes";
+
+export type { CellWrite } from "../model/writes";
 import type { ReportModel, TableBinding } from "../model/report-model";
 import type { ScoringProfile } from "../scoring/types";
 
@@ -13,16 +16,6 @@ export type RuleType = "problem" | "suggestion" | "layout";
 
 /** A host capability a rule needs (most need none). */
 export type Capability = "formulas" | "numberFormats" | "merges";
-
-/** A cell write: the unit of every fix, fill and narrative write, applied by the host in batches. */
-export interface CellWrite {
-  readonly at: CellRef;
-  /** The new value; undefined leaves the value alone (e.g. only a format change). */
-  readonly value?: CellValue;
-  /** A formula without `=`; when set, `value` is the expected result. */
-  readonly formula?: string;
-  readonly numberFormat?: string;
-}
 
 /** A fix: cell writes plus a Chinese description of what it does (shown before applying). */
 export interface Fix {

@@ -3,13 +3,17 @@
  * sheet's labels (auto-map). Every bound value keeps the cell it came from.
  */
 import type { WorkbookSnapshot } from "../model/snapshot";
-import type { MoneyUnit, ReportModel, TableBinding } from "../model/report-model";
-import { SCALAR_FIELDS, TABLES } from "../schema/fields";
+import type { DeclaredRate, DeclaredSum, FormInstance, MoneyUnit, ReportModel, TableBinding } from "../model/report-model";
+import { SCALAR_FIELDS, TABLES, type ScalarFieldId } from "../schema/fields";
+import { detectForm } from "../forms/detect";
+import { readForm, type FormRead } from "../forms/read";
+import type { FormDecl } from "../forms/types";
+import type { SheetGrid } from "./grid";
 import { indexToCol, quoteSheet, type Area } from "../model/address";
 import { cellText } from "./grid";
 import { hasContractNames, mapByNames } from "./by-name";
 import { autoMap } from "./auto-map";
-import { gridsOf, type MappingResult } from "./types";
+import { emptyResult, gridsOf, type MappingResult } from "./types";
 
 export { hasContractNames } from "./by-name";
 
@@ -46,8 +50,21 @@ export function mapWorkbook(snapshot: WorkbookSnapshot): ReportModel {
   const byName = hasContractNames(snapshot);
   // Sheets the add-in writes itself (the narrative, ignores, saved marks) are never read as the clerk's labels:
   // a regenerated 综述 must not rebind 存在的主要问题 to its own copy.
-  const auto = byName ? undefined : autoMap(snapshot, grids.filter((g) => !ADDIN_SHEETS.has(g.name)));
-  const result = auto ? auto.result : mapByNames(snapshot, grids);
+  const readable = grids.filter((g) => !ADDIN_SHEETS.has(g.name));
+  const detected = readable.map((grid) => ({ grid, form: detectForm(grid)?.form }));
+  const declared = detected.filter((d): d is { grid: SheetGrid; form: FormDecl } => d.form !== undefined && !d.form.legacy);
+  if (byName || declared.length === 0) {
+    const auto = byName ? undefined : autoMap(snapshot, readable);
+    const result = auto ? auto.result : mapByNames(snapshot, grids);
+    const model = modelOf(snapshot, result, moneyUnitOf(result, auto?.titleUnit));
+    const forms = detected.filter((d) => d.form !== undefined).map((d) => instanceOf(d.form as FormDecl, d.grid.name, result));
+    return forms.length ? { ...model, forms, form: forms[0] } : model;
+  }
+  return mapForms(snapshot, readable, declared);
+}
+
+/** A model from a mapping result. */
+function modelOf(snapshot: WorkbookSnapshot, result: MappingResult, moneyUnit: MoneyUnit): ReportModel {
   for (const def of TABLES) {
     const table = result.tables[def.id];
     const area = result.areas[def.id];
@@ -59,7 +76,7 @@ export function mapWorkbook(snapshot: WorkbookSnapshot): ReportModel {
     snapshot,
     scalars: result.scalars,
     tables: result.tables,
-    moneyUnit: moneyUnitOf(result, auto?.titleUnit),
+    moneyUnit,
     mapping: {
       found: Object.keys(result.scalars).length + Object.keys(result.tables).length,
       missingScalars,
@@ -67,6 +84,153 @@ export function mapWorkbook(snapshot: WorkbookSnapshot): ReportModel {
       problems: result.problems,
     },
   };
+}
+
+/** Identity fields: shared by every form of a workbook when a form does not write its own. */
+const IDENTITY: readonly ScalarFieldId[] = ["jx_report_year", "jx_unit_name", "jx_report_date", "jx_contact_name", "jx_contact_phone", "jx_money_unit", "jx_profile"];
+/** Fields a form's note is about when it does not carry them at all. */
+const NOTED: readonly ScalarFieldId[] = ["jx_report_year", "jx_unit_name"];
+
+function instanceOf(form: FormDecl, sheet: string, result: MappingResult): FormInstance {
+  const name = form.kind === "project" ? result.scalars.jx_project_name?.cell?.value : undefined;
+  const yearCell = result.scalars.jx_report_year;
+  const year = /(?:19|20)\d{2}/.exec(String(yearCell?.cell?.value ?? ""))?.[0];
+  return {
+    ...(year && yearCell && yearCell.ref.sheet === sheet ? { year: Number(year), yearRef: yearCell.ref } : {}),
+    id: form.id,
+    name: form.name,
+    sheet,
+    kind: form.kind,
+    ...(typeof name === "string" && name.trim() ? { projectName: name.trim() } : {}),
+    ...(form.kind === "project"
+      ? { figures: { budget: result.scalars.jx_budget_adjusted, executed: result.scalars.jx_executed, rate: result.scalars.jx_exec_rate, score: result.scalars.jx_score_total } }
+      : {}),
+    absent: NOTED.filter((f) => !result.scalars[f]),
+  };
+}
+
+/** Whether two reads carry the same figures (two projects' sheets): then each is checked on its own. */
+function conflicts(a: MappingResult, b: MappingResult, kinds: readonly FormInstance["kind"][], kind: FormInstance["kind"]): boolean {
+  // 决算 tables go with the form they accompany; two forms of their own (a 汇总 and a project, two
+  // projects) are each checked on their own.
+  if (kind !== "accounts" && kinds.some((k) => k !== "accounts")) return true;
+  if (Object.keys(a.tables).some((t) => t in b.tables)) return true;
+  return Object.keys(a.scalars).some((k) => !IDENTITY.includes(k as ScalarFieldId) && k in b.scalars);
+}
+
+/** Merge `from` into `into`: what `into` lacks (or has blank) is taken. */
+function mergeInto(into: MappingResult, from: MappingResult): void {
+  for (const [k, v] of Object.entries(from.scalars) as [ScalarFieldId, NonNullable<MappingResult["scalars"][ScalarFieldId]>][]) {
+    const have = into.scalars[k];
+    if (!have || (!have.cell && v.cell)) into.scalars[k] = v;
+  }
+  for (const [k, v] of Object.entries(from.tables) as [keyof MappingResult["tables"], TableBinding][]) {
+    if (!into.tables[k]) {
+      into.tables[k] = v;
+      const area = from.areas[k];
+      if (area) into.areas[k] = area;
+    }
+  }
+  into.problems.push(...from.problems);
+}
+
+/**
+ * A workbook holding declared forms: each sheet read by its own form; reads that do not carry the same
+ * figures share one model (a 部门整体 form with its 决算 tables), the others get their own (one model per
+ * project sheet), all checked; sheets without a form (a cover, a report in paragraphs) are read by the
+ * schema's labels and belong to every model.
+ */
+function mapForms(snapshot: WorkbookSnapshot, readable: readonly SheetGrid[], declared: readonly { grid: SheetGrid; form: FormDecl }[]): ReportModel {
+  const reads: FormRead[] = declared.map((d) => readForm(d.grid, d.form));
+  const formSheets = new Set(reads.map((r) => r.sheet));
+  const rest = readable.filter((g) => !formSheets.has(g.name));
+  // The schema's own auto-map still reads what no form declares (a score summary beside a project
+  // list, narrative fields on a report sheet); a form's own bindings win.
+  const legacy = autoMap(snapshot, readable);
+  const restNames = new Set(rest.map((g) => g.name));
+
+  const groups: { reads: FormRead[]; result: MappingResult }[] = [];
+  for (const read of reads) {
+    const group = groups.find((g) => !conflicts(g.result, read.result, g.reads.map((r) => r.form.kind), read.form.kind));
+    if (group) {
+      group.reads.push(read);
+      mergeInto(group.result, read.result);
+    } else {
+      const result: MappingResult = { scalars: { ...read.result.scalars }, tables: { ...read.result.tables }, areas: { ...read.result.areas }, problems: [...read.result.problems] };
+      groups.push({ reads: [read], result });
+    }
+  }
+  // Identity written once for the workbook (a cover, the 汇总's title) serves every form lacking its own.
+  const shared = emptyResult();
+  for (const g of groups) for (const id of IDENTITY) if (g.result.scalars[id]?.cell && !shared.scalars[id]) shared.scalars[id] = g.result.scalars[id];
+  groups.forEach((g, i) => {
+    // What auto-map found on the group's own sheets (and, for the first model, on sheets without a form).
+    const mine = new Set(g.reads.map((r) => r.sheet));
+    const extra = onSheets(legacy.result, (sheet) => mine.has(sheet) || (i === 0 && restNames.has(sheet)));
+    // A table auto-map took from inside a form's own table (another project's indicator header read as
+    // a score summary) is no table of its own.
+    for (const [k, t] of Object.entries(extra.tables) as [keyof MappingResult["tables"], TableBinding][]) {
+      const area = extra.areas[k];
+      const clash = g.reads.some((r) => Object.entries(r.result.areas).some(([rk, a]) => a && area && r.sheet === t.sheet && (rk === k || overlaps(a, area))));
+      if (clash) {
+        delete extra.tables[k];
+        delete extra.areas[k];
+      }
+    }
+    mergeInto(g.result, extra);
+  });
+  const own = onSheets(legacy.result, (sheet) => restNames.has(sheet));
+  for (const id of IDENTITY) if (own.scalars[id]?.cell && !shared.scalars[id]) shared.scalars[id] = own.scalars[id];
+  const instances: FormInstance[] = [];
+  const models = groups.map((g) => {
+    for (const id of IDENTITY) {
+      const have = g.result.scalars[id];
+      const s = shared.scalars[id];
+      if (s && (!have || (!have.cell && !declaresField(g.reads, id)))) g.result.scalars[id] = s;
+    }
+    // Sheets without a form (a report in paragraphs, a cover) are the first model's: their prose is
+    // checked once, against the first form's tables.
+    const sheets = new Set([...g.reads.map((r) => r.sheet), ...(groups.indexOf(g) === 0 ? rest.map((r) => r.name) : [])]);
+    const own: WorkbookSnapshot = { sheets: snapshot.sheets.filter((s) => sheets.has(s.name) || !readable.some((r) => r.name === s.name)), names: snapshot.names };
+    const unit = g.reads.map((r) => r.moneyUnit).find((u) => u !== undefined) ?? legacy.titleUnit;
+    const mine = g.reads.map((r) => instanceOf(r.form, r.sheet, { ...r.result, scalars: { ...g.result.scalars, ...r.result.scalars } }));
+    instances.push(...mine);
+    const relations: DeclaredSum[] = g.reads.flatMap((r) => r.relations);
+    const rates: DeclaredRate[] = g.reads.flatMap((r) => r.rates);
+    const form: FormInstance = { ...mine[0], absent: NOTED.filter((f) => !g.result.scalars[f]) };
+    return { ...modelOf(own, g.result, moneyUnitOf(g.result, unit)), form, relations, rates };
+  });
+  const forms = [...instances].sort((a, b) => sheetIndex(snapshot, a.sheet) - sheetIndex(snapshot, b.sheet));
+  const parts = models.map((m) => ({ ...m, forms }));
+  const top = { ...parts[0], snapshot, forms };
+  return parts.length > 1 ? { ...top, parts } : top;
+}
+
+function overlaps(a: Area, b: Area): boolean {
+  return a.start.row <= b.end.row && b.start.row <= a.end.row && a.start.col <= b.end.col && b.start.col <= a.end.col;
+}
+
+/** The part of a mapping result that lies on the given sheets. */
+function onSheets(result: MappingResult, keep: (sheet: string) => boolean): MappingResult {
+  const out = emptyResult();
+  for (const [k, v] of Object.entries(result.scalars) as [ScalarFieldId, NonNullable<MappingResult["scalars"][ScalarFieldId]>][]) if (keep(v.ref.sheet)) out.scalars[k] = v;
+  for (const [k, v] of Object.entries(result.tables) as [keyof MappingResult["tables"], TableBinding][]) {
+    if (!keep(v.sheet)) continue;
+    out.tables[k] = v;
+    const area = result.areas[k];
+    if (area) out.areas[k] = area;
+  }
+  out.problems.push(...result.problems.filter((p) => !p.ref || keep(p.ref.sheet)));
+  return out;
+}
+
+/** Whether one of the reads has a slot for the field (left blank by the clerk: an error there, not elsewhere). */
+function declaresField(reads: readonly FormRead[], id: ScalarFieldId): boolean {
+  return reads.some((r) => r.result.scalars[id] !== undefined);
+}
+
+function sheetIndex(snapshot: WorkbookSnapshot, sheet: string): number {
+  return snapshot.sheets.findIndex((s) => s.name === sheet);
 }
 
 /** `$C$11` / `$A$3:$H$9` for an area. */

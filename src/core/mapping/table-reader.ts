@@ -18,7 +18,14 @@ export interface ReadTableOptions {
    * Auto-map mode: the rectangle's bottom and right edges are unknown. The columns end where the header
    * ends, and the rows end at the first fully blank row or where `stopAt(row)` is true.
    */
-  readonly auto?: { readonly stopAt: (row: number) => boolean };
+  readonly auto?: {
+    readonly stopAt: (row: number) => boolean;
+    /**
+     * Blank rows do not end the table when the next filled row (within two blank rows) is still a row
+     * of it (a printed form's spacing): it must not be a stop row and must fill two of the table's columns.
+     */
+    readonly blankRowsInside?: boolean;
+  };
 }
 
 /** What {@link readTable} found. */
@@ -188,8 +195,22 @@ export function readTable(grid: SheetGrid, def: TableDef, area: Area, options: R
 
   const dataRows: number[] = [];
   if (options.auto) {
+    const auto = options.auto;
+    const matchedCols = columns.map((c) => c.col);
+    const continues = (r: number): boolean => {
+      for (let next = r + 1; next <= Math.min(r + 2, bottomLimit); next++) {
+        if (grid.colsIn(next, left, right).length === 0) continue;
+        if (auto.stopAt(next)) return false;
+        return matchedCols.filter((c) => !isBlank(grid.shown(next, c))).length >= 2;
+      }
+      return false;
+    };
     for (let r = headerRow + 1; r <= bottomLimit; r++) {
-      if (grid.colsIn(r, left, right).length === 0 || options.auto.stopAt(r)) break;
+      if (grid.colsIn(r, left, right).length === 0) {
+        if (auto.blankRowsInside && dataRows.length > 0 && continues(r)) continue;
+        break;
+      }
+      if (auto.stopAt(r)) break;
       dataRows.push(r);
     }
   } else {
@@ -212,8 +233,10 @@ export function readTable(grid: SheetGrid, def: TableDef, area: Area, options: R
     }
     let isSummary = false;
     if (def.hasSummaryRow && !summaryFound && nameCol !== undefined) {
-      const name = grid.text(r, nameCol);
-      if (name.includes("汇总") || name.includes("合计")) isSummary = summaryFound = true;
+      // The 合计 label may sit left of the name column (in 序号, or merged across both).
+      let name = grid.text(r, nameCol);
+      for (let c = nameCol - 1; name === "" && c >= left; c--) name = grid.text(r, c);
+      if (/^(?:汇总|合计|总计)/.test(name.replace(/\s+/g, "")) || name.includes("汇总") || name.includes("合计")) isSummary = summaryFound = true;
     }
     if (!grouped) return { row: r, cells, isSummary };
     const c1 = assigned.get("level1");

@@ -77,6 +77,62 @@ export interface MappingProblem {
   readonly ref?: CellRef;
 }
 
+/** A cell taking part in a declared relation, with the label a message shows for it. */
+export interface RelationCell {
+  readonly cell: BoundCell;
+  /** Schema-like field id (`form.funds.total.adjusted`), for findings. */
+  readonly field: string;
+  /** Chinese label of the cell (`年度资金总额`, `其中：上年结转资金`). */
+  readonly label: string;
+}
+
+/**
+ * A `target = Σ ± terms` relation a form declares (the 其中 rows of 项目资金 against 年度资金总额, in
+ * each column; a fund split; 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余). Checked by the
+ * relations layer with rounding intervals, like the schema tables' relations.
+ */
+export interface DeclaredSum {
+  /** Stable id: `mof-project:funds:total=parts:adjusted`. */
+  readonly id: string;
+  readonly sheet: string;
+  /** What the relation is about, shown in messages (`全年预算数`, `按支出性质分`). */
+  readonly where: string;
+  readonly target: RelationCell;
+  readonly terms: readonly (RelationCell & { readonly sign: 1 | -1 })[];
+}
+
+/** A declared rate relation: `rate = numerator ÷ denominator` (a 执行率 column of a funds block). */
+export interface DeclaredRate {
+  readonly id: string;
+  readonly sheet: string;
+  readonly where: string;
+  readonly rate: RelationCell;
+  readonly numerator: RelationCell;
+  readonly denominator: RelationCell;
+}
+
+/** A form detected on a sheet. */
+export interface FormInstance {
+  /** The form's id (`mof-project`, `dept-overall`, `project-summary` …). */
+  readonly id: string;
+  /** Its Chinese name (`项目支出绩效自评表（财政部）`). */
+  readonly name: string;
+  readonly sheet: string;
+  /** What the form is about: one project, a whole department, a list of projects, 决算 tables. */
+  readonly kind: "project" | "dept" | "summary" | "accounts";
+  /** The 项目名称 written on the form (project forms), to match a 汇总 row with its sheet. */
+  readonly projectName?: string;
+  /** The evaluation year the form writes on its own sheet, and where. */
+  readonly year?: number;
+  readonly yearRef?: CellRef;
+  /** The form's own headline figures (a project form's 全年预算数, 全年执行数, 执行率, 总分), to compare a 汇总 row with. */
+  readonly figures?: { readonly budget?: BoundCell; readonly executed?: BoundCell; readonly rate?: BoundCell; readonly score?: BoundCell };
+  /** Fields the form does not carry at all (so a missing one is a note, not an error). */
+  readonly absent: readonly ScalarFieldId[];
+  /** The model of this form's sheet (its own scalars and tables), when the workbook holds several forms. */
+  readonly model?: ReportModel;
+}
+
 /** The mapped self-evaluation. */
 export interface ReportModel {
   readonly snapshot: WorkbookSnapshot;
@@ -85,4 +141,16 @@ export interface ReportModel {
   /** From jx_money_unit, `万元` when absent. */
   readonly moneyUnit: MoneyUnit;
   readonly mapping: MappingInfo;
+  /** The forms detected, one per sheet, in sheet order (absent when none was detected). */
+  readonly forms?: readonly FormInstance[];
+  /** The form this model reads (the first detected one for the workbook's model). */
+  readonly form?: FormInstance;
+  /** Relations declared by the detected forms, checked with the schema's own. */
+  readonly relations?: readonly DeclaredSum[];
+  readonly rates?: readonly DeclaredRate[];
+  /**
+   * The models to check when the workbook holds several forms that each carry their own figures (one
+   * 项目支出绩效自评表 per sheet): each is checked on its own. Absent: check this model.
+   */
+  readonly parts?: readonly ReportModel[];
 }

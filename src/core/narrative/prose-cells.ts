@@ -7,7 +7,7 @@ import type { ReportModel, TableRow } from "../model/report-model";
 import type { ScalarFieldId, TableId } from "../schema/fields";
 import { TABLES, normalizeLabel } from "../schema/fields";
 import { parseCell, writtenDecimals } from "../units";
-import { findUnitMistakes } from "../rules/lib/unit-mistakes";
+import { findUnitMistakes } from "../relations/unit-mistakes";
 import { analyzeProse, type ProseAnalysis, type ProseQuantity, halfWidth } from "./extract";
 import { convertUnit, decimalShift, moneyFactor } from "../units";
 
@@ -47,6 +47,7 @@ export function proseCells(model: ReportModel): ProseCell[] {
     out.push({ ref: b.ref, field: id, text: v, analysis: analyzeProse(v) });
   }
   const fieldTexts = out.map((c) => c.text);
+  out.push(...reportCells(model, seen, fieldTexts));
   const sheet = model.snapshot.sheets.find((s) => s.name === NARRATIVE_SHEET);
   if (sheet) {
     const addrs = Object.keys(sheet.cells).sort((a, b) => rowOf(a) - rowOf(b) || a.length - b.length || a.localeCompare(b));
@@ -59,6 +60,36 @@ export function proseCells(model: ReportModel): ProseCell[] {
     }
   }
   cache.set(model, out);
+  return out;
+}
+
+/** Shorter texts are labels, titles or table entries, not prose. */
+const MIN_PROSE = 16;
+
+/**
+ * Prose wherever a detected form's workbook holds it: paragraphs of a report sheet (一、项目概况 … 四、评价
+ * 结论, in column A), a 自评结论 cell beside a table. Cells of the mapped tables, bound scalars and the
+ * narrative sheet are left out; so is text without a figure.
+ */
+function reportCells(model: ReportModel, seen: Set<string>, fieldTexts: readonly string[]): ProseCell[] {
+  if (!model.forms?.some((f) => f.id !== "hunan-dept")) return [];
+  const skip = new Set(seen);
+  for (const b of Object.values(model.scalars)) if (b) skip.add(`${b.ref.sheet}!${b.ref.address}`);
+  for (const t of Object.values(model.tables)) {
+    if (!t) continue;
+    for (const r of t.rows) for (const c of Object.values(r.cells)) skip.add(`${c.ref.sheet}!${c.ref.address}`);
+  }
+  const out: ProseCell[] = [];
+  for (const sheet of model.snapshot.sheets) {
+    if (sheet.name === NARRATIVE_SHEET) continue;
+    const addrs = Object.keys(sheet.cells).sort((a, b) => rowOf(a) - rowOf(b) || a.length - b.length || a.localeCompare(b));
+    for (const address of addrs) {
+      const v = sheet.cells[address].value;
+      if (typeof v !== "string" || v.trim().length < MIN_PROSE || !/[0-9０-９]/.test(v) || skip.has(`${sheet.name}!${address}`)) continue;
+      if (fieldTexts.some((f) => f.includes(v.trim()))) continue;
+      out.push({ ref: { sheet: sheet.name, address }, text: v, analysis: analyzeProse(v) });
+    }
+  }
   return out;
 }
 

@@ -5,9 +5,9 @@
 import { defineRule, type Fix } from "../engine/types";
 import { formatRef } from "../model/address";
 import { roundTo } from "../units/parse";
-import { readMoneyScalar } from "./lib/footing";
+import { readMoneyScalar } from "../relations/footing";
 import { checkRate, readRate } from "./lib/rates";
-import { correctedFigure } from "./lib/unit-mistakes";
+import { correctedFigure } from "../relations/unit-mistakes";
 
 /** Message ids of exec-rate-matches. */
 export type MessageId = "rateMismatch" | "rateError" | "amountError";

@@ -18,6 +18,9 @@ import mappingProblem from "./mapping-problem";
 import numberStoredAsText from "./number-stored-as-text";
 import requiredField from "./required-field";
 import { execReasonRequired } from "./exec-reason-required";
+import { formFieldAbsent } from "./form-field-absent";
+import { indicatorReasonRequired } from "./indicator-reason-required";
+import { summaryMatchesSheets } from "./summary-matches-sheets";
 import { gradeMatchesBand } from "./grade-matches-band";
 import { groupWeightsMatchProfile } from "./group-weights-match-profile";
 import { indicatorScoreMatches } from "./indicator-score-matches";
@@ -33,8 +36,10 @@ import yearMatchesReport from "./year-matches-report";
 export const RULES: readonly Rule[] = [
   execRateMatches,
   execReasonRequired,
+  formFieldAbsent,
   gradeMatchesBand,
   groupWeightsMatchProfile,
+  indicatorReasonRequired,
   indicatorScoreMatches,
   indicatorValueReadable,
   mappingProblem,
@@ -51,6 +56,7 @@ export const RULES: readonly Rule[] = [
   requiredField,
   scoreSummaryMatches,
   scoreWithinWeight,
+  summaryMatchesSheets,
   totalMatchesParts,
   totalScoreMatches,
   weightsSum,

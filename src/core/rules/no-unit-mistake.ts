@@ -5,14 +5,22 @@
  */
 import { defineRule, type CellWrite } from "../engine/types";
 import { formatNumber } from "../units/convert";
-import { columnLabel } from "./lib/footing";
-import { findUnitMistakes, UNIT_FACTOR } from "./lib/unit-mistakes";
+import { columnLabel } from "../relations/footing";
+import { findUnitMistakes, UNIT_FACTOR } from "../relations/unit-mistakes";
 import { scalarField, type ScalarFieldId, type TableId } from "../schema/fields";
+import { scoresFor } from "../scoring/score";
 
 /** Message ids of no-unit-mistake. */
-export type MessageId = "rowTooLarge" | "rowTooSmall" | "tooLarge" | "tooSmall";
+export type MessageId = "rowTooLarge" | "rowTooSmall" | "tooLarge" | "tooSmall" | "indicatorTooLarge" | "indicatorTooSmall";
 
 function label(model: Parameters<typeof columnLabel>[0], field: string): string {
+  if (!field.startsWith("jx_")) {
+    // A cell of a form's block: its row label and the column it sits in (`上年结转资金（全年预算数）`).
+    for (const rel of model.relations ?? []) {
+      for (const c of [rel.target, ...rel.terms]) if (c.field === field) return rel.where.includes("（") ? `${c.label}（${rel.where.split("（").pop()}` : c.label;
+    }
+    return field;
+  }
   const dot = field.indexOf(".");
   if (dot < 0) return scalarField(field as ScalarFieldId).label;
   return columnLabel(model, field.slice(0, dot) as TableId, field.slice(dot + 1));
@@ -42,6 +50,8 @@ export const noUnitMistake = defineRule<MessageId>({
       "rowTooSmall": "“{{row}}”一行的金额约为应有数额的万分之一，像是按“{{written}}”填写的；本表金额单位为{{unit}}，如{{label}} {{actual}} 应为 {{expected}}（整行换算后，汇总与各行全部相符）。",
       "tooLarge": "{{label}}填写为 {{actual}}，约为应有数额的一万倍，像是按“{{written}}”填写的；本表金额单位为{{unit}}，应为 {{expected}}{{why}}。",
       "tooSmall": "{{label}}填写为 {{actual}}，约为应有数额的万分之一，像是按“{{written}}”填写的；本表金额单位为{{unit}}，应为 {{expected}}{{why}}。",
+      "indicatorTooLarge": "指标“{{indicator}}”的实际完成值 {{actual}} 约为年度指标值 {{target}} 的一万倍，像是按“元”填写的；该指标单位为{{unit}}，应为 {{expected}}（按此计分）。",
+      "indicatorTooSmall": "指标“{{indicator}}”的实际完成值 {{actual}} 约为年度指标值 {{target}} 的万分之一，像是按“万元”填写的；该指标单位为{{unit}}，应为 {{expected}}（按此计分）。",
     },
     fixable: true,
     hasSuggestions: true,
@@ -50,6 +60,21 @@ export const noUnitMistake = defineRule<MessageId>({
     return {
       workbook() {
         const model = context.model;
+        for (const ind of scoresFor(model, context.profile).indicators) {
+          const slip = ind.unitSlip;
+          if (!slip) continue;
+          const expected = formatNumber(slip.corrected, shownDecimals(slip.corrected));
+          const target = ind.target.kind === "number" ? ind.target.raw : "";
+          context.report({
+            at: slip.at,
+            messageId: slip.factor < 1 ? "indicatorTooLarge" : "indicatorTooSmall",
+            field: "jx_indicators.actual",
+            data: { indicator: ind.level3 || ind.level2, actual: ind.actual.raw, target, unit: slip.unit, expected },
+            expected: slip.corrected,
+            actual: slip.written,
+            suggestions: [{ description: `将${slip.at.address}改为 ${expected}`, writes: [{ at: slip.at, value: slip.corrected }] }],
+          });
+        }
         for (const m of findUnitMistakes(model)) {
           const f = m.figure;
           const d = shownDecimals(m.corrected);

@@ -8,8 +8,8 @@ import { defineRule, type CellWrite, type Fix } from "../engine/types";
 import type { BoundCell } from "../model/report-model";
 import { SCALAR_FIELDS, TABLES, type FieldKind } from "../schema/fields";
 import { formatNumber, parseCell, roundTo } from "../units";
-import { readMoney } from "./lib/footing";
-import { correctedFigure, unitMistakeKeys } from "./lib/unit-mistakes";
+import { readMoney } from "../relations/footing";
+import { correctedFigure, unitMistakeKeys } from "../relations/unit-mistakes";
 
 /** Message ids of number-stored-as-text. */
 export type MessageId = "numberAsText" | "rateAsText";

@@ -5,9 +5,9 @@
 import { defineRule, type Fix } from "../engine/types";
 import { formatNumber } from "../units/convert";
 import { roundTo } from "../units/parse";
-import { columnLabel, evaluate, readMoney, rowName, sumChecks } from "./lib/footing";
+import { columnLabel, evaluate, readMoney, rowName, sumChecks } from "../relations/footing";
 import { checkRate, readRate } from "./lib/rates";
-import { correctedFigure, touchesUnitMistake, unitMistakeKeys } from "./lib/unit-mistakes";
+import { correctedFigure, touchesUnitMistake, unitMistakeKeys } from "../relations/unit-mistakes";
 
 /** Message ids of project-row-consistent. */
 export type MessageId = "carryoverMismatch" | "rateMismatch" | "rateError" | "cellError";
@@ -34,10 +34,19 @@ export const projectRowConsistent = defineRule<MessageId>({
         const table = model.tables.jx_projects;
         if (!table) return;
         const flagged = unitMistakeKeys(model);
+        // A 合计 amount that is not the sum of the projects is total-matches-parts' finding; its 执行率
+        // and 结转结余 are judged on the sum (they are right when they agree with it): one finding, at the
+        // cause (issue 9, kind 3).
+        const summaryFix = new Map<string, { value: number; decimals: number }>();
+        for (const c of sumChecks(model)) {
+          if (c.kind !== "summary" || c.table !== "jx_projects" || touchesUnitMistake(c, flagged)) continue;
+          const r = evaluate(c);
+          if (!r.ok) summaryFix.set(c.target.key, { value: r.expected, decimals: Number.isFinite(c.target.decimals) ? c.target.decimals : 2 });
+        }
         for (const check of sumChecks(model)) {
           if (check.kind !== "project" || touchesUnitMistake(check, flagged)) continue;
           const result = evaluate(check);
-          if (result.ok) continue;
+          if (result.ok || summaryFix.has(check.target.key) || (summaryFix.size > 0 && evaluate(check, summaryFix).ok)) continue;
           const d = Number.isFinite(check.target.decimals) ? Math.max(0, check.target.decimals) : 2;
           const [budget, executed] = check.terms.map((t) => t.figure);
           const fix: Fix = {
@@ -85,8 +94,12 @@ export const projectRowConsistent = defineRule<MessageId>({
           const rate = rateErrorCode !== undefined ? { value: 0, decimals: 4 } : readRate(rateCell);
           if (!rawBudget || !rawExecuted || !rate || rawBudget.blank || rawExecuted.blank) continue;
           // Judge the rate on amounts with any 元/万元 slip corrected (that slip is no-unit-mistake's).
-          const budget = correctedFigure(model, rawBudget);
-          const executed = correctedFigure(model, rawExecuted);
+          const asSum = (f: typeof rawBudget): typeof rawBudget => {
+            const o = summaryFix.get(f.key);
+            return o ? { ...f, value: o.value, decimals: o.decimals } : f;
+          };
+          const budget = asSum(correctedFigure(model, rawBudget));
+          const executed = asSum(correctedFigure(model, rawExecuted));
           const result = checkRate(rate, executed, budget);
           if (!result || (result.ok && rateErrorCode === undefined)) continue;
           const fix: Fix = {

@@ -58,7 +58,8 @@ export const requiredField = defineRule<MessageId>({
           const s = model.scalars[f.id];
           if (s) {
             if (!s.cell || parseCell(s.cell).kind === "blank") context.report({ at: s.ref, messageId: f.blank, field: f.id });
-          } else if (first && model.mapping.found > 0) {
+          } else if (first && model.mapping.found > 0 && !model.form) {
+            // A detected form that does not carry the field at all gets a note (form-field-absent), not an error.
             // Only for a workbook that looks like a self-evaluation at all: something else was found.
             context.report({ at: { sheet: first.name, address: "A1" }, messageId: "missingField", field: f.id, data: { label: f.label, name: f.id } });
           }

@@ -8,11 +8,12 @@ import { defineRule, type Fix, type ReportDescriptor } from "../engine/types";
 import type { ReportModel } from "../model/report-model";
 import { formatNumber } from "../units/convert";
 import { tableDef } from "../schema/fields";
-import { checksInvolving, columnLabel, evaluate, rowName, sumChecks, type SumCheck } from "./lib/footing";
-import { touchesUnitMistake, unitMistakeKeys } from "./lib/unit-mistakes";
+import { checksInvolving, columnLabel, evaluate, rowName, sumChecks, type SumCheck } from "../relations/footing";
+import { touchesUnitMistake, unitMistakeKeys } from "../relations/unit-mistakes";
+import { causeOf } from "../relations/cause";
 
 /** Message ids of total-matches-parts. */
-export type MessageId = "rowMismatch" | "summaryMismatch" | "cellError";
+export type MessageId = "rowMismatch" | "summaryMismatch" | "cellError" | "formMismatch" | "formTotalMismatch";
 
 function decimalsOf(check: SumCheck): number {
   const d = check.target.decimals;
@@ -29,6 +30,8 @@ export const totalMatchesParts = defineRule<MessageId>({
       "rowMismatch": "“{{row}}”的{{total}}为 {{actual}}，但{{parts}}之和为 {{expected}}（相差 {{diff}}），{{total}}应等于各分项之和。",
       "summaryMismatch": "“{{row}}”的{{total}}为 {{actual}}，但其余各行{{total}}之和为 {{expected}}（相差 {{diff}}），汇总行应等于各行之和。",
       "cellError": "“{{row}}”的{{column}}是错误值 {{code}}，与它有关的合计（{{checks}}）都无法核对；请改正公式或填写数值。",
+      "formMismatch": "“{{where}}”不平：{{relation}}。{{label}}填写为 {{actual}}，按其余各数应为 {{expected}}（相差 {{diff}}），改正后各项关系全部相符。",
+      "formTotalMismatch": "“{{where}}”不平：{{relation}}。{{label}}填写为 {{actual}}，各分项之和为 {{expected}}（相差 {{diff}}），请核对合计与各分项。",
     },
     fixable: true,
     hasSuggestions: true,
@@ -39,7 +42,9 @@ export const totalMatchesParts = defineRule<MessageId>({
         const model = context.model;
         reportErrorValues(context.model, (d) => context.report(d));
         const flagged = unitMistakeKeys(model);
-        const checks = sumChecks(model).filter((c) => c.kind !== "project" && !touchesUnitMistake(c, flagged));
+        const all = sumChecks(model).filter((c) => c.kind !== "project" && !touchesUnitMistake(c, flagged));
+        reportForms(model, all, (d) => context.report(d));
+        const checks = all.filter((c) => c.kind !== "form");
         const failing = checks.filter((c) => !evaluate(c).ok);
         // Indexed look-ups instead of scans over every check: a 汇总 check has a term per institution.
         const kept = new Set(checks);
@@ -70,8 +75,9 @@ export const totalMatchesParts = defineRule<MessageId>({
           const check = v.check;
           if (!v.safe && safeOverrides.size > 0 && (byTarget.get(check.target.key) ?? []).every((c) => evaluate(c, safeOverrides).ok)) continue;
           const d = v.d;
-          const total = columnLabel(model, check.table, check.targetKey);
-          const parts = check.termKeys.map((k) => columnLabel(model, check.table, k)).join("、");
+          const table = check.table === "form" ? "jx_income" : check.table;
+          const total = columnLabel(model, table, check.targetKey);
+          const parts = check.termKeys.map((k) => columnLabel(model, table, k)).join("、");
           const data = {
             row: check.rowName,
             total,
@@ -98,6 +104,41 @@ export const totalMatchesParts = defineRule<MessageId>({
     };
   },
 });
+
+/**
+ * The relations a form declares (项目资金's 其中 rows, the fund splits, the 决算 balances): each failure
+ * once, at its cause — the one cell whose correction makes every relation around it hold — else at the
+ * total, with the relation written out.
+ */
+function reportForms(model: ReportModel, all: readonly SumCheck[], report: (d: ReportDescriptor<MessageId>) => void): void {
+  const kept = new Set(all);
+  const reported = new Set<string>();
+  for (const check of all) {
+    if (check.kind !== "form" || evaluate(check).ok) continue;
+    const cause = causeOf(model, check, (c) => kept.has(c));
+    const at = cause?.figure ?? check.target;
+    if (reported.has(at.key)) continue;
+    reported.add(at.key);
+    const d = Number.isFinite(at.decimals) ? Math.max(0, at.decimals) : 2;
+    const show = (x: number): string => formatNumber(x, d);
+    const relation =
+      `${check.targetKey} ${show(check.target.value)} ≠ ` +
+      check.terms.map((t, i) => `${i === 0 ? (t.sign < 0 ? "− " : "") : t.sign < 0 ? "− " : "+ "}${check.termKeys[i]} ${show(t.figure.value)}`).join(" ");
+    const label = at === check.target ? check.targetKey : check.termKeys[check.terms.findIndex((t) => t.figure.key === at.key)];
+    const expected = cause ? cause.value : evaluate(check).expected;
+    const write: Fix = { description: `将${at.ref.address}改为${show(expected)}`, writes: [{ at: at.ref, value: expected }] };
+    const unique = cause?.unique === true;
+    report({
+      at: at.ref,
+      messageId: at === check.target && !unique ? "formTotalMismatch" : "formMismatch",
+      field: at.field,
+      data: { where: check.rowName, relation, label, actual: at.blank ? "空白" : show(at.value), expected: show(expected), diff: show(Math.abs(expected - at.value)) },
+      expected,
+      actual: at.blank ? "" : at.value,
+      ...(unique && !at.formula ? { fix: write } : { suggestions: [write] }),
+    });
+  }
+}
 
 /**
  * Money cells of the footing tables that hold an error value (`#REF!`, `#DIV/0!`): every check they

@@ -34,6 +34,13 @@ export const totalScoreMatches = defineRule<MessageId>({
         const tolerance = scoreTolerance(context.profile);
         // The 预算执行率得分 has no room for judgement: a written one that differs from the formula is an error here.
         const execAt = context.model.scalars.jx_exec_score?.ref ?? r.execRow?.ref;
+        // A 综合得分 that adds up with the wrong 预算执行率得分 as written is right once that score is: the
+        // one finding is at the score, and its fix corrects the total with it.
+        const totalAt = context.model.scalars.jx_score_total?.ref;
+        const asWritten = r.total !== undefined && r.execScore !== undefined && r.execScoreWritten !== undefined ? r.total - r.execScore + r.execScoreWritten : undefined;
+        const totalAgreesAsWritten =
+          r.execScoreWritten !== undefined && r.execScore !== undefined && Math.abs(r.execScoreWritten - r.execScore) > tolerance && r.totalWritten !== undefined && asWritten !== undefined && Math.abs(r.totalWritten - asWritten) <= tolerance;
+        const totalFollows = totalAgreesAsWritten && totalAt && r.total !== undefined ? [{ at: totalAt, value: r.total }] : [];
         if (execAt && r.execScoreWritten !== undefined && r.execScore !== undefined && Math.abs(r.execScoreWritten - r.execScore) > tolerance) {
           context.report({
             at: execAt,
@@ -42,14 +49,14 @@ export const totalScoreMatches = defineRule<MessageId>({
             data: { written: showNumber(r.execScoreWritten), expected: showNumber(r.execScore), profile: context.profile.name, formula: r.execFormula ?? "" },
             expected: r.execScore,
             actual: r.execScoreWritten,
-            suggestions: [{ description: `改为 ${showNumber(r.execScore)}`, writes: [{ at: execAt, value: r.execScore }] }],
+            suggestions: [{ description: `改为 ${showNumber(r.execScore)}`, writes: [{ at: execAt, value: r.execScore }, ...totalFollows] }],
           });
         }
         const at = context.model.scalars.jx_score_total?.ref;
         const written = r.totalWritten;
         if (!at || written === undefined) return;
         if (r.total !== undefined) {
-          if (Math.abs(written - r.total) <= tolerance) return;
+          if (Math.abs(written - r.total) <= tolerance || totalAgreesAsWritten) return;
           const exec = r.execPresent ? (r.execScore ?? r.execScoreWritten ?? 0) : 0;
           context.report({
             at,

@@ -4,11 +4,11 @@
  */
 import { defineRule } from "../engine/types";
 import { showNumber } from "../scoring/indicator-value";
-import { scoresFor } from "../scoring/score";
+import { cellNumber, scoresFor } from "../scoring/score";
 import { roundTo } from "../units";
 
 /** Message ids of weights-sum. */
-export type MessageId = "totalMismatch" | "indicatorsMismatch" | "missingWeight";
+export type MessageId = "totalMismatch" | "indicatorsMismatch" | "missingWeight" | "totalRowMismatch";
 
 /** Σ 分值 + 预算执行率分值 = the profile's total points. */
 export const weightsSum = defineRule<MessageId>({
@@ -20,6 +20,7 @@ export const weightsSum = defineRule<MessageId>({
       "totalMismatch": "分值合计为 {{sum}}（预算执行率 {{exec}} + 各指标 {{indicators}}），按“{{profile}}”应为 {{total}}。",
       "indicatorsMismatch": "工作簿未设预算执行率，各指标分值合计 {{indicators}}，按“{{profile}}”应为 {{total}}。",
       "missingWeight": "指标“{{item}}”没有分值，分值合计无法核对。",
+      "totalRowMismatch": "总分行的分值填写为 {{written}}，但预算执行率 {{exec}} 与各指标分值 {{indicators}} 之和为 {{sum}}。",
     },
   },
   create(context) {
@@ -36,6 +37,21 @@ export const weightsSum = defineRule<MessageId>({
         const exec = r.execPresent ? r.execWeight : 0;
         const sum = roundTo(indicators + exec, 8);
         const total = context.profile.totalPoints;
+        // The 总分 row's 分值 (jx_weight_total) is a total like any other: wrong when the weights above it
+        // add up to something else — the finding is at the total, not at a weight.
+        const rowTotal = context.model.scalars.jx_weight_total;
+        const written = cellNumber(rowTotal?.cell);
+        if (rowTotal && written !== undefined && Math.abs(written - sum) > 1e-6) {
+          context.report({
+            at: rowTotal.ref,
+            messageId: "totalRowMismatch",
+            field: "jx_weight_total",
+            data: { written: showNumber(written), exec: showNumber(exec), indicators: showNumber(indicators), sum: showNumber(sum) },
+            expected: sum,
+            actual: written,
+          });
+          if (Math.abs(sum - total) < 1e-6) return;
+        }
         if (Math.abs(sum - total) < 1e-6) return;
         // Point at the 预算执行率分值 when it is written, else at the first indicator's 分值.
         const execWeight = context.model.scalars.jx_exec_weight;

@@ -74,8 +74,26 @@ export const yearMatchesReport = defineRule<MessageId>({
       workbook() {
         const { model, snapshot } = context;
         const yearBinding = model.scalars.jx_report_year;
-        const year = yearOf(yearBinding?.cell);
-        if (year === undefined) return;
+        const own = yearOf(yearBinding?.cell);
+        if (own === undefined) return;
+        // A workbook of several forms (one per project, a 汇总): a form whose year differs from the year
+        // every other form writes is the odd one — reported at its year, and its own cells are then judged
+        // by the workbook's year.
+        const others = (model.forms ?? []).filter((f) => f.year !== undefined && f.sheet !== model.form?.sheet).map((f) => f.year as number);
+        const consensus = others.length >= 1 && others.every((y) => y === others[0]) ? others[0] : undefined;
+        const year = consensus !== undefined && consensus !== own && model.form?.yearRef && yearBinding && yearBinding.ref.sheet === model.form.sheet ? consensus : own;
+        if (year !== own && yearBinding?.cell) {
+          const raw = String(yearBinding.cell.value ?? "");
+          context.report({
+            at: yearBinding.ref,
+            messageId: "statementYear",
+            field: "jx_report_year",
+            data: { text: raw, actual: own, year },
+            expected: `${year}年`,
+            actual: `${own}年`,
+            suggestions: [{ description: `将${yearBinding.ref.address}中的${own}年改为${year}年`, writes: [{ at: yearBinding.ref, value: replaceYear(raw, own, year) }] }],
+          });
+        }
         const key = (r: CellRef): string => `${r.sheet}!${r.address}`;
         const skip = new Set<string>();
         if (yearBinding) skip.add(key(yearBinding.ref));

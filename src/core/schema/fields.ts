@@ -42,7 +42,11 @@ export type ScalarFieldId =
   | "jx_tasks"
   | "jx_achievements"
   | "jx_problems"
-  | "jx_measures";
+  | "jx_measures"
+  | "jx_project_name"
+  | "jx_supervisor"
+  | "jx_implementer"
+  | "jx_weight_total";
 
 /** The scalar fields, in contract order. */
 export const SCALAR_FIELDS: readonly ScalarFieldDef[] = [
@@ -69,6 +73,11 @@ export const SCALAR_FIELDS: readonly ScalarFieldDef[] = [
   { id: "jx_achievements", label: "总体运行情况及取得的成绩", kind: "narrative", aliases: ["年度部门（单位）总体运行情况及取得的成绩"] },
   { id: "jx_problems", label: "存在的主要问题", kind: "narrative", aliases: ["存在问题"] },
   { id: "jx_measures", label: "改进措施和有关建议", kind: "narrative", aliases: ["改进措施", "下一步工作举措"] },
+  // What the 财政部 项目支出 form and the 部门整体 forms carry besides (docs/contract.md).
+  { id: "jx_project_name", label: "项目名称", kind: "text", aliases: [] },
+  { id: "jx_supervisor", label: "主管部门", kind: "text", aliases: [] },
+  { id: "jx_implementer", label: "实施单位", kind: "text", aliases: [] },
+  { id: "jx_weight_total", label: "总分分值", kind: "number", aliases: [] },
 ];
 
 /** Every table id of the contract. */
@@ -183,15 +192,18 @@ export const TABLES: readonly TableDef[] = [
   {
     id: "jx_projects",
     label: "项目支出",
-    hasSummaryRow: false,
+    hasSummaryRow: true,
     titleHints: ["项目支出", "预算项目"],
     columns: [
       { key: "name", label: "项目名称", aliases: ["项目"], required: true },
       { key: "docNo", label: "资金文号", aliases: ["文号"] },
+      { key: "unit", label: "实施单位", aliases: ["项目实施单位", "项目单位"] },
       { key: "budget", label: "预算数", aliases: ["预算资金", "全年预算数"], money: true, required: true },
       { key: "executed", label: "执行数", aliases: ["支出数", "实际支出", "全年执行数"], money: true, required: true },
       { key: "carryover", label: "结转结余", aliases: ["结余", "结转"], money: true },
       { key: "rate", label: "执行率", aliases: ["预算执行率"] },
+      { key: "score", label: "自评得分", aliases: ["得分", "绩效自评得分"] },
+      { key: "grade", label: "自评结果", aliases: ["自评等级", "评价等次", "等次", "自评等次"] },
     ],
     relations: [],
   },
@@ -207,6 +219,7 @@ export const TABLES: readonly TableDef[] = [
       { key: "direction", label: "指标方向", aliases: ["指标性质", "计算符号", "符号"] },
       { key: "target", label: "年度指标值", aliases: ["指标值", "年度指标值（A）", "年度指标值(A)", "绩效目标"] },
       { key: "actual", label: "实际完成值", aliases: ["实际完成值（B）", "实际完成值(B)", "完成情况", "完成值"] },
+      { key: "unit", label: "度量单位", aliases: ["计量单位"] },
       { key: "weight", label: "分值", aliases: ["权重"], required: true },
       { key: "score", label: "得分", aliases: ["自评得分"] },
       { key: "reason", label: "偏差原因分析及改进措施", aliases: ["未完成原因分析", "偏差原因分析", "偏差原因"] },

@@ -6,7 +6,7 @@
 import type { CellRef, CellSnapshot } from "../model/snapshot";
 import type { BoundCell, ReportModel, TableRow } from "../model/report-model";
 import { normalizeLabel } from "../schema/fields";
-import { convertUnit, parseCell, roundTo } from "../units";
+import { convertUnit, moneyFactor, parseCell, roundTo } from "../units";
 import {
   directionKind,
   directionName,
@@ -19,8 +19,8 @@ import {
   type IndicatorNumber,
   type IndicatorValue,
 } from "./indicator-value";
-import { readMoneyScalar } from "../rules/lib/footing";
-import { correctedFigure } from "../rules/lib/unit-mistakes";
+import { readMoneyScalar } from "../relations/footing";
+import { correctedFigure } from "../relations/unit-mistakes";
 import type { GradeBand, IndicatorRule, QualitativeTier, ScoringProfile } from "./types";
 
 /** Why an indicator could not be scored by formula. */
@@ -65,6 +65,11 @@ export interface IndicatorScore {
   /** 定性: the score range of that tier, rounded like the platform (`round(w×k, 2)`). */
   readonly tierRange?: { readonly min: number; readonly max: number; readonly maxInclusive: boolean };
   readonly problem?: IndicatorProblem;
+  /**
+   * The 实际完成值 of a money indicator off by 10 000 against its target (元 typed in a 万元 indicator):
+   * scored as corrected; no-unit-mistake reports it at the cell.
+   */
+  readonly unitSlip?: { readonly at: CellRef; readonly written: number; readonly corrected: number; readonly unit: string; readonly factor: number };
 }
 
 /** A subtotal: a jx_score_summary row (or a 一级 group of the indicators when there is no summary). */
@@ -107,7 +112,7 @@ export interface ScoreResult {
   /** Where execRate came from: the amounts (执行数 ÷ 全年预算数) or the rate cell as written. */
   readonly execRateSource?: "amounts" | "written";
   /**
-   * True when an amount behind execRate was flagged as a 元/万元 slip (rules/lib/unit-mistakes) and its
+   * True when an amount behind execRate was flagged as a 元/万元 slip (relations/unit-mistakes) and its
    * corrected value was used instead: execFormula says so, and so does the reason fill gives for the
    * rate and score it writes (they are right once the slip is fixed; no-unit-mistake reports the slip).
    */
@@ -269,10 +274,25 @@ export function scoreIndicatorRow(row: TableRow, profile: ScoringProfile): Indic
       },
     };
   }
-  if (weight === undefined) return q;
+  // A money indicator whose 完成值 is 10 000 times its target (or a 10 000th) was typed in the other
+  // unit: score the corrected value, and say so (no-unit-mistake reports it at the cell).
+  const unit = r.unit ?? (cellText(bound(row, "unit")?.cell) || undefined);
+  let unitSlip: IndicatorScore["unitSlip"];
+  if (unit && !r.percent && moneyFactor(unit) !== undefined && r.a > 0 && r.b > 0 && base.actualRef) {
+    for (const factor of [1 / 10000, 10000]) {
+      const fixed = r.b * factor;
+      const near = (x: number, y: number): boolean => x / y >= 1 / 3 && x / y <= 3;
+      if (near(fixed, r.a) && !near(r.b, r.a)) {
+        unitSlip = { at: base.actualRef, written: r.b, corrected: roundTo(fixed, 6), unit, factor };
+        break;
+      }
+    }
+  }
+  const b = unitSlip ? unitSlip.corrected : r.b;
+  if (weight === undefined) return unitSlip ? { ...q, unitSlip } : q;
   const rule = (profile.indicatorRules ?? []).find((ir) => ir.matches.some((m) => normalizeLabel(base.level3).includes(normalizeLabel(m))));
-  const computed = rule ? scoreByRule(rule, r.b, weight, r.percent, profile) : scoreByFormula(direction, r.a, r.b, weight, r.percent, r.unit, profile);
-  return { ...q, ...computed };
+  const computed = rule ? scoreByRule(rule, b, weight, r.percent, profile) : scoreByFormula(direction, r.a, b, weight, r.percent, r.unit, profile);
+  return { ...q, ...computed, ...(unitSlip ? { unitSlip } : {}) };
 }
 
 interface Computed {

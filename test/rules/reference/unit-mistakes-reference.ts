@@ -1,5 +1,5 @@
 /**
- * Reference copy of src/core/rules/lib/unit-mistakes.ts as it was before the performance work
+ * Reference copy of src/core/relations/unit-mistakes.ts as it was before the performance work
  * (relations found by scanning every check per cell). Kept only so that
  * test/rules/unit-mistakes-equivalence.test.ts can check the indexed version finds exactly the same
  * slips. Do not use it elsewhere.
@@ -8,7 +8,7 @@ import type { ReportModel } from "../../../src/core/model/report-model";
 import { roundTo } from "../../../src/core/units/parse";
 import { parseA1 } from "../../../src/core/model/address";
 import type { TableId } from "../../../src/core/schema/fields";
-import { MONEY_SCALARS, evaluate, involves, readMoneyScalar, rowName, sumChecks, type Figure, type SumCheck } from "../../../src/core/rules/lib/footing";
+import { MONEY_SCALARS, evaluate, involves, readMoneyScalar, rowName, sumChecks, type Figure, type SumCheck } from "../../../src/core/relations/footing";
 
 /** The factor between 元 and 万元. */
 export const UNIT_FACTOR = 10000;
@@ -161,7 +161,7 @@ function pairMistakes(model: ReportModel, known: readonly UnitMistake[]): UnitMi
  */
 function rowMistakes(model: ReportModel): UnitMistake[] {
   const checks = sumChecks(model);
-  const groups = new Map<string, { table: TableId; row: number; figures: Map<string, Figure> }>();
+  const groups = new Map<string, { table: TableId | "form"; row: number; figures: Map<string, Figure> }>();
   for (const c of checks) {
     if (c.kind === "project") continue;
     for (const f of [c.target, ...c.terms.map((t) => t.figure)]) {
@@ -185,7 +185,7 @@ function rowMistakes(model: ReportModel): UnitMistake[] {
       const zero = new Map(fixed.map((x) => [x.figure.key, { value: 0, decimals: x.decimals }]));
       if (mine.every((c) => evaluate(c, zero).ok)) continue;
       if (!mine.every((c) => evaluate(c, overrides).ok)) continue;
-      const tableRow = model.tables[g.table]?.rows.find((r) => r.row === g.row);
+      const tableRow = g.table === "form" ? undefined : model.tables[g.table]?.rows.find((r) => r.row === g.row);
       out.push({
         figure: figures[0],
         factor,

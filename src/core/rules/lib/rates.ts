@@ -6,7 +6,7 @@ import type { BoundCell } from "../../model/report-model";
 import { parseCell } from "../../units/parse";
 import { formatNumber } from "../../units/convert";
 import { roundTo } from "../../units/parse";
-import type { Figure } from "./footing";
+import type { Figure } from "../../relations/footing";
 
 /** A rate read as a fraction. */
 export interface RateFigure {

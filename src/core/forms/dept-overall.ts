@@ -1,0 +1,58 @@
+/**
+ * 部门整体支出绩效自评表: the funds block split 按收入性质 (一般公共预算财政拨款, 政府性基金, 国有资本经营预算,
+ * 财政专户管理资金, 单位资金/其他资金) and 按支出性质 (基本支出 = 人员经费 + 公用经费, 项目支出), each split summing
+ * to 年度资金总额 in 年初预算数 / 全年预算数 / 全年执行数; then the indicators and the 总分 row.
+ */
+import { FUNDS_BIND, FUNDS_COLUMNS, IDENTITY_FIELDS, MONEY_COLUMNS, TOTAL_ROW } from "./common";
+import type { FormDecl } from "./types";
+
+export const DEPT_OVERALL: FormDecl = {
+  id: "dept-overall",
+  name: "部门整体支出绩效自评表",
+  kind: "dept",
+  anchors: [
+    ["部门整体支出绩效自评表", "部门整体支出绩效自评", "部门整体绩效自评表"],
+    ["年度资金总额", "资金总额"],
+    ["按收入性质分", "按收入性质"],
+    ["按支出性质分", "按支出性质"],
+    ["一般公共预算财政拨款", "一般公共预算拨款"],
+    ["基本支出"],
+    ["人员经费"],
+    ["公用经费"],
+    ["项目支出"],
+    ["年度总体目标", "年度绩效目标", "部门年度绩效目标"],
+    ["一级指标"],
+    ["总分"],
+  ],
+  minAnchors: 5,
+  requires: [["年度资金总额", "资金总额"], ["按收入性质分", "按收入性质", "按支出性质分", "按支出性质", "部门整体支出绩效自评表", "部门整体支出绩效自评"]],
+  fields: [...IDENTITY_FIELDS, { field: "jx_supervisor", labels: ["主管部门"] }, { field: "jx_implementer", labels: ["实施单位"] }],
+  grids: [
+    {
+      id: "funds",
+      name: "年度资金",
+      mode: "matrix",
+      columns: FUNDS_COLUMNS,
+      rows: [
+        TOTAL_ROW,
+        { key: "public", name: "一般公共预算财政拨款", labels: ["一般公共预算财政拨款", "一般公共预算拨款", "一般公共预算资金", "财政拨款"] },
+        { key: "govFund", name: "政府性基金预算财政拨款", labels: ["政府性基金预算财政拨款", "政府性基金预算拨款", "政府性基金拨款", "政府性基金"] },
+        { key: "capital", name: "国有资本经营预算财政拨款", labels: ["国有资本经营预算财政拨款", "国有资本经营预算拨款", "国有资本经营预算"] },
+        { key: "special", name: "财政专户管理资金", labels: ["财政专户管理资金", "财政专户管理资金收入", "纳入专户管理的非税收入"] },
+        { key: "own", name: "单位资金", labels: ["单位资金", "单位自有资金", "其他资金", "其他收入", "其他"] },
+        { key: "basic", name: "基本支出", labels: ["基本支出"] },
+        { key: "personnel", name: "人员经费", labels: ["人员经费", "人员支出"] },
+        { key: "publicUse", name: "公用经费", labels: ["公用经费", "公用支出"] },
+        { key: "project", name: "项目支出", labels: ["项目支出"] },
+      ],
+      bind: FUNDS_BIND,
+    },
+  ],
+  tables: [{ table: "jx_indicators", blankRowsInside: true, aliases: { weight: ["权重"], reason: ["未完成原因分析"] } }],
+  relations: [
+    { kind: "sum", grid: "funds", total: "total", parts: ["public", "govFund", "capital", "special", "own"], columns: MONEY_COLUMNS, name: "按收入性质分" },
+    { kind: "sum", grid: "funds", total: "total", parts: ["basic", "project"], columns: MONEY_COLUMNS, name: "按支出性质分" },
+    { kind: "sum", grid: "funds", total: "basic", parts: ["personnel", "publicUse"], columns: MONEY_COLUMNS, name: "基本支出" },
+    { kind: "rate", grid: "funds", rate: "rate", numerator: "executed", denominator: "adjusted", rows: ["public", "govFund", "capital", "special", "own", "basic", "personnel", "publicUse", "project"] },
+  ],
+};

@@ -1,0 +1,65 @@
+/**
+ * Which form a sheet is: every form's anchors are looked for among the sheet's short texts; the form
+ * with the most anchors found (at least its `minAnchors`, with all its `requires`, none of its
+ * `excludes`) wins, ties going to the higher `priority`. Each sheet is judged on its own.
+ */
+import { cellText, type SheetGrid } from "../mapping/grid";
+import { labelKey } from "./read";
+import { FORMS } from "./index";
+import type { FormDecl, Labels } from "./types";
+
+/** Texts longer than this are prose, not labels or titles. */
+const MAX_LABEL = 60;
+/** Only the first rows are read for detection: a form's labels sit at its top and in its headers. */
+const DETECT_ROWS = 400;
+
+/** The label keys of a sheet's short texts (first {@link DETECT_ROWS} filled rows). */
+export function sheetLabels(grid: SheetGrid): string[] {
+  const out = new Set<string>();
+  for (const row of grid.rowNumbers.slice(0, DETECT_ROWS)) {
+    for (const col of grid.colsIn(row)) {
+      const v = grid.cell(row, col)?.value;
+      if (typeof v !== "string") continue;
+      const t = cellText(grid.cell(row, col));
+      if (t.length > MAX_LABEL) continue;
+      const k = labelKey(t);
+      if (k) out.add(k);
+      // `项目名称：某某` also names its label.
+      const colon = /^([^:：]{2,12})[:：]/.exec(t);
+      if (colon) out.add(labelKey(colon[1]));
+    }
+  }
+  return [...out];
+}
+
+/** Whether one of the labels is among the texts (equal, a prefix, or inside a title). */
+function has(texts: readonly string[], labels: Labels): boolean {
+  return labels.some((l) => {
+    const k = labelKey(l);
+    return texts.some((t) => t === k || (t.startsWith(k) && t.length - k.length <= 8) || (k.length >= 5 && t.includes(k)));
+  });
+}
+
+/** A sheet's form and how many anchors matched. */
+export interface Detection {
+  readonly form: FormDecl;
+  readonly score: number;
+}
+
+/**
+ * The form of a sheet, or undefined when none fits.
+ * @param grid - the sheet
+ * @param forms - the candidate forms (all by default)
+ */
+export function detectForm(grid: SheetGrid, forms: readonly FormDecl[] = FORMS): Detection | undefined {
+  const texts = sheetLabels(grid);
+  let best: Detection | undefined;
+  for (const form of forms) {
+    if (form.excludes && has(texts, form.excludes)) continue;
+    if (form.requires && !form.requires.every((r) => has(texts, r))) continue;
+    const score = form.anchors.filter((a) => has(texts, a)).length;
+    if (score < form.minAnchors) continue;
+    if (!best || score > best.score || (score === best.score && (form.priority ?? 0) > (best.form.priority ?? 0))) best = { form, score };
+  }
+  return best;
+}

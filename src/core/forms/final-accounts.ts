@@ -1,0 +1,114 @@
+/**
+ * 部门决算: the 收入支出决算总表 (财决01: 收入 by source, 本年收入合计, 使用非财政拨款结余, 年初结转和结余,
+ * 收入总计 | 本年支出合计, 结余分配, 年末结转和结余, 支出总计) and the 支出决算表 (支出 = 基本支出 (人员经费 +
+ * 公用经费) + 项目支出), as 项目 | 金额 pairs that may stand side by side.
+ */
+import { IDENTITY_FIELDS } from "./common";
+import type { FormDecl } from "./types";
+
+const AMOUNT = [{ key: "amount", labels: ["决算数", "金额", "本年决算数"], kind: "money" as const }];
+
+export const FINAL_ACCOUNTS: FormDecl = {
+  id: "final-accounts",
+  name: "收入支出决算总表",
+  kind: "accounts",
+  anchors: [
+    ["收入支出决算总表", "收入支出决算表"],
+    ["本年收入合计"],
+    ["本年支出合计"],
+    ["年初结转和结余"],
+    ["年末结转和结余"],
+    ["收入总计"],
+    ["支出总计"],
+    ["一般公共预算财政拨款收入", "一般公共预算财政拨款"],
+  ],
+  minAnchors: 4,
+  requires: [["年初结转和结余"], ["年末结转和结余"]],
+  fields: IDENTITY_FIELDS,
+  grids: [
+    {
+      id: "accounts",
+      name: "收入支出决算总表",
+      mode: "pairs",
+      columns: AMOUNT,
+      rows: [
+        { key: "public", name: "一般公共预算财政拨款收入", labels: ["一般公共预算财政拨款收入", "一般公共预算财政拨款"] },
+        { key: "govFund", name: "政府性基金预算财政拨款收入", labels: ["政府性基金预算财政拨款收入", "政府性基金预算财政拨款"] },
+        { key: "capital", name: "国有资本经营预算财政拨款收入", labels: ["国有资本经营预算财政拨款收入", "国有资本经营预算财政拨款"] },
+        { key: "upper", name: "上级补助收入", labels: ["上级补助收入"] },
+        { key: "business", name: "事业收入", labels: ["事业收入"] },
+        { key: "operating", name: "经营收入", labels: ["经营收入"] },
+        { key: "affiliated", name: "附属单位上缴收入", labels: ["附属单位上缴收入"] },
+        { key: "otherIncome", name: "其他收入", labels: ["其他收入"] },
+        { key: "incomeTotal", name: "本年收入合计", labels: ["本年收入合计"] },
+        { key: "useBalance", name: "使用非财政拨款结余", labels: ["使用非财政拨款结余", "使用非财政拨款结余（含专用结余）", "用事业基金弥补收支差额"] },
+        { key: "carryIn", name: "年初结转和结余", labels: ["年初结转和结余"] },
+        { key: "incomeGrand", name: "收入总计", labels: ["收入总计", "总计"] },
+        { key: "expenseTotal", name: "本年支出合计", labels: ["本年支出合计"] },
+        { key: "distribution", name: "结余分配", labels: ["结余分配"] },
+        { key: "carryOut", name: "年末结转和结余", labels: ["年末结转和结余"] },
+        { key: "expenseGrand", name: "支出总计", labels: ["支出总计"] },
+      ],
+    },
+  ],
+  tables: [],
+  relations: [
+    {
+      kind: "sum",
+      grid: "accounts",
+      total: "incomeTotal",
+      parts: ["public", "govFund", "capital", "upper", "business", "operating", "affiliated", "otherIncome"],
+      columns: ["amount"],
+      name: "本年收入合计 = 各项收入之和",
+    },
+    { kind: "sum", grid: "accounts", total: "incomeGrand", parts: ["incomeTotal", "useBalance", "carryIn"], columns: ["amount"], name: "收入总计" },
+    { kind: "sum", grid: "accounts", total: "expenseGrand", parts: ["expenseTotal", "distribution", "carryOut"], columns: ["amount"], name: "支出总计" },
+    { kind: "sum", grid: "accounts", total: "expenseGrand", parts: ["incomeGrand"], columns: ["amount"], name: "收方总计 = 支方总计" },
+    {
+      kind: "sum",
+      grid: "accounts",
+      total: "carryOut",
+      parts: ["carryIn", "incomeTotal", "useBalance", "-expenseTotal", "-distribution"],
+      columns: ["amount"],
+      name: "年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余",
+      unless: ["incomeGrand", "expenseGrand"],
+    },
+  ],
+};
+
+export const FINAL_EXPENSE: FormDecl = {
+  id: "final-expense",
+  name: "支出决算表",
+  kind: "accounts",
+  anchors: [["支出决算表", "一般公共预算财政拨款支出决算表", "财政拨款支出决算表"], ["基本支出"], ["人员经费"], ["公用经费"], ["项目支出"], ["合计", "本年支出合计", "支出合计"], ["科目名称", "功能分类科目", "科目编码"]],
+  minAnchors: 5,
+  requires: [["基本支出"], ["项目支出"], ["人员经费", "公用经费"]],
+  excludes: ["年度资金总额", "一级指标"],
+  fields: IDENTITY_FIELDS,
+  grids: [
+    {
+      id: "expense",
+      name: "支出决算表",
+      mode: "pairs",
+      columns: AMOUNT,
+      rows: [
+        { key: "expenseTotal", name: "本年支出合计", labels: ["本年支出合计", "支出合计"] },
+        { key: "basic", name: "基本支出", labels: ["基本支出"] },
+        { key: "personnel", name: "人员经费", labels: ["人员经费"] },
+        { key: "publicUse", name: "公用经费", labels: ["公用经费"] },
+        { key: "project", name: "项目支出", labels: ["项目支出"] },
+      ],
+    },
+  ],
+  tables: [
+    {
+      table: "jx_expense",
+      blankRowsInside: true,
+      aliases: { name: ["项目", "科目名称", "功能分类科目名称", "支出功能分类科目", "项目（科目名称）"], total: ["合计", "本年支出合计", "支出合计"] },
+    },
+  ],
+  relations: [
+    { kind: "sum", grid: "expense", total: "expenseTotal", parts: ["basic", "project"], columns: ["amount"], name: "支出 = 基本支出 + 项目支出" },
+    { kind: "sum", grid: "expense", total: "basic", parts: ["personnel", "publicUse"], columns: ["amount"], name: "基本支出 = 人员经费 + 公用经费" },
+  ],
+};

@@ -1,0 +1,33 @@
+/**
+ * 项目绩效自评汇总表 (seed 001 reports nine projects so): 序号 | 项目名称 | 资金文号 | 实施单位 | 预算数 |
+ * 执行数 | 执行率 | 结转结余 | 自评得分 / 自评结果, one row per project and a 合计 row (the sum of the
+ * projects; its 执行率 is 合计执行数 ÷ 合计预算数).
+ */
+import { IDENTITY_FIELDS } from "./common";
+import type { FormDecl } from "./types";
+
+export const PROJECT_SUMMARY: FormDecl = {
+  id: "project-summary",
+  name: "项目绩效自评汇总表",
+  kind: "summary",
+  anchors: [
+    ["项目绩效自评汇总表", "项目支出绩效自评汇总表", "绩效自评汇总表", "项目汇总表", "自评汇总表"],
+    ["序号"],
+    ["项目名称"],
+    ["资金文号", "文号"],
+    ["实施单位"],
+    ["预算数", "全年预算数", "预算资金"],
+    ["执行数", "全年执行数", "实际支出"],
+    ["执行率", "预算执行率"],
+    ["结转结余"],
+    ["自评得分", "得分"],
+    ["自评结果", "自评等级", "评价等次"],
+    ["合计"],
+  ],
+  minAnchors: 6,
+  requires: [["项目名称"], ["预算数", "全年预算数", "预算资金"], ["执行数", "全年执行数", "实际支出"]],
+  fields: IDENTITY_FIELDS,
+  grids: [],
+  tables: [{ table: "jx_projects", blankRowsInside: true }],
+  relations: [],
+};

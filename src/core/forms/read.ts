@@ -1,0 +1,444 @@
+/**
+ * Read one sheet by a form declaration: label/value fields (also `标签：值` written in one cell), the 2-D
+ * blocks, the schema tables (blank rows inside kept), the 总分 row, and the relations the form declares,
+ * each cell bound to where it is. Pure: a SheetGrid in, plain bindings out.
+ */
+import type { CellSnapshot } from "../model/snapshot";
+import type { BoundCell, DeclaredRate, DeclaredSum, MoneyUnit, RelationCell, ScalarBinding } from "../model/report-model";
+import { normalizeLabel, tableDef, type ColumnDef, type ScalarFieldId, type TableDef } from "../schema/fields";
+import { toA1, type Area } from "../model/address";
+import { cellText, isBlank, isNumberLike, type SheetGrid } from "../mapping/grid";
+import { readTable } from "../mapping/table-reader";
+import { tableEnd } from "../mapping/auto-map";
+import { emptyResult, type MappingResult } from "../mapping/types";
+import type { FieldDecl, FormDecl, GridDecl } from "./types";
+
+/** What reading a sheet by a form gives. */
+export interface FormRead {
+  readonly form: FormDecl;
+  readonly sheet: string;
+  readonly result: MappingResult;
+  readonly relations: DeclaredSum[];
+  readonly rates: DeclaredRate[];
+  readonly moneyUnit?: MoneyUnit;
+}
+
+/** A label as compared: normalised, without 其中, brackets' content (`（万元）`, `（A）`) or a closing colon. */
+export function labelKey(text: string): string {
+  let k = normalizeLabel(text).replace(/[(（][^)）]*[)）]/g, "");
+  if (k.startsWith("其中")) k = normalizeLabel(k.slice(2).replace(/^[:：,，、]/, ""));
+  return k.replace(/[:：]+$/, "");
+}
+
+/** Whether a cell's text is a dash or a word for "nothing" (`—`, `-`, `/`, `无`): an unused cell. */
+export function isDash(cell: CellSnapshot | undefined): boolean {
+  return typeof cell?.value === "string" && /^[\s—–\-－―─/／\\、]*$|^(?:无|不适用)$/.test(cell.value.trim()) && cell.value.trim() !== "";
+}
+
+/** The longest label of `labels` that `text` is (or starts with); 0 when none. */
+function labelMatch(text: string, labels: readonly string[]): number {
+  const k = labelKey(text);
+  if (!k) return 0;
+  let best = 0;
+  for (const l of labels) {
+    const lk = labelKey(l);
+    if (lk && (k === lk || (k.startsWith(lk) && k.length - lk.length <= 6)) && lk.length > best) best = lk.length;
+  }
+  return best;
+}
+
+/** A bound cell at (row, col): dashes read as blank (an unused cell counts as nothing). */
+function boundAt(grid: SheetGrid, row: number, col: number): BoundCell {
+  const ref = { sheet: grid.name, address: toA1({ row, col }) };
+  const cell = grid.cell(row, col);
+  return isBlank(cell) || isDash(cell) ? { ref } : { ref, cell };
+}
+
+/** Labels of the total row that closes an indicator table. */
+const TOTAL_ROW_LABELS = new Set(["总分", "合计", "总计", "得分合计", "综合得分", "自评总分", "总得分"]);
+
+/** The first filled text of a row, as a label key. */
+function firstText(grid: SheetGrid, row: number): string {
+  const c = grid.colsIn(row)[0];
+  return c === undefined ? "" : labelKey(cellText(grid.cell(row, c)));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Fields
+
+/** Every label any identity field may have, to stop a `标签：值` value at the next label. */
+function allFieldLabels(form: FormDecl): string[] {
+  return form.fields.flatMap((f) => f.labels).sort((a, b) => b.length - a.length);
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** `label：value` inside a text (start of the text or after a space): the value, "" when empty. */
+function inlineValue(text: string, label: string, others: readonly string[]): string | undefined {
+  const t = text.replace(/\u3000/g, " ");
+  const re = new RegExp(`(?:^|[\\s，,；;])${escape(label)}\\s*(?:[(（][^)）]{0,6}[)）])?\\s*[:：]`);
+  const m = re.exec(t);
+  if (!m) return undefined;
+  let rest = t.slice(m.index + m[0].length);
+  // Cut at the next `label：` (填报单位：某某局    填报日期：2022年1月).
+  let cut = rest.length;
+  for (const o of others) {
+    const r = new RegExp(`(?:^|\\s)${escape(o)}\\s*(?:[(（][^)）]{0,6}[)）])?\\s*[:：]`).exec(rest);
+    if (r && r.index < cut) cut = r.index;
+  }
+  rest = rest.slice(0, cut);
+  return rest.trim();
+}
+
+/** Whether a cell's text is any label of the form (a field's, a grid's or a table column's). */
+function isFormLabel(text: string, vocabulary: ReadonlySet<string>): boolean {
+  const k = labelKey(text);
+  return k !== "" && vocabulary.has(k);
+}
+
+function formVocabulary(form: FormDecl): Set<string> {
+  const v = new Set<string>();
+  for (const f of form.fields) for (const l of f.labels) v.add(labelKey(l));
+  for (const g of form.grids) for (const x of [...g.columns, ...g.rows]) for (const l of x.labels) v.add(labelKey(l));
+  for (const t of form.tables) for (const c of tableDef(t.table).columns) for (const l of [c.label, ...c.aliases]) v.add(labelKey(l));
+  return v;
+}
+
+/** The value cell right of a label at (row, col): the first filled cell before the next label. */
+function valueRight(grid: SheetGrid, row: number, col: number, vocabulary: ReadonlySet<string>): BoundCell {
+  const end = grid.merge(row, col)?.end.col ?? col;
+  for (const c of grid.colsIn(row, end + 1, end + 8)) {
+    const cell = grid.cell(row, c);
+    if (isBlank(cell)) continue;
+    if (typeof cell?.value === "string" && isFormLabel(cell.value, vocabulary)) break;
+    return { ref: { sheet: grid.name, address: toA1({ row, col: c }) }, cell };
+  }
+  return { ref: { sheet: grid.name, address: toA1({ row, col: end + 1 }) } };
+}
+
+function binding(id: ScalarFieldId, b: BoundCell): ScalarBinding {
+  return b.cell ? { id, ref: b.ref, cell: b.cell, source: "label" } : { id, ref: b.ref, source: "label" };
+}
+
+/** Read one field: `label | value`, or `label：value` in one cell. */
+function readField(grid: SheetGrid, field: FieldDecl, others: readonly string[], vocabulary: ReadonlySet<string>): ScalarBinding | undefined {
+  let blank: ScalarBinding | undefined;
+  for (const label of field.labels) {
+    const key = labelKey(label);
+    for (const row of grid.rowNumbers) {
+      for (const col of grid.colsIn(row)) {
+        const cell = grid.cell(row, col);
+        if (typeof cell?.value !== "string" || cell.value.length > 200) continue;
+        const ref = { sheet: grid.name, address: toA1({ row, col }) };
+        if (labelKey(cell.value) === key && !/[:：]\s*\S/.test(cell.value)) {
+          const b = binding(field.field, valueRight(grid, row, col, vocabulary));
+          if (b.cell) return b;
+          // `评价年度：` across a merged line: the value belongs in that same cell.
+          const m = grid.merge(row, col);
+          blank ??= /[:：]\s*$/.test(cell.value) && m && m.end.col > m.start.col ? { id: field.field, ref, source: "label" } : b;
+          continue;
+        }
+        const inline = inlineValue(cell.value, label, others.filter((o) => o !== label));
+        if (inline === undefined) continue;
+        if (inline !== "") return { id: field.field, ref, cell: { value: inline }, source: "label" };
+        const right = valueRight(grid, row, col, vocabulary);
+        if (right.cell) return binding(field.field, right);
+        // `评价年度：` across a merged line: the value belongs in that same cell.
+        const m = grid.merge(row, col);
+        blank ??= m && m.end.col > m.start.col ? { id: field.field, ref, source: "label" } : binding(field.field, right);
+      }
+    }
+  }
+  return blank;
+}
+
+/** `（2021年度）` under the title. */
+const YEAR_LINE = /^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$/;
+/** A title naming the year: `2021年度项目支出绩效自评表`. */
+const TITLE_YEAR = /(?:19|20)\d{2}\s*年度?[^，。；;,]{0,24}?(?:绩效|自评|评价|整体支出|项目支出|预算项目|决算|汇总)/;
+/** A unit's name ends so (某某局, 某某中心 …). */
+const UNIT_END = /(?:局|委员会|委|办公室|办|中心|院|所|站|厅|部|会|队|处|校|馆|社|台|馆|政府|街道|镇|乡|公司|集团)$/;
+
+/** How many filled rows at the top of a sheet may hold its title. */
+const TITLE_ROWS = 6;
+
+function titleCells(grid: SheetGrid): { row: number; col: number; text: string }[] {
+  const out: { row: number; col: number; text: string }[] = [];
+  for (const row of grid.rowNumbers.slice(0, TITLE_ROWS)) {
+    for (const col of grid.colsIn(row)) {
+      const v = grid.cell(row, col)?.value;
+      if (typeof v === "string" && v.trim().length <= 80) out.push({ row, col, text: v.trim() });
+    }
+  }
+  return out;
+}
+
+/** The year and unit a form writes in its title lines, when no label gives them. */
+function identityFromTitle(grid: SheetGrid, scalars: MappingResult["scalars"]): void {
+  const titles = titleCells(grid);
+  if (!scalars.jx_report_year?.cell) {
+    const line = titles.find((t) => YEAR_LINE.test(t.text.replace(/\s+/g, ""))) ?? titles.find((t) => TITLE_YEAR.test(t.text));
+    if (line) scalars.jx_report_year = { id: "jx_report_year", ref: { sheet: grid.name, address: toA1(line) }, cell: grid.cell(line.row, line.col), source: "label" };
+  }
+  if (!scalars.jx_unit_name?.cell) {
+    const from = scalars.jx_implementer?.cell ? scalars.jx_implementer : scalars.jx_supervisor?.cell ? scalars.jx_supervisor : undefined;
+    if (from) {
+      scalars.jx_unit_name = { ...from, id: "jx_unit_name" };
+      return;
+    }
+    for (const t of titles) {
+      const m = /^(.{2,30}?)\s*(?:(?:19|20)\d{2}\s*年度?|部门整体|项目支出|预算项目)/.exec(t.text.replace(/\s+/g, ""));
+      if (m && UNIT_END.test(m[1])) {
+        scalars.jx_unit_name = { id: "jx_unit_name", ref: { sheet: grid.name, address: toA1(t) }, cell: { value: m[1] }, source: "label" };
+        return;
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Grids
+
+/** A grid as found: its cells by row key, then column key. */
+interface GridFound {
+  readonly decl: GridDecl;
+  /** Header text of each column, as written. */
+  readonly columns: Map<string, { col: number; header: string }>;
+  readonly rows: Map<string, number>;
+  /** The value column of each pairs row (pairs mode). */
+  readonly pairCol: Map<string, number>;
+}
+
+/** The best column key of a header text (longest label), or undefined. */
+function columnKeyOf(text: string, decl: GridDecl): string | undefined {
+  let best: { key: string; len: number } | undefined;
+  for (const c of decl.columns) {
+    const len = labelMatch(text, c.labels);
+    if (len > 0 && (!best || len > best.len)) best = { key: c.key, len };
+  }
+  return best?.key;
+}
+
+function rowKeyOf(text: string, decl: GridDecl): string | undefined {
+  let best: { key: string; len: number } | undefined;
+  for (const r of decl.rows) {
+    const len = labelMatch(text, r.labels);
+    if (len > 0 && (!best || len > best.len)) best = { key: r.key, len };
+  }
+  return best?.key;
+}
+
+/** How far below its header a matrix block's rows may go. */
+const GRID_ROWS = 25;
+
+function findMatrix(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
+  for (const row of grid.rowNumbers) {
+    const columns = new Map<string, { col: number; header: string }>();
+    for (const col of grid.colsIn(row)) {
+      const v = grid.cell(row, col)?.value;
+      if (typeof v !== "string") continue;
+      const key = columnKeyOf(v, decl);
+      if (key && !columns.has(key)) columns.set(key, { col, header: v.trim() });
+    }
+    const money = decl.columns.filter((c) => c.kind === "money" && columns.has(c.key)).length;
+    if (columns.size < 2 || money < 1) continue;
+    const firstValueCol = Math.min(...[...columns.values()].map((c) => c.col));
+    const rows = new Map<string, number>();
+    for (const r of grid.rowsIn(row + 1, row + GRID_ROWS)) {
+      // Text cells left of the figures, rightmost first (`项目资金 | 其中：上年结转资金`).
+      const texts = grid.colsIn(r, 1, firstValueCol - 1).filter((c) => typeof grid.cell(r, c)?.value === "string").reverse();
+      for (const c of texts) {
+        const key = rowKeyOf(String(grid.cell(r, c)?.value), decl);
+        if (key) {
+          if (!rows.has(key)) rows.set(key, r);
+          break;
+        }
+      }
+    }
+    if (rows.size === 0) continue;
+    return { decl, columns, rows, pairCol: new Map() };
+  }
+  return undefined;
+}
+
+/** Columns headed 行次/栏次 (line numbers of 决算 tables), never amounts. */
+function lineNumberColumns(grid: SheetGrid): Set<number> {
+  const out = new Set<number>();
+  for (const row of grid.rowNumbers.slice(0, 12)) {
+    for (const col of grid.colsIn(row)) {
+      if (/^(行次|栏次|行号)$/.test(labelKey(cellText(grid.cell(row, col))))) out.add(col);
+    }
+  }
+  return out;
+}
+
+function findPairs(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
+  const skip = lineNumberColumns(grid);
+  const rows = new Map<string, number>();
+  const pairCol = new Map<string, number>();
+  for (const row of grid.rowNumbers) {
+    const cols = grid.colsIn(row);
+    for (const col of cols) {
+      const v = grid.cell(row, col)?.value;
+      if (typeof v !== "string" || v.length > 40) continue;
+      const key = rowKeyOf(v, decl);
+      if (!key || rows.has(key)) continue;
+      // The amount: the first filled cell to the right (not a 行次), if a figure; a label there means none.
+      const end = grid.merge(row, col)?.end.col ?? col;
+      let at: number | undefined;
+      let first: number | undefined;
+      for (let c = end + 1; c <= end + 4; c++) {
+        if (skip.has(c)) continue;
+        first ??= c;
+        const cell = grid.cell(row, c);
+        if (isBlank(cell)) continue;
+        if (isNumberLike(cell) || isDash(cell) || cell?.error) at = c;
+        break;
+      }
+      const target = at ?? first;
+      if (target === undefined) continue;
+      if (at === undefined && !isBlank(grid.cell(row, target))) continue;
+      rows.set(key, row);
+      pairCol.set(key, target);
+    }
+  }
+  return rows.size ? { decl, columns: new Map([["amount", { col: 0, header: decl.columns[0]?.labels[0] ?? "金额" }]]), rows, pairCol } : undefined;
+}
+
+function gridCell(grid: SheetGrid, found: GridFound, rowKey: string, colKey: string): BoundCell | undefined {
+  const row = found.rows.get(rowKey);
+  if (row === undefined) return undefined;
+  const col = found.decl.mode === "pairs" ? found.pairCol.get(rowKey) : found.columns.get(colKey)?.col;
+  return col === undefined ? undefined : boundAt(grid, row, col);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Tables
+
+/** The schema table with the form's extra header words. */
+function withAliases(def: TableDef, aliases: Readonly<Record<string, readonly string[]>> | undefined): TableDef {
+  if (!aliases) return def;
+  const columns: ColumnDef[] = def.columns.map((c) => (aliases[c.key] ? { ...c, aliases: [...c.aliases, ...aliases[c.key]] } : c));
+  return { ...def, columns };
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+/** The money unit a sheet writes (`项目资金（万元）`, `单位：元`), when it says one. */
+function sheetUnit(grid: SheetGrid): MoneyUnit | undefined {
+  for (const row of grid.rowNumbers) {
+    for (const col of grid.colsIn(row)) {
+      const v = grid.cell(row, col)?.value;
+      if (typeof v !== "string" || v.length > 60 || !v.includes("元")) continue;
+      const t = normalizeLabel(v);
+      if (/[(（]万元[)）]|单位[:：]?万元|万元[)）]?$/.test(t)) return "万元";
+      if (/[(（]元[)）]|单位[:：]?元/.test(t)) return "元";
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Read a sheet by a form.
+ * @param grid - the sheet
+ * @param form - the declaration detected on it
+ * @returns the bindings, the declared relations with their cells, the money unit the sheet writes
+ */
+export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
+  const result = emptyResult();
+  const relations: DeclaredSum[] = [];
+  const rates: DeclaredRate[] = [];
+  const vocabulary = formVocabulary(form);
+  const others = allFieldLabels(form);
+
+  // Tables first, so that their cells are not read as fields.
+  const areas: Area[] = [];
+  for (const t of form.tables) {
+    const def = withAliases(tableDef(t.table), t.aliases);
+    const firstLabels = new Set([def.columns[0].label, ...def.columns[0].aliases].map(normalizeLabel));
+    const baseStop = tableEnd(grid);
+    const stopAt = t.table === "jx_indicators" ? (r: number): boolean => baseStop(r) || TOTAL_ROW_LABELS.has(firstText(grid, r)) : baseStop;
+    for (const row of grid.rowNumbers) {
+      const start = grid.colsIn(row).find((c) => firstLabels.has(normalizeLabel(cellText(grid.cell(row, c)))));
+      if (start === undefined) continue;
+      const at = { row, col: start };
+      const read = readTable(grid, def, { start: at, end: at }, { source: "label", auto: { stopAt, blankRowsInside: t.blankRowsInside } });
+      if (read.problems.length) continue;
+      result.tables[t.table] = read.binding;
+      result.areas[t.table] = read.area;
+      areas.push(read.area);
+      if (t.table === "jx_indicators") bindTotalRow(grid, read.binding, read.area, result);
+      break;
+    }
+  }
+
+  for (const f of form.fields) {
+    const b = readField(grid, f, others, vocabulary);
+    if (b && !(result.scalars[f.field]?.cell && !b.cell)) result.scalars[f.field] = b;
+  }
+  identityFromTitle(grid, result.scalars);
+
+  const found = new Map<string, GridFound>();
+  for (const g of form.grids) {
+    const hit = g.mode === "matrix" ? findMatrix(grid, g) : findPairs(grid, g);
+    if (!hit) continue;
+    found.set(g.id, hit);
+    for (const b of g.bind ?? []) {
+      const cell = gridCell(grid, hit, b.row, b.column);
+      if (cell) result.scalars[b.field] = binding(b.field, cell);
+    }
+  }
+
+  const relCell = (f: GridFound, row: string, col: string): RelationCell | undefined => {
+    const cell = gridCell(grid, f, row, col);
+    const name = f.decl.rows.find((r) => r.key === row)?.name ?? row;
+    return cell ? { cell, field: `${form.id}.${f.decl.id}.${row}.${col}`, label: name } : undefined;
+  };
+  for (const rel of form.relations) {
+    const f = found.get(rel.grid);
+    if (!f) continue;
+    if (rel.kind === "sum") {
+      if (rel.unless?.some((r) => f.rows.has(r))) continue;
+      for (const col of rel.columns) {
+        const target = relCell(f, rel.total, col);
+        const terms = rel.parts
+          .map((p) => {
+            const sign: 1 | -1 = p.startsWith("-") ? -1 : 1;
+            const c = relCell(f, p.replace(/^-/, ""), col);
+            return c ? { ...c, sign } : undefined;
+          })
+          .filter((x): x is RelationCell & { sign: 1 | -1 } => x !== undefined);
+        if (!target || terms.length === 0) continue;
+        const header = f.decl.mode === "pairs" ? rel.name : `${rel.name}（${f.columns.get(col)?.header.replace(/\s+/g, "") ?? col}）`;
+        relations.push({ id: `${form.id}:${f.decl.id}:${rel.total}=${rel.parts.join("+")}:${col}`, sheet: grid.name, where: header, target, terms });
+      }
+    } else {
+      for (const row of rel.rows) {
+        const rate = relCell(f, row, rel.rate);
+        const numerator = relCell(f, row, rel.numerator);
+        const denominator = relCell(f, row, rel.denominator);
+        if (!rate?.cell.cell || !numerator || !denominator) continue;
+        rates.push({ id: `${form.id}:${f.decl.id}:${row}:rate`, sheet: grid.name, where: rate.label, rate, numerator, denominator });
+      }
+    }
+  }
+  return { form, sheet: grid.name, result, relations, rates, moneyUnit: sheetUnit(grid) };
+}
+
+/**
+ * The row closing the indicator table (`总分 | … | 100 | 95`): its 得分 is the 综合得分, its 分值 the
+ * total of the weights.
+ */
+function bindTotalRow(grid: SheetGrid, table: MappingResult["tables"]["jx_indicators"], area: Area, result: MappingResult): void {
+  if (!table) return;
+  const scoreCol = table.columns.find((c) => c.key === "score")?.col;
+  const weightCol = table.columns.find((c) => c.key === "weight")?.col;
+  for (const r of grid.rowsIn(area.end.row + 1, area.end.row + 3)) {
+    if (!TOTAL_ROW_LABELS.has(firstText(grid, r))) continue;
+    if (scoreCol !== undefined) result.scalars.jx_score_total = binding("jx_score_total", boundAt(grid, r, scoreCol));
+    if (weightCol !== undefined) result.scalars.jx_weight_total = binding("jx_weight_total", boundAt(grid, r, weightCol));
+    return;
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * A form is data: the labels that anchor it, its label/value fields, its 2-D blocks (项目资金, the
+ * funds of a 部门整体 form, the 决算 总表), the schema tables it holds, and the relations its figures
+ * obey. `readForm` reads any declaration; adding a form is adding a file (docs/forms.md).
+ */
+import type { FormInstance } from "../model/report-model";
+import type { ScalarFieldId, TableId } from "../schema/fields";
+
+/** Labels that name one thing, in the order tried (normalised when compared). */
+export type Labels = readonly string[];
+
+/** A label/value field of a form: `填报单位：某某局`, `项目名称 | 某某项目`. */
+export interface FieldDecl {
+  readonly field: ScalarFieldId;
+  /** Labels in priority order: the first label found with a value wins. */
+  readonly labels: Labels;
+}
+
+/** A column of a 2-D block, found by its header. */
+export interface GridColumn {
+  readonly key: string;
+  readonly labels: Labels;
+  readonly kind: "money" | "rate" | "number";
+}
+
+/** A row of a 2-D block, found by its label (`其中：上年结转资金`). */
+export interface GridRow {
+  readonly key: string;
+  readonly labels: Labels;
+  /** Shown in messages (`上年结转资金`). */
+  readonly name: string;
+}
+
+/**
+ * A 2-D block: rows found by label × columns found by header (`matrix`), or rows whose single value
+ * sits to the right of the label (`pairs`: the 收入支出决算总表's 项目 | 金额 pairs, side by side).
+ */
+export interface GridDecl {
+  readonly id: string;
+  readonly name: string;
+  readonly mode: "matrix" | "pairs";
+  /** matrix: the columns (at least two must be found on one header row). pairs: one column, `amount`. */
+  readonly columns: readonly GridColumn[];
+  readonly rows: readonly GridRow[];
+  /** Cells that feed schema scalars: 年度资金总额 × 全年预算数 → jx_budget_adjusted. */
+  readonly bind?: readonly { readonly row: string; readonly column: string; readonly field: ScalarFieldId }[];
+}
+
+/** A schema table on the form, with the form's own header words. */
+export interface TableDecl {
+  readonly table: TableId;
+  /** Extra header labels by column key (`name: ["项目", "科目名称"]`). */
+  readonly aliases?: Readonly<Record<string, Labels>>;
+  /** The table may hold blank rows (a printed form's spacing): they do not end it. */
+  readonly blankRowsInside?: boolean;
+}
+
+/**
+ * A relation among a block's cells: in each listed column, `total = Σ parts` (a part written `-key`
+ * is subtracted), or a rate column `rate = numerator ÷ denominator` on each listed row.
+ */
+export type RelationDecl =
+  | {
+      readonly kind: "sum";
+      readonly grid: string;
+      readonly total: string;
+      readonly parts: readonly string[];
+      readonly columns: readonly string[];
+      /** The relation in words, for messages (`按支出性质分`). */
+      readonly name: string;
+      /** Left out when any of these rows is on the form (a balance implied by the 总计 rows). */
+      readonly unless?: readonly string[];
+    }
+  | { readonly kind: "rate"; readonly grid: string; readonly rate: string; readonly numerator: string; readonly denominator: string; readonly rows: readonly string[] };
+
+/** A form declaration. */
+export interface FormDecl {
+  readonly id: string;
+  /** Chinese name, shown in the pane and in `check` output. */
+  readonly name: string;
+  readonly kind: FormInstance["kind"];
+  /**
+   * Detection: each anchor is a set of labels (any one of them counts). A sheet matches when at
+   * least `minAnchors` anchors are found among its cells; the form with most anchors found wins, then
+   * the higher `priority` (a provincial variant above the national form it extends).
+   */
+  readonly anchors: readonly Labels[];
+  readonly minAnchors: number;
+  /** Anchors that must all be found (besides the count): what no other form has. */
+  readonly requires?: readonly Labels[];
+  /** Labels that rule the form out (the 四川 columns for the national form). */
+  readonly excludes?: Labels;
+  readonly priority?: number;
+  /** Read by the labels auto-map of the schema (seed 000's 湖南 layout) rather than by declaration. */
+  readonly legacy?: boolean;
+  readonly fields: readonly FieldDecl[];
+  readonly grids: readonly GridDecl[];
+  readonly tables: readonly TableDecl[];
+  readonly relations: readonly RelationDecl[];
+}

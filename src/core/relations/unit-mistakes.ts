@@ -1,0 +1,399 @@
+/**
+ * 元 vs 万元 mistakes, detected once and shared: no-unit-mistake reports them, and total-matches-parts,
+ * project-row-consistent and exec-rate-matches skip whatever involves a flagged cell, so that one
+ * slip is one finding.
+ */
+import type { ReportModel } from "../model/report-model";
+import { roundTo } from "../units/parse";
+import { parseA1 } from "../model/address";
+import type { TableId } from "../schema/fields";
+import { MONEY_SCALARS, checksInvolving, evaluate, readMoneyScalar, rowName, sumChecks, type Figure, type Overrides, type SumCheck } from "./footing";
+
+/** The factor between 元 and 万元. */
+export const UNIT_FACTOR = 10000;
+
+/** A cell that is off by a factor of 10 000. */
+export interface UnitMistake {
+  readonly figure: Figure;
+  /** Multiply the cell by this to correct it: 1/10000 (entered in 元) or 10000 (entered in 万元). */
+  readonly factor: number;
+  /** The corrected value, rounded to the decimals it would naturally have. */
+  readonly corrected: number;
+  /**
+   * A table cell (judged by its relations), a whole table row entered in the other unit (`figure` is
+   * its first money cell, `alsoCorrected` the rest), or a money scalar (judged against the others).
+   */
+  readonly kind: "table" | "row" | "scalar";
+  /** For a scalar: the other scalars it was compared with. */
+  readonly comparedWith: readonly Figure[];
+  /** For a row: the row's other money cells, corrected by the same factor. */
+  readonly alsoCorrected: readonly { readonly figure: Figure; readonly corrected: number }[];
+  /** For a row: its name (机构名称). */
+  readonly rowName?: string;
+}
+
+function correctedOf(f: Figure, factor: number): { value: number; decimals: number } {
+  const shift = factor > 1 ? -4 : 4;
+  const written = Number.isFinite(f.writtenDecimals) ? f.writtenDecimals : 0;
+  const decimals = Math.max(0, written + shift);
+  const raw = factor > 1 ? Number(`${f.value}e4`) : Number(`${f.value}e-4`);
+  const value = Number.isFinite(raw) ? raw : f.value * factor;
+  return { value: roundTo(value, Math.min(decimals + 2, 20)), decimals: Math.max(f.decimals + shift, 0) };
+}
+
+/** Checks with fewer terms than this are simply evaluated: the shortcut only pays on 汇总 checks. */
+const SHORTCUT_TERMS = 16;
+
+/** A long check's sums as written, to judge a few overridden terms without re-adding them all. */
+interface Prepared {
+  readonly lo: number;
+  readonly hi: number;
+  /** Σ (|value| + half) over the terms: bounds the rounding error of the sums. */
+  readonly magnitude: number;
+  /** Term positions by figure key. */
+  readonly positions: ReadonlyMap<string, readonly number[]>;
+  /** Term positions by |value|, largest first (for the scale when the largest terms are overridden). */
+  readonly byMagnitude: readonly number[];
+}
+
+const prepared = new WeakMap<SumCheck, Prepared>();
+
+function halfOf(decimals: number): number {
+  return Number.isFinite(decimals) ? 0.5 * Math.pow(10, -decimals) : 0;
+}
+
+function prepare(check: SumCheck): Prepared {
+  const hit = prepared.get(check);
+  if (hit) return hit;
+  let lo = 0;
+  let hi = 0;
+  let magnitude = 0;
+  const positions = new Map<string, number[]>();
+  check.terms.forEach((term, i) => {
+    const f = term.figure;
+    const half = halfOf(f.decimals);
+    lo += term.sign > 0 ? f.value - half : -(f.value + half);
+    hi += term.sign > 0 ? f.value + half : -(f.value - half);
+    magnitude += Math.abs(f.value) + half;
+    const list = positions.get(f.key);
+    if (list) list.push(i);
+    else positions.set(f.key, [i]);
+  });
+  const byMagnitude = check.terms.map((_, i) => i).sort((a, b) => Math.abs(check.terms[b].figure.value) - Math.abs(check.terms[a].figure.value));
+  const out = { lo, hi, magnitude, positions, byMagnitude };
+  prepared.set(check, out);
+  return out;
+}
+
+/**
+ * `evaluate(check, overrides).ok`, in time proportional to the overridden terms rather than to all
+ * terms. The sums are updated by the overridden terms' differences; adding in another order rounds
+ * differently, by at most a few ulps of Σ|terms| per term, so when the verdict is that close to the
+ * edge the check is evaluated in full — the answer is always exactly evaluate()'s.
+ */
+function holds(check: SumCheck, overrides?: Overrides): boolean {
+  const n = check.terms.length;
+  if (n < SHORTCUT_TERMS || overrides === undefined || overrides.size === 0) return evaluate(check, overrides).ok;
+  const p = prepare(check);
+  let lo = p.lo;
+  let hi = p.hi;
+  let magnitude = p.magnitude;
+  let overriddenMax = 0;
+  const overridden = new Set<number>();
+  for (const [key, o] of overrides) {
+    const at = p.positions.get(key);
+    if (!at) continue;
+    for (const i of at) {
+      const { figure: f, sign } = check.terms[i];
+      const half = halfOf(f.decimals);
+      const h = halfOf(o.decimals);
+      lo -= sign > 0 ? f.value - half : -(f.value + half);
+      hi -= sign > 0 ? f.value + half : -(f.value - half);
+      lo += sign > 0 ? o.value - h : -(o.value + h);
+      hi += sign > 0 ? o.value + h : -(o.value - h);
+      magnitude += Math.abs(o.value) + h;
+      overriddenMax = Math.max(overriddenMax, Math.abs(o.value));
+      overridden.add(i);
+    }
+  }
+  // The target, its half-width and the scale exactly as evaluate() computes them.
+  const to = overrides.get(check.target.key);
+  const tValue = to ? to.value : check.target.value;
+  const tHalf = halfOf(to ? to.decimals : check.target.decimals);
+  let scale = Math.max(Math.abs(tValue), overriddenMax);
+  for (const i of p.byMagnitude) {
+    if (overridden.has(i)) continue;
+    scale = Math.max(scale, Math.abs(check.terms[i].figure.value));
+    break;
+  }
+  const eps = 1e-9 * Math.max(1, scale);
+  const a = tValue + tHalf + eps - lo;
+  const b = hi + eps - (tValue - tHalf);
+  // Both sums (evaluate's, in term order, and this one) are within (n + terms changed) ulps of the
+  // exact sums; twice that, plus the target's share, is a safe margin.
+  const error = 4 * (n + 2 * overridden.size + 8) * Number.EPSILON * (magnitude + Math.abs(tValue) + tHalf + eps);
+  if (a > error && b > error) return true;
+  if (a < -error || b < -error) return false;
+  return evaluate(check, overrides).ok;
+}
+
+/**
+ * Whether a check holds with the given overrides, each check judged once per overrides map: the same
+ * 汇总 check (a term per institution) is asked about for every cell of its column.
+ */
+function memoOk(overrides?: Overrides): (check: SumCheck) => boolean {
+  const seen = new Map<SumCheck, boolean>();
+  return (check) => {
+    let ok = seen.get(check);
+    if (ok === undefined) {
+      ok = holds(check, overrides);
+      seen.set(check, ok);
+    }
+    return ok;
+  };
+}
+
+/** The checks involving any of the figures (each once), from the per-model index. */
+function checksOfAll(model: ReportModel, figures: Iterable<Figure>): SumCheck[] {
+  const out = new Set<SumCheck>();
+  for (const f of figures) for (const c of checksInvolving(model, f.key)) out.add(c);
+  return [...out];
+}
+
+/** `Sheet!row` of a figure. */
+function rowKey(f: Figure): string {
+  return `${f.ref.sheet}!${parseA1(f.ref.address).row}`;
+}
+
+/**
+ * Table cells off by 10 000: a cell is flagged when at least one check that involves it fails, and
+ * with the cell divided (or multiplied) by 10 000 every check that involves it holds (and would not
+ * hold with the cell emptied). Whole rows off by 10 000 (`rows`) are taken as corrected first: their
+ * cells are not judged again, and a 汇总 cell that adds up once they are is not a slip.
+ */
+function tableMistakes(model: ReportModel, rows: readonly UnitMistake[]): UnitMistake[] {
+  const checks = sumChecks(model);
+  const skipRows = new Set(rows.map((m) => rowKey(m.figure)));
+  const base = correctionsOf(rows);
+  // Figures in the order they first appear in the checks (the order findings come out in).
+  const byKey = new Map<string, Figure>();
+  for (const c of checks) {
+    for (const f of [c.target, ...c.terms.map((t) => t.figure)]) {
+      if (f.blank || f.value === 0 || byKey.has(f.key)) continue;
+      byKey.set(f.key, f);
+    }
+  }
+  const okWithBase = memoOk(base);
+  const out: UnitMistake[] = [];
+  for (const figure of byKey.values()) {
+    if (skipRows.has(rowKey(figure))) continue;
+    const mine = checksInvolving(model, figure.key);
+    if (mine.every(okWithBase)) continue;
+    for (const factor of [1 / UNIT_FACTOR, UNIT_FACTOR]) {
+      const fixed = correctedOf(figure, factor);
+      const overrides = new Map([...base, [figure.key, fixed]]);
+      // Evidence, not coincidence: a value that fits merely because it is ~0 (1 → 0.0001 where 0 is
+      // expected) would fit as well if the cell were emptied, so it says nothing about units.
+      const zero = new Map([...base, [figure.key, { value: 0, decimals: fixed.decimals }]]);
+      if (mine.every((c) => holds(c, zero))) continue;
+      if (mine.every((c) => holds(c, overrides))) {
+        out.push({ figure, factor, corrected: fixed.value, kind: "table", comparedWith: [], alsoCorrected: [] });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The overrides that apply the given slips' corrections. */
+function correctionsOf(mistakes: readonly UnitMistake[]): Map<string, { value: number; decimals: number }> {
+  const out = new Map<string, { value: number; decimals: number }>();
+  for (const m of mistakes) {
+    out.set(m.figure.key, correctedOf(m.figure, m.factor));
+    for (const x of m.alsoCorrected) out.set(x.figure.key, correctedOf(x.figure, m.factor));
+  }
+  return out;
+}
+
+/** A correction at the narrower of the figure's own and its corrected precision. */
+function strict(f: Figure, factor: number): { value: number; decimals: number } {
+  const c = correctedOf(f, factor);
+  return { value: c.value, decimals: Math.max(c.decimals, f.decimals) };
+}
+
+/** Most figures tried in pairs (a workbook with more failing figures than this is not a few slips). */
+const MAX_PAIR_FIGURES = 40;
+
+/**
+ * Two cells off by 10 000 together (基本支出 and 人员支出 of one row both typed in 元; a 汇总 cell and
+ * the row cell under it): neither correction alone makes the checks hold, both together do. Only
+ * figures of checks still failing once `known` slips are corrected are tried.
+ */
+function pairMistakes(model: ReportModel, known: readonly UnitMistake[]): UnitMistake[] {
+  const checks = sumChecks(model);
+  const fixedKnown = correctionsOf(known);
+  const failing = checks.filter((c) => !holds(c, fixedKnown));
+  const candidates = new Map<string, Figure>();
+  for (const c of failing) {
+    for (const f of [c.target, ...c.terms.map((t) => t.figure)]) {
+      if (!f.blank && f.value !== 0 && !fixedKnown.has(f.key)) candidates.set(f.key, f);
+    }
+  }
+  const figs = [...candidates.values()];
+  if (figs.length < 2 || figs.length > MAX_PAIR_FIGURES) return [];
+  const out: UnitMistake[] = [];
+  const used = new Set<string>();
+  for (let i = 0; i < figs.length; i++) {
+    for (let j = i + 1; j < figs.length; j++) {
+      const a = figs[i];
+      const b = figs[j];
+      if (used.has(a.key) || used.has(b.key)) continue;
+      const mine = checksOfAll(model, [a, b]);
+      for (const factor of [1 / UNIT_FACTOR, UNIT_FACTOR]) {
+        // Judged at the narrower of the written and the corrected precision: multiplying widens the
+        // interval (10 万元 ± 0.005 is 100000 ± 50 元), and two widened cells can meet almost anything
+        // (预算 10 − 执行 10 against a 结转结余 of 1). Two slips at once need exact evidence.
+        const fa = strict(a, factor);
+        const fb = strict(b, factor);
+        const both = new Map([...fixedKnown, [a.key, fa], [b.key, fb]]);
+        if (!mine.every((c) => holds(c, both))) continue;
+        // Evidence, not coincidence: emptying either cell instead must not work as well.
+        const zeroA = new Map([...fixedKnown, [a.key, { value: 0, decimals: fa.decimals }], [b.key, fb]]);
+        const zeroB = new Map([...fixedKnown, [a.key, fa], [b.key, { value: 0, decimals: fb.decimals }]]);
+        if (mine.every((c) => holds(c, zeroA)) || mine.every((c) => holds(c, zeroB))) continue;
+        out.push({ figure: a, factor, corrected: fa.value, kind: "table", comparedWith: [], alsoCorrected: [] });
+        out.push({ figure: b, factor, corrected: fb.value, kind: "table", comparedWith: [], alsoCorrected: [] });
+        used.add(a.key);
+        used.add(b.key);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Whole rows off by 10 000 (an institution's figures copied from 元 accounts into a 万元 table): the
+ * row's own relations hold, but the 汇总 row does not add up until every money cell of the row is
+ * divided (or multiplied) by 10 000. A row with one slipped cell does not pass this test (its other
+ * cells, scaled, break the row's own relations), so rows are judged before single cells.
+ */
+function rowMistakes(model: ReportModel): UnitMistake[] {
+  const checks = sumChecks(model);
+  const groups = new Map<string, { table: TableId | "form"; row: number; figures: Map<string, Figure> }>();
+  for (const c of checks) {
+    if (c.kind === "project") continue;
+    for (const f of [c.target, ...c.terms.map((t) => t.figure)]) {
+      if (f.blank || f.value === 0) continue;
+      const row = parseA1(f.ref.address).row;
+      const key = `${f.ref.sheet}!${row}`;
+      const g = groups.get(key) ?? { table: c.table, row, figures: new Map<string, Figure>() };
+      g.figures.set(f.key, f);
+      groups.set(key, g);
+    }
+  }
+  const okAsWritten = memoOk();
+  const out: UnitMistake[] = [];
+  for (const g of groups.values()) {
+    const figures = [...g.figures.values()].sort((a, b) => parseA1(a.ref.address).col - parseA1(b.ref.address).col);
+    if (figures.length < 2) continue;
+    const mine = checksOfAll(model, figures);
+    if (mine.every(okAsWritten)) continue;
+    for (const factor of [1 / UNIT_FACTOR, UNIT_FACTOR]) {
+      const fixed = figures.map((f) => ({ figure: f, ...correctedOf(f, factor) }));
+      const overrides = new Map(fixed.map((x) => [x.figure.key, { value: x.value, decimals: x.decimals }]));
+      const zero = new Map(fixed.map((x) => [x.figure.key, { value: 0, decimals: x.decimals }]));
+      if (mine.every((c) => holds(c, zero))) continue;
+      if (!mine.every((c) => holds(c, overrides))) continue;
+      const tableRow = g.table === "form" ? undefined : model.tables[g.table]?.rows.find((r) => r.row === g.row);
+      out.push({
+        figure: figures[0],
+        factor,
+        corrected: fixed[0].value,
+        kind: "row",
+        comparedWith: [],
+        alsoCorrected: fixed.slice(1).map((x) => ({ figure: x.figure, corrected: x.value })),
+        rowName: tableRow ? rowName(tableRow) : undefined,
+      });
+      break;
+    }
+  }
+  return out;
+}
+
+/** Two positive amounts are of one order when within a factor of 3 of each other. */
+function sameOrder(a: number, b: number): boolean {
+  const r = a / b;
+  return r >= 1 / 3 && r <= 3;
+}
+
+/**
+ * Money scalars (年初预算数, 全年预算数, 全年执行数) off by 10 000 against the others: the odd one out
+ * when there are three; when only two disagree, the workbook's money unit decides which one was
+ * entered in the other unit (the larger one in a 万元 workbook, the smaller in a 元 workbook).
+ */
+function scalarMistakes(model: ReportModel): UnitMistake[] {
+  const figs = MONEY_SCALARS.map((id) => readMoneyScalar(model, id)).filter((f): f is Figure => f !== undefined && !f.blank && f.value > 0);
+  if (figs.length < 2) return [];
+  const out: UnitMistake[] = [];
+  for (const f of figs) {
+    const others = figs.filter((o) => o !== f);
+    for (const factor of [1 / UNIT_FACTOR, UNIT_FACTOR]) {
+      const fixed = correctedOf(f, factor);
+      const fits = others.every((o) => !sameOrder(f.value, o.value) && sameOrder(fixed.value, o.value));
+      const othersAgree = others.every((o) => others.every((p) => sameOrder(o.value, p.value)));
+      if (!fits || !othersAgree) continue;
+      if (others.length === 1) {
+        const preferred = model.moneyUnit === "元" ? UNIT_FACTOR : 1 / UNIT_FACTOR;
+        if (factor !== preferred) continue;
+      }
+      out.push({ figure: f, factor, corrected: fixed.value, kind: "scalar", comparedWith: others, alsoCorrected: [] });
+      break;
+    }
+  }
+  return out;
+}
+
+const cache = new WeakMap<ReportModel, readonly UnitMistake[]>();
+
+/**
+ * Every cell of the model entered in the wrong money unit (off by 10 000).
+ * @param model - the mapped workbook
+ * @returns the mistakes, table cells first, in check order
+ */
+export function findUnitMistakes(model: ReportModel): readonly UnitMistake[] {
+  const hit = cache.get(model);
+  if (hit) return hit;
+  const rows = rowMistakes(model);
+  const single = tableMistakes(model, rows);
+  const tables = [...single, ...rows];
+  const out = [...tables, ...pairMistakes(model, tables), ...scalarMistakes(model)];
+  cache.set(model, out);
+  return out;
+}
+
+/** Keys (`Sheet!A1`) of the cells flagged as unit mistakes. */
+export function unitMistakeKeys(model: ReportModel): ReadonlySet<string> {
+  return new Set(findUnitMistakes(model).flatMap((m) => [m.figure.key, ...m.alsoCorrected.map((x) => x.figure.key)]));
+}
+
+/**
+ * A figure as it will read once its unit slip is fixed (itself when not flagged), so that checks
+ * downstream of the slip (a rate over a 元 执行数) judge the corrected amount instead of going silent.
+ */
+export function correctedFigure(model: ReportModel, figure: Figure): Figure {
+  for (const m of findUnitMistakes(model)) {
+    const hit = m.figure.key === figure.key ? m.corrected : m.alsoCorrected.find((x) => x.figure.key === figure.key)?.corrected;
+    if (hit === undefined) continue;
+    const shift = m.factor > 1 ? -4 : 4;
+    return { ...figure, value: hit, decimals: Math.max(0, figure.decimals + shift), writtenDecimals: Math.max(0, figure.writtenDecimals + shift) };
+  }
+  return figure;
+}
+
+/** Whether a check involves a cell flagged as a unit mistake (and so is left to no-unit-mistake). */
+export function touchesUnitMistake(check: SumCheck, flagged: ReadonlySet<string>): boolean {
+  if (flagged.size === 0) return false;
+  if (flagged.has(check.target.key)) return true;
+  return check.terms.some((t) => flagged.has(t.figure.key));
+}

@@ -1,0 +1,104 @@
+/**
+ * summary-matches-sheets — a workbook of project forms (one 项目支出绩效自评表 per sheet) and a 项目汇总
+ * sheet: each project's row in the 汇总 must repeat its own sheet's 全年预算数, 全年执行数, 执行率 and 总分.
+ * The 汇总 is copied from the sheets, so a difference is reported at the 汇总 cell, naming the sheet.
+ * (The 汇总's 合计 = Σ projects is total-matches-parts'.)
+ */
+import { defineRule } from "../engine/types";
+import type { BoundCell, FormInstance, TableRow } from "../model/report-model";
+import { formatRef } from "../model/address";
+import { normalizeLabel } from "../schema/fields";
+import { readMoney } from "../relations/footing";
+import { readRate } from "./lib/rates";
+import { cellNumber } from "../scoring/score";
+import { formatNumber } from "../units/convert";
+
+/** Message ids of summary-matches-sheets. */
+export type MessageId = "rowDiffers";
+
+/** The name a project goes by, for matching a 汇总 row with its sheet. */
+function nameKey(text: string): string {
+  return normalizeLabel(text).replace(/[“”"'《》（）()]/g, "").replace(/项目$/, "");
+}
+
+function sameProject(a: string, b: string): boolean {
+  const x = nameKey(a);
+  const y = nameKey(b);
+  return x.length >= 2 && y.length >= 2 && (x === y || (Math.min(x.length, y.length) >= 4 && (x.includes(y) || y.includes(x))));
+}
+
+function half(decimals: number): number {
+  return Number.isFinite(decimals) ? 0.5 * Math.pow(10, -Math.max(0, decimals)) : 0;
+}
+
+/** Each 汇总 row equals its project's own sheet. */
+export const summaryMatchesSheets = defineRule<MessageId>({
+  id: "summary-matches-sheets",
+  meta: {
+    type: "problem",
+    docs: { description: "项目汇总表中每个项目的预算数、执行数、执行率和得分应与该项目自评表一致。", recommended: true },
+    messages: {
+      "rowDiffers": "汇总表中“{{project}}”的{{column}}为 {{actual}}，但该项目的自评表（{{where}}）为 {{expected}}，两者应一致。",
+    },
+    hasSuggestions: true,
+  },
+  create(context) {
+    return {
+      workbook() {
+        const model = context.model;
+        const table = model.tables.jx_projects;
+        const projects = (model.forms ?? []).filter((f) => f.kind === "project" && f.projectName && f.figures);
+        if (!table || projects.length === 0) return;
+        const unit = model.moneyUnit;
+        for (const row of table.rows) {
+          if (row.isSummary) continue;
+          const name = String(row.cells.name?.cell?.value ?? "").trim();
+          if (!name) continue;
+          const form = projects.find((p) => sameProject(p.projectName ?? "", name));
+          if (!form?.figures) continue;
+          compare(row, form, name);
+        }
+        function compare(row: TableRow, form: FormInstance, project: string): void {
+          const f = form.figures ?? {};
+          const report = (mine: BoundCell, theirs: BoundCell, column: string, actual: string, expected: string, value: number): void => {
+            context.report({
+              at: mine.ref,
+              messageId: "rowDiffers",
+              field: `jx_projects.${column === "预算数" ? "budget" : column === "执行数" ? "executed" : column === "执行率" ? "rate" : "score"}`,
+              data: { project, column, actual, expected, where: formatRef(theirs.ref) },
+              expected,
+              actual,
+              suggestions: [{ description: `改为 ${expected}`, writes: [{ at: mine.ref, value }] }],
+            });
+          };
+          let amountsDiffer = false;
+          for (const [key, column, other] of [["budget", "预算数", f.budget], ["executed", "执行数", f.executed]] as const) {
+            const mine = row.cells[key];
+            if (!mine?.cell || !other?.cell) continue;
+            const a = readMoney(mine, `jx_projects.${key}`, unit);
+            const b = readMoney(other, key, unit);
+            if (!a || !b || a.blank || b.blank) continue;
+            if (Math.abs(a.value - b.value) > half(a.decimals) + half(b.decimals) + 1e-9) {
+              amountsDiffer = true;
+              const d = Number.isFinite(b.decimals) ? b.decimals : 2;
+              report(mine, other, column, formatNumber(a.value, Number.isFinite(a.decimals) ? a.decimals : 2), formatNumber(b.value, d), b.value);
+            }
+          }
+          const rate = row.cells.rate;
+          const a = readRate(rate);
+          const b = readRate(f.rate);
+          // A rate that differs only because an amount does is that amount's consequence.
+          if (!amountsDiffer && rate?.cell && f.rate && a && b && Math.abs(a.value - b.value) > half(a.decimals) + half(b.decimals) + 1e-9) {
+            report(rate, f.rate, "执行率", formatNumber(a.value, Math.max(2, a.decimals), { unit: "%" }), formatNumber(b.value, Math.max(2, b.decimals), { unit: "%" }), b.value);
+          }
+          const score = row.cells.score;
+          const x = cellNumber(score?.cell);
+          const y = cellNumber(f.score?.cell);
+          if (score?.cell && f.score && x !== undefined && y !== undefined && Math.abs(x - y) > 0.005) report(score, f.score, "得分", String(x), String(y), y);
+        }
+      },
+    };
+  },
+});
+
+export default summaryMatchesSheets;

@@ -1,0 +1,94 @@
+/**
+ * Issue 9, “the finding is at the cell whose correction makes every relation hold”, as a property over
+ * random single mistakes in each corpus form: pick a money or score cell that takes part in a declared
+ * relation, plant +δ (δ ≥ 0.5, never absorbed by rounding) or ×10000 (万元 typed in 元), and the engine must
+ * report at that cell — or, when the relations cannot tell it from another (relations.ts computes that
+ * set independently), at one of those cells — with no error at any cell outside the set.
+ *
+ * To stay fast (~30 runs per form), the planted workbook goes to the engine as the snapshot the .xlsx host
+ * would produce (book → WorkbookSnapshot), not through a file; the first test proves that shortcut honest
+ * by comparing both paths on every consistent workbook.
+ */
+import fc from "fast-check";
+import { PRESETS } from "../../src/core/config/presets";
+import { checkWorkbook } from "../../src/core/engine/run-rules";
+import type { CellSnapshot, WorkbookSnapshot } from "../../src/core/model/snapshot";
+import { type BookSpec, type Ref, copyBook, numberAt, plant, showRef } from "./book";
+import { buildCorpus } from "./corpus";
+import { possibleCauses, relationCells } from "./relations";
+import { checkBook, removeTempDir } from "./run";
+import { FORM_NAMES, type FormCase } from "./types";
+
+const CORPUS = buildCorpus();
+const RUNS = 30;
+
+afterAll(removeTempDir);
+
+/** The snapshot the .xlsx host reads from the file `writeBook` writes. */
+function snapshotOf(book: BookSpec): WorkbookSnapshot {
+  return {
+    sheets: book.sheets.map((s) => {
+      const cells: Record<string, CellSnapshot> = {};
+      for (const [a1, c] of s.cells) {
+        if (c.v === null) continue;
+        cells[a1] = c.fmt && c.fmt !== "General" ? { value: c.v, numberFormat: c.fmt } : { value: c.v };
+      }
+      return { name: s.name, cells, merges: [...s.merges] };
+    }),
+    names: [],
+  };
+}
+
+interface Seen {
+  severity: string;
+  rule: string;
+  cell: string;
+}
+
+function check(book: BookSpec): Seen[] {
+  const report = checkWorkbook(snapshotOf(book), { preset: PRESETS.recommended, host: "cli" });
+  return report.findings.map((f) => ({ severity: f.severity, rule: f.ruleId, cell: `${f.sheet}!${f.ref}` }));
+}
+
+const key = (f: Seen): string => `${f.severity} ${f.rule} ${f.cell}`;
+
+/** Money and score cells in a relation (not the rates: a rate is planted by the corpus's own variants). */
+function plantable(c: FormCase): Ref[] {
+  return relationCells(c.relations).filter((r) => {
+    const cell = c.book.sheets.find((s) => s.name === r.sheet)?.cells.get(r.a1);
+    return typeof cell?.v === "number" && cell.fmt !== "0.00%";
+  });
+}
+
+describe("forms corpus: a random single mistake is found at its cause", () => {
+  test.each(CORPUS.map((c) => [FORM_NAMES[c.form], c] as const))("%s › the snapshot shortcut sees what `jixiao check` sees on the consistent workbook", async (_n, c) => {
+    const viaCli = await checkBook(c.book, `${c.file}-shortcut`);
+    expect(check(c.book).map(key).sort()).toEqual(viaCli.findings.map((f) => `${f.severity} ${f.rule} ${f.cell}`).sort());
+  });
+
+  test.each(CORPUS.map((c) => [FORM_NAMES[c.form], c] as const))("%s › +δ or ×10000 in any related money cell → a finding at the cause, no error elsewhere", (_n, c) => {
+    const cells = plantable(c);
+    const baseErrors = new Set(check(c.book).filter((f) => f.severity === "error").map((f) => f.cell));
+    const mistake = fc.oneof(
+      fc.record({ kind: fc.constant("delta" as const), cents: fc.integer({ min: 50, max: 50000 }), sign: fc.constantFrom(1, -1) }),
+      fc.record({ kind: fc.constant("yuan" as const) }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: cells.length - 1 }), mistake, (i, m) => {
+        const at = cells[i];
+        const book = copyBook(c.book);
+        const old = numberAt(book, at);
+        const value = m.kind === "yuan" ? Math.round(old * 10000 * 100) / 100 : Math.round(old * 100 + m.sign * m.cents) / 100;
+        fc.pre(value !== old && value >= 0);
+        plant(book, at, value);
+        const causes = possibleCauses(book, c.relations);
+        fc.pre(causes.includes(showRef(at))); // the oracle agrees the planted cell is a cause (always, unless δ cancels out)
+        const seen = check(book);
+        const found = seen.some((f) => (f.severity === "error" || f.severity === "warning") && causes.includes(f.cell));
+        const stray = seen.filter((f) => f.severity === "error" && !causes.includes(f.cell) && !baseErrors.has(f.cell)).map(key);
+        expect({ planted: `${showRef(at)} ${old} → ${value}`, found, stray }).toEqual({ planted: `${showRef(at)} ${old} → ${value}`, found: true, stray: [] });
+      }),
+      { numRuns: RUNS, seed: 20261130 },
+    );
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * What the corpus hands to its tests: for each form, a consistent workbook, the relations its layout
+ * implies, one variant per planted mistake kind that applies, and the false-error traps it contains.
+ */
+import type { BookSpec, Ref } from "./book";
+import type { Relation } from "./relations";
+
+/** The forms of issue 9. */
+export type FormId =
+  | "mof-project" // a. 财政部 项目支出绩效自评表 (财预〔2020〕10号 附件)
+  | "sichuan-project" // b. its 四川 variant
+  | "dept-whole" // c. 部门整体支出绩效自评表 with both fund splits
+  | "final-accounts" // d. 部门决算 tables beside a 整体绩效 text sheet
+  | "project-summary" // e. 项目绩效自评汇总表
+  | "project-sheets" // f. one 项目支出绩效自评表 per sheet plus a 项目汇总 sheet
+  | "hunan-whole"; // g. the 湖南 整体 layout (control)
+
+export const FORM_NAMES: Record<FormId, string> = {
+  "mof-project": "财政部项目表",
+  "sichuan-project": "四川项目表",
+  "dept-whole": "部门整体表",
+  "final-accounts": "决算表",
+  "project-summary": "项目汇总表",
+  "project-sheets": "多项目工作簿",
+  "hunan-whole": "湖南整体表",
+};
+
+/** The planted mistake kinds (issue 9 and the brief of the corpus). */
+export type Kind =
+  | "part-not-footing" // a 其中/split/detail row that does not foot
+  | "yuan-in-part" // 346.77万元 typed 3467700 in a part row
+  | "yuan-in-total" // … in a total row
+  | "total-wrong" // a 合计 amount wrong (finding on the 合计, not its rate)
+  | "rate-wrong" // 执行率 ≠ 执行数 ÷ 预算数
+  | "exec-score-wrong" // 执行率得分 full marks where min(B/A,1)×分值 is less
+  | "subtotal-over-parts" // a subtotal 50 over parts 48
+  | "weights-total" // 分值 not totalling 100 (finding at the total)
+  | "score-over-weight" // 得分 > 分值
+  | "grade-mismatch" // 等级 not matching the score
+  | "title-year" // a year mistake in the title
+  | "prose-pct-change" // 减少185.1% for 85.1%
+  | "prose-vs-table" // prose rate / count / amount contradicting the table
+  | "prose-yuan" // an amount written in 元 beside a 万元 table
+  | "prose-completion-rate" // 完成X，超出年度目标Y，完成率为Z% wrong against its own sentence
+  | "indicator-yuan-slip" // ×10000 in an indicator's 实际完成值 (元 for 万元)
+  | "reason-missing" // a not-achieved indicator with an empty reason column
+  | "summary-vs-sheet" // a 汇总 row that differs from the project's own sheet
+  | "summary-total"; // a 汇总 合计 that is not the sum
+
+export const KINDS: readonly Kind[] = [
+  "part-not-footing",
+  "yuan-in-part",
+  "yuan-in-total",
+  "total-wrong",
+  "rate-wrong",
+  "exec-score-wrong",
+  "subtotal-over-parts",
+  "weights-total",
+  "score-over-weight",
+  "grade-mismatch",
+  "title-year",
+  "prose-pct-change",
+  "prose-vs-table",
+  "prose-yuan",
+  "prose-completion-rate",
+  "indicator-yuan-slip",
+  "reason-missing",
+  "summary-vs-sheet",
+  "summary-total",
+];
+
+/** One planted mistake. */
+export interface Variant {
+  readonly kind: Kind;
+  /** What was planted, in a few words (used in the test name). */
+  readonly what: string;
+  /** The planted cell: the cause. */
+  readonly cause: Ref;
+  /** Plant the mistake into a copy of the consistent book. */
+  readonly plant: (book: BookSpec) => void;
+  /**
+   * True when the mistake is a number that breaks declared relations: the oracle then computes the set
+   * of acceptable cells (the cause alone when the relations pin it). False for text, grades, years,
+   * reasons and indicator values, whose cause is the cell itself.
+   */
+  readonly relational: boolean;
+}
+
+/**
+ * A cell that must NOT be flagged. Without `plant`, it is part of the consistent book: no error and no
+ * warning there. With `plant` (a harmless rewrite of the consistent book, such as a rate typed as the text
+ * “99.74%”), the rewritten book must give no error anywhere and no warning except at `at` (where the
+ * product's number-stored-as-text warning is a fair remark, not a false error).
+ */
+export interface Trap {
+  readonly at: Ref;
+  readonly why: string;
+  readonly plant?: (book: BookSpec) => void;
+}
+
+/** One form of the corpus. */
+export interface FormCase {
+  readonly form: FormId;
+  /** The seed its numbers come from. */
+  readonly seed: string;
+  /** File name stem. */
+  readonly file: string;
+  readonly book: BookSpec;
+  readonly relations: readonly Relation[];
+  readonly variants: readonly Variant[];
+  readonly traps: readonly Trap[];
+}
