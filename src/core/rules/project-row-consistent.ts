@@ -5,7 +5,7 @@
 import { defineRule, type Fix } from "../engine/types";
 import { formatNumber } from "../units/convert";
 import { roundTo } from "../units/parse";
-import { columnLabel, evaluate, readMoney, rowName, sumChecks } from "../relations/footing";
+import { columnLabel, evaluate, holdsAsIs, readMoney, rowName, sumChecks } from "../relations/footing";
 import { checkRate, readRate } from "./lib/rates";
 import { correctedFigure, touchesUnitMistake, unitMistakeKeys } from "../relations/unit-mistakes";
 
@@ -40,13 +40,15 @@ export const projectRowConsistent = defineRule<MessageId>({
         const summaryFix = new Map<string, { value: number; decimals: number }>();
         for (const c of sumChecks(model)) {
           if (c.kind !== "summary" || c.table !== "jx_projects" || touchesUnitMistake(c, flagged)) continue;
+          if (holdsAsIs(c)) continue;
           const r = evaluate(c);
-          if (!r.ok) summaryFix.set(c.target.key, { value: r.expected, decimals: Number.isFinite(c.target.decimals) ? c.target.decimals : 2 });
+          summaryFix.set(c.target.key, { value: r.expected, decimals: Number.isFinite(c.target.decimals) ? c.target.decimals : 2 });
         }
         for (const check of sumChecks(model)) {
           if (check.kind !== "project" || touchesUnitMistake(check, flagged)) continue;
+          // The verdict first (no rounding through strings); the expected value only for a failing row.
+          if (holdsAsIs(check) || summaryFix.has(check.target.key) || (summaryFix.size > 0 && holdsAsIs(check, summaryFix))) continue;
           const result = evaluate(check);
-          if (result.ok || summaryFix.has(check.target.key) || (summaryFix.size > 0 && evaluate(check, summaryFix).ok)) continue;
           const d = Number.isFinite(check.target.decimals) ? Math.max(0, check.target.decimals) : 2;
           const [budget, executed] = check.terms.map((t) => t.figure);
           const fix: Fix = {
