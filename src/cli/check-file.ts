@@ -49,6 +49,8 @@ export interface JsonSummary {
   readonly infos: number;
   /** The 综合得分 the engine computed, when it could. */
   readonly score: number | null;
+  /** The form detected (its Chinese name; several when the workbook holds several), null when none. */
+  readonly form: string | null;
   /** Findings the clerk ignored (jx_ignore sheet), left out of the counts. */
   readonly ignored: number;
   readonly rules: number;
@@ -131,6 +133,7 @@ export async function checkFile(file: string, options: CheckFileOptions): Promis
       warnings: report.stats.warnings,
       infos: report.stats.infos,
       score: report.score ?? null,
+      form: report.form?.name ?? null,
       ignored: report.ignored.length,
       rules: report.stats.rules,
       preset: report.meta.preset,

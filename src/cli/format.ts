@@ -65,6 +65,7 @@ export function formatText(outcome: FileOutcome & { ok: true }): string {
   const { findings, summary } = outcome;
   const lines: string[] = [];
   lines.push(`检查：${outcome.file}`);
+  if (summary.form) lines.push(`表样：${summary.form}`);
   const score = summary.score !== null ? `，综合得分 ${summary.score}` : "";
   if (findings.length === 0) {
     lines.push(`未发现问题（运行规则 ${summary.rules} 条${score}）。`);

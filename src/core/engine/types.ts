@@ -124,6 +124,9 @@ export interface Report {
   };
   readonly ruleResults: readonly RuleResult[];
   readonly findings: readonly Finding[];
+  /** The form detected (the first one, in sheet order), and every form with its sheet. */
+  readonly form?: { readonly id: string; readonly name: string };
+  readonly forms?: readonly { readonly id: string; readonly name: string; readonly sheet: string }[];
   readonly meta: {
     readonly engineVersion: string;
     readonly host: string;

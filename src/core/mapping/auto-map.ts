@@ -225,8 +225,13 @@ function valueFor(grid: SheetGrid, row: number, col: number, field: ScalarFieldD
  * score is in the table's 得分 column, not in the first figure to the right (that is the 分值 total).
  */
 function totalBelowIndicators(grid: SheetGrid, row: number, field: ScalarFieldDef, result: MappingResult): Candidate | undefined {
-  const table = result.tables.jx_indicators;
-  const area = result.areas.jx_indicators;
+  // The indicator table's 总分 row, else the score summary's (绩效自评得分汇总 … 总分 | 100 | 97.97).
+  const id = [result.tables.jx_indicators, result.tables.jx_score_summary].find((t, i) => {
+    const a = i === 0 ? result.areas.jx_indicators : result.areas.jx_score_summary;
+    return t && a && t.sheet === grid.name && row === a.end.row + 1;
+  })?.id;
+  const table = id ? result.tables[id] : undefined;
+  const area = id ? result.areas[id] : undefined;
   if (field.id !== "jx_score_total" || !table || !area || table.sheet !== grid.name || row !== area.end.row + 1) return undefined;
   const col = table.columns.find((c) => c.key === "score")?.col;
   const cell = col !== undefined ? grid.cell(row, col) : undefined;

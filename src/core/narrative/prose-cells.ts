@@ -8,6 +8,7 @@ import type { ScalarFieldId, TableId } from "../schema/fields";
 import { TABLES, normalizeLabel } from "../schema/fields";
 import { parseCell, writtenDecimals } from "../units";
 import { findUnitMistakes } from "../relations/unit-mistakes";
+import { causeCorrections } from "../relations/cause";
 import { analyzeProse, type ProseAnalysis, type ProseQuantity, halfWidth } from "./extract";
 import { convertUnit, decimalShift, moneyFactor } from "../units";
 
@@ -145,6 +146,9 @@ export function scalarFact(model: ReportModel, id: ScalarFieldId): Fact | undefi
 export function correctedFact(model: ReportModel, fact: Fact | undefined): Fact | undefined {
   if (!fact) return undefined;
   const key = `${fact.ref.sheet}!${fact.ref.address}`;
+  // A cell a form's relations blame without doubt reads as corrected (total-matches-parts reports it).
+  const settled = causeCorrections(model).get(key);
+  if (settled) return { ...fact, value: settled.value, decimals: Math.max(0, Number.isFinite(settled.decimals) ? settled.decimals : 2) };
   for (const m of findUnitMistakes(model)) {
     const hit = m.figure.key === key ? m.corrected : m.alsoCorrected.find((x) => x.figure.key === key)?.corrected;
     if (hit !== undefined) return { ...fact, value: hit, decimals: Math.max(fact.decimals, writtenDecimals(hit)) };
@@ -171,9 +175,9 @@ export interface MoneyEntry {
 }
 
 const SCALAR_PROSE: readonly [ScalarFieldId, string, readonly string[]][] = [
-  ["jx_budget_initial", "年初预算数", ["年初预算数", "年初预算"]],
-  ["jx_budget_adjusted", "全年预算数", ["调整后预算数", "调整后预算", "全年预算数", "全年预算"]],
-  ["jx_executed", "全年执行数", ["全年执行数", "全年执行"]],
+  ["jx_budget_initial", "年初预算数", ["年初预算数", "年初预算", "年初预算安排"]],
+  ["jx_budget_adjusted", "全年预算数", ["调整后预算数", "调整后预算", "全年预算数", "全年预算", "全年预算安排"]],
+  ["jx_executed", "全年执行数", ["全年执行数", "全年执行", "支付使用资金", "已支付资金"]],
 ];
 
 const MONEY_TABLES: readonly TableId[] = ["jx_income", "jx_expense", "jx_sangong", "jx_assets"];

@@ -6,7 +6,9 @@
  */
 import type { ReportModel } from "../model/report-model";
 import { roundTo } from "../units/parse";
-import { checksInvolving, evaluate, readMoney, readMoneyScalar, type Figure, type Overrides, type SumCheck } from "./footing";
+import { checksInvolving, evaluate, sumChecks, type Figure, type Overrides, type SumCheck } from "./footing";
+import { touchesUnitMistake, unitMistakeKeys } from "./unit-mistakes";
+import { anchoredByRate, repairsRate } from "./rate-links";
 
 /** The cell to correct and the value that makes every relation hold. */
 export interface Cause {
@@ -19,43 +21,6 @@ export interface Cause {
 
 function decimalsOf(f: Figure): number {
   return Number.isFinite(f.decimals) ? Math.max(0, f.decimals) : 2;
-}
-
-/** A rate read as a fraction with its decimals, or undefined. */
-function rateOf(value: unknown): { value: number; decimals: number } | undefined {
-  if (typeof value === "number") return { value: Math.abs(value) > 2 ? value / 100 : value, decimals: 4 };
-  if (typeof value !== "string") return undefined;
-  const m = /^\s*(-?\d+(?:\.(\d+))?)\s*%\s*$/.exec(value);
-  return m ? { value: Number(m[1]) / 100, decimals: (m[2]?.length ?? 0) + 2 } : undefined;
-}
-
-/** Whether `rate ≈ numerator ÷ denominator` at the rate's precision. */
-function rateHolds(rate: { value: number; decimals: number }, num: number, den: number): boolean {
-  if (!(den > 0)) return true;
-  return Math.abs(num / den - rate.value) <= 0.5 * Math.pow(10, -rate.decimals) + 1e-9;
-}
-
-/**
- * Rates that tie a money cell to others (jx_exec_rate over jx_executed / jx_budget_adjusted; a
- * declared 执行率 column): a cell whose rate agrees with it as written is anchored — changing it would
- * break the rate.
- */
-function anchoredByRate(model: ReportModel, key: string, value: number): boolean {
-  const s = model.scalars;
-  const rate = rateOf(s.jx_exec_rate?.cell?.value);
-  const e = readMoneyScalar(model, "jx_executed");
-  const b = readMoneyScalar(model, "jx_budget_adjusted");
-  if (rate && e && b && !e.blank && !b.blank && (e.key === key || b.key === key) && rateHolds(rate, e.value, b.value)) {
-    return !rateHolds(rate, e.key === key ? value : e.value, b.key === key ? value : b.value);
-  }
-  for (const r of model.rates ?? []) {
-    const n = readMoney(r.numerator.cell, r.numerator.field, model.moneyUnit);
-    const d = readMoney(r.denominator.cell, r.denominator.field, model.moneyUnit);
-    const q = rateOf(r.rate.cell.cell?.value);
-    if (!n || !d || !q || (n.key !== key && d.key !== key) || !rateHolds(q, n.value, d.value)) continue;
-    if (!rateHolds(q, n.key === key ? value : n.value, d.key === key ? value : d.value)) return true;
-  }
-  return false;
 }
 
 /**
@@ -91,10 +56,43 @@ export function causeOf(model: ReportModel, check: SumCheck, kept: (c: SumCheck)
     candidates.push({ figure, value, decimals, unique: false });
   }
   if (candidates.length === 1) return { ...candidates[0], unique: true };
+  // A cell whose correction also repairs a rate that fails as written is the cause (a 年度资金总额 +10:
+  // its 执行率 agrees with the sum of the 其中 rows, not with it).
+  const supported = candidates.filter((c) => repairsRate(model, c.figure.key, c.value));
+  if (supported.length === 1) return { ...supported[0], unique: true };
   const target = candidates.find((c) => c.figure.key === check.target.key);
   if (target) return target;
   // The total is anchored (its rate agrees with it): of the parts that could be wrong, a written figure
   // is the likelier slip than a 0 or a blank beside it (a 其中 row of 0 in every column).
   const written = candidates.filter((c) => !c.figure.blank && c.figure.value !== 0);
   return written.length === 1 ? written[0] : undefined;
+}
+
+const corrections = new WeakMap<ReportModel, ReadonlyMap<string, { value: number; decimals: number }>>();
+
+/**
+ * The cells a form's failing relations blame without doubt (a unique cause), at the values that make
+ * every relation hold: what the rate and score checks judge instead of the written value, so that one
+ * wrong 年度资金总额 is one finding, not three.
+ */
+export function causeCorrections(model: ReportModel): ReadonlyMap<string, { value: number; decimals: number }> {
+  const hit = corrections.get(model);
+  if (hit) return hit;
+  const out = new Map<string, { value: number; decimals: number }>();
+  const flagged = unitMistakeKeys(model);
+  const kept = sumChecks(model).filter((c) => c.kind !== "project" && !touchesUnitMistake(c, flagged));
+  const keptSet = new Set(kept);
+  for (const check of kept) {
+    if (check.kind !== "form" || evaluate(check).ok) continue;
+    const cause = causeOf(model, check, (c) => keptSet.has(c));
+    if (cause?.unique) out.set(cause.figure.key, { value: cause.value, decimals: cause.decimals });
+  }
+  corrections.set(model, out);
+  return out;
+}
+
+/** A money figure as it reads once a form relation's certain cause is corrected (itself otherwise). */
+export function settledFigure(model: ReportModel, figure: Figure): Figure {
+  const c = causeCorrections(model).get(figure.key);
+  return c ? { ...figure, value: c.value, decimals: c.decimals } : figure;
 }

@@ -6,6 +6,7 @@
 import type { ReportModel } from "../model/report-model";
 import { roundTo } from "../units/parse";
 import type { TableId } from "../schema/fields";
+import { anchoredByRate } from "./rate-links";
 import { MONEY_SCALARS, checksInvolving, holdsAsIs, readMoneyScalar, rowName, sumChecks, type Figure, type Overrides, type SumCheck } from "./footing";
 
 /** The factor between 元 and 万元. */
@@ -203,6 +204,7 @@ function tableMistakes(model: ReportModel, rows: readonly UnitMistake[]): UnitMi
     for (const t of c.terms) take(t.figure);
   }
   const okWithBase = memoOk(base);
+  const neighbours = formRowNeighbours(checks);
   const out: UnitMistake[] = [];
   for (const figure of byKey.values()) {
     if (skipRows.has(rowKey(figure))) continue;
@@ -210,6 +212,10 @@ function tableMistakes(model: ReportModel, rows: readonly UnitMistake[]): UnitMi
     if (mine.every(okWithBase)) continue;
     for (const factor of FACTORS) {
       const fixed = correctedOf(figure, factor);
+      // A cell of a form's block (年初预算数 | 全年预算数 | 全年执行数 of one row) corrected must come into
+      // line with its row, and must not break a rate that agrees with it as written: 215.11 ×10 000 beside
+      // 185.11 and 215.11 is no correction, it is the other cell of the relation that slipped.
+      if (!fitsRow(figure, fixed.value, neighbours) || anchoredByRate(model, figure.key, fixed.value)) continue;
       // (The corrected value is tried first: it rarely fits, and then the emptied cell need not be.)
       if (!mine.every((c) => holds(c, withOne(base, figure.key, fixed)))) continue;
       // Evidence, not coincidence: a value that fits merely because it is ~0 (1 → 0.0001 where 0 is
@@ -230,6 +236,29 @@ const FACTORS: readonly number[] = [1 / UNIT_FACTOR, UNIT_FACTOR];
 function withOne(base: Overrides, key: string, value: { readonly value: number; readonly decimals: number }): Map<string, { value: number; decimals: number }> {
   if (base.size === 0) return new Map([[key, value]]);
   return new Map([...base, [key, value]]);
+}
+
+/** The non-zero figures of each sheet row of the forms' declared checks (a funds block's row). */
+function formRowNeighbours(checks: readonly SumCheck[]): Map<string, Figure[]> {
+  const out = new Map<string, Figure[]>();
+  for (const c of checks) {
+    if (c.kind !== "form") continue;
+    for (const f of [c.target, ...c.terms.map((t) => t.figure)]) {
+      if (f.blank || f.value === 0) continue;
+      const k = rowKey(f);
+      const list = out.get(k) ?? [];
+      if (!list.some((x) => x.key === f.key)) list.push(f);
+      out.set(k, list);
+    }
+  }
+  return out;
+}
+
+/** Whether a corrected form cell is of the order of some other cell of its row (true when it has none). */
+function fitsRow(figure: Figure, value: number, neighbours: ReadonlyMap<string, Figure[]>): boolean {
+  const others = (neighbours.get(rowKey(figure)) ?? []).filter((f) => f.key !== figure.key);
+  if (others.length === 0) return true;
+  return others.some((o) => sameOrder(Math.abs(value), Math.abs(o.value)));
 }
 
 /** The overrides that apply the given slips' corrections. */
@@ -268,6 +297,7 @@ function pairMistakes(model: ReportModel, known: readonly UnitMistake[]): UnitMi
   }
   const figs = [...candidates.values()];
   if (figs.length < 2 || figs.length > MAX_PAIR_FIGURES) return [];
+  const neighbours = formRowNeighbours(checks);
   const out: UnitMistake[] = [];
   const used = new Set<string>();
   for (let i = 0; i < figs.length; i++) {
@@ -282,6 +312,7 @@ function pairMistakes(model: ReportModel, known: readonly UnitMistake[]): UnitMi
         // (预算 10 − 执行 10 against a 结转结余 of 1). Two slips at once need exact evidence.
         const fa = strict(a, factor);
         const fb = strict(b, factor);
+        if (!fitsRow(a, fa.value, neighbours) || !fitsRow(b, fb.value, neighbours)) continue;
         const both = new Map([...fixedKnown, [a.key, fa], [b.key, fb]]);
         if (!mine.every((c) => holds(c, both))) continue;
         // Evidence, not coincidence: emptying either cell instead must not work as well.
@@ -415,7 +446,10 @@ export function findUnitMistakes(model: ReportModel): readonly UnitMistake[] {
   const rows = rowMistakes(model);
   const single = tableMistakes(model, rows);
   const tables = [...single, ...rows];
-  const out = [...tables, ...pairMistakes(model, tables), ...scalarMistakes(model)];
+  const found = [...tables, ...pairMistakes(model, tables)];
+  // A money scalar that is also a table cell already flagged (a funds block's 全年执行数) is one slip.
+  const keys = new Set(found.flatMap((m) => [m.figure.key, ...m.alsoCorrected.map((x) => x.figure.key)]));
+  const out = [...found, ...scalarMistakes(model).filter((m) => !keys.has(m.figure.key))];
   cache.set(model, out);
   return out;
 }

@@ -37,6 +37,7 @@ export function buildReport(input: ReportInput): Report {
     },
     ruleResults: input.ruleResults,
     findings: input.findings,
+    ...formsOf(input.model),
     meta: {
       engineVersion: input.engineVersion,
       host: input.host,
@@ -45,4 +46,15 @@ export function buildReport(input: ReportInput): Report {
       profile: input.profile,
     },
   };
+}
+
+/** The detected forms of a model, for the report (plain data: id, Chinese name, sheet). */
+function formsOf(model: ReportModel | undefined): Pick<Report, "form" | "forms"> {
+  const forms = model?.forms ?? [];
+  if (forms.length === 0) return {};
+  // A workbook of several forms is named by its first form and says how many sheets hold forms.
+  const first = forms[0];
+  const kinds = new Set(forms.map((f) => f.id));
+  const name = forms.length > 1 && kinds.size > 1 ? `${first.name} 等 ${forms.length} 张表（${[...new Set(forms.map((f) => f.name))].join("、")}）` : forms.length > 1 ? `${first.name}（${forms.length} 张）` : first.name;
+  return { form: { id: first.id, name }, forms: forms.map((f) => ({ id: f.id, name: f.name, sheet: f.sheet })) };
 }

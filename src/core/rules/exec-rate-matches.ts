@@ -8,6 +8,7 @@ import { roundTo } from "../units/parse";
 import { readMoneyScalar } from "../relations/footing";
 import { checkRate, readRate } from "./lib/rates";
 import { correctedFigure } from "../relations/unit-mistakes";
+import { settledFigure } from "../relations/cause";
 
 /** Message ids of exec-rate-matches. */
 export type MessageId = "rateMismatch" | "rateError" | "amountError";
@@ -42,8 +43,9 @@ export const execRateMatches = defineRule<MessageId>({
         if (!rateCell || !rawExecuted || !rawBudget || rawExecuted.blank || rawBudget.blank) return;
         // A 元/万元 slip in either amount is no-unit-mistake's finding: judge the rate against the
         // corrected amounts, so the slip is not reported twice and a rate wrong anyway still is.
-        const executed = correctedFigure(model, rawExecuted);
-        const budget = correctedFigure(model, rawBudget);
+        // Likewise a 年度资金总额 that a form's relations blame (total-matches-parts reports it).
+        const executed = settledFigure(model, correctedFigure(model, rawExecuted));
+        const budget = settledFigure(model, correctedFigure(model, rawBudget));
         const error = rateCell.cell?.error;
         const rate = error !== undefined ? { value: Number.NaN, decimals: 4 } : readRate(rateCell);
         if (!rate) return;

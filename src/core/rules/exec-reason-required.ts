@@ -7,6 +7,7 @@
 import { defineRule } from "../engine/types";
 import { showNumber } from "../scoring/indicator-value";
 import { scoresFor } from "../scoring/score";
+import { proseCells } from "../narrative/prose-cells";
 import { roundTo } from "../units";
 
 /** Message ids of exec-reason-required. */
@@ -34,6 +35,10 @@ export const execReasonRequired = defineRule<MessageId>({
         if (r.execRow?.reason) return;
         const problems = context.model.scalars.jx_problems?.cell?.value;
         if (typeof problems === "string" && ABOUT_EXECUTION.test(problems)) return;
+        // A form's own words: an indicator's 偏差原因 or the report's text that speaks of the execution
+        // (结转到下年度, 尚未支付 …) is the reason.
+        const reasons = (context.model.tables.jx_indicators?.rows ?? []).map((row) => row.cells.reason?.cell?.value);
+        if (context.model.form && [...reasons, ...proseCells(context.model).map((c) => c.text)].some((t) => typeof t === "string" && ABOUT_EXECUTION.test(t) && /结转|未|尚|延|推迟|滞后|下年|次年|原因/.test(t))) return;
         const s = context.model.scalars;
         const at = r.execRow?.reasonRef ?? s.jx_exec_rate?.ref ?? s.jx_executed?.ref ?? s.jx_problems?.ref;
         if (!at) return;

@@ -86,6 +86,10 @@ export const proseCountMatchesList = defineRule<MessageId>({
             if (/(?:其中|中|有|仅|只|未|另)$/.test(label) && !/(?:共有|设有|含有|包含有)$/.test(label)) continue;
             const clause = pc.text.slice(q.end).split(/[，,。；;]/)[0];
             if (/未|没有|尚未|低于|不足|超过|以上|以下|以内/.test(clause)) continue;
+            // A count after 其中 in its sentence is a subset (其中7个项目自评为优，1个项目自评为良); so is a
+            // count of those with a grade or a result (N个项目自评为…/评为…/达到…).
+            const sentenceBefore = pc.text.slice(q.sentence.start, q.start);
+            if (/其中/.test(sentenceBefore) || /^(?:项目)?(?:自评|评为|评价为|等次为|达到|获得|完成)/.test(after.replace(noun[0], ""))) continue;
             const written = noun[0].exec(after)?.[0] ?? noun[2];
             const phrase = `${q.text}${written}`;
             context.report({

@@ -30,8 +30,12 @@ export const prosePartsSum = defineRule<MessageId>({
         const counts = context.options.counts === true;
         for (const pc of proseCells(context.model)) {
           for (const list of pc.analysis.partLists) {
-            const { whole, parts } = list;
+            const { whole } = list;
             if (whole.kind !== "money" && !counts) continue;
+            // Parts are the whole's own sentence's: an amount of a later sentence (追回医保基金105.16万元
+            // after 资助金额120.27万元。) is another matter.
+            const parts = list.marker === "其中" ? list.parts.filter((p) => p.sentence.index === whole.sentence.index) : list.parts;
+            if (parts.length < 2 || (parts.length < list.parts.length && parts.reduce((a, p) => a + (valueIn(p, whole.unit) ?? 0), 0) < whole.value)) continue;
             const u = whole.unit;
             const values = parts.map((p) => valueIn(p, u));
             if (values.some((v) => v === undefined)) continue;

@@ -14,6 +14,8 @@ import { divide, mid, percentAgrees, pointOf, rangeOf, type Range } from "../nar
 export type MessageId = "rateMismatch" | "rowRateMismatch";
 
 const TARGET = /年初|设定|目标|计划|指标值|预期/;
+/** The excess over a target: 超出年度目标200张, 高于目标0.9万人. */
+const OVER_TARGET = /(?:超出|超过|高于|多于)(?:年度|年初|全年)?(?:设定)?(?:目标|计划|指标值?|预期)/;
 /** A difference, not a value: 高于年初设定参保人数0.9万人. */
 const DIFFERENCE = /高于|低于|超过|超出|多于|少于|比|较/;
 
@@ -60,8 +62,23 @@ export const proseRateMatches = defineRule<MessageId>({
             if (isExec) {
               const money = before.filter((x) => x.kind === "money");
               const budget = [...money].reverse().find((x) => /预算/.test(x.label) && !/执行/.test(x.label));
-              const exec = [...money].reverse().find((x) => /执行|支出|决算/.test(x.label) && !/预算/.test(x.label));
-              if (budget && exec) {
+              const exec = [...money].reverse().find((x) => /执行|支出|决算|支付|使用/.test(x.label) && !/预算/.test(x.label));
+              const e = scalarFact(model, "jx_executed");
+              const b = scalarFact(model, "jx_budget_adjusted");
+              if (exec && !budget && b && b.value > 0 && /预算执行率$/.test(q.label)) {
+                // “已支付使用资金215.11万元，预算执行率96.50%”: the sentence's amount over the form's 全年预算数.
+                num = rangeOf(exec, model.moneyUnit);
+                den = factRange(b);
+                numText = exec.text;
+                denText = `${b.value}${model.moneyUnit}`;
+                point = (pointOf(exec, model.moneyUnit) ?? 0) / b.value;
+              } else if (budget && !exec && e && /预算执行率$/.test(q.label)) {
+                num = factRange(e);
+                den = rangeOf(budget, model.moneyUnit);
+                numText = `${e.value}${model.moneyUnit}`;
+                denText = budget.text;
+                point = e.value / (pointOf(budget, model.moneyUnit) ?? 1);
+              } else if (budget && exec) {
                 den = rangeOf(budget, "元");
                 num = rangeOf(exec, "元");
                 numText = exec.text;
@@ -84,6 +101,30 @@ export const proseRateMatches = defineRule<MessageId>({
               const actual = [...nonTarget].reverse().find((x) => /实际|完成/.test(x.rawLabel)) ?? nonTarget[nonTarget.length - 1];
               if (!actual) return;
               const fits = (x: ProseQuantity): boolean => x !== actual && TARGET.test(x.rawLabel) && sameFamily(x, actual);
+              // “完成1700张，超出年度目标200张”: the excess over the target (the target when it is the larger part).
+              const over = before.find((x) => x !== actual && OVER_TARGET.test(x.rawLabel) && sameFamily(x, actual));
+              const a = rangeOf(actual, actual.unit);
+              const y = over ? rangeOf(over, actual.unit) : undefined;
+              if (over && a && y && (pointOf(over, actual.unit) ?? 0) < (pointOf(actual) ?? 0) / 2) {
+                num = a;
+                den = [a[0] - y[1], a[1] - y[0]];
+                numText = actual.text;
+                denText = `${actual.text} − ${over.text}`;
+                point = (pointOf(actual) ?? 0) / ((pointOf(actual) ?? 0) - (pointOf(over, actual.unit) ?? 0));
+                const ratio = divide(num, den);
+                if (!ratio || percentAgrees(q, ratio)) return;
+                const expected = `${formatDecimals(point * 100, Math.max(q.decimals, 1))}%`;
+                context.report({
+                  at: pc.ref,
+                  messageId: "rateMismatch",
+                  field: pc.field,
+                  data: { sentence: quoteSentence(q), phrase: q.text, numerator: numText, denominator: denText, expected },
+                  expected,
+                  actual: q.text,
+                  suggestions: [{ description: `把“${q.text}”改为“${expected}”`, writes: [{ at: pc.ref, value: replacePhrase(pc.text, q, expected) }] }],
+                });
+                return;
+              }
               let target = [...values].reverse().find(fits);
               if (!target) {
                 const prev = qs.filter((x) => x.sentence.index === q.sentence.index - 1 && !DIFFERENCE.test(x.rawLabel));

@@ -50,11 +50,23 @@ export const summaryMatchesSheets = defineRule<MessageId>({
         const projects = (model.forms ?? []).filter((f) => f.kind === "project" && f.projectName && f.figures);
         if (!table || projects.length === 0) return;
         const unit = model.moneyUnit;
+        // Two projects may share a name (seed 001: two 医疗服务与保障能力提升补助资金): the k-th row of a
+        // name goes with the k-th sheet of that name, unless another sheet of that name agrees with it.
+        const used = new Map<string, number>();
         for (const row of table.rows) {
           if (row.isSummary) continue;
           const name = String(row.cells.name?.cell?.value ?? "").trim();
           if (!name) continue;
-          const form = projects.find((p) => sameProject(p.projectName ?? "", name));
+          const same = projects.filter((p) => sameProject(p.projectName ?? "", name));
+          if (same.length === 0) continue;
+          const k = used.get(nameKey(name)) ?? 0;
+          used.set(nameKey(name), k + 1);
+          const budget = readMoney(row.cells.budget ?? { ref: { sheet: "", address: "A1" } }, "budget", unit);
+          const agreeing = same.find((p) => {
+            const b = p.figures?.budget ? readMoney(p.figures.budget, "budget", unit) : undefined;
+            return budget && b && Math.abs(budget.value - b.value) <= half(budget.decimals) + half(b.decimals) + 1e-9;
+          });
+          const form = same.length === 1 ? same[0] : (agreeing ?? same[k]);
           if (!form?.figures) continue;
           compare(row, form, name);
         }

@@ -57,6 +57,15 @@ export const totalScoreMatches = defineRule<MessageId>({
         if (!at || written === undefined) return;
         if (r.total !== undefined) {
           if (Math.abs(written - r.total) <= tolerance || totalAgreesAsWritten) return;
+          // A total that adds up once one indicator's 得分 is what the rules give (an 得分 above its 分值,
+          // reported at that cell by score-within-weight / indicator-score-matches) is right: that 得分 is
+          // the cause, not the total.
+          const explained = r.indicators.some((ind) => {
+            if (ind.written === undefined) return false;
+            const fixes = [ind.expected, ind.weight !== undefined && ind.written > ind.weight ? ind.weight : undefined].filter((x): x is number => x !== undefined && x !== ind.written);
+            return fixes.some((v) => Math.abs(written - (r.total! - ind.written! + v)) <= tolerance);
+          });
+          if (explained) return;
           const exec = r.execPresent ? (r.execScore ?? r.execScoreWritten ?? 0) : 0;
           context.report({
             at,

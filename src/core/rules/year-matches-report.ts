@@ -81,7 +81,25 @@ export const yearMatchesReport = defineRule<MessageId>({
         // by the workbook's year.
         const others = (model.forms ?? []).filter((f) => f.year !== undefined && f.sheet !== model.form?.sheet).map((f) => f.year as number);
         const consensus = others.length >= 1 && others.every((y) => y === others[0]) ? others[0] : undefined;
-        const year = consensus !== undefined && consensus !== own && model.form?.yearRef && yearBinding && yearBinding.ref.sheet === model.form.sheet ? consensus : own;
+        let year = consensus !== undefined && consensus !== own && model.form?.yearRef && yearBinding && yearBinding.ref.sheet === model.form.sheet ? consensus : own;
+        // A form's year line against its 填报日期 (filed in the evaluated year or the next): when they
+        // disagree and the rest of the workbook names the year before the filing date more often than
+        // the year line's, the year line is the odd one (（2020年度） on a 2021 form filed in 2022).
+        const dateCell = model.scalars.jx_report_date?.cell;
+        const filed = dateCell ? dateYear(dateCell) : undefined;
+        if (year === own && model.form && yearBinding && filed !== undefined && filed !== own && filed !== own + 1) {
+          const count = (y: number): number => {
+            let n = 0;
+            for (const sheet of snapshot.sheets) {
+              for (const [address, cell] of Object.entries(sheet.cells)) {
+                if (typeof cell.value !== "string" || address === yearBinding.ref.address && sheet.name === yearBinding.ref.sheet) continue;
+                n += toHalfWidth(cell.value).split(`${y}年`).length - 1;
+              }
+            }
+            return n;
+          };
+          if (count(filed - 1) > count(own)) year = filed - 1;
+        }
         if (year !== own && yearBinding?.cell) {
           const raw = String(yearBinding.cell.value ?? "");
           context.report({

@@ -21,6 +21,7 @@ import {
 } from "./indicator-value";
 import { readMoneyScalar } from "../relations/footing";
 import { correctedFigure } from "../relations/unit-mistakes";
+import { settledFigure } from "../relations/cause";
 import type { GradeBand, IndicatorRule, QualitativeTier, ScoringProfile } from "./types";
 
 /** Why an indicator could not be scored by formula. */
@@ -457,8 +458,8 @@ function execPart(
     // 得分 or have fill write a score from the slipped amount. The formula says so.
     const rawE = readMoneyScalar(model, "jx_executed");
     const rawB = readMoneyScalar(model, "jx_budget_adjusted");
-    const fixedE = rawE && !rawE.blank ? correctedFigure(model, rawE) : undefined;
-    const fixedB = rawB && !rawB.blank ? correctedFigure(model, rawB) : undefined;
+    const fixedE = rawE && !rawE.blank ? settledFigure(model, correctedFigure(model, rawE)) : undefined;
+    const fixedB = rawB && !rawB.blank ? settledFigure(model, correctedFigure(model, rawB)) : undefined;
     const notes: string[] = [];
     if (rawE && fixedE && fixedE !== rawE) {
       e = fixedE.value;
