@@ -47,7 +47,7 @@ export const FINAL_ACCOUNTS: FormDecl = {
         { key: "expenseTotal", name: "本年支出合计", labels: ["本年支出合计"] },
         { key: "distribution", name: "结余分配", labels: ["结余分配"] },
         { key: "carryOut", name: "年末结转和结余", labels: ["年末结转和结余"] },
-        { key: "expenseGrand", name: "支出总计", labels: ["支出总计"] },
+        { key: "expenseGrand", name: "支出总计", labels: ["支出总计", "总计"] },
       ],
     },
   ],
@@ -83,7 +83,7 @@ export const FINAL_EXPENSE: FormDecl = {
   anchors: [["支出决算表", "一般公共预算财政拨款支出决算表", "财政拨款支出决算表"], ["基本支出"], ["人员经费"], ["公用经费"], ["项目支出"], ["合计", "本年支出合计", "支出合计"], ["科目名称", "功能分类科目", "科目编码"]],
   minAnchors: 5,
   requires: [["基本支出"], ["项目支出"], ["人员经费", "公用经费"]],
-  excludes: ["年度资金总额", "一级指标"],
+  excludes: ["年度资金总额", "一级指标", "年末结转和结余"],
   fields: IDENTITY_FIELDS,
   grids: [
     {
@@ -99,16 +99,63 @@ export const FINAL_EXPENSE: FormDecl = {
         { key: "project", name: "项目支出", labels: ["项目支出"] },
       ],
     },
-  ],
-  tables: [
     {
-      table: "jx_expense",
-      blankRowsInside: true,
-      aliases: { name: ["项目", "科目名称", "功能分类科目名称", "支出功能分类科目", "项目（科目名称）"], total: ["合计", "本年支出合计", "支出合计"] },
+      id: "byClass",
+      name: "支出决算表",
+      mode: "table",
+      columns: [
+        { key: "total", labels: ["本年支出合计", "支出合计"], kind: "money" },
+        { key: "basic", labels: ["小计", "基本支出"], kind: "money" },
+        { key: "personnel", labels: ["人员经费", "人员支出"], kind: "money" },
+        { key: "publicUse", labels: ["公用经费", "公用支出"], kind: "money" },
+        { key: "project", labels: ["项目支出"], kind: "money" },
+        { key: "upper", labels: ["上缴上级支出"], kind: "money" },
+        { key: "operating", labels: ["经营支出"], kind: "money" },
+        { key: "affiliated", labels: ["对附属单位补助支出"], kind: "money" },
+      ],
+      rows: [],
     },
   ],
+  tables: [],
   relations: [
     { kind: "sum", grid: "expense", total: "expenseTotal", parts: ["basic", "project"], columns: ["amount"], name: "支出 = 基本支出 + 项目支出" },
     { kind: "sum", grid: "expense", total: "basic", parts: ["personnel", "publicUse"], columns: ["amount"], name: "基本支出 = 人员经费 + 公用经费" },
+    { kind: "across", grid: "byClass", total: "total", parts: ["basic", "project", "upper", "operating", "affiliated"], name: "本年支出合计 = 基本支出 + 项目支出 + …" },
+    { kind: "across", grid: "byClass", total: "basic", parts: ["personnel", "publicUse"], name: "基本支出 = 人员经费 + 公用经费" },
+    { kind: "down", grid: "byClass", columns: ["total", "basic", "personnel", "publicUse", "project", "upper", "operating", "affiliated"] },
+  ],
+};
+
+/** 收入决算表: by 功能分类 rows, 本年收入合计 = the sources, and a 合计 row. */
+export const FINAL_INCOME: FormDecl = {
+  id: "final-income",
+  name: "收入决算表",
+  kind: "accounts",
+  anchors: [["收入决算表"], ["本年收入合计"], ["财政拨款收入", "一般公共预算财政拨款收入"], ["上级补助收入"], ["事业收入"], ["经营收入"], ["科目名称", "科目编码"], ["合计"]],
+  minAnchors: 4,
+  requires: [["本年收入合计"], ["财政拨款收入", "一般公共预算财政拨款收入"]],
+  excludes: ["年末结转和结余", "年度资金总额", "一级指标"],
+  fields: IDENTITY_FIELDS,
+  grids: [
+    {
+      id: "byClass",
+      name: "收入决算表",
+      mode: "table",
+      columns: [
+        { key: "total", labels: ["本年收入合计", "收入合计"], kind: "money" },
+        { key: "fiscal", labels: ["财政拨款收入", "一般公共预算财政拨款收入"], kind: "money" },
+        { key: "upper", labels: ["上级补助收入"], kind: "money" },
+        { key: "business", labels: ["事业收入"], kind: "money" },
+        { key: "operating", labels: ["经营收入"], kind: "money" },
+        { key: "affiliated", labels: ["附属单位上缴收入"], kind: "money" },
+        { key: "other", labels: ["其他收入"], kind: "money" },
+      ],
+      rows: [],
+    },
+  ],
+  tables: [],
+  relations: [
+    { kind: "across", grid: "byClass", total: "total", parts: ["fiscal", "upper", "business", "operating", "affiliated", "other"], name: "本年收入合计 = 各项收入之和" },
+    { kind: "down", grid: "byClass", columns: ["total", "fiscal", "upper", "business", "operating", "affiliated", "other"] },
   ],
 };

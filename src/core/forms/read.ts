@@ -21,6 +21,8 @@ export interface FormRead {
   readonly relations: DeclaredSum[];
   readonly rates: DeclaredRate[];
   readonly moneyUnit?: MoneyUnit;
+  /** The blocks' rectangles (header to last row), where no other table is to be read. */
+  readonly blocks: Area[];
 }
 
 /** A label as compared: normalised, without 其中, brackets' content (`（万元）`, `（A）`) or a closing colon. */
@@ -221,11 +223,12 @@ function columnKeyOf(text: string, decl: GridDecl): string | undefined {
   return best?.key;
 }
 
-function rowKeyOf(text: string, decl: GridDecl): string | undefined {
+function rowKeyOf(text: string, decl: GridDecl, taken?: ReadonlyMap<string, number>): string | undefined {
   let best: { key: string; len: number } | undefined;
   for (const r of decl.rows) {
     const len = labelMatch(text, r.labels);
-    if (len > 0 && (!best || len > best.len)) best = { key: r.key, len };
+    // Equal labels (`总计` on the 收入 and the 支出 side): the first one not found yet.
+    if (len > 0 && (!best || len > best.len || (len === best.len && taken?.has(best.key) && !taken.has(r.key)))) best = { key: r.key, len };
   }
   return best?.key;
 }
@@ -283,7 +286,7 @@ function findPairs(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
     for (const col of cols) {
       const v = grid.cell(row, col)?.value;
       if (typeof v !== "string" || v.length > 40) continue;
-      const key = rowKeyOf(v, decl);
+      const key = rowKeyOf(v, decl, rows);
       if (!key || rows.has(key)) continue;
       // The amount: the first filled cell to the right (not a 行次), if a figure; a label there means none.
       const end = grid.merge(row, col)?.end.col ?? col;
@@ -305,6 +308,59 @@ function findPairs(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
     }
   }
   return rows.size ? { decl, columns: new Map([["amount", { col: 0, header: decl.columns[0]?.labels[0] ?? "金额" }]]), rows, pairCol } : undefined;
+}
+
+/** How many rows below its first header row a table's header may reach (merged two- and three-row headers). */
+const TABLE_HEADER_ROWS = 3;
+
+/**
+ * A table of any rows under declared columns: the header row is the first with two of the columns;
+ * each sheet column is named by its lowest header text that is a label (`基本支出 / 小计` → 小计); data rows
+ * follow until a blank row; the row named 合计 is the total row (key `total`), the others keyed `r<row>`.
+ */
+function findTable(grid: SheetGrid, decl: GridDecl): (GridFound & { readonly codes: Map<string, string> }) | undefined {
+  for (const row of grid.rowNumbers) {
+    const hits = grid.colsIn(row).filter((c) => columnKeyOf(grid.text(row, c), decl) !== undefined);
+    if (hits.length < 2) continue;
+    const last = Math.min(row + TABLE_HEADER_ROWS - 1, grid.maxRow);
+    const columns = new Map<string, { col: number; header: string }>();
+    for (let c = 1; c <= grid.maxCol; c++) {
+      for (let r = last; r >= row; r--) {
+        const t = grid.text(r, c);
+        const key = t ? columnKeyOf(t, decl) : undefined;
+        if (key && !columns.has(key)) {
+          columns.set(key, { col: c, header: t.replace(/\s+/g, "") });
+          break;
+        }
+      }
+    }
+    if (columns.size < 2) continue;
+    const first = Math.min(...[...columns.values()].map((x) => x.col));
+    const rows = new Map<string, number>();
+    const codes = new Map<string, string>();
+    let started = false;
+    for (let r = row + 1; r <= grid.maxRow; r++) {
+      const cells = grid.colsIn(r);
+      if (cells.length === 0) {
+        if (started) break;
+        continue;
+      }
+      const figures = [...columns.values()].some((x) => isNumberLike(grid.cell(r, x.col)) || isDash(grid.cell(r, x.col)));
+      const name = grid.colsIn(r, 1, first - 1).map((c) => cellText(grid.cell(r, c))).join(" ").trim() || grid.text(r, 1);
+      if (!figures) {
+        if (started) break;
+        continue;
+      }
+      started = true;
+      const key = /合计|总计/.test(name.replace(/\s+/g, "")) && !rows.has("total") ? "total" : `r${r}`;
+      rows.set(key, r);
+      const code = /^\s*(\d{3,})/.exec(name)?.[1];
+      if (code) codes.set(key, code);
+    }
+    if (rows.size < 2) continue;
+    return { decl, columns, rows, pairCol: new Map(), codes };
+  }
+  return undefined;
 }
 
 function gridCell(grid: SheetGrid, found: GridFound, rowKey: string, colKey: string): BoundCell | undefined {
@@ -381,24 +437,62 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
   identityFromTitle(grid, result.scalars);
 
   const found = new Map<string, GridFound>();
+  const blocks: Area[] = [];
   for (const g of form.grids) {
-    const hit = g.mode === "matrix" ? findMatrix(grid, g) : findPairs(grid, g);
+    const hit = g.mode === "matrix" ? findMatrix(grid, g) : g.mode === "pairs" ? findPairs(grid, g) : findTable(grid, g);
     if (!hit) continue;
     found.set(g.id, hit);
+    const rowsAt = [...hit.rows.values()];
+    const colsAt = hit.decl.mode === "pairs" ? [...hit.pairCol.values()] : [...hit.columns.values()].map((c) => c.col);
+    if (rowsAt.length && colsAt.length) blocks.push({ start: { row: Math.min(...rowsAt) - 1, col: 1 }, end: { row: Math.max(...rowsAt), col: Math.max(...colsAt) } });
     for (const b of g.bind ?? []) {
       const cell = gridCell(grid, hit, b.row, b.column);
       if (cell) result.scalars[b.field] = binding(b.field, cell);
     }
   }
 
-  const relCell = (f: GridFound, row: string, col: string): RelationCell | undefined => {
+  const rowName = (f: GridFound, row: string): string => {
+    const declared = f.decl.rows.find((r) => r.key === row)?.name;
+    if (declared) return declared;
+    const r = f.rows.get(row);
+    if (r === undefined) return row;
+    const first = Math.min(...[...f.columns.values()].map((x) => x.col));
+    return grid.colsIn(r, 1, first - 1).map((c) => cellText(grid.cell(r, c))).filter((t) => !/^\d+$/.test(t)).join(" ") || (row === "total" ? "合计" : row);
+  };
+  const relCell = (f: GridFound, row: string, col: string, label?: string): RelationCell | undefined => {
     const cell = gridCell(grid, f, row, col);
-    const name = f.decl.rows.find((r) => r.key === row)?.name ?? row;
+    const name = label ?? rowName(f, row);
     return cell ? { cell, field: `${form.id}.${f.decl.id}.${row}.${col}`, label: name } : undefined;
   };
   for (const rel of form.relations) {
     const f = found.get(rel.grid);
     if (!f) continue;
+    if (rel.kind === "across") {
+      const header = (k: string): string => f.columns.get(k)?.header ?? k;
+      for (const row of f.rows.keys()) {
+        const target = relCell(f, row, rel.total, header(rel.total));
+        const terms = rel.parts.map((p) => relCell(f, row, p, header(p))).filter((x): x is RelationCell => x !== undefined).map((x) => ({ ...x, sign: 1 as const }));
+        if (!target || terms.length === 0) continue;
+        relations.push({ id: `${form.id}:${f.decl.id}:${row}:${rel.total}`, sheet: grid.name, where: `${rowName(f, row)}（${rel.name}）`, target, terms });
+      }
+      continue;
+    }
+    if (rel.kind === "down") {
+      if (!f.rows.has("total") || !("codes" in f)) continue;
+      const codes = (f as GridFound & { codes: Map<string, string> }).codes;
+      const others = [...f.rows.keys()].filter((k) => k !== "total");
+      // A 科目编码 hierarchy (类 201, 款 20101, 项 2010101): the 合计 sums the top level only.
+      const lengths = others.map((k) => codes.get(k)?.length).filter((x): x is number => x !== undefined);
+      const top = lengths.length === others.length && lengths.length > 0 ? Math.min(...lengths) : undefined;
+      const members = top === undefined ? others : others.filter((k) => codes.get(k)?.length === top);
+      for (const col of rel.columns) {
+        const target = relCell(f, "total", col);
+        const terms = members.map((k) => relCell(f, k, col)).filter((x): x is RelationCell => x !== undefined).map((x) => ({ ...x, sign: 1 as const }));
+        if (!target || terms.length === 0) continue;
+        relations.push({ id: `${form.id}:${f.decl.id}:total:${col}`, sheet: grid.name, where: `合计（${f.columns.get(col)?.header ?? col}）`, target: { ...target, label: "合计" }, terms });
+      }
+      continue;
+    }
     if (rel.kind === "sum") {
       if (rel.unless?.some((r) => f.rows.has(r))) continue;
       for (const col of rel.columns) {
@@ -424,7 +518,7 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
       }
     }
   }
-  return { form, sheet: grid.name, result, relations, rates, moneyUnit: sheetUnit(grid) };
+  return { form, sheet: grid.name, result, relations, rates, moneyUnit: sheetUnit(grid), blocks };
 }
 
 /**

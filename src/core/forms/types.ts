@@ -32,13 +32,15 @@ export interface GridRow {
 }
 
 /**
- * A 2-D block: rows found by label × columns found by header (`matrix`), or rows whose single value
- * sits to the right of the label (`pairs`: the 收入支出决算总表's 项目 | 金额 pairs, side by side).
+ * A 2-D block: rows found by label × columns found by header (`matrix`), rows whose single value
+ * sits to the right of the label (`pairs`: the 收入支出决算总表's 项目 | 金额 pairs, side by side), or a
+ * table of any rows under declared columns, closed by a 合计 row (`table`: the 收入决算表, 支出决算表 by
+ * 功能分类; `rows` is then empty).
  */
 export interface GridDecl {
   readonly id: string;
   readonly name: string;
-  readonly mode: "matrix" | "pairs";
+  readonly mode: "matrix" | "pairs" | "table";
   /** matrix: the columns (at least two must be found on one header row). pairs: one column, `amount`. */
   readonly columns: readonly GridColumn[];
   readonly rows: readonly GridRow[];
@@ -71,7 +73,11 @@ export type RelationDecl =
       /** Left out when any of these rows is on the form (a balance implied by the 总计 rows). */
       readonly unless?: readonly string[];
     }
-  | { readonly kind: "rate"; readonly grid: string; readonly rate: string; readonly numerator: string; readonly denominator: string; readonly rows: readonly string[] };
+  | { readonly kind: "rate"; readonly grid: string; readonly rate: string; readonly numerator: string; readonly denominator: string; readonly rows: readonly string[] }
+  /** table mode: on every row (合计 included), column `total` = Σ columns `parts`. */
+  | { readonly kind: "across"; readonly grid: string; readonly total: string; readonly parts: readonly string[]; readonly name: string }
+  /** table mode: in each listed column, the 合计 row = Σ the other rows (the top level of a 科目编码 hierarchy). */
+  | { readonly kind: "down"; readonly grid: string; readonly columns: readonly string[] };
 
 /** A form declaration. */
 export interface FormDecl {

@@ -171,7 +171,9 @@ function mapForms(snapshot: WorkbookSnapshot, readable: readonly SheetGrid[], de
     // a score summary) is no table of its own.
     for (const [k, t] of Object.entries(extra.tables) as [keyof MappingResult["tables"], TableBinding][]) {
       const area = extra.areas[k];
-      const clash = g.reads.some((r) => Object.entries(r.result.areas).some(([rk, a]) => a && area && r.sheet === t.sheet && (rk === k || overlaps(a, area))));
+      const clash = g.reads.some(
+        (r) => r.sheet === t.sheet && area !== undefined && (Object.entries(r.result.areas).some(([rk, a]) => a && (rk === k || overlaps(a, area))) || r.blocks.some((b) => overlaps(b, area))),
+      );
       if (clash) {
         delete extra.tables[k];
         delete extra.areas[k];

@@ -26,14 +26,14 @@ function rateHolds(rate: { value: number; decimals: number }, num: number, den: 
  * break the rate.
  */
 /** Every rate a money cell takes part in: its rate, and the cell's partner (numerator ↔ denominator). */
-function ratesOf(model: ReportModel, key: string): { rate: { value: number; decimals: number }; num: Figure; den: Figure }[] {
+function ratesOf(model: ReportModel, key: string, headlineOnly = false): { rate: { value: number; decimals: number }; num: Figure; den: Figure }[] {
   const out: { rate: { value: number; decimals: number }; num: Figure; den: Figure }[] = [];
   const s = model.scalars;
   const rate = rateOf(s.jx_exec_rate?.cell?.value);
   const e = readMoneyScalar(model, "jx_executed");
   const b = readMoneyScalar(model, "jx_budget_adjusted");
   if (rate && e && b && !e.blank && !b.blank && (e.key === key || b.key === key)) out.push({ rate, num: e, den: b });
-  for (const r of model.rates ?? []) {
+  for (const r of headlineOnly ? [] : (model.rates ?? [])) {
     const n = readMoney(r.numerator.cell, r.numerator.field, model.moneyUnit);
     const d = readMoney(r.denominator.cell, r.denominator.field, model.moneyUnit);
     const q = rateOf(r.rate.cell.cell?.value);
@@ -47,8 +47,11 @@ export function repairsRate(model: ReportModel, key: string, value: number): boo
   return ratesOf(model, key).some(({ rate, num, den }) => !rateHolds(rate, num.value, den.value) && rateHolds(rate, num.key === key ? value : num.value, den.key === key ? value : den.value));
 }
 
-/** Whether a cell at `value` breaks a rate that holds as written (evidence that it is right). */
+/**
+ * Whether a cell at `value` breaks the 预算执行率 that holds as written (evidence that it is right). Only
+ * the form's headline rate anchors: a row's own 执行率 is usually computed from the row and follows it.
+ */
 export function anchoredByRate(model: ReportModel, key: string, value: number): boolean {
-  return ratesOf(model, key).some(({ rate, num, den }) => rateHolds(rate, num.value, den.value) && !rateHolds(rate, num.key === key ? value : num.value, den.key === key ? value : den.value));
+  return ratesOf(model, key, true).some(({ rate, num, den }) => rateHolds(rate, num.value, den.value) && !rateHolds(rate, num.key === key ? value : num.value, den.key === key ? value : den.value));
 }
 

@@ -5,12 +5,13 @@
 import { defineRule, type Fix } from "../engine/types";
 import { formatNumber } from "../units/convert";
 import { roundTo } from "../units/parse";
-import { columnLabel, evaluate, holdsAsIs, readMoney, rowName, sumChecks } from "../relations/footing";
+import { columnLabel, evaluate, readMoney, rowName, sumChecks } from "../relations/footing";
 import { checkRate, readRate } from "./lib/rates";
 import { correctedFigure, touchesUnitMistake, unitMistakeKeys } from "../relations/unit-mistakes";
+import { projectCauses, projectOverrides } from "../relations/project-causes";
 
 /** Message ids of project-row-consistent. */
-export type MessageId = "carryoverMismatch" | "rateMismatch" | "rateError" | "cellError";
+export type MessageId = "carryoverMismatch" | "rateMismatch" | "rateError" | "cellError" | "amountMismatch";
 
 /** 结转结余 and 执行率 of each project row agree with its 预算数 and 执行数. */
 export const projectRowConsistent = defineRule<MessageId>({
@@ -23,6 +24,7 @@ export const projectRowConsistent = defineRule<MessageId>({
       "rateMismatch": "项目“{{row}}”的执行率为 {{actual}}，但执行数 {{executed}} ÷ 预算数 {{budget}} = {{expected}}，两者不符。",
       "rateError": "项目“{{row}}”的执行率是错误值 {{actual}}，按执行数 {{executed}} ÷ 预算数 {{budget}} 应为 {{expected}}。",
       "cellError": "项目“{{row}}”的{{column}}是错误值 {{code}}，该项目的结转结余和执行率无法核对；请改正公式或填写数值。",
+      "amountMismatch": "项目“{{row}}”的{{column}}为 {{actual}}，与该行的结转结余、执行率和合计行都不符；应为 {{expected}}，改正后各项关系全部相符。",
     },
     fixable: true,
     hasSuggestions: true,
@@ -37,18 +39,35 @@ export const projectRowConsistent = defineRule<MessageId>({
         // A 合计 amount that is not the sum of the projects is total-matches-parts' finding; its 执行率
         // and 结转结余 are judged on the sum (they are right when they agree with it): one finding, at the
         // cause (issue 9, kind 3).
+        const fixes = projectOverrides(model);
         const summaryFix = new Map<string, { value: number; decimals: number }>();
         for (const c of sumChecks(model)) {
           if (c.kind !== "summary" || c.table !== "jx_projects" || touchesUnitMistake(c, flagged)) continue;
-          if (holdsAsIs(c)) continue;
           const r = evaluate(c);
-          summaryFix.set(c.target.key, { value: r.expected, decimals: Number.isFinite(c.target.decimals) ? c.target.decimals : 2 });
+          // A 合计 that adds up once a row's own cause is corrected is right.
+          if (!r.ok && !(fixes.size > 0 && evaluate(c, fixes).ok)) summaryFix.set(c.target.key, { value: r.expected, decimals: Number.isFinite(c.target.decimals) ? c.target.decimals : 2 });
+        }
+        // A row's 预算数 or 执行数 that alone breaks its 结转结余, its 执行率 and the 合计: one finding, there.
+        const causes = projectCauses(model);
+        for (const c of causes) {
+          if (c.column === "carryover") continue;
+          const d = Math.max(0, c.decimals);
+          const label = columnLabel(model, "jx_projects", c.column);
+          context.report({
+            at: c.figure.ref,
+            messageId: "amountMismatch",
+            field: c.figure.field,
+            data: { row: c.rowName, column: label, actual: formatNumber(c.figure.value, d), expected: formatNumber(c.value, d) },
+            expected: c.value,
+            actual: c.figure.value,
+            suggestions: [{ description: `将${c.figure.ref.address}改为 ${formatNumber(c.value, d)}`, writes: [{ at: c.figure.ref, value: c.value }] }],
+          });
         }
         for (const check of sumChecks(model)) {
           if (check.kind !== "project" || touchesUnitMistake(check, flagged)) continue;
-          // The verdict first (no rounding through strings); the expected value only for a failing row.
-          if (holdsAsIs(check) || summaryFix.has(check.target.key) || (summaryFix.size > 0 && holdsAsIs(check, summaryFix))) continue;
           const result = evaluate(check);
+          if (result.ok || summaryFix.has(check.target.key) || (summaryFix.size > 0 && evaluate(check, summaryFix).ok)) continue;
+          if (fixes.size > 0 && !fixes.has(check.target.key) && evaluate(check, fixes).ok) continue;
           const d = Number.isFinite(check.target.decimals) ? Math.max(0, check.target.decimals) : 2;
           const [budget, executed] = check.terms.map((t) => t.figure);
           const fix: Fix = {
@@ -100,8 +119,12 @@ export const projectRowConsistent = defineRule<MessageId>({
             const o = summaryFix.get(f.key);
             return o ? { ...f, value: o.value, decimals: o.decimals } : f;
           };
-          const budget = asSum(correctedFigure(model, rawBudget));
-          const executed = asSum(correctedFigure(model, rawExecuted));
+          const asCause = (f: typeof rawBudget): typeof rawBudget => {
+            const o = fixes.get(f.key);
+            return o ? { ...f, value: o.value, decimals: o.decimals } : f;
+          };
+          const budget = asCause(asSum(correctedFigure(model, rawBudget)));
+          const executed = asCause(asSum(correctedFigure(model, rawExecuted)));
           const result = checkRate(rate, executed, budget);
           if (!result || (result.ok && rateErrorCode === undefined)) continue;
           const fix: Fix = {

@@ -77,7 +77,9 @@ export const proseCountMatchesList = defineRule<MessageId>({
           for (const q of pc.analysis.quantities) {
             if (q.kind !== "count" || (q.unit !== "个" && q.unit !== "项") || q.approx || q.direction || q.comparator) continue;
             const after = pc.text.slice(q.end, q.end + 12).replace(/\s+/g, "");
-            const noun = NOUNS.find(([re]) => re.test(after));
+            // The noun after the count (9个项目), or before it (共实施预算项目9个).
+            const before = q.rawLabel.replace(/\s+/g, "");
+            const noun = NOUNS.find(([re]) => re.test(after)) ?? NOUNS.find(([, , name]) => before.endsWith(name) || (name === "项目" && before.endsWith("预算项目")));
             if (!noun) continue;
             const list = counts[noun[1]];
             if (!list || list.includes(q.value)) continue;
@@ -89,9 +91,9 @@ export const proseCountMatchesList = defineRule<MessageId>({
             // A count after 其中 in its sentence is a subset (其中7个项目自评为优，1个项目自评为良); so is a
             // count of those with a grade or a result (N个项目自评为…/评为…/达到…).
             const sentenceBefore = pc.text.slice(q.sentence.start, q.start);
-            if (/其中/.test(sentenceBefore) || /^(?:项目)?(?:自评|评为|评价为|等次为|达到|获得|完成)/.test(after.replace(noun[0], ""))) continue;
-            const written = noun[0].exec(after)?.[0] ?? noun[2];
-            const phrase = `${q.text}${written}`;
+            if (/其中/.test(sentenceBefore) || /^(?:项目)?(?:自评|评为|评价为|等次为|达到|获得|完成)/.test(after.replace(noun[0], "")) || (!NOUNS.some(([re]) => re.test(after)) && /均|都/.test(clause))) continue;
+            const written = noun[0].exec(after)?.[0];
+            const phrase = written ? `${q.text}${written}` : `${noun[2]}${q.text}`;
             context.report({
               at: pc.ref,
               messageId: "countMismatch",

@@ -34,7 +34,7 @@ export const prosePartsSum = defineRule<MessageId>({
             if (whole.kind !== "money" && !counts) continue;
             // Parts are the whole's own sentence's: an amount of a later sentence (追回医保基金105.16万元
             // after 资助金额120.27万元。) is another matter.
-            const parts = list.marker === "其中" ? list.parts.filter((p) => p.sentence.index === whole.sentence.index) : list.parts;
+            const parts = list.marker === "其中" ? list.parts.filter((p) => p.sentence.index === whole.sentence.index && !/[。\n]|(?:^|[^\d.])\d+[、．.](?!\d)/.test(pc.text.slice(whole.end, p.start))) : list.parts;
             if (parts.length < 2 || (parts.length < list.parts.length && parts.reduce((a, p) => a + (valueIn(p, whole.unit) ?? 0), 0) < whole.value)) continue;
             const u = whole.unit;
             const values = parts.map((p) => valueIn(p, u));
@@ -42,6 +42,16 @@ export const prosePartsSum = defineRule<MessageId>({
             const sum = (values as number[]).reduce((a, b) => a + b, 0);
             const tol = parts.reduce((a, p) => a + halfWidth(p, u), 0) + halfWidth(whole) + 1e-9 * Math.max(1, Math.abs(sum));
             if (Math.abs(sum - whole.value) <= tol) continue;
+            // The list ended earlier than the extraction thought (其中A，B；现场检查…，追回C): the first parts
+            // already make the whole.
+            let prefix = 0;
+            let prefixTol = halfWidth(whole) + 1e-9;
+            const closes = (values as number[]).some((v, i) => {
+              prefix += v;
+              prefixTol += halfWidth(parts[i], u);
+              return i >= 1 && i < values.length - 1 && Math.abs(prefix - whole.value) <= prefixTol;
+            });
+            if (closes) continue;
             if (list.partial && sum < whole.value) continue;
             const partUnit = parts.every((p) => p.unit === parts[0].unit) ? parts[0].unit : u;
             const decimals = Math.max(...parts.map((p) => p.decimals));

@@ -8,9 +8,10 @@ import { defineRule, type Fix, type ReportDescriptor } from "../engine/types";
 import type { ReportModel } from "../model/report-model";
 import { formatNumber } from "../units/convert";
 import { tableDef } from "../schema/fields";
-import { checksInvolving, columnLabel, evaluate, holdsAsIs, rowName, sumChecks, type SumCheck } from "../relations/footing";
+import { checksInvolving, columnLabel, evaluate, rowName, sumChecks, type SumCheck } from "../relations/footing";
 import { touchesUnitMistake, unitMistakeKeys } from "../relations/unit-mistakes";
 import { causeOf } from "../relations/cause";
+import { projectOverrides } from "../relations/project-causes";
 
 /** Message ids of total-matches-parts. */
 export type MessageId = "rowMismatch" | "summaryMismatch" | "cellError" | "formMismatch" | "formTotalMismatch";
@@ -44,17 +45,15 @@ export const totalMatchesParts = defineRule<MessageId>({
         const flagged = unitMistakeKeys(model);
         const all = sumChecks(model).filter((c) => c.kind !== "project" && !touchesUnitMistake(c, flagged));
         reportForms(model, all, (d) => context.report(d));
-        const checks = all.filter((c) => c.kind !== "form");
-        const failing = checks.filter((c) => !holdsAsIs(c));
+        // A 合计 that adds up once a project row's own cause is corrected is that cause's consequence.
+        const projectFixes = projectOverrides(model);
+        const checks = all.filter((c) => c.kind !== "form" && !(c.table === "jx_projects" && projectFixes.size > 0 && !evaluate(c).ok && evaluate(c, projectFixes).ok));
+        const failing = checks.filter((c) => !evaluate(c).ok);
         // Indexed look-ups instead of scans over every check: a 汇总 check has a term per institution.
         const kept = new Set(checks);
         const failingSet = new Set(failing);
         const byTarget = new Map<string, SumCheck[]>();
-        for (const c of checks) {
-          const list = byTarget.get(c.target.key);
-          if (list) list.push(c);
-          else byTarget.set(c.target.key, [c]);
-        }
+        for (const c of checks) byTarget.set(c.target.key, [...(byTarget.get(c.target.key) ?? []), c]);
         // One verdict per cell: a wrong 汇总 total fails both its row relation and its column.
         const verdicts: { check: SumCheck; expected: number; sum: number; d: number; safe: boolean }[] = [];
         const seen = new Set<string>();
@@ -69,7 +68,7 @@ export const totalMatchesParts = defineRule<MessageId>({
           const overrides = new Map([[check.target.key, { value: result.expected, decimals: d }]]);
           const repairs = checksInvolving(model, check.target.key)
             .filter((c) => kept.has(c))
-            .every((c) => holdsAsIs(c, overrides));
+            .every((c) => evaluate(c, overrides).ok);
           verdicts.push({ check, expected: result.expected, sum: result.sum, d, safe: !check.target.formula && !partsSuspect && repairs });
         }
         // A total that is wrong only because of a part fixed safely elsewhere (a 汇总 row over a
@@ -77,7 +76,7 @@ export const totalMatchesParts = defineRule<MessageId>({
         const safeOverrides = new Map(verdicts.filter((v) => v.safe).map((v) => [v.check.target.key, { value: v.expected, decimals: v.d }]));
         for (const v of verdicts) {
           const check = v.check;
-          if (!v.safe && safeOverrides.size > 0 && (byTarget.get(check.target.key) ?? []).every((c) => holdsAsIs(c, safeOverrides))) continue;
+          if (!v.safe && safeOverrides.size > 0 && (byTarget.get(check.target.key) ?? []).every((c) => evaluate(c, safeOverrides).ok)) continue;
           const d = v.d;
           const table = check.table === "form" ? "jx_income" : check.table;
           const total = columnLabel(model, table, check.targetKey);

@@ -1,0 +1,84 @@
+/**
+ * Causes in a project list (jx_projects): a row whose 预算数, 执行数 or 结转结余 is wrong breaks its own
+ * 结转结余 = 预算数 − 执行数, its 执行率 and the 合计 of its column. The one cell whose correction makes
+ * all of them hold is the cause; the 合计 and the row's other cells are its consequences.
+ */
+import type { ReportModel, TableRow } from "../model/report-model";
+import { roundTo } from "../units/parse";
+import { evaluate, readMoney, rowName, sumChecks, type Figure, type Overrides } from "./footing";
+import { touchesUnitMistake, unitMistakeKeys } from "./unit-mistakes";
+
+/** A cell of a project row to correct. */
+export interface ProjectCause {
+  readonly figure: Figure;
+  readonly value: number;
+  readonly decimals: number;
+  readonly column: "budget" | "executed" | "carryover";
+  readonly rowName: string;
+}
+
+function rateOf(row: TableRow): { value: number; decimals: number } | undefined {
+  const v = row.cells.rate?.cell?.value;
+  if (typeof v === "number") return { value: Math.abs(v) > 2 ? v / 100 : v, decimals: 4 };
+  if (typeof v !== "string") return undefined;
+  const m = /^\s*(-?\d+(?:\.(\d+))?)\s*%\s*$/.exec(v);
+  return m ? { value: Number(m[1]) / 100, decimals: (m[2]?.length ?? 0) + 2 } : undefined;
+}
+
+const cache = new WeakMap<ReportModel, readonly ProjectCause[]>();
+
+/** The certain causes of a project list's failing relations (unit slips are no-unit-mistake's). */
+export function projectCauses(model: ReportModel): readonly ProjectCause[] {
+  const hit = cache.get(model);
+  if (hit) return hit;
+  const out: ProjectCause[] = [];
+  const table = model.tables.jx_projects;
+  if (table) {
+    const flagged = unitMistakeKeys(model);
+    const checks = sumChecks(model).filter((c) => c.table === "jx_projects" && !touchesUnitMistake(c, flagged));
+    for (const row of table.rows) {
+      if (row.isSummary) continue;
+      const fig = (k: "budget" | "executed" | "carryover"): Figure | undefined => (row.cells[k] ? readMoney(row.cells[k], `jx_projects.${k}`, model.moneyUnit) : undefined);
+      const b = fig("budget");
+      const e = fig("executed");
+      const c = fig("carryover");
+      if (!b || !e || b.blank || e.blank) continue;
+      // A 元/万元 slip in the row is no-unit-mistake's finding.
+      if ([b, e, c].some((f) => f && flagged.has(f.key))) continue;
+      const rate = rateOf(row);
+      const rateOk = (bv: number, ev: number): boolean => !rate || !(bv > 0) || Math.abs(ev / bv - rate.value) <= 0.5 * Math.pow(10, -rate.decimals) + 1e-9;
+      const mine = checks.filter((k) => [b, e, c].some((f) => f && (k.target.key === f.key || k.terms.some((t) => t.figure.key === f.key))));
+      // Corroboration: the 合计 of a column fails too (without a 合计, a row's 结转结余 and 执行率 are
+      // each reported at themselves).
+      if (!mine.some((k) => k.kind === "summary" && !evaluate(k).ok)) continue;
+      const tries: { column: ProjectCause["column"]; figure: Figure; value: number }[] = [];
+      if (c && !c.blank) {
+        tries.push({ column: "budget", figure: b, value: e.value + c.value });
+        tries.push({ column: "executed", figure: e, value: b.value - c.value });
+        tries.push({ column: "carryover", figure: c, value: b.value - e.value });
+      } else if (rate) {
+        tries.push({ column: "executed", figure: e, value: b.value * rate.value });
+      }
+      const good = tries.filter((t) => {
+        const decimals = Number.isFinite(t.figure.decimals) ? t.figure.decimals : 2;
+        const value = roundTo(t.value, decimals);
+        if (value < 0) return false;
+        const o: Overrides = new Map([[t.figure.key, { value, decimals }]]);
+        const bv = t.column === "budget" ? value : b.value;
+        const ev = t.column === "executed" ? value : e.value;
+        return mine.every((k) => evaluate(k, o).ok) && rateOk(bv, ev);
+      });
+      if (good.length !== 1) continue;
+      const g = good[0];
+      const decimals = Number.isFinite(g.figure.decimals) ? g.figure.decimals : 2;
+      out.push({ figure: g.figure, value: roundTo(g.value, decimals), decimals, column: g.column, rowName: rowName(row) });
+    }
+  }
+  cache.set(model, out);
+  return out;
+}
+
+/** The overrides that apply the project causes. */
+export function projectOverrides(model: ReportModel): Overrides {
+  return new Map(projectCauses(model).map((c) => [c.figure.key, { value: c.value, decimals: c.decimals }]));
+}
