@@ -48,9 +48,9 @@ const { readXlsxFile } = require(path.join(DIST, "hosts", "xlsx"));
 const { checkWorkbook } = require(path.join(DIST, "core", "engine", "run-rules"));
 const pool = require(path.join(DIST, "cli", "pool"));
 
-const ROUNDS = QUICK ? 3 : 5;
-const BATCH = QUICK ? 16 : 40;
-const STARTS = QUICK ? 7 : 11;
+const ROUNDS = QUICK ? 3 : 4;
+const BATCH = QUICK ? 12 : 24;
+const STARTS = QUICK ? 5 : 9;
 
 /** CPU milliseconds (user + system) spent by this process since `from` (a process.cpuUsage()). */
 const cpuSince = (from) => {

@@ -1,6 +1,7 @@
 import { gradeMatchesBand } from "../../src/core/rules/grade-matches-band";
 import { ruleTester } from "../helpers/rule-tester";
 import { scoreBook } from "../core/scoring/score-workbook";
+import { patch, projectsWorkbook, summaryRows } from "../core/forms/fixtures";
 
 ruleTester.run(gradeMatchesBand, {
   valid: [
@@ -27,4 +28,11 @@ ruleTester.run(gradeMatchesBand, {
       errors: [{ messageId: "gradeMismatch", ref: "自评表!B7", expected: "良好", fix: { "自评表!B7": "良好" } }],
     },
   ],
+});
+
+describe("a 项目汇总表's 自评结果 against its own 自评得分", () => {
+  ruleTester.run(gradeMatchesBand, {
+    valid: [{ name: "优 for 100 and 99.5", workbook: projectsWorkbook() }],
+    invalid: [{ name: "优 for 81.99", workbook: projectsWorkbook(patch(summaryRows(), { I5: 81.99 })), errors: [{ messageId: "gradeMismatch", ref: "项目汇总!J5", field: "jx_projects.grade" }] }],
+  });
 });

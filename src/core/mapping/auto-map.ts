@@ -267,6 +267,17 @@ export function autoMap(_snapshot: WorkbookSnapshot, grids: readonly SheetGrid[]
     // A label with a value beats an earlier one left blank (a repeated label on a later page).
     result.scalars[f.id] = (list.find((c) => c.hasValue) ?? list[0]).binding;
   }
+  // The 总分 row closing a score summary also carries the total of the 分值 (jx_weight_total).
+  const total = result.scalars.jx_score_total;
+  const summary = result.tables.jx_score_summary;
+  const summaryArea = result.areas.jx_score_summary;
+  const weightCol = summary?.columns.find((c) => c.key === "weight")?.col;
+  if (!result.scalars.jx_weight_total && total && summary && summaryArea && weightCol !== undefined && total.ref.sheet === summary.sheet) {
+    const row = Number(/\d+$/.exec(total.ref.address)?.[0]);
+    const grid = grids.find((g) => g.name === summary.sheet);
+    const cell = grid?.cell(row, weightCol);
+    if (row === summaryArea.end.row + 1 && cell) result.scalars.jx_weight_total = { id: "jx_weight_total", ref: { sheet: summary.sheet, address: toA1({ row, col: weightCol }) }, cell, source: "label" };
+  }
   if (!result.scalars.jx_report_year) {
     const title = titleWithYear(grids);
     if (title) result.scalars.jx_report_year = title;

@@ -33,6 +33,9 @@ export interface Figure {
   readonly writtenDecimals: number;
   readonly formula: boolean;
   readonly cell?: CellSnapshot;
+  /** Sheet row and column of the cell (1-based), read once from its address. */
+  readonly row: number;
+  readonly col: number;
 }
 
 /** Money units written without 元, as clerks shorten them in a money column. */
@@ -48,9 +51,13 @@ export function refKey(ref: CellRef): string {
  * percentage, or a unit that is not money).
  */
 export function readMoney(bound: BoundCell, field: string, moneyUnit: string): Figure | undefined {
-  const parsed: Parsed = parseCell(bound.cell);
-  const base = { key: refKey(bound.ref), ref: bound.ref, field, formula: bound.cell?.formula !== undefined, cell: bound.cell };
-  if (parsed.kind === "blank") return { ...base, blank: true, value: 0, decimals: Infinity, writtenDecimals: Infinity };
+  const cell = bound.cell;
+  const parsed: Parsed = parseCell(cell);
+  // One object literal per figure (no spreads): a workbook has a figure per money cell.
+  if (parsed.kind === "blank") {
+    const { row, col } = positionOf(bound.ref.address);
+    return { key: refKey(bound.ref), ref: bound.ref, field, formula: cell?.formula !== undefined, cell, blank: true, value: 0, decimals: Infinity, writtenDecimals: Infinity, row, col };
+  }
   if (parsed.kind !== "number" || parsed.percent) return undefined;
   let value = parsed.value;
   let decimals = parsed.decimals;
@@ -66,14 +73,38 @@ export function readMoney(bound: BoundCell, field: string, moneyUnit: string): F
   }
   // A written 0 is nothing, exactly: its rounding interval must not make room for a slip elsewhere
   // (`0.02 = 0.021 + 0.00 + 0.00` is no evidence that two cells were typed in 元).
-  if (value === 0) return { ...base, blank: false, value: 0, decimals: Infinity, writtenDecimals: decimals };
-  const formatted = !parsed.fromText && formatInfo(bound.cell?.numberFormat).decimals !== undefined;
+  const { row, col } = positionOf(bound.ref.address);
+  if (value === 0) {
+    return { key: refKey(bound.ref), ref: bound.ref, field, formula: cell?.formula !== undefined, cell, blank: false, value: 0, decimals: Infinity, writtenDecimals: decimals, row, col };
+  }
+  const formatted = !parsed.fromText && formatInfo(cell?.numberFormat).decimals !== undefined;
   // An amount written in another unit (`5.33亿元` in a 万元 table) is as precise as it was written there:
   // 53300 ± 50 万元, not ± 0.005. The money floor is for figures in the workbook's own unit.
   const converted = unit !== undefined && unit !== moneyUnit;
   const shown = formatted || converted ? decimals : Math.max(decimals, MIN_MONEY_DECIMALS);
   // What the reader sees is the rounded value; the interval is centred on it.
-  return { ...base, blank: false, value: formatted ? roundTo(value, decimals) : value, decimals: shown, writtenDecimals: decimals };
+  return {
+    key: refKey(bound.ref),
+    ref: bound.ref,
+    field,
+    formula: cell?.formula !== undefined,
+    cell,
+    blank: false,
+    value: formatted ? roundTo(value, decimals) : value,
+    decimals: shown,
+    writtenDecimals: decimals,
+    row,
+    col,
+  };
+}
+
+/** Row and column of an A1 address; 0 and 0 when it is not one (never thrown: a figure is still read). */
+function positionOf(address: string): { row: number; col: number } {
+  try {
+    return parseA1(address);
+  } catch {
+    return { row: 0, col: 0 };
+  }
 }
 
 /** One term of a check. */
@@ -123,6 +154,36 @@ function bounds(f: Figure, overrides?: Overrides): { value: number; lo: number; 
   const decimals = o ? o.decimals : f.decimals;
   const half = Number.isFinite(decimals) ? 0.5 * Math.pow(10, -decimals) : 0;
   return { value, lo: value - half, hi: value + half };
+}
+
+/**
+ * `evaluate(check, overrides).ok` without the expected value: the same arithmetic in the same order,
+ * but no rounding of the sum (which goes through strings), for the searches that only need the verdict.
+ */
+export function holdsAsIs(check: SumCheck, overrides?: Overrides): boolean {
+  const target = check.target;
+  const to = overrides?.get(target.key);
+  const tValue = to ? to.value : target.value;
+  const tDecimals = to ? to.decimals : target.decimals;
+  const tHalf = Number.isFinite(tDecimals) ? 0.5 * Math.pow(10, -tDecimals) : 0;
+  let lo = 0;
+  let hi = 0;
+  let scale = Math.abs(tValue);
+  const hasOverrides = overrides !== undefined && overrides.size > 0;
+  const terms = check.terms;
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i];
+    const f = term.figure;
+    const o = hasOverrides ? overrides.get(f.key) : undefined;
+    const value = o ? o.value : f.value;
+    const decimals = o ? o.decimals : f.decimals;
+    const half = Number.isFinite(decimals) ? 0.5 * Math.pow(10, -decimals) : 0;
+    lo += term.sign > 0 ? value - half : -(value + half);
+    hi += term.sign > 0 ? value + half : -(value - half);
+    scale = Math.max(scale, Math.abs(value));
+  }
+  const eps = 1e-9 * Math.max(1, scale);
+  return lo <= tValue + tHalf + eps && tValue - tHalf <= hi + eps;
 }
 
 /** Judge a check, optionally with some figures replaced. */
@@ -184,8 +245,10 @@ function readRow(table: TableBinding, row: TableRow, keys: readonly string[], mo
 
 /** A row whose money cells are all empty ("3、二级机构2" with no numbers) takes no part in footing. */
 function isBlankRow(figs: Map<string, Figure | undefined>): boolean {
-  return [...figs.values()].every((f) => f !== undefined && f.blank);
+  for (const f of figs.values()) if (f === undefined || !f.blank) return false;
+  return true;
 }
+
 
 const cache = new WeakMap<ReportModel, readonly SumCheck[]>();
 

@@ -5,10 +5,9 @@
  */
 import type { ReportModel } from "../model/report-model";
 import { roundTo } from "../units/parse";
-import { parseA1 } from "../model/address";
 import type { TableId } from "../schema/fields";
 import { anchoredByRate } from "./rate-links";
-import { MONEY_SCALARS, checksInvolving, evaluate, readMoneyScalar, rowName, sumChecks, type Figure, type Overrides, type SumCheck } from "./footing";
+import { MONEY_SCALARS, checksInvolving, holdsAsIs, readMoneyScalar, rowName, sumChecks, type Figure, type Overrides, type SumCheck } from "./footing";
 
 /** The factor between 元 and 万元. */
 export const UNIT_FACTOR = 10000;
@@ -33,7 +32,21 @@ export interface UnitMistake {
   readonly rowName?: string;
 }
 
-function correctedOf(f: Figure, factor: number): { value: number; decimals: number } {
+/** Corrections by figure: [÷ 10 000, × 10 000]. The same figure is tried by every search below. */
+const corrections = new WeakMap<Figure, [{ value: number; decimals: number } | undefined, { value: number; decimals: number } | undefined]>();
+
+/** The figure corrected by `factor` (memoised per figure; the answer is shared: do not modify it). */
+function correctedOf(f: Figure, factor: number): { readonly value: number; readonly decimals: number } {
+  let hit = corrections.get(f);
+  if (!hit) {
+    hit = [undefined, undefined];
+    corrections.set(f, hit);
+  }
+  const i = factor > 1 ? 1 : 0;
+  return (hit[i] ??= computeCorrected(f, factor));
+}
+
+function computeCorrected(f: Figure, factor: number): { value: number; decimals: number } {
   const shift = factor > 1 ? -4 : 4;
   const written = Number.isFinite(f.writtenDecimals) ? f.writtenDecimals : 0;
   const decimals = Math.max(0, written + shift);
@@ -94,7 +107,7 @@ function prepare(check: SumCheck): Prepared {
  */
 function holds(check: SumCheck, overrides?: Overrides): boolean {
   const n = check.terms.length;
-  if (n < SHORTCUT_TERMS || overrides === undefined || overrides.size === 0) return evaluate(check, overrides).ok;
+  if (n < SHORTCUT_TERMS || overrides === undefined || overrides.size === 0) return holdsAsIs(check, overrides);
   const p = prepare(check);
   let lo = p.lo;
   let hi = p.hi;
@@ -135,7 +148,7 @@ function holds(check: SumCheck, overrides?: Overrides): boolean {
   const error = 4 * (n + 2 * overridden.size + 8) * Number.EPSILON * (magnitude + Math.abs(tValue) + tHalf + eps);
   if (a > error && b > error) return true;
   if (a < -error || b < -error) return false;
-  return evaluate(check, overrides).ok;
+  return holdsAsIs(check, overrides);
 }
 
 /**
@@ -161,9 +174,13 @@ function checksOfAll(model: ReportModel, figures: Iterable<Figure>): SumCheck[] 
   return [...out];
 }
 
+function rowKeyOf(f: Figure): string {
+  return `${f.ref.sheet}!${f.row}`;
+}
+
 /** `Sheet!row` of a figure. */
 function rowKey(f: Figure): string {
-  return `${f.ref.sheet}!${parseA1(f.ref.address).row}`;
+  return rowKeyOf(f);
 }
 
 /**
@@ -178,11 +195,13 @@ function tableMistakes(model: ReportModel, rows: readonly UnitMistake[]): UnitMi
   const base = correctionsOf(rows);
   // Figures in the order they first appear in the checks (the order findings come out in).
   const byKey = new Map<string, Figure>();
+  const take = (f: Figure): void => {
+    if (f.blank || f.value === 0 || byKey.has(f.key)) return;
+    byKey.set(f.key, f);
+  };
   for (const c of checks) {
-    for (const f of [c.target, ...c.terms.map((t) => t.figure)]) {
-      if (f.blank || f.value === 0 || byKey.has(f.key)) continue;
-      byKey.set(f.key, f);
-    }
+    take(c.target);
+    for (const t of c.terms) take(t.figure);
   }
   const okWithBase = memoOk(base);
   const neighbours = formRowNeighbours(checks);
@@ -191,24 +210,32 @@ function tableMistakes(model: ReportModel, rows: readonly UnitMistake[]): UnitMi
     if (skipRows.has(rowKey(figure))) continue;
     const mine = checksInvolving(model, figure.key);
     if (mine.every(okWithBase)) continue;
-    for (const factor of [1 / UNIT_FACTOR, UNIT_FACTOR]) {
+    for (const factor of FACTORS) {
       const fixed = correctedOf(figure, factor);
       // A cell of a form's block (年初预算数 | 全年预算数 | 全年执行数 of one row) corrected must come into
       // line with its row, and must not break a rate that agrees with it as written: 215.11 ×10 000 beside
       // 185.11 and 215.11 is no correction, it is the other cell of the relation that slipped.
       if (!fitsRow(figure, fixed.value, neighbours) || anchoredByRate(model, figure.key, fixed.value)) continue;
-      const overrides = new Map([...base, [figure.key, fixed]]);
+      // (The corrected value is tried first: it rarely fits, and then the emptied cell need not be.)
+      if (!mine.every((c) => holds(c, withOne(base, figure.key, fixed)))) continue;
       // Evidence, not coincidence: a value that fits merely because it is ~0 (1 → 0.0001 where 0 is
       // expected) would fit as well if the cell were emptied, so it says nothing about units.
-      const zero = new Map([...base, [figure.key, { value: 0, decimals: fixed.decimals }]]);
+      const zero = withOne(base, figure.key, { value: 0, decimals: fixed.decimals });
       if (mine.every((c) => holds(c, zero))) continue;
-      if (mine.every((c) => holds(c, overrides))) {
-        out.push({ figure, factor, corrected: fixed.value, kind: "table", comparedWith: [], alsoCorrected: [] });
-        break;
-      }
+      out.push({ figure, factor, corrected: fixed.value, kind: "table", comparedWith: [], alsoCorrected: [] });
+      break;
     }
   }
   return out;
+}
+
+/** The two corrections, in the order they are tried: ÷ 10 000 (entered in 元), then × 10 000. */
+const FACTORS: readonly number[] = [1 / UNIT_FACTOR, UNIT_FACTOR];
+
+/** `base` plus one override, in that order (the order holds() adds them in). */
+function withOne(base: Overrides, key: string, value: { readonly value: number; readonly decimals: number }): Map<string, { value: number; decimals: number }> {
+  if (base.size === 0) return new Map([[key, value]]);
+  return new Map([...base, [key, value]]);
 }
 
 /** The non-zero figures of each sheet row of the forms' declared checks (a funds block's row). */
@@ -311,31 +338,52 @@ function pairMistakes(model: ReportModel, known: readonly UnitMistake[]): UnitMi
  */
 function rowMistakes(model: ReportModel): UnitMistake[] {
   const checks = sumChecks(model);
-  const groups = new Map<string, { table: TableId | "form"; row: number; figures: Map<string, Figure> }>();
+  const groups = new Map<string, { table: TableId | "form"; row: number; figures: Map<string, Figure>; suspect: boolean }>();
+  const okAsWritten = memoOk();
   for (const c of checks) {
     if (c.kind === "project") continue;
-    for (const f of [c.target, ...c.terms.map((t) => t.figure)]) {
-      if (f.blank || f.value === 0) continue;
-      const row = parseA1(f.ref.address).row;
-      const key = `${f.ref.sheet}!${row}`;
-      const g = groups.get(key) ?? { table: c.table, row, figures: new Map<string, Figure>() };
+    const failing = !okAsWritten(c);
+    const take = (f: Figure): void => {
+      if (f.blank || f.value === 0) return;
+      const row = f.row;
+      const key = rowKeyOf(f);
+      let g = groups.get(key);
+      if (!g) {
+        g = { table: c.table, row, figures: new Map<string, Figure>(), suspect: false };
+        groups.set(key, g);
+      }
       g.figures.set(f.key, f);
-      groups.set(key, g);
-    }
+      if (failing) g.suspect = true;
+    };
+    take(c.target);
+    for (const t of c.terms) take(t.figure);
   }
-  const okAsWritten = memoOk();
+  // A row is judged only when one of the checks its figures take part in fails as written: the
+  // non-project checks above, and the project checks of figures that are in a row group.
+  for (const c of checks) {
+    if (c.kind !== "project" || okAsWritten(c)) continue;
+    const mark = (f: Figure): void => {
+      if (f.blank || f.value === 0) return;
+      const g = groups.get(rowKeyOf(f));
+      if (g && g.figures.has(f.key)) g.suspect = true;
+    };
+    mark(c.target);
+    for (const t of c.terms) mark(t.figure);
+  }
   const out: UnitMistake[] = [];
   for (const g of groups.values()) {
-    const figures = [...g.figures.values()].sort((a, b) => parseA1(a.ref.address).col - parseA1(b.ref.address).col);
-    if (figures.length < 2) continue;
+    if (!g.suspect || g.figures.size < 2) continue;
+    const figures = [...g.figures.values()].sort((a, b) => a.col - b.col);
     const mine = checksOfAll(model, figures);
-    if (mine.every(okAsWritten)) continue;
-    for (const factor of [1 / UNIT_FACTOR, UNIT_FACTOR]) {
-      const fixed = figures.map((f) => ({ figure: f, ...correctedOf(f, factor) }));
-      const overrides = new Map(fixed.map((x) => [x.figure.key, { value: x.value, decimals: x.decimals }]));
-      const zero = new Map(fixed.map((x) => [x.figure.key, { value: 0, decimals: x.decimals }]));
-      if (mine.every((c) => holds(c, zero))) continue;
+    for (const factor of FACTORS) {
+      // (The corrected row is tried first: it rarely fits, and then the emptied row need not be.)
+      const overrides = new Map<string, { value: number; decimals: number }>();
+      for (const f of figures) overrides.set(f.key, correctedOf(f, factor));
       if (!mine.every((c) => holds(c, overrides))) continue;
+      const zero = new Map<string, { value: number; decimals: number }>();
+      for (const f of figures) zero.set(f.key, { value: 0, decimals: correctedOf(f, factor).decimals });
+      if (mine.every((c) => holds(c, zero))) continue;
+      const fixed = figures.map((f) => ({ figure: f, value: correctedOf(f, factor).value }));
       const tableRow = g.table === "form" ? undefined : model.tables[g.table]?.rows.find((r) => r.row === g.row);
       out.push({
         figure: figures[0],

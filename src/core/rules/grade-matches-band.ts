@@ -5,7 +5,7 @@
  */
 import { defineRule } from "../engine/types";
 import { showNumber } from "../scoring/indicator-value";
-import { gradeFor, gradeLabel, gradeMatches, scoresFor } from "../scoring/score";
+import { cellNumber, gradeFor, gradeLabel, gradeMatches, scoresFor } from "../scoring/score";
 
 /** Message ids of grade-matches-band. */
 export type MessageId = "gradeMismatch";
@@ -24,6 +24,25 @@ export const gradeMatchesBand = defineRule<MessageId>({
   create(context) {
     return {
       workbook() {
+        // Each project of a 项目汇总表: its 自评结果 against its own 自评得分.
+        for (const row of context.model.tables.jx_projects?.rows ?? []) {
+          const gradeCell = row.cells.grade;
+          const text = gradeCell?.cell?.value;
+          const score = cellNumber(row.cells.score?.cell);
+          if (row.isSummary || !gradeCell || typeof text !== "string" || !text.trim() || score === undefined) continue;
+          const band = gradeFor(score, context.profile);
+          if (!band || gradeMatches(text, band) || !context.profile.grades.some((g) => gradeMatches(text, g))) continue;
+          const expected = gradeLabel(band);
+          context.report({
+            at: gradeCell.ref,
+            messageId: "gradeMismatch",
+            field: "jx_projects.grade",
+            data: { written: text.trim(), score: showNumber(score), profile: context.profile.name, expected, band: `${showNumber(band.min)} 分起` },
+            expected,
+            actual: text.trim(),
+            fix: { description: `将${gradeCell.ref.address}改为“${expected}”`, writes: [{ at: gradeCell.ref, value: expected }] },
+          });
+        }
         const r = scoresFor(context.model, context.profile);
         const at = context.model.scalars.jx_grade?.ref;
         const written = r.gradeWritten;

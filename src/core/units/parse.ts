@@ -75,12 +75,37 @@ export function writtenDecimals(value: number): number {
   if (!Number.isFinite(value) || value === 0) return 0;
   // An integer has none, whatever its size (its 15-digit form is an integer too): no string needed.
   if (Number.isInteger(value)) return 0;
+  // A value whose shortest form has at most 15 significant digits is its own 15-digit form: count the
+  // decimals of String(value) directly (toPrecision(15) would give the same digits, padded with zeros).
+  const quick = decimalsIfShort(String(value));
+  if (quick !== undefined) return quick;
   const s = Number(value.toPrecision(15)).toString();
   const m = /^-?\d*(?:\.(\d+))?(?:e([+-]\d+))?$/i.exec(s);
   if (!m) return 0;
   const frac = m[1] ? m[1].length : 0;
   const exp = m[2] ? Number(m[2]) : 0;
   return Math.max(0, frac - exp);
+}
+
+/** Decimals of a plain decimal string (`-12.345` → 3) with at most 15 significant digits, else undefined. */
+function decimalsIfShort(s: string): number | undefined {
+  let digits = 0;
+  let leading = true;
+  let dot = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      dot = i;
+      continue;
+    }
+    if (c === 45 && i === 0) continue;
+    if (c < 48 || c > 57) return undefined; // an exponent: the slow path
+    if (leading && c === 48) continue;
+    leading = false;
+    digits++;
+  }
+  if (digits > 15) return undefined;
+  return dot < 0 ? 0 : s.length - dot - 1;
 }
 
 /**
