@@ -331,7 +331,7 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
   const generic = genericOverall(l);
   if (generic) {
     // “医疗救助：预算数…，执行数…”: the generic word belongs to the item named before the colon.
-    if (before !== undefined && itemBeforeColon(before)) return undefined;
+    if (before !== undefined && (itemBeforeColon(before) || narrowerSubject(before))) return undefined;
     const f = overallFact(model, generic, sheet);
     if (!f || f.suspect) return undefined;
     const name = generic === "budget" ? "全年预算数" : "全年执行数";
@@ -375,6 +375,16 @@ function itemBeforeColon(before: string): boolean {
   if (i < 0) return false;
   const subject = (before.slice(0, i).split(/[，,。；;]/).pop() ?? "").trim().replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*/, "");
   return subject !== "" && !HEADING.test(subject);
+}
+
+/**
+ * Whether the sentence so far has moved from the form as a whole to one of its parts, so that a generic
+ * word (预算资金, 支出, 预算执行率) belongs to that part: a breakdown (其中局机关…预算资金149.31万元), or an item
+ * introduced with its own amount (医疗服务与保障能力提升补助资金（28万元），支出12.58万元).
+ * @param before - the sentence's text before the amount or rate
+ */
+export function narrowerSubject(before: string): boolean {
+  return /其中|分别/.test(before) || /[(（][^()（）]*\d[^()（）]*(?:万?元|亿元)[)）]/.test(before);
 }
 
 /** Words that may stand before a generic label without narrowing it (已支付, 共支出, 全年累计支出, 2019年度). */

@@ -7,7 +7,7 @@ import { defineRule } from "../engine/types";
 import { formatRef } from "../model/address";
 import { analyzeProse, halfWidth, sameFamily, valueIn, type ProseQuantity } from "../narrative/extract";
 import { readIndicatorValue, reconcile, type IndicatorNumber } from "../scoring/indicator-value";
-import { amountMatches, matchMoneyLabel, overallFact, proseCells, type Fact, type ProseCell } from "../narrative/prose-cells";
+import { amountMatches, matchMoneyLabel, narrowerSubject, overallFact, proseCells, type Fact, type ProseCell } from "../narrative/prose-cells";
 import { formatNumber } from "../units";
 import { formatDecimals, quoteSentence, replacePhrase } from "../narrative/phrase";
 import { divide, mid, percentAgrees, pointOf, rangeOf, type Range } from "../narrative/ratios";
@@ -158,6 +158,8 @@ export const proseRateMatches = defineRule<MessageId>({
               } else if (OVERALL_RATE.test(q.label) || (BARE_RATE.test(q.label) && !money.length)) {
                 // A scoring rule quoted in the text (执行率达到100%的得满分) is not the unit's rate.
                 if (RULE_AFTER.test(pc.text.slice(q.end, q.end + 6))) return;
+                // A part's rate (其中…, an item with its own amount in brackets) is not the form's.
+                if (narrowerSubject(pc.text.slice(q.sentence.start, q.start))) return;
                 // The form's own rate, its amounts not in the sentence: 全年执行数 ÷ 全年预算数 of the tables.
                 const e = overallFact(model, "executed", pc.ref.sheet);
                 const b = overallFact(model, "budget", pc.ref.sheet);
