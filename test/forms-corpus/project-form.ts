@@ -108,12 +108,20 @@ export function writeProjectSheet(name: string, d: ProjectData, variant: "mof" |
   const yearLine = w.merged("A2:J2", `（${d.year}年度）`, { center: true, size: 12 });
   const unitLine = w.merged("A3:G3", `填报单位：${d.unit}`);
   w.merged("H3:J3", "金额单位：万元");
-  w.merged("A4:B4", "项目名称", { bold: true, center: true });
-  const nameRef = w.merged("C4:J4", d.name);
-  w.merged("A5:B5", "主管部门", { bold: true, center: true });
-  w.merged("C5:E5", d.dept);
-  w.merged("F5:G5", "实施单位", { bold: true, center: true });
-  w.merged("H5:J5", d.unit);
+  let nameRef: Ref;
+  if (variant === "mof") {
+    w.merged("A4:B4", "项目名称", { bold: true, center: true });
+    nameRef = w.merged("C4:J4", d.name);
+    w.merged("A5:B5", "主管部门", { bold: true, center: true });
+    w.merged("C5:E5", d.dept);
+    w.merged("F5:G5", "实施单位", { bold: true, center: true });
+    w.merged("H5:J5", d.unit);
+  } else {
+    // The 四川 form writes each identity field as label and value in one cell.
+    nameRef = w.merged("A4:J4", `项目名称：${d.name}`);
+    w.merged("A5:E5", `主管部门：${d.dept}`);
+    w.merged("F5:J5", `实施单位：${d.unit}`);
+  }
 
   // 项目资金（万元）
   w.merged("A6:B10", "项目资金（万元）", { bold: true, center: true });
@@ -236,6 +244,7 @@ export function writeProjectSheet(name: string, d: ProjectData, variant: "mof" |
     { at: S(`H8`), why: "“—” in an unused 分值 cell of a 其中 row" },
     { at: S(`A${blankRow}`), why: "a blank row inside the indicator table, before 总分" },
     { at: unitLine, why: "“填报单位：…” label and value in one cell" },
+    ...(variant === "sichuan" ? [{ at: nameRef, why: "“项目名称：…” label and value in one cell" }] : []),
     { at: yearLine, why: `the year written “（${d.year}年度）” on its own line under the title` },
   ];
   return { sheet: w, cells, relations, traps };
