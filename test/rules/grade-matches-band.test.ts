@@ -1,7 +1,8 @@
 import { gradeMatchesBand } from "../../src/core/rules/grade-matches-band";
 import { ruleTester } from "../helpers/rule-tester";
 import { scoreBook } from "../core/scoring/score-workbook";
-import { patch, projectsWorkbook, summaryRows } from "../core/forms/fixtures";
+import { patch, summaryRows } from "../core/forms/fixtures";
+import { buildWorkbook } from "../helpers/workbook-builder";
 
 ruleTester.run(gradeMatchesBand, {
   valid: [
@@ -32,7 +33,7 @@ ruleTester.run(gradeMatchesBand, {
 
 describe("a 项目汇总表's 自评结果 against its own 自评得分", () => {
   ruleTester.run(gradeMatchesBand, {
-    valid: [{ name: "优 for 100 and 99.5", workbook: projectsWorkbook() }],
-    invalid: [{ name: "优 for 81.99", workbook: projectsWorkbook(patch(summaryRows(), { I5: 81.99 })), errors: [{ messageId: "gradeMismatch", ref: "项目汇总!J5", field: "jx_projects.grade" }] }],
+    valid: [{ name: "优 for 100 and 99.5", workbook: buildWorkbook({ 项目汇总: summaryRows() }) }],
+    invalid: [{ name: "优 for 81.99", workbook: buildWorkbook({ 项目汇总: patch(summaryRows(), { I5: 81.99 }) }), errors: [{ messageId: "gradeMismatch", ref: "项目汇总!J5", field: "jx_projects.grade" }] }],
   });
 });

@@ -62,12 +62,12 @@ describe("template layout (data)", () => {
 
   test("the dept template names every scalar and every table of the contract", () => {
     const names = dept.names.map((n) => n.name).sort();
-    expect(names).toEqual([...SCALAR_FIELDS.map((f) => f.id), ...TABLES.map((t) => t.id)].sort());
+    expect(names).toEqual([...SCALAR_FIELDS.filter((f) => !f.formOnly).map((f) => f.id), ...TABLES.map((t) => t.id)].sort());
   });
 
   test("the project template has no 收支 tables but every scalar and the indicator tables", () => {
     const names = new Set(project.names.map((n) => n.name));
-    for (const f of SCALAR_FIELDS) expect(names.has(f.id)).toBe(true);
+    for (const f of SCALAR_FIELDS.filter((x) => !x.formOnly)) expect(names.has(f.id)).toBe(true);
     for (const id of FINANCE_TABLES) expect(names.has(id)).toBe(false);
     expect(names.has("jx_indicators") && names.has("jx_score_summary")).toBe(true);
     expect(project.sheets.map((s) => s.name)).not.toContain(SHEET_NAMES.finance);
@@ -80,12 +80,12 @@ describe("template layout (data)", () => {
     const headers: string[] = [];
     for (let c = r.col; c <= r.lastCol; c++) headers.push(String(cellOf(dept, r.sheet, toA1({ row: r.row, col: c }))?.value ?? ""));
     // The summary table uses the optional-less form: 一级指标, 分值, 得分.
-    const expected = def.columns.filter((c) => id !== "jx_score_summary" || c.key !== "level2").map((c) => c.label);
+    const expected = def.columns.filter((c) => !c.formOnly && (id !== "jx_score_summary" || c.key !== "level2")).map((c) => c.label);
     expect(headers).toEqual(expected);
   });
 
   test("scalar names sit on input cells, computed fields on grey formula cells", () => {
-    for (const f of SCALAR_FIELDS) {
+    for (const f of SCALAR_FIELDS.filter((x) => !x.formOnly)) {
       const r = nameRef(dept, f.id);
       const cell = cellOf(dept, r.sheet, toA1({ row: r.row, col: r.col }));
       expect({ id: f.id, role: cell?.role, hasFormula: cell?.formula !== undefined }).toEqual({
@@ -98,8 +98,8 @@ describe("template layout (data)", () => {
 
   test("money cells are #,##0.00 and rate cells 0.00%", () => {
     for (const def of TABLES.filter((t) => FINANCE_TABLES.includes(t.id))) {
-      for (const col of def.columns.filter((c) => c.money)) {
-        const at = tableCell(dept, def.id, def.hasSummaryRow ? "局机关" : 0, col.label);
+      for (const col of def.columns.filter((c) => c.money && !c.formOnly)) {
+        const at = tableCell(dept, def.id, def.hasSummaryRow && def.id !== "jx_projects" ? "局机关" : 0, col.label);
         expect({ at, fmt: cellOf(dept, at.sheet, at.address)?.numberFormat }).toEqual({ at, fmt: MONEY_FORMAT });
       }
     }

@@ -16,6 +16,8 @@ export interface ScalarFieldDef {
   readonly aliases: readonly string[];
   /** Written by the add-in (fill), not typed by the clerk. */
   readonly computed?: boolean;
+  /** Read from the bureaus' own forms (docs/contract.md); the add-in's template does not lay it out. */
+  readonly formOnly?: boolean;
 }
 
 /** Every scalar field id of the contract. */
@@ -74,10 +76,10 @@ export const SCALAR_FIELDS: readonly ScalarFieldDef[] = [
   { id: "jx_problems", label: "存在的主要问题", kind: "narrative", aliases: ["存在问题"] },
   { id: "jx_measures", label: "改进措施和有关建议", kind: "narrative", aliases: ["改进措施", "下一步工作举措"] },
   // What the 财政部 项目支出 form and the 部门整体 forms carry besides (docs/contract.md).
-  { id: "jx_project_name", label: "项目名称", kind: "text", aliases: [] },
-  { id: "jx_supervisor", label: "主管部门", kind: "text", aliases: [] },
-  { id: "jx_implementer", label: "实施单位", kind: "text", aliases: [] },
-  { id: "jx_weight_total", label: "总分分值", kind: "number", aliases: [] },
+  { id: "jx_project_name", formOnly: true, label: "项目名称", kind: "text", aliases: [] },
+  { id: "jx_supervisor", formOnly: true, label: "主管部门", kind: "text", aliases: [] },
+  { id: "jx_implementer", formOnly: true, label: "实施单位", kind: "text", aliases: [] },
+  { id: "jx_weight_total", formOnly: true, label: "总分分值", kind: "number", aliases: [] },
 ];
 
 /** Every table id of the contract. */
@@ -99,6 +101,8 @@ export interface ColumnDef {
   readonly money?: boolean;
   /** The column must be present for the table to be usable. */
   readonly required?: boolean;
+  /** Read from the bureaus' own forms (docs/contract.md); the add-in's template does not lay it out. */
+  readonly formOnly?: boolean;
 }
 
 /** `total = Σ parts`, checked on every data row. */
@@ -197,13 +201,13 @@ export const TABLES: readonly TableDef[] = [
     columns: [
       { key: "name", label: "项目名称", aliases: ["项目"], required: true },
       { key: "docNo", label: "资金文号", aliases: ["文号"] },
-      { key: "unit", label: "实施单位", aliases: ["项目实施单位", "项目单位"] },
+      { formOnly: true, key: "unit", label: "实施单位", aliases: ["项目实施单位", "项目单位"] },
       { key: "budget", label: "预算数", aliases: ["预算资金", "全年预算数"], money: true, required: true },
       { key: "executed", label: "执行数", aliases: ["支出数", "实际支出", "全年执行数"], money: true, required: true },
       { key: "carryover", label: "结转结余", aliases: ["结余", "结转"], money: true },
       { key: "rate", label: "执行率", aliases: ["预算执行率"] },
-      { key: "score", label: "自评得分", aliases: ["得分", "绩效自评得分"] },
-      { key: "grade", label: "自评结果", aliases: ["自评等级", "评价等次", "等次", "自评等次"] },
+      { formOnly: true, key: "score", label: "自评得分", aliases: ["得分", "绩效自评得分"] },
+      { formOnly: true, key: "grade", label: "自评结果", aliases: ["自评等级", "评价等次", "等次", "自评等次"] },
     ],
     relations: [],
   },
@@ -219,7 +223,7 @@ export const TABLES: readonly TableDef[] = [
       { key: "direction", label: "指标方向", aliases: ["指标性质", "计算符号", "符号"] },
       { key: "target", label: "年度指标值", aliases: ["指标值", "年度指标值（A）", "年度指标值(A)", "绩效目标"] },
       { key: "actual", label: "实际完成值", aliases: ["实际完成值（B）", "实际完成值(B)", "完成情况", "完成值"] },
-      { key: "unit", label: "度量单位", aliases: ["计量单位"] },
+      { formOnly: true, key: "unit", label: "度量单位", aliases: ["计量单位"] },
       { key: "weight", label: "分值", aliases: ["权重"], required: true },
       { key: "score", label: "得分", aliases: ["自评得分"] },
       { key: "reason", label: "偏差原因分析及改进措施", aliases: ["未完成原因分析", "偏差原因分析", "偏差原因"] },

@@ -4,7 +4,13 @@
  * template and the mapping can never disagree on a label.
  */
 import { indexToCol, quoteSheet, toA1 } from "../model/address";
-import { TABLES, tableDef, type ScalarFieldId, type TableDef, type TableId } from "../schema/fields";
+import { TABLES, tableDef as schemaTable, type ScalarFieldId, type TableDef, type TableId } from "../schema/fields";
+
+/** A table as the template lays it out: without the columns only the bureaus' own forms carry. */
+function tableDef(id: TableId): TableDef {
+  const def = schemaTable(id);
+  return { ...def, columns: def.columns.filter((c) => !c.formOnly) };
+}
 import { NATIONAL } from "../scoring/profiles";
 import { PROFILES } from "../scoring/profiles";
 import type { ScoringProfile } from "../scoring/types";
