@@ -83,7 +83,8 @@ export const FINAL_EXPENSE: FormDecl = {
   anchors: [["支出决算表", "一般公共预算财政拨款支出决算表", "财政拨款支出决算表"], ["基本支出"], ["人员经费"], ["公用经费"], ["项目支出"], ["合计", "本年支出合计", "支出合计"], ["科目名称", "功能分类科目", "科目编码"]],
   minAnchors: 5,
   requires: [["基本支出"], ["项目支出"], ["人员经费", "公用经费"]],
-  excludes: ["年度资金总额", "一级指标", "年末结转和结余"],
+  // 机构名称 heads the contract's 支出 table (one row per institution), which auto-map reads.
+  excludes: ["年度资金总额", "一级指标", "年末结转和结余", "机构名称"],
   fields: IDENTITY_FIELDS,
   grids: [
     {
@@ -134,7 +135,7 @@ export const FINAL_INCOME: FormDecl = {
   anchors: [["收入决算表"], ["本年收入合计"], ["财政拨款收入", "一般公共预算财政拨款收入"], ["上级补助收入"], ["事业收入"], ["经营收入"], ["科目名称", "科目编码"], ["合计"]],
   minAnchors: 4,
   requires: [["本年收入合计"], ["财政拨款收入", "一般公共预算财政拨款收入"]],
-  excludes: ["年末结转和结余", "年度资金总额", "一级指标"],
+  excludes: ["年末结转和结余", "年度资金总额", "一级指标", "机构名称"],
   fields: IDENTITY_FIELDS,
   grids: [
     {
