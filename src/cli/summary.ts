@@ -112,13 +112,13 @@ export async function writeSummary(target: string, outcomes: readonly FileOutcom
   const asCsv = /\.csv$/i.test(target);
   const wb = await buildWorkbook(sheets, base, asCsv);
   if (!asCsv) {
-    await writeOutputFile(target, new Uint8Array(await wb.xlsx.writeBuffer()), options);
+    await writeOutputFile(target, new Uint8Array(await wb.xlsx.writeBuffer()), { ...options, option: "--summary" });
     return;
   }
   const targets = [target, detailCsvPath(target)];
   for (let i = 0; i < sheets.length; i++) {
     const csv = await wb.csv.writeBuffer({ sheetName: sheets[i].name, formatterOptions: { writeBOM: true } });
-    await writeOutputFile(targets[i], new Uint8Array(csv), options);
+    await writeOutputFile(targets[i], new Uint8Array(csv), { ...options, option: "--summary" });
   }
 }
 

@@ -195,14 +195,14 @@ describe("--report FILE", () => {
     const sneaky = path.join(dir, ".", "sub", "..", "copy.xlsx");
     const over = await run("check", copy, "--report", sneaky);
     expect(over.code).toBe(2);
-    expect(over.err).toContain("不能把结果写到被检查的文件");
+    expect(over.err).toContain("就是输入文件");
     expect(await fs.readFile(copy)).toEqual(before);
 
     const target = path.join(dir, "exists.txt");
     await fs.writeFile(target, "keep me");
     const refused = await run("check", HEFEI, "--report", target);
     expect(refused.code).toBe(2);
-    expect(refused.err).toContain("已存在；如要覆盖，请加 --force");
+    expect(refused.err).toContain("已存在：如确要覆盖请加 --force");
     expect(await fs.readFile(target, "utf8")).toBe("keep me");
     await run("check", HEFEI, "--report", target, "--force");
     expect(await fs.readFile(target, "utf8")).toContain("检查：");

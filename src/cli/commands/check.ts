@@ -18,7 +18,8 @@ import { formatBatchFooter, formatJsonReport, formatSummaryLine, formatText, jso
 import { CliError, type CliIo } from "../io";
 import { checkFiles } from "../pool";
 import { loadRuleFile } from "../rules-file";
-import { assertWritable, BOM, writeOutputFile } from "../summary-write";
+import { planOutputs } from "../output";
+import { BOM, writeOutputFile } from "../summary-write";
 
 export interface CheckFlags {
   readonly format: "json" | "text";
@@ -130,9 +131,12 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
   const singleFile = single && files.length === 1 && files[0] === paths[0];
 
   // Refuse a bad --report/--summary target before a long batch, not after it.
-  for (const target of [flags.report, flags.summary]) {
-    if (target !== undefined) await assertWritable(target, { inputs: files, force: flags.force });
-  }
+  // Both together, so that --report and --summary naming one file is refused too.
+  const targets = [
+    ...(flags.report !== undefined ? [{ path: flags.report, option: "--report" }] : []),
+    ...(flags.summary !== undefined ? [{ path: flags.summary, option: "--summary" }] : []),
+  ];
+  if (targets.length > 0) await planOutputs(files, targets, { force: flags.force === true });
   const progress = await progressFor(files.length, io, style);
   let text = "";
   let outcomes: FileOutcome[];
@@ -165,7 +169,7 @@ export async function runCheck(paths: readonly string[], flags: CheckFlags, io: 
   }
 
   if (toFile) {
-    await writeOutputFile(flags.report!, flags.format === "json" ? text : BOM + text, { inputs: files, force: flags.force });
+    await writeOutputFile(flags.report!, flags.format === "json" ? text : BOM + text, { inputs: files, force: flags.force, option: "--report" });
   } else if (text) {
     io.stdout(text);
   }
