@@ -17,8 +17,20 @@ function seed(prefix: string): string {
   return fs.readFileSync(path.join(seeds, file), "utf8");
 }
 
+/**
+ * Seeds 001–004 are checked without seed 000's money tables and totals (their own are not in the text
+ * files), so that the prose is held only to figures of its own report.
+ */
+const OWN_NUMBERS_ONLY: ProseWorkbookOptions = {
+  incomeRows: [],
+  expenseRows: [],
+  projectRows: [],
+  scalars: { jx_budget_initial: null, jx_budget_adjusted: null, jx_executed: null, jx_exec_rate: null },
+};
+
 function findings(prefix: string, options: ProseWorkbookOptions): string[] {
-  const report = checkWorkbook(proseWorkbook({ ...options, achievements: seed(prefix) }), { rules: prose });
+  const own = prefix === "000_" ? options : { ...OWN_NUMBERS_ONLY, ...options, scalars: { ...OWN_NUMBERS_ONLY.scalars, ...options.scalars } };
+  const report = checkWorkbook(proseWorkbook({ ...own, achievements: seed(prefix) }), { rules: prose });
   return report.findings.map((f) => `${f.ruleId}:${f.messageId} ${f.actual} → ${f.expected}`);
 }
 
@@ -35,7 +47,8 @@ function findings(prefix: string, options: ProseWorkbookOptions): string[] {
   });
 
   test("001 承德 2019: 6个项目 beside nine projects", () => {
-    const projectRows = Array.from({ length: 9 }, (_, i) => [`项目${i + 1}`, "", 10, 10, 0, fmt(1, "0.00%")]);
+    // Nine projects listed by name; their amounts are left blank, as the text file does not give the table.
+    const projectRows = Array.from({ length: 9 }, (_, i) => [`项目${i + 1}`]);
     expect(findings("001_", { year: 2019, projectRows })).toEqual(["prose-count-matches-list:countMismatch 6 个项目 → 9个项目"]);
   });
 
