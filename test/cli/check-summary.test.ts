@@ -9,8 +9,7 @@ import { existsSync, promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli";
-import { memoryIo } from "../../src/cli/io";
+import { runCli } from "../helpers/run-cli";
 
 const ROOT = path.join(__dirname, "..", "..");
 const EXAMPLES = path.join(ROOT, "examples");
@@ -180,11 +179,7 @@ describe("--summary in .csv, the progress bar, and bad targets", () => {
   afterAll(async () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
-  async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-    const io = memoryIo();
-    const code = await main(["node", "jixiao", ...args], io);
-    return { code, out: io.out, err: io.err };
-  }
+  const run = runCli;
 
   it(".csv: 汇总 and 问题明细 beside it, both UTF-8 with a BOM, counts as in JSON", async () => {
     const target = path.join(dir, "审核结果.csv");

@@ -13,8 +13,7 @@ import { evaluate, readRuleRows, tryRules, XlError, type BureauRule } from "../.
 import { TEMPLATE_RULES, templateRuleRows } from "../../src/core/audit/template-rules";
 import type { CellSnapshot, WorkbookSnapshot } from "../../src/core/model/snapshot";
 import { readXlsxFile } from "../../src/hosts/xlsx";
-import { main } from "../../src/cli";
-import { memoryIo } from "../../src/cli/io";
+import { runCli } from "../helpers/run-cli";
 
 const HEFEI = path.join(__dirname, "..", "..", "examples", "hefei-2024.xlsx");
 
@@ -181,11 +180,7 @@ describe("jixiao check --rules and jixiao rules test", () => {
   afterAll(async () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
-  async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-    const io = memoryIo();
-    const code = await main(["node", "jixiao", ...args], io);
-    return { code, out: io.out, err: io.err };
-  }
+  const run = runCli;
   const csv = [
     "编号,级别,说明,公式,标记单元格",
     "C01,强制,执行数不超过预算的九成（故意不成立）,=jx_executed<=0.9*jx_budget_adjusted,jx_executed",
