@@ -18,9 +18,14 @@ ruleTester.run(groupWeightsMatchProfile, {
       ],
     },
     {
-      name: "产出 weighted 55 nationally",
-      workbook: scoreBook({ indicators: withIndicator(0, 6, 15) }),
-      errors: [{ messageId: "groupWeight", ref: "自评表!G11", field: "jx_indicators.weight", expected: 50 }],
+      // Weights moved between groups, still totalling 100 (no 得分汇总 to say otherwise). A single 分值 off
+      // that breaks the total is weights-sum's finding at that 分值 (scoring/settle.ts), not this one.
+      name: "产出 weighted 55 and 效益 25 nationally",
+      workbook: scoreBook({ indicators: withIndicator(0, 6, 15).map((r, i) => (i === 4 ? r.map((c, j) => (j === 6 ? 10 : j === 7 ? 10 : c)) : r)), summary: null }),
+      errors: [
+        { messageId: "groupWeight", ref: "自评表!G11", field: "jx_indicators.weight", expected: 50 },
+        { messageId: "groupWeight", ref: "自评表!G15", field: "jx_indicators.weight", expected: 30 },
+      ],
     },
   ],
 });

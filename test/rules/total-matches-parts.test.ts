@@ -109,10 +109,8 @@ ruleTester.run(totalMatchesParts, {
       workbook: income((r) => {
         r[2][3] = 28890.07;
       }),
-      errors: [
-        { messageId: "summaryMismatch", ref: "收入!D2", expected: 30748.58 },
-        { messageId: "rowMismatch", ref: "收入!B4", expected: 28890.07 },
-      ],
+      // 二级机构1's 公共财政拨款 breaks its row's 收入合计 and the 汇总 column: one finding, at it.
+      errors: [{ messageId: "partMismatch", ref: "收入!D4", expected: 28892.07, fix: { "收入!D4": 28892.07 } }],
     },
     {
       name: "a blank total over non-blank parts",
@@ -176,13 +174,23 @@ describe("total-matches-parts fix or suggestion", () => {
     expect(atB3?.suggestions?.[0].writes).toEqual([{ at: { sheet: "支出", address: "B3" }, value: 1911.06 }]);
   });
 
-  test("when a part is itself in doubt the total only gets a suggestion", () => {
-    // 局机关 人员支出 mistyped: both 局机关 基本支出 and the 汇总 人员支出 disagree with it.
+  test("a part that breaks its row and its column is the one finding, with the value that makes both hold", () => {
+    // 局机关 人员支出 mistyped: both 局机关 基本支出 and the 汇总 人员支出 disagree with it; 1640.27 mends both.
     const wb = expense((r) => {
       r[1][3] = 1604.27;
     });
     const found = runRule(totalMatchesParts, { name: "part in doubt", workbook: wb });
-    expect(found.map((f) => `${f.messageId}@${f.ref}`)).toEqual(["summaryMismatch@D2", "rowMismatch@C3"]);
-    expect(found.every((f) => f.fix === undefined && f.suggestions?.length === 1)).toBe(true);
+    expect(found.map((f) => `${f.messageId}@${f.ref}`)).toEqual(["partMismatch@D3"]);
+    expect(found[0].fix?.writes).toEqual([{ at: { sheet: "支出", address: "D3" }, value: 1640.27 }]);
+  });
+
+  test("when a part is itself in doubt (two parts of one row mistyped) the totals only get suggestions", () => {
+    const wb = expense((r) => {
+      r[1][3] = 1604.27;
+      r[1][4] = 280.79;
+    });
+    const found = runRule(totalMatchesParts, { name: "parts in doubt", workbook: wb });
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((f) => f.messageId !== "partMismatch" && f.fix === undefined && f.suggestions?.length === 1)).toBe(true);
   });
 });

@@ -10,8 +10,16 @@ ruleTester.run(weightsSum, {
   ],
   invalid: [
     {
-      name: "indicator weights that add to 92",
+      // The 得分汇总 says 产出 50: of the 产出 weights only the first, lowered back to 10, makes every
+      // weight total hold (the others would fall below their 得分) — the finding is at it, with its value.
+      name: "one 产出 weight of 12 for 10, the 得分汇总 saying 产出 50",
       workbook: scoreBook({ indicators: withIndicator(0, 6, 12) }),
+      errors: [{ messageId: "weightCause", ref: "自评表!G11", field: "jx_indicators.weight", expected: 10, fix: { "自评表!G11": 10 } }],
+    },
+    {
+      // Without a 得分汇总 any indicator could take the missing half point: the total is reported.
+      name: "indicator weights that add to 99.5, no 得分汇总",
+      workbook: scoreBook({ indicators: withIndicator(3, 6, 14.5), summary: null }),
       errors: [{ messageId: "totalMismatch", ref: "自评表!B4", field: "jx_exec_weight", expected: 100 }],
     },
     {

@@ -17,6 +17,8 @@ export interface Cause {
   readonly decimals: number;
   /** No other single cell would do as well. */
   readonly unique: boolean;
+  /** When not unique: the other cells that would do as well (the finding names them all). */
+  readonly alternatives?: readonly Figure[];
 }
 
 function decimalsOf(f: Figure): number {
@@ -65,7 +67,28 @@ export function causeOf(model: ReportModel, check: SumCheck, kept: (c: SumCheck)
   // The total is anchored (its rate agrees with it): of the parts that could be wrong, a written figure
   // is the likelier slip than a 0 or a blank beside it (a 其中 row of 0 in every column).
   const written = candidates.filter((c) => !c.figure.blank && c.figure.value !== 0);
-  return written.length === 1 ? written[0] : undefined;
+  if (written.length === 1) return written[0];
+  // Several written parts would do, the total being anchored: none is certain. The finding goes to one of
+  // them, naming the others — never to the total that every other relation confirms. First the part
+  // whose row holds nothing in its other columns (a 0 row given an amount in one column), else the first.
+  if (written.length >= 2) {
+    const ordered = [...written].sort((a, b) => Number(emptyElsewhere(model, b.figure)) - Number(emptyElsewhere(model, a.figure)));
+    return { ...ordered[0], unique: false, alternatives: ordered.slice(1).map((c) => c.figure) };
+  }
+  return undefined;
+}
+
+/** The row of a declared block (`form.grid.row.column`) is 0 or blank in every other column it has. */
+function emptyElsewhere(model: ReportModel, figure: Figure): boolean {
+  const dot = figure.field.lastIndexOf(".");
+  if (dot < 0) return false;
+  const prefix = figure.field.slice(0, dot + 1);
+  const peers = new Map<string, Figure>();
+  for (const c of sumChecks(model)) {
+    if (c.kind !== "form") continue;
+    for (const f of [c.target, ...c.terms.map((t) => t.figure)]) if (f.key !== figure.key && f.field.startsWith(prefix)) peers.set(f.key, f);
+  }
+  return peers.size > 0 && [...peers.values()].every((f) => f.value === 0);
 }
 
 const corrections = new WeakMap<ReportModel, ReadonlyMap<string, { value: number; decimals: number }>>();

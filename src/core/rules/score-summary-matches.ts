@@ -8,7 +8,7 @@ import { showNumber } from "../scoring/indicator-value";
 import { effectiveScore, scoreTolerance, scoresFor } from "../scoring/score";
 
 /** Message ids of score-summary-matches. */
-export type MessageId = "subtotalMismatch" | "execMismatch" | "totalRowMismatch" | "weightMismatch";
+export type MessageId = "subtotalMismatch" | "execMismatch" | "totalRowMismatch" | "weightMismatch" | "scoreCause" | "subtotalAnchored" | "execWeightMismatch";
 
 /** Each summary row = Σ its indicators; the 预算执行率 row = jx_exec_score. */
 export const scoreSummaryMatches = defineRule<MessageId>({
@@ -21,6 +21,9 @@ export const scoreSummaryMatches = defineRule<MessageId>({
       "execMismatch": "得分汇总中预算执行率得分 {{written}}，与预算执行率得分 {{expected}} 不一致。",
       "totalRowMismatch": "得分汇总的“{{group}}”为 {{written}}，但预算执行率得分与各指标得分之和为 {{expected}}。",
       "weightMismatch": "“{{group}}”分值 {{written}}，但其下各指标分值之和为 {{expected}}（{{parts}}）。",
+      "execWeightMismatch": "得分汇总中预算执行率分值 {{written}}，与预算执行率分值 {{expected}} 不一致。",
+      "scoreCause": "“{{item}}”得分填写为 {{written}}；按{{anchor}}，应为 {{expected}}，改正后得分汇总与综合得分全部相符。",
+      "subtotalAnchored": "“{{group}}”得分 {{written}} 与综合得分相符，但其下各指标得分之和为 {{expected}}（{{parts}}）：应是{{items}}中某一项的得分有误，请核对。",
     },
     hasSuggestions: true,
   },
@@ -30,9 +33,44 @@ export const scoreSummaryMatches = defineRule<MessageId>({
         const r = scoresFor(context.model, context.profile);
         const tolerance = scoreTolerance(context.profile);
         const byRow = new Map(r.indicators.map((i) => [i.row, i]));
+        // The one 得分 that breaks the 得分汇总 and the 综合得分 (scoring/settle.ts), when no other rule
+        // already marks it (a 得分 above its 分值 is score-within-weight's): reported at it.
+        for (const s of r.settled?.scores ?? []) {
+          if (s.evident) continue;
+          context.report({
+            at: s.ref,
+            messageId: "scoreCause",
+            field: "jx_indicators.score",
+            data: { item: s.item, written: showNumber(s.written), anchor: s.anchor, expected: showNumber(s.value) },
+            expected: s.value,
+            actual: s.written,
+            suggestions: [{ description: `改为 ${showNumber(s.value)}`, writes: [{ at: s.ref, value: s.value }] }],
+          });
+        }
+        // A 得分汇总 row that agrees with the 综合得分 is not the cause when its indicators do not add up to
+        // it: one of them is, and no single one is certain — the finding is at the first, naming them all.
+        const anchored = r.settled?.ambiguous;
+        if (anchored && anchored.group.written !== undefined && anchored.group.expected !== undefined) {
+          const g = anchored.group;
+          const members = g.indicatorRows.map((row) => byRow.get(row)).filter((i) => i !== undefined);
+          context.report({
+            at: anchored.cells[0].ref,
+            messageId: "subtotalAnchored",
+            field: "jx_indicators.score",
+            data: {
+              group: g.group,
+              written: showNumber(g.written!),
+              expected: showNumber(g.expected!),
+              parts: members.map((m) => showNumber(effectiveScore(m) ?? 0)).join(" + "),
+              items: anchored.cells.map((c) => `“${c.item}”`).join("、"),
+            },
+            expected: g.written,
+            actual: g.expected,
+          });
+        }
         for (const g of r.groups) {
           const members = g.indicatorRows.map((row) => byRow.get(row)).filter((i) => i !== undefined);
-          if (g.ref && g.written !== undefined && g.expected !== undefined && Math.abs(g.written - g.expected) > tolerance) {
+          if (g !== anchored?.group && g.ref && g.written !== undefined && g.expected !== undefined && Math.abs(g.written - g.expected) > tolerance) {
             const messageId: MessageId = g.level === "exec" ? "execMismatch" : g.level === "total" ? "totalRowMismatch" : "subtotalMismatch";
             const parts = members.map((m) => showNumber(effectiveScore(m) ?? 0)).join(" + ");
             context.report({
@@ -43,6 +81,17 @@ export const scoreSummaryMatches = defineRule<MessageId>({
               expected: g.expected,
               actual: g.written,
               suggestions: [{ description: `改为 ${showNumber(g.expected)}`, writes: [{ at: g.ref, value: g.expected }] }],
+            });
+          }
+          if (g.level === "exec" && g.weightRef && g.weightWritten !== undefined && Math.abs(g.weightWritten - r.execWeight) > 1e-6) {
+            context.report({
+              at: g.weightRef,
+              messageId: "execWeightMismatch",
+              field: "jx_score_summary.weight",
+              data: { written: showNumber(g.weightWritten), expected: showNumber(r.execWeight) },
+              expected: r.execWeight,
+              actual: g.weightWritten,
+              suggestions: [{ description: `改为 ${showNumber(r.execWeight)}`, writes: [{ at: g.weightRef, value: r.execWeight }] }],
             });
           }
           if (

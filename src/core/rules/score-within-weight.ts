@@ -46,7 +46,9 @@ export const scoreWithinWeight = defineRule<MessageId>({
         }
         for (const g of r.groups) {
           if (g.level === "exec" || g.level === "total") continue;
-          check(g.ref, g.group, g.written, g.weight, "jx_score_summary.score", g.expected);
+          // A summary row whose own 分值 disagrees with its indicators' is score-summary-matches' finding at
+          // that 分值: its 得分 is held to the indicators' 分值, not to the wrong one.
+          check(g.ref, g.group, g.written, g.indicatorWeight ?? g.weight, "jx_score_summary.score", g.expected);
         }
       },
     };

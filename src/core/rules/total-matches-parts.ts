@@ -8,13 +8,15 @@ import { defineRule, type Fix, type ReportDescriptor } from "../engine/types";
 import type { ReportModel } from "../model/report-model";
 import { formatNumber } from "../units/convert";
 import { tableDef } from "../schema/fields";
-import { checksInvolving, columnLabel, evaluate, rowName, sumChecks, type SumCheck } from "../relations/footing";
+import { checksInvolving, columnLabel, evaluate, rowName, sumChecks, type Figure, type Overrides, type SumCheck } from "../relations/footing";
+import { anchoredByRate } from "../relations/rate-links";
+import { roundTo } from "../units/parse";
 import { touchesUnitMistake, unitMistakeKeys } from "../relations/unit-mistakes";
 import { causeOf } from "../relations/cause";
 import { projectOverrides } from "../relations/project-causes";
 
 /** Message ids of total-matches-parts. */
-export type MessageId = "rowMismatch" | "summaryMismatch" | "cellError" | "formMismatch" | "formTotalMismatch";
+export type MessageId = "rowMismatch" | "summaryMismatch" | "cellError" | "formMismatch" | "formTotalMismatch" | "partMismatch" | "formPartsMismatch";
 
 function decimalsOf(check: SumCheck): number {
   const d = check.target.decimals;
@@ -33,6 +35,8 @@ export const totalMatchesParts = defineRule<MessageId>({
       "cellError": "“{{row}}”的{{column}}是错误值 {{code}}，与它有关的合计（{{checks}}）都无法核对；请改正公式或填写数值。",
       "formMismatch": "“{{where}}”不平：{{relation}}。{{label}}填写为 {{actual}}，按其余各数应为 {{expected}}（相差 {{diff}}），改正后各项关系全部相符。",
       "formTotalMismatch": "“{{where}}”不平：{{relation}}。{{label}}填写为 {{actual}}，各分项之和为 {{expected}}（相差 {{diff}}），请核对合计与各分项。",
+      "formPartsMismatch": "“{{where}}”不平：{{relation}}。{{total}}与其他各项关系相符，应是{{labels}}中某一项有误：{{label}}填写为 {{actual}}，按其余各数应为 {{expected}}（相差 {{diff}}），请核对。",
+      "partMismatch": "“{{row}}”的{{label}}为 {{actual}}，使{{relations}}都不平；按各合计应为 {{expected}}（相差 {{diff}}），改正后各项关系全部相符。",
     },
     fixable: true,
     hasSuggestions: true,
@@ -48,9 +52,12 @@ export const totalMatchesParts = defineRule<MessageId>({
         // A 合计 that adds up once a project row's own cause is corrected is that cause's consequence.
         const projectFixes = projectOverrides(model);
         const checks = all.filter((c) => c.kind !== "form" && !(c.table === "jx_projects" && projectFixes.size > 0 && !evaluate(c).ok && evaluate(c, projectFixes).ok));
-        const failing = checks.filter((c) => !evaluate(c).ok);
-        // Indexed look-ups instead of scans over every check: a 汇总 check has a term per institution.
         const kept = new Set(checks);
+        // A part that breaks two totals at once (局机关's 人员支出 breaks its row's 基本支出 and the 汇总 row's
+        // 人员支出): the one finding is at that part, and the totals it explains are not reported.
+        const parts = reportPartCauses(model, checks.filter((c) => !evaluate(c).ok), kept, (d) => context.report(d));
+        const failing = checks.filter((c) => !evaluate(c).ok && !(parts.size > 0 && evaluate(c, parts).ok));
+        // Indexed look-ups instead of scans over every check: a 汇总 check has a term per institution.
         const failingSet = new Set(failing);
         const byTarget = new Map<string, SumCheck[]>();
         for (const c of checks) byTarget.set(c.target.key, [...(byTarget.get(c.target.key) ?? []), c]);
@@ -131,16 +138,80 @@ function reportForms(model: ReportModel, all: readonly SumCheck[], report: (d: R
     const expected = cause ? cause.value : evaluate(check).expected;
     const write: Fix = { description: `将${at.ref.address}改为${show(expected)}`, writes: [{ at: at.ref, value: expected }] };
     const unique = cause?.unique === true;
+    const labelOf = (f: Figure): string => check.termKeys[check.terms.findIndex((t) => t.figure.key === f.key)] ?? f.field;
+    const alternatives = cause?.alternatives ?? [];
+    const data = { where: check.rowName, relation, label, actual: at.blank ? "空白" : show(at.value), expected: show(expected), diff: show(Math.abs(expected - at.value)) };
     report({
       at: at.ref,
-      messageId: at === check.target && !unique ? "formTotalMismatch" : "formMismatch",
+      messageId: alternatives.length ? "formPartsMismatch" : at === check.target && !unique ? "formTotalMismatch" : "formMismatch",
       field: at.field,
-      data: { where: check.rowName, relation, label, actual: at.blank ? "空白" : show(at.value), expected: show(expected), diff: show(Math.abs(expected - at.value)) },
+      data: alternatives.length ? { ...data, total: check.targetKey, labels: [at, ...alternatives].map((f) => `“${labelOf(f)}”`).join("、") } : data,
       expected,
       actual: at.blank ? "" : at.value,
       ...(unique && !at.formula ? { fix: write } : { suggestions: [write] }),
     });
   }
+}
+
+/**
+ * Parts of the schema tables' checks that are the cause of two or more failing checks: a cell that is a
+ * term (never the target) of failing checks, whose correction — the value that makes one of them hold —
+ * makes every check it takes part in hold, and does not break a rate that agrees with it as written.
+ * Reported once each; returns the corrections, so that the checks they explain are not reported again.
+ */
+function reportPartCauses(model: ReportModel, failing: readonly SumCheck[], kept: ReadonlySet<SumCheck>, report: (d: ReportDescriptor<MessageId>) => void): Overrides {
+  const out = new Map<string, { value: number; decimals: number }>();
+  const targets = new Set(failing.map((c) => c.target.key));
+  const byTerm = new Map<string, { figure: Figure; checks: SumCheck[] }>();
+  for (const c of failing) {
+    for (const t of c.terms) {
+      if (targets.has(t.figure.key)) continue;
+      const hit = byTerm.get(t.figure.key) ?? { figure: t.figure, checks: [] };
+      hit.checks.push(c);
+      byTerm.set(t.figure.key, hit);
+    }
+  }
+  for (const { figure, checks } of byTerm.values()) {
+    if (checks.length < 2 || figure.formula) continue;
+    const first = checks[0];
+    const term = first.terms.find((t) => t.figure.key === figure.key)!;
+    const others = first.terms.reduce((s, t) => s + (t.figure.key === figure.key ? 0 : t.sign * t.figure.value), 0);
+    const decimals = Number.isFinite(figure.decimals) ? Math.max(0, figure.decimals) : 2;
+    const value = roundTo(term.sign * (first.target.value - others), decimals);
+    if (value < 0 && figure.value >= 0) continue;
+    const overrides: Overrides = new Map([[figure.key, { value, decimals }]]);
+    const around = checksInvolving(model, figure.key).filter((c) => kept.has(c));
+    if (!around.every((c) => evaluate(c, overrides).ok) || anchoredByRate(model, figure.key, value)) continue;
+    out.set(figure.key, { value, decimals });
+    const show = (x: number): string => formatNumber(x, decimals);
+    const table = first.table === "form" ? "jx_income" : first.table;
+    const column = figure.field.includes(".") ? figure.field.slice(figure.field.indexOf(".") + 1) : figure.field;
+    const describe = (c: SumCheck): string =>
+      c.kind === "summary" ? `汇总行${columnLabel(model, table, c.targetKey)}（各行之和）` : `“${c.rowName}”的${columnLabel(model, c.table === "form" ? table : c.table, c.targetKey)}`;
+    const write: Fix = { description: `将${figure.ref.address}改为${show(value)}`, writes: [{ at: figure.ref, value }] };
+    report({
+      at: figure.ref,
+      messageId: "partMismatch",
+      field: figure.field,
+      data: {
+        row: rowOfFigure(checks, figure),
+        label: columnLabel(model, table, column),
+        actual: figure.blank ? "空白" : show(figure.value),
+        relations: checks.map(describe).join("和"),
+        expected: show(value),
+        diff: show(Math.abs(value - figure.value)),
+      },
+      expected: value,
+      actual: figure.blank ? "" : figure.value,
+      fix: write,
+    });
+  }
+  return out;
+}
+
+/** The row name of a part: the row check it is a term of names its row. */
+function rowOfFigure(checks: readonly SumCheck[], figure: Figure): string {
+  return checks.find((c) => c.kind === "row" && c.row === figure.row)?.rowName ?? checks.find((c) => c.kind === "row")?.rowName ?? `第${figure.row}行`;
 }
 
 /**

@@ -8,7 +8,7 @@ import { cellNumber, scoresFor } from "../scoring/score";
 import { roundTo } from "../units";
 
 /** Message ids of weights-sum. */
-export type MessageId = "totalMismatch" | "indicatorsMismatch" | "missingWeight" | "totalRowMismatch";
+export type MessageId = "totalMismatch" | "indicatorsMismatch" | "missingWeight" | "totalRowMismatch" | "weightCause";
 
 /** Σ 分值 + 预算执行率分值 = the profile's total points. */
 export const weightsSum = defineRule<MessageId>({
@@ -21,13 +21,28 @@ export const weightsSum = defineRule<MessageId>({
       "indicatorsMismatch": "工作簿未设预算执行率，各指标分值合计 {{indicators}}，按“{{profile}}”应为 {{total}}。",
       "missingWeight": "指标“{{item}}”没有分值，分值合计无法核对。",
       "totalRowMismatch": "总分行的分值填写为 {{written}}，但预算执行率 {{exec}} 与各指标分值 {{indicators}} 之和为 {{sum}}。",
+      "weightCause": "“{{item}}”的分值填写为 {{written}}；按{{anchor}}，应为 {{expected}}，改正后各项分值合计全部相符。",
     },
+    fixable: true,
   },
   create(context) {
     return {
       workbook() {
         const r = scoresFor(context.model, context.profile);
         if (r.indicators.length === 0) return;
+        // The one 分值 whose correction makes every weight total hold (scoring/settle.ts): reported at it;
+        // the scores are computed with the corrected 分值, so the totals below add up.
+        for (const w of r.settled?.weights ?? []) {
+          context.report({
+            at: w.ref,
+            messageId: "weightCause",
+            field: w.key === "exec" ? "jx_exec_weight" : "jx_indicators.weight",
+            data: { item: w.item, written: showNumber(w.written), anchor: w.anchor, expected: showNumber(w.value) },
+            expected: w.value,
+            actual: w.written,
+            fix: { description: `改为 ${showNumber(w.value)}`, writes: [{ at: w.ref, value: w.value }] },
+          });
+        }
         const missing = r.indicators.filter((i) => i.weight === undefined);
         for (const ind of missing) {
           if (ind.weightRef) context.report({ at: ind.weightRef, messageId: "missingWeight", field: "jx_indicators.weight", data: { item: ind.level3 || ind.level2 } });

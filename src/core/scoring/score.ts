@@ -23,6 +23,7 @@ import { readMoneyScalar } from "../relations/footing";
 import { correctedFigure } from "../relations/unit-mistakes";
 import { settledFigure } from "../relations/cause";
 import type { GradeBand, IndicatorRule, QualitativeTier, ScoringProfile } from "./types";
+import { settle, type SettleCell, type SettleSum, type Settled } from "./settle";
 
 /** Why an indicator could not be scored by formula. */
 export interface IndicatorProblem {
@@ -71,6 +72,11 @@ export interface IndicatorScore {
    * scored as corrected; no-unit-mistake reports it at the cell.
    */
   readonly unitSlip?: { readonly at: CellRef; readonly written: number; readonly corrected: number; readonly unit: string; readonly factor: number };
+  /**
+   * The 得分 that makes the 得分汇总 and the 总分 hold, when this written 得分 is their cause (settle.ts):
+   * sums use it; the rules report the written one at its cell.
+   */
+  readonly settled?: number;
 }
 
 /** A subtotal: a jx_score_summary row (or a 一级 group of the indicators when there is no summary). */
@@ -84,6 +90,8 @@ export interface GroupScore {
   readonly weightRef?: CellRef;
   /** The 分值 written on the summary row, else the sum of its indicators' 分值. */
   readonly weight?: number;
+  /** The 分值 written on the summary row (undefined when blank). */
+  readonly weightWritten?: number;
   /** The sum of its indicators' 分值. */
   readonly indicatorWeight?: number;
   /** The sum of its indicators' 得分 (written, else computed); undefined when one is unknown. */
@@ -144,6 +152,16 @@ export interface ScoreResult {
   readonly grade?: GradeBand;
   /** jx_grade as written. */
   readonly gradeWritten?: string;
+  /** The weight and score cells found to be the cause of a mismatch (settle.ts), scored at their corrected value. */
+  readonly settled?: SettledScores;
+}
+
+/** What settle.ts found: causes, and the indicators that could each be the cause of a subtotal's mismatch. */
+export interface SettledScores {
+  readonly weights: readonly Settled[];
+  readonly scores: readonly Settled[];
+  /** A 得分汇总 row that agrees with the 总分 while its indicators do not add up to it, no single one of them certain. */
+  readonly ambiguous?: { readonly group: GroupScore; readonly cells: readonly SettleCell[] };
 }
 
 /** A number read from a cell (money, weight, score), or undefined. */
@@ -210,10 +228,11 @@ function bound(row: TableRow, key: string): BoundCell | undefined {
 }
 
 /** Score one row of jx_indicators. */
-export function scoreIndicatorRow(row: TableRow, profile: ScoringProfile): IndicatorScore {
+export function scoreIndicatorRow(row: TableRow, profile: ScoringProfile, weightOverride?: number): IndicatorScore {
   const target = readIndicatorValue(bound(row, "target")?.cell);
   const actual = readIndicatorValue(bound(row, "actual")?.cell);
-  const weight = cellNumber(bound(row, "weight")?.cell);
+  // A 分值 settled as the cause of a weights mismatch (settle.ts) is scored at its corrected value.
+  const weight = weightOverride ?? cellNumber(bound(row, "weight")?.cell);
   const scoreCell = bound(row, "score")?.cell;
   const written = cellNumber(scoreCell);
   const writtenText = written === undefined && cellText(scoreCell) ? cellText(scoreCell) : undefined;
@@ -383,7 +402,7 @@ function scoreByRule(rule: IndicatorRule, b: number, w: number, percent: boolean
 
 /** The 得分 an indicator contributes to sums: written when written, else computed. */
 export function effectiveScore(ind: IndicatorScore): number | undefined {
-  return ind.written ?? ind.expected;
+  return ind.settled ?? ind.written ?? ind.expected;
 }
 
 function sum(values: readonly (number | undefined)[]): number | undefined {
@@ -440,9 +459,10 @@ function execPart(
   model: ReportModel,
   profile: ScoringProfile,
   execRow: ExecRow | undefined,
+  weightOverride?: number,
 ): Pick<ScoreResult, "execRate" | "execRateSource" | "execAmountsCorrected" | "execWeight" | "execScore" | "execScoreWritten" | "execFormula" | "execRow"> {
   const s = model.scalars;
-  const execWeight = cellNumber(s.jx_exec_weight?.cell) ?? execRow?.weight ?? profile.execWeight;
+  const execWeight = weightOverride ?? cellNumber(s.jx_exec_weight?.cell) ?? execRow?.weight ?? profile.execWeight;
   const execScoreWritten = cellNumber(s.jx_exec_score?.cell) ?? execRow?.written;
   const budget = parseCell(s.jx_budget_adjusted?.cell);
   const executed = parseCell(s.jx_executed?.cell);
@@ -514,6 +534,132 @@ function isTotalLabel(label: string): boolean {
  * r.execScore // 9.97 for 1707.31 of 1711.75 at weight 10
  */
 export function scoreWorkbook(model: ReportModel, profile: ScoringProfile): ScoreResult {
+  // Score as written; then, when a 分值 or a 得分 is the one cell that breaks the sums (settle.ts), again
+  // with it corrected, so that only that cell is reported.
+  const first = scoreOnce(model, profile, NO_FIXES);
+  const weight = settleWeights(model, profile, first);
+  const fixes: Fixes = weight ? { weights: new Map([[weight.key, weight.value]]), scores: new Map() } : NO_FIXES;
+  const second = weight ? scoreOnce(model, profile, fixes) : first;
+  const scores = settleScores(model, profile, second);
+  if (!weight && !scores.settled && !scores.ambiguous) return first;
+  const third = scores.settled ? scoreOnce(model, profile, { weights: fixes.weights, scores: new Map([[scores.settled.key as number, scores.settled.value]]) }) : second;
+  return { ...third, settled: { weights: weight ? [weight] : [], scores: scores.settled ? [scores.settled] : [], ...(scores.ambiguous ? { ambiguous: scores.ambiguous } : {}) } };
+}
+
+/** Corrections settle.ts found: 分值 by indicator row (or "exec"), 得分 by indicator row. */
+interface Fixes {
+  readonly weights: ReadonlyMap<number | "exec", number>;
+  readonly scores: ReadonlyMap<number, number>;
+}
+const NO_FIXES: Fixes = { weights: new Map(), scores: new Map() };
+
+/** The 分值 cell of 预算执行率 and its value, when written. */
+function execWeightCell(model: ReportModel, r: ScoreResult): { ref: CellRef; value: number } | undefined {
+  const s = model.scalars.jx_exec_weight;
+  const v = cellNumber(s?.cell);
+  if (s && v !== undefined) return { ref: s.ref, value: v };
+  if (r.execRow?.weightRef && r.execRow.weight !== undefined) return { ref: r.execRow.weightRef, value: r.execRow.weight };
+  return undefined;
+}
+
+/**
+ * The one 分值 that breaks the weights: Σ 分值 (预算执行率 included) = the profile's total (when the 总分
+ * row's 分值 is absent or says the same), each 一级/二级 row of the 得分汇总 = Σ its indicators' 分值, the
+ * 预算执行率 row = the 预算执行率 分值, and no 分值 below its 得分.
+ */
+function settleWeights(model: ReportModel, profile: ScoringProfile, r: ScoreResult): Settled | undefined {
+  if (r.indicators.length === 0 || r.indicators.some((i) => i.weight === undefined || !i.weightRef)) return undefined;
+  const tolerance = 1e-6;
+  const exec = r.execPresent ? execWeightCell(model, r) : undefined;
+  const cells: SettleCell[] = r.indicators.map((i) => ({
+    key: i.row,
+    ref: i.weightRef!,
+    item: i.level3 || i.level2,
+    value: i.weight!,
+    bound: i.written !== undefined && i.written >= 0 ? i.written : undefined,
+    evidence: (v: number) => i.written !== undefined && i.written > i.weight! + tolerance && i.written <= v + tolerance,
+  }));
+  if (exec) cells.push({ key: "exec", ref: exec.ref, item: "预算执行率", value: exec.value, bound: r.execScoreWritten });
+  const sums: SettleSum[] = [];
+  const rowTotal = cellNumber(model.scalars.jx_weight_total?.cell);
+  if (rowTotal === undefined || Math.abs(rowTotal - profile.totalPoints) <= tolerance) {
+    sums.push({
+      keys: [...r.indicators.map((i) => i.row), ...(exec ? ["exec" as const] : [])],
+      constant: exec ? 0 : r.execPresent ? r.execWeight : 0,
+      target: profile.totalPoints,
+      name: `分值合计 ${showNumber(profile.totalPoints)}`,
+    });
+  }
+  for (const g of r.groups) {
+    if (g.weightWritten === undefined) continue;
+    if (g.level === "exec" && exec) sums.push({ keys: ["exec"], constant: 0, target: g.weightWritten, name: `得分汇总“${g.group}”分值 ${showNumber(g.weightWritten)}` });
+    if ((g.level === "level1" || g.level === "level2") && g.indicatorRows.length) sums.push({ keys: g.indicatorRows, constant: 0, target: g.weightWritten, name: `“${g.group}”分值 ${showNumber(g.weightWritten)}` });
+  }
+  return settle(cells, sums, tolerance, "weight").settled;
+}
+
+/**
+ * The one 得分 that breaks the scores: each 一级/二级 row of the 得分汇总 = Σ its indicators' 得分, the 总分
+ * (综合得分) = 预算执行率得分 + Σ 得分, each 得分 within 0 and its 分值. When several indicators would do and a
+ * 得分汇总 row that agrees with the 总分 fails, they are returned as `ambiguous` (that row is not the cause).
+ */
+function settleScores(model: ReportModel, profile: ScoringProfile, r: ScoreResult): { settled?: Settled; ambiguous?: SettledScores["ambiguous"] } {
+  const tolerance = scoreTolerance(profile);
+  // A wrong 预算执行率得分 is total-score-matches' own finding: the total is not judged here then.
+  if (r.execScoreWritten !== undefined && r.execScore !== undefined && Math.abs(r.execScoreWritten - r.execScore) > tolerance) return {};
+  const written = r.indicators.filter((i) => i.written !== undefined && i.ref);
+  if (written.length === 0) return {};
+  const cells: SettleCell[] = written.map((i) => ({
+    key: i.row,
+    ref: i.ref!,
+    item: i.level3 || i.level2,
+    value: i.written!,
+    bound: i.weight,
+    evidence: (v: number) => {
+      const w = i.written!;
+      if (i.weight !== undefined && w > i.weight + tolerance) return true;
+      if (i.tierRange && (w < i.tierRange.min - tolerance || w > i.tierRange.max + tolerance)) return v >= i.tierRange.min - tolerance && v <= i.tierRange.max + tolerance;
+      return i.expected !== undefined && Math.abs(w - i.expected) > tolerance && Math.abs(v - i.expected) <= tolerance;
+    },
+  }));
+  const isCell = new Set(written.map((i) => i.row));
+  const others = (rows: readonly number[]): number | undefined => {
+    let s = 0;
+    for (const row of rows) {
+      if (isCell.has(row)) continue;
+      const ind = r.indicators.find((i) => i.row === row);
+      const v = ind ? effectiveScore(ind) : undefined;
+      if (v === undefined) return undefined;
+      s += v;
+    }
+    return s;
+  };
+  const sums: SettleSum[] = [];
+  const exec = r.execPresent ? (r.execScore ?? r.execScoreWritten) : 0;
+  const allRows = r.indicators.map((i) => i.row);
+  const rest = others(allRows);
+  const totals = [r.totalWritten, ...r.groups.filter((g) => g.level === "total" && g.ref && g.ref.address !== model.scalars.jx_score_total?.ref.address).map((g) => g.written)];
+  for (const t of totals) {
+    if (t === undefined || exec === undefined || rest === undefined) continue;
+    sums.push({ keys: allRows.filter((x) => isCell.has(x)), constant: exec + rest, target: t, name: `综合得分 ${showNumber(t)}` });
+  }
+  const groupSums = new Map<SettleSum, GroupScore>();
+  for (const g of r.groups) {
+    if ((g.level !== "level1" && g.level !== "level2") || g.written === undefined || g.indicatorRows.length === 0) continue;
+    const c = others(g.indicatorRows);
+    if (c === undefined) continue;
+    const sum: SettleSum = { keys: g.indicatorRows.filter((x) => isCell.has(x)), constant: c, target: g.written, name: `“${g.group}”得分 ${showNumber(g.written)}` };
+    sums.push(sum);
+    groupSums.set(sum, g);
+  }
+  const out = settle(cells, sums, tolerance, "score");
+  if (out.settled) return { settled: out.settled };
+  const group = out.failing.map((s) => groupSums.get(s)).find((g) => g !== undefined);
+  if (group && out.candidates.length >= 2 && out.failing.some((s) => !groupSums.has(s))) return { ambiguous: { group, cells: out.candidates } };
+  return {};
+}
+
+function scoreOnce(model: ReportModel, profile: ScoringProfile, fixes: Fixes): ScoreResult {
   const indicatorTable = model.tables.jx_indicators;
   const rows = (indicatorTable?.rows ?? []).filter(
     (row) => (cellText(bound(row, "level3")?.cell) !== "" || cellNumber(bound(row, "weight")?.cell) !== undefined) && !isSubtotalRow(row),
@@ -522,8 +668,14 @@ export function scoreWorkbook(model: ReportModel, profile: ScoringProfile): Scor
   // that it is not counted twice in the total.
   const execRowBinding = rows.find((row) => isExecRow(row));
   const execRow = execRowBinding ? execRowOf(execRowBinding) : undefined;
-  const exec = execPart(model, profile, execRow);
-  const indicators = rows.filter((row) => row !== execRowBinding).map((row) => scoreIndicatorRow(row, profile));
+  const exec = execPart(model, profile, execRow, fixes.weights.get("exec"));
+  const indicators = rows
+    .filter((row) => row !== execRowBinding)
+    .map((row) => {
+      const ind = scoreIndicatorRow(row, profile, fixes.weights.get(row.row));
+      const settled = fixes.scores.get(row.row);
+      return settled === undefined ? ind : { ...ind, settled };
+    });
 
   // The 预算执行率得分 is a formula with no room for judgement (min(执行率, 1) × 分值): the computed one is
   // the truth the total and the summary's 预算执行率 row are held to, so a wrong jx_exec_score is blamed at
@@ -562,8 +714,9 @@ export function scoreWorkbook(model: ReportModel, profile: ScoringProfile): Scor
         ref: bound(row, "score")?.ref,
         weightRef: bound(row, "weight")?.ref,
         written: cellNumber(bound(row, "score")?.cell),
+        weightWritten: cellNumber(bound(row, "weight")?.cell),
       };
-      const writtenWeight = cellNumber(bound(row, "weight")?.cell);
+      const writtenWeight = base.weightWritten;
       if (!ownL2 && isExecLabel(l1)) {
         groups.push({ ...base, group: l1, level: "exec", weight: writtenWeight ?? exec.execWeight, expected: execEffective, indicatorRows: [] });
         continue;
