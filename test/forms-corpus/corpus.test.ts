@@ -38,9 +38,6 @@ const FORM_WORDS: Record<FormId, RegExp> = {
  */
 const KNOWN_GAPS: ReadonlySet<string> = new Set([
   "部门整体表 › score-over-weight: 经费支出的合规性 得分 16 of 15 → 部门整体自评表!H23",
-  "决算表 › part-not-footing: 总表 年末结转和结余 10 (年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余 gives 0) → 收入支出决算总表!F17",
-  "项目汇总表 › title-year: title says 2018年度 (the table is 2019's) → 项目自评汇总表!A1",
-  "多项目工作簿 › rate-wrong: 8.扫码支付 执行率 100% for 0/18 → 8.扫码支付!I7",
   "湖南整体表 › part-not-footing: 局机关 人员支出 1650.27 (基本 1911.06 = 1640.27 + 270.79) → 收支情况!D14",
   "湖南整体表 › score-over-weight: 指标1：基本支出 得分 18 of 15 → 绩效自评!H6",
 ]);

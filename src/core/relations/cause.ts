@@ -65,7 +65,12 @@ export function causeOf(model: ReportModel, check: SumCheck, kept: (c: SumCheck)
   // The total is anchored (its rate agrees with it): of the parts that could be wrong, a written figure
   // is the likelier slip than a 0 or a blank beside it (a 其中 row of 0 in every column).
   const written = candidates.filter((c) => !c.figure.blank && c.figure.value !== 0);
-  return written.length === 1 ? written[0] : undefined;
+  if (written.length === 1) return written[0];
+  // Still several (本年收入合计 848.75, corroborated by 收入总计, over 一般公共预算 848.75 + 国有资本经营
+  // 184.31): a part whose whole amount is the excess is the stray entry (a line that should be empty);
+  // cutting another part by that amount is the less likely repair. Named, not certain (no fix).
+  const cleared = written.filter((c) => c.value === 0);
+  return cleared.length === 1 ? cleared[0] : undefined;
 }
 
 const corrections = new WeakMap<ReportModel, ReadonlyMap<string, { value: number; decimals: number }>>();
