@@ -61,6 +61,7 @@ export const FINAL_ACCOUNTS: FormDecl = {
       columns: ["amount"],
       name: "本年收入合计 = 各项收入之和",
     },
+    { kind: "above", grid: "accounts", total: "expenseTotal", name: "本年支出合计 = 各项支出之和" },
     { kind: "sum", grid: "accounts", total: "incomeGrand", parts: ["incomeTotal", "useBalance", "carryIn"], columns: ["amount"], name: "收入总计" },
     { kind: "sum", grid: "accounts", total: "expenseGrand", parts: ["expenseTotal", "distribution", "carryOut"], columns: ["amount"], name: "支出总计" },
     { kind: "sum", grid: "accounts", total: "expenseGrand", parts: ["incomeGrand"], columns: ["amount"], name: "收方总计 = 支方总计" },
@@ -127,6 +128,11 @@ export const FINAL_EXPENSE: FormDecl = {
     { kind: "across", grid: "byClass", total: "basic", parts: ["personnel", "publicUse"], name: "基本支出 = 人员经费 + 公用经费" },
     { kind: "down", grid: "byClass", columns: ["total", "basic", "personnel", "publicUse", "project", "upper", "operating", "affiliated"] },
   ],
+  // The 支出决算表 repeats the 总表's 本年支出合计 (公开03表 and 公开01表 of one 部门决算).
+  links: [
+    { name: "支出决算表合计 = 收入支出决算总表本年支出合计", target: { form: "final-accounts", grid: "accounts", row: "expenseTotal", column: "amount" }, terms: [{ grid: "byClass", row: "total", column: "total" }] },
+    { name: "支出决算表 = 收入支出决算总表本年支出合计", target: { form: "final-accounts", grid: "accounts", row: "expenseTotal", column: "amount" }, terms: [{ grid: "expense", row: "expenseTotal", column: "amount" }] },
+  ],
 };
 
 /** 收入决算表: by 功能分类 rows, 本年收入合计 = the sources, and a 合计 row. */
@@ -160,5 +166,28 @@ export const FINAL_INCOME: FormDecl = {
   relations: [
     { kind: "across", grid: "byClass", total: "total", parts: ["fiscal", "upper", "business", "operating", "affiliated", "other"], name: "本年收入合计 = 各项收入之和" },
     { kind: "down", grid: "byClass", columns: ["total", "fiscal", "upper", "business", "operating", "affiliated", "other"] },
+  ],
+  // The 收入决算表's 合计 repeats the 总表's 收入 lines: 本年收入合计, and 财政拨款收入 = the three 财政拨款
+  // lines (一般公共预算, 政府性基金预算, 国有资本经营预算); the other sources line by line.
+  links: [
+    { name: "收入决算表合计 = 收入支出决算总表本年收入合计", target: { form: "final-accounts", grid: "accounts", row: "incomeTotal", column: "amount" }, terms: [{ grid: "byClass", row: "total", column: "total" }] },
+    {
+      name: "收入决算表财政拨款收入 = 总表三项财政拨款收入",
+      target: { grid: "byClass", row: "total", column: "fiscal" },
+      terms: ["public", "govFund", "capital"].map((row) => ({ form: "final-accounts", grid: "accounts", row, column: "amount" })),
+    },
+    ...(
+      [
+        ["upper", "upper", "上级补助收入"],
+        ["business", "business", "事业收入"],
+        ["operating", "operating", "经营收入"],
+        ["affiliated", "affiliated", "附属单位上缴收入"],
+        ["other", "otherIncome", "其他收入"],
+      ] as const
+    ).map(([column, row, name]) => ({
+      name: `收入决算表${name} = 收入支出决算总表${name}`,
+      target: { form: "final-accounts", grid: "accounts", row, column: "amount" },
+      terms: [{ grid: "byClass", row: "total", column }],
+    })),
   ],
 };

@@ -11,7 +11,7 @@ import { cellText, isBlank, isNumberLike, type SheetGrid } from "../mapping/grid
 import { readTable } from "../mapping/table-reader";
 import { tableEnd } from "../mapping/auto-map";
 import { emptyResult, type MappingResult } from "../mapping/types";
-import type { FieldDecl, FormDecl, GridDecl } from "./types";
+import type { CellPath, FieldDecl, FormDecl, GridDecl } from "./types";
 
 /** What reading a sheet by a form gives. */
 export interface FormRead {
@@ -23,6 +23,8 @@ export interface FormRead {
   readonly moneyUnit?: MoneyUnit;
   /** The blocks' rectangles (header to last row), where no other table is to be read. */
   readonly blocks: Area[];
+  /** A cell of a found block, for the links between forms ({@link linkRelations}). */
+  readonly cellOf: (grid: string, row: string, column: string) => RelationCell | undefined;
 }
 
 /** A label as compared: normalised, without 其中, brackets' content (`（万元）`, `（A）`) or a closing colon. */
@@ -211,6 +213,8 @@ interface GridFound {
   readonly rows: Map<string, number>;
   /** The value column of each pairs row (pairs mode). */
   readonly pairCol: Map<string, number>;
+  /** The label column of each pairs row (pairs mode). */
+  readonly labelCol?: Map<string, number>;
 }
 
 /** The best column key of a header text (longest label), or undefined. */
@@ -281,6 +285,7 @@ function findPairs(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
   const skip = lineNumberColumns(grid);
   const rows = new Map<string, number>();
   const pairCol = new Map<string, number>();
+  const labelCol = new Map<string, number>();
   for (const row of grid.rowNumbers) {
     const cols = grid.colsIn(row);
     for (const col of cols) {
@@ -305,9 +310,36 @@ function findPairs(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
       if (at === undefined && !isBlank(grid.cell(row, target))) continue;
       rows.set(key, row);
       pairCol.set(key, target);
+      labelCol.set(key, col);
     }
   }
-  return rows.size ? { decl, columns: new Map([["amount", { col: 0, header: decl.columns[0]?.labels[0] ?? "金额" }]]), rows, pairCol } : undefined;
+  return rows.size ? { decl, columns: new Map([["amount", { col: 0, header: decl.columns[0]?.labels[0] ?? "金额" }]]), rows, pairCol, labelCol } : undefined;
+}
+
+/**
+ * The lines above a pairs total in its own label column (`一、社会保障和就业支出 | 32 | 67.78` above
+ * 本年支出合计), up to the header (an amount column headed by text: 金额, 决算数) or another declared line:
+ * each line with a label and an amount, a “—” or nothing (an unused line of the printed form).
+ */
+function linesAbove(grid: SheetGrid, f: GridFound, total: string): RelationCell[] {
+  const row = f.rows.get(total);
+  const labelAt = f.labelCol?.get(total);
+  const amountAt = f.pairCol.get(total);
+  if (row === undefined || labelAt === undefined || amountAt === undefined) return [];
+  const declared = new Set([...f.rows.entries()].filter(([, r]) => r !== row).map(([, r]) => r));
+  const out: RelationCell[] = [];
+  for (let r = row - 1; r >= 1; r--) {
+    const amount = grid.cell(r, amountAt);
+    if (!isBlank(amount) && !isNumberLike(amount) && !isDash(amount)) break;
+    if (declared.has(r) && f.labelCol && [...f.rows.entries()].some(([k, x]) => x === r && f.labelCol?.get(k) === labelAt)) break;
+    const label = cellText(grid.cell(r, labelAt)).trim();
+    if (!label) {
+      if (isBlank(amount) || isDash(amount)) continue;
+      return []; // an amount without a label: not a line list this reading understands
+    }
+    out.push({ cell: boundAt(grid, r, amountAt), field: `${f.decl.id}.line${r}`, label: label.replace(/^[一二三四五六七八九十]+、/, "") });
+  }
+  return out.reverse();
 }
 
 /** How many rows below its first header row a table's header may reach (merged two- and three-row headers). */
@@ -477,6 +509,13 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
       }
       continue;
     }
+    if (rel.kind === "above") {
+      const terms = linesAbove(grid, f, rel.total);
+      const target = relCell(f, rel.total, "amount");
+      if (!target || terms.length === 0) continue;
+      relations.push({ id: `${form.id}:${f.decl.id}:${rel.total}:above`, sheet: grid.name, where: rel.name, target, terms: terms.map((t) => ({ ...t, sign: 1 as const })) });
+      continue;
+    }
     if (rel.kind === "down") {
       if (!f.rows.has("total") || !("codes" in f)) continue;
       const codes = (f as GridFound & { codes: Map<string, string> }).codes;
@@ -518,7 +557,39 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
       }
     }
   }
-  return { form, sheet: grid.name, result, relations, rates, moneyUnit: sheetUnit(grid), blocks };
+  const cellOf = (gridId: string, row: string, column: string): RelationCell | undefined => {
+    const f = found.get(gridId);
+    if (!f) return undefined;
+    // Named with its table (another sheet's cell in a message): `支出决算表 合计（本年支出合计）`.
+    const header = f.decl.mode === "pairs" ? "" : `（${f.columns.get(column)?.header.replace(/\s+/g, "") ?? column}）`;
+    return relCell(f, row, column, `${f.decl.name} ${rowName(f, row)}${header}`);
+  };
+  return { form, sheet: grid.name, result, relations, rates, moneyUnit: sheetUnit(grid), blocks, cellOf };
+}
+
+/**
+ * The relations between the forms read into one model (FormDecl.links): a 支出决算表's 合计 against the
+ * 收入支出决算总表's 本年支出合计. A link is checked only when each of its cells is found.
+ * @param reads - the forms of one model
+ */
+export function linkRelations(reads: readonly FormRead[]): DeclaredSum[] {
+  const out: DeclaredSum[] = [];
+  for (const read of reads) {
+    for (const link of read.form.links ?? []) {
+      const at = (p: CellPath): RelationCell | undefined => (p.form === undefined ? read : reads.find((r) => r.form.id === p.form))?.cellOf(p.grid, p.row, p.column);
+      const target = at(link.target);
+      const terms = link.terms.map(at);
+      if (!target || terms.some((t) => t === undefined)) continue;
+      out.push({
+        id: `${read.form.id}:link:${link.name}`,
+        sheet: target.cell.ref.sheet,
+        where: link.name,
+        target,
+        terms: (terms as RelationCell[]).map((t) => ({ ...t, sign: 1 as const })),
+      });
+    }
+  }
+  return out;
 }
 
 /**

@@ -76,8 +76,32 @@ export type RelationDecl =
   | { readonly kind: "rate"; readonly grid: string; readonly rate: string; readonly numerator: string; readonly denominator: string; readonly rows: readonly string[] }
   /** table mode: on every row (合计 included), column `total` = Σ columns `parts`. */
   | { readonly kind: "across"; readonly grid: string; readonly total: string; readonly parts: readonly string[]; readonly name: string }
+  /**
+   * pairs mode: the total = Σ the lines written above it in its own label column, up to the header (the
+   * 总表's 支出 side lists 功能分类 lines a form cannot name in advance: 一、一般公共服务支出 …).
+   */
+  | { readonly kind: "above"; readonly grid: string; readonly total: string; readonly name: string }
   /** table mode: in each listed column, the 合计 row = Σ the other rows (the top level of a 科目编码 hierarchy). */
   | { readonly kind: "down"; readonly grid: string; readonly columns: readonly string[] };
+
+/** A cell of a form's block: grid id, row key (`total` for a table's 合计 row), column key (`amount` for pairs). */
+export interface CellPath {
+  /** Another form read in the same workbook (its id); this form when absent. */
+  readonly form?: string;
+  readonly grid: string;
+  readonly row: string;
+  readonly column: string;
+}
+
+/**
+ * A relation across the forms of one workbook (决算 tables that repeat each other's totals): `target =
+ * Σ terms`, checked when every cell is found (a form missing from the workbook drops the link).
+ */
+export interface LinkDecl {
+  readonly name: string;
+  readonly target: CellPath;
+  readonly terms: readonly CellPath[];
+}
 
 /** A form declaration. */
 export interface FormDecl {
@@ -103,4 +127,6 @@ export interface FormDecl {
   readonly grids: readonly GridDecl[];
   readonly tables: readonly TableDecl[];
   readonly relations: readonly RelationDecl[];
+  /** Relations with the cells of other forms in the same workbook (a 决算 table's 合计 = the 总表's line). */
+  readonly links?: readonly LinkDecl[];
 }

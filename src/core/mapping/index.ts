@@ -3,10 +3,10 @@
  * sheet's labels (auto-map). Every bound value keeps the cell it came from.
  */
 import type { WorkbookSnapshot } from "../model/snapshot";
-import type { DeclaredRate, DeclaredSum, FormInstance, MoneyUnit, ReportModel, TableBinding } from "../model/report-model";
+import type { BoundCell, DeclaredRate, DeclaredSum, FormInstance, MoneyUnit, ReportModel, TableBinding } from "../model/report-model";
 import { SCALAR_FIELDS, TABLES, type ScalarFieldId } from "../schema/fields";
 import { detectForm } from "../forms/detect";
-import { readForm, type FormRead } from "../forms/read";
+import { linkRelations, readForm, type FormRead } from "../forms/read";
 import type { FormDecl } from "../forms/types";
 import type { SheetGrid } from "./grid";
 import { indexToCol, quoteSheet, type Area } from "../model/address";
@@ -91,7 +91,7 @@ const IDENTITY: readonly ScalarFieldId[] = ["jx_report_year", "jx_unit_name", "j
 /** Fields a form's note is about when it does not carry them at all. */
 const NOTED: readonly ScalarFieldId[] = ["jx_report_year", "jx_unit_name"];
 
-function instanceOf(form: FormDecl, sheet: string, result: MappingResult): FormInstance {
+function instanceOf(form: FormDecl, sheet: string, result: MappingResult, relations?: readonly DeclaredSum[]): FormInstance {
   const name = form.kind === "project" ? result.scalars.jx_project_name?.cell?.value : undefined;
   const yearCell = result.scalars.jx_report_year;
   const year = /(?:19|20)\d{2}/.exec(String(yearCell?.cell?.value ?? ""))?.[0];
@@ -103,10 +103,28 @@ function instanceOf(form: FormDecl, sheet: string, result: MappingResult): FormI
     kind: form.kind,
     ...(typeof name === "string" && name.trim() ? { projectName: name.trim() } : {}),
     ...(form.kind === "project"
-      ? { figures: { budget: result.scalars.jx_budget_adjusted, executed: result.scalars.jx_executed, rate: result.scalars.jx_exec_rate, score: result.scalars.jx_score_total } }
+      ? {
+          figures: {
+            budget: result.scalars.jx_budget_adjusted,
+            executed: result.scalars.jx_executed,
+            rate: result.scalars.jx_exec_rate,
+            score: result.scalars.jx_score_total,
+            scoreParts: scoreParts(result),
+          },
+        }
       : {}),
+    ...(relations?.length ? { relations } : {}),
     absent: NOTED.filter((f) => !result.scalars[f]),
   };
+}
+
+/** The 执行率得分 and the indicators' 得分 of a project form (what its 总分 adds up). */
+function scoreParts(result: MappingResult): BoundCell[] {
+  const out: BoundCell[] = [];
+  const exec = result.scalars.jx_exec_score;
+  if (exec) out.push(exec);
+  for (const row of result.tables.jx_indicators?.rows ?? []) if (!row.isSummary && row.cells.score) out.push(row.cells.score);
+  return out;
 }
 
 /** Whether two reads carry the same figures (two projects' sheets): then each is checked on its own. */
@@ -195,9 +213,10 @@ function mapForms(snapshot: WorkbookSnapshot, readable: readonly SheetGrid[], de
     const sheets = new Set([...g.reads.map((r) => r.sheet), ...(groups.indexOf(g) === 0 ? rest.map((r) => r.name) : [])]);
     const own: WorkbookSnapshot = { sheets: snapshot.sheets.filter((s) => sheets.has(s.name) || !readable.some((r) => r.name === s.name)), names: snapshot.names };
     const unit = g.reads.map((r) => r.moneyUnit).find((u) => u !== undefined) ?? legacy.titleUnit;
-    const mine = g.reads.map((r) => instanceOf(r.form, r.sheet, { ...r.result, scalars: { ...g.result.scalars, ...r.result.scalars } }));
+    const mine = g.reads.map((r) => instanceOf(r.form, r.sheet, { ...r.result, scalars: { ...g.result.scalars, ...r.result.scalars } }, r.relations));
     instances.push(...mine);
-    const relations: DeclaredSum[] = g.reads.flatMap((r) => r.relations);
+    // Each form's own relations, then those between the forms of the model (FormDecl.links).
+    const relations: DeclaredSum[] = [...g.reads.flatMap((r) => r.relations), ...linkRelations(g.reads)];
     const rates: DeclaredRate[] = g.reads.flatMap((r) => r.rates);
     const form: FormInstance = { ...mine[0], absent: NOTED.filter((f) => !g.result.scalars[f]) };
     return { ...modelOf(own, g.result, moneyUnitOf(g.result, unit)), form, relations, rates };

@@ -126,7 +126,16 @@ export interface FormInstance {
   readonly year?: number;
   readonly yearRef?: CellRef;
   /** The form's own headline figures (a project form's 全年预算数, 全年执行数, 执行率, 总分), to compare a 汇总 row with. */
-  readonly figures?: { readonly budget?: BoundCell; readonly executed?: BoundCell; readonly rate?: BoundCell; readonly score?: BoundCell };
+  readonly figures?: {
+    readonly budget?: BoundCell;
+    readonly executed?: BoundCell;
+    readonly rate?: BoundCell;
+    readonly score?: BoundCell;
+    /** The cells the 总分 adds up (执行率得分 and each indicator's 得分), to tell a wrong 总分 from a wrong 汇总 row. */
+    readonly scoreParts?: readonly BoundCell[];
+  };
+  /** The sums the form declares on its own sheet (项目资金's 其中 rows …), to tell a figure its own sheet contradicts. */
+  readonly relations?: readonly DeclaredSum[];
   /** Fields the form does not carry at all (so a missing one is a note, not an error). */
   readonly absent: readonly ScalarFieldId[];
   /** The model of this form's sheet (its own scalars and tables), when the workbook holds several forms. */

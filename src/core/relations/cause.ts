@@ -68,6 +68,11 @@ export function causeOf(model: ReportModel, check: SumCheck, kept: (c: SumCheck)
   // is the likelier slip than a 0 or a blank beside it (a 其中 row of 0 in every column).
   const written = candidates.filter((c) => !c.figure.blank && c.figure.value !== 0);
   if (written.length === 1) return written[0];
+  // Still several (本年收入合计 848.75, corroborated by 收入总计, over 一般公共预算 848.75 + 国有资本经营
+  // 184.31): a part whose whole amount is the excess is the stray entry (a line that should be empty);
+  // cutting another part by that amount is the less likely repair. Named, not certain (no fix).
+  const cleared = written.filter((c) => c.value === 0);
+  if (cleared.length === 1) return cleared[0];
   // Several written parts would do, the total being anchored: none is certain. The finding goes to one of
   // them, naming the others — never to the total that every other relation confirms. First the part
   // whose row holds nothing in its other columns (a 0 row given an amount in one column), else the first.

@@ -5,7 +5,7 @@
  * (The 汇总's 合计 = Σ projects is total-matches-parts'.)
  */
 import { defineRule } from "../engine/types";
-import type { BoundCell, FormInstance, TableRow } from "../model/report-model";
+import type { BoundCell, FormInstance, ReportModel, TableRow } from "../model/report-model";
 import { formatRef } from "../model/address";
 import { normalizeLabel } from "../schema/fields";
 import { readMoney } from "../relations/footing";
@@ -92,6 +92,9 @@ export const summaryMatchesSheets = defineRule<MessageId>({
             if (!a || !b || a.blank || b.blank) continue;
             if (Math.abs(a.value - b.value) > half(a.decimals) + half(b.decimals) + 1e-9) {
               amountsDiffer = true;
+              // The sheet contradicts itself and agrees with the 汇总 once corrected: its own relation
+              // reports the sheet's cell; the 汇总 row is right.
+              if (sheetSumSays(form, other, a.value, half(a.decimals), unit)) continue;
               const d = Number.isFinite(b.decimals) ? b.decimals : 2;
               report(mine, other, column, formatNumber(a.value, Number.isFinite(a.decimals) ? a.decimals : 2), formatNumber(b.value, d), b.value);
             }
@@ -99,18 +102,45 @@ export const summaryMatchesSheets = defineRule<MessageId>({
           const rate = row.cells.rate;
           const a = readRate(rate);
           const b = readRate(f.rate);
-          // A rate that differs only because an amount does is that amount's consequence.
-          if (!amountsDiffer && rate?.cell && f.rate && a && b && Math.abs(a.value - b.value) > half(a.decimals) + half(b.decimals) + 1e-9) {
+          // A rate that differs only because an amount does is that amount's consequence; a sheet rate
+          // that disagrees with its own sheet's 执行数 ÷ 预算数 (while the 汇总's agrees) is exec-rate-matches'.
+          const sheetBudget = f.budget ? readMoney(f.budget, "budget", unit) : undefined;
+          const sheetExecuted = f.executed ? readMoney(f.executed, "executed", unit) : undefined;
+          const ratio = sheetBudget && sheetExecuted && sheetBudget.value > 0 ? sheetExecuted.value / sheetBudget.value : undefined;
+          const sheetRateWrong = ratio !== undefined && a && b && Math.abs(b.value - ratio) > half(b.decimals) + 1e-9 && Math.abs(a.value - ratio) <= half(a.decimals) + 1e-9;
+          if (!amountsDiffer && !sheetRateWrong && rate?.cell && f.rate && a && b && Math.abs(a.value - b.value) > half(a.decimals) + half(b.decimals) + 1e-9) {
             report(rate, f.rate, "执行率", formatNumber(a.value, Math.max(2, a.decimals), { unit: "%" }), formatNumber(b.value, Math.max(2, b.decimals), { unit: "%" }), b.value);
           }
           const score = row.cells.score;
           const x = cellNumber(score?.cell);
           const y = cellNumber(f.score?.cell);
-          if (score?.cell && f.score && x !== undefined && y !== undefined && Math.abs(x - y) > 0.005) report(score, f.score, "得分", String(x), String(y), y);
+          // A sheet whose 总分 is not the sum of its own scores, while the 汇总 row is: total-score-matches
+          // reports the sheet's 总分.
+          const parts = (f.scoreParts ?? []).map((p) => cellNumber(p.cell));
+          const partsSum = parts.length && parts.every((p) => p !== undefined) ? (parts as number[]).reduce((s, p) => s + p, 0) : undefined;
+          const sheetScoreWrong = partsSum !== undefined && x !== undefined && y !== undefined && Math.abs(partsSum - y) > 0.005 && Math.abs(partsSum - x) <= 0.005;
+          if (score?.cell && f.score && x !== undefined && y !== undefined && !sheetScoreWrong && Math.abs(x - y) > 0.005) report(score, f.score, "得分", String(x), String(y), y);
         }
       },
     };
   },
 });
+
+/**
+ * Whether the sheet's own declared sum contradicts its figure `cell` (the 年度资金总额 against its 其中
+ * rows) and holds at `value`, the 汇总's: then the sheet's cell is the cause, reported by its relation.
+ */
+function sheetSumSays(form: FormInstance, cell: BoundCell, value: number, tolerance: number, unit: ReportModel["moneyUnit"]): boolean {
+  const at = `${cell.ref.sheet}!${cell.ref.address}`;
+  return (form.relations ?? []).some((rel) => {
+    if (`${rel.target.cell.ref.sheet}!${rel.target.cell.ref.address}` !== at) return false;
+    const target = readMoney(rel.target.cell, rel.target.field, unit);
+    const terms = rel.terms.map((t) => ({ f: readMoney(t.cell, t.field, unit), sign: t.sign }));
+    if (!target || terms.some((t) => !t.f) || terms.every((t) => t.f?.blank)) return false;
+    const sum = terms.reduce((s, t) => s + t.sign * (t.f?.value ?? 0), 0);
+    const slack = terms.reduce((s, t) => s + half(t.f?.decimals ?? Infinity), 0);
+    return Math.abs(sum - target.value) > slack + half(target.decimals) + 1e-9 && Math.abs(sum - value) <= slack + tolerance + 1e-9;
+  });
+}
 
 export default summaryMatchesSheets;

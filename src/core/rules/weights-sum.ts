@@ -8,7 +8,7 @@ import { cellNumber, scoresFor } from "../scoring/score";
 import { roundTo } from "../units";
 
 /** Message ids of weights-sum. */
-export type MessageId = "totalMismatch" | "indicatorsMismatch" | "missingWeight" | "totalRowMismatch" | "weightCause";
+export type MessageId = "totalMismatch" | "indicatorsMismatch" | "missingWeight" | "totalRowMismatch" | "weightCause" | "weightOff";
 
 /** Σ 分值 + 预算执行率分值 = the profile's total points. */
 export const weightsSum = defineRule<MessageId>({
@@ -21,6 +21,7 @@ export const weightsSum = defineRule<MessageId>({
       "indicatorsMismatch": "工作簿未设预算执行率，各指标分值合计 {{indicators}}，按“{{profile}}”应为 {{total}}。",
       "missingWeight": "指标“{{item}}”没有分值，分值合计无法核对。",
       "totalRowMismatch": "总分行的分值填写为 {{written}}，但预算执行率 {{exec}} 与各指标分值 {{indicators}} 之和为 {{sum}}。",
+      "weightOff": "“{{item}}”的分值填写为 {{actual}}，使分值合计为 {{sum}}；总分行与评分标准均为 {{total}}，只有此项改为 {{expected}} 才能相符，请核对。",
       "weightCause": "“{{item}}”的分值填写为 {{written}}；按{{anchor}}，应为 {{expected}}，改正后各项分值合计全部相符。",
     },
     fixable: true,
@@ -56,6 +57,31 @@ export const weightsSum = defineRule<MessageId>({
         // add up to something else — the finding is at the total, not at a weight.
         const rowTotal = context.model.scalars.jx_weight_total;
         const written = cellNumber(rowTotal?.cell);
+        // The 总分 row agrees with the profile's total: the total is corroborated, so a weight is wrong.
+        // When one weight alone can absorb the excess (a 分值 of 150000: 15 typed ×10000), it is the
+        // cause; otherwise the total row is named once (the profile finding would repeat it).
+        if (rowTotal && written !== undefined && Math.abs(written - sum) > 1e-6 && Math.abs(written - total) < 1e-6) {
+          const excess = sum - total;
+          const execWeight = context.model.scalars.jx_exec_weight;
+          const weights = [
+            ...(r.execPresent && execWeight?.cell ? [{ at: execWeight.ref, field: "jx_exec_weight", item: "预算执行率", weight: exec }] : []),
+            ...r.indicators.filter((i) => i.weightRef).map((i) => ({ at: i.weightRef!, field: "jx_indicators.weight", item: i.level3 || i.level2, weight: i.weight ?? 0 })),
+          ];
+          const able = weights.filter((w) => w.weight - excess >= 0 && w.weight - excess <= total);
+          if (able.length === 1) {
+            const w = able[0];
+            const expected = roundTo(w.weight - excess, 8);
+            context.report({
+              at: w.at,
+              messageId: "weightOff",
+              field: w.field,
+              data: { item: w.item, actual: showNumber(w.weight), sum: showNumber(sum), total: showNumber(total), expected: showNumber(expected) },
+              expected,
+              actual: w.weight,
+            });
+            return;
+          }
+        }
         if (rowTotal && written !== undefined && Math.abs(written - sum) > 1e-6) {
           context.report({
             at: rowTotal.ref,
@@ -65,7 +91,7 @@ export const weightsSum = defineRule<MessageId>({
             expected: sum,
             actual: written,
           });
-          if (Math.abs(sum - total) < 1e-6) return;
+          if (Math.abs(sum - total) < 1e-6 || Math.abs(written - total) < 1e-6) return;
         }
         if (Math.abs(sum - total) < 1e-6) return;
         // Point at the 预算执行率分值 when it is written, else at the first indicator's 分值.

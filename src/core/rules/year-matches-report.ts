@@ -100,6 +100,15 @@ export const yearMatchesReport = defineRule<MessageId>({
           };
           if (count(filed - 1) > count(own)) year = filed - 1;
         }
+        // A year read from a title or a year line (not a labelled 评价年度), older than every 资金文号 of the
+        // table (`承财社[2019]107号`: the funds of year T are allotted in T−1 or T, never after): the title is
+        // the odd one (last year's title kept on this year's table). The year is the 文号s' most common one.
+        if (year === own && others.length === 0 && yearBinding?.cell && !STATEMENT_YEAR.test(toHalfWidth(String(yearBinding.cell.value ?? "")).replace(/\s+/g, ""))) {
+          const docs = documentYears(snapshot);
+          const years = [...docs.keys()];
+          const [best] = [...docs.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [];
+          if (best !== undefined && [...docs.values()].reduce((a, b) => a + b, 0) >= 2 && years.every((y) => y > own)) year = best;
+        }
         if (year !== own && yearBinding?.cell) {
           const raw = String(yearBinding.cell.value ?? "");
           context.report({
@@ -167,6 +176,20 @@ export const yearMatchesReport = defineRule<MessageId>({
     };
   },
 });
+
+/** How often each year is the year of a document number in a short cell (`承财社[2019]107号`, `〔2019〕`). */
+function documentYears(snapshot: { sheets: readonly { cells: Readonly<Record<string, CellSnapshot>> }[] }): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const sheet of snapshot.sheets) {
+    for (const address in sheet.cells) {
+      const v = sheet.cells[address].value;
+      if (typeof v !== "string" || v.length > 40 || !hasFourDigits(v)) continue;
+      const m = /[[〔【(]((?:19|20)\d{2})[\]〕】)]\s*\d+\s*号/.exec(toHalfWidth(v));
+      if (m) out.set(Number(m[1]), (out.get(Number(m[1])) ?? 0) + 1);
+    }
+  }
+  return out;
+}
 
 /** Whether a text holds at least four digits (ASCII or full-width), in any positions. */
 function hasFourDigits(text: string): boolean {
