@@ -53,14 +53,15 @@ export function mapWorkbook(snapshot: WorkbookSnapshot): ReportModel {
   const readable = grids.filter((g) => !ADDIN_SHEETS.has(g.name));
   const detected = readable.map((grid) => ({ grid, form: detectForm(grid)?.form }));
   const declared = detected.filter((d): d is { grid: SheetGrid; form: FormDecl } => d.form !== undefined && !d.form.legacy);
-  if (byName || declared.length === 0) {
+  if (declared.length === 0) {
     const auto = byName ? undefined : autoMap(snapshot, readable);
     const result = auto ? auto.result : mapByNames(snapshot, grids);
     const model = modelOf(snapshot, result, moneyUnitOf(result, auto?.titleUnit));
     const forms = detected.filter((d) => d.form !== undefined).map((d) => instanceOf(d.form as FormDecl, d.grid.name, result));
     return forms.length ? { ...model, forms, form: forms[0] } : model;
   }
-  return mapForms(snapshot, readable, declared);
+  // A detected form is read as declared; a `jx_` name the clerk saved still decides its own field.
+  return mapForms(snapshot, readable, declared, byName ? mapByNames(snapshot, grids) : undefined);
 }
 
 /** A model from a mapping result. */
@@ -158,7 +159,7 @@ function mergeInto(into: MappingResult, from: MappingResult): void {
  * project sheet), all checked; sheets without a form (a cover, a report in paragraphs) are read by the
  * schema's labels and belong to every model.
  */
-function mapForms(snapshot: WorkbookSnapshot, readable: readonly SheetGrid[], declared: readonly { grid: SheetGrid; form: FormDecl }[]): ReportModel {
+function mapForms(snapshot: WorkbookSnapshot, readable: readonly SheetGrid[], declared: readonly { grid: SheetGrid; form: FormDecl }[], names?: MappingResult): ReportModel {
   const reads: FormRead[] = declared.map((d) => readForm(d.grid, d.form));
   const formSheets = new Set(reads.map((r) => r.sheet));
   const rest = readable.filter((g) => !formSheets.has(g.name));
@@ -201,6 +202,7 @@ function mapForms(snapshot: WorkbookSnapshot, readable: readonly SheetGrid[], de
   });
   const own = onSheets(legacy.result, (sheet) => restNames.has(sheet));
   for (const id of IDENTITY) if (own.scalars[id]?.cell && !shared.scalars[id]) shared.scalars[id] = own.scalars[id];
+  if (names) overrideByNames(groups, names);
   const instances: FormInstance[] = [];
   const models = groups.map((g) => {
     for (const id of IDENTITY) {
@@ -225,6 +227,29 @@ function mapForms(snapshot: WorkbookSnapshot, readable: readonly SheetGrid[], de
   const parts = models.map((m) => ({ ...m, forms }));
   const top = { ...parts[0], snapshot, forms };
   return parts.length > 1 ? { ...top, parts } : top;
+}
+
+/**
+ * Defined names over a detected form, field by field: each `jx_` name replaces the form's binding of its
+ * field (or adds it) in the model of the sheet it points at — the first model when that sheet has no form
+ * of its own — and every other field keeps coming from the form. A broken name is reported as usual.
+ */
+function overrideByNames(groups: readonly { reads: FormRead[]; result: MappingResult }[], names: MappingResult): void {
+  const groupOf = (sheet: string): MappingResult => (groups.find((g) => g.reads.some((r) => r.sheet === sheet)) ?? groups[0]).result;
+  const onForm = (sheet: string): boolean => groups.some((g) => g.reads.some((r) => r.sheet === sheet));
+  for (const [k, v] of Object.entries(names.scalars) as [ScalarFieldId, NonNullable<MappingResult["scalars"][ScalarFieldId]>][]) {
+    // An identity name on a cover (a sheet without a form) serves every form, as the cover's labels do.
+    if (IDENTITY.includes(k) && !onForm(v.ref.sheet)) for (const g of groups) g.result.scalars[k] = v;
+    else groupOf(v.ref.sheet).scalars[k] = v;
+  }
+  for (const [k, v] of Object.entries(names.tables) as [keyof MappingResult["tables"], TableBinding][]) {
+    const into = groupOf(v.sheet);
+    into.tables[k] = v;
+    const area = names.areas[k];
+    if (area) into.areas[k] = area;
+    else delete into.areas[k];
+  }
+  groups[0].result.problems.push(...names.problems);
 }
 
 function overlaps(a: Area, b: Area): boolean {
