@@ -138,8 +138,10 @@ function counts(s: Pick<JsonSummary, "errors" | "warnings" | "infos">): string {
 /** The message, plus the expected and actual values when the message does not already say them. */
 function withDetail(f: CliFinding): string {
   const parts: string[] = [];
-  if (f.expected !== null && f.expected !== "" && !f.message.includes(String(f.expected))) parts.push(`应为 ${f.expected}`);
-  if (f.actual !== null && f.actual !== "" && !f.message.includes(String(f.actual))) parts.push(`实为 ${f.actual}`);
+  // The message groups thousands (500,909.62万元); the values are plain (500909.62).
+  const plain = f.message.replace(/(\d),(?=\d{3})/g, "$1");
+  if (f.expected !== null && f.expected !== "" && !plain.includes(String(f.expected))) parts.push(`应为 ${f.expected}`);
+  if (f.actual !== null && f.actual !== "" && !plain.includes(String(f.actual))) parts.push(`实为 ${f.actual}`);
   return parts.length ? `${f.message}（${parts.join("，")}）` : f.message;
 }
 

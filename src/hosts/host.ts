@@ -52,12 +52,22 @@ export interface SavedFill {
   readonly color: string | null;
 }
 
+/** Options of {@link WorkbookHost.readWorkbook}. */
+export interface ReadOptions {
+  /**
+   * Cells about to be written. Each one that is blank but carries its own number format (a template's
+   * "0.00%" or "@") is reported too, as `{value: null, numberFormat}`, so that 撤销 can put the format
+   * back; non-blank cells are read as always. Read in the same round trips as the rest of the workbook.
+   */
+  readonly cells?: readonly CellRef[];
+}
+
 /** The host interface. */
 export interface WorkbookHost {
   readonly kind: HostKind;
   readonly capabilities: HostCapabilities;
   /** Read everything the engine needs, in a constant number of round trips. */
-  readWorkbook(): Promise<HostResult<WorkbookSnapshot>>;
+  readWorkbook(options?: ReadOptions): Promise<HostResult<WorkbookSnapshot>>;
   /** Apply cell writes (fixes, fills) in one batch. */
   applyWrites(writes: readonly CellWrite[]): Promise<HostResult<number>>;
   /** Paint highlights; returns what was there before, for {@link clearHighlights}. */

@@ -110,8 +110,12 @@
     return c;
   }
 
-  function usedArea(s) {
-    var keys = Object.keys(s.cells);
+  /** The used range; valuesOnly (as Excel's getUsedRange(true)) leaves out blank cells that only carry a format. */
+  function usedArea(s, valuesOnly) {
+    var keys = Object.keys(s.cells).filter(function (k) {
+      var c = s.cells[k];
+      return !valuesOnly || c.formula !== undefined || c.error !== undefined || (c.value !== null && c.value !== undefined && c.value !== "");
+    });
     if (keys.length === 0) return null;
     var area = null;
     keys.forEach(function (k) {
@@ -346,7 +350,7 @@
         return makeRange(s, parseArea(address));
       },
       getUsedRangeOrNullObject: function (valuesOnly) {
-        var area = usedArea(s);
+        var area = usedArea(s, valuesOnly);
         if (!valuesOnly) {
           // Formatting counts too: merged areas widen the used range.
           s.merges.forEach(function (m) {

@@ -11,7 +11,7 @@ import type { CellSnapshot, CellRef, DefinedName, SheetSnapshot, WorkbookSnapsho
 import type { CellWrite } from "../../src/core/engine/types";
 import type { SheetContent } from "../../src/core/model/sheet-content";
 import { formatRef, parseCellRef, parseRef, toA1 } from "../../src/core/model/address";
-import type { Highlight, HostCapabilities, HostError, HostResult, SavedFill, WorkbookHost } from "../../src/hosts/host";
+import type { Highlight, HostCapabilities, HostError, HostResult, ReadOptions, SavedFill, WorkbookHost } from "../../src/hosts/host";
 
 /** The operations a fake host can be told to fail. */
 export type FakeOperation = "readWorkbook" | "applyWrites" | "highlight" | "clearHighlights" | "select" | "writeSheet" | "addNames";
@@ -114,7 +114,18 @@ export function createFakeHost(initial: WorkbookSnapshot, options: FakeHostOptio
       else failures.delete(op);
     },
 
-    readWorkbook: () => run<WorkbookSnapshot>("readWorkbook", undefined, () => ({ ok: true, value: freeze(wb) })),
+    // Like the real adapters: a blank cell that only carries a number format is read only when asked for.
+    readWorkbook: (options?: ReadOptions) =>
+      run<WorkbookSnapshot>("readWorkbook", options, () => {
+        const asked = new Set((options?.cells ?? []).map((at) => key(at)));
+        const snap = freeze(wb);
+        const blank = (c: CellSnapshot): boolean => (c.value === null || c.value === "") && c.formula === undefined && c.error === undefined;
+        const sheets = snap.sheets.map((s) => ({
+          ...s,
+          cells: Object.fromEntries(Object.entries(s.cells).filter(([a, c]) => !blank(c) || asked.has(key({ sheet: s.name, address: a })))),
+        }));
+        return { ok: true, value: { ...snap, sheets } };
+      }),
 
     applyWrites: (writes: readonly CellWrite[]) =>
       run<number>("applyWrites", writes, () => {

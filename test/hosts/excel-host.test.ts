@@ -5,6 +5,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { ExcelHost, planWriteRuns, type ExcelRun, type RequirementCheck } from "../../src/hosts/excel/excel-host";
 import type { CellWrite } from "../../src/core/engine/types";
+import { indexToCol, parseA1 } from "../../src/core/model/address";
 
 type Grid = unknown[][];
 
@@ -25,6 +26,8 @@ interface FakeBook {
   names: { name: string; type: string; value: unknown; formula?: string; scope?: string }[];
   /** Initial fill per "Sheet!A1": [color, pattern]. Default: no fill (#FFFFFF, "None"). */
   fills?: Record<string, [string, string]>;
+  /** Number formats of cells outside the used range arrays, per "Sheet!A1" (blank template cells). */
+  formats?: Record<string, string>;
 }
 
 /**
@@ -72,8 +75,15 @@ function mockExcel(book: FakeBook): { run: ExcelRun; ctx: Excel.RequestContext &
         if (this[key] === undefined) {
           const [color, pattern] = fills[`${s.name}!${address}`] ?? ["#FFFFFF", "None"];
           (this as unknown as { addMock(n: string): void }).addMock(key);
+          const [first, last] = address.split(":");
+          const a = parseA1(first);
+          const b = parseA1(last ?? first);
+          const numberFormat = Array.from({ length: b.row - a.row + 1 }, (_, i) =>
+            Array.from({ length: b.col - a.col + 1 }, (_, j) => (book.formats ?? {})[`${s.name}!${indexToCol(a.col + j)}${a.row + i}`] ?? "General"),
+          );
           (this[key] as unknown as { populate(d: unknown): void }).populate({
             address,
+            numberFormat,
             format: {
               fill: {
                 color,
@@ -246,6 +256,29 @@ describe("ExcelHost.readWorkbook", () => {
       { name: "jx_unit_name", refersTo: "S!$B$1" },
       { name: "jx_money_unit", refersTo: '"万元"' },
     ]);
+  });
+
+  it("reads the number formats of blank cells about to be written in the same two syncs", async () => {
+    const book = bookWithNames(10);
+    // C3 is blank inside the used range, E1:F1 blank beyond it: the template preset their formats.
+    book.sheets[0].numberFormat![2][2] = "0.00%";
+    book.formats = { "收支情况!C3": "0.00%", "收支情况!E1": "@", "收支情况!F1": "0.00" };
+    const { run, ctx } = mockExcel(book);
+    const sync = jest.spyOn(ctx, "sync");
+    const at = (address: string) => ({ sheet: "收支情况", address });
+    const cells = [at("C3"), at("E1"), at("F1"), at("G1"), at("B2"), { sheet: "不存在", address: "A1" }];
+    const result = await new ExcelHost(run, { isSetSupported: all }).readWorkbook({ cells });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(sync).toHaveBeenCalledTimes(2);
+    const sheet = result.value.sheets[0];
+    expect(sheet.cells.C3).toEqual({ value: null, numberFormat: "0.00%" });
+    expect(sheet.cells.E1).toEqual({ value: null, numberFormat: "@" });
+    expect(sheet.cells.F1).toEqual({ value: null, numberFormat: "0.00" });
+    expect(sheet.cells.G1).toBeUndefined(); // blank and General: nothing to put back
+    expect(sheet.cells.B2).toEqual({ value: 3467700, numberFormat: "#,##0.00" }); // a non-blank cell reads as always
+    // A plain read (a check) still lists only non-empty cells.
+    const plain = await new ExcelHost(mockExcel(book).run, { isSetSupported: all }).readWorkbook();
+    expect(plain.ok && plain.value.sheets[0].cells.E1).toBeUndefined();
   });
 
   it("turns an Office error into a Chinese HostError instead of throwing", async () => {

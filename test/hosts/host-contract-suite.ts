@@ -11,6 +11,8 @@
 import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "../../src/core/model/snapshot";
 import { parseRef } from "../../src/core/model/address";
 import type { WorkbookHost } from "../../src/hosts/host";
+import type { CellWrite } from "../../src/core/engine/types";
+import { restoreWrites } from "../../src/core/fix";
 import { buildWorkbook, errorCell, fmt, formula } from "../helpers/workbook-builder";
 
 /** What a factory returns. */
@@ -29,6 +31,8 @@ export type HostFactory = (snapshot: WorkbookSnapshot, fills: Readonly<Record<st
 export interface HostContractOptions {
   /** The world cannot hold error values (e.g. a mock without them). */
   readonly noErrorValues?: boolean;
+  /** readWorkbook ignores ReadOptions.cells (the .xlsx host: the CLI writes a new file and has no 撤销). */
+  readonly noBlankFormats?: boolean;
 }
 
 /** The fixture: a Chinese sheet, a quoted sheet name, data not starting at A1, merges, formats, names of every kind. */
@@ -124,6 +128,47 @@ export function runHostContract(label: string, make: HostFactory, options: HostC
       }
       expect(sortNames(after).names).toEqual(sortNames(input).names);
     });
+
+    (options.noBlankFormats ? test.skip : test)(
+      "撤销 of writes into blank cells puts back their own number format (read with the cells about to be written)",
+      async () => {
+        // A template presets formats on blank input cells: a rate as "0.00%", a code column as text "@".
+        const input = base();
+        const sheets = input.sheets.map((sh) =>
+          sh.name === "收支情况"
+            ? { ...sh, cells: { ...sh.cells, E3: { value: null, numberFormat: "0.00%" }, F3: { value: null, numberFormat: "@" } } }
+            : sh,
+        );
+        const { host } = await make({ ...input, sheets }, {});
+        const at = (address: string) => ({ sheet: "收支情况", address });
+        const writes: CellWrite[] = [
+          { at: at("E3"), value: 12.5, numberFormat: "#,##0.00" },
+          { at: at("F3"), value: 3, numberFormat: "General" },
+          { at: at("B4"), value: 200 },
+        ];
+        const unwrap = async (p: ReturnType<WorkbookHost["readWorkbook"]>): Promise<WorkbookSnapshot> => {
+          const r = await p;
+          if (!r.ok) throw new Error(r.error.message);
+          return r.value;
+        };
+        // A plain read lists non-empty cells only; asked for, blank cells come with their format.
+        expect(cell(await unwrap(host.readWorkbook()), "收支情况", "E3")).toBeUndefined();
+        const asked = { cells: [...writes.map((w) => w.at), { sheet: "不存在", address: "A1" }] };
+        const before = await unwrap(host.readWorkbook(asked));
+        expect(cell(before, "收支情况", "E3")).toEqual({ value: null, numberFormat: "0.00%" });
+        expect(cell(before, "收支情况", "F3")).toEqual({ value: null, numberFormat: "@" });
+        expect(cell(before, "收支情况", "B4")).toEqual({ value: 199.5 });
+        const restore = restoreWrites(before, writes);
+        expect(await host.applyWrites(writes)).toMatchObject({ ok: true });
+        const during = await unwrap(host.readWorkbook(asked));
+        expect(cell(during, "收支情况", "E3")).toEqual({ value: 12.5, numberFormat: "#,##0.00" });
+        expect(await host.applyWrites(restore)).toMatchObject({ ok: true });
+        const after = await unwrap(host.readWorkbook(asked));
+        expect(cell(after, "收支情况", "E3")).toEqual({ value: null, numberFormat: "0.00%" });
+        expect(cell(after, "收支情况", "F3")).toEqual({ value: null, numberFormat: "@" });
+        expect(cell(after, "收支情况", "B4")).toEqual({ value: 199.5 });
+      },
+    );
 
     test("applyWrites with a missing sheet or a bad address writes nothing and returns an error", async () => {
       const input = base();

@@ -73,4 +73,4 @@ runHostContract("xlsx (file)", async (snapshot, fills) => {
       });
     },
   };
-});
+}, { noBlankFormats: true });

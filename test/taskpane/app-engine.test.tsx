@@ -143,6 +143,23 @@ describe("自动计算 and 生成综述 over the real fill and narrative", () =>
     expect(host.cell("封面!B6")).toBeUndefined();
   });
 
+  test("撤销 gives a blank cell back its own number format (the template's 0.0%), not General", async () => {
+    const wb = named();
+    const preset = { ...wb, sheets: wb.sheets.map((sh) => ({ ...sh, cells: { ...sh.cells, B6: { value: null, numberFormat: "0.0%" } } })) };
+    const host = createFakeHost(preset);
+    renderPane(host, { services: createServices() });
+    await ready();
+    fireEvent.click(button("自动计算"));
+    await screen.findByRole("table", { name: /^将写入 \d+ 个单元格$/ });
+    fireEvent.click(button("应用"));
+    await screen.findByText(/^已写入 \d+ 个单元格。可以撤销。$/);
+    expect(host.cell("封面!B6")).toEqual({ value: expect.closeTo(1707.31 / 1711.75, 4), numberFormat: "0.00%" });
+    await waitFor(() => expect(button("撤销")).toBeEnabled());
+    fireEvent.click(button("撤销"));
+    await screen.findByText(/^已恢复 \d+ 个单元格的原值。$/);
+    expect(host.cell("封面!B6")).toEqual({ value: null, numberFormat: "0.0%" });
+  });
+
   test("生成综述 writes the narrative sheet with the unit's name in it, and replaces it the second time", async () => {
     const host = createFakeHost(named());
     renderPane(host, { services: createServices() });

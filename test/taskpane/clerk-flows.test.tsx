@@ -133,7 +133,7 @@ describe("a list that scales", () => {
     expect(getComputedStyle(ref).whiteSpace).toBe("nowrap");
   });
 
-  test("numbers in messages as clerks write them: 3,467,700.00", async () => {
+  test("numbers in messages as clerks write them: 3,467,700, and the amount it should be with its unit, 346.77万元", async () => {
     const snapshot = await readXlsxFile(path.join(ROOT, "examples", "linxiang-2021.xlsx"));
     const sheets = snapshot.sheets.map((sh) => ({ ...sh, cells: Object.fromEntries(Object.entries(sh.cells).map(([a, c]) => [a, c.value === 346.77 && c.formula === undefined ? { ...c, value: 3467700 } : c])) }));
     renderPane(createFakeHost({ ...snapshot, sheets }), { services: createServices() });
@@ -141,6 +141,7 @@ describe("a list that scales", () => {
     const unit = document.querySelector('[data-rule="no-unit-mistake"]') as HTMLElement;
     expect(unit.textContent).toMatch(/3,467,700/);
     expect(unit.textContent).not.toMatch(/3467700/);
+    expect(unit.textContent).toContain("应为 346.77万元");
   });
 });
 

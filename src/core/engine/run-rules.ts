@@ -11,6 +11,7 @@ import { RECOMMENDED, settingOptions, settingSeverity, type Preset } from "../co
 import { NATIONAL, findProfile } from "../scoring/profiles";
 import type { ScoringProfile } from "../scoring/types";
 import { formatMessage } from "./message";
+import { displayData, showsMoney } from "../i18n/display";
 import type { Finding, Report, ReportDescriptor, Rule, RuleContext, RuleResult, Severity } from "./types";
 import { buildReport } from "../report/build-report";
 import { scoresFor } from "../scoring/score";
@@ -145,7 +146,8 @@ function runRule(
       out.push({
         ruleId: rule.id,
         messageId: d.messageId,
-        message: formatMessage(template, d.data),
+        // Numbers as clerks write them: 500,909.62万元 (i18n/display.ts); `data` keeps the rule's figures.
+        message: formatMessage(template, displayData(`${rule.id}/${d.messageId}`, d.data, model.moneyUnit)),
         severity,
         sheet: d.at.sheet,
         ref: d.at.address,
@@ -153,6 +155,7 @@ function runRule(
         col: pos.col,
         field: d.field,
         data: d.data ?? {},
+        ...(showsMoney(`${rule.id}/${d.messageId}`) ? { moneyUnit: model.moneyUnit } : {}),
         expected: d.expected,
         actual: d.actual,
         fix: d.fix,

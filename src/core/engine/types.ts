@@ -5,7 +5,7 @@ import type { CellRef, WorkbookSnapshot } from "../model/snapshot";
 import type { CellWrite } from "../model/writes";
 
 export type { CellWrite } from "../model/writes";
-import type { ReportModel, TableBinding } from "../model/report-model";
+import type { MoneyUnit, ReportModel, TableBinding } from "../model/report-model";
 import type { ScoringProfile } from "../scoring/types";
 
 /** Severity of a finding. It comes from the preset, never from the rule. */
@@ -39,6 +39,8 @@ export interface Finding {
   /** The schema field (`jx_expense.basic`, `jx_exec_rate`) the cell belongs to, when known. */
   readonly field?: string;
   readonly data: Readonly<Record<string, string | number>>;
+  /** The workbook's money unit, when the message shows amounts of `data` in it (i18n/display.ts). */
+  readonly moneyUnit?: MoneyUnit;
   readonly expected?: string | number;
   readonly actual?: string | number;
   /** Safe to apply without judgement. */

@@ -1,31 +1,24 @@
 /**
- * Finding messages per locale. A finding carries its rule's Chinese message already built; the pane
- * re-renders it from the rule's template and the finding's `data` so that numbers read as clerks write
- * them (thousands separators) and so that English is available without touching any rule: the English
- * templates live in ./en.ts, keyed `ruleId/messageId`.
+ * Finding messages per locale. A finding carries its rule's Chinese message already built (with numbers
+ * as clerks write them, ./display.ts); the pane re-renders it from the rule's template and the finding's
+ * `data` so that English is available without touching any rule: the English templates live in ./en.ts,
+ * keyed `ruleId/messageId`.
  */
 import type { Finding, Rule } from "../engine/types";
 import { formatMessage } from "../engine/message";
 import { RULES } from "../rules";
 import { groupThousands } from "../fix";
 import { EN_MESSAGES } from "./en";
+import { displayData, showDatum, type MessageLocale } from "./display";
 
-export { EN_MESSAGES };
-
-/** A language of the finding messages. */
-export type MessageLocale = "zh-CN" | "en";
+export { EN_MESSAGES, showDatum };
+export { MESSAGE_NUMBERS, displayData, showsMoney } from "./display";
+export type { MessageLocale, MessageNumbers } from "./display";
 
 const ZH = new Map<string, string>();
 function zhTemplates(rules: readonly Rule[]): Map<string, string> {
   if (ZH.size === 0) for (const r of rules) for (const [id, t] of Object.entries(r.meta.messages)) ZH.set(`${r.id}/${id}`, t as string);
   return ZH;
-}
-
-/** `1234567.5` → `1,234,567.5` when a datum is a plain number of five or more integer digits (not a year). */
-export function showDatum(v: string | number): string | number {
-  const text = typeof v === "number" ? String(v) : v;
-  if (!/^-?\d{5,}(\.\d+)?$/.test(text)) return v;
-  return groupThousands(text);
 }
 
 /** Plain numbers of five or more integer digits in a text, grouped: "由 3467700.00 改为" → "由 3,467,700.00 改为". */
@@ -34,17 +27,17 @@ export function groupNumbersIn(text: string): string {
 }
 
 /**
- * The message of a finding in a language, numbers grouped by thousands.
+ * The message of a finding in a language, with numbers as clerks write them (./display.ts: thousands
+ * separators, the money unit after amounts).
  * @param finding - from a report
  * @param locale - "zh-CN" (the rule's template) or "en" (./en.ts)
  * @returns the message; the finding's own `message` when no template is known for it (a rule from
  *   a test or a plug-in)
  * @example localizeMessage(f, "en") // "The budget execution rate is 83.00%, but executed 158.89 ÷ …"
  */
-export function localizeMessage(finding: Pick<Finding, "ruleId" | "messageId" | "message" | "data">, locale: MessageLocale): string {
+export function localizeMessage(finding: Pick<Finding, "ruleId" | "messageId" | "message" | "data" | "moneyUnit">, locale: MessageLocale): string {
   const key = `${finding.ruleId}/${finding.messageId}`;
   const template = locale === "en" ? EN_MESSAGES[key] : zhTemplates(RULES).get(key);
   if (template === undefined) return finding.message;
-  const data = Object.fromEntries(Object.entries(finding.data ?? {}).map(([k, v]) => [k, showDatum(v)]));
-  return formatMessage(template, data);
+  return formatMessage(template, displayData(key, finding.data, finding.moneyUnit, locale));
 }

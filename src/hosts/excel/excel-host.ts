@@ -17,6 +17,7 @@ import { MAX_COLS, MAX_ROWS, indexToCol, parseA1, parseRef, quoteSheet } from ".
 import type {
   Highlight,
   HostCapabilities,
+  ReadOptions,
   HostError,
   HostResult,
   SavedFill,
@@ -413,12 +414,17 @@ export class ExcelHost implements WorkbookHost {
    * used ranges' addresses first, then one sync per group of blocks estimated within maxResponseBytes.
    * Which workbooks need that is learnt from Excel refusing the one-shot read, or from the estimate of
    * the previous read of the same sheets, so that a large workbook pays the refusal once per session.
+   * The number formats of `options.cells` (blank cells about to be written) are loaded in the same
+   * sync as the used ranges: no extra round trip.
    */
-  async readWorkbook(): Promise<HostResult<WorkbookSnapshot>> {
+  async readWorkbook(options: ReadOptions = {}): Promise<HostResult<WorkbookSnapshot>> {
+    const asked = options.cells ?? [];
+    const bad = asked.find((at) => !isCellAddress(at.address));
+    if (bad) return fail("not-found", `读取工作簿失败：单元格地址“${bad.address}”无效。`);
     try {
-      const first = await this.run((ctx) => this.readInOne(ctx));
+      const first = await this.run((ctx) => this.readInOne(ctx, asked));
       if (first !== "too-large") return ok(first);
-      return ok(await this.run((ctx) => this.readInBlocks(ctx)));
+      return ok(await this.run((ctx) => this.readInBlocks(ctx, asked)));
     } catch (e) {
       return toFailure("读取工作簿", e);
     }
@@ -473,12 +479,39 @@ export class ExcelHost implements WorkbookHost {
     }, 0);
   }
 
+  /**
+   * Queue the number formats of the cells asked for (ReadOptions.cells) on sheets that exist, one range
+   * per contiguous row run; after the sync, `addTo` adds each blank one that has a format of its own.
+   */
+  private static queueFormats(ctx: Excel.RequestContext, sheetNames: readonly string[], asked: readonly CellRef[]) {
+    const known = new Set(sheetNames);
+    const runs = planWriteRuns(asked.filter((at) => known.has(at.sheet)).map((at) => ({ at, value: null })));
+    const ranges = runs.map((run) => {
+      const range = ctx.workbook.worksheets.getItem(run.sheet).getRange(runAddress(run));
+      range.load("numberFormat");
+      return { run, range };
+    });
+    return (sheetIndex: (sheet: string) => number, cells: readonly Record<string, CellSnapshot>[]): void => {
+      for (const { run, range } of ranges) {
+        const formats = (range.numberFormat as unknown[][] | undefined)?.[0] ?? [];
+        run.writes.forEach((w, j) => {
+          const address = `${indexToCol(run.startCol + j)}${run.row}`;
+          const target = cells[sheetIndex(run.sheet)];
+          const nf = formats[j];
+          if (!target || target[address] !== undefined) return;
+          if (typeof nf === "string" && nf !== "" && nf !== "General") target[address] = { value: null, numberFormat: nf };
+        });
+      }
+    };
+  }
+
   /** The whole read in two syncs (in blocks when known to be too large), or "too-large" when Excel refused it. */
-  private async readInOne(ctx: Excel.RequestContext): Promise<WorkbookSnapshot | "too-large"> {
+  private async readInOne(ctx: Excel.RequestContext, asked: readonly CellRef[]): Promise<WorkbookSnapshot | "too-large"> {
     const { bookNames, sheetNames } = await this.readBook(ctx);
     const key = sheetNames.join("\u0000");
-    if (this.largeBooks.has(key)) return this.readInBlocks(ctx, { bookNames, sheetNames });
+    if (this.largeBooks.has(key)) return this.readInBlocks(ctx, asked, { bookNames, sheetNames });
     const perSheet = this.queueSheets(ctx, sheetNames, true);
+    const addFormats = ExcelHost.queueFormats(ctx, sheetNames, asked);
     try {
       await ctx.sync();
     } catch (e) {
@@ -488,16 +521,21 @@ export class ExcelHost implements WorkbookHost {
     }
     const used = perSheet.map((s) => (s.used.isNullObject === true ? undefined : s.used.address));
     if (ExcelHost.estimate(used) > this.maxResponse) this.largeBooks.add(key);
-    return this.snapshotOf(bookNames, perSheet, perSheet.map((s) => (s.used.isNullObject === true ? {} : rangeCells(s.used))));
+    const cells = perSheet.map((s) => (s.used.isNullObject === true ? {} : rangeCells(s.used)));
+    addFormats((sheet) => sheetNames.indexOf(sheet), cells);
+    return this.snapshotOf(bookNames, perSheet, cells);
   }
 
   /** The read in row blocks: names and addresses, then one sync per group of blocks within the budget. */
   private async readInBlocks(
     ctx: Excel.RequestContext,
+    asked: readonly CellRef[],
     book?: { bookNames: Excel.NamedItemCollection; sheetNames: string[] },
   ): Promise<WorkbookSnapshot> {
     const { bookNames, sheetNames } = book ?? (await this.readBook(ctx));
     const perSheet = this.queueSheets(ctx, sheetNames, false);
+    // The formats of the cells asked for ride along with the addresses: a few cells, whatever the size.
+    const addFormats = ExcelHost.queueFormats(ctx, sheetNames, asked);
     await ctx.sync();
     const used = perSheet.map((s) => (s.used.isNullObject === true ? undefined : s.used.address));
     const key = sheetNames.join("\u0000");
@@ -513,6 +551,7 @@ export class ExcelHost implements WorkbookHost {
       await ctx.sync();
       for (const r of ranges) rangeCells(r.range, cells[r.sheet]);
     }
+    addFormats((sheet) => sheetNames.indexOf(sheet), cells);
     return this.snapshotOf(bookNames, perSheet, cells);
   }
 

@@ -11,7 +11,7 @@ import type { CellSnapshot, CellValue, DefinedName, SheetSnapshot, WorkbookSnaps
 import type { CellWrite } from "../../core/engine/types";
 import type { SheetContent } from "../../core/model/sheet-content";
 import { indexToCol, parseA1, parseRef, quoteSheet, toA1 } from "../../core/model/address";
-import type { Highlight, HostCapabilities, HostError, HostResult, SavedFill, WorkbookHost } from "../host";
+import type { Highlight, HostCapabilities, HostError, HostResult, ReadOptions, SavedFill, WorkbookHost } from "../host";
 import { XL_COLOR_INDEX_NONE, type EtRange, type EtSheets, type EtWorkbook, type EtWorksheet, type WpsApplication } from "./et-types";
 
 const CAPABILITIES: HostCapabilities = { highlight: true, comments: true, select: true, addNames: true, addSheets: true };
@@ -209,6 +209,25 @@ export function readWorkbookSync(app: WpsApplication): WorkbookSnapshot {
   return { sheets: worksheets(wb).map(readSheet), names: readNames(wb) };
 }
 
+/**
+ * Add the blank cells among `asked` that carry a number format of their own (ReadOptions.cells), as
+ * `{value: null, numberFormat}`: what 撤销 must put back after a write into them. Cells on sheets
+ * that do not exist are skipped (the write will report them).
+ */
+function withFormatsOf(app: WpsApplication, snapshot: WorkbookSnapshot, asked: readonly CellRef[]): WorkbookSnapshot {
+  if (asked.length === 0) return snapshot;
+  const wb = workbookOf(app);
+  const sheets = snapshot.sheets.map((s) => ({ ...s, cells: { ...s.cells } }));
+  for (const at of asked) {
+    const sheet = sheets.find((s) => s.name === at.sheet);
+    const address = at.address.replace(/\$/g, "").toUpperCase();
+    if (!sheet || sheet.cells[address] !== undefined) continue;
+    const fmt: unknown = rangeAt(wb, { sheet: at.sheet, address }).NumberFormat;
+    if (typeof fmt === "string" && fmt !== "" && !GENERAL.test(fmt)) sheet.cells[address] = { value: null, numberFormat: fmt };
+  }
+  return { ...snapshot, sheets };
+}
+
 function rangeAt(wb: EtWorkbook, at: CellRef): EtRange {
   const ws = sheetNamed(wb, at.sheet);
   try {
@@ -260,8 +279,8 @@ export function createWpsHost(app: WpsApplication, options: WpsHostOptions = {})
     kind: "wps",
     capabilities: CAPABILITIES,
 
-    async readWorkbook() {
-      return guard("read-failed", "读取工作簿内容失败", () => readWorkbookSync(app));
+    async readWorkbook(options: ReadOptions = {}) {
+      return guard("read-failed", "读取工作簿内容失败", () => withFormatsOf(app, readWorkbookSync(app), options.cells ?? []));
     },
 
     async applyWrites(writes: readonly CellWrite[]) {

@@ -239,7 +239,12 @@ export function usePane(host: WorkbookHost, services: PaneServices, strings: Str
     [notify],
   );
 
-  const read = useCallback(async (): Promise<WorkbookSnapshot> => unwrap(await host.readWorkbook()), [host]);
+  /** Read the workbook; `writing`: cells about to be written, whose own number format 撤销 must keep even when blank. */
+  const read = useCallback(
+    async (writing?: readonly CellWrite[]): Promise<WorkbookSnapshot> =>
+      unwrap(await host.readWorkbook(writing ? { cells: writing.map((w) => w.at) } : undefined)),
+    [host],
+  );
 
   /** Paint the findings' cells, first restoring whatever the pane painted before. */
   const mark = useCallback(
@@ -337,7 +342,7 @@ export function usePane(host: WorkbookHost, services: PaneServices, strings: Str
           // One read just before writing (what 撤销 must put back), one write for the whole batch, one
           // re-read: the host recalculates formulas that depend on the fixed cells, which a simulated
           // snapshot would not. Two reads per batch, whatever its size — never one per fix.
-          const fresh = await read();
+          const fresh = await read(preview.writes);
           const restore = restoreWrites(fresh, preview.writes);
           const rows = previewWrites(fresh, preview.writes);
           const count = unwrap(await host.applyWrites(preview.writes));
@@ -396,7 +401,7 @@ export function usePane(host: WorkbookHost, services: PaneServices, strings: Str
           const writes = [...plan.writes, ...plan.conflicts.filter((c) => !c.formula && chosen.has(c.cell))].map((w) => w.write);
           if (writes.length === 0) return;
           // Old values from a fresh read, just before writing: that is what 撤销 must put back.
-          const restore = restoreWrites(await read(), writes);
+          const restore = restoreWrites(await read(writes), writes);
           const count = unwrap(await host.applyWrites(writes));
           dispatch({ type: "undo", undo: { kind: "fill", writes: restore } });
           dispatch({ type: "plan", plan: undefined });
