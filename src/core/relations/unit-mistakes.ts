@@ -247,10 +247,13 @@ const onePerRowCache = new WeakMap<SumCheck, boolean>();
 function onePerRow(check: SumCheck): boolean {
   let hit = onePerRowCache.get(check);
   if (hit === undefined) {
-    const rows = new Set<string>([rowKeyOf(check.target)]);
+    // Rows by number while every cell is on the target's sheet (always, for a table's checks).
+    const sheet = check.target.ref.sheet;
+    const sameSheet = check.terms.every((t) => t.figure.ref.sheet === sheet);
+    const rows = new Set<number | string>([sameSheet ? check.target.row : rowKeyOf(check.target)]);
     hit = true;
     for (const t of check.terms) {
-      const k = rowKeyOf(t.figure);
+      const k = sameSheet ? t.figure.row : rowKeyOf(t.figure);
       if (rows.has(k)) {
         hit = false;
         break;
@@ -323,7 +326,7 @@ function tableMistakes(model: ReportModel, rows: readonly UnitMistake[]): UnitMi
   const neighbours = formRowNeighbours(checks);
   const out: UnitMistake[] = [];
   for (const figure of byKey.values()) {
-    if (skipRows.has(rowKey(figure))) continue;
+    if (skipRows.size > 0 && skipRows.has(rowKey(figure))) continue;
     const mine = checksInvolving(model, figure.key);
     if (mine.every(okWithBase)) continue;
     for (const factor of FACTORS) {
@@ -459,7 +462,11 @@ function pairMistakes(model: ReportModel, known: readonly UnitMistake[]): UnitMi
  */
 function rowMistakes(model: ReportModel): UnitMistake[] {
   const checks = sumChecks(model);
-  const groups = new Map<string, { table: TableId | "form"; row: number; figures: Map<string, Figure>; suspect: boolean }>();
+  // Groups by sheet, then by row number (no `Sheet!row` string per figure), kept in order of creation.
+  type Group = { table: TableId | "form"; row: number; figures: Map<string, Figure>; suspect: boolean };
+  const bySheet = new Map<string, Map<number, Group>>();
+  const order: Group[] = [];
+  const groupOf = (f: Figure): Group | undefined => bySheet.get(f.ref.sheet)?.get(f.row);
   const asWritten = verdictsAsWritten(model);
   const okAsWritten = (c: SumCheck): boolean => asWritten.get(c) === true;
   for (const c of checks) {
@@ -468,11 +475,16 @@ function rowMistakes(model: ReportModel): UnitMistake[] {
     const take = (f: Figure): void => {
       if (f.blank || f.value === 0) return;
       const row = f.row;
-      const key = rowKeyOf(f);
-      let g = groups.get(key);
+      let rows = bySheet.get(f.ref.sheet);
+      if (!rows) {
+        rows = new Map<number, Group>();
+        bySheet.set(f.ref.sheet, rows);
+      }
+      let g = rows.get(row);
       if (!g) {
         g = { table: c.table, row, figures: new Map<string, Figure>(), suspect: false };
-        groups.set(key, g);
+        rows.set(row, g);
+        order.push(g);
       }
       g.figures.set(f.key, f);
       if (failing) g.suspect = true;
@@ -486,14 +498,14 @@ function rowMistakes(model: ReportModel): UnitMistake[] {
     if (c.kind !== "project" || okAsWritten(c)) continue;
     const mark = (f: Figure): void => {
       if (f.blank || f.value === 0) return;
-      const g = groups.get(rowKeyOf(f));
+      const g = groupOf(f);
       if (g && g.figures.has(f.key)) g.suspect = true;
     };
     mark(c.target);
     for (const t of c.terms) mark(t.figure);
   }
   const out: UnitMistake[] = [];
-  for (const g of groups.values()) {
+  for (const g of order) {
     if (!g.suspect || g.figures.size < 2) continue;
     const figures = [...g.figures.values()].sort((a, b) => a.col - b.col);
     let mine: SumCheck[] | undefined;
