@@ -367,12 +367,14 @@ export function sumChecks(model: ReportModel): readonly SumCheck[] {
         // All parts blank: the breakdown was not filled in (hefei-2024 gives 基本支出 without 人员/公用).
         // That is missing data, not a sum that fails; a blank total over filled parts still counts.
         if (allBlank) continue;
-        const terms: Term[] = [];
-        let absent = false;
+        let present = 0;
+        for (const i of rel.partsAt) if (figs[i]) present++;
+        const absent = present < rel.partsAt.length;
+        const terms: Term[] = new Array<Term>(present);
+        let t = 0;
         for (const i of rel.partsAt) {
           const f = figs[i];
-          if (f) terms.push({ figure: f, sign: 1 });
-          else absent = true;
+          if (f) terms[t++] = { figure: f, sign: 1 };
         }
         name ??= rowName(row);
         const termKeys = absent ? rel.parts.filter((_, j) => figs[rel.partsAt[j]] !== null) : rel.parts;
@@ -480,8 +482,13 @@ export function checksByFigure(model: ReportModel): ReadonlyMap<string, readonly
   const add = (key: string, check: SumCheck): void => {
     const list = out.get(key);
     if (!list) out.set(key, [check]);
-    // A figure twice in one check (never in the schema, but cheap to guard) is listed once.
-    else if (list[list.length - 1] !== check) list.push(check);
+    // A figure twice in one check (never in the schema, but cheap to guard) is listed once. A second
+    // check replaces the list by an exact pair: push would reserve room for 17 (most figures are in two
+    // checks — its row's and its column's 汇总 — and a workbook has one per money cell).
+    else if (list[list.length - 1] !== check) {
+      if (list.length === 1) out.set(key, [list[0], check]);
+      else list.push(check);
+    }
   };
   for (const check of sumChecks(model)) {
     add(check.target.key, check);

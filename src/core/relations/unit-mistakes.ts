@@ -307,20 +307,29 @@ function tableMistakes(model: ReportModel, rows: readonly UnitMistake[]): UnitMi
   const checks = sumChecks(model);
   const skipRows = new Set(rows.map((m) => rowKey(m.figure)));
   const base = correctionsOf(rows);
-  // Figures in the order they first appear in the checks (the order findings come out in).
-  const byKey = new Map<string, Figure>();
-  const take = (f: Figure): void => {
-    if (f.blank || f.value === 0 || byKey.has(f.key)) return;
-    byKey.set(f.key, f);
-  };
-  for (const c of checks) {
-    take(c.target);
-    for (const t of c.terms) take(t.figure);
-  }
   // Without whole-row corrections (the usual case) a check's verdict with the base is its verdict as
   // written, and one corrected cell is judged without building an overrides map.
   const asWritten = verdictsAsWritten(model);
   const okWithBase = base.size === 0 ? (c: SumCheck): boolean => asWritten.get(c) === true : memoOk(base);
+  // Only a figure of a check that fails (with the base) is judged: the cells of the failing checks.
+  const suspects = new Set<string>();
+  for (const c of checks) {
+    if (okWithBase(c)) continue;
+    suspects.add(c.target.key);
+    for (const t of c.terms) suspects.add(t.figure.key);
+  }
+  // Those figures in the order they first appear in the checks (the order findings come out in).
+  const byKey = new Map<string, Figure>();
+  const take = (f: Figure): void => {
+    if (f.blank || f.value === 0 || !suspects.has(f.key) || byKey.has(f.key)) return;
+    byKey.set(f.key, f);
+  };
+  if (suspects.size > 0) {
+    for (const c of checks) {
+      take(c.target);
+      for (const t of c.terms) take(t.figure);
+    }
+  }
   const holdsWith = (c: SumCheck, key: string, o: { readonly value: number; readonly decimals: number }): boolean =>
     base.size === 0 ? holdsOne(c, key, o) : holds(c, withOne(base, key, o));
   const neighbours = formRowNeighbours(checks);
