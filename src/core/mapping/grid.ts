@@ -57,6 +57,12 @@ function splitAddress(address: string): [number, number] | undefined {
   return i < address.length && row > 0 ? [row, col] : undefined;
 }
 
+/** The numbers sorted ascending, in place (not re-sorted when they already are). */
+function ascending(xs: number[]): number[] {
+  for (let i = 1; i < xs.length; i++) if (xs[i - 1] > xs[i]) return xs.sort((a, b) => a - b);
+  return xs;
+}
+
 /** One sheet, indexed for mapping. */
 export class SheetGrid {
   readonly name: string;
@@ -94,8 +100,10 @@ export class SheetGrid {
       maxRow = Math.max(maxRow, row);
       maxCol = Math.max(maxCol, col);
     }
-    for (const [row, cells] of this.byRow) this.colsByRow.set(row, [...cells.keys()].sort((a, b) => a - b));
-    this.rowNumbers = [...this.byRow.keys()].sort((a, b) => a - b);
+    // Snapshots list cells row by row, left to right: the keys are usually in order already, and then
+    // sorting (a copy per row) is skipped.
+    for (const [row, cells] of this.byRow) this.colsByRow.set(row, ascending([...cells.keys()]));
+    this.rowNumbers = ascending([...this.byRow.keys()]);
     const merges: Area[] = [];
     for (const m of sheet.merges) {
       let area: Area;

@@ -2,7 +2,7 @@
  * The text cells the prose checks read — the narrative scalars (jx_achievements …) and every string cell
  * of the narrative sheet 评价报告综述 — and the workbook facts they are checked against.
  */
-import type { CellRef } from "../model/snapshot";
+import type { CellRef, CellSnapshot } from "../model/snapshot";
 import type { ReportModel, TableBinding, TableRow } from "../model/report-model";
 import { indexToCol } from "../model/address";
 import type { ScalarFieldId, TableId } from "../schema/fields";
@@ -92,9 +92,13 @@ function otherProseCells(model: ReportModel, seen: Set<string>): ProseCell[] {
   const bound = new Set<string>();
   for (const b of Object.values(model.scalars)) if (b) bound.add(`${b.ref.sheet}!${b.ref.address}`);
   const remarks = new Set<string>();
+  const sheetCells = new Map(model.snapshot.sheets.map((sh) => [sh.name, sh.cells]));
   for (const [tid, t] of Object.entries(model.tables)) {
     for (const row of t?.rows ?? []) {
-      for (const [key, c] of Object.entries(row.cells)) {
+      for (const key in row.cells) {
+        const c = row.cells[key];
+        // Only the sheets' text cells are looked up below: a number's address need not be remembered.
+        if (typeof sheetCells.get(c.ref.sheet)?.[c.ref.address]?.value !== "string") continue;
         const k = `${c.ref.sheet}!${c.ref.address}`;
         if (tid === "jx_indicators" && key === "reason") remarks.add(k);
         else bound.add(k);
@@ -104,7 +108,8 @@ function otherProseCells(model: ReportModel, seen: Set<string>): ProseCell[] {
   const out: ProseCell[] = [];
   for (const sheet of model.snapshot.sheets) {
     if (sheet.name === NARRATIVE_SHEET || BOOKKEEPING_SHEETS.has(sheet.name) || INSTRUCTION_SHEET.test(sheet.name)) continue;
-    for (const address of sortedAddresses(sheet.cells)) {
+    // Only text cells are sorted (the order is total, so filtering first keeps it).
+    for (const address of sortedAddresses(sheet.cells, true)) {
       const key = `${sheet.name}!${address}`;
       const v = sheet.cells[address].value;
       if (typeof v !== "string" || seen.has(key) || bound.has(key)) continue;
@@ -116,9 +121,18 @@ function otherProseCells(model: ReportModel, seen: Set<string>): ProseCell[] {
   return out;
 }
 
-/** A sheet's addresses top to bottom, left to right. */
-function sortedAddresses(cells: Readonly<Record<string, unknown>>): string[] {
-  return Object.keys(cells).sort((a, b) => rowOf(a) - rowOf(b) || a.length - b.length || a.localeCompare(b));
+/**
+ * A sheet's addresses top to bottom, left to right (only those of text cells with `textOnly`). Each
+ * address's row is read once, not in the comparator.
+ */
+function sortedAddresses(cells: Readonly<Record<string, CellSnapshot>>, textOnly = false): string[] {
+  const keyed: { address: string; row: number }[] = [];
+  for (const address in cells) {
+    if (textOnly && typeof cells[address].value !== "string") continue;
+    keyed.push({ address, row: rowOf(address) });
+  }
+  keyed.sort((a, b) => a.row - b.row || a.address.length - b.address.length || a.address.localeCompare(b.address));
+  return keyed.map((k) => k.address);
 }
 
 function rowOf(address: string): number {

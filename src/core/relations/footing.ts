@@ -8,7 +8,8 @@ import type { CellRef, CellSnapshot } from "../model/snapshot";
 import type { BoundCell, DeclaredSum, ReportModel, TableBinding, TableRow } from "../model/report-model";
 import { parseA1 } from "../model/address";
 import { tableDef, type ScalarFieldId, type TableId } from "../schema/fields";
-import { formatInfo, parseCell, roundTo, type Parsed } from "../units/parse";
+import { formatInfo, parseCell, roundTo, writtenDecimals, type Parsed } from "../units/parse";
+import { isAbnormalNumber } from "../units/finite";
 import { convertUnit, decimalShift, moneyFactor } from "../units/convert";
 
 /**
@@ -52,6 +53,9 @@ export function refKey(ref: CellRef): string {
  */
 export function readMoney(bound: BoundCell, field: string, moneyUnit: string): Figure | undefined {
   const cell = bound.cell;
+  // A stored number (nearly every money cell) is read here as parseCell reads it, without its Parsed
+  // object and raw string: a workbook has a figure per money cell.
+  if (cell !== undefined && cell.error === undefined && typeof cell.value === "number") return readStoredMoney(bound, cell, cell.value, field, moneyUnit);
   const parsed: Parsed = parseCell(cell);
   // One object literal per figure (no spreads): a workbook has a figure per money cell.
   if (parsed.kind === "blank") {
@@ -98,8 +102,53 @@ export function readMoney(bound: BoundCell, field: string, moneyUnit: string): F
   };
 }
 
+/** readMoney of a cell holding a stored number: parseCell's number branch and readMoney's arithmetic. */
+function readStoredMoney(bound: BoundCell, cell: CellSnapshot, v: number, field: string, moneyUnit: string): Figure | undefined {
+  if (isAbnormalNumber(v)) return undefined;
+  const info = formatInfo(cell.numberFormat);
+  if (info.percent) return undefined;
+  let value = Object.is(v, -0) ? 0 : v;
+  let decimals = info.decimals ?? writtenDecimals(v);
+  const unit = info.unit !== undefined ? (BARE_MONEY_UNITS[info.unit.trim()] ?? info.unit) : undefined;
+  const converted = unit !== undefined && unit !== moneyUnit;
+  if (converted) {
+    if (moneyFactor(unit) === undefined) return undefined;
+    const to = convertUnit(value, unit, moneyUnit);
+    const shift = decimalShift(unit, moneyUnit);
+    if (to === undefined || shift === undefined) return undefined;
+    value = to;
+    decimals += shift;
+  }
+  const { row, col } = positionOf(bound.ref.address);
+  const formula = cell.formula !== undefined;
+  if (value === 0) {
+    return { key: refKey(bound.ref), ref: bound.ref, field, formula, cell, blank: false, value: 0, decimals: Infinity, writtenDecimals: decimals, row, col };
+  }
+  const formatted = info.decimals !== undefined;
+  const shown = formatted || converted ? decimals : Math.max(decimals, MIN_MONEY_DECIMALS);
+  return { key: refKey(bound.ref), ref: bound.ref, field, formula, cell, blank: false, value: formatted ? roundTo(value, decimals) : value, decimals: shown, writtenDecimals: decimals, row, col };
+}
+
 /** Row and column of an A1 address; 0 and 0 when it is not one (never thrown: a figure is still read). */
 function positionOf(address: string): { row: number; col: number } {
+  // `C11` without `$` or spaces, as snapshots write addresses: read by character codes.
+  const n = address.length;
+  let i = 0;
+  let col = 0;
+  while (i < n && i < 3) {
+    const c = address.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else break;
+    i++;
+  }
+  let row = 0;
+  const digits = i;
+  for (; i < n; i++) {
+    const c = address.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    row = row * 10 + (c - 48);
+  }
+  if (digits > 0 && i === n && i > digits && address.charCodeAt(digits) !== 48) return { row, col };
   try {
     return parseA1(address);
   } catch {
@@ -233,24 +282,38 @@ function moneyKeys(table: TableBinding): string[] {
   return def.columns.filter((c) => c.money && present.has(c.key)).map((c) => c.key);
 }
 
-/** Read every money cell of a row; undefined entries are unreadable cells (text, errors). */
-function readRow(table: TableBinding, row: TableRow, keys: readonly string[], moneyUnit: string): Map<string, Figure | undefined> {
-  const out = new Map<string, Figure | undefined>();
-  for (const key of keys) {
-    const bound = row.cells[key];
-    if (bound) out.set(key, readMoney(bound, `${table.id}.${key}`, moneyUnit));
+/**
+ * A row's money cells, in the order of the table's money keys: a Figure, `undefined` for an unreadable
+ * cell (text, errors), `null` for a column the table does not have.
+ */
+type RowFigures = (Figure | undefined | null)[];
+
+/** Read every money cell of a row. */
+function readRow(table: TableBinding, row: TableRow, keys: readonly string[], fields: readonly string[], moneyUnit: string): RowFigures {
+  const out: RowFigures = new Array<Figure | undefined | null>(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const bound = row.cells[keys[i]];
+    out[i] = bound ? readMoney(bound, fields[i], moneyUnit) : null;
   }
   return out;
 }
 
 /** A row whose money cells are all empty ("3、二级机构2" with no numbers) takes no part in footing. */
-function isBlankRow(figs: Map<string, Figure | undefined>): boolean {
-  for (const f of figs.values()) if (f === undefined || !f.blank) return false;
+function isBlankRow(figs: RowFigures): boolean {
+  for (const f of figs) if (f !== null && (f === undefined || !f.blank)) return false;
   return true;
 }
 
-
 const cache = new WeakMap<ReportModel, readonly SumCheck[]>();
+
+/** A table relation with its cells as positions among the table's money keys. */
+interface Relation {
+  readonly total: string;
+  readonly totalAt: number;
+  /** The parts the table has (keys and positions), in the relation's order. */
+  readonly parts: readonly string[];
+  readonly partsAt: readonly number[];
+}
 
 /**
  * Every sum check of the model: the TableDef row relations on every non-blank row, the 汇总 row of the
@@ -268,22 +331,59 @@ export function sumChecks(model: ReportModel): readonly SumCheck[] {
     const def = tableDef(table.id);
     const keys = moneyKeys(table);
     if (keys.length === 0) continue;
-    const rows = table.rows.map((row) => ({ row, figs: readRow(table, row, keys, model.moneyUnit) })).filter((r) => !isBlankRow(r.figs));
+    const fields = keys.map((k) => `${table.id}.${k}`);
+    const at = new Map(keys.map((k, i) => [k, i]));
+    const rows: { row: TableRow; figs: RowFigures }[] = [];
+    for (const row of table.rows) {
+      const figs = readRow(table, row, keys, fields, model.moneyUnit);
+      if (!isBlankRow(figs)) rows.push({ row, figs });
+    }
+    // A relation's cells the table does not have as money columns are never read (the Map had no entry).
+    const relations: Relation[] = def.relations.map((rel) => {
+      const parts = rel.parts.filter((p) => at.has(p));
+      return { total: rel.total, totalAt: at.get(rel.total) ?? -1, parts, partsAt: parts.map((p) => at.get(p) as number) };
+    });
+    const budgetAt = at.get("budget") ?? -1;
+    const executedAt = at.get("executed") ?? -1;
+    const carryAt = at.get("carryover") ?? -1;
     for (const { row, figs } of rows) {
-      for (const rel of def.relations) {
-        const target = figs.get(rel.total);
-        const parts = rel.parts.filter((p) => figs.has(p)).map((p) => figs.get(p));
-        if (!target || parts.some((p) => p === undefined)) continue;
-        const terms = (parts as Figure[]).map((figure) => ({ figure, sign: 1 as const }));
+      let name: string | undefined;
+      for (const rel of relations) {
+        const target = rel.totalAt >= 0 ? figs[rel.totalAt] : undefined;
+        if (!target) continue;
+        // An unreadable part leaves the check out; a part whose cell the row lacks (never: every found
+        // column has an entry) is no part.
+        let readable = true;
+        let allBlank = true;
+        for (const i of rel.partsAt) {
+          const f = figs[i];
+          if (f === undefined) {
+            readable = false;
+            break;
+          }
+          if (f !== null && !f.blank) allBlank = false;
+        }
+        if (!readable) continue;
         // All parts blank: the breakdown was not filled in (hefei-2024 gives 基本支出 without 人员/公用).
         // That is missing data, not a sum that fails; a blank total over filled parts still counts.
-        if (terms.every((t) => t.figure.blank)) continue;
-        out.push({ kind: "row", table: table.id, sheet: table.sheet, target, terms, targetKey: rel.total, termKeys: rel.parts.filter((p) => figs.has(p)), rowName: rowName(row), row: row.row });
+        if (allBlank) continue;
+        let present = 0;
+        for (const i of rel.partsAt) if (figs[i]) present++;
+        const absent = present < rel.partsAt.length;
+        const terms: Term[] = new Array<Term>(present);
+        let t = 0;
+        for (const i of rel.partsAt) {
+          const f = figs[i];
+          if (f) terms[t++] = { figure: f, sign: 1 };
+        }
+        name ??= rowName(row);
+        const termKeys = absent ? rel.parts.filter((_, j) => figs[rel.partsAt[j]] !== null) : rel.parts;
+        out.push({ kind: "row", table: table.id, sheet: table.sheet, target, terms, targetKey: rel.total, termKeys, rowName: name, row: row.row });
       }
       if (table.id === "jx_projects") {
-        const budget = figs.get("budget");
-        const executed = figs.get("executed");
-        const carry = figs.get("carryover");
+        const budget = budgetAt >= 0 ? figs[budgetAt] : undefined;
+        const executed = executedAt >= 0 ? figs[executedAt] : undefined;
+        const carry = carryAt >= 0 ? figs[carryAt] : undefined;
         if (budget && executed && carry && !carry.blank && !budget.blank) {
           out.push({
             kind: "project",
@@ -296,7 +396,7 @@ export function sumChecks(model: ReportModel): readonly SumCheck[] {
             ],
             targetKey: "carryover",
             termKeys: ["budget", "executed"],
-            rowName: rowName(row),
+            rowName: name ?? rowName(row),
             row: row.row,
           });
         }
@@ -307,13 +407,25 @@ export function sumChecks(model: ReportModel): readonly SumCheck[] {
       if (!summary) continue;
       const others = rows.filter((r) => r !== summary && !r.row.isSummary);
       if (others.length === 0) continue;
-      for (const key of keys) {
-        const target = summary.figs.get(key);
-        const parts = others.map((r) => r.figs.get(key));
-        if (!target || parts.some((p) => p === undefined)) continue;
-        const terms = (parts as Figure[]).map((figure) => ({ figure, sign: 1 as const }));
-        if (terms.every((t) => t.figure.blank)) continue;
-        out.push({ kind: "summary", table: table.id, sheet: table.sheet, target, terms, targetKey: key, termKeys: [], rowName: rowName(summary.row), row: summary.row.row });
+      let name: string | undefined;
+      for (let k = 0; k < keys.length; k++) {
+        const target = summary.figs[k];
+        if (!target) continue;
+        const terms: Term[] = new Array<Term>(others.length);
+        let readable = true;
+        let allBlank = true;
+        for (let r = 0; r < others.length; r++) {
+          const f = others[r].figs[k];
+          if (!f) {
+            readable = false;
+            break;
+          }
+          if (!f.blank) allBlank = false;
+          terms[r] = { figure: f, sign: 1 };
+        }
+        if (!readable || allBlank) continue;
+        name ??= rowName(summary.row);
+        out.push({ kind: "summary", table: table.id, sheet: table.sheet, target, terms, targetKey: keys[k], termKeys: [], rowName: name, row: summary.row.row });
       }
     }
   }
@@ -370,8 +482,13 @@ export function checksByFigure(model: ReportModel): ReadonlyMap<string, readonly
   const add = (key: string, check: SumCheck): void => {
     const list = out.get(key);
     if (!list) out.set(key, [check]);
-    // A figure twice in one check (never in the schema, but cheap to guard) is listed once.
-    else if (list[list.length - 1] !== check) list.push(check);
+    // A figure twice in one check (never in the schema, but cheap to guard) is listed once. A second
+    // check replaces the list by an exact pair: push would reserve room for 17 (most figures are in two
+    // checks — its row's and its column's 汇总 — and a workbook has one per money cell).
+    else if (list[list.length - 1] !== check) {
+      if (list.length === 1) out.set(key, [list[0], check]);
+      else list.push(check);
+    }
   };
   for (const check of sumChecks(model)) {
     add(check.target.key, check);

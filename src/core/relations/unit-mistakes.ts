@@ -152,6 +152,120 @@ function holds(check: SumCheck, overrides?: Overrides): boolean {
 }
 
 /**
+ * `holds(check, new Map([[key, o]]))` without the map: the same arithmetic in the same order. The
+ * searches below try one corrected cell at a time against every check that involves it.
+ */
+function holdsOne(check: SumCheck, key: string, o: { readonly value: number; readonly decimals: number }): boolean {
+  const terms = check.terms;
+  const n = terms.length;
+  const target = check.target;
+  if (n < SHORTCUT_TERMS) {
+    // holdsAsIs(check, {key: o}), inlined.
+    const to = target.key === key ? o : undefined;
+    const tValue = to ? to.value : target.value;
+    const tDecimals = to ? to.decimals : target.decimals;
+    const tHalf = Number.isFinite(tDecimals) ? 0.5 * Math.pow(10, -tDecimals) : 0;
+    let lo = 0;
+    let hi = 0;
+    let scale = Math.abs(tValue);
+    for (let i = 0; i < n; i++) {
+      const term = terms[i];
+      const f = term.figure;
+      const mine = f.key === key;
+      const value = mine ? o.value : f.value;
+      const decimals = mine ? o.decimals : f.decimals;
+      const half = Number.isFinite(decimals) ? 0.5 * Math.pow(10, -decimals) : 0;
+      lo += term.sign > 0 ? value - half : -(value + half);
+      hi += term.sign > 0 ? value + half : -(value - half);
+      scale = Math.max(scale, Math.abs(value));
+    }
+    const eps = 1e-9 * Math.max(1, scale);
+    return lo <= tValue + tHalf + eps && tValue - tHalf <= hi + eps;
+  }
+  const p = prepare(check);
+  let lo = p.lo;
+  let hi = p.hi;
+  let magnitude = p.magnitude;
+  let overriddenMax = 0;
+  const at = p.positions.get(key);
+  const count = at ? at.length : 0;
+  if (at) {
+    for (const i of at) {
+      const { figure: f, sign } = terms[i];
+      const half = halfOf(f.decimals);
+      const h = halfOf(o.decimals);
+      lo -= sign > 0 ? f.value - half : -(f.value + half);
+      hi -= sign > 0 ? f.value + half : -(f.value - half);
+      lo += sign > 0 ? o.value - h : -(o.value + h);
+      hi += sign > 0 ? o.value + h : -(o.value - h);
+      magnitude += Math.abs(o.value) + h;
+      overriddenMax = Math.max(overriddenMax, Math.abs(o.value));
+    }
+  }
+  const to = target.key === key ? o : undefined;
+  const tValue = to ? to.value : target.value;
+  const tHalf = halfOf(to ? to.decimals : target.decimals);
+  let scale = Math.max(Math.abs(tValue), overriddenMax);
+  for (const i of p.byMagnitude) {
+    if (at !== undefined && at.includes(i)) continue;
+    scale = Math.max(scale, Math.abs(terms[i].figure.value));
+    break;
+  }
+  const eps = 1e-9 * Math.max(1, scale);
+  const a = tValue + tHalf + eps - lo;
+  const b = hi + eps - (tValue - tHalf);
+  const error = 4 * (n + 2 * count + 8) * Number.EPSILON * (magnitude + Math.abs(tValue) + tHalf + eps);
+  if (a > error && b > error) return true;
+  if (a < -error || b < -error) return false;
+  return holdsAsIs(check, new Map([[key, o]]));
+}
+
+const verdictCache = new WeakMap<ReportModel, ReadonlyMap<SumCheck, boolean>>();
+
+/**
+ * Each check's verdict as written (`holdsAsIs`), computed once per model. `holds(check, overrides)`
+ * depends only on the overrides of the check's own cells, so a check that none of the overrides
+ * touches has this verdict whatever the overrides.
+ */
+function verdictsAsWritten(model: ReportModel): ReadonlyMap<SumCheck, boolean> {
+  const hit = verdictCache.get(model);
+  if (hit) return hit;
+  const out = new Map<SumCheck, boolean>();
+  for (const c of sumChecks(model)) out.set(c, holdsAsIs(c));
+  verdictCache.set(model, out);
+  return out;
+}
+
+/** Whether every check holds as written (then no correction can be evidence of a slip). */
+function allHoldAsWritten(model: ReportModel): boolean {
+  for (const ok of verdictsAsWritten(model).values()) if (!ok) return false;
+  return true;
+}
+
+/** Whether a check has at most one figure per sheet row (a 汇总 check: one term per row, the target in its own row). */
+const onePerRowCache = new WeakMap<SumCheck, boolean>();
+function onePerRow(check: SumCheck): boolean {
+  let hit = onePerRowCache.get(check);
+  if (hit === undefined) {
+    // Rows by number while every cell is on the target's sheet (always, for a table's checks).
+    const sheet = check.target.ref.sheet;
+    const sameSheet = check.terms.every((t) => t.figure.ref.sheet === sheet);
+    const rows = new Set<number | string>([sameSheet ? check.target.row : rowKeyOf(check.target)]);
+    hit = true;
+    for (const t of check.terms) {
+      const k = sameSheet ? t.figure.row : rowKeyOf(t.figure);
+      if (rows.has(k)) {
+        hit = false;
+        break;
+      }
+      rows.add(k);
+    }
+    onePerRowCache.set(check, hit);
+  }
+  return hit;
+}
+
+/**
  * Whether a check holds with the given overrides, each check judged once per overrides map: the same
  * 汇总 check (a term per institution) is asked about for every cell of its column.
  */
@@ -193,35 +307,50 @@ function tableMistakes(model: ReportModel, rows: readonly UnitMistake[]): UnitMi
   const checks = sumChecks(model);
   const skipRows = new Set(rows.map((m) => rowKey(m.figure)));
   const base = correctionsOf(rows);
-  // Figures in the order they first appear in the checks (the order findings come out in).
+  // Without whole-row corrections (the usual case) a check's verdict with the base is its verdict as
+  // written, and one corrected cell is judged without building an overrides map.
+  const asWritten = verdictsAsWritten(model);
+  const okWithBase = base.size === 0 ? (c: SumCheck): boolean => asWritten.get(c) === true : memoOk(base);
+  // Only a figure of a check that fails (with the base) is judged: the cells of the failing checks.
+  const suspects = new Set<string>();
+  for (const c of checks) {
+    if (okWithBase(c)) continue;
+    suspects.add(c.target.key);
+    for (const t of c.terms) suspects.add(t.figure.key);
+  }
+  // Those figures in the order they first appear in the checks (the order findings come out in).
   const byKey = new Map<string, Figure>();
   const take = (f: Figure): void => {
-    if (f.blank || f.value === 0 || byKey.has(f.key)) return;
+    if (f.blank || f.value === 0 || !suspects.has(f.key) || byKey.has(f.key)) return;
     byKey.set(f.key, f);
   };
-  for (const c of checks) {
-    take(c.target);
-    for (const t of c.terms) take(t.figure);
+  if (suspects.size > 0) {
+    for (const c of checks) {
+      take(c.target);
+      for (const t of c.terms) take(t.figure);
+    }
   }
-  const okWithBase = memoOk(base);
+  const holdsWith = (c: SumCheck, key: string, o: { readonly value: number; readonly decimals: number }): boolean =>
+    base.size === 0 ? holdsOne(c, key, o) : holds(c, withOne(base, key, o));
   const neighbours = formRowNeighbours(checks);
   const out: UnitMistake[] = [];
   for (const figure of byKey.values()) {
-    if (skipRows.has(rowKey(figure))) continue;
+    if (skipRows.size > 0 && skipRows.has(rowKey(figure))) continue;
     const mine = checksInvolving(model, figure.key);
     if (mine.every(okWithBase)) continue;
     for (const factor of FACTORS) {
       const fixed = correctedOf(figure, factor);
+      // (The corrected value is tried first — it rarely fits, and then nothing else need be asked — the
+      // emptied cell last. The tests are pure: their order changes no verdict.)
+      if (!mine.every((c) => holdsWith(c, figure.key, fixed))) continue;
       // A cell of a form's block (年初预算数 | 全年预算数 | 全年执行数 of one row) corrected must come into
       // line with its row, and must not break a rate that agrees with it as written: 215.11 ×10 000 beside
       // 185.11 and 215.11 is no correction, it is the other cell of the relation that slipped.
       if (!fitsRow(figure, fixed.value, neighbours) || anchoredByRate(model, figure.key, fixed.value)) continue;
-      // (The corrected value is tried first: it rarely fits, and then the emptied cell need not be.)
-      if (!mine.every((c) => holds(c, withOne(base, figure.key, fixed)))) continue;
       // Evidence, not coincidence: a value that fits merely because it is ~0 (1 → 0.0001 where 0 is
       // expected) would fit as well if the cell were emptied, so it says nothing about units.
-      const zero = withOne(base, figure.key, { value: 0, decimals: fixed.decimals });
-      if (mine.every((c) => holds(c, zero))) continue;
+      const zero = { value: 0, decimals: fixed.decimals };
+      if (mine.every((c) => holdsWith(c, figure.key, zero))) continue;
       out.push({ figure, factor, corrected: fixed.value, kind: "table", comparedWith: [], alsoCorrected: [] });
       break;
     }
@@ -288,7 +417,11 @@ const MAX_PAIR_FIGURES = 40;
 function pairMistakes(model: ReportModel, known: readonly UnitMistake[]): UnitMistake[] {
   const checks = sumChecks(model);
   const fixedKnown = correctionsOf(known);
-  const failing = checks.filter((c) => !holds(c, fixedKnown));
+  // Checks that no known correction touches keep their verdict as written.
+  const asWritten = verdictsAsWritten(model);
+  const touched = new Set<SumCheck>();
+  for (const key of fixedKnown.keys()) for (const c of checksInvolving(model, key)) touched.add(c);
+  const failing = checks.filter((c) => !(touched.has(c) ? holds(c, fixedKnown) : asWritten.get(c) === true));
   const candidates = new Map<string, Figure>();
   for (const c of failing) {
     for (const f of [c.target, ...c.terms.map((t) => t.figure)]) {
@@ -338,19 +471,29 @@ function pairMistakes(model: ReportModel, known: readonly UnitMistake[]): UnitMi
  */
 function rowMistakes(model: ReportModel): UnitMistake[] {
   const checks = sumChecks(model);
-  const groups = new Map<string, { table: TableId | "form"; row: number; figures: Map<string, Figure>; suspect: boolean }>();
-  const okAsWritten = memoOk();
+  // Groups by sheet, then by row number (no `Sheet!row` string per figure), kept in order of creation.
+  type Group = { table: TableId | "form"; row: number; figures: Map<string, Figure>; suspect: boolean };
+  const bySheet = new Map<string, Map<number, Group>>();
+  const order: Group[] = [];
+  const groupOf = (f: Figure): Group | undefined => bySheet.get(f.ref.sheet)?.get(f.row);
+  const asWritten = verdictsAsWritten(model);
+  const okAsWritten = (c: SumCheck): boolean => asWritten.get(c) === true;
   for (const c of checks) {
     if (c.kind === "project") continue;
     const failing = !okAsWritten(c);
     const take = (f: Figure): void => {
       if (f.blank || f.value === 0) return;
       const row = f.row;
-      const key = rowKeyOf(f);
-      let g = groups.get(key);
+      let rows = bySheet.get(f.ref.sheet);
+      if (!rows) {
+        rows = new Map<number, Group>();
+        bySheet.set(f.ref.sheet, rows);
+      }
+      let g = rows.get(row);
       if (!g) {
         g = { table: c.table, row, figures: new Map<string, Figure>(), suspect: false };
-        groups.set(key, g);
+        rows.set(row, g);
+        order.push(g);
       }
       g.figures.set(f.key, f);
       if (failing) g.suspect = true;
@@ -364,18 +507,23 @@ function rowMistakes(model: ReportModel): UnitMistake[] {
     if (c.kind !== "project" || okAsWritten(c)) continue;
     const mark = (f: Figure): void => {
       if (f.blank || f.value === 0) return;
-      const g = groups.get(rowKeyOf(f));
+      const g = groupOf(f);
       if (g && g.figures.has(f.key)) g.suspect = true;
     };
     mark(c.target);
     for (const t of c.terms) mark(t.figure);
   }
   const out: UnitMistake[] = [];
-  for (const g of groups.values()) {
+  for (const g of order) {
     if (!g.suspect || g.figures.size < 2) continue;
     const figures = [...g.figures.values()].sort((a, b) => a.col - b.col);
-    const mine = checksOfAll(model, figures);
+    let mine: SumCheck[] | undefined;
     for (const factor of FACTORS) {
+      // A check with one figure per sheet row (a 汇总 check) sees one corrected cell of this row: judge
+      // those first, without an overrides map. An honest row scaled by 10 000 breaks its 汇总 checks, so
+      // this settles nearly every row; the full test below repeats them (the verdict is the same).
+      if (!rowFitsSummaries(model, figures, factor)) continue;
+      mine ??= checksOfAll(model, figures);
       // (The corrected row is tried first: it rarely fits, and then the emptied row need not be.)
       const overrides = new Map<string, { value: number; decimals: number }>();
       for (const f of figures) overrides.set(f.key, correctedOf(f, factor));
@@ -398,6 +546,17 @@ function rowMistakes(model: ReportModel): UnitMistake[] {
     }
   }
   return out;
+}
+
+/** Whether every one-figure-per-row check of the row's figures holds with the row corrected by `factor`. */
+function rowFitsSummaries(model: ReportModel, figures: readonly Figure[], factor: number): boolean {
+  for (const f of figures) {
+    const fixed = correctedOf(f, factor);
+    for (const c of checksInvolving(model, f.key)) {
+      if (onePerRow(c) && !holdsOne(c, f.key, fixed)) return false;
+    }
+  }
+  return true;
 }
 
 /** Two positive amounts are of one order when within a factor of 3 of each other. */
@@ -443,10 +602,12 @@ const cache = new WeakMap<ReportModel, readonly UnitMistake[]>();
 export function findUnitMistakes(model: ReportModel): readonly UnitMistake[] {
   const hit = cache.get(model);
   if (hit) return hit;
-  const rows = rowMistakes(model);
-  const single = tableMistakes(model, rows);
+  // Every table search needs a check that fails as written: when every sum holds, none runs.
+  const holdsAll = allHoldAsWritten(model);
+  const rows = holdsAll ? [] : rowMistakes(model);
+  const single = holdsAll ? [] : tableMistakes(model, rows);
   const tables = [...single, ...rows];
-  const found = [...tables, ...pairMistakes(model, tables)];
+  const found = holdsAll ? tables : [...tables, ...pairMistakes(model, tables)];
   // A money scalar that is also a table cell already flagged (a funds block's 全年执行数) is one slip.
   const keys = new Set(found.flatMap((m) => [m.figure.key, ...m.alsoCorrected.map((x) => x.figure.key)]));
   const out = [...found, ...scalarMistakes(model).filter((m) => !keys.has(m.figure.key))];

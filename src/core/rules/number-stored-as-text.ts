@@ -121,11 +121,13 @@ export const numberStoredAsText = defineRule<MessageId>({
         if (!def) return;
         const keys = new Set([...def.columns.filter((c) => c.money).map((c) => c.key), ...(EXTRA_COLUMNS[def.id] ?? [])]);
         const columns = def.columns.filter((c) => keys.has(c.key) && table.columns.some((tc) => tc.key === c.key));
+        // Field and description per column, once (not two strings per cell).
+        const cols = columns.map((c) => {
+          const field = `${def.id}.${c.key}`;
+          return { key: c.key, field, what: `${def.label}表的“${c.label}”`, rate: RATE_COLUMNS.has(field), money: c.money === true };
+        });
         for (const row of table.rows) {
-          for (const c of columns) {
-            const field = `${def.id}.${c.key}`;
-            check(row.cells[c.key], field, `${def.label}表的“${c.label}”`, RATE_COLUMNS.has(field), c.money === true);
-          }
+          for (const c of cols) check(row.cells[c.key], c.field, c.what, c.rate, c.money);
         }
       },
     };

@@ -41,9 +41,12 @@ function projectCount(model: ReportModel, table: TableBinding): number {
   const col = indexToCol(nameCol.col);
   // The first row below the mapped rows that reads 合计 in some cell: rows up to it are the table's.
   let totalRow: number | undefined;
-  for (const [address, c] of Object.entries(sheet.cells)) {
+  for (const address in sheet.cells) {
+    // The cell's text first (most cells are numbers), its row only for a 合计.
+    const v = sheet.cells[address].value;
+    if (typeof v !== "string" || !/^(?:合计|总计)[:：]?$/.test(v.replace(/\s+/g, ""))) continue;
     const r = Number(/\d+/.exec(address)?.[0]);
-    if (r > last && typeof c.value === "string" && /^(?:合计|总计)[:：]?$/.test(c.value.replace(/\s+/g, "")) && (totalRow === undefined || r < totalRow)) totalRow = r;
+    if (r > last && (totalRow === undefined || r < totalRow)) totalRow = r;
   }
   if (totalRow === undefined) return mapped;
   let more = 0;
@@ -120,7 +123,8 @@ export const proseCountMatchesList = defineRule<MessageId>({
   create(context) {
     return {
       workbook() {
-        const counts = listCounts(context.model);
+        // The lists are counted only when a text states a count of one (most workbooks: never).
+        let counts: ListCounts | undefined;
         for (const pc of proseCells(context.model)) {
           // Another form's sheet (the second project of a workbook) is not counted by this model's lists.
           if (!sheetInModel(context.model, pc.ref.sheet)) continue;
@@ -132,6 +136,7 @@ export const proseCountMatchesList = defineRule<MessageId>({
             const nounBefore = nounAfter ? undefined : nounBeforeCount(q.label);
             const noun = nounAfter ?? nounBefore?.noun;
             if (!noun) continue;
+            counts ??= listCounts(context.model);
             const list = counts[noun[1]];
             if (!list || list.includes(q.value)) continue;
             // A subset: 其中2个项目, 有3个项目, 2个项目未完成 / 执行率低于…

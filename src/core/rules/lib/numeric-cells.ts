@@ -41,12 +41,17 @@ export function figureCells(model: ReportModel): FigureCell[] {
     if (!table) continue;
     const keys = new Set([...def.columns.filter((c) => c.money).map((c) => c.key), ...(EXTRA_COLUMNS[def.id] ?? [])]);
     const columns = def.columns.filter((c) => keys.has(c.key) && table.columns.some((tc) => tc.key === c.key));
+    // Field, description and kind per column, once (not a string per cell).
+    const cols = columns.map((c) => {
+      const field = `${def.id}.${c.key}`;
+      const kind: FigureKind = c.money ? "money" : RATE_COLUMNS.has(field) ? "rate" : "number";
+      return { key: c.key, field, what: `${def.label}表的“${c.label}”`, kind };
+    });
     for (const row of table.rows) {
-      for (const c of columns) {
+      for (const c of cols) {
         const bound = row.cells[c.key];
         if (!bound?.cell) continue;
-        const field = `${def.id}.${c.key}`;
-        out.push({ bound, field, what: `${def.label}表的“${c.label}”`, kind: c.money ? "money" : RATE_COLUMNS.has(field) ? "rate" : "number" });
+        out.push({ bound, field: c.field, what: c.what, kind: c.kind });
       }
     }
   }
