@@ -86,7 +86,67 @@ function devCerts() {
   return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
 }
 
-module.exports = (env = {}, argv = {}) => {
+/**
+ * The command line as one file (issue 12): dist/bundle/jixiao.js, run by bin/jixiao.js, with the packages
+ * it needs (commander, xlsx-populate, JSZip…) inside, so `jixiao check` reads one file instead of resolving
+ * and reading some 220 modules. `check` is in that first file; fill, narrative, template and rules come as
+ * chunks (dist/bundle/<name>.js) loaded only when their command runs, and ExcelJS/docx only with them.
+ * dist/bundle/worker.js is the batch worker (src/cli/pool.ts looks for worker.js beside the running file).
+ * Node built-ins stay outside; nothing is minified (stack traces stay readable, and the build stays fast
+ * enough for `prepare`). `npm run build` builds it after tsc (scripts/build-cli.js); `npm ci --omit=dev`
+ * uses the shipped copy. Some production dependencies stay outside (CLI_EXTERNAL): required from
+ * node_modules only by the paths that need them, so a plain check does not even read them.
+ */
+/**
+ * Left in node_modules: the formula libraries (only a workbook or --rules with 审核公式 evaluates them),
+ * ExcelJS (template, check --summary) and docx (narrative --docx) — megabytes that `check` never runs.
+ */
+const CLI_EXTERNAL = ["@formulajs/formulajs", "@borgar/fx", "exceljs", "docx"];
+
+function cliConfig() {
+  return {
+    mode: "production",
+    target: "node20",
+    devtool: false,
+    entry: { jixiao: "./src/cli/index.ts", worker: "./src/cli/worker.ts" },
+    output: {
+      path: path.resolve(__dirname, "dist", "bundle"),
+      filename: "[name].js",
+      chunkFilename: "[name].js",
+      library: { type: "commonjs2" },
+      clean: true,
+    },
+    // __dirname is the bundle's own folder (pool.ts finds worker.js there).
+    node: { __dirname: false, __filename: false },
+    resolve: { extensions: [".ts", ".js", ".json"] },
+    externals: Object.fromEntries(CLI_EXTERNAL.map((name) => [name, `commonjs ${name}`])),
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              configFile: path.resolve(__dirname, "tsconfig.build.json"),
+              compilerOptions: { module: "esnext", sourceMap: false },
+            },
+          },
+        },
+      ],
+    },
+    optimization: {
+      minimize: true,
+      minimizeOptions: { javascript: { compress: false, mangle: false, format: { ascii_only: true, comments: false } } },
+      moduleIds: "named",
+      chunkIds: "named",
+    },
+    performance: { hints: false },
+  };
+}
+
+function paneConfig(env = {}, argv = {}) {
   const production = argv.mode !== "development";
   const officeJs = officeJsUrl(process.env);
   const certs = production ? undefined : devCerts();
@@ -160,3 +220,7 @@ module.exports = (env = {}, argv = {}) => {
     },
   };
 };
+
+/** `webpack` builds the pane; scripts/build-cli.js builds the command line from `cliConfig`. */
+module.exports = paneConfig;
+module.exports.cliConfig = cliConfig;

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 "use strict";
 /**
- * `npm ci` runs this through `prepare`: build the CLI into dist/ with TypeScript. TypeScript is a
- * devDependency, so `npm ci --omit=dev` (an install for running the CLI only) does not have it: then the
- * dist/ that ships with the package is used as it is, and when there is none the launcher says how to
+ * `npm ci` runs this through `prepare`: build the CLI into dist/ with TypeScript, then the command-line
+ * bundle dist/bundle/ (scripts/build-cli.js, webpack) that bin/jixiao.js runs. TypeScript and webpack are
+ * devDependencies, so `npm ci --omit=dev` (an install for running the CLI only) does not have them: then
+ * the dist/ that ships with the package is used as it is, and when there is none the launcher says how to
  * build it. Never fails the install for a missing compiler; a real compile error still fails it.
  */
 const fs = require("fs");
@@ -14,8 +15,9 @@ const root = path.join(__dirname, "..");
 let tsc;
 try {
   tsc = require.resolve("typescript/bin/tsc", { paths: [root] });
+  require.resolve("webpack", { paths: [root] });
 } catch {
-  const built = fs.existsSync(path.join(root, "dist", "cli", "index.js"));
+  const built = fs.existsSync(path.join(root, "dist", "bundle", "jixiao.js")) || fs.existsSync(path.join(root, "dist", "cli", "index.js"));
   process.stderr.write(
     built
       ? "jixiao prepare: TypeScript is not installed (--omit=dev); using the dist/ that is already built.\n"
@@ -23,5 +25,11 @@ try {
   );
   process.exit(0);
 }
-const r = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
-process.exit(r.status ?? 1);
+const steps = [
+  [tsc, "-p", "tsconfig.build.json"],
+  [path.join(__dirname, "build-cli.js")],
+];
+for (const args of steps) {
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}

@@ -16,6 +16,8 @@ import * as path from "path";
 
 const ROOT = path.join(__dirname, "..", "..");
 const built = existsSync(path.join(ROOT, "dist", "cli", "index.js"));
+/** `npm run build` also built the CLI bundle that bin/jixiao.js runs (scripts/build-cli.js). */
+const bundled = existsSync(path.join(ROOT, "dist", "bundle", "jixiao.js"));
 const EXAMPLE = path.join(ROOT, "examples", "linxiang-2021.xlsx");
 
 function npmAvailable(): boolean {
@@ -47,23 +49,28 @@ afterAll(async () => {
   await fs.rm(tmp, { recursive: true, force: true });
 }, 120_000);
 
+/** Run `root`/bin/jixiao.js with a require hook; return the files it loaded (relative to `root`). */
+async function loaded(args: string[], root: string = ROOT): Promise<{ run: Run; files: string[] }> {
+  const list = path.join(tmp, `loaded-${path.basename(root)}-${args.join("-").replace(/[^\w-]/g, "_")}.json`);
+  const hook = path.join(tmp, "trace.js");
+  await fs.writeFile(
+    hook,
+    // Modules through require(), and scripts compiled by vm.Script (how bin/jixiao.js loads the bundle).
+    `const M = require("module"); const vm = require("vm"); const seen = new Set(); const orig = M._load;
+     M._load = function (r, p, i) { const x = orig.apply(this, arguments); try { seen.add(M._resolveFilename(r, p)); } catch {} return x; };
+     const Script = vm.Script; vm.Script = class extends Script { constructor(code, o) { super(code, o); if (o && o.filename) seen.add(o.filename); } };
+     process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(list)}, JSON.stringify([...seen])));`,
+  );
+  const run = await runNode(["-r", hook, path.join(root, "bin", "jixiao.js"), ...args], root);
+  const files = (JSON.parse(await fs.readFile(list, "utf8")) as string[]).filter((f) => path.isAbsolute(f)).map((f) => path.relative(root, f));
+  return { run, files };
+}
+
+/** The files of the CLI bundle (dist/bundle/) among `files`. */
+const bundleFiles = (files: string[]): string[] => files.filter((f) => f.startsWith("dist/bundle/")).sort();
+
 describe("what the built CLI loads", () => {
   const lock = JSON.parse(readFileSync(path.join(ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { dev?: boolean }> };
-
-  /** Run bin/jixiao.js with a require hook; return the files it loaded (relative to the repository). */
-  async function loaded(args: string[]): Promise<{ run: Run; files: string[] }> {
-    const list = path.join(tmp, `loaded-${args.join("-").replace(/[^\w-]/g, "_")}.json`);
-    const hook = path.join(tmp, "trace.js");
-    await fs.writeFile(
-      hook,
-      `const M = require("module"); const seen = new Set(); const orig = M._load;
-       M._load = function (r, p, i) { const x = orig.apply(this, arguments); try { seen.add(M._resolveFilename(r, p)); } catch {} return x; };
-       process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(list)}, JSON.stringify([...seen])));`,
-    );
-    const run = await runNode(["-r", hook, path.join(ROOT, "bin", "jixiao.js"), ...args], ROOT);
-    const files = (JSON.parse(await fs.readFile(list, "utf8")) as string[]).filter((f) => path.isAbsolute(f)).map((f) => path.relative(ROOT, f));
-    return { run, files };
-  }
 
   /** The lockfile key of the package a loaded file belongs to (`node_modules/a/node_modules/@b/c`). */
   function packageOf(file: string): string | undefined {
@@ -73,6 +80,22 @@ describe("what the built CLI loads", () => {
 
   const devOnly = (files: string[]): string[] =>
     [...new Set(files.map(packageOf).filter((p): p is string => p !== undefined))].filter((p) => lock.packages[p] === undefined || lock.packages[p].dev === true);
+
+  (bundled ? it : it.skip)("check runs from the one bundle file: no module of node_modules or dist/cli, no other chunk", async () => {
+    const { run, files } = await loaded(["check", EXAMPLE]);
+    expect(run.err).toBe("");
+    expect(run.out).toContain("共发现");
+    expect(bundleFiles(files)).toEqual(["dist/bundle/jixiao.js"]);
+    expect(files.filter((f) => f.includes("node_modules") || f.startsWith("dist/cli") || f.startsWith("dist/core") || f.startsWith("dist/hosts"))).toEqual([]);
+  });
+
+  (bundled ? it : it.skip)("fill loads its own chunk beside the bundle, and production packages only", async () => {
+    const { run, files } = await loaded(["fill", EXAMPLE, "-o", path.join(tmp, "filled-bundle.xlsx")]);
+    expect(run.err).toBe("");
+    expect(bundleFiles(files)).toContain("dist/bundle/fill.js");
+    expect(bundleFiles(files)).not.toContain("dist/bundle/template.js");
+    expect(devOnly(files)).toEqual([]);
+  });
 
   (built ? it : it.skip)("check loads production packages only, and none of ExcelJS, docx, the narrative generator, template or fill code", async () => {
     const { run, files } = await loaded(["check", EXAMPLE]);
@@ -92,6 +115,44 @@ describe("what the built CLI loads", () => {
     const fill = await loaded(["fill", EXAMPLE, "-o", path.join(tmp, "filled.xlsx")]);
     expect(fill.run.err).toBe("");
     expect(devOnly(fill.files)).toEqual([]);
+  });
+});
+
+describe("the bundle's code cache (bin/jixiao.js)", () => {
+  (bundled ? it : it.skip)("the first run writes a cache only this user can read; later runs use it and print the same report", async () => {
+    const tmpdir = path.join(tmp, "cache-home");
+    await fs.mkdir(tmpdir);
+    const env = { ...process.env, TMPDIR: tmpdir, TMP: tmpdir, TEMP: tmpdir };
+    const reference = await runNode([path.join(ROOT, "bin", "jixiao.js"), "check", EXAMPLE], ROOT, { ...env, JIXIAO_CODE_CACHE: "0" });
+    expect(await fs.readdir(tmpdir)).toEqual([]); // JIXIAO_CODE_CACHE=0: no cache at all
+    const first = await runNode([path.join(ROOT, "bin", "jixiao.js"), "check", EXAMPLE], ROOT, env);
+    const [dir] = await fs.readdir(tmpdir);
+    expect(dir).toMatch(/^jixiao-code-cache/);
+    const caches = await fs.readdir(path.join(tmpdir, dir));
+    expect(caches).toHaveLength(1);
+    if (process.platform !== "win32") {
+      expect((await fs.stat(path.join(tmpdir, dir))).mode & 0o077).toBe(0);
+      expect((await fs.stat(path.join(tmpdir, dir, caches[0]))).mode & 0o077).toBe(0);
+    }
+    const second = await runNode([path.join(ROOT, "bin", "jixiao.js"), "check", EXAMPLE], ROOT, env);
+    expect(await fs.readdir(path.join(tmpdir, dir))).toEqual(caches);
+    for (const r of [first, second]) {
+      expect(r.err).toBe("");
+      expect({ code: r.code, out: r.out }).toEqual({ code: reference.code, out: reference.out });
+    }
+    expect(reference.out).toContain("共发现");
+  });
+
+  (bundled ? it : it.skip)("a cache folder others can write to is not used", async () => {
+    if (process.platform === "win32" || typeof process.getuid !== "function") return;
+    const tmpdir = path.join(tmp, "cache-open");
+    const dir = path.join(tmpdir, `jixiao-code-cache-${process.getuid()}`);
+    await fs.mkdir(dir, { recursive: true });
+    await fs.chmod(dir, 0o777);
+    const r = await runNode([path.join(ROOT, "bin", "jixiao.js"), "check", EXAMPLE], ROOT, { ...process.env, TMPDIR: tmpdir });
+    expect(r.err).toBe("");
+    expect(r.out).toContain("共发现");
+    expect(await fs.readdir(dir)).toEqual([]);
   });
 });
 
@@ -122,8 +183,10 @@ describe("npm ci --omit=dev in a clean folder", () => {
       expect(existsSync(path.join(app, "node_modules", "typescript"))).toBe(false);
       // exceljs is a runtime dependency (template, check --summary), loaded only by the commands that write workbooks.
 
-      const installed = await runNode([path.join(app, "bin", "jixiao.js"), "check", EXAMPLE], app);
+      const { run: installed, files } = await loaded(["check", EXAMPLE], app);
       const here = await runNode([path.join(ROOT, "bin", "jixiao.js"), "check", EXAMPLE], ROOT);
+      // What runs there is the shipped bundle, as built by `npm run build`.
+      if (bundled) expect(bundleFiles(files)).toEqual(["dist/bundle/jixiao.js"]);
       expect(installed.err).toBe("");
       expect(installed.code).toBe(1); // the example carries real mistakes
       expect(installed.out).toBe(here.out);
