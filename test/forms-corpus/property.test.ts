@@ -65,6 +65,8 @@ const FLOOR: Record<FormId, number> = {
   "mof-project": 0.8,
   "sichuan-project": 0.8,
   "dept-whole": 1,
+  "dept-sichuan": 1,
+  "dept-city": 1,
   "final-accounts": 0.5,
   "project-summary": 1,
   "project-sheets": 0.63,
