@@ -26,6 +26,8 @@ const FORM_WORDS: Record<FormId, RegExp> = {
   "mof-project": /项目支出绩效自评表|财政部|mof|project/i,
   "sichuan-project": /四川|sichuan/i,
   "dept-whole": /部门整体|dept|whole/i,
+  "dept-sichuan": /部门整体|dept|whole/i,
+  "dept-city": /部门整体|dept|whole/i,
   "final-accounts": /决算|final/i,
   "project-summary": /汇总|summary/i,
   "project-sheets": /汇总|项目支出绩效自评表|summary|project/i,
@@ -37,6 +39,9 @@ const FORM_WORDS: Record<FormId, RegExp> = {
  * that added them). Each runs as `test.failing`: it fails the suite as soon as it starts passing.
  */
 const KNOWN_GAPS: ReadonlySet<string> = new Set([
+  // A completion rate of a target NOT reached (“增长5.4%，低于年度目标6%，完成率为95%”): the prose rules read
+  // only “完成X，超出年度目标Y” so far (src/core/narrative, another helper's area).
+  "部门整体表（四川式） › prose-completion-rate: 增长5.4%，低于年度目标6%，完成率为95% (90%) → Sheet1!C18",
 ]);
 
 /** form × kind → [passed, total]. */

@@ -6,6 +6,7 @@
 import { type BookSpec, numberAt, plant } from "./book";
 import { num, put, rateAsText, txt, yuan } from "./corpus-helpers";
 import { deptWholeCase } from "./dept-form";
+import { deptCityCase, deptSichuanCase } from "./dept-layouts";
 import { finalAccountsCase } from "./final-accounts";
 import { hunanCase } from "./hunan-form";
 import { type ProjectCells, type ProjectData, projectBook, writeProjectSheet, round2 } from "./project-form";
@@ -135,7 +136,7 @@ function projectSheetsCase(): FormCase {
 
 /** Every form of the corpus. */
 export function buildCorpus(): FormCase[] {
-  return [projectCase("mof-project"), projectCase("sichuan-project"), deptWholeCase(), finalAccountsCase(), summaryCase(), projectSheetsCase(), hunanCase()];
+  return [projectCase("mof-project"), projectCase("sichuan-project"), deptWholeCase(), deptSichuanCase(), deptCityCase(), finalAccountsCase(), summaryCase(), projectSheetsCase(), hunanCase()];
 }
 
 export { gradeOf, round2 };

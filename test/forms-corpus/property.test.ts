@@ -65,6 +65,8 @@ const FLOOR: Record<FormId, number> = {
   "mof-project": 1,
   "sichuan-project": 1,
   "dept-whole": 1,
+  "dept-sichuan": 1,
+  "dept-city": 1,
   "final-accounts": 1,
   "project-summary": 1,
   "project-sheets": 1,

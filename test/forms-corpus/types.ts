@@ -10,6 +10,8 @@ export type FormId =
   | "mof-project" // a. 财政部 项目支出绩效自评表 (财预〔2020〕10号 附件)
   | "sichuan-project" // b. its 四川 variant
   | "dept-whole" // c. 部门整体支出绩效自评表 with both fund splits
+  | "dept-sichuan" // c2. … in a 四川-style layout (dept-layouts.ts)
+  | "dept-city" // c3. … in a 市/区 layout: two-row header, splits merged down column A (dept-layouts.ts)
   | "final-accounts" // d. 部门决算 tables beside a 整体绩效 text sheet
   | "project-summary" // e. 项目绩效自评汇总表
   | "project-sheets" // f. one 项目支出绩效自评表 per sheet plus a 项目汇总 sheet
@@ -19,6 +21,8 @@ export const FORM_NAMES: Record<FormId, string> = {
   "mof-project": "财政部项目表",
   "sichuan-project": "四川项目表",
   "dept-whole": "部门整体表",
+  "dept-sichuan": "部门整体表（四川式）",
+  "dept-city": "部门整体表（市区式）",
   "final-accounts": "决算表",
   "project-summary": "项目汇总表",
   "project-sheets": "多项目工作簿",

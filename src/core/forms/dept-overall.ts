@@ -4,15 +4,24 @@
  * to 年度资金总额 in 年初预算数 / 全年预算数 / 全年执行数; then the indicators and the 总分 row.
  */
 import { FUNDS_BIND, FUNDS_COLUMNS, IDENTITY_FIELDS, MONEY_COLUMNS, TOTAL_ROW } from "./common";
-import type { FormDecl } from "./types";
+import type { FormDecl, GridColumn, GridRow } from "./types";
+
+/**
+ * The funds columns as 部门整体 forms head them: the common ones plus the 四川 words (预算执行数 for 全年执行数;
+ * 调整后预算数 and 年初预算 are common already).
+ */
+const DEPT_COLUMNS: readonly GridColumn[] = FUNDS_COLUMNS.map((c) => (c.key === "executed" ? { ...c, labels: [...c.labels, "预算执行数", "实际支出数", "全年支出数"] } : c));
+
+/** 年度资金总额, also written 总额 (四川) or 年度预算总额 beside the other rows of the block. */
+const DEPT_TOTAL_ROW: GridRow = { ...TOTAL_ROW, labels: [...TOTAL_ROW.labels, "总额", "年度预算总额", "预算总额"] };
 
 export const DEPT_OVERALL: FormDecl = {
   id: "dept-overall",
   name: "部门整体支出绩效自评表",
   kind: "dept",
   anchors: [
-    ["部门整体支出绩效自评表", "部门整体支出绩效自评", "部门整体绩效自评表"],
-    ["年度资金总额", "资金总额"],
+    ["部门整体支出绩效自评表", "部门整体支出绩效自评", "部门整体绩效自评表", "整体支出绩效自评表", "部门整体支出绩效评价表", "整体支出绩效评价表"],
+    ["年度资金总额", "资金总额", "总额"],
     ["按收入性质分", "按收入性质"],
     ["按支出性质分", "按支出性质"],
     ["一般公共预算财政拨款", "一般公共预算拨款"],
@@ -25,16 +34,16 @@ export const DEPT_OVERALL: FormDecl = {
     ["总分"],
   ],
   minAnchors: 5,
-  requires: [["年度资金总额", "资金总额"], ["按收入性质分", "按收入性质", "按支出性质分", "按支出性质", "部门整体支出绩效自评表", "部门整体支出绩效自评"]],
+  requires: [["年度资金总额", "资金总额", "总额", "年度预算总额"], ["按收入性质分", "按收入性质", "按支出性质分", "按支出性质", "部门整体支出绩效自评表", "部门整体支出绩效自评", "整体支出绩效自评表", "整体支出绩效评价表"]],
   fields: [...IDENTITY_FIELDS, { field: "jx_supervisor", labels: ["主管部门"] }, { field: "jx_implementer", labels: ["实施单位"] }],
   grids: [
     {
       id: "funds",
       name: "年度资金",
       mode: "matrix",
-      columns: FUNDS_COLUMNS,
+      columns: DEPT_COLUMNS,
       rows: [
-        TOTAL_ROW,
+        DEPT_TOTAL_ROW,
         { key: "public", name: "一般公共预算财政拨款", labels: ["一般公共预算财政拨款", "一般公共预算拨款", "一般公共预算资金", "财政拨款"] },
         { key: "govFund", name: "政府性基金预算财政拨款", labels: ["政府性基金预算财政拨款", "政府性基金预算拨款", "政府性基金拨款", "政府性基金"] },
         { key: "capital", name: "国有资本经营预算财政拨款", labels: ["国有资本经营预算财政拨款", "国有资本经营预算拨款", "国有资本经营预算"] },

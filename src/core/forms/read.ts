@@ -162,6 +162,8 @@ function readField(grid: SheetGrid, field: FieldDecl, others: readonly string[],
 const YEAR_LINE = /^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$/;
 /** A title naming the year: `2021年度项目支出绩效自评表`. */
 const TITLE_YEAR = /(?:19|20)\d{2}\s*年度?[^，。；;,]{0,24}?(?:绩效|自评|评价|整体支出|项目支出|预算项目|决算|汇总)/;
+/** …or after it, in brackets: `部门整体支出绩效自评表（2023年度）`. */
+const TITLE_YEAR_AFTER = /(?:绩效|自评|评价|整体支出|项目支出|决算|汇总)[^，。；;,]{0,12}?[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]\s*$/;
 /** A unit's name ends so (某某局, 某某中心 …). */
 const UNIT_END = /(?:局|委员会|委|办公室|办|中心|院|所|站|厅|部|会|队|处|校|馆|社|台|馆|政府|街道|镇|乡|公司|集团)$/;
 
@@ -183,7 +185,7 @@ function titleCells(grid: SheetGrid): { row: number; col: number; text: string }
 function identityFromTitle(grid: SheetGrid, scalars: MappingResult["scalars"]): void {
   const titles = titleCells(grid);
   if (!scalars.jx_report_year?.cell) {
-    const line = titles.find((t) => YEAR_LINE.test(t.text.replace(/\s+/g, ""))) ?? titles.find((t) => TITLE_YEAR.test(t.text));
+    const line = titles.find((t) => YEAR_LINE.test(t.text.replace(/\s+/g, ""))) ?? titles.find((t) => TITLE_YEAR.test(t.text) || TITLE_YEAR_AFTER.test(t.text));
     if (line) scalars.jx_report_year = { id: "jx_report_year", ref: { sheet: grid.name, address: toA1(line) }, cell: grid.cell(line.row, line.col), source: "label" };
   }
   if (!scalars.jx_unit_name?.cell) {
@@ -250,6 +252,16 @@ function findMatrix(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
       if (key && !columns.has(key)) columns.set(key, { col, header: v.trim() });
     }
     const money = decl.columns.filter((c) => c.kind === "money" && columns.has(c.key)).length;
+    if (money >= 1) {
+      // A two-row header (预算资金（万元） over 年初预算数 | 全年预算数 | 全年执行数, with 执行率 | 分值 | 得分
+      // merged down both rows): the headers merged from the row above name their columns here too.
+      for (const m of grid.merges) {
+        if (m.start.row >= row || m.end.row < row || m.start.col !== m.end.col) continue;
+        const v = grid.cell(m.start.row, m.start.col)?.value;
+        const key = typeof v === "string" ? columnKeyOf(v, decl) : undefined;
+        if (key && !columns.has(key)) columns.set(key, { col: m.start.col, header: String(v).trim() });
+      }
+    }
     if (columns.size < 2 || money < 1) continue;
     const firstValueCol = Math.min(...[...columns.values()].map((c) => c.col));
     const rows = new Map<string, number>();

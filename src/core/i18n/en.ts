@@ -66,6 +66,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   "score-summary-matches/totalRowMismatch": "“{{group}}” of the score summary is {{written}}, but the execution score plus the indicator scores is {{expected}}.",
   "score-summary-matches/weightMismatch": "“{{group}}” weighs {{written}}, but its indicators' weights add up to {{expected}} ({{parts}}).",
   "score-summary-matches/execWeightMismatch": "The score summary gives the weight of the budget execution rate as {{written}}, not {{expected}}.",
+  "score-summary-matches/totalWeightMismatch": "“{{group}}” of the score summary weighs {{written}}, but the execution rate's weight plus the indicator weights is {{expected}}.",
   "score-summary-matches/scoreCause": "“{{item}}” scores {{written}}; {{anchor}} make it {{expected}}; with that correction the score summary and the total score agree.",
   "score-summary-matches/subtotalAnchored": "“{{group}}” scores {{written}}, in line with the total score, but its indicators add up to {{expected}} ({{parts}}): one of {{items}} is wrong; please check them.",
   "score-within-weight/aboveWeight": "“{{item}}” scores {{score}}, above its weight {{weight}}: a score cannot exceed its weight.",

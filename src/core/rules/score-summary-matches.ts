@@ -8,7 +8,7 @@ import { showNumber } from "../scoring/indicator-value";
 import { effectiveScore, scoreTolerance, scoresFor } from "../scoring/score";
 
 /** Message ids of score-summary-matches. */
-export type MessageId = "subtotalMismatch" | "execMismatch" | "totalRowMismatch" | "weightMismatch" | "scoreCause" | "subtotalAnchored" | "execWeightMismatch";
+export type MessageId = "subtotalMismatch" | "execMismatch" | "totalRowMismatch" | "weightMismatch" | "scoreCause" | "subtotalAnchored" | "execWeightMismatch" | "totalWeightMismatch";
 
 /** Each summary row = Σ its indicators; the 预算执行率 row = jx_exec_score. */
 export const scoreSummaryMatches = defineRule<MessageId>({
@@ -22,6 +22,7 @@ export const scoreSummaryMatches = defineRule<MessageId>({
       "totalRowMismatch": "得分汇总的“{{group}}”为 {{written}}，但预算执行率得分与各指标得分之和为 {{expected}}。",
       "weightMismatch": "“{{group}}”分值 {{written}}，但其下各指标分值之和为 {{expected}}（{{parts}}）。",
       "execWeightMismatch": "得分汇总中预算执行率分值 {{written}}，与预算执行率分值 {{expected}} 不一致。",
+      "totalWeightMismatch": "得分汇总的“{{group}}”分值为 {{written}}，但预算执行率分值与各指标分值之和为 {{expected}}。",
       "scoreCause": "“{{item}}”得分填写为 {{written}}；按{{anchor}}，应为 {{expected}}，改正后得分汇总与综合得分全部相符。",
       "subtotalAnchored": "“{{group}}”得分 {{written}} 与综合得分相符，但其下各指标得分之和为 {{expected}}（{{parts}}）：应是{{items}}中某一项的得分有误，请核对。",
     },
@@ -81,6 +82,20 @@ export const scoreSummaryMatches = defineRule<MessageId>({
               expected: g.expected,
               actual: g.written,
               suggestions: [{ description: `改为 ${showNumber(g.expected)}`, writes: [{ at: g.ref, value: g.expected }] }],
+            });
+          }
+          // The summary's 合计/总分 row carries the weights' total too.
+          const allWeights = r.indicators.every((i) => i.weight !== undefined) ? r.indicators.reduce((a, i) => a + (i.weight ?? 0), r.execPresent ? r.execWeight : 0) : undefined;
+          if (g.level === "total" && g.weightRef && g.weightWritten !== undefined && allWeights !== undefined && Math.abs(g.weightWritten - allWeights) > 1e-6) {
+            const expected = Math.round(allWeights * 1e8) / 1e8;
+            context.report({
+              at: g.weightRef,
+              messageId: "totalWeightMismatch",
+              field: "jx_score_summary.weight",
+              data: { group: g.group, written: showNumber(g.weightWritten), expected: showNumber(expected) },
+              expected,
+              actual: g.weightWritten,
+              suggestions: [{ description: `改为 ${showNumber(expected)}`, writes: [{ at: g.weightRef, value: expected }] }],
             });
           }
           if (g.level === "exec" && g.weightRef && g.weightWritten !== undefined && Math.abs(g.weightWritten - r.execWeight) > 1e-6) {
