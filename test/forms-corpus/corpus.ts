@@ -5,6 +5,7 @@
  */
 import { type BookSpec, numberAt, plant } from "./book";
 import { num, put, rateAsText, txt, yuan } from "./corpus-helpers";
+import { finalYuanCase, provinceProjectCase, summaryTopCase } from "./bureau-variants";
 import { deptWholeCase } from "./dept-form";
 import { finalAccountsCase } from "./final-accounts";
 import { hunanCase } from "./hunan-form";
@@ -135,7 +136,19 @@ function projectSheetsCase(): FormCase {
 
 /** Every form of the corpus. */
 export function buildCorpus(): FormCase[] {
-  return [projectCase("mof-project"), projectCase("sichuan-project"), deptWholeCase(), finalAccountsCase(), summaryCase(), projectSheetsCase(), hunanCase()];
+  return [
+    projectCase("mof-project"),
+    projectCase("sichuan-project"),
+    deptWholeCase(),
+    finalAccountsCase(),
+    summaryCase(),
+    projectSheetsCase(),
+    hunanCase(),
+    // Other bureaus' layouts of the same forms (bureau-variants.ts).
+    provinceProjectCase(),
+    summaryTopCase(),
+    finalYuanCase(),
+  ];
 }
 
 export { gradeOf, round2 };

@@ -26,7 +26,8 @@ export const PROJECT_SUMMARY: FormDecl = {
   ],
   minAnchors: 6,
   requires: [["项目名称"], ["预算数", "全年预算数", "预算资金"], ["执行数", "全年执行数", "实际支出"]],
-  fields: IDENTITY_FIELDS,
+  // `主管部门：某某局` above the table names the unit when no 填报单位 does.
+  fields: [...IDENTITY_FIELDS, { field: "jx_supervisor", labels: ["主管部门", "主管部门（单位）"] }],
   grids: [],
   tables: [{ table: "jx_projects", blankRowsInside: true }],
   relations: [],

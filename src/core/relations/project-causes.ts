@@ -57,7 +57,9 @@ export function projectCauses(model: ReportModel): readonly ProjectCause[] {
         tries.push({ column: "executed", figure: e, value: b.value - c.value });
         tries.push({ column: "carryover", figure: c, value: b.value - e.value });
       } else if (rate) {
+        // No 结转结余 column: the row's rate tells which of its two amounts the 合计 disagrees with.
         tries.push({ column: "executed", figure: e, value: b.value * rate.value });
+        if (rate.value > 0) tries.push({ column: "budget", figure: b, value: e.value / rate.value });
       }
       const good = tries.filter((t) => {
         const decimals = Number.isFinite(t.figure.decimals) ? t.figure.decimals : 2;
