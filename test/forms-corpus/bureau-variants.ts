@@ -15,12 +15,13 @@
  * j. the 部门决算 tables in 元 (`金额单位：元`, amounts with two decimals in 元) beside a report written in
  *    万元: the report's 万元 are the tables' 元 ÷ 10000 (a trap: no unit warning), and a slip is a figure
  *    typed in 万元 (÷10000) in a 元 table.
+ * k. a workbook of nine provincial project sheets (h) and the 汇总 of i: each 汇总 row = its sheet.
  */
 import { type Ref, SheetWriter, MONEY, ref } from "./book";
 import { num, put, rateAsText, txt } from "./corpus-helpers";
 import { finalAccountsBook, SEED003 } from "./final-accounts";
 import { type ProjectData, execScore, mergeRuns, rate4, round2, totalScore, totalWeight } from "./project-form";
-import { type Relation, sum } from "./relations";
+import { type Relation, equal, sum } from "./relations";
 import { SEED001_PROJECTS, SEED004_CORPUS, gradeOf, projectTotal, seed001Project } from "./seeds";
 import type { FormCase, Trap, Variant } from "./types";
 
@@ -30,9 +31,21 @@ function unitText(sign: string, v: number | string, unit: string, target: boolea
   return target ? `${sign === "=" ? "" : sign}${v}${unit}` : `${v}${unit}`;
 }
 
-export function provinceProjectCase(): FormCase {
-  const d: ProjectData = SEED004_CORPUS;
-  const name = "项目自评";
+/** Where the interesting cells of one provincial project sheet are. */
+export interface ProvinceCells {
+  title: Ref;
+  funds: Ref[][];
+  execRate: Ref;
+  execScore: Ref;
+  actual: Ref;
+  ind: { target: Ref; actual: Ref; weight: Ref; score: Ref; reason: Ref }[];
+  weightTotal: Ref;
+  scoreTotal: Ref;
+  grade: Ref;
+}
+
+/** One provincial 项目支出绩效自评表 on a sheet of its own. */
+export function writeProvinceSheet(name: string, d: ProjectData): { sheet: SheetWriter; cells: ProvinceCells; relations: Relation[]; traps: Trap[] } {
   const w = new SheetWriter(name);
   const S = (a: string): Ref => ref(name, a);
   ["A", "B", "C", "D", "E", "F", "G", "H", "I"].forEach((c, i) => w.width(c, [12, 14, 24, 14, 14, 12, 10, 12, 20][i]));
@@ -107,6 +120,22 @@ export function provinceProjectCase(): FormCase {
   relations.push(sum(scoreTotal, [execScoreRef, ...ind.map((i) => i.score)], "总分 得分 = Σ 得分"));
   ind.forEach((i, k) => relations.push({ kind: "le", a: i.score, b: i.weight, label: `指标${k + 1} 得分 ≤ 分值` }));
 
+  const traps: Trap[] = [
+    { at: title, why: "the year only in the title (“…年度项目支出绩效自评表”)" },
+    { at: unitLine, why: "“填报单位（盖章）：…” label and value in one cell" },
+    { at: nameCell, why: "“项目名称：…” label and value in one cell" },
+    { at: filed, why: "填表人, 联系电话 and 填报日期 (the year after) in one cell" },
+    { at: S(`A${blankRow}`), why: "a blank row between the 产出 indicators and the 效益 indicators" },
+    { at: ind[0].reason, why: "“—” in the reason of an achieved indicator" },
+    { at: S("G7"), why: "“—” in an unused 分值 cell of a 其中 row" },
+  ];
+  return { sheet: w, cells: { title, funds, execRate, execScore: execScoreRef, actual, ind, weightTotal, scoreTotal, grade }, relations, traps };
+}
+
+export function provinceProjectCase(): FormCase {
+  const d: ProjectData = SEED004_CORPUS;
+  const { sheet: w, cells, relations, traps: sheetTraps } = writeProvinceSheet("项目自评", d);
+  const { title, funds, execRate, execScore: execScoreRef, actual, ind, weightTotal, grade } = cells;
   const notAchieved = d.indicators.findIndex((i) => i.reason !== undefined);
   const variants: Variant[] = [
     num("part-not-footing", "其中：本年财政拨款 年初预算数 +10", funds[1][0], (x) => x + 10),
@@ -126,28 +155,41 @@ export function provinceProjectCase(): FormCase {
     txt("prose-completion-rate", "完成率为131.33% (1700 of 1500: 113.33%)", actual, "完成率为113.33%", "完成率为131.33%"),
     put("reason-missing", `${d.indicators[notAchieved].name} not achieved, reason left empty`, ind[notAchieved].reason, null),
   ];
-  const traps: Trap[] = [
-    { at: title, why: "the year only in the title (“2021年度项目支出绩效自评表”)" },
-    { at: unitLine, why: "“填报单位（盖章）：…” label and value in one cell" },
-    { at: nameCell, why: "“项目名称：…” label and value in one cell" },
-    { at: filed, why: "填表人, 联系电话 and 填报日期 (the year after) in one cell" },
-    { at: S(`A${blankRow}`), why: "a blank row between the 产出 indicators and the 效益 indicators" },
-    { at: ind[0].reason, why: "“—” in the reason of an achieved indicator" },
-    { at: S("G7"), why: "“—” in an unused 分值 cell of a 其中 row" },
-    rateAsText(execRate, "执行率（B/A） typed as the text “100.00%”"),
-  ];
+  const traps: Trap[] = [...sheetTraps, rateAsText(execRate, "执行率（B/A） typed as the text “100.00%”")];
   return { form: "province-project", seed: "004", file: "province-project", book: { sheets: [w.spec] }, relations, variants, traps };
 }
 
 // ------------------------------------------------------------------ i. 汇总表, other columns, 合计 on top
 const FUND_SOURCES = ["中央转移支付", "中央转移支付", "中央转移支付", "市级财政资金", "市级财政资金", "市级财政资金", "市级财政资金", "中央转移支付", "市级财政资金"];
 
-export function summaryTopCase(): FormCase {
-  const projects = SEED001_PROJECTS.map((p, i) => {
+interface TopRow {
+  name: string;
+  unit: string;
+  source: string;
+  budget: number;
+  spent: number;
+  score: number;
+  grade: string;
+}
+
+/** Seed 001's nine projects as rows of the 自评结果汇总表. */
+function seed001TopRows(): TopRow[] {
+  return SEED001_PROJECTS.map((p, i) => {
     const d = seed001Project(p, i);
     return { name: p.name, unit: p.unit, source: FUND_SOURCES[i], budget: p.budget, spent: p.spent, score: projectTotal(d), grade: gradeOf(projectTotal(d)) };
   });
-  const name = "自评结果汇总";
+}
+
+interface TopCells {
+  title: Ref;
+  unitLine: Ref;
+  total: { budget: Ref; spent: Ref; rate: Ref };
+  rows: { budget: Ref; spent: Ref; rate: Ref; score: Ref; grade: Ref }[];
+  note: Ref;
+}
+
+/** The 自评结果汇总表 (合计 on top) on a sheet of its own. */
+function writeSummaryTop(name: string, projects: TopRow[]): { sheet: SheetWriter; cells: TopCells; relations: Relation[] } {
   const w = new SheetWriter(name);
   ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"].forEach((c, i) => w.width(c, [6, 36, 22, 14, 12, 12, 10, 10, 10, 10][i]));
   const title = w.merged("A1:J1", "2019年度项目支出绩效自评结果汇总表", { bold: true, size: 16, center: true });
@@ -187,6 +229,14 @@ export function summaryTopCase(): FormCase {
   relations.push(sum(total.budget, rows.map((c) => c.budget), "合计 全年预算数 = Σ 项目"));
   relations.push(sum(total.spent, rows.map((c) => c.spent), "合计 全年执行数 = Σ 项目"));
   relations.push({ kind: "rate", rate: total.rate, num: total.spent, den: total.budget, decimals: 2, label: "合计 执行率" });
+  return { sheet: w, cells: { title, unitLine, total, rows, note }, relations };
+}
+
+export function summaryTopCase(): FormCase {
+  const projects = seed001TopRows();
+  const name = "自评结果汇总";
+  const { sheet: w, cells, relations } = writeSummaryTop(name, projects);
+  const { title, unitLine, total, rows, note } = cells;
 
   const variants: Variant[] = [
     num("part-not-footing", "办公经费 全年执行数 19 (20 budgeted, 100%)", rows[3].spent, 19),
@@ -227,4 +277,40 @@ export function finalYuanCase(): FormCase {
   ];
   const yuanTraps: Trap[] = [...traps, { at: c.report[6], why: "the report's 万元 beside tables in 元 (58.15万元 = 581500.00 元): no unit remark" }];
   return { form: "final-yuan", seed: "003", file: "final-yuan", book: { sheets: sheets.map((s) => s.spec) }, relations, variants, traps: yuanTraps };
+}
+
+// ------------------------------------------------------------------ k. provincial project sheets + 汇总 (合计 on top)
+export function provinceSheetsCase(): FormCase {
+  const projects = seed001TopRows();
+  const summary = writeSummaryTop("项目汇总", projects);
+  const data = SEED001_PROJECTS.map((p, i) => seed001Project(p, i));
+  const sheets = SEED001_PROJECTS.map((p, i) => writeProvinceSheet(p.sheet, data[i]));
+  const relations: Relation[] = [...summary.relations];
+  sheets.forEach((s, i) => {
+    relations.push(...s.relations);
+    const row = summary.cells.rows[i];
+    relations.push(equal(row.budget, s.cells.funds[0][1], `汇总 ${i + 1} 全年预算数 = 项目表 全年预算数`));
+    relations.push(equal(row.spent, s.cells.funds[0][2], `汇总 ${i + 1} 全年执行数 = 项目表 全年执行数`));
+    relations.push(equal(row.score, s.cells.scoreTotal, `汇总 ${i + 1} 自评得分 = 项目表 总分`));
+  });
+  const r = summary.cells.rows;
+  const sh = (i: number): ProvinceCells => sheets[i].cells;
+  const notTop = data.findIndex((d) => d.grade !== "优");
+  const variants: Variant[] = [
+    num("summary-vs-sheet", `汇总 信息系统建设 自评得分 95 (its sheet's 总分 ${projects[2].score})`, r[2].score, 95),
+    num("summary-vs-sheet", "汇总 应急用车 全年执行数 20.06 (its sheet 20.60)", r[4].spent, 20.06),
+    num("summary-total", "汇总 合计 全年执行数 159.89 (Σ 158.89)", summary.cells.total.spent, 159.89),
+    num("part-not-footing", "2.基金监管 其中：本年财政拨款 全年执行数 22.58 (总额 12.58)", sh(1).funds[1][2], 22.58),
+    num("yuan-in-part", "4.办公经费 其中：本年财政拨款 全年预算数 in 元", sh(3).funds[1][1], (x) => Math.round(x * 1000000) / 100),
+    num("exec-score-wrong", "2.基金监管 执行率得分 10 (full marks) for 12.58/28 → 4.49", sh(1).execScore, 10),
+    num("rate-wrong", "8.扫码支付 执行率 100% for 0/18", sh(7).execRate, 1),
+    num("weights-total", "5.应急用车 总分 分值 90 over weights summing to 100", sh(4).weightTotal, 90),
+    num("score-over-weight", "6.执法用车 参保人员满意度 得分 12 of 10", sh(5).ind[4].score, 12),
+    put("grade-mismatch", `${SEED001_PROJECTS[notTop].sheet} 评价等次 优 for ${projects[notTop].score}`, sh(notTop).grade, "优"),
+    txt("title-year", "7.职工医保经费 title says 2018年度", sh(6).title, "2019年度", "2018年度"),
+    put("reason-missing", "2.基金监管 时效指标 not achieved (45% of ≥90%), reason left empty", sh(1).ind[2].reason, null),
+    txt("prose-vs-table", "项目汇总 综述 counts 6 projects (9 sheets, 9 rows)", summary.cells.note, "共实施项目9个", "共实施项目6个"),
+  ];
+  const traps: Trap[] = [...sheets[0].traps, { at: summary.cells.total.budget, why: "the 汇总's 合计 row at the top, right under the header" }];
+  return { form: "province-sheets", seed: "001", file: "province-sheets", book: { sheets: [summary.sheet.spec, ...sheets.map((s) => s.sheet.spec)] }, relations, variants, traps };
 }
