@@ -15,6 +15,8 @@ export interface ProjectCause {
   readonly decimals: number;
   readonly column: "budget" | "executed" | "carryover";
   readonly rowName: string;
+  /** The row writes a 结转结余 (else only its 执行率 and the 合计 corroborate the correction). */
+  readonly withCarryover: boolean;
 }
 
 function rateOf(row: TableRow): { value: number; decimals: number } | undefined {
@@ -73,7 +75,7 @@ export function projectCauses(model: ReportModel): readonly ProjectCause[] {
       if (good.length !== 1) continue;
       const g = good[0];
       const decimals = Number.isFinite(g.figure.decimals) ? g.figure.decimals : 2;
-      out.push({ figure: g.figure, value: roundTo(g.value, decimals), decimals, column: g.column, rowName: rowName(row) });
+      out.push({ figure: g.figure, value: roundTo(g.value, decimals), decimals, column: g.column, rowName: rowName(row), withCarryover: c !== undefined && !c.blank });
     }
   }
   cache.set(model, out);
