@@ -32,6 +32,10 @@ const FORM_WORDS: Record<FormId, RegExp> = {
   "project-summary": /汇总|summary/i,
   "project-sheets": /汇总|项目支出绩效自评表|summary|project/i,
   "hunan-whole": /湖南|整体|hunan|whole/i,
+  "province-project": /项目支出绩效自评表|project/i,
+  "summary-top": /汇总|summary/i,
+  "final-yuan": /决算|final/i,
+  "province-sheets": /汇总|项目支出绩效自评表|summary|project/i,
 };
 
 /**

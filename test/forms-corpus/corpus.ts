@@ -5,6 +5,7 @@
  */
 import { type BookSpec, numberAt, plant } from "./book";
 import { num, put, rateAsText, txt, yuan } from "./corpus-helpers";
+import { finalYuanCase, provinceProjectCase, provinceSheetsCase, summaryTopCase } from "./bureau-variants";
 import { deptWholeCase } from "./dept-form";
 import { deptCityCase, deptSichuanCase } from "./dept-layouts";
 import { finalAccountsCase } from "./final-accounts";
@@ -136,7 +137,22 @@ function projectSheetsCase(): FormCase {
 
 /** Every form of the corpus. */
 export function buildCorpus(): FormCase[] {
-  return [projectCase("mof-project"), projectCase("sichuan-project"), deptWholeCase(), deptSichuanCase(), deptCityCase(), finalAccountsCase(), summaryCase(), projectSheetsCase(), hunanCase()];
+  return [
+    projectCase("mof-project"),
+    projectCase("sichuan-project"),
+    deptWholeCase(),
+    deptSichuanCase(),
+    deptCityCase(),
+    finalAccountsCase(),
+    summaryCase(),
+    projectSheetsCase(),
+    hunanCase(),
+    // Other bureaus' layouts of the same forms (bureau-variants.ts).
+    provinceProjectCase(),
+    summaryTopCase(),
+    finalYuanCase(),
+    provinceSheetsCase(),
+  ];
 }
 
 export { gradeOf, round2 };

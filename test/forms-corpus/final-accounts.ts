@@ -81,7 +81,10 @@ export interface FinalCells {
   yearLines: Ref[];
 }
 
-export function finalAccountsBook(d: FinalData): { sheets: SheetWriter[]; cells: FinalCells; relations: Relation[]; traps: Trap[] } {
+export function finalAccountsBook(d: FinalData, o: { unit?: "元" | "万元" } = {}): { sheets: SheetWriter[]; cells: FinalCells; relations: Relation[]; traps: Trap[] } {
+  // The tables' money unit: the seed's 万元, or 元 (every amount ×10000, two decimals, `金额单位：元`).
+  const unit = o.unit ?? "万元";
+  const money = (w: SheetWriter, at: string, v: number): Ref => w.money(at, unit === "元" ? Math.round(v * 1000000) / 100 : v);
   // A class's 基本支出 and 收入 as the report gives them (the examples keep the seed's own rounding).
   const basic = (c: FinalData["classes"][number]): number => c.basic ?? r2(c.personnel + c.publicUse);
   const spendOf = (c: FinalData["classes"][number]): number => r2(basic(c) + c.project);
@@ -95,19 +98,19 @@ export function finalAccountsBook(d: FinalData): { sheets: SheetWriter[]; cells:
   const y1 = s1.merged("A2:E2", `${d.year}年度`, { center: true });
   s1.set("F2", "公开01表");
   s1.merged("A3:D3", `部门：${d.unit}`);
-  s1.merged("E3:F3", "金额单位：万元");
+  s1.merged("E3:F3", `金额单位：${unit}`);
   s1.merged("A4:C4", "收入", { bold: true, center: true });
   s1.merged("D4:F4", "支出", { bold: true, center: true });
   ["项目", "行次", "金额", "项目", "行次", "金额"].forEach((h, i) => s1.label(`${"ABCDEF"[i]}5`, h, { bold: true }));
   const income = d.income.map((x, i) => {
     s1.set(`A${6 + i}`, x.label);
     s1.set(`B${6 + i}`, i + 1, { center: true });
-    return s1.money(`C${6 + i}`, x.v);
+    return money(s1, `C${6 + i}`, x.v);
   });
   const spend = d.classes.map((c, i) => {
     s1.set(`D${6 + i}`, `${["一", "二", "三", "四", "五"][i]}、${c.name}`);
     s1.set(`E${6 + i}`, 32 + i, { center: true });
-    return s1.money(`F${6 + i}`, spendOf(c));
+    return money(s1, `F${6 + i}`, spendOf(c));
   });
   // rows 6 + classes .. 13 on the right and 14 on both sides stay blank: the form has more lines than used.
   const foot = (r: number, l: string, lv: number, rl: string, rv: number, ln: number): [Ref, Ref] => {
@@ -115,7 +118,7 @@ export function finalAccountsBook(d: FinalData): { sheets: SheetWriter[]; cells:
     s1.set(`B${r}`, ln, { center: true });
     s1.set(`D${r}`, rl, { bold: true });
     s1.set(`E${r}`, ln + 50, { center: true });
-    return [s1.money(`C${r}`, lv), s1.money(`F${r}`, rv)];
+    return [money(s1, `C${r}`, lv), money(s1, `F${r}`, rv)];
   };
   const [incomeTotalRef, spendTotalRef] = foot(15, "本年收入合计", incomeTotal, "本年支出合计", spendTotal, 9);
   const [nonFiscal, distribution] = foot(16, "使用非财政拨款结余", d.nonFiscalUsed, "结余分配", d.distribution, 10);
@@ -127,7 +130,7 @@ export function finalAccountsBook(d: FinalData): { sheets: SheetWriter[]; cells:
   ["A", "B", "C", "D", "E", "F", "G", "H", "I"].forEach((c, i) => s2.width(c, [10, 24, 13, 13, 11, 11, 11, 13, 11][i]));
   s2.merged("A1:I1", "收入决算表", { bold: true, size: 16, center: true });
   const y2 = s2.merged("A2:G2", `部门：${d.unit}（${d.year}年度）`);
-  s2.merged("H2:I2", "金额单位：万元");
+  s2.merged("H2:I2", `金额单位：${unit}`);
   s2.merged("A3:B3", "项目", { bold: true, center: true });
   s2.label("A4", "科目编码", { bold: true });
   s2.label("B4", "科目名称", { bold: true });
@@ -138,16 +141,16 @@ export function finalAccountsBook(d: FinalData): { sheets: SheetWriter[]; cells:
     s2.set(`A${r}`, c.code);
     s2.set(`B${r}`, c.name);
     const v = c.income ?? spendOf(c);
-    return [v, v, 0, 0, 0, 0, 0].map((x, k) => s2.money(`${"CDEFGHI"[k]}${r}`, x));
+    return [v, v, 0, 0, 0, 0, 0].map((x, k) => money(s2, `${"CDEFGHI"[k]}${r}`, x));
   });
-  const incTot = "CDEFGHI".split("").map((col, k) => s2.money(`${col}5`, r2(d.classes.reduce((a, c) => a + (k <= 1 ? (c.income ?? spendOf(c)) : 0), 0))));
+  const incTot = "CDEFGHI".split("").map((col, k) => money(s2, `${col}5`, r2(d.classes.reduce((a, c) => a + (k <= 1 ? (c.income ?? spendOf(c)) : 0), 0))));
 
   // ---- 支出决算表
   const s3 = new SheetWriter("支出决算表");
   ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"].forEach((c, i) => s3.width(c, [10, 24, 13, 12, 12, 12, 12, 12, 10, 14][i]));
   s3.merged("A1:J1", "支出决算表", { bold: true, size: 16, center: true });
   const y3 = s3.merged("A2:H2", `部门：${d.unit}（${d.year}年度）`);
-  s3.merged("I2:J2", "金额单位：万元");
+  s3.merged("I2:J2", `金额单位：${unit}`);
   s3.merged("A3:B4", "项目", { bold: true, center: true });
   s3.label("A5", "科目编码", { bold: true });
   s3.label("B5", "科目名称", { bold: true });
@@ -163,9 +166,9 @@ export function finalAccountsBook(d: FinalData): { sheets: SheetWriter[]; cells:
     const r = 7 + i;
     s3.set(`A${r}`, c.code);
     s3.set(`B${r}`, c.name);
-    return [spendOf(c), basic(c), c.personnel, c.publicUse, c.project, 0, 0, 0].map((x, k) => s3.money(`${"CDEFGHIJ"[k]}${r}`, x));
+    return [spendOf(c), basic(c), c.personnel, c.publicUse, c.project, 0, 0, 0].map((x, k) => money(s3, `${"CDEFGHIJ"[k]}${r}`, x));
   });
-  const spTot = "CDEFGHIJ".split("").map((col, k) => s3.money(`${col}6`, r2(d.classes.reduce((a, c) => a + [spendOf(c), basic(c), c.personnel, c.publicUse, c.project, 0, 0, 0][k], 0))));
+  const spTot = "CDEFGHIJ".split("").map((col, k) => money(s3, `${col}6`, r2(d.classes.reduce((a, c) => a + [spendOf(c), basic(c), c.personnel, c.publicUse, c.project, 0, 0, 0][k], 0))));
 
   // ---- 整体绩效
   const s4 = new SheetWriter("整体绩效");

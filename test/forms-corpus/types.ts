@@ -15,7 +15,11 @@ export type FormId =
   | "final-accounts" // d. 部门决算 tables beside a 整体绩效 text sheet
   | "project-summary" // e. 项目绩效自评汇总表
   | "project-sheets" // f. one 项目支出绩效自评表 per sheet plus a 项目汇总 sheet
-  | "hunan-whole"; // g. the 湖南 整体 layout (control)
+  | "hunan-whole" // g. the 湖南 整体 layout (control)
+  | "province-project" // h. a provincial 项目支出绩效自评表 (bureau-variants.ts)
+  | "summary-top" // i. a 自评结果汇总表 with other columns, 合计 on top (bureau-variants.ts)
+  | "final-yuan" // j. the 决算 tables in 元 (bureau-variants.ts)
+  | "province-sheets"; // k. provincial project sheets plus that 汇总 (bureau-variants.ts)
 
 export const FORM_NAMES: Record<FormId, string> = {
   "mof-project": "财政部项目表",
@@ -27,6 +31,10 @@ export const FORM_NAMES: Record<FormId, string> = {
   "project-summary": "项目汇总表",
   "project-sheets": "多项目工作簿",
   "hunan-whole": "湖南整体表",
+  "province-project": "省版项目表",
+  "summary-top": "合计在上汇总表",
+  "final-yuan": "元决算表",
+  "province-sheets": "省版多项目簿",
 };
 
 /** The planted mistake kinds (issue 9 and the brief of the corpus). */

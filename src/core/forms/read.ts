@@ -127,12 +127,14 @@ function binding(id: ScalarFieldId, b: BoundCell): ScalarBinding {
 }
 
 /** Read one field: `label | value`, or `label：value` in one cell. */
-function readField(grid: SheetGrid, field: FieldDecl, others: readonly string[], vocabulary: ReadonlySet<string>): ScalarBinding | undefined {
+function readField(grid: SheetGrid, field: FieldDecl, others: readonly string[], vocabulary: ReadonlySet<string>, tables: readonly Area[] = []): ScalarBinding | undefined {
   let blank: ScalarBinding | undefined;
   for (const label of field.labels) {
     const key = labelKey(label);
     for (const row of grid.rowNumbers) {
       for (const col of grid.colsIn(row)) {
+        // A table's header (a 汇总 with a 主管部门 column) is no label of a field.
+        if (tables.some((a) => row >= a.start.row && row <= a.end.row && col >= a.start.col && col <= a.end.col)) continue;
         const cell = grid.cell(row, col);
         if (typeof cell?.value !== "string" || cell.value.length > 200) continue;
         const ref = { sheet: grid.name, address: toA1({ row, col }) };
@@ -475,7 +477,7 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
   }
 
   for (const f of form.fields) {
-    const b = readField(grid, f, others, vocabulary);
+    const b = readField(grid, f, others, vocabulary, areas);
     if (b && !(result.scalars[f.field]?.cell && !b.cell)) result.scalars[f.field] = b;
   }
   identityFromTitle(grid, result.scalars);

@@ -41,7 +41,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   "project-row-consistent/rateMismatch": "Project “{{row}}” has an execution rate of {{actual}}, but executed {{executed}} ÷ budget {{budget}} = {{expected}}.",
   "project-row-consistent/rateError": "The execution rate of project “{{row}}” holds the error {{actual}}; executed {{executed}} ÷ budget {{budget}} gives {{expected}}.",
   "project-row-consistent/cellError": "{{column}} of project “{{row}}” holds the error {{code}}, so its carry-over and execution rate cannot be checked; correct the formula or type the value.",
-  "project-row-consistent/amountMismatch": "{{column}} of project “{{row}}” is {{actual}}, which agrees with neither the row's carry-over, its execution rate nor the total row; it should be {{expected}}, and with that correction every relation holds.",
+  "project-row-consistent/amountMismatch": "{{column}} of project “{{row}}” is {{actual}}, in conflict with the row's relations ({{evidence}}); it should be {{expected}}, and with that correction every relation holds.",
   "prose-amount-matches-table/unitMistake": "The text “{{phrase}}” has the wrong unit: {{label}} is {{tableValue}} in the table ({{cell}}), so write “{{expected}}”.",
   "prose-amount-matches-table/valueMismatch": "The text “{{phrase}}” differs from {{label}} {{tableValue}} in the table ({{cell}}); please check.",
   "prose-amount-matches-table/adjustmentMismatch": "The text “{{phrase}}” differs from the full-year budget {{adjusted}} ({{adjustedCell}}) minus the initial budget {{initial}} ({{initialCell}}) in the table, which is {{expected}}; please check.",

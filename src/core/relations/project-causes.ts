@@ -15,6 +15,8 @@ export interface ProjectCause {
   readonly decimals: number;
   readonly column: "budget" | "executed" | "carryover";
   readonly rowName: string;
+  /** The row writes a 结转结余 (else only its 执行率 and the 合计 corroborate the correction). */
+  readonly withCarryover: boolean;
 }
 
 function rateOf(row: TableRow): { value: number; decimals: number } | undefined {
@@ -57,7 +59,9 @@ export function projectCauses(model: ReportModel): readonly ProjectCause[] {
         tries.push({ column: "executed", figure: e, value: b.value - c.value });
         tries.push({ column: "carryover", figure: c, value: b.value - e.value });
       } else if (rate) {
+        // No 结转结余 column: the row's rate tells which of its two amounts the 合计 disagrees with.
         tries.push({ column: "executed", figure: e, value: b.value * rate.value });
+        if (rate.value > 0) tries.push({ column: "budget", figure: b, value: e.value / rate.value });
       }
       const good = tries.filter((t) => {
         const decimals = Number.isFinite(t.figure.decimals) ? t.figure.decimals : 2;
@@ -71,7 +75,7 @@ export function projectCauses(model: ReportModel): readonly ProjectCause[] {
       if (good.length !== 1) continue;
       const g = good[0];
       const decimals = Number.isFinite(g.figure.decimals) ? g.figure.decimals : 2;
-      out.push({ figure: g.figure, value: roundTo(g.value, decimals), decimals, column: g.column, rowName: rowName(row) });
+      out.push({ figure: g.figure, value: roundTo(g.value, decimals), decimals, column: g.column, rowName: rowName(row), withCarryover: c !== undefined && !c.blank });
     }
   }
   cache.set(model, out);

@@ -3,6 +3,7 @@
  * (100): the 2016 notice allows the weights to be adjusted but they must still total 100 [S1].
  */
 import { defineRule } from "../engine/types";
+import type { CellRef } from "../model/snapshot";
 import { showNumber } from "../scoring/indicator-value";
 import { cellNumber, scoresFor } from "../scoring/score";
 import { roundTo } from "../units";
@@ -65,9 +66,12 @@ export const weightsSum = defineRule<MessageId>({
           const execWeight = context.model.scalars.jx_exec_weight;
           const weights = [
             ...(r.execPresent && execWeight?.cell ? [{ at: execWeight.ref, field: "jx_exec_weight", item: "预算执行率", weight: exec }] : []),
-            ...r.indicators.filter((i) => i.weightRef).map((i) => ({ at: i.weightRef!, field: "jx_indicators.weight", item: i.level3 || i.level2, weight: i.weight ?? 0 })),
+            ...r.indicators.filter((i) => i.weightRef).map((i) => ({ at: i.weightRef!, field: "jx_indicators.weight", item: i.level3 || i.level2, weight: i.weight ?? 0, score: i.written })),
           ];
-          const able = weights.filter((w) => w.weight - excess >= 0 && w.weight - excess <= total);
+          let able: { at: CellRef; field: string; item: string; weight: number; score?: number }[] = weights.filter((w) => w.weight - excess >= 0 && w.weight - excess <= total);
+          // Several could: the one whose 得分 exceeds it as written and fits once corrected (分值 19.44 under
+          // a 得分 of 20) is the slip.
+          if (able.length > 1) able = able.filter((w) => w.score !== undefined && w.score > w.weight + 1e-9 && w.score <= w.weight - excess + 1e-9);
           if (able.length === 1) {
             const w = able[0];
             const expected = roundTo(w.weight - excess, 8);
