@@ -12,6 +12,7 @@ import { readTable } from "../mapping/table-reader";
 import { tableEnd } from "../mapping/auto-map";
 import { emptyResult, type MappingResult } from "../mapping/types";
 import type { FieldDecl, FormDecl, GridDecl } from "./types";
+import { IDENTITY_FIELDS } from "./common";
 
 /** What reading a sheet by a form gives. */
 export interface FormRead {
@@ -91,7 +92,8 @@ function inlineValue(text: string, label: string, others: readonly string[]): st
     if (r && r.index < cut) cut = r.index;
   }
   rest = rest.slice(0, cut);
-  return rest.trim();
+  // `填报单位：（盖章）某某局`: the stamp's place is no part of the name.
+  return rest.trim().replace(/^[(（]\s*(?:盖章|公章|签章|印章|签字|签名)\s*[)）]\s*/, "");
 }
 
 /** Whether a cell's text is any label of the form (a field's, a grid's or a table column's). */
@@ -125,14 +127,14 @@ function binding(id: ScalarFieldId, b: BoundCell): ScalarBinding {
 }
 
 /** Read one field: `label | value`, or `label：value` in one cell. */
-function readField(grid: SheetGrid, field: FieldDecl, others: readonly string[], vocabulary: ReadonlySet<string>): ScalarBinding | undefined {
+function readField(grid: SheetGrid, field: FieldDecl, others: readonly string[], vocabulary: ReadonlySet<string>, maxText = 200): ScalarBinding | undefined {
   let blank: ScalarBinding | undefined;
   for (const label of field.labels) {
     const key = labelKey(label);
     for (const row of grid.rowNumbers) {
       for (const col of grid.colsIn(row)) {
         const cell = grid.cell(row, col);
-        if (typeof cell?.value !== "string" || cell.value.length > 200) continue;
+        if (typeof cell?.value !== "string" || cell.value.length > maxText) continue;
         const ref = { sheet: grid.name, address: toA1({ row, col }) };
         if (labelKey(cell.value) === key && !/[:：]\s*\S/.test(cell.value)) {
           const b = binding(field.field, valueRight(grid, row, col, vocabulary));
@@ -198,6 +200,24 @@ function identityFromTitle(grid: SheetGrid, scalars: MappingResult["scalars"]): 
       }
     }
   }
+}
+
+/**
+ * The identity a sheet without a form writes (a cover: `单位名称：某某局`, `评价年度：2021年度`, a title
+ * naming the year): only short cells are read, so that a report's paragraphs are never taken for labels.
+ * Only filled fields are returned.
+ */
+export function readIdentity(grid: SheetGrid): MappingResult["scalars"] {
+  const fields = IDENTITY_FIELDS.filter((f) => f.field !== "jx_grade");
+  const others = fields.flatMap((f) => f.labels).sort((a, b) => b.length - a.length);
+  const vocabulary = new Set(others.map(labelKey));
+  const scalars: MappingResult["scalars"] = {};
+  for (const f of fields) {
+    const b = readField(grid, f, others, vocabulary, 60);
+    if (b?.cell) scalars[f.field] = b;
+  }
+  identityFromTitle(grid, scalars);
+  return scalars;
 }
 
 // ---------------------------------------------------------------------------------------------------

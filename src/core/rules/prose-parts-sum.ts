@@ -7,6 +7,8 @@ import { defineRule } from "../engine/types";
 import { halfWidth, valueIn, type ProseQuantity } from "../narrative/extract";
 import { amountMatches, itemBefore, matchMoneyLabel, proseCells } from "../narrative/prose-cells";
 import { formatDecimals, replacePhrase } from "../narrative/phrase";
+import type { ReportModel } from "../model/report-model";
+import { convertUnit } from "../units";
 
 /** Message ids of prose-parts-sum. */
 export type MessageId = "sumMismatch" | "unitMismatch" | "partUnitMistake";
@@ -75,6 +77,9 @@ export const prosePartsSum = defineRule<MessageId>({
               });
               continue;
             }
+            // A part (or the whole) that the table contradicts, and whose table figure makes the sum hold
+            // (项目支出1503.45万元 where the form says 1603.45): prose-amount-matches-table's one finding.
+            if (whole.kind === "money" && tableExplains(context.model, pc.text, pc.ref.sheet, whole, parts, values as number[], tol)) continue;
             const partUnit = parts.every((p) => p.unit === parts[0].unit) ? parts[0].unit : u;
             const decimals = Math.max(...parts.map((p) => p.decimals));
             const digitSum = parts.reduce((a, p) => a + (valueIn(p, partUnit) ?? 0), 0);
@@ -95,6 +100,22 @@ export const prosePartsSum = defineRule<MessageId>({
     };
   },
 });
+
+/** Whether one amount of the list, replaced by the one table figure its label names, makes the sum hold. */
+function tableExplains(model: ReportModel, text: string, sheet: string, whole: ProseQuantity, parts: readonly ProseQuantity[], values: readonly number[], tol: number): boolean {
+  const figure = (q: ProseQuantity): number | undefined => {
+    const m = matchMoneyLabel(model, q.label, sheet, text.slice(q.sentence.start, q.start), itemBefore(text, q.sentence.start));
+    if (!m?.single || amountMatches(q, model.moneyUnit, m.facts[0])) return undefined;
+    return convertUnit(m.facts[0].value, model.moneyUnit, whole.unit);
+  };
+  const sum = values.reduce((a, v) => a + v, 0);
+  const w = figure(whole);
+  if (w !== undefined && Math.abs(sum - w) <= tol) return true;
+  return parts.some((p, i) => {
+    const f = figure(p);
+    return f !== undefined && Math.abs(sum - values[i] + f - whole.value) <= tol;
+  });
+}
 
 /** The one part written in another money unit whose digits, read in the whole's unit, make the sum hold. */
 function unitSlip(parts: readonly ProseQuantity[], values: readonly number[], whole: number, unit: string, tol: number): ProseQuantity | undefined {
