@@ -34,6 +34,11 @@ ruleTester.run(prosePartsSum, {
       errors: [{ messageId: "sumMismatch", expected: "338.44万元" }],
     },
     {
+      name: "seed 003: one part in 元 (基本支出442.18元) whose digits make the sum: the part's unit, with a fix",
+      workbook: proseWorkbook({ problems: "2020年本年支出合计848.75万元，其中：人员支出442.18元，项目支出406.57万元。" }),
+      errors: [{ messageId: "partUnitMistake", ref: "基本信息!B18", expected: "442.18万元", actual: "442.18元" }],
+    },
+    {
       name: "parts whose digits add up but whose whole has another unit",
       workbook: proseWorkbook({ problems: "基本支出346.77元，其中：人员支出224.06万元、公用支出122.71万元。" }),
       errors: [{ messageId: "unitMismatch", ref: "基本信息!B18", expected: "346.77万元" }],

@@ -39,6 +39,7 @@ export const RECOMMENDED: Preset = {
     "prose-count-matches-list": "warning",
     "prose-parts-sum": "error",
     "prose-rate-matches": "error",
+    "prose-score-matches": "error",
     "prose-unit-matches-table": "warning",
     "prose-year-matches": "warning",
     "qualitative-score-in-tier": "warning",

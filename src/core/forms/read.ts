@@ -12,6 +12,7 @@ import { readTable } from "../mapping/table-reader";
 import { tableEnd } from "../mapping/auto-map";
 import { emptyResult, type MappingResult } from "../mapping/types";
 import type { CellPath, FieldDecl, FormDecl, GridDecl } from "./types";
+import { IDENTITY_FIELDS } from "./common";
 
 /** What reading a sheet by a form gives. */
 export interface FormRead {
@@ -93,7 +94,8 @@ function inlineValue(text: string, label: string, others: readonly string[]): st
     if (r && r.index < cut) cut = r.index;
   }
   rest = rest.slice(0, cut);
-  return rest.trim();
+  // `填报单位：（盖章）某某局`: the stamp's place is no part of the name.
+  return rest.trim().replace(/^[(（]\s*(?:盖章|公章|签章|印章|签字|签名)\s*[)）]\s*/, "");
 }
 
 /** Whether a cell's text is any label of the form (a field's, a grid's or a table column's). */
@@ -127,7 +129,7 @@ function binding(id: ScalarFieldId, b: BoundCell): ScalarBinding {
 }
 
 /** Read one field: `label | value`, or `label：value` in one cell. */
-function readField(grid: SheetGrid, field: FieldDecl, others: readonly string[], vocabulary: ReadonlySet<string>, tables: readonly Area[] = []): ScalarBinding | undefined {
+function readField(grid: SheetGrid, field: FieldDecl, others: readonly string[], vocabulary: ReadonlySet<string>, tables: readonly Area[] = [], maxText = 200): ScalarBinding | undefined {
   let blank: ScalarBinding | undefined;
   for (const label of field.labels) {
     const key = labelKey(label);
@@ -136,7 +138,7 @@ function readField(grid: SheetGrid, field: FieldDecl, others: readonly string[],
         // A table's header (a 汇总 with a 主管部门 column) is no label of a field.
         if (tables.some((a) => row >= a.start.row && row <= a.end.row && col >= a.start.col && col <= a.end.col)) continue;
         const cell = grid.cell(row, col);
-        if (typeof cell?.value !== "string" || cell.value.length > 200) continue;
+        if (typeof cell?.value !== "string" || cell.value.length > maxText) continue;
         const ref = { sheet: grid.name, address: toA1({ row, col }) };
         if (labelKey(cell.value) === key && !/[:：]\s*\S/.test(cell.value)) {
           const b = binding(field.field, valueRight(grid, row, col, vocabulary));
@@ -204,6 +206,24 @@ function identityFromTitle(grid: SheetGrid, scalars: MappingResult["scalars"]): 
       }
     }
   }
+}
+
+/**
+ * The identity a sheet without a form writes (a cover: `单位名称：某某局`, `评价年度：2021年度`, a title
+ * naming the year): only short cells are read, so that a report's paragraphs are never taken for labels.
+ * Only filled fields are returned.
+ */
+export function readIdentity(grid: SheetGrid): MappingResult["scalars"] {
+  const fields = IDENTITY_FIELDS.filter((f) => f.field !== "jx_grade");
+  const others = fields.flatMap((f) => f.labels).sort((a, b) => b.length - a.length);
+  const vocabulary = new Set(others.map(labelKey));
+  const scalars: MappingResult["scalars"] = {};
+  for (const f of fields) {
+    const b = readField(grid, f, others, vocabulary, [], 60);
+    if (b?.cell) scalars[f.field] = b;
+  }
+  identityFromTitle(grid, scalars);
+  return scalars;
 }
 
 // ---------------------------------------------------------------------------------------------------

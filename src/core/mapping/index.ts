@@ -6,7 +6,7 @@ import type { WorkbookSnapshot } from "../model/snapshot";
 import type { BoundCell, DeclaredRate, DeclaredSum, FormInstance, MoneyUnit, ReportModel, TableBinding } from "../model/report-model";
 import { SCALAR_FIELDS, TABLES, type ScalarFieldId } from "../schema/fields";
 import { detectForm } from "../forms/detect";
-import { linkRelations, readForm, type FormRead } from "../forms/read";
+import { linkRelations, readForm, readIdentity, type FormRead } from "../forms/read";
 import type { FormDecl } from "../forms/types";
 import type { SheetGrid } from "./grid";
 import { indexToCol, quoteSheet, type Area } from "../model/address";
@@ -202,6 +202,11 @@ function mapForms(snapshot: WorkbookSnapshot, readable: readonly SheetGrid[], de
   });
   const own = onSheets(legacy.result, (sheet) => restNames.has(sheet));
   for (const id of IDENTITY) if (own.scalars[id]?.cell && !shared.scalars[id]) shared.scalars[id] = own.scalars[id];
+  // A cover's `单位名称：某某局` / `评价年度：2021年度` (label and value in one cell) serves every form too.
+  for (const grid of rest) {
+    const cover = readIdentity(grid);
+    for (const id of IDENTITY) if (cover[id]?.cell && !shared.scalars[id]?.cell) shared.scalars[id] = cover[id];
+  }
   if (names) overrideByNames(groups, names);
   const instances: FormInstance[] = [];
   const models = groups.map((g) => {

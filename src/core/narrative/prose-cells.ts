@@ -12,6 +12,7 @@ import { findUnitMistakes } from "../relations/unit-mistakes";
 import { checksInvolving, evaluate, refKey } from "../relations/footing";
 import { analyzeProse, type ProseAnalysis, type ProseQuantity, halfWidth } from "./extract";
 import { convertUnit, decimalShift, moneyFactor } from "../units";
+import { settledYear } from "./report-year";
 
 /** The sheet the narrative is written to and read from. */
 export const NARRATIVE_SHEET = "评价报告综述";
@@ -201,11 +202,12 @@ export function correctedFact(model: ReportModel, fact: Fact | undefined): Fact 
   return checksInvolving(model, refKey(fact.ref)).some((c) => !evaluate(c).ok) ? { ...fact, suspect: true } : fact;
 }
 
-/** The report year (jx_report_year: 2024, "2024", "2024年", "2024年度"). */
+/**
+ * The report year (jx_report_year: 2024, "2024", "2024年", "2024年度") — as the workbook settles it: a year
+ * line that is the odd one (year-matches-report's finding) does not make the text wrong.
+ */
 export function reportYear(model: ReportModel): number | undefined {
-  const v = model.scalars.jx_report_year?.cell?.value;
-  const m = /(19|20)\d\d/.exec(String(v ?? ""));
-  return m ? Number(m[0]) : undefined;
+  return settledYear(model).year;
 }
 
 /** A money field the prose may name: the labels it goes by in prose and its numbers. */
@@ -343,12 +345,14 @@ export interface LabelMatch {
  * holds one, so that each project sheet of a workbook is compared with its own figures.
  * @param sheet - the sheet of the prose cell (omit to compare with the model's scalars)
  */
-export function matchMoneyLabel(model: ReportModel, label: string, sheet?: string, before?: string): LabelMatch | undefined {
+export function matchMoneyLabel(model: ReportModel, label: string, sheet?: string, before?: string, item?: string): LabelMatch | undefined {
   const l = normalizeLabel(label).replace(/部门/g, "");
   const generic = genericOverall(l);
   if (generic) {
     // “医疗救助：预算数…，执行数…”: the generic word belongs to the item named before the colon.
     if (before !== undefined && (itemBeforeColon(before) || narrowerSubject(before))) return undefined;
+    // “2、某补助资金28万元……。实际支出12.58万元”: the numbered item's subject carries to its later sentences.
+    if (item !== undefined && before !== undefined && itemNamesPart(model, item, before)) return undefined;
     const f = overallFact(model, generic, sheet);
     if (!f || f.suspect) return undefined;
     const name = generic === "budget" ? "全年预算数" : "全年执行数";
@@ -404,6 +408,55 @@ export function narrowerSubject(before: string): boolean {
   return /其中|分别/.test(before) || /[(（][^()（）]*\d[^()（）]*(?:万?元|亿元)[)）]/.test(before);
 }
 
+/**
+ * A numbered item's text before a sentence of it (`2、某补助资金28万元，用于…。` before `实际支出12.58万元`):
+ * from the item's marker (1、 2. （3） 一是 at the start of a line or after 。；) to the sentence, on the same
+ * line; "" when the sentence opens the item or is in no numbered item.
+ * @param text - the whole text of the cell
+ * @param sentenceStart - where the sentence starts in it
+ */
+export function itemBefore(text: string, sentenceStart: number): string {
+  const head = text.slice(0, sentenceStart);
+  const line = head.slice(head.lastIndexOf("\n") + 1);
+  let at = -1;
+  const marker = /(?:^|[。；;！？!?])\s*(?:\d{1,2}\s*[、.．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、])/g;
+  for (let m = marker.exec(line); m; m = marker.exec(line)) at = m.index + m[0].length;
+  return at < 0 ? "" : line.slice(at);
+}
+
+/** Words that name the whole (the form's total) in a sentence. */
+const NAMES_WHOLE = /全年|全局|整体|总体|合计|总计|共计|全部项目|所有项目|本部门|我局|本单位|部门整体/;
+/** A generic name of money that is no subject of its own (2021年资金, 项目资金, 预算资金). */
+const GENERIC_SUBJECT = /^(?:(?:19|20)\d{2}年度?)?(?:本年度?|当年度?|全年|年度|该|本|此)?(?:项目)?(?:资金|预算资金|项目资金|经费|预算|财政资金|专项资金)(?:计划|总额)?$/;
+
+/**
+ * Whether a numbered item introduces a part of the form — a named fund or project with its own amount
+ * (`医疗服务与保障能力提升补助资金28万元`, `…补助资金（28万元）`) — so that a generic word in its later sentences
+ * (实际支出, 预算执行率) is about that part. A sentence naming the whole (全年、整体、合计 …) still speaks of the
+ * form; an item naming the form's own project is the whole.
+ * @param item - the item's text before the sentence ({@link itemBefore})
+ * @param before - the sentence's text before the amount or rate
+ */
+export function itemNamesPart(model: ReportModel, item: string, before: string): boolean {
+  if (!item.trim() || NAMES_WHOLE.test(before)) return false;
+  const amount = /([\u4e00-\u9fa5A-Za-z（）()]{4,40}?)\s*[(（]?\s*\d+(?:\.\d+)?\s*(?:万元|元|亿元)/g;
+  for (let m = amount.exec(item); m; m = amount.exec(item)) if (namesPart(model, m[1])) return true;
+  return false;
+}
+
+/**
+ * Whether the words before an amount name a part of the form (a fund or project of its own:
+ * `医疗服务与保障能力提升补助资金`), not a generic word for the whole (`2021年资金`, `项目资金`) nor the form's
+ * own project (`jx_project_name`).
+ */
+export function namesPart(model: ReportModel, words: string): boolean {
+  const subject = normalizeLabel(words.replace(/[(（]$/, "")).replace(/^(?:其中|包括|共|安排|下达|拨付|到位)/, "");
+  if (subject.length < 4 || !/(?:资金|经费|补助|项目|费)$/.test(subject) || GENERIC_SUBJECT.test(subject)) return false;
+  const project = model.scalars.jx_project_name?.cell?.value;
+  const own = typeof project === "string" ? normalizeLabel(project).replace(/[(（][^)）]*[)）]/g, "") : "";
+  return !(own && (own.includes(subject) || subject.includes(own)));
+}
+
 /** Words that may stand before a generic label without narrowing it (已支付, 共支出, 全年累计支出, 2019年度). */
 const ADVERBS_ONLY = /^(?:本年度?|当年度?|全年|年度|度|已|共|累计|合计|总计|实际|全部|截至目前|截止目前|截至年底)*$/;
 
@@ -412,7 +465,8 @@ const GENERIC_EXECUTED = /^(?:支出|支出数|支付|支付使用资金|使用�
 const GENERIC_BUDGET = /^(?:预算|预算数|预算资金|预算总额|全年预算资金|年度预算|下达资金|下达预算|预算安排|安排资金|安排预算|到位资金)$/;
 
 function genericOverall(label: string): "budget" | "executed" | undefined {
-  const m = /^(?:本年度?|当年度?|全年|年度|度|已|共|累计|实际|全部|截至目前|截止目前|截至年底)*(.*)$/.exec(label);
+  // “该项目资金已支付使用资金”: the form's own subject (该项目, 本单位) before the generic word does not narrow it.
+  const m = /^(?:(?:该|本|此)(?:项目|单位|部门|中心|局)?(?:资金)?)?(?:本年度?|当年度?|全年|年度|度|已|共|累计|实际|全部|截至目前|截止目前|截至年底)*(.*)$/.exec(label);
   const core = m?.[1] ?? label;
   if (GENERIC_EXECUTED.test(core)) return "executed";
   if (GENERIC_BUDGET.test(core)) return "budget";

@@ -13,6 +13,7 @@ import { proseChangePercent } from "./prose-change-percent";
 import { proseCountMatchesList } from "./prose-count-matches-list";
 import { prosePartsSum } from "./prose-parts-sum";
 import { proseRateMatches } from "./prose-rate-matches";
+import { proseScoreMatches } from "./prose-score-matches";
 import { proseUnitMatchesTable } from "./prose-unit-matches-table";
 import { proseYearMatches } from "./prose-year-matches";
 import { totalMatchesParts } from "./total-matches-parts";
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   proseCountMatchesList,
   prosePartsSum,
   proseRateMatches,
+  proseScoreMatches,
   proseUnitMatchesTable,
   proseYearMatches,
   qualitativeScoreInTier,

@@ -6,7 +6,7 @@
  */
 import { defineRule } from "../engine/types";
 import { formatRef } from "../model/address";
-import { ADJUSTMENT, amountMatches, budgetAdjustment, matchMoneyLabel, proseCells, reportYear } from "../narrative/prose-cells";
+import { ADJUSTMENT, amountMatches, budgetAdjustment, itemBefore, matchMoneyLabel, proseCells, reportYear } from "../narrative/prose-cells";
 import type { ProseQuantity } from "../narrative/extract";
 import { replacePhrase } from "../narrative/phrase";
 import { formatNumber } from "../units";
@@ -65,7 +65,7 @@ export const proseAmountMatchesTable = defineRule<MessageId>({
               continue;
             }
             if (q.kind !== "money" || q.approx || q.direction || q.changeTo || q.comparator) continue;
-            const match = matchMoneyLabel(model, q.label, pc.ref.sheet, pc.text.slice(q.sentence.start, q.start));
+            const match = matchMoneyLabel(model, q.label, pc.ref.sheet, pc.text.slice(q.sentence.start, q.start), itemBefore(pc.text, q.sentence.start));
             if (!match) continue;
             if (match.facts.some((f) => amountMatches(q, unit, f))) continue;
             const sameDigits = q.unit !== unit ? match.facts.find((f) => amountMatches({ ...q, unit }, unit, f)) : undefined;

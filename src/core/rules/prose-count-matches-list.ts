@@ -99,16 +99,22 @@ const TOTAL_BEFORE_NOUN = /(?:^|共|共计|合计|总计|累计|设置了?|设�
 const SUBSET_WORDS = /未|完成|达成|达到|实现|其中|偏差|不|新增|重点|已/;
 
 function nounBeforeCount(label: string): { noun: [RegExp, keyof ListCounts, string]; written: string } | undefined {
+  // A total's verb after the noun (预算项目共有9项, 三级指标总数为9个) makes it a total as well.
+  const verbAfter = TOTAL_AFTER_NOUN.exec(label);
+  const l = verbAfter ? label.slice(0, verbAfter.index) : label;
   for (const [re, key, name] of NOUNS_BEFORE) {
-    const m = re.exec(label);
+    const m = re.exec(l);
     if (!m) continue;
-    const before = label.slice(0, m.index);
+    const before = l.slice(0, m.index);
     const lead = before.replace(/^(?:本项目|本部门|本单位|项目|部门|单位|\d{4}年度?|年度|全年|本年度?)/, "");
-    if (SUBSET_WORDS.test(lead) || !TOTAL_BEFORE_NOUN.test(lead)) return undefined;
-    return { noun: [/$^/, key, name], written: m[0] };
+    if (SUBSET_WORDS.test(lead) || (!verbAfter && !TOTAL_BEFORE_NOUN.test(lead))) return undefined;
+    return { noun: [/$^/, key, name], written: label.slice(m.index) };
   }
   return undefined;
 }
+
+/** A total's verb written after the noun: 共有, 共计, 总数为 … */
+const TOTAL_AFTER_NOUN = /(?:共有|共计|共|合计|总计|总数为?|数量为?|个数为?)$/;
 
 /** Counts in prose must match the lists in the workbook. */
 export const proseCountMatchesList = defineRule<MessageId>({

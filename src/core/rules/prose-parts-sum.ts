@@ -4,12 +4,14 @@
  * says it is incomplete (等, approximate parts) is only wrong when its parts exceed the whole.
  */
 import { defineRule } from "../engine/types";
-import { halfWidth, valueIn } from "../narrative/extract";
-import { proseCells } from "../narrative/prose-cells";
-import { formatDecimals } from "../narrative/phrase";
+import { halfWidth, valueIn, type ProseQuantity } from "../narrative/extract";
+import { amountMatches, itemBefore, matchMoneyLabel, proseCells } from "../narrative/prose-cells";
+import { formatDecimals, replacePhrase } from "../narrative/phrase";
+import type { ReportModel } from "../model/report-model";
+import { convertUnit } from "../units";
 
 /** Message ids of prose-parts-sum. */
-export type MessageId = "sumMismatch" | "unitMismatch";
+export type MessageId = "sumMismatch" | "unitMismatch" | "partUnitMistake";
 
 /** Parts listed in prose must add up to their whole. */
 export const prosePartsSum = defineRule<MessageId>({
@@ -21,7 +23,9 @@ export const prosePartsSum = defineRule<MessageId>({
     messages: {
       "sumMismatch": "文字中“{{whole}}”的各部分（{{parts}}）之和为{{sum}}，与总数不符。",
       "unitMismatch": "文字中“{{whole}}”与其各部分（{{parts}}）的单位不一致：各部分之和为{{sum}}。",
+      "partUnitMistake": "文字“{{phrase}}”的单位有误：按“{{whole}}”的各部分（{{parts}}）相加，应写作“{{expected}}”。",
     },
+    fixable: true,
   },
   create(context) {
     return {
@@ -53,6 +57,29 @@ export const prosePartsSum = defineRule<MessageId>({
             });
             if (closes) continue;
             if (list.partial && sum < whole.value) continue;
+            // One part in 元 beside a whole in 万元 (基本支出442.18元 of 848.75万元) whose digits make the sum:
+            // the part's unit is the slip — prose-amount-matches-table's finding when the part names a table
+            // figure with those digits, else this one, at the part.
+            const slip = whole.kind === "money" ? unitSlip(parts, values as number[], whole.value, u, tol) : undefined;
+            if (slip) {
+              const asWhole = { ...slip, unit: u };
+              const named = matchMoneyLabel(context.model, slip.label, pc.ref.sheet, pc.text.slice(slip.sentence.start, slip.start), itemBefore(pc.text, slip.sentence.start));
+              if (named?.facts.some((f) => amountMatches(asWhole, context.model.moneyUnit, f))) continue;
+              const expected = `${slip.numberText}${u}`;
+              context.report({
+                at: pc.ref,
+                messageId: "partUnitMistake",
+                field: pc.field,
+                data: { phrase: slip.text, whole: whole.text, parts: parts.map((p) => p.text).join("、"), expected },
+                expected,
+                actual: slip.text,
+                fix: { description: `把“${slip.text}”改为“${expected}”`, writes: [{ at: pc.ref, value: replacePhrase(pc.text, slip, expected) }] },
+              });
+              continue;
+            }
+            // A part (or the whole) that the table contradicts, and whose table figure makes the sum hold
+            // (项目支出1503.45万元 where the form says 1603.45): prose-amount-matches-table's one finding.
+            if (whole.kind === "money" && tableExplains(context.model, pc.text, pc.ref.sheet, whole, parts, values as number[], tol)) continue;
             const partUnit = parts.every((p) => p.unit === parts[0].unit) ? parts[0].unit : u;
             const decimals = Math.max(...parts.map((p) => p.decimals));
             const digitSum = parts.reduce((a, p) => a + (valueIn(p, partUnit) ?? 0), 0);
@@ -73,5 +100,30 @@ export const prosePartsSum = defineRule<MessageId>({
     };
   },
 });
+
+/** Whether one amount of the list, replaced by the one table figure its label names, makes the sum hold. */
+function tableExplains(model: ReportModel, text: string, sheet: string, whole: ProseQuantity, parts: readonly ProseQuantity[], values: readonly number[], tol: number): boolean {
+  const figure = (q: ProseQuantity): number | undefined => {
+    const m = matchMoneyLabel(model, q.label, sheet, text.slice(q.sentence.start, q.start), itemBefore(text, q.sentence.start));
+    if (!m?.single || amountMatches(q, model.moneyUnit, m.facts[0])) return undefined;
+    return convertUnit(m.facts[0].value, model.moneyUnit, whole.unit);
+  };
+  const sum = values.reduce((a, v) => a + v, 0);
+  const w = figure(whole);
+  if (w !== undefined && Math.abs(sum - w) <= tol) return true;
+  return parts.some((p, i) => {
+    const f = figure(p);
+    return f !== undefined && Math.abs(sum - values[i] + f - whole.value) <= tol;
+  });
+}
+
+/** The one part written in another money unit whose digits, read in the whole's unit, make the sum hold. */
+function unitSlip(parts: readonly ProseQuantity[], values: readonly number[], whole: number, unit: string, tol: number): ProseQuantity | undefined {
+  const other = parts.filter((p) => p.kind === "money" && p.unit !== unit);
+  if (other.length !== 1) return undefined;
+  const p = other[0];
+  const sum = values.reduce((a, v, i) => a + (parts[i] === p ? p.value : v), 0);
+  return Math.abs(sum - whole) <= tol ? p : undefined;
+}
 
 export default prosePartsSum;

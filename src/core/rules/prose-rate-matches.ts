@@ -7,7 +7,7 @@ import { defineRule } from "../engine/types";
 import { formatRef } from "../model/address";
 import { analyzeProse, halfWidth, sameFamily, valueIn, type ProseQuantity } from "../narrative/extract";
 import { readIndicatorValue, reconcile, type IndicatorNumber } from "../scoring/indicator-value";
-import { amountMatches, matchMoneyLabel, narrowerSubject, overallFact, proseCells, type Fact, type ProseCell } from "../narrative/prose-cells";
+import { amountMatches, itemBefore, itemNamesPart, matchMoneyLabel, namesPart, narrowerSubject, overallFact, proseCells, type Fact, type ProseCell } from "../narrative/prose-cells";
 import { formatNumber } from "../units";
 import { formatDecimals, quoteSentence, replacePhrase } from "../narrative/phrase";
 import { divide, mid, percentAgrees, pointOf, rangeOf, type Range } from "../narrative/ratios";
@@ -112,7 +112,7 @@ export const proseRateMatches = defineRule<MessageId>({
         };
         /** The one table figure an amount's label names. */
         const tableFact = (pc: ProseCell, x: ProseQuantity): Fact | undefined => {
-          const m = matchMoneyLabel(model, x.label, pc.ref.sheet, pc.text.slice(x.sentence.start, x.start));
+          const m = matchMoneyLabel(model, x.label, pc.ref.sheet, pc.text.slice(x.sentence.start, x.start), itemBefore(pc.text, x.sentence.start));
           return m?.single ? m.facts[0] : undefined;
         };
         /** An amount whose label names one table figure that it does not match. */
@@ -139,8 +139,16 @@ export const proseRateMatches = defineRule<MessageId>({
             let denText = "";
             if (isExec) {
               const money = before.filter((x) => x.kind === "money");
-              const budget = [...money].reverse().find((x) => /预算/.test(x.label) && !/执行/.test(x.label));
               const exec = [...money].reverse().find((x) => /执行|支出|决算/.test(x.label) && !/预算/.test(x.label));
+              // The budget: in the sentence, else — in a numbered item about one fund — that fund's own amount
+              // (“2、某补助资金28万元……。实际支出12.58万元，…执行率为44.93%”).
+              const item = itemBefore(pc.text, q.sentence.start);
+              const itemStart = q.sentence.start - item.length;
+              const budget =
+                [...money].reverse().find((x) => /预算/.test(x.label) && !/执行/.test(x.label)) ??
+                (exec && item
+                  ? qs.find((x) => x.kind === "money" && x.start >= itemStart && x.sentence.index < q.sentence.index && !x.direction && namesPart(model, x.label))
+                  : undefined);
               if (budget && exec) {
                 // One mistake, one finding: an amount of the pair that the table contradicts is
                 // prose-amount-matches-table's finding; the rate computed from it would only echo it.
@@ -159,7 +167,8 @@ export const proseRateMatches = defineRule<MessageId>({
                 // A scoring rule quoted in the text (执行率达到100%的得满分) is not the unit's rate.
                 if (RULE_AFTER.test(pc.text.slice(q.end, q.end + 6))) return;
                 // A part's rate (其中…, an item with its own amount in brackets) is not the form's.
-                if (narrowerSubject(pc.text.slice(q.sentence.start, q.start))) return;
+                const before = pc.text.slice(q.sentence.start, q.start);
+                if (narrowerSubject(before) || itemNamesPart(model, itemBefore(pc.text, q.sentence.start), before)) return;
                 // The form's own rate, its amounts not in the sentence: 全年执行数 ÷ 全年预算数 of the tables.
                 const e = overallFact(model, "executed", pc.ref.sheet);
                 const b = overallFact(model, "budget", pc.ref.sheet);

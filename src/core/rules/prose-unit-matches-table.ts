@@ -7,7 +7,7 @@
  */
 import { defineRule } from "../engine/types";
 import { formatRef } from "../model/address";
-import { amountMatches, matchMoneyLabel, proseCells } from "../narrative/prose-cells";
+import { amountMatches, itemBefore, matchMoneyLabel, proseCells } from "../narrative/prose-cells";
 import { replacePhrase } from "../narrative/phrase";
 import { formatNumber } from "../units";
 
@@ -35,7 +35,7 @@ export const proseUnitMatchesTable = defineRule<MessageId>({
         for (const pc of proseCells(model)) {
           for (const q of pc.analysis.quantities) {
             if (q.kind !== "money" || q.unit !== "元" || q.approx || q.direction || q.changeTo || q.comparator) continue;
-            const match = matchMoneyLabel(model, q.label, pc.ref.sheet, pc.text.slice(q.sentence.start, q.start));
+            const match = matchMoneyLabel(model, q.label, pc.ref.sheet, pc.text.slice(q.sentence.start, q.start), itemBefore(pc.text, q.sentence.start));
             const f = match?.facts.find((x) => amountMatches(q, unit, x));
             if (!match || !f) continue;
             const shown = formatNumber(f.value, f.decimals, { unit });

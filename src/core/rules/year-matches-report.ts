@@ -10,6 +10,7 @@ import { defineRule, type Fix } from "../engine/types";
 import type { CellRef, CellSnapshot } from "../model/snapshot";
 import { SCALAR_FIELDS } from "../schema/fields";
 import { toHalfWidth } from "../units";
+import { dateYear, settledYear } from "../narrative/report-year";
 
 /** Message ids of year-matches-report. */
 export type MessageId = "titleYear" | "statementYear" | "reportDateYear";
@@ -26,25 +27,6 @@ const REPORT_DATE = /^(?:报告日期|填报日期|报送日期)[:：]?/;
 /** Words that compare periods: the year is then about another period on purpose. */
 const COMPARISON = /比上年|与上年|上年度|去年|相比|同比|较上年|结转|规划|计划|十[一二三四五六七八九]五/;
 
-/** The report year: a number (2021) or text holding one (`2021年度`). */
-function yearOf(cell: CellSnapshot | undefined): number | undefined {
-  const v = cell?.value;
-  if (typeof v === "number" && Number.isInteger(v) && v >= 1900 && v <= 2100) return v;
-  const m = /(?:19|20)\d{2}/.exec(toHalfWidth(String(v ?? "")));
-  return m ? Number(m[0]) : undefined;
-}
-
-/** The year of a date cell: a date serial (1900 system) or text holding a year. */
-function dateYear(cell: CellSnapshot): number | undefined {
-  const v = cell.value;
-  if (typeof v === "number") {
-    if (v > 20000 && v < 80000) return new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86400000).getUTCFullYear();
-    return undefined;
-  }
-  const m = /((?:19|20)\d{2})\s*(?:年|[-/.])/.exec(toHalfWidth(String(v ?? "")));
-  return m ? Number(m[1]) : undefined;
-}
-
 /** Whether position `i` of `text` lies inside a quoted document title 《…》. */
 function insideBookTitle(text: string, i: number): boolean {
   const before = text.slice(0, i);
@@ -53,7 +35,9 @@ function insideBookTitle(text: string, i: number): boolean {
 
 /** The cell's text with `wrong` (as a year) replaced by `right`, for the suggestion. */
 function replaceYear(text: string, wrong: number, right: number): string {
-  return text.replace(new RegExp(`${wrong}(?=\\s*年)`), String(right));
+  // The year before 年 first (2020年度); else the year alone (评价年度：2020, a bare 2020).
+  const before = new RegExp(`${wrong}(?=\\s*年)`);
+  return before.test(text) ? text.replace(before, String(right)) : text.replace(new RegExp(`(?<!\\d)${wrong}(?!\\d)`), String(right));
 }
 
 /** Titles, statements and the report date agree with jx_report_year. */
@@ -74,32 +58,12 @@ export const yearMatchesReport = defineRule<MessageId>({
       workbook() {
         const { model, snapshot } = context;
         const yearBinding = model.scalars.jx_report_year;
-        const own = yearOf(yearBinding?.cell);
-        if (own === undefined) return;
-        // A workbook of several forms (one per project, a 汇总): a form whose year differs from the year
-        // every other form writes is the odd one — reported at its year, and its own cells are then judged
-        // by the workbook's year.
-        const others = (model.forms ?? []).filter((f) => f.year !== undefined && f.sheet !== model.form?.sheet).map((f) => f.year as number);
-        const consensus = others.length >= 1 && others.every((y) => y === others[0]) ? others[0] : undefined;
-        let year = consensus !== undefined && consensus !== own && model.form?.yearRef && yearBinding && yearBinding.ref.sheet === model.form.sheet ? consensus : own;
-        // A form's year line against its 填报日期 (filed in the evaluated year or the next): when they
-        // disagree and the rest of the workbook names the year before the filing date more often than
-        // the year line's, the year line is the odd one (（2020年度） on a 2021 form filed in 2022).
-        const dateCell = model.scalars.jx_report_date?.cell;
-        const filed = dateCell ? dateYear(dateCell) : undefined;
-        if (year === own && model.form && yearBinding && filed !== undefined && filed !== own && filed !== own + 1) {
-          const count = (y: number): number => {
-            let n = 0;
-            for (const sheet of snapshot.sheets) {
-              for (const [address, cell] of Object.entries(sheet.cells)) {
-                if (typeof cell.value !== "string" || address === yearBinding.ref.address && sheet.name === yearBinding.ref.sheet) continue;
-                n += toHalfWidth(cell.value).split(`${y}年`).length - 1;
-              }
-            }
-            return n;
-          };
-          if (count(filed - 1) > count(own)) year = filed - 1;
-        }
+        // The written year, and the year the workbook is about (the odd cell settled by the other forms'
+        // years and the 填报日期: narrative/report-year.ts, shared with the prose rules).
+        const { own, year: settled } = settledYear(model);
+        if (own === undefined || settled === undefined) return;
+        let year = settled;
+        const others = (model.forms ?? []).filter((f) => f.year !== undefined && f.sheet !== model.form?.sheet);
         // A year read from a title or a year line (not a labelled 评价年度), older than every 资金文号 of the
         // table (`承财社[2019]107号`: the funds of year T are allotted in T−1 or T, never after): the title is
         // the odd one (last year's title kept on this year's table). The year is the 文号s' most common one.
@@ -110,7 +74,9 @@ export const yearMatchesReport = defineRule<MessageId>({
           if (best !== undefined && [...docs.values()].reduce((a, b) => a + b, 0) >= 2 && years.every((y) => y > own)) year = best;
         }
         if (year !== own && yearBinding?.cell) {
-          const raw = String(yearBinding.cell.value ?? "");
+          // The cell as written: a `评价年度：2020` cell is bound to its value, but the fix rewrites the whole cell.
+          const written = snapshot.sheets.find((x) => x.name === yearBinding.ref.sheet)?.cells[yearBinding.ref.address]?.value;
+          const raw = String(written ?? yearBinding.cell.value ?? "");
           context.report({
             at: yearBinding.ref,
             messageId: "statementYear",
@@ -118,7 +84,7 @@ export const yearMatchesReport = defineRule<MessageId>({
             data: { text: raw, actual: own, year },
             expected: `${year}年`,
             actual: `${own}年`,
-            suggestions: [{ description: `将${yearBinding.ref.address}中的${own}年改为${year}年`, writes: [{ at: yearBinding.ref, value: replaceYear(raw, own, year) }] }],
+            suggestions: [{ description: `将${yearBinding.ref.address}中的${own}年改为${year}年`, writes: [{ at: yearBinding.ref, value: typeof written === "number" ? year : replaceYear(raw, own, year) }] }],
           });
         }
         const key = (r: CellRef): string => `${r.sheet}!${r.address}`;

@@ -1,0 +1,76 @@
+/**
+ * The evaluation year a workbook is about, settled once for every rule that needs it: the year the form
+ * writes (jx_report_year), unless the workbook shows that cell is the odd one — another form of the
+ * workbook agrees on a different year, or the 填报日期 cannot follow it and the rest of the workbook names
+ * the year before the filing date more often. year-matches-report reports the odd cell; the prose rules
+ * and the narrative go by the settled year, so that one wrong year line is one finding.
+ */
+import type { ReportModel } from "../model/report-model";
+import type { CellSnapshot } from "../model/snapshot";
+import { toHalfWidth } from "../units";
+
+/** The year written (`own`) and the year the workbook is about (`year`). */
+export interface SettledYear {
+  readonly own?: number;
+  readonly year?: number;
+}
+
+/** The report year of a cell: a number (2021) or text holding one (`2021年度`). */
+export function yearOf(cell: CellSnapshot | undefined): number | undefined {
+  const v = cell?.value;
+  if (typeof v === "number" && Number.isInteger(v) && v >= 1900 && v <= 2100) return v;
+  const m = /(?:19|20)\d{2}/.exec(toHalfWidth(String(v ?? "")));
+  return m ? Number(m[0]) : undefined;
+}
+
+/** The year of a date cell: a date serial (1900 system) or text holding a year. */
+export function dateYear(cell: CellSnapshot): number | undefined {
+  const v = cell.value;
+  if (typeof v === "number") {
+    if (v > 20000 && v < 80000) return new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86400000).getUTCFullYear();
+    return undefined;
+  }
+  const m = /((?:19|20)\d{2})\s*(?:年|[-/.])/.exec(toHalfWidth(String(v ?? "")));
+  return m ? Number(m[1]) : undefined;
+}
+
+const cache = new WeakMap<ReportModel, SettledYear>();
+
+/** The written and the settled evaluation year of a model. */
+export function settledYear(model: ReportModel): SettledYear {
+  const hit = cache.get(model);
+  if (hit) return hit;
+  const result = settle(model);
+  cache.set(model, result);
+  return result;
+}
+
+function settle(model: ReportModel): SettledYear {
+  const yearBinding = model.scalars.jx_report_year;
+  const own = yearOf(yearBinding?.cell);
+  if (own === undefined) return {};
+  // A workbook of several forms (one per project, a 汇总): a form whose year differs from the year every
+  // other form writes is the odd one.
+  const others = (model.forms ?? []).filter((f) => f.year !== undefined && f.sheet !== model.form?.sheet).map((f) => f.year as number);
+  const consensus = others.length >= 1 && others.every((y) => y === others[0]) ? others[0] : undefined;
+  let year = consensus !== undefined && consensus !== own && model.form?.yearRef && yearBinding && yearBinding.ref.sheet === model.form.sheet ? consensus : own;
+  // A form's year line against its 填报日期 (filed in the evaluated year or the next): when they disagree
+  // and the rest of the workbook names the year before the filing date more often than the year line's,
+  // the year line is the odd one (（2020年度） on a 2021 form filed in 2022).
+  const dateCell = model.scalars.jx_report_date?.cell;
+  const filed = dateCell ? dateYear(dateCell) : undefined;
+  if (year === own && model.form && yearBinding && filed !== undefined && filed !== own && filed !== own + 1) {
+    const count = (y: number): number => {
+      let n = 0;
+      for (const sheet of model.snapshot.sheets) {
+        for (const [address, cell] of Object.entries(sheet.cells)) {
+          if (typeof cell.value !== "string" || (address === yearBinding.ref.address && sheet.name === yearBinding.ref.sheet)) continue;
+          n += toHalfWidth(cell.value).split(`${y}年`).length - 1;
+        }
+      }
+      return n;
+    };
+    if (count(filed - 1) > count(own)) year = filed - 1;
+  }
+  return { own, year };
+}
