@@ -203,11 +203,12 @@ export function suggestNamesFromModel(model: ReportModel): NameSuggestion[] {
 // --- pure helpers the pane uses -------------------------------------------------------------------
 
 /**
- * Fill colours by severity: Excel's "bad" red for errors, a light orange and a light lavender for
- * warnings and notes. None is a colour of the template's own (input #FFF2CC, computed #E7E6E6, header
- * #DDEBF7): a marked cell never passes for an input or a header (a test checks it against the palette).
+ * Fill colours by severity: Excel's "bad" red for errors, a light orange and a lavender for warnings
+ * and notes. Each is clearly apart from the template's own colours (input #FFF2CC, computed #E7E6E6,
+ * header #DDEBF7) and from the others — CIE76 ΔE ≥ 15, where the earlier #E4DFEC was 7 from the
+ * computed grey: a marked cell never passes for an input, a computed cell or a header (a test measures it).
  */
-export const SEVERITY_COLORS: Readonly<Record<Severity, string>> = { error: "#FFC7CE", info: "#E4DFEC", warning: "#F8CBAD" };
+export const SEVERITY_COLORS: Readonly<Record<Severity, string>> = { error: "#FFC7CE", info: "#E1CCF0", warning: "#F8CBAD" };
 
 const RANK: Readonly<Record<Severity, number>> = { error: 0, info: 2, warning: 1 };
 

@@ -4,7 +4,8 @@
  * 二级机构1 基本支出 346.77 万元 was entered as 3467700). The clerk clicks 检查我的报表, sees the unit
  * finding (its cell filled), clicks 定位 (the cell is selected), then 修复 (the cell in the fake workbook
  * changes, the finding goes, the fill is restored), then 清除标记. axe-core runs on the checked pane, the
- * fix preview and the 未识别 state (no serious or critical violation). The time to an enabled
+ * fix preview and the 未识别 state (no serious or critical violation). In a short pane, a fix keeps the
+ * list where it was and focuses the card now in the fixed one's place. The time to an enabled
  * 检查我的报表 is printed as a ratio of a blank page's first paint (a measure, not a timed test).
  *
  * Screenshots for the README are written ONLY by `npm run screenshot` (JIXIAO_SCREENSHOTS=<dir>), never by
@@ -227,6 +228,41 @@ describe("task pane in Chromium with an Office stand-in", () => {
       { timeout: 30_000 },
     );
     expect(consoleErrors).toEqual([]);
+  });
+
+  it("keeps the list where the clerk was after a fix: no jump to the top, focus on the card now in its place", async () => {
+    // A short pane, so that the list scrolls and the fixed card sits below the fold.
+    const short = await browser.newPage({ viewport: { width: 420, height: 480 }, locale: "zh-CN", reducedMotion: "reduce" });
+    const stub = `window.__JIXIAO_SEED__ = ${JSON.stringify((await seedSnapshot()).snapshot)};\n${fs.readFileSync(path.join(__dirname, "office-stub.js"), "utf8")}`;
+    await short.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: stub }));
+    await short.goto(`${server.url}/taskpane.html`);
+    await short.waitForFunction(() => [...document.querySelectorAll("button")].some((b) => b.textContent?.includes("检查我的报表") && !b.disabled), undefined, { timeout: 30_000 });
+    await short.getByRole("button", { name: "检查我的报表" }).click();
+    const shown = localizeMessage(unitFinding, "zh-CN");
+    const card = short.locator(`[data-rule="no-unit-mistake"]`).filter({ hasText: shown });
+    await card.waitFor({ state: "visible", timeout: 30_000 });
+    await card.evaluate((el) => el.scrollIntoView({ block: "center" }));
+    const before = await short.evaluate(() => window.scrollY);
+    // The test means something only if the list really scrolled.
+    expect(before).toBeGreaterThan(0);
+    await card.getByRole("button", { name: "修复" }).click();
+    const dialog = short.getByRole("dialog");
+    await dialog.waitFor({ state: "visible", timeout: 30_000 });
+    await dialog.getByRole("button", { name: "应用修复" }).click();
+    await card.waitFor({ state: "detached", timeout: 30_000 });
+    await short.waitForFunction(() => document.activeElement?.hasAttribute("data-finding-card") === true, undefined, { timeout: 30_000 });
+    const after = await short.evaluate(() => window.scrollY);
+    // One card fewer may pull the page up by at most about a card; it never jumps back to the top.
+    expect(after).toBeGreaterThan(0);
+    expect(Math.abs(after - before)).toBeLessThan(240);
+    // The focused card (the one now in the fixed card's place) is on screen.
+    const box = await short.evaluate(() => {
+      const r = (document.activeElement as HTMLElement).getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, height: window.innerHeight };
+    });
+    expect(box.bottom).toBeGreaterThan(0);
+    expect(box.top).toBeLessThan(box.height);
+    await short.close();
   });
 
   it("says 未识别 for an empty Sheet1, never 可以导出, with no serious accessibility violation", async () => {

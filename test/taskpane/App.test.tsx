@@ -12,6 +12,18 @@ afterEach(cleanup);
 
 const button = (name: string) => screen.getByRole("button", { name });
 
+/** CIE76 colour difference of two `#RRGGBB` colours (sRGB → XYZ D65 → CIELAB, Euclidean distance). */
+function deltaE(a: string, b: string): number {
+  const lab = (hex: string): number[] => {
+    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    const xyz = [(r * 0.4124 + g * 0.3576 + bl * 0.1805) / 0.95047, r * 0.2126 + g * 0.7152 + bl * 0.0722, (r * 0.0193 + g * 0.1192 + bl * 0.9505) / 1.08883];
+    const [fx, fy, fz] = xyz.map((t) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116));
+    return [116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)];
+  };
+  const [p, q] = [lab(a), lab(b)];
+  return Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
+}
+
 /** Wait until the first read has finished (the check button is enabled again). */
 async function ready(name = "检查我的报表"): Promise<void> {
   await waitFor(() => expect(button(name)).toBeEnabled());
@@ -49,10 +61,17 @@ describe("task pane: 检查我的报表", () => {
     await check();
     expect(host.fill("收支情况!C11")).toBe("#FFC7CE");
     expect(host.fill("收支情况!C12")).toBe("#F8CBAD");
-    expect(host.fill("收支情况!C13")).toBe("#E4DFEC");
+    expect(host.fill("收支情况!C13")).toBe("#E1CCF0");
     expect(host.fill("收支情况!B1")).toBeNull();
-    // None of the marks is a colour of the template's own (input yellow, computed grey, header blue).
-    for (const c of Object.values(SEVERITY_COLORS)) expect(Object.values(TEMPLATE_PALETTE).map((p) => p.toUpperCase())).not.toContain(c.toUpperCase());
+    // Every mark is clearly apart from the template's own colours (input yellow, computed grey, header
+    // blue) and from the other marks: CIE76 ΔE ≥ 15 (about 2 is just noticeable; the old info fill was 7
+    // from the computed grey, and equal to the header blue before that).
+    const marks = Object.entries(SEVERITY_COLORS);
+    for (const [severity, c] of marks) {
+      for (const [own, p] of Object.entries(TEMPLATE_PALETTE)) expect({ severity, own, far: deltaE(c, p) >= 15 }).toEqual({ severity, own, far: true });
+      for (const [other, o] of marks) if (other !== severity) expect({ severity, other, far: deltaE(c, o) >= 15 }).toEqual({ severity, other, far: true });
+    }
+    expect(deltaE("#E4DFEC", TEMPLATE_PALETTE.computed)).toBeLessThan(15); // the measure tells the old fill apart
   });
 
   test("定位 selects the finding's cell", async () => {
