@@ -8,7 +8,7 @@ import { defineRule, type Fix, type ReportDescriptor } from "../engine/types";
 import type { ReportModel } from "../model/report-model";
 import { formatNumber } from "../units/convert";
 import { tableDef } from "../schema/fields";
-import { checksInvolving, columnLabel, evaluate, rowName, sumChecks, type SumCheck } from "../relations/footing";
+import { checksInvolving, columnLabel, evaluate, holdsAsIs, rowName, sumChecks, type SumCheck } from "../relations/footing";
 import { touchesUnitMistake, unitMistakeKeys } from "../relations/unit-mistakes";
 import { causeOf } from "../relations/cause";
 import { projectOverrides } from "../relations/project-causes";
@@ -47,8 +47,9 @@ export const totalMatchesParts = defineRule<MessageId>({
         reportForms(model, all, (d) => context.report(d));
         // A 合计 that adds up once a project row's own cause is corrected is that cause's consequence.
         const projectFixes = projectOverrides(model);
-        const checks = all.filter((c) => c.kind !== "form" && !(c.table === "jx_projects" && projectFixes.size > 0 && !evaluate(c).ok && evaluate(c, projectFixes).ok));
-        const failing = checks.filter((c) => !evaluate(c).ok);
+        // Verdicts only (holdsAsIs is evaluate's arithmetic without the expected value or a result object).
+        const checks = all.filter((c) => c.kind !== "form" && !(c.table === "jx_projects" && projectFixes.size > 0 && !holdsAsIs(c) && holdsAsIs(c, projectFixes)));
+        const failing = checks.filter((c) => !holdsAsIs(c));
         // Indexed look-ups instead of scans over every check: a 汇总 check has a term per institution.
         const kept = new Set(checks);
         const failingSet = new Set(failing);
