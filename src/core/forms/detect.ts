@@ -32,11 +32,51 @@ export function sheetLabels(grid: SheetGrid): string[] {
   return [...out];
 }
 
+/**
+ * A sheet's label texts indexed once for {@link has}: every form's anchors are looked up in them. A
+ * label key of 5 or more characters matches a text that contains it (equal and prefix included), so
+ * one search in the joined texts answers; a shorter key matches a text it starts with, at most 8
+ * characters longer — the shortest text under each prefix of up to 4 characters answers.
+ */
+interface TextIndex {
+  readonly texts: readonly string[];
+  /** The texts joined by U+0000, or undefined when a text holds one (then texts are scanned). */
+  readonly joined?: string;
+  /** Shortest text length by prefix (the first 0 to 4 characters). */
+  readonly shortest: ReadonlyMap<string, number>;
+}
+
+function indexTexts(texts: readonly string[]): TextIndex {
+  const shortest = new Map<string, number>();
+  for (const t of texts) {
+    for (let j = 0; j <= Math.min(4, t.length); j++) {
+      const p = t.slice(0, j);
+      const m = shortest.get(p);
+      if (m === undefined || t.length < m) shortest.set(p, t.length);
+    }
+  }
+  const joined = texts.some((t) => t.includes("\u0000")) ? undefined : texts.join("\u0000");
+  return { texts, joined, shortest };
+}
+
+/** Anchor labels' keys, computed once per label (the forms' labels are a fixed vocabulary). */
+const keyCache = new Map<string, string>();
+function keyOf(label: string): string {
+  let k = keyCache.get(label);
+  if (k === undefined) {
+    k = labelKey(label);
+    if (keyCache.size < 10000) keyCache.set(label, k);
+  }
+  return k;
+}
+
 /** Whether one of the labels is among the texts (equal, a prefix, or inside a title). */
-function has(texts: readonly string[], labels: Labels): boolean {
+function has(index: TextIndex, labels: Labels): boolean {
   return labels.some((l) => {
-    const k = labelKey(l);
-    return texts.some((t) => t === k || (t.startsWith(k) && t.length - k.length <= 8) || (k.length >= 5 && t.includes(k)));
+    const k = keyOf(l);
+    if (k.length >= 5) return index.joined !== undefined && !k.includes("\u0000") ? index.joined.includes(k) : index.texts.some((t) => t.includes(k));
+    const m = index.shortest.get(k);
+    return m !== undefined && m - k.length <= 8;
   });
 }
 
@@ -52,7 +92,7 @@ export interface Detection {
  * @param forms - the candidate forms (all by default)
  */
 export function detectForm(grid: SheetGrid, forms: readonly FormDecl[] = FORMS): Detection | undefined {
-  const texts = sheetLabels(grid);
+  const texts = indexTexts(sheetLabels(grid));
   let best: Detection | undefined;
   for (const form of forms) {
     if (form.excludes && has(texts, form.excludes)) continue;

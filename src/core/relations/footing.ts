@@ -260,8 +260,22 @@ export function evaluate(check: SumCheck, overrides?: Overrides): CheckResult {
   const eps = 1e-9 * Math.max(1, scale);
   const ok = lo <= t.hi + eps && t.lo <= hi + eps;
   const shown = overrides?.get(check.target.key)?.decimals ?? check.target.decimals;
-  const expected = roundTo(sum, Number.isFinite(shown) ? Math.max(shown, 0) : MIN_MONEY_DECIMALS);
-  return { ok, sum, expected };
+  return checkResult(ok, sum, Number.isFinite(shown) ? Math.max(shown, 0) : MIN_MONEY_DECIMALS);
+}
+
+/**
+ * A check's outcome whose `expected` (the sum rounded through decimal strings, see roundTo) is computed
+ * when first read: most checks are judged for their verdict only, and most hold.
+ */
+function checkResult(ok: boolean, sum: number, decimals: number): CheckResult {
+  let expected: number | undefined;
+  return {
+    ok,
+    sum,
+    get expected(): number {
+      return (expected ??= roundTo(sum, decimals));
+    },
+  };
 }
 
 /** Whether a check involves a figure (as target or term). */
@@ -333,11 +347,14 @@ export function sumChecks(model: ReportModel): readonly SumCheck[] {
     if (keys.length === 0) continue;
     const fields = keys.map((k) => `${table.id}.${k}`);
     const at = new Map(keys.map((k, i) => [k, i]));
-    const rows: { row: TableRow; figs: RowFigures }[] = [];
+    // A figure is a term of its row's relations and of its column's 汇总 check: one `+figure` term each,
+    // shared (a workbook has a figure per money cell).
+    const rows: { row: TableRow; figs: RowFigures; plus: (Term | undefined)[] }[] = [];
     for (const row of table.rows) {
       const figs = readRow(table, row, keys, fields, model.moneyUnit);
-      if (!isBlankRow(figs)) rows.push({ row, figs });
+      if (!isBlankRow(figs)) rows.push({ row, figs, plus: new Array<Term | undefined>(keys.length) });
     }
+    const plusTerm = (r: { figs: RowFigures; plus: (Term | undefined)[] }, i: number): Term => (r.plus[i] ??= { figure: r.figs[i] as Figure, sign: 1 });
     // A relation's cells the table does not have as money columns are never read (the Map had no entry).
     const relations: Relation[] = def.relations.map((rel) => {
       const parts = rel.parts.filter((p) => at.has(p));
@@ -346,7 +363,8 @@ export function sumChecks(model: ReportModel): readonly SumCheck[] {
     const budgetAt = at.get("budget") ?? -1;
     const executedAt = at.get("executed") ?? -1;
     const carryAt = at.get("carryover") ?? -1;
-    for (const { row, figs } of rows) {
+    for (const r of rows) {
+      const { row, figs } = r;
       let name: string | undefined;
       for (const rel of relations) {
         const target = rel.totalAt >= 0 ? figs[rel.totalAt] : undefined;
@@ -372,10 +390,7 @@ export function sumChecks(model: ReportModel): readonly SumCheck[] {
         const absent = present < rel.partsAt.length;
         const terms: Term[] = new Array<Term>(present);
         let t = 0;
-        for (const i of rel.partsAt) {
-          const f = figs[i];
-          if (f) terms[t++] = { figure: f, sign: 1 };
-        }
+        for (const i of rel.partsAt) if (figs[i]) terms[t++] = plusTerm(r, i);
         name ??= rowName(row);
         const termKeys = absent ? rel.parts.filter((_, j) => figs[rel.partsAt[j]] !== null) : rel.parts;
         out.push({ kind: "row", table: table.id, sheet: table.sheet, target, terms, targetKey: rel.total, termKeys, rowName: name, row: row.row });
@@ -414,14 +429,14 @@ export function sumChecks(model: ReportModel): readonly SumCheck[] {
         const terms: Term[] = new Array<Term>(others.length);
         let readable = true;
         let allBlank = true;
-        for (let r = 0; r < others.length; r++) {
-          const f = others[r].figs[k];
+        for (let j = 0; j < others.length; j++) {
+          const f = others[j].figs[k];
           if (!f) {
             readable = false;
             break;
           }
           if (!f.blank) allBlank = false;
-          terms[r] = { figure: f, sign: 1 };
+          terms[j] = plusTerm(others[j], k);
         }
         if (!readable || allBlank) continue;
         name ??= rowName(summary.row);

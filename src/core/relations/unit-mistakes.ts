@@ -220,26 +220,21 @@ function holdsOne(check: SumCheck, key: string, o: { readonly value: number; rea
   return holdsAsIs(check, new Map([[key, o]]));
 }
 
-const verdictCache = new WeakMap<ReportModel, ReadonlyMap<SumCheck, boolean>>();
+const failingCache = new WeakMap<ReportModel, ReadonlySet<SumCheck>>();
 
 /**
- * Each check's verdict as written (`holdsAsIs`), computed once per model. `holds(check, overrides)`
- * depends only on the overrides of the check's own cells, so a check that none of the overrides
- * touches has this verdict whatever the overrides.
+ * The checks that fail as written (`holdsAsIs`), found once per model (usually none or a few: a set of
+ * them, not a verdict per check). `holds(check, overrides)` depends only on the overrides of the
+ * check's own cells, so a check that none of the overrides touches keeps its verdict as written.
  */
-function verdictsAsWritten(model: ReportModel): ReadonlyMap<SumCheck, boolean> {
-  const hit = verdictCache.get(model);
+function failingAsWritten(model: ReportModel): ReadonlySet<SumCheck> {
+  const hit = failingCache.get(model);
   if (hit) return hit;
-  const out = new Map<SumCheck, boolean>();
-  for (const c of sumChecks(model)) out.set(c, holdsAsIs(c));
-  verdictCache.set(model, out);
+  const out = new Set<SumCheck>();
+  const checks = sumChecks(model);
+  for (let i = 0; i < checks.length; i++) if (!holdsAsIs(checks[i])) out.add(checks[i]);
+  failingCache.set(model, out);
   return out;
-}
-
-/** Whether every check holds as written (then no correction can be evidence of a slip). */
-function allHoldAsWritten(model: ReportModel): boolean {
-  for (const ok of verdictsAsWritten(model).values()) if (!ok) return false;
-  return true;
 }
 
 /** Whether a check has at most one figure per sheet row (a 汇总 check: one term per row, the target in its own row). */
@@ -309,8 +304,8 @@ function tableMistakes(model: ReportModel, rows: readonly UnitMistake[]): UnitMi
   const base = correctionsOf(rows);
   // Without whole-row corrections (the usual case) a check's verdict with the base is its verdict as
   // written, and one corrected cell is judged without building an overrides map.
-  const asWritten = verdictsAsWritten(model);
-  const okWithBase = base.size === 0 ? (c: SumCheck): boolean => asWritten.get(c) === true : memoOk(base);
+  const failingAsIs = failingAsWritten(model);
+  const okWithBase = base.size === 0 ? (c: SumCheck): boolean => !failingAsIs.has(c) : memoOk(base);
   // Only a figure of a check that fails (with the base) is judged: the cells of the failing checks.
   const suspects = new Set<string>();
   for (const c of checks) {
@@ -418,10 +413,10 @@ function pairMistakes(model: ReportModel, known: readonly UnitMistake[]): UnitMi
   const checks = sumChecks(model);
   const fixedKnown = correctionsOf(known);
   // Checks that no known correction touches keep their verdict as written.
-  const asWritten = verdictsAsWritten(model);
+  const failingAsIs = failingAsWritten(model);
   const touched = new Set<SumCheck>();
   for (const key of fixedKnown.keys()) for (const c of checksInvolving(model, key)) touched.add(c);
-  const failing = checks.filter((c) => !(touched.has(c) ? holds(c, fixedKnown) : asWritten.get(c) === true));
+  const failing = checks.filter((c) => !(touched.has(c) ? holds(c, fixedKnown) : !failingAsIs.has(c)));
   const candidates = new Map<string, Figure>();
   for (const c of failing) {
     for (const f of [c.target, ...c.terms.map((t) => t.figure)]) {
@@ -476,8 +471,8 @@ function rowMistakes(model: ReportModel): UnitMistake[] {
   const bySheet = new Map<string, Map<number, Group>>();
   const order: Group[] = [];
   const groupOf = (f: Figure): Group | undefined => bySheet.get(f.ref.sheet)?.get(f.row);
-  const asWritten = verdictsAsWritten(model);
-  const okAsWritten = (c: SumCheck): boolean => asWritten.get(c) === true;
+  const failingAsIs = failingAsWritten(model);
+  const okAsWritten = (c: SumCheck): boolean => !failingAsIs.has(c);
   for (const c of checks) {
     if (c.kind === "project") continue;
     const failing = !okAsWritten(c);
@@ -603,7 +598,7 @@ export function findUnitMistakes(model: ReportModel): readonly UnitMistake[] {
   const hit = cache.get(model);
   if (hit) return hit;
   // Every table search needs a check that fails as written: when every sum holds, none runs.
-  const holdsAll = allHoldAsWritten(model);
+  const holdsAll = failingAsWritten(model).size === 0;
   const rows = holdsAll ? [] : rowMistakes(model);
   const single = holdsAll ? [] : tableMistakes(model, rows);
   const tables = [...single, ...rows];

@@ -8,7 +8,7 @@ import { defineRule, type Fix, type ReportDescriptor } from "../engine/types";
 import type { ReportModel } from "../model/report-model";
 import { formatNumber } from "../units/convert";
 import { tableDef } from "../schema/fields";
-import { checksInvolving, columnLabel, evaluate, rowName, sumChecks, type Figure, type Overrides, type SumCheck } from "../relations/footing";
+import { checksInvolving, columnLabel, evaluate, holdsAsIs, rowName, sumChecks, type Figure, type Overrides, type SumCheck } from "../relations/footing";
 import { anchoredByRate } from "../relations/rate-links";
 import { roundTo } from "../units/parse";
 import { touchesUnitMistake, unitMistakeKeys } from "../relations/unit-mistakes";
@@ -51,12 +51,14 @@ export const totalMatchesParts = defineRule<MessageId>({
         reportForms(model, all, (d) => context.report(d));
         // A 合计 that adds up once a project row's own cause is corrected is that cause's consequence.
         const projectFixes = projectOverrides(model);
-        const checks = all.filter((c) => c.kind !== "form" && !(c.table === "jx_projects" && projectFixes.size > 0 && !evaluate(c).ok && evaluate(c, projectFixes).ok));
+        // Verdicts only (holdsAsIs is evaluate's arithmetic without the expected value or a result object).
+        const checks = all.filter((c) => c.kind !== "form" && !(c.table === "jx_projects" && projectFixes.size > 0 && !holdsAsIs(c) && holdsAsIs(c, projectFixes)));
         const kept = new Set(checks);
         // A part that breaks two totals at once (局机关's 人员支出 breaks its row's 基本支出 and the 汇总 row's
         // 人员支出): the one finding is at that part, and the totals it explains are not reported.
-        const parts = reportPartCauses(model, checks.filter((c) => !evaluate(c).ok), kept, (d) => context.report(d));
-        const failing = checks.filter((c) => !evaluate(c).ok && !(parts.size > 0 && evaluate(c, parts).ok));
+        const asWritten = checks.filter((c) => !holdsAsIs(c));
+        const parts = asWritten.length ? reportPartCauses(model, asWritten, kept, (d) => context.report(d)) : new Map();
+        const failing = parts.size > 0 ? asWritten.filter((c) => !holdsAsIs(c, parts)) : asWritten;
         // Indexed look-ups instead of scans over every check: a 汇总 check has a term per institution.
         const failingSet = new Set(failing);
         const byTarget = new Map<string, SumCheck[]>();
