@@ -10,12 +10,13 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, Tit
 import { ArrowUndoRegular, CalculatorRegular, DocumentTextRegular, EraserRegular, LocalLanguageRegular, SearchRegular } from "@fluentui/react-icons";
 import type { Finding } from "../core";
 import type { WorkbookHost } from "../hosts/host";
-import { FindingList } from "./components/FindingList";
-import { Identity } from "./components/Identity";
 import { Notices } from "./components/Notices";
-import { OutcomePanel } from "./components/OutcomePanel";
+import { FindingList } from "./lazy/FindingList";
+import { Identity } from "./lazy/Identity";
+import { OutcomePanel } from "./lazy/OutcomePanel";
 import { usePane, type Operation } from "./hooks/usePane";
-import { createServices, type PaneServices } from "./services";
+import type { PaneServices } from "./services";
+import { withEngine } from "./engine";
 import { CATALOGS, StringsContext, stringsApi, useStrings, type Language, type StringKey, type Strings } from "./strings";
 
 const FixPreview = lazy(() => import(/* webpackChunkName: "fix-preview" */ "./components/FixPreview"));
@@ -137,9 +138,11 @@ function Pane({ host, services, onToggleLanguage }: { host: WorkbookHost; servic
   const strings = useStrings();
   const { s } = strings;
   const styles = useStyles();
-  // One services object per pane: usePane's effects depend on it.
-  const core = useMemo(() => services ?? createServices({ check: { host: `taskpane/${host.kind}` } }), [services, host]);
-  const pane = usePane(host, core, strings);
+  // One services object per pane: usePane's effects depend on it. The real engine loads after the first
+  // paint (./engine): until it has, the host's reads wait for it.
+  const engine = useMemo(() => (services ? { host, services } : withEngine(host, { check: { host: `taskpane/${host.kind}` } })), [services, host]);
+  const core = engine.services;
+  const pane = usePane(engine.host, core, strings);
   const { state } = pane;
   const [ignoring, setIgnoring] = useState<Finding | undefined>(undefined);
   const [mappingOpen, setMappingOpen] = useState(false);

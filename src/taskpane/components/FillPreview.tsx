@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Button, Caption1, Checkbox, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { LocationRegular } from "@fluentui/react-icons";
 import type { CellRef, CellValue } from "../../core";
-import { showNumberAs } from "../../core";
+import { showNumberAs } from "../../core/fix";
 import type { FillPlan, PlannedWrite } from "../services";
 import { useStrings } from "../strings";
 

@@ -20,7 +20,9 @@ import {
 } from "@fluentui/react-components";
 import { ErrorCircleFilled, EyeOffRegular, InfoFilled, LocationRegular, WarningFilled, WrenchRegular } from "@fluentui/react-icons";
 import type { Finding, Ignore, ReportWithIgnores, Severity } from "../../core";
-import { findingKey, fixGroupKey, formatRef, groupNumbersIn, localizeMessage } from "../../core";
+import { findingKey, fixGroupKey } from "../../core/fix";
+import { formatRef } from "../../core/model/address";
+import { groupNumbersIn, localizeMessage } from "../../core/i18n";
 import { useStrings, type StringKey } from "../strings";
 
 const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];

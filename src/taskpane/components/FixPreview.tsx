@@ -18,7 +18,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { groupNumbersIn, showCell } from "../../core";
+import { showCell } from "../../core/fix";
+import { groupNumbersIn } from "../../core/i18n";
 import type { FixPreviewState } from "../hooks/usePane";
 import { useStrings } from "../strings";
 

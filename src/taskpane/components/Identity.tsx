@@ -1,7 +1,9 @@
 import type { JSX } from "react";
 import { Fragment } from "react";
 import { Caption1, Card, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { SCALAR_FIELDS, TABLES, reportYear, type ReportModel, type ScalarFieldId } from "../../core";
+import type { ReportModel } from "../../core";
+import { SCALAR_FIELDS, TABLES, type ScalarFieldId } from "../../core/schema/fields";
+import { reportYear } from "../../core/narrative/prose-cells";
 import { useStrings } from "../strings";
 
 const useStyles = makeStyles({

@@ -2,7 +2,8 @@ import type { JSX } from "react";
 import { useState } from "react";
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Text, Textarea } from "@fluentui/react-components";
 import type { Finding } from "../../core";
-import { formatRef, localizeMessage } from "../../core";
+import { formatRef } from "../../core/model/address";
+import { localizeMessage } from "../../core/i18n";
 import { useStrings, type StringKey } from "../strings";
 
 const TITLE: Readonly<Record<Finding["severity"], StringKey>> = { error: "ignoreDialogTitleError", warning: "ignoreDialogTitleWarning", info: "ignoreDialogTitleInfo" };

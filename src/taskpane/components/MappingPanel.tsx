@@ -17,7 +17,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { SaveRegular } from "@fluentui/react-icons";
-import { SCALAR_FIELDS, TABLES, formatRef, type ReportModel } from "../../core";
+import type { ReportModel } from "../../core";
+import { SCALAR_FIELDS, TABLES } from "../../core/schema/fields";
+import { formatRef } from "../../core/model/address";
 import type { NameSuggestion } from "../services";
 import { useStrings } from "../strings";
 

@@ -9,9 +9,12 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import type { CellRef, CellWrite, Finding, Ignore, Outcome, PreviewRow, ReportModel, ReportWithIgnores, WorkbookSnapshot } from "../../core";
-import { formatRef, ignoreSheet, mergeWrites, previewWrites, readIgnores, showCell } from "../../core";
+import { formatRef } from "../../core/model/address";
+import { ignoreSheet, readIgnores } from "../../core/report/ignores";
+import { mergeWrites, previewWrites, showCell } from "../../core/fix";
 import type { HostError, HostResult, SavedFill, WorkbookHost } from "../../hosts/host";
-import { highlightsFor, marksSheet, readMarks, restoreWrites, type FillPlan, type NameSuggestion, type NarrativeResult, type PaneServices } from "../services";
+import type { FillPlan, NameSuggestion, NarrativeResult, PaneServices } from "../services";
+import { highlightsFor, marksSheet, readMarks, restoreWrites } from "../marks";
 import type { StringKey, StringsApi } from "../strings";
 
 /** A long operation (shown with a spinner and its own label). */
