@@ -21,6 +21,8 @@ export interface MessageNumbers {
   readonly grouped?: readonly string[];
   /** The rule's own sentence with amounts in it ("与年初预算数 30500.00 … 相比"): its amounts are grouped. */
   readonly prose?: readonly string[];
+  /** Shown exactly as stored (a date serial such as 45292 is what the formula bar shows, never 45,292). */
+  readonly bare?: readonly string[];
 }
 
 const FOOTING: MessageNumbers = { money: ["actual", "expected", "diff"] };
@@ -54,6 +56,8 @@ export const MESSAGE_NUMBERS: Readonly<Record<string, MessageNumbers>> = {
   "prose-parts-sum/sumMismatch": { grouped: ["sum"] },
   "prose-parts-sum/unitMismatch": { grouped: ["sum"] },
   "prose-change-percent/percentMismatch": { grouped: ["delta", "base"] },
+  "date-in-amount/dateInMoney": { bare: ["value"] },
+  "date-in-amount/dateInRate": { bare: ["value"] },
 };
 
 /** The unit as it follows an amount in each locale. */
@@ -92,11 +96,13 @@ export function displayData(
   const money = new Set(spec && (!spec.moneyWhen || spec.moneyWhen(data)) ? (spec.money ?? []) : []);
   const grouped = new Set(spec?.grouped ?? []);
   const prose = new Set(spec?.prose ?? []);
+  const bare = new Set(spec?.bare ?? []);
   const unit = moneyUnit ? UNIT_TEXT[locale][moneyUnit] : "";
   const out: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(data)) {
     const text = typeof v === "number" ? String(v) : v;
-    if (money.has(k) && PLAIN_NUMBER.test(text)) out[k] = `${groupThousands(text)}${unit}`;
+    if (bare.has(k)) out[k] = v;
+    else if (money.has(k) && PLAIN_NUMBER.test(text)) out[k] = `${groupThousands(text)}${unit}`;
     else if (grouped.has(k) && NUMBER_WITH_UNIT.test(text)) out[k] = text.replace(NUMBER_WITH_UNIT, (_m, n: string, rest: string) => `${groupThousands(n)}${rest}`);
     else if (prose.has(k)) out[k] = text.replace(AMOUNT_IN_TEXT, (m) => groupThousands(m));
     else out[k] = showDatum(v);
