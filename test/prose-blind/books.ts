@@ -12,8 +12,8 @@ import { writeDeptSheet, SEED002 } from "../forms-corpus/dept-form";
 import { finalAccountsBook, SEED003 } from "../forms-corpus/final-accounts";
 
 /** Where the text is written. */
-export type Placement = "report-sheet" | "merged-cell" | "beside-table" | "below-table";
-export const PLACEMENTS: readonly Placement[] = ["report-sheet", "merged-cell", "beside-table", "below-table"];
+export type Placement = "report-sheet" | "report-rows-merged" | "merged-cell" | "beside-table" | "below-table";
+export const PLACEMENTS: readonly Placement[] = ["report-sheet", "report-rows-merged", "merged-cell", "beside-table", "below-table"];
 
 /** A form with its text: the book, the sheet the form is on and the paragraphs. */
 export interface Case {
@@ -48,8 +48,15 @@ export function place(c: Case, where: Placement, paragraphs: string[] = c.paragr
     book.sheets.push(w.spec);
     return { book, cellOf: (i) => refs[i] };
   }
+  if (where === "report-rows-merged") {
+    // As pasted from Word: each paragraph merged over A:H, indented with two full-width spaces.
+    const refs = paragraphs.map((p, i) => w.merged(`A${i + 1}:H${i + 1}`, /^[一二三四五六七八九十]+、/.test(p) || i === 0 ? p : `\u3000\u3000${p}`, { wrap: true }));
+    book.sheets.push(w.spec);
+    return { book, cellOf: (i) => refs[i] };
+  }
   if (where === "merged-cell") {
-    const at = w.merged("A1:H40", paragraphs.join("\n"), { wrap: true });
+    // Windows line breaks, as text pasted into a cell keeps them.
+    const at = w.merged("A1:H40", paragraphs.join("\r\n"), { wrap: true });
     book.sheets.push(w.spec);
     return { book, cellOf: () => at };
   }
@@ -134,7 +141,8 @@ export const SUMMARY_TEXT = [
   // 6: the seed's item 1, split over sentences as clerks write it.
   "1、个别项目资金预算执行率较低。医疗服务与保障能力提升补助资金28万元，用于打击欺诈骗保专项检查。实际支出12.58万元，余15.42万元，预算执行率为44.93%。",
   // 7
-  "2、医疗服务与保障能力提升补助资金18万元（职工医保中心）项目资金尚未支出，将在今年上半年扫码支付信息系统研发工作全部完成后予以支付。",
+  // 7: item 2, then a sentence naming the whole (全年共支出): compared with the form's total.
+  "2、医疗服务与保障能力提升补助资金18万元（职工医保中心）项目资金尚未支出，将在今年上半年扫码支付信息系统研发工作全部完成后予以支付。全年共支出158.89万元。",
   "四、评价结论",
   // 9
   "2019年度共实施预算项目9个，支出158.89万元，整体预算执行率为82.62%。",

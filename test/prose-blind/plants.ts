@@ -26,9 +26,11 @@ export const PROJECT_PLANTS: Plant[] = [
 
 export const SUMMARY_PLANTS: Plant[] = [
   { what: "共有10项 beside 9 projects", paragraph: 2, from: "共有9项", to: "共有10项", rule: "prose-count-matches-list", says: ["10", "9"] },
+  { what: "共实施10个项目 beside 9 projects", paragraph: 9, from: "共实施预算项目9个", to: "共实施10个项目", rule: "prose-count-matches-list", says: ["10个项目", "9"] },
   { what: "共实施预算项目8个 beside 9 projects", paragraph: 9, from: "预算项目9个", to: "预算项目8个", rule: "prose-count-matches-list", says: ["8", "9"] },
   { what: "执行率83.62% (table 82.62%)", paragraph: 2, from: "预算执行率为82.62%", to: "预算执行率为83.62%", rule: "prose-rate-matches", says: ["83.62%", "82.62%"] },
   { what: "item 1: 执行率54.93% for 12.58 of 28", paragraph: 6, from: "预算执行率为44.93%", to: "预算执行率为54.93%", rule: "prose-rate-matches", says: ["54.93%", "44.93%"] },
+  { what: "item 2's sentence naming the whole: 全年共支出185.89万元 (table 158.89)", paragraph: 7, from: "全年共支出158.89万元", to: "全年共支出185.89万元", rule: "prose-amount-matches-table", says: ["185.89万元", "158.89万元"] },
   { what: "支出158.89元 beside a 万元 table", paragraph: 9, from: "支出158.89万元", to: "支出158.89元", rule: "prose-amount-matches-table", says: ["158.89元", "158.89万元"] },
 ];
 

@@ -10,6 +10,8 @@ ruleTester.run(proseScoreMatches, {
     { name: "a part's score: an indicator group, the 执行率, a full mark", workbook: proseWorkbook({ achievements: "产出指标（满分50分，实得48分）；预算执行率得分9.94分；指标得分合计87.92分。" }) },
     { name: "a subset's grade: 其中7个项目自评为优，1个项目评价等次为良", workbook: proseWorkbook({ achievements: "共9个项目，其中7个项目评价等次为优，1个项目评价等次为良。" }) },
     { name: "another year's grade", workbook: proseWorkbook({ achievements: "2020年度自评等级为良，2021年度综合得分97.86分。" }) },
+    { name: "a grading scale, not a statement", workbook: proseWorkbook({ achievements: "评价等级为优、良、中、差四档，综合得分97.86分。" }) },
+    { name: "a named project's score in a 部门 report", workbook: proseWorkbook({ achievements: "医疗救助项目自评得分92分，基金监管项目自评得分88分。" }) },
     { name: "no grade in the workbook: nothing to compare", workbook: proseWorkbook({ scalars: { jx_grade: null }, achievements: "自评等级为“良”。" }) },
   ],
   invalid: [

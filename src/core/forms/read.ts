@@ -13,6 +13,7 @@ import { tableEnd } from "../mapping/auto-map";
 import { emptyResult, type MappingResult } from "../mapping/types";
 import type { CellPath, FieldDecl, FormDecl, GridDecl } from "./types";
 import { IDENTITY_FIELDS } from "./common";
+import { toHalfWidth } from "../units";
 
 /** What reading a sheet by a form gives. */
 export interface FormRead {
@@ -179,7 +180,8 @@ function titleCells(grid: SheetGrid): { row: number; col: number; text: string }
   for (const row of grid.rowNumbers.slice(0, TITLE_ROWS)) {
     for (const col of grid.colsIn(row)) {
       const v = grid.cell(row, col)?.value;
-      if (typeof v === "string" && v.trim().length <= 80) out.push({ row, col, text: v.trim() });
+      // Full-width digits (（２０２１年度）) read as the year they are.
+      if (typeof v === "string" && v.trim().length <= 80) out.push({ row, col, text: v.trim().replace(/[０-９]/g, (d) => toHalfWidth(d)) });
     }
   }
   return out;

@@ -213,7 +213,8 @@ function mapForms(snapshot: WorkbookSnapshot, readable: readonly SheetGrid[], de
     for (const id of IDENTITY) {
       const have = g.result.scalars[id];
       const s = shared.scalars[id];
-      if (s && (!have || (!have.cell && !declaresField(g.reads, id)))) g.result.scalars[id] = s;
+      // A field the clerk named (`jx_report_year` on a cell left blank) stays where the name points.
+      if (s && (!have || (!have.cell && have.source !== "name" && !declaresField(g.reads, id)))) g.result.scalars[id] = s;
     }
     // Sheets without a form (a report in paragraphs, a cover) are the first model's: their prose is
     // checked once, against the first form's tables.

@@ -69,6 +69,8 @@ export const proseScoreMatches = defineRule<MessageId>({
               if (q.kind !== "score" || q.approx || q.direction || q.comparator) continue;
               const label = q.label.replace(/\s+/g, "");
               if (!OVERALL_SCORE.test(label) || PART_SCORE.test(label)) continue;
+              // A named project's score in a 部门 or 汇总 report (医疗救助项目自评得分92分) is a part's.
+              if (model.form?.kind !== "project" && /项目/.test(label.replace(/^(?:本|该|此)项目/, ""))) continue;
               const before = pc.text.slice(q.sentence.start, q.start);
               if (PART_SCORE.test(before.replace(/预算执行率?和|预算执行率、/g, "")) && !/综合得分|总分/.test(label)) continue;
               const tol = halfWidth(q, "分") + tolerance + 1e-9;
@@ -91,6 +93,8 @@ export const proseScoreMatches = defineRule<MessageId>({
           for (let m = GRADE.exec(pc.text); m; m = GRADE.exec(pc.text)) {
             const written = gradeClass(m[2]);
             if (!written || written === grade) continue;
+            // A list of grades (评价等级为优、良、中、差) is the scale, not a statement.
+            if (/^\s*[”"」』]?\s*[、，,和及或/]\s*[“"「『]?\s*(?:优|良|中|差|合格|不合格)/.test(pc.text.slice(m.index + m[0].length))) continue;
             if (band && grade && !gradeMatches(grade, band) && gradeMatches(written, band)) continue;
             // A subset's grade (7个项目自评为优, 其中…) or another year's is not the form's.
             const start = Math.max(pc.text.lastIndexOf("。", m.index), pc.text.lastIndexOf("\n", m.index)) + 1;
