@@ -34,6 +34,9 @@ export const DEPT_OVERALL: FormDecl = {
     ["总分"],
   ],
   minAnchors: 5,
+  // A 部门整体 form split like a 项目 form (当年财政拨款 / 上年结转资金 / 其他资金) ties with the 项目 forms on
+  // anchors; its title or its splits (required below) make it the 部门整体 form.
+  priority: 2,
   requires: [["年度资金总额", "资金总额", "总额", "年度预算总额"], ["按收入性质分", "按收入性质", "按支出性质分", "按支出性质", "部门整体支出绩效自评表", "部门整体支出绩效自评", "整体支出绩效自评表", "整体支出绩效评价表"]],
   fields: [...IDENTITY_FIELDS, { field: "jx_supervisor", labels: ["主管部门"] }, { field: "jx_implementer", labels: ["实施单位"] }],
   grids: [
@@ -44,11 +47,14 @@ export const DEPT_OVERALL: FormDecl = {
       columns: DEPT_COLUMNS,
       rows: [
         DEPT_TOTAL_ROW,
-        { key: "public", name: "一般公共预算财政拨款", labels: ["一般公共预算财政拨款", "一般公共预算拨款", "一般公共预算资金", "财政拨款"] },
+        { key: "public", name: "一般公共预算财政拨款", labels: ["一般公共预算财政拨款", "一般公共预算拨款", "一般公共预算资金", "一般公共预算", "财政拨款"] },
         { key: "govFund", name: "政府性基金预算财政拨款", labels: ["政府性基金预算财政拨款", "政府性基金预算拨款", "政府性基金拨款", "政府性基金"] },
         { key: "capital", name: "国有资本经营预算财政拨款", labels: ["国有资本经营预算财政拨款", "国有资本经营预算拨款", "国有资本经营预算"] },
         { key: "special", name: "财政专户管理资金", labels: ["财政专户管理资金", "财政专户管理资金收入", "纳入专户管理的非税收入"] },
         { key: "own", name: "单位资金", labels: ["单位资金", "单位自有资金", "其他资金", "其他收入", "其他"] },
+        // Some bureaus split the 部门整体 funds like the 项目 form: 当年财政拨款 / 上年结转资金 / 其他资金.
+        { key: "current", name: "当年财政拨款", labels: ["当年财政拨款", "本年财政拨款", "当年财政资金"] },
+        { key: "carry", name: "上年结转资金", labels: ["上年结转资金", "上年结转", "上年结转结余资金", "上年结转结余"] },
         { key: "basic", name: "基本支出", labels: ["基本支出"] },
         { key: "personnel", name: "人员经费", labels: ["人员经费", "人员支出"] },
         { key: "publicUse", name: "公用经费", labels: ["公用经费", "公用支出"] },
@@ -59,9 +65,9 @@ export const DEPT_OVERALL: FormDecl = {
   ],
   tables: [{ table: "jx_indicators", blankRowsInside: true, aliases: { weight: ["权重"], reason: ["未完成原因分析"] } }],
   relations: [
-    { kind: "sum", grid: "funds", total: "total", parts: ["public", "govFund", "capital", "special", "own"], columns: MONEY_COLUMNS, name: "按收入性质分" },
+    { kind: "sum", grid: "funds", total: "total", parts: ["public", "govFund", "capital", "special", "own", "current", "carry"], columns: MONEY_COLUMNS, name: "按收入性质分" },
     { kind: "sum", grid: "funds", total: "total", parts: ["basic", "project"], columns: MONEY_COLUMNS, name: "按支出性质分" },
     { kind: "sum", grid: "funds", total: "basic", parts: ["personnel", "publicUse"], columns: MONEY_COLUMNS, name: "基本支出" },
-    { kind: "rate", grid: "funds", rate: "rate", numerator: "executed", denominator: "adjusted", rows: ["public", "govFund", "capital", "special", "own", "basic", "personnel", "publicUse", "project"] },
+    { kind: "rate", grid: "funds", rate: "rate", numerator: "executed", denominator: "adjusted", rows: ["public", "govFund", "capital", "special", "own", "current", "carry", "basic", "personnel", "publicUse", "project"] },
   ],
 };

@@ -241,6 +241,32 @@ interface GridFound {
   readonly pairCol: Map<string, number>;
   /** The label column of each pairs row (pairs mode). */
   readonly labelCol?: Map<string, number>;
+  /**
+   * matrix: rows written side by side inside the block (`一般公共预算： 100 | 基本支出： 80` under the
+   * column headers): which column their amounts belong to is not known, so they are not read, and no
+   * relation over them is checked (no false error on a layout not understood).
+   */
+  readonly sideBySide?: ReadonlySet<string>;
+  /**
+   * matrix: rows with amounts whose label is none of the declared rows (a 上年结转 the form adds), each
+   * with the rows it may be a part beside: a sum over parts next to such a row is not checked, since the
+   * row may be one of its parts.
+   */
+  readonly unknownRows?: readonly number[];
+}
+
+/**
+ * The unknown rows of a matrix block: rows with amounts and an undeclared label, up to the first row
+ * without amounts after the last known row (the block's end).
+ */
+function unknownRowsOf(rows: readonly { row: number; known: boolean; label?: boolean }[]): number[] {
+  const lastKnown = Math.max(-1, ...rows.filter((r) => r.known).map((r) => r.row));
+  const out: number[] = [];
+  for (const r of rows) {
+    if (r.row > lastKnown && r.label) break;
+    if (!r.known && !r.label) out.push(r.row);
+  }
+  return out;
 }
 
 /** The best column key of a header text (longest label), or undefined. */
@@ -289,19 +315,37 @@ function findMatrix(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
     if (columns.size < 2 || money < 1) continue;
     const firstValueCol = Math.min(...[...columns.values()].map((c) => c.col));
     const rows = new Map<string, number>();
+    const sideBySide = new Set<string>();
+    const moneyCols = decl.columns.filter((c) => c.kind === "money" && columns.has(c.key)).map((c) => columns.get(c.key)!.col);
+    const figureRows: { row: number; known: boolean; label?: boolean }[] = [];
     for (const r of grid.rowsIn(row + 1, row + GRID_ROWS)) {
       // Text cells left of the figures, rightmost first (`项目资金 | 其中：上年结转资金`).
       const texts = grid.colsIn(r, 1, firstValueCol - 1).filter((c) => typeof grid.cell(r, c)?.value === "string").reverse();
+      // A row label among the figures: the row is two label/amount pairs side by side.
+      const inside = grid.colsIn(r, firstValueCol).map((c) => grid.cell(r, c)?.value).filter((v): v is string => typeof v === "string" && v.length <= 40).map((v) => rowKeyOf(v, decl)).filter((k): k is string => k !== undefined);
+      if (inside.length) {
+        for (const k of inside) sideBySide.add(k);
+        for (const c of texts) {
+          const k = rowKeyOf(String(grid.cell(r, c)?.value), decl);
+          if (k) sideBySide.add(k);
+        }
+        continue;
+      }
+      let known = false;
       for (const c of texts) {
         const key = rowKeyOf(String(grid.cell(r, c)?.value), decl);
         if (key) {
           if (!rows.has(key)) rows.set(key, r);
+          known = true;
           break;
         }
       }
+      const figures = moneyCols.some((c) => isNumberLike(grid.cell(r, c)));
+      if (figures) figureRows.push({ row: r, known });
+      else figureRows.push({ row: r, known: false, label: true });
     }
     if (rows.size === 0) continue;
-    return { decl, columns, rows, pairCol: new Map() };
+    return { decl, columns, rows, pairCol: new Map(), ...(sideBySide.size ? { sideBySide } : {}), unknownRows: unknownRowsOf(figureRows) };
   }
   return undefined;
 }
@@ -570,6 +614,10 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
     }
     if (rel.kind === "sum") {
       if (rel.unless?.some((r) => f.rows.has(r))) continue;
+      if (f.sideBySide && [rel.total, ...rel.parts].some((k) => f.sideBySide!.has(k.replace(/^-/, "")))) continue;
+      // A row with amounts the form does not declare, among or right after the parts, may be one of them.
+      const partRows = rel.parts.map((p) => f.rows.get(p.replace(/^-/, ""))).filter((r): r is number => r !== undefined);
+      if (partRows.length && f.unknownRows?.some((u) => u > Math.min(...partRows) && u <= Math.max(...partRows) + 1)) continue;
       for (const col of rel.columns) {
         const target = relCell(f, rel.total, col);
         const terms = rel.parts

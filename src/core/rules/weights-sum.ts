@@ -98,10 +98,12 @@ export const weightsSum = defineRule<MessageId>({
           if (Math.abs(sum - total) < 1e-6 || Math.abs(written - total) < 1e-6) return;
         }
         if (Math.abs(sum - total) < 1e-6) return;
-        // Point at the 预算执行率分值 when it is written, else at the first indicator's 分值.
+        // Point at the 预算执行率分值 when it is written, else at the first indicator's 分值 — unless the
+        // relations say which 分值 could be the cause (scoring/settle.ts): then at the first of those.
         const execWeight = context.model.scalars.jx_exec_weight;
-        const onExec = execWeight?.cell !== undefined;
-        const at = onExec ? execWeight?.ref : r.indicators.find((i) => i.weightRef)?.weightRef;
+        const candidate = r.settled?.weightCandidates?.[0];
+        const onExec = candidate ? candidate.key === "exec" : execWeight?.cell !== undefined;
+        const at = candidate ? candidate.ref : onExec ? execWeight?.ref : r.indicators.find((i) => i.weightRef)?.weightRef;
         if (!at) return;
         context.report({
           at,

@@ -162,6 +162,8 @@ export interface SettledScores {
   readonly scores: readonly Settled[];
   /** A 得分汇总 row that agrees with the 总分 while its indicators do not add up to it, no single one of them certain. */
   readonly ambiguous?: { readonly group: GroupScore; readonly cells: readonly SettleCell[] };
+  /** The 分值 cells that could each make the weights total hold, none certain (weights-sum names them). */
+  readonly weightCandidates?: readonly SettleCell[];
 }
 
 /** A number read from a cell (money, weight, score), or undefined. */
@@ -537,13 +539,18 @@ export function scoreWorkbook(model: ReportModel, profile: ScoringProfile): Scor
   // Score as written; then, when a 分值 or a 得分 is the one cell that breaks the sums (settle.ts), again
   // with it corrected, so that only that cell is reported.
   const first = scoreOnce(model, profile, NO_FIXES);
-  const weight = settleWeights(model, profile, first);
+  const weighed = settleWeights(model, profile, first);
+  const weight = weighed?.settled;
   const fixes: Fixes = weight ? { weights: new Map([[weight.key, weight.value]]), scores: new Map() } : NO_FIXES;
   const second = weight ? scoreOnce(model, profile, fixes) : first;
   const scores = settleScores(model, profile, second);
-  if (!weight && !scores.settled && !scores.ambiguous) return first;
+  const weightCandidates = !weight && weighed && weighed.candidates.length >= 2 ? weighed.candidates : undefined;
+  if (!weight && !scores.settled && !scores.ambiguous && !weightCandidates) return first;
   const third = scores.settled ? scoreOnce(model, profile, { weights: fixes.weights, scores: new Map([[scores.settled.key as number, scores.settled.value]]) }) : second;
-  return { ...third, settled: { weights: weight ? [weight] : [], scores: scores.settled ? [scores.settled] : [], ...(scores.ambiguous ? { ambiguous: scores.ambiguous } : {}) } };
+  return {
+    ...third,
+    settled: { weights: weight ? [weight] : [], scores: scores.settled ? [scores.settled] : [], ...(scores.ambiguous ? { ambiguous: scores.ambiguous } : {}), ...(weightCandidates ? { weightCandidates } : {}) },
+  };
 }
 
 /** Corrections settle.ts found: 分值 by indicator row (or "exec"), 得分 by indicator row. */
@@ -567,7 +574,7 @@ function execWeightCell(model: ReportModel, r: ScoreResult): { ref: CellRef; val
  * row's 分值 is absent or says the same), each 一级/二级 row of the 得分汇总 = Σ its indicators' 分值, the
  * 预算执行率 row = the 预算执行率 分值, and no 分值 below its 得分.
  */
-function settleWeights(model: ReportModel, profile: ScoringProfile, r: ScoreResult): Settled | undefined {
+function settleWeights(model: ReportModel, profile: ScoringProfile, r: ScoreResult): ReturnType<typeof settle> | undefined {
   if (r.indicators.length === 0 || r.indicators.some((i) => i.weight === undefined || !i.weightRef)) return undefined;
   const tolerance = 1e-6;
   const exec = r.execPresent ? execWeightCell(model, r) : undefined;
@@ -579,7 +586,11 @@ function settleWeights(model: ReportModel, profile: ScoringProfile, r: ScoreResu
     bound: i.written !== undefined && i.written >= 0 ? i.written : undefined,
     evidence: (v: number) => i.written !== undefined && i.written > i.weight! + tolerance && i.written <= v + tolerance,
   }));
-  if (exec) cells.push({ key: "exec", ref: exec.ref, item: "预算执行率", value: exec.value, bound: r.execScoreWritten });
+  // The 预算执行率 分值 must also keep its 得分 = min(执行率, 1) × 分值 as written.
+  const rate = r.execRate;
+  const execValid =
+    rate !== undefined && r.execScoreWritten !== undefined ? (v: number) => Math.abs(roundScore(Math.min(Math.max(rate, 0), 1) * v, profile) - r.execScoreWritten!) <= scoreTolerance(profile) : undefined;
+  if (exec) cells.push({ key: "exec", ref: exec.ref, item: "预算执行率", value: exec.value, bound: r.execScoreWritten, ...(execValid ? { valid: execValid } : {}) });
   const sums: SettleSum[] = [];
   const rowTotal = cellNumber(model.scalars.jx_weight_total?.cell);
   if (rowTotal === undefined || Math.abs(rowTotal - profile.totalPoints) <= tolerance) {
@@ -595,7 +606,7 @@ function settleWeights(model: ReportModel, profile: ScoringProfile, r: ScoreResu
     if (g.level === "exec" && exec) sums.push({ keys: ["exec"], constant: 0, target: g.weightWritten, name: `得分汇总“${g.group}”分值 ${showNumber(g.weightWritten)}` });
     if ((g.level === "level1" || g.level === "level2") && g.indicatorRows.length) sums.push({ keys: g.indicatorRows, constant: 0, target: g.weightWritten, name: `“${g.group}”分值 ${showNumber(g.weightWritten)}` });
   }
-  return settle(cells, sums, tolerance, "weight").settled;
+  return settle(cells, sums, tolerance, "weight");
 }
 
 /**

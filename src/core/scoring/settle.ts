@@ -21,6 +21,8 @@ export interface SettleCell {
   readonly value: number;
   /** The 得分 this 分值 must not fall below / the 分值 this 得分 must not exceed. */
   readonly bound?: number;
+  /** Other relations the corrected value must keep (the 预算执行率得分 formula over its 分值). */
+  readonly valid?: (value: number) => boolean;
   /** The cell's own evidence of being wrong as written, and what the corrected value must satisfy to cure it. */
   readonly evidence?: (value: number) => boolean;
 }
@@ -84,6 +86,7 @@ export function settle(cells: readonly SettleCell[], sums: readonly SettleSum[],
     if (value < -tolerance) continue;
     if (kind === "weight" && cell.bound !== undefined && value < cell.bound - tolerance) continue;
     if (kind === "score" && cell.bound !== undefined && value > cell.bound + tolerance) continue;
+    if (cell.valid && !cell.valid(value)) continue;
     const trial = new Map(values);
     trial.set(cell.key, value);
     if (!sums.every((s) => holds(s, trial, tolerance))) continue;
