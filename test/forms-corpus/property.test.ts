@@ -71,7 +71,7 @@ const FLOOR: Record<FormId, number> = {
   "hunan-whole": 0.86,
   "province-project": 1,
   "summary-top": 1,
-  "final-yuan": 0.93,
+  "final-yuan": 1,
   "province-sheets": 0.94,
 };
 

@@ -25,6 +25,10 @@ export interface FormRead {
   readonly blocks: Area[];
   /** A cell of a found block, for the links between forms ({@link linkRelations}). */
   readonly cellOf: (grid: string, row: string, column: string) => RelationCell | undefined;
+  /** The lines above a pairs total (FormDecl.rowLinks), labelled as written. */
+  readonly linesOf: (grid: string, total: string) => RelationCell[];
+  /** A table block's rows (合计 aside) in one column, labelled by their names. */
+  readonly rowsOf: (grid: string, column: string) => RelationCell[];
 }
 
 /** A label as compared: normalised, without 其中, brackets' content (`（万元）`, `（A）`) or a closing colon. */
@@ -339,9 +343,20 @@ function linesAbove(grid: SheetGrid, f: GridFound, total: string): RelationCell[
       if (isBlank(amount) || isDash(amount)) continue;
       return []; // an amount without a label: not a line list this reading understands
     }
-    out.push({ cell: boundAt(grid, r, amountAt), field: `${f.decl.id}.line${r}`, label: label.replace(/^[一二三四五六七八九十]+、/, "") });
+    out.push({ cell: boundAt(grid, r, amountAt), field: `${f.decl.id}.line${r}`, label });
   }
-  return out.reverse();
+  out.reverse();
+  // Only the top level adds up to the total: numbered lines (一、… beside （一）… or 其中：…), or the
+  // shortest 科目编码 (类 208 beside 款 20801). A 其中 line with no numbering to tell the levels apart: no sum.
+  const top = /^[一二三四五六七八九十]+[、.．]/;
+  const code = (t: string): number | undefined => /^(\d{3,})/.exec(t)?.[1].length;
+  let lines = out;
+  if (lines.some((l) => top.test(l.label))) lines = lines.filter((l) => top.test(l.label));
+  else if (lines.length && lines.every((l) => code(l.label) !== undefined)) {
+    const min = Math.min(...lines.map((l) => code(l.label) ?? 0));
+    lines = lines.filter((l) => code(l.label) === min);
+  } else if (lines.some((l) => /^(?:其中|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])/.test(l.label))) return [];
+  return lines.map((l) => ({ ...l, label: l.label.replace(top, "") }));
 }
 
 /** How many rows below its first header row a table's header may reach (merged two- and three-row headers). */
@@ -566,7 +581,21 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
     const header = f.decl.mode === "pairs" ? "" : `（${f.columns.get(column)?.header.replace(/\s+/g, "") ?? column}）`;
     return relCell(f, row, column, `${f.decl.name} ${rowName(f, row)}${header}`);
   };
-  return { form, sheet: grid.name, result, relations, rates, moneyUnit: sheetUnit(grid), blocks, cellOf };
+  const linesOf = (gridId: string, total: string): RelationCell[] => {
+    const f = found.get(gridId);
+    return f && f.decl.mode === "pairs" ? linesAbove(grid, f, total) : [];
+  };
+  const rowsOf = (gridId: string, column: string): RelationCell[] => {
+    const f = found.get(gridId);
+    if (!f || f.decl.mode !== "table") return [];
+    return [...f.rows.keys()].filter((k) => k !== "total").map((k) => relCell(f, k, column, rowName(f, k))).filter((x): x is RelationCell => x !== undefined);
+  };
+  return { form, sheet: grid.name, result, relations, rates, moneyUnit: sheetUnit(grid), blocks, cellOf, linesOf, rowsOf };
+}
+
+/** A line's or row's name as matched across tables: no numbering (一、), no 科目编码, no spaces. */
+function lineName(label: string): string {
+  return normalizeLabel(label).replace(/^[一二三四五六七八九十]+[、.．]/, "").replace(/^\d{3,}/, "").replace(/[\s\u3000]/g, "");
 }
 
 /**
@@ -589,6 +618,19 @@ export function linkRelations(reads: readonly FormRead[]): DeclaredSum[] {
         target,
         terms: (terms as RelationCell[]).map((t) => ({ ...t, sign: 1 as const })),
       });
+    }
+  }
+  for (const read of reads) {
+    for (const link of read.form.rowLinks ?? []) {
+      const of = (form?: string): FormRead | undefined => (form === undefined ? read : reads.find((r) => r.form.id === form));
+      const lines = of(link.lines.form)?.linesOf(link.lines.grid, link.lines.total) ?? [];
+      const rows = of(link.rows.form)?.rowsOf(link.rows.grid, link.rows.column) ?? [];
+      for (const line of lines) {
+        const name = lineName(line.label);
+        const same = rows.filter((r) => name.length >= 2 && lineName(r.label) === name);
+        if (same.length !== 1) continue;
+        out.push({ id: `${read.form.id}:rowlink:${link.name}:${name}`, sheet: line.cell.ref.sheet, where: `${link.name}（${name}）`, target: line, terms: [{ ...same[0], sign: 1 }] });
+      }
     }
   }
   return out;
