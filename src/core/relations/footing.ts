@@ -305,15 +305,34 @@ export function sumChecks(model: ReportModel): readonly SumCheck[] {
     if (def.hasSummaryRow) {
       const summary = rows.find((r) => r.row.isSummary);
       if (!summary) continue;
-      const others = rows.filter((r) => r !== summary && !r.row.isSummary);
+      // 小计 rows (局机关小计, 二级单位小计) sum their group: the 汇总 row adds the rows that are not 小计,
+      // and each 小计 is checked against its group — the rows under it when the table opens with a 小计,
+      // else the rows above it since the previous 小计.
+      const isSubtotal = (r: (typeof rows)[number]): boolean => !r.row.isSummary && /小计/.test(rowName(r.row));
+      const others = rows.filter((r) => r !== summary && !r.row.isSummary && !isSubtotal(r));
       if (others.length === 0) continue;
-      for (const key of keys) {
-        const target = summary.figs.get(key);
-        const parts = others.map((r) => r.figs.get(key));
-        if (!target || parts.some((p) => p === undefined)) continue;
+      const groups: { head: (typeof rows)[number]; members: typeof rows }[] = [];
+      const body = rows.filter((r) => r !== summary && !r.row.isSummary);
+      if (body.some(isSubtotal)) {
+        const headsFirst = isSubtotal(body[0]);
+        let members: typeof rows = [];
+        for (const r of headsFirst ? [...body].reverse() : body) {
+          if (!isSubtotal(r)) members.push(r);
+          else {
+            groups.push({ head: r, members });
+            members = [];
+          }
+        }
+      }
+      const push = (target: Figure | undefined, parts: (Figure | undefined)[], key: string, head: TableRow): void => {
+        if (!target || parts.length === 0 || parts.some((p) => p === undefined)) return;
         const terms = (parts as Figure[]).map((figure) => ({ figure, sign: 1 as const }));
-        if (terms.every((t) => t.figure.blank)) continue;
-        out.push({ kind: "summary", table: table.id, sheet: table.sheet, target, terms, targetKey: key, termKeys: [], rowName: rowName(summary.row), row: summary.row.row });
+        if (terms.every((t) => t.figure.blank)) return;
+        out.push({ kind: "summary", table: table.id, sheet: table.sheet, target, terms, targetKey: key, termKeys: [], rowName: rowName(head), row: head.row });
+      };
+      for (const key of keys) {
+        push(summary.figs.get(key), others.map((r) => r.figs.get(key)), key, summary.row);
+        for (const g of groups) push(g.head.figs.get(key), g.members.map((r) => r.figs.get(key)), key, g.head.row);
       }
     }
   }
