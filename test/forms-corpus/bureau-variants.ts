@@ -16,6 +16,7 @@
  *    万元: the report's 万元 are the tables' 元 ÷ 10000 (a trap: no unit warning), and a slip is a figure
  *    typed in 万元 (÷10000) in a 元 table.
  * k. a workbook of nine provincial project sheets (h) and the 汇总 of i: each 汇总 row = its sheet.
+ * l. a 收入支出决算总表 stacked in one 项目 | 行次 | 决算数 column pair, 支出 by 性质 with 其中 lines.
  */
 import { type Ref, SheetWriter, MONEY, ref } from "./book";
 import { num, put, rateAsText, txt } from "./corpus-helpers";
@@ -335,4 +336,69 @@ export function provinceSheetsCase(): FormCase {
   ];
   const traps: Trap[] = [...sheets[0].traps, { at: summary.cells.total.budget, why: "the 汇总's 合计 row at the top, right under the header" }];
   return { form: "province-sheets", seed: "001", file: "province-sheets", book: { sheets: [summary.sheet.spec, ...sheets.map((s) => s.sheet.spec)] }, relations, variants, traps };
+}
+
+// ------------------------------------------------------------------ l. a 总表 stacked in one column pair
+/**
+ * The 收入支出决算总表 as some bureaus print it: 收入 then 支出 in one 项目 | 行次 | 决算数 column pair, 支出
+ * by 性质 (一、基本支出, 其中：人员经费, 公用经费, 二、项目支出) rather than by 功能分类. Seed 003's figures.
+ */
+export function finalStackedCase(): FormCase {
+  const d = SEED003;
+  const w = new SheetWriter("收支决算总表");
+  ["A", "B", "C"].forEach((c, i) => w.width(c, [36, 8, 16][i]));
+  w.merged("A1:C1", "收入支出决算总表", { bold: true, size: 16, center: true });
+  w.merged("A2:B2", `编制单位：${d.unit}（${d.year}年度）`);
+  w.set("C2", "单位：万元");
+  ["项目", "行次", "决算数"].forEach((h, i) => w.label(`${"ABC"[i]}3`, h, { bold: true }));
+  const personnel = round2(d.classes.reduce((a, c) => a + c.personnel, 0));
+  const publicUse = round2(d.classes.reduce((a, c) => a + c.publicUse, 0));
+  const basic = round2(personnel + publicUse);
+  const project = round2(d.classes.reduce((a, c) => a + c.project, 0));
+  const income = round2(d.income.reduce((a, x) => a + x.v, 0));
+  const spend = round2(basic + project);
+  const lines: [string, number][] = [
+    ...d.income.slice(0, 3).map((x): [string, number] => [x.label, x.v]),
+    ["四、其他收入", 0],
+    ["本年收入合计", income],
+    ["使用非财政拨款结余", d.nonFiscalUsed],
+    ["年初结转和结余", d.carryIn],
+    ["收入总计", round2(income + d.nonFiscalUsed + d.carryIn)],
+    ["一、基本支出", basic],
+    ["其中：人员经费", personnel],
+    ["公用经费", publicUse],
+    ["二、项目支出", project],
+    ["本年支出合计", spend],
+    ["结余分配", d.distribution],
+    ["年末结转和结余", d.carryOut],
+    ["支出总计", round2(spend + d.distribution + d.carryOut)],
+  ];
+  const at = new Map<string, Ref>();
+  lines.forEach(([label, v], i) => {
+    w.set(`A${4 + i}`, label, /合计|总计/.test(label) ? { bold: true } : {});
+    w.set(`B${4 + i}`, i + 1, { center: true });
+    at.set(label, w.money(`C${4 + i}`, v));
+  });
+  const c = (label: string): Ref => at.get(label) as Ref;
+  const relations: Relation[] = [
+    sum(c("本年收入合计"), [...d.income.slice(0, 3).map((x) => c(x.label)), c("四、其他收入")], "本年收入合计 = Σ 收入"),
+    sum(c("收入总计"), [c("本年收入合计"), c("使用非财政拨款结余"), c("年初结转和结余")], "收入总计"),
+    sum(c("一、基本支出"), [c("其中：人员经费"), c("公用经费")], "基本支出 = 人员经费 + 公用经费"),
+    sum(c("本年支出合计"), [c("一、基本支出"), c("二、项目支出")], "本年支出合计 = 基本 + 项目"),
+    sum(c("支出总计"), [c("本年支出合计"), c("结余分配"), c("年末结转和结余")], "支出总计"),
+    equal(c("收入总计"), c("支出总计"), "收入总计 = 支出总计"),
+  ];
+  const variants: Variant[] = [
+    num("part-not-footing", "二、项目支出 411.57 (848.75 − 442.18 = 406.57)", c("二、项目支出"), (x) => round2(x + 5)),
+    num("part-not-footing", "年末结转和结余 10 (the balance gives 0)", c("年末结转和结余"), 10),
+    num("subtotal-over-parts", "一、基本支出 452.18 over 人员经费 + 公用经费 442.18", c("一、基本支出"), (x) => round2(x + 10)),
+    num("yuan-in-part", "二、项目支出 4065700 (406.57 万元 in 元)", c("二、项目支出"), (x) => Math.round(x * 1000000) / 100),
+    num("yuan-in-total", "本年支出合计 8487500 (848.75 万元 in 元)", c("本年支出合计"), (x) => Math.round(x * 1000000) / 100),
+    num("total-wrong", "本年收入合计 858.75 (Σ 848.75)", c("本年收入合计"), (x) => round2(x + 10)),
+  ];
+  const traps: Trap[] = [
+    { at: c("其中：人员经费"), why: "其中 lines under 一、基本支出 (not added again into 本年支出合计)" },
+    { at: c("收入总计"), why: "收入 and 支出 stacked in one column pair" },
+  ];
+  return { form: "final-stacked", seed: "003", file: "final-stacked", book: { sheets: [w.spec] }, relations, variants, traps };
 }

@@ -328,6 +328,28 @@ function findPairs(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
  * each line with a label and an amount, a “—” or nothing (an unused line of the printed form).
  */
 function linesAbove(grid: SheetGrid, f: GridFound, total: string): RelationCell[] {
+  return topLines(rawLinesAbove(grid, f, total));
+}
+
+const TOP_LINE = /^[一二三四五六七八九十]+[、.．]/;
+
+/**
+ * The 其中 breakdowns among the lines above a total: a numbered line (一、基本支出) followed by lines that
+ * open with 其中 (其中：人员经费, 公用经费) up to the next numbered line — the numbered line = Σ them.
+ */
+function nestedLines(grid: SheetGrid, f: GridFound, total: string): { head: RelationCell; parts: RelationCell[] }[] {
+  const raw = rawLinesAbove(grid, f, total);
+  const out: { head: RelationCell; parts: RelationCell[] }[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    if (!TOP_LINE.test(raw[i].label) || !/^其中/.test(raw[i + 1]?.label ?? "")) continue;
+    const parts: RelationCell[] = [];
+    for (let k = i + 1; k < raw.length && !TOP_LINE.test(raw[k].label); k++) parts.push({ ...raw[k], label: raw[k].label.replace(/^其中[:：]?/, "") });
+    out.push({ head: { ...raw[i], label: raw[i].label.replace(TOP_LINE, "") }, parts });
+  }
+  return out;
+}
+
+function rawLinesAbove(grid: SheetGrid, f: GridFound, total: string): RelationCell[] {
   const row = f.rows.get(total);
   const labelAt = f.labelCol?.get(total);
   const amountAt = f.pairCol.get(total);
@@ -345,7 +367,11 @@ function linesAbove(grid: SheetGrid, f: GridFound, total: string): RelationCell[
     }
     out.push({ cell: boundAt(grid, r, amountAt), field: `${f.decl.id}.line${r}`, label });
   }
-  out.reverse();
+  return out.reverse();
+}
+
+/** The top level of the lines above a total, the only one that adds up to it. */
+function topLines(out: RelationCell[]): RelationCell[] {
   // Only the top level adds up to the total: numbered lines (一、… beside （一）… or 其中：…), or the
   // shortest 科目编码 (类 208 beside 款 20801). A 其中 line with no numbering to tell the levels apart: no sum.
   const top = /^[一二三四五六七八九十]+[、.．]/;
@@ -531,6 +557,10 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
       const target = relCell(f, rel.total, "amount");
       if (!target || terms.length === 0) continue;
       relations.push({ id: `${form.id}:${f.decl.id}:${rel.total}:above`, sheet: grid.name, where: rel.name, target, terms: terms.map((t) => ({ ...t, sign: 1 as const })) });
+      // 一、基本支出 = 其中：人员经费 + 公用经费, when the lines say so.
+      for (const n of nestedLines(grid, f, rel.total)) {
+        relations.push({ id: `${form.id}:${f.decl.id}:${n.head.field}:nested`, sheet: grid.name, where: `${n.head.label} = ${n.parts.map((p) => p.label).join(" + ")}`, target: n.head, terms: n.parts.map((t) => ({ ...t, sign: 1 as const })) });
+      }
       continue;
     }
     if (rel.kind === "down") {
