@@ -16,6 +16,7 @@
  *    万元: the report's 万元 are the tables' 元 ÷ 10000 (a trap: no unit warning), and a slip is a figure
  *    typed in 万元 (÷10000) in a 元 table.
  * k. a workbook of nine provincial project sheets (h) and the 汇总 of i: each 汇总 row = its sheet.
+ * l. a 收入支出决算总表 stacked in one 项目 | 行次 | 决算数 column pair, 支出 by 性质 with 其中 lines.
  */
 import { type Ref, SheetWriter, MONEY, ref } from "./book";
 import { num, put, rateAsText, txt } from "./corpus-helpers";
@@ -186,10 +187,11 @@ interface TopCells {
   total: { budget: Ref; spent: Ref; rate: Ref };
   rows: { budget: Ref; spent: Ref; rate: Ref; score: Ref; grade: Ref }[];
   note: Ref;
+  subtotals: { budget: Ref; spent: Ref; rate: Ref }[];
 }
 
 /** The 自评结果汇总表 (合计 on top) on a sheet of its own. */
-function writeSummaryTop(name: string, projects: TopRow[]): { sheet: SheetWriter; cells: TopCells; relations: Relation[] } {
+function writeSummaryTop(name: string, projects: TopRow[], o: { subtotals?: boolean } = {}): { sheet: SheetWriter; cells: TopCells; relations: Relation[] } {
   const w = new SheetWriter(name);
   ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"].forEach((c, i) => w.width(c, [6, 36, 22, 14, 12, 12, 10, 10, 10, 10][i]));
   const title = w.merged("A1:J1", "2019年度项目支出绩效自评结果汇总表", { bold: true, size: 16, center: true });
@@ -202,8 +204,21 @@ function writeSummaryTop(name: string, projects: TopRow[]): { sheet: SheetWriter
   const total = { budget: w.money("E4", budget), spent: w.money("F4", spent), rate: w.rate("G4", rate4(spent, budget)) };
   w.dash("H4");
   w.dash("I4");
+  // With subtotals: a 小计 row heads each group of projects (局机关, then 所属单位), numbered 一、二.
+  const subtotals: { budget: Ref; spent: Ref; rate: Ref; members: number[] }[] = [];
+  const groupOf = (p: TopRow): number => (p.unit === projects[0].unit ? 0 : 1);
+  let r = 4;
   const rows = projects.map((p, i) => {
-    const r = 5 + i;
+    r++;
+    if (o.subtotals && (i === 0 || groupOf(p) !== groupOf(projects[i - 1]))) {
+      const members = projects.map((x, k) => (groupOf(x) === groupOf(p) ? k : -1)).filter((k) => k >= 0);
+      const b = round2(members.reduce((a, k) => a + projects[k].budget, 0));
+      const e = round2(members.reduce((a, k) => a + projects[k].spent, 0));
+      w.set(`A${r}`, ["一", "二"][groupOf(p)], { center: true });
+      w.set(`B${r}`, groupOf(p) === 0 ? "局机关小计" : "所属单位小计", { bold: true });
+      subtotals.push({ budget: w.money(`E${r}`, b), spent: w.money(`F${r}`, e), rate: w.rate(`G${r}`, rate4(e, b)), members });
+      r++;
+    }
     w.set(`A${r}`, i + 1, { center: true });
     w.set(`B${r}`, p.name);
     w.set(`C${r}`, p.unit);
@@ -216,7 +231,7 @@ function writeSummaryTop(name: string, projects: TopRow[]): { sheet: SheetWriter
       grade: w.set(`I${r}`, p.grade, { center: true }),
     };
   });
-  const last = 5 + projects.length;
+  const last = r + 1;
   const note = w.merged(
     `A${last + 1}:J${last + 1}`,
     `自评情况综述：2019年度共实施项目9个，全年预算数${budget}万元，全年执行数${spent}万元，预算执行率${(rate4(spent, budget) * 100).toFixed(2)}%。`,
@@ -229,14 +244,19 @@ function writeSummaryTop(name: string, projects: TopRow[]): { sheet: SheetWriter
   relations.push(sum(total.budget, rows.map((c) => c.budget), "合计 全年预算数 = Σ 项目"));
   relations.push(sum(total.spent, rows.map((c) => c.spent), "合计 全年执行数 = Σ 项目"));
   relations.push({ kind: "rate", rate: total.rate, num: total.spent, den: total.budget, decimals: 2, label: "合计 执行率" });
-  return { sheet: w, cells: { title, unitLine, total, rows, note }, relations };
+  subtotals.forEach((t, g) => {
+    relations.push(sum(t.budget, t.members.map((k) => rows[k].budget), `小计${g + 1} 全年预算数 = Σ 组内项目`));
+    relations.push(sum(t.spent, t.members.map((k) => rows[k].spent), `小计${g + 1} 全年执行数 = Σ 组内项目`));
+    relations.push({ kind: "rate", rate: t.rate, num: t.spent, den: t.budget, decimals: 2, label: `小计${g + 1} 执行率` });
+  });
+  return { sheet: w, cells: { title, unitLine, total, rows, note, subtotals }, relations };
 }
 
 export function summaryTopCase(): FormCase {
   const projects = seed001TopRows();
   const name = "自评结果汇总";
-  const { sheet: w, cells, relations } = writeSummaryTop(name, projects);
-  const { title, unitLine, total, rows, note } = cells;
+  const { sheet: w, cells, relations } = writeSummaryTop(name, projects, { subtotals: true });
+  const { title, unitLine, total, rows, note, subtotals } = cells;
 
   const variants: Variant[] = [
     num("part-not-footing", "办公经费 全年执行数 19 (20 budgeted, 100%)", rows[3].spent, 19),
@@ -247,6 +267,8 @@ export function summaryTopCase(): FormCase {
     num("summary-total", "合计 全年执行数 159.89 (Σ 158.89)", total.spent, 159.89),
     num("rate-wrong", "基金监管 执行率 54.93% (12.58/28 = 44.93%)", rows[1].rate, 0.5493),
     put("grade-mismatch", `基金监管 评价等次 优 for ${projects[1].score}`, rows[1].grade, "优"),
+    num("subtotal-over-parts", "局机关小计 全年预算数 +2 over its projects' sum", subtotals[0].budget, (x) => round2(x + 2)),
+    num("subtotal-over-parts", "所属单位小计 全年执行数 26 over its projects' 25", subtotals[1].spent, 26),
     txt("title-year", "title says 2018年度 (the table is 2019's, filed 2020)", title, "2019年度", "2018年度"),
     txt("prose-vs-table", "综述 says 预算执行率83.62% (table 82.62%)", note, "预算执行率82.62%", "预算执行率83.62%"),
     txt("prose-vs-table", "综述 counts 8 projects (table 9)", note, "共实施项目9个", "共实施项目8个"),
@@ -254,6 +276,7 @@ export function summaryTopCase(): FormCase {
   ];
   const traps: Trap[] = [
     { at: total.budget, why: "the 合计 row at the top, right under the header" },
+    { at: subtotals[0].budget, why: "a 小计 row heading each group (the 合计 adds the projects, not the 小计)" },
     { at: unitLine, why: "“主管部门：…” as the unit line" },
     { at: ref(name, "H4"), why: "“—” in the 合计 row's 自评得分" },
     rateAsText(total.rate, "合计 执行率 typed as the text “82.62%”"),
@@ -313,4 +336,69 @@ export function provinceSheetsCase(): FormCase {
   ];
   const traps: Trap[] = [...sheets[0].traps, { at: summary.cells.total.budget, why: "the 汇总's 合计 row at the top, right under the header" }];
   return { form: "province-sheets", seed: "001", file: "province-sheets", book: { sheets: [summary.sheet.spec, ...sheets.map((s) => s.sheet.spec)] }, relations, variants, traps };
+}
+
+// ------------------------------------------------------------------ l. a 总表 stacked in one column pair
+/**
+ * The 收入支出决算总表 as some bureaus print it: 收入 then 支出 in one 项目 | 行次 | 决算数 column pair, 支出
+ * by 性质 (一、基本支出, 其中：人员经费, 公用经费, 二、项目支出) rather than by 功能分类. Seed 003's figures.
+ */
+export function finalStackedCase(): FormCase {
+  const d = SEED003;
+  const w = new SheetWriter("收支决算总表");
+  ["A", "B", "C"].forEach((c, i) => w.width(c, [36, 8, 16][i]));
+  w.merged("A1:C1", "收入支出决算总表", { bold: true, size: 16, center: true });
+  w.merged("A2:B2", `编制单位：${d.unit}（${d.year}年度）`);
+  w.set("C2", "单位：万元");
+  ["项目", "行次", "决算数"].forEach((h, i) => w.label(`${"ABC"[i]}3`, h, { bold: true }));
+  const personnel = round2(d.classes.reduce((a, c) => a + c.personnel, 0));
+  const publicUse = round2(d.classes.reduce((a, c) => a + c.publicUse, 0));
+  const basic = round2(personnel + publicUse);
+  const project = round2(d.classes.reduce((a, c) => a + c.project, 0));
+  const income = round2(d.income.reduce((a, x) => a + x.v, 0));
+  const spend = round2(basic + project);
+  const lines: [string, number][] = [
+    ...d.income.slice(0, 3).map((x): [string, number] => [x.label, x.v]),
+    ["四、其他收入", 0],
+    ["本年收入合计", income],
+    ["使用非财政拨款结余", d.nonFiscalUsed],
+    ["年初结转和结余", d.carryIn],
+    ["收入总计", round2(income + d.nonFiscalUsed + d.carryIn)],
+    ["一、基本支出", basic],
+    ["其中：人员经费", personnel],
+    ["公用经费", publicUse],
+    ["二、项目支出", project],
+    ["本年支出合计", spend],
+    ["结余分配", d.distribution],
+    ["年末结转和结余", d.carryOut],
+    ["支出总计", round2(spend + d.distribution + d.carryOut)],
+  ];
+  const at = new Map<string, Ref>();
+  lines.forEach(([label, v], i) => {
+    w.set(`A${4 + i}`, label, /合计|总计/.test(label) ? { bold: true } : {});
+    w.set(`B${4 + i}`, i + 1, { center: true });
+    at.set(label, w.money(`C${4 + i}`, v));
+  });
+  const c = (label: string): Ref => at.get(label) as Ref;
+  const relations: Relation[] = [
+    sum(c("本年收入合计"), [...d.income.slice(0, 3).map((x) => c(x.label)), c("四、其他收入")], "本年收入合计 = Σ 收入"),
+    sum(c("收入总计"), [c("本年收入合计"), c("使用非财政拨款结余"), c("年初结转和结余")], "收入总计"),
+    sum(c("一、基本支出"), [c("其中：人员经费"), c("公用经费")], "基本支出 = 人员经费 + 公用经费"),
+    sum(c("本年支出合计"), [c("一、基本支出"), c("二、项目支出")], "本年支出合计 = 基本 + 项目"),
+    sum(c("支出总计"), [c("本年支出合计"), c("结余分配"), c("年末结转和结余")], "支出总计"),
+    equal(c("收入总计"), c("支出总计"), "收入总计 = 支出总计"),
+  ];
+  const variants: Variant[] = [
+    num("part-not-footing", "二、项目支出 411.57 (848.75 − 442.18 = 406.57)", c("二、项目支出"), (x) => round2(x + 5)),
+    num("part-not-footing", "年末结转和结余 10 (the balance gives 0)", c("年末结转和结余"), 10),
+    num("subtotal-over-parts", "一、基本支出 452.18 over 人员经费 + 公用经费 442.18", c("一、基本支出"), (x) => round2(x + 10)),
+    num("yuan-in-part", "二、项目支出 4065700 (406.57 万元 in 元)", c("二、项目支出"), (x) => Math.round(x * 1000000) / 100),
+    num("yuan-in-total", "本年支出合计 8487500 (848.75 万元 in 元)", c("本年支出合计"), (x) => Math.round(x * 1000000) / 100),
+    num("total-wrong", "本年收入合计 858.75 (Σ 848.75)", c("本年收入合计"), (x) => round2(x + 10)),
+  ];
+  const traps: Trap[] = [
+    { at: c("其中：人员经费"), why: "其中 lines under 一、基本支出 (not added again into 本年支出合计)" },
+    { at: c("收入总计"), why: "收入 and 支出 stacked in one column pair" },
+  ];
+  return { form: "final-stacked", seed: "003", file: "final-stacked", book: { sheets: [w.spec] }, relations, variants, traps };
 }

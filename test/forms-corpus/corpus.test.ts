@@ -36,6 +36,7 @@ const FORM_WORDS: Record<FormId, RegExp> = {
   "summary-top": /汇总|summary/i,
   "final-yuan": /决算|final/i,
   "province-sheets": /汇总|项目支出绩效自评表|summary|project/i,
+  "final-stacked": /决算|final/i,
 };
 
 /**

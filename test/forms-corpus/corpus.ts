@@ -5,7 +5,7 @@
  */
 import { type BookSpec, numberAt, plant } from "./book";
 import { num, put, rateAsText, txt, yuan } from "./corpus-helpers";
-import { finalYuanCase, provinceProjectCase, provinceSheetsCase, summaryTopCase } from "./bureau-variants";
+import { finalStackedCase, finalYuanCase, provinceProjectCase, provinceSheetsCase, summaryTopCase } from "./bureau-variants";
 import { deptWholeCase } from "./dept-form";
 import { deptCityCase, deptSichuanCase } from "./dept-layouts";
 import { finalAccountsCase } from "./final-accounts";
@@ -152,6 +152,7 @@ export function buildCorpus(): FormCase[] {
     summaryTopCase(),
     finalYuanCase(),
     provinceSheetsCase(),
+    finalStackedCase(),
   ];
 }
 

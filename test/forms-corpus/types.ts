@@ -19,7 +19,8 @@ export type FormId =
   | "province-project" // h. a provincial 项目支出绩效自评表 (bureau-variants.ts)
   | "summary-top" // i. a 自评结果汇总表 with other columns, 合计 on top (bureau-variants.ts)
   | "final-yuan" // j. the 决算 tables in 元 (bureau-variants.ts)
-  | "province-sheets"; // k. provincial project sheets plus that 汇总 (bureau-variants.ts)
+  | "province-sheets" // k. provincial project sheets plus that 汇总 (bureau-variants.ts)
+  | "final-stacked"; // l. a 收入支出决算总表 stacked in one column pair (bureau-variants.ts)
 
 export const FORM_NAMES: Record<FormId, string> = {
   "mof-project": "财政部项目表",
@@ -35,6 +36,7 @@ export const FORM_NAMES: Record<FormId, string> = {
   "summary-top": "合计在上汇总表",
   "final-yuan": "元决算表",
   "province-sheets": "省版多项目簿",
+  "final-stacked": "单栏决算总表",
 };
 
 /** The planted mistake kinds (issue 9 and the brief of the corpus). */

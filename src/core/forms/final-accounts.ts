@@ -133,6 +133,8 @@ export const FINAL_EXPENSE: FormDecl = {
     { name: "支出决算表合计 = 收入支出决算总表本年支出合计", target: { form: "final-accounts", grid: "accounts", row: "expenseTotal", column: "amount" }, terms: [{ grid: "byClass", row: "total", column: "total" }] },
     { name: "支出决算表 = 收入支出决算总表本年支出合计", target: { form: "final-accounts", grid: "accounts", row: "expenseTotal", column: "amount" }, terms: [{ grid: "expense", row: "expenseTotal", column: "amount" }] },
   ],
+  // Each 功能分类 line of the 总表's 支出 side = the 支出决算表's row of that 类.
+  rowLinks: [{ name: "总表支出 = 支出决算表", lines: { form: "final-accounts", grid: "accounts", total: "expenseTotal" }, rows: { grid: "byClass", column: "total" } }],
 };
 
 /** 收入决算表: by 功能分类 rows, 本年收入合计 = the sources, and a 合计 row. */

@@ -27,6 +27,10 @@ export interface FormRead {
   readonly blocks: Area[];
   /** A cell of a found block, for the links between forms ({@link linkRelations}). */
   readonly cellOf: (grid: string, row: string, column: string) => RelationCell | undefined;
+  /** The lines above a pairs total (FormDecl.rowLinks), labelled as written. */
+  readonly linesOf: (grid: string, total: string) => RelationCell[];
+  /** A table block's rows (合计 aside) in one column, labelled by their names. */
+  readonly rowsOf: (grid: string, column: string) => RelationCell[];
 }
 
 /** A label as compared: normalised, without 其中, brackets' content (`（万元）`, `（A）`) or a closing colon. */
@@ -402,6 +406,28 @@ function findPairs(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
  * each line with a label and an amount, a “—” or nothing (an unused line of the printed form).
  */
 function linesAbove(grid: SheetGrid, f: GridFound, total: string): RelationCell[] {
+  return topLines(rawLinesAbove(grid, f, total));
+}
+
+const TOP_LINE = /^[一二三四五六七八九十]+[、.．]/;
+
+/**
+ * The 其中 breakdowns among the lines above a total: a numbered line (一、基本支出) followed by lines that
+ * open with 其中 (其中：人员经费, 公用经费) up to the next numbered line — the numbered line = Σ them.
+ */
+function nestedLines(grid: SheetGrid, f: GridFound, total: string): { head: RelationCell; parts: RelationCell[] }[] {
+  const raw = rawLinesAbove(grid, f, total);
+  const out: { head: RelationCell; parts: RelationCell[] }[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    if (!TOP_LINE.test(raw[i].label) || !/^其中/.test(raw[i + 1]?.label ?? "")) continue;
+    const parts: RelationCell[] = [];
+    for (let k = i + 1; k < raw.length && !TOP_LINE.test(raw[k].label); k++) parts.push({ ...raw[k], label: raw[k].label.replace(/^其中[:：]?/, "") });
+    out.push({ head: { ...raw[i], label: raw[i].label.replace(TOP_LINE, "") }, parts });
+  }
+  return out;
+}
+
+function rawLinesAbove(grid: SheetGrid, f: GridFound, total: string): RelationCell[] {
   const row = f.rows.get(total);
   const labelAt = f.labelCol?.get(total);
   const amountAt = f.pairCol.get(total);
@@ -417,9 +443,24 @@ function linesAbove(grid: SheetGrid, f: GridFound, total: string): RelationCell[
       if (isBlank(amount) || isDash(amount)) continue;
       return []; // an amount without a label: not a line list this reading understands
     }
-    out.push({ cell: boundAt(grid, r, amountAt), field: `${f.decl.id}.line${r}`, label: label.replace(/^[一二三四五六七八九十]+、/, "") });
+    out.push({ cell: boundAt(grid, r, amountAt), field: `${f.decl.id}.line${r}`, label });
   }
   return out.reverse();
+}
+
+/** The top level of the lines above a total, the only one that adds up to it. */
+function topLines(out: RelationCell[]): RelationCell[] {
+  // Only the top level adds up to the total: numbered lines (一、… beside （一）… or 其中：…), or the
+  // shortest 科目编码 (类 208 beside 款 20801). A 其中 line with no numbering to tell the levels apart: no sum.
+  const top = /^[一二三四五六七八九十]+[、.．]/;
+  const code = (t: string): number | undefined => /^(\d{3,})/.exec(t)?.[1].length;
+  let lines = out;
+  if (lines.some((l) => top.test(l.label))) lines = lines.filter((l) => top.test(l.label));
+  else if (lines.length && lines.every((l) => code(l.label) !== undefined)) {
+    const min = Math.min(...lines.map((l) => code(l.label) ?? 0));
+    lines = lines.filter((l) => code(l.label) === min);
+  } else if (lines.some((l) => /^(?:其中|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、])/.test(l.label))) return [];
+  return lines.map((l) => ({ ...l, label: l.label.replace(top, "") }));
 }
 
 /** How many rows below its first header row a table's header may reach (merged two- and three-row headers). */
@@ -594,6 +635,10 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
       const target = relCell(f, rel.total, "amount");
       if (!target || terms.length === 0) continue;
       relations.push({ id: `${form.id}:${f.decl.id}:${rel.total}:above`, sheet: grid.name, where: rel.name, target, terms: terms.map((t) => ({ ...t, sign: 1 as const })) });
+      // 一、基本支出 = 其中：人员经费 + 公用经费, when the lines say so.
+      for (const n of nestedLines(grid, f, rel.total)) {
+        relations.push({ id: `${form.id}:${f.decl.id}:${n.head.field}:nested`, sheet: grid.name, where: `${n.head.label} = ${n.parts.map((p) => p.label).join(" + ")}`, target: n.head, terms: n.parts.map((t) => ({ ...t, sign: 1 as const })) });
+      }
       continue;
     }
     if (rel.kind === "down") {
@@ -648,7 +693,21 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
     const header = f.decl.mode === "pairs" ? "" : `（${f.columns.get(column)?.header.replace(/\s+/g, "") ?? column}）`;
     return relCell(f, row, column, `${f.decl.name} ${rowName(f, row)}${header}`);
   };
-  return { form, sheet: grid.name, result, relations, rates, moneyUnit: sheetUnit(grid), blocks, cellOf };
+  const linesOf = (gridId: string, total: string): RelationCell[] => {
+    const f = found.get(gridId);
+    return f && f.decl.mode === "pairs" ? linesAbove(grid, f, total) : [];
+  };
+  const rowsOf = (gridId: string, column: string): RelationCell[] => {
+    const f = found.get(gridId);
+    if (!f || f.decl.mode !== "table") return [];
+    return [...f.rows.keys()].filter((k) => k !== "total").map((k) => relCell(f, k, column, rowName(f, k))).filter((x): x is RelationCell => x !== undefined);
+  };
+  return { form, sheet: grid.name, result, relations, rates, moneyUnit: sheetUnit(grid), blocks, cellOf, linesOf, rowsOf };
+}
+
+/** A line's or row's name as matched across tables: no numbering (一、), no 科目编码, no spaces. */
+function lineName(label: string): string {
+  return normalizeLabel(label).replace(/^[一二三四五六七八九十]+[、.．]/, "").replace(/^\d{3,}/, "").replace(/[\s\u3000]/g, "");
 }
 
 /**
@@ -671,6 +730,19 @@ export function linkRelations(reads: readonly FormRead[]): DeclaredSum[] {
         target,
         terms: (terms as RelationCell[]).map((t) => ({ ...t, sign: 1 as const })),
       });
+    }
+  }
+  for (const read of reads) {
+    for (const link of read.form.rowLinks ?? []) {
+      const of = (form?: string): FormRead | undefined => (form === undefined ? read : reads.find((r) => r.form.id === form));
+      const lines = of(link.lines.form)?.linesOf(link.lines.grid, link.lines.total) ?? [];
+      const rows = of(link.rows.form)?.rowsOf(link.rows.grid, link.rows.column) ?? [];
+      for (const line of lines) {
+        const name = lineName(line.label);
+        const same = rows.filter((r) => name.length >= 2 && lineName(r.label) === name);
+        if (same.length !== 1) continue;
+        out.push({ id: `${read.form.id}:rowlink:${link.name}:${name}`, sheet: line.cell.ref.sheet, where: `${link.name}（${name}）`, target: line, terms: [{ ...same[0], sign: 1 }] });
+      }
     }
   }
   return out;

@@ -103,6 +103,17 @@ export interface LinkDecl {
   readonly terms: readonly CellPath[];
 }
 
+/**
+ * Lines that repeat another table's rows, matched by name (numbering and 科目编码 aside): each line above
+ * `lines.total` in a pairs block = the row of the same name in a table block's `rows.column` (the 总表's
+ * 一、社会保障和就业支出 = the 支出决算表's 208 社会保障和就业支出).
+ */
+export interface RowsLinkDecl {
+  readonly name: string;
+  readonly lines: { readonly form?: string; readonly grid: string; readonly total: string };
+  readonly rows: { readonly form?: string; readonly grid: string; readonly column: string };
+}
+
 /** A form declaration. */
 export interface FormDecl {
   readonly id: string;
@@ -129,4 +140,5 @@ export interface FormDecl {
   readonly relations: readonly RelationDecl[];
   /** Relations with the cells of other forms in the same workbook (a 决算 table's 合计 = the 总表's line). */
   readonly links?: readonly LinkDecl[];
+  readonly rowLinks?: readonly RowsLinkDecl[];
 }

@@ -420,27 +420,43 @@ export function sumChecks(model: ReportModel): readonly SumCheck[] {
     if (def.hasSummaryRow) {
       const summary = rows.find((r) => r.row.isSummary);
       if (!summary) continue;
-      const others = rows.filter((r) => r !== summary && !r.row.isSummary);
+      // 小计 rows (局机关小计, 二级单位小计) sum their group: the 汇总 row adds the rows that are not 小计,
+      // and each 小计 is checked against its group — the rows under it when the table opens with a 小计,
+      // else the rows above it since the previous 小计.
+      const isSubtotal = (r: (typeof rows)[number]): boolean => !r.row.isSummary && /小计/.test(rowName(r.row));
+      const others = rows.filter((r) => r !== summary && !r.row.isSummary && !isSubtotal(r));
       if (others.length === 0) continue;
-      let name: string | undefined;
-      for (let k = 0; k < keys.length; k++) {
-        const target = summary.figs[k];
-        if (!target) continue;
-        const terms: Term[] = new Array<Term>(others.length);
-        let readable = true;
-        let allBlank = true;
-        for (let j = 0; j < others.length; j++) {
-          const f = others[j].figs[k];
-          if (!f) {
-            readable = false;
-            break;
+      const groups: { head: (typeof rows)[number]; members: typeof rows }[] = [];
+      const body = rows.filter((r) => r !== summary && !r.row.isSummary);
+      if (body.some(isSubtotal)) {
+        const headsFirst = isSubtotal(body[0]);
+        let members: typeof rows = [];
+        for (const r of headsFirst ? [...body].reverse() : body) {
+          if (!isSubtotal(r)) members.push(r);
+          else {
+            groups.push({ head: r, members });
+            members = [];
           }
-          if (!f.blank) allBlank = false;
-          terms[j] = plusTerm(others[j], k);
         }
-        if (!readable || allBlank) continue;
-        name ??= rowName(summary.row);
-        out.push({ kind: "summary", table: table.id, sheet: table.sheet, target, terms, targetKey: keys[k], termKeys: [], rowName: name, row: summary.row.row });
+      }
+      // One check per money column: the 汇总 row over the rows that are not 小计, each 小计 over its group.
+      const push = (head: (typeof rows)[number], parts: typeof rows, k: number): void => {
+        const target = head.figs[k];
+        if (!target || parts.length === 0) return;
+        const terms: Term[] = new Array<Term>(parts.length);
+        let allBlank = true;
+        for (let j = 0; j < parts.length; j++) {
+          const f = parts[j].figs[k];
+          if (!f) return;
+          if (!f.blank) allBlank = false;
+          terms[j] = plusTerm(parts[j], k);
+        }
+        if (allBlank) return;
+        out.push({ kind: "summary", table: table.id, sheet: table.sheet, target, terms, targetKey: keys[k], termKeys: [], rowName: rowName(head.row), row: head.row.row });
+      };
+      for (let k = 0; k < keys.length; k++) {
+        push(summary, others, k);
+        for (const g of groups) push(g.head, g.members, k);
       }
     }
   }

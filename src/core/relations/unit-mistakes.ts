@@ -600,7 +600,7 @@ export function findUnitMistakes(model: ReportModel): readonly UnitMistake[] {
   // Every table search needs a check that fails as written: when every sum holds, none runs.
   const holdsAll = failingAsWritten(model).size === 0;
   const rows = holdsAll ? [] : rowMistakes(model);
-  const single = holdsAll ? [] : tableMistakes(model, rows);
+  const single = holdsAll ? [] : rivalsResolved(model, tableMistakes(model, rows));
   const tables = [...single, ...rows];
   const found = holdsAll ? tables : [...tables, ...pairMistakes(model, tables)];
   // A money scalar that is also a table cell already flagged (a funds block's 全年执行数) is one slip.
@@ -608,6 +608,27 @@ export function findUnitMistakes(model: ReportModel): readonly UnitMistake[] {
   const out = [...found, ...scalarMistakes(model).filter((m) => !keys.has(m.figure.key))];
   cache.set(model, out);
   return out;
+}
+
+/**
+ * Two single-cell slips found in one check (本年收入合计 8487500 over 一般公共预算 848.75: the total ÷ 10 000
+ * or the part × 10 000 each make that check hold) are one slip: the one whose correction also makes every
+ * check one step further hold (收入总计 = 本年收入合计 + …) is kept. When both or neither do, both stay.
+ */
+function rivalsResolved(model: ReportModel, found: UnitMistake[]): UnitMistake[] {
+  if (found.length < 2) return found;
+  const ring = (m: UnitMistake): SumCheck[] => {
+    const first = checksInvolving(model, m.figure.key);
+    return checksOfAll(model, first.flatMap((c) => [c.target, ...c.terms.map((t) => t.figure)]));
+  };
+  const whole = (m: UnitMistake): boolean => ring(m).every((c) => holds(c, new Map([[m.figure.key, correctedOf(m.figure, m.factor)]])));
+  const drop = new Set<UnitMistake>();
+  for (const m of found) {
+    const mine = new Set(checksInvolving(model, m.figure.key));
+    const rivals = found.filter((n) => n !== m && checksInvolving(model, n.figure.key).some((c) => mine.has(c)));
+    if (rivals.length && !whole(m) && rivals.some(whole)) drop.add(m);
+  }
+  return found.filter((m) => !drop.has(m));
 }
 
 /** Keys (`Sheet!A1`) of the cells flagged as unit mistakes. */
