@@ -93,13 +93,14 @@ function otherProseCells(model: ReportModel, seen: Set<string>): ProseCell[] {
   const bound = new Set<string>();
   for (const b of Object.values(model.scalars)) if (b) bound.add(`${b.ref.sheet}!${b.ref.address}`);
   const remarks = new Set<string>();
-  const sheetCells = new Map(model.snapshot.sheets.map((sh) => [sh.name, sh.cells]));
   for (const [tid, t] of Object.entries(model.tables)) {
     for (const row of t?.rows ?? []) {
       for (const key in row.cells) {
         const c = row.cells[key];
-        // Only the sheets' text cells are looked up below: a number's address need not be remembered.
-        if (typeof sheetCells.get(c.ref.sheet)?.[c.ref.address]?.value !== "string") continue;
+        // Only text cells are looked up below, so a number's address need not be remembered. A table
+        // cell's `cell` is the snapshot's cell at its address (table-reader); one bound without it is
+        // blank or whitespace, which is never prose nor a remark.
+        if (typeof c.cell?.value !== "string") continue;
         const k = `${c.ref.sheet}!${c.ref.address}`;
         if (tid === "jx_indicators" && key === "reason") remarks.add(k);
         else bound.add(k);
