@@ -125,6 +125,13 @@ async function paneBench({ root, readXlsxFile, rounds, median, goal, ms }) {
     console.log(`  ${goal("pane first chunk, KiB gzipped (NOT MEASURED)", Infinity, 150)}`);
     return;
   }
+  const newest = (p) => {
+    const st = fs.statSync(p);
+    return st.isDirectory() ? Math.max(0, ...fs.readdirSync(p).map((f) => newest(path.join(p, f)))) : st.mtimeMs;
+  };
+  if (fs.existsSync(path.join(root, "src")) && newest(path.join(root, "src")) > fs.statSync(path.join(distWeb, "taskpane.js")).mtimeMs) {
+    console.log("  note: dist-web/ is older than src/ — these figures are of the last `npm run build:web`, not of the sources");
+  }
   const size = firstChunkGzip(distWeb);
   console.log(`  first chunk: ${size.files.join(" + ")}, ${(size.raw / 1024).toFixed(0)} KiB, ${(size.gz / 1024).toFixed(1)} KiB gzipped`);
   console.log(`  ${goal("pane first chunk, KiB gzipped", size.gz / 1024, 150)}`);

@@ -10,14 +10,18 @@
  */
 import type { WorkbookHost } from "../hosts/host";
 import type { PaneServices, ServicesOptions } from "./services";
+import { loadResults } from "./lazy/results";
 
 type ServicesModule = typeof import("./services");
 
 let loading: Promise<ServicesModule> | undefined;
 
-/** Load the engine chunk (once). */
+/** Load the engine chunk (once), and the results chunk with it (a check's report needs both). */
 export function loadEngine(): Promise<ServicesModule> {
-  loading ??= import(/* webpackChunkName: "engine" */ "./services");
+  if (!loading) {
+    loading = import(/* webpackChunkName: "engine" */ "./services");
+    void loadResults().catch(() => undefined); // the results' own Suspense retries when they are shown
+  }
   return loading;
 }
 

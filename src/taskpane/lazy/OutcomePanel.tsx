@@ -1,17 +1,21 @@
 /**
- * OutcomePanel on demand (issue 12: the pane's first chunk stays small): shown once a check has a report, so its
- * code loads after the first paint (prefetched while the browser is idle). Same props; nothing shows
- * while the chunk loads, as before the component had anything to show.
+ * OutcomePanel on demand (issue 12: the pane's first chunk stays small). It shows once a check has a report,
+ * and its code (the results chunk, ./results.ts) has usually loaded by then: it then renders at once,
+ * as before; otherwise inside Suspense with nothing shown until the chunk arrives. Same props.
  */
 import type { ComponentProps, JSX } from "react";
-import { Suspense, lazy } from "react";
+import { Suspense, lazy, useState } from "react";
+import { loadResults, resultsIfLoaded } from "./results";
 
-const Component = lazy(async () => ({ default: (await import(/* webpackChunkName: "outcome", webpackPrefetch: true */ "../components/OutcomePanel")).OutcomePanel }));
+const Lazy = lazy(async () => ({ default: (await loadResults()).OutcomePanel }));
 
-export function OutcomePanel(props: ComponentProps<typeof Component>): JSX.Element {
+export function OutcomePanel(props: ComponentProps<typeof Lazy>): JSX.Element {
+  // Decided once per mount, so the component never switches between the two (which would remount it).
+  const [loaded] = useState(resultsIfLoaded);
+  if (loaded) return <loaded.OutcomePanel {...props} />;
   return (
     <Suspense fallback={null}>
-      <Component {...props} />
+      <Lazy {...props} />
     </Suspense>
   );
 }
