@@ -352,8 +352,9 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
   if (generic) {
     // “医疗救助：预算数…，执行数…”: the generic word belongs to the item named before the colon.
     if (before !== undefined && (itemBeforeColon(before) || narrowerSubject(before))) return undefined;
-    // “2、某补助资金28万元……。实际支出12.58万元”: the numbered item's subject carries to its later sentences.
-    if (item !== undefined && before !== undefined && itemNamesPart(model, item, before)) return undefined;
+    // “2、某补助资金28万元……。实际支出12.58万元”: the numbered item's subject carries to its later sentences
+    // (and, within one sentence, “办公经费20万元（…），用于…，实际支出20万元”).
+    if (item !== undefined && before !== undefined && itemNamesPart(model, item + before, before)) return undefined;
     const f = overallFact(model, generic, sheet);
     if (!f || f.suspect) return undefined;
     const name = generic === "budget" ? "全年预算数" : "全年执行数";
@@ -409,19 +410,24 @@ export function narrowerSubject(before: string): boolean {
   return /其中|分别/.test(before) || /[(（][^()（）]*\d[^()（）]*(?:万?元|亿元)[)）]/.test(before);
 }
 
+/** A list item's marker: 1、 2. （3） 一是 第一， (not a decimal: 1.5). */
+const ITEM_MARKER = "(?:\\d{1,2}\\s*[、.．](?!\\d)|[(（]\\d{1,2}[)）]|[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、])";
+
 /**
  * A numbered item's text before a sentence of it (`2、某补助资金28万元，用于…。` before `实际支出12.58万元`):
- * from the item's marker (1、 2. （3） 一是 at the start of a line or after 。；) to the sentence, on the same
- * line; "" when the sentence opens the item or is in no numbered item.
+ * from the item's marker (1、 2. （3） 一是 at the start of a line or after 。；), included, to the sentence, on
+ * the same line; "" when the sentence opens an item or is in no numbered item.
  * @param text - the whole text of the cell
  * @param sentenceStart - where the sentence starts in it
  */
 export function itemBefore(text: string, sentenceStart: number): string {
+  // A sentence that opens an item (the next item's marker) starts a new subject.
+  if (new RegExp(`^\\s*${ITEM_MARKER}`).test(text.slice(sentenceStart, sentenceStart + 8))) return "";
   const head = text.slice(0, sentenceStart);
   const line = head.slice(head.lastIndexOf("\n") + 1);
   let at = -1;
-  const marker = /(?:^|[。；;！？!?])\s*(?:\d{1,2}\s*[、.．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、])/g;
-  for (let m = marker.exec(line); m; m = marker.exec(line)) at = m.index + m[0].length;
+  const marker = new RegExp(`(?:^|[。；;！？!?])\\s*(${ITEM_MARKER})`, "g");
+  for (let m = marker.exec(line); m; m = marker.exec(line)) at = m.index + m[0].length - m[1].length;
   return at < 0 ? "" : line.slice(at);
 }
 
@@ -440,6 +446,10 @@ const GENERIC_SUBJECT = /^(?:(?:19|20)\d{2}年度?)?(?:本年度?|当年度?|全
  */
 export function itemNamesPart(model: ReportModel, item: string, before: string): boolean {
   if (!item.trim() || NAMES_WHOLE.test(before)) return false;
+  // The words right after an item's marker, up to its first amount, are the item's subject whatever they end
+  // with (5、购置应急保障用车 20.6 万元…，实际支出 20.6 万元).
+  const opening = new RegExp(`^\\s*${ITEM_MARKER}\\s*([^，,。；;：:、\\d]{2,40}?)\\s*[(（]?\\s*\\d+(?:\\.\\d+)?\\s*(?:万元|元|亿元)`).exec(item);
+  if (opening && namesPart(model, opening[1], true)) return true;
   const amount = /([\u4e00-\u9fa5A-Za-z（）()]{4,40}?)\s*[(（]?\s*\d+(?:\.\d+)?\s*(?:万元|元|亿元)/g;
   for (let m = amount.exec(item); m; m = amount.exec(item)) if (namesPart(model, m[1])) return true;
   return false;
@@ -450,9 +460,13 @@ export function itemNamesPart(model: ReportModel, item: string, before: string):
  * `医疗服务与保障能力提升补助资金`), not a generic word for the whole (`2021年资金`, `项目资金`) nor the form's
  * own project (`jx_project_name`).
  */
-export function namesPart(model: ReportModel, words: string): boolean {
-  const subject = normalizeLabel(words.replace(/[(（]$/, "")).replace(/^(?:其中|包括|共|安排|下达|拨付|到位)/, "");
-  if (subject.length < 4 || !/(?:资金|经费|补助|项目|费)$/.test(subject) || GENERIC_SUBJECT.test(subject)) return false;
+export function namesPart(model: ReportModel, words: string, itemSubject = false): boolean {
+  const subject = normalizeLabel(words.replace(/[(（]$/, ""))
+    .replace(/^(?:其中|包括|共|安排|下达|拨付|到位)/, "")
+    .replace(/(?:下达|安排|拨付|到位|预算|共计|合计|总额|计划)+$/, "");
+  if (subject.length < (itemSubject ? 2 : 4) || (!itemSubject && !/(?:资金|经费|补助|项目|费)$/.test(subject)) || GENERIC_SUBJECT.test(subject)) return false;
+  // The form's own generic words (该项目资金已支付使用资金, 预算资金) are the whole, not a part.
+  if (genericOverall(subject.replace(/部门/g, ""))) return false;
   const project = model.scalars.jx_project_name?.cell?.value;
   const own = typeof project === "string" ? normalizeLabel(project).replace(/[(（][^)）]*[)）]/g, "") : "";
   return !(own && (own.includes(subject) || subject.includes(own)));

@@ -146,8 +146,8 @@ export const proseRateMatches = defineRule<MessageId>({
               const itemStart = q.sentence.start - item.length;
               const budget =
                 [...money].reverse().find((x) => /预算/.test(x.label) && !/执行/.test(x.label)) ??
-                (exec && item
-                  ? qs.find((x) => x.kind === "money" && x.start >= itemStart && x.sentence.index < q.sentence.index && !x.direction && namesPart(model, x.label))
+                (exec
+                  ? qs.find((x) => x.kind === "money" && x.start >= itemStart && x.start < exec.start && !x.direction && namesPart(model, x.label))
                   : undefined);
               if (budget && exec) {
                 // One mistake, one finding: an amount of the pair that the table contradicts is
@@ -168,7 +168,7 @@ export const proseRateMatches = defineRule<MessageId>({
                 if (RULE_AFTER.test(pc.text.slice(q.end, q.end + 6))) return;
                 // A part's rate (其中…, an item with its own amount in brackets) is not the form's.
                 const before = pc.text.slice(q.sentence.start, q.start);
-                if (narrowerSubject(before) || itemNamesPart(model, itemBefore(pc.text, q.sentence.start), before)) return;
+                if (narrowerSubject(before) || itemNamesPart(model, itemBefore(pc.text, q.sentence.start) + before, before)) return;
                 // The form's own rate, its amounts not in the sentence: 全年执行数 ÷ 全年预算数 of the tables.
                 const e = overallFact(model, "executed", pc.ref.sheet);
                 const b = overallFact(model, "budget", pc.ref.sheet);
