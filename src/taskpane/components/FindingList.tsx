@@ -286,8 +286,8 @@ export function FindingList({
                   </Button>
                 ))}
                 <div role="list" className={styles.group}>
-                  {g.items.map((f) => (
-                    <FindingCard key={`${findingKey(f)}`} finding={f} canSelect={canSelect} canIgnore={canIgnore} disabled={disabled} handlers={handlers} />
+                  {uniqueKeys(g.items).map(([k, f]) => (
+                    <FindingCard key={k} finding={f} canSelect={canSelect} canIgnore={canIgnore} disabled={disabled} handlers={handlers} />
                   ))}
                 </div>
               </section>
@@ -324,4 +324,18 @@ export function FindingList({
       ) : null}
     </div>
   );
+}
+
+/**
+ * A React key per finding, unique within the list: two findings of one rule at one cell (two sentences of
+ * one paragraph whose parts do not add up) share their findingKey, so the second gets its occurrence number.
+ */
+function uniqueKeys(items: readonly Finding[]): [string, Finding][] {
+  const seen = new Map<string, number>();
+  return items.map((f) => {
+    const base = findingKey(f);
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return [n === 0 ? base : `${base}#${n}`, f];
+  });
 }
