@@ -116,6 +116,15 @@ describe("部门整体支出绩效自评表 with both fund splits", () => {
     const r = patch(rows(), { E12: 838600 });
     expect(problems(wb(r))).toEqual(["no-unit-mistake tooLarge 部门整体!E12"]);
   });
+
+  test("a split's heading written in its first row's cell (按收入性质分：一般公共预算财政拨款) labels that row", () => {
+    const r = rows();
+    r[5] = [null, "按收入性质分：一般公共预算财政拨款", ...r[5].slice(2)];
+    r[10] = [null, "按支出性质分：基本支出", ...r[10].slice(2)];
+    expect(mapWorkbook(wb(r)).relations).toHaveLength(9);
+    expect(problems(wb(r))).toEqual([]);
+    expect(problems(wb(patch(r, { E12: 838600 })))).toEqual(["no-unit-mistake tooLarge 部门整体!E12"]);
+  });
 });
 
 describe("detection", () => {
