@@ -49,7 +49,6 @@ const KNOWN_GAPS: Record<string, string> = {
     "the seed's own \"支出总计848.75万元\" (meaning 本年支出合计) is compared with the 总计 line (848.79, incl. 年末结转和结余): a false error",
   "final-part.xlsx":
     "住房保障支出 26.96 breaks 本年支出合计; the 支出决算表 beside it (住房保障支出 24.96) settles which part is wrong, but is not read, so the error lands on 社会保障和就业支出 (F5)",
-  "summary-score-over.xlsx": "a project's 自评得分 of 105 (over 100) in a 项目绩效自评汇总表 is not reported",
 };
 
 /** A python3 that can import openpyxl: the first python3 on PATH, else the system one. */

@@ -76,6 +76,12 @@ describe("one project per sheet plus a 项目汇总", () => {
     expect(problems(projectsWorkbook(patch(summaryRows(), { I5: 98 })))).toEqual(["summary-matches-sheets rowDiffers 项目汇总!I5"]);
   });
 
+  test("a project's 自评得分 over 100 in a 汇总 on its own: one error at that score", () => {
+    const only = (rows: TestCell[][]): WorkbookSnapshot => buildWorkbook({ 项目汇总: rows }, { merges: { 项目汇总: ["A1:J1", "A6:D6"] } });
+    expect(problems(only(summaryRows()))).toEqual([]);
+    expect(problems(only(patch(summaryRows(), { I4: 105 })))).toEqual(["score-within-weight aboveWeight 项目汇总!I4"]);
+  });
+
   test("a project row's 执行数 that breaks its row and the 合计: one finding at the 执行数", () => {
     expect(problems(projectsWorkbook(patch(summaryRows(), { F5: 96 })))).toContain("project-row-consistent amountMismatch 项目汇总!F5");
   });
