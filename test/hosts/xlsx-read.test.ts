@@ -205,3 +205,29 @@ describe("worksheet parts not numbered in tab order", () => {
     }
   });
 });
+
+describe("empty inline strings (openpyxl writes \"\" as <c t=\"inlineStr\"/>)", () => {
+  it("reads them as blank cells, not as a corrupt file", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const JSZip = (await import("jszip")).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("绩效自评表");
+    ws.getCell("A1").value = "项目名称";
+    ws.getCell("C1").value = 215.11;
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    // Two forms of an empty inline string: no <is> at all (openpyxl 3.0), and an empty <is/>.
+    const patched = sheet.replace(/(<c r="C1"[^>]*>[\s\S]*?<\/c>)/, '<c r="B1" t="inlineStr"></c>$1<c r="D1" t="inlineStr"><is/></c>');
+    expect(patched).not.toBe(sheet);
+    zip.file("xl/worksheets/sheet1.xml", patched);
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "jixiao-inline-"));
+    try {
+      const file = path.join(dir, "inline.xlsx");
+      await fs.writeFile(file, await zip.generateAsync({ type: "nodebuffer" }));
+      const s = (await readXlsxFile(file)).sheets[0];
+      expect([s.cells.A1?.value, s.cells.B1?.value, s.cells.C1?.value, s.cells.D1?.value]).toEqual(["项目名称", undefined, 215.11, undefined]);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});

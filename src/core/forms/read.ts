@@ -33,9 +33,11 @@ export interface FormRead {
   readonly rowsOf: (grid: string, column: string) => RelationCell[];
 }
 
-/** A label as compared: normalised, without 其中, brackets' content (`（万元）`, `（A）`) or a closing colon. */
+/** A label as compared: normalised, without 其中 or a split's heading (`按收入性质分：`), brackets' content (`（万元）`, `（A）`) or a closing colon. */
 export function labelKey(text: string): string {
   let k = normalizeLabel(text).replace(/[(（][^)）]*[)）]/g, "");
+  // A split's heading written in its first row's cell (`按收入性质分：一般公共预算财政拨款`) labels that row.
+  k = k.replace(/^按[^:：]{1,8}[:：]/, "");
   if (k.startsWith("其中")) k = normalizeLabel(k.slice(2).replace(/^[:：,，、]/, ""));
   return k.replace(/[:：]+$/, "");
 }

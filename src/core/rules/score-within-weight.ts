@@ -1,11 +1,13 @@
 /**
  * score-within-weight — every 得分 lies between 0 and its 分值: the indicators, the 预算执行率 and the
- * summary rows. The 一体化 platform rejects a score above its weight outright [S4].
+ * summary rows, and each project's 自评得分 in a 项目汇总表 (out of the profile's total points). The 一体化
+ * platform rejects a score above its weight outright [S4].
  */
 import { defineRule } from "../engine/types";
 import type { CellRef } from "../model/snapshot";
 import { showNumber } from "../scoring/indicator-value";
-import { scoresFor } from "../scoring/score";
+import { rowName } from "../relations/footing";
+import { cellNumber, scoresFor } from "../scoring/score";
 
 /** Message ids of score-within-weight. */
 export type MessageId = "aboveWeight" | "negative";
@@ -49,6 +51,12 @@ export const scoreWithinWeight = defineRule<MessageId>({
           // A summary row whose own 分值 disagrees with its indicators' is score-summary-matches' finding at
           // that 分值: its 得分 is held to the indicators' 分值, not to the wrong one.
           check(g.ref, g.group, g.written, g.indicatorWeight ?? g.weight, "jx_score_summary.score", g.expected);
+        }
+        // Each project of a 项目汇总表 is scored out of the whole (100).
+        for (const row of context.model.tables.jx_projects?.rows ?? []) {
+          const bound = row.cells.score;
+          if (row.isSummary || !bound) continue;
+          check(bound.ref, rowName(row), cellNumber(bound.cell), context.profile.totalPoints, "jx_projects.score");
         }
       },
     };

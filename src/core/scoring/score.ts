@@ -271,7 +271,14 @@ export function scoreIndicatorRow(row: TableRow, profile: ScoringProfile, weight
 
   if (direction === "定性") {
     const text = actual.kind === "text" ? actual.text : target.kind === "text" && actual.kind === "blank" ? "" : actual.raw;
-    const index = text ? matchTier(text, profile.qualitativeTiers) : undefined;
+    let index = text ? matchTier(text, profile.qualitativeTiers) : undefined;
+    // A 完成值 that repeats the 年度指标值 word for word (`稳步提高` / `稳步提高`) states the target was reached.
+    const same = (a: string, b: string): boolean => a.replace(/\s+/g, "") === b.replace(/\s+/g, "");
+    if (index === undefined && text && target.kind === "text" && same(text, target.text)) {
+      const top = Math.max(...profile.qualitativeTiers.map((t) => t.min));
+      const reached = profile.qualitativeTiers.findIndex((t) => t.min === top);
+      if (reached >= 0) index = reached;
+    }
     const tier = index === undefined ? undefined : profile.qualitativeTiers[index];
     const tierRange =
       tier && weight !== undefined

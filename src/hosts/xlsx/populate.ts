@@ -139,6 +139,12 @@ if (!cellPrototype.__jixiaoTextFix) {
     // Read before parsing: xlsx-populate empties the node as it parses it.
     const v = type === "s" ? elements(node, "v")[0] : undefined;
     const sharedIndex = v === undefined ? undefined : Number(textOf(v));
+    // An empty inline string, as openpyxl writes "" (`<c t="inlineStr"/>`, no <is> or an empty one), is a
+    // blank cell; xlsx-populate would dereference the missing <is> child and the whole file read as corrupt.
+    if (type === "inlineStr" && elements(elements(node, "is")[0]).length === 0) {
+      delete node.attributes.t;
+      node.children = node.children.filter((c) => !(typeof c === "object" && c !== null && c.name === "is"));
+    }
     parseNode.call(this, node);
     if ((type === "s" || type === "str" || type === "inlineStr") && typeof this._value === "number") this._value = String(this._value);
     // A shared-string index past the end of the table would read as a blank cell: the package is damaged.

@@ -76,6 +76,12 @@ describe("one project per sheet plus a 项目汇总", () => {
     expect(problems(projectsWorkbook(patch(summaryRows(), { I5: 98 })))).toEqual(["summary-matches-sheets rowDiffers 项目汇总!I5"]);
   });
 
+  test("a project's 自评得分 over 100 in a 汇总 on its own: one error at that score", () => {
+    const only = (rows: TestCell[][]): WorkbookSnapshot => buildWorkbook({ 项目汇总: rows }, { merges: { 项目汇总: ["A1:J1", "A6:D6"] } });
+    expect(problems(only(summaryRows()))).toEqual([]);
+    expect(problems(only(patch(summaryRows(), { I4: 105 })))).toEqual(["score-within-weight aboveWeight 项目汇总!I4"]);
+  });
+
   test("a project row's 执行数 that breaks its row and the 合计: one finding at the 执行数", () => {
     expect(problems(projectsWorkbook(patch(summaryRows(), { F5: 96 })))).toContain("project-row-consistent amountMismatch 项目汇总!F5");
   });
@@ -115,6 +121,15 @@ describe("部门整体支出绩效自评表 with both fund splits", () => {
   test("a 人员经费 typed in 元 is one finding at that cell", () => {
     const r = patch(rows(), { E12: 838600 });
     expect(problems(wb(r))).toEqual(["no-unit-mistake tooLarge 部门整体!E12"]);
+  });
+
+  test("a split's heading written in its first row's cell (按收入性质分：一般公共预算财政拨款) labels that row", () => {
+    const r = rows();
+    r[5] = [null, "按收入性质分：一般公共预算财政拨款", ...r[5].slice(2)];
+    r[10] = [null, "按支出性质分：基本支出", ...r[10].slice(2)];
+    expect(mapWorkbook(wb(r)).relations).toHaveLength(9);
+    expect(problems(wb(r))).toEqual([]);
+    expect(problems(wb(patch(r, { E12: 838600 })))).toEqual(["no-unit-mistake tooLarge 部门整体!E12"]);
   });
 });
 

@@ -106,6 +106,12 @@ describe("定性 indicators", () => {
     expect(score({ target: "达成年度指标", actual: "达成年度指标", weight: 10 }).tierRange).toEqual({ min: 8, max: 10, maxInclusive: true });
   });
 
+  test("a 完成值 that repeats its 年度指标值 word for word (稳步提高) is 达成; a different word names no tier", () => {
+    expect(score({ target: "稳步提高", actual: "稳步提高", weight: 15, score: 15 }).tierRange).toEqual({ min: 12, max: 15, maxInclusive: true });
+    expect(score({ target: "平稳 有序", actual: "平稳有序", weight: 10 }).tier?.label).toBe("达成年度指标");
+    expect(score({ target: "稳步提高", actual: "有所下降", weight: 15, score: 15 }).tier).toBeUndefined();
+  });
+
   test("湖北 tiers 100–80 / 80–50 / 50–0", () => {
     expect(score({ target: "达成年度指标", actual: "部分达成", weight: 10 }, HUBEI).tierRange).toEqual({ min: 5, max: 8, maxInclusive: false });
     expect(score({ target: "达成年度指标", actual: "未达成", weight: 10 }, HUBEI).tierRange).toEqual({ min: 0, max: 5, maxInclusive: false });
