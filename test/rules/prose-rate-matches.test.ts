@@ -19,6 +19,8 @@ ruleTester.run(proseRateMatches, {
   valid: [
     { name: "seed 003: 基本支出 占52.1% of the 支出决算 it is listed under", workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["（二）部门财政资金支出情况：2020年支出决算848.75万元，其中基本支出442.18万元，占52.1%；项目支出406.57万元，占47.9%。"]] } }) },
     { name: "seed 004: 完成1700张，超出年度目标200张 — 113.33%", workbook: proseWorkbook({ achievements: "印制宣传海报1700张，超出年度目标200张，完成率为113.33%。" }) },
+    { name: "a growth against a growth target: 增长5.4%，低于年度目标6%，完成率为90%", workbook: proseWorkbook({ achievements: "农村居民人均可支配收入增长5.4%，低于年度目标6%，完成率为90%。" }) },
+    { name: "a percent target read as the difference also agrees: 达到96%，超出年度目标1%，完成率为101.05%", workbook: proseWorkbook({ achievements: "参保率达到96%，超出年度目标1%，完成率为101.05%。" }) },
     { name: "seed 002: 23.9万人，高于年初设定0.9万人 — 103.91%", workbook: proseWorkbook({ achievements: "完成参保任务数23.9万人，高于年初设定参保人数0.9万人，完成率为103.91%。" }) },
     { name: "预算执行率 after an amount that is not a budget/spending pair: the tables' 99.36%", workbook: proseWorkbook({ achievements: "已支付使用资金30803.13万元，预算执行率99.36%。" }) },
     { name: "a part's own 执行率 (项目支出预算执行率) is not the form's", workbook: proseWorkbook({ achievements: "项目支出预算执行率95%。" }) },
@@ -41,6 +43,11 @@ ruleTester.run(proseRateMatches, {
       name: "seed 004: 完成1700张，超出年度目标200张，完成率为131.33% — the target is 1500",
       workbook: proseWorkbook({ achievements: "印制宣传海报1700张，超出年度目标200张，完成率为131.33%。" }),
       errors: [{ messageId: "rateMismatch", ref: "基本信息!B17", expected: "113.33%" }],
+    },
+    {
+      name: "a growth against a growth target set at 6% (exact, not 5.5–6.5%): 增长5.4% is 90% of it, not 95%",
+      workbook: proseWorkbook({ achievements: "农村居民人均可支配收入增长5.4%，低于年度目标6%，完成率为95%。" }),
+      errors: [{ messageId: "rateMismatch", ref: "基本信息!B17", expected: "90.0%" }],
     },
     {
       name: "seed 002 in one sentence: 23.9万人，高于年初设定0.9万人，完成率为107.5%",

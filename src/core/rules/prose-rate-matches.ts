@@ -183,7 +183,12 @@ export const proseRateMatches = defineRule<MessageId>({
               const values = before.filter((x) => (x.kind === "count" || x.kind === "money" || x.kind === "percent") && !DIFFERENCE.test(x.rawLabel));
               const nonTarget = values.filter((x) => !TARGET.test(x.rawLabel));
               // 实际完成… / 完成…人 is the actual; else the last value before the rate.
-              const actual = [...nonTarget].reverse().find((x) => /实际|完成/.test(x.rawLabel)) ?? nonTarget[nonTarget.length - 1];
+              // A growth stated against a growth target (收入增长5.4%，低于年度目标6%): the growth is the actual.
+              const growth = qs
+                .slice(0, i)
+                .filter((x) => x.sentence.index === q.sentence.index && x.kind === "percent" && x.direction === "up" && !x.changeTo)
+                .filter((x) => qs.some((y) => y.start > x.end && y.start < q.start && y.kind === "percent" && TARGET.test(y.rawLabel)));
+              const actual = [...nonTarget].reverse().find((x) => /实际|完成/.test(x.rawLabel)) ?? nonTarget[nonTarget.length - 1] ?? growth[growth.length - 1];
               if (!actual) return;
               const fits = (x: ProseQuantity): boolean => x !== actual && TARGET.test(x.rawLabel) && sameFamily(x, actual);
               let target = [...values].reverse().find(fits);
@@ -207,15 +212,33 @@ export const proseRateMatches = defineRule<MessageId>({
                 const dr = d ? rangeOf(d, actual.unit) : undefined;
                 if (!d || !a || !dr) return;
                 const over = /高于|超过|超出|多于|多出/.test(d.rawLabel);
-                den = over ? [a[0] - dr[1], a[1] - dr[0]] : [a[0] + dr[0], a[1] + dr[1]];
-                num = a;
                 const av = pointOf(actual) ?? 0;
                 const dv = pointOf(d, actual.unit) ?? 0;
                 const tv = over ? av - dv : av + dv;
-                if (tv <= 0) return;
-                point = av / tv;
-                numText = actual.text;
-                denText = `${formatDecimals(tv, Math.max(actual.decimals, d.decimals))}${actual.unit}（${actual.text}${over ? "−" : "＋"}${d.text}）`;
+                const byDifference: Range | undefined = tv > 0 ? (over ? [a[0] - dr[1], a[1] - dr[0]] : [a[0] + dr[0], a[1] + dr[1]]) : undefined;
+                // Two percents (增长5.4%，低于年度目标6%): “目标6%” may be the target itself rather than the
+                // difference. A stated rate that agrees with either reading is no mistake; when it agrees with
+                // neither, the reading the words fit (a target above the actual for 低于, below it for 高于) is
+                // the one the message uses.
+                // A target is set, not measured: “目标6%” is exactly 6%, not 5.5–6.5%.
+                const asTarget = actual.kind === "percent" && d.kind === "percent" && dv > 0 ? divide(a, [dv, dv]) : undefined;
+                if (asTarget && percentAgrees(q, asTarget)) return;
+                const differenceRatio = asTarget && byDifference ? divide(a, byDifference) : undefined;
+                if (differenceRatio && percentAgrees(q, differenceRatio)) return;
+                if (asTarget && (over ? dv < av : dv > av)) {
+                  num = a;
+                  den = [dv, dv];
+                  point = av / dv;
+                  numText = actual.text;
+                  denText = d.text;
+                } else {
+                  if (!byDifference) return;
+                  den = byDifference;
+                  num = a;
+                  point = av / tv;
+                  numText = actual.text;
+                  denText = `${formatDecimals(tv, Math.max(actual.decimals, d.decimals))}${actual.unit}（${actual.text}${over ? "−" : "＋"}${d.text}）`;
+                }
               }
             }
             if (!num || !den) return;
