@@ -39,12 +39,7 @@ const FORM_NAMES: Record<Case["form"], string> = {
 };
 
 /** Planted mistakes (and one consistent wording) the engine misses today, with why. */
-const KNOWN_GAPS: Record<string, string> = {
-  "final-split-part.xlsx":
-    "a 支出决算表 with only 合计 / 基本支出 / 项目支出 columns (the 财政拨款支出决算表 layout, no 人员经费/公用经费 columns) is not detected, so its row and column sums go unchecked",
-  "final-part.xlsx":
-    "住房保障支出 26.96 breaks 本年支出合计; the 支出决算表 beside it (住房保障支出 24.96) settles which part is wrong, but is not read, so the error lands on 社会保障和就业支出 (F5)",
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 /** A python3 that can import openpyxl: the first python3 on PATH, else the system one. */
 function findPython(): string | undefined {
