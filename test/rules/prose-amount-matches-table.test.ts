@@ -17,8 +17,26 @@ function projectSheet(budget: number, spent: number, text: string): TestCell[][]
   ];
 }
 
+/** A 收入支出决算总表 (本年收入合计 848.74, 本年支出合计 848.75, 总计 848.79) beside a 说明 sheet of `text`. */
+function accountsWorkbook(text: string): ReturnType<typeof buildWorkbook> {
+  return buildWorkbook({
+    收入支出决算总表: [
+      ["2020年度收入支出决算总表"],
+      ["收入", "", "", "支出"],
+      ["项目", "行次", "金额", "项目", "行次", "金额"],
+      ["一、一般公共预算财政拨款收入", 1, 848.74, "一、卫生健康支出", 30, 848.75],
+      ["本年收入合计", 9, 848.74, "本年支出合计", 33, 848.75],
+      ["年初结转和结余", 10, 0.05, "年末结转和结余", 34, 0.04],
+      ["总计", 11, 848.79, "总计", 35, 848.79],
+    ],
+    整体绩效说明: [["2020年度部门决算说明"], [text]],
+  });
+}
+
 ruleTester.run(proseAmountMatchesTable, {
   valid: [
+    { name: "决算: 支出总计 written for 本年支出合计 (848.75) is not a mistake", workbook: accountsWorkbook("2020年度收入848.74万元、支出总计848.75万元。") },
+    { name: "决算: 支出总计 as the 总计 line (848.79) is right too", workbook: accountsWorkbook("2020年度收入总计848.79万元、支出总计848.79万元。") },
     { name: "seed 002: 追加78.88万元 is 全年预算 − 年初预算 (31000 − 30000 here: 1000)", workbook: proseWorkbook({ achievements: "年初预算安排30000万元，因参保人数增加追加1000万元，比年初预算增长3.33%。" }) },
     { name: "a form without names: 已支付使用资金 is its 全年执行数", workbook: buildWorkbook({ 项目自评表: projectSheet(215.11, 215.11, "已支付使用资金215.11万元，预算执行率100.00%。") }) },
     {
@@ -45,6 +63,16 @@ ruleTester.run(proseAmountMatchesTable, {
     { name: "a project's own budget is not the department's", workbook: proseWorkbook({ achievements: "医疗救助项目全年预算7276万元。" }) },
   ],
   invalid: [
+    {
+      name: "决算: 收入858.74万元 against 本年收入合计 848.74",
+      workbook: accountsWorkbook("2020年度收入858.74万元、支出848.75万元。"),
+      errors: [{ messageId: "valueMismatch", ref: "整体绩效说明!A2", expected: "848.74万元" }],
+    },
+    {
+      name: "决算: 支出总计 matching neither 本年支出合计 nor 总计 is reported against the 总计 line",
+      workbook: accountsWorkbook("2020年度收入848.74万元、支出总计858.75万元。"),
+      errors: [{ messageId: "valueMismatch", ref: "整体绩效说明!A2", expected: "848.79万元" }],
+    },
     {
       name: "seed 002: 追加49.17万元 where 全年预算 − 年初预算 is 1000",
       workbook: proseWorkbook({ achievements: "年初预算安排30000万元，因参保人数增加追加49.17万元。" }),

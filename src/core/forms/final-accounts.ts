@@ -85,7 +85,8 @@ export const FINAL_EXPENSE: FormDecl = {
   minAnchors: 5,
   // A 决算 table says so: its title or its 科目 columns. Without them, 基本/人员/公用/项目支出 under a
   // name column is the contract's 支出 table (机构名称 or 单位名称 …), which auto-map reads.
-  requires: [["基本支出"], ["项目支出"], ["人员经费", "公用经费"], ["支出决算表", "一般公共预算财政拨款支出决算表", "财政拨款支出决算表", "科目名称", "功能分类科目", "科目编码"]],
+  // The 财政拨款支出决算表 layout has only 合计 / 基本支出 / 项目支出 columns (no 人员经费 / 公用经费).
+  requires: [["基本支出"], ["项目支出"], ["支出决算表", "一般公共预算财政拨款支出决算表", "财政拨款支出决算表", "科目名称", "功能分类科目", "科目编码"]],
   // 机构名称 heads the contract's 支出 table (one row per institution), which auto-map reads.
   excludes: ["年度资金总额", "一级指标", "年末结转和结余", "机构名称"],
   fields: IDENTITY_FIELDS,
@@ -108,7 +109,7 @@ export const FINAL_EXPENSE: FormDecl = {
       name: "支出决算表",
       mode: "table",
       columns: [
-        { key: "total", labels: ["本年支出合计", "支出合计"], kind: "money" },
+        { key: "total", labels: ["本年支出合计", "支出合计", "合计"], kind: "money" },
         { key: "basic", labels: ["小计", "基本支出"], kind: "money" },
         { key: "personnel", labels: ["人员经费", "人员支出"], kind: "money" },
         { key: "publicUse", labels: ["公用经费", "公用支出"], kind: "money" },

@@ -477,7 +477,14 @@ function findTable(grid: SheetGrid, decl: GridDecl): (GridFound & { readonly cod
   for (const row of grid.rowNumbers) {
     const hits = grid.colsIn(row).filter((c) => columnKeyOf(grid.text(row, c), decl) !== undefined);
     if (hits.length < 2) continue;
-    const last = Math.min(row + TABLE_HEADER_ROWS - 1, grid.maxRow);
+    let last = Math.min(row + TABLE_HEADER_ROWS - 1, grid.maxRow);
+    // The header ends above the first row of figures: a 合计 row's label (科目编码 column) is no header.
+    for (let r = row + 1; r <= last; r++) {
+      if (grid.colsIn(r).some((c) => isNumberLike(grid.cell(r, c)))) {
+        last = r - 1;
+        break;
+      }
+    }
     const columns = new Map<string, { col: number; header: string }>();
     for (let c = 1; c <= grid.maxCol; c++) {
       for (let r = last; r >= row; r--) {

@@ -360,6 +360,8 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
     const name = generic === "budget" ? "全年预算数" : "全年执行数";
     return { entry: { field: generic === "budget" ? "jx_budget_adjusted" : "jx_executed", name, labels: [l], facts: [f] }, facts: [f], single: true };
   }
+  const accounts = accountsMatch(model, l, sheet);
+  if (accounts !== undefined) return accounts || undefined;
   for (const entry of moneyEntries(model)) {
     const lbl = entry.labels.find((x) => l.endsWith(x));
     if (!lbl) continue;
@@ -386,6 +388,35 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
     return { entry, facts: [total[0], ...entry.facts.filter((f) => !f.isTotal)], single: true };
   }
   return undefined;
+}
+
+/** A 决算 总表's words for the year's income or spending as a whole (收入, 本年收入, 收入合计, 支出总计). */
+const ACCOUNTS_WORD = /^(?:本年度?|当年度?|全年|年度|度|共|累计|实际|全部)*(?:本年)?(收入|支出)(合计|总计|总额)?$/;
+
+/**
+ * A 决算 总表's 收入 / 支出 in prose: 总计 there includes the 结转和结余 lines, but clerks write 支出总计 (or
+ * 收入, 收入总计) meaning the year's own 本年支出合计 / 本年收入合计, so either line may be meant — the one the
+ * words name first. undefined when the words are no such total or the workbook has no 决算 总表 (then the
+ * ordinary matching applies); false when a line that may be meant breaks the tables (compared with nothing).
+ */
+function accountsMatch(model: ReportModel, label: string, sheet?: string): LabelMatch | false | undefined {
+  const m = ACCOUNTS_WORD.exec(label);
+  if (!m) return undefined;
+  const side = m[1];
+  const entries = moneyEntries(model);
+  const line = (name: string): { entry: MoneyEntry; fact: Fact } | undefined => {
+    const entry = entries.find((e) => e.name === name && e.stated);
+    return entry?.stated ? { entry, fact: entry.stated } : undefined;
+  };
+  const year = line(`本年${side}合计`);
+  const grand = line(`${side}总计`);
+  if (!year) return undefined;
+  // 本年支出合计 names its line exactly; 支出总计, 收入, 收入合计 may mean either.
+  const exact = label.includes("本年") && m[2] === "合计";
+  const lines = !grand || exact ? [year] : m[2] === "总计" ? [grand, year] : [year, grand];
+  if (lines.some((x) => x.fact.suspect)) return false;
+  if (sheet !== undefined && !lines.some((x) => factApplies(model, x.fact, sheet))) return false;
+  return { entry: lines[0].entry, facts: lines.map((x) => x.fact), single: true };
 }
 
 /** A heading before a colon (自评结论：, （二）支出情况：) introduces the form's own figures; an item name does not. */

@@ -59,18 +59,46 @@ function settle(model: ReportModel): SettledYear {
   // the year line is the odd one (（2020年度） on a 2021 form filed in 2022).
   const dateCell = model.scalars.jx_report_date?.cell;
   const filed = dateCell ? dateYear(dateCell) : undefined;
-  if (year === own && model.form && yearBinding && filed !== undefined && filed !== own && filed !== own + 1) {
-    const count = (y: number): number => {
-      let n = 0;
-      for (const sheet of model.snapshot.sheets) {
-        for (const [address, cell] of Object.entries(sheet.cells)) {
-          if (typeof cell.value !== "string" || (address === yearBinding.ref.address && sheet.name === yearBinding.ref.sheet)) continue;
-          n += toHalfWidth(cell.value).split(`${y}年`).length - 1;
-        }
+  const counts = new Map<number, number>();
+  const count = (y: number): number => {
+    const hit = counts.get(y);
+    if (hit !== undefined || !yearBinding) return hit ?? 0;
+    let n = 0;
+    for (const sheet of model.snapshot.sheets) {
+      for (const [address, cell] of Object.entries(sheet.cells)) {
+        if (typeof cell.value !== "string" || (address === yearBinding.ref.address && sheet.name === yearBinding.ref.sheet)) continue;
+        n += toHalfWidth(cell.value).split(`${y}年`).length - 1;
       }
-      return n;
-    };
+    }
+    counts.set(y, n);
+    return n;
+  };
+  if (year === own && model.form && yearBinding && filed !== undefined && filed !== own && filed !== own + 1) {
     if (count(filed - 1) > count(own)) year = filed - 1;
   }
+  // A form's own year line (（2019年度） under its title) that no other cell of the workbook names, while the
+  // rest names one later year in two cells or more (the report's title and its sentences, 2020年度) and the
+  // 填报日期, if any, can follow that year: the form's line is the odd one, copied from last year's form. (A
+  // report copied from last year names an earlier year: the form keeps its year, and the report is flagged.)
+  if (year === own && others.length === 0 && model.form && yearBinding && yearBinding.ref.sheet === model.form.sheet && count(own) === 0) {
+    const later = laterYears(model, own);
+    const best = later.length === 1 ? later[0] : undefined;
+    if (best !== undefined && count(best) >= 2 && (filed === undefined || filed === best || filed === best + 1)) year = best;
+  }
   return { own, year };
+}
+
+/** The years after `own` (up to two later) that any text cell of the workbook names (`2020年`). */
+function laterYears(model: ReportModel, own: number): number[] {
+  const found = new Set<number>();
+  for (const sheet of model.snapshot.sheets) {
+    for (const cell of Object.values(sheet.cells)) {
+      if (typeof cell.value !== "string") continue;
+      for (const m of toHalfWidth(cell.value).matchAll(/((?:19|20)\d{2})\s*年/g)) {
+        const y = Number(m[1]);
+        if (y > own && y <= own + 2) found.add(y);
+      }
+    }
+  }
+  return [...found];
 }
