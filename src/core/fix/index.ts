@@ -13,6 +13,9 @@ import type { CellWrite, Finding, Fix, Report } from "../engine/types";
 import type { CellRef, CellSnapshot, WorkbookSnapshot } from "../model/snapshot";
 import { formatRef } from "../model/address";
 import { applyWritesToSnapshot } from "../fill/apply";
+import { groupThousands } from "../units/thousands";
+
+export { groupThousands };
 
 /** Checks a workbook (map + rules), the same way the report being fixed was made. */
 export type Checker = (snapshot: WorkbookSnapshot) => Report;
@@ -227,9 +230,3 @@ export function showNumberAs(v: number, numberFormat?: string): string {
   return groupThousands(v.toFixed(decimals));
 }
 
-/** `3467700.00` → `3,467,700.00`. */
-export function groupThousands(text: string): string {
-  const m = /^(-?)(\d+)(\.\d+)?$/.exec(text);
-  if (!m) return text;
-  return `${m[1]}${m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${m[3] ?? ""}`;
-}

@@ -6,7 +6,7 @@
  * report's numeric fields) stay as the rule gave them.
  */
 import type { MoneyUnit } from "../model/report-model";
-import { groupThousands } from "../fix";
+import { groupThousands } from "../units/thousands";
 
 /** A language of the finding messages. */
 export type MessageLocale = "zh-CN" | "en";

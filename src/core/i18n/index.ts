@@ -7,7 +7,7 @@
 import type { Finding, Rule } from "../engine/types";
 import { formatMessage } from "../engine/message";
 import { RULES } from "../rules";
-import { groupThousands } from "../fix";
+import { groupThousands } from "../units/thousands";
 import { EN_MESSAGES } from "./en";
 import { displayData, showDatum, type MessageLocale } from "./display";
 
