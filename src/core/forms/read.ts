@@ -61,9 +61,8 @@ function labelMatch(text: string, labels: readonly string[]): number {
 
 /** A bound cell at (row, col): dashes read as blank (an unused cell counts as nothing). */
 function boundAt(grid: SheetGrid, row: number, col: number): BoundCell {
-  const ref = { sheet: grid.name, address: toA1({ row, col }) };
-  const cell = grid.cell(row, col);
-  return isBlank(cell) || isDash(cell) ? { ref } : { ref, cell };
+  const b = grid.bound(row, col);
+  return b.cell !== undefined && isDash(b.cell) ? { ref: b.ref } : b;
 }
 
 /** Labels of the total row that closes an indicator table. */
@@ -126,9 +125,9 @@ function valueRight(grid: SheetGrid, row: number, col: number, vocabulary: Reado
     const cell = grid.cell(row, c);
     if (isBlank(cell)) continue;
     if (typeof cell?.value === "string" && isFormLabel(cell.value, vocabulary)) break;
-    return { ref: { sheet: grid.name, address: toA1({ row, col: c }) }, cell };
+    return { ref: { sheet: grid.name, address: grid.address(row, c) }, cell };
   }
-  return { ref: { sheet: grid.name, address: toA1({ row, col: end + 1 }) } };
+  return { ref: { sheet: grid.name, address: grid.address(row, end + 1) } };
 }
 
 function binding(id: ScalarFieldId, b: BoundCell): ScalarBinding {
