@@ -1,6 +1,6 @@
 /**
- * Check one workbook file: read it with the .xlsx host, run the engine, and return a plain, serialisable
- * outcome (it crosses worker_threads). Unreadable files are outcomes too, never exceptions.
+ * Check one workbook file: read it with the light .xlsx reader (src/hosts/xlsx/light.ts), run the engine,
+ * and return a plain, serialisable outcome (it crosses worker_threads). Unreadable files are outcomes too, never exceptions.
  */
 import { performance } from "perf_hooks";
 import { checkModel, ENGINE_VERSION } from "../core/engine/run-rules";
@@ -14,7 +14,11 @@ import { PROFILES, findProfile } from "../core/scoring/profiles";
 import type { ScoringProfile } from "../core/scoring/types";
 import { formatRef } from "../core/model/address";
 import type { Severity } from "../core/engine/types";
-import { limitsFor, limitsFromEnv, readXlsxFile, XlsxReadError } from "../hosts/xlsx";
+// The light reader (no xlsx-populate, no JSZip) and the leaf modules of the .xlsx host: never its index,
+// which loads xlsx-populate for the commands that write workbooks.
+import { readWorkbookFile } from "../hosts/xlsx/light";
+import { limitsFor, limitsFromEnv } from "../hosts/xlsx/package";
+import { XlsxReadError } from "../hosts/xlsx/sniff";
 import { CliError } from "./io";
 import { loadRuleFile } from "./rules-file";
 
@@ -118,7 +122,7 @@ export async function checkFile(file: string, options: CheckFileOptions): Promis
   const t0 = performance.now();
   let snapshot;
   try {
-    snapshot = await readXlsxFile(file, options.maxCells !== undefined ? limitsFor(options.maxCells) : limitsFromEnv());
+    snapshot = await readWorkbookFile(file, options.maxCells !== undefined ? limitsFor(options.maxCells) : limitsFromEnv());
   } catch (err) {
     if (err instanceof XlsxReadError) return { file, ok: false, problem: err.problem, message: err.message };
     return { file, ok: false, problem: "corrupt", message: `文件已损坏，无法读取（corrupt .xlsx file）：${err instanceof Error ? err.message : String(err)}` };
@@ -197,7 +201,7 @@ const previousCache = new Map<string, Promise<ReportModel>>();
 export function loadPrevious(file: string): Promise<ReportModel> {
   let p = previousCache.get(file);
   if (!p) {
-    p = readXlsxFile(file).then(mapWorkbook, (err: unknown) => {
+    p = readWorkbookFile(file).then(mapWorkbook, (err: unknown) => {
       throw new CliError(`无法读取上年报表“${file}”：${err instanceof Error ? err.message : String(err)}`);
     });
     previousCache.set(file, p);

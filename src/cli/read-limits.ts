@@ -2,7 +2,8 @@
  * How the CLI reads a workbook: the `--max-cells` option (else `JIXIAO_MAX_CELLS`, else the default) and
  * the one sentence a file that cannot be read gets.
  */
-import { limitsFromEnv, XlsxReadError, type ReadLimits } from "../hosts/xlsx";
+import { limitsFromEnv, type ReadLimits } from "../hosts/xlsx/package";
+import { XlsxReadError } from "../hosts/xlsx/sniff";
 import { CliError, EXIT_UNREADABLE } from "./io";
 
 /**

@@ -6,7 +6,8 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import type { CellValue } from "../core/model/snapshot";
 import { readRuleRows, rulesFromSnapshot, type BureauRule } from "../core/audit/rules";
-import { readXlsxFile, XlsxReadError } from "../hosts/xlsx";
+import { readWorkbookFile } from "../hosts/xlsx/light";
+import { XlsxReadError } from "../hosts/xlsx/sniff";
 import { CliError } from "./io";
 
 const cache = new Map<string, Promise<BureauRule[]>>();
@@ -56,7 +57,7 @@ async function readRuleFile(file: string): Promise<BureauRule[]> {
   if (!/\.xlsx$/i.test(file)) throw new CliError(`审核公式文件须为 .xlsx 或 .csv：“${file}”（rule file must be .xlsx or .csv）`);
   let snapshot;
   try {
-    snapshot = await readXlsxFile(file);
+    snapshot = await readWorkbookFile(file);
   } catch (err) {
     const why = err instanceof XlsxReadError ? err.message : err instanceof Error ? err.message : String(err);
     throw new CliError(`无法读取审核公式文件“${file}”：${why}`);

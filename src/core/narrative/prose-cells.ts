@@ -2,7 +2,7 @@
  * The text cells the prose checks read — the narrative scalars (jx_achievements …) and every string cell
  * of the narrative sheet 评价报告综述 — and the workbook facts they are checked against.
  */
-import type { CellRef, CellSnapshot } from "../model/snapshot";
+import type { CellRef } from "../model/snapshot";
 import type { ReportModel, TableBinding, TableRow } from "../model/report-model";
 import { indexToCol } from "../model/address";
 import type { ScalarFieldId, TableId } from "../schema/fields";
@@ -13,6 +13,7 @@ import { checksInvolving, evaluate, refKey } from "../relations/footing";
 import { analyzeProse, type ProseAnalysis, type ProseQuantity, halfWidth } from "./extract";
 import { convertUnit, decimalShift, moneyFactor } from "../units";
 import { settledYear } from "./report-year";
+import { textCells } from "../rules/lib/text-cells";
 
 /** The sheet the narrative is written to and read from. */
 export const NARRATIVE_SHEET = "评价报告综述";
@@ -56,9 +57,8 @@ export function proseCells(model: ReportModel): ProseCell[] {
   const fieldTexts = out.map((c) => c.text);
   const sheet = model.snapshot.sheets.find((s) => s.name === NARRATIVE_SHEET);
   if (sheet) {
-    for (const address of sortedAddresses(sheet.cells)) {
-      const v = sheet.cells[address].value;
-      if (typeof v !== "string" || !v.trim() || seen.has(`${sheet.name}!${address}`)) continue;
+    for (const { address, value: v } of textCells(sheet)) {
+      if (!v.trim() || seen.has(`${sheet.name}!${address}`)) continue;
       const t = v.trim();
       if (fieldTexts.some((f) => f.includes(t))) continue;
       out.push({ ref: { sheet: sheet.name, address }, text: v, analysis: analyzeProse(v) });
@@ -84,61 +84,63 @@ const INSTRUCTION_TEXT = /^\s*(?:注|备注说明|说明|填报说明|填表说�
  * aside) with a clause or sentence mark (，。；！？), or any text of an indicator's remark cell.
  */
 export function isProseText(text: string): boolean {
+  // Removing spaces only shortens a text: one shorter than 15 (most labels and names) is no prose.
+  if (text.length < 15) return false;
   const t = text.replace(/\s+/g, "");
   return t.length >= 15 && /[，,。；;！？!?]/.test(t);
 }
 
 /** Prose cells outside the narrative fields and the narrative sheet. */
 function otherProseCells(model: ReportModel, seen: Set<string>): ProseCell[] {
-  const bound = new Set<string>();
-  for (const b of Object.values(model.scalars)) if (b) bound.add(`${b.ref.sheet}!${b.ref.address}`);
-  const remarks = new Set<string>();
+  // The indicators' remark cells (偏差原因), by sheet then address: any text there counts.
+  const remarks = new Map<string, Set<string>>();
+  for (const row of model.tables.jx_indicators?.rows ?? []) {
+    const c = row.cells.reason;
+    // A table cell's `cell` is the snapshot's cell at its address (table-reader); one bound without it
+    // is blank or whitespace, which is never prose nor a remark.
+    if (c && typeof c.cell?.value === "string") addRef(remarks, c.ref);
+  }
+  // First the candidates: text cells that are a remark or read as prose. The cheap tests run on text
+  // cells only (rules/lib/text-cells.ts), and nearly every text cell (labels, names) fails them, so the
+  // bindings below are looked at only for the few sheets that have a candidate.
+  const candidates: { sheet: string; address: string; value: string }[] = [];
+  for (const sheet of model.snapshot.sheets) {
+    if (sheet.name === NARRATIVE_SHEET || BOOKKEEPING_SHEETS.has(sheet.name) || INSTRUCTION_SHEET.test(sheet.name)) continue;
+    const sheetRemarks = remarks.get(sheet.name);
+    for (const { address, value } of textCells(sheet)) {
+      if (sheetRemarks?.has(address) ? value.trim() !== "" : isProseText(value) && !INSTRUCTION_TEXT.test(value)) candidates.push({ sheet: sheet.name, address, value });
+    }
+  }
+  if (!candidates.length) return [];
+  // A candidate bound to a field is that field's business: every scalar, and every text cell of a table
+  // other than the remarks (numbers are never candidates, so only text cells are remembered).
+  const sheets = new Set(candidates.map((c) => c.sheet));
+  const bound = new Map<string, Set<string>>();
+  for (const b of Object.values(model.scalars)) if (b) addRef(bound, b.ref);
   for (const [tid, t] of Object.entries(model.tables)) {
     for (const row of t?.rows ?? []) {
       for (const key in row.cells) {
         const c = row.cells[key];
-        // Only text cells are looked up below, so a number's address need not be remembered. A table
-        // cell's `cell` is the snapshot's cell at its address (table-reader); one bound without it is
-        // blank or whitespace, which is never prose nor a remark.
-        if (typeof c.cell?.value !== "string") continue;
-        const k = `${c.ref.sheet}!${c.ref.address}`;
-        if (tid === "jx_indicators" && key === "reason") remarks.add(k);
-        else bound.add(k);
+        if (typeof c.cell?.value !== "string" || !sheets.has(c.ref.sheet) || (tid === "jx_indicators" && key === "reason")) continue;
+        addRef(bound, c.ref);
       }
     }
   }
   const out: ProseCell[] = [];
-  for (const sheet of model.snapshot.sheets) {
-    if (sheet.name === NARRATIVE_SHEET || BOOKKEEPING_SHEETS.has(sheet.name) || INSTRUCTION_SHEET.test(sheet.name)) continue;
-    // Only text cells are sorted (the order is total, so filtering first keeps it).
-    for (const address of sortedAddresses(sheet.cells, true)) {
-      const key = `${sheet.name}!${address}`;
-      const v = sheet.cells[address].value;
-      if (typeof v !== "string" || seen.has(key) || bound.has(key)) continue;
-      if (!(remarks.has(key) ? v.trim() !== "" : isProseText(v) && !INSTRUCTION_TEXT.test(v))) continue;
-      seen.add(key);
-      out.push({ ref: { sheet: sheet.name, address }, text: v, analysis: analyzeProse(v) });
-    }
+  for (const { sheet, address, value } of candidates) {
+    const key = `${sheet}!${address}`;
+    if (seen.has(key) || bound.get(sheet)?.has(address)) continue;
+    seen.add(key);
+    out.push({ ref: { sheet, address }, text: value, analysis: analyzeProse(value) });
   }
   return out;
 }
 
-/**
- * A sheet's addresses top to bottom, left to right (only those of text cells with `textOnly`). Each
- * address's row is read once, not in the comparator.
- */
-function sortedAddresses(cells: Readonly<Record<string, CellSnapshot>>, textOnly = false): string[] {
-  const keyed: { address: string; row: number }[] = [];
-  for (const address in cells) {
-    if (textOnly && typeof cells[address].value !== "string") continue;
-    keyed.push({ address, row: rowOf(address) });
-  }
-  keyed.sort((a, b) => a.row - b.row || a.address.length - b.address.length || a.address.localeCompare(b.address));
-  return keyed.map((k) => k.address);
-}
-
-function rowOf(address: string): number {
-  return Number(/\d+/.exec(address)?.[0] ?? 0);
+/** Add a cell to a by-sheet set of addresses. */
+function addRef(to: Map<string, Set<string>>, ref: CellRef): void {
+  let onSheet = to.get(ref.sheet);
+  if (!onSheet) to.set(ref.sheet, (onSheet = new Set()));
+  onSheet.add(ref.address);
 }
 
 /** A number of the workbook: its value, shown decimals and cell. */
@@ -247,9 +249,8 @@ function totalRows(model: ReportModel, sheet: string): Set<number> {
   if (rows) return rows;
   rows = new Set();
   const snap = model.snapshot.sheets.find((x) => x.name === sheet);
-  for (const [address, c] of Object.entries(snap?.cells ?? {})) {
-    if (typeof c.value === "string" && TOTAL_ROW.test(c.value.replace(/\s+/g, ""))) rows.add(rowOf(address));
-  }
+  // Text cells only, with their row already read (rules/lib/text-cells.ts).
+  if (snap) for (const c of textCells(snap)) if (TOTAL_ROW.test(c.value.replace(/\s+/g, ""))) rows.add(c.row);
   bySheet.set(sheet, rows);
   return rows;
 }

@@ -6,8 +6,8 @@
  */
 import type { ReportModel } from "../model/report-model";
 import { roundTo } from "../units/parse";
-import { checksInvolving, evaluate, sumChecks, type Figure, type Overrides, type SumCheck } from "./footing";
-import { touchesUnitMistake, unitMistakeKeys } from "./unit-mistakes";
+import { checksOf, evaluate, sumChecks, type Figure, type Overrides, type SumCheck } from "./footing";
+import { checksTouchingUnitMistakes } from "./unit-mistakes";
 import { anchoredByRate, repairsRate } from "./rate-links";
 
 /** The cell to correct and the value that makes every relation hold. */
@@ -36,7 +36,7 @@ function decimalsOf(f: Figure): number {
  */
 export function causeOf(model: ReportModel, check: SumCheck, kept: (c: SumCheck) => boolean = () => true): Cause | undefined {
   const around = new Set<SumCheck>();
-  for (const f of [check.target, ...check.terms.map((t) => t.figure)]) for (const c of checksInvolving(model, f.key)) if (kept(c)) around.add(c);
+  for (const f of [check.target, ...check.terms.map((t) => t.figure)]) for (const c of checksOf(model, f)) if (kept(c)) around.add(c);
   const total = check.terms.reduce((s, t) => s + t.sign * t.figure.value, 0);
   const candidates: Cause[] = [];
   const tries: { figure: Figure; value: number }[] = [{ figure: check.target, value: total }];
@@ -107,8 +107,8 @@ export function causeCorrections(model: ReportModel): ReadonlyMap<string, { valu
   const hit = corrections.get(model);
   if (hit) return hit;
   const out = new Map<string, { value: number; decimals: number }>();
-  const flagged = unitMistakeKeys(model);
-  const kept = sumChecks(model).filter((c) => c.kind !== "project" && !touchesUnitMistake(c, flagged));
+  const touching = checksTouchingUnitMistakes(model);
+  const kept = sumChecks(model).filter((c) => c.kind !== "project" && !touching.has(c));
   const keptSet = new Set(kept);
   for (const check of kept) {
     if (check.kind !== "form" || evaluate(check).ok) continue;

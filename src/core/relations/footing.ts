@@ -37,6 +37,11 @@ export interface Figure {
   /** Sheet row and column of the cell (1-based), read once from its address. */
   readonly row: number;
   readonly col: number;
+  /**
+   * Internal: the cell's number among the cells of the model's checks (where checksOf finds its
+   * checks without a look-up by key); -1 for a figure read outside them.
+   */
+  readonly slot: number;
 }
 
 /** Money units written without 元, as clerks shorten them in a money column. */
@@ -52,16 +57,20 @@ export function refKey(ref: CellRef): string {
  * percentage, or a unit that is not money).
  */
 export function readMoney(bound: BoundCell, field: string, moneyUnit: string): Figure | undefined {
+  return readFigure(bound, field, moneyUnit, -1);
+}
+
+/**
+ * readMoney, the figure numbered `slot` among the cells of the model's checks (-1 outside them): the
+ * slot is where the index of checks by cell keeps this cell's checks (see FigureIndex).
+ */
+function readFigure(bound: BoundCell, field: string, moneyUnit: string, slot: number): Figure | undefined {
   const cell = bound.cell;
   // A stored number (nearly every money cell) is read here as parseCell reads it, without its Parsed
   // object and raw string: a workbook has a figure per money cell.
-  if (cell !== undefined && cell.error === undefined && typeof cell.value === "number") return readStoredMoney(bound, cell, cell.value, field, moneyUnit);
+  if (cell !== undefined && cell.error === undefined && typeof cell.value === "number") return readStoredMoney(bound, cell, cell.value, field, moneyUnit, slot);
   const parsed: Parsed = parseCell(cell);
-  // One object literal per figure (no spreads): a workbook has a figure per money cell.
-  if (parsed.kind === "blank") {
-    const { row, col } = positionOf(bound.ref.address);
-    return { key: refKey(bound.ref), ref: bound.ref, field, formula: cell?.formula !== undefined, cell, blank: true, value: 0, decimals: Infinity, writtenDecimals: Infinity, row, col };
-  }
+  if (parsed.kind === "blank") return figureOf(bound, field, cell, cell?.formula !== undefined, true, 0, Infinity, Infinity, slot);
   if (parsed.kind !== "number" || parsed.percent) return undefined;
   let value = parsed.value;
   let decimals = parsed.decimals;
@@ -75,35 +84,21 @@ export function readMoney(bound: BoundCell, field: string, moneyUnit: string): F
     value = converted;
     decimals += shift;
   }
+  const formula = cell?.formula !== undefined;
   // A written 0 is nothing, exactly: its rounding interval must not make room for a slip elsewhere
   // (`0.02 = 0.021 + 0.00 + 0.00` is no evidence that two cells were typed in 元).
-  const { row, col } = positionOf(bound.ref.address);
-  if (value === 0) {
-    return { key: refKey(bound.ref), ref: bound.ref, field, formula: cell?.formula !== undefined, cell, blank: false, value: 0, decimals: Infinity, writtenDecimals: decimals, row, col };
-  }
+  if (value === 0) return figureOf(bound, field, cell, formula, false, 0, Infinity, decimals, slot);
   const formatted = !parsed.fromText && formatInfo(cell?.numberFormat).decimals !== undefined;
   // An amount written in another unit (`5.33亿元` in a 万元 table) is as precise as it was written there:
   // 53300 ± 50 万元, not ± 0.005. The money floor is for figures in the workbook's own unit.
   const converted = unit !== undefined && unit !== moneyUnit;
   const shown = formatted || converted ? decimals : Math.max(decimals, MIN_MONEY_DECIMALS);
   // What the reader sees is the rounded value; the interval is centred on it.
-  return {
-    key: refKey(bound.ref),
-    ref: bound.ref,
-    field,
-    formula: cell?.formula !== undefined,
-    cell,
-    blank: false,
-    value: formatted ? roundTo(value, decimals) : value,
-    decimals: shown,
-    writtenDecimals: decimals,
-    row,
-    col,
-  };
+  return figureOf(bound, field, cell, formula, false, formatted ? roundTo(value, decimals) : value, shown, decimals, slot);
 }
 
 /** readMoney of a cell holding a stored number: parseCell's number branch and readMoney's arithmetic. */
-function readStoredMoney(bound: BoundCell, cell: CellSnapshot, v: number, field: string, moneyUnit: string): Figure | undefined {
+function readStoredMoney(bound: BoundCell, cell: CellSnapshot, v: number, field: string, moneyUnit: string, slot: number): Figure | undefined {
   if (isAbnormalNumber(v)) return undefined;
   const info = formatInfo(cell.numberFormat);
   if (info.percent) return undefined;
@@ -119,41 +114,56 @@ function readStoredMoney(bound: BoundCell, cell: CellSnapshot, v: number, field:
     value = to;
     decimals += shift;
   }
-  const { row, col } = positionOf(bound.ref.address);
   const formula = cell.formula !== undefined;
-  if (value === 0) {
-    return { key: refKey(bound.ref), ref: bound.ref, field, formula, cell, blank: false, value: 0, decimals: Infinity, writtenDecimals: decimals, row, col };
-  }
+  if (value === 0) return figureOf(bound, field, cell, formula, false, 0, Infinity, decimals, slot);
   const formatted = info.decimals !== undefined;
   const shown = formatted || converted ? decimals : Math.max(decimals, MIN_MONEY_DECIMALS);
-  return { key: refKey(bound.ref), ref: bound.ref, field, formula, cell, blank: false, value: formatted ? roundTo(value, decimals) : value, decimals: shown, writtenDecimals: decimals, row, col };
+  return figureOf(bound, field, cell, formula, false, formatted ? roundTo(value, decimals) : value, shown, decimals, slot);
 }
 
-/** Row and column of an A1 address; 0 and 0 when it is not one (never thrown: a figure is still read). */
-function positionOf(address: string): { row: number; col: number } {
-  // `C11` without `$` or spaces, as snapshots write addresses: read by character codes.
+/**
+ * The one place a Figure is built: one object literal, its fields always in this order (one hidden
+ * class for every figure, so the footing loops stay monomorphic), no spreads.
+ */
+function figureOf(bound: BoundCell, field: string, cell: CellSnapshot | undefined, formula: boolean, blank: boolean, value: number, decimals: number, written: number, slot: number): Figure {
+  const ref = bound.ref;
+  const address = ref.address;
+  // Row and column straight from the address's characters (no position object per cell).
+  const letters = simpleA1Letters(address);
+  let row = 0;
+  let col = 0;
+  if (letters > 0) {
+    for (let i = 0; i < letters; i++) col = col * 26 + (address.charCodeAt(i) - 64);
+    for (let i = letters; i < address.length; i++) row = row * 10 + (address.charCodeAt(i) - 48);
+  } else {
+    try {
+      ({ row, col } = parseA1(address));
+    } catch {
+      // Not an address: row and column 0 (never thrown — the figure is still read).
+    }
+  }
+  return { key: refKey(ref), ref, field, formula, cell, blank, value, decimals, writtenDecimals: written, row, col, slot };
+}
+
+/**
+ * The number of column letters of a plain address (`C11`: 1–3 capitals, then digits not starting with
+ * 0, as snapshots write addresses), or 0 for anything else (read by parseA1).
+ */
+function simpleA1Letters(address: string): number {
   const n = address.length;
   let i = 0;
-  let col = 0;
   while (i < n && i < 3) {
     const c = address.charCodeAt(i);
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else break;
+    if (c < 65 || c > 90) break;
     i++;
   }
-  let row = 0;
-  const digits = i;
+  const letters = i;
+  if (letters === 0 || letters === n || address.charCodeAt(letters) === 48) return 0;
   for (; i < n; i++) {
     const c = address.charCodeAt(i);
-    if (c < 48 || c > 57) break;
-    row = row * 10 + (c - 48);
+    if (c < 48 || c > 57) return 0;
   }
-  if (digits > 0 && i === n && i > digits && address.charCodeAt(digits) !== 48) return { row, col };
-  try {
-    return parseA1(address);
-  } catch {
-    return { row: 0, col: 0 };
-  }
+  return letters;
 }
 
 /** One term of a check. */
@@ -235,6 +245,22 @@ export function holdsAsIs(check: SumCheck, overrides?: Overrides): boolean {
   return lo <= tValue + tHalf + eps && tValue - tHalf <= hi + eps;
 }
 
+const failingCache = new WeakMap<ReportModel, ReadonlySet<SumCheck>>();
+
+/**
+ * The checks of `sumChecks(model)` that fail as written (`!holdsAsIs`), found once per model (usually
+ * none or a few: a set of them, not a verdict per check). `holdsAsIs(check, overrides)` depends only on
+ * the overrides of the check's own cells, so a check that no override touches keeps this verdict.
+ */
+export function failingChecks(model: ReportModel): ReadonlySet<SumCheck> {
+  const hit = failingCache.get(model);
+  if (hit) return hit;
+  const out = new Set<SumCheck>();
+  for (const c of sumChecks(model)) if (!holdsAsIs(c)) out.add(c);
+  failingCache.set(model, out);
+  return out;
+}
+
 /** Judge a check, optionally with some figures replaced. */
 export function evaluate(check: SumCheck, overrides?: Overrides): CheckResult {
   const t = bounds(check.target, overrides);
@@ -302,12 +328,18 @@ function moneyKeys(table: TableBinding): string[] {
  */
 type RowFigures = (Figure | undefined | null)[];
 
-/** Read every money cell of a row. */
-function readRow(table: TableBinding, row: TableRow, keys: readonly string[], fields: readonly string[], moneyUnit: string): RowFigures {
+/** Read every money cell of a row, each figure numbered by its place in `figures` (where it is added). */
+function readRow(row: TableRow, keys: readonly string[], fields: readonly string[], moneyUnit: string, figures: Figure[]): RowFigures {
   const out: RowFigures = new Array<Figure | undefined | null>(keys.length);
   for (let i = 0; i < keys.length; i++) {
     const bound = row.cells[keys[i]];
-    out[i] = bound ? readMoney(bound, fields[i], moneyUnit) : null;
+    if (!bound) {
+      out[i] = null;
+      continue;
+    }
+    const f = readFigure(bound, fields[i], moneyUnit, figures.length);
+    if (f) figures.push(f);
+    out[i] = f;
   }
   return out;
 }
@@ -318,7 +350,27 @@ function isBlankRow(figs: RowFigures): boolean {
   return true;
 }
 
-const cache = new WeakMap<ReportModel, readonly SumCheck[]>();
+/**
+ * A model's checks and the cells they read: every figure of a check has a slot (its place in `figures`;
+ * two readings of one cell share it), and the checks of each slot are kept in one flat array, grouped
+ * by slot (`list[start[s]] … list[end[s] − 1]`, in check order), built when first asked. A Map from
+ * `Sheet!A1` to a list per cell cost more than every check's arithmetic: an entry and an array per
+ * money cell.
+ */
+interface Footing {
+  readonly checks: readonly SumCheck[];
+  readonly figures: readonly Figure[];
+  index?: { readonly start: Int32Array; readonly end: Int32Array; readonly list: readonly SumCheck[] };
+  /** Slot by `Sheet!A1`, built for a look-up by key (or when form relations read table cells again). */
+  byKey?: Map<string, number>;
+  /**
+   * When two tables read one cell (their figures have two slots): the first slot of each figure's key,
+   * by slot, so that the cell's checks are listed together as by key. Undefined when no cell is read twice.
+   */
+  canonical?: Int32Array;
+}
+
+const cache = new WeakMap<ReportModel, Footing>();
 
 /** A table relation with its cells as positions among the table's money keys. */
 interface Relation {
@@ -337,23 +389,31 @@ interface Relation {
  * filled in is missing data, not a wrong sum).
  */
 export function sumChecks(model: ReportModel): readonly SumCheck[] {
+  return footingOf(model).checks;
+}
+
+function footingOf(model: ReportModel): Footing {
   const hit = cache.get(model);
   if (hit) return hit;
   const out: SumCheck[] = [];
+  const figures: Figure[] = [];
+  const spans: TableSpan[] = [];
   for (const table of Object.values(model.tables)) {
     if (!table) continue;
     const def = tableDef(table.id);
     const keys = moneyKeys(table);
     if (keys.length === 0) continue;
     const fields = keys.map((k) => `${table.id}.${k}`);
+    const first = figures.length;
     const at = new Map(keys.map((k, i) => [k, i]));
     // A figure is a term of its row's relations and of its column's 汇总 check: one `+figure` term each,
     // shared (a workbook has a figure per money cell).
     const rows: { row: TableRow; figs: RowFigures; plus: (Term | undefined)[] }[] = [];
     for (const row of table.rows) {
-      const figs = readRow(table, row, keys, fields, model.moneyUnit);
+      const figs = readRow(row, keys, fields, model.moneyUnit, figures);
       if (!isBlankRow(figs)) rows.push({ row, figs, plus: new Array<Term | undefined>(keys.length) });
     }
+    spans.push(spanOf(table.sheet, figures, first));
     const plusTerm = (r: { figs: RowFigures; plus: (Term | undefined)[] }, i: number): Term => (r.plus[i] ??= { figure: r.figs[i] as Figure, sign: 1 });
     // A relation's cells the table does not have as money columns are never read (the Map had no entry).
     const relations: Relation[] = def.relations.map((rel) => {
@@ -423,7 +483,9 @@ export function sumChecks(model: ReportModel): readonly SumCheck[] {
       // 小计 rows (局机关小计, 二级单位小计) sum their group: the 汇总 row adds the rows that are not 小计,
       // and each 小计 is checked against its group — the rows under it when the table opens with a 小计,
       // else the rows above it since the previous 小计.
-      const isSubtotal = (r: (typeof rows)[number]): boolean => !r.row.isSummary && /小计/.test(rowName(r.row));
+      // Each row's name read and tested once (the filters below ask about every row).
+      const subtotals = new Set(rows.filter((r) => !r.row.isSummary && /小计/.test(rowName(r.row))));
+      const isSubtotal = (r: (typeof rows)[number]): boolean => subtotals.has(r);
       const others = rows.filter((r) => r !== summary && !r.row.isSummary && !isSubtotal(r));
       if (others.length === 0) continue;
       const groups: { head: (typeof rows)[number]; members: typeof rows }[] = [];
@@ -460,9 +522,13 @@ export function sumChecks(model: ReportModel): readonly SumCheck[] {
       }
     }
   }
-  out.push(...declaredChecks(model));
-  cache.set(model, out);
-  return out;
+  const footing: Footing = { checks: out, figures };
+  // Tables on one sheet whose cells may overlap: find the figures of one cell (by key) now, before the
+  // index is built. (Disjoint tables, the rule, have one figure per cell.)
+  if (tablesMayOverlap(spans)) keyIndex(footing);
+  for (const c of declaredChecks(model, footing, figures)) out.push(c);
+  cache.set(model, footing);
+  return footing;
 }
 
 /**
@@ -470,14 +536,27 @@ export function sumChecks(model: ReportModel): readonly SumCheck[] {
  * 决算 balances), as checks like the tables' own. A relation with an unreadable cell is left out; one
  * whose parts are all blank is a breakdown not filled in.
  */
-function declaredChecks(model: ReportModel): SumCheck[] {
+function declaredChecks(model: ReportModel, footing: Footing, figures: Figure[]): SumCheck[] {
   const out: SumCheck[] = [];
-  for (const rel of model.relations ?? []) {
-    const target = readMoney(rel.target.cell, rel.target.field, model.moneyUnit);
+  if (!model.relations?.length) return out;
+  // A cell a relation reads again (a 合计 in two relations, a table cell) keeps its slot.
+  const byKey = keyIndex(footing);
+  const read = (bound: BoundCell, field: string): Figure | undefined => {
+    const key = refKey(bound.ref);
+    const known = byKey.get(key);
+    const f = readFigure(bound, field, model.moneyUnit, known ?? figures.length);
+    if (f && known === undefined) {
+      byKey.set(key, figures.length);
+      figures.push(f);
+    }
+    return f;
+  };
+  for (const rel of model.relations) {
+    const target = read(rel.target.cell, rel.target.field);
     const terms: Term[] = [];
     let readable = target !== undefined;
     for (const t of rel.terms) {
-      const figure = readMoney(t.cell, t.field, model.moneyUnit);
+      const figure = read(t.cell, t.field);
       if (!figure) readable = false;
       else terms.push({ figure, sign: t.sign });
     }
@@ -498,40 +577,131 @@ function declaredChecks(model: ReportModel): SumCheck[] {
   return out;
 }
 
-const indexCache = new WeakMap<ReportModel, ReadonlyMap<string, readonly SumCheck[]>>();
+/** Where a table's figures lie: its sheet, its columns and its rows. */
+interface TableSpan {
+  readonly sheet: string;
+  readonly cols: ReadonlySet<number>;
+  readonly minRow: number;
+  readonly maxRow: number;
+}
+
+function spanOf(sheet: string, figures: readonly Figure[], from: number): TableSpan {
+  const cols = new Set<number>();
+  let minRow = Infinity;
+  let maxRow = -Infinity;
+  for (let i = from; i < figures.length; i++) {
+    const f = figures[i];
+    cols.add(f.col);
+    minRow = Math.min(minRow, f.row);
+    maxRow = Math.max(maxRow, f.row);
+  }
+  return { sheet, cols, minRow, maxRow };
+}
+
+/** Whether two tables may have read one cell: same sheet, a common column, overlapping rows. */
+function tablesMayOverlap(spans: readonly TableSpan[]): boolean {
+  for (let i = 0; i < spans.length; i++) {
+    for (let j = i + 1; j < spans.length; j++) {
+      const a = spans[i];
+      const b = spans[j];
+      if (a.sheet !== b.sheet || a.maxRow < b.minRow || b.maxRow < a.minRow) continue;
+      for (const c of a.cols) if (b.cols.has(c)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The slot of each key (`Sheet!A1`) of the model's figures — the first, when a cell was read twice
+ * (then `canonical` maps every slot to it) — built once when first needed.
+ */
+function keyIndex(footing: Footing): Map<string, number> {
+  if (footing.byKey) return footing.byKey;
+  const byKey = new Map<string, number>();
+  const figures = footing.figures;
+  for (let s = 0; s < figures.length; s++) {
+    const known = byKey.get(figures[s].key);
+    if (known === undefined) byKey.set(figures[s].key, s);
+    else {
+      if (!footing.canonical) {
+        footing.canonical = new Int32Array(figures.length);
+        for (let i = 0; i < figures.length; i++) footing.canonical[i] = i;
+      }
+      footing.canonical[s] = known;
+    }
+  }
+  footing.byKey = byKey;
+  return byKey;
+}
+
+/** The slot under which a figure's checks are listed (its own, or the first slot of its cell). */
+function slotOf(footing: Footing, slot: number): number {
+  const canonical = footing.canonical;
+  return canonical !== undefined && slot < canonical.length ? canonical[slot] : slot;
+}
+
+/** The checks by slot (see Footing), built on first use: two passes over the checks' cells. */
+function checkIndex(footing: Footing): NonNullable<Footing["index"]> {
+  if (footing.index) return footing.index;
+  const { checks, figures } = footing;
+  const start = new Int32Array(figures.length + 1);
+  for (const c of checks) {
+    start[slotOf(footing, c.target.slot) + 1]++;
+    for (const t of c.terms) start[slotOf(footing, t.figure.slot) + 1]++;
+  }
+  for (let s = 0; s < figures.length; s++) start[s + 1] += start[s];
+  const end = start.slice(0, figures.length);
+  const list = new Array<SumCheck>(start[figures.length]);
+  const put = (slot: number, check: SumCheck): void => {
+    // A figure twice in one check (never in the schema, but cheap to guard) is listed once.
+    if (end[slot] > start[slot] && list[end[slot] - 1] === check) return;
+    list[end[slot]++] = check;
+  };
+  for (const c of checks) {
+    put(slotOf(footing, c.target.slot), c);
+    for (const t of c.terms) put(slotOf(footing, t.figure.slot), c);
+  }
+  footing.index = { start, end, list };
+  return footing.index;
+}
+
+/** The checks of one slot, in check order (a new array). */
+function checksOfSlot(footing: Footing, slot: number): SumCheck[] {
+  const { start, end, list } = checkIndex(footing);
+  return list.slice(start[slot], end[slot]);
+}
 
 /**
  * The checks of `sumChecks(model)` that involve each figure (as target or term), by figure key, each
- * list in check order. Asking "which checks touch this cell" by scanning every check is O(checks ×
- * terms), and a 汇总 check has a term per institution: with hundreds of institutions that scan, done
- * per cell, made the engine cubic. The index is built once per model.
+ * list in check order. Prefer checksOf / checksInvolving: this builds a Map of every cell.
  */
 export function checksByFigure(model: ReportModel): ReadonlyMap<string, readonly SumCheck[]> {
-  const hit = indexCache.get(model);
-  if (hit) return hit;
-  const out = new Map<string, SumCheck[]>();
-  const add = (key: string, check: SumCheck): void => {
-    const list = out.get(key);
-    if (!list) out.set(key, [check]);
-    // A figure twice in one check (never in the schema, but cheap to guard) is listed once. A second
-    // check replaces the list by an exact pair: push would reserve room for 17 (most figures are in two
-    // checks — its row's and its column's 汇总 — and a workbook has one per money cell).
-    else if (list[list.length - 1] !== check) {
-      if (list.length === 1) out.set(key, [list[0], check]);
-      else list.push(check);
-    }
-  };
-  for (const check of sumChecks(model)) {
-    add(check.target.key, check);
-    for (const t of check.terms) add(t.figure.key, check);
+  const footing = footingOf(model);
+  const out = new Map<string, readonly SumCheck[]>();
+  for (const [key, slot] of keyIndex(footing)) {
+    const list = checksOfSlot(footing, slot);
+    if (list.length > 0) out.set(key, list);
   }
-  indexCache.set(model, out);
   return out;
 }
 
-/** The checks involving a figure, in check order (see {@link checksByFigure}). */
+/** The checks involving a cell (`Sheet!A1`), in check order. */
 export function checksInvolving(model: ReportModel, key: string): readonly SumCheck[] {
-  return checksByFigure(model).get(key) ?? [];
+  const footing = footingOf(model);
+  const slot = keyIndex(footing).get(key);
+  return slot === undefined ? [] : checksOfSlot(footing, slot);
+}
+
+/**
+ * The checks involving a figure, in check order: checksInvolving(model, figure.key), found by the
+ * figure's slot when it is one of the model's check figures (or a copy of one), without a look-up by key.
+ */
+export function checksOf(model: ReportModel, figure: Figure): readonly SumCheck[] {
+  const footing = footingOf(model);
+  const slot = figure.slot;
+  const mine = slot >= 0 && slot < footing.figures.length ? footing.figures[slot] : undefined;
+  if (mine !== undefined && (mine === figure || mine.key === figure.key)) return checksOfSlot(footing, slotOf(footing, slot));
+  return checksInvolving(model, figure.key);
 }
 
 /** The header of a column as written in the workbook (falls back to the schema label). */

@@ -4,10 +4,10 @@
  * slip is one finding.
  */
 import type { ReportModel } from "../model/report-model";
-import { roundTo } from "../units/parse";
+import { roundTo, shiftDecimal } from "../units/parse";
 import type { TableId } from "../schema/fields";
 import { anchoredByRate } from "./rate-links";
-import { MONEY_SCALARS, checksInvolving, holdsAsIs, readMoneyScalar, rowName, sumChecks, type Figure, type Overrides, type SumCheck } from "./footing";
+import { MONEY_SCALARS, checksOf, failingChecks, holdsAsIs, readMoneyScalar, rowName, sumChecks, type Figure, type Overrides, type SumCheck } from "./footing";
 
 /** The factor between 元 and 万元. */
 export const UNIT_FACTOR = 10000;
@@ -50,10 +50,11 @@ function computeCorrected(f: Figure, factor: number): { value: number; decimals:
   const shift = factor > 1 ? -4 : 4;
   const written = Number.isFinite(f.writtenDecimals) ? f.writtenDecimals : 0;
   const decimals = Math.max(0, written + shift);
-  const raw = factor > 1 ? Number(`${f.value}e4`) : Number(`${f.value}e-4`);
+  const raw = shiftDecimal(f.value, factor > 1 ? 4 : -4);
   const value = Number.isFinite(raw) ? raw : f.value * factor;
   return { value: roundTo(value, Math.min(decimals + 2, 20)), decimals: Math.max(f.decimals + shift, 0) };
 }
+
 
 /** Checks with fewer terms than this are simply evaluated: the shortcut only pays on 汇总 checks. */
 const SHORTCUT_TERMS = 16;
@@ -64,11 +65,17 @@ interface Prepared {
   readonly hi: number;
   /** Σ (|value| + half) over the terms: bounds the rounding error of the sums. */
   readonly magnitude: number;
-  /** Term positions by figure key. */
-  readonly positions: ReadonlyMap<string, readonly number[]>;
-  /** Term positions by |value|, largest first (for the scale when the largest terms are overridden). */
-  readonly byMagnitude: readonly number[];
+  /** Term positions by figure key, built when a key is first asked about (see positionsOf). */
+  positions?: ReadonlyMap<string, readonly number[]>;
+  /**
+   * The positions of the largest |value|s, largest first (at most TOP_TERMS): the scale when the
+   * largest terms are overridden. A full sort of a 汇总 check's terms would cost more than the search.
+   */
+  readonly top: readonly number[];
 }
+
+/** Largest terms kept per prepared check; overriding more of them than this rescans the terms. */
+const TOP_TERMS = 4;
 
 const prepared = new WeakMap<SumCheck, Prepared>();
 
@@ -82,21 +89,55 @@ function prepare(check: SumCheck): Prepared {
   let lo = 0;
   let hi = 0;
   let magnitude = 0;
-  const positions = new Map<string, number[]>();
-  check.terms.forEach((term, i) => {
+  const top: number[] = [];
+  const terms = check.terms;
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i];
     const f = term.figure;
     const half = halfOf(f.decimals);
     lo += term.sign > 0 ? f.value - half : -(f.value + half);
     hi += term.sign > 0 ? f.value + half : -(f.value - half);
-    magnitude += Math.abs(f.value) + half;
-    const list = positions.get(f.key);
-    if (list) list.push(i);
-    else positions.set(f.key, [i]);
-  });
-  const byMagnitude = check.terms.map((_, i) => i).sort((a, b) => Math.abs(check.terms[b].figure.value) - Math.abs(check.terms[a].figure.value));
-  const out = { lo, hi, magnitude, positions, byMagnitude };
+    const abs = Math.abs(f.value);
+    magnitude += abs + half;
+    // Insert into the short list of the largest (ties keep the earlier term first, as a stable sort).
+    if (top.length < TOP_TERMS || abs > Math.abs(terms[top[top.length - 1]].figure.value)) {
+      let j = Math.min(top.length, TOP_TERMS - 1);
+      while (j > 0 && abs > Math.abs(terms[top[j - 1]].figure.value)) j--;
+      top.splice(j, 0, i);
+      if (top.length > TOP_TERMS) top.pop();
+    }
+  }
+  const out: Prepared = { lo, hi, magnitude, top };
   prepared.set(check, out);
   return out;
+}
+
+/** The positions of each figure key among a prepared check's terms (built once per check, on demand). */
+function positionsOf(check: SumCheck, p: Prepared): ReadonlyMap<string, readonly number[]> {
+  if (p.positions) return p.positions;
+  const positions = new Map<string, number[]>();
+  const terms = check.terms;
+  for (let i = 0; i < terms.length; i++) {
+    const key = terms[i].figure.key;
+    const list = positions.get(key);
+    if (list) list.push(i);
+    else positions.set(key, [i]);
+  }
+  p.positions = positions;
+  return positions;
+}
+
+/**
+ * The largest |value| among the terms not overridden (`skip`), as the full list sorted by magnitude
+ * would give it: from the short list when one of its terms is not overridden, else by a scan.
+ */
+function largestNotOverridden(check: SumCheck, p: Prepared, skip: (i: number) => boolean): number {
+  for (const i of p.top) if (!skip(i)) return Math.abs(check.terms[i].figure.value);
+  if (p.top.length < TOP_TERMS) return -Infinity;
+  let max = -Infinity;
+  const terms = check.terms;
+  for (let i = 0; i < terms.length; i++) if (!skip(i)) max = Math.max(max, Math.abs(terms[i].figure.value));
+  return max;
 }
 
 /**
@@ -109,13 +150,14 @@ function holds(check: SumCheck, overrides?: Overrides): boolean {
   const n = check.terms.length;
   if (n < SHORTCUT_TERMS || overrides === undefined || overrides.size === 0) return holdsAsIs(check, overrides);
   const p = prepare(check);
+  const positions = positionsOf(check, p);
   let lo = p.lo;
   let hi = p.hi;
   let magnitude = p.magnitude;
   let overriddenMax = 0;
   const overridden = new Set<number>();
   for (const [key, o] of overrides) {
-    const at = p.positions.get(key);
+    const at = positions.get(key);
     if (!at) continue;
     for (const i of at) {
       const { figure: f, sign } = check.terms[i];
@@ -134,12 +176,7 @@ function holds(check: SumCheck, overrides?: Overrides): boolean {
   const to = overrides.get(check.target.key);
   const tValue = to ? to.value : check.target.value;
   const tHalf = halfOf(to ? to.decimals : check.target.decimals);
-  let scale = Math.max(Math.abs(tValue), overriddenMax);
-  for (const i of p.byMagnitude) {
-    if (overridden.has(i)) continue;
-    scale = Math.max(scale, Math.abs(check.terms[i].figure.value));
-    break;
-  }
+  const scale = Math.max(Math.abs(tValue), overriddenMax, largestNotOverridden(check, p, (i) => overridden.has(i)));
   const eps = 1e-9 * Math.max(1, scale);
   const a = tValue + tHalf + eps - lo;
   const b = hi + eps - (tValue - tHalf);
@@ -182,12 +219,29 @@ function holdsOne(check: SumCheck, key: string, o: { readonly value: number; rea
     const eps = 1e-9 * Math.max(1, scale);
     return lo <= tValue + tHalf + eps && tValue - tHalf <= hi + eps;
   }
+  return holdsOneLong(check, key, o, positionsOf(check, prepare(check)).get(key));
+}
+
+/**
+ * holdsOne(check, key, o) when the key's positions among the terms are known: `at` the one term
+ * position of the key, or -1 when the key is not a term (only the target, or nothing). For a check with
+ * one figure per row, whose terms are walked in order.
+ */
+function holdsOneAt(check: SumCheck, key: string, o: { readonly value: number; readonly decimals: number }, at: number): boolean {
+  if (check.terms.length < SHORTCUT_TERMS) return holdsOne(check, key, o);
+  return holdsOneLong(check, key, o, at < 0 ? undefined : [at]);
+}
+
+/** holdsOne's shortcut for a long check, the key at positions `at` among the terms (undefined: none). */
+function holdsOneLong(check: SumCheck, key: string, o: { readonly value: number; readonly decimals: number }, at: readonly number[] | undefined): boolean {
+  const terms = check.terms;
+  const n = terms.length;
+  const target = check.target;
   const p = prepare(check);
   let lo = p.lo;
   let hi = p.hi;
   let magnitude = p.magnitude;
   let overriddenMax = 0;
-  const at = p.positions.get(key);
   const count = at ? at.length : 0;
   if (at) {
     for (const i of at) {
@@ -205,12 +259,7 @@ function holdsOne(check: SumCheck, key: string, o: { readonly value: number; rea
   const to = target.key === key ? o : undefined;
   const tValue = to ? to.value : target.value;
   const tHalf = halfOf(to ? to.decimals : target.decimals);
-  let scale = Math.max(Math.abs(tValue), overriddenMax);
-  for (const i of p.byMagnitude) {
-    if (at !== undefined && at.includes(i)) continue;
-    scale = Math.max(scale, Math.abs(terms[i].figure.value));
-    break;
-  }
+  const scale = Math.max(Math.abs(tValue), overriddenMax, largestNotOverridden(check, p, (i) => at !== undefined && at.includes(i)));
   const eps = 1e-9 * Math.max(1, scale);
   const a = tValue + tHalf + eps - lo;
   const b = hi + eps - (tValue - tHalf);
@@ -220,26 +269,15 @@ function holdsOne(check: SumCheck, key: string, o: { readonly value: number; rea
   return holdsAsIs(check, new Map([[key, o]]));
 }
 
-const failingCache = new WeakMap<ReportModel, ReadonlySet<SumCheck>>();
-
-/**
- * The checks that fail as written (`holdsAsIs`), found once per model (usually none or a few: a set of
- * them, not a verdict per check). `holds(check, overrides)` depends only on the overrides of the
- * check's own cells, so a check that none of the overrides touches keeps its verdict as written.
- */
-function failingAsWritten(model: ReportModel): ReadonlySet<SumCheck> {
-  const hit = failingCache.get(model);
-  if (hit) return hit;
-  const out = new Set<SumCheck>();
-  const checks = sumChecks(model);
-  for (let i = 0; i < checks.length; i++) if (!holdsAsIs(checks[i])) out.add(checks[i]);
-  failingCache.set(model, out);
-  return out;
-}
+/** The checks that fail as written (see footing's failingChecks). */
+const failingAsWritten = failingChecks;
 
 /** Whether a check has at most one figure per sheet row (a 汇总 check: one term per row, the target in its own row). */
 const onePerRowCache = new WeakMap<SumCheck, boolean>();
 function onePerRow(check: SumCheck): boolean {
+  // A row (or project) check: its first term is in its target's row. Decided without the memo below.
+  const first = check.terms.length > 0 ? check.terms[0].figure : undefined;
+  if (first !== undefined && first.row === check.target.row && first.ref.sheet === check.target.ref.sheet) return false;
   let hit = onePerRowCache.get(check);
   if (hit === undefined) {
     // Rows by number while every cell is on the target's sheet (always, for a table's checks).
@@ -279,7 +317,7 @@ function memoOk(overrides?: Overrides): (check: SumCheck) => boolean {
 /** The checks involving any of the figures (each once), from the per-model index. */
 function checksOfAll(model: ReportModel, figures: Iterable<Figure>): SumCheck[] {
   const out = new Set<SumCheck>();
-  for (const f of figures) for (const c of checksInvolving(model, f.key)) out.add(c);
+  for (const f of figures) for (const c of checksOf(model, f)) out.add(c);
   return [...out];
 }
 
@@ -331,7 +369,7 @@ function tableMistakes(model: ReportModel, rows: readonly UnitMistake[]): UnitMi
   const out: UnitMistake[] = [];
   for (const figure of byKey.values()) {
     if (skipRows.size > 0 && skipRows.has(rowKey(figure))) continue;
-    const mine = checksInvolving(model, figure.key);
+    const mine = checksOf(model, figure);
     if (mine.every(okWithBase)) continue;
     for (const factor of FACTORS) {
       const fixed = correctedOf(figure, factor);
@@ -415,7 +453,10 @@ function pairMistakes(model: ReportModel, known: readonly UnitMistake[]): UnitMi
   // Checks that no known correction touches keep their verdict as written.
   const failingAsIs = failingAsWritten(model);
   const touched = new Set<SumCheck>();
-  for (const key of fixedKnown.keys()) for (const c of checksInvolving(model, key)) touched.add(c);
+  for (const m of known) {
+    for (const c of checksOf(model, m.figure)) touched.add(c);
+    for (const x of m.alsoCorrected) for (const c of checksOf(model, x.figure)) touched.add(c);
+  }
   const failing = checks.filter((c) => !(touched.has(c) ? holds(c, fixedKnown) : !failingAsIs.has(c)));
   const candidates = new Map<string, Figure>();
   for (const c of failing) {
@@ -466,51 +507,80 @@ function pairMistakes(model: ReportModel, known: readonly UnitMistake[]): UnitMi
  */
 function rowMistakes(model: ReportModel): UnitMistake[] {
   const checks = sumChecks(model);
-  // Groups by sheet, then by row number (no `Sheet!row` string per figure), kept in order of creation.
-  type Group = { table: TableId | "form"; row: number; figures: Map<string, Figure>; suspect: boolean };
-  const bySheet = new Map<string, Map<number, Group>>();
-  const order: Group[] = [];
-  const groupOf = (f: Figure): Group | undefined => bySheet.get(f.ref.sheet)?.get(f.row);
   const failingAsIs = failingAsWritten(model);
-  const okAsWritten = (c: SumCheck): boolean => !failingAsIs.has(c);
+  // A row is judged only when one of the checks its figures take part in fails as written: a non-project
+  // check, or a project check through a figure that some non-project check also reads (a row group's).
+  // Rows by sheet, then by row number (no `Sheet!row` string per figure).
+  const suspects = new Map<string, Map<number, { ruledOut: number }>>();
+  const suspectOf = (f: Figure): { ruledOut: number } | undefined => suspects.get(f.ref.sheet)?.get(f.row);
+  const markSuspect = (f: Figure): void => {
+    if (f.blank || f.value === 0) return;
+    let rows = suspects.get(f.ref.sheet);
+    if (!rows) suspects.set(f.ref.sheet, (rows = new Map()));
+    if (!rows.has(f.row)) rows.set(f.row, { ruledOut: 0 });
+  };
+  let count = 0;
+  for (const c of failingAsIs) {
+    if (c.kind === "project") continue;
+    markSuspect(c.target);
+    for (const t of c.terms) markSuspect(t.figure);
+  }
+  for (const c of failingAsIs) {
+    if (c.kind !== "project") continue;
+    for (const f of [c.target, ...c.terms.map((t) => t.figure)]) {
+      if (!f.blank && f.value !== 0 && checksOf(model, f).some((k) => k.kind !== "project")) markSuspect(f);
+    }
+  }
+  for (const rows of suspects.values()) count += rows.size;
+  if (count === 0) return [];
+  // A suspect row corrected by a factor must make every one-figure-per-row check (a 汇总 check) of its
+  // figures hold. An honest row scaled by 10 000 breaks them, so one such check of one of its figures
+  // rules the factor out — the verdict rowFitsSummaries would reach below — before any row is gathered:
+  // a failing 汇总 check makes every row of its table suspect. Each 汇总 check's terms are walked once,
+  // judged by position (one figure per row: the figure is that one term), until every row is ruled out.
+  const bothOut = (1 << FACTORS.length) - 1;
+  let alive = count;
+  for (let ci = 0; ci < checks.length && alive > 0; ci++) {
+    const c = checks[ci];
+    if (c.kind === "project" || !onePerRow(c)) continue;
+    const judge = (f: Figure, at: number): void => {
+      const state = f.blank || f.value === 0 ? undefined : suspectOf(f);
+      if (state === undefined || state.ruledOut === bothOut) return;
+      for (let j = 0; j < FACTORS.length; j++) {
+        if (state.ruledOut & (1 << j)) continue;
+        if (!holdsOneAt(c, f.key, correctedOf(f, FACTORS[j]), at)) state.ruledOut |= 1 << j;
+      }
+      if (state.ruledOut === bothOut) alive--;
+    };
+    judge(c.target, -1);
+    for (let i = 0; i < c.terms.length && alive > 0; i++) judge(c.terms[i].figure, i);
+  }
+  if (alive === 0) return [];
+  // The rows still in question, gathered as every row was before: their figures from every non-project
+  // check, each row's group in order of creation.
+  type Group = { table: TableId | "form"; row: number; figures: Map<string, Figure> };
+  const groups = new Map<{ ruledOut: number }, Group>();
+  const order: Group[] = [];
   for (const c of checks) {
     if (c.kind === "project") continue;
-    const failing = !okAsWritten(c);
     const take = (f: Figure): void => {
       if (f.blank || f.value === 0) return;
-      const row = f.row;
-      let rows = bySheet.get(f.ref.sheet);
-      if (!rows) {
-        rows = new Map<number, Group>();
-        bySheet.set(f.ref.sheet, rows);
-      }
-      let g = rows.get(row);
+      const state = suspectOf(f);
+      if (state === undefined || state.ruledOut === bothOut) return;
+      let g = groups.get(state);
       if (!g) {
-        g = { table: c.table, row, figures: new Map<string, Figure>(), suspect: false };
-        rows.set(row, g);
+        g = { table: c.table, row: f.row, figures: new Map<string, Figure>() };
+        groups.set(state, g);
         order.push(g);
       }
       g.figures.set(f.key, f);
-      if (failing) g.suspect = true;
     };
     take(c.target);
     for (const t of c.terms) take(t.figure);
   }
-  // A row is judged only when one of the checks its figures take part in fails as written: the
-  // non-project checks above, and the project checks of figures that are in a row group.
-  for (const c of checks) {
-    if (c.kind !== "project" || okAsWritten(c)) continue;
-    const mark = (f: Figure): void => {
-      if (f.blank || f.value === 0) return;
-      const g = groupOf(f);
-      if (g && g.figures.has(f.key)) g.suspect = true;
-    };
-    mark(c.target);
-    for (const t of c.terms) mark(t.figure);
-  }
   const out: UnitMistake[] = [];
   for (const g of order) {
-    if (!g.suspect || g.figures.size < 2) continue;
+    if (g.figures.size < 2) continue;
     const figures = [...g.figures.values()].sort((a, b) => a.col - b.col);
     let mine: SumCheck[] | undefined;
     for (const factor of FACTORS) {
@@ -547,7 +617,7 @@ function rowMistakes(model: ReportModel): UnitMistake[] {
 function rowFitsSummaries(model: ReportModel, figures: readonly Figure[], factor: number): boolean {
   for (const f of figures) {
     const fixed = correctedOf(f, factor);
-    for (const c of checksInvolving(model, f.key)) {
+    for (const c of checksOf(model, f)) {
       if (onePerRow(c) && !holdsOne(c, f.key, fixed)) return false;
     }
   }
@@ -618,14 +688,14 @@ export function findUnitMistakes(model: ReportModel): readonly UnitMistake[] {
 function rivalsResolved(model: ReportModel, found: UnitMistake[]): UnitMistake[] {
   if (found.length < 2) return found;
   const ring = (m: UnitMistake): SumCheck[] => {
-    const first = checksInvolving(model, m.figure.key);
+    const first = checksOf(model, m.figure);
     return checksOfAll(model, first.flatMap((c) => [c.target, ...c.terms.map((t) => t.figure)]));
   };
   const whole = (m: UnitMistake): boolean => ring(m).every((c) => holds(c, new Map([[m.figure.key, correctedOf(m.figure, m.factor)]])));
   const drop = new Set<UnitMistake>();
   for (const m of found) {
-    const mine = new Set(checksInvolving(model, m.figure.key));
-    const rivals = found.filter((n) => n !== m && checksInvolving(model, n.figure.key).some((c) => mine.has(c)));
+    const mine = new Set(checksOf(model, m.figure));
+    const rivals = found.filter((n) => n !== m && checksOf(model, n.figure).some((c) => mine.has(c)));
     if (rivals.length && !whole(m) && rivals.some(whole)) drop.add(m);
   }
   return found.filter((m) => !drop.has(m));
@@ -648,6 +718,25 @@ export function correctedFigure(model: ReportModel, figure: Figure): Figure {
     return { ...figure, value: hit, decimals: Math.max(0, figure.decimals + shift), writtenDecimals: Math.max(0, figure.writtenDecimals + shift) };
   }
   return figure;
+}
+
+const touchingCache = new WeakMap<ReportModel, ReadonlySet<SumCheck>>();
+
+/**
+ * The checks that involve a cell flagged as a unit mistake (`touchesUnitMistake(check, unitMistakeKeys(model))`
+ * for every check), found once per model from the flagged cells' own checks instead of by reading every
+ * term of every check.
+ */
+export function checksTouchingUnitMistakes(model: ReportModel): ReadonlySet<SumCheck> {
+  const hit = touchingCache.get(model);
+  if (hit) return hit;
+  const out = new Set<SumCheck>();
+  for (const m of findUnitMistakes(model)) {
+    for (const c of checksOf(model, m.figure)) out.add(c);
+    for (const x of m.alsoCorrected) for (const c of checksOf(model, x.figure)) out.add(c);
+  }
+  touchingCache.set(model, out);
+  return out;
 }
 
 /** Whether a check involves a cell flagged as a unit mistake (and so is left to no-unit-mistake). */

@@ -6,7 +6,10 @@
  */
 import { defineRule } from "../engine/types";
 import { isDateFormat, showStored } from "../units";
-import { figureCells } from "./lib/numeric-cells";
+import { forEachFigure, type FigureKind } from "./lib/numeric-cells";
+
+/** The figures a date format spoils: amounts and rates (a count or a score is another rule's business). */
+const AMOUNT_KINDS: ReadonlySet<FigureKind> = new Set<FigureKind>(["money", "rate"]);
 
 /** Message ids of date-in-amount. */
 export type MessageId = "dateInMoney" | "dateInRate";
@@ -25,19 +28,24 @@ export const dateInAmount = defineRule<MessageId>({
   create(context) {
     return {
       workbook() {
-        for (const f of figureCells(context.model)) {
-          if (f.kind === "number") continue;
-          const cell = f.bound.cell;
-          if (!cell || typeof cell.value !== "number" || !isDateFormat(cell.numberFormat)) continue;
+        // A workbook has a handful of number formats over thousands of cells: each is judged once.
+        const dateFormat = new Map<string, boolean>();
+        forEachFigure(context.model, AMOUNT_KINDS, (bound, f) => {
+          const cell = bound.cell;
+          // Most figure cells have no number format (General) or are no number: nothing to parse then.
+          if (!cell || typeof cell.value !== "number" || !cell.numberFormat) return;
+          let isDate = dateFormat.get(cell.numberFormat);
+          if (isDate === undefined) dateFormat.set(cell.numberFormat, (isDate = isDateFormat(cell.numberFormat)));
+          if (!isDate) return;
           const value = showStored(cell.value);
           context.report({
-            at: f.bound.ref,
+            at: bound.ref,
             messageId: f.kind === "rate" ? "dateInRate" : "dateInMoney",
             field: f.field,
-            data: { what: f.what, format: cell.numberFormat ?? "", value },
+            data: { what: f.what, format: cell.numberFormat, value },
             actual: cell.value,
           });
-        }
+        });
       },
     };
   },

@@ -6,7 +6,9 @@
  */
 import { defineRule } from "../engine/types";
 import { isAbnormalNumber } from "../units";
-import { figureCells } from "./lib/numeric-cells";
+import { forEachFigure, type FigureKind } from "./lib/numeric-cells";
+
+const ALL_KINDS: ReadonlySet<FigureKind> = new Set<FigureKind>(["money", "rate", "number"]);
 
 /** Message ids of number-out-of-range. */
 export type MessageId = "abnormal";
@@ -32,12 +34,12 @@ export const numberOutOfRange = defineRule<MessageId>({
   create(context) {
     return {
       workbook() {
-        for (const f of figureCells(context.model)) {
-          const v = f.bound.cell?.value;
-          if (typeof v !== "number" || !isAbnormalNumber(v)) continue;
+        forEachFigure(context.model, ALL_KINDS, (bound, f) => {
+          const v = bound.cell?.value;
+          if (typeof v !== "number" || !isAbnormalNumber(v)) return;
           const shown = showAbnormal(v);
-          context.report({ at: f.bound.ref, messageId: "abnormal", field: f.field, data: { what: f.what, shown }, actual: shown });
-        }
+          context.report({ at: bound.ref, messageId: "abnormal", field: f.field, data: { what: f.what, shown }, actual: shown });
+        });
       },
     };
   },

@@ -8,10 +8,10 @@ import { defineRule, type Fix, type ReportDescriptor } from "../engine/types";
 import type { ReportModel } from "../model/report-model";
 import { formatNumber } from "../units/convert";
 import { tableDef } from "../schema/fields";
-import { checksInvolving, columnLabel, evaluate, holdsAsIs, rowName, sumChecks, type Figure, type Overrides, type SumCheck } from "../relations/footing";
+import { checksOf, columnLabel, evaluate, failingChecks, holdsAsIs, rowName, sumChecks, type Figure, type Overrides, type SumCheck } from "../relations/footing";
 import { anchoredByRate } from "../relations/rate-links";
 import { roundTo } from "../units/parse";
-import { touchesUnitMistake, unitMistakeKeys } from "../relations/unit-mistakes";
+import { checksTouchingUnitMistakes } from "../relations/unit-mistakes";
 import { causeOf } from "../relations/cause";
 import { projectOverrides } from "../relations/project-causes";
 
@@ -46,23 +46,24 @@ export const totalMatchesParts = defineRule<MessageId>({
       workbook() {
         const model = context.model;
         reportErrorValues(context.model, (d) => context.report(d));
-        const flagged = unitMistakeKeys(model);
-        const all = sumChecks(model).filter((c) => c.kind !== "project" && !touchesUnitMistake(c, flagged));
+        const touching = checksTouchingUnitMistakes(model);
+        const all = sumChecks(model).filter((c) => c.kind !== "project" && !touching.has(c));
         reportForms(model, all, (d) => context.report(d));
         // A 合计 that adds up once a project row's own cause is corrected is that cause's consequence.
         const projectFixes = projectOverrides(model);
-        // Verdicts only (holdsAsIs is evaluate's arithmetic without the expected value or a result object).
-        const checks = all.filter((c) => c.kind !== "form" && !(c.table === "jx_projects" && projectFixes.size > 0 && !holdsAsIs(c) && holdsAsIs(c, projectFixes)));
+        // Verdicts as written are judged once per model (failingChecks): most checks hold.
+        const failingAsIs = failingChecks(model);
+        const checks = all.filter((c) => c.kind !== "form" && !(c.table === "jx_projects" && projectFixes.size > 0 && failingAsIs.has(c) && holdsAsIs(c, projectFixes)));
         const kept = new Set(checks);
         // A part that breaks two totals at once (局机关's 人员支出 breaks its row's 基本支出 and the 汇总 row's
         // 人员支出): the one finding is at that part, and the totals it explains are not reported.
-        const asWritten = checks.filter((c) => !holdsAsIs(c));
+        const asWritten = checks.filter((c) => failingAsIs.has(c));
         const parts = asWritten.length ? reportPartCauses(model, asWritten, kept, (d) => context.report(d)) : new Map();
         const failing = parts.size > 0 ? asWritten.filter((c) => !holdsAsIs(c, parts)) : asWritten;
         // Indexed look-ups instead of scans over every check: a 汇总 check has a term per institution.
         const failingSet = new Set(failing);
-        const byTarget = new Map<string, SumCheck[]>();
-        for (const c of checks) byTarget.set(c.target.key, [...(byTarget.get(c.target.key) ?? []), c]);
+        // The kept checks whose target is this cell, in check order.
+        const byTarget = (f: Figure): SumCheck[] => checksOf(model, f).filter((c) => c.target.key === f.key && kept.has(c));
         // One verdict per cell: a wrong 汇总 total fails both its row relation and its column.
         const verdicts: { check: SumCheck; expected: number; sum: number; d: number; safe: boolean }[] = [];
         const seen = new Set<string>();
@@ -73,9 +74,9 @@ export const totalMatchesParts = defineRule<MessageId>({
           const d = decimalsOf(check);
           // The total alone is to blame when no other failing check touches its parts, and the sum
           // written there makes every check on the total hold. Otherwise the clerk must judge.
-          const partsSuspect = check.terms.some((t) => checksInvolving(model, t.figure.key).some((other) => other !== check && failingSet.has(other)));
+          const partsSuspect = check.terms.some((t) => checksOf(model, t.figure).some((other) => other !== check && failingSet.has(other)));
           const overrides = new Map([[check.target.key, { value: result.expected, decimals: d }]]);
-          const repairs = checksInvolving(model, check.target.key)
+          const repairs = checksOf(model, check.target)
             .filter((c) => kept.has(c))
             .every((c) => evaluate(c, overrides).ok);
           verdicts.push({ check, expected: result.expected, sum: result.sum, d, safe: !check.target.formula && !partsSuspect && repairs });
@@ -85,7 +86,7 @@ export const totalMatchesParts = defineRule<MessageId>({
         const safeOverrides = new Map(verdicts.filter((v) => v.safe).map((v) => [v.check.target.key, { value: v.expected, decimals: v.d }]));
         for (const v of verdicts) {
           const check = v.check;
-          if (!v.safe && safeOverrides.size > 0 && (byTarget.get(check.target.key) ?? []).every((c) => evaluate(c, safeOverrides).ok)) continue;
+          if (!v.safe && safeOverrides.size > 0 && byTarget(check.target).every((c) => evaluate(c, safeOverrides).ok)) continue;
           const d = v.d;
           const table = check.table === "form" ? "jx_income" : check.table;
           const total = columnLabel(model, table, check.targetKey);
@@ -182,7 +183,7 @@ function reportPartCauses(model: ReportModel, failing: readonly SumCheck[], kept
     const value = roundTo(term.sign * (first.target.value - others), decimals);
     if (value < 0 && figure.value >= 0) continue;
     const overrides: Overrides = new Map([[figure.key, { value, decimals }]]);
-    const around = checksInvolving(model, figure.key).filter((c) => kept.has(c));
+    const around = checksOf(model, figure).filter((c) => kept.has(c));
     if (!around.every((c) => evaluate(c, overrides).ok) || anchoredByRate(model, figure.key, value)) continue;
     out.set(figure.key, { value, decimals });
     const show = (x: number): string => formatNumber(x, decimals);

@@ -7,10 +7,11 @@
  * Years in the narrative prose are prose-year-matches' business.
  */
 import { defineRule, type Fix } from "../engine/types";
-import type { CellRef, CellSnapshot } from "../model/snapshot";
+import type { CellRef, SheetSnapshot } from "../model/snapshot";
 import { SCALAR_FIELDS } from "../schema/fields";
 import { toHalfWidth } from "../units";
 import { dateYear, settledYear } from "../narrative/report-year";
+import { textCells } from "./lib/text-cells";
 
 /** Message ids of year-matches-report. */
 export type MessageId = "titleYear" | "statementYear" | "reportDateYear";
@@ -110,15 +111,14 @@ export const yearMatchesReport = defineRule<MessageId>({
           }
         }
         for (const sheet of snapshot.sheets) {
-          const cells = sheet.cells;
-          // for…in, and the cheap test first: every pattern below needs a four-digit year, so a cell
-          // with fewer than four digits (机构名称, 项目名称 …: most text cells) is passed over at once.
-          for (const address in cells) {
-            const cell = cells[address];
-            if (typeof cell.value !== "string" || !hasFourDigits(cell.value)) continue;
+          // Text cells only (rules/lib/text-cells.ts), and the cheap tests first: every pattern below
+          // needs a four-digit year and a 年 or 期 (评价年度, 2020年度…报告, 评价期间, 报告日期), so a cell
+          // without them (机构名称, 项目名称, 400、二级机构400 …: nearly all text cells) is passed over at once.
+          for (const { address, value } of textCells(sheet)) {
+            if (!mayNameYear(value)) continue;
             const at = { sheet: sheet.name, address };
             if (skip.has(key(at))) continue;
-            const raw = cell.value.trim();
+            const raw = value.trim();
             const text = toHalfWidth(raw).replace(/\s+/g, "");
             if (text.length === 0 || text.length > MAX_TITLE_LENGTH) continue;
             const found = check(text, year);
@@ -144,17 +144,25 @@ export const yearMatchesReport = defineRule<MessageId>({
 });
 
 /** How often each year is the year of a document number in a short cell (`承财社[2019]107号`, `〔2019〕`). */
-function documentYears(snapshot: { sheets: readonly { cells: Readonly<Record<string, CellSnapshot>> }[] }): Map<number, number> {
+function documentYears(snapshot: { sheets: readonly SheetSnapshot[] }): Map<number, number> {
   const out = new Map<number, number>();
   for (const sheet of snapshot.sheets) {
-    for (const address in sheet.cells) {
-      const v = sheet.cells[address].value;
-      if (typeof v !== "string" || v.length > 40 || !hasFourDigits(v)) continue;
+    for (const { value: v } of textCells(sheet)) {
+      // 号 first: toHalfWidth leaves it as it is, and most short texts have none.
+      if (v.length > 40 || !v.includes("号") || !hasFourDigits(v)) continue;
       const m = /[[〔【(]((?:19|20)\d{2})[\]〕】)]\s*\d+\s*号/.exec(toHalfWidth(v));
       if (m) out.set(Number(m[1]), (out.get(Number(m[1])) ?? 0) + 1);
     }
   }
   return out;
+}
+
+/**
+ * Whether a text may hold a year {@link check} reports: a four-digit year and a 年 or 期 (every pattern
+ * needs one: 2020年度, 评价年度, 评价期间, 报告日期; toHalfWidth and removing spaces change neither).
+ */
+function mayNameYear(text: string): boolean {
+  return (text.includes("年") || text.includes("期")) && hasFourDigits(text);
 }
 
 /** Whether a text holds at least four digits (ASCII or full-width), in any positions. */

@@ -55,9 +55,57 @@ export function toHalfWidth(text: string): string {
     .replace(/\uffe5/g, "¥");
 }
 
+/** 10^d for d = 0 … 22: every one is an exact double (so `m / POW10[d]` is correctly rounded). */
+const POW10: readonly number[] = Array.from({ length: 23 }, (_, d) => Number(`1e${d}`));
+
+/**
+ * The integer m with `m / 10^d === value`, when |m| < 10^15; else NaN. Such an m proves that the
+ * shortest decimal form of `value` (what String(value) prints) has at most d decimals, and is m / 10^d
+ * itself: two decimals with at most d decimals differ by at least 10^-d, more than the spacing of
+ * doubles below 10^15 / 10^d, so no other one rounds to the same double. A multiplication, a rounding
+ * and a division instead of the string round trips below — money is read and corrected per cell.
+ */
+function scaledInteger(value: number, d: number): number {
+  const p = POW10[d];
+  const m = Math.round(value * p);
+  return Math.abs(m) < 1e15 && m / p === value ? m : NaN;
+}
+
+/**
+ * The decimals of value's shortest form (what String(value) prints) when at most 8 and the number is
+ * at least 10^-6 (no exponent) with |value·10^d| < 10^15; else -1. The first d at which value is
+ * exactly m / 10^d (see scaledInteger) — found without printing the number.
+ */
+export function shortDecimals(value: number): number {
+  if (value === 0) return 0;
+  if (!(Math.abs(value) >= 1e-6)) return -1;
+  for (let d = 0; d <= 8; d++) if (!Number.isNaN(scaledInteger(value, d))) return d;
+  return -1;
+}
+
+/**
+ * `Number(\`${value}e${k}\`)` for |k| ≤ 8: the decimal value prints as, shifted by k places (the
+ * string is NaN when that form has an exponent). When the form is m / 10^d (shortDecimals), the shifted
+ * decimal is m·10^(k−d) or m / 10^(d−k), which one correctly rounded operation by an exact power of
+ * ten reads as the string would — a 元/万元 correction is tried for many cells.
+ */
+export function shiftDecimal(value: number, k: number): number {
+  const d = Number.isInteger(k) && Math.abs(k) <= 8 ? shortDecimals(value) : -1;
+  if (d < 0) return Number(`${value}e${k}`);
+  if (value === 0) return 0;
+  const m = Math.round(value * POW10[d]);
+  return k >= d ? m * POW10[k - d] : m / POW10[d - k];
+}
+
 /** Round to `decimals` places without the binary noise of `x * 10^d` (0.1 + 0.2 stays 0.3). */
 export function roundTo(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return value;
+  // Already at that precision (nearly every figure read or corrected): the string path below would
+  // print value's shortest form, scale it to the integer m exactly, and read m·10^-d back as value.
+  // (At least 10^-6, so that String(value) has no exponent either.)
+  if (decimals >= 0 && decimals <= 20 && Number.isInteger(decimals) && (value === 0 || Math.abs(value) >= 1e-6) && !Number.isNaN(scaledInteger(value, decimals))) {
+    return value === 0 ? 0 : value;
+  }
   // Half away from zero, as Excel's ROUND and its display do.
   const sign = value < 0 ? -1 : 1;
   const abs = Math.abs(value);
@@ -75,6 +123,10 @@ export function writtenDecimals(value: number): number {
   if (!Number.isFinite(value) || value === 0) return 0;
   // An integer has none, whatever its size (its 15-digit form is an integer too): no string needed.
   if (Number.isInteger(value)) return 0;
+  // Money has a few decimals: its shortest form found without printing it has at most 15 significant
+  // digits, so it is also the 15-digit form counted below.
+  const short = shortDecimals(value);
+  if (short >= 0) return short;
   // A value whose shortest form has at most 15 significant digits is its own 15-digit form: count the
   // decimals of String(value) directly (toPrecision(15) would give the same digits, padded with zeros).
   const quick = decimalsIfShort(String(value));

@@ -25,7 +25,50 @@ function partPath(target: string): string {
   return parts.join("/");
 }
 
-function relsOf(part: string): string {
+/** Where one sheet of `<sheets>` lives: its position, its worksheet part and the relationship naming it. */
+export interface SheetPart {
+  readonly index: number;
+  /** The worksheet part, as the relationship names it (`xl/worksheets/sheet3.xml`). */
+  readonly part: string;
+  readonly rel: { readonly tag: string; readonly target: string };
+}
+
+/**
+ * The worksheet part of each sheet, read from the texts of xl/workbook.xml and its relationships with the
+ * same patterns {@link normalizeSheetParts} uses (the light reader, light.ts, asks the same question).
+ * @throws XlsxReadError("unsupported") for chart, macro or dialog sheets, or a worksheet outside
+ *   xl/worksheets/ that is not at its usual name; XlsxReadError("corrupt") for a sheet without a relationship
+ */
+export function sheetParts(workbookXml: string, relsXml: string): SheetPart[] {
+  const sheetsBlock = /<(?:\w+:)?sheets\b[^>]*>([\s\S]*?)<\/(?:\w+:)?sheets>/.exec(workbookXml)?.[1] ?? "";
+  const sheetTags = sheetsBlock.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? [];
+  const rels = new Map<string, { tag: string; target: string; type: string }>();
+  for (const tag of relsXml.match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []) {
+    const id = attr(tag, "Id");
+    if (id) rels.set(id, { tag, target: attr(tag, "Target") ?? "", type: attr(tag, "Type") ?? "" });
+  }
+  return sheetTags.map((tag, index) => {
+    const rid = /\s[\w]+:id\s*=\s*"([^"]*)"/.exec(tag)?.[1];
+    const rel = rid ? rels.get(rid) : undefined;
+    if (!rel) {
+      throw new XlsxReadError(
+        "corrupt",
+        `sheet ${attr(tag, "name") ?? index + 1} has no relationship ${rid ?? ""}`,
+        `文件已损坏：工作表“${attr(tag, "name") ?? index + 1}”在 xl/_rels/workbook.xml.rels 中没有对应的部件（corrupt .xlsx file: missing relationship）`,
+      );
+    }
+    const kind = rel.type.slice(rel.type.lastIndexOf("/") + 1);
+    if (kind !== "worksheet") throw new XlsxReadError("unsupported", `sheet ${attr(tag, "name") ?? index + 1} is a ${kind}`);
+    const part = partPath(rel.target);
+    if (part !== `xl/worksheets/sheet${index + 1}.xml` && (!part.startsWith("xl/worksheets/") || part.slice("xl/worksheets/".length).includes("/"))) {
+      throw new XlsxReadError("unsupported", `worksheet part outside xl/worksheets/: ${part}`);
+    }
+    return { index, part, rel };
+  });
+}
+
+/** The relationships part of a part: `xl/worksheets/sheet1.xml` → `xl/worksheets/_rels/sheet1.xml.rels`. */
+export function relsOf(part: string): string {
   const i = part.lastIndexOf("/");
   return `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
 }
@@ -42,33 +85,9 @@ export async function normalizeSheetParts(zip: JSZip): Promise<boolean> {
   if (!wbFile || !relsFile) return false;
   const workbookXml = await wbFile.async("string");
   let relsXml = await relsFile.async("string");
-  const sheetsBlock = /<(?:\w+:)?sheets\b[^>]*>([\s\S]*?)<\/(?:\w+:)?sheets>/.exec(workbookXml)?.[1] ?? "";
-  const sheetTags = sheetsBlock.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? [];
-  const rels = new Map<string, { tag: string; target: string; type: string }>();
-  for (const tag of relsXml.match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []) {
-    const id = attr(tag, "Id");
-    if (id) rels.set(id, { tag, target: attr(tag, "Target") ?? "", type: attr(tag, "Type") ?? "" });
-  }
-  const moves: { index: number; from: string; rel: { tag: string; target: string } }[] = [];
-  sheetTags.forEach((tag, index) => {
-    const rid = /\s[\w]+:id\s*=\s*"([^"]*)"/.exec(tag)?.[1];
-    const rel = rid ? rels.get(rid) : undefined;
-    if (!rel) {
-      throw new XlsxReadError(
-        "corrupt",
-        `sheet ${attr(tag, "name") ?? index + 1} has no relationship ${rid ?? ""}`,
-        `文件已损坏：工作表“${attr(tag, "name") ?? index + 1}”在 xl/_rels/workbook.xml.rels 中没有对应的部件（corrupt .xlsx file: missing relationship）`,
-      );
-    }
-    const kind = rel.type.slice(rel.type.lastIndexOf("/") + 1);
-    if (kind !== "worksheet") throw new XlsxReadError("unsupported", `sheet ${attr(tag, "name") ?? index + 1} is a ${kind}`);
-    const from = partPath(rel.target);
-    if (from === `xl/worksheets/sheet${index + 1}.xml`) return;
-    if (!from.startsWith("xl/worksheets/") || from.slice("xl/worksheets/".length).includes("/")) {
-      throw new XlsxReadError("unsupported", `worksheet part outside xl/worksheets/: ${from}`);
-    }
-    moves.push({ index, from, rel });
-  });
+  const moves = sheetParts(workbookXml, relsXml)
+    .filter((p) => p.part !== `xl/worksheets/sheet${p.index + 1}.xml`)
+    .map((p) => ({ index: p.index, from: p.part, rel: p.rel }));
   if (moves.length === 0) return false;
 
   // Two phases, so that swapped names never overwrite each other.

@@ -4,39 +4,11 @@
  * and fills are read from the parsed styles part instead.
  */
 import type { CellSnapshot, CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
-import { colToIndex, indexToCol } from "../../core/model/address";
+import { indexToCol } from "../../core/model/address";
+import { BUILTIN_FORMATS, shiftFormula } from "./cells";
 import { elements, textOf, type PopulateCell, type PopulateFormulaError, type PopulateRichText, type PopulateWorkbook, type XmlNode } from "./populate";
 
-/** Excel's built-in number formats (ECMA-376 §18.8.30) that are not `General`. */
-const BUILTIN_FORMATS: Readonly<Record<number, string>> = {
-  1: "0",
-  2: "0.00",
-  3: "#,##0",
-  4: "#,##0.00",
-  9: "0%",
-  10: "0.00%",
-  11: "0.00E+00",
-  12: "# ?/?",
-  13: "# ??/??",
-  14: "yyyy/m/d",
-  15: "d-mmm-yy",
-  16: "d-mmm",
-  17: "mmm-yy",
-  18: "h:mm AM/PM",
-  19: "h:mm:ss AM/PM",
-  20: "h:mm",
-  21: "h:mm:ss",
-  22: "yyyy/m/d h:mm",
-  37: "#,##0 ;(#,##0)",
-  38: "#,##0 ;[Red](#,##0)",
-  39: "#,##0.00;(#,##0.00)",
-  40: "#,##0.00;[Red](#,##0.00)",
-  45: "mm:ss",
-  46: "[h]:mm:ss",
-  47: "mmss.0",
-  48: "##0.0E+0",
-  49: "@",
-};
+export { shiftFormula } from "./cells";
 
 /** What the styles part says about each cell style index (`s` attribute). */
 export interface StyleTable {
@@ -80,55 +52,6 @@ function isFormulaError(v: unknown): v is PopulateFormulaError {
 
 function isRichText(v: unknown): v is PopulateRichText {
   return typeof v === "object" && v !== null && typeof (v as PopulateRichText).text === "function";
-}
-
-/**
- * Shift the relative references of a formula by (rows, cols): how a shared formula's master text applies
- * to another cell of its range. String literals and quoted sheet names are left alone; `$`-anchored parts,
- * function names (`LOG10(`) and names are not references and do not move.
- */
-export function shiftFormula(formula: string, rows: number, cols: number): string {
-  let out = "";
-  let i = 0;
-  const ref = /(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})/y;
-  while (i < formula.length) {
-    const ch = formula[i];
-    if (ch === '"' || ch === "'") {
-      let j = i + 1;
-      while (j < formula.length) {
-        if (formula[j] === ch) {
-          if (formula[j + 1] === ch) j += 2;
-          else break;
-        } else j++;
-      }
-      out += formula.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    const prev = i > 0 ? formula[i - 1] : "";
-    ref.lastIndex = i;
-    const m = /[A-Za-z0-9_.\u4e00-\u9fff]/.test(prev) ? null : ref.exec(formula);
-    const next = m ? formula[i + m[0].length] ?? "" : "";
-    if (m && !/[A-Za-z0-9_(.\u4e00-\u9fff]/.test(next)) {
-      const col = m[1] ? m[2] : indexToCol(Math.max(1, colToIndex(m[2]) + cols));
-      const row = m[3] ? m[4] : String(Math.max(1, Number(m[4]) + rows));
-      out += `${m[1]}${col.toUpperCase()}${m[3]}${row}`;
-      i += m[0].length;
-      continue;
-    }
-    // Copy a whole identifier at once, so that a reference-like tail inside it (SUMX2) is not shifted.
-    const word = /[A-Za-z0-9_.\u4e00-\u9fff]+/y;
-    word.lastIndex = i;
-    const w = word.exec(formula);
-    if (w) {
-      out += w[0];
-      i += w[0].length;
-    } else {
-      out += ch;
-      i++;
-    }
-  }
-  return out;
 }
 
 /** The snapshot of one cell, or undefined when it is empty. */

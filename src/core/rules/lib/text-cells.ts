@@ -1,0 +1,86 @@
+/**
+ * The text cells of a sheet, read once per snapshot and shared by every rule and prose scan that looks
+ * at text (year-matches-report, the prose cells, the 合计 rows …).
+ *
+ * Why: a 收支情况 sheet of 400 institutions holds ≈10 000 numbers and ≈1 700 strings. Each text rule used
+ * to walk all cells, test `typeof`, and some parsed every A1 address by regex to sort them; walking only
+ * the strings, with row and column already parsed, makes those rules a small fraction of the work.
+ * The list is cached on the sheet object itself (a WeakMap, never shared across snapshots: a new
+ * snapshot is new objects). A snapshot is read-only data, so the list can never go stale.
+ */
+import type { CellSnapshot, SheetSnapshot } from "../../model/snapshot";
+
+/** One string cell of a sheet. */
+export interface TextCell {
+  /** A1 address without `$` (`"C11"`), as keyed in the snapshot. */
+  readonly address: string;
+  /** 1-based row and column (0 when the key is no A1 address, which hosts never produce). */
+  readonly row: number;
+  readonly col: number;
+  /** The string value, as stored (not trimmed). */
+  readonly value: string;
+  readonly cell: CellSnapshot;
+}
+
+const cache = new WeakMap<SheetSnapshot, readonly TextCell[]>();
+
+/**
+ * The sheet's cells whose value is a string (blank strings included), top to bottom, then left to right.
+ * @param sheet - a snapshot sheet
+ * @returns the cells in reading order; the same array for the same sheet object
+ */
+export function textCells(sheet: SheetSnapshot): readonly TextCell[] {
+  const hit = cache.get(sheet);
+  if (hit) return hit;
+  const out: TextCell[] = [];
+  const cells = sheet.cells;
+  // A snapshot's cells object is a dictionary of thousands of keys, and walking it is the costly part
+  // (≈0.1–0.2 µs a key): it is walked once here, by Object.keys and an index (measured faster than
+  // for…in on the hosts' objects; Object.entries would make a pair per cell).
+  const addresses = Object.keys(cells);
+  for (let i = 0; i < addresses.length; i++) {
+    const address = addresses[i];
+    const cell = cells[address];
+    const value = cell.value;
+    if (typeof value !== "string") continue;
+    const ok = splitA1(address);
+    out.push({ address, row: ok ? parsedRow : 0, col: ok ? parsedCol : 0, value, cell });
+  }
+  // Hosts list cells row by row, left to right, so the list is usually in order already: one linear
+  // check instead of a sort. The sort compares parsed integers, never address strings.
+  for (let i = 1; i < out.length; i++) {
+    if (out[i - 1].row > out[i].row || (out[i - 1].row === out[i].row && out[i - 1].col > out[i].col)) {
+      out.sort((a, b) => a.row - b.row || a.col - b.col);
+      break;
+    }
+  }
+  cache.set(sheet, out);
+  return out;
+}
+
+// splitA1's result: two numbers without an array or object per call (it runs once per text cell).
+let parsedRow = 0;
+let parsedCol = 0;
+
+/** Parse `"C11"` into {@link parsedRow} 11 and {@link parsedCol} 3, without a regex; false when the text is no A1 address. */
+function splitA1(address: string): boolean {
+  let col = 0;
+  let i = 0;
+  for (; i < address.length; i++) {
+    const ch = address.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64);
+    else if (ch >= 97 && ch <= 122) col = col * 26 + (ch - 96);
+    else break;
+  }
+  if (col === 0 || i === address.length) return false;
+  let row = 0;
+  for (; i < address.length; i++) {
+    const d = address.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    row = row * 10 + d;
+  }
+  if (row === 0) return false;
+  parsedRow = row;
+  parsedCol = col;
+  return true;
+}
