@@ -71,7 +71,7 @@ export class SheetGrid {
    * holds `order[starts[p]] … order[starts[p + 1] - 1]`. Building it is one pass over the index and a
    * few typed arrays, where a Map and arrays per row cost more than all the lookups mapping makes.
    */
-  private readonly ix: CellIndex;
+  readonly ix: CellIndex;
   private readonly order: Int32Array;
   private readonly starts: Int32Array;
   /** Row number → p, as a dense array when rows are not too sparse, else a Map. */
@@ -167,8 +167,8 @@ export class SheetGrid {
     return at.get(row) ?? -1;
   }
 
-  /** The index position (into the CellIndex) of the non-blank cell at a position, -1 when blank. */
-  private find(row: number, col: number): number {
+  /** The position in {@link ix} of the non-blank cell read at (row, col), -1 when blank. */
+  find(row: number, col: number): number {
     const p = this.rowIndex(row);
     if (p < 0) return -1;
     const cols = this.ix.cols;
