@@ -106,25 +106,13 @@ function textCells(grid: SheetGrid): TextCell[] {
   return list;
 }
 
-/** Label keys of a grid's texts, by text (one map per grid, i.e. per sheet object). */
-const gridKeys = new WeakMap<SheetGrid, Map<string, string>>();
-
 /**
- * The label key of a text of `grid`. The blocks' searches ask it of the same header and row texts once
- * per declared block and column: each text is normalised once per sheet.
+ * The label key of a text of `grid`, once per sheet: the blocks' searches ask it of the same header
+ * and row texts once per declared block and column.
  */
 function keyIn(grid: SheetGrid, text: string): string {
-  let memo = gridKeys.get(grid);
-  if (memo === undefined) gridKeys.set(grid, (memo = new Map()));
-  let k = memo.get(text);
-  if (k === undefined) {
-    k = labelKey(text);
-    memo.set(text, k);
-  }
-  return k;
+  return grid.memo(labelKey, text);
 }
-
-
 
 /** A bound cell at (row, col): dashes read as blank (an unused cell counts as nothing). */
 function boundAt(grid: SheetGrid, row: number, col: number): BoundCell {
@@ -198,6 +186,17 @@ function formVocabulary(form: FormDecl): Set<string> {
   for (const g of form.grids) for (const x of [...g.columns, ...g.rows]) for (const l of x.labels) v.add(labelKey(l));
   for (const t of form.tables) for (const c of tableDef(t.table).columns) for (const l of [c.label, ...c.aliases]) v.add(labelKey(l));
   return v;
+}
+
+/** A form's vocabulary and field labels, derived once per declaration (forms are constants). */
+const formWords = new WeakMap<FormDecl, { readonly vocabulary: ReadonlySet<string>; readonly others: readonly string[] }>();
+function wordsOf(form: FormDecl): { readonly vocabulary: ReadonlySet<string>; readonly others: readonly string[] } {
+  let w = formWords.get(form);
+  if (w === undefined) {
+    w = { vocabulary: formVocabulary(form), others: allFieldLabels(form) };
+    formWords.set(form, w);
+  }
+  return w;
 }
 
 /** The value cell right of a label at (row, col): the first filled cell before the next label. */
@@ -649,8 +648,7 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
   const result = emptyResult();
   const relations: DeclaredSum[] = [];
   const rates: DeclaredRate[] = [];
-  const vocabulary = formVocabulary(form);
-  const others = allFieldLabels(form);
+  const { vocabulary, others } = wordsOf(form);
 
   // Tables first, so that their cells are not read as fields.
   const areas: Area[] = [];
@@ -660,7 +658,7 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
     const baseStop = tableEnd(grid);
     const stopAt = t.table === "jx_indicators" ? (r: number): boolean => baseStop(r) || TOTAL_ROW_LABELS.has(firstText(grid, r)) : baseStop;
     for (const row of grid.rowNumbers) {
-      const start = grid.colsIn(row).find((c) => firstLabels.has(normalizeLabel(cellText(grid.cell(row, c)))));
+      const start = grid.colsIn(row).find((c) => firstLabels.has(grid.memo(normalizeLabel, cellText(grid.cell(row, c)))));
       if (start === undefined) continue;
       const at = { row, col: start };
       const read = readTable(grid, def, { start: at, end: at }, { source: "label", auto: { stopAt, blankRowsInside: t.blankRowsInside } });
