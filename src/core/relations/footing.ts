@@ -49,9 +49,7 @@ const BARE_MONEY_UNITS: Readonly<Record<string, string>> = { 万: "万元", 亿:
 
 /** `Sheet!A1` for a ref. */
 export function refKey(ref: CellRef): string {
-  // `+`, not a template literal: measured on Node 20, the template spent ~1 µs per key here (a key per
-  // money cell — most of sumChecks' time), the concatenation ~50 ns.
-  return ref.sheet + "!" + ref.address;
+  return `${ref.sheet}!${ref.address}`;
 }
 
 /**
