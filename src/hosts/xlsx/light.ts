@@ -481,8 +481,11 @@ function rawValue(part: string, cell: RawCell, strings: readonly (string | undef
       if (!cell.v) anomaly(`${part}: an error without <v>`);
       if (v !== undefined && looksNumeric(v)) anomaly(`${part}: error value ${v}`);
       return { error: v };
-    default:
-      return cell.v ? Number(v) : undefined;
+    default: {
+      const n = cell.v ? Number(v) : undefined;
+      // populate.ts turns a number back into text for a cell typed as a string, even an emptied inline one.
+      return n !== undefined && cell.t === "inlineStr" ? String(n) : n;
+    }
   }
 }
 
