@@ -13,6 +13,7 @@ const os = require("os");
 const path = require("path");
 const zlib = require("zlib");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { renderPaneShell } = require("./scripts/pane-shell");
 
 const ASSETS = path.resolve(__dirname, "assets");
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -255,6 +256,8 @@ function paneConfig(env = {}, argv = {}) {
         filename: "taskpane.html",
         chunks: ["taskpane"],
         scriptLoading: "defer",
+        // The first screen (title, toolbar, a live 检查我的报表), rendered here with Fluent's own components.
+        templateParameters: { shell: renderPaneShell() },
       }),
       // The manifest's FunctionFile: Office loads it (hidden) for ribbon commands; ours has none beyond
       // ShowTaskpane, so it only needs office.js and onReady.

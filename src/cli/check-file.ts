@@ -2,7 +2,6 @@
  * Check one workbook file: read it with the light .xlsx reader (src/hosts/xlsx/light.ts), run the engine,
  * and return a plain, serialisable outcome (it crosses worker_threads). Unreadable files are outcomes too, never exceptions.
  */
-import { performance } from "perf_hooks";
 import { checkModel, ENGINE_VERSION } from "../core/engine/run-rules";
 import { mapWorkbook } from "../core/mapping";
 import type { ReportModel } from "../core/model/report-model";
@@ -19,6 +18,7 @@ import type { Severity } from "../core/engine/types";
 import { readWorkbookFile } from "../hosts/xlsx/light";
 import { limitsFor, limitsFromEnv } from "../hosts/xlsx/package";
 import { XlsxReadError } from "../hosts/xlsx/sniff";
+import { now } from "./clock";
 import { CliError } from "./io";
 import { loadRuleFile } from "./rules-file";
 
@@ -119,7 +119,7 @@ function round(ms: number): number {
 export async function checkFile(file: string, options: CheckFileOptions): Promise<FileOutcome> {
   const preset = resolvePreset(options.preset);
   const profile = resolveProfile(options.profile);
-  const t0 = performance.now();
+  const t0 = now();
   let snapshot;
   try {
     snapshot = await readWorkbookFile(file, options.maxCells !== undefined ? limitsFor(options.maxCells) : limitsFromEnv());
@@ -127,7 +127,7 @@ export async function checkFile(file: string, options: CheckFileOptions): Promis
     if (err instanceof XlsxReadError) return { file, ok: false, problem: err.problem, message: err.message };
     return { file, ok: false, problem: "corrupt", message: `文件已损坏，无法读取（corrupt .xlsx file）：${err instanceof Error ? err.message : String(err)}` };
   }
-  const t1 = performance.now();
+  const t1 = now();
   // What the clerk ignored in the pane (with a reason, kept in the workbook) is ignored here too.
   const model = mapWorkbook(snapshot);
   const bureauRules = options.rules !== undefined ? await loadRuleFile(options.rules) : undefined;
@@ -136,7 +136,7 @@ export async function checkFile(file: string, options: CheckFileOptions): Promis
     checkModel(model, { preset, profile, host: "cli", ...(bureauRules ? { bureauRules } : {}), ...(previous ? { previous } : {}) }),
     readIgnores(snapshot),
   );
-  const t2 = performance.now();
+  const t2 = now();
   const findings: CliFinding[] = report.findings.map((f) => ({
     rule: f.ruleId,
     severity: f.severity,

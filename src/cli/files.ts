@@ -6,7 +6,9 @@
  * A path with glob characters that names no file (`"examples/*.xlsx"`, which cmd.exe and PowerShell pass
  * on unexpanded) is expanded here with tinyglobby, to its .xlsx files in name order.
  */
-import { promises as fs } from "fs";
+// Synchronous calls: a check of a file or two would otherwise load fs.promises (and with it readline) at
+// start, and a command line walks one path at a time anyway.
+import * as fs from "fs";
 import * as path from "path";
 import { CliError } from "./io";
 
@@ -27,7 +29,7 @@ async function expandGlob(pattern: string): Promise<string[]> {
 }
 
 async function walk(dir: string, out: string[]): Promise<void> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
+  const entries = fs.readdirSync(dir, { withFileTypes: true });
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const e of entries) {
     if (e.name.startsWith(".") || e.name.startsWith("~$")) continue;
@@ -47,7 +49,7 @@ export async function expandInputs(paths: readonly string[], options: { allowMis
   for (const p of paths) {
     let stat;
     try {
-      stat = await fs.stat(p);
+      stat = fs.statSync(p);
     } catch {
       if (isGlob(p)) {
         const matched = await expandGlob(p);

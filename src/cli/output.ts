@@ -17,8 +17,16 @@
  */
 import { constants as fsConstants, promises as fs, type Stats } from "fs";
 import * as path from "path";
-import { randomBytes } from "crypto";
 import { CliError, EXIT_UNREADABLE } from "./io";
+
+/**
+ * Six random bytes in hex for a temporary name. crypto is required only when a file is written: loading it
+ * costs every `jixiao check` that prints to the screen some milliseconds of start-up.
+ */
+function randomHex(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require("crypto") as typeof import("crypto")).randomBytes(6).toString("hex");
+}
 
 /** One file a command is about to write. */
 export interface OutputTarget {
@@ -160,7 +168,7 @@ export interface WriteOptions {
 export async function writeFileAtomic(target: string, bytes: Uint8Array | string, options: WriteOptions = {}): Promise<void> {
   const abs = path.resolve(target);
   const dir = path.dirname(abs);
-  const tmp = path.join(dir, `.${path.basename(abs)}.${process.pid}.${randomBytes(6).toString("hex")}.jixiao-tmp`);
+  const tmp = path.join(dir, `.${path.basename(abs)}.${process.pid}.${randomHex()}.jixiao-tmp`);
   try {
     const handle = await fs.open(tmp, "wx", 0o666);
     try {

@@ -12,7 +12,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Worker } from "worker_threads";
+import type { Worker as WorkerThread } from "worker_threads";
 import { checkFile, type CheckFileOptions, type FileOutcome } from "./check-file";
 import type { WorkerAnswer, WorkerJob } from "./worker";
 
@@ -64,11 +64,14 @@ export async function checkFiles(files: readonly string[], options: CheckFileOpt
     for (let i = 0; i < files.length; i++) deliver(i, await checkFile(files[i], options));
     return results as FileOutcome[];
   }
+  // worker_threads only when a pool runs: a single check does not pay for loading it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker } = require("worker_threads") as typeof import("worker_threads");
   let next = 0;
   await new Promise<void>((resolve) => {
     let running = 0;
     const start = (): void => {
-      const worker = new Worker(script);
+      const worker: WorkerThread = new Worker(script);
       running++;
       let current: number | undefined;
       const feed = (): void => {

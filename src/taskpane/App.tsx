@@ -16,7 +16,7 @@ import { Identity } from "./lazy/Identity";
 import { OutcomePanel } from "./lazy/OutcomePanel";
 import { usePane, type Operation } from "./hooks/usePane";
 import type { PaneServices } from "./services";
-import { withEngine } from "./engine";
+import { withEngine, type ServicesModule } from "./engine";
 import { CATALOGS, StringsContext, stringsApi, useStrings, type Language, type StringKey, type Strings } from "./strings";
 
 const FixPreview = lazy(() => import(/* webpackChunkName: "fix-preview" */ "./components/FixPreview"));
@@ -62,16 +62,26 @@ export interface AppProps {
   language?: Language;
   /** Replace the catalog of every language (the pseudo-locale test). */
   strings?: Strings;
+  /**
+   * Loads the engine when `services` is not given: the real chunk by default; tests hold it back to
+   * click before it has arrived.
+   */
+  loadEngine?: () => Promise<ServicesModule>;
+  /**
+   * Asked once the pane has mounted: was 检查我的报表 clicked on the page's first screen, before the pane
+   * had started (index.tsx: taskpane.html's `jixiaoEarlyCheck`)? The pane then checks at once.
+   */
+  takeEarlyCheck?: () => boolean;
 }
 
 /** The task pane. */
-export function App({ host, services, language = "zh-CN", strings }: AppProps): JSX.Element {
+export function App({ host, services, language = "zh-CN", strings, loadEngine, takeEarlyCheck }: AppProps): JSX.Element {
   const [lang, setLang] = useState<Language>(language);
   const api = useMemo(() => stringsApi(strings ?? CATALOGS[lang], lang), [strings, lang]);
   const toggle = (): void => setLang(lang === "zh-CN" ? "en" : "zh-CN");
   return (
     <StringsContext.Provider value={api}>
-      {host ? <Pane host={host} services={services} onToggleLanguage={toggle} /> : <NoHost onToggleLanguage={toggle} />}
+      {host ? <Pane host={host} services={services} loadEngine={loadEngine} takeEarlyCheck={takeEarlyCheck} onToggleLanguage={toggle} /> : <NoHost onToggleLanguage={toggle} />}
     </StringsContext.Provider>
   );
 }
@@ -134,22 +144,35 @@ function cardIndexOf(el: Element | null): number {
   return Math.max(0, [...document.querySelectorAll("[data-finding-card]")].indexOf(card));
 }
 
-function Pane({ host, services, onToggleLanguage }: { host: WorkbookHost; services?: PaneServices; onToggleLanguage: () => void }): JSX.Element {
+interface PaneProps {
+  host: WorkbookHost;
+  services?: PaneServices;
+  loadEngine?: () => Promise<ServicesModule>;
+  takeEarlyCheck?: () => boolean;
+  onToggleLanguage: () => void;
+}
+
+function Pane({ host, services, loadEngine, takeEarlyCheck, onToggleLanguage }: PaneProps): JSX.Element {
   const strings = useStrings();
   const { s } = strings;
   const styles = useStyles();
-  // One services object per pane: usePane's effects depend on it. The real engine loads after the first
-  // paint (./engine): until it has, the host's reads wait for it.
-  const engine = useMemo(() => (services ? { host, services } : withEngine(host, { check: { host: `taskpane/${host.kind}` } })), [services, host]);
+  // One services object per pane: usePane's effects depend on it. The real engine loads alongside the
+  // first paint (./engine): until it has, the host's reads wait for it — the buttons do not.
+  const engine = useMemo(
+    () => (services ? { host, services } : withEngine(host, { check: { host: `taskpane/${host.kind}` } }, loadEngine)),
+    [services, host, loadEngine],
+  );
   const core = engine.services;
-  const pane = usePane(engine.host, core, strings);
+  const pane = usePane(engine.host, core, strings, { takeEarlyCheck });
   const { state } = pane;
   const [ignoring, setIgnoring] = useState<Finding | undefined>(undefined);
   const [mappingOpen, setMappingOpen] = useState(false);
   const opener = useRef<HTMLElement | null>(null);
   // Where the list was, and which card, when a fix or an ignore was asked for.
   const listPlace = useRef({ index: 0, scrollY: 0 });
+  // Only an operation the clerk started disables the buttons; the first read runs behind them.
   const busy = state.busy !== null;
+  const working: Operation | null = state.busy ?? (state.starting ? "read" : null);
   const report = state.report;
   const outcome = state.outcome;
 
@@ -162,7 +185,7 @@ function Pane({ host, services, onToggleLanguage }: { host: WorkbookHost; servic
   const ruleLabel = useCallback((f: Finding) => core.ruleLabel(f.ruleId, strings.locale), [core, strings.locale]);
 
   return (
-    <main className={styles.root} aria-busy={busy}>
+    <main className={styles.root} aria-busy={working !== null}>
       <div className={styles.header}>
         <Title3 as="h1">{s.appTitle}</Title3>
         <LanguageButton onClick={onToggleLanguage} />
@@ -195,7 +218,7 @@ function Pane({ host, services, onToggleLanguage }: { host: WorkbookHost; servic
       {core.planFills === null ? <Text size={200}>{s.fillUnavailable}</Text> : null}
       {core.narrative === null ? <Text size={200}>{s.narrativeUnavailable}</Text> : null}
 
-      {state.busy ? <Spinner size="tiny" labelPosition="after" label={s[BUSY_LABEL[state.busy]]} /> : null}
+      {working ? <Spinner size="tiny" labelPosition="after" label={s[BUSY_LABEL[working]]} /> : null}
 
       <Notices notices={state.notices} onDismiss={pane.dismiss} />
 

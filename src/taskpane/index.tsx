@@ -1,7 +1,8 @@
 /**
  * Entry of the task pane: detect the host (WPS, then Excel through office.js), then render the pane
- * once inside one FluentProvider. When office.js could not load and there is no WPS, the pane still
- * renders (host null) and tells the clerk where to open it; if even that fails, a plain Chinese message
+ * once inside one FluentProvider, in place of the first screen taskpane.html already shows (its
+ * 检查我的报表 works before this runs: a click there is handed to the pane, see ./early-check).
+ * When office.js could not load and there is no WPS, the pane still renders (host null) and tells the clerk where to open it; if even that fails, a plain Chinese message
  * replaces the loading text, so the page is never blank.
  */
 import { createRoot } from "react-dom/client";
@@ -9,6 +10,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { detectHost } from "../hosts/detect-host";
 import type { WorkbookHost } from "../hosts/host";
+import { takeEarlyCheck } from "./early-check";
 
 /** Shown when the pane itself cannot start (a plain DOM write, no React needed). */
 function showFatal(container: HTMLElement, error: unknown): void {
@@ -37,7 +39,7 @@ async function start(): Promise<void> {
   try {
     createRoot(container).render(
       <FluentProvider theme={webLightTheme}>
-        <App host={host} />
+        <App host={host} takeEarlyCheck={takeEarlyCheck} />
       </FluentProvider>,
     );
   } catch (e) {

@@ -113,6 +113,36 @@ describe("what the built CLI loads", () => {
     expect(files.filter((f) => /node_modules\/(exceljs|docx)\//.test(f) || /^dist\/(core\/(narrative\/generate|template|fill)|cli\/(docx|commands\/(fill|narrative|template)))/.test(f))).toEqual([]);
   });
 
+  (bundled ? it : it.skip)("the check bundle holds no xlsx-populate, JSZip or ExcelJS: the light reader reads the workbook", async () => {
+    // Module ids are paths (webpack.config.js, moduleIds "named"): a package inside the file names itself.
+    const text = await fs.readFile(path.join(ROOT, "dist", "bundle", "jixiao.js"), "utf8");
+    expect(["xlsx-populate", "jszip", "exceljs"].filter((p) => text.includes(`node_modules/${p}/`))).toEqual([]);
+    expect(text).toContain("node_modules/fflate/");
+    expect(text).toContain("node_modules/saxes/");
+  });
+
+  (built ? it : it.skip)("check through the tsc modules (dist/cli) loads no xlsx-populate, JSZip or ExcelJS either", async () => {
+    const script = path.join(tmp, "run-modules.js");
+    await fs.writeFile(
+      script,
+      `require(${JSON.stringify(path.join(ROOT, "dist", "cli", "index.js"))}).main([process.argv[0], "jixiao", ...process.argv.slice(2)]).then((c) => { process.exitCode = c; });`,
+    );
+    const list = path.join(tmp, "loaded-modules.json");
+    const hook = path.join(tmp, "trace-modules.js");
+    await fs.writeFile(
+      hook,
+      `const M = require("module"); const seen = new Set(); const orig = M._load;
+       M._load = function (r, p, i) { const x = orig.apply(this, arguments); try { seen.add(M._resolveFilename(r, p)); } catch {} return x; };
+       process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(list)}, JSON.stringify([...seen])));`,
+    );
+    const run = await runNode(["-r", hook, script, "check", EXAMPLE], ROOT);
+    expect(run.err).toBe("");
+    expect(run.out).toContain("共发现");
+    const files = (JSON.parse(await fs.readFile(list, "utf8")) as string[]).map((f) => path.relative(ROOT, f));
+    expect(files.filter((f) => /node_modules\/(xlsx-populate|jszip|exceljs|lodash)\//.test(f) || /^dist\/hosts\/xlsx\/(index|populate|read)\.js$/.test(f))).toEqual([]);
+    expect(files).toContain("dist/hosts/xlsx/light.js");
+  });
+
   (built ? it : it.skip)("--version loads no command and no package; --help and fill load production packages only", async () => {
     const version = await loaded(["--version"]);
     expect(version.run.out).toBe(`${(JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version}\n`);

@@ -24,9 +24,10 @@ function deltaE(a: string, b: string): number {
   return Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
 }
 
-/** Wait until the first read has finished (the check button is enabled again). */
+/** Wait until the pane is idle: the button enabled and nothing under way (the first read included). */
 async function ready(name = "检查我的报表"): Promise<void> {
   await waitFor(() => expect(button(name)).toBeEnabled());
+  await waitFor(() => expect(screen.getByRole("main").getAttribute("aria-busy")).toBe("false"));
 }
 
 async function check(name = "检查我的报表"): Promise<void> {

@@ -16,7 +16,11 @@ import { renderPane } from "./pane-fixture";
 afterEach(cleanup);
 
 const button = (name: string) => screen.getByRole("button", { name });
-const ready = () => waitFor(() => expect(button("检查我的报表")).toBeEnabled());
+/** The pane is idle: the button enabled and nothing under way (the first read included). */
+const ready = async () => {
+  await waitFor(() => expect(button("检查我的报表")).toBeEnabled());
+  await waitFor(() => expect(screen.getByRole("main").getAttribute("aria-busy")).toBe("false"));
+};
 
 describe("task pane over the real engine", () => {
   test("a named workbook with a blank 单位名称: the required-field error shows at 封面!B2, is marked, and goes away once filled", async () => {

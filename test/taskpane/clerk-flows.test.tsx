@@ -18,7 +18,11 @@ afterEach(cleanup);
 
 const ROOT = path.resolve(__dirname, "../..");
 const button = (name: string) => screen.getByRole("button", { name });
-const ready = (name = "检查我的报表") => waitFor(() => expect(button(name)).toBeEnabled());
+/** The pane is idle: the button enabled and nothing under way (the first read included). */
+const ready = async (name = "检查我的报表") => {
+  await waitFor(() => expect(button(name)).toBeEnabled());
+  await waitFor(() => expect(screen.getByRole("main").getAttribute("aria-busy")).toBe("false"));
+};
 async function check(): Promise<void> {
   await ready();
   fireEvent.click(button("检查我的报表"));

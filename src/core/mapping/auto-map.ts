@@ -45,7 +45,7 @@ const COLUMN_LABELS: ReadonlySet<string> = new Set(TABLES.flatMap((t) => t.colum
 const TITLE_HINTS: readonly string[] = TABLES.flatMap((t) => t.titleHints.map(normalizeLabel));
 
 function norm(grid: SheetGrid, row: number, col: number): string {
-  return normalizeLabel(cellText(grid.cell(row, col)));
+  return grid.memo(normalizeLabel, cellText(grid.cell(row, col)));
 }
 
 /** The last character of every normalised schema label: a text ending otherwise is no label. */
@@ -66,7 +66,8 @@ function labelText(raw: string): string {
 /** {@link labelText} of a cell. */
 function labelAt(grid: SheetGrid, row: number, col: number): string {
   const v = grid.cell(row, col)?.value;
-  return typeof v === "string" ? labelText(v) : "";
+  // Memoised per sheet: every table's end test (title, header, closing rows) reads each row's labels again.
+  return typeof v === "string" ? grid.memo(labelText, v) : "";
 }
 
 /** Whether a text is a label of the schema (a scalar's or a column's), hence never a value. */
@@ -254,7 +255,7 @@ export function autoMap(_snapshot: WorkbookSnapshot, grids: readonly SheetGrid[]
         if (areas.some((a) => inside(a, row, col))) continue;
         const cell = grid.cell(row, col);
         if (typeof cell?.value !== "string") continue;
-        const field = SCALAR_BY_LABEL.get(labelText(cell.value));
+        const field = SCALAR_BY_LABEL.get(grid.memo(labelText, cell.value));
         if (!field) continue;
         const cand = totalBelowIndicators(grid, row, field, result) ?? valueFor(grid, row, col, field, areas);
         if (cand) candidates.set(field.id, [...(candidates.get(field.id) ?? []), cand]);

@@ -71,7 +71,7 @@ export class SheetGrid {
    * holds `order[starts[p]] … order[starts[p + 1] - 1]`. Building it is one pass over the index and a
    * few typed arrays, where a Map and arrays per row cost more than all the lookups mapping makes.
    */
-  private readonly ix: CellIndex;
+  readonly ix: CellIndex;
   private readonly order: Int32Array;
   private readonly starts: Int32Array;
   /** Row number → p, as a dense array when rows are not too sparse, else a Map. */
@@ -82,6 +82,8 @@ export class SheetGrid {
   private readonly bigMerges: Area[] = [];
   /** Column letters by index, filled as addresses of blank positions are asked for. */
   private readonly letters: string[] = [];
+  /** Results of pure text functions, by function and text (see {@link memo}). */
+  private readonly memos = new Map<(text: string) => string, Map<string, string>>();
 
   constructor(sheet: SheetSnapshot) {
     this.name = sheet.name;
@@ -167,8 +169,8 @@ export class SheetGrid {
     return at.get(row) ?? -1;
   }
 
-  /** The index position (into the CellIndex) of the non-blank cell at a position, -1 when blank. */
-  private find(row: number, col: number): number {
+  /** The position in {@link ix} of the non-blank cell read at (row, col), -1 when blank. */
+  find(row: number, col: number): number {
     const p = this.rowIndex(row);
     if (p < 0) return -1;
     const cols = this.ix.cols;
@@ -211,6 +213,22 @@ export class SheetGrid {
     if (i < 0) return { ref: { sheet: this.name, address: this.address(row, col) } };
     const ix = this.ix;
     return { ref: { sheet: this.name, address: ix.canonical[i] === 1 ? ix.addresses[i] : this.address(row, col) }, cell: ix.cells[i] };
+  }
+
+  /**
+   * `fn(text)` for a text of this sheet, computed once per distinct text. Label normalisation is asked
+   * of the same header and row texts by every table, form block and scalar search of a sheet; the
+   * results live as long as the grid (one sheet object), never across snapshots. `fn` must be pure.
+   */
+  memo(fn: (text: string) => string, text: string): string {
+    let m = this.memos.get(fn);
+    if (m === undefined) this.memos.set(fn, (m = new Map()));
+    let out = m.get(text);
+    if (out === undefined) {
+      out = fn(text);
+      m.set(text, out);
+    }
+    return out;
   }
 
   /** The merged area covering a position, if any. */

@@ -69,7 +69,7 @@ export function headerTop(grid: SheetGrid, def: TableDef, area: Area): number {
   const vocab = headerVocabulary(def);
   const labelled = (r: number): boolean =>
     grid.colsIn(r, area.start.col, area.end.col).some((c) => {
-      const n = normalizeLabel(String(grid.cell(r, c)?.value ?? ""));
+      const n = grid.memo(normalizeLabel, String(grid.cell(r, c)?.value ?? ""));
       return n !== AMONG && vocab.has(n);
     });
   if (labelled(area.start.row)) return area.start.row;
@@ -88,7 +88,7 @@ function continuesHeader(grid: SheetGrid, r: number, top: number, span: { left: 
   const cols = grid.colsIn(r, span.left, span.right);
   if (cols.some((c) => isNumberLike(grid.cell(r, c)) || grid.cell(r, c)?.error)) return false;
   if (mergedDown) return true;
-  return cols.some((c) => vocab.has(normalizeLabel(String(grid.cell(r, c)?.value ?? ""))));
+  return cols.some((c) => vocab.has(grid.memo(normalizeLabel, String(grid.cell(r, c)?.value ?? ""))));
 }
 
 /**
@@ -97,13 +97,14 @@ function continuesHeader(grid: SheetGrid, r: number, top: number, span: { left: 
  * column equals one (a label sitting in a merged cell above). Pass 3: a free column's own header
  * contains a label (`三公经费\n合计（万元）`), when exactly one column claims it.
  */
-function matchColumns(headers: Map<number, string[]>, def: TableDef): Map<string, number> {
+function matchColumns(headers: Map<number, string[]>, def: TableDef, grid: SheetGrid): Map<string, number> {
+  const norm = (t: string): string => grid.memo(normalizeLabel, t);
   const assigned = new Map<string, number>();
   const used = new Set<number>();
   const own = new Map<number, string>();
   for (const [col, texts] of headers) {
     const lowest = [...texts].reverse().find((t) => t !== "");
-    if (lowest !== undefined) own.set(col, normalizeLabel(lowest));
+    if (lowest !== undefined) own.set(col, norm(lowest));
   }
   const cols = [...headers.keys()].sort((a, b) => a - b);
   const assign = (key: string, col: number): void => {
@@ -119,7 +120,7 @@ function matchColumns(headers: Map<number, string[]>, def: TableDef): Map<string
   for (const c of def.columns) {
     if (assigned.has(c.key)) continue;
     const labels = columnLabels(c);
-    const hit = cols.find((col) => !used.has(col) && (headers.get(col) ?? []).some((t) => t !== "" && labels.includes(normalizeLabel(t))));
+    const hit = cols.find((col) => !used.has(col) && (headers.get(col) ?? []).some((t) => t !== "" && labels.includes(norm(t))));
     if (hit !== undefined) assign(c.key, hit);
   }
   const claims = new Map<string, number[]>();
@@ -186,7 +187,7 @@ export function readTable(grid: SheetGrid, def: TableDef, area: Area, options: R
     for (let r = top; r <= headerRow; r++) texts.push(grid.text(r, c));
     if (texts.some((t) => t !== "")) headers.set(c, texts);
   }
-  const assigned = matchColumns(headers, def);
+  const assigned = matchColumns(headers, def, grid);
   const columns: TableColumn[] = def.columns
     .filter((c) => assigned.has(c.key))
     .map((c) => {
@@ -210,14 +211,14 @@ export function readTable(grid: SheetGrid, def: TableDef, area: Area, options: R
     const matchedCols = columns.map((c) => c.col);
     const continues = (r: number): boolean => {
       for (let next = r + 1; next <= Math.min(r + 2, bottomLimit); next++) {
-        if (grid.colsIn(next, left, right).length === 0) continue;
+        if (!grid.hasCellsIn(next, left, right)) continue;
         if (auto.stopAt(next)) return false;
         return matchedCols.filter((c) => !isBlank(grid.shown(next, c))).length >= 2;
       }
       return false;
     };
     for (let r = headerRow + 1; r <= bottomLimit; r++) {
-      if (grid.colsIn(r, left, right).length === 0) {
+      if (!grid.hasCellsIn(r, left, right)) {
         if (auto.blankRowsInside && dataRows.length > 0 && continues(r)) continue;
         break;
       }
@@ -226,7 +227,7 @@ export function readTable(grid: SheetGrid, def: TableDef, area: Area, options: R
     }
   } else {
     for (const r of grid.rowsIn(headerRow + 1, bottomLimit)) {
-      if (grid.colsIn(r, left, right).length > 0) dataRows.push(r);
+      if (grid.hasCellsIn(r, left, right)) dataRows.push(r);
     }
   }
 

@@ -48,8 +48,40 @@ export function indexToCol(index: number): string {
   return s;
 }
 
+/**
+ * `$?letters$?digits` from `start` of `text` (1–3 letters, 1–15 digits) by char codes: the position and
+ * where it ends, or undefined. The fast path of {@link parseA1} and {@link parseRef}: rules and mapping
+ * read an address per cell, and a regex with two captures and an upper-casing costs more than this.
+ */
+function scanCell(text: string, start: number): { pos: Position; end: number } | undefined {
+  let i = start;
+  const n = text.length;
+  if (text.charCodeAt(i) === 36) i++;
+  let col = 0;
+  const lettersAt = i;
+  for (; i < n; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64);
+    else if (ch >= 97 && ch <= 122) col = col * 26 + (ch - 96);
+    else break;
+  }
+  if (i === lettersAt || i - lettersAt > 3) return undefined;
+  if (text.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const digitsAt = i;
+  for (; i < n; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    row = row * 10 + d;
+  }
+  if (i === digitsAt || i - digitsAt > 15) return undefined;
+  return { pos: { row, col }, end: i };
+}
+
 /** `"C11"` (with or without `$`) → `{row: 11, col: 3}`; throws on anything else. */
 export function parseA1(address: string): Position {
+  const hit = scanCell(address, 0);
+  if (hit && hit.end === address.length) return hit.pos;
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
   if (!m) throw new Error(`Not an A1 cell address: ${address}`);
   return { row: Number(m[2]), col: colToIndex(m[1]) };
@@ -87,6 +119,13 @@ export function parseCellRef(text: string): CellRef {
  * Returns undefined for what is not a single-area reference (constants, formulas, unions, `#REF!`).
  */
 export function parseRef(text: string): ParsedRef | undefined {
+  // A plain `C11` or `A5:A9` (every merge of a sheet is written so) needs no regex.
+  const a = scanCell(text, 0);
+  if (a && a.end === text.length) return { sheet: undefined, area: normalize(a.pos, a.pos), unbounded: false };
+  if (a && text.charCodeAt(a.end) === 58) {
+    const b = scanCell(text, a.end + 1);
+    if (b && b.end === text.length) return { sheet: undefined, area: normalize(a.pos, b.pos), unbounded: false };
+  }
   let rest = text.trim().replace(/^=/, "");
   let sheet: string | undefined;
   const quoted = /^'((?:[^']|'')+)'!/.exec(rest);

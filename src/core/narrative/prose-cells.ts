@@ -107,7 +107,9 @@ function otherProseCells(model: ReportModel, seen: Set<string>): ProseCell[] {
   for (const sheet of model.snapshot.sheets) {
     if (sheet.name === NARRATIVE_SHEET || BOOKKEEPING_SHEETS.has(sheet.name) || INSTRUCTION_SHEET.test(sheet.name)) continue;
     const sheetRemarks = remarks.get(sheet.name);
-    for (const { address, value } of textCells(sheet)) {
+    const texts = textCells(sheet);
+    for (let i = 0; i < texts.length; i++) {
+      const { address, value } = texts[i];
       if (sheetRemarks?.has(address) ? value.trim() !== "" : isProseText(value) && !INSTRUCTION_TEXT.test(value)) candidates.push({ sheet: sheet.name, address, value });
     }
   }

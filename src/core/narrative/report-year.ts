@@ -8,6 +8,7 @@
 import type { ReportModel } from "../model/report-model";
 import type { CellSnapshot } from "../model/snapshot";
 import { toHalfWidth } from "../units";
+import { textCells } from "../rules/lib/text-cells";
 
 /** The year written (`own`) and the year the workbook is about (`year`). */
 export interface SettledYear {
@@ -64,10 +65,12 @@ function settle(model: ReportModel): SettledYear {
     const hit = counts.get(y);
     if (hit !== undefined || !yearBinding) return hit ?? 0;
     let n = 0;
+    const written = `${y}年`;
     for (const sheet of model.snapshot.sheets) {
-      for (const [address, cell] of Object.entries(sheet.cells)) {
-        if (typeof cell.value !== "string" || (address === yearBinding.ref.address && sheet.name === yearBinding.ref.sheet)) continue;
-        n += toHalfWidth(cell.value).split(`${y}年`).length - 1;
+      // Text cells only (rules/lib/text-cells.ts); one without 年 (toHalfWidth leaves 年 as it is) names no year.
+      for (const { address, value } of textCells(sheet)) {
+        if (!value.includes("年") || (address === yearBinding.ref.address && sheet.name === yearBinding.ref.sheet)) continue;
+        n += toHalfWidth(value).split(written).length - 1;
       }
     }
     counts.set(y, n);
@@ -92,9 +95,9 @@ function settle(model: ReportModel): SettledYear {
 function laterYears(model: ReportModel, own: number): number[] {
   const found = new Set<number>();
   for (const sheet of model.snapshot.sheets) {
-    for (const cell of Object.values(sheet.cells)) {
-      if (typeof cell.value !== "string") continue;
-      for (const m of toHalfWidth(cell.value).matchAll(/((?:19|20)\d{2})\s*年/g)) {
+    for (const { value } of textCells(sheet)) {
+      if (!value.includes("年")) continue;
+      for (const m of toHalfWidth(value).matchAll(/((?:19|20)\d{2})\s*年/g)) {
         const y = Number(m[1]);
         if (y > own && y <= own + 2) found.add(y);
       }

@@ -6,10 +6,7 @@
  */
 import { defineRule } from "../engine/types";
 import { isDateFormat, showStored } from "../units";
-import { forEachFigure, type FigureKind } from "./lib/numeric-cells";
-
-/** The figures a date format spoils: amounts and rates (a count or a score is another rule's business). */
-const AMOUNT_KINDS: ReadonlySet<FigureKind> = new Set<FigureKind>(["money", "rate"]);
+import { oddFigures } from "./lib/numeric-cells";
 
 /** Message ids of date-in-amount. */
 export type MessageId = "dateInMoney" | "dateInRate";
@@ -30,13 +27,13 @@ export const dateInAmount = defineRule<MessageId>({
       workbook() {
         // A workbook has a handful of number formats over thousands of cells: each is judged once.
         const dateFormat = new Map<string, boolean>();
-        forEachFigure(context.model, AMOUNT_KINDS, (bound, f) => {
+        // Only the figures that are not plain numbers (rules/lib/numeric-cells.ts): a date-formatted one is among them.
+        for (const { bound, field: f } of oddFigures(context.model)) {
           const cell = bound.cell;
-          // Most figure cells have no number format (General) or are no number: nothing to parse then.
-          if (!cell || typeof cell.value !== "number" || !cell.numberFormat) return;
+          if (f.kind === "number" || !cell || typeof cell.value !== "number" || !cell.numberFormat) continue;
           let isDate = dateFormat.get(cell.numberFormat);
           if (isDate === undefined) dateFormat.set(cell.numberFormat, (isDate = isDateFormat(cell.numberFormat)));
-          if (!isDate) return;
+          if (!isDate) continue;
           const value = showStored(cell.value);
           context.report({
             at: bound.ref,
@@ -45,7 +42,7 @@ export const dateInAmount = defineRule<MessageId>({
             data: { what: f.what, format: cell.numberFormat, value },
             actual: cell.value,
           });
-        });
+        }
       },
     };
   },

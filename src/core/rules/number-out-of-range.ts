@@ -6,9 +6,7 @@
  */
 import { defineRule } from "../engine/types";
 import { isAbnormalNumber } from "../units";
-import { forEachFigure, type FigureKind } from "./lib/numeric-cells";
-
-const ALL_KINDS: ReadonlySet<FigureKind> = new Set<FigureKind>(["money", "rate", "number"]);
+import { oddFigures } from "./lib/numeric-cells";
 
 /** Message ids of number-out-of-range. */
 export type MessageId = "abnormal";
@@ -34,12 +32,13 @@ export const numberOutOfRange = defineRule<MessageId>({
   create(context) {
     return {
       workbook() {
-        forEachFigure(context.model, ALL_KINDS, (bound, f) => {
+        // Only the figures that are not plain numbers (rules/lib/numeric-cells.ts): an abnormal one is among them.
+        for (const { bound, field: f } of oddFigures(context.model)) {
           const v = bound.cell?.value;
-          if (typeof v !== "number" || !isAbnormalNumber(v)) return;
+          if (typeof v !== "number" || !isAbnormalNumber(v)) continue;
           const shown = showAbnormal(v);
           context.report({ at: bound.ref, messageId: "abnormal", field: f.field, data: { what: f.what, shown }, actual: shown });
-        });
+        }
       },
     };
   },

@@ -5,24 +5,16 @@
  * silently leave the figure out.
  */
 import { defineRule, type CellWrite, type Fix } from "../engine/types";
-import type { BoundCell } from "../model/report-model";
-import { SCALAR_FIELDS, TABLES, type FieldKind } from "../schema/fields";
+import type { BoundCell, TableBinding } from "../model/report-model";
 import { formatNumber, parseCell, roundTo } from "../units";
 import { readMoney } from "../relations/footing";
 import { correctedFigure, unitMistakeKeys } from "../relations/unit-mistakes";
+import { oddFigures, type OddFigure } from "./lib/numeric-cells";
 
 /** Message ids of number-stored-as-text. */
 export type MessageId = "numberAsText" | "rateAsText";
 
-/** Scalar kinds that hold a number. */
-const NUMERIC_KINDS: ReadonlySet<FieldKind> = new Set<FieldKind>(["money", "rate", "number", "integer"]);
-
-/** Table columns that hold a number besides the money columns: rates, weights and scores. */
-const EXTRA_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  jx_projects: ["rate"],
-  jx_indicators: ["weight", "score"],
-  jx_score_summary: ["weight", "score"],
-};
+/** Table columns of rates (besides the rate scalars), written back as a percentage. */
 const RATE_COLUMNS: ReadonlySet<string> = new Set(["jx_projects.rate"]);
 
 /** A number-format code showing `decimals` places (`0.00`). */
@@ -109,26 +101,23 @@ export const numberStoredAsText = defineRule<MessageId>({
         ...(slipped ? {} : { fix: { description: `将${b.ref.address}的文本“${text}”转换为数值 ${shown}`, writes: [write] } }),
       });
     };
+    // Text is among the figures that are not plain numbers (rules/lib/numeric-cells.ts): only those are
+    // looked at, scalars in the workbook visitor, then each table's in its own visit (the findings' order).
+    const odd = oddFigures(context.model);
+    const byTable = new Map<TableBinding, OddFigure[]>();
+    for (const f of odd) {
+      if (!f.table) continue;
+      const list = byTable.get(f.table);
+      if (list) list.push(f);
+      else byTable.set(f.table, [f]);
+    }
+    const visit = ({ bound, field: f, table }: OddFigure): void => check(bound, f.field, f.what, table ? RATE_COLUMNS.has(f.field) : f.kind === "rate", f.kind === "money");
     return {
       workbook() {
-        for (const f of SCALAR_FIELDS) {
-          if (!NUMERIC_KINDS.has(f.kind)) continue;
-          check(context.model.scalars[f.id], f.id, f.label, f.kind === "rate", f.kind === "money");
-        }
+        for (const f of odd) if (!f.table) visit(f);
       },
       table(table) {
-        const def = TABLES.find((t) => t.id === table.id);
-        if (!def) return;
-        const keys = new Set([...def.columns.filter((c) => c.money).map((c) => c.key), ...(EXTRA_COLUMNS[def.id] ?? [])]);
-        const columns = def.columns.filter((c) => keys.has(c.key) && table.columns.some((tc) => tc.key === c.key));
-        // Field and description per column, once (not two strings per cell).
-        const cols = columns.map((c) => {
-          const field = `${def.id}.${c.key}`;
-          return { key: c.key, field, what: `${def.label}表的“${c.label}”`, rate: RATE_COLUMNS.has(field), money: c.money === true };
-        });
-        for (const row of table.rows) {
-          for (const c of cols) check(row.cells[c.key], c.field, c.what, c.rate, c.money);
-        }
+        for (const f of byTable.get(table) ?? []) visit(f);
       },
     };
   },

@@ -9,6 +9,7 @@ import { indexToCol } from "../model/address";
 import { proseCells, sheetInModel } from "../narrative/prose-cells";
 import { quoteSentence } from "../narrative/phrase";
 import { normalizeLabel } from "../schema/fields";
+import { textCells } from "./lib/text-cells";
 
 /** Message ids of prose-count-matches-list. */
 export type MessageId = "countMismatch";
@@ -41,11 +42,9 @@ function projectCount(model: ReportModel, table: TableBinding): number {
   const col = indexToCol(nameCol.col);
   // The first row below the mapped rows that reads 合计 in some cell: rows up to it are the table's.
   let totalRow: number | undefined;
-  for (const address in sheet.cells) {
-    // The cell's text first (most cells are numbers), its row only for a 合计.
-    const v = sheet.cells[address].value;
-    if (typeof v !== "string" || !/^(?:合计|总计)[:：]?$/.test(v.replace(/\s+/g, ""))) continue;
-    const r = Number(/\d+/.exec(address)?.[0]);
+  // Text cells only, with their row already read (lib/text-cells.ts).
+  for (const { value, row: r } of textCells(sheet)) {
+    if (!/^(?:合计|总计)[:：]?$/.test(value.replace(/\s+/g, ""))) continue;
     if (r > last && (totalRow === undefined || r < totalRow)) totalRow = r;
   }
   if (totalRow === undefined) return mapped;

@@ -208,21 +208,84 @@ export function groupKey(label: string): string {
     .replace(/(指标|目标)$/, "");
 }
 
-/** The canonical 一级 group of a label (产出 / 效益 / 满意度), else its key. */
-function level1Key(label: string): string {
-  const k = groupKey(label);
-  if (k.includes("产出")) return "产出";
-  if (k.includes("满意")) return "满意度";
-  if (k.includes("效益")) return "效益";
-  return k;
-}
+/**
+ * The label keys of one scoring run, memoised by label. A workbook's indicators repeat a handful of
+ * 一级/二级 labels and each key is a chain of regex replaces (normalizeLabel), and the same labels are asked
+ * again for every indicator × profile group: this keeps it to one normalisation per distinct label.
+ * Made per {@link scoreWorkbook} call, so nothing is shared between workbooks.
+ */
+class LabelKeys {
+  private readonly norms = new Map<string, string>();
+  private readonly groupKeys = new Map<string, string>();
+  private readonly level1Keys = new Map<string, string>();
+  private readonly profileGroups = new Map<string, string | undefined>();
+  private readonly rules = new Map<string, IndicatorRule | undefined>();
 
-function profileGroupOf(level1: string, profile: ScoringProfile): string | undefined {
-  const k = groupKey(level1);
-  const hit = profile.groups.find((g) => g.matches.some((m) => groupKey(m) === k) || groupKey(g.group) === k);
-  if (hit) return hit.group;
-  const canonical = level1Key(level1);
-  return profile.groups.find((g) => g.matches.some((m) => level1Key(m) === canonical))?.group;
+  constructor(private readonly profile: ScoringProfile) {}
+
+  /** normalizeLabel, memoised. */
+  norm(label: string): string {
+    let k = this.norms.get(label);
+    if (k === undefined) this.norms.set(label, (k = normalizeLabel(label)));
+    return k;
+  }
+
+  /** {@link groupKey}, memoised. */
+  groupKey(label: string): string {
+    let k = this.groupKeys.get(label);
+    if (k === undefined) {
+      k = this.norm(label)
+        .replace(/[(（][^)）]*[)）]/g, "")
+        .replace(/(指标|目标)$/, "");
+      this.groupKeys.set(label, k);
+    }
+    return k;
+  }
+
+  /** The canonical 一级 group of a label (产出 / 效益 / 满意度), else its {@link groupKey}. */
+  level1Key(label: string): string {
+    let k = this.level1Keys.get(label);
+    if (k === undefined) {
+      const g = this.groupKey(label);
+      k = g.includes("产出") ? "产出" : g.includes("满意") ? "满意度" : g.includes("效益") ? "效益" : g;
+      this.level1Keys.set(label, k);
+    }
+    return k;
+  }
+
+  /** The profile group (产出 50 …) a 一级 label belongs to: by its key, else by its canonical 一级 group. */
+  profileGroup(level1: string): string | undefined {
+    if (this.profileGroups.has(level1)) return this.profileGroups.get(level1);
+    const k = this.groupKey(level1);
+    const groups = this.profile.groups;
+    let hit = groups.find((g) => g.matches.some((m) => this.groupKey(m) === k) || this.groupKey(g.group) === k)?.group;
+    if (hit === undefined) {
+      const canonical = this.level1Key(level1);
+      hit = groups.find((g) => g.matches.some((m) => this.level1Key(m) === canonical))?.group;
+    }
+    this.profileGroups.set(level1, hit);
+    return hit;
+  }
+
+  /** The profile's own rule for a 三级指标 (人员控制率 …), by its normalised name; undefined for the formula. */
+  indicatorRule(level3: string): IndicatorRule | undefined {
+    if (this.rules.has(level3)) return this.rules.get(level3);
+    const k = this.norm(level3);
+    const rule = (this.profile.indicatorRules ?? []).find((ir) => ir.matches.some((m) => k.includes(this.norm(m))));
+    this.rules.set(level3, rule);
+    return rule;
+  }
+
+  /** A label naming the 预算执行率 (执行率, 预算执行, 资金执行). */
+  isExecLabel(label: string): boolean {
+    const k = this.norm(label);
+    return k.includes("执行率") || k.includes("预算执行") || k.includes("资金执行");
+  }
+
+  /** A label naming the total (合计, 总分, 综合得分 …). */
+  isTotalLabel(label: string): boolean {
+    return TOTAL_LABEL.test(this.norm(label));
+  }
 }
 
 function bound(row: TableRow, key: string): BoundCell | undefined {
@@ -230,7 +293,7 @@ function bound(row: TableRow, key: string): BoundCell | undefined {
 }
 
 /** Score one row of jx_indicators. */
-export function scoreIndicatorRow(row: TableRow, profile: ScoringProfile, weightOverride?: number): IndicatorScore {
+export function scoreIndicatorRow(row: TableRow, profile: ScoringProfile, weightOverride?: number, keys: LabelKeys = new LabelKeys(profile)): IndicatorScore {
   const target = readIndicatorValue(bound(row, "target")?.cell);
   const actual = readIndicatorValue(bound(row, "actual")?.cell);
   // A 分值 settled as the cause of a weights mismatch (settle.ts) is scored at its corrected value.
@@ -319,7 +382,7 @@ export function scoreIndicatorRow(row: TableRow, profile: ScoringProfile, weight
   }
   const b = unitSlip ? unitSlip.corrected : r.b;
   if (weight === undefined) return unitSlip ? { ...q, unitSlip } : q;
-  const rule = (profile.indicatorRules ?? []).find((ir) => ir.matches.some((m) => normalizeLabel(base.level3).includes(normalizeLabel(m))));
+  const rule = keys.indicatorRule(base.level3);
   const computed = rule ? scoreByRule(rule, b, weight, r.percent, profile) : scoreByFormula(direction, r.a, b, weight, r.percent, r.unit, profile);
   return { ...q, ...computed, ...(unitSlip ? { unitSlip } : {}) };
 }
@@ -439,16 +502,16 @@ export interface ExecRow {
  * A row of the indicator table that is not an indicator: a 合计/总分 row, or a 一级/二级 subtotal row
  * (a group label and a 分值 but no 三级指标 and no values). Counting it would count its indicators twice.
  */
-function isSubtotalRow(row: TableRow): boolean {
+function isSubtotalRow(row: TableRow, keys: LabelKeys): boolean {
   const own = (key: string): string => cellText(bound(row, key)?.cell);
-  if (isTotalLabel(own("level1")) || isTotalLabel(own("level2")) || isTotalLabel(own("level3"))) return true;
+  if (keys.isTotalLabel(own("level1")) || keys.isTotalLabel(own("level2")) || keys.isTotalLabel(own("level3"))) return true;
   return own("level3") === "" && own("target") === "" && own("actual") === "" && own("direction") === "" && (own("level1") !== "" || own("level2") !== "");
 }
 
-function isExecRow(row: TableRow): boolean {
+function isExecRow(row: TableRow, keys: LabelKeys): boolean {
   const l1 = row.level1 ?? cellText(bound(row, "level1")?.cell);
-  const l3 = normalizeLabel(cellText(bound(row, "level3")?.cell));
-  return isExecLabel(l1) || /^(预算执行率|预算资金执行率|资金执行率|执行率|预算执行情况)$/.test(l3);
+  const l3 = keys.norm(cellText(bound(row, "level3")?.cell));
+  return keys.isExecLabel(l1) || /^(预算执行率|预算资金执行率|资金执行率|执行率|预算执行情况)$/.test(l3);
 }
 
 function execRowOf(row: TableRow): ExecRow {
@@ -523,15 +586,8 @@ function execPart(
   return { execRate, execRateSource, execAmountsCorrected, execWeight, execScore, execScoreWritten, execFormula, execRow };
 }
 
-function isExecLabel(label: string): boolean {
-  const k = normalizeLabel(label);
-  return k.includes("执行率") || k.includes("预算执行") || k.includes("资金执行");
-}
-
-function isTotalLabel(label: string): boolean {
-  const k = normalizeLabel(label);
-  return /^(合计|总计|总分|综合得分|自评得分|得分合计|绩效自评综合得分)$/.test(k);
-}
+/** A 合计 / 总分 label, normalised. */
+const TOTAL_LABEL = /^(合计|总计|总分|综合得分|自评得分|得分合计|绩效自评综合得分)$/;
 
 /**
  * Score a mapped workbook by a profile.
@@ -545,15 +601,16 @@ function isTotalLabel(label: string): boolean {
 export function scoreWorkbook(model: ReportModel, profile: ScoringProfile): ScoreResult {
   // Score as written; then, when a 分值 or a 得分 is the one cell that breaks the sums (settle.ts), again
   // with it corrected, so that only that cell is reported.
-  const first = scoreOnce(model, profile, NO_FIXES);
+  const keys = new LabelKeys(profile);
+  const first = scoreOnce(model, profile, NO_FIXES, keys);
   const weighed = settleWeights(model, profile, first);
   const weight = weighed?.settled;
   const fixes: Fixes = weight ? { weights: new Map([[weight.key, weight.value]]), scores: new Map() } : NO_FIXES;
-  const second = weight ? scoreOnce(model, profile, fixes) : first;
+  const second = weight ? scoreOnce(model, profile, fixes, keys) : first;
   const scores = settleScores(model, profile, second);
   const weightCandidates = !weight && weighed && weighed.candidates.length >= 2 ? weighed.candidates : undefined;
   if (!weight && !scores.settled && !scores.ambiguous && !weightCandidates) return first;
-  const third = scores.settled ? scoreOnce(model, profile, { weights: fixes.weights, scores: new Map([[scores.settled.key as number, scores.settled.value]]) }) : second;
+  const third = scores.settled ? scoreOnce(model, profile, { weights: fixes.weights, scores: new Map([[scores.settled.key as number, scores.settled.value]]) }, keys) : second;
   return {
     ...third,
     settled: { weights: weight ? [weight] : [], scores: scores.settled ? [scores.settled] : [], ...(scores.ambiguous ? { ambiguous: scores.ambiguous } : {}), ...(weightCandidates ? { weightCandidates } : {}) },
@@ -677,20 +734,20 @@ function settleScores(model: ReportModel, profile: ScoringProfile, r: ScoreResul
   return {};
 }
 
-function scoreOnce(model: ReportModel, profile: ScoringProfile, fixes: Fixes): ScoreResult {
+function scoreOnce(model: ReportModel, profile: ScoringProfile, fixes: Fixes, keys: LabelKeys): ScoreResult {
   const indicatorTable = model.tables.jx_indicators;
   const rows = (indicatorTable?.rows ?? []).filter(
-    (row) => (cellText(bound(row, "level3")?.cell) !== "" || cellNumber(bound(row, "weight")?.cell) !== undefined) && !isSubtotalRow(row),
+    (row) => (cellText(bound(row, "level3")?.cell) !== "" || cellNumber(bound(row, "weight")?.cell) !== undefined) && !isSubtotalRow(row, keys),
   );
   // A 预算执行率 row inside the indicator table is the 执行率 item, not an indicator: keep it apart so
   // that it is not counted twice in the total.
-  const execRowBinding = rows.find((row) => isExecRow(row));
+  const execRowBinding = rows.find((row) => isExecRow(row, keys));
   const execRow = execRowBinding ? execRowOf(execRowBinding) : undefined;
   const exec = execPart(model, profile, execRow, fixes.weights.get("exec"));
   const indicators = rows
     .filter((row) => row !== execRowBinding)
     .map((row) => {
-      const ind = scoreIndicatorRow(row, profile, fixes.weights.get(row.row));
+      const ind = scoreIndicatorRow(row, profile, fixes.weights.get(row.row), keys);
       const settled = fixes.scores.get(row.row);
       return settled === undefined ? ind : { ...ind, settled };
     });
@@ -708,7 +765,7 @@ function scoreOnce(model: ReportModel, profile: ScoringProfile, fixes: Fixes): S
     execRow !== undefined ||
     model.scalars.jx_exec_weight?.cell !== undefined ||
     model.scalars.jx_exec_score?.cell !== undefined ||
-    (model.tables.jx_score_summary?.rows ?? []).some((row) => isExecLabel(cellText(bound(row, "level1")?.cell)));
+    (model.tables.jx_score_summary?.rows ?? []).some((row) => keys.isExecLabel(cellText(bound(row, "level1")?.cell)));
   let total: number | undefined;
   let totalFormula: string | undefined;
   if (indicatorTable && indicatorSum !== undefined && !execPresent) {
@@ -735,17 +792,17 @@ function scoreOnce(model: ReportModel, profile: ScoringProfile, fixes: Fixes): S
         weightWritten: cellNumber(bound(row, "weight")?.cell),
       };
       const writtenWeight = base.weightWritten;
-      if (!ownL2 && isExecLabel(l1)) {
+      if (!ownL2 && keys.isExecLabel(l1)) {
         groups.push({ ...base, group: l1, level: "exec", weight: writtenWeight ?? exec.execWeight, expected: execEffective, indicatorRows: [] });
         continue;
       }
-      if (!ownL2 && isTotalLabel(l1)) {
+      if (!ownL2 && keys.isTotalLabel(l1)) {
         groups.push({ ...base, group: l1, level: "total", weight: writtenWeight, expected: total, indicatorRows: [] });
         continue;
       }
       if (!l1) continue;
       const members = indicators.filter(
-        (ind) => level1Key(ind.level1) === level1Key(l1) && (!ownL2 || groupKey(ind.level2) === groupKey(ownL2)),
+        (ind) => keys.level1Key(ind.level1) === keys.level1Key(l1) && (!ownL2 || keys.groupKey(ind.level2) === keys.groupKey(ownL2)),
       );
       groups.push({
         ...base,
@@ -760,7 +817,7 @@ function scoreOnce(model: ReportModel, profile: ScoringProfile, fixes: Fixes): S
   } else {
     const seen = new Map<string, IndicatorScore[]>();
     for (const ind of indicators) {
-      const k = level1Key(ind.level1);
+      const k = keys.level1Key(ind.level1);
       seen.set(k, [...(seen.get(k) ?? []), ind]);
     }
     for (const members of seen.values()) {
@@ -776,7 +833,7 @@ function scoreOnce(model: ReportModel, profile: ScoringProfile, fixes: Fixes): S
   }
 
   const profileGroups: ProfileGroupScore[] = profile.groups.map((g) => {
-    const members = indicators.filter((ind) => profileGroupOf(ind.level1, profile) === g.group);
+    const members = indicators.filter((ind) => keys.profileGroup(ind.level1) === g.group);
     return {
       group: g.group,
       profileWeight: g.weight,

@@ -18,7 +18,7 @@
  * read again by {@link openXlsx}, which refuses it with today's sentence (or reads it, when it only was
  * unusual). That path is loaded on demand: a check of a sound workbook never loads xlsx-populate or JSZip.
  */
-import { promises as fs } from "fs";
+import * as fs from "fs";
 import { unzipSync, type UnzipFileInfo } from "fflate";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { CellSnapshot, CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
@@ -69,9 +69,12 @@ function count(re: RegExp, text: string): number {
  */
 const ATTRIBUTE_BREAK = /=\s*(?:"[^"<]*[\t\n\r]|'[^'<]*[\t\n\r])/;
 function checkNormalisation(part: string, text: string): void {
-  const root = /<[A-Za-z_]/.exec(text);
-  if (root && text.indexOf("\r", root.index) >= 0) anomaly(`${part}: carriage return`);
-  if (ATTRIBUTE_BREAK.test(text)) anomaly(`${part}: line break in an attribute`);
+  const root = text.search(/<[A-Za-z_]/);
+  if (root < 0) return;
+  if (text.indexOf("\r", root) >= 0) anomaly(`${part}: carriage return`);
+  // The pattern only where a tab or line feed exists at all: most parts have none after the prolog, and a
+  // regular expression run once is interpreted, not compiled (a cost at every start).
+  if ((text.indexOf("\n", root) >= 0 || text.indexOf("\t", root) >= 0) && ATTRIBUTE_BREAK.test(text)) anomaly(`${part}: line break in an attribute`);
 }
 
 /** A first child as xlsx-populate's `children[0]` sees it: a text, an element (by name), or none. */
@@ -303,19 +306,52 @@ function readSharedStrings(text: string): (string | undefined)[] {
   return strings;
 }
 
-/** One `<c>` as parsed: what xlsx-populate's Cell._parseNode looks at. */
+/** One `<c>` while it is parsed: what xlsx-populate's Cell._parseNode looks at. */
 interface RawCell {
   readonly col: number;
   readonly t?: string;
   readonly s?: string;
-  f?: { readonly t?: string; readonly ref?: string; readonly si?: string; first: First };
+  f?: { readonly ref?: string; readonly si?: string; first: First };
   v?: { first: First };
   is?: { elements: number; first: First; tFirst: First };
 }
 
+/**
+ * One `<c>` once parsed, flat (a worksheet has tens of thousands: one small object each). For `v` and `f`:
+ * undefined when the element is absent, null when it has no text child first, else that text.
+ */
+interface CellRecord {
+  readonly col: number;
+  readonly t?: string;
+  readonly s?: string;
+  readonly v: string | null | undefined;
+  readonly f: string | null | undefined;
+  readonly fref?: string;
+  readonly fsi?: string;
+  /** Element children of `<is>`, undefined without `<is>`. */
+  readonly isElements?: number;
+  /** The text of `<is>`'s first child when that is a `<t>`; null for a `<t>` without text; undefined otherwise. */
+  readonly isText?: string | null;
+}
+
+function compact(c: RawCell): CellRecord {
+  const isT = c.is?.first !== undefined && "element" in c.is.first && c.is.first.element === "t";
+  return {
+    col: c.col,
+    t: c.t,
+    s: c.s,
+    v: c.v ? (textOfFirst(c.v.first) ?? null) : undefined,
+    f: c.f ? (textOfFirst(c.f.first) ?? null) : undefined,
+    fref: c.f?.ref,
+    fsi: c.f?.si,
+    isElements: c.is?.elements,
+    isText: isT ? (textOfFirst(c.is!.tFirst) ?? null) : undefined,
+  };
+}
+
 interface RawRow {
   readonly r: number;
-  readonly cells: RawCell[];
+  readonly cells: CellRecord[];
 }
 
 const ROW_NUMBER = /^[1-9]\d*$/;
@@ -369,14 +405,13 @@ function readSheetPart(part: string, text: string): { rows: RawRow[]; merges: st
             const m = tag.name === "c" && a.r !== undefined ? CELL_REF.exec(a.r) : null;
             if (!m) anomaly(`${part}: <${tag.name}> in a row`);
             cell = { col: colNumber(m[1]), t: a.t, s: a.s };
-            row.cells.push(cell);
           }
           break;
         case 4:
           inC = undefined;
           if (!cell) break;
           if (tag.name === "f" && !cell.f) {
-            cell.f = { t: a.t, ref: a.ref, si: a.si, first: undefined };
+            cell.f = { ref: a.ref, si: a.si, first: undefined };
             inC = "f";
           } else if (tag.name === "v" && !cell.v) {
             cell.v = { first: undefined };
@@ -423,6 +458,7 @@ function readSheetPart(part: string, text: string): { rows: RawRow[]; merges: st
           row = undefined;
           break;
         case 3:
+          if (row && cell) row.cells.push(compact(cell));
           cell = undefined;
           break;
         case 4:
@@ -452,14 +488,15 @@ function textOfFirst(first: First): string | undefined {
 /** What xlsx-populate's cell value is, after jixiao's patch (populate.ts): an error holds its code. */
 type RawValue = string | number | boolean | undefined | null | { readonly error: string | undefined };
 
-function rawValue(part: string, cell: RawCell, strings: readonly (string | undefined)[]): RawValue {
+function rawValue(part: string, cell: CellRecord, strings: readonly (string | undefined)[]): RawValue {
   let type = cell.t;
   // An empty inline string (openpyxl's <c t="inlineStr"/>) is a blank cell (populate.ts).
-  if (type === "inlineStr" && (!cell.is || cell.is.elements === 0)) type = undefined;
-  const v = cell.v ? textOfFirst(cell.v.first) : undefined;
+  if (type === "inlineStr" && !cell.isElements) type = undefined;
+  const hasV = cell.v !== undefined;
+  const v = cell.v ?? undefined;
   switch (type) {
     case "s": {
-      if (!cell.v) return "";
+      if (!hasV) return "";
       if (v === undefined) {
         if (strings.length === 0) anomaly(`${part}: shared string index out of range`);
         return undefined;
@@ -469,20 +506,21 @@ function rawValue(part: string, cell: RawCell, strings: readonly (string | undef
     }
     case "str":
       return v;
-    case "inlineStr": {
-      const first = cell.is!.first;
+    case "inlineStr":
       // A first child that is not a <t> makes xlsx-populate keep the children array: no value.
-      return first !== undefined && "element" in first && first.element === "t" ? textOfFirst(cell.is!.tFirst) : null;
-    }
+      return cell.isText === undefined ? null : (cell.isText ?? undefined);
     case "b":
-      if (!cell.v) anomaly(`${part}: a boolean without <v>`);
+      if (!hasV) anomaly(`${part}: a boolean without <v>`);
       return v === "1";
     case "e":
-      if (!cell.v) anomaly(`${part}: an error without <v>`);
+      if (!hasV) anomaly(`${part}: an error without <v>`);
       if (v !== undefined && looksNumeric(v)) anomaly(`${part}: error value ${v}`);
       return { error: v };
-    default:
-      return cell.v ? Number(v) : undefined;
+    default: {
+      const n = hasV ? Number(v) : undefined;
+      // populate.ts turns a number back into text for a cell typed as a string, even an emptied inline one.
+      return n !== undefined && cell.t === "inlineStr" ? String(n) : n;
+    }
   }
 }
 
@@ -502,15 +540,15 @@ function sheetSnapshot(
   for (const row of rows) {
     const cells = row.cells;
     if (cells.some((c, i) => i > 0 && cells[i - 1].col >= c.col)) {
-      const byCol = new Map<number, RawCell>();
+      const byCol = new Map<number, CellRecord>();
       for (const c of cells) byCol.set(c.col, c);
       cells.length = 0;
       cells.push(...[...byCol.values()].sort((a, b) => a.col - b.col));
     }
   }
   /** A cell's own formula text as xlsx-populate holds it: a number-looking text became a number. */
-  const formulaOf = (c: RawCell): string | number | undefined => {
-    const t = c.f ? textOfFirst(c.f.first) : undefined;
+  const formulaOf = (c: CellRecord): string | number | undefined => {
+    const t = c.f ?? undefined;
     return t !== undefined && looksNumeric(t) ? Number(t) : t;
   };
   // Shared formulas: the master cell holds the text, the other cells of its range only its id.
@@ -518,7 +556,7 @@ function sheetSnapshot(
   for (const row of rows) {
     for (const c of row.cells) {
       const formula = formulaOf(c);
-      if (c.f?.si !== undefined && typeof formula === "string" && c.f.ref !== undefined) masters.set(c.f.si, { formula, row: row.r, col: c.col });
+      if (c.fsi !== undefined && typeof formula === "string" && c.fref !== undefined) masters.set(c.fsi, { formula, row: row.r, col: c.col });
     }
   }
   const cells: Record<string, CellSnapshot> = {};
@@ -526,8 +564,8 @@ function sheetSnapshot(
     for (const c of row.cells) {
       const own = formulaOf(c);
       let formula = typeof own === "string" ? own : undefined;
-      if (formula === undefined && c.f?.si !== undefined && own === undefined) {
-        const master = masters.get(c.f.si);
+      if (formula === undefined && c.fsi !== undefined && own === undefined) {
+        const master = masters.get(c.fsi);
         if (master) formula = shiftFormula(master.formula, row.r - master.row, c.col - master.col);
       }
       const raw = rawValue(part, c, strings);
@@ -701,7 +739,8 @@ function snapshotOf(bytes: Uint8Array, limits: ReadLimits): WorkbookSnapshot {
 export async function readWorkbookFile(file: string, limits: ReadLimits = limitsFromEnv()): Promise<WorkbookSnapshot> {
   let bytes: Uint8Array | undefined;
   try {
-    if ((await fs.stat(file)).isFile()) bytes = await fs.readFile(file);
+    // Synchronous: fs.promises would load readline and more at the start of every check.
+    if (fs.statSync(file).isFile()) bytes = fs.readFileSync(file);
   } catch {
     // a missing path and the like: the full reader words it
   }

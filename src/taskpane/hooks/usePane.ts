@@ -7,7 +7,7 @@
  * what changed, and 撤销 restoring values and number formats. A batch (全部修复) is one write between
  * two reads (before, for 撤销; after, as the host recalculated it), not a re-read per fix.
  */
-import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from "react";
 import type { CellRef, CellWrite, Finding, Ignore, Outcome, PreviewRow, ReportModel, ReportWithIgnores, WorkbookSnapshot } from "../../core";
 import { formatRef } from "../../core/model/address";
 import { ignoreSheet, readIgnores } from "../../core/report/ignores";
@@ -47,6 +47,12 @@ export interface UndoState {
 /** The pane's state. */
 export interface PaneState {
   readonly busy: Operation | null;
+  /**
+   * The first read (identity, mapping, marks of an earlier session) is under way. It runs in the
+   * background: no button waits for it, and an operation started meanwhile reads the workbook afresh
+   * (the first read's result is then dropped, never shown over the newer one).
+   */
+  readonly starting: boolean;
   readonly notices: readonly Notice[];
   /** The workbook as last read (and as last written by the pane). */
   readonly snapshot?: WorkbookSnapshot;
@@ -71,6 +77,7 @@ export interface PaneState {
 
 type Action =
   | { type: "busy"; op: Operation | null }
+  | { type: "started" }
   | { type: "notice"; notice: Omit<Notice, "id"> }
   | { type: "dismiss"; id: number }
   | { type: "model"; snapshot: WorkbookSnapshot; model: ReportModel; suggestions: readonly NameSuggestion[] }
@@ -94,6 +101,8 @@ function reducer(state: PaneState, action: Action): PaneState {
       if (state.notices.some((n) => n.text === action.notice.text && n.intent === action.notice.intent)) return state;
       return { ...state, notices: [...state.notices, { ...action.notice, id: nextNoticeId++ }] };
     }
+    case "started":
+      return { ...state, starting: false };
     case "dismiss":
       return { ...state, notices: state.notices.filter((n) => n.id !== action.id) };
     case "model":
@@ -123,7 +132,7 @@ function reducer(state: PaneState, action: Action): PaneState {
   }
 }
 
-const INITIAL: PaneState = { busy: null, notices: [], ignores: [], marks: [], suggestions: [], listChanges: 0 };
+const INITIAL: PaneState = { busy: null, starting: true, notices: [], ignores: [], marks: [], suggestions: [], listChanges: 0 };
 
 /** A host operation failed: carries the adapter's HostError. */
 export class HostOperationError extends Error {
@@ -195,6 +204,16 @@ export interface PaneApi {
   dismiss(id: number): void;
 }
 
+/** Options of {@link usePane}. */
+export interface PaneOptions {
+  /**
+   * Asked once, when the pane has mounted: was 检查我的报表 clicked before the pane had started (on the
+   * page's first screen, scripts/pane-shell.js)? If so the pane checks at once, with a read made now,
+   * instead of its first background read.
+   */
+  readonly takeEarlyCheck?: () => boolean;
+}
+
 /** "项目支出!B16 “83%”（文字）→ 82.62%" for the notice after a fix (the first few cells). */
 function describeChanges(rows: readonly PreviewRow[]): string {
   const shown = rows.slice(0, 3).map((r) => `${r.cell} ${showCell(r.before)} → ${showCell(r.after)}`);
@@ -207,7 +226,7 @@ function describeChanges(rows: readonly PreviewRow[]): string {
  * @param services - the core behind the pane
  * @param strings - for the notices' text
  */
-export function usePane(host: WorkbookHost, services: PaneServices, strings: StringsApi): PaneApi {
+export function usePane(host: WorkbookHost, services: PaneServices, strings: StringsApi, options: PaneOptions = {}): PaneApi {
   const [state, dispatch] = useReducer(reducer, INITIAL);
   // Async operations read the latest values through refs: a closure's `state` may be stale.
   const marksRef = useRef<readonly SavedFill[]>([]);
@@ -216,6 +235,8 @@ export function usePane(host: WorkbookHost, services: PaneServices, strings: Str
   const stringsRef = useRef(strings);
   stringsRef.current = strings;
   const busyRef = useRef(false);
+  /** Bumped when an operation starts: the first read drops its result when one started after it. */
+  const epochRef = useRef(0);
 
   const setMarks = useCallback((marks: readonly SavedFill[]) => {
     marksRef.current = marks;
@@ -229,6 +250,7 @@ export function usePane(host: WorkbookHost, services: PaneServices, strings: Str
     async (op: Operation, body: () => Promise<void>): Promise<void> => {
       if (busyRef.current) return;
       busyRef.current = true;
+      epochRef.current++;
       dispatch({ type: "busy", op });
       try {
         await body();
@@ -307,16 +329,42 @@ export function usePane(host: WorkbookHost, services: PaneServices, strings: Str
     dispatch({ type: "model", snapshot, model, suggestions: services.suggestNames(model) });
   }, [checkNow, read, services]);
 
-  // First read: identity, mapping, and marks left in the workbook by an earlier session.
+  // First read: identity, mapping, and marks left in the workbook by an earlier session. In the
+  // background (issue 12): 检查我的报表 does not wait for it (nor for the engine it needs), and a click
+  // meanwhile checks a read of its own, made at the click. What this read found is shown only when no
+  // operation started after it began — never over a newer read, whatever finishes first.
+  const takeEarlyCheck = useRef(options.takeEarlyCheck);
+  const checkedAtStart = useRef(false);
+  // A layout effect: asked once the page's first screen is gone (no click can land on it any more), and
+  // the busy state is rendered before the browser paints — no flash of an enabled button in between.
+  useLayoutEffect(() => {
+    if (takeEarlyCheck.current?.() !== true) return;
+    takeEarlyCheck.current = undefined;
+    checkedAtStart.current = true;
+    // The check reads the workbook itself and shows its identity and marks: no background read besides.
+    void run("check", checkNow).finally(() => dispatch({ type: "started" }));
+  }, [run, checkNow]);
+
   useEffect(() => {
-    void run("read", async () => {
-      const snapshot = await read();
-      const model = services.map(snapshot);
-      dispatch({ type: "model", snapshot, model, suggestions: services.suggestNames(model) });
-      const saved = readMarks(snapshot);
-      if (saved.length > 0 && marksRef.current.length === 0) setMarks(saved);
-    });
-  }, [run, read, services, setMarks]);
+    if (checkedAtStart.current) return;
+    const epoch = epochRef.current;
+    const current = (): boolean => epochRef.current === epoch;
+    void (async () => {
+      try {
+        const snapshot = await read();
+        if (!current()) return;
+        const model = services.map(snapshot);
+        dispatch({ type: "model", snapshot, model, suggestions: services.suggestNames(model) });
+        const saved = readMarks(snapshot);
+        if (saved.length > 0 && marksRef.current.length === 0) setMarks(saved);
+      } catch (err) {
+        // Said only when nothing newer has spoken since: a check started meanwhile reports its own read.
+        if (current()) notify(explainFailure(err, stringsRef.current));
+      } finally {
+        dispatch({ type: "started" });
+      }
+    })();
+  }, [read, services, setMarks, notify, run, checkNow]);
 
   const api = useMemo<PaneApi>(() => {
     const t = (...args: Parameters<StringsApi["t"]>) => stringsRef.current.t(...args);
@@ -386,7 +434,9 @@ export function usePane(host: WorkbookHost, services: PaneServices, strings: Str
             return;
           }
           const snapshot = await read();
-          const plan = planFills(snapshot, services.map(snapshot));
+          const model = services.map(snapshot);
+          const plan = planFills(snapshot, model);
+          dispatch({ type: "model", snapshot, model, suggestions: services.suggestNames(model) });
           dispatch({ type: "fixPreview", preview: undefined });
           const blocked = plan.blocked ?? [];
           if (plan.writes.length === 0 && plan.conflicts.length === 0 && blocked.length === 0) {
@@ -432,7 +482,9 @@ export function usePane(host: WorkbookHost, services: PaneServices, strings: Str
             return;
           }
           const snapshot = await read();
-          const result = narrative(snapshot, services.map(snapshot));
+          const model = services.map(snapshot);
+          const result = narrative(snapshot, model);
+          dispatch({ type: "model", snapshot, model, suggestions: services.suggestNames(model) });
           unwrap(await host.writeSheet(result.sheet));
           dispatch({ type: "narrative", narrative: result });
           notify({ intent: "success", text: t("narrativeWritten", { sheet: result.sheet.name }) });
