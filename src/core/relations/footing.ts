@@ -142,7 +142,28 @@ function figureOf(bound: BoundCell, field: string, cell: CellSnapshot | undefine
       // Not an address: row and column 0 (never thrown — the figure is still read).
     }
   }
-  return { key: refKey(ref), ref, field, formula, cell, blank, value, decimals, writtenDecimals: written, row, col, slot };
+  return new MoneyFigure(refKey(ref), ref, field, formula, cell, blank, value, decimals, written, row, col, slot);
+}
+
+/**
+ * The class of every figure footing reads. A class, not an object literal: a literal carries an
+ * allocation site that V8 tracks per object (mementos, pretenuring) — a figure per money cell.
+ */
+class MoneyFigure implements Figure {
+  constructor(
+    readonly key: string,
+    readonly ref: CellRef,
+    readonly field: string,
+    readonly formula: boolean,
+    readonly cell: CellSnapshot | undefined,
+    readonly blank: boolean,
+    readonly value: number,
+    readonly decimals: number,
+    readonly writtenDecimals: number,
+    readonly row: number,
+    readonly col: number,
+    readonly slot: number,
+  ) {}
 }
 
 /**

@@ -55,7 +55,6 @@ function computeCorrected(f: Figure, factor: number): { value: number; decimals:
   return { value: roundTo(value, Math.min(decimals + 2, 20)), decimals: Math.max(f.decimals + shift, 0) };
 }
 
-
 /** Checks with fewer terms than this are simply evaluated: the shortcut only pays on 汇总 checks. */
 const SHORTCUT_TERMS = 16;
 
