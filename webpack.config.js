@@ -123,20 +123,41 @@ class GzipBudgetPlugin {
 }
 
 /**
- * taskpane.html preloads the engine's chunks (src/taskpane/engine.ts, chunk "engine" and the chunks it
- * needs): the browser fetches them alongside taskpane.js instead of only once taskpane.js has run, so
- * the engine that the first read waits for is there sooner. Preloading only fetches; nothing runs
- * before the pane asks for it.
+ * taskpane.html runs the pane's script only once the first screen has painted (issue 12). A deferred
+ * script that has already arrived when the parser finishes runs before the browser's first paint, so
+ * the page stayed blank while React, Fluent and the pane compiled and ran (≈ 0.5–1 s on a slow PC).
+ * Instead: `<link rel=preload>` fetches taskpane.js at once, at the top of the head, and a small inline
+ * script at the end of the body inserts it after the first frame (requestAnimationFrame runs just before
+ * a frame is painted; a task posted from there runs after it). A hidden page (no frames) starts at once,
+ * and a page whose first frame is slow starts after a second at the latest.
+ *
+ * The same script preloads the engine's chunks (src/taskpane/engine.ts, chunk "engine" and the chunks it
+ * needs) at that moment: the browser fetches them while the pane starts, in parallel with its first
+ * render instead of once it asks for them — and not before the first paint, where they would compete
+ * with office.js and the page itself. Preloading only fetches; nothing runs before the pane asks for it.
  */
-class PreloadEnginePlugin {
+class PaintFirstPlugin {
   apply(compiler) {
-    compiler.hooks.compilation.tap("PreloadEnginePlugin", (compilation) => {
-      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap("PreloadEnginePlugin", (data) => {
+    compiler.hooks.compilation.tap("PaintFirstPlugin", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap({ name: "PaintFirstPlugin", stage: -10 }, (data) => {
+        if (data.outputName !== "taskpane.html") return data;
+        const isEntry = (tag) => tag.tagName === "script" && tag.attributes && typeof tag.attributes.src === "string";
+        const entries = [...data.headTags, ...data.bodyTags].filter(isEntry).map((tag) => tag.attributes.src);
+        if (entries.length === 0) return data;
+        data.headTags = data.headTags.filter((tag) => !isEntry(tag));
+        data.bodyTags = data.bodyTags.filter((tag) => !isEntry(tag));
+        data.headTags.unshift(...entries.map((src) => ({ tagName: "link", voidTag: true, meta: { plugin: "PaintFirstPlugin" }, attributes: { rel: "preload", as: "script", href: src, "data-jixiao-entry": true } })));
         const group = compilation.namedChunkGroups.get("engine");
-        if (data.outputName !== "taskpane.html" || !group) return data;
-        for (const file of group.getFiles().filter((f) => f.endsWith(".js"))) {
-          data.headTags.push({ tagName: "link", voidTag: true, meta: { plugin: "PreloadEnginePlugin" }, attributes: { rel: "preload", as: "script", href: `${data.publicPath}${file}` } });
-        }
+        const engine = group ? group.getFiles().filter((f) => f.endsWith(".js")).map((f) => `${data.publicPath}${f}`) : [];
+        // ES5 on purpose (the old-webview check in taskpane.html must still be able to speak).
+        const loader =
+          "(function(){if(window.jixiaoUnsupportedWebview)return;var started=false;" +
+          "function start(){if(started)return;started=true;" +
+          `${JSON.stringify(entries)}.forEach(function(src){var s=document.createElement("script");s.src=src;s.async=false;document.body.appendChild(s);});` +
+          `${JSON.stringify(engine)}.forEach(function(href){var l=document.createElement("link");l.rel="preload";l.as="script";l.href=href;document.head.appendChild(l);});}` +
+          'if(document.visibilityState==="hidden"||typeof requestAnimationFrame!=="function"){start();return;}' +
+          "requestAnimationFrame(function(){setTimeout(start,0);});setTimeout(start,1000);})();";
+        data.bodyTags.push({ tagName: "script", voidTag: false, meta: { plugin: "PaintFirstPlugin" }, innerHTML: loader, attributes: {} });
         return data;
       });
     });
@@ -256,6 +277,8 @@ function paneConfig(env = {}, argv = {}) {
         filename: "taskpane.html",
         chunks: ["taskpane"],
         scriptLoading: "defer",
+        // Body, not head: the first screen's inline scripts run before it (PaintFirstPlugin moves it anyway).
+        inject: "body",
         // The first screen (title, toolbar, a live 检查我的报表), rendered here with Fluent's own components.
         templateParameters: { shell: renderPaneShell() },
       }),
@@ -275,7 +298,7 @@ function paneConfig(env = {}, argv = {}) {
       new HtmlWebpackPlugin({ template: "./src/help/help.html", filename: "help.html", chunks: [], inject: false, minify: false }),
       new EmitIconsPlugin(),
       ...(officeJs !== OFFICE_JS_CDN ? [new OfficeJsUrlPlugin(officeJs)] : []),
-      new PreloadEnginePlugin(),
+      new PaintFirstPlugin(),
       ...(production ? [new GzipBudgetPlugin(FIRST_CHUNK_GZIP_BUDGET)] : []),
     ],
     // webpack's size hints, uncompressed, as errors: the first chunk is about 440 KiB minified (≈ 133 KiB

@@ -44,6 +44,18 @@ export function poolSize(files: number): number {
   return workersFor(files);
 }
 
+const immediate = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Let the event loop pass its timers phase once. One setImmediate called from the poll phase runs in the
+ * same turn, before any timer; a second one, queued from the check phase, runs only after the next turn's
+ * timers (the progress bar redraws on a timer).
+ */
+async function turnEventLoop(): Promise<void> {
+  await immediate();
+  await immediate();
+}
+
 /**
  * Check every file, calling `onOutcome` in input order.
  * @returns the outcomes in input order
@@ -61,7 +73,13 @@ export async function checkFiles(files: readonly string[], options: CheckFileOpt
   const script = workerScript();
   const size = workersFor(files.length);
   if (!script || size <= 1) {
-    for (let i = 0; i < files.length; i++) deliver(i, await checkFile(files[i], options));
+    for (let i = 0; i < files.length; i++) {
+      deliver(i, await checkFile(files[i], options));
+      // A check is synchronous work from end to end (the light reader reads with fflate and saxes, not
+      // with streams): let the event loop turn between files, so that the progress bar's timer and other
+      // callbacks run while a batch is checked, not only at its end.
+      if (i + 1 < files.length) await turnEventLoop();
+    }
     return results as FileOutcome[];
   }
   // worker_threads only when a pool runs: a single check does not pay for loading it.

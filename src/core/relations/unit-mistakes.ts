@@ -7,7 +7,7 @@ import type { ReportModel } from "../model/report-model";
 import { roundTo, shiftDecimal } from "../units/parse";
 import type { TableId } from "../schema/fields";
 import { anchoredByRate } from "./rate-links";
-import { MONEY_SCALARS, checksOf, failingChecks, holdsAsIs, readMoneyScalar, rowName, sumChecks, type Figure, type Overrides, type SumCheck } from "./footing";
+import { MONEY_SCALARS, checksOf, failingChecks, halfWidth, holdsAsIs, readMoneyScalar, rowName, sumChecks, type Figure, type Overrides, type SumCheck } from "./footing";
 
 /** The factor between 元 and 万元. */
 export const UNIT_FACTOR = 10000;
@@ -32,18 +32,12 @@ export interface UnitMistake {
   readonly rowName?: string;
 }
 
-/** Corrections by figure: [÷ 10 000, × 10 000]. The same figure is tried by every search below. */
-const corrections = new WeakMap<Figure, [{ value: number; decimals: number } | undefined, { value: number; decimals: number } | undefined]>();
-
-/** The figure corrected by `factor` (memoised per figure; the answer is shared: do not modify it). */
+/**
+ * The figure corrected by `factor`. Computed each time it is asked: with the exact fast paths of
+ * shiftDecimal and roundTo this costs less than a memo keyed by figure did.
+ */
 function correctedOf(f: Figure, factor: number): { readonly value: number; readonly decimals: number } {
-  let hit = corrections.get(f);
-  if (!hit) {
-    hit = [undefined, undefined];
-    corrections.set(f, hit);
-  }
-  const i = factor > 1 ? 1 : 0;
-  return (hit[i] ??= computeCorrected(f, factor));
+  return computeCorrected(f, factor);
 }
 
 function computeCorrected(f: Figure, factor: number): { value: number; decimals: number } {
@@ -54,7 +48,6 @@ function computeCorrected(f: Figure, factor: number): { value: number; decimals:
   const value = Number.isFinite(raw) ? raw : f.value * factor;
   return { value: roundTo(value, Math.min(decimals + 2, 20)), decimals: Math.max(f.decimals + shift, 0) };
 }
-
 
 /** Checks with fewer terms than this are simply evaluated: the shortcut only pays on 汇总 checks. */
 const SHORTCUT_TERMS = 16;
@@ -80,7 +73,7 @@ const TOP_TERMS = 4;
 const prepared = new WeakMap<SumCheck, Prepared>();
 
 function halfOf(decimals: number): number {
-  return Number.isFinite(decimals) ? 0.5 * Math.pow(10, -decimals) : 0;
+  return halfWidth(decimals);
 }
 
 function prepare(check: SumCheck): Prepared {
@@ -201,7 +194,7 @@ function holdsOne(check: SumCheck, key: string, o: { readonly value: number; rea
     const to = target.key === key ? o : undefined;
     const tValue = to ? to.value : target.value;
     const tDecimals = to ? to.decimals : target.decimals;
-    const tHalf = Number.isFinite(tDecimals) ? 0.5 * Math.pow(10, -tDecimals) : 0;
+    const tHalf = halfWidth(tDecimals);
     let lo = 0;
     let hi = 0;
     let scale = Math.abs(tValue);
@@ -211,7 +204,7 @@ function holdsOne(check: SumCheck, key: string, o: { readonly value: number; rea
       const mine = f.key === key;
       const value = mine ? o.value : f.value;
       const decimals = mine ? o.decimals : f.decimals;
-      const half = Number.isFinite(decimals) ? 0.5 * Math.pow(10, -decimals) : 0;
+      const half = halfWidth(decimals);
       lo += term.sign > 0 ? value - half : -(value + half);
       hi += term.sign > 0 ? value + half : -(value - half);
       scale = Math.max(scale, Math.abs(value));
