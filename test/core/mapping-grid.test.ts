@@ -14,6 +14,8 @@ describe("cellIndex: every key of a sheet, parsed once", () => {
     // Only `B2` can serve as a model's address as written.
     expect([...ix.canonical]).toEqual([1, 0, 0, 0, 0, 0]);
     expect(ix.texts).toEqual([0, 3]);
+    // c3 holds null: nothing a clerk would see.
+    expect([...ix.blank]).toEqual([0, 0, 1, 0, 0, 0]);
   });
 
   test("is built once per sheet object, and anew for a copy", () => {

@@ -47,13 +47,16 @@ interface TextIndex {
   readonly texts: readonly string[];
   /** The texts joined by U+0000, or undefined when a text holds one (then texts are scanned). */
   readonly joined?: string;
-  /** Shortest text length by prefix (the first 0 to 4 characters). */
+  /** Shortest text length by prefix (the first 0 to 4 characters), over the texts of at most 12 characters. */
   readonly shortest: ReadonlyMap<string, number>;
 }
 
 function indexTexts(texts: readonly string[]): TextIndex {
   const shortest = new Map<string, number>();
   for (const t of texts) {
+    // A key of j ≤ 4 characters matches only a text at most j + 8 ≤ 12 long: longer texts never decide
+    // (their prefixes would only record lengths that fail the test), so they are not sliced.
+    if (t.length > 12) continue;
     for (let j = 0; j <= Math.min(4, t.length); j++) {
       const p = t.slice(0, j);
       const m = shortest.get(p);

@@ -9,7 +9,7 @@
 import type { CellSnapshot, SheetSnapshot } from "../model/snapshot";
 import type { BoundCell } from "../model/report-model";
 import { indexToCol, parseArea, type Area } from "../model/address";
-import { cellIndex, type CellIndex } from "../model/cell-index";
+import { cellIndex, isBlankCell, type CellIndex } from "../model/cell-index";
 
 /** A number key for a position (rows < 2^20 + 1, columns < 2^14 + 1 in .xlsx). */
 function key(row: number, col: number): number {
@@ -18,10 +18,7 @@ function key(row: number, col: number): number {
 
 /** Whether a cell holds nothing a clerk would see (no cell, null or a whitespace-only string). */
 export function isBlank(cell: CellSnapshot | undefined): boolean {
-  if (!cell) return true;
-  if (cell.error) return false;
-  if (cell.value === null) return true;
-  return typeof cell.value === "string" && cell.value.trim() === "";
+  return isBlankCell(cell);
 }
 
 /** The cell's value as text (numbers as written by JS), `""` when blank. */
@@ -89,8 +86,8 @@ export class SheetGrid {
     this.name = sheet.name;
     const ix = cellIndex(sheet);
     this.ix = ix;
-    const { rows, cols, cells } = ix;
-    const n = cells.length;
+    const { rows, cols, blank } = ix;
+    const n = rows.length;
     let maxRow = 0;
     let maxCol = 0;
     // Runs once per cell of the workbook: keep the non-blank A1 cells, noting whether they already come
@@ -102,7 +99,7 @@ export class SheetGrid {
     let prevCol = 0;
     for (let i = 0; i < n; i++) {
       const row = rows[i];
-      if (row === 0 || isBlank(cells[i])) continue;
+      if (row === 0 || blank[i] === 1) continue;
       const col = cols[i];
       if (row < prevRow || (row === prevRow && col <= prevCol)) sorted = false;
       prevRow = row;

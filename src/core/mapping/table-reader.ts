@@ -53,10 +53,16 @@ export function columnLabels(col: ColumnDef): readonly string[] {
   return labels;
 }
 
-/** Every normalised header label of a table (its columns' labels and aliases, plus 其中). */
-function headerVocabulary(def: TableDef): Set<string> {
-  const set = new Set<string>([AMONG]);
-  for (const c of def.columns) for (const l of columnLabels(c)) set.add(l);
+const vocabCache = new WeakMap<TableDef, ReadonlySet<string>>();
+
+/** Every normalised header label of a table (its columns' labels and aliases, plus 其中), once per table definition. */
+function headerVocabulary(def: TableDef): ReadonlySet<string> {
+  let set = vocabCache.get(def);
+  if (set === undefined) {
+    const words = new Set<string>([AMONG]);
+    for (const c of def.columns) for (const l of columnLabels(c)) words.add(l);
+    vocabCache.set(def, (set = words));
+  }
   return set;
 }
 
@@ -81,7 +87,7 @@ export function headerTop(grid: SheetGrid, def: TableDef, area: Area): number {
  * Whether row `r` continues the header that starts at `top`: no numbers, an empty first column, and
  * either a header label of the table or a first column merged down from the header.
  */
-function continuesHeader(grid: SheetGrid, r: number, top: number, span: { left: number; right: number }, vocab: Set<string>): boolean {
+function continuesHeader(grid: SheetGrid, r: number, top: number, span: { left: number; right: number }, vocab: ReadonlySet<string>): boolean {
   const nameMerge = grid.merge(r, span.left);
   const mergedDown = nameMerge !== undefined && nameMerge.start.row >= top && nameMerge.start.row < r;
   if (!isBlank(grid.cell(r, span.left))) return false;

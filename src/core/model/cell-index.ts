@@ -27,6 +27,16 @@ export interface CellIndex {
   readonly canonical: Uint8Array;
   /** Positions (into the arrays above) of the cells whose value is a string, ascending. */
   readonly texts: readonly number[];
+  /** 1 where the cell holds nothing a clerk would see ({@link isBlankCell}), else 0. */
+  readonly blank: Uint8Array;
+}
+
+/** Whether a cell holds nothing a clerk would see: no cell, no error, and null or a whitespace-only string. */
+export function isBlankCell(cell: CellSnapshot | undefined): boolean {
+  if (!cell) return true;
+  if (cell.error) return false;
+  if (cell.value === null) return true;
+  return typeof cell.value === "string" && cell.value.trim() === "";
 }
 
 const indexes = new WeakMap<SheetSnapshot, CellIndex>();
@@ -58,11 +68,15 @@ function buildIndex(sheet: SheetSnapshot): CellIndex {
   const cols = new Int32Array(n);
   const canonical = new Uint8Array(n);
   const texts: number[] = [];
+  const blank = new Uint8Array(n);
   for (let at = 0; at < n; at++) {
     const address = addresses[at];
     const cell = all[address];
     cells[at] = cell;
+    // Cells come in many shapes (value, formula, format, error …), so reading their properties is the
+    // slow part of this loop: each cell is read here once, for the text list and the blank flag.
     if (cell !== undefined && typeof cell.value === "string") texts.push(at);
+    if (isBlankCell(cell)) blank[at] = 1;
     // `"C11"` / `"$C$11"` → column 3, row 11, by char codes (no regex, no tuple per cell).
     let col = 0;
     let i = 0;
@@ -95,5 +109,5 @@ function buildIndex(sheet: SheetSnapshot): CellIndex {
     cols[at] = col;
     canonical[at] = plain;
   }
-  return { addresses, cells, rows, cols, canonical, texts };
+  return { addresses, cells, rows, cols, canonical, texts, blank };
 }
