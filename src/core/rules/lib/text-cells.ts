@@ -9,6 +9,7 @@
  * snapshot is new objects). A snapshot is read-only data, so the list can never go stale.
  */
 import type { CellSnapshot, SheetSnapshot } from "../../model/snapshot";
+import { isAbnormalNumber } from "../../units";
 
 /** One string cell of a sheet. */
 export interface TextCell {
@@ -22,7 +23,19 @@ export interface TextCell {
   readonly cell: CellSnapshot;
 }
 
-const cache = new WeakMap<SheetSnapshot, readonly TextCell[]>();
+/** A cell of a sheet that is neither text nor a plain number (see {@link oddValueCells}). */
+export interface OddValueCell {
+  readonly row: number;
+  readonly col: number;
+  readonly cell: CellSnapshot;
+}
+
+interface Scan {
+  readonly texts: readonly TextCell[];
+  readonly odd: readonly OddValueCell[];
+}
+
+const cache = new WeakMap<SheetSnapshot, Scan>();
 
 /**
  * The sheet's cells whose value is a string (blank strings included), top to bottom, then left to right.
@@ -30,9 +43,24 @@ const cache = new WeakMap<SheetSnapshot, readonly TextCell[]>();
  * @returns the cells in reading order; the same array for the same sheet object
  */
 export function textCells(sheet: SheetSnapshot): readonly TextCell[] {
+  return scan(sheet).texts;
+}
+
+/**
+ * The sheet's cells that are neither text nor a plain number: a number with a number format, an abnormal
+ * number (infinite, 10¹⁵ or more), an error, a boolean or an empty value — in the snapshot's order. With
+ * the text cells they are every cell a figure rule may report (rules/lib/numeric-cells.ts); a
+ * 400-institution sheet has a few dozen.
+ */
+export function oddValueCells(sheet: SheetSnapshot): readonly OddValueCell[] {
+  return scan(sheet).odd;
+}
+
+function scan(sheet: SheetSnapshot): Scan {
   const hit = cache.get(sheet);
   if (hit) return hit;
-  const out: TextCell[] = [];
+  const texts: TextCell[] = [];
+  const odd: OddValueCell[] = [];
   const cells = sheet.cells;
   // A snapshot's cells object is a dictionary of thousands of keys, and walking it is the costly part
   // (≈0.1–0.2 µs a key): it is walked once here, by Object.keys and an index (measured faster than
@@ -42,20 +70,25 @@ export function textCells(sheet: SheetSnapshot): readonly TextCell[] {
     const address = addresses[i];
     const cell = cells[address];
     const value = cell.value;
-    if (typeof value !== "string") continue;
-    const ok = splitA1(address);
-    out.push({ address, row: ok ? parsedRow : 0, col: ok ? parsedCol : 0, value, cell });
+    if (typeof value === "string") {
+      const ok = splitA1(address);
+      texts.push({ address, row: ok ? parsedRow : 0, col: ok ? parsedCol : 0, value, cell });
+    } else if (typeof value !== "number" || cell.numberFormat !== undefined || isAbnormalNumber(value)) {
+      const ok = splitA1(address);
+      odd.push({ row: ok ? parsedRow : 0, col: ok ? parsedCol : 0, cell });
+    }
   }
   // Hosts list cells row by row, left to right, so the list is usually in order already: one linear
   // check instead of a sort. The sort compares parsed integers, never address strings.
-  for (let i = 1; i < out.length; i++) {
-    if (out[i - 1].row > out[i].row || (out[i - 1].row === out[i].row && out[i - 1].col > out[i].col)) {
-      out.sort((a, b) => a.row - b.row || a.col - b.col);
+  for (let i = 1; i < texts.length; i++) {
+    if (texts[i - 1].row > texts[i].row || (texts[i - 1].row === texts[i].row && texts[i - 1].col > texts[i].col)) {
+      texts.sort((a, b) => a.row - b.row || a.col - b.col);
       break;
     }
   }
-  cache.set(sheet, out);
-  return out;
+  const result = { texts, odd };
+  cache.set(sheet, result);
+  return result;
 }
 
 // splitA1's result: two numbers without an array or object per call (it runs once per text cell).
@@ -68,11 +101,13 @@ function splitA1(address: string): boolean {
   let i = 0;
   for (; i < address.length; i++) {
     const ch = address.charCodeAt(i);
+    if (ch === 36) continue; // `$`, read as mapping's grid reads it
     if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64);
     else if (ch >= 97 && ch <= 122) col = col * 26 + (ch - 96);
     else break;
   }
   if (col === 0 || i === address.length) return false;
+  if (address.charCodeAt(i) === 36) i++;
   let row = 0;
   for (; i < address.length; i++) {
     const d = address.charCodeAt(i) - 48;
