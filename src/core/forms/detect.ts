@@ -3,7 +3,7 @@
  * with the most anchors found (at least its `minAnchors`, with all its `requires`, none of its
  * `excludes`) wins, ties going to the higher `priority`. Each sheet is judged on its own.
  */
-import { cellText, type SheetGrid } from "../mapping/grid";
+import type { SheetGrid } from "../mapping/grid";
 import { labelKey } from "./read";
 import { FORMS } from "./index";
 import type { FormDecl, Labels } from "./types";
@@ -16,18 +16,23 @@ const DETECT_ROWS = 400;
 /** The label keys of a sheet's short texts (first {@link DETECT_ROWS} filled rows). */
 export function sheetLabels(grid: SheetGrid): string[] {
   const out = new Set<string>();
-  for (const row of grid.rowNumbers.slice(0, DETECT_ROWS)) {
-    for (const col of grid.colsIn(row)) {
-      const v = grid.cell(row, col)?.value;
-      if (typeof v !== "string") continue;
-      const t = cellText(grid.cell(row, col));
-      if (t.length > MAX_LABEL) continue;
-      const k = labelKey(t);
-      if (k) out.add(k);
-      // `项目名称：某某` also names its label.
-      const colon = /^([^:：]{2,12})[:：]/.exec(t);
-      if (colon) out.add(labelKey(colon[1]));
-    }
+  const rows = grid.rowNumbers;
+  if (rows.length === 0) return [];
+  const lastRow = rows[Math.min(DETECT_ROWS, rows.length) - 1];
+  // Only the text cells, straight from the sheet's cell index: numbers (most cells of a big sheet) are
+  // never visited. The keys are gathered in a set, so their order does not matter.
+  const ix = grid.ix;
+  for (const i of ix.texts) {
+    const row = ix.rows[i];
+    // A cell the grid reads there (not blank, not a second spelling of its address).
+    if (row === 0 || row > lastRow || grid.find(row, ix.cols[i]) !== i) continue;
+    const t = (ix.cells[i].value as string).trim();
+    if (t.length > MAX_LABEL) continue;
+    const k = labelKey(t);
+    if (k) out.add(k);
+    // `项目名称：某某` also names its label.
+    const colon = t.includes(":") || t.includes("：") ? /^([^:：]{2,12})[:：]/.exec(t) : null;
+    if (colon) out.add(labelKey(colon[1]));
   }
   return [...out];
 }

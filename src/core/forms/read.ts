@@ -35,11 +35,15 @@ export interface FormRead {
 
 /** A label as compared: normalised, without 其中 or a split's heading (`按收入性质分：`), brackets' content (`（万元）`, `（A）`) or a closing colon. */
 export function labelKey(text: string): string {
-  let k = normalizeLabel(text).replace(/[(（][^)）]*[)）]/g, "");
+  // Asked of most text cells, several times: each pass runs only when its first character test says
+  // it can change the text (a bracket, a leading 按 or 其中, a trailing colon).
+  let k = normalizeLabel(text);
+  if (k.includes("(") || k.includes("（")) k = k.replace(/[(（][^)）]*[)）]/g, "");
   // A split's heading written in its first row's cell (`按收入性质分：一般公共预算财政拨款`) labels that row.
-  k = k.replace(/^按[^:：]{1,8}[:：]/, "");
+  if (k.startsWith("按")) k = k.replace(/^按[^:：]{1,8}[:：]/, "");
   if (k.startsWith("其中")) k = normalizeLabel(k.slice(2).replace(/^[:：,，、]/, ""));
-  return k.replace(/[:：]+$/, "");
+  const last = k.charCodeAt(k.length - 1);
+  return last === 0x3a || last === 0xff1a ? k.replace(/[:：]+$/, "") : k;
 }
 
 /** Whether a cell's text is a dash or a word for "nothing" (`—`, `-`, `/`, `无`): an unused cell. */
@@ -47,23 +51,85 @@ export function isDash(cell: CellSnapshot | undefined): boolean {
   return typeof cell?.value === "string" && /^[\s—–\-－―─/／\\、]*$|^(?:无|不适用)$/.test(cell.value.trim()) && cell.value.trim() !== "";
 }
 
-/** The longest label of `labels` that `text` is (or starts with); 0 when none. */
-function labelMatch(text: string, labels: readonly string[]): number {
-  const k = labelKey(text);
+/** The longest label of `labels` that a text of label key `k` is (or starts with); 0 when none. */
+function keyMatch(k: string, labels: readonly string[]): number {
   if (!k) return 0;
   let best = 0;
   for (const l of labels) {
-    const lk = labelKey(l);
+    const lk = declaredKey(l);
     if (lk && (k === lk || (k.startsWith(lk) && k.length - lk.length <= 6)) && lk.length > best) best = lk.length;
   }
   return best;
 }
 
+/**
+ * The label key of a label the forms declare, computed once per label: the forms' labels are a fixed
+ * vocabulary (never a workbook's text), compared against every text cell. Bounded all the same.
+ */
+const declaredKeys = new Map<string, string>();
+function declaredKey(label: string): string {
+  let k = declaredKeys.get(label);
+  if (k === undefined) {
+    k = labelKey(label);
+    if (declaredKeys.size < 10000) declaredKeys.set(label, k);
+  }
+  return k;
+}
+
+/** A text cell of a sheet. */
+interface TextCell {
+  readonly row: number;
+  readonly col: number;
+  readonly cell: CellSnapshot;
+  readonly text: string;
+}
+
+/** Each grid's non-blank text cells in row, then column order (built once per grid, i.e. per sheet object). */
+const textCellsOf = new WeakMap<SheetGrid, TextCell[]>();
+
+/**
+ * A sheet's text cells, top to bottom and left to right. Fields are searched label by label over them:
+ * walking this list, rather than every row's columns and cells, skips the figures and the lookups.
+ */
+function textCells(grid: SheetGrid): TextCell[] {
+  let list = textCellsOf.get(grid);
+  if (list === undefined) {
+    list = [];
+    for (const row of grid.rowNumbers) {
+      for (const col of grid.colsIn(row)) {
+        const cell = grid.cell(row, col);
+        if (cell !== undefined && typeof cell.value === "string") list.push({ row, col, cell, text: cell.value });
+      }
+    }
+    textCellsOf.set(grid, list);
+  }
+  return list;
+}
+
+/** Label keys of a grid's texts, by text (one map per grid, i.e. per sheet object). */
+const gridKeys = new WeakMap<SheetGrid, Map<string, string>>();
+
+/**
+ * The label key of a text of `grid`. The blocks' searches ask it of the same header and row texts once
+ * per declared block and column: each text is normalised once per sheet.
+ */
+function keyIn(grid: SheetGrid, text: string): string {
+  let memo = gridKeys.get(grid);
+  if (memo === undefined) gridKeys.set(grid, (memo = new Map()));
+  let k = memo.get(text);
+  if (k === undefined) {
+    k = labelKey(text);
+    memo.set(text, k);
+  }
+  return k;
+}
+
+
+
 /** A bound cell at (row, col): dashes read as blank (an unused cell counts as nothing). */
 function boundAt(grid: SheetGrid, row: number, col: number): BoundCell {
-  const ref = { sheet: grid.name, address: toA1({ row, col }) };
-  const cell = grid.cell(row, col);
-  return isBlank(cell) || isDash(cell) ? { ref } : { ref, cell };
+  const b = grid.bound(row, col);
+  return b.cell !== undefined && isDash(b.cell) ? { ref: b.ref } : b;
 }
 
 /** Labels of the total row that closes an indicator table. */
@@ -87,17 +153,32 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** `label：` patterns by label, compiled once (labels come from the form declarations). */
+const inlinePatterns = new Map<string, { readonly first: RegExp; readonly next: RegExp }>();
+function inlinePattern(label: string): { readonly first: RegExp; readonly next: RegExp } {
+  let p = inlinePatterns.get(label);
+  if (p === undefined) {
+    const l = escape(label);
+    p = { first: new RegExp(`(?:^|[\\s，,；;])${l}\\s*(?:[(（][^)）]{0,6}[)）])?\\s*[:：]`), next: new RegExp(`(?:^|\\s)${l}\\s*(?:[(（][^)）]{0,6}[)）])?\\s*[:：]`) };
+    if (inlinePatterns.size < 10000) inlinePatterns.set(label, p);
+  }
+  return p;
+}
+
 /** `label：value` inside a text (start of the text or after a space): the value, "" when empty. */
 function inlineValue(text: string, label: string, others: readonly string[]): string | undefined {
+  // Asked of every text cell for every label: a text without the label or without a colon cannot
+  // match (a label holding a space aside, since U+3000 reads as one below).
+  if (!text.includes(":") && !text.includes("：")) return undefined;
+  if (!text.includes(label) && !label.includes(" ")) return undefined;
   const t = text.replace(/\u3000/g, " ");
-  const re = new RegExp(`(?:^|[\\s，,；;])${escape(label)}\\s*(?:[(（][^)）]{0,6}[)）])?\\s*[:：]`);
-  const m = re.exec(t);
+  const m = inlinePattern(label).first.exec(t);
   if (!m) return undefined;
   let rest = t.slice(m.index + m[0].length);
   // Cut at the next `label：` (填报单位：某某局    填报日期：2022年1月).
   let cut = rest.length;
   for (const o of others) {
-    const r = new RegExp(`(?:^|\\s)${escape(o)}\\s*(?:[(（][^)）]{0,6}[)）])?\\s*[:：]`).exec(rest);
+    const r = inlinePattern(o).next.exec(rest);
     if (r && r.index < cut) cut = r.index;
   }
   rest = rest.slice(0, cut);
@@ -126,9 +207,9 @@ function valueRight(grid: SheetGrid, row: number, col: number, vocabulary: Reado
     const cell = grid.cell(row, c);
     if (isBlank(cell)) continue;
     if (typeof cell?.value === "string" && isFormLabel(cell.value, vocabulary)) break;
-    return { ref: { sheet: grid.name, address: toA1({ row, col: c }) }, cell };
+    return { ref: { sheet: grid.name, address: grid.address(row, c) }, cell };
   }
-  return { ref: { sheet: grid.name, address: toA1({ row, col: end + 1 }) } };
+  return { ref: { sheet: grid.name, address: grid.address(row, end + 1) } };
 }
 
 function binding(id: ScalarFieldId, b: BoundCell): ScalarBinding {
@@ -138,32 +219,32 @@ function binding(id: ScalarFieldId, b: BoundCell): ScalarBinding {
 /** Read one field: `label | value`, or `label：value` in one cell. */
 function readField(grid: SheetGrid, field: FieldDecl, others: readonly string[], vocabulary: ReadonlySet<string>, tables: readonly Area[] = [], maxText = 200): ScalarBinding | undefined {
   let blank: ScalarBinding | undefined;
+  const cells = textCells(grid);
   for (const label of field.labels) {
-    const key = labelKey(label);
-    for (const row of grid.rowNumbers) {
-      for (const col of grid.colsIn(row)) {
-        // A table's header (a 汇总 with a 主管部门 column) is no label of a field.
-        if (tables.some((a) => row >= a.start.row && row <= a.end.row && col >= a.start.col && col <= a.end.col)) continue;
-        const cell = grid.cell(row, col);
-        if (typeof cell?.value !== "string" || cell.value.length > maxText) continue;
-        const ref = { sheet: grid.name, address: toA1({ row, col }) };
-        if (labelKey(cell.value) === key && !/[:：]\s*\S/.test(cell.value)) {
-          const b = binding(field.field, valueRight(grid, row, col, vocabulary));
-          if (b.cell) return b;
-          // `评价年度：` across a merged line: the value belongs in that same cell.
-          const m = grid.merge(row, col);
-          blank ??= /[:：]\s*$/.test(cell.value) && m && m.end.col > m.start.col ? { id: field.field, ref, source: "label" } : b;
-          continue;
-        }
-        const inline = inlineValue(cell.value, label, others.filter((o) => o !== label));
-        if (inline === undefined) continue;
-        if (inline !== "") return { id: field.field, ref, cell: { value: inline }, source: "label" };
-        const right = valueRight(grid, row, col, vocabulary);
-        if (right.cell) return binding(field.field, right);
+    const key = declaredKey(label);
+    const rest = others.filter((o) => o !== label);
+    for (const t of cells) {
+      const { row, col, text } = t;
+      if (text.length > maxText) continue;
+      // A table's header (a 汇总 with a 主管部门 column) is no label of a field.
+      if (tables.some((a) => row >= a.start.row && row <= a.end.row && col >= a.start.col && col <= a.end.col)) continue;
+      if (keyIn(grid, text) === key && !/[:：]\s*\S/.test(text)) {
+        const b = binding(field.field, valueRight(grid, row, col, vocabulary));
+        if (b.cell) return b;
         // `评价年度：` across a merged line: the value belongs in that same cell.
         const m = grid.merge(row, col);
-        blank ??= m && m.end.col > m.start.col ? { id: field.field, ref, source: "label" } : binding(field.field, right);
+        blank ??= /[:：]\s*$/.test(text) && m && m.end.col > m.start.col ? { id: field.field, ref: { sheet: grid.name, address: grid.address(row, col) }, source: "label" } : b;
+        continue;
       }
+      const inline = inlineValue(text, label, rest);
+      if (inline === undefined) continue;
+      const ref = { sheet: grid.name, address: grid.address(row, col) };
+      if (inline !== "") return { id: field.field, ref, cell: { value: inline }, source: "label" };
+      const right = valueRight(grid, row, col, vocabulary);
+      if (right.cell) return binding(field.field, right);
+      // `评价年度：` across a merged line: the value belongs in that same cell.
+      const m = grid.merge(row, col);
+      blank ??= m && m.end.col > m.start.col ? { id: field.field, ref, source: "label" } : binding(field.field, right);
     }
   }
   return blank;
@@ -276,19 +357,19 @@ function unknownRowsOf(rows: readonly { row: number; known: boolean; label?: boo
 }
 
 /** The best column key of a header text (longest label), or undefined. */
-function columnKeyOf(text: string, decl: GridDecl): string | undefined {
+function columnKeyOf(k: string, decl: GridDecl): string | undefined {
   let best: { key: string; len: number } | undefined;
   for (const c of decl.columns) {
-    const len = labelMatch(text, c.labels);
+    const len = keyMatch(k, c.labels);
     if (len > 0 && (!best || len > best.len)) best = { key: c.key, len };
   }
   return best?.key;
 }
 
-function rowKeyOf(text: string, decl: GridDecl, taken?: ReadonlyMap<string, number>): string | undefined {
+function rowKeyOf(k: string, decl: GridDecl, taken?: ReadonlyMap<string, number>): string | undefined {
   let best: { key: string; len: number } | undefined;
   for (const r of decl.rows) {
-    const len = labelMatch(text, r.labels);
+    const len = keyMatch(k, r.labels);
     // Equal labels (`总计` on the 收入 and the 支出 side): the first one not found yet.
     if (len > 0 && (!best || len > best.len || (len === best.len && taken?.has(best.key) && !taken.has(r.key)))) best = { key: r.key, len };
   }
@@ -304,7 +385,7 @@ function findMatrix(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
     for (const col of grid.colsIn(row)) {
       const v = grid.cell(row, col)?.value;
       if (typeof v !== "string") continue;
-      const key = columnKeyOf(v, decl);
+      const key = columnKeyOf(keyIn(grid, v), decl);
       if (key && !columns.has(key)) columns.set(key, { col, header: v.trim() });
     }
     const money = decl.columns.filter((c) => c.kind === "money" && columns.has(c.key)).length;
@@ -314,7 +395,7 @@ function findMatrix(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
       for (const m of grid.merges) {
         if (m.start.row >= row || m.end.row < row || m.start.col !== m.end.col) continue;
         const v = grid.cell(m.start.row, m.start.col)?.value;
-        const key = typeof v === "string" ? columnKeyOf(v, decl) : undefined;
+        const key = typeof v === "string" ? columnKeyOf(keyIn(grid, v), decl) : undefined;
         if (key && !columns.has(key)) columns.set(key, { col: m.start.col, header: String(v).trim() });
       }
     }
@@ -328,18 +409,18 @@ function findMatrix(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
       // Text cells left of the figures, rightmost first (`项目资金 | 其中：上年结转资金`).
       const texts = grid.colsIn(r, 1, firstValueCol - 1).filter((c) => typeof grid.cell(r, c)?.value === "string").reverse();
       // A row label among the figures: the row is two label/amount pairs side by side.
-      const inside = grid.colsIn(r, firstValueCol).map((c) => grid.cell(r, c)?.value).filter((v): v is string => typeof v === "string" && v.length <= 40).map((v) => rowKeyOf(v, decl)).filter((k): k is string => k !== undefined);
+      const inside = grid.colsIn(r, firstValueCol).map((c) => grid.cell(r, c)?.value).filter((v): v is string => typeof v === "string" && v.length <= 40).map((v) => rowKeyOf(keyIn(grid, v), decl)).filter((k): k is string => k !== undefined);
       if (inside.length) {
         for (const k of inside) sideBySide.add(k);
         for (const c of texts) {
-          const k = rowKeyOf(String(grid.cell(r, c)?.value), decl);
+          const k = rowKeyOf(keyIn(grid, String(grid.cell(r, c)?.value)), decl);
           if (k) sideBySide.add(k);
         }
         continue;
       }
       let known = false;
       for (const c of texts) {
-        const key = rowKeyOf(String(grid.cell(r, c)?.value), decl);
+        const key = rowKeyOf(keyIn(grid, String(grid.cell(r, c)?.value)), decl);
         if (key) {
           if (!rows.has(key)) rows.set(key, r);
           known = true;
@@ -377,7 +458,7 @@ function findPairs(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
     for (const col of cols) {
       const v = grid.cell(row, col)?.value;
       if (typeof v !== "string" || v.length > 40) continue;
-      const key = rowKeyOf(v, decl, rows);
+      const key = rowKeyOf(keyIn(grid, v), decl, rows);
       if (!key || rows.has(key)) continue;
       // The amount: the first filled cell to the right (not a 行次), if a figure; a label there means none.
       const end = grid.merge(row, col)?.end.col ?? col;
@@ -475,7 +556,7 @@ const TABLE_HEADER_ROWS = 3;
  */
 function findTable(grid: SheetGrid, decl: GridDecl): (GridFound & { readonly codes: Map<string, string> }) | undefined {
   for (const row of grid.rowNumbers) {
-    const hits = grid.colsIn(row).filter((c) => columnKeyOf(grid.text(row, c), decl) !== undefined);
+    const hits = grid.colsIn(row).filter((c) => columnKeyOf(keyIn(grid, grid.text(row, c)), decl) !== undefined);
     if (hits.length < 2) continue;
     let last = Math.min(row + TABLE_HEADER_ROWS - 1, grid.maxRow);
     // The header ends above the first row of figures: a 合计 row's label (科目编码 column) is no header.
@@ -489,7 +570,7 @@ function findTable(grid: SheetGrid, decl: GridDecl): (GridFound & { readonly cod
     for (let c = 1; c <= grid.maxCol; c++) {
       for (let r = last; r >= row; r--) {
         const t = grid.text(r, c);
-        const key = t ? columnKeyOf(t, decl) : undefined;
+        const key = t ? columnKeyOf(keyIn(grid, t), decl) : undefined;
         if (key && !columns.has(key)) {
           columns.set(key, { col: c, header: t.replace(/\s+/g, "") });
           break;

@@ -2,9 +2,14 @@
  * A read-only index over one sheet of a snapshot, for mapping: rows in order, merged areas, and the
  * displayed text of a cell (a merge's value lives in its top-left cell). Only cells present in the
  * snapshot are ever visited, so a whole-column name never makes us walk a million rows.
+ *
+ * The index is built once per sheet object ({@link gridOf}): mapping, form detection and the rules of
+ * one check all read the same sheet, and a sheet of a snapshot never changes (snapshots are read-only).
  */
 import type { CellSnapshot, SheetSnapshot } from "../model/snapshot";
-import { parseArea, type Area } from "../model/address";
+import type { BoundCell } from "../model/report-model";
+import { indexToCol, parseArea, type Area } from "../model/address";
+import { cellIndex, type CellIndex } from "../model/cell-index";
 
 /** A number key for a position (rows < 2^20 + 1, columns < 2^14 + 1 in .xlsx). */
 function key(row: number, col: number): number {
@@ -35,32 +40,20 @@ export function isNumberLike(cell: CellSnapshot | undefined): boolean {
   return typeof cell.value === "string" && NUMERIC_TEXT.test(cell.value.trim());
 }
 
-/** `"C11"` → [11, 3] without regexes (a snapshot may hold hundreds of thousands of cells). */
-function splitAddress(address: string): [number, number] | undefined {
-  let col = 0;
-  let i = 0;
-  for (; i < address.length; i++) {
-    const ch = address.charCodeAt(i);
-    if (ch === 36) continue; // `$`
-    if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64);
-    else if (ch >= 97 && ch <= 122) col = col * 26 + (ch - 96);
-    else break;
+/**
+ * Index positions sorted by row, then column, one per position: of two keys naming the same position
+ * (`C11` and `c11`) the later one wins, as assigning both in turn would leave it. Only for sheets whose
+ * cells are not listed row by row.
+ */
+function sortedUnique(order: Int32Array, rows: Int32Array, cols: Int32Array): Int32Array {
+  const list = Array.from(order).sort((a, b) => rows[a] - rows[b] || cols[a] - cols[b] || a - b);
+  const out: number[] = [];
+  for (const i of list) {
+    const last = out[out.length - 1];
+    if (last !== undefined && rows[last] === rows[i] && cols[last] === cols[i]) out[out.length - 1] = i;
+    else out.push(i);
   }
-  if (col === 0 || i >= address.length) return undefined;
-  if (address.charCodeAt(i) === 36) i++; // `$` before the row
-  let row = 0;
-  for (let j = i; j < address.length; j++) {
-    const d = address.charCodeAt(j) - 48;
-    if (d < 0 || d > 9) return undefined;
-    row = row * 10 + d;
-  }
-  return i < address.length && row > 0 ? [row, col] : undefined;
-}
-
-/** The numbers sorted ascending, in place (not re-sorted when they already are). */
-function ascending(xs: number[]): number[] {
-  for (let i = 1; i < xs.length; i++) if (xs[i - 1] > xs[i]) return xs.sort((a, b) => a - b);
-  return xs;
+  return Int32Array.from(out);
 }
 
 /** One sheet, indexed for mapping. */
@@ -72,43 +65,79 @@ export class SheetGrid {
   readonly maxRow: number;
   readonly maxCol: number;
   readonly merges: readonly Area[];
-  /** Non-blank cells by row, then column. */
-  private readonly byRow = new Map<number, Map<number, CellSnapshot>>();
-  /** Columns of each row's non-blank cells, ascending. */
-  private readonly colsByRow = new Map<number, number[]>();
+  /**
+   * The layout is flat, over the sheet's {@link CellIndex} (no copy of a cell, no object per row): the
+   * non-blank cells' positions in the index, sorted by row then column (`order`); row `rowNumbers[p]`
+   * holds `order[starts[p]] … order[starts[p + 1] - 1]`. Building it is one pass over the index and a
+   * few typed arrays, where a Map and arrays per row cost more than all the lookups mapping makes.
+   */
+  readonly ix: CellIndex;
+  private readonly order: Int32Array;
+  private readonly starts: Int32Array;
+  /** Row number → p, as a dense array when rows are not too sparse, else a Map. */
+  private readonly rowAt: Int32Array | Map<number, number>;
+  /** Each row's columns, built on first {@link colsIn} of the row. */
+  private readonly colLists: (readonly number[] | undefined)[];
   private readonly mergeAt = new Map<number, Area>();
   private readonly bigMerges: Area[] = [];
+  /** Column letters by index, filled as addresses of blank positions are asked for. */
+  private readonly letters: string[] = [];
 
   constructor(sheet: SheetSnapshot) {
     this.name = sheet.name;
+    const ix = cellIndex(sheet);
+    this.ix = ix;
+    const { rows, cols, cells } = ix;
+    const n = cells.length;
     let maxRow = 0;
     let maxCol = 0;
-    const all = sheet.cells;
-    // for…in rather than Object.entries: no pair array per cell on sheets of 100 000+ cells.
-    for (const address in all) {
-      const cell = all[address];
-      if (isBlank(cell)) continue;
-      const pos = splitAddress(address);
-      if (!pos) continue;
-      const [row, col] = pos;
-      let cells = this.byRow.get(row);
-      if (!cells) {
-        cells = new Map();
-        this.byRow.set(row, cells);
-      }
-      cells.set(col, cell);
-      maxRow = Math.max(maxRow, row);
-      maxCol = Math.max(maxCol, col);
+    // Runs once per cell of the workbook: keep the non-blank A1 cells, noting whether they already come
+    // row by row, left to right (hosts list them so; then nothing is sorted).
+    let order: Int32Array = new Int32Array(n);
+    let m = 0;
+    let sorted = true;
+    let prevRow = 0;
+    let prevCol = 0;
+    for (let i = 0; i < n; i++) {
+      const row = rows[i];
+      if (row === 0 || isBlank(cells[i])) continue;
+      const col = cols[i];
+      if (row < prevRow || (row === prevRow && col <= prevCol)) sorted = false;
+      prevRow = row;
+      prevCol = col;
+      order[m++] = i;
+      if (row > maxRow) maxRow = row;
+      if (col > maxCol) maxCol = col;
     }
-    // Snapshots list cells row by row, left to right: the keys are usually in order already, and then
-    // sorting (a copy per row) is skipped.
-    for (const [row, cells] of this.byRow) this.colsByRow.set(row, ascending([...cells.keys()]));
-    this.rowNumbers = ascending([...this.byRow.keys()]);
+    order = order.subarray(0, m);
+    if (!sorted) order = sortedUnique(order, rows, cols);
+    m = order.length;
+    const rowNumbers: number[] = [];
+    const startList: number[] = [];
+    for (let k = 0; k < m; k++) {
+      const row = rows[order[k]];
+      if (row !== rowNumbers[rowNumbers.length - 1]) {
+        rowNumbers.push(row);
+        startList.push(k);
+      }
+    }
+    startList.push(m);
+    this.order = order;
+    this.starts = Int32Array.from(startList);
+    this.rowNumbers = rowNumbers;
+    this.colLists = new Array(rowNumbers.length);
+    if (maxRow <= 4 * m + 4096) {
+      const dense = new Int32Array(maxRow + 1).fill(-1);
+      for (let p = 0; p < rowNumbers.length; p++) dense[rowNumbers[p]] = p;
+      this.rowAt = dense;
+    } else {
+      this.rowAt = new Map(rowNumbers.map((r, p) => [r, p]));
+    }
     const merges: Area[] = [];
-    for (const m of sheet.merges) {
+    for (const mg of sheet.merges) {
       let area: Area;
       try {
-        area = parseArea(m);
+        area = parseArea(mg);
       } catch {
         continue;
       }
@@ -131,9 +160,57 @@ export class SheetGrid {
     this.maxCol = maxCol;
   }
 
+  /** The p of a row (its place in rowNumbers), -1 when the row holds no non-blank cell. */
+  private rowIndex(row: number): number {
+    const at = this.rowAt;
+    if (at instanceof Int32Array) return row >= 0 && row < at.length ? at[row] : -1;
+    return at.get(row) ?? -1;
+  }
+
+  /** The position in {@link ix} of the non-blank cell read at (row, col), -1 when blank. */
+  find(row: number, col: number): number {
+    const p = this.rowIndex(row);
+    if (p < 0) return -1;
+    const cols = this.ix.cols;
+    const order = this.order;
+    // Binary search over the row's columns: a wide row may hold hundreds of cells.
+    let lo = this.starts[p];
+    let hi = this.starts[p + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const i = order[mid];
+      const c = cols[i];
+      if (c === col) return i;
+      if (c < col) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
   /** The raw non-blank cell at a position (no merge resolution), undefined when blank. */
   cell(row: number, col: number): CellSnapshot | undefined {
-    return this.byRow.get(row)?.get(col);
+    const i = this.find(row, col);
+    return i < 0 ? undefined : this.ix.cells[i];
+  }
+
+  /** The A1 address of a position (`"C11"`): the snapshot's own key for a filled cell, no formatting. */
+  address(row: number, col: number): string {
+    const i = this.find(row, col);
+    if (i >= 0 && this.ix.canonical[i] === 1) return this.ix.addresses[i];
+    let letters = this.letters[col];
+    if (letters === undefined) letters = this.letters[col] = indexToCol(col);
+    return `${letters}${row}`;
+  }
+
+  /**
+   * The position bound as the model keeps it: its reference, and its cell when filled. One row lookup
+   * for both (tables bind every cell of every row: this is mapping's most called function).
+   */
+  bound(row: number, col: number): BoundCell {
+    const i = this.find(row, col);
+    if (i < 0) return { ref: { sheet: this.name, address: this.address(row, col) } };
+    const ix = this.ix;
+    return { ref: { sheet: this.name, address: ix.canonical[i] === 1 ? ix.addresses[i] : this.address(row, col) }, cell: ix.cells[i] };
   }
 
   /** The merged area covering a position, if any. */
@@ -147,9 +224,9 @@ export class SheetGrid {
   /** The cell a clerk sees at a position: the merge's top-left cell when the position is merged. */
   shown(row: number, col: number): CellSnapshot | undefined {
     const own = this.cell(row, col);
-    if (!isBlank(own)) return own;
+    if (own !== undefined) return own; // only non-blank cells are indexed
     const m = this.merge(row, col);
-    return m ? this.cell(m.start.row, m.start.col) : own;
+    return m ? this.cell(m.start.row, m.start.col) : undefined;
   }
 
   /** Displayed text at a position (merge-resolved), `""` when blank. */
@@ -159,10 +236,29 @@ export class SheetGrid {
 
   /** Columns of a row that hold a non-blank cell, within [fromCol, toCol], ascending. Do not modify. */
   colsIn(row: number, fromCol = 1, toCol = Number.MAX_SAFE_INTEGER): readonly number[] {
-    const cols = this.colsByRow.get(row);
-    if (!cols) return [];
+    const p = this.rowIndex(row);
+    if (p < 0) return [];
+    let cols = this.colLists[p];
+    if (cols === undefined) {
+      const list: number[] = [];
+      for (let k = this.starts[p]; k < this.starts[p + 1]; k++) list.push(this.ix.cols[this.order[k]]);
+      this.colLists[p] = cols = list;
+    }
     if (fromCol <= cols[0] && toCol >= cols[cols.length - 1]) return cols;
     return cols.filter((c) => c >= fromCol && c <= toCol);
+  }
+
+  /** Whether a row holds a non-blank cell within [fromCol, toCol] (colsIn(…).length > 0, without a list). */
+  hasCellsIn(row: number, fromCol: number, toCol: number): boolean {
+    const p = this.rowIndex(row);
+    if (p < 0) return false;
+    const cols = this.ix.cols;
+    for (let k = this.starts[p]; k < this.starts[p + 1]; k++) {
+      const c = cols[this.order[k]];
+      if (c > toCol) return false;
+      if (c >= fromCol) return true;
+    }
+    return false;
   }
 
   /** Row numbers holding a cell within [fromRow, toRow], ascending. */
@@ -180,4 +276,20 @@ export class SheetGrid {
     for (let i = lo; i < rows.length && rows[i] <= toRow; i++) out.push(rows[i]);
     return out;
   }
+}
+
+/** Grids already built, by sheet object: a snapshot's sheets are read-only, so an index never goes stale. */
+const grids = new WeakMap<SheetSnapshot, SheetGrid>();
+
+/**
+ * The grid of a sheet, built on first use and shared by every later reader of the same sheet object
+ * (mapping, form detection, rules). Never shared across snapshots: the key is the sheet object itself.
+ */
+export function gridOf(sheet: SheetSnapshot): SheetGrid {
+  let g = grids.get(sheet);
+  if (g === undefined) {
+    g = new SheetGrid(sheet);
+    grids.set(sheet, g);
+  }
+  return g;
 }

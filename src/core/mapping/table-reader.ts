@@ -140,6 +140,17 @@ function matchColumns(headers: Map<number, string[]>, def: TableDef): Map<string
 }
 
 /**
+ * Whether a row's name makes it the 汇总 row: it starts with 汇总/合计/总计 (spaces aside) or holds 汇总 or
+ * 合计. Asked of every row of a table until the 汇总 row is found (often the last one), so the common
+ * case (a name holding none of 汇, 合, 总) is told by three searches, without a copy of the text.
+ */
+function isSummaryName(name: string): boolean {
+  if (name.includes("汇总") || name.includes("合计")) return true;
+  if (!name.includes("汇") && !name.includes("合") && !name.includes("总")) return false;
+  return /^(?:汇总|合计|总计)/.test(name.replace(/\s+/g, ""));
+}
+
+/**
  * Read a table from `area` (whose first row is the header).
  * @param grid - the sheet
  * @param def - the schema table
@@ -226,17 +237,14 @@ export function readTable(grid: SheetGrid, def: TableDef, area: Area, options: R
   let level2: string | undefined;
   const rows: TableRow[] = dataRows.map((r) => {
     const cells: Record<string, BoundCell> = {};
-    for (const col of columns) {
-      const ref = { sheet: grid.name, address: toA1({ row: r, col: col.col }) };
-      const cell = grid.cell(r, col.col);
-      cells[col.key] = isBlank(cell) ? { ref } : { ref, cell };
-    }
+    // grid.bound: the snapshot's own address key, not an A1 string formatted per cell of every row.
+    for (const col of columns) cells[col.key] = grid.bound(r, col.col);
     let isSummary = false;
     if (def.hasSummaryRow && !summaryFound && nameCol !== undefined) {
       // The 合计 label may sit left of the name column (in 序号, or merged across both).
       let name = grid.text(r, nameCol);
       for (let c = nameCol - 1; name === "" && c >= left; c--) name = grid.text(r, c);
-      if (/^(?:汇总|合计|总计)/.test(name.replace(/\s+/g, "")) || name.includes("汇总") || name.includes("合计")) isSummary = summaryFound = true;
+      if (isSummaryName(name)) isSummary = summaryFound = true;
     }
     if (!grouped) return { row: r, cells, isSummary };
     const c1 = assigned.get("level1");

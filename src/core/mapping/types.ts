@@ -4,7 +4,7 @@
 import type { MappingProblem, ScalarBinding, TableBinding } from "../model/report-model";
 import type { ScalarFieldId, TableId } from "../schema/fields";
 import type { Area } from "../model/address";
-import { SheetGrid } from "./grid";
+import { gridOf, type SheetGrid } from "./grid";
 import type { WorkbookSnapshot } from "../model/snapshot";
 
 /** The bindings a strategy found. */
@@ -21,9 +21,9 @@ export function emptyResult(): MappingResult {
   return { scalars: {}, tables: {}, areas: {}, problems: [] };
 }
 
-/** Index every sheet of a snapshot once. */
+/** Index every sheet of a snapshot (once per sheet object: see {@link gridOf}). */
 export function gridsOf(snapshot: WorkbookSnapshot): SheetGrid[] {
-  return snapshot.sheets.map((s) => new SheetGrid(s));
+  return snapshot.sheets.map(gridOf);
 }
 
 /** The grid of a sheet by name: exact first, then case-insensitively (as Excel compares sheet names). */

@@ -259,16 +259,59 @@ export function tableDef(id: TableId): TableDef {
   return def;
 }
 
+/** Whether a UTF-16 code unit is whitespace as a regex `\s` sees it. */
+function isRegexSpace(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Whether toLowerCase leaves a code unit as it is: no ASCII capital, CJK ideographs and punctuation. */
+function caseless(c: number): boolean {
+  if (c < 0x80) return c < 65 || c > 90;
+  return (c >= 0x3000 && c <= 0x9fff) || (c >= 0xff01 && c <= 0xff20) || (c >= 0xff3b && c <= 0xffef);
+}
+
+/** A list numbering a label may open with (`1、`, `（一）`, `3.`); applied after the full-width pass. */
+const NUMBERING = /^[(（]?[一二三四五六七八九十\d]+[)）、.．]/;
+/** First characters {@link NUMBERING} can match at. */
+const NUMBERING_START = new Set([..."(（一二三四五六七八九十0123456789"].map((c) => c.charCodeAt(0)));
+
 /**
  * Normalise a label for comparison: full-width → half-width, no whitespace, no `:`/`：`,
  * no leading list numbering (`1、`, `（一）`), brackets unified.
+ *
+ * Called for nearly every text cell of a workbook (form detection, table headers, auto-map), so the
+ * text is scanned once by char codes and each regex pass runs only when the scan says it can change
+ * something; the result is the same as applying every pass (test/core/mapping-labels.test.ts).
  */
 export function normalizeLabel(text: string): string {
-  return text
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, " ")
-    .replace(/\s+/g, "")
-    .replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.．]/, "")
-    .replace(/[:：]$/, "")
-    .toLowerCase();
+  let t = text;
+  let wide = false;
+  let space = false;
+  let cased = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) wide = true;
+    else if (isRegexSpace(c)) space = true;
+    else if (!caseless(c)) cased = true;
+  }
+  if (wide) t = t.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  // U+3000 is whitespace to a regex as well: removing all whitespace removes it too.
+  if (space) t = t.replace(/\s+/g, "");
+  if (NUMBERING_START.has(t.charCodeAt(0))) t = t.replace(NUMBERING, "");
+  const last = t.charCodeAt(t.length - 1);
+  if (last === 0x3a || last === 0xff1a) t = t.slice(0, -1);
+  // Full-width Ａ–Ｚ became capitals above.
+  return cased || wide ? t.toLowerCase() : t;
 }
