@@ -9,6 +9,7 @@
  * snapshot is new objects). A snapshot is read-only data, so the list can never go stale.
  */
 import type { CellSnapshot, SheetSnapshot } from "../../model/snapshot";
+import { cellIndex } from "../../model/cell-index";
 
 /** One string cell of a sheet. */
 export interface TextCell {
@@ -32,19 +33,16 @@ const cache = new WeakMap<SheetSnapshot, readonly TextCell[]>();
 export function textCells(sheet: SheetSnapshot): readonly TextCell[] {
   const hit = cache.get(sheet);
   if (hit) return hit;
-  const out: TextCell[] = [];
-  const cells = sheet.cells;
-  // A snapshot's cells object is a dictionary of thousands of keys, and walking it is the costly part
-  // (≈0.1–0.2 µs a key): it is walked once here, by Object.keys and an index (measured faster than
-  // for…in on the hosts' objects; Object.entries would make a pair per cell).
-  const addresses = Object.keys(cells);
-  for (let i = 0; i < addresses.length; i++) {
-    const address = addresses[i];
-    const cell = cells[address];
-    const value = cell.value;
-    if (typeof value !== "string") continue;
-    const ok = splitA1(address);
-    out.push({ address, row: ok ? parsedRow : 0, col: ok ? parsedCol : 0, value, cell });
+  // The costly part, enumerating the sheet's dictionary of thousands of keys (≈0.1–0.3 µs a key), is
+  // done once per sheet by model/cell-index.ts and shared with mapping's grid: only its text positions
+  // are read here, with rows and columns already parsed.
+  const ix = cellIndex(sheet);
+  const texts = ix.texts;
+  const out: TextCell[] = new Array<TextCell>(texts.length);
+  for (let k = 0; k < texts.length; k++) {
+    const i = texts[k];
+    const cell = ix.cells[i];
+    out[k] = { address: ix.addresses[i], row: ix.rows[i], col: ix.cols[i], value: cell.value as string, cell };
   }
   // Hosts list cells row by row, left to right, so the list is usually in order already: one linear
   // check instead of a sort. The sort compares parsed integers, never address strings.
@@ -56,31 +54,4 @@ export function textCells(sheet: SheetSnapshot): readonly TextCell[] {
   }
   cache.set(sheet, out);
   return out;
-}
-
-// splitA1's result: two numbers without an array or object per call (it runs once per text cell).
-let parsedRow = 0;
-let parsedCol = 0;
-
-/** Parse `"C11"` into {@link parsedRow} 11 and {@link parsedCol} 3, without a regex; false when the text is no A1 address. */
-function splitA1(address: string): boolean {
-  let col = 0;
-  let i = 0;
-  for (; i < address.length; i++) {
-    const ch = address.charCodeAt(i);
-    if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64);
-    else if (ch >= 97 && ch <= 122) col = col * 26 + (ch - 96);
-    else break;
-  }
-  if (col === 0 || i === address.length) return false;
-  let row = 0;
-  for (; i < address.length; i++) {
-    const d = address.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return false;
-    row = row * 10 + d;
-  }
-  if (row === 0) return false;
-  parsedRow = row;
-  parsedCol = col;
-  return true;
 }
