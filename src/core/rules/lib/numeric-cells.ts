@@ -6,6 +6,7 @@
 import type { BoundCell, ReportModel, TableBinding } from "../../model/report-model";
 import type { CellSnapshot } from "../../model/snapshot";
 import { isAbnormalNumber } from "../../units";
+import { oddValueCells, textCells } from "./text-cells";
 import { SCALAR_FIELDS, TABLES, type FieldKind } from "../../schema/fields";
 
 /** What a figure cell is. */
@@ -44,9 +45,14 @@ const cache = new WeakMap<ReportModel, readonly OddFigure[]>();
  * finite, below 10¹⁵), scalars first, then tables row by row: everything number-out-of-range,
  * date-in-amount and number-stored-as-text look at.
  *
- * Why a list of the odd ones: a 400-institution workbook has ≈9 000 figure cells, nearly all plain
- * numbers, and each lookup `row.cells[key]` costs more than the rules' tests. The cells are walked once
- * per model (cached on the model object, so never across workbooks) and the rules read the few left.
+ * Why it is shaped so: a 400-institution workbook has ≈9 000 table figure cells, nearly all plain
+ * numbers, and reading each through its row (`row.cells[key].cell.value`) costs more than the rules'
+ * tests (cache misses on three objects per cell). The sheet's odd cells are already known from its one
+ * scan (lib/text-cells.ts: text cells and odd values, a few dozen besides the labels), so each is looked
+ * up in the table instead: its row and column say which bound cell it would be, and it is that figure
+ * only if that bound cell holds this very cell object. Tables bind each row's cell at the row and the
+ * column's sheet column (mapping/table-reader.ts), so no figure is missed; the identity check means no
+ * other cell is taken for one. Cached on the model object (never across workbooks).
  */
 export function oddFigures(model: ReportModel): readonly OddFigure[] {
   const hit = cache.get(model);
@@ -60,19 +66,38 @@ export function oddFigures(model: ReportModel): readonly OddFigure[] {
   for (const def of TABLES) {
     const table = model.tables[def.id];
     if (!table) continue;
+    const sheet = model.snapshot.sheets.find((s) => s.name === table.sheet);
     const keys = new Set([...def.columns.filter((c) => c.money).map((c) => c.key), ...(EXTRA_COLUMNS[def.id] ?? [])]);
     const columns = def.columns.filter((c) => keys.has(c.key) && table.columns.some((tc) => tc.key === c.key));
-    // Field, description and kind per column, once (not a string per cell).
+    if (!sheet || !columns.length) continue;
+    // Field, description and kind per column, once (not a string per cell); columns by sheet column.
     const cols = columns.map((c) => {
       const field = `${def.id}.${c.key}`;
       const kind: FigureKind = c.money ? "money" : RATE_COLUMNS.has(field) ? "rate" : "number";
       return { key: c.key, field: { field, what: `${def.label}表的“${c.label}”`, kind } };
     });
-    for (const row of table.rows) {
-      for (const c of cols) {
-        const bound = row.cells[c.key];
-        if (bound?.cell && isOdd(bound.cell)) out.push({ bound, field: c.field, table });
-      }
+    const bySheetCol = new Map<number, number[]>();
+    cols.forEach((c, i) => {
+      for (const tc of table.columns) if (tc.key === c.key) bySheetCol.set(tc.col, [...(bySheetCol.get(tc.col) ?? []), i]);
+    });
+    const byRow = new Map<number, number[]>();
+    table.rows.forEach((r, i) => byRow.set(r.row, [...(byRow.get(r.row) ?? []), i]));
+    // (row index, column index) of each odd figure; sorted below into the table's row-by-row order.
+    const hits: number[][] = [];
+    const look = (row: number, col: number, cell: CellSnapshot): void => {
+      const cis = bySheetCol.get(col);
+      const ris = cis && byRow.get(row);
+      if (!cis || !ris) return;
+      for (const ri of ris) for (const ci of cis) if (table.rows[ri].cells[cols[ci].key]?.cell === cell) hits.push([ri, ci]);
+    };
+    for (const t of textCells(sheet)) look(t.row, t.col, t.cell);
+    for (const o of oddValueCells(sheet)) look(o.row, o.col, o.cell);
+    hits.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    for (let h = 0; h < hits.length; h++) {
+      const [ri, ci] = hits[h];
+      // One cell object under two keys of the snapshot (`C11` and `c11`) is one figure.
+      if (h > 0 && hits[h - 1][0] === ri && hits[h - 1][1] === ci) continue;
+      out.push({ bound: table.rows[ri].cells[cols[ci].key], field: cols[ci].field, table });
     }
   }
   cache.set(model, out);

@@ -9,6 +9,7 @@
  * snapshot is new objects). A snapshot is read-only data, so the list can never go stale.
  */
 import type { CellSnapshot, SheetSnapshot } from "../../model/snapshot";
+import { isAbnormalNumber } from "../../units";
 import { cellIndex } from "../../model/cell-index";
 
 /** One string cell of a sheet. */
@@ -23,7 +24,19 @@ export interface TextCell {
   readonly cell: CellSnapshot;
 }
 
-const cache = new WeakMap<SheetSnapshot, readonly TextCell[]>();
+/** A cell of a sheet that is neither text nor a plain number (see {@link oddValueCells}). */
+export interface OddValueCell {
+  readonly row: number;
+  readonly col: number;
+  readonly cell: CellSnapshot;
+}
+
+interface Scan {
+  readonly texts: readonly TextCell[];
+  readonly odd: readonly OddValueCell[];
+}
+
+const cache = new WeakMap<SheetSnapshot, Scan>();
 
 /**
  * The sheet's cells whose value is a string (blank strings included), top to bottom, then left to right.
@@ -31,27 +44,50 @@ const cache = new WeakMap<SheetSnapshot, readonly TextCell[]>();
  * @returns the cells in reading order; the same array for the same sheet object
  */
 export function textCells(sheet: SheetSnapshot): readonly TextCell[] {
+  return scan(sheet).texts;
+}
+
+/**
+ * The sheet's cells that are neither text nor a plain number: a number with a number format, an abnormal
+ * number (infinite, 10¹⁵ or more), an error, a boolean or an empty value — in the snapshot's order. With
+ * the text cells they are every cell a figure rule may report (rules/lib/numeric-cells.ts); a
+ * 400-institution sheet has a few dozen.
+ */
+export function oddValueCells(sheet: SheetSnapshot): readonly OddValueCell[] {
+  return scan(sheet).odd;
+}
+
+function scan(sheet: SheetSnapshot): Scan {
   const hit = cache.get(sheet);
   if (hit) return hit;
   // The costly part, enumerating the sheet's dictionary of thousands of keys (≈0.1–0.3 µs a key), is
-  // done once per sheet by model/cell-index.ts and shared with mapping's grid: only its text positions
-  // are read here, with rows and columns already parsed.
+  // done once per sheet by model/cell-index.ts and shared with mapping's grid: here its arrays are read,
+  // with rows and columns already parsed.
   const ix = cellIndex(sheet);
-  const texts = ix.texts;
-  const out: TextCell[] = new Array<TextCell>(texts.length);
-  for (let k = 0; k < texts.length; k++) {
-    const i = texts[k];
+  const texts: TextCell[] = new Array<TextCell>(ix.texts.length);
+  for (let k = 0; k < ix.texts.length; k++) {
+    const i = ix.texts[k];
     const cell = ix.cells[i];
-    out[k] = { address: ix.addresses[i], row: ix.rows[i], col: ix.cols[i], value: cell.value as string, cell };
+    texts[k] = { address: ix.addresses[i], row: ix.rows[i], col: ix.cols[i], value: cell.value as string, cell };
+  }
+  const odd: OddValueCell[] = [];
+  const cells = ix.cells;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (cell === undefined) continue;
+    const value = cell.value;
+    if (typeof value === "string") continue;
+    if (typeof value !== "number" || cell.numberFormat !== undefined || isAbnormalNumber(value)) odd.push({ row: ix.rows[i], col: ix.cols[i], cell });
   }
   // Hosts list cells row by row, left to right, so the list is usually in order already: one linear
   // check instead of a sort. The sort compares parsed integers, never address strings.
-  for (let i = 1; i < out.length; i++) {
-    if (out[i - 1].row > out[i].row || (out[i - 1].row === out[i].row && out[i - 1].col > out[i].col)) {
-      out.sort((a, b) => a.row - b.row || a.col - b.col);
+  for (let i = 1; i < texts.length; i++) {
+    if (texts[i - 1].row > texts[i].row || (texts[i - 1].row === texts[i].row && texts[i - 1].col > texts[i].col)) {
+      texts.sort((a, b) => a.row - b.row || a.col - b.col);
       break;
     }
   }
-  cache.set(sheet, out);
-  return out;
+  const result = { texts, odd };
+  cache.set(sheet, result);
+  return result;
 }
