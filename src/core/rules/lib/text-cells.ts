@@ -10,6 +10,7 @@
  */
 import type { CellSnapshot, SheetSnapshot } from "../../model/snapshot";
 import { isAbnormalNumber } from "../../units";
+import { cellIndex } from "../../model/cell-index";
 
 /** One string cell of a sheet. */
 export interface TextCell {
@@ -59,24 +60,24 @@ export function oddValueCells(sheet: SheetSnapshot): readonly OddValueCell[] {
 function scan(sheet: SheetSnapshot): Scan {
   const hit = cache.get(sheet);
   if (hit) return hit;
-  const texts: TextCell[] = [];
+  // The costly part, enumerating the sheet's dictionary of thousands of keys (≈0.1–0.3 µs a key), is
+  // done once per sheet by model/cell-index.ts and shared with mapping's grid: here its arrays are read,
+  // with rows and columns already parsed.
+  const ix = cellIndex(sheet);
+  const texts: TextCell[] = new Array<TextCell>(ix.texts.length);
+  for (let k = 0; k < ix.texts.length; k++) {
+    const i = ix.texts[k];
+    const cell = ix.cells[i];
+    texts[k] = { address: ix.addresses[i], row: ix.rows[i], col: ix.cols[i], value: cell.value as string, cell };
+  }
   const odd: OddValueCell[] = [];
-  const cells = sheet.cells;
-  // A snapshot's cells object is a dictionary of thousands of keys, and walking it is the costly part
-  // (≈0.1–0.2 µs a key): it is walked once here, by Object.keys and an index (measured faster than
-  // for…in on the hosts' objects; Object.entries would make a pair per cell).
-  const addresses = Object.keys(cells);
-  for (let i = 0; i < addresses.length; i++) {
-    const address = addresses[i];
-    const cell = cells[address];
+  const cells = ix.cells;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (cell === undefined) continue;
     const value = cell.value;
-    if (typeof value === "string") {
-      const ok = splitA1(address);
-      texts.push({ address, row: ok ? parsedRow : 0, col: ok ? parsedCol : 0, value, cell });
-    } else if (typeof value !== "number" || cell.numberFormat !== undefined || isAbnormalNumber(value)) {
-      const ok = splitA1(address);
-      odd.push({ row: ok ? parsedRow : 0, col: ok ? parsedCol : 0, cell });
-    }
+    if (typeof value === "string") continue;
+    if (typeof value !== "number" || cell.numberFormat !== undefined || isAbnormalNumber(value)) odd.push({ row: ix.rows[i], col: ix.cols[i], cell });
   }
   // Hosts list cells row by row, left to right, so the list is usually in order already: one linear
   // check instead of a sort. The sort compares parsed integers, never address strings.
@@ -89,33 +90,4 @@ function scan(sheet: SheetSnapshot): Scan {
   const result = { texts, odd };
   cache.set(sheet, result);
   return result;
-}
-
-// splitA1's result: two numbers without an array or object per call (it runs once per text cell).
-let parsedRow = 0;
-let parsedCol = 0;
-
-/** Parse `"C11"` into {@link parsedRow} 11 and {@link parsedCol} 3, without a regex; false when the text is no A1 address. */
-function splitA1(address: string): boolean {
-  let col = 0;
-  let i = 0;
-  for (; i < address.length; i++) {
-    const ch = address.charCodeAt(i);
-    if (ch === 36) continue; // `$`, read as mapping's grid reads it
-    if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64);
-    else if (ch >= 97 && ch <= 122) col = col * 26 + (ch - 96);
-    else break;
-  }
-  if (col === 0 || i === address.length) return false;
-  if (address.charCodeAt(i) === 36) i++;
-  let row = 0;
-  for (; i < address.length; i++) {
-    const d = address.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return false;
-    row = row * 10 + d;
-  }
-  if (row === 0) return false;
-  parsedRow = row;
-  parsedCol = col;
-  return true;
 }
