@@ -12,7 +12,14 @@ import { JSDOM } from "jsdom";
 import { Linter } from "eslint";
 
 const ROOT = path.join(__dirname, "..");
-const HTML = fs.readFileSync(path.join(ROOT, "src", "taskpane", "taskpane.html"), "utf8");
+// taskpane.html as webpack writes it: the template with the build-time first screen (scripts/pane-shell.js).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { renderPaneShell } = require("../scripts/pane-shell") as { renderPaneShell: () => { css: string; html: string } };
+const SHELL = renderPaneShell();
+const HTML = fs
+  .readFileSync(path.join(ROOT, "src", "taskpane", "taskpane.html"), "utf8")
+  .replace("<%= shell.css %>", () => SHELL.css)
+  .replace("<%= shell.html %>", () => SHELL.html);
 const BLOCK = [...HTML.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]).find((s) => s.includes("jixiaoUnsupportedWebview"))!;
 
 const UA = {
@@ -23,7 +30,7 @@ const UA = {
 };
 
 /** The pane page as the webview loads it, without office.js or the bundle: what the clerk sees first. */
-function pane(userAgent: string, strip: (w: Window & typeof globalThis) => void = () => undefined): { boot: string; flagged: boolean } {
+function pane(userAgent: string, strip: (w: Window & typeof globalThis) => void = () => undefined): { boot: string; flagged: boolean; checkButton: boolean } {
   const html = HTML.replace(/<script[^>]*src=[^>]*><\/script>/g, "");
   const dom = new JSDOM(html, {
     runScripts: "dangerously",
@@ -33,7 +40,12 @@ function pane(userAgent: string, strip: (w: Window & typeof globalThis) => void 
     },
   });
   const w = dom.window as unknown as { jixiaoUnsupportedWebview?: boolean; document: Document };
-  return { boot: w.document.getElementById("boot")!.textContent ?? "", flagged: w.jixiaoUnsupportedWebview === true };
+  return {
+    boot: w.document.getElementById("boot")!.textContent ?? "",
+    flagged: w.jixiaoUnsupportedWebview === true,
+    // The first screen's 检查我的报表: only where the pane can run (an old webview must not promise a check).
+    checkButton: w.document.getElementById("jx-shell-check") !== null,
+  };
 }
 
 describe("old Office webviews", () => {
@@ -50,8 +62,9 @@ describe("old Office webviews", () => {
     ["Internet Explorer 11 (Trident)", UA.ie11],
     ["Edge Legacy (EdgeHTML)", UA.edgeHtml],
   ])("%s: the pane says which Office is needed and what to do", (_name, ua) => {
-    const { boot, flagged } = pane(ua);
+    const { boot, flagged, checkButton } = pane(ua);
     expect(flagged).toBe(true);
+    expect(checkButton).toBe(false);
     expect(boot).toContain("绩效自评助手无法在此版本的 Excel 中运行");
     expect(boot).toContain("Microsoft 365 或 Office 2021 及以上");
     expect(boot).toContain("Office 2016、Office 2019 不能使用");
@@ -69,7 +82,7 @@ describe("old Office webviews", () => {
   test.each([
     ["Edge WebView2 (Microsoft 365, Office 2021)", UA.webview2],
     ["WPS (Chromium)", UA.wps],
-  ])("%s: nothing changes, the bundle takes over", (_name, ua) => {
-    expect(pane(ua)).toEqual({ boot: "正在加载绩效自评助手……", flagged: false });
+  ])("%s: nothing changes, the first screen stays until the bundle takes over", (_name, ua) => {
+    expect(pane(ua)).toEqual({ boot: "正在加载绩效自评助手……", flagged: false, checkButton: true });
   });
 });
