@@ -5,31 +5,7 @@
  */
 import fc from "fast-check";
 import { roundTo, shiftDecimal, shortDecimals, writtenDecimals } from "../../src/core/units/parse";
-
-/** roundTo as it was: through decimal strings only. */
-function referenceRoundTo(value: number, decimals: number): number {
-  if (!Number.isFinite(value)) return value;
-  const sign = value < 0 ? -1 : 1;
-  const abs = Math.abs(value);
-  if (decimals >= 0 && decimals <= 20 && !/e/i.test(String(abs))) {
-    const r = Number(`${Math.round(Number(`${abs}e${decimals}`))}e-${decimals}`);
-    if (Number.isFinite(r)) return sign * r;
-  }
-  const f = Math.pow(10, decimals);
-  const r = Math.round(abs * f) / f;
-  return Number.isFinite(r) ? sign * r : value;
-}
-
-/** writtenDecimals as it was: the decimals of the 15-significant-digit form, printed. */
-function referenceWrittenDecimals(value: number): number {
-  if (!Number.isFinite(value) || value === 0) return 0;
-  const s = Number(value.toPrecision(15)).toString();
-  const m = /^-?\d*(?:\.(\d+))?(?:e([+-]\d+))?$/i.exec(s);
-  if (!m) return 0;
-  const frac = m[1] ? m[1].length : 0;
-  const exp = m[2] ? Number(m[2]) : 0;
-  return Math.max(0, frac - exp);
-}
+import { referenceRoundTo, referenceWrittenDecimals } from "../helpers/reference-units";
 
 /** Money as clerks write it: an integer number of cents (or of 10^-d) in a plausible range. */
 const moneyArb = fc.tuple(fc.integer({ min: -(10 ** 12), max: 10 ** 12 }), fc.integer({ min: 0, max: 8 })).map(([m, d]) => m / 10 ** d);
