@@ -42,7 +42,7 @@ function firstChunkGzip(distWeb) {
   return { files: local, raw, gz };
 }
 
-/** A static server for dist-web plus a blank page, on a random port of 127.0.0.1. */
+/** A static server for dist-web plus a blank page, on a random port of 127.0.0.1 (also the e2e's server). */
 async function serve(dir) {
   const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".txt": "text/plain" };
   const BLANK = "<!doctype html><html><head><meta charset='utf-8'><title>blank</title></head><body><p>.</p></body></html>";
@@ -259,4 +259,4 @@ async function paneBench({ root, readXlsxFile, rounds, median, goal, ms }) {
   console.log(`  ${goal(`enabled 检查我的报表 ÷ blank page first paint${works ? "" : " (CLICK FAILED)"}`, works ? t.ready / t.blank : Infinity, 3)}`);
 }
 
-module.exports = { paneBench, firstChunkGzip, readyProbe };
+module.exports = { paneBench, firstChunkGzip, readyProbe, serve };

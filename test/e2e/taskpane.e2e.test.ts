@@ -18,8 +18,6 @@
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as http from "http";
-import type { AddressInfo } from "net";
 import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { checkWorkbook } from "../../src/core/engine/run-rules";
@@ -30,8 +28,13 @@ import { localizeMessage } from "../../src/core/i18n";
 import { readXlsxFile } from "../../src/hosts/xlsx";
 import { buildWorkbook, type TestCell } from "../helpers/workbook-builder";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the bench's CommonJS page probe, shared so both measure alike
-const { readyProbe } = require("../../scripts/bench-pane") as { readyProbe: () => void };
+// The bench's probe and static server (dist-web plus a blank page, 127.0.0.1 only): the e2e and
+// `npm run bench` measure the same page the same way.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the bench's CommonJS module
+const { readyProbe, serve } = require("../../scripts/bench-pane") as {
+  readyProbe: () => void;
+  serve: (dir: string) => Promise<{ url: string; close(): Promise<void> }>;
+};
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist-web");
@@ -64,29 +67,6 @@ function ensureBuilt(): void {
     cwd: ROOT,
     stdio: "pipe",
   });
-}
-
-/** A tiny static server for dist-web on a random localhost port. */
-async function serve(dir: string): Promise<{ url: string; close(): Promise<void> }> {
-  const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".txt": "text/plain" };
-  const BLANK = "<!doctype html><html><head><meta charset='utf-8'><title>blank</title></head><body><p>.</p></body></html>";
-  const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname).replace(/^\/+/, "");
-    if (rel === "__blank.html") {
-      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(BLANK);
-      return;
-    }
-    const file = path.resolve(dir, rel || "taskpane.html");
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** Seed 000's 支出 table, used only when examples/linxiang-2021.xlsx (the cli helper's example) is absent. */
