@@ -202,6 +202,10 @@ function cliConfig() {
       chunkFilename: "[name].js",
       library: { type: "commonjs2" },
       clean: true,
+      // Always write the files, even when unchanged: bin/jixiao.js runs the bundle only when it is newer
+      // than dist/cli (tsc runs first in `npm run build`), so a bundle left with its old time after a
+      // rebuild would silently send every command to the slower tsc modules.
+      compareBeforeEmit: false,
     },
     // __dirname is the bundle's own folder (pool.ts finds worker.js there).
     node: { __dirname: false, __filename: false },
