@@ -10,6 +10,7 @@
  * per cell, and nobody parses an A1 address again.
  */
 import type { CellSnapshot, SheetSnapshot } from "./snapshot";
+import { indexToCol, MAX_COLS, MAX_ROWS } from "./address";
 
 /** One sheet's cells as parallel arrays: position `i` is the `i`-th key of `Object.keys(sheet.cells)` (for…in order). */
 export interface CellIndex {
@@ -57,7 +58,11 @@ export function cellIndex(sheet: SheetSnapshot): CellIndex {
   return ix;
 }
 
-function buildIndex(sheet: SheetSnapshot): CellIndex {
+/**
+ * The index by enumerating the sheet's record: what {@link cellIndex} does for a sheet no reader primed
+ * (a JSON-cloned snapshot, a test's literal). Exported for the test that a primed index equals it.
+ */
+export function buildIndex(sheet: SheetSnapshot): CellIndex {
   const all = sheet.cells;
   // The one enumeration of the record (see the module comment). Object.keys, then arrays of known
   // length: pushing onto growing arrays inside a for…in over a large record measured twice as slow.
@@ -88,7 +93,8 @@ function buildIndex(sheet: SheetSnapshot): CellIndex {
       else if (ch >= 97 && ch <= 122) {
         col = col * 26 + (ch - 96);
         plain = 0;
-      } else if (ch === 36) plain = 0; // `$`
+      } else if (ch === 36)
+        plain = 0; // `$`
       else break;
     }
     if (col === 0 || i >= len) continue;
@@ -110,4 +116,127 @@ function buildIndex(sheet: SheetSnapshot): CellIndex {
     canonical[at] = plain;
   }
   return { addresses, cells, rows, cols, canonical, texts, blank };
+}
+
+/**
+ * Whether a sheet's index is already there (primed by the reader that made the sheet, or built by an
+ * earlier {@link cellIndex}), without building it.
+ */
+export function hasCellIndex(sheet: SheetSnapshot): boolean {
+  return indexes.has(sheet);
+}
+
+/** Whether (row, col) is a cell of a worksheet: whole numbers within the .xlsx limits. */
+function inSheet(row: number, col: number): boolean {
+  return (
+    Number.isInteger(row) &&
+    Number.isInteger(col) &&
+    row >= 1 &&
+    col >= 1 &&
+    row <= MAX_ROWS &&
+    col <= MAX_COLS
+  );
+}
+
+/**
+ * Builds one sheet's `cells` record the way the readers always have (`cells["C11"] = cell`) and, while
+ * the reader still knows each cell's row and column, its {@link CellIndex} too: the sheet the builder
+ * hands back has its index primed, so {@link cellIndex} never enumerates the record.
+ *
+ * Exactness: the primed index must be the one {@link buildIndex} would give. A1 keys are never integer
+ * keys, so `for…in` visits them in insertion order: the index lists the keys in the order they were
+ * first added. A key added a second time would keep its first place with its last value; the builder
+ * tells new keys apart without looking them up while cells come row by row, left to right (each
+ * position after the previous one, as every reader lists them), and by one lookup in the record for a
+ * position added out of that order (a host's late additions). A key added twice, or a position outside
+ * a worksheet (no whole row 1…1048576 and column 1…16384), still builds the same record, only unprimed: its index is then built from the
+ * record on first use, as for any other snapshot.
+ *
+ * @example
+ *   const b = new SheetCellsBuilder();
+ *   b.add(3, 2, { value: "单位名称" }); // B3
+ *   const sheet = b.sheet("封面", []);  // cellIndex(sheet) is ready
+ */
+export class SheetCellsBuilder {
+  /** The record being built (read-only to callers: write through {@link add}). */
+  readonly cells: Readonly<Record<string, CellSnapshot>> = {};
+  private readonly addresses: string[] = [];
+  private readonly list: CellSnapshot[] = [];
+  private readonly rows: number[] = [];
+  private readonly cols: number[] = [];
+  private readonly texts: number[] = [];
+  /** Positions of blank cells (whitespace text, a formula without a value), ascending: few, so a list. */
+  private readonly blanks: number[] = [];
+  /** Column letters by column number, made once per column of the sheet. */
+  private readonly letters: string[] = [];
+  private primed = true;
+  /** The last position added in order (the largest so far). */
+  private lastRow = 0;
+  private lastCol = 0;
+
+  /**
+   * `cells[A1 of (row, col)] = cell`, the address formatted as the readers always did
+   * (`${indexToCol(col)}${row}`), and the position noted for the index.
+   */
+  add(row: number, col: number, cell: CellSnapshot): void {
+    let letters = this.letters[col];
+    if (letters === undefined) letters = this.letters[col] = indexToCol(col);
+    const address = `${letters}${row}`;
+    if (this.primed) {
+      if (!inSheet(row, col)) this.primed = false;
+      else if (
+        row > this.lastRow ||
+        (row === this.lastRow && col > this.lastCol)
+      ) {
+        // After every position so far: a new key, found without a lookup (the readers' only case).
+        this.lastRow = row;
+        this.lastCol = col;
+        this.note(address, row, col, cell);
+      } else if (this.cells[address] === undefined) {
+        // Out of order but new. lastRow/lastCol stay the largest, so a later in-order position can
+        // never be this one again.
+        this.note(address, row, col, cell);
+      } else {
+        this.primed = false;
+      }
+    }
+    (this.cells as Record<string, CellSnapshot>)[address] = cell;
+  }
+
+  private note(
+    address: string,
+    row: number,
+    col: number,
+    cell: CellSnapshot,
+  ): void {
+    const at = this.list.length;
+    this.addresses.push(address);
+    this.list.push(cell);
+    this.rows.push(row);
+    this.cols.push(col);
+    // The same two tests as buildIndex, on a cell just made (one shape per reader, so a fast read).
+    if (typeof cell.value === "string") this.texts.push(at);
+    if (isBlankCell(cell)) this.blanks.push(at);
+  }
+
+  /** The sheet, its index primed unless a key was added twice. Call once, after the last {@link add}. */
+  sheet(name: string, merges: readonly string[]): SheetSnapshot {
+    const sheet: SheetSnapshot = { name, cells: this.cells, merges };
+    if (this.primed) {
+      const n = this.list.length;
+      const blank = new Uint8Array(n);
+      for (const at of this.blanks) blank[at] = 1;
+      // Every key is `letters + row` with row ≥ 1 and col ≥ 1: canonical A1 by construction.
+      indexes.set(sheet, {
+        addresses: this.addresses,
+        cells: this.list,
+        rows: Int32Array.from(this.rows),
+        cols: Int32Array.from(this.cols),
+        canonical: new Uint8Array(n).fill(1),
+        texts: this.texts,
+        blank,
+      });
+    }
+    return sheet;
+  }
 }

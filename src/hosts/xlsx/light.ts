@@ -21,8 +21,8 @@
 import * as fs from "fs";
 import { unzipSync, type UnzipFileInfo } from "fflate";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import type { CellSnapshot, CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
-import { indexToCol } from "../../core/model/address";
+import type { CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
+import { SheetCellsBuilder } from "../../core/model/cell-index";
 import { BUILTIN_FORMATS, shiftFormula } from "./cells";
 import { sheetParts, relsOf } from "./normalize";
 import { limitsFromEnv, relationships, type ReadLimits } from "./package";
@@ -559,7 +559,9 @@ function sheetSnapshot(
       if (c.fsi !== undefined && typeof formula === "string" && c.fref !== undefined) masters.set(c.fsi, { formula, row: row.r, col: c.col });
     }
   }
-  const cells: Record<string, CellSnapshot> = {};
+  // The builder writes the record as before and primes the engine's cell index on the way (rows and
+  // cells are in order here), so the engine never enumerates a record of tens of thousands of keys.
+  const cells = new SheetCellsBuilder();
   for (const row of rows) {
     for (const c of row.cells) {
       const own = formulaOf(c);
@@ -579,10 +581,10 @@ function sheetSnapshot(
       if (error !== undefined) snap.error = error;
       if (formula !== undefined) snap.formula = formula;
       if (numberFormat !== undefined) snap.numberFormat = numberFormat;
-      cells[`${indexToCol(c.col)}${row.r}`] = snap;
+      cells.add(row.r, c.col, snap);
     }
   }
-  return { name, cells, merges: parsed.merges };
+  return cells.sheet(name, parsed.merges);
 }
 
 /** How many bytes have been inflated, against the limit. */

@@ -4,7 +4,7 @@
  * and fills are read from the parsed styles part instead.
  */
 import type { CellSnapshot, CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
-import { indexToCol } from "../../core/model/address";
+import { SheetCellsBuilder } from "../../core/model/cell-index";
 import { BUILTIN_FORMATS, shiftFormula } from "./cells";
 import { elements, textOf, type PopulateCell, type PopulateFormulaError, type PopulateRichText, type PopulateWorkbook, type XmlNode } from "./populate";
 
@@ -92,7 +92,8 @@ export function readDefinedNames(workbook: PopulateWorkbook): DefinedName[] {
 export function readSnapshot(workbook: PopulateWorkbook): WorkbookSnapshot {
   const styles = readStyleTable(workbook);
   const sheets: SheetSnapshot[] = workbook.sheets().map((sheet) => {
-    const cells: Record<string, CellSnapshot> = {};
+    // Row by row, left to right: the builder primes the engine's cell index as it writes the record.
+    const cells = new SheetCellsBuilder();
     const rows = sheet._rows;
     // Shared formulas: the master cell holds the text; the other cells of its range only its id.
     const masters = new Map<string, { formula: string; row: number; col: number }>();
@@ -114,10 +115,10 @@ export function readSnapshot(workbook: PopulateWorkbook): WorkbookSnapshot {
         if (!cell) continue;
         const master = cell._sharedFormulaId !== undefined && cell._formula === undefined ? masters.get(String(cell._sharedFormulaId)) : undefined;
         const snap = cellSnapshot(cell, styles, master ? shiftFormula(master.formula, r - master.row, c - master.col) : undefined);
-        if (snap) cells[`${indexToCol(c)}${r}`] = snap;
+        if (snap) cells.add(r, c, snap);
       }
     }
-    return { name: sheet.name(), cells, merges: Object.keys(sheet._mergeCells) };
+    return cells.sheet(sheet.name(), Object.keys(sheet._mergeCells));
   });
   return { sheets, names: readDefinedNames(workbook) };
 }

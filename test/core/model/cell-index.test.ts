@@ -1,0 +1,281 @@
+/**
+ * The cell index a reader primes (SheetCellsBuilder, src/core/model/cell-index.ts) is exactly the index
+ * the engine would build by enumerating the sheet's record (buildIndex): same keys in the same order,
+ * same cells, rows, columns, canonical flags, text list and blank flags. Checked for every workbook the
+ * tests know, read by both readers (the light one of `jixiao check` and the xlsx-populate one), and for
+ * the orders a host may add cells in (out of order, twice). A snapshot that lost its priming (JSON-cloned,
+ * as a worker or the pane's message passing would hand it over) is indexed from its record and checked
+ * with the same findings.
+ */
+import { spawnSync } from "child_process";
+import { promises as fs, readFileSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+import type {
+  CellSnapshot,
+  SheetSnapshot,
+  WorkbookSnapshot,
+} from "../../../src/core/model/snapshot";
+import {
+  buildIndex,
+  cellIndex,
+  hasCellIndex,
+  SheetCellsBuilder,
+} from "../../../src/core/model/cell-index";
+import { checkWorkbook } from "../../../src/core/engine/run-rules";
+import { limitsFromEnv, readXlsxFile } from "../../../src/hosts/xlsx";
+import { lightSnapshot } from "../../../src/hosts/xlsx/light";
+import {
+  copySpec,
+  AT,
+  namedWorkbook,
+  namedWorkbookInYuan,
+  plant,
+  plantFormula,
+  seedLayoutWorkbook,
+  writeSpec,
+} from "../../acceptance/clerk-workbook";
+import { writeBook } from "../../forms-corpus/book";
+import { buildCorpus } from "../../forms-corpus/corpus";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { makeWorkbook } = require("../../../scripts/lib/bench-workbook.js") as {
+  makeWorkbook(
+    file: string,
+    o: {
+      institutions: number;
+      projects: number;
+      indicators: number;
+      seed: number;
+    },
+  ): Promise<void>;
+};
+
+const ROOT = path.join(__dirname, "..", "..", "..");
+jest.setTimeout(300_000);
+
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "jixiao-cell-index-"));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+/** Every sheet of a freshly read snapshot arrives primed, and its primed index is buildIndex's. */
+function expectPrimedExact(label: string, snapshot: WorkbookSnapshot): void {
+  for (const sheet of snapshot.sheets) {
+    expect({ label, sheet: sheet.name, primed: hasCellIndex(sheet) }).toEqual({
+      label,
+      sheet: sheet.name,
+      primed: true,
+    });
+    const primed = cellIndex(sheet);
+    expect(primed).toStrictEqual(buildIndex(sheet));
+    // Same cell objects, not copies: rules compare bound cells by identity.
+    primed.addresses.forEach((a, i) => {
+      if (primed.cells[i] !== sheet.cells[a])
+        throw new Error(`${label} ${sheet.name}!${a}: not the record's cell`);
+    });
+  }
+}
+
+/** Both readers of `file` prime every sheet exactly. */
+async function expectFile(file: string): Promise<WorkbookSnapshot> {
+  const light = lightSnapshot(readFileSync(file), limitsFromEnv());
+  if (!("snapshot" in light))
+    throw new Error(`${file}: the light reader fell back (${light.fallback})`);
+  expectPrimedExact(`light ${path.basename(file)}`, light.snapshot);
+  expectPrimedExact(`full ${path.basename(file)}`, await readXlsxFile(file));
+  return light.snapshot;
+}
+
+/** A JSON clone carries no priming; its index is built from the record and checks the same. */
+function expectCloneChecksTheSame(snapshot: WorkbookSnapshot): void {
+  const clone = JSON.parse(JSON.stringify(snapshot)) as WorkbookSnapshot;
+  for (const [i, sheet] of clone.sheets.entries()) {
+    expect(hasCellIndex(sheet)).toBe(false);
+    expect(cellIndex(sheet)).toStrictEqual(cellIndex(snapshot.sheets[i]));
+  }
+  const fresh = JSON.parse(JSON.stringify(snapshot)) as WorkbookSnapshot;
+  const findings = (s: WorkbookSnapshot): unknown =>
+    checkWorkbook(s, { host: "test" }).findings;
+  expect(findings(fresh)).toEqual(findings(snapshot));
+}
+
+describe("a reader's primed index is the index of its record", () => {
+  test("every example workbook and the rich fixture; a JSON clone of each checks with the same findings", async () => {
+    const examples = (await fs.readdir(path.join(ROOT, "examples")))
+      .filter((f) => f.endsWith(".xlsx"))
+      .sort();
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    for (const f of examples)
+      expectCloneChecksTheSame(
+        await expectFile(path.join(ROOT, "examples", f)),
+      );
+    await expectFile(path.join(ROOT, "test", "fixtures", "xlsx", "rich.xlsx"));
+  });
+
+  test("the acceptance workbooks, consistent and with planted mistakes", async () => {
+    const base = namedWorkbook();
+    const specs = [
+      base,
+      seedLayoutWorkbook(),
+      namedWorkbookInYuan(),
+      plant(copySpec(base), AT.exec, "C5", "#REF!"),
+      plant(copySpec(base), AT.income, "F6", "1,858.51"),
+      plant(copySpec(base), AT.sangong, "F7", "１８.００"),
+      plantFormula(copySpec(base), AT.expense, "E5", "SUM(E6:E8)", 1911.6),
+    ];
+    for (const [i, spec] of specs.entries()) {
+      const file = path.join(dir, `acceptance-${i}.xlsx`);
+      await writeSpec(spec, file);
+      const snapshot = await expectFile(file);
+      if (i >= 3) expectCloneChecksTheSame(snapshot);
+    }
+  });
+
+  test("the forms corpus, every form consistent and with its first planted mistake", async () => {
+    const corpus = buildCorpus();
+    expect(corpus.length).toBeGreaterThan(5);
+    for (const c of corpus) {
+      const file = path.join(dir, `${c.file}.xlsx`);
+      await writeBook(c.book, file);
+      await expectFile(file);
+      const variant = c.variants[0];
+      if (variant) {
+        const planted = structuredClone(c.book);
+        variant.plant(planted);
+        const pfile = path.join(dir, `${c.file}-planted.xlsx`);
+        await writeBook(planted, pfile);
+        expectCloneChecksTheSame(await expectFile(pfile));
+      }
+    }
+  });
+
+  test("bench workbooks at 10 and 400 institutions", async () => {
+    for (const institutions of [10, 400]) {
+      const file = path.join(dir, `bench-${institutions}.xlsx`);
+      await makeWorkbook(file, {
+        institutions,
+        projects: 30,
+        indicators: 40,
+        seed: 7,
+      });
+      const snapshot = await expectFile(file);
+      if (institutions === 10) expectCloneChecksTheSame(snapshot);
+    }
+  });
+
+  const python = ["python3", "/usr/bin/python3"].find(
+    (py) =>
+      spawnSync(py, ["-c", "import openpyxl"], { stdio: "ignore" }).status ===
+      0,
+  );
+  (python ? test : test.skip)("the red-team workbooks (openpyxl)", async () => {
+    const out = path.join(dir, "red-team");
+    await fs.mkdir(out);
+    const made = spawnSync(
+      python!,
+      [path.join(ROOT, "test", "red-team", "make.py"), out],
+      { encoding: "utf8" },
+    );
+    expect(made.stderr).toBe("");
+    const files = (await fs.readdir(out))
+      .filter((f) => f.endsWith(".xlsx"))
+      .sort();
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files) await expectFile(path.join(out, f));
+  });
+});
+
+/** The record the readers wrote before the builder: plain assignment, in the same order. */
+function assigned(
+  adds: readonly [number, number, CellSnapshot][],
+  toKey: (row: number, col: number) => string,
+): Record<string, CellSnapshot> {
+  const cells: Record<string, CellSnapshot> = {};
+  for (const [row, col, cell] of adds) cells[toKey(row, col)] = cell;
+  return cells;
+}
+
+const LETTERS = ["", "A", "B", "C", "D"];
+const key = (row: number, col: number): string =>
+  `${LETTERS[col] ?? "?"}${row}`;
+
+function built(adds: readonly [number, number, CellSnapshot][]): SheetSnapshot {
+  const b = new SheetCellsBuilder();
+  for (const [row, col, cell] of adds) b.add(row, col, cell);
+  return b.sheet("表", ["A1:B1"]);
+}
+
+describe("SheetCellsBuilder", () => {
+  const text = (value: string): CellSnapshot => ({ value });
+  const num = (value: number): CellSnapshot => ({
+    value,
+    numberFormat: "0.00",
+  });
+
+  test("row by row: the record of plain assignment, primed with buildIndex's index (texts, blanks, formulas without value)", () => {
+    const adds: [number, number, CellSnapshot][] = [
+      [1, 1, text("项目名称")],
+      [1, 3, text("  ")],
+      [2, 2, num(12.5)],
+      [2, 4, { value: null, formula: "SUM(B2:C2)" }],
+      [10, 1, { value: null, error: "#REF!" }],
+    ];
+    const sheet = built(adds);
+    expect(sheet).toEqual({
+      name: "表",
+      cells: assigned(adds, key),
+      merges: ["A1:B1"],
+    });
+    expect(Object.keys(sheet.cells)).toEqual(["A1", "C1", "B2", "D2", "A10"]);
+    expect(hasCellIndex(sheet)).toBe(true);
+    const ix = cellIndex(sheet);
+    expect(ix).toStrictEqual(buildIndex(sheet));
+    expect(Array.from(ix.blank)).toEqual([0, 1, 0, 1, 0]);
+    expect(ix.texts).toEqual([0, 1]);
+  });
+
+  test("a late cell out of order (a host adding a formatted blank) is a new key at the end: still primed, still exact", () => {
+    const adds: [number, number, CellSnapshot][] = [
+      [2, 1, text("收入")],
+      [3, 2, num(1)],
+      [1, 4, { value: null, numberFormat: "0.00%" }],
+      [2, 3, { value: null, numberFormat: "0.00" }],
+      [4, 1, text("合计")],
+    ];
+    const sheet = built(adds);
+    expect(Object.keys(sheet.cells)).toEqual(["A2", "B3", "D1", "C2", "A4"]);
+    expect(hasCellIndex(sheet)).toBe(true);
+    expect(cellIndex(sheet)).toStrictEqual(buildIndex(sheet));
+  });
+
+  test("a key added twice keeps its first place with its last value: the same record, left unprimed, indexed from the record", () => {
+    const adds: [number, number, CellSnapshot][] = [
+      [1, 1, text("旧")],
+      [1, 2, num(2)],
+      [1, 1, text("新")],
+      [2, 1, num(3)],
+    ];
+    const sheet = built(adds);
+    expect(sheet.cells).toEqual(assigned(adds, key));
+    expect(Object.keys(sheet.cells)).toEqual(["A1", "B1", "A2"]);
+    expect(hasCellIndex(sheet)).toBe(false);
+    const ix = cellIndex(sheet);
+    expect(ix.cells[0]).toEqual(text("新"));
+    expect(ix).toStrictEqual(buildIndex(sheet));
+  });
+
+  test("a position outside a worksheet builds the readers' key (`A0`) and leaves the sheet unprimed", () => {
+    const adds: [number, number, CellSnapshot][] = [
+      [1, 1, text("a")],
+      [0, 1, text("b")],
+    ];
+    const sheet = built(adds);
+    expect(Object.keys(sheet.cells)).toEqual(["A1", "A0"]);
+    expect(hasCellIndex(sheet)).toBe(false);
+    expect(cellIndex(sheet).rows[1]).toBe(0);
+  });
+});
