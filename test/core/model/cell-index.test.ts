@@ -26,6 +26,13 @@ import { checkWorkbook } from "../../../src/core/engine/run-rules";
 import { limitsFromEnv, readXlsxFile } from "../../../src/hosts/xlsx";
 import { lightSnapshot } from "../../../src/hosts/xlsx/light";
 import {
+  ExcelHost,
+  type ExcelRun,
+  type RequirementCheck,
+} from "../../../src/hosts/excel/excel-host";
+import { createWpsHost } from "../../../src/hosts/wps/wps-host";
+import { createFakeEt } from "../../hosts/fakes/et-fake";
+import {
   copySpec,
   AT,
   namedWorkbook,
@@ -186,6 +193,113 @@ describe("a reader's primed index is the index of its record", () => {
       .sort();
     expect(files.length).toBeGreaterThan(5);
     for (const f of files) await expectFile(path.join(out, f));
+  });
+});
+
+interface FakeWindow {
+  __JIXIAO_SEED__: WorkbookSnapshot;
+  __JIXIAO_FILLS__: Readonly<Record<string, string>>;
+  Excel: { run: ExcelRun };
+  Office: { context: { requirements: { isSetSupported: RequirementCheck } } };
+  __jixiao: { model: { syncs: number } };
+}
+
+/** The e2e's stand-in for office.js (as test/hosts/excel-host-contract.test.ts loads it), seeded with a snapshot. */
+function fakeExcel(snapshot: WorkbookSnapshot): FakeWindow {
+  const stub = readFileSync(
+    path.join(ROOT, "test", "e2e", "office-stub.js"),
+    "utf8",
+  );
+  const win = {
+    __JIXIAO_SEED__: JSON.parse(JSON.stringify(snapshot)) as WorkbookSnapshot,
+    __JIXIAO_FILLS__: {},
+  } as FakeWindow;
+  new Function("window", stub)(win);
+  return win;
+}
+
+describe("the Office adapters prime the index of what they read", () => {
+  /** A workbook with the cells a host is asked to add: formatted blanks, one above the last filled row. */
+  async function seed(): Promise<{
+    snapshot: WorkbookSnapshot;
+    asked: { sheet: string; address: string }[];
+  }> {
+    const light = lightSnapshot(
+      readFileSync(path.join(ROOT, "examples", "linxiang-2021.xlsx")),
+      limitsFromEnv(),
+    );
+    if (!("snapshot" in light)) throw new Error(light.fallback);
+    const snapshot = JSON.parse(
+      JSON.stringify(light.snapshot),
+    ) as WorkbookSnapshot;
+    const first = snapshot.sheets[0];
+    (first.cells as Record<string, CellSnapshot>).A1 ??= {
+      value: null,
+      numberFormat: "0.00%",
+    };
+    (first.cells as Record<string, CellSnapshot>).Z2 = {
+      value: null,
+      numberFormat: "@",
+    };
+    (first.cells as Record<string, CellSnapshot>).Z900 = {
+      value: null,
+      numberFormat: "#,##0.00",
+    };
+    const asked = ["A1", "Z2", "Z900", "Y3"].map((address) => ({
+      sheet: first.name,
+      address,
+    }));
+    return { snapshot, asked };
+  }
+
+  test("Excel: a whole read and a read in row blocks, with formatted blank cells asked for", async () => {
+    const { snapshot, asked } = await seed();
+    for (const maxResponseBytes of [undefined, 2000]) {
+      const win = fakeExcel(snapshot);
+      const host = new ExcelHost(win.Excel.run, {
+        isSetSupported: win.Office.context.requirements.isSetSupported,
+        ...(maxResponseBytes ? { maxResponseBytes } : {}),
+      });
+      // A read above the budget teaches the adapter to read in blocks the next time.
+      for (const round of [0, 1]) {
+        win.__jixiao.model.syncs = 0;
+        const read = await host.readWorkbook({ cells: asked });
+        if (maxResponseBytes !== undefined && round === 1)
+          expect(win.__jixiao.model.syncs).toBeGreaterThan(2);
+        if (!read.ok) throw new Error(read.error.message);
+        // Z2 comes after the used range's cells, out of row order: a new key at the end of the record.
+        expect(read.value.sheets[0].cells.Z2).toEqual({
+          value: null,
+          numberFormat: "@",
+        });
+        expect(read.value.sheets[0].cells.Z900).toEqual({
+          value: null,
+          numberFormat: "#,##0.00",
+        });
+        expectPrimedExact(
+          `excel ${maxResponseBytes ?? "whole"} ${round}`,
+          read.value,
+        );
+      }
+    }
+  });
+
+  test("WPS: the sheets it reads, number formats included", async () => {
+    const { snapshot, asked } = await seed();
+    const host = createWpsHost(createFakeEt(snapshot));
+    const read = await host.readWorkbook();
+    if (!read.ok) throw new Error(read.error.message);
+    expect(
+      read.value.sheets.some((sh) =>
+        Object.values(sh.cells).some((c) => c.numberFormat !== undefined),
+      ),
+    ).toBe(true);
+    expectPrimedExact("wps", read.value);
+    // Asking for formatted blanks copies the sheets (left unprimed): still indexed exactly, from the record.
+    const withAsked = await host.readWorkbook({ cells: asked });
+    if (!withAsked.ok) throw new Error(withAsked.error.message);
+    for (const sheet of withAsked.value.sheets)
+      expect(cellIndex(sheet)).toStrictEqual(buildIndex(sheet));
   });
 });
 
