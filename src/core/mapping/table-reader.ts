@@ -3,19 +3,8 @@
  * `其中` cells), columns found by label, data rows, the 汇总 row and the carried-down 一级/二级 groups.
  * Used both for named rectangles and for tables found by auto-map.
  */
-import type {
-  BoundCell,
-  MappingProblem,
-  MappingSource,
-  TableBinding,
-  TableColumn,
-  TableRow,
-} from "../model/report-model";
-import {
-  normalizeLabel,
-  type ColumnDef,
-  type TableDef,
-} from "../schema/fields";
+import type { BoundCell, MappingProblem, MappingSource, TableBinding, TableColumn, TableRow } from "../model/report-model";
+import { normalizeLabel, type ColumnDef, type TableDef } from "../schema/fields";
 import { toA1, type Area } from "../model/address";
 import { isBlank, isNumberLike, type SheetGrid } from "./grid";
 
@@ -90,12 +79,7 @@ export function headerTop(grid: SheetGrid, def: TableDef, area: Area): number {
       return n !== AMONG && vocab.has(n);
     });
   if (labelled(area.start.row)) return area.start.row;
-  for (
-    let r = area.start.row + 1;
-    r <= Math.min(area.end.row, area.start.row + 3);
-    r++
-  )
-    if (labelled(r)) return r;
+  for (let r = area.start.row + 1; r <= Math.min(area.end.row, area.start.row + 3); r++) if (labelled(r)) return r;
   return area.start.row;
 }
 
@@ -103,26 +87,14 @@ export function headerTop(grid: SheetGrid, def: TableDef, area: Area): number {
  * Whether row `r` continues the header that starts at `top`: no numbers, an empty first column, and
  * either a header label of the table or a first column merged down from the header.
  */
-function continuesHeader(
-  grid: SheetGrid,
-  r: number,
-  top: number,
-  span: { left: number; right: number },
-  vocab: ReadonlySet<string>,
-): boolean {
+function continuesHeader(grid: SheetGrid, r: number, top: number, span: { left: number; right: number }, vocab: ReadonlySet<string>): boolean {
   const nameMerge = grid.merge(r, span.left);
-  const mergedDown =
-    nameMerge !== undefined &&
-    nameMerge.start.row >= top &&
-    nameMerge.start.row < r;
+  const mergedDown = nameMerge !== undefined && nameMerge.start.row >= top && nameMerge.start.row < r;
   if (!isBlank(grid.cell(r, span.left))) return false;
   const cols = grid.colsIn(r, span.left, span.right);
-  if (cols.some((c) => isNumberLike(grid.cell(r, c)) || grid.cell(r, c)?.error))
-    return false;
+  if (cols.some((c) => isNumberLike(grid.cell(r, c)) || grid.cell(r, c)?.error)) return false;
   if (mergedDown) return true;
-  return cols.some((c) =>
-    vocab.has(grid.memo(normalizeLabel, String(grid.cell(r, c)?.value ?? ""))),
-  );
+  return cols.some((c) => vocab.has(grid.memo(normalizeLabel, String(grid.cell(r, c)?.value ?? ""))));
 }
 
 /**
@@ -131,11 +103,7 @@ function continuesHeader(
  * column equals one (a label sitting in a merged cell above). Pass 3: a free column's own header
  * contains a label (`三公经费\n合计（万元）`), when exactly one column claims it.
  */
-function matchColumns(
-  headers: Map<number, string[]>,
-  def: TableDef,
-  grid: SheetGrid,
-): Map<string, number> {
+function matchColumns(headers: Map<number, string[]>, def: TableDef, grid: SheetGrid): Map<string, number> {
   const norm = (t: string): string => grid.memo(normalizeLabel, t);
   const assigned = new Map<string, number>();
   const used = new Set<number>();
@@ -152,21 +120,13 @@ function matchColumns(
   for (const col of cols) {
     const text = own.get(col);
     if (!text) continue;
-    const def1 = def.columns.find(
-      (c) => !assigned.has(c.key) && columnLabels(c).includes(text),
-    );
+    const def1 = def.columns.find((c) => !assigned.has(c.key) && columnLabels(c).includes(text));
     if (def1) assign(def1.key, col);
   }
   for (const c of def.columns) {
     if (assigned.has(c.key)) continue;
     const labels = columnLabels(c);
-    const hit = cols.find(
-      (col) =>
-        !used.has(col) &&
-        (headers.get(col) ?? []).some(
-          (t) => t !== "" && labels.includes(norm(t)),
-        ),
-    );
+    const hit = cols.find((col) => !used.has(col) && (headers.get(col) ?? []).some((t) => t !== "" && labels.includes(norm(t))));
     if (hit !== undefined) assign(c.key, hit);
   }
   const claims = new Map<string, number[]>();
@@ -177,14 +137,12 @@ function matchColumns(
     for (const c of def.columns) {
       if (assigned.has(c.key)) continue;
       for (const l of columnLabels(c)) {
-        if (l.length >= 2 && text.includes(l) && (!best || l.length > best.len))
-          best = { key: c.key, len: l.length };
+        if (l.length >= 2 && text.includes(l) && (!best || l.length > best.len)) best = { key: c.key, len: l.length };
       }
     }
     if (best) claims.set(best.key, [...(claims.get(best.key) ?? []), col]);
   }
-  for (const [key, claimants] of claims)
-    if (claimants.length === 1) assign(key, claimants[0]);
+  for (const [key, claimants] of claims) if (claimants.length === 1) assign(key, claimants[0]);
   return assigned;
 }
 
@@ -195,8 +153,7 @@ function matchColumns(
  */
 function isSummaryName(name: string): boolean {
   if (name.includes("汇总") || name.includes("合计")) return true;
-  if (!name.includes("汇") && !name.includes("合") && !name.includes("总"))
-    return false;
+  if (!name.includes("汇") && !name.includes("合") && !name.includes("总")) return false;
   return /^(?:汇总|合计|总计)/.test(name.replace(/\s+/g, ""));
 }
 
@@ -206,26 +163,15 @@ function isSummaryName(name: string): boolean {
  * @param def - the schema table
  * @param area - the rectangle; in auto mode only its top-left corner matters
  */
-export function readTable(
-  grid: SheetGrid,
-  def: TableDef,
-  area: Area,
-  options: ReadTableOptions,
-): TableRead {
+export function readTable(grid: SheetGrid, def: TableDef, area: Area, options: ReadTableOptions): TableRead {
   const top = area.start.row;
   const left = area.start.col;
-  const bottomLimit = options.auto
-    ? grid.maxRow
-    : Math.min(area.end.row, grid.maxRow);
+  const bottomLimit = options.auto ? grid.maxRow : Math.min(area.end.row, grid.maxRow);
   let right = options.auto ? grid.maxCol : Math.min(area.end.col, grid.maxCol);
   const vocab = headerVocabulary(def);
 
   let headerRow = top;
-  while (
-    headerRow + 1 <= bottomLimit &&
-    headerRow + 1 < top + MAX_HEADER_ROWS &&
-    continuesHeader(grid, headerRow + 1, top, { left, right }, vocab)
-  ) {
+  while (headerRow + 1 <= bottomLimit && headerRow + 1 < top + MAX_HEADER_ROWS && continuesHeader(grid, headerRow + 1, top, { left, right }, vocab)) {
     headerRow++;
   }
 
@@ -233,17 +179,10 @@ export function readTable(
     // The header's own extent (cells and their merges) is the table's width.
     let edge = left;
     for (let r = top; r <= headerRow; r++) {
-      for (const c of grid.colsIn(r, left, right))
-        edge = Math.max(edge, grid.merge(r, c)?.end.col ?? c);
+      for (const c of grid.colsIn(r, left, right)) edge = Math.max(edge, grid.merge(r, c)?.end.col ?? c);
     }
     for (const m of grid.merges) {
-      if (
-        m.start.row >= top &&
-        m.start.row <= headerRow &&
-        m.start.col >= left &&
-        m.start.col <= right
-      )
-        edge = Math.max(edge, m.end.col);
+      if (m.start.row >= top && m.start.row <= headerRow && m.start.col >= left && m.start.col <= right) edge = Math.max(edge, m.end.col);
     }
     right = edge;
   }
@@ -260,11 +199,7 @@ export function readTable(
     .map((c) => {
       const col = assigned.get(c.key) as number;
       const texts = headers.get(col) ?? [];
-      return {
-        key: c.key,
-        header: [...texts].reverse().find((t) => t !== "") ?? "",
-        col,
-      };
+      return { key: c.key, header: [...texts].reverse().find((t) => t !== "") ?? "", col };
     });
 
   const problems: MappingProblem[] = def.columns
@@ -284,16 +219,13 @@ export function readTable(
       for (let next = r + 1; next <= Math.min(r + 2, bottomLimit); next++) {
         if (!grid.hasCellsIn(next, left, right)) continue;
         if (auto.stopAt(next)) return false;
-        return (
-          matchedCols.filter((c) => !isBlank(grid.shown(next, c))).length >= 2
-        );
+        return matchedCols.filter((c) => !isBlank(grid.shown(next, c))).length >= 2;
       }
       return false;
     };
     for (let r = headerRow + 1; r <= bottomLimit; r++) {
       if (!grid.hasCellsIn(r, left, right)) {
-        if (auto.blankRowsInside && dataRows.length > 0 && continues(r))
-          continue;
+        if (auto.blankRowsInside && dataRows.length > 0 && continues(r)) continue;
         break;
       }
       if (auto.stopAt(r)) break;
@@ -326,8 +258,7 @@ export function readTable(
     if (def.hasSummaryRow && !summaryFound && nameCol !== undefined) {
       // The 合计 label may sit left of the name column (in 序号, or merged across both).
       let name = grid.text(r, nameCol);
-      for (let c = nameCol - 1; name === "" && c >= left; c--)
-        name = grid.text(r, c);
+      for (let c = nameCol - 1; name === "" && c >= left; c--) name = grid.text(r, c);
       if (isSummaryName(name)) isSummary = summaryFound = true;
     }
     if (!grouped) {
@@ -346,21 +277,7 @@ export function readTable(
     rows.push({ row: r, cells, isSummary, level1, level2 });
   }
 
-  const binding: TableBinding = {
-    id: def.id,
-    source: options.source,
-    sheet: grid.name,
-    headerRow,
-    columns,
-    rows,
-  };
-  const bottom = options.auto
-    ? Math.max(headerRow, dataRows[dataRows.length - 1] ?? headerRow)
-    : area.end.row;
-  return {
-    binding,
-    area: { start: { row: top, col: left }, end: { row: bottom, col: right } },
-    problems,
-    matched: columns.length,
-  };
+  const binding: TableBinding = { id: def.id, source: options.source, sheet: grid.name, headerRow, columns, rows };
+  const bottom = options.auto ? Math.max(headerRow, dataRows[dataRows.length - 1] ?? headerRow) : area.end.row;
+  return { binding, area: { start: { row: top, col: left }, end: { row: bottom, col: right } }, problems, matched: columns.length };
 }

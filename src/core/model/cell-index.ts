@@ -93,8 +93,7 @@ export function buildIndex(sheet: SheetSnapshot): CellIndex {
       else if (ch >= 97 && ch <= 122) {
         col = col * 26 + (ch - 96);
         plain = 0;
-      } else if (ch === 36)
-        plain = 0; // `$`
+      } else if (ch === 36) plain = 0; // `$`
       else break;
     }
     if (col === 0 || i >= len) continue;
@@ -128,14 +127,7 @@ export function hasCellIndex(sheet: SheetSnapshot): boolean {
 
 /** Whether (row, col) is a cell of a worksheet: whole numbers within the .xlsx limits. */
 function inSheet(row: number, col: number): boolean {
-  return (
-    Number.isInteger(row) &&
-    Number.isInteger(col) &&
-    row >= 1 &&
-    col >= 1 &&
-    row <= MAX_ROWS &&
-    col <= MAX_COLS
-  );
+  return Number.isInteger(row) && Number.isInteger(col) && row >= 1 && col >= 1 && row <= MAX_ROWS && col <= MAX_COLS;
 }
 
 /**
@@ -149,8 +141,8 @@ function inSheet(row: number, col: number): boolean {
  * tells new keys apart without looking them up while cells come row by row, left to right (each
  * position after the previous one, as every reader lists them), and by one lookup in the record for a
  * position added out of that order (a host's late additions). A key added twice, or a position outside
- * a worksheet (no whole row 1…1048576 and column 1…16384), still builds the same record, only unprimed: its index is then built from the
- * record on first use, as for any other snapshot.
+ * a worksheet (no whole row 1…1048576 and column 1…16384), still builds the same record, only unprimed:
+ * its index is then built from the record on first use, as for any other snapshot.
  *
  * @example
  *   const b = new SheetCellsBuilder();
@@ -160,10 +152,17 @@ function inSheet(row: number, col: number): boolean {
 export class SheetCellsBuilder {
   /** The record being built (read-only to callers: write through {@link add}). */
   readonly cells: Readonly<Record<string, CellSnapshot>> = {};
-  private readonly addresses: string[] = [];
-  private readonly list: CellSnapshot[] = [];
-  private readonly rows: number[] = [];
-  private readonly cols: number[] = [];
+  /**
+   * The index's lists, allocated at the expected size and grown by doubling. Pushing onto growing lists
+   * cost the light reader more than enumerating the record would have (measured at 95 000 cells: large
+   * arrays reallocated again and again, each holding new objects), so a reader that knows how many
+   * cells it may add says so.
+   */
+  private addresses: string[];
+  private list: CellSnapshot[];
+  private rows: Int32Array;
+  private cols: Int32Array;
+  private n = 0;
   private readonly texts: number[] = [];
   /** Positions of blank cells (whitespace text, a formula without a value), ascending: few, so a list. */
   private readonly blanks: number[] = [];
@@ -173,6 +172,16 @@ export class SheetCellsBuilder {
   /** The last position added in order (the largest so far). */
   private lastRow = 0;
   private lastCol = 0;
+
+  /** @param capacity - how many cells the reader may add (a bound, not a promise): sizes the index's lists. */
+  constructor(capacity = 16) {
+    // A bound from the reader, capped so that a bogus one cannot allocate without limit (lists grow past it).
+    const size = Math.min(Math.max(1, capacity), 1 << 20);
+    this.addresses = new Array<string>(size);
+    this.list = new Array<CellSnapshot>(size);
+    this.rows = new Int32Array(size);
+    this.cols = new Int32Array(size);
+  }
 
   /**
    * `cells[A1 of (row, col)] = cell`, the address formatted as the readers always did
@@ -184,10 +193,7 @@ export class SheetCellsBuilder {
     const address = `${letters}${row}`;
     if (this.primed) {
       if (!inSheet(row, col)) this.primed = false;
-      else if (
-        row > this.lastRow ||
-        (row === this.lastRow && col > this.lastCol)
-      ) {
+      else if (row > this.lastRow || (row === this.lastRow && col > this.lastCol)) {
         // After every position so far: a new key, found without a lookup (the readers' only case).
         this.lastRow = row;
         this.lastCol = col;
@@ -203,35 +209,50 @@ export class SheetCellsBuilder {
     (this.cells as Record<string, CellSnapshot>)[address] = cell;
   }
 
-  private note(
-    address: string,
-    row: number,
-    col: number,
-    cell: CellSnapshot,
-  ): void {
-    const at = this.list.length;
-    this.addresses.push(address);
-    this.list.push(cell);
-    this.rows.push(row);
-    this.cols.push(col);
-    // The same two tests as buildIndex, on a cell just made (one shape per reader, so a fast read).
-    if (typeof cell.value === "string") this.texts.push(at);
-    if (isBlankCell(cell)) this.blanks.push(at);
+  private note(address: string, row: number, col: number, cell: CellSnapshot): void {
+    const at = this.n++;
+    if (at === this.rows.length) this.grow();
+    this.addresses[at] = address;
+    this.list[at] = cell;
+    this.rows[at] = row;
+    this.cols[at] = col;
+    // buildIndex's two tests (a text; isBlankCell) with one read of `value`: cells come in several shapes
+    // (value, formula, format, error), so each property read is a slow, megamorphic one, and `error`
+    // matters only for the few cells whose value is null or blank text.
+    const value = cell.value;
+    if (typeof value === "string") {
+      this.texts.push(at);
+      if (value.trim() === "" && !cell.error) this.blanks.push(at);
+    } else if (value === null && !cell.error) this.blanks.push(at);
+  }
+
+  private grow(): void {
+    const size = this.rows.length * 2;
+    this.addresses.length = size;
+    this.list.length = size;
+    const rows = new Int32Array(size);
+    rows.set(this.rows);
+    this.rows = rows;
+    const cols = new Int32Array(size);
+    cols.set(this.cols);
+    this.cols = cols;
   }
 
   /** The sheet, its index primed unless a key was added twice. Call once, after the last {@link add}. */
   sheet(name: string, merges: readonly string[]): SheetSnapshot {
     const sheet: SheetSnapshot = { name, cells: this.cells, merges };
     if (this.primed) {
-      const n = this.list.length;
+      const n = this.n;
+      this.addresses.length = n;
+      this.list.length = n;
       const blank = new Uint8Array(n);
       for (const at of this.blanks) blank[at] = 1;
       // Every key is `letters + row` with row ≥ 1 and col ≥ 1: canonical A1 by construction.
       indexes.set(sheet, {
         addresses: this.addresses,
         cells: this.list,
-        rows: Int32Array.from(this.rows),
-        cols: Int32Array.from(this.cols),
+        rows: n === this.rows.length ? this.rows : this.rows.slice(0, n),
+        cols: n === this.cols.length ? this.cols : this.cols.slice(0, n),
         canonical: new Uint8Array(n).fill(1),
         texts: this.texts,
         blank,

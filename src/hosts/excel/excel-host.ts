@@ -11,23 +11,9 @@
  * `Excel.run` is a constructor parameter so that the tests drive this class with office-addin-mock's
  * context.
  */
-import type {
-  CellRef,
-  CellSnapshot,
-  CellValue,
-  DefinedName,
-  SheetSnapshot,
-  WorkbookSnapshot,
-} from "../../core/model/snapshot";
+import type { CellRef, CellSnapshot, CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
 import type { CellWrite } from "../../core/engine/types";
-import {
-  MAX_COLS,
-  MAX_ROWS,
-  indexToCol,
-  parseA1,
-  parseRef,
-  quoteSheet,
-} from "../../core/model/address";
+import { MAX_COLS, MAX_ROWS, indexToCol, parseA1, parseRef, quoteSheet } from "../../core/model/address";
 import { SheetCellsBuilder } from "../../core/model/cell-index";
 import type {
   Highlight,
@@ -41,9 +27,7 @@ import type {
 } from "../host";
 
 /** The shape of `Excel.run` this adapter needs (the batch form only). */
-export type ExcelRun = <T>(
-  batch: (context: Excel.RequestContext) => Promise<T>,
-) => Promise<T>;
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /** `Office.context.requirements.isSetSupported`, injectable for tests. */
 export type RequirementCheck = (name: string, minVersion: string) => boolean;
@@ -76,29 +60,15 @@ export const READ_BYTES_PER_CELL = 48;
 /** Whether an Office.js error says that a request or response was too large. */
 function isTooLarge(e: unknown): boolean {
   const code = describeError(e).code;
-  return (
-    code === "RequestPayloadSizeLimitExceeded" ||
-    code === "ResponsePayloadSizeLimitExceeded" ||
-    code === "PayloadTooLarge"
-  );
+  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded" || code === "PayloadTooLarge";
 }
 
 /** Rows and columns of an area (`B2:D10` → 9 × 3). */
-function areaSize(address: string): {
-  top: number;
-  left: number;
-  rows: number;
-  cols: number;
-} {
+function areaSize(address: string): { top: number; left: number; rows: number; cols: number } {
   const [a, b] = localAddress(address).split(":");
   const p = parseA1(a);
   const q = parseA1(b ?? a);
-  return {
-    top: p.row,
-    left: p.col,
-    rows: q.row - p.row + 1,
-    cols: q.col - p.col + 1,
-  };
+  return { top: p.row, left: p.col, rows: q.row - p.row + 1, cols: q.col - p.col + 1 };
 }
 
 /**
@@ -107,10 +77,7 @@ function areaSize(address: string): {
  * @param used - per sheet, its used range address (undefined for a blank sheet)
  * @returns the groups of blocks (sheet index and local address)
  */
-export function planReadBlocks(
-  used: readonly (string | undefined)[],
-  budget: number,
-): { sheet: number; address: string; bytes: number }[][] {
+export function planReadBlocks(used: readonly (string | undefined)[], budget: number): { sheet: number; address: string; bytes: number }[][] {
   const groups: { sheet: number; address: string; bytes: number }[][] = [];
   let group: { sheet: number; address: string; bytes: number }[] = [];
   let size = 0;
@@ -127,11 +94,7 @@ export function planReadBlocks(
         group = [];
         size = 0;
       }
-      group.push({
-        sheet,
-        address: `${indexToCol(left)}${top + r}:${indexToCol(left + cols - 1)}${top + r + n - 1}`,
-        bytes,
-      });
+      group.push({ sheet, address: `${indexToCol(left)}${top + r}:${indexToCol(left + cols - 1)}${top + r + n - 1}`, bytes });
       size += bytes;
     }
   });
@@ -167,10 +130,7 @@ const NO_FILL_COLOR = "#FFFFFF";
 function defaultRequirementCheck(): RequirementCheck {
   return (name, version) => {
     try {
-      return (
-        typeof Office !== "undefined" &&
-        Office.context?.requirements?.isSetSupported(name, version) === true
-      );
+      return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported(name, version) === true;
     } catch {
       // Outside an Office client the requirements object may be missing: nothing optional is supported.
       return false;
@@ -197,31 +157,17 @@ function ok<T>(value: T): HostResult<T> {
   return { ok: true, value };
 }
 
-function fail<T>(
-  code: HostError["code"],
-  message: string,
-  detail?: string,
-): HostResult<T> {
-  return {
-    ok: false,
-    error: detail === undefined ? { code, message } : { code, message, detail },
-  };
+function fail<T>(code: HostError["code"], message: string, detail?: string): HostResult<T> {
+  return { ok: false, error: detail === undefined ? { code, message } : { code, message, detail } };
 }
 
 /** Office.js errors carry a code (ItemNotFound, InvalidArgument, RequestPayloadSizeLimitExceeded …). */
 function describeError(e: unknown): { code?: string; detail: string } {
   if (e && typeof e === "object") {
-    const o = e as {
-      code?: unknown;
-      message?: unknown;
-      debugInfo?: { errorLocation?: unknown };
-    };
+    const o = e as { code?: unknown; message?: unknown; debugInfo?: { errorLocation?: unknown } };
     const code = typeof o.code === "string" ? o.code : undefined;
     const message = typeof o.message === "string" ? o.message : String(e);
-    const location =
-      typeof o.debugInfo?.errorLocation === "string"
-        ? ` (${o.debugInfo.errorLocation})`
-        : "";
+    const location = typeof o.debugInfo?.errorLocation === "string" ? ` (${o.debugInfo.errorLocation})` : "";
     return { code, detail: `${code ? code + ": " : ""}${message}${location}` };
   }
   return { detail: String(e) };
@@ -230,34 +176,14 @@ function describeError(e: unknown): { code?: string; detail: string } {
 /** Turn a thrown Office.js error into a HostError with a Chinese sentence for the clerk. */
 function toFailure<T>(action: string, e: unknown): HostResult<T> {
   const { code, detail } = describeError(e);
-  if (code === "ItemNotFound")
-    return fail(
-      "not-found",
-      `${action}失败：找不到相应的工作表、单元格或名称。`,
-      detail,
-    );
-  if (
-    code === "RequestPayloadSizeLimitExceeded" ||
-    code === "PayloadTooLarge"
-  ) {
-    return fail(
-      "too-large",
-      `${action}失败：一次提交给 Excel 的数据太多，请分批操作。`,
-      detail,
-    );
+  if (code === "ItemNotFound") return fail("not-found", `${action}失败：找不到相应的工作表、单元格或名称。`, detail);
+  if (code === "RequestPayloadSizeLimitExceeded" || code === "PayloadTooLarge") {
+    return fail("too-large", `${action}失败：一次提交给 Excel 的数据太多，请分批操作。`, detail);
   }
   if (code === "ApiNotFound" || code === "UnsupportedOperation") {
-    return fail(
-      "unsupported",
-      `${action}失败：当前版本的 Excel 不支持此操作，请升级 Excel 后重试。`,
-      detail,
-    );
+    return fail("unsupported", `${action}失败：当前版本的 Excel 不支持此操作，请升级 Excel 后重试。`, detail);
   }
-  return fail(
-    action.startsWith("读取") ? "read-failed" : "write-failed",
-    `${action}失败：${detail}`,
-    detail,
-  );
+  return fail(action.startsWith("读取") ? "read-failed" : "write-failed", `${action}失败：${detail}`, detail);
 }
 
 /** Strip the sheet part and `$` signs of an address Office returns (`'My Sheet'!$B$2:$C$3` → `B2:C3`). */
@@ -289,14 +215,10 @@ function splitAreas(address: string): string[] {
  * property that was not loaded, so `formula` is only read where it was (ExcelApi 1.7).
  */
 function refersToOf(item: Excel.NamedItem, hasFormula: boolean): string {
-  const formula = hasFormula
-    ? (item as { formula?: unknown }).formula
-    : undefined;
-  if (typeof formula === "string" && formula.length > 0)
-    return formula.replace(/^=/, "");
+  const formula = hasFormula ? (item as { formula?: unknown }).formula : undefined;
+  if (typeof formula === "string" && formula.length > 0) return formula.replace(/^=/, "");
   const value: unknown = item.value;
-  if (item.type === "String" && typeof value === "string")
-    return `"${value.replace(/"/g, '""')}"`;
+  if (item.type === "String" && typeof value === "string") return `"${value.replace(/"/g, '""')}"`;
   if (typeof value === "string") return value.replace(/^=/, "");
   return String(value);
 }
@@ -311,10 +233,7 @@ function scopeOf(item: Excel.NamedItem, hasScope: boolean): string | undefined {
  * Turn one used range (or a block of it) into snapshot cells (only the non-empty ones), added to `cells`
  * row by row: the builder primes the engine's cell index as it writes the record.
  */
-function rangeCells(
-  range: Excel.Range,
-  cells: SheetCellsBuilder = new SheetCellsBuilder(),
-): SheetCellsBuilder {
+function rangeCells(range: Excel.Range, cells: SheetCellsBuilder = new SheetCellsBuilder()): SheetCellsBuilder {
   const origin = parseA1(localAddress(range.address).split(":")[0]);
   const values = range.values as unknown[][];
   const formulas = range.formulas as unknown[][];
@@ -323,24 +242,14 @@ function rangeCells(
   values.forEach((row, i) =>
     row.forEach((raw, j) => {
       const f = formulas?.[i]?.[j];
-      const formula =
-        typeof f === "string" && f.startsWith("=") ? f.slice(1) : undefined;
-      if (
-        (raw === "" || raw === null || raw === undefined) &&
-        formula === undefined
-      )
-        return;
+      const formula = typeof f === "string" && f.startsWith("=") ? f.slice(1) : undefined;
+      if ((raw === "" || raw === null || raw === undefined) && formula === undefined) return;
       const nf = formats?.[i]?.[j];
-      const numberFormat =
-        typeof nf === "string" && nf !== "General" && nf !== ""
-          ? nf
-          : undefined;
+      const numberFormat = typeof nf === "string" && nf !== "General" && nf !== "" ? nf : undefined;
       const isError = Array.isArray(types) && types[i]?.[j] === "Error";
       const value: CellValue = isError
         ? null
-        : typeof raw === "number" ||
-            typeof raw === "boolean" ||
-            typeof raw === "string"
+        : typeof raw === "number" || typeof raw === "boolean" || typeof raw === "string"
           ? raw
           : raw === null || raw === undefined
             ? null
@@ -377,11 +286,7 @@ function isAreaAddress(address: string): boolean {
  * not part of the value. Prose is left alone.
  */
 function asText(s: string): string {
-  return /^\s*[=+\-@]/.test(s) ||
-    /^\s*[\d.,]+\s*%?\s*$/.test(s) ||
-    /^\s*\d{1,4}\s*[-/.年]\s*\d{1,2}/.test(s)
-    ? `'${s}`
-    : s;
+  return /^\s*[=+\-@]/.test(s) || /^\s*[\d.,]+\s*%?\s*$/.test(s) || /^\s*\d{1,4}\s*[-/.年]\s*\d{1,2}/.test(s) ? `'${s}` : s;
 }
 
 /** The sheet names of the workbook, loaded in the caller's batch (read them after its sync). */
@@ -403,10 +308,7 @@ export interface WriteRun {
 
 /** Merge writes to the same cell (later wins field by field), then cut them into contiguous row runs. */
 export function planWriteRuns(writes: readonly CellWrite[]): WriteRun[] {
-  const merged = new Map<
-    string,
-    { at: CellRef; row: number; col: number; w: CellWrite }
-  >();
+  const merged = new Map<string, { at: CellRef; row: number; col: number; w: CellWrite }>();
   for (const w of writes) {
     const pos = parseA1(w.at.address);
     const key = `${w.at.sheet}\u0000${pos.row}\u0000${pos.col}`;
@@ -415,29 +317,15 @@ export function planWriteRuns(writes: readonly CellWrite[]): WriteRun[] {
       ? {
           at: w.at,
           ...(w.value !== undefined || w.formula !== undefined
-            ? {
-                value: w.value,
-                ...(w.formula !== undefined ? { formula: w.formula } : {}),
-              }
-            : {
-                value: prev.w.value,
-                ...(prev.w.formula !== undefined
-                  ? { formula: prev.w.formula }
-                  : {}),
-              }),
-          ...((w.numberFormat ?? prev.w.numberFormat) !== undefined
-            ? { numberFormat: w.numberFormat ?? prev.w.numberFormat }
-            : {}),
+            ? { value: w.value, ...(w.formula !== undefined ? { formula: w.formula } : {}) }
+            : { value: prev.w.value, ...(prev.w.formula !== undefined ? { formula: prev.w.formula } : {}) }),
+          ...((w.numberFormat ?? prev.w.numberFormat) !== undefined ? { numberFormat: w.numberFormat ?? prev.w.numberFormat } : {}),
         }
       : w;
     merged.set(key, { at: w.at, row: pos.row, col: pos.col, w: next });
   }
   const sorted = [...merged.values()].sort((a, b) =>
-    a.at.sheet < b.at.sheet
-      ? -1
-      : a.at.sheet > b.at.sheet
-        ? 1
-        : a.row - b.row || a.col - b.col,
+    a.at.sheet < b.at.sheet ? -1 : a.at.sheet > b.at.sheet ? 1 : a.row - b.row || a.col - b.col,
   );
   const runs: WriteRun[] = [];
   let run: WriteRun | undefined;
@@ -446,24 +334,10 @@ export function planWriteRuns(writes: readonly CellWrite[]): WriteRun[] {
     const content = w.value !== undefined || w.formula !== undefined;
     const format = w.numberFormat !== undefined;
     if (!content && !format) continue;
-    if (
-      run &&
-      run.sheet === at.sheet &&
-      run.row === row &&
-      lastCol === col - 1 &&
-      run.content === content &&
-      run.format === format
-    ) {
+    if (run && run.sheet === at.sheet && run.row === row && lastCol === col - 1 && run.content === content && run.format === format) {
       run.writes.push(w);
     } else {
-      run = {
-        sheet: at.sheet,
-        row,
-        startCol: col,
-        writes: [w],
-        content,
-        format,
-      };
+      run = { sheet: at.sheet, row, startCol: col, writes: [w], content, format };
       runs.push(run);
     }
     lastCol = col;
@@ -499,8 +373,7 @@ function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    n +=
-      c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
   }
   return n;
 }
@@ -519,10 +392,7 @@ export class ExcelHost implements WorkbookHost {
   private readonly maxPayload: number;
   private readonly maxResponse: number;
   /** Notes/comments this adapter added while highlighting, so clearing removes only those. */
-  private readonly addedNotes = new Map<
-    string,
-    { sheet: string; address: string; kind: "note" | "comment" }
-  >();
+  private readonly addedNotes = new Map<string, { sheet: string; address: string; kind: "note" | "comment" }>();
 
   /**
    * @param run - `Excel.run` (or a test double handing in a mock context)
@@ -532,9 +402,7 @@ export class ExcelHost implements WorkbookHost {
     this.run = run;
     this.maxPayload = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD;
     this.maxResponse = options.maxResponseBytes ?? DEFAULT_MAX_PAYLOAD;
-    this.features = detectFeatures(
-      options.isSetSupported ?? defaultRequirementCheck(),
-    );
+    this.features = detectFeatures(options.isSetSupported ?? defaultRequirementCheck());
     this.capabilities = {
       highlight: this.features.basic,
       comments: this.features.notes || this.features.comments,
@@ -553,16 +421,10 @@ export class ExcelHost implements WorkbookHost {
    * The number formats of `options.cells` (blank cells about to be written) are loaded in the same
    * sync as the used ranges: no extra round trip.
    */
-  async readWorkbook(
-    options: ReadOptions = {},
-  ): Promise<HostResult<WorkbookSnapshot>> {
+  async readWorkbook(options: ReadOptions = {}): Promise<HostResult<WorkbookSnapshot>> {
     const asked = options.cells ?? [];
     const bad = asked.find((at) => !isCellAddress(at.address));
-    if (bad)
-      return fail(
-        "not-found",
-        `读取工作簿失败：单元格地址“${bad.address}”无效。`,
-      );
+    if (bad) return fail("not-found", `读取工作簿失败：单元格地址“${bad.address}”无效。`);
     try {
       const first = await this.run((ctx) => this.readInOne(ctx, asked));
       if (first !== "too-large") return ok(first);
@@ -577,21 +439,13 @@ export class ExcelHost implements WorkbookHost {
 
   private nameProps(): string {
     // Only the properties the snapshot needs, and only those the running Excel has.
-    return [
-      "name",
-      "type",
-      "value",
-      ...(this.features.nullObjects ? ["scope"] : []),
-      ...(this.features.nameFormula ? ["formula"] : []),
-    ]
+    return ["name", "type", "value", ...(this.features.nullObjects ? ["scope"] : []), ...(this.features.nameFormula ? ["formula"] : [])]
       .map((p) => `items/${p}`)
       .join(",");
   }
 
   /** Sync 1 of a read: the workbook's names and its sheets' names. */
-  private async readBook(
-    ctx: Excel.RequestContext,
-  ): Promise<{ bookNames: Excel.NamedItemCollection; sheetNames: string[] }> {
+  private async readBook(ctx: Excel.RequestContext): Promise<{ bookNames: Excel.NamedItemCollection; sheetNames: string[] }> {
     const bookNames = ctx.workbook.names;
     bookNames.load(this.nameProps());
     const sheets = ctx.workbook.worksheets;
@@ -601,11 +455,7 @@ export class ExcelHost implements WorkbookHost {
   }
 
   /** Queue each sheet's local names, used range (its address, and its cells when `cells`) and merges. */
-  private queueSheets(
-    ctx: Excel.RequestContext,
-    sheetNames: readonly string[],
-    cells: boolean,
-  ) {
+  private queueSheets(ctx: Excel.RequestContext, sheetNames: readonly string[], cells: boolean) {
     const nameProps = this.nameProps();
     return sheetNames.map((name) => {
       const ws = ctx.workbook.worksheets.getItem(name);
@@ -613,20 +463,12 @@ export class ExcelHost implements WorkbookHost {
       // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read -- a navigation property (a proxy), loaded on the next line
       const names = this.features.nullObjects ? ws.names : undefined;
       names?.load(nameProps);
-      const used = this.features.nullObjects
-        ? ws.getUsedRangeOrNullObject(true)
-        : ws.getUsedRange(true);
-      used.load(
-        cells
-          ? "address, values, formulas, numberFormat, valueTypes"
-          : "address",
-      );
+      const used = this.features.nullObjects ? ws.getUsedRangeOrNullObject(true) : ws.getUsedRange(true);
+      used.load(cells ? "address, values, formulas, numberFormat, valueTypes" : "address");
       // Merges are formatting: take them from the used range that includes formatted cells, so that a
       // merge reaching below the last value (a merged label column) is still seen whole. getUsedRange
       // (not …OrNullObject) because a blank sheet then gives A1 rather than a null object to call into.
-      const merged = this.features.mergedAreas
-        ? ws.getUsedRange(false).getMergedAreasOrNullObject()
-        : undefined;
+      const merged = this.features.mergedAreas ? ws.getUsedRange(false).getMergedAreasOrNullObject() : undefined;
       merged?.load("address");
       return { name, names, used, merged };
     });
@@ -645,55 +487,34 @@ export class ExcelHost implements WorkbookHost {
    * Queue the number formats of the cells asked for (ReadOptions.cells) on sheets that exist, one range
    * per contiguous row run; after the sync, `addTo` adds each blank one that has a format of its own.
    */
-  private static queueFormats(
-    ctx: Excel.RequestContext,
-    sheetNames: readonly string[],
-    asked: readonly CellRef[],
-  ) {
+  private static queueFormats(ctx: Excel.RequestContext, sheetNames: readonly string[], asked: readonly CellRef[]) {
     const known = new Set(sheetNames);
-    const runs = planWriteRuns(
-      asked
-        .filter((at) => known.has(at.sheet))
-        .map((at) => ({ at, value: null })),
-    );
+    const runs = planWriteRuns(asked.filter((at) => known.has(at.sheet)).map((at) => ({ at, value: null })));
     const ranges = runs.map((run) => {
-      const range = ctx.workbook.worksheets
-        .getItem(run.sheet)
-        .getRange(runAddress(run));
+      const range = ctx.workbook.worksheets.getItem(run.sheet).getRange(runAddress(run));
       range.load("numberFormat");
       return { run, range };
     });
-    return (
-      sheetIndex: (sheet: string) => number,
-      cells: readonly SheetCellsBuilder[],
-    ): void => {
+    return (sheetIndex: (sheet: string) => number, cells: readonly SheetCellsBuilder[]): void => {
       for (const { run, range } of ranges) {
-        const formats =
-          (range.numberFormat as unknown[][] | undefined)?.[0] ?? [];
+        const formats = (range.numberFormat as unknown[][] | undefined)?.[0] ?? [];
         run.writes.forEach((w, j) => {
           const address = `${indexToCol(run.startCol + j)}${run.row}`;
           const target = cells[sheetIndex(run.sheet)];
           const nf = formats[j];
           if (!target || target.cells[address] !== undefined) return;
-          if (typeof nf === "string" && nf !== "" && nf !== "General")
-            target.add(run.row, run.startCol + j, {
-              value: null,
-              numberFormat: nf,
-            });
+          // Added after the used range's cells, out of row order: the builder tells it is a new key.
+          if (typeof nf === "string" && nf !== "" && nf !== "General") target.add(run.row, run.startCol + j, { value: null, numberFormat: nf });
         });
       }
     };
   }
 
   /** The whole read in two syncs (in blocks when known to be too large), or "too-large" when Excel refused it. */
-  private async readInOne(
-    ctx: Excel.RequestContext,
-    asked: readonly CellRef[],
-  ): Promise<WorkbookSnapshot | "too-large"> {
+  private async readInOne(ctx: Excel.RequestContext, asked: readonly CellRef[]): Promise<WorkbookSnapshot | "too-large"> {
     const { bookNames, sheetNames } = await this.readBook(ctx);
     const key = sheetNames.join("\u0000");
-    if (this.largeBooks.has(key))
-      return this.readInBlocks(ctx, asked, { bookNames, sheetNames });
+    if (this.largeBooks.has(key)) return this.readInBlocks(ctx, asked, { bookNames, sheetNames });
     const perSheet = this.queueSheets(ctx, sheetNames, true);
     const addFormats = ExcelHost.queueFormats(ctx, sheetNames, asked);
     try {
@@ -703,15 +524,9 @@ export class ExcelHost implements WorkbookHost {
       this.largeBooks.add(key);
       return "too-large";
     }
-    const used = perSheet.map((s) =>
-      s.used.isNullObject === true ? undefined : s.used.address,
-    );
+    const used = perSheet.map((s) => (s.used.isNullObject === true ? undefined : s.used.address));
     if (ExcelHost.estimate(used) > this.maxResponse) this.largeBooks.add(key);
-    const cells = perSheet.map((s) =>
-      s.used.isNullObject === true
-        ? new SheetCellsBuilder()
-        : rangeCells(s.used),
-    );
+    const cells = perSheet.map((s) => (s.used.isNullObject === true ? new SheetCellsBuilder() : rangeCells(s.used)));
     addFormats((sheet) => sheetNames.indexOf(sheet), cells);
     return this.snapshotOf(bookNames, perSheet, cells);
   }
@@ -727,18 +542,14 @@ export class ExcelHost implements WorkbookHost {
     // The formats of the cells asked for ride along with the addresses: a few cells, whatever the size.
     const addFormats = ExcelHost.queueFormats(ctx, sheetNames, asked);
     await ctx.sync();
-    const used = perSheet.map((s) =>
-      s.used.isNullObject === true ? undefined : s.used.address,
-    );
+    const used = perSheet.map((s) => (s.used.isNullObject === true ? undefined : s.used.address));
     const key = sheetNames.join("\u0000");
     if (ExcelHost.estimate(used) > this.maxResponse) this.largeBooks.add(key);
     else this.largeBooks.delete(key);
     const cells = perSheet.map(() => new SheetCellsBuilder());
     for (const group of planReadBlocks(used, this.maxResponse)) {
       const ranges = group.map((b) => {
-        const range = ctx.workbook.worksheets
-          .getItem(sheetNames[b.sheet])
-          .getRange(b.address);
+        const range = ctx.workbook.worksheets.getItem(sheetNames[b.sheet]).getRange(b.address);
         range.load("address, values, formulas, numberFormat, valueTypes");
         return { sheet: b.sheet, range };
       });
@@ -752,11 +563,7 @@ export class ExcelHost implements WorkbookHost {
   /** The snapshot from the loaded names, merges and each sheet's cells. */
   private snapshotOf(
     bookNames: Excel.NamedItemCollection,
-    perSheet: readonly {
-      name: string;
-      names?: Excel.NamedItemCollection;
-      merged?: Excel.RangeAreas;
-    }[],
+    perSheet: readonly { name: string; names?: Excel.NamedItemCollection; merged?: Excel.RangeAreas }[],
     cells: readonly SheetCellsBuilder[],
   ): WorkbookSnapshot {
     const defined: DefinedName[] = [];
@@ -770,10 +577,7 @@ export class ExcelHost implements WorkbookHost {
     for (const item of bookNames.items) {
       // Some hosts list sheet-scoped names here too; those are taken from their sheet below, with the scope.
       if (scopeOf(item, this.features.nullObjects) === "Worksheet") continue;
-      add({
-        name: item.name,
-        refersTo: refersToOf(item, this.features.nameFormula),
-      });
+      add({ name: item.name, refersTo: refersToOf(item, this.features.nameFormula) });
     }
     const snapshotSheets: SheetSnapshot[] = [];
     perSheet.forEach((s, i) => {
@@ -782,24 +586,11 @@ export class ExcelHost implements WorkbookHost {
         // Excel on the web returns workbook-scoped names under each sheet as well.
         if (scope === "Workbook") continue;
         const refersTo = refersToOf(item, this.features.nameFormula);
-        if (
-          scope === undefined &&
-          defined.some(
-            (d) =>
-              d.scope === undefined &&
-              d.name === item.name &&
-              d.refersTo === refersTo,
-          )
-        )
-          continue;
+        if (scope === undefined && defined.some((d) => d.scope === undefined && d.name === item.name && d.refersTo === refersTo)) continue;
         add({ name: item.name, refersTo, scope: s.name });
       }
       const merges =
-        s.merged &&
-        s.merged.isNullObject !== true &&
-        typeof s.merged.address === "string"
-          ? splitAreas(s.merged.address).map(localAddress)
-          : [];
+        s.merged && s.merged.isNullObject !== true && typeof s.merged.address === "string" ? splitAreas(s.merged.address).map(localAddress) : [];
       snapshotSheets.push(cells[i].sheet(s.name, merges));
     });
     return { sheets: snapshotSheets, names: defined };
@@ -812,11 +603,7 @@ export class ExcelHost implements WorkbookHost {
    */
   async applyWrites(writes: readonly CellWrite[]): Promise<HostResult<number>> {
     const bad = writes.find((w) => !isCellAddress(w.at.address));
-    if (bad)
-      return fail(
-        "not-found",
-        `写入单元格失败：单元格地址“${bad.at.address}”无效。`,
-      );
+    if (bad) return fail("not-found", `写入单元格失败：单元格地址“${bad.at.address}”无效。`);
     const runs = planWriteRuns(writes);
     if (runs.length === 0) return ok(0);
     try {
@@ -825,11 +612,7 @@ export class ExcelHost implements WorkbookHost {
         await ctx.sync();
         const existing = sheetNames();
         const missing = runs.find((r) => !existing.has(r.sheet));
-        if (missing)
-          return fail<number>(
-            "not-found",
-            `写入单元格失败：找不到工作表“${missing.sheet}”，没有写入任何单元格。`,
-          );
+        if (missing) return fail<number>("not-found", `写入单元格失败：找不到工作表“${missing.sheet}”，没有写入任何单元格。`);
         const sheets = ctx.workbook.worksheets;
         let payload = 0;
         let cells = 0;
@@ -842,14 +625,10 @@ export class ExcelHost implements WorkbookHost {
           const range = sheets.getItem(run.sheet).getRange(runAddress(run));
           // The format first, so that a value written into a text-formatted cell stays text.
           /* eslint-disable office-addins/call-sync-after-load -- writes to a new proxy, not reads: the rule takes any `range` loaded elsewhere in the file for this one */
-          if (run.format)
-            range.numberFormat = [
-              run.writes.map((w) => w.numberFormat ?? "General"),
-            ];
+          if (run.format) range.numberFormat = [run.writes.map((w) => w.numberFormat ?? "General")];
           if (run.content) {
             const row = run.writes.map(officeContent);
-            if (run.writes.some((w) => w.formula !== undefined))
-              range.formulas = [row];
+            if (run.writes.some((w) => w.formula !== undefined)) range.formulas = [row];
             else range.values = [row];
           }
           /* eslint-enable office-addins/call-sync-after-load */
@@ -865,28 +644,13 @@ export class ExcelHost implements WorkbookHost {
   }
 
   /** Sync 1 saves every marked cell's fill (and checks for existing notes); sync 2 paints them. */
-  async highlight(
-    marks: readonly Highlight[],
-  ): Promise<HostResult<readonly SavedFill[]>> {
+  async highlight(marks: readonly Highlight[]): Promise<HostResult<readonly SavedFill[]>> {
     if (marks.length === 0) return ok([]);
-    if (!this.capabilities.highlight)
-      return fail(
-        "unsupported",
-        "当前版本的 Excel 不支持单元格填充色（需要 ExcelApi 1.1）。",
-      );
+    if (!this.capabilities.highlight) return fail("unsupported", "当前版本的 Excel 不支持单元格填充色（需要 ExcelApi 1.1）。");
     try {
       return await this.run(async (ctx) => {
         const sheets = ctx.workbook.worksheets;
-        const cells = new Map<
-          string,
-          {
-            at: CellRef;
-            range: Excel.Range;
-            fill: Excel.RangeFill;
-            mark: Highlight;
-            existingNote?: Excel.Note;
-          }
-        >();
+        const cells = new Map<string, { at: CellRef; range: Excel.Range; fill: Excel.RangeFill; mark: Highlight; existingNote?: Excel.Note }>();
         for (const mark of marks) {
           const key = `${mark.at.sheet}!${mark.at.address}`;
           const prev = cells.get(key);
@@ -902,15 +666,11 @@ export class ExcelHost implements WorkbookHost {
           fill.load(this.features.fillPattern ? "color, pattern" : "color");
           cells.set(key, { at: mark.at, range, fill, mark });
         }
-        const wantNotes =
-          this.capabilities.comments &&
-          marks.some((m) => m.note !== undefined && m.note !== "");
+        const wantNotes = this.capabilities.comments && marks.some((m) => m.note !== undefined && m.note !== "");
         if (wantNotes && this.features.notes) {
           for (const c of cells.values()) {
             if (!c.mark.note) continue;
-            c.existingNote = sheets
-              .getItem(c.at.sheet)
-              .notes.getItemOrNullObject(c.at.address);
+            c.existingNote = sheets.getItem(c.at.sheet).notes.getItemOrNullObject(c.at.address);
             c.existingNote.load("content");
           }
         }
@@ -919,22 +679,12 @@ export class ExcelHost implements WorkbookHost {
         const saved: SavedFill[] = [];
         for (const c of cells.values()) {
           const color = typeof c.fill.color === "string" ? c.fill.color : null;
-          const pattern: unknown = this.features.fillPattern
-            ? (c.fill as { pattern?: unknown }).pattern
-            : undefined;
-          const none =
-            pattern === "None" ||
-            (pattern === undefined &&
-              (color === null || color.toUpperCase() === NO_FILL_COLOR));
+          const pattern: unknown = this.features.fillPattern ? (c.fill as { pattern?: unknown }).pattern : undefined;
+          const none = pattern === "None" || (pattern === undefined && (color === null || color.toUpperCase() === NO_FILL_COLOR));
           saved.push({ at: c.at, color: none ? null : color });
           c.fill.color = c.mark.color;
         }
-        const added: {
-          key: string;
-          sheet: string;
-          address: string;
-          kind: "note" | "comment";
-        }[] = [];
+        const added: { key: string; sheet: string; address: string; kind: "note" | "comment" }[] = [];
         if (wantNotes) {
           // Notes go after the fills in the batch: if one fails, the fills before it are already applied.
           for (const c of cells.values()) {
@@ -944,34 +694,16 @@ export class ExcelHost implements WorkbookHost {
             if (this.features.notes) {
               if (c.existingNote?.isNullObject !== true) continue; // never overwrite the clerk's own note
               sheets.getItem(c.at.sheet).notes.add(c.at.address, note);
-              added.push({
-                key,
-                sheet: c.at.sheet,
-                address: c.at.address,
-                kind: "note",
-              });
+              added.push({ key, sheet: c.at.sheet, address: c.at.address, kind: "note" });
             } else if (!this.addedNotes.has(key)) {
-              ctx.workbook.comments.add(
-                `${quoteSheet(c.at.sheet)}!${c.at.address}`,
-                note,
-              );
-              added.push({
-                key,
-                sheet: c.at.sheet,
-                address: c.at.address,
-                kind: "comment",
-              });
+              ctx.workbook.comments.add(`${quoteSheet(c.at.sheet)}!${c.at.address}`, note);
+              added.push({ key, sheet: c.at.sheet, address: c.at.address, kind: "comment" });
             }
           }
         }
         await ctx.sync();
         // Remembered only once Excel has them, so that clearing never deletes what is not there.
-        for (const a of added)
-          this.addedNotes.set(a.key, {
-            sheet: a.sheet,
-            address: a.address,
-            kind: a.kind,
-          });
+        for (const a of added) this.addedNotes.set(a.key, { sheet: a.sheet, address: a.address, kind: a.kind });
         return ok<readonly SavedFill[]>(saved);
       });
     } catch (e) {
@@ -993,32 +725,15 @@ export class ExcelHost implements WorkbookHost {
     marks: readonly Highlight[],
     bookkeeping?: (saved: readonly SavedFill[]) => SheetContent,
   ): Promise<HostResult<readonly SavedFill[]>> {
-    if (marks.length > 0 && !this.capabilities.highlight)
-      return fail(
-        "unsupported",
-        "当前版本的 Excel 不支持单元格填充色（需要 ExcelApi 1.1）。",
-      );
-    if (bookkeeping && !this.capabilities.addSheets)
-      return fail("unsupported", "当前版本的 Excel 不支持添加工作表。");
+    if (marks.length > 0 && !this.capabilities.highlight) return fail("unsupported", "当前版本的 Excel 不支持单元格填充色（需要 ExcelApi 1.1）。");
+    if (bookkeeping && !this.capabilities.addSheets) return fail("unsupported", "当前版本的 Excel 不支持添加工作表。");
     const keyOf = (at: CellRef): string => `${at.sheet}!${at.address}`;
     try {
       return await this.run(async (ctx) => {
         const sheets = ctx.workbook.worksheets;
         const sheetNames = loadSheetNames(ctx);
-        const before = new Map(
-          previous
-            .filter((p) => isCellAddress(p.at.address))
-            .map((p) => [keyOf(p.at), p]),
-        );
-        const cells = new Map<
-          string,
-          {
-            at: CellRef;
-            fill?: Excel.RangeFill;
-            mark: Highlight;
-            existingNote?: Excel.Note;
-          }
-        >();
+        const before = new Map(previous.filter((p) => isCellAddress(p.at.address)).map((p) => [keyOf(p.at), p]));
+        const cells = new Map<string, { at: CellRef; fill?: Excel.RangeFill; mark: Highlight; existingNote?: Excel.Note }>();
         for (const mark of marks) {
           const key = keyOf(mark.at);
           const prev = cells.get(key);
@@ -1029,44 +744,31 @@ export class ExcelHost implements WorkbookHost {
           }
           let fill: Excel.RangeFill | undefined;
           if (!before.has(key)) {
-            fill = sheets.getItem(mark.at.sheet).getRange(mark.at.address)
-              .format.fill;
+            fill = sheets.getItem(mark.at.sheet).getRange(mark.at.address).format.fill;
             fill.load(this.features.fillPattern ? "color, pattern" : "color");
           }
           cells.set(key, { at: mark.at, fill, mark });
         }
-        const wantNotes =
-          this.capabilities.comments &&
-          marks.some((m) => m.note !== undefined && m.note !== "");
+        const wantNotes = this.capabilities.comments && marks.some((m) => m.note !== undefined && m.note !== "");
         if (wantNotes && this.features.notes) {
           for (const c of cells.values()) {
             if (!c.mark.note) continue;
-            c.existingNote = sheets
-              .getItem(c.at.sheet)
-              .notes.getItemOrNullObject(c.at.address);
+            c.existingNote = sheets.getItem(c.at.sheet).notes.getItemOrNullObject(c.at.address);
             c.existingNote.load("content");
           }
         }
         const content = bookkeeping ? bookkeeping([]) : undefined;
-        const target =
-          content && this.features.nullObjects
-            ? sheets.getItemOrNullObject(content.name)
-            : undefined;
+        const target = content && this.features.nullObjects ? sheets.getItemOrNullObject(content.name) : undefined;
         target?.load("name");
         await ctx.sync();
 
         const existing = sheetNames();
         const missing = marks.find((m) => !existing.has(m.at.sheet));
-        if (missing)
-          return fail<readonly SavedFill[]>(
-            "not-found",
-            `标记单元格失败：找不到工作表“${missing.at.sheet}”。`,
-          );
+        if (missing) return fail<readonly SavedFill[]>("not-found", `标记单元格失败：找不到工作表“${missing.at.sheet}”。`);
         // 1. Restore what the previous marks painted and these do not paint again.
         for (const p of before.values()) {
           if (cells.has(keyOf(p.at)) || !existing.has(p.at.sheet)) continue;
-          const fill = sheets.getItem(p.at.sheet).getRange(p.at.address)
-            .format.fill;
+          const fill = sheets.getItem(p.at.sheet).getRange(p.at.address).format.fill;
           if (p.color === null) fill.clear();
           else fill.color = p.color;
         }
@@ -1076,12 +778,8 @@ export class ExcelHost implements WorkbookHost {
           const key = keyOf(p.at);
           const added = this.addedNotes.get(key);
           if (!added || !existing.has(added.sheet)) continue;
-          if (added.kind === "note")
-            sheets.getItem(added.sheet).notes.getItem(added.address).delete();
-          else
-            ctx.workbook.comments
-              .getItemByCell(`${quoteSheet(added.sheet)}!${added.address}`)
-              .delete();
+          if (added.kind === "note") sheets.getItem(added.sheet).notes.getItem(added.address).delete();
+          else ctx.workbook.comments.getItemByCell(`${quoteSheet(added.sheet)}!${added.address}`).delete();
           removed.push(key);
         }
         // 3. Paint the new marks, saving what was under them.
@@ -1093,25 +791,14 @@ export class ExcelHost implements WorkbookHost {
           } else {
             const fill = c.fill!;
             const color = typeof fill.color === "string" ? fill.color : null;
-            const pattern: unknown = this.features.fillPattern
-              ? (fill as { pattern?: unknown }).pattern
-              : undefined;
-            const none =
-              pattern === "None" ||
-              (pattern === undefined &&
-                (color === null || color.toUpperCase() === NO_FILL_COLOR));
+            const pattern: unknown = this.features.fillPattern ? (fill as { pattern?: unknown }).pattern : undefined;
+            const none = pattern === "None" || (pattern === undefined && (color === null || color.toUpperCase() === NO_FILL_COLOR));
             saved.push({ at: c.at, color: none ? null : color });
           }
-          sheets.getItem(c.at.sheet).getRange(c.at.address).format.fill.color =
-            c.mark.color;
+          sheets.getItem(c.at.sheet).getRange(c.at.address).format.fill.color = c.mark.color;
         }
         // 4. Notes after the fills: if one fails, the fills before it are already applied.
-        const added: {
-          key: string;
-          sheet: string;
-          address: string;
-          kind: "note" | "comment";
-        }[] = [];
+        const added: { key: string; sheet: string; address: string; kind: "note" | "comment" }[] = [];
         if (wantNotes) {
           for (const [key, c] of cells) {
             const note = c.mark.note;
@@ -1120,41 +807,21 @@ export class ExcelHost implements WorkbookHost {
             if (this.features.notes) {
               if (!ours && c.existingNote?.isNullObject !== true) continue; // never overwrite the clerk's own note
               sheets.getItem(c.at.sheet).notes.add(c.at.address, note);
-              added.push({
-                key,
-                sheet: c.at.sheet,
-                address: c.at.address,
-                kind: "note",
-              });
+              added.push({ key, sheet: c.at.sheet, address: c.at.address, kind: "note" });
             } else if (ours || !this.addedNotes.has(key)) {
-              ctx.workbook.comments.add(
-                `${quoteSheet(c.at.sheet)}!${c.at.address}`,
-                note,
-              );
-              added.push({
-                key,
-                sheet: c.at.sheet,
-                address: c.at.address,
-                kind: "comment",
-              });
+              ctx.workbook.comments.add(`${quoteSheet(c.at.sheet)}!${c.at.address}`, note);
+              added.push({ key, sheet: c.at.sheet, address: c.at.address, kind: "comment" });
             }
           }
         }
         // 5. The bookkeeping sheet, with the fills saved here.
         if (content && bookkeeping) {
-          const exists = target
-            ? target.isNullObject !== true
-            : existing.has(content.name);
+          const exists = target ? target.isNullObject !== true : existing.has(content.name);
           this.queueSheet(ctx, bookkeeping(saved), exists);
         }
         await ctx.sync();
         removed.forEach((k) => this.addedNotes.delete(k));
-        for (const a of added)
-          this.addedNotes.set(a.key, {
-            sheet: a.sheet,
-            address: a.address,
-            kind: a.kind,
-          });
+        for (const a of added) this.addedNotes.set(a.key, { sheet: a.sheet, address: a.address, kind: a.kind });
         return ok<readonly SavedFill[]>(saved);
       });
     } catch (e) {
@@ -1166,9 +833,7 @@ export class ExcelHost implements WorkbookHost {
    * Two syncs: which sheets still exist, then each saved fill back (fill.clear() for no fill) and the
    * notes this adapter added. Cells on a sheet deleted since marking are skipped: nothing to restore.
    */
-  async clearHighlights(
-    saved: readonly SavedFill[],
-  ): Promise<HostResult<number>> {
+  async clearHighlights(saved: readonly SavedFill[]): Promise<HostResult<number>> {
     if (saved.length === 0) return ok(0);
     try {
       return await this.run(async (ctx) => {
@@ -1176,12 +841,9 @@ export class ExcelHost implements WorkbookHost {
         await ctx.sync();
         const existing = sheetNames();
         const sheets = ctx.workbook.worksheets;
-        const live = saved.filter(
-          (s) => existing.has(s.at.sheet) && isCellAddress(s.at.address),
-        );
+        const live = saved.filter((s) => existing.has(s.at.sheet) && isCellAddress(s.at.address));
         for (const s of live) {
-          const fill = sheets.getItem(s.at.sheet).getRange(s.at.address)
-            .format.fill;
+          const fill = sheets.getItem(s.at.sheet).getRange(s.at.address).format.fill;
           if (s.color === null) fill.clear();
           else fill.color = s.color;
         }
@@ -1190,12 +852,8 @@ export class ExcelHost implements WorkbookHost {
           const key = `${s.at.sheet}!${s.at.address}`;
           const added = this.addedNotes.get(key);
           if (!added) continue;
-          if (added.kind === "note")
-            sheets.getItem(added.sheet).notes.getItem(added.address).delete();
-          else
-            ctx.workbook.comments
-              .getItemByCell(`${quoteSheet(added.sheet)}!${added.address}`)
-              .delete();
+          if (added.kind === "note") sheets.getItem(added.sheet).notes.getItem(added.address).delete();
+          else ctx.workbook.comments.getItemByCell(`${quoteSheet(added.sheet)}!${added.address}`).delete();
           removed.push(key);
         }
         await ctx.sync();
@@ -1228,8 +886,7 @@ export class ExcelHost implements WorkbookHost {
    * ("99.71%", "2021-12", "=…") gets the text prefix so that it stays as written.
    */
   async writeSheet(content: SheetContent): Promise<HostResult<void>> {
-    if (!this.capabilities.addSheets)
-      return fail("unsupported", "当前版本的 Excel 不支持添加工作表。");
+    if (!this.capabilities.addSheets) return fail("unsupported", "当前版本的 Excel 不支持添加工作表。");
     try {
       return await this.run(async (ctx) => {
         const sheets = ctx.workbook.worksheets;
@@ -1257,11 +914,7 @@ export class ExcelHost implements WorkbookHost {
    * Queue a whole sheet's content (no sync): add it, or unmerge, clear and reuse it when it exists
    * (deleting it would turn names and formulas that point at it into #REF!).
    */
-  private queueSheet(
-    ctx: Excel.RequestContext,
-    content: SheetContent,
-    exists: boolean,
-  ): void {
+  private queueSheet(ctx: Excel.RequestContext, content: SheetContent, exists: boolean): void {
     const sheets = ctx.workbook.worksheets;
     const ws = exists ? sheets.getItem(content.name) : sheets.add(content.name);
     if (exists) {
@@ -1269,72 +922,40 @@ export class ExcelHost implements WorkbookHost {
       if (this.features.formatting) whole.unmerge();
       whole.clear();
     }
-    const width = Math.max(
-      1,
-      ...content.rows.map((r) => r.length),
-      content.columnWidths?.length ?? 0,
-    );
+    const width = Math.max(1, ...content.rows.map((r) => r.length), content.columnWidths?.length ?? 0);
     if (content.rows.length > 0) {
       const values = content.rows.map((r) =>
         Array.from({ length: width }, (_, j) => {
           const v = r[j];
-          return v === null || v === undefined
-            ? ""
-            : typeof v === "string"
-              ? asText(v)
-              : v;
+          return v === null || v === undefined ? "" : typeof v === "string" ? asText(v) : v;
         }),
       );
-      const range = ws.getRange(
-        `A1:${indexToCol(width)}${content.rows.length}`,
-      );
+      const range = ws.getRange(`A1:${indexToCol(width)}${content.rows.length}`);
       // eslint-disable-next-line office-addins/call-sync-after-load -- a write to a new proxy, not a read
       range.values = values;
       range.format.wrapText = true;
       range.format.verticalAlignment = "Top";
       for (const h of content.headingRows ?? []) {
-        if (h >= 0 && h < content.rows.length)
-          range.getRow(h).format.font.bold = true;
+        if (h >= 0 && h < content.rows.length) range.getRow(h).format.font.bold = true;
       }
     }
-    (this.features.formatting ? (content.columnWidths ?? []) : []).forEach(
-      (w, j) => {
-        ws
-          .getRange(`${indexToCol(j + 1)}1`)
-          .getEntireColumn().format.columnWidth = charsToPoints(w);
-      },
-    );
+    (this.features.formatting ? (content.columnWidths ?? []) : []).forEach((w, j) => {
+      ws.getRange(`${indexToCol(j + 1)}1`).getEntireColumn().format.columnWidth = charsToPoints(w);
+    });
     ws.visibility = content.hidden ? "Hidden" : "Visible";
     // No activate(): the pane also keeps bookkeeping sheets (marks, ignores) and must not jump to them;
     // it calls select() when the clerk should see the sheet.
   }
 
   /** Two syncs: look up which names exist, then replace those and add the rest (workbook scope). */
-  async addNames(
-    names: readonly { readonly name: string; readonly ref: CellRef | string }[],
-  ): Promise<HostResult<number>> {
+  async addNames(names: readonly { readonly name: string; readonly ref: CellRef | string }[]): Promise<HostResult<number>> {
     if (names.length === 0) return ok(0);
-    if (!this.capabilities.addNames)
-      return fail(
-        "unsupported",
-        "当前版本的 Excel 不支持添加名称（需要 ExcelApi 1.4）。",
-      );
-    const sheetOf = (ref: CellRef | string): string | undefined =>
-      typeof ref === "string" ? parseRef(ref)?.sheet : ref.sheet;
-    const bad = names.find((n) =>
-      typeof n.ref === "string"
-        ? !parseRef(n.ref)?.sheet
-        : !isAreaAddress(n.ref.address),
-    );
+    if (!this.capabilities.addNames) return fail("unsupported", "当前版本的 Excel 不支持添加名称（需要 ExcelApi 1.4）。");
+    const sheetOf = (ref: CellRef | string): string | undefined => (typeof ref === "string" ? parseRef(ref)?.sheet : ref.sheet);
+    const bad = names.find((n) => (typeof n.ref === "string" ? !parseRef(n.ref)?.sheet : !isAreaAddress(n.ref.address)));
     if (bad) {
-      const shown =
-        typeof bad.ref === "string"
-          ? bad.ref
-          : `${bad.ref.sheet}!${bad.ref.address}`;
-      return fail(
-        "write-failed",
-        `名称“${bad.name}”的引用“${shown}”不是带工作表名的单元格地址。`,
-      );
+      const shown = typeof bad.ref === "string" ? bad.ref : `${bad.ref.sheet}!${bad.ref.address}`;
+      return fail("write-failed", `名称“${bad.name}”的引用“${shown}”不是带工作表名的单元格地址。`);
     }
     try {
       return await this.run(async (ctx) => {
@@ -1347,14 +968,8 @@ export class ExcelHost implements WorkbookHost {
         });
         await ctx.sync();
         const existingSheets = sheetNames();
-        const missing = names.find(
-          (n) => !existingSheets.has(sheetOf(n.ref) ?? ""),
-        );
-        if (missing)
-          return fail<number>(
-            "not-found",
-            `保存名称失败：名称“${missing.name}”指向的工作表“${sheetOf(missing.ref) ?? ""}”不存在。`,
-          );
+        const missing = names.find((n) => !existingSheets.has(sheetOf(n.ref) ?? ""));
+        if (missing) return fail<number>("not-found", `保存名称失败：名称“${missing.name}”指向的工作表“${sheetOf(missing.ref) ?? ""}”不存在。`);
         names.forEach((n, i) => {
           if (existing[i].isNullObject !== true) existing[i].delete();
           const formula =

@@ -7,49 +7,15 @@
  * arrays), number formats per column (a column with one format reads as that format, a mixed one as null,
  * and only then per non-empty cell), merges only in rows whose `MergeCells` is not false.
  */
-import type {
-  CellSnapshot,
-  CellValue,
-  DefinedName,
-  SheetSnapshot,
-  WorkbookSnapshot,
-  CellRef,
-} from "../../core/model/snapshot";
+import type { CellSnapshot, CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot, CellRef } from "../../core/model/snapshot";
 import type { CellWrite } from "../../core/engine/types";
 import type { SheetContent } from "../../core/model/sheet-content";
-import {
-  indexToCol,
-  parseA1,
-  parseRef,
-  quoteSheet,
-  toA1,
-} from "../../core/model/address";
+import { indexToCol, parseA1, parseRef, quoteSheet, toA1 } from "../../core/model/address";
 import { SheetCellsBuilder } from "../../core/model/cell-index";
-import type {
-  Highlight,
-  HostCapabilities,
-  HostError,
-  HostResult,
-  ReadOptions,
-  SavedFill,
-  WorkbookHost,
-} from "../host";
-import {
-  XL_COLOR_INDEX_NONE,
-  type EtRange,
-  type EtSheets,
-  type EtWorkbook,
-  type EtWorksheet,
-  type WpsApplication,
-} from "./et-types";
+import type { Highlight, HostCapabilities, HostError, HostResult, ReadOptions, SavedFill, WorkbookHost } from "../host";
+import { XL_COLOR_INDEX_NONE, type EtRange, type EtSheets, type EtWorkbook, type EtWorksheet, type WpsApplication } from "./et-types";
 
-const CAPABILITIES: HostCapabilities = {
-  highlight: true,
-  comments: true,
-  select: true,
-  addNames: true,
-  addSheets: true,
-};
+const CAPABILITIES: HostCapabilities = { highlight: true, comments: true, select: true, addNames: true, addSheets: true };
 
 /**
  * COM error codes (HRESULT 0x800A07xx) that `Value2` returns for error cells, by Excel error text.
@@ -83,10 +49,7 @@ export function bgrToHex(bgr: number): string {
   const r = bgr & 0xff;
   const g = (bgr >> 8) & 0xff;
   const b = (bgr >> 16) & 0xff;
-  return `#${[r, g, b]
-    .map((x) => x.toString(16).padStart(2, "0"))
-    .join("")
-    .toUpperCase()}`;
+  return `#${[r, g, b].map((x) => x.toString(16).padStart(2, "0")).join("").toUpperCase()}`;
 }
 
 /** Thrown inside the adapter and turned into a HostResult at the edge. */
@@ -97,34 +60,17 @@ class WpsHostFailure extends Error {
   }
 }
 
-function failure(
-  code: HostError["code"],
-  message: string,
-  detail?: string,
-): WpsHostFailure {
-  return new WpsHostFailure(
-    detail === undefined ? { code, message } : { code, message, detail },
-  );
+function failure(code: HostError["code"], message: string, detail?: string): WpsHostFailure {
+  return new WpsHostFailure(detail === undefined ? { code, message } : { code, message, detail });
 }
 
 /** Run a synchronous body and return its result or its failure as a HostResult. */
-function guard<T>(
-  code: HostError["code"],
-  message: string,
-  body: () => T,
-): HostResult<T> {
+function guard<T>(code: HostError["code"], message: string, body: () => T): HostResult<T> {
   try {
     return { ok: true, value: body() };
   } catch (err) {
     if (err instanceof WpsHostFailure) return { ok: false, error: err.error };
-    return {
-      ok: false,
-      error: {
-        code,
-        message,
-        detail: err instanceof Error ? err.message : String(err),
-      },
-    };
+    return { ok: false, error: { code, message, detail: err instanceof Error ? err.message : String(err) } };
   }
 }
 
@@ -135,8 +81,7 @@ function isWorksheet(x: EtWorksheet | EtSheets): x is EtWorksheet {
 function workbookOf(app: WpsApplication): EtWorkbook {
   const wb = app.ActiveWorkbook;
   // COM's Nothing arrives as null (or undefined in some builds).
-  if (wb === null || wb === undefined)
-    throw failure("not-found", "没有打开的工作簿，请先打开自评表");
+  if (wb === null || wb === undefined) throw failure("not-found", "没有打开的工作簿，请先打开自评表");
   return wb;
 }
 
@@ -159,34 +104,17 @@ function sheetNamed(wb: EtWorkbook, name: string): EtWorksheet {
 
 /** A 2-D array from a Value2/Formula read: one cell reads as a scalar. */
 function grid(v: unknown): unknown[][] {
-  if (Array.isArray(v))
-    return v.map((row) => (Array.isArray(row) ? (row as unknown[]) : [row]));
+  if (Array.isArray(v)) return v.map((row) => (Array.isArray(row) ? (row as unknown[]) : [row]));
   return [[v]];
 }
 
 function cellOf(value: unknown, formula: unknown): CellSnapshot | undefined {
-  const f =
-    typeof formula === "string" && formula.startsWith("=")
-      ? formula.slice(1)
-      : undefined;
-  const withFormula = (c: {
-    value: CellValue;
-    error?: string;
-  }): CellSnapshot => (f !== undefined ? { ...c, formula: f } : c);
-  if (typeof value === "number" && COM_ERROR_TEXT[value] !== undefined)
-    return withFormula({ value: null, error: COM_ERROR_TEXT[value] });
-  if (typeof value === "string" && f !== undefined && ERROR_TEXTS.has(value))
-    return withFormula({ value: null, error: value });
-  if (value === undefined || value === null || value === "")
-    return f !== undefined
-      ? withFormula({ value: value === "" ? "" : null })
-      : undefined;
-  if (
-    typeof value === "number" ||
-    typeof value === "string" ||
-    typeof value === "boolean"
-  )
-    return withFormula({ value });
+  const f = typeof formula === "string" && formula.startsWith("=") ? formula.slice(1) : undefined;
+  const withFormula = (c: { value: CellValue; error?: string }): CellSnapshot => (f !== undefined ? { ...c, formula: f } : c);
+  if (typeof value === "number" && COM_ERROR_TEXT[value] !== undefined) return withFormula({ value: null, error: COM_ERROR_TEXT[value] });
+  if (typeof value === "string" && f !== undefined && ERROR_TEXTS.has(value)) return withFormula({ value: null, error: value });
+  if (value === undefined || value === null || value === "") return f !== undefined ? withFormula({ value: value === "" ? "" : null }) : undefined;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return withFormula({ value });
   // Anything else (a Date in some builds) is kept as its text rather than dropped.
   return withFormula({ value: String(value) });
 }
@@ -215,19 +143,14 @@ function readSheet(ws: EtWorksheet): SheetSnapshot {
     for (const p of present) {
       const { i, j } = p;
       if (!columnFormat.has(j)) {
-        const fmt: unknown = single
-          ? used.NumberFormat
-          : used.Columns.Item(j + 1).NumberFormat;
+        const fmt: unknown = single ? used.NumberFormat : used.Columns.Item(j + 1).NumberFormat;
         columnFormat.set(j, typeof fmt === "string" ? fmt : null);
       }
-      const fmt =
-        columnFormat.get(j) ??
-        (used.Item(i + 1, j + 1).NumberFormat as unknown);
-      if (typeof fmt === "string" && fmt !== "" && !GENERAL.test(fmt))
-        p.cell = { ...p.cell, numberFormat: fmt };
+      const fmt = columnFormat.get(j) ?? (used.Item(i + 1, j + 1).NumberFormat as unknown);
+      if (typeof fmt === "string" && fmt !== "" && !GENERAL.test(fmt)) p.cell = { ...p.cell, numberFormat: fmt };
     }
   }
-  const cells = new SheetCellsBuilder();
+  const cells = new SheetCellsBuilder(present.length);
   for (const { i, j, cell } of present) cells.add(r0 + i, c0 + j, cell);
 
   // Merges: skip the sheet, then each row, when MergeCells reads false (null means mixed).
@@ -245,9 +168,7 @@ function readSheet(ws: EtWorksheet): SheetSnapshot {
         merges.push(area.Address(false, false).replace(/\$/g, ""));
         const rows = area.Rows.Count;
         const cols = area.Columns.Count;
-        for (let di = 0; di < rows; di++)
-          for (let dj = 0; dj < cols; dj++)
-            covered.add(`${area.Row - r0 + di},${area.Column - c0 + dj}`);
+        for (let di = 0; di < rows; di++) for (let dj = 0; dj < cols; dj++) covered.add(`${area.Row - r0 + di},${area.Column - c0 + dj}`);
       });
     });
   }
@@ -259,9 +180,7 @@ function splitName(full: string): { scope?: string; name: string } {
   const quoted = /^'((?:[^']|'')+)'!(.+)$/.exec(full);
   if (quoted) return { scope: quoted[1].replace(/''/g, "'"), name: quoted[2] };
   const bang = full.lastIndexOf("!");
-  return bang > 0
-    ? { scope: full.slice(0, bang), name: full.slice(bang + 1) }
-    : { name: full };
+  return bang > 0 ? { scope: full.slice(0, bang), name: full.slice(bang + 1) } : { name: full };
 }
 
 function readNames(wb: EtWorkbook): DefinedName[] {
@@ -273,22 +192,11 @@ function readNames(wb: EtWorkbook): DefinedName[] {
     let scope = fromName;
     if (scope === undefined) {
       // Some builds report a local name bare; its Parent is then the worksheet, not the workbook.
-      const parent = item.Parent as {
-        Name?: unknown;
-        UsedRange?: unknown;
-      } | null;
-      if (
-        parent &&
-        parent !== wb &&
-        typeof parent.Name === "string" &&
-        "UsedRange" in parent
-      )
-        scope = parent.Name;
+      const parent = item.Parent as { Name?: unknown; UsedRange?: unknown } | null;
+      if (parent && parent !== wb && typeof parent.Name === "string" && "UsedRange" in parent) scope = parent.Name;
     }
     const refersTo = String(item.RefersTo).replace(/^=/, "");
-    out.push(
-      scope !== undefined ? { name, refersTo, scope } : { name, refersTo },
-    );
+    out.push(scope !== undefined ? { name, refersTo, scope } : { name, refersTo });
   }
   return out;
 }
@@ -307,11 +215,7 @@ export function readWorkbookSync(app: WpsApplication): WorkbookSnapshot {
  * `{value: null, numberFormat}`: what 撤销 must put back after a write into them. Cells on sheets
  * that do not exist are skipped (the write will report them).
  */
-function withFormatsOf(
-  app: WpsApplication,
-  snapshot: WorkbookSnapshot,
-  asked: readonly CellRef[],
-): WorkbookSnapshot {
+function withFormatsOf(app: WpsApplication, snapshot: WorkbookSnapshot, asked: readonly CellRef[]): WorkbookSnapshot {
   if (asked.length === 0) return snapshot;
   const wb = workbookOf(app);
   const sheets = snapshot.sheets.map((s) => ({ ...s, cells: { ...s.cells } }));
@@ -320,8 +224,7 @@ function withFormatsOf(
     const address = at.address.replace(/\$/g, "").toUpperCase();
     if (!sheet || sheet.cells[address] !== undefined) continue;
     const fmt: unknown = rangeAt(wb, { sheet: at.sheet, address }).NumberFormat;
-    if (typeof fmt === "string" && fmt !== "" && !GENERAL.test(fmt))
-      sheet.cells[address] = { value: null, numberFormat: fmt };
+    if (typeof fmt === "string" && fmt !== "" && !GENERAL.test(fmt)) sheet.cells[address] = { value: null, numberFormat: fmt };
   }
   return { ...snapshot, sheets };
 }
@@ -365,26 +268,20 @@ export interface WpsHostOptions {
  *   const host = createWpsHost(window.Application);
  *   const snap = await host.readWorkbook(); // {ok: true, value: {sheets, names}}
  */
-export function createWpsHost(
-  app: WpsApplication,
-  options: WpsHostOptions = {},
-): WorkbookHost {
+export function createWpsHost(app: WpsApplication, options: WpsHostOptions = {}): WorkbookHost {
   const useComments = options.comments ?? true;
   /** The fill each highlighted cell had before the first highlight, so that clearing is exact. */
   const originals = new Map<string, string | null>();
   /** Cells where we added a comment (and must remove it again). */
   const ourComments = new Set<string>();
-  const key = (at: CellRef): string =>
-    `${at.sheet}!${at.address.toUpperCase()}`;
+  const key = (at: CellRef): string => `${at.sheet}!${at.address.toUpperCase()}`;
 
   return {
     kind: "wps",
     capabilities: CAPABILITIES,
 
     async readWorkbook(options: ReadOptions = {}) {
-      return guard("read-failed", "读取工作簿内容失败", () =>
-        withFormatsOf(app, readWorkbookSync(app), options.cells ?? []),
-      );
+      return guard("read-failed", "读取工作簿内容失败", () => withFormatsOf(app, readWorkbookSync(app), options.cells ?? []));
     },
 
     async applyWrites(writes: readonly CellWrite[]) {
@@ -394,11 +291,9 @@ export function createWpsHost(
         const ranges = writes.map((w) => rangeAt(wb, w.at));
         writes.forEach((w, i) => {
           const range = ranges[i];
-          if (w.formula !== undefined)
-            range.Formula = `=${w.formula.replace(/^=/, "")}`;
+          if (w.formula !== undefined) range.Formula = `=${w.formula.replace(/^=/, "")}`;
           else if (w.value === null) range.ClearContents();
-          else if (w.value !== undefined)
-            range.Value2 = literal(w.value) as string;
+          else if (w.value !== undefined) range.Value2 = literal(w.value) as string;
           if (w.numberFormat !== undefined) range.NumberFormat = w.numberFormat;
         });
         return writes.length;
@@ -411,19 +306,10 @@ export function createWpsHost(
         const ranges = marks.map((m) => rangeAt(wb, m.at));
         return marks.map((m, i): SavedFill => {
           const interior = ranges[i].Interior;
-          const color =
-            interior.ColorIndex === XL_COLOR_INDEX_NONE ||
-            typeof interior.Color !== "number"
-              ? null
-              : bgrToHex(interior.Color);
+          const color = interior.ColorIndex === XL_COLOR_INDEX_NONE || typeof interior.Color !== "number" ? null : bgrToHex(interior.Color);
           if (!originals.has(key(m.at))) originals.set(key(m.at), color);
           interior.Color = hexToBgr(m.color);
-          if (
-            useComments &&
-            m.note &&
-            !ourComments.has(key(m.at)) &&
-            !ranges[i].Comment
-          ) {
+          if (useComments && m.note && !ourComments.has(key(m.at)) && !ranges[i].Comment) {
             ranges[i].AddComment(m.note);
             ourComments.add(key(m.at));
           }
@@ -478,10 +364,7 @@ export function createWpsHost(
         app.DisplayAlerts = false;
         let sheet: EtWorksheet;
         try {
-          sheet = wb.Worksheets.Add(
-            undefined,
-            existing ?? sheets[sheets.length - 1],
-          );
+          sheet = wb.Worksheets.Add(undefined, existing ?? sheets[sheets.length - 1]);
           if (existing) existing.Delete();
           sheet.Name = content.name;
         } finally {
@@ -489,20 +372,10 @@ export function createWpsHost(
         }
         const width = Math.max(0, ...content.rows.map((r) => r.length));
         if (content.rows.length && width) {
-          const rows = content.rows.map((r) =>
-            Array.from({ length: width }, (_x, j) =>
-              r[j] === null || r[j] === undefined
-                ? ""
-                : literal(r[j] as string | number),
-            ),
-          );
-          sheet.Range(`A1:${toA1({ row: rows.length, col: width })}`).Value2 =
-            rows;
+          const rows = content.rows.map((r) => Array.from({ length: width }, (_x, j) => (r[j] === null || r[j] === undefined ? "" : literal(r[j] as string | number))));
+          sheet.Range(`A1:${toA1({ row: rows.length, col: width })}`).Value2 = rows;
           for (const h of content.headingRows ?? []) {
-            if (h < rows.length)
-              sheet.Range(
-                `A${h + 1}:${toA1({ row: h + 1, col: width })}`,
-              ).Font.Bold = true;
+            if (h < rows.length) sheet.Range(`A${h + 1}:${toA1({ row: h + 1, col: width })}`).Font.Bold = true;
           }
         }
         (content.columnWidths ?? []).forEach((w, j) => {
@@ -512,12 +385,7 @@ export function createWpsHost(
       });
     },
 
-    async addNames(
-      names: readonly {
-        readonly name: string;
-        readonly ref: CellRef | string;
-      }[],
-    ) {
+    async addNames(names: readonly { readonly name: string; readonly ref: CellRef | string }[]) {
       return guard("write-failed", "添加名称失败", () => {
         const wb = workbookOf(app);
         const resolved = names.map((n) => {
@@ -528,10 +396,7 @@ export function createWpsHost(
             return { name: n.name, refersTo: text };
           }
           sheetNamed(wb, n.ref.sheet);
-          return {
-            name: n.name,
-            refersTo: `${quoteSheet(n.ref.sheet)}!${absolute(n.ref.address)}`,
-          };
+          return { name: n.name, refersTo: `${quoteSheet(n.ref.sheet)}!${absolute(n.ref.address)}` };
         });
         for (const n of resolved) wb.Names.Add(n.name, `=${n.refersTo}`);
         return resolved.length;

@@ -561,7 +561,9 @@ function sheetSnapshot(
   }
   // The builder writes the record as before and primes the engine's cell index on the way (rows and
   // cells are in order here), so the engine never enumerates a record of tens of thousands of keys.
-  const cells = new SheetCellsBuilder();
+  let capacity = 0;
+  for (const row of rows) capacity += row.cells.length;
+  const cells = new SheetCellsBuilder(capacity);
   for (const row of rows) {
     for (const c of row.cells) {
       const own = formulaOf(c);

@@ -92,13 +92,13 @@ export function readDefinedNames(workbook: PopulateWorkbook): DefinedName[] {
 export function readSnapshot(workbook: PopulateWorkbook): WorkbookSnapshot {
   const styles = readStyleTable(workbook);
   const sheets: SheetSnapshot[] = workbook.sheets().map((sheet) => {
-    // Row by row, left to right: the builder primes the engine's cell index as it writes the record.
-    const cells = new SheetCellsBuilder();
     const rows = sheet._rows;
     // Shared formulas: the master cell holds the text; the other cells of its range only its id.
     const masters = new Map<string, { formula: string; row: number; col: number }>();
+    let capacity = 0;
     for (let r = 0; r < rows.length; r++) {
       const rowCells = rows[r]?._cells ?? [];
+      capacity += rowCells.length;
       for (let c = 0; c < rowCells.length; c++) {
         const cell = rowCells[c];
         if (cell && cell._sharedFormulaId !== undefined && typeof cell._formula === "string" && cell._formulaRef !== undefined) {
@@ -106,6 +106,8 @@ export function readSnapshot(workbook: PopulateWorkbook): WorkbookSnapshot {
         }
       }
     }
+    // Row by row, left to right: the builder primes the engine's cell index as it writes the record.
+    const cells = new SheetCellsBuilder(capacity);
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
       if (!row) continue;

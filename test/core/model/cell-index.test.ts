@@ -317,8 +317,8 @@ const LETTERS = ["", "A", "B", "C", "D"];
 const key = (row: number, col: number): string =>
   `${LETTERS[col] ?? "?"}${row}`;
 
-function built(adds: readonly [number, number, CellSnapshot][]): SheetSnapshot {
-  const b = new SheetCellsBuilder();
+function built(adds: readonly [number, number, CellSnapshot][], capacity?: number): SheetSnapshot {
+  const b = new SheetCellsBuilder(capacity);
   for (const [row, col, cell] of adds) b.add(row, col, cell);
   return b.sheet("表", ["A1:B1"]);
 }
@@ -360,10 +360,13 @@ describe("SheetCellsBuilder", () => {
       [2, 3, { value: null, numberFormat: "0.00" }],
       [4, 1, text("合计")],
     ];
-    const sheet = built(adds);
-    expect(Object.keys(sheet.cells)).toEqual(["A2", "B3", "D1", "C2", "A4"]);
-    expect(hasCellIndex(sheet)).toBe(true);
-    expect(cellIndex(sheet)).toStrictEqual(buildIndex(sheet));
+    // Sized for all of them, for fewer (its lists grow), and for more (they are cut to size).
+    for (const capacity of [5, 1, 64]) {
+      const sheet = built(adds, capacity);
+      expect(Object.keys(sheet.cells)).toEqual(["A2", "B3", "D1", "C2", "A4"]);
+      expect(hasCellIndex(sheet)).toBe(true);
+      expect(cellIndex(sheet)).toStrictEqual(buildIndex(sheet));
+    }
   });
 
   test("a key added twice keeps its first place with its last value: the same record, left unprimed, indexed from the record", () => {
