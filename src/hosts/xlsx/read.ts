@@ -98,9 +98,9 @@ export function readSnapshot(workbook: PopulateWorkbook): WorkbookSnapshot {
     let capacity = 0;
     for (let r = 0; r < rows.length; r++) {
       const rowCells = rows[r]?._cells ?? [];
-      capacity += rowCells.length;
       for (let c = 0; c < rowCells.length; c++) {
         const cell = rowCells[c];
+        if (cell) capacity++;
         if (cell && cell._sharedFormulaId !== undefined && typeof cell._formula === "string" && cell._formulaRef !== undefined) {
           masters.set(String(cell._sharedFormulaId), { formula: cell._formula, row: r, col: c });
         }
