@@ -70,8 +70,12 @@ function cacheDir() {
     const os = require("os");
     const uid = typeof process.getuid === "function" ? process.getuid() : undefined;
     const dir = path.join(os.tmpdir(), `jixiao-code-cache${uid === undefined ? "" : `-${uid}`}`);
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const st = fs.lstatSync(dir);
+    // Usually there: look first (mkdirSync with `recursive` walks the whole path each time).
+    let st = fs.lstatSync(dir, { throwIfNoEntry: false });
+    if (!st) {
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+      st = fs.lstatSync(dir);
+    }
     // Someone else's folder, or one others may write to, could hold a planted cache: do without.
     if (!st.isDirectory() || (uid !== undefined && (st.uid !== uid || (st.mode & 0o022) !== 0))) return undefined;
     return dir;
