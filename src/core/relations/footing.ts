@@ -405,7 +405,13 @@ interface FootedTable {
   readonly id: TableId;
   readonly sheet: string;
   readonly keys: readonly string[];
+  /** Field id of each money key (`jx_expense.basic`). */
+  readonly fields: readonly string[];
   readonly relations: readonly Relation[];
+  readonly rows: readonly TableRow[];
+  /** Its slots: firstSlot … endSlot − 1. */
+  readonly firstSlot: number;
+  endSlot: number;
 }
 
 /** A table relation with its cells as positions among the table's money keys. */
@@ -444,8 +450,15 @@ export interface Footing {
   readonly formula: Uint8Array;
   readonly row: Int32Array;
   readonly col: Int32Array;
-  readonly bound: BoundCell[];
-  readonly field: string[];
+  /**
+   * Where a table slot's cell is: its row (index among the table's rows) and money key (index among
+   * its keys) — numbers, not a pointer per cell (see boundOf). Slots from `tableSlots` on are cells
+   * the form relations read (`extra`).
+   */
+  readonly srcRow: Int32Array;
+  readonly srcKey: Int32Array;
+  tableSlots: number;
+  readonly extra: { readonly bound: BoundCell; readonly field: string }[];
   /** The Figure of each slot, built when first asked (figureAt). */
   readonly figures: (Figure | undefined)[];
   /** A `+figure` term per slot, shared by the checks that add it (termOf). */
@@ -546,10 +559,10 @@ export function footingOf(model: ReportModel): Footing {
   const hit = cache.get(model);
   if (hit) return hit;
   const tables: FootedTable[] = [];
-  const bound: BoundCell[] = [];
-  // Every money cell of every table (and every cell a form relation names) may take a slot.
+  // Every money cell of every table (and every cell a form relation names) may take a slot. (Each
+  // array is allocated once at its final size: growing arrays of this size cost more than filling them.)
   let capacity = 0;
-  for (const table of Object.values(model.tables)) if (table) capacity += table.rows.length * table.columns.length;
+  for (const table of Object.values(model.tables)) if (table) capacity += table.rows.length * moneyKeys(table).length;
   for (const rel of model.relations ?? []) capacity += 1 + rel.terms.length;
   const ft: Footing = {
     tables,
@@ -562,8 +575,10 @@ export function footingOf(model: ReportModel): Footing {
     formula: new Uint8Array(capacity),
     row: new Int32Array(capacity),
     col: new Int32Array(capacity),
-    bound,
-    field: [],
+    srcRow: new Int32Array(capacity),
+    srcKey: new Int32Array(capacity),
+    tableSlots: 0,
+    extra: [],
     figures: [],
     plusTerms: [],
     count: 0,
@@ -577,7 +592,8 @@ export function footingOf(model: ReportModel): Footing {
     source: [],
     checks: [],
   };
-  const b = new CheckBuilder(capacity);
+  const b = builder;
+  b.reset();
   const spans: TableSpan[] = [];
   for (const table of Object.values(model.tables)) {
     if (!table) continue;
@@ -592,11 +608,12 @@ export function footingOf(model: ReportModel): Footing {
       const parts = rel.parts.filter((p) => at.has(p));
       return { total: rel.total, totalAt: at.get(rel.total) ?? -1, parts, partsAt: parts.map((p) => at.get(p) as number) };
     });
-    tables.push({ id: table.id, sheet: table.sheet, keys, relations });
+    const rows = table.rows;
+    const footed: FootedTable = { id: table.id, sheet: table.sheet, keys, fields, relations, rows, firstSlot: ft.size, endSlot: ft.size };
+    tables.push(footed);
     // The slot of each row's money cell, row by row: UNREADABLE for text or errors, ABSENT for a
     // column the row lacks (a grid of numbers instead of an array of figures per row).
     const K = keys.length;
-    const rows = table.rows;
     const grid = new Int32Array(rows.length * K);
     // The rows with a money cell that is not blank (the others take no part in footing).
     const live: number[] = [];
@@ -615,11 +632,12 @@ export function footingOf(model: ReportModel): Footing {
           blankRow = false;
           continue;
         }
-        grid[r * K + i] = store(ft, cell, fields[i]);
+        grid[r * K + i] = store(ft, cell.ref.address, r, i);
         if (!lastRead.blank) blankRow = false;
       }
       if (!blankRow) live.push(r);
     }
+    footed.endSlot = ft.size;
     spans.push(spanOf(ft, table.sheet, first));
     const budgetAt = at.get("budget") ?? -1;
     const executedAt = at.get("executed") ?? -1;
@@ -702,11 +720,13 @@ export function footingOf(model: ReportModel): Footing {
       }
     }
   }
-  b.finish(ft);
+  ft.tableSlots = ft.size;
   // Tables on one sheet whose cells may overlap: find the slots of one cell (by key) now, before the
   // index is built. (Disjoint tables, the rule, have one slot per cell.)
   if (tablesMayOverlap(spans)) keyIndex(ft);
-  declaredChecks(model, ft);
+  const declared = declaredChecks(model, ft, b);
+  b.finish(ft);
+  for (const c of declared) ft.checks[c.id] = c;
   cache.set(model, ft);
   return ft;
 }
@@ -715,8 +735,8 @@ export function footingOf(model: ReportModel): Footing {
 const UNREADABLE = -1;
 const ABSENT = -2;
 
-/** Store `lastRead` of a cell as a new slot; returns the slot. */
-function store(ft: Footing, cell: BoundCell, field: string): number {
+/** Store `lastRead` of a cell (its address, row index and key index) as a new slot; returns the slot. */
+function store(ft: Footing, address: string, srcRow: number, srcKey: number): number {
   const s = ft.size++;
   const r = lastRead;
   ft.value[s] = r.value;
@@ -725,21 +745,45 @@ function store(ft: Footing, cell: BoundCell, field: string): number {
   ft.written[s] = r.written;
   ft.blank[s] = r.blank ? 1 : 0;
   ft.formula[s] = r.formula ? 1 : 0;
-  ft.row[s] = a1Row(cell.ref.address);
+  ft.row[s] = a1Row(address);
   ft.col[s] = lastCol;
-  ft.bound[s] = cell;
-  ft.field[s] = field;
+  ft.srcRow[s] = srcRow;
+  ft.srcKey[s] = srcKey;
   return s;
 }
 
-/** Collects checks into flat arrays (Footing's check half). */
+/** The bound cell of a slot. */
+export function boundOf(ft: Footing, s: number): BoundCell {
+  if (s >= ft.tableSlots) return ft.extra[s - ft.tableSlots].bound;
+  const t = tableOfSlot(ft, s);
+  return t.rows[ft.srcRow[s]].cells[t.keys[ft.srcKey[s]]];
+}
+
+/** The field id of a slot's figure. */
+function fieldOf(ft: Footing, s: number): string {
+  if (s >= ft.tableSlots) return ft.extra[s - ft.tableSlots].field;
+  return tableOfSlot(ft, s).fields[ft.srcKey[s]];
+}
+
+/** The table a slot was read from (a few tables: a scan of their slot ranges). */
+function tableOfSlot(ft: Footing, s: number): FootedTable {
+  const tables = ft.tables;
+  for (let i = 0; i < tables.length; i++) if (s < tables[i].endSlot) return tables[i];
+  throw new Error(`slot ${s} is not a table's`);
+}
+
+/**
+ * Collects checks into flat arrays (Footing's check half), then copies them out at their final size.
+ * One builder serves every model (`builder`): its buffers are scratch space, overwritten from the start
+ * by each footingOf (never read across models), so that a model does not pay for growing them.
+ */
 class CheckBuilder {
   readonly kind: IntList;
   readonly target: IntList;
   readonly termStart: IntList;
   readonly table: IntList;
   readonly aux: IntList;
-  readonly source: (TableRow | DeclaredSum)[] = [];
+  source: (TableRow | DeclaredSum)[] = [];
   readonly termSlot: IntList;
   readonly termSign: IntList;
   constructor(capacity: number) {
@@ -750,6 +794,16 @@ class CheckBuilder {
     this.aux = new IntList(capacity);
     this.termSlot = new IntList(capacity * 2);
     this.termSign = new IntList(capacity * 2);
+  }
+  reset(): void {
+    this.kind.length = 0;
+    this.target.length = 0;
+    this.termStart.length = 0;
+    this.table.length = 0;
+    this.aux.length = 0;
+    this.termSlot.length = 0;
+    this.termSign.length = 0;
+    this.source = [];
   }
   begin(kind: number, table: number, aux: number, source: TableRow | DeclaredSum, target: number): void {
     this.kind.push(kind);
@@ -766,7 +820,8 @@ class CheckBuilder {
   finish(ft: Footing): void {
     const n = this.kind.length;
     ft.count = n;
-    ft.kind = Uint8Array.from(this.kind.data.subarray(0, n));
+    ft.kind = new Uint8Array(n);
+    ft.kind.set(this.kind.data.subarray(0, n));
     ft.target = this.target.data.slice(0, n);
     ft.table = this.table.data.slice(0, n);
     ft.aux = this.aux.data.slice(0, n);
@@ -776,18 +831,23 @@ class CheckBuilder {
     start[n] = this.termSlot.length;
     ft.termStart = start;
     ft.termSlot = this.termSlot.data.slice(0, this.termSlot.length);
-    ft.termSign = Int8Array.from(this.termSign.data.subarray(0, this.termSign.length));
+    ft.termSign = new Int8Array(this.termSign.length);
+    ft.termSign.set(this.termSign.data.subarray(0, this.termSign.length));
+    this.source = [];
   }
 }
 
+const builder = new CheckBuilder(1024);
+
 /**
  * The relations the detected forms declare (项目资金's 其中 rows in each column, the fund splits, the
- * 决算 balances), as checks like the tables' own, appended to the footing. A relation with an
- * unreadable cell is left out; one whose parts are all blank is a breakdown not filled in. These
- * checks are few, and their figures carry the form's own field ids: they are built as objects at once.
+ * 决算 balances), as checks like the tables' own, added to the builder after them. A relation with an
+ * unreadable cell is left out; one whose parts are all blank is a breakdown not filled in. These checks
+ * are few, and their figures carry the form's own field ids: they are built as objects at once.
  */
-function declaredChecks(model: ReportModel, ft: Footing): void {
-  if (!model.relations?.length) return;
+function declaredChecks(model: ReportModel, ft: Footing, b: CheckBuilder): ModelCheck[] {
+  const built: ModelCheck[] = [];
+  if (!model.relations?.length) return built;
   // A cell a relation reads again (a 合计 in two relations, a table cell) keeps its slot.
   const byKey = keyIndex(ft);
   const read = (bound: BoundCell, field: string): Figure | undefined => {
@@ -796,13 +856,12 @@ function declaredChecks(model: ReportModel, ft: Footing): void {
     const f = readFigure(bound, field, model.moneyUnit, known ?? ft.size);
     if (f && known === undefined) {
       byKey.set(key, ft.size);
+      ft.extra.push({ bound, field });
       // lastRead still holds this cell (readFigure read it).
-      ft.figures[store(ft, bound, field)] = f;
+      ft.figures[store(ft, bound.ref.address, -1, -1)] = f;
     }
     return f;
   };
-  const b = new CheckBuilder(model.relations.length);
-  const built: SumCheck[] = [];
   for (const rel of model.relations) {
     const target = read(rel.target.cell, rel.target.field);
     const terms: Term[] = [];
@@ -813,38 +872,24 @@ function declaredChecks(model: ReportModel, ft: Footing): void {
       else terms.push({ figure, sign: t.sign });
     }
     if (!readable || !target || terms.every((t) => t.figure.blank)) continue;
+    const id = b.kind.length;
     b.begin(FORM, -1, -1, rel, target.slot);
     for (const t of terms) b.term(t.figure.slot, t.sign);
-    const id = ft.count + built.length;
     const termKeys = rel.terms.map((t) => t.label);
     built.push(new ModelCheck(id, "form", "form", rel.sheet, target, terms, rel.target.label, termKeys, rel.where, parseA1(target.ref.address).row, rel));
   }
-  if (built.length === 0) return;
-  // Append the form checks to the tables' (typed arrays are concatenated once).
-  const n = ft.count;
-  const extra = new CheckBuilder(0);
-  for (let c = 0; c < n; c++) {
-    extra.begin(ft.kind[c], ft.table[c], ft.aux[c], ft.source[c], ft.target[c]);
-    for (let j = ft.termStart[c]; j < ft.termStart[c + 1]; j++) extra.term(ft.termSlot[j], ft.termSign[j]);
-  }
-  for (let c = 0; c < b.kind.length; c++) {
-    extra.begin(FORM, -1, -1, b.source[c], b.target.data[c]);
-    const to = c + 1 < b.kind.length ? b.termStart.data[c + 1] : b.termSlot.length;
-    for (let j = b.termStart.data[c]; j < to; j++) extra.term(b.termSlot.data[j], b.termSign.data[j]);
-  }
-  extra.finish(ft);
-  for (let i = 0; i < built.length; i++) ft.checks[n + i] = built[i];
+  return built;
 }
 
 /** The Figure of a slot, built once. */
 export function figureAt(ft: Footing, slot: number): Figure {
   const hit = ft.figures[slot];
   if (hit !== undefined) return hit;
-  const bound = ft.bound[slot];
+  const bound = boundOf(ft, slot);
   const f = new MoneyFigure(
     refKey(bound.ref),
     bound.ref,
-    ft.field[slot],
+    fieldOf(ft, slot),
     ft.formula[slot] === 1,
     bound.cell,
     ft.blank[slot] === 1,
@@ -1006,7 +1051,7 @@ function keyIndex(ft: Footing): Map<string, number> {
   if (ft.byKey) return ft.byKey;
   const byKey = new Map<string, number>();
   for (let s = 0; s < ft.size; s++) {
-    const key = refKey(ft.bound[s].ref);
+    const key = refKey(boundOf(ft, s).ref);
     const known = byKey.get(key);
     if (known === undefined) byKey.set(key, s);
     else {
@@ -1091,7 +1136,7 @@ export function checksInvolving(model: ReportModel, key: string): readonly SumCh
 export function checksOf(model: ReportModel, figure: Figure): readonly SumCheck[] {
   const ft = footingOf(model);
   const slot = figure.slot;
-  if (slot >= 0 && slot < ft.size && (ft.figures[slot] === figure || refKeyIs(ft.bound[slot].ref, figure.key))) return checksOfSlot(ft, slotOf(ft, slot));
+  if (slot >= 0 && slot < ft.size && (ft.figures[slot] === figure || refKeyIs(boundOf(ft, slot).ref, figure.key))) return checksOfSlot(ft, slotOf(ft, slot));
   return checksInvolving(model, figure.key);
 }
 
