@@ -282,6 +282,8 @@ function bounds(f: Figure, overrides?: Overrides): { value: number; lo: number; 
  * but no rounding of the sum (which goes through strings), for the searches that only need the verdict.
  */
 export function holdsAsIs(check: SumCheck, overrides?: Overrides): boolean {
+  const ft = ModelCheck.flat(check);
+  if (ft !== undefined) return holdsAsIsAt(ft, (check as ModelCheck).id, overridesBySlot(ft, overrides));
   const target = check.target;
   const to = overrides?.get(target.key);
   const tValue = to ? to.value : target.value;
@@ -310,6 +312,8 @@ export function holdsAsIs(check: SumCheck, overrides?: Overrides): boolean {
 
 /** Judge a check, optionally with some figures replaced. */
 export function evaluate(check: SumCheck, overrides?: Overrides): CheckResult {
+  const ft = ModelCheck.flat(check);
+  if (ft !== undefined) return evaluateAt(ft, (check as ModelCheck).id, overridesBySlot(ft, overrides));
   const t = bounds(check.target, overrides);
   let sum = 0;
   let lo = 0;
@@ -486,6 +490,8 @@ export interface Footing {
   index?: { readonly start: Int32Array; readonly end: Int32Array; readonly list: Int32Array };
   /** Slot by `Sheet!A1`, built for a look-up by key (or when form relations read table cells again). */
   byKey?: Map<string, number>;
+  /** Slots of the keys looked up before byKey was built (slotForKey). */
+  keySlots?: Map<string, number>;
   /**
    * When two tables read one cell (it has two slots): the first slot of each slot's key, by slot, so
    * that the cell's checks are listed together as by key. Undefined when no cell is read twice.
@@ -495,19 +501,54 @@ export interface Footing {
 
 /** A SumCheck built from a Footing: its number among the model's checks (for the flat searches). */
 class ModelCheck implements SumCheck {
+  /** The footing of a table's check, whose terms are built when first read; undefined for a form's. */
+  readonly #ft: Footing | undefined;
+  #terms: readonly Term[] | undefined;
   constructor(
     readonly id: number,
+    ft: Footing | undefined,
     readonly kind: CheckKind,
     readonly table: TableId | "form",
     readonly sheet: string,
     readonly target: Figure,
-    readonly terms: readonly Term[],
+    terms: readonly Term[] | undefined,
     readonly targetKey: string,
     readonly termKeys: readonly string[],
     readonly rowName: string,
     readonly row: number,
     readonly declared: DeclaredSum | undefined,
-  ) {}
+  ) {
+    this.#ft = ft;
+    this.#terms = terms;
+  }
+
+  /**
+   * The terms, built when first read: a 汇总 check has a term per institution, and the rules judge a
+   * table's check over the flat arrays (evaluate, holdsAsIs) without reading them.
+   */
+  get terms(): readonly Term[] {
+    if (this.#terms === undefined) this.#terms = termsOf(this.#ft as Footing, this.id);
+    return this.#terms;
+  }
+
+  /** The footing a table's check is judged on (undefined for a form's check, judged on its objects). */
+  static flat(check: SumCheck): Footing | undefined {
+    return check instanceof ModelCheck ? check.#ft : undefined;
+  }
+}
+
+/** The terms of table check `c`. */
+function termsOf(ft: Footing, c: number): Term[] {
+  const from = ft.termStart[c];
+  const to = ft.termStart[c + 1];
+  const terms = new Array<Term>(to - from);
+  for (let j = from; j < to; j++) terms[j - from] = termOf(ft, ft.termSlot[j], ft.termSign[j]);
+  return terms;
+}
+
+/** The footing of a table's check (undefined for a form's check or one built elsewhere). */
+export function flatOf(check: SumCheck): Footing | undefined {
+  return ModelCheck.flat(check);
 }
 
 /** The number of a model's check (-1 for a check built elsewhere). */
@@ -876,7 +917,7 @@ function declaredChecks(model: ReportModel, ft: Footing, b: CheckBuilder): Model
     b.begin(FORM, -1, -1, rel, target.slot);
     for (const t of terms) b.term(t.figure.slot, t.sign);
     const termKeys = rel.terms.map((t) => t.label);
-    built.push(new ModelCheck(id, "form", "form", rel.sheet, target, terms, rel.target.label, termKeys, rel.where, parseA1(target.ref.address).row, rel));
+    built.push(new ModelCheck(id, undefined, "form", "form", rel.sheet, target, terms, rel.target.label, termKeys, rel.where, parseA1(target.ref.address).row, rel));
   }
   return built;
 }
@@ -918,21 +959,18 @@ export function checkAt(ft: Footing, c: number): SumCheck {
   const kind = ft.kind[c];
   const table = ft.tables[ft.table[c]];
   const row = ft.source[c] as TableRow;
-  const from = ft.termStart[c];
-  const to = ft.termStart[c + 1];
-  const terms = new Array<Term>(to - from);
-  for (let j = from; j < to; j++) terms[j - from] = termOf(ft, ft.termSlot[j], ft.termSign[j]);
+  const n = ft.termStart[c + 1] - ft.termStart[c];
   const target = figureAt(ft, ft.target[c]);
   let check: SumCheck;
   if (kind === ROW) {
     const rel = table.relations[ft.aux[c]];
     // A part the row lacks is left out of the terms and of their keys.
-    const termKeys = terms.length < rel.parts.length ? rel.parts.filter((p) => Boolean(row.cells[p])) : rel.parts;
-    check = new ModelCheck(c, "row", table.id, table.sheet, target, terms, rel.total, termKeys, rowName(row), row.row, undefined);
+    const termKeys = n < rel.parts.length ? rel.parts.filter((p) => Boolean(row.cells[p])) : rel.parts;
+    check = new ModelCheck(c, ft, "row", table.id, table.sheet, target, undefined, rel.total, termKeys, rowName(row), row.row, undefined);
   } else if (kind === PROJECT) {
-    check = new ModelCheck(c, "project", table.id, table.sheet, target, terms, "carryover", ["budget", "executed"], rowName(row), row.row, undefined);
+    check = new ModelCheck(c, ft, "project", table.id, table.sheet, target, undefined, "carryover", ["budget", "executed"], rowName(row), row.row, undefined);
   } else {
-    check = new ModelCheck(c, KINDS[kind], table.id, table.sheet, target, terms, table.keys[ft.aux[c]], [], rowName(row), row.row, undefined);
+    check = new ModelCheck(c, ft, KINDS[kind], table.id, table.sheet, target, undefined, table.keys[ft.aux[c]], [], rowName(row), row.row, undefined);
   }
   ft.checks[c] = check;
   return check;
@@ -998,6 +1036,110 @@ export function failingChecks(model: ReportModel): ReadonlySet<SumCheck> {
   for (let c = 0; c < ft.count; c++) if (flags[c] === 1) out.add(checkAt(ft, c));
   ft.failingSet = out;
   return out;
+}
+
+/** Overrides by canonical slot (see overridesBySlot). */
+export type SlotOverrides = ReadonlyMap<number, { readonly value: number; readonly decimals: number }>;
+
+/**
+ * The overrides of cells of this footing, by canonical slot, in the overrides' order (undefined for
+ * none). A key that is no cell of the footing overrides nothing. Built per call: callers may change
+ * an overrides map between calls.
+ */
+export function overridesBySlot(ft: Footing, overrides: Overrides | undefined): SlotOverrides | undefined {
+  if (overrides === undefined || overrides.size === 0) return undefined;
+  const out = new Map<number, { readonly value: number; readonly decimals: number }>();
+  for (const [key, o] of overrides) {
+    const s = slotForKey(ft, key);
+    if (s >= 0) out.set(s, o);
+  }
+  return out;
+}
+
+/** holdsAsIs(checkAt(ft, c), overrides) for a table check, the overrides by slot: the same arithmetic. */
+export function holdsAsIsAt(ft: Footing, c: number, over: SlotOverrides | undefined): boolean {
+  if (over === undefined) return holdsFlat(ft, c);
+  const { value, decimals, termSlot, termSign } = ft;
+  const t = ft.target[c];
+  const to = over.get(slotOf(ft, t));
+  const tValue = to ? to.value : value[t];
+  const tHalf = halfWidth(to ? to.decimals : decimals[t]);
+  let lo = 0;
+  let hi = 0;
+  let scale = Math.abs(tValue);
+  const end = ft.termStart[c + 1];
+  for (let j = ft.termStart[c]; j < end; j++) {
+    const s = termSlot[j];
+    const o = over.get(slotOf(ft, s));
+    const v = o ? o.value : value[s];
+    const half = halfWidth(o ? o.decimals : decimals[s]);
+    lo += termSign[j] > 0 ? v - half : -(v + half);
+    hi += termSign[j] > 0 ? v + half : -(v - half);
+    scale = Math.max(scale, Math.abs(v));
+  }
+  const eps = 1e-9 * Math.max(1, scale);
+  return lo <= tValue + tHalf + eps && tValue - tHalf <= hi + eps;
+}
+
+/** evaluate(checkAt(ft, c), overrides) for a table check, the overrides by slot: the same arithmetic. */
+function evaluateAt(ft: Footing, c: number, over: SlotOverrides | undefined): CheckResult {
+  const { value, decimals, termSlot, termSign } = ft;
+  const t = ft.target[c];
+  const to = over?.get(slotOf(ft, t));
+  const tValue = to ? to.value : value[t];
+  const tDecimals = to ? to.decimals : decimals[t];
+  const tHalf = halfWidth(tDecimals);
+  const tLo = tValue - tHalf;
+  const tHi = tValue + tHalf;
+  let sum = 0;
+  let lo = 0;
+  let hi = 0;
+  let scale = Math.abs(tValue);
+  const end = ft.termStart[c + 1];
+  for (let j = ft.termStart[c]; j < end; j++) {
+    const s = termSlot[j];
+    const o = over?.get(slotOf(ft, s));
+    const v = o ? o.value : value[s];
+    const half = halfWidth(o ? o.decimals : decimals[s]);
+    const sign = termSign[j];
+    sum += sign * v;
+    lo += sign > 0 ? v - half : -(v + half);
+    hi += sign > 0 ? v + half : -(v - half);
+    scale = Math.max(scale, Math.abs(v));
+  }
+  const eps = 1e-9 * Math.max(1, scale);
+  const ok = lo <= tHi + eps && tLo <= hi + eps;
+  return checkResult(ok, sum, Number.isFinite(tDecimals) ? Math.max(tDecimals, 0) : MIN_MONEY_DECIMALS);
+}
+
+/** Key look-ups by scan before the key index is built (see slotForKey). */
+const SCANS_BEFORE_INDEX = 32;
+
+/**
+ * The canonical slot of a cell by key (`Sheet!A1`), -1 when the footing did not read it. The first few
+ * keys are found by a scan of the slots' rows and columns (memoised by key): an index of every key
+ * would build a string per money cell, and a model is usually asked about a handful.
+ */
+export function slotForKey(ft: Footing, key: string): number {
+  if (ft.byKey) return ft.byKey.get(key) ?? -1;
+  const memo = (ft.keySlots ??= new Map<string, number>());
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  if (memo.size >= SCANS_BEFORE_INDEX) return keyIndex(ft).get(key) ?? -1;
+  const bang = key.lastIndexOf("!");
+  const sheet = key.slice(0, bang);
+  const address = key.slice(bang + 1);
+  const row = a1Row(address);
+  const col = lastCol;
+  let found = -1;
+  // Without the key index every cell has one slot (tables that may overlap build the index at once).
+  for (let s = 0; s < ft.size && found < 0; s++) {
+    if (ft.row[s] !== row || ft.col[s] !== col) continue;
+    const ref = boundOf(ft, s).ref;
+    if (ref.sheet === sheet && ref.address === address) found = s;
+  }
+  memo.set(key, found);
+  return found;
 }
 
 /** Whether a check is a form's (kind `form`), by number. */
@@ -1125,8 +1267,8 @@ export function checksByFigure(model: ReportModel): ReadonlyMap<string, readonly
 /** The checks involving a cell (`Sheet!A1`), in check order. */
 export function checksInvolving(model: ReportModel, key: string): readonly SumCheck[] {
   const ft = footingOf(model);
-  const slot = keyIndex(ft).get(key);
-  return slot === undefined ? [] : checksOfSlot(ft, slot);
+  const slot = slotForKey(ft, key);
+  return slot < 0 ? [] : checksOfSlot(ft, slot);
 }
 
 /**

@@ -17,10 +17,14 @@ import {
   failingChecks,
   failingFlags,
   figureAt,
+  flatOf,
   footingOf,
   formChecks,
   halfWidth,
   holdsAsIs,
+  holdsAsIsAt,
+  overridesBySlot,
+  slotForKey,
   isFormCheck,
   isProjectCheck,
   readMoneyScalar,
@@ -163,6 +167,12 @@ function largestNotOverridden(check: SumCheck, p: Prepared, skip: (i: number) =>
  * edge the check is evaluated in full — the answer is always exactly evaluate()'s.
  */
 function holds(check: SumCheck, overrides?: Overrides): boolean {
+  const ft = flatOf(check);
+  if (ft !== undefined) {
+    const c = checkIdOf(check);
+    if (termCount(ft, c) < SHORTCUT_TERMS || overrides === undefined || overrides.size === 0) return holdsAsIsAt(ft, c, overridesBySlot(ft, overrides));
+    return holdsLongAt(ft, c, overrides);
+  }
   const n = check.terms.length;
   if (n < SHORTCUT_TERMS || overrides === undefined || overrides.size === 0) return holdsAsIs(check, overrides);
   const p = prepare(check);
@@ -209,6 +219,8 @@ function holds(check: SumCheck, overrides?: Overrides): boolean {
  * searches below try one corrected cell at a time against every check that involves it.
  */
 function holdsOne(check: SumCheck, key: string, o: { readonly value: number; readonly decimals: number }): boolean {
+  const ft = flatOf(check);
+  if (ft !== undefined) return holdsOneFlat(ft, checkIdOf(check), slotForKey(ft, key), o);
   const terms = check.terms;
   const n = terms.length;
   const target = check.target;
@@ -244,6 +256,12 @@ function holdsOne(check: SumCheck, key: string, o: { readonly value: number; rea
  * one figure per row, whose terms are walked in order.
  */
 function holdsOneAt(check: SumCheck, key: string, o: { readonly value: number; readonly decimals: number }, at: number): boolean {
+  const ft = flatOf(check);
+  if (ft !== undefined) {
+    const c = checkIdOf(check);
+    const k = slotForKey(ft, key);
+    return termCount(ft, c) < SHORTCUT_TERMS ? holdsOneFlat(ft, c, k, o) : holdsOneLongFlat(ft, c, k, o, at < 0 ? undefined : at);
+  }
   if (check.terms.length < SHORTCUT_TERMS) return holdsOne(check, key, o);
   return holdsOneLong(check, key, o, at < 0 ? undefined : [at]);
 }
@@ -442,17 +460,7 @@ function holdsOneLongFlat(ft: Footing, c: number, k: number, o: { readonly value
   const tValue = tMine ? o.value : value[t];
   const tHalf = tMine ? h : half[t];
   const skip = (i: number): boolean => (typeof at === "number" ? i === at : at !== undefined && at.includes(i));
-  let largest = -Infinity;
-  let found = false;
-  for (const i of p.top) {
-    if (!skip(i)) {
-      largest = Math.abs(value[termSlot[from + i]]);
-      found = true;
-      break;
-    }
-  }
-  if (!found && p.top.length >= TOP_TERMS) for (let i = 0; i < n; i++) if (!skip(i)) largest = Math.max(largest, Math.abs(value[termSlot[from + i]]));
-  const scale = Math.max(Math.abs(tValue), overriddenMax, largest);
+  const scale = Math.max(Math.abs(tValue), overriddenMax, largestAt(ft, c, p, skip));
   const eps = 1e-9 * Math.max(1, scale);
   const a = tValue + tHalf + eps - lo;
   const b = hi + eps - (tValue - tHalf);
@@ -460,6 +468,66 @@ function holdsOneLongFlat(ft: Footing, c: number, k: number, o: { readonly value
   if (a > error && b > error) return true;
   if (a < -error || b < -error) return false;
   return holdsAsIsWithOne(ft, c, k, o);
+}
+
+/** holds(checkAt(ft, c), overrides) for a long table check: the same shortcut, over the flat arrays. */
+function holdsLongAt(ft: Footing, c: number, overrides: Overrides): boolean {
+  const { value, half, termSlot, termSign } = ft;
+  const from = ft.termStart[c];
+  const n = ft.termStart[c + 1] - from;
+  const p = prepareAt(ft, c);
+  const positions = positionsAt(ft, c, p);
+  let lo = p.lo;
+  let hi = p.hi;
+  let magnitude = p.magnitude;
+  let overriddenMax = 0;
+  const overridden = new Set<number>();
+  const tk = slotOf(ft, ft.target[c]);
+  let to: { readonly value: number; readonly decimals: number } | undefined;
+  for (const [key, o] of overrides) {
+    const k = slotForKey(ft, key);
+    if (k < 0) continue;
+    if (k === tk) to = o;
+    const at = positions.get(k);
+    if (at === undefined) continue;
+    const h = halfOf(o.decimals);
+    for (const i of typeof at === "number" ? [at] : at) {
+      const s = termSlot[from + i];
+      const v = value[s];
+      const fh = half[s];
+      const plus = termSign[from + i] > 0;
+      lo -= plus ? v - fh : -(v + fh);
+      hi -= plus ? v + fh : -(v - fh);
+      lo += plus ? o.value - h : -(o.value + h);
+      hi += plus ? o.value + h : -(o.value - h);
+      magnitude += Math.abs(o.value) + h;
+      overriddenMax = Math.max(overriddenMax, Math.abs(o.value));
+      overridden.add(i);
+    }
+  }
+  const t = ft.target[c];
+  const tValue = to ? to.value : value[t];
+  const tHalf = to ? halfOf(to.decimals) : half[t];
+  const scale = Math.max(Math.abs(tValue), overriddenMax, largestAt(ft, c, p, (i) => overridden.has(i)));
+  const eps = 1e-9 * Math.max(1, scale);
+  const a = tValue + tHalf + eps - lo;
+  const b = hi + eps - (tValue - tHalf);
+  const error = 4 * (n + 2 * overridden.size + 8) * Number.EPSILON * (magnitude + Math.abs(tValue) + tHalf + eps);
+  if (a > error && b > error) return true;
+  if (a < -error || b < -error) return false;
+  return holdsAsIsAt(ft, c, overridesBySlot(ft, overrides));
+}
+
+/** largestNotOverridden for a table check. */
+function largestAt(ft: Footing, c: number, p: PreparedAt, skip: (i: number) => boolean): number {
+  const { value, termSlot } = ft;
+  const from = ft.termStart[c];
+  for (const i of p.top) if (!skip(i)) return Math.abs(value[termSlot[from + i]]);
+  if (p.top.length < TOP_TERMS) return -Infinity;
+  let max = -Infinity;
+  const n = ft.termStart[c + 1] - from;
+  for (let i = 0; i < n; i++) if (!skip(i)) max = Math.max(max, Math.abs(value[termSlot[from + i]]));
+  return max;
 }
 
 /** onePerRow(checkAt(ft, c)) for a table check, memoised by number. */
@@ -526,6 +594,8 @@ const failingAsWritten = failingChecks;
 /** Whether a check has at most one figure per sheet row (a 汇总 check: one term per row, the target in its own row). */
 const onePerRowCache = new WeakMap<SumCheck, boolean>();
 function onePerRow(check: SumCheck): boolean {
+  const ft = flatOf(check);
+  if (ft !== undefined) return onePerRowFlat(ft, checkIdOf(check));
   // A row (or project) check: its first term is in its target's row. Decided without the memo below.
   const first = check.terms.length > 0 ? check.terms[0].figure : undefined;
   if (first !== undefined && first.row === check.target.row && first.ref.sheet === check.target.ref.sheet) return false;
@@ -615,42 +685,46 @@ function tableMistakes(model: ReportModel, rows: readonly UnitMistake[]): UnitMi
   // Those cells in the order they first appear in the checks (the order findings come out in), each
   // as the figure of its first appearance.
   const taken = new Uint8Array(ft.size);
-  const candidates: { figure: Figure; slot: number }[] = [];
+  const candidates: { c: number; pos: number; slot: number }[] = [];
   if (anySuspect) {
     for (let c = 0; c < ft.count; c++) {
       for (let pos = -1; pos < termCount(ft, c); pos++) {
         const k = slotOf(ft, slotIn(ft, c, pos));
         if (suspect[k] === 0 || taken[k] === 1 || nothingAt(ft, c, pos)) continue;
         taken[k] = 1;
-        candidates.push({ figure: figureIn(ft, c, pos), slot: k });
+        candidates.push({ c, pos, slot: k });
       }
     }
   }
-  const holdsWith = (c: number, figure: Figure, k: number, o: { readonly value: number; readonly decimals: number }): boolean => {
-    if (base.size > 0) return holds(checkAt(ft, c), withOne(base, figure.key, o));
-    return isFormCheck(ft, c) ? holdsOne(checkAt(ft, c), figure.key, o) : holdsOneFlat(ft, c, k, o);
+  const holdsWith = (c: number, figure: () => Figure, k: number, o: { readonly value: number; readonly decimals: number }): boolean => {
+    if (base.size > 0) return holds(checkAt(ft, c), withOne(base, figure().key, o));
+    return isFormCheck(ft, c) ? holdsOne(checkAt(ft, c), figure().key, o) : holdsOneFlat(ft, c, k, o);
   };
   const neighbours = formRowNeighbours(formChecks(model));
   const { start, end, list } = checkIndex(ft);
   const out: UnitMistake[] = [];
-  for (const { figure, slot: k } of candidates) {
-    if (skipRows.size > 0 && skipRows.has(rowKey(figure))) continue;
+  for (const { c: at, pos, slot: k } of candidates) {
+    // The candidate's figure is built only when it is needed (most candidates fail the first test).
+    let built: Figure | undefined;
+    const figureOf = (): Figure => (built ??= figureIn(ft, at, pos));
+    if (skipRows.size > 0 && skipRows.has(rowKey(figureOf()))) continue;
     // The checks of the cell (list[start[k]] … list[end[k] − 1], by number).
     let allOk = true;
     for (let i = start[k]; i < end[k] && allOk; i++) if (!okWithBase(list[i])) allOk = false;
     if (allOk) continue;
     const holdsAll = (o: { readonly value: number; readonly decimals: number }): boolean => {
-      for (let i = start[k]; i < end[k]; i++) if (!holdsWith(list[i], figure, k, o)) return false;
+      for (let i = start[k]; i < end[k]; i++) if (!holdsWith(list[i], figureOf, k, o)) return false;
       return true;
     };
     for (const factor of FACTORS) {
-      const fixed = correctedOf(figure, factor);
+      const fixed = isFormCheck(ft, at) ? correctedOf(figureOf(), factor) : correctedAt(ft, slotIn(ft, at, pos), factor);
       // (The corrected value is tried first — it rarely fits, and then nothing else need be asked — the
       // emptied cell last. The tests are pure: their order changes no verdict.)
       if (!holdsAll(fixed)) continue;
       // A cell of a form's block (年初预算数 | 全年预算数 | 全年执行数 of one row) corrected must come into
       // line with its row, and must not break a rate that agrees with it as written: 215.11 ×10 000 beside
       // 185.11 and 215.11 is no correction, it is the other cell of the relation that slipped.
+      const figure = figureOf();
       if (!fitsRow(figure, fixed.value, neighbours) || anchoredByRate(model, figure.key, fixed.value)) continue;
       // Evidence, not coincidence: a value that fits merely because it is ~0 (1 → 0.0001 where 0 is
       // expected) would fit as well if the cell were emptied, so it says nothing about units.
@@ -793,10 +867,21 @@ function rowMistakes(model: ReportModel): UnitMistake[] {
     if (!rows.has(f.row)) rows.set(f.row, { ruledOut: 0 });
   };
   let count = 0;
-  for (const c of failingAsIs) {
-    if (c.kind === "project") continue;
-    markSuspect(c.target);
-    for (const t of c.terms) markSuspect(t.figure);
+  // (By slot for a table check: a failing 汇总 check has a term per institution.)
+  const flags = failingFlags(ft);
+  for (let c = 0; c < ft.count; c++) {
+    if (flags[c] === 0 || isProjectCheck(ft, c)) continue;
+    for (let pos = -1; pos < termCount(ft, c); pos++) {
+      if (nothingAt(ft, c, pos)) continue;
+      if (isFormCheck(ft, c)) markSuspect(figureIn(ft, c, pos));
+      else {
+        const s = slotIn(ft, c, pos);
+        const sheet = boundOf(ft, s).ref.sheet;
+        let rows = suspects.get(sheet);
+        if (!rows) suspects.set(sheet, (rows = new Map()));
+        if (!rows.has(ft.row[s])) rows.set(ft.row[s], { ruledOut: 0 });
+      }
+    }
   }
   for (const c of failingAsIs) {
     if (c.kind !== "project") continue;
