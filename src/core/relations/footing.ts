@@ -462,6 +462,8 @@ export interface Footing {
   readonly srcRow: Int32Array;
   readonly srcKey: Int32Array;
   tableSlots: number;
+  /** Money cells of the tables that could not be read (text, error values): none, usually. */
+  unreadable: number;
   readonly extra: { readonly bound: BoundCell; readonly field: string }[];
   /** The Figure of each slot, built when first asked (figureAt). */
   readonly figures: (Figure | undefined)[];
@@ -619,6 +621,7 @@ export function footingOf(model: ReportModel): Footing {
     srcRow: new Int32Array(capacity),
     srcKey: new Int32Array(capacity),
     tableSlots: 0,
+    unreadable: 0,
     extra: [],
     figures: [],
     plusTerms: [],
@@ -670,6 +673,7 @@ export function footingOf(model: ReportModel): Footing {
         }
         if (!readCell(cell, model.moneyUnit)) {
           grid[r * K + i] = UNREADABLE;
+          ft.unreadable++;
           blankRow = false;
           continue;
         }
@@ -920,6 +924,14 @@ function declaredChecks(model: ReportModel, ft: Footing, b: CheckBuilder): Model
     built.push(new ModelCheck(id, undefined, "form", "form", rel.sheet, target, terms, rel.target.label, termKeys, rel.where, parseA1(target.ref.address).row, rel));
   }
   return built;
+}
+
+/**
+ * Whether some money cell of the model's tables cannot be read as money (text, an error value, a
+ * percentage): when none, no rule need look for such cells row by row.
+ */
+export function hasUnreadableMoney(model: ReportModel): boolean {
+  return footingOf(model).unreadable > 0;
 }
 
 /** The Figure of a slot, built once. */

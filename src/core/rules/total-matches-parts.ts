@@ -8,7 +8,7 @@ import { defineRule, type Fix, type ReportDescriptor } from "../engine/types";
 import type { ReportModel } from "../model/report-model";
 import { formatNumber } from "../units/convert";
 import { tableDef } from "../schema/fields";
-import { checksOf, columnLabel, evaluate, failingChecks, formChecks, holdsAsIs, rowName, type Figure, type Overrides, type SumCheck } from "../relations/footing";
+import { checksOf, columnLabel, evaluate, failingChecks, formChecks, hasUnreadableMoney, holdsAsIs, rowName, type Figure, type Overrides, type SumCheck } from "../relations/footing";
 import { anchoredByRate } from "../relations/rate-links";
 import { roundTo } from "../units/parse";
 import { checksTouchingUnitMistakes } from "../relations/unit-mistakes";
@@ -226,6 +226,8 @@ function rowOfFigure(checks: readonly SumCheck[], figure: Figure): string {
  * jx_projects is project-row-consistent's.
  */
 function reportErrorValues(model: ReportModel, report: (d: ReportDescriptor<MessageId>) => void): void {
+  // An error value is a money cell footing could not read: when it read them all, there is none.
+  if (!hasUnreadableMoney(model)) return;
   for (const table of Object.values(model.tables)) {
     if (!table || table.id === "jx_projects") continue;
     const def = tableDef(table.id);
