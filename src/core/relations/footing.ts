@@ -445,10 +445,16 @@ export interface Footing {
   /** Number of slots. */
   size: number;
   readonly value: Float64Array;
-  readonly decimals: Float64Array;
-  /** halfWidth(decimals), once per cell. */
-  readonly half: Float64Array;
-  readonly written: Float64Array;
+  /**
+   * Displayed and written decimals (see decimalsAt, writtenAt, halfAt), as small codes: whole numbers of
+   * decimals, CODE_INFINITY for a blank's or a 0's, CODE_OTHER for anything else (kept exactly in
+   * `otherDecimals` / `otherWritten`). Two bytes a cell instead of eight: a fresh array costs in
+   * proportion to its size, and footing allocates one of each per model.
+   */
+  readonly decimalsCode: Int16Array;
+  readonly writtenCode: Int16Array;
+  readonly otherDecimals: Map<number, number>;
+  readonly otherWritten: Map<number, number>;
   /** 1 for a blank cell. */
   readonly blank: Uint8Array;
   readonly formula: Uint8Array;
@@ -460,7 +466,7 @@ export interface Footing {
    * the form relations read (`extra`).
    */
   readonly srcRow: Int32Array;
-  readonly srcKey: Int32Array;
+  readonly srcKey: Uint16Array;
   tableSlots: number;
   /** Money cells of the tables that could not be read (text, error values): none, usually. */
   unreadable: number;
@@ -611,15 +617,16 @@ export function footingOf(model: ReportModel): Footing {
     tables,
     size: 0,
     value: new Float64Array(capacity),
-    decimals: new Float64Array(capacity),
-    half: new Float64Array(capacity),
-    written: new Float64Array(capacity),
+    decimalsCode: new Int16Array(capacity),
+    writtenCode: new Int16Array(capacity),
+    otherDecimals: new Map(),
+    otherWritten: new Map(),
     blank: new Uint8Array(capacity),
     formula: new Uint8Array(capacity),
     row: new Int32Array(capacity),
     col: new Int32Array(capacity),
     srcRow: new Int32Array(capacity),
-    srcKey: new Int32Array(capacity),
+    srcKey: new Uint16Array(capacity),
     tableSlots: 0,
     unreadable: 0,
     extra: [],
@@ -785,9 +792,8 @@ function store(ft: Footing, address: string, srcRow: number, srcKey: number): nu
   const s = ft.size++;
   const r = lastRead;
   ft.value[s] = r.value;
-  ft.decimals[s] = r.decimals;
-  ft.half[s] = halfWidth(r.decimals);
-  ft.written[s] = r.written;
+  ft.decimalsCode[s] = codeOf(r.decimals, s, ft.otherDecimals);
+  ft.writtenCode[s] = codeOf(r.written, s, ft.otherWritten);
   ft.blank[s] = r.blank ? 1 : 0;
   ft.formula[s] = r.formula ? 1 : 0;
   ft.row[s] = a1Row(address);
@@ -795,6 +801,39 @@ function store(ft: Footing, address: string, srcRow: number, srcKey: number): nu
   ft.srcRow[s] = srcRow;
   ft.srcKey[s] = srcKey;
   return s;
+}
+
+/** Codes of decimalsCode / writtenCode that are not a whole number of decimals. */
+const CODE_INFINITY = 32767;
+const CODE_OTHER = -32768;
+
+/** The code of a number of decimals (anything but a small whole number is kept in `other`). */
+function codeOf(d: number, s: number, other: Map<number, number>): number {
+  if (d === Infinity) return CODE_INFINITY;
+  if (Number.isInteger(d) && d > CODE_OTHER && d < CODE_INFINITY && !Object.is(d, -0)) return d;
+  other.set(s, d);
+  return CODE_OTHER;
+}
+
+/** The displayed decimals of a slot (Infinity for a blank or a 0). */
+export function decimalsAt(ft: Footing, s: number): number {
+  const code = ft.decimalsCode[s];
+  if (code === CODE_INFINITY) return Infinity;
+  return code === CODE_OTHER ? (ft.otherDecimals.get(s) as number) : code;
+}
+
+/** The written decimals of a slot. */
+export function writtenAt(ft: Footing, s: number): number {
+  const code = ft.writtenCode[s];
+  if (code === CODE_INFINITY) return Infinity;
+  return code === CODE_OTHER ? (ft.otherWritten.get(s) as number) : code;
+}
+
+/** halfWidth(decimalsAt(ft, s)): from the table for the usual decimals (the judging loops ask per term). */
+export function halfAt(ft: Footing, s: number): number {
+  const code = ft.decimalsCode[s];
+  if (code >= -8 && code <= 20) return HALVES[code + 8];
+  return halfWidth(decimalsAt(ft, s));
 }
 
 /** The bound cell of a slot. */
@@ -947,8 +986,8 @@ export function figureAt(ft: Footing, slot: number): Figure {
     bound.cell,
     ft.blank[slot] === 1,
     ft.value[slot],
-    ft.decimals[slot],
-    ft.written[slot],
+    decimalsAt(ft, slot),
+    writtenAt(ft, slot),
     ft.row[slot],
     ft.col[slot],
     slot,
@@ -994,10 +1033,10 @@ export function checkAt(ft: Footing, c: number): SumCheck {
  * sums hold: no object is read or built.
  */
 function holdsFlat(ft: Footing, c: number): boolean {
-  const { value, half, termSlot, termSign } = ft;
+  const { value, termSlot, termSign } = ft;
   const t = ft.target[c];
   const tValue = value[t];
-  const tHalf = half[t];
+  const tHalf = halfAt(ft, t);
   let lo = 0;
   let hi = 0;
   let scale = Math.abs(tValue);
@@ -1005,7 +1044,7 @@ function holdsFlat(ft: Footing, c: number): boolean {
   for (let j = ft.termStart[c]; j < to; j++) {
     const s = termSlot[j];
     const v = value[s];
-    const h = half[s];
+    const h = halfAt(ft, s);
     if (termSign[j] > 0) {
       lo += v - h;
       hi += v + h;
@@ -1071,11 +1110,11 @@ export function overridesBySlot(ft: Footing, overrides: Overrides | undefined): 
 /** holdsAsIs(checkAt(ft, c), overrides) for a table check, the overrides by slot: the same arithmetic. */
 export function holdsAsIsAt(ft: Footing, c: number, over: SlotOverrides | undefined): boolean {
   if (over === undefined) return holdsFlat(ft, c);
-  const { value, decimals, termSlot, termSign } = ft;
+  const { value, termSlot, termSign } = ft;
   const t = ft.target[c];
   const to = over.get(slotOf(ft, t));
   const tValue = to ? to.value : value[t];
-  const tHalf = halfWidth(to ? to.decimals : decimals[t]);
+  const tHalf = to ? halfWidth(to.decimals) : halfAt(ft, t);
   let lo = 0;
   let hi = 0;
   let scale = Math.abs(tValue);
@@ -1084,7 +1123,7 @@ export function holdsAsIsAt(ft: Footing, c: number, over: SlotOverrides | undefi
     const s = termSlot[j];
     const o = over.get(slotOf(ft, s));
     const v = o ? o.value : value[s];
-    const half = halfWidth(o ? o.decimals : decimals[s]);
+    const half = o ? halfWidth(o.decimals) : halfAt(ft, s);
     lo += termSign[j] > 0 ? v - half : -(v + half);
     hi += termSign[j] > 0 ? v + half : -(v - half);
     scale = Math.max(scale, Math.abs(v));
@@ -1095,11 +1134,11 @@ export function holdsAsIsAt(ft: Footing, c: number, over: SlotOverrides | undefi
 
 /** evaluate(checkAt(ft, c), overrides) for a table check, the overrides by slot: the same arithmetic. */
 function evaluateAt(ft: Footing, c: number, over: SlotOverrides | undefined): CheckResult {
-  const { value, decimals, termSlot, termSign } = ft;
+  const { value, termSlot, termSign } = ft;
   const t = ft.target[c];
   const to = over?.get(slotOf(ft, t));
   const tValue = to ? to.value : value[t];
-  const tDecimals = to ? to.decimals : decimals[t];
+  const tDecimals = to ? to.decimals : decimalsAt(ft, t);
   const tHalf = halfWidth(tDecimals);
   const tLo = tValue - tHalf;
   const tHi = tValue + tHalf;
@@ -1112,7 +1151,7 @@ function evaluateAt(ft: Footing, c: number, over: SlotOverrides | undefined): Ch
     const s = termSlot[j];
     const o = over?.get(slotOf(ft, s));
     const v = o ? o.value : value[s];
-    const half = halfWidth(o ? o.decimals : decimals[s]);
+    const half = o ? halfWidth(o.decimals) : halfAt(ft, s);
     const sign = termSign[j];
     sum += sign * v;
     lo += sign > 0 ? v - half : -(v + half);

@@ -14,12 +14,14 @@ import {
   checkIdOf,
   checkIndex,
   checksOf,
+  decimalsAt,
   failingChecks,
   failingFlags,
   figureAt,
   flatOf,
   footingOf,
   formChecks,
+  halfAt,
   halfWidth,
   holdsAsIs,
   holdsAsIsAt,
@@ -31,6 +33,7 @@ import {
   rowName,
   slotOf,
   type Figure,
+  writtenAt,
   type Footing,
   type Overrides,
   type SumCheck,
@@ -314,13 +317,13 @@ function holdsOneLong(check: SumCheck, key: string, o: { readonly value: number;
 /** correctedOf(figureAt(ft, s), factor), from the flat arrays: the same arithmetic. */
 function correctedAt(ft: Footing, s: number, factor: number): { value: number; decimals: number } {
   const shift = factor > 1 ? -4 : 4;
-  const w = ft.written[s];
+  const w = writtenAt(ft, s);
   const written = Number.isFinite(w) ? w : 0;
   const decimals = Math.max(0, written + shift);
   const v = ft.value[s];
   const raw = shiftDecimal(v, factor > 1 ? 4 : -4);
   const value = Number.isFinite(raw) ? raw : v * factor;
-  return { value: roundTo(value, Math.min(decimals + 2, 20)), decimals: Math.max(ft.decimals[s] + shift, 0) };
+  return { value: roundTo(value, Math.min(decimals + 2, 20)), decimals: Math.max(decimalsAt(ft, s) + shift, 0) };
 }
 
 /** Prepared (see above) for a table check by number; positions by canonical slot. */
@@ -341,7 +344,7 @@ function prepareAt(ft: Footing, c: number): PreparedAt {
   if (!byCheck) preparedAt.set(ft, (byCheck = new Map()));
   const hit = byCheck.get(c);
   if (hit) return hit;
-  const { value, half, termSlot, termSign } = ft;
+  const { value, termSlot, termSign } = ft;
   const from = ft.termStart[c];
   const n = ft.termStart[c + 1] - from;
   let lo = 0;
@@ -351,7 +354,7 @@ function prepareAt(ft: Footing, c: number): PreparedAt {
   for (let i = 0; i < n; i++) {
     const s = termSlot[from + i];
     const v = value[s];
-    const h = half[s];
+    const h = halfAt(ft, s);
     const plus = termSign[from + i] > 0;
     lo += plus ? v - h : -(v + h);
     hi += plus ? v + h : -(v - h);
@@ -396,13 +399,13 @@ function holdsOneFlat(ft: Footing, c: number, k: number, o: { readonly value: nu
 
 /** holdsAsIs(checkAt(ft, c), {key of k: o}) for a table check: the same arithmetic in the same order. */
 function holdsAsIsWithOne(ft: Footing, c: number, k: number, o: { readonly value: number; readonly decimals: number }): boolean {
-  const { value, half, termSlot, termSign } = ft;
+  const { value, termSlot, termSign } = ft;
   const from = ft.termStart[c];
   const to = ft.termStart[c + 1];
   const t = ft.target[c];
   const tMine = slotOf(ft, t) === k;
   const tValue = tMine ? o.value : value[t];
-  const tHalf = tMine ? halfWidth(o.decimals) : half[t];
+  const tHalf = tMine ? halfWidth(o.decimals) : halfAt(ft, t);
   const oHalf = halfWidth(o.decimals);
   let lo = 0;
   let hi = 0;
@@ -411,7 +414,7 @@ function holdsAsIsWithOne(ft: Footing, c: number, k: number, o: { readonly value
     const s = termSlot[j];
     const mine = slotOf(ft, s) === k;
     const v = mine ? o.value : value[s];
-    const h = mine ? oHalf : half[s];
+    const h = mine ? oHalf : halfAt(ft, s);
     const plus = termSign[j] > 0;
     lo += plus ? v - h : -(v + h);
     hi += plus ? v + h : -(v - h);
@@ -426,7 +429,7 @@ function holdsAsIsWithOne(ft: Footing, c: number, k: number, o: { readonly value
  * list, or undefined when it is not a term). Exactly holdsOne's verdict, as holdsOneLong argues.
  */
 function holdsOneLongFlat(ft: Footing, c: number, k: number, o: { readonly value: number; readonly decimals: number }, at: number | readonly number[] | undefined): boolean {
-  const { value, half, termSlot, termSign } = ft;
+  const { value, termSlot, termSign } = ft;
   const from = ft.termStart[c];
   const n = ft.termStart[c + 1] - from;
   const p = prepareAt(ft, c);
@@ -438,7 +441,7 @@ function holdsOneLongFlat(ft: Footing, c: number, k: number, o: { readonly value
   const apply = (i: number): void => {
     const s = termSlot[from + i];
     const v = value[s];
-    const fh = half[s];
+    const fh = halfAt(ft, s);
     const plus = termSign[from + i] > 0;
     lo -= plus ? v - fh : -(v + fh);
     hi -= plus ? v + fh : -(v - fh);
@@ -458,7 +461,7 @@ function holdsOneLongFlat(ft: Footing, c: number, k: number, o: { readonly value
   const t = ft.target[c];
   const tMine = slotOf(ft, t) === k;
   const tValue = tMine ? o.value : value[t];
-  const tHalf = tMine ? h : half[t];
+  const tHalf = tMine ? h : halfAt(ft, t);
   const skip = (i: number): boolean => (typeof at === "number" ? i === at : at !== undefined && at.includes(i));
   const scale = Math.max(Math.abs(tValue), overriddenMax, largestAt(ft, c, p, skip));
   const eps = 1e-9 * Math.max(1, scale);
@@ -472,7 +475,7 @@ function holdsOneLongFlat(ft: Footing, c: number, k: number, o: { readonly value
 
 /** holds(checkAt(ft, c), overrides) for a long table check: the same shortcut, over the flat arrays. */
 function holdsLongAt(ft: Footing, c: number, overrides: Overrides): boolean {
-  const { value, half, termSlot, termSign } = ft;
+  const { value, termSlot, termSign } = ft;
   const from = ft.termStart[c];
   const n = ft.termStart[c + 1] - from;
   const p = prepareAt(ft, c);
@@ -494,7 +497,7 @@ function holdsLongAt(ft: Footing, c: number, overrides: Overrides): boolean {
     for (const i of typeof at === "number" ? [at] : at) {
       const s = termSlot[from + i];
       const v = value[s];
-      const fh = half[s];
+      const fh = halfAt(ft, s);
       const plus = termSign[from + i] > 0;
       lo -= plus ? v - fh : -(v + fh);
       hi -= plus ? v + fh : -(v - fh);
@@ -507,7 +510,7 @@ function holdsLongAt(ft: Footing, c: number, overrides: Overrides): boolean {
   }
   const t = ft.target[c];
   const tValue = to ? to.value : value[t];
-  const tHalf = to ? halfOf(to.decimals) : half[t];
+  const tHalf = to ? halfOf(to.decimals) : halfAt(ft, t);
   const scale = Math.max(Math.abs(tValue), overriddenMax, largestAt(ft, c, p, (i) => overridden.has(i)));
   const eps = 1e-9 * Math.max(1, scale);
   const a = tValue + tHalf + eps - lo;
