@@ -470,6 +470,8 @@ export interface Footing {
   tableSlots: number;
   /** Money cells of the tables that could not be read (text, error values): none, usually. */
   unreadable: number;
+  /** Whether every table slot's cell is on its table's sheet (then sheetAt need not find the cell). */
+  onTableSheets: boolean;
   readonly extra: { readonly bound: BoundCell; readonly field: string }[];
   /** The Figure of each slot, built when first asked (figureAt). */
   readonly figures: (Figure | undefined)[];
@@ -629,6 +631,7 @@ export function footingOf(model: ReportModel): Footing {
     srcKey: new Uint16Array(capacity),
     tableSlots: 0,
     unreadable: 0,
+    onTableSheets: true,
     extra: [],
     figures: [],
     plusTerms: [],
@@ -685,6 +688,7 @@ export function footingOf(model: ReportModel): Footing {
           continue;
         }
         grid[r * K + i] = store(ft, cell.ref.address, r, i);
+        if (cell.ref.sheet !== table.sheet) ft.onTableSheets = false;
         if (!lastRead.blank) blankRow = false;
       }
       if (!blankRow) live.push(r);
@@ -841,6 +845,11 @@ export function boundOf(ft: Footing, s: number): BoundCell {
   if (s >= ft.tableSlots) return ft.extra[s - ft.tableSlots].bound;
   const t = tableOfSlot(ft, s);
   return t.rows[ft.srcRow[s]].cells[t.keys[ft.srcKey[s]]];
+}
+
+/** The sheet of a slot's cell (boundOf(ft, s).ref.sheet). */
+export function sheetAt(ft: Footing, s: number): string {
+  return s < ft.tableSlots && ft.onTableSheets ? tableOfSlot(ft, s).sheet : boundOf(ft, s).ref.sheet;
 }
 
 /** The field id of a slot's figure. */

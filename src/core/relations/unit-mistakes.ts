@@ -9,7 +9,6 @@ import type { TableId } from "../schema/fields";
 import { anchoredByRate } from "./rate-links";
 import {
   MONEY_SCALARS,
-  boundOf,
   checkAt,
   checkIdOf,
   checkIndex,
@@ -26,6 +25,7 @@ import {
   holdsAsIs,
   holdsAsIsAt,
   overridesBySlot,
+  sheetAt,
   slotForKey,
   isFormCheck,
   isProjectCheck,
@@ -539,15 +539,15 @@ function onePerRowFlat(ft: Footing, c: number): boolean {
   const t = ft.target[c];
   const from = ft.termStart[c];
   const to = ft.termStart[c + 1];
-  const sheet = boundOf(ft, t).ref.sheet;
+  const sheet = sheetAt(ft, t);
   // A row (or project) check: its first term is in its target's row.
-  if (to > from && ft.row[ft.termSlot[from]] === ft.row[t] && boundOf(ft, ft.termSlot[from]).ref.sheet === sheet) return false;
+  if (to > from && ft.row[ft.termSlot[from]] === ft.row[t] && sheetAt(ft, ft.termSlot[from]) === sheet) return false;
   let memo = onePerRowAt.get(ft);
   if (!memo) onePerRowAt.set(ft, (memo = new Int8Array(ft.count)));
   if (memo[c] !== 0) return memo[c] > 0;
   let sameSheet = true;
-  for (let j = from; j < to; j++) if (boundOf(ft, ft.termSlot[j]).ref.sheet !== sheet) sameSheet = false;
-  const rowOf = (s: number): number | string => (sameSheet ? ft.row[s] : `${boundOf(ft, s).ref.sheet}!${ft.row[s]}`);
+  for (let j = from; j < to; j++) if (sheetAt(ft, ft.termSlot[j]) !== sheet) sameSheet = false;
+  const rowOf = (s: number): number | string => (sameSheet ? ft.row[s] : `${sheetAt(ft, s)}!${ft.row[s]}`);
   const rows = new Set<number | string>([rowOf(t)]);
   let hit = true;
   for (let j = from; j < to; j++) {
@@ -862,7 +862,7 @@ function rowMistakes(model: ReportModel): UnitMistake[] {
   // Rows by sheet, then by row number (no `Sheet!row` string per figure).
   const suspects = new Map<string, Map<number, { ruledOut: number }>>();
   const suspectOf = (f: Figure): { ruledOut: number } | undefined => suspects.get(f.ref.sheet)?.get(f.row);
-  const suspectAt = (s: number): { ruledOut: number } | undefined => suspects.get(boundOf(ft, s).ref.sheet)?.get(ft.row[s]);
+  const suspectAt = (s: number): { ruledOut: number } | undefined => suspects.get(sheetAt(ft, s))?.get(ft.row[s]);
   const markSuspect = (f: Figure): void => {
     if (f.blank || f.value === 0) return;
     let rows = suspects.get(f.ref.sheet);
@@ -879,7 +879,7 @@ function rowMistakes(model: ReportModel): UnitMistake[] {
       if (isFormCheck(ft, c)) markSuspect(figureIn(ft, c, pos));
       else {
         const s = slotIn(ft, c, pos);
-        const sheet = boundOf(ft, s).ref.sheet;
+        const sheet = sheetAt(ft, s);
         let rows = suspects.get(sheet);
         if (!rows) suspects.set(sheet, (rows = new Map()));
         if (!rows.has(ft.row[s])) rows.set(ft.row[s], { ruledOut: 0 });
