@@ -438,7 +438,13 @@ function holdsOneLongFlat(ft: Footing, c: number, k: number, o: { readonly value
   let magnitude = p.magnitude;
   let overriddenMax = 0;
   const h = halfWidth(o.decimals);
-  const apply = (i: number): void => {
+  // One position (a 汇总 check judged cell by cell) or a list; no closure per call: this runs for every
+  // cell of a failing 汇总 check.
+  const single = typeof at === "number" ? at : -1;
+  const list = typeof at === "number" ? undefined : at;
+  const count = single >= 0 ? 1 : list !== undefined ? list.length : 0;
+  for (let q = 0; q < count; q++) {
+    const i = single >= 0 ? single : (list as readonly number[])[q];
     const s = termSlot[from + i];
     const v = value[s];
     const fh = halfAt(ft, s);
@@ -449,21 +455,12 @@ function holdsOneLongFlat(ft: Footing, c: number, k: number, o: { readonly value
     hi += plus ? o.value + h : -(o.value - h);
     magnitude += Math.abs(o.value) + h;
     overriddenMax = Math.max(overriddenMax, Math.abs(o.value));
-  };
-  let count = 0;
-  if (typeof at === "number") {
-    apply(at);
-    count = 1;
-  } else if (at !== undefined) {
-    for (const i of at) apply(i);
-    count = at.length;
   }
   const t = ft.target[c];
   const tMine = slotOf(ft, t) === k;
   const tValue = tMine ? o.value : value[t];
   const tHalf = tMine ? h : halfAt(ft, t);
-  const skip = (i: number): boolean => (typeof at === "number" ? i === at : at !== undefined && at.includes(i));
-  const scale = Math.max(Math.abs(tValue), overriddenMax, largestAt(ft, c, p, skip));
+  const scale = Math.max(Math.abs(tValue), overriddenMax, largestExcept(ft, c, p, single, list));
   const eps = 1e-9 * Math.max(1, scale);
   const a = tValue + tHalf + eps - lo;
   const b = hi + eps - (tValue - tHalf);
@@ -471,6 +468,18 @@ function holdsOneLongFlat(ft: Footing, c: number, k: number, o: { readonly value
   if (a > error && b > error) return true;
   if (a < -error || b < -error) return false;
   return holdsAsIsWithOne(ft, c, k, o);
+}
+
+/** largestAt skipping the term at `single` (or -1) and those in `list`. */
+function largestExcept(ft: Footing, c: number, p: PreparedAt, single: number, list: readonly number[] | undefined): number {
+  const { value, termSlot } = ft;
+  const from = ft.termStart[c];
+  for (const i of p.top) if (i !== single && (list === undefined || !list.includes(i))) return Math.abs(value[termSlot[from + i]]);
+  if (p.top.length < TOP_TERMS) return -Infinity;
+  let max = -Infinity;
+  const n = ft.termStart[c + 1] - from;
+  for (let i = 0; i < n; i++) if (i !== single && (list === undefined || !list.includes(i))) max = Math.max(max, Math.abs(value[termSlot[from + i]]));
+  return max;
 }
 
 /** holds(checkAt(ft, c), overrides) for a long table check: the same shortcut, over the flat arrays. */
