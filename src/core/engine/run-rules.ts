@@ -95,7 +95,7 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Repo
     }
   }
   const order = new Map(model.snapshot.sheets.map((s, i) => [s.name, i]));
-  findings.sort((a, b) => (order.get(a.sheet) ?? 999) - (order.get(b.sheet) ?? 999) || a.row - b.row || a.col - b.col || a.ruleId.localeCompare(b.ruleId));
+  findings.sort((a, b) => (order.get(a.sheet) ?? 999) - (order.get(b.sheet) ?? 999) || a.row - b.row || a.col - b.col || compareRuleIds(a.ruleId, b.ruleId));
   return buildReport({
     findings,
     ruleResults: results,
@@ -118,6 +118,22 @@ function computedScore(model: ReportModel, profile: ScoringProfile): number | un
     // Scoring problems are reported by the score rules; the report's headline score is optional.
     return undefined;
   }
+}
+
+/** A built-in rule id: lower-case ASCII letters, digits and hyphens. */
+const PLAIN_ID = /^[a-z0-9-]+$/;
+
+/**
+ * Order two rule ids as `localeCompare` does. The first `localeCompare` of a process loads ICU's collation
+ * data (≈10 ms of CPU, as much as a whole warm check of a small workbook, and `jixiao check` on one file
+ * pays it in full), while for built-in ids (`[a-z0-9-]`) the collation order is the code-point order —
+ * hyphen before digits before letters, one primary weight per character. Other ids (a bureau rule's
+ * `bureau/审核1`) still go through the collator.
+ */
+function compareRuleIds(a: string, b: string): number {
+  if (a === b) return 0;
+  if (PLAIN_ID.test(a) && PLAIN_ID.test(b)) return a < b ? -1 : 1;
+  return a.localeCompare(b);
 }
 
 /** Map then check a snapshot. */
