@@ -17,6 +17,7 @@ import { buildReport } from "../report/build-report";
 import { scoresFor } from "../scoring/score";
 import { bureauRuleSet, type BureauRule } from "../audit/rules";
 import { PREVIOUS_SEVERITIES, previousYearRules } from "../previous";
+import { extend } from "../rules/lib/extend";
 
 /** The engine version written into every report. */
 export const ENGINE_VERSION = "0.1.0";
@@ -80,7 +81,7 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Repo
     try {
       for (const m of models) {
         const found: Finding[] = [];
-        runRule(rule, m, m === model ? profile : (options.profile ?? profileFor(m)), severity, { ...rule.meta.defaultOptions, ...settingOptions(setting) }, found);
+        runRule(rule, m, m === model ? profile : (options.profile ?? profileFor(m)), severity, extend(rule.meta.defaultOptions ?? {}, settingOptions(setting)), found);
         for (const f of found) {
           const key = `${f.ruleId}|${f.sheet}|${f.ref}|${f.messageId}|${f.message}`;
           if (models.length > 1 && seen.has(key)) continue;

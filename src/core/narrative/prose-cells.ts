@@ -14,6 +14,7 @@ import { analyzeProse, type ProseAnalysis, type ProseQuantity, halfWidth } from 
 import { convertUnit, decimalShift, moneyFactor } from "../units";
 import { settledYear } from "./report-year";
 import { textCells } from "../rules/lib/text-cells";
+import { extend } from "../rules/lib/extend";
 
 /** The sheet the narrative is written to and read from. */
 export const NARRATIVE_SHEET = "评价报告综述";
@@ -202,12 +203,12 @@ export function correctedFact(model: ReportModel, fact: Fact | undefined): Fact 
   const key = `${fact.ref.sheet}!${fact.ref.address}`;
   for (const m of findUnitMistakes(model)) {
     const hit = m.figure.key === key ? m.corrected : m.alsoCorrected.find((x) => x.figure.key === key)?.corrected;
-    if (hit !== undefined) return { ...fact, value: hit, decimals: Math.max(fact.decimals, writtenDecimals(hit)) };
+    if (hit !== undefined) return extend(fact, { value: hit, decimals: Math.max(fact.decimals, writtenDecimals(hit)) });
   }
   // The checks that fail as written are found once per model (usually none): a cell is suspect when one
   // of its checks is among them — no check is judged again per cell.
   const failing = failingChecks(model);
-  return failing.size > 0 && checksInvolving(model, refKey(fact.ref)).some((c) => failing.has(c)) ? { ...fact, suspect: true } : fact;
+  return failing.size > 0 && checksInvolving(model, refKey(fact.ref)).some((c) => failing.has(c)) ? extend(fact, { suspect: true }) : fact;
 }
 
 /**
@@ -307,7 +308,7 @@ export function moneyEntries(model: ReportModel): MoneyEntry[] {
         const c = row.cells[col.key];
         if (!c) continue;
         const f = correctedFact(model, factOf(c.ref, c.cell, rowName(row), model.moneyUnit));
-        if (f) facts.push(row.isSummary || totals.has(row.row) ? { ...f, isTotal: true } : f);
+        if (f) facts.push(row.isSummary || totals.has(row.row) ? extend(f, { isTotal: true }) : f);
       }
       if (facts.length) out.push({ field: `${tid}.${col.key}`, name: col.label, labels, facts });
     }
@@ -654,7 +655,7 @@ function totalBelow(model: ReportModel, table: TableBinding, key: string): Fact 
   const address = `${indexToCol(col.col)}${rows[0]}`;
   const cell = model.snapshot.sheets.find((s) => s.name === table.sheet)?.cells[address];
   const f = correctedFact(model, factOf({ sheet: table.sheet, address }, cell, undefined, model.moneyUnit));
-  return f ? { ...f, isTotal: true } : undefined;
+  return f ? extend(f, { isTotal: true }) : undefined;
 }
 
 /** Whether a prose amount (converted to `unit`) stands for a fact's value, within both roundings. */
