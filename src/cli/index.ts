@@ -90,8 +90,13 @@ export async function main(argv: readonly string[], io?: CliIo): Promise<number>
       code = Math.max(code, c);
       out.setExitCode(c);
     },
-    stderrIsTTY: out.stderrIsTTY,
-    stdoutIsTTY: out.stdoutIsTTY,
+    // Getters: asking a real io whether a stream is a terminal may create that stream (processIo).
+    get stderrIsTTY() {
+      return out.stderrIsTTY;
+    },
+    get stdoutIsTTY() {
+      return out.stdoutIsTTY;
+    },
   };
   const program = await buildProgram(tracked, argv.length <= 2 ? Object.keys(COMMANDS) : commandsFor(argv));
   if (argv.length <= 2) {

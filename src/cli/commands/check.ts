@@ -85,7 +85,8 @@ interface Progress {
 
 async function progressFor(total: number, io: CliIo, style: OutputStyle): Promise<Progress> {
   const plain: Progress = { tick: () => undefined, line: (t) => io.stdout(t), stop: () => undefined };
-  if (!io.stderrIsTTY || total < 2) return plain;
+  // `total` first: asking whether stderr is a terminal creates its stream, which one report does not need.
+  if (total < 2 || !io.stderrIsTTY) return plain;
   const { MultiBar, Presets } = await import("cli-progress");
   const multi = new MultiBar(
     {

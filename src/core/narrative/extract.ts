@@ -90,23 +90,16 @@ export interface ProseAnalysis {
   readonly changes: readonly ChangeStatement[];
 }
 
+/** The full-width characters {@link fold} turns to half-width (digits are shifted by code). */
+const FOLDED: Readonly<Record<string, string>> = { "．": ".", "％": "%", "（": "(", "）": ")", "＞": ">", "＜": "<", "＝": "=", "\u3000": " " };
+const TO_FOLD = /[\uff10-\uff19．％（）＞＜＝\u3000]/g;
+
 /** Full-width digits, point, percent, brackets and comparators → half-width, one char for one (offsets stay). */
 function fold(text: string): string {
-  let out = "";
-  for (const c of text) {
-    const code = c.charCodeAt(0);
-    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xfee0);
-    else if (c === "．") out += ".";
-    else if (c === "％") out += "%";
-    else if (c === "（") out += "(";
-    else if (c === "）") out += ")";
-    else if (c === "＞") out += ">";
-    else if (c === "＜") out += "<";
-    else if (c === "＝") out += "=";
-    else if (c === "\u3000") out += " ";
-    else out += c;
-  }
-  return out;
+  // One regex scan, and a string built only where something is folded (most labels have nothing to
+  // fold): a loop over the characters paid an iterator step and a concatenation for each, which is slow
+  // warm and slower still in the first check of a process, before the loop is compiled.
+  return text.replace(TO_FOLD, (c) => FOLDED[c] ?? String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 /** Split text into sentences at 。！？ and line breaks. */
@@ -179,9 +172,14 @@ const CN_MULTIPLIERS: Readonly<Record<string, number>> = { 十: 10, 百: 100, �
  * `一百零五`, `二〇二一` (digit by digit), `三点五`. Not preceded by another numeral, a digit or 第 (ordinals).
  */
 const CN_NUM = "[零〇一二两三四五六七八九十百千]+";
-/** Digits (with separators and a decimal part), or a Chinese numeral (百分之…, …点…, …成). */
+/**
+ * Digits (with separators and a decimal part), or a Chinese numeral (百分之…, …点…, …成). The leading
+ * lookahead only states what both branches start with (a digit, or a numeral — 百 of 百分之 is one), and lets
+ * the regex engine skip the many positions that start neither before it tries the lookbehinds: the search
+ * runs over every character of every text, ≈3× faster so.
+ */
 const NUMBER_RE = new RegExp(
-  `(?<![\\d.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?|(?<![零〇一二两三四五六七八九十百千第\\d.])(百分之)?(${CN_NUM})(?:点([零〇一二三四五六七八九]+))?`,
+  `(?=[\\d零〇一二两三四五六七八九十百千])(?:(?<![\\d.,])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.(\\d+))?|(?<![零〇一二两三四五六七八九十百千第\\d.])(百分之)?(${CN_NUM})(?:点([零〇一二三四五六七八九]+))?)`,
   "g",
 );
 /** After `N成` these characters make another word (成立, 成为, 成本, 成效 …), not a tenth. */
@@ -221,7 +219,9 @@ export function chineseNumeralValue(text: string): number | undefined {
 }
 
 /** Characters that end a label going backwards: punctuation and brackets. */
-const LABEL_STOP = /[，,。；;：:、！？!?\n\r()“”"'‘’【】《》]/;
+const LABEL_STOP = "，,。；;：:、！？!?\n\r()“”\"'‘’【】《》";
+/** {@link LABEL_STOP} as char codes: the label walk tests one code per character, with no string made for it. */
+const LABEL_STOP_CODES: ReadonlySet<number> = new Set([...LABEL_STOP].map((c) => c.charCodeAt(0)));
 
 function kindOf(unit: string): QuantityKind {
   if (moneyFactor(unit) !== undefined) return "money";
@@ -253,12 +253,21 @@ export function cleanLabel(raw: string): string {
  * @example extractQuantities("基本支出346.77元")[0] // {kind:"money", value:346.77, unit:"元", label:"基本支出", start:4, …}
  */
 export function extractQuantities(text: string): ProseQuantity[] {
-  const s = fold(text);
-  const sentences = splitSentences(text);
+  return quantitiesOf(text, fold(text), splitSentences(text));
+}
+
+/**
+ * {@link extractQuantities} with the text already folded and split ({@link analyzeProse} needs both too).
+ * @param s - `fold(text)`
+ * @param sentences - `splitSentences(text)`
+ */
+function quantitiesOf(text: string, s: string, sentences: readonly ProseSentence[]): ProseQuantity[] {
   const sentenceAt = (i: number): ProseSentence =>
     sentences.find((x) => i >= x.start && i < x.end) ?? { index: -1, start: 0, end: text.length, text };
   const out: ProseQuantity[] = [];
-  const re = new RegExp(NUMBER_RE.source, "g");
+  // The module's one global regex, rewound: no text is searched inside another's search.
+  const re = NUMBER_RE;
+  re.lastIndex = 0;
   let prevEnd = 0;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     let start = m.index;
@@ -315,14 +324,18 @@ export function extractQuantities(text: string): ProseQuantity[] {
     const end = start + numLen + unitLen;
     // The label: back from the number to the clause's start or the previous quantity.
     let ls = start;
-    while (ls > prevEnd && !LABEL_STOP.test(s[ls - 1])) ls--;
+    while (ls > prevEnd && !LABEL_STOP_CODES.has(s.charCodeAt(ls - 1))) ls--;
     const rawLabel = text.slice(ls, start);
-    let label = fold(rawLabel).replace(/\s+/g, "").replace(/[“”"‘’「」]/g, "");
+    // `s` is `text` folded one char for one, so its slice is the label folded.
+    let label = s.slice(ls, start).replace(/\s+/g, "").replace(/[“”"‘’「」]/g, "");
     let direction: "up" | "down" | undefined;
     let changeTo = false;
     let comparator: ProseQuantity["comparator"];
     if (/(?:约|近|逾|超)$/.test(label)) approx = true;
     for (let i = 0; i < 3; i++) {
+      // Every pattern here matches at least one character, so a pass that leaves the label as it was
+      // found nothing (and set nothing): the next would do the same.
+      const before = label;
       label = label.replace(CONNECTORS, "");
       for (const [dre, dir, to] of DIRECTIONS) {
         if (!direction && dre.test(label)) {
@@ -337,9 +350,10 @@ export function extractQuantities(text: string): ProseQuantity[] {
           label = label.replace(cre, "");
         }
       }
+      if (label === before) break;
     }
     label = cleanLabel(label);
-    if (/^(?:以上|以内|左右)/.test(s.slice(end))) approx = true;
+    if (s.startsWith("以上", end) || s.startsWith("以内", end) || s.startsWith("左右", end)) approx = true;
     out.push({
       kind: kindOf(unit),
       value,
@@ -437,9 +451,11 @@ function sumMeets(whole: ProseQuantity, parts: readonly ProseQuantity[]): boolea
   return Math.abs(sum - whole.value) <= tol;
 }
 
-/** Part lists: "其中：…" after a whole, and parenthesised breakdowns after a whole. */
-function findPartLists(text: string, sentences: readonly ProseSentence[], qs: readonly ProseQuantity[]): PartList[] {
-  const s = fold(text);
+/**
+ * Part lists: "其中：…" after a whole, and parenthesised breakdowns after a whole.
+ * @param s - the text folded ({@link fold})
+ */
+function findPartLists(s: string, sentences: readonly ProseSentence[], qs: readonly ProseQuantity[]): PartList[] {
   const out: PartList[] = [];
   const used = new Set<ProseQuantity>();
   const wholeBefore = (pos: number, family: ProseQuantity): ProseQuantity | undefined => {
@@ -591,12 +607,13 @@ function findChanges(sentences: readonly ProseSentence[], qs: readonly ProseQuan
  */
 export function analyzeProse(text: string): ProseAnalysis {
   const sentences = splitSentences(text);
-  const quantities = extractQuantities(text);
+  const folded = fold(text);
+  const quantities = quantitiesOf(text, folded, sentences);
   return {
     text,
     sentences,
     quantities,
-    partLists: findPartLists(text, sentences, quantities),
+    partLists: findPartLists(folded, sentences, quantities),
     changes: findChanges(sentences, quantities),
   };
 }

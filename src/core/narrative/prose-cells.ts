@@ -5,15 +5,16 @@
 import type { CellRef } from "../model/snapshot";
 import type { ReportModel, TableBinding, TableRow } from "../model/report-model";
 import { indexToCol } from "../model/address";
-import type { ScalarFieldId, TableId } from "../schema/fields";
+import type { ColumnDef, ScalarFieldId, TableId } from "../schema/fields";
 import { TABLES, normalizeLabel } from "../schema/fields";
 import { parseCell, writtenDecimals } from "../units";
 import { findUnitMistakes } from "../relations/unit-mistakes";
-import { checksInvolving, evaluate, refKey } from "../relations/footing";
+import { checksInvolving, failingChecks, refKey } from "../relations/footing";
 import { analyzeProse, type ProseAnalysis, type ProseQuantity, halfWidth } from "./extract";
 import { convertUnit, decimalShift, moneyFactor } from "../units";
 import { settledYear } from "./report-year";
 import { textCells } from "../rules/lib/text-cells";
+import { extend } from "../rules/lib/extend";
 
 /** The sheet the narrative is written to and read from. */
 export const NARRATIVE_SHEET = "评价报告综述";
@@ -202,9 +203,12 @@ export function correctedFact(model: ReportModel, fact: Fact | undefined): Fact 
   const key = `${fact.ref.sheet}!${fact.ref.address}`;
   for (const m of findUnitMistakes(model)) {
     const hit = m.figure.key === key ? m.corrected : m.alsoCorrected.find((x) => x.figure.key === key)?.corrected;
-    if (hit !== undefined) return { ...fact, value: hit, decimals: Math.max(fact.decimals, writtenDecimals(hit)) };
+    if (hit !== undefined) return extend(fact, { value: hit, decimals: Math.max(fact.decimals, writtenDecimals(hit)) });
   }
-  return checksInvolving(model, refKey(fact.ref)).some((c) => !evaluate(c).ok) ? { ...fact, suspect: true } : fact;
+  // The checks that fail as written are found once per model (usually none): a cell is suspect when one
+  // of its checks is among them — no check is judged again per cell.
+  const failing = failingChecks(model);
+  return failing.size > 0 && checksInvolving(model, refKey(fact.ref)).some((c) => failing.has(c)) ? extend(fact, { suspect: true }) : fact;
 }
 
 /**
@@ -265,6 +269,26 @@ export function rowName(row: TableRow): string | undefined {
 
 const entryCache = new WeakMap<ReportModel, MoneyEntry[]>();
 
+const columnLabels = new Map<TableId, readonly { col: ColumnDef; labels: readonly string[] }[]>();
+
+/**
+ * A money table's money columns with the labels prose may name them by (normalised, 4 characters or more,
+ * not {@link LOOSE}, longest first); columns without one are left out. The schema's own constants: worked
+ * out once per table, not for every workbook.
+ */
+function moneyColumns(tid: TableId): readonly { col: ColumnDef; labels: readonly string[] }[] {
+  const hit = columnLabels.get(tid);
+  if (hit) return hit;
+  const cols: { col: ColumnDef; labels: readonly string[] }[] = [];
+  for (const col of TABLES.find((t) => t.id === tid)?.columns ?? []) {
+    if (!col.money) continue;
+    const labels = [col.label, ...col.aliases].map(normalizeLabel).filter((l) => l.length >= 4 && !LOOSE.has(l));
+    if (labels.length) cols.push({ col, labels: labels.sort((a, b) => b.length - a.length) });
+  }
+  columnLabels.set(tid, cols);
+  return cols;
+}
+
 /** Every money field the prose may name, with its numbers. */
 export function moneyEntries(model: ReportModel): MoneyEntry[] {
   const hit = entryCache.get(model);
@@ -276,21 +300,17 @@ export function moneyEntries(model: ReportModel): MoneyEntry[] {
   }
   for (const tid of MONEY_TABLES) {
     const table = model.tables[tid];
-    const def = TABLES.find((t) => t.id === tid);
-    if (!table || !def) continue;
-    for (const col of def.columns) {
-      if (!col.money) continue;
-      const labels = [col.label, ...col.aliases].map(normalizeLabel).filter((l) => l.length >= 4 && !LOOSE.has(l));
-      if (!labels.length) continue;
+    if (!table) continue;
+    for (const { col, labels } of moneyColumns(tid)) {
       const facts: Fact[] = [];
       const totals = totalRows(model, table.sheet);
       for (const row of table.rows) {
         const c = row.cells[col.key];
         if (!c) continue;
         const f = correctedFact(model, factOf(c.ref, c.cell, rowName(row), model.moneyUnit));
-        if (f) facts.push(row.isSummary || totals.has(row.row) ? { ...f, isTotal: true } : f);
+        if (f) facts.push(row.isSummary || totals.has(row.row) ? extend(f, { isTotal: true }) : f);
       }
-      if (facts.length) out.push({ field: `${tid}.${col.key}`, name: col.label, labels: labels.sort((a, b) => b.length - a.length), facts });
+      if (facts.length) out.push({ field: `${tid}.${col.key}`, name: col.label, labels, facts });
     }
   }
   out.push(...relationEntries(model, out));
@@ -446,6 +466,14 @@ export function narrowerSubject(before: string): boolean {
 
 /** A list item's marker: 1、 2. （3） 一是 第一， (not a decimal: 1.5). */
 const ITEM_MARKER = "(?:\\d{1,2}\\s*[、.．](?!\\d)|[(（]\\d{1,2}[)）]|[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、])";
+// The patterns built from ITEM_MARKER, built once at load rather than by a `new RegExp` (a source string to
+// assemble, look up and wrap) on every call: they run for every prose amount.
+/** A text that opens with an item marker. */
+const OPENS_ITEM = new RegExp(`^\\s*${ITEM_MARKER}`);
+/** Item markers at the start of a line or after a sentence's end; group 1 is the marker. */
+const ITEM_MARKERS = new RegExp(`(?:^|[。；;！？!?])\\s*(${ITEM_MARKER})`, "g");
+/** An item's opening words up to its first amount (group 1). */
+const ITEM_OPENING = new RegExp(`^\\s*${ITEM_MARKER}\\s*([^，,。；;：:、\\d]{2,40}?)\\s*[(（]?\\s*\\d+(?:\\.\\d+)?\\s*(?:万元|元|亿元)`);
 
 /**
  * A numbered item's text before a sentence of it (`2、某补助资金28万元，用于…。` before `实际支出12.58万元`):
@@ -456,11 +484,12 @@ const ITEM_MARKER = "(?:\\d{1,2}\\s*[、.．](?!\\d)|[(（]\\d{1,2}[)）]|[一�
  */
 export function itemBefore(text: string, sentenceStart: number): string {
   // A sentence that opens an item (the next item's marker) starts a new subject.
-  if (new RegExp(`^\\s*${ITEM_MARKER}`).test(text.slice(sentenceStart, sentenceStart + 8))) return "";
+  if (OPENS_ITEM.test(text.slice(sentenceStart, sentenceStart + 8))) return "";
   const head = text.slice(0, sentenceStart);
   const line = head.slice(head.lastIndexOf("\n") + 1);
   let at = -1;
-  const marker = new RegExp(`(?:^|[。；;！？!?])\\s*(${ITEM_MARKER})`, "g");
+  const marker = ITEM_MARKERS;
+  marker.lastIndex = 0;
   for (let m = marker.exec(line); m; m = marker.exec(line)) at = m.index + m[0].length - m[1].length;
   return at < 0 ? "" : line.slice(at);
 }
@@ -482,7 +511,7 @@ export function itemNamesPart(model: ReportModel, item: string, before: string):
   if (!item.trim() || NAMES_WHOLE.test(before)) return false;
   // The words right after an item's marker, up to its first amount, are the item's subject whatever they end
   // with (5、购置应急保障用车 20.6 万元…，实际支出 20.6 万元).
-  const opening = new RegExp(`^\\s*${ITEM_MARKER}\\s*([^，,。；;：:、\\d]{2,40}?)\\s*[(（]?\\s*\\d+(?:\\.\\d+)?\\s*(?:万元|元|亿元)`).exec(item);
+  const opening = ITEM_OPENING.exec(item);
   if (opening && namesPart(model, opening[1], true)) return true;
   const amount = /([\u4e00-\u9fa5A-Za-z（）()]{4,40}?)\s*[(（]?\s*\d+(?:\.\d+)?\s*(?:万元|元|亿元)/g;
   for (let m = amount.exec(item); m; m = amount.exec(item)) if (namesPart(model, m[1])) return true;
@@ -626,7 +655,7 @@ function totalBelow(model: ReportModel, table: TableBinding, key: string): Fact 
   const address = `${indexToCol(col.col)}${rows[0]}`;
   const cell = model.snapshot.sheets.find((s) => s.name === table.sheet)?.cells[address];
   const f = correctedFact(model, factOf({ sheet: table.sheet, address }, cell, undefined, model.moneyUnit));
-  return f ? { ...f, isTotal: true } : undefined;
+  return f ? extend(f, { isTotal: true }) : undefined;
 }
 
 /** Whether a prose amount (converted to `unit`) stands for a fact's value, within both roundings. */

@@ -6,7 +6,7 @@
  */
 import type { ReportModel } from "../model/report-model";
 import { roundTo } from "../units/parse";
-import { checksOf, evaluate, sumChecks, type Figure, type Overrides, type SumCheck } from "./footing";
+import { checksOf, evaluate, formChecks, type Figure, type Overrides, type SumCheck } from "./footing";
 import { checksTouchingUnitMistakes } from "./unit-mistakes";
 import { anchoredByRate, repairsRate } from "./rate-links";
 
@@ -89,8 +89,7 @@ function emptyElsewhere(model: ReportModel, figure: Figure): boolean {
   if (dot < 0) return false;
   const prefix = figure.field.slice(0, dot + 1);
   const peers = new Map<string, Figure>();
-  for (const c of sumChecks(model)) {
-    if (c.kind !== "form") continue;
+  for (const c of formChecks(model)) {
     for (const f of [c.target, ...c.terms.map((t) => t.figure)]) if (f.key !== figure.key && f.field.startsWith(prefix)) peers.set(f.key, f);
   }
   return peers.size > 0 && [...peers.values()].every((f) => f.value === 0);
@@ -108,11 +107,11 @@ export function causeCorrections(model: ReportModel): ReadonlyMap<string, { valu
   if (hit) return hit;
   const out = new Map<string, { value: number; decimals: number }>();
   const touching = checksTouchingUnitMistakes(model);
-  const kept = sumChecks(model).filter((c) => c.kind !== "project" && !touching.has(c));
-  const keptSet = new Set(kept);
-  for (const check of kept) {
-    if (check.kind !== "form" || evaluate(check).ok) continue;
-    const cause = causeOf(model, check, (c) => keptSet.has(c));
+  // The checks that count, tested per check (listing them all would build every check of the workbook).
+  const kept = (c: SumCheck): boolean => c.kind !== "project" && !touching.has(c);
+  for (const check of formChecks(model)) {
+    if (!kept(check) || evaluate(check).ok) continue;
+    const cause = causeOf(model, check, kept);
     if (cause?.unique) out.set(cause.figure.key, { value: cause.value, decimals: cause.decimals });
   }
   corrections.set(model, out);

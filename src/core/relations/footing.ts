@@ -60,75 +60,104 @@ export function readMoney(bound: BoundCell, field: string, moneyUnit: string): F
   return readFigure(bound, field, moneyUnit, -1);
 }
 
-/**
- * readMoney, the figure numbered `slot` among the cells of the model's checks (-1 outside them): the
- * slot is where the index of checks by cell keeps this cell's checks (see FigureIndex).
- */
+/** readMoney, the figure numbered `slot` among the cells of the model's checks (-1 outside them). */
 function readFigure(bound: BoundCell, field: string, moneyUnit: string, slot: number): Figure | undefined {
+  if (!readCell(bound, moneyUnit)) return undefined;
+  const { row, col } = rowColOf(bound.ref.address);
+  const r = lastRead;
+  return new MoneyFigure(refKey(bound.ref), bound.ref, field, r.formula, bound.cell, r.blank, r.value, r.decimals, r.written, row, col, slot);
+}
+
+/**
+ * What readCell read last. One reusable record instead of a Figure per cell: the footing of a workbook
+ * reads every money cell into flat arrays (see Footing) and builds Figure objects only for the cells a
+ * rule asks about. (The core is synchronous: one read at a time.)
+ */
+const lastRead = { value: 0.5, decimals: 0.5, written: 0.5, blank: false, formula: false };
+// (Started at fractions so that its number fields hold doubles from the start: no map change at the
+// first fraction read.)
+
+function setRead(blank: boolean, formula: boolean, value: number, decimals: number, written: number): true {
+  lastRead.blank = blank;
+  lastRead.formula = formula;
+  lastRead.value = value;
+  lastRead.decimals = decimals;
+  lastRead.written = written;
+  return true;
+}
+
+/**
+ * Read a money cell into `lastRead`; false when the cell cannot take part in footing (text, an error,
+ * a percentage, or a unit that is not money).
+ */
+function readCell(bound: BoundCell, moneyUnit: string): boolean {
   const cell = bound.cell;
   // A stored number (nearly every money cell) is read here as parseCell reads it, without its Parsed
   // object and raw string: a workbook has a figure per money cell.
-  if (cell !== undefined && cell.error === undefined && typeof cell.value === "number") return readStoredMoney(bound, cell, cell.value, field, moneyUnit, slot);
+  if (cell !== undefined && cell.error === undefined && typeof cell.value === "number") return readStoredMoney(cell, cell.value, moneyUnit);
   const parsed: Parsed = parseCell(cell);
-  if (parsed.kind === "blank") return figureOf(bound, field, cell, cell?.formula !== undefined, true, 0, Infinity, Infinity, slot);
-  if (parsed.kind !== "number" || parsed.percent) return undefined;
+  if (parsed.kind === "blank") return setRead(true, cell?.formula !== undefined, 0, Infinity, Infinity);
+  if (parsed.kind !== "number" || parsed.percent) return false;
   let value = parsed.value;
   let decimals = parsed.decimals;
   // In a money cell a bare 万 / 亿 (`1711.75万`) can only mean 万元 / 亿元.
   const unit = parsed.unit !== undefined ? (BARE_MONEY_UNITS[parsed.unit.trim()] ?? parsed.unit) : undefined;
   if (unit !== undefined && unit !== moneyUnit) {
-    if (moneyFactor(unit) === undefined) return undefined;
+    if (moneyFactor(unit) === undefined) return false;
     const converted = convertUnit(value, unit, moneyUnit);
     const shift = decimalShift(unit, moneyUnit);
-    if (converted === undefined || shift === undefined) return undefined;
+    if (converted === undefined || shift === undefined) return false;
     value = converted;
     decimals += shift;
   }
   const formula = cell?.formula !== undefined;
   // A written 0 is nothing, exactly: its rounding interval must not make room for a slip elsewhere
   // (`0.02 = 0.021 + 0.00 + 0.00` is no evidence that two cells were typed in 元).
-  if (value === 0) return figureOf(bound, field, cell, formula, false, 0, Infinity, decimals, slot);
+  if (value === 0) return setRead(false, formula, 0, Infinity, decimals);
   const formatted = !parsed.fromText && formatInfo(cell?.numberFormat).decimals !== undefined;
   // An amount written in another unit (`5.33亿元` in a 万元 table) is as precise as it was written there:
   // 53300 ± 50 万元, not ± 0.005. The money floor is for figures in the workbook's own unit.
   const converted = unit !== undefined && unit !== moneyUnit;
   const shown = formatted || converted ? decimals : Math.max(decimals, MIN_MONEY_DECIMALS);
   // What the reader sees is the rounded value; the interval is centred on it.
-  return figureOf(bound, field, cell, formula, false, formatted ? roundTo(value, decimals) : value, shown, decimals, slot);
+  return setRead(false, formula, formatted ? roundTo(value, decimals) : value, shown, decimals);
 }
 
-/** readMoney of a cell holding a stored number: parseCell's number branch and readMoney's arithmetic. */
-function readStoredMoney(bound: BoundCell, cell: CellSnapshot, v: number, field: string, moneyUnit: string, slot: number): Figure | undefined {
-  if (isAbnormalNumber(v)) return undefined;
+/** readCell of a cell holding a stored number: parseCell's number branch and readCell's arithmetic. */
+function readStoredMoney(cell: CellSnapshot, v: number, moneyUnit: string): boolean {
+  if (isAbnormalNumber(v)) return false;
   const info = formatInfo(cell.numberFormat);
-  if (info.percent) return undefined;
+  if (info.percent) return false;
   let value = Object.is(v, -0) ? 0 : v;
   let decimals = info.decimals ?? writtenDecimals(v);
   const unit = info.unit !== undefined ? (BARE_MONEY_UNITS[info.unit.trim()] ?? info.unit) : undefined;
   const converted = unit !== undefined && unit !== moneyUnit;
   if (converted) {
-    if (moneyFactor(unit) === undefined) return undefined;
+    if (moneyFactor(unit) === undefined) return false;
     const to = convertUnit(value, unit, moneyUnit);
     const shift = decimalShift(unit, moneyUnit);
-    if (to === undefined || shift === undefined) return undefined;
+    if (to === undefined || shift === undefined) return false;
     value = to;
     decimals += shift;
   }
   const formula = cell.formula !== undefined;
-  if (value === 0) return figureOf(bound, field, cell, formula, false, 0, Infinity, decimals, slot);
+  if (value === 0) return setRead(false, formula, 0, Infinity, decimals);
   const formatted = info.decimals !== undefined;
   const shown = formatted || converted ? decimals : Math.max(decimals, MIN_MONEY_DECIMALS);
-  return figureOf(bound, field, cell, formula, false, formatted ? roundTo(value, decimals) : value, shown, decimals, slot);
+  return setRead(false, formula, formatted ? roundTo(value, decimals) : value, shown, decimals);
 }
 
-/**
- * The one place a Figure is built: one object literal, its fields always in this order (one hidden
- * class for every figure, so the footing loops stay monomorphic), no spreads.
- */
-function figureOf(bound: BoundCell, field: string, cell: CellSnapshot | undefined, formula: boolean, blank: boolean, value: number, decimals: number, written: number, slot: number): Figure {
-  const ref = bound.ref;
-  const address = ref.address;
-  // Row and column straight from the address's characters (no position object per cell).
+/** Row and column (1-based) of an address; 0 and 0 for something that is not an address (never thrown). */
+function rowColOf(address: string): { row: number; col: number } {
+  const row = a1Row(address);
+  return { row, col: lastCol };
+}
+
+/** The column a1Row read last (a second return value without an object per cell). */
+let lastCol = 0;
+
+/** The row of an address, its column left in lastCol: straight from the characters for a plain address. */
+function a1Row(address: string): number {
   const letters = simpleA1Letters(address);
   let row = 0;
   let col = 0;
@@ -142,12 +171,14 @@ function figureOf(bound: BoundCell, field: string, cell: CellSnapshot | undefine
       // Not an address: row and column 0 (never thrown — the figure is still read).
     }
   }
-  return new MoneyFigure(refKey(ref), ref, field, formula, cell, blank, value, decimals, written, row, col, slot);
+  lastCol = col;
+  return row;
 }
 
 /**
  * The class of every figure footing reads. A class, not an object literal: a literal carries an
- * allocation site that V8 tracks per object (mementos, pretenuring) — a figure per money cell.
+ * allocation site that V8 tracks per object (mementos, pretenuring), and one hidden class keeps the
+ * loops over figures monomorphic.
  */
 class MoneyFigure implements Figure {
   constructor(
@@ -187,7 +218,6 @@ function simpleA1Letters(address: string): number {
   return letters;
 }
 
-/** One term of a check. */
 export interface Term {
   readonly figure: Figure;
   readonly sign: 1 | -1;
@@ -254,6 +284,8 @@ function bounds(f: Figure, overrides?: Overrides): { value: number; lo: number; 
  * but no rounding of the sum (which goes through strings), for the searches that only need the verdict.
  */
 export function holdsAsIs(check: SumCheck, overrides?: Overrides): boolean {
+  const ft = ModelCheck.flat(check);
+  if (ft !== undefined) return holdsAsIsAt(ft, (check as ModelCheck).id, overridesBySlot(ft, overrides));
   const target = check.target;
   const to = overrides?.get(target.key);
   const tValue = to ? to.value : target.value;
@@ -279,24 +311,11 @@ export function holdsAsIs(check: SumCheck, overrides?: Overrides): boolean {
   return lo <= tValue + tHalf + eps && tValue - tHalf <= hi + eps;
 }
 
-const failingCache = new WeakMap<ReportModel, ReadonlySet<SumCheck>>();
-
-/**
- * The checks of `sumChecks(model)` that fail as written (`!holdsAsIs`), found once per model (usually
- * none or a few: a set of them, not a verdict per check). `holdsAsIs(check, overrides)` depends only on
- * the overrides of the check's own cells, so a check that no override touches keeps this verdict.
- */
-export function failingChecks(model: ReportModel): ReadonlySet<SumCheck> {
-  const hit = failingCache.get(model);
-  if (hit) return hit;
-  const out = new Set<SumCheck>();
-  for (const c of sumChecks(model)) if (!holdsAsIs(c)) out.add(c);
-  failingCache.set(model, out);
-  return out;
-}
 
 /** Judge a check, optionally with some figures replaced. */
 export function evaluate(check: SumCheck, overrides?: Overrides): CheckResult {
+  const ft = ModelCheck.flat(check);
+  if (ft !== undefined) return evaluateAt(ft, (check as ModelCheck).id, overridesBySlot(ft, overrides));
   const t = bounds(check.target, overrides);
   let sum = 0;
   let lo = 0;
@@ -350,61 +369,56 @@ export function rowName(row: TableRow): string {
   return String(v).trim();
 }
 
+
+/** The 小计 rows (局机关小计, 二级单位小计): rowName(row) contains 小计 (trimming cannot change that). */
+function isSubtotalRow(row: TableRow): boolean {
+  const v = row.cells.name?.cell?.value;
+  return v !== null && v !== undefined && String(v).includes("小计");
+}
+
 function moneyKeys(table: TableBinding): string[] {
   const def = tableDef(table.id);
   const present = new Set(table.columns.map((c) => c.key));
   return def.columns.filter((c) => c.money && present.has(c.key)).map((c) => c.key);
 }
 
-/**
- * A row's money cells, in the order of the table's money keys: a Figure, `undefined` for an unreadable
- * cell (text, errors), `null` for a column the table does not have.
- */
-type RowFigures = (Figure | undefined | null)[];
-
-/** Read every money cell of a row, each figure numbered by its place in `figures` (where it is added). */
-function readRow(row: TableRow, keys: readonly string[], fields: readonly string[], moneyUnit: string, figures: Figure[]): RowFigures {
-  const out: RowFigures = new Array<Figure | undefined | null>(keys.length);
-  for (let i = 0; i < keys.length; i++) {
-    const bound = row.cells[keys[i]];
-    if (!bound) {
-      out[i] = null;
-      continue;
-    }
-    const f = readFigure(bound, fields[i], moneyUnit, figures.length);
-    if (f) figures.push(f);
-    out[i] = f;
+/** A growable Int32Array (the number of checks and terms is known only once they are built). */
+class IntList {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Int32Array(Math.max(16, capacity));
   }
-  return out;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
 }
 
-/** A row whose money cells are all empty ("3、二级机构2" with no numbers) takes no part in footing. */
-function isBlankRow(figs: RowFigures): boolean {
-  for (const f of figs) if (f !== null && (f === undefined || !f.blank)) return false;
-  return true;
-}
+/** Check kinds as stored in Footing.kind. */
+const ROW = 0;
+const SUMMARY = 1;
+const PROJECT = 2;
+const FORM = 3;
+const KINDS: readonly CheckKind[] = ["row", "summary", "project", "form"];
 
-/**
- * A model's checks and the cells they read: every figure of a check has a slot (its place in `figures`;
- * two readings of one cell share it), and the checks of each slot are kept in one flat array, grouped
- * by slot (`list[start[s]] … list[end[s] − 1]`, in check order), built when first asked. A Map from
- * `Sheet!A1` to a list per cell cost more than every check's arithmetic: an entry and an array per
- * money cell.
- */
-interface Footing {
-  readonly checks: readonly SumCheck[];
-  readonly figures: readonly Figure[];
-  index?: { readonly start: Int32Array; readonly end: Int32Array; readonly list: readonly SumCheck[] };
-  /** Slot by `Sheet!A1`, built for a look-up by key (or when form relations read table cells again). */
-  byKey?: Map<string, number>;
-  /**
-   * When two tables read one cell (their figures have two slots): the first slot of each figure's key,
-   * by slot, so that the cell's checks are listed together as by key. Undefined when no cell is read twice.
-   */
-  canonical?: Int32Array;
+/** A money table as footing reads it: its money keys and its relations as positions among them. */
+interface FootedTable {
+  readonly id: TableId;
+  readonly sheet: string;
+  readonly keys: readonly string[];
+  /** Field id of each money key (`jx_expense.basic`). */
+  readonly fields: readonly string[];
+  readonly relations: readonly Relation[];
+  readonly rows: readonly TableRow[];
+  /** Its slots: firstSlot … endSlot − 1. */
+  readonly firstSlot: number;
+  endSlot: number;
 }
-
-const cache = new WeakMap<ReportModel, Footing>();
 
 /** A table relation with its cells as positions among the table's money keys. */
 interface Relation {
@@ -416,21 +430,235 @@ interface Relation {
 }
 
 /**
+ * A model's checks and the cells they read, as flat arrays. Every money cell read is a slot: its value,
+ * displayed decimals (and their half-width), flags, row and column sit in typed arrays at that slot;
+ * a check is its kind, its target's slot and a run of term slots with signs. Judging every check as
+ * written is then a few float additions per term over these arrays, with no object per cell: a workbook
+ * of 2 000 institutions has ≈ 30 000 money cells and 10 000 checks, nearly all of which hold.
+ *
+ * Figure, Term and SumCheck objects are built on demand (figureAt, checkAt), each once, for the cells
+ * and checks a rule asks about — usually those of the few checks that fail.
+ *
+ * The checks of each slot are kept in one flat array, grouped by slot (`list[start[s]] … list[end[s] − 1]`,
+ * check numbers in check order), built when first asked.
+ */
+export interface Footing {
+  readonly tables: readonly FootedTable[];
+  /** Number of slots. */
+  size: number;
+  readonly value: Float64Array;
+  /**
+   * Displayed and written decimals (see decimalsAt, writtenAt, halfAt), as small codes: whole numbers of
+   * decimals, CODE_INFINITY for a blank's or a 0's, CODE_OTHER for anything else (kept exactly in
+   * `otherDecimals` / `otherWritten`). Two bytes a cell instead of eight: a fresh array costs in
+   * proportion to its size, and footing allocates one of each per model.
+   */
+  readonly decimalsCode: Int16Array;
+  readonly writtenCode: Int16Array;
+  readonly otherDecimals: Map<number, number>;
+  readonly otherWritten: Map<number, number>;
+  /** 1 for a blank cell. */
+  readonly blank: Uint8Array;
+  readonly formula: Uint8Array;
+  readonly row: Int32Array;
+  readonly col: Int32Array;
+  /**
+   * Where a table slot's cell is: its row (index among the table's rows) and money key (index among
+   * its keys) — numbers, not a pointer per cell (see boundOf). Slots from `tableSlots` on are cells
+   * the form relations read (`extra`).
+   */
+  readonly srcRow: Int32Array;
+  readonly srcKey: Uint16Array;
+  tableSlots: number;
+  /** Money cells of the tables that could not be read (text, error values): none, usually. */
+  unreadable: number;
+  /** Whether every table slot's cell is on its table's sheet (then sheetAt need not find the cell). */
+  onTableSheets: boolean;
+  readonly extra: { readonly bound: BoundCell; readonly field: string }[];
+  /** The Figure of each slot, built when first asked (figureAt). */
+  readonly figures: (Figure | undefined)[];
+  /** A `+figure` term per slot, shared by the checks that add it (termOf). */
+  readonly plusTerms: (Term | undefined)[];
+  /** Number of checks. */
+  count: number;
+  kind: Uint8Array;
+  target: Int32Array;
+  /** Terms of check c: termSlot[termStart[c]] … termSlot[termStart[c + 1] − 1]. */
+  termStart: Int32Array;
+  termSlot: Int32Array;
+  termSign: Int8Array;
+  /** The schema table (index into tables) of a check; -1 for a form's. */
+  table: Int32Array;
+  /** Row check: its relation (index into the table's relations); summary check: its money key's index. */
+  aux: Int32Array;
+  /** The table row (row, project and summary checks) or declared relation (form checks) of each check. */
+  source: (TableRow | DeclaredSum)[];
+  /** The SumCheck of each check, built when first asked (checkAt); form checks are built at once. */
+  readonly checks: (SumCheck | undefined)[];
+  /** Verdicts as written (1: fails), judged when first asked (failingChecks). */
+  failing?: Uint8Array;
+  failingSet?: ReadonlySet<SumCheck>;
+  all?: readonly SumCheck[];
+  index?: { readonly start: Int32Array; readonly end: Int32Array; readonly list: Int32Array };
+  /** Slot by `Sheet!A1`, built for a look-up by key (or when form relations read table cells again). */
+  byKey?: Map<string, number>;
+  /** Slots of the keys looked up before byKey was built (slotForKey). */
+  keySlots?: Map<string, number>;
+  /**
+   * When two tables read one cell (it has two slots): the first slot of each slot's key, by slot, so
+   * that the cell's checks are listed together as by key. Undefined when no cell is read twice.
+   */
+  canonical?: Int32Array;
+}
+
+/** A SumCheck built from a Footing: its number among the model's checks (for the flat searches). */
+class ModelCheck implements SumCheck {
+  /** The footing of a table's check, whose terms are built when first read; undefined for a form's. */
+  readonly #ft: Footing | undefined;
+  #terms: readonly Term[] | undefined;
+  constructor(
+    readonly id: number,
+    ft: Footing | undefined,
+    readonly kind: CheckKind,
+    readonly table: TableId | "form",
+    readonly sheet: string,
+    readonly target: Figure,
+    terms: readonly Term[] | undefined,
+    readonly targetKey: string,
+    readonly termKeys: readonly string[],
+    readonly rowName: string,
+    readonly row: number,
+    readonly declared: DeclaredSum | undefined,
+  ) {
+    this.#ft = ft;
+    this.#terms = terms;
+  }
+
+  /**
+   * The terms, built when first read: a 汇总 check has a term per institution, and the rules judge a
+   * table's check over the flat arrays (evaluate, holdsAsIs) without reading them.
+   */
+  get terms(): readonly Term[] {
+    if (this.#terms === undefined) this.#terms = termsOf(this.#ft as Footing, this.id);
+    return this.#terms;
+  }
+
+  /** The footing a table's check is judged on (undefined for a form's check, judged on its objects). */
+  static flat(check: SumCheck): Footing | undefined {
+    return check instanceof ModelCheck ? check.#ft : undefined;
+  }
+}
+
+/** The terms of table check `c`. */
+function termsOf(ft: Footing, c: number): Term[] {
+  const from = ft.termStart[c];
+  const to = ft.termStart[c + 1];
+  const terms = new Array<Term>(to - from);
+  for (let j = from; j < to; j++) terms[j - from] = termOf(ft, ft.termSlot[j], ft.termSign[j]);
+  return terms;
+}
+
+/** The footing of a table's check (undefined for a form's check or one built elsewhere). */
+export function flatOf(check: SumCheck): Footing | undefined {
+  return ModelCheck.flat(check);
+}
+
+/** The number of a model's check (-1 for a check built elsewhere). */
+export function checkIdOf(check: SumCheck): number {
+  return check instanceof ModelCheck ? check.id : -1;
+}
+
+const cache = new WeakMap<ReportModel, Footing>();
+
+/**
  * Every sum check of the model: the TableDef row relations on every non-blank row, the 汇总 row of the
  * money tables against the sum of the other non-blank rows (column by column), and each project row's
  * 预算 = 执行 + 结转结余 (only where 结转结余 is filled). Checks with an unreadable cell are left out
  * (other rules report text and errors), as are checks whose parts are all blank (a breakdown not
  * filled in is missing data, not a wrong sum).
+ *
+ * This builds an object per check and per cell: prefer failingChecks, checksOf, tableChecks and
+ * formChecks, which build only what they return.
  */
 export function sumChecks(model: ReportModel): readonly SumCheck[] {
-  return footingOf(model).checks;
+  const ft = footingOf(model);
+  if (ft.all) return ft.all;
+  const all = new Array<SumCheck>(ft.count);
+  for (let c = 0; c < ft.count; c++) all[c] = checkAt(ft, c);
+  ft.all = all;
+  return all;
 }
 
-function footingOf(model: ReportModel): Footing {
+/** The checks of one schema table (row, project and 汇总 checks), in check order. */
+export function tableChecks(model: ReportModel, table: TableId): readonly SumCheck[] {
+  const ft = footingOf(model);
+  const out: SumCheck[] = [];
+  const at = ft.tables.findIndex((t) => t.id === table);
+  if (at < 0) return out;
+  for (let c = 0; c < ft.count; c++) if (ft.table[c] === at) out.push(checkAt(ft, c));
+  return out;
+}
+
+/** The relations the detected forms declare, as checks (kind `form`), in check order. */
+export function formChecks(model: ReportModel): readonly SumCheck[] {
+  const ft = footingOf(model);
+  const out: SumCheck[] = [];
+  for (let c = 0; c < ft.count; c++) if (ft.kind[c] === FORM) out.push(checkAt(ft, c));
+  return out;
+}
+
+/** The model's footing (slots and checks as flat arrays), built once per model. */
+export function footingOf(model: ReportModel): Footing {
   const hit = cache.get(model);
   if (hit) return hit;
-  const out: SumCheck[] = [];
-  const figures: Figure[] = [];
+  const tables: FootedTable[] = [];
+  // Every money cell of every table (and every cell a form relation names) may take a slot. (Each
+  // array is allocated once at its final size: growing arrays of this size cost more than filling them.)
+  let capacity = 0;
+  for (const table of Object.values(model.tables)) if (table) capacity += table.rows.length * moneyKeys(table).length;
+  for (const rel of model.relations ?? []) capacity += 1 + rel.terms.length;
+  const ft: Footing = {
+    tables,
+    size: 0,
+    value: new Float64Array(capacity),
+    decimalsCode: new Int16Array(capacity),
+    writtenCode: new Int16Array(capacity),
+    otherDecimals: new Map(),
+    otherWritten: new Map(),
+    blank: new Uint8Array(capacity),
+    formula: new Uint8Array(capacity),
+    row: new Int32Array(capacity),
+    col: new Int32Array(capacity),
+    srcRow: new Int32Array(capacity),
+    srcKey: new Uint16Array(capacity),
+    tableSlots: 0,
+    unreadable: 0,
+    onTableSheets: true,
+    extra: [],
+    figures: [],
+    plusTerms: [],
+    count: 0,
+    kind: new Uint8Array(0),
+    target: new Int32Array(0),
+    termStart: new Int32Array(0),
+    termSlot: new Int32Array(0),
+    termSign: new Int8Array(0),
+    table: new Int32Array(0),
+    aux: new Int32Array(0),
+    source: [],
+    checks: [],
+    // Every field from the start, those built later too: one hidden class for every footing, so that
+    // the loops over it stay monomorphic.
+    failing: undefined,
+    failingSet: undefined,
+    all: undefined,
+    index: undefined,
+    byKey: undefined,
+    keySlots: undefined,
+    canonical: undefined,
+  };
+  const b = builder;
+  b.reset();
   const spans: TableSpan[] = [];
   for (const table of Object.values(model.tables)) {
     if (!table) continue;
@@ -438,97 +666,40 @@ function footingOf(model: ReportModel): Footing {
     const keys = moneyKeys(table);
     if (keys.length === 0) continue;
     const fields = keys.map((k) => `${table.id}.${k}`);
-    const first = figures.length;
     const at = new Map(keys.map((k, i) => [k, i]));
-    // A figure is a term of its row's relations and of its column's 汇总 check: one `+figure` term each,
-    // shared (a workbook has a figure per money cell).
-    const rows: { row: TableRow; figs: RowFigures; plus: (Term | undefined)[] }[] = [];
-    for (const row of table.rows) {
-      const figs = readRow(row, keys, fields, model.moneyUnit, figures);
-      if (!isBlankRow(figs)) rows.push({ row, figs, plus: new Array<Term | undefined>(keys.length) });
-    }
-    spans.push(spanOf(table.sheet, figures, first));
-    const plusTerm = (r: { figs: RowFigures; plus: (Term | undefined)[] }, i: number): Term => (r.plus[i] ??= { figure: r.figs[i] as Figure, sign: 1 });
+    const ti = tables.length;
     // A relation's cells the table does not have as money columns are never read (the Map had no entry).
     const relations: Relation[] = def.relations.map((rel) => {
       const parts = rel.parts.filter((p) => at.has(p));
       return { total: rel.total, totalAt: at.get(rel.total) ?? -1, parts, partsAt: parts.map((p) => at.get(p) as number) };
     });
-    const budgetAt = at.get("budget") ?? -1;
-    const executedAt = at.get("executed") ?? -1;
-    const carryAt = at.get("carryover") ?? -1;
-    for (const r of rows) {
-      const { row, figs } = r;
-      let name: string | undefined;
-      for (const rel of relations) {
-        const target = rel.totalAt >= 0 ? figs[rel.totalAt] : undefined;
-        if (!target) continue;
-        // An unreadable part leaves the check out; a part whose cell the row lacks (never: every found
-        // column has an entry) is no part.
-        let readable = true;
-        let allBlank = true;
-        for (const i of rel.partsAt) {
-          const f = figs[i];
-          if (f === undefined) {
-            readable = false;
-            break;
-          }
-          if (f !== null && !f.blank) allBlank = false;
-        }
-        if (!readable) continue;
-        // All parts blank: the breakdown was not filled in (hefei-2024 gives 基本支出 without 人员/公用).
-        // That is missing data, not a sum that fails; a blank total over filled parts still counts.
-        if (allBlank) continue;
-        let present = 0;
-        for (const i of rel.partsAt) if (figs[i]) present++;
-        const absent = present < rel.partsAt.length;
-        const terms: Term[] = new Array<Term>(present);
-        let t = 0;
-        for (const i of rel.partsAt) if (figs[i]) terms[t++] = plusTerm(r, i);
-        name ??= rowName(row);
-        const termKeys = absent ? rel.parts.filter((_, j) => figs[rel.partsAt[j]] !== null) : rel.parts;
-        out.push({ kind: "row", table: table.id, sheet: table.sheet, target, terms, targetKey: rel.total, termKeys, rowName: name, row: row.row });
-      }
-      if (table.id === "jx_projects") {
-        const budget = budgetAt >= 0 ? figs[budgetAt] : undefined;
-        const executed = executedAt >= 0 ? figs[executedAt] : undefined;
-        const carry = carryAt >= 0 ? figs[carryAt] : undefined;
-        if (budget && executed && carry && !carry.blank && !budget.blank) {
-          out.push({
-            kind: "project",
-            table: table.id,
-            sheet: table.sheet,
-            target: carry,
-            terms: [
-              { figure: budget, sign: 1 },
-              { figure: executed, sign: -1 },
-            ],
-            targetKey: "carryover",
-            termKeys: ["budget", "executed"],
-            rowName: name ?? rowName(row),
-            row: row.row,
-          });
-        }
-      }
-    }
+    const rows = table.rows;
+    const footed: FootedTable = { id: table.id, sheet: table.sheet, keys, fields, relations, rows, firstSlot: ft.size, endSlot: ft.size };
+    tables.push(footed);
+    const K = keys.length;
+    const first = ft.size;
+    // (Reading and the row checks are functions of their own: each is one loop over every cell, and a
+    // small function is optimised sooner and at less cost than one that does everything.)
+    const { grid, live } = readTableCells(ft, model.moneyUnit, footed);
+    footed.endSlot = ft.size;
+    spans.push(spanOf(ft, table.sheet, first));
+    rowChecks(ft, b, footed, ti, grid, live, at);
     if (def.hasSummaryRow) {
-      const summary = rows.find((r) => r.row.isSummary);
-      if (!summary) continue;
+      const summary = live.find((r) => rows[r].isSummary);
+      if (summary === undefined) continue;
       // 小计 rows (局机关小计, 二级单位小计) sum their group: the 汇总 row adds the rows that are not 小计,
       // and each 小计 is checked against its group — the rows under it when the table opens with a 小计,
       // else the rows above it since the previous 小计.
-      // Each row's name read and tested once (the filters below ask about every row).
-      const subtotals = new Set(rows.filter((r) => !r.row.isSummary && /小计/.test(rowName(r.row))));
-      const isSubtotal = (r: (typeof rows)[number]): boolean => subtotals.has(r);
-      const others = rows.filter((r) => r !== summary && !r.row.isSummary && !isSubtotal(r));
+      const subtotal = new Set(live.filter((r) => !rows[r].isSummary && isSubtotalRow(rows[r])));
+      const body = live.filter((r) => r !== summary && !rows[r].isSummary);
+      const others = body.filter((r) => !subtotal.has(r));
       if (others.length === 0) continue;
-      const groups: { head: (typeof rows)[number]; members: typeof rows }[] = [];
-      const body = rows.filter((r) => r !== summary && !r.row.isSummary);
-      if (body.some(isSubtotal)) {
-        const headsFirst = isSubtotal(body[0]);
-        let members: typeof rows = [];
+      const groups: { head: number; members: number[] }[] = [];
+      if (subtotal.size > 0) {
+        const headsFirst = subtotal.has(body[0]);
+        let members: number[] = [];
         for (const r of headsFirst ? [...body].reverse() : body) {
-          if (!isSubtotal(r)) members.push(r);
+          if (!subtotal.has(r)) members.push(r);
           else {
             groups.push({ head: r, members });
             members = [];
@@ -536,52 +707,281 @@ function footingOf(model: ReportModel): Footing {
         }
       }
       // One check per money column: the 汇总 row over the rows that are not 小计, each 小计 over its group.
-      const push = (head: (typeof rows)[number], parts: typeof rows, k: number): void => {
-        const target = head.figs[k];
-        if (!target || parts.length === 0) return;
-        const terms: Term[] = new Array<Term>(parts.length);
+      const push = (head: number, parts: readonly number[], k: number): void => {
+        const target = grid[head * K + k];
+        if (target < 0 || parts.length === 0) return;
         let allBlank = true;
-        for (let j = 0; j < parts.length; j++) {
-          const f = parts[j].figs[k];
-          if (!f) return;
-          if (!f.blank) allBlank = false;
-          terms[j] = plusTerm(parts[j], k);
+        for (const p of parts) {
+          const s = grid[p * K + k];
+          if (s < 0) return;
+          if (ft.blank[s] === 0) allBlank = false;
         }
         if (allBlank) return;
-        out.push({ kind: "summary", table: table.id, sheet: table.sheet, target, terms, targetKey: keys[k], termKeys: [], rowName: rowName(head.row), row: head.row.row });
+        b.begin(SUMMARY, ti, k, rows[head], target);
+        for (const p of parts) b.term(grid[p * K + k], 1);
       };
-      for (let k = 0; k < keys.length; k++) {
+      for (let k = 0; k < K; k++) {
         push(summary, others, k);
         for (const g of groups) push(g.head, g.members, k);
       }
     }
   }
-  const footing: Footing = { checks: out, figures };
-  // Tables on one sheet whose cells may overlap: find the figures of one cell (by key) now, before the
-  // index is built. (Disjoint tables, the rule, have one figure per cell.)
-  if (tablesMayOverlap(spans)) keyIndex(footing);
-  for (const c of declaredChecks(model, footing, figures)) out.push(c);
-  cache.set(model, footing);
-  return footing;
+  ft.tableSlots = ft.size;
+  // Tables on one sheet whose cells may overlap: find the slots of one cell (by key) now, before the
+  // index is built. (Disjoint tables, the rule, have one slot per cell.)
+  if (tablesMayOverlap(spans)) keyIndex(ft);
+  const declared = declaredChecks(model, ft, b);
+  b.finish(ft);
+  for (const c of declared) ft.checks[c.id] = c;
+  cache.set(model, ft);
+  return ft;
 }
 
 /**
- * The relations the detected forms declare (项目资金's 其中 rows in each column, the fund splits, the
- * 决算 balances), as checks like the tables' own. A relation with an unreadable cell is left out; one
- * whose parts are all blank is a breakdown not filled in.
+ * Read every money cell of a table into new slots. Returns the slot of each row's money cell, row by
+ * row (UNREADABLE for text or errors, ABSENT for a column the row lacks: a grid of numbers instead of
+ * an array of figures per row), and the rows with a money cell that is not blank (the others take no
+ * part in footing).
  */
-function declaredChecks(model: ReportModel, footing: Footing, figures: Figure[]): SumCheck[] {
-  const out: SumCheck[] = [];
-  if (!model.relations?.length) return out;
+function readTableCells(ft: Footing, moneyUnit: string, table: FootedTable): { grid: Int32Array; live: number[] } {
+  const { rows, keys, sheet } = table;
+  const K = keys.length;
+  const grid = new Int32Array(rows.length * K);
+  const live: number[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r].cells;
+    let blankRow = true;
+    for (let i = 0; i < K; i++) {
+      const cell = cells[keys[i]];
+      if (!cell) {
+        grid[r * K + i] = ABSENT;
+        continue;
+      }
+      if (!readCell(cell, moneyUnit)) {
+        grid[r * K + i] = UNREADABLE;
+        ft.unreadable++;
+        blankRow = false;
+        continue;
+      }
+      grid[r * K + i] = store(ft, cell.ref.address, r, i);
+      if (cell.ref.sheet !== sheet) ft.onTableSheets = false;
+      if (!lastRead.blank) blankRow = false;
+    }
+    if (!blankRow) live.push(r);
+  }
+  return { grid, live };
+}
+
+/** The row checks of a table's live rows (its relations, and a project row's 结转结余), in row order. */
+function rowChecks(ft: Footing, b: CheckBuilder, table: FootedTable, ti: number, grid: Int32Array, live: readonly number[], at: ReadonlyMap<string, number>): void {
+  const { rows, relations } = table;
+  const K = table.keys.length;
+  const budgetAt = at.get("budget") ?? -1;
+  const executedAt = at.get("executed") ?? -1;
+  const carryAt = at.get("carryover") ?? -1;
+  for (const r of live) {
+    const row = rows[r];
+    const base = r * K;
+    for (let ri = 0; ri < relations.length; ri++) {
+      const rel = relations[ri];
+      const target = rel.totalAt >= 0 ? grid[base + rel.totalAt] : ABSENT;
+      if (target < 0) continue;
+      // An unreadable part leaves the check out; a part the row lacks is no part.
+      let readable = true;
+      let allBlank = true;
+      for (const i of rel.partsAt) {
+        const s = grid[base + i];
+        if (s === UNREADABLE) {
+          readable = false;
+          break;
+        }
+        if (s >= 0 && ft.blank[s] === 0) allBlank = false;
+      }
+      if (!readable) continue;
+      // All parts blank: the breakdown was not filled in (hefei-2024 gives 基本支出 without 人员/公用).
+      // That is missing data, not a sum that fails; a blank total over filled parts still counts.
+      if (allBlank) continue;
+      b.begin(ROW, ti, ri, row, target);
+      for (const i of rel.partsAt) if (grid[base + i] >= 0) b.term(grid[base + i], 1);
+    }
+    if (table.id === "jx_projects") {
+      const budget = budgetAt >= 0 ? grid[base + budgetAt] : ABSENT;
+      const executed = executedAt >= 0 ? grid[base + executedAt] : ABSENT;
+      const carry = carryAt >= 0 ? grid[base + carryAt] : ABSENT;
+      if (budget >= 0 && executed >= 0 && carry >= 0 && ft.blank[carry] === 0 && ft.blank[budget] === 0) {
+        b.begin(PROJECT, ti, -1, row, carry);
+        b.term(budget, 1);
+        b.term(executed, -1);
+      }
+    }
+  }
+}
+
+/** Grid entries that are not slots: an unreadable cell (text, an error) and a column the row lacks. */
+const UNREADABLE = -1;
+const ABSENT = -2;
+
+/** Store `lastRead` of a cell (its address, row index and key index) as a new slot; returns the slot. */
+function store(ft: Footing, address: string, srcRow: number, srcKey: number): number {
+  const s = ft.size++;
+  const r = lastRead;
+  ft.value[s] = r.value;
+  ft.decimalsCode[s] = codeOf(r.decimals, s, ft.otherDecimals);
+  ft.writtenCode[s] = codeOf(r.written, s, ft.otherWritten);
+  ft.blank[s] = r.blank ? 1 : 0;
+  ft.formula[s] = r.formula ? 1 : 0;
+  ft.row[s] = a1Row(address);
+  ft.col[s] = lastCol;
+  ft.srcRow[s] = srcRow;
+  ft.srcKey[s] = srcKey;
+  return s;
+}
+
+/** Codes of decimalsCode / writtenCode that are not a whole number of decimals. */
+const CODE_INFINITY = 32767;
+const CODE_OTHER = -32768;
+
+/** The code of a number of decimals (anything but a small whole number is kept in `other`). */
+function codeOf(d: number, s: number, other: Map<number, number>): number {
+  if (d === Infinity) return CODE_INFINITY;
+  if (Number.isInteger(d) && d > CODE_OTHER && d < CODE_INFINITY && !Object.is(d, -0)) return d;
+  other.set(s, d);
+  return CODE_OTHER;
+}
+
+/** The displayed decimals of a slot (Infinity for a blank or a 0). */
+export function decimalsAt(ft: Footing, s: number): number {
+  const code = ft.decimalsCode[s];
+  if (code === CODE_INFINITY) return Infinity;
+  return code === CODE_OTHER ? (ft.otherDecimals.get(s) as number) : code;
+}
+
+/** The written decimals of a slot. */
+export function writtenAt(ft: Footing, s: number): number {
+  const code = ft.writtenCode[s];
+  if (code === CODE_INFINITY) return Infinity;
+  return code === CODE_OTHER ? (ft.otherWritten.get(s) as number) : code;
+}
+
+/** halfWidth(decimalsAt(ft, s)): from the table for the usual decimals (the judging loops ask per term). */
+export function halfAt(ft: Footing, s: number): number {
+  const code = ft.decimalsCode[s];
+  if (code >= -8 && code <= 20) return HALVES[code + 8];
+  return halfWidth(decimalsAt(ft, s));
+}
+
+/** The bound cell of a slot. */
+export function boundOf(ft: Footing, s: number): BoundCell {
+  if (s >= ft.tableSlots) return ft.extra[s - ft.tableSlots].bound;
+  const t = tableOfSlot(ft, s);
+  return t.rows[ft.srcRow[s]].cells[t.keys[ft.srcKey[s]]];
+}
+
+/** The sheet of a slot's cell (boundOf(ft, s).ref.sheet). */
+export function sheetAt(ft: Footing, s: number): string {
+  return s < ft.tableSlots && ft.onTableSheets ? tableOfSlot(ft, s).sheet : boundOf(ft, s).ref.sheet;
+}
+
+/** The field id of a slot's figure. */
+function fieldOf(ft: Footing, s: number): string {
+  if (s >= ft.tableSlots) return ft.extra[s - ft.tableSlots].field;
+  return tableOfSlot(ft, s).fields[ft.srcKey[s]];
+}
+
+/** The table a slot was read from (a few tables: a scan of their slot ranges). */
+function tableOfSlot(ft: Footing, s: number): FootedTable {
+  const tables = ft.tables;
+  for (let i = 0; i < tables.length; i++) if (s < tables[i].endSlot) return tables[i];
+  throw new Error(`slot ${s} is not a table's`);
+}
+
+/**
+ * Collects checks into flat arrays (Footing's check half), then copies them out at their final size.
+ * One builder serves every model (`builder`): its buffers are scratch space, overwritten from the start
+ * by each footingOf (never read across models), so that a model does not pay for growing them.
+ */
+class CheckBuilder {
+  readonly kind: IntList;
+  readonly target: IntList;
+  readonly termStart: IntList;
+  readonly table: IntList;
+  readonly aux: IntList;
+  source: (TableRow | DeclaredSum)[] = [];
+  readonly termSlot: IntList;
+  readonly termSign: IntList;
+  constructor(capacity: number) {
+    this.kind = new IntList(capacity);
+    this.target = new IntList(capacity);
+    this.termStart = new IntList(capacity);
+    this.table = new IntList(capacity);
+    this.aux = new IntList(capacity);
+    this.termSlot = new IntList(capacity * 2);
+    this.termSign = new IntList(capacity * 2);
+  }
+  reset(): void {
+    this.kind.length = 0;
+    this.target.length = 0;
+    this.termStart.length = 0;
+    this.table.length = 0;
+    this.aux.length = 0;
+    this.termSlot.length = 0;
+    this.termSign.length = 0;
+    this.source = [];
+  }
+  begin(kind: number, table: number, aux: number, source: TableRow | DeclaredSum, target: number): void {
+    this.kind.push(kind);
+    this.table.push(table);
+    this.aux.push(aux);
+    this.source.push(source);
+    this.target.push(target);
+    this.termStart.push(this.termSlot.length);
+  }
+  term(slot: number, sign: number): void {
+    this.termSlot.push(slot);
+    this.termSign.push(sign);
+  }
+  finish(ft: Footing): void {
+    const n = this.kind.length;
+    ft.count = n;
+    ft.kind = new Uint8Array(n);
+    ft.kind.set(this.kind.data.subarray(0, n));
+    ft.target = this.target.data.slice(0, n);
+    ft.table = this.table.data.slice(0, n);
+    ft.aux = this.aux.data.slice(0, n);
+    ft.source = this.source;
+    const start = new Int32Array(n + 1);
+    start.set(this.termStart.data.subarray(0, n));
+    start[n] = this.termSlot.length;
+    ft.termStart = start;
+    ft.termSlot = this.termSlot.data.slice(0, this.termSlot.length);
+    ft.termSign = new Int8Array(this.termSign.length);
+    ft.termSign.set(this.termSign.data.subarray(0, this.termSign.length));
+    this.source = [];
+  }
+}
+
+const builder = new CheckBuilder(1024);
+
+/**
+ * The relations the detected forms declare (项目资金's 其中 rows in each column, the fund splits, the
+ * 决算 balances), as checks like the tables' own, added to the builder after them. A relation with an
+ * unreadable cell is left out; one whose parts are all blank is a breakdown not filled in. These checks
+ * are few, and their figures carry the form's own field ids: they are built as objects at once.
+ */
+function declaredChecks(model: ReportModel, ft: Footing, b: CheckBuilder): ModelCheck[] {
+  const built: ModelCheck[] = [];
+  if (!model.relations?.length) return built;
   // A cell a relation reads again (a 合计 in two relations, a table cell) keeps its slot.
-  const byKey = keyIndex(footing);
+  const byKey = keyIndex(ft);
   const read = (bound: BoundCell, field: string): Figure | undefined => {
     const key = refKey(bound.ref);
     const known = byKey.get(key);
-    const f = readFigure(bound, field, model.moneyUnit, known ?? figures.length);
+    const f = readFigure(bound, field, model.moneyUnit, known ?? ft.size);
     if (f && known === undefined) {
-      byKey.set(key, figures.length);
-      figures.push(f);
+      byKey.set(key, ft.size);
+      ft.extra.push({ bound, field });
+      // lastRead still holds this cell (readFigure read it).
+      ft.figures[store(ft, bound.ref.address, -1, -1)] = f;
     }
     return f;
   };
@@ -595,20 +995,251 @@ function declaredChecks(model: ReportModel, footing: Footing, figures: Figure[])
       else terms.push({ figure, sign: t.sign });
     }
     if (!readable || !target || terms.every((t) => t.figure.blank)) continue;
-    out.push({
-      kind: "form",
-      table: "form",
-      sheet: rel.sheet,
-      target,
-      terms,
-      targetKey: rel.target.label,
-      termKeys: rel.terms.map((t) => t.label),
-      rowName: rel.where,
-      row: parseA1(target.ref.address).row,
-      declared: rel,
-    });
+    const id = b.kind.length;
+    b.begin(FORM, -1, -1, rel, target.slot);
+    for (const t of terms) b.term(t.figure.slot, t.sign);
+    const termKeys = rel.terms.map((t) => t.label);
+    built.push(new ModelCheck(id, undefined, "form", "form", rel.sheet, target, terms, rel.target.label, termKeys, rel.where, parseA1(target.ref.address).row, rel));
+  }
+  return built;
+}
+
+/**
+ * Whether some money cell of the model's tables cannot be read as money (text, an error value, a
+ * percentage): when none, no rule need look for such cells row by row.
+ */
+export function hasUnreadableMoney(model: ReportModel): boolean {
+  return footingOf(model).unreadable > 0;
+}
+
+/** The Figure of a slot, built once. */
+export function figureAt(ft: Footing, slot: number): Figure {
+  const hit = ft.figures[slot];
+  if (hit !== undefined) return hit;
+  const bound = boundOf(ft, slot);
+  const f = new MoneyFigure(
+    refKey(bound.ref),
+    bound.ref,
+    fieldOf(ft, slot),
+    ft.formula[slot] === 1,
+    bound.cell,
+    ft.blank[slot] === 1,
+    ft.value[slot],
+    decimalsAt(ft, slot),
+    writtenAt(ft, slot),
+    ft.row[slot],
+    ft.col[slot],
+    slot,
+  );
+  ft.figures[slot] = f;
+  return f;
+}
+
+/** A term of a table check (a `+figure` term is shared by every check that adds the cell). */
+function termOf(ft: Footing, slot: number, sign: number): Term {
+  if (sign > 0) return (ft.plusTerms[slot] ??= { figure: figureAt(ft, slot), sign: 1 });
+  return { figure: figureAt(ft, slot), sign: -1 };
+}
+
+/** The SumCheck of check number `c`, built once. */
+export function checkAt(ft: Footing, c: number): SumCheck {
+  const hit = ft.checks[c];
+  if (hit !== undefined) return hit;
+  // Form checks were built with the footing: here c is a table's check.
+  const kind = ft.kind[c];
+  const table = ft.tables[ft.table[c]];
+  const row = ft.source[c] as TableRow;
+  const n = ft.termStart[c + 1] - ft.termStart[c];
+  const target = figureAt(ft, ft.target[c]);
+  let check: SumCheck;
+  if (kind === ROW) {
+    const rel = table.relations[ft.aux[c]];
+    // A part the row lacks is left out of the terms and of their keys.
+    const termKeys = n < rel.parts.length ? rel.parts.filter((p) => Boolean(row.cells[p])) : rel.parts;
+    check = new ModelCheck(c, ft, "row", table.id, table.sheet, target, undefined, rel.total, termKeys, rowName(row), row.row, undefined);
+  } else if (kind === PROJECT) {
+    check = new ModelCheck(c, ft, "project", table.id, table.sheet, target, undefined, "carryover", ["budget", "executed"], rowName(row), row.row, undefined);
+  } else {
+    check = new ModelCheck(c, ft, KINDS[kind], table.id, table.sheet, target, undefined, table.keys[ft.aux[c]], [], rowName(row), row.row, undefined);
+  }
+  ft.checks[c] = check;
+  return check;
+}
+
+/**
+ * Whether check `c` holds as written: holdsAsIs over the flat arrays — the same arithmetic in the same
+ * order, so the same verdict, bit for bit. This loop is the whole cost of footing a workbook whose
+ * sums hold: no object is read or built.
+ */
+function holdsFlat(ft: Footing, c: number): boolean {
+  const { value, termSlot, termSign } = ft;
+  const t = ft.target[c];
+  const tValue = value[t];
+  const tHalf = halfAt(ft, t);
+  let lo = 0;
+  let hi = 0;
+  let scale = Math.abs(tValue);
+  const to = ft.termStart[c + 1];
+  for (let j = ft.termStart[c]; j < to; j++) {
+    const s = termSlot[j];
+    const v = value[s];
+    const h = halfAt(ft, s);
+    if (termSign[j] > 0) {
+      lo += v - h;
+      hi += v + h;
+    } else {
+      lo += -(v + h);
+      hi += -(v - h);
+    }
+    scale = Math.max(scale, Math.abs(v));
+  }
+  const eps = 1e-9 * Math.max(1, scale);
+  return lo <= tValue + tHalf + eps && tValue - tHalf <= hi + eps;
+}
+
+/**
+ * The verdict of every check as written (1: fails), judged once per model. Form checks are judged on
+ * their own figures (they may read a table cell again under the form's field).
+ */
+export function failingFlags(ft: Footing): Uint8Array {
+  if (ft.failing) return ft.failing;
+  const out = new Uint8Array(ft.count);
+  for (let c = 0; c < ft.count; c++) {
+    const ok = ft.kind[c] === FORM ? holdsAsIs(checkAt(ft, c)) : holdsFlat(ft, c);
+    if (!ok) out[c] = 1;
+  }
+  ft.failing = out;
+  return out;
+}
+
+/**
+ * The checks of `sumChecks(model)` that fail as written (`!holdsAsIs`), in check order, found once per
+ * model (usually none or a few: only these are built as objects). `holdsAsIs(check, overrides)`
+ * depends only on the overrides of the check's own cells, so a check that no override touches keeps
+ * this verdict.
+ */
+export function failingChecks(model: ReportModel): ReadonlySet<SumCheck> {
+  const ft = footingOf(model);
+  if (ft.failingSet) return ft.failingSet;
+  const flags = failingFlags(ft);
+  const out = new Set<SumCheck>();
+  for (let c = 0; c < ft.count; c++) if (flags[c] === 1) out.add(checkAt(ft, c));
+  ft.failingSet = out;
+  return out;
+}
+
+/** Overrides by canonical slot (see overridesBySlot). */
+export type SlotOverrides = ReadonlyMap<number, { readonly value: number; readonly decimals: number }>;
+
+/**
+ * The overrides of cells of this footing, by canonical slot, in the overrides' order (undefined for
+ * none). A key that is no cell of the footing overrides nothing. Built per call: callers may change
+ * an overrides map between calls.
+ */
+export function overridesBySlot(ft: Footing, overrides: Overrides | undefined): SlotOverrides | undefined {
+  if (overrides === undefined || overrides.size === 0) return undefined;
+  const out = new Map<number, { readonly value: number; readonly decimals: number }>();
+  for (const [key, o] of overrides) {
+    const s = slotForKey(ft, key);
+    if (s >= 0) out.set(s, o);
   }
   return out;
+}
+
+/** holdsAsIs(checkAt(ft, c), overrides) for a table check, the overrides by slot: the same arithmetic. */
+export function holdsAsIsAt(ft: Footing, c: number, over: SlotOverrides | undefined): boolean {
+  if (over === undefined) return holdsFlat(ft, c);
+  const { value, termSlot, termSign } = ft;
+  const t = ft.target[c];
+  const to = over.get(slotOf(ft, t));
+  const tValue = to ? to.value : value[t];
+  const tHalf = to ? halfWidth(to.decimals) : halfAt(ft, t);
+  let lo = 0;
+  let hi = 0;
+  let scale = Math.abs(tValue);
+  const end = ft.termStart[c + 1];
+  for (let j = ft.termStart[c]; j < end; j++) {
+    const s = termSlot[j];
+    const o = over.get(slotOf(ft, s));
+    const v = o ? o.value : value[s];
+    const half = o ? halfWidth(o.decimals) : halfAt(ft, s);
+    lo += termSign[j] > 0 ? v - half : -(v + half);
+    hi += termSign[j] > 0 ? v + half : -(v - half);
+    scale = Math.max(scale, Math.abs(v));
+  }
+  const eps = 1e-9 * Math.max(1, scale);
+  return lo <= tValue + tHalf + eps && tValue - tHalf <= hi + eps;
+}
+
+/** evaluate(checkAt(ft, c), overrides) for a table check, the overrides by slot: the same arithmetic. */
+function evaluateAt(ft: Footing, c: number, over: SlotOverrides | undefined): CheckResult {
+  const { value, termSlot, termSign } = ft;
+  const t = ft.target[c];
+  const to = over?.get(slotOf(ft, t));
+  const tValue = to ? to.value : value[t];
+  const tDecimals = to ? to.decimals : decimalsAt(ft, t);
+  const tHalf = halfWidth(tDecimals);
+  const tLo = tValue - tHalf;
+  const tHi = tValue + tHalf;
+  let sum = 0;
+  let lo = 0;
+  let hi = 0;
+  let scale = Math.abs(tValue);
+  const end = ft.termStart[c + 1];
+  for (let j = ft.termStart[c]; j < end; j++) {
+    const s = termSlot[j];
+    const o = over?.get(slotOf(ft, s));
+    const v = o ? o.value : value[s];
+    const half = o ? halfWidth(o.decimals) : halfAt(ft, s);
+    const sign = termSign[j];
+    sum += sign * v;
+    lo += sign > 0 ? v - half : -(v + half);
+    hi += sign > 0 ? v + half : -(v - half);
+    scale = Math.max(scale, Math.abs(v));
+  }
+  const eps = 1e-9 * Math.max(1, scale);
+  const ok = lo <= tHi + eps && tLo <= hi + eps;
+  return checkResult(ok, sum, Number.isFinite(tDecimals) ? Math.max(tDecimals, 0) : MIN_MONEY_DECIMALS);
+}
+
+/** Key look-ups by scan before the key index is built (see slotForKey). */
+const SCANS_BEFORE_INDEX = 32;
+
+/**
+ * The canonical slot of a cell by key (`Sheet!A1`), -1 when the footing did not read it. The first few
+ * keys are found by a scan of the slots' rows and columns (memoised by key): an index of every key
+ * would build a string per money cell, and a model is usually asked about a handful.
+ */
+export function slotForKey(ft: Footing, key: string): number {
+  if (ft.byKey) return ft.byKey.get(key) ?? -1;
+  const memo = (ft.keySlots ??= new Map<string, number>());
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  if (memo.size >= SCANS_BEFORE_INDEX) return keyIndex(ft).get(key) ?? -1;
+  const bang = key.lastIndexOf("!");
+  const sheet = key.slice(0, bang);
+  const address = key.slice(bang + 1);
+  const row = a1Row(address);
+  const col = lastCol;
+  let found = -1;
+  // Without the key index every cell has one slot (tables that may overlap build the index at once).
+  for (let s = 0; s < ft.size && found < 0; s++) {
+    if (ft.row[s] !== row || ft.col[s] !== col) continue;
+    const ref = boundOf(ft, s).ref;
+    if (ref.sheet === sheet && ref.address === address) found = s;
+  }
+  memo.set(key, found);
+  return found;
+}
+
+/** Whether a check is a form's (kind `form`), by number. */
+export function isFormCheck(ft: Footing, c: number): boolean {
+  return ft.kind[c] === FORM;
+}
+
+/** Whether a check is a project row's (kind `project`), by number. */
+export function isProjectCheck(ft: Footing, c: number): boolean {
+  return ft.kind[c] === PROJECT;
 }
 
 /** Where a table's figures lie: its sheet, its columns and its rows. */
@@ -619,15 +1250,14 @@ interface TableSpan {
   readonly maxRow: number;
 }
 
-function spanOf(sheet: string, figures: readonly Figure[], from: number): TableSpan {
+function spanOf(ft: Footing, sheet: string, from: number): TableSpan {
   const cols = new Set<number>();
   let minRow = Infinity;
   let maxRow = -Infinity;
-  for (let i = from; i < figures.length; i++) {
-    const f = figures[i];
-    cols.add(f.col);
-    minRow = Math.min(minRow, f.row);
-    maxRow = Math.max(maxRow, f.row);
+  for (let s = from; s < ft.size; s++) {
+    cols.add(ft.col[s]);
+    minRow = Math.min(minRow, ft.row[s]);
+    maxRow = Math.max(maxRow, ft.row[s]);
   }
   return { sheet, cols, minRow, maxRow };
 }
@@ -646,63 +1276,68 @@ function tablesMayOverlap(spans: readonly TableSpan[]): boolean {
 }
 
 /**
- * The slot of each key (`Sheet!A1`) of the model's figures — the first, when a cell was read twice
+ * The slot of each key (`Sheet!A1`) of the model's cells — the first, when a cell was read twice
  * (then `canonical` maps every slot to it) — built once when first needed.
  */
-function keyIndex(footing: Footing): Map<string, number> {
-  if (footing.byKey) return footing.byKey;
+function keyIndex(ft: Footing): Map<string, number> {
+  if (ft.byKey) return ft.byKey;
   const byKey = new Map<string, number>();
-  const figures = footing.figures;
-  for (let s = 0; s < figures.length; s++) {
-    const known = byKey.get(figures[s].key);
-    if (known === undefined) byKey.set(figures[s].key, s);
+  for (let s = 0; s < ft.size; s++) {
+    const key = refKey(boundOf(ft, s).ref);
+    const known = byKey.get(key);
+    if (known === undefined) byKey.set(key, s);
     else {
-      if (!footing.canonical) {
-        footing.canonical = new Int32Array(figures.length);
-        for (let i = 0; i < figures.length; i++) footing.canonical[i] = i;
+      if (!ft.canonical) {
+        ft.canonical = new Int32Array(ft.size);
+        for (let i = 0; i < ft.size; i++) ft.canonical[i] = i;
       }
-      footing.canonical[s] = known;
+      ft.canonical[s] = known;
     }
   }
-  footing.byKey = byKey;
+  ft.byKey = byKey;
   return byKey;
 }
 
-/** The slot under which a figure's checks are listed (its own, or the first slot of its cell). */
-function slotOf(footing: Footing, slot: number): number {
-  const canonical = footing.canonical;
+/**
+ * The slot under which a slot's checks are listed: its own, or the first slot of its cell. Two slots
+ * have one key exactly when they have one canonical slot.
+ */
+export function slotOf(ft: Footing, slot: number): number {
+  const canonical = ft.canonical;
   return canonical !== undefined && slot < canonical.length ? canonical[slot] : slot;
 }
 
 /** The checks by slot (see Footing), built on first use: two passes over the checks' cells. */
-function checkIndex(footing: Footing): NonNullable<Footing["index"]> {
-  if (footing.index) return footing.index;
-  const { checks, figures } = footing;
-  const start = new Int32Array(figures.length + 1);
-  for (const c of checks) {
-    start[slotOf(footing, c.target.slot) + 1]++;
-    for (const t of c.terms) start[slotOf(footing, t.figure.slot) + 1]++;
+export function checkIndex(ft: Footing): NonNullable<Footing["index"]> {
+  if (ft.index) return ft.index;
+  const { count, target, termStart, termSlot } = ft;
+  const start = new Int32Array(ft.size + 1);
+  for (let c = 0; c < count; c++) {
+    start[slotOf(ft, target[c]) + 1]++;
+    for (let j = termStart[c]; j < termStart[c + 1]; j++) start[slotOf(ft, termSlot[j]) + 1]++;
   }
-  for (let s = 0; s < figures.length; s++) start[s + 1] += start[s];
-  const end = start.slice(0, figures.length);
-  const list = new Array<SumCheck>(start[figures.length]);
-  const put = (slot: number, check: SumCheck): void => {
-    // A figure twice in one check (never in the schema, but cheap to guard) is listed once.
-    if (end[slot] > start[slot] && list[end[slot] - 1] === check) return;
-    list[end[slot]++] = check;
+  for (let s = 0; s < ft.size; s++) start[s + 1] += start[s];
+  const end = start.slice(0, ft.size);
+  const list = new Int32Array(start[ft.size]);
+  const put = (slot: number, c: number): void => {
+    // A cell twice in one check (never in the schema, but cheap to guard) is listed once.
+    if (end[slot] > start[slot] && list[end[slot] - 1] === c) return;
+    list[end[slot]++] = c;
   };
-  for (const c of checks) {
-    put(slotOf(footing, c.target.slot), c);
-    for (const t of c.terms) put(slotOf(footing, t.figure.slot), c);
+  for (let c = 0; c < count; c++) {
+    put(slotOf(ft, target[c]), c);
+    for (let j = termStart[c]; j < termStart[c + 1]; j++) put(slotOf(ft, termSlot[j]), c);
   }
-  footing.index = { start, end, list };
-  return footing.index;
+  ft.index = { start, end, list };
+  return ft.index;
 }
 
-/** The checks of one slot, in check order (a new array). */
-function checksOfSlot(footing: Footing, slot: number): SumCheck[] {
-  const { start, end, list } = checkIndex(footing);
-  return list.slice(start[slot], end[slot]);
+/** The checks of one slot (listed under slotOf), in check order (a new array). */
+function checksOfSlot(ft: Footing, slot: number): SumCheck[] {
+  const { start, end, list } = checkIndex(ft);
+  const out = new Array<SumCheck>(end[slot] - start[slot]);
+  for (let i = start[slot]; i < end[slot]; i++) out[i - start[slot]] = checkAt(ft, list[i]);
+  return out;
 }
 
 /**
@@ -710,10 +1345,10 @@ function checksOfSlot(footing: Footing, slot: number): SumCheck[] {
  * list in check order. Prefer checksOf / checksInvolving: this builds a Map of every cell.
  */
 export function checksByFigure(model: ReportModel): ReadonlyMap<string, readonly SumCheck[]> {
-  const footing = footingOf(model);
+  const ft = footingOf(model);
   const out = new Map<string, readonly SumCheck[]>();
-  for (const [key, slot] of keyIndex(footing)) {
-    const list = checksOfSlot(footing, slot);
+  for (const [key, slot] of keyIndex(ft)) {
+    const list = checksOfSlot(ft, slot);
     if (list.length > 0) out.set(key, list);
   }
   return out;
@@ -721,9 +1356,9 @@ export function checksByFigure(model: ReportModel): ReadonlyMap<string, readonly
 
 /** The checks involving a cell (`Sheet!A1`), in check order. */
 export function checksInvolving(model: ReportModel, key: string): readonly SumCheck[] {
-  const footing = footingOf(model);
-  const slot = keyIndex(footing).get(key);
-  return slot === undefined ? [] : checksOfSlot(footing, slot);
+  const ft = footingOf(model);
+  const slot = slotForKey(ft, key);
+  return slot < 0 ? [] : checksOfSlot(ft, slot);
 }
 
 /**
@@ -731,13 +1366,17 @@ export function checksInvolving(model: ReportModel, key: string): readonly SumCh
  * figure's slot when it is one of the model's check figures (or a copy of one), without a look-up by key.
  */
 export function checksOf(model: ReportModel, figure: Figure): readonly SumCheck[] {
-  const footing = footingOf(model);
+  const ft = footingOf(model);
   const slot = figure.slot;
-  const mine = slot >= 0 && slot < footing.figures.length ? footing.figures[slot] : undefined;
-  if (mine !== undefined && (mine === figure || mine.key === figure.key)) return checksOfSlot(footing, slotOf(footing, slot));
+  if (slot >= 0 && slot < ft.size && (ft.figures[slot] === figure || refKeyIs(boundOf(ft, slot).ref, figure.key))) return checksOfSlot(ft, slotOf(ft, slot));
   return checksInvolving(model, figure.key);
 }
 
+/** Whether `key` is `Sheet!A1` of ref (without building the string). */
+function refKeyIs(ref: CellRef, key: string): boolean {
+  const n = ref.sheet.length;
+  return key.length === n + 1 + ref.address.length && key.charCodeAt(n) === 33 && key.startsWith(ref.sheet) && key.endsWith(ref.address);
+}
 /** The header of a column as written in the workbook (falls back to the schema label). */
 export function columnLabel(model: ReportModel, table: TableId, key: string): string {
   const col = model.tables[table]?.columns.find((c) => c.key === key);

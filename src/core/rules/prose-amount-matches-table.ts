@@ -10,6 +10,7 @@ import { ADJUSTMENT, amountMatches, budgetAdjustment, itemBefore, matchMoneyLabe
 import type { ProseQuantity } from "../narrative/extract";
 import { replacePhrase } from "../narrative/phrase";
 import { formatNumber } from "../units";
+import { extend } from "./lib/extend";
 
 /** Message ids of prose-amount-matches-table. */
 export type MessageId = "unitMistake" | "valueMismatch" | "adjustmentMismatch";
@@ -68,7 +69,7 @@ export const proseAmountMatchesTable = defineRule<MessageId>({
             const match = matchMoneyLabel(model, q.label, pc.ref.sheet, pc.text.slice(q.sentence.start, q.start), itemBefore(pc.text, q.sentence.start));
             if (!match) continue;
             if (match.facts.some((f) => amountMatches(q, unit, f))) continue;
-            const sameDigits = q.unit !== unit ? match.facts.find((f) => amountMatches({ ...q, unit }, unit, f)) : undefined;
+            const sameDigits = q.unit !== unit ? match.facts.find((f) => amountMatches(extend(q, { unit }), unit, f)) : undefined;
             if (sameDigits) {
               const expected = `${q.numberText}${unit}`;
               context.report({

@@ -8,7 +8,7 @@ import { defineRule, type Fix, type ReportDescriptor } from "../engine/types";
 import type { ReportModel } from "../model/report-model";
 import { formatNumber } from "../units/convert";
 import { tableDef } from "../schema/fields";
-import { checksOf, columnLabel, evaluate, failingChecks, holdsAsIs, rowName, sumChecks, type Figure, type Overrides, type SumCheck } from "../relations/footing";
+import { checksOf, columnLabel, evaluate, failingChecks, formChecks, hasUnreadableMoney, holdsAsIs, rowName, type Figure, type Overrides, type SumCheck } from "../relations/footing";
 import { anchoredByRate } from "../relations/rate-links";
 import { roundTo } from "../units/parse";
 import { checksTouchingUnitMistakes } from "../relations/unit-mistakes";
@@ -47,17 +47,21 @@ export const totalMatchesParts = defineRule<MessageId>({
         const model = context.model;
         reportErrorValues(context.model, (d) => context.report(d));
         const touching = checksTouchingUnitMistakes(model);
-        const all = sumChecks(model).filter((c) => c.kind !== "project" && !touching.has(c));
-        reportForms(model, all, (d) => context.report(d));
+        // The checks this rule judges: not a project row's own (project-row-consistent's), not one left to
+        // no-unit-mistake. Tested per check rather than listed: listing every check would build an object
+        // per check and per cell of the workbook, and only the few that fail are ever looked at.
+        const counted = (c: SumCheck): boolean => c.kind !== "project" && !touching.has(c);
+        reportForms(model, counted, (d) => context.report(d));
         // A 合计 that adds up once a project row's own cause is corrected is that cause's consequence.
         const projectFixes = projectOverrides(model);
         // Verdicts as written are judged once per model (failingChecks): most checks hold.
         const failingAsIs = failingChecks(model);
-        const checks = all.filter((c) => c.kind !== "form" && !(c.table === "jx_projects" && projectFixes.size > 0 && failingAsIs.has(c) && holdsAsIs(c, projectFixes)));
-        const kept = new Set(checks);
+        const keptCheck = (c: SumCheck): boolean => counted(c) && c.kind !== "form" && !(c.table === "jx_projects" && projectFixes.size > 0 && failingAsIs.has(c) && holdsAsIs(c, projectFixes));
+        const kept = { has: keptCheck };
         // A part that breaks two totals at once (局机关's 人员支出 breaks its row's 基本支出 and the 汇总 row's
         // 人员支出): the one finding is at that part, and the totals it explains are not reported.
-        const asWritten = checks.filter((c) => failingAsIs.has(c));
+        // (failingChecks lists the failing checks in check order.)
+        const asWritten = [...failingAsIs].filter(keptCheck);
         const parts = asWritten.length ? reportPartCauses(model, asWritten, kept, (d) => context.report(d)) : new Map();
         const failing = parts.size > 0 ? asWritten.filter((c) => !holdsAsIs(c, parts)) : asWritten;
         // Indexed look-ups instead of scans over every check: a 汇总 check has a term per institution.
@@ -123,12 +127,11 @@ export const totalMatchesParts = defineRule<MessageId>({
  * once, at its cause — the one cell whose correction makes every relation around it hold — else at the
  * total, with the relation written out.
  */
-function reportForms(model: ReportModel, all: readonly SumCheck[], report: (d: ReportDescriptor<MessageId>) => void): void {
-  const kept = new Set(all);
+function reportForms(model: ReportModel, counted: (c: SumCheck) => boolean, report: (d: ReportDescriptor<MessageId>) => void): void {
   const reported = new Set<string>();
-  for (const check of all) {
-    if (check.kind !== "form" || evaluate(check).ok) continue;
-    const cause = causeOf(model, check, (c) => kept.has(c));
+  for (const check of formChecks(model)) {
+    if (!counted(check) || evaluate(check).ok) continue;
+    const cause = causeOf(model, check, counted);
     const at = cause?.figure ?? check.target;
     if (reported.has(at.key)) continue;
     reported.add(at.key);
@@ -162,7 +165,7 @@ function reportForms(model: ReportModel, all: readonly SumCheck[], report: (d: R
  * makes every check it takes part in hold, and does not break a rate that agrees with it as written.
  * Reported once each; returns the corrections, so that the checks they explain are not reported again.
  */
-function reportPartCauses(model: ReportModel, failing: readonly SumCheck[], kept: ReadonlySet<SumCheck>, report: (d: ReportDescriptor<MessageId>) => void): Overrides {
+function reportPartCauses(model: ReportModel, failing: readonly SumCheck[], kept: { has(c: SumCheck): boolean }, report: (d: ReportDescriptor<MessageId>) => void): Overrides {
   const out = new Map<string, { value: number; decimals: number }>();
   const targets = new Set(failing.map((c) => c.target.key));
   const byTerm = new Map<string, { figure: Figure; checks: SumCheck[] }>();
@@ -223,6 +226,8 @@ function rowOfFigure(checks: readonly SumCheck[], figure: Figure): string {
  * jx_projects is project-row-consistent's.
  */
 function reportErrorValues(model: ReportModel, report: (d: ReportDescriptor<MessageId>) => void): void {
+  // An error value is a money cell footing could not read: when it read them all, there is none.
+  if (!hasUnreadableMoney(model)) return;
   for (const table of Object.values(model.tables)) {
     if (!table || table.id === "jx_projects") continue;
     const def = tableDef(table.id);

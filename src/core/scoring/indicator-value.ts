@@ -71,6 +71,9 @@ const DIRECTION_WORDS: readonly (readonly [string, Direction])[] = [
   ["<", "<"],
   ["=", "="],
 ];
+/** {@link DIRECTION_WORDS} for the exact look-up, and its words of two or more characters in its order for the search inside a label. */
+const DIRECTION_BY_WORD: ReadonlyMap<string, Direction> = new Map(DIRECTION_WORDS.map(([w, d]) => [w, d] as const));
+const LONG_DIRECTION_WORDS = DIRECTION_WORDS.filter(([w]) => w.length >= 2);
 
 /**
  * Read a 指标方向 cell.
@@ -84,9 +87,11 @@ export function parseDirection(text: string | number | boolean | null | undefine
   const s = toHalfWidth(text).replace(/\s+/g, "");
   if (!s) return undefined;
   if (/^[126]$/.test(s)) return parseDirection(Number(s));
-  for (const [word, dir] of DIRECTION_WORDS) if (s === word) return dir;
-  // A word inside a longer label (正向指标（越大越好）).
-  for (const [word, dir] of DIRECTION_WORDS) if (word.length >= 2 && s.includes(word)) return dir;
+  // The words are distinct, so the first equal one is the only one.
+  const exact = DIRECTION_BY_WORD.get(s);
+  if (exact) return exact;
+  // A word inside a longer label (正向指标（越大越好）): the first in the list's order, longest first.
+  for (let i = 0; i < LONG_DIRECTION_WORDS.length; i++) if (s.includes(LONG_DIRECTION_WORDS[i][0])) return LONG_DIRECTION_WORDS[i][1];
   return undefined;
 }
 

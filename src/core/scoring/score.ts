@@ -24,6 +24,7 @@ import { correctedFigure } from "../relations/unit-mistakes";
 import { settledFigure } from "../relations/cause";
 import type { GradeBand, IndicatorRule, QualitativeTier, ScoringProfile } from "./types";
 import { settle, type SettleCell, type SettleSum, type Settled } from "./settle";
+import { extend } from "../rules/lib/extend";
 
 /** Why an indicator could not be scored by formula. */
 export interface IndicatorProblem {
@@ -347,24 +348,23 @@ export function scoreIndicatorRow(row: TableRow, profile: ScoringProfile, weight
       tier && weight !== undefined
         ? { min: roundTo(weight * tier.min, 2), max: roundTo(weight * tier.max, 2), maxInclusive: tier.maxInclusive }
         : undefined;
-    return { ...base, direction, directionSource, tier, tierRange };
+    return extend(base, { direction, directionSource, tier, tierRange });
   }
 
-  const q = { ...base, direction, directionSource };
-  if (target.kind === "blank") return { ...q, problem: { code: "missing-target", detail: "年度指标值为空", at: base.targetRef } };
-  if (target.kind !== "number") return { ...q, problem: { code: "unreadable-target", detail: target.raw, at: base.targetRef } };
-  if (actual.kind === "blank") return { ...q, problem: { code: "missing-actual", detail: "实际完成值为空", at: base.actualRef } };
-  if (actual.kind !== "number") return { ...q, problem: { code: "unreadable-actual", detail: actual.raw, at: base.actualRef } };
+  const q = extend(base, { direction, directionSource });
+  if (target.kind === "blank") return extend(q, { problem: { code: "missing-target", detail: "年度指标值为空", at: base.targetRef } satisfies IndicatorProblem });
+  if (target.kind !== "number") return extend(q, { problem: { code: "unreadable-target", detail: target.raw, at: base.targetRef } satisfies IndicatorProblem });
+  if (actual.kind === "blank") return extend(q, { problem: { code: "missing-actual", detail: "实际完成值为空", at: base.actualRef } satisfies IndicatorProblem });
+  if (actual.kind !== "number") return extend(q, { problem: { code: "unreadable-actual", detail: actual.raw, at: base.actualRef } satisfies IndicatorProblem });
   const r = reconcile(target, actual);
   if (!r.ok) {
-    return {
-      ...q,
+    return extend(q, {
       problem: {
         code: r.problem,
         detail: r.problem === "unit-mismatch" ? `${r.unitA || "无单位"} 与 ${r.unitB || "无单位"}` : `${target.raw} 与 ${actual.raw}`,
         at: base.actualRef,
-      },
-    };
+      } satisfies IndicatorProblem,
+    });
   }
   // A money indicator whose 完成值 is 10 000 times its target (or a 10 000th) was typed in the other
   // unit: score the corrected value, and say so (no-unit-mistake reports it at the cell).
@@ -381,10 +381,10 @@ export function scoreIndicatorRow(row: TableRow, profile: ScoringProfile, weight
     }
   }
   const b = unitSlip ? unitSlip.corrected : r.b;
-  if (weight === undefined) return unitSlip ? { ...q, unitSlip } : q;
+  if (weight === undefined) return unitSlip ? extend(q, { unitSlip }) : q;
   const rule = keys.indicatorRule(base.level3);
   const computed = rule ? scoreByRule(rule, b, weight, r.percent, profile) : scoreByFormula(direction, r.a, b, weight, r.percent, r.unit, profile);
-  return { ...q, ...computed, ...(unitSlip ? { unitSlip } : {}) };
+  return extend(extend(q, computed), unitSlip ? { unitSlip } : {});
 }
 
 interface Computed {
@@ -611,10 +611,9 @@ export function scoreWorkbook(model: ReportModel, profile: ScoringProfile): Scor
   const weightCandidates = !weight && weighed && weighed.candidates.length >= 2 ? weighed.candidates : undefined;
   if (!weight && !scores.settled && !scores.ambiguous && !weightCandidates) return first;
   const third = scores.settled ? scoreOnce(model, profile, { weights: fixes.weights, scores: new Map([[scores.settled.key as number, scores.settled.value]]) }, keys) : second;
-  return {
-    ...third,
+  return extend(third, {
     settled: { weights: weight ? [weight] : [], scores: scores.settled ? [scores.settled] : [], ...(scores.ambiguous ? { ambiguous: scores.ambiguous } : {}), ...(weightCandidates ? { weightCandidates } : {}) },
-  };
+  });
 }
 
 /** Corrections settle.ts found: 分值 by indicator row (or "exec"), 得分 by indicator row. */
@@ -749,7 +748,7 @@ function scoreOnce(model: ReportModel, profile: ScoringProfile, fixes: Fixes, ke
     .map((row) => {
       const ind = scoreIndicatorRow(row, profile, fixes.weights.get(row.row), keys);
       const settled = fixes.scores.get(row.row);
-      return settled === undefined ? ind : { ...ind, settled };
+      return settled === undefined ? ind : extend(ind, { settled });
     });
 
   // The 预算执行率得分 is a formula with no room for judgement (min(执行率, 1) × 分值): the computed one is
@@ -793,26 +792,27 @@ function scoreOnce(model: ReportModel, profile: ScoringProfile, fixes: Fixes, ke
       };
       const writtenWeight = base.weightWritten;
       if (!ownL2 && keys.isExecLabel(l1)) {
-        groups.push({ ...base, group: l1, level: "exec", weight: writtenWeight ?? exec.execWeight, expected: execEffective, indicatorRows: [] });
+        groups.push(extend(base, { group: l1, level: "exec" as const, weight: writtenWeight ?? exec.execWeight, expected: execEffective, indicatorRows: [] }));
         continue;
       }
       if (!ownL2 && keys.isTotalLabel(l1)) {
-        groups.push({ ...base, group: l1, level: "total", weight: writtenWeight, expected: total, indicatorRows: [] });
+        groups.push(extend(base, { group: l1, level: "total" as const, weight: writtenWeight, expected: total, indicatorRows: [] }));
         continue;
       }
       if (!l1) continue;
       const members = indicators.filter(
         (ind) => keys.level1Key(ind.level1) === keys.level1Key(l1) && (!ownL2 || keys.groupKey(ind.level2) === keys.groupKey(ownL2)),
       );
-      groups.push({
-        ...base,
-        group: ownL2 ? `${l1}/${ownL2}` : l1,
-        level: ownL2 ? "level2" : "level1",
-        weight: writtenWeight ?? sum(members.map((m) => m.weight)),
-        indicatorWeight: members.length ? sum(members.map((m) => m.weight)) : undefined,
-        expected: members.length ? sum(members.map(effectiveScore)) : undefined,
-        indicatorRows: members.map((m) => m.row),
-      });
+      groups.push(
+        extend(base, {
+          group: ownL2 ? `${l1}/${ownL2}` : l1,
+          level: ownL2 ? ("level2" as const) : ("level1" as const),
+          weight: writtenWeight ?? sum(members.map((m) => m.weight)),
+          indicatorWeight: members.length ? sum(members.map((m) => m.weight)) : undefined,
+          expected: members.length ? sum(members.map(effectiveScore)) : undefined,
+          indicatorRows: members.map((m) => m.row),
+        }),
+      );
     }
   } else {
     const seen = new Map<string, IndicatorScore[]>();
