@@ -19,7 +19,7 @@
  * unusual). That path is loaded on demand: a check of a sound workbook never loads xlsx-populate or JSZip.
  */
 import * as fs from "fs";
-import { unzipSync, type UnzipFileInfo } from "./unzip";
+import { unzipSync, type UnzipFileInfo } from "fflate";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import type { CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
 import { SheetCellsBuilder } from "../../core/model/cell-index";
