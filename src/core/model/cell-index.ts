@@ -11,6 +11,7 @@
  */
 import type { CellSnapshot, SheetSnapshot } from "./snapshot";
 import { indexToCol, MAX_COLS, MAX_ROWS } from "./address";
+import { isAbnormalNumber } from "../units/finite";
 
 /** One sheet's cells as parallel arrays: position `i` is the `i`-th key of `Object.keys(sheet.cells)` (for…in order). */
 export interface CellIndex {
@@ -30,6 +31,21 @@ export interface CellIndex {
   readonly texts: readonly number[];
   /** 1 where the cell holds nothing a clerk would see ({@link isBlankCell}), else 0. */
   readonly blank: Uint8Array;
+  /**
+   * Positions of the cells that are neither text nor a plain number ({@link isOddValue}), ascending: a
+   * few dozen on a large sheet. Noted where each cell is read anyway (the reader's builder, or
+   * {@link buildIndex}), so that rules/lib/text-cells.ts need not walk every cell of the sheet again.
+   */
+  readonly odd: readonly number[];
+}
+
+/**
+ * Whether a cell that is no text is still "odd" for the figure rules: a number with a number format, an
+ * abnormal number (infinite, NaN, 10¹⁵ or more), an error, a boolean or an empty value — anything but a
+ * plain, finite, unformatted number (rules/lib/text-cells.ts `oddValueCells`).
+ */
+function isOddValue(cell: CellSnapshot, value: CellSnapshot["value"]): boolean {
+  return typeof value !== "number" || cell.numberFormat !== undefined || isAbnormalNumber(value);
 }
 
 /** Whether a cell holds nothing a clerk would see: no cell, no error, and null or a whitespace-only string. */
@@ -73,14 +89,19 @@ export function buildIndex(sheet: SheetSnapshot): CellIndex {
   const cols = new Int32Array(n);
   const canonical = new Uint8Array(n);
   const texts: number[] = [];
+  const odd: number[] = [];
   const blank = new Uint8Array(n);
   for (let at = 0; at < n; at++) {
     const address = addresses[at];
     const cell = all[address];
     cells[at] = cell;
     // Cells come in many shapes (value, formula, format, error …), so reading their properties is the
-    // slow part of this loop: each cell is read here once, for the text list and the blank flag.
-    if (cell !== undefined && typeof cell.value === "string") texts.push(at);
+    // slow part of this loop: each cell is read here once, for the text and odd lists and the blank flag.
+    if (cell !== undefined) {
+      const value = cell.value;
+      if (typeof value === "string") texts.push(at);
+      else if (isOddValue(cell, value)) odd.push(at);
+    }
     if (isBlankCell(cell)) blank[at] = 1;
     // `"C11"` / `"$C$11"` → column 3, row 11, by char codes (no regex, no tuple per cell).
     let col = 0;
@@ -114,7 +135,7 @@ export function buildIndex(sheet: SheetSnapshot): CellIndex {
     cols[at] = col;
     canonical[at] = plain;
   }
-  return { addresses, cells, rows, cols, canonical, texts, blank };
+  return { addresses, cells, rows, cols, canonical, texts, blank, odd };
 }
 
 /**
@@ -164,6 +185,7 @@ export class SheetCellsBuilder {
   private cols: Int32Array;
   private n = 0;
   private readonly texts: number[] = [];
+  private readonly odd: number[] = [];
   /** Positions of blank cells (whitespace text, a formula without a value), ascending: few, so a list. */
   private readonly blanks: number[] = [];
   /** Column letters by column number, made once per column of the sheet. */
@@ -223,7 +245,12 @@ export class SheetCellsBuilder {
     if (typeof value === "string") {
       this.texts.push(at);
       if (value.trim() === "" && !cell.error) this.blanks.push(at);
-    } else if (value === null && !cell.error) this.blanks.push(at);
+    } else {
+      if (value === null && !cell.error) this.blanks.push(at);
+      // Here the cell was just made and is still in the CPU's cache; text-cells' scan would otherwise
+      // walk all of a large sheet's cells once more to find the few odd ones.
+      if (isOddValue(cell, value)) this.odd.push(at);
+    }
   }
 
   private grow(): void {
@@ -256,6 +283,7 @@ export class SheetCellsBuilder {
         canonical: new Uint8Array(n).fill(1),
         texts: this.texts,
         blank,
+        odd: this.odd,
       });
     }
     return sheet;

@@ -9,7 +9,6 @@
  * snapshot is new objects). A snapshot is read-only data, so the list can never go stale.
  */
 import type { CellSnapshot, SheetSnapshot } from "../../model/snapshot";
-import { isAbnormalNumber } from "../../units";
 import { cellIndex } from "../../model/cell-index";
 
 /** One string cell of a sheet. */
@@ -70,14 +69,12 @@ function scan(sheet: SheetSnapshot): Scan {
     const cell = ix.cells[i];
     texts[k] = { address: ix.addresses[i], row: ix.rows[i], col: ix.cols[i], value: cell.value as string, cell };
   }
-  const odd: OddValueCell[] = [];
-  const cells = ix.cells;
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i];
-    if (cell === undefined) continue;
-    const value = cell.value;
-    if (typeof value === "string") continue;
-    if (typeof value !== "number" || cell.numberFormat !== undefined || isAbnormalNumber(value)) odd.push({ row: ix.rows[i], col: ix.cols[i], cell });
+  // The index already lists the odd cells (noted while each cell was read for the index), so the
+  // sheet's tens of thousands of plain numbers are not walked again here.
+  const odd: OddValueCell[] = new Array<OddValueCell>(ix.odd.length);
+  for (let k = 0; k < ix.odd.length; k++) {
+    const i = ix.odd[k];
+    odd[k] = { row: ix.rows[i], col: ix.cols[i], cell: ix.cells[i] };
   }
   // Hosts list cells row by row, left to right, so the list is usually in order already: one linear
   // check instead of a sort. The sort compares parsed integers, never address strings.
