@@ -415,6 +415,8 @@ interface FootedTable {
   readonly fields: readonly string[];
   readonly relations: readonly Relation[];
   readonly rows: readonly TableRow[];
+  /** Sheet column (1-based) of each money key, from the table's columns. */
+  readonly cols: readonly number[];
   /** Its slots: firstSlot … endSlot − 1. */
   readonly firstSlot: number;
   endSlot: number;
@@ -500,6 +502,12 @@ export interface Footing {
   failingSet?: ReadonlySet<SumCheck>;
   all?: readonly SumCheck[];
   index?: { readonly start: Int32Array; readonly end: Int32Array; readonly list: Int32Array };
+  /**
+   * The checks of the cells of the checks that fail as written (by canonical slot, check numbers in
+   * check order), built before the full index is needed (see checkIdsOf): the rules ask about those
+   * cells, and a workbook with a few failing checks need not list every cell's checks.
+   */
+  focus?: ReadonlyMap<number, readonly number[]>;
   /** Slot by `Sheet!A1`, built for a look-up by key (or when form relations read table cells again). */
   byKey?: Map<string, number>;
   /** Slots of the keys looked up before byKey was built (slotForKey). */
@@ -653,6 +661,7 @@ export function footingOf(model: ReportModel): Footing {
     failingSet: undefined,
     all: undefined,
     index: undefined,
+    focus: undefined,
     byKey: undefined,
     keySlots: undefined,
     canonical: undefined,
@@ -674,7 +683,9 @@ export function footingOf(model: ReportModel): Footing {
       return { total: rel.total, totalAt: at.get(rel.total) ?? -1, parts, partsAt: parts.map((p) => at.get(p) as number) };
     });
     const rows = table.rows;
-    const footed: FootedTable = { id: table.id, sheet: table.sheet, keys, fields, relations, rows, firstSlot: ft.size, endSlot: ft.size };
+    // (The last column of a key: mapping binds a row's cells column by column, so that one is the row's.)
+    const cols = keys.map((k) => table.columns.reduce((col, c) => (c.key === k ? c.col : col), 0));
+    const footed: FootedTable = { id: table.id, sheet: table.sheet, keys, fields, relations, rows, cols, firstSlot: ft.size, endSlot: ft.size };
     tables.push(footed);
     const K = keys.length;
     const first = ft.size;
@@ -744,12 +755,15 @@ export function footingOf(model: ReportModel): Footing {
  * part in footing).
  */
 function readTableCells(ft: Footing, moneyUnit: string, table: FootedTable): { grid: Int32Array; live: number[] } {
-  const { rows, keys, sheet } = table;
+  const { rows, keys, cols, sheet } = table;
   const K = keys.length;
   const grid = new Int32Array(rows.length * K);
   const live: number[] = [];
   for (let r = 0; r < rows.length; r++) {
     const cells = rows[r].cells;
+    // The cell's sheet row and column are its table row's and its column's: mapping binds each cell
+    // at exactly that position (table-reader's grid.bound), so its address need not be parsed again.
+    const sheetRow = rows[r].row;
     let blankRow = true;
     for (let i = 0; i < K; i++) {
       const cell = cells[keys[i]];
@@ -763,7 +777,7 @@ function readTableCells(ft: Footing, moneyUnit: string, table: FootedTable): { g
         blankRow = false;
         continue;
       }
-      grid[r * K + i] = store(ft, cell.ref.address, r, i);
+      grid[r * K + i] = store(ft, sheetRow, cols[i], r, i);
       if (cell.ref.sheet !== sheet) ft.onTableSheets = false;
       if (!lastRead.blank) blankRow = false;
     }
@@ -821,8 +835,8 @@ function rowChecks(ft: Footing, b: CheckBuilder, table: FootedTable, ti: number,
 const UNREADABLE = -1;
 const ABSENT = -2;
 
-/** Store `lastRead` of a cell (its address, row index and key index) as a new slot; returns the slot. */
-function store(ft: Footing, address: string, srcRow: number, srcKey: number): number {
+/** Store `lastRead` of a cell (its sheet row and column, row index and key index) as a new slot; returns the slot. */
+function store(ft: Footing, row: number, col: number, srcRow: number, srcKey: number): number {
   const s = ft.size++;
   const r = lastRead;
   ft.value[s] = r.value;
@@ -830,8 +844,8 @@ function store(ft: Footing, address: string, srcRow: number, srcKey: number): nu
   ft.writtenCode[s] = codeOf(r.written, s, ft.otherWritten);
   ft.blank[s] = r.blank ? 1 : 0;
   ft.formula[s] = r.formula ? 1 : 0;
-  ft.row[s] = a1Row(address);
-  ft.col[s] = lastCol;
+  ft.row[s] = row;
+  ft.col[s] = col;
   ft.srcRow[s] = srcRow;
   ft.srcKey[s] = srcKey;
   return s;
@@ -981,7 +995,7 @@ function declaredChecks(model: ReportModel, ft: Footing, b: CheckBuilder): Model
       byKey.set(key, ft.size);
       ft.extra.push({ bound, field });
       // lastRead still holds this cell (readFigure read it).
-      ft.figures[store(ft, bound.ref.address, -1, -1)] = f;
+      ft.figures[store(ft, f.row, f.col, -1, -1)] = f;
     }
     return f;
   };
@@ -1332,11 +1346,59 @@ export function checkIndex(ft: Footing): NonNullable<Footing["index"]> {
   return ft.index;
 }
 
+/**
+ * The checks of the cells of the failing checks (see Footing.focus), built once: one pass over the
+ * checks' cells that lists only the marked ones. The full index is two passes that write an entry per
+ * cell of every check into fresh arrays (≈ 650 KiB at 2 000 institutions); a workbook whose few checks
+ * fail is asked about those checks' cells only.
+ */
+function focusOf(ft: Footing): ReadonlyMap<number, readonly number[]> {
+  if (ft.focus) return ft.focus;
+  const failing = failingFlags(ft);
+  const { count, target, termStart, termSlot } = ft;
+  const lists = new Map<number, number[]>();
+  for (let c = 0; c < count; c++) {
+    if (failing[c] === 0) continue;
+    if (!lists.has(slotOf(ft, target[c]))) lists.set(slotOf(ft, target[c]), []);
+    for (let j = termStart[c]; j < termStart[c + 1]; j++) if (!lists.has(slotOf(ft, termSlot[j]))) lists.set(slotOf(ft, termSlot[j]), []);
+  }
+  if (lists.size > 0) {
+    // A mark per slot: the pass below asks it for every cell of every check.
+    const marked = new Uint8Array(ft.size);
+    for (const slot of lists.keys()) marked[slot] = 1;
+    const put = (slot: number, c: number): void => {
+      if (marked[slot] === 0) return;
+      const list = lists.get(slot) as number[];
+      // A cell twice in one check is listed once (as in checkIndex).
+      if (list.length === 0 || list[list.length - 1] !== c) list.push(c);
+    };
+    for (let c = 0; c < count; c++) {
+      put(slotOf(ft, target[c]), c);
+      for (let j = termStart[c]; j < termStart[c + 1]; j++) put(slotOf(ft, termSlot[j]), c);
+    }
+  }
+  ft.focus = lists;
+  return lists;
+}
+
+/**
+ * The numbers of the checks of a canonical slot, in check order: from the failing checks' cells when
+ * the slot is one of them and the full index is not built, else from the full index.
+ */
+export function checkIdsOf(ft: Footing, slot: number): ArrayLike<number> {
+  if (ft.index === undefined) {
+    const hit = focusOf(ft).get(slot);
+    if (hit !== undefined) return hit;
+  }
+  const { start, end, list } = checkIndex(ft);
+  return list.subarray(start[slot], end[slot]);
+}
+
 /** The checks of one slot (listed under slotOf), in check order (a new array). */
 function checksOfSlot(ft: Footing, slot: number): SumCheck[] {
-  const { start, end, list } = checkIndex(ft);
-  const out = new Array<SumCheck>(end[slot] - start[slot]);
-  for (let i = start[slot]; i < end[slot]; i++) out[i - start[slot]] = checkAt(ft, list[i]);
+  const ids = checkIdsOf(ft, slot);
+  const out = new Array<SumCheck>(ids.length);
+  for (let i = 0; i < ids.length; i++) out[i] = checkAt(ft, ids[i]);
   return out;
 }
 

@@ -11,7 +11,7 @@ import {
   MONEY_SCALARS,
   checkAt,
   checkIdOf,
-  checkIndex,
+  checkIdsOf,
   checksOf,
   decimalsAt,
   failingChecks,
@@ -713,19 +713,19 @@ function tableMistakes(model: ReportModel, rows: readonly UnitMistake[]): UnitMi
     return isFormCheck(ft, c) ? holdsOne(checkAt(ft, c), figure().key, o) : holdsOneFlat(ft, c, k, o);
   };
   const neighbours = formRowNeighbours(formChecks(model));
-  const { start, end, list } = checkIndex(ft);
   const out: UnitMistake[] = [];
   for (const { c: at, pos, slot: k } of candidates) {
     // The candidate's figure is built only when it is needed (most candidates fail the first test).
     let built: Figure | undefined;
     const figureOf = (): Figure => (built ??= figureIn(ft, at, pos));
     if (skipRows.size > 0 && skipRows.has(rowKey(figureOf()))) continue;
-    // The checks of the cell (list[start[k]] … list[end[k] − 1], by number).
+    // The checks of the cell, by number.
     let allOk = true;
-    for (let i = start[k]; i < end[k] && allOk; i++) if (!okWithBase(list[i])) allOk = false;
+    const ids = checkIdsOf(ft, k);
+    for (let i = 0; i < ids.length && allOk; i++) if (!okWithBase(ids[i])) allOk = false;
     if (allOk) continue;
     const holdsAll = (o: { readonly value: number; readonly decimals: number }): boolean => {
-      for (let i = start[k]; i < end[k]; i++) if (!holdsWith(list[i], figureOf, k, o)) return false;
+      for (let i = 0; i < ids.length; i++) if (!holdsWith(ids[i], figureOf, k, o)) return false;
       return true;
     };
     for (const factor of FACTORS) {
