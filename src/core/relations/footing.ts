@@ -462,8 +462,8 @@ export interface Footing {
   /** 1 for a blank cell. */
   readonly blank: Uint8Array;
   readonly formula: Uint8Array;
-  readonly row: Int32Array;
-  readonly col: Int32Array;
+  // (No row and column arrays: a table slot's row is its table row's and its column its key's, see
+  // rowAt and colAt — two fewer arrays of a number per cell to allocate and fill.)
   /**
    * Where a table slot's cell is: its row (index among the table's rows) and money key (index among
    * its keys) — numbers, not a pointer per cell (see boundOf). Slots from `tableSlots` on are cells
@@ -476,7 +476,7 @@ export interface Footing {
   unreadable: number;
   /** Whether every table slot's cell is on its table's sheet (then sheetAt need not find the cell). */
   onTableSheets: boolean;
-  readonly extra: { readonly bound: BoundCell; readonly field: string }[];
+  readonly extra: { readonly bound: BoundCell; readonly field: string; readonly row: number; readonly col: number }[];
   /** The Figure of each slot, built when first asked (figureAt). */
   readonly figures: (Figure | undefined)[];
   /** A `+figure` term per slot, shared by the checks that add it (termOf). */
@@ -635,8 +635,6 @@ export function footingOf(model: ReportModel): Footing {
     otherWritten: new Map(),
     blank: new Uint8Array(capacity),
     formula: new Uint8Array(capacity),
-    row: new Int32Array(capacity),
-    col: new Int32Array(capacity),
     srcRow: new Int32Array(capacity),
     srcKey: new Uint16Array(capacity),
     tableSlots: 0,
@@ -693,6 +691,8 @@ export function footingOf(model: ReportModel): Footing {
     // small function is optimised sooner and at less cost than one that does everything.)
     const { grid, live } = readTableCells(ft, model.moneyUnit, footed);
     footed.endSlot = ft.size;
+    // (Set table by table: rowAt and colAt, which spanOf reads, tell table slots by it.)
+    ft.tableSlots = ft.size;
     spans.push(spanOf(ft, table.sheet, first));
     rowChecks(ft, b, footed, ti, grid, live, at);
     if (def.hasSummaryRow) {
@@ -755,15 +755,16 @@ export function footingOf(model: ReportModel): Footing {
  * part in footing).
  */
 function readTableCells(ft: Footing, moneyUnit: string, table: FootedTable): { grid: Int32Array; live: number[] } {
-  const { rows, keys, cols, sheet } = table;
+  const { rows, keys, sheet } = table;
   const K = keys.length;
-  const grid = new Int32Array(rows.length * K);
+  // Scratch space shared by every table and model (each entry below row count × K is written before
+  // it is read, and the grid is not kept once the table's checks are built): a fresh array per table
+  // was a quarter of a megabyte per model at 2 000 institutions.
+  if (gridScratch.length < rows.length * K) gridScratch = new Int32Array(Math.max(rows.length * K, 2 * gridScratch.length));
+  const grid = gridScratch;
   const live: number[] = [];
   for (let r = 0; r < rows.length; r++) {
     const cells = rows[r].cells;
-    // The cell's sheet row and column are its table row's and its column's: mapping binds each cell
-    // at exactly that position (table-reader's grid.bound), so its address need not be parsed again.
-    const sheetRow = rows[r].row;
     let blankRow = true;
     for (let i = 0; i < K; i++) {
       const cell = cells[keys[i]];
@@ -777,7 +778,7 @@ function readTableCells(ft: Footing, moneyUnit: string, table: FootedTable): { g
         blankRow = false;
         continue;
       }
-      grid[r * K + i] = store(ft, sheetRow, cols[i], r, i);
+      grid[r * K + i] = store(ft, r, i);
       if (cell.ref.sheet !== sheet) ft.onTableSheets = false;
       if (!lastRead.blank) blankRow = false;
     }
@@ -831,12 +832,15 @@ function rowChecks(ft: Footing, b: CheckBuilder, table: FootedTable, ti: number,
   }
 }
 
+/** See readTableCells. */
+let gridScratch = new Int32Array(0);
+
 /** Grid entries that are not slots: an unreadable cell (text, an error) and a column the row lacks. */
 const UNREADABLE = -1;
 const ABSENT = -2;
 
-/** Store `lastRead` of a cell (its sheet row and column, row index and key index) as a new slot; returns the slot. */
-function store(ft: Footing, row: number, col: number, srcRow: number, srcKey: number): number {
+/** Store `lastRead` of a cell (its row index and key index in its table) as a new slot; returns the slot. */
+function store(ft: Footing, srcRow: number, srcKey: number): number {
   const s = ft.size++;
   const r = lastRead;
   ft.value[s] = r.value;
@@ -844,8 +848,6 @@ function store(ft: Footing, row: number, col: number, srcRow: number, srcKey: nu
   ft.writtenCode[s] = codeOf(r.written, s, ft.otherWritten);
   ft.blank[s] = r.blank ? 1 : 0;
   ft.formula[s] = r.formula ? 1 : 0;
-  ft.row[s] = row;
-  ft.col[s] = col;
   ft.srcRow[s] = srcRow;
   ft.srcKey[s] = srcKey;
   return s;
@@ -889,6 +891,21 @@ export function boundOf(ft: Footing, s: number): BoundCell {
   if (s >= ft.tableSlots) return ft.extra[s - ft.tableSlots].bound;
   const t = tableOfSlot(ft, s);
   return t.rows[ft.srcRow[s]].cells[t.keys[ft.srcKey[s]]];
+}
+
+/**
+ * The sheet row of a slot's cell (1-based): its table row's. Mapping binds each table cell at exactly
+ * its row and column (table-reader's grid.bound), so the address need not be parsed.
+ */
+export function rowAt(ft: Footing, s: number): number {
+  if (s >= ft.tableSlots) return ft.extra[s - ft.tableSlots].row;
+  return tableOfSlot(ft, s).rows[ft.srcRow[s]].row;
+}
+
+/** The sheet column of a slot's cell (1-based): its money key's column (see rowAt). */
+export function colAt(ft: Footing, s: number): number {
+  if (s >= ft.tableSlots) return ft.extra[s - ft.tableSlots].col;
+  return tableOfSlot(ft, s).cols[ft.srcKey[s]];
 }
 
 /** The sheet of a slot's cell (boundOf(ft, s).ref.sheet). */
@@ -993,9 +1010,9 @@ function declaredChecks(model: ReportModel, ft: Footing, b: CheckBuilder): Model
     const f = readFigure(bound, field, model.moneyUnit, known ?? ft.size);
     if (f && known === undefined) {
       byKey.set(key, ft.size);
-      ft.extra.push({ bound, field });
+      ft.extra.push({ bound, field, row: f.row, col: f.col });
       // lastRead still holds this cell (readFigure read it).
-      ft.figures[store(ft, f.row, f.col, -1, -1)] = f;
+      ft.figures[store(ft, -1, -1)] = f;
     }
     return f;
   };
@@ -1041,8 +1058,8 @@ export function figureAt(ft: Footing, slot: number): Figure {
     ft.value[slot],
     decimalsAt(ft, slot),
     writtenAt(ft, slot),
-    ft.row[slot],
-    ft.col[slot],
+    rowAt(ft, slot),
+    colAt(ft, slot),
     slot,
   );
   ft.figures[slot] = f;
@@ -1238,7 +1255,7 @@ export function slotForKey(ft: Footing, key: string): number {
   let found = -1;
   // Without the key index every cell has one slot (tables that may overlap build the index at once).
   for (let s = 0; s < ft.size && found < 0; s++) {
-    if (ft.row[s] !== row || ft.col[s] !== col) continue;
+    if (rowAt(ft, s) !== row || colAt(ft, s) !== col) continue;
     const ref = boundOf(ft, s).ref;
     if (ref.sheet === sheet && ref.address === address) found = s;
   }
@@ -1269,9 +1286,9 @@ function spanOf(ft: Footing, sheet: string, from: number): TableSpan {
   let minRow = Infinity;
   let maxRow = -Infinity;
   for (let s = from; s < ft.size; s++) {
-    cols.add(ft.col[s]);
-    minRow = Math.min(minRow, ft.row[s]);
-    maxRow = Math.max(maxRow, ft.row[s]);
+    cols.add(colAt(ft, s));
+    minRow = Math.min(minRow, rowAt(ft, s));
+    maxRow = Math.max(maxRow, rowAt(ft, s));
   }
   return { sheet, cols, minRow, maxRow };
 }
