@@ -415,6 +415,8 @@ interface FootedTable {
   readonly fields: readonly string[];
   readonly relations: readonly Relation[];
   readonly rows: readonly TableRow[];
+  /** Sheet column (1-based) of each money key, from the table's columns. */
+  readonly cols: readonly number[];
   /** Its slots: firstSlot … endSlot − 1. */
   readonly firstSlot: number;
   endSlot: number;
@@ -460,8 +462,8 @@ export interface Footing {
   /** 1 for a blank cell. */
   readonly blank: Uint8Array;
   readonly formula: Uint8Array;
-  readonly row: Int32Array;
-  readonly col: Int32Array;
+  // (No row and column arrays: a table slot's row is its table row's and its column its key's, see
+  // rowAt and colAt — two fewer arrays of a number per cell to allocate and fill.)
   /**
    * Where a table slot's cell is: its row (index among the table's rows) and money key (index among
    * its keys) — numbers, not a pointer per cell (see boundOf). Slots from `tableSlots` on are cells
@@ -474,7 +476,7 @@ export interface Footing {
   unreadable: number;
   /** Whether every table slot's cell is on its table's sheet (then sheetAt need not find the cell). */
   onTableSheets: boolean;
-  readonly extra: { readonly bound: BoundCell; readonly field: string }[];
+  readonly extra: { readonly bound: BoundCell; readonly field: string; readonly row: number; readonly col: number }[];
   /** The Figure of each slot, built when first asked (figureAt). */
   readonly figures: (Figure | undefined)[];
   /** A `+figure` term per slot, shared by the checks that add it (termOf). */
@@ -500,6 +502,12 @@ export interface Footing {
   failingSet?: ReadonlySet<SumCheck>;
   all?: readonly SumCheck[];
   index?: { readonly start: Int32Array; readonly end: Int32Array; readonly list: Int32Array };
+  /**
+   * The checks of the cells of the checks that fail as written (by canonical slot, check numbers in
+   * check order), built before the full index is needed (see checkIdsOf): the rules ask about those
+   * cells, and a workbook with a few failing checks need not list every cell's checks.
+   */
+  focus?: ReadonlyMap<number, readonly number[]>;
   /** Slot by `Sheet!A1`, built for a look-up by key (or when form relations read table cells again). */
   byKey?: Map<string, number>;
   /** Slots of the keys looked up before byKey was built (slotForKey). */
@@ -617,20 +625,21 @@ export function footingOf(model: ReportModel): Footing {
   let capacity = 0;
   for (const table of Object.values(model.tables)) if (table) capacity += table.rows.length * moneyKeys(table).length;
   for (const rel of model.relations ?? []) capacity += 1 + rel.terms.length;
+  // The slot arrays are views of one buffer (20 bytes a slot), widest first so that each view is
+  // aligned: one fresh allocation instead of seven.
+  const buffer = new ArrayBuffer(20 * capacity);
   const ft: Footing = {
     tables,
     size: 0,
-    value: new Float64Array(capacity),
-    decimalsCode: new Int16Array(capacity),
-    writtenCode: new Int16Array(capacity),
+    value: new Float64Array(buffer, 0, capacity),
+    decimalsCode: new Int16Array(buffer, 12 * capacity, capacity),
+    writtenCode: new Int16Array(buffer, 14 * capacity, capacity),
     otherDecimals: new Map(),
     otherWritten: new Map(),
-    blank: new Uint8Array(capacity),
-    formula: new Uint8Array(capacity),
-    row: new Int32Array(capacity),
-    col: new Int32Array(capacity),
-    srcRow: new Int32Array(capacity),
-    srcKey: new Uint16Array(capacity),
+    blank: new Uint8Array(buffer, 18 * capacity, capacity),
+    formula: new Uint8Array(buffer, 19 * capacity, capacity),
+    srcRow: new Int32Array(buffer, 8 * capacity, capacity),
+    srcKey: new Uint16Array(buffer, 16 * capacity, capacity),
     tableSlots: 0,
     unreadable: 0,
     onTableSheets: true,
@@ -653,6 +662,7 @@ export function footingOf(model: ReportModel): Footing {
     failingSet: undefined,
     all: undefined,
     index: undefined,
+    focus: undefined,
     byKey: undefined,
     keySlots: undefined,
     canonical: undefined,
@@ -674,7 +684,9 @@ export function footingOf(model: ReportModel): Footing {
       return { total: rel.total, totalAt: at.get(rel.total) ?? -1, parts, partsAt: parts.map((p) => at.get(p) as number) };
     });
     const rows = table.rows;
-    const footed: FootedTable = { id: table.id, sheet: table.sheet, keys, fields, relations, rows, firstSlot: ft.size, endSlot: ft.size };
+    // (The last column of a key: mapping binds a row's cells column by column, so that one is the row's.)
+    const cols = keys.map((k) => table.columns.reduce((col, c) => (c.key === k ? c.col : col), 0));
+    const footed: FootedTable = { id: table.id, sheet: table.sheet, keys, fields, relations, rows, cols, firstSlot: ft.size, endSlot: ft.size };
     tables.push(footed);
     const K = keys.length;
     const first = ft.size;
@@ -682,7 +694,9 @@ export function footingOf(model: ReportModel): Footing {
     // small function is optimised sooner and at less cost than one that does everything.)
     const { grid, live } = readTableCells(ft, model.moneyUnit, footed);
     footed.endSlot = ft.size;
-    spans.push(spanOf(ft, table.sheet, first));
+    // (Set table by table: rowAt, colAt and boundOf tell a table's slots by it.)
+    ft.tableSlots = ft.size;
+    spans.push(spanOf(ft, footed, first));
     rowChecks(ft, b, footed, ti, grid, live, at);
     if (def.hasSummaryRow) {
       const summary = live.find((r) => rows[r].isSummary);
@@ -746,7 +760,11 @@ export function footingOf(model: ReportModel): Footing {
 function readTableCells(ft: Footing, moneyUnit: string, table: FootedTable): { grid: Int32Array; live: number[] } {
   const { rows, keys, sheet } = table;
   const K = keys.length;
-  const grid = new Int32Array(rows.length * K);
+  // Scratch space shared by every table and model (each entry below row count × K is written before
+  // it is read, and the grid is not kept once the table's checks are built): a fresh array per table
+  // was a quarter of a megabyte per model at 2 000 institutions.
+  if (gridScratch.length < rows.length * K) gridScratch = new Int32Array(Math.max(rows.length * K, 2 * gridScratch.length));
+  const grid = gridScratch;
   const live: number[] = [];
   for (let r = 0; r < rows.length; r++) {
     const cells = rows[r].cells;
@@ -763,7 +781,7 @@ function readTableCells(ft: Footing, moneyUnit: string, table: FootedTable): { g
         blankRow = false;
         continue;
       }
-      grid[r * K + i] = store(ft, cell.ref.address, r, i);
+      grid[r * K + i] = store(ft, r, i);
       if (cell.ref.sheet !== sheet) ft.onTableSheets = false;
       if (!lastRead.blank) blankRow = false;
     }
@@ -817,12 +835,15 @@ function rowChecks(ft: Footing, b: CheckBuilder, table: FootedTable, ti: number,
   }
 }
 
+/** See readTableCells. */
+let gridScratch = new Int32Array(0);
+
 /** Grid entries that are not slots: an unreadable cell (text, an error) and a column the row lacks. */
 const UNREADABLE = -1;
 const ABSENT = -2;
 
-/** Store `lastRead` of a cell (its address, row index and key index) as a new slot; returns the slot. */
-function store(ft: Footing, address: string, srcRow: number, srcKey: number): number {
+/** Store `lastRead` of a cell (its row index and key index in its table) as a new slot; returns the slot. */
+function store(ft: Footing, srcRow: number, srcKey: number): number {
   const s = ft.size++;
   const r = lastRead;
   ft.value[s] = r.value;
@@ -830,8 +851,6 @@ function store(ft: Footing, address: string, srcRow: number, srcKey: number): nu
   ft.writtenCode[s] = codeOf(r.written, s, ft.otherWritten);
   ft.blank[s] = r.blank ? 1 : 0;
   ft.formula[s] = r.formula ? 1 : 0;
-  ft.row[s] = a1Row(address);
-  ft.col[s] = lastCol;
   ft.srcRow[s] = srcRow;
   ft.srcKey[s] = srcKey;
   return s;
@@ -875,6 +894,21 @@ export function boundOf(ft: Footing, s: number): BoundCell {
   if (s >= ft.tableSlots) return ft.extra[s - ft.tableSlots].bound;
   const t = tableOfSlot(ft, s);
   return t.rows[ft.srcRow[s]].cells[t.keys[ft.srcKey[s]]];
+}
+
+/**
+ * The sheet row of a slot's cell (1-based): its table row's. Mapping binds each table cell at exactly
+ * its row and column (table-reader's grid.bound), so the address need not be parsed.
+ */
+export function rowAt(ft: Footing, s: number): number {
+  if (s >= ft.tableSlots) return ft.extra[s - ft.tableSlots].row;
+  return tableOfSlot(ft, s).rows[ft.srcRow[s]].row;
+}
+
+/** The sheet column of a slot's cell (1-based): its money key's column (see rowAt). */
+export function colAt(ft: Footing, s: number): number {
+  if (s >= ft.tableSlots) return ft.extra[s - ft.tableSlots].col;
+  return tableOfSlot(ft, s).cols[ft.srcKey[s]];
 }
 
 /** The sheet of a slot's cell (boundOf(ft, s).ref.sheet). */
@@ -942,20 +976,29 @@ class CheckBuilder {
   }
   finish(ft: Footing): void {
     const n = this.kind.length;
+    const terms = this.termSlot.length;
     ft.count = n;
-    ft.kind = new Uint8Array(n);
+    // Two buffers, each cut into views, instead of seven arrays: each fresh array has a cost of its own
+    // besides its size (≈ 550 KiB in all at 2 000 institutions).
+    const ints = new Int32Array(4 * n + 1 + terms);
+    const bytes = new Uint8Array(n + terms);
+    ft.kind = bytes.subarray(0, n);
     ft.kind.set(this.kind.data.subarray(0, n));
-    ft.target = this.target.data.slice(0, n);
-    ft.table = this.table.data.slice(0, n);
-    ft.aux = this.aux.data.slice(0, n);
+    ft.target = ints.subarray(0, n);
+    ft.target.set(this.target.data.subarray(0, n));
+    ft.table = ints.subarray(n, 2 * n);
+    ft.table.set(this.table.data.subarray(0, n));
+    ft.aux = ints.subarray(2 * n, 3 * n);
+    ft.aux.set(this.aux.data.subarray(0, n));
     ft.source = this.source;
-    const start = new Int32Array(n + 1);
+    const start = ints.subarray(3 * n, 4 * n + 1);
     start.set(this.termStart.data.subarray(0, n));
-    start[n] = this.termSlot.length;
+    start[n] = terms;
     ft.termStart = start;
-    ft.termSlot = this.termSlot.data.slice(0, this.termSlot.length);
-    ft.termSign = new Int8Array(this.termSign.length);
-    ft.termSign.set(this.termSign.data.subarray(0, this.termSign.length));
+    ft.termSlot = ints.subarray(4 * n + 1);
+    ft.termSlot.set(this.termSlot.data.subarray(0, terms));
+    ft.termSign = new Int8Array(bytes.buffer, n, terms);
+    ft.termSign.set(this.termSign.data.subarray(0, terms));
     this.source = [];
   }
 }
@@ -979,9 +1022,9 @@ function declaredChecks(model: ReportModel, ft: Footing, b: CheckBuilder): Model
     const f = readFigure(bound, field, model.moneyUnit, known ?? ft.size);
     if (f && known === undefined) {
       byKey.set(key, ft.size);
-      ft.extra.push({ bound, field });
+      ft.extra.push({ bound, field, row: f.row, col: f.col });
       // lastRead still holds this cell (readFigure read it).
-      ft.figures[store(ft, bound.ref.address, -1, -1)] = f;
+      ft.figures[store(ft, -1, -1)] = f;
     }
     return f;
   };
@@ -1027,8 +1070,8 @@ export function figureAt(ft: Footing, slot: number): Figure {
     ft.value[slot],
     decimalsAt(ft, slot),
     writtenAt(ft, slot),
-    ft.row[slot],
-    ft.col[slot],
+    rowAt(ft, slot),
+    colAt(ft, slot),
     slot,
   );
   ft.figures[slot] = f;
@@ -1224,7 +1267,7 @@ export function slotForKey(ft: Footing, key: string): number {
   let found = -1;
   // Without the key index every cell has one slot (tables that may overlap build the index at once).
   for (let s = 0; s < ft.size && found < 0; s++) {
-    if (ft.row[s] !== row || ft.col[s] !== col) continue;
+    if (rowAt(ft, s) !== row || colAt(ft, s) !== col) continue;
     const ref = boundOf(ft, s).ref;
     if (ref.sheet === sheet && ref.address === address) found = s;
   }
@@ -1250,16 +1293,20 @@ interface TableSpan {
   readonly maxRow: number;
 }
 
-function spanOf(ft: Footing, sheet: string, from: number): TableSpan {
-  const cols = new Set<number>();
+/** The span of a table's slots (those from `from` on): by its keys and rows, not a Set.add per cell. */
+function spanOf(ft: Footing, table: FootedTable, from: number): TableSpan {
+  const seen = new Uint8Array(table.keys.length);
   let minRow = Infinity;
   let maxRow = -Infinity;
   for (let s = from; s < ft.size; s++) {
-    cols.add(ft.col[s]);
-    minRow = Math.min(minRow, ft.row[s]);
-    maxRow = Math.max(maxRow, ft.row[s]);
+    seen[ft.srcKey[s]] = 1;
+    const row = table.rows[ft.srcRow[s]].row;
+    minRow = Math.min(minRow, row);
+    maxRow = Math.max(maxRow, row);
   }
-  return { sheet, cols, minRow, maxRow };
+  const cols = new Set<number>();
+  for (let k = 0; k < seen.length; k++) if (seen[k] === 1) cols.add(table.cols[k]);
+  return { sheet: table.sheet, cols, minRow, maxRow };
 }
 
 /** Whether two tables may have read one cell: same sheet, a common column, overlapping rows. */
@@ -1332,11 +1379,59 @@ export function checkIndex(ft: Footing): NonNullable<Footing["index"]> {
   return ft.index;
 }
 
+/**
+ * The checks of the cells of the failing checks (see Footing.focus), built once: one pass over the
+ * checks' cells that lists only the marked ones. The full index is two passes that write an entry per
+ * cell of every check into fresh arrays (≈ 650 KiB at 2 000 institutions); a workbook whose few checks
+ * fail is asked about those checks' cells only.
+ */
+function focusOf(ft: Footing): ReadonlyMap<number, readonly number[]> {
+  if (ft.focus) return ft.focus;
+  const failing = failingFlags(ft);
+  const { count, target, termStart, termSlot } = ft;
+  const lists = new Map<number, number[]>();
+  for (let c = 0; c < count; c++) {
+    if (failing[c] === 0) continue;
+    if (!lists.has(slotOf(ft, target[c]))) lists.set(slotOf(ft, target[c]), []);
+    for (let j = termStart[c]; j < termStart[c + 1]; j++) if (!lists.has(slotOf(ft, termSlot[j]))) lists.set(slotOf(ft, termSlot[j]), []);
+  }
+  if (lists.size > 0) {
+    // A mark per slot: the pass below asks it for every cell of every check.
+    const marked = new Uint8Array(ft.size);
+    for (const slot of lists.keys()) marked[slot] = 1;
+    const put = (slot: number, c: number): void => {
+      if (marked[slot] === 0) return;
+      const list = lists.get(slot) as number[];
+      // A cell twice in one check is listed once (as in checkIndex).
+      if (list.length === 0 || list[list.length - 1] !== c) list.push(c);
+    };
+    for (let c = 0; c < count; c++) {
+      put(slotOf(ft, target[c]), c);
+      for (let j = termStart[c]; j < termStart[c + 1]; j++) put(slotOf(ft, termSlot[j]), c);
+    }
+  }
+  ft.focus = lists;
+  return lists;
+}
+
+/**
+ * The numbers of the checks of a canonical slot, in check order: from the failing checks' cells when
+ * the slot is one of them and the full index is not built, else from the full index.
+ */
+export function checkIdsOf(ft: Footing, slot: number): ArrayLike<number> {
+  if (ft.index === undefined) {
+    const hit = focusOf(ft).get(slot);
+    if (hit !== undefined) return hit;
+  }
+  const { start, end, list } = checkIndex(ft);
+  return list.subarray(start[slot], end[slot]);
+}
+
 /** The checks of one slot (listed under slotOf), in check order (a new array). */
 function checksOfSlot(ft: Footing, slot: number): SumCheck[] {
-  const { start, end, list } = checkIndex(ft);
-  const out = new Array<SumCheck>(end[slot] - start[slot]);
-  for (let i = start[slot]; i < end[slot]; i++) out[i - start[slot]] = checkAt(ft, list[i]);
+  const ids = checkIdsOf(ft, slot);
+  const out = new Array<SumCheck>(ids.length);
+  for (let i = 0; i < ids.length; i++) out[i] = checkAt(ft, ids[i]);
   return out;
 }
 

@@ -11,7 +11,7 @@ import {
   MONEY_SCALARS,
   checkAt,
   checkIdOf,
-  checkIndex,
+  checkIdsOf,
   checksOf,
   decimalsAt,
   failingChecks,
@@ -25,6 +25,7 @@ import {
   holdsAsIs,
   holdsAsIsAt,
   overridesBySlot,
+  rowAt,
   sheetAt,
   slotForKey,
   isFormCheck,
@@ -550,13 +551,13 @@ function onePerRowFlat(ft: Footing, c: number): boolean {
   const to = ft.termStart[c + 1];
   const sheet = sheetAt(ft, t);
   // A row (or project) check: its first term is in its target's row.
-  if (to > from && ft.row[ft.termSlot[from]] === ft.row[t] && sheetAt(ft, ft.termSlot[from]) === sheet) return false;
+  if (to > from && rowAt(ft, ft.termSlot[from]) === rowAt(ft, t) && sheetAt(ft, ft.termSlot[from]) === sheet) return false;
   let memo = onePerRowAt.get(ft);
   if (!memo) onePerRowAt.set(ft, (memo = new Int8Array(ft.count)));
   if (memo[c] !== 0) return memo[c] > 0;
   let sameSheet = true;
   for (let j = from; j < to; j++) if (sheetAt(ft, ft.termSlot[j]) !== sheet) sameSheet = false;
-  const rowOf = (s: number): number | string => (sameSheet ? ft.row[s] : `${sheetAt(ft, s)}!${ft.row[s]}`);
+  const rowOf = (s: number): number | string => (sameSheet ? rowAt(ft, s) : `${sheetAt(ft, s)}!${rowAt(ft, s)}`);
   const rows = new Set<number | string>([rowOf(t)]);
   let hit = true;
   for (let j = from; j < to; j++) {
@@ -713,19 +714,19 @@ function tableMistakes(model: ReportModel, rows: readonly UnitMistake[]): UnitMi
     return isFormCheck(ft, c) ? holdsOne(checkAt(ft, c), figure().key, o) : holdsOneFlat(ft, c, k, o);
   };
   const neighbours = formRowNeighbours(formChecks(model));
-  const { start, end, list } = checkIndex(ft);
   const out: UnitMistake[] = [];
   for (const { c: at, pos, slot: k } of candidates) {
     // The candidate's figure is built only when it is needed (most candidates fail the first test).
     let built: Figure | undefined;
     const figureOf = (): Figure => (built ??= figureIn(ft, at, pos));
     if (skipRows.size > 0 && skipRows.has(rowKey(figureOf()))) continue;
-    // The checks of the cell (list[start[k]] … list[end[k] − 1], by number).
+    // The checks of the cell, by number.
     let allOk = true;
-    for (let i = start[k]; i < end[k] && allOk; i++) if (!okWithBase(list[i])) allOk = false;
+    const ids = checkIdsOf(ft, k);
+    for (let i = 0; i < ids.length && allOk; i++) if (!okWithBase(ids[i])) allOk = false;
     if (allOk) continue;
     const holdsAll = (o: { readonly value: number; readonly decimals: number }): boolean => {
-      for (let i = start[k]; i < end[k]; i++) if (!holdsWith(list[i], figureOf, k, o)) return false;
+      for (let i = 0; i < ids.length; i++) if (!holdsWith(ids[i], figureOf, k, o)) return false;
       return true;
     };
     for (const factor of FACTORS) {
@@ -871,7 +872,7 @@ function rowMistakes(model: ReportModel): UnitMistake[] {
   // Rows by sheet, then by row number (no `Sheet!row` string per figure).
   const suspects = new Map<string, Map<number, { ruledOut: number }>>();
   const suspectOf = (f: Figure): { ruledOut: number } | undefined => suspects.get(f.ref.sheet)?.get(f.row);
-  const suspectAt = (s: number): { ruledOut: number } | undefined => suspects.get(sheetAt(ft, s))?.get(ft.row[s]);
+  const suspectAt = (s: number): { ruledOut: number } | undefined => suspects.get(sheetAt(ft, s))?.get(rowAt(ft, s));
   const markSuspect = (f: Figure): void => {
     if (f.blank || f.value === 0) return;
     let rows = suspects.get(f.ref.sheet);
@@ -891,7 +892,7 @@ function rowMistakes(model: ReportModel): UnitMistake[] {
         const sheet = sheetAt(ft, s);
         let rows = suspects.get(sheet);
         if (!rows) suspects.set(sheet, (rows = new Map()));
-        if (!rows.has(ft.row[s])) rows.set(ft.row[s], { ruledOut: 0 });
+        if (!rows.has(rowAt(ft, s))) rows.set(rowAt(ft, s), { ruledOut: 0 });
       }
     }
   }

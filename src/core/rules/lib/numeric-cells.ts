@@ -80,15 +80,42 @@ export function oddFigures(model: ReportModel): readonly OddFigure[] {
     cols.forEach((c, i) => {
       for (const tc of table.columns) if (tc.key === c.key) bySheetCol.set(tc.col, [...(bySheetCol.get(tc.col) ?? []), i]);
     });
-    const byRow = new Map<number, number[]>();
-    table.rows.forEach((r, i) => byRow.set(r.row, [...(byRow.get(r.row) ?? []), i]));
+    // The table rows at a sheet row, by binary search when the rows are in sheet order (as mapping
+    // reads them): a Map of an array per row cost an allocation per table row, ≈ 8 000 at 2 000
+    // institutions, to look up a few dozen odd cells. Rows out of order get that Map.
+    const rows = table.rows;
+    let sorted = true;
+    for (let i = 1; i < rows.length && sorted; i++) if (rows[i].row < rows[i - 1].row) sorted = false;
+    let byRow: Map<number, number[]> | undefined;
+    if (!sorted) {
+      byRow = new Map<number, number[]>();
+      for (let i = 0; i < rows.length; i++) {
+        const list = byRow.get(rows[i].row);
+        if (list) list.push(i);
+        else byRow.set(rows[i].row, [i]);
+      }
+    }
     // (row index, column index) of each odd figure; sorted below into the table's row-by-row order.
     const hits: number[][] = [];
+    const hit = (ri: number, cis: readonly number[], cell: CellSnapshot): void => {
+      for (const ci of cis) if (rows[ri].cells[cols[ci].key]?.cell === cell) hits.push([ri, ci]);
+    };
     const look = (row: number, col: number, cell: CellSnapshot): void => {
       const cis = bySheetCol.get(col);
-      const ris = cis && byRow.get(row);
-      if (!cis || !ris) return;
-      for (const ri of ris) for (const ci of cis) if (table.rows[ri].cells[cols[ci].key]?.cell === cell) hits.push([ri, ci]);
+      if (!cis) return;
+      if (byRow) {
+        for (const ri of byRow.get(row) ?? []) hit(ri, cis, cell);
+        return;
+      }
+      // The first row at or below `row`, then every row at it (ascending, as the Map lists them).
+      let lo = 0;
+      let hi = rows.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (rows[mid].row < row) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let ri = lo; ri < rows.length && rows[ri].row === row; ri++) hit(ri, cis, cell);
     };
     for (const t of textCells(sheet)) look(t.row, t.col, t.cell);
     for (const o of oddValueCells(sheet)) look(o.row, o.col, o.cell);
