@@ -165,6 +165,62 @@ function largestNotOverridden(check: SumCheck, p: Prepared, skip: (i: number) =>
 }
 
 /**
+ * The long-check shortcut's running interval while terms are swapped for their corrections (see
+ * {@link holds}): lo/hi are the sum's bounds, `magnitude` the sum of absolute values for the error
+ * bound, `overriddenMax` the largest correction. One scratch object: these judgements run for every
+ * cell of a failing 汇总 check, and none of them starts another before it ends.
+ */
+interface Swing {
+  lo: number;
+  hi: number;
+  magnitude: number;
+  overriddenMax: number;
+}
+const swing: Swing = { lo: 0, hi: 0, magnitude: 0, overriddenMax: 0 };
+
+/** The scratch swing, started from a check's prepared bounds. */
+function startSwing(p: { readonly lo: number; readonly hi: number; readonly magnitude: number }): Swing {
+  swing.lo = p.lo;
+  swing.hi = p.hi;
+  swing.magnitude = p.magnitude;
+  swing.overriddenMax = 0;
+  return swing;
+}
+
+/**
+ * Replace, in the swing, a term (value `v`, half-width `fh`, added when `plus`) by its correction
+ * (value `ov`, half-width `h`). Every caller does this arithmetic in this order, so their verdicts are
+ * bit for bit the same.
+ */
+function swapTerm(sw: Swing, v: number, fh: number, plus: boolean, ov: number, h: number): void {
+  sw.lo -= plus ? v - fh : -(v + fh);
+  sw.hi -= plus ? v + fh : -(v - fh);
+  sw.lo += plus ? ov - h : -(ov + h);
+  sw.hi += plus ? ov + h : -(ov - h);
+  sw.magnitude += Math.abs(ov) + h;
+  sw.overriddenMax = Math.max(sw.overriddenMax, Math.abs(ov));
+}
+
+/**
+ * The shortcut's verdict on a swung check of `n` terms, `changed` of them swapped, against the target
+ * (`tValue` ± `tHalf`), the scale as evaluate() computes it (`largest`: the largest term left as
+ * written): true or false when the interval decides beyond rounding error, undefined when only the
+ * exact re-sum can.
+ */
+function swingVerdict(sw: Swing, tValue: number, tHalf: number, largest: number, n: number, changed: number): boolean | undefined {
+  const scale = Math.max(Math.abs(tValue), sw.overriddenMax, largest);
+  const eps = 1e-9 * Math.max(1, scale);
+  const a = tValue + tHalf + eps - sw.lo;
+  const b = sw.hi + eps - (tValue - tHalf);
+  // Both sums (evaluate's, in term order, and this one) are within (n + terms changed) ulps of the
+  // exact sums; twice that, plus the target's share, is a safe margin.
+  const error = 4 * (n + 2 * changed + 8) * Number.EPSILON * (sw.magnitude + Math.abs(tValue) + tHalf + eps);
+  if (a > error && b > error) return true;
+  if (a < -error || b < -error) return false;
+  return undefined;
+}
+
+/**
  * `evaluate(check, overrides).ok`, in time proportional to the overridden terms rather than to all
  * terms. The sums are updated by the overridden terms' differences; adding in another order rounds
  * differently, by at most a few ulps of Σ|terms| per term, so when the verdict is that close to the
@@ -181,24 +237,14 @@ function holds(check: SumCheck, overrides?: Overrides): boolean {
   if (n < SHORTCUT_TERMS || overrides === undefined || overrides.size === 0) return holdsAsIs(check, overrides);
   const p = prepare(check);
   const positions = positionsOf(check, p);
-  let lo = p.lo;
-  let hi = p.hi;
-  let magnitude = p.magnitude;
-  let overriddenMax = 0;
+  const sw = startSwing(p);
   const overridden = new Set<number>();
   for (const [key, o] of overrides) {
     const at = positions.get(key);
     if (!at) continue;
     for (const i of at) {
       const { figure: f, sign } = check.terms[i];
-      const half = halfOf(f.decimals);
-      const h = halfOf(o.decimals);
-      lo -= sign > 0 ? f.value - half : -(f.value + half);
-      hi -= sign > 0 ? f.value + half : -(f.value - half);
-      lo += sign > 0 ? o.value - h : -(o.value + h);
-      hi += sign > 0 ? o.value + h : -(o.value - h);
-      magnitude += Math.abs(o.value) + h;
-      overriddenMax = Math.max(overriddenMax, Math.abs(o.value));
+      swapTerm(sw, f.value, halfOf(f.decimals), sign > 0, o.value, halfOf(o.decimals));
       overridden.add(i);
     }
   }
@@ -206,16 +252,8 @@ function holds(check: SumCheck, overrides?: Overrides): boolean {
   const to = overrides.get(check.target.key);
   const tValue = to ? to.value : check.target.value;
   const tHalf = halfOf(to ? to.decimals : check.target.decimals);
-  const scale = Math.max(Math.abs(tValue), overriddenMax, largestNotOverridden(check, p, (i) => overridden.has(i)));
-  const eps = 1e-9 * Math.max(1, scale);
-  const a = tValue + tHalf + eps - lo;
-  const b = hi + eps - (tValue - tHalf);
-  // Both sums (evaluate's, in term order, and this one) are within (n + terms changed) ulps of the
-  // exact sums; twice that, plus the target's share, is a safe margin.
-  const error = 4 * (n + 2 * overridden.size + 8) * Number.EPSILON * (magnitude + Math.abs(tValue) + tHalf + eps);
-  if (a > error && b > error) return true;
-  if (a < -error || b < -error) return false;
-  return holdsAsIs(check, overrides);
+  const largest = largestNotOverridden(check, p, (i) => overridden.has(i));
+  return swingVerdict(sw, tValue, tHalf, largest, n, overridden.size) ?? holdsAsIs(check, overrides);
 }
 
 /**
@@ -276,35 +314,19 @@ function holdsOneLong(check: SumCheck, key: string, o: { readonly value: number;
   const n = terms.length;
   const target = check.target;
   const p = prepare(check);
-  let lo = p.lo;
-  let hi = p.hi;
-  let magnitude = p.magnitude;
-  let overriddenMax = 0;
+  const sw = startSwing(p);
   const count = at ? at.length : 0;
   if (at) {
     for (const i of at) {
       const { figure: f, sign } = terms[i];
-      const half = halfOf(f.decimals);
-      const h = halfOf(o.decimals);
-      lo -= sign > 0 ? f.value - half : -(f.value + half);
-      hi -= sign > 0 ? f.value + half : -(f.value - half);
-      lo += sign > 0 ? o.value - h : -(o.value + h);
-      hi += sign > 0 ? o.value + h : -(o.value - h);
-      magnitude += Math.abs(o.value) + h;
-      overriddenMax = Math.max(overriddenMax, Math.abs(o.value));
+      swapTerm(sw, f.value, halfOf(f.decimals), sign > 0, o.value, halfOf(o.decimals));
     }
   }
   const to = target.key === key ? o : undefined;
   const tValue = to ? to.value : target.value;
   const tHalf = halfOf(to ? to.decimals : target.decimals);
-  const scale = Math.max(Math.abs(tValue), overriddenMax, largestNotOverridden(check, p, (i) => at !== undefined && at.includes(i)));
-  const eps = 1e-9 * Math.max(1, scale);
-  const a = tValue + tHalf + eps - lo;
-  const b = hi + eps - (tValue - tHalf);
-  const error = 4 * (n + 2 * count + 8) * Number.EPSILON * (magnitude + Math.abs(tValue) + tHalf + eps);
-  if (a > error && b > error) return true;
-  if (a < -error || b < -error) return false;
-  return holdsAsIs(check, new Map([[key, o]]));
+  const largest = largestNotOverridden(check, p, (i) => at !== undefined && at.includes(i));
+  return swingVerdict(sw, tValue, tHalf, largest, n, count) ?? holdsAsIs(check, new Map([[key, o]]));
 }
 
 /*
@@ -434,10 +456,7 @@ function holdsOneLongFlat(ft: Footing, c: number, k: number, o: { readonly value
   const from = ft.termStart[c];
   const n = ft.termStart[c + 1] - from;
   const p = prepareAt(ft, c);
-  let lo = p.lo;
-  let hi = p.hi;
-  let magnitude = p.magnitude;
-  let overriddenMax = 0;
+  const sw = startSwing(p);
   const h = halfWidth(o.decimals);
   // One position (a 汇总 check judged cell by cell) or a list; no closure per call: this runs for every
   // cell of a failing 汇总 check.
@@ -447,28 +466,14 @@ function holdsOneLongFlat(ft: Footing, c: number, k: number, o: { readonly value
   for (let q = 0; q < count; q++) {
     const i = single >= 0 ? single : (list as readonly number[])[q];
     const s = termSlot[from + i];
-    const v = value[s];
-    const fh = halfAt(ft, s);
-    const plus = termSign[from + i] > 0;
-    lo -= plus ? v - fh : -(v + fh);
-    hi -= plus ? v + fh : -(v - fh);
-    lo += plus ? o.value - h : -(o.value + h);
-    hi += plus ? o.value + h : -(o.value - h);
-    magnitude += Math.abs(o.value) + h;
-    overriddenMax = Math.max(overriddenMax, Math.abs(o.value));
+    swapTerm(sw, value[s], halfAt(ft, s), termSign[from + i] > 0, o.value, h);
   }
   const t = ft.target[c];
   const tMine = slotOf(ft, t) === k;
   const tValue = tMine ? o.value : value[t];
   const tHalf = tMine ? h : halfAt(ft, t);
-  const scale = Math.max(Math.abs(tValue), overriddenMax, largestExcept(ft, c, p, single, list));
-  const eps = 1e-9 * Math.max(1, scale);
-  const a = tValue + tHalf + eps - lo;
-  const b = hi + eps - (tValue - tHalf);
-  const error = 4 * (n + 2 * count + 8) * Number.EPSILON * (magnitude + Math.abs(tValue) + tHalf + eps);
-  if (a > error && b > error) return true;
-  if (a < -error || b < -error) return false;
-  return holdsAsIsWithOne(ft, c, k, o);
+  const largest = largestExcept(ft, c, p, single, list);
+  return swingVerdict(sw, tValue, tHalf, largest, n, count) ?? holdsAsIsWithOne(ft, c, k, o);
 }
 
 /** largestAt skipping the term at `single` (or -1) and those in `list`. */
@@ -490,10 +495,7 @@ function holdsLongAt(ft: Footing, c: number, overrides: Overrides): boolean {
   const n = ft.termStart[c + 1] - from;
   const p = prepareAt(ft, c);
   const positions = positionsAt(ft, c, p);
-  let lo = p.lo;
-  let hi = p.hi;
-  let magnitude = p.magnitude;
-  let overriddenMax = 0;
+  const sw = startSwing(p);
   const overridden = new Set<number>();
   const tk = slotOf(ft, ft.target[c]);
   let to: { readonly value: number; readonly decimals: number } | undefined;
@@ -506,29 +508,15 @@ function holdsLongAt(ft: Footing, c: number, overrides: Overrides): boolean {
     const h = halfOf(o.decimals);
     for (const i of typeof at === "number" ? [at] : at) {
       const s = termSlot[from + i];
-      const v = value[s];
-      const fh = halfAt(ft, s);
-      const plus = termSign[from + i] > 0;
-      lo -= plus ? v - fh : -(v + fh);
-      hi -= plus ? v + fh : -(v - fh);
-      lo += plus ? o.value - h : -(o.value + h);
-      hi += plus ? o.value + h : -(o.value - h);
-      magnitude += Math.abs(o.value) + h;
-      overriddenMax = Math.max(overriddenMax, Math.abs(o.value));
+      swapTerm(sw, value[s], halfAt(ft, s), termSign[from + i] > 0, o.value, h);
       overridden.add(i);
     }
   }
   const t = ft.target[c];
   const tValue = to ? to.value : value[t];
   const tHalf = to ? halfOf(to.decimals) : halfAt(ft, t);
-  const scale = Math.max(Math.abs(tValue), overriddenMax, largestAt(ft, c, p, (i) => overridden.has(i)));
-  const eps = 1e-9 * Math.max(1, scale);
-  const a = tValue + tHalf + eps - lo;
-  const b = hi + eps - (tValue - tHalf);
-  const error = 4 * (n + 2 * overridden.size + 8) * Number.EPSILON * (magnitude + Math.abs(tValue) + tHalf + eps);
-  if (a > error && b > error) return true;
-  if (a < -error || b < -error) return false;
-  return holdsAsIsAt(ft, c, overridesBySlot(ft, overrides));
+  const largest = largestAt(ft, c, p, (i) => overridden.has(i));
+  return swingVerdict(sw, tValue, tHalf, largest, n, overridden.size) ?? holdsAsIsAt(ft, c, overridesBySlot(ft, overrides));
 }
 
 /** largestNotOverridden for a table check. */
