@@ -556,3 +556,23 @@ export function namedWorkbookInYuan(): WorkbookSpec {
   }
   return spec;
 }
+
+/**
+ * The acceptance workbooks the reader tests go through (test/hosts/xlsx-light.test.ts,
+ * test/core/model/cell-index.test.ts): the consistent ones (named, in the seed's layout, in 元), then
+ * one per kind of planted cell a reader must carry as written (error values, text with separators,
+ * full-width digits, a formula with its cached result).
+ */
+export function readerAcceptanceSpecs(): { readonly spec: WorkbookSpec; readonly planted: boolean }[] {
+  const base = namedWorkbook();
+  return [
+    { spec: base, planted: false },
+    { spec: seedLayoutWorkbook(), planted: false },
+    { spec: namedWorkbookInYuan(), planted: false },
+    { spec: plant(copySpec(base), AT.exec, "C5", "#REF!"), planted: true },
+    { spec: plant(copySpec(base), AT.income, "F6", "1,858.51"), planted: true },
+    { spec: plant(copySpec(base), AT.projects, "E5", "#DIV/0!"), planted: true },
+    { spec: plant(copySpec(base), AT.sangong, "F7", "１８.００"), planted: true },
+    { spec: plantFormula(copySpec(base), AT.expense, "E5", "SUM(E6:E8)", 1911.6), planted: true },
+  ];
+}
