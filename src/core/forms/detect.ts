@@ -22,7 +22,8 @@ export function sheetLabels(grid: SheetGrid): string[] {
   // Only the text cells, straight from the sheet's cell index: numbers (most cells of a big sheet) are
   // never visited. The keys are gathered in a set, so their order does not matter.
   const ix = grid.ix;
-  for (const i of ix.texts) {
+  for (let n = 0; n < ix.texts.length; n++) {
+    const i = ix.texts[n];
     const row = ix.rows[i];
     // A cell the grid reads there (not blank, not a second spelling of its address).
     if (row === 0 || row > lastRow || grid.find(row, ix.cols[i]) !== i) continue;
@@ -53,7 +54,8 @@ interface TextIndex {
 
 function indexTexts(texts: readonly string[]): TextIndex {
   const shortest = new Map<string, number>();
-  for (const t of texts) {
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i];
     // A key of j ≤ 4 characters matches only a text at most j + 8 ≤ 12 long: longer texts never decide
     // (their prefixes would only record lengths that fail the test), so they are not sliced.
     if (t.length > 12) continue;

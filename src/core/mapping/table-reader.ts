@@ -232,9 +232,8 @@ export function readTable(grid: SheetGrid, def: TableDef, area: Area, options: R
       dataRows.push(r);
     }
   } else {
-    for (const r of grid.rowsIn(headerRow + 1, bottomLimit)) {
-      if (grid.hasCellsIn(r, left, right)) dataRows.push(r);
-    }
+    const inRange = grid.rowsIn(headerRow + 1, bottomLimit);
+    for (let i = 0; i < inRange.length; i++) if (grid.hasCellsIn(inRange[i], left, right)) dataRows.push(inRange[i]);
   }
 
   const grouped = def.id === "jx_indicators" || def.id === "jx_score_summary";
@@ -250,7 +249,8 @@ export function readTable(grid: SheetGrid, def: TableDef, area: Area, options: R
   let level1: string | undefined;
   let level2: string | undefined;
   const rows: TableRow[] = [];
-  for (const r of dataRows) {
+  for (let di = 0; di < dataRows.length; di++) {
+    const r = dataRows[di];
     const cells: Record<string, BoundCell> = {};
     // grid.bound: the snapshot's own address key, not an A1 string formatted per cell of every row.
     for (let j = 0; j < width; j++) cells[keys[j]] = grid.bound(r, at[j]);

@@ -704,12 +704,20 @@ export function footingOf(model: ReportModel): Footing {
       // 小计 rows (局机关小计, 二级单位小计) sum their group: the 汇总 row adds the rows that are not 小计,
       // and each 小计 is checked against its group — the rows under it when the table opens with a 小计,
       // else the rows above it since the previous 小计.
-      const subtotal = new Set(live.filter((r) => !rows[r].isSummary && isSubtotalRow(rows[r])));
-      const body = live.filter((r) => r !== summary && !rows[r].isSummary);
-      const others = body.filter((r) => !subtotal.has(r));
+      // One pass (not three filters with a closure call per row): the body is every row but the 汇总
+      // rows, the 小计 rows are the body's subtotals, the others the rest of the body.
+      const subtotal = new Set<number>();
+      const others: number[] = [];
+      for (let i = 0; i < live.length; i++) {
+        const r = live[i];
+        if (rows[r].isSummary) continue;
+        if (isSubtotalRow(rows[r])) subtotal.add(r);
+        else others.push(r);
+      }
       if (others.length === 0) continue;
       const groups: { head: number; members: number[] }[] = [];
       if (subtotal.size > 0) {
+        const body = live.filter((r) => !rows[r].isSummary);
         const headsFirst = subtotal.has(body[0]);
         let members: number[] = [];
         for (const r of headsFirst ? [...body].reverse() : body) {
@@ -725,14 +733,14 @@ export function footingOf(model: ReportModel): Footing {
         const target = grid[head * K + k];
         if (target < 0 || parts.length === 0) return;
         let allBlank = true;
-        for (const p of parts) {
-          const s = grid[p * K + k];
+        for (let i = 0; i < parts.length; i++) {
+          const s = grid[parts[i] * K + k];
           if (s < 0) return;
           if (ft.blank[s] === 0) allBlank = false;
         }
         if (allBlank) return;
         b.begin(SUMMARY, ti, k, rows[head], target);
-        for (const p of parts) b.term(grid[p * K + k], 1);
+        for (let i = 0; i < parts.length; i++) b.term(grid[parts[i] * K + k], 1);
       };
       for (let k = 0; k < K; k++) {
         push(summary, others, k);
@@ -797,7 +805,10 @@ function rowChecks(ft: Footing, b: CheckBuilder, table: FootedTable, ti: number,
   const budgetAt = at.get("budget") ?? -1;
   const executedAt = at.get("executed") ?? -1;
   const carryAt = at.get("carryover") ?? -1;
-  for (const r of live) {
+  // Indexed loops here and below: a workbook is footed once, mostly before V8 optimises this code, and
+  // an interpreted `for … of` allocates an iterator result per element.
+  for (let li = 0; li < live.length; li++) {
+    const r = live[li];
     const row = rows[r];
     const base = r * K;
     for (let ri = 0; ri < relations.length; ri++) {
@@ -807,8 +818,9 @@ function rowChecks(ft: Footing, b: CheckBuilder, table: FootedTable, ti: number,
       // An unreadable part leaves the check out; a part the row lacks is no part.
       let readable = true;
       let allBlank = true;
-      for (const i of rel.partsAt) {
-        const s = grid[base + i];
+      const partsAt = rel.partsAt;
+      for (let pi = 0; pi < partsAt.length; pi++) {
+        const s = grid[base + partsAt[pi]];
         if (s === UNREADABLE) {
           readable = false;
           break;
@@ -820,7 +832,7 @@ function rowChecks(ft: Footing, b: CheckBuilder, table: FootedTable, ti: number,
       // That is missing data, not a sum that fails; a blank total over filled parts still counts.
       if (allBlank) continue;
       b.begin(ROW, ti, ri, row, target);
-      for (const i of rel.partsAt) if (grid[base + i] >= 0) b.term(grid[base + i], 1);
+      for (let pi = 0; pi < partsAt.length; pi++) if (grid[base + partsAt[pi]] >= 0) b.term(grid[base + partsAt[pi]], 1);
     }
     if (table.id === "jx_projects") {
       const budget = budgetAt >= 0 ? grid[base + budgetAt] : ABSENT;

@@ -545,6 +545,27 @@ function onePerRowFlat(ft: Footing, c: number): boolean {
   if (memo[c] !== 0) return memo[c] > 0;
   let sameSheet = true;
   for (let j = from; j < to; j++) if (sheetAt(ft, ft.termSlot[j]) !== sheet) sameSheet = false;
+  if (sameSheet) {
+    // Usual case: the terms' rows ascend (a 汇总 check lists its rows in sheet order), so they are distinct
+    // without a Set of every row; only the target's row must be none of them.
+    const targetRow = rowAt(ft, t);
+    let ascending = true;
+    let clash = false;
+    let prev = -Infinity;
+    for (let j = from; j < to; j++) {
+      const r = rowAt(ft, ft.termSlot[j]);
+      if (r <= prev) {
+        ascending = false;
+        break;
+      }
+      if (r === targetRow) clash = true;
+      prev = r;
+    }
+    if (ascending) {
+      memo[c] = clash ? -1 : 1;
+      return !clash;
+    }
+  }
   const rowOf = (s: number): number | string => (sameSheet ? rowAt(ft, s) : `${sheetAt(ft, s)}!${rowAt(ft, s)}`);
   const rows = new Set<number | string>([rowOf(t)]);
   let hit = true;

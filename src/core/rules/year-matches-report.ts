@@ -114,7 +114,9 @@ export const yearMatchesReport = defineRule<MessageId>({
           // Text cells only (rules/lib/text-cells.ts), and the cheap tests first: every pattern below
           // needs a four-digit year and a 年 or 期 (评价年度, 2020年度…报告, 评价期间, 报告日期), so a cell
           // without them (机构名称, 项目名称, 400、二级机构400 …: nearly all text cells) is passed over at once.
-          for (const { address, value } of textCells(sheet)) {
+          const texts = textCells(sheet);
+          for (let i = 0; i < texts.length; i++) {
+            const { address, value } = texts[i];
             if (!mayNameYear(value)) continue;
             const at = { sheet: sheet.name, address };
             if (skip.has(key(at))) continue;
@@ -147,7 +149,9 @@ export const yearMatchesReport = defineRule<MessageId>({
 function documentYears(snapshot: { sheets: readonly SheetSnapshot[] }): Map<number, number> {
   const out = new Map<number, number>();
   for (const sheet of snapshot.sheets) {
-    for (const { value: v } of textCells(sheet)) {
+    const texts = textCells(sheet);
+    for (let i = 0; i < texts.length; i++) {
+      const v = texts[i].value;
       // 号 first: toHalfWidth leaves it as it is, and most short texts have none.
       if (v.length > 40 || !v.includes("号") || !hasFourDigits(v)) continue;
       const m = /[[〔【(]((?:19|20)\d{2})[\]〕】)]\s*\d+\s*号/.exec(toHalfWidth(v));

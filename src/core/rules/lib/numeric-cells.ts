@@ -117,8 +117,12 @@ export function oddFigures(model: ReportModel): readonly OddFigure[] {
       }
       for (let ri = lo; ri < rows.length && rows[ri].row === row; ri++) hit(ri, cis, cell);
     };
-    for (const t of textCells(sheet)) look(t.row, t.col, t.cell);
-    for (const o of oddValueCells(sheet)) look(o.row, o.col, o.cell);
+    // Indexed loops: these run over every text cell (thousands at 2 000 institutions) while the code is
+    // still interpreted, where `for … of` allocates an iterator result per element.
+    const texts = textCells(sheet);
+    for (let i = 0; i < texts.length; i++) look(texts[i].row, texts[i].col, texts[i].cell);
+    const odd = oddValueCells(sheet);
+    for (let i = 0; i < odd.length; i++) look(odd[i].row, odd[i].col, odd[i].cell);
     hits.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     for (let h = 0; h < hits.length; h++) {
       const [ri, ci] = hits[h];
