@@ -6,7 +6,7 @@
 import type { BoundCell, ReportModel, TableBinding } from "../../model/report-model";
 import type { CellSnapshot } from "../../model/snapshot";
 import { isAbnormalNumber } from "../../units";
-import { oddValueCells, textCells } from "./text-cells";
+import { cellIndex } from "../../model/cell-index";
 import { SCALAR_FIELDS, TABLES, type FieldKind } from "../../schema/fields";
 
 /** What a figure cell is. */
@@ -85,7 +85,20 @@ export function oddFigures(model: ReportModel): readonly OddFigure[] {
     // institutions, to look up a few dozen odd cells. Rows out of order get that Map.
     const rows = table.rows;
     let sorted = true;
-    for (let i = 1; i < rows.length && sorted; i++) if (rows[i].row < rows[i - 1].row) sorted = false;
+    let top = Infinity;
+    let bottom = -Infinity;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i].row;
+      if (i > 0 && r < rows[i - 1].row) sorted = false;
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+    }
+    // The table's figure columns as a mask, and its rows as a span: several tables often share a sheet
+    // (收入, 支出, 三公, 资产 one under another), and most of its text cells are another table's, or a
+    // name column's, which these two tests pass over without a Map look-up.
+    let lastCol = 0;
+    for (const tc of table.columns) if (tc.col > lastCol) lastCol = tc.col;
+    const figureCol = new Uint8Array(lastCol + 1);
     let byRow: Map<number, number[]> | undefined;
     if (!sorted) {
       byRow = new Map<number, number[]>();
@@ -119,10 +132,19 @@ export function oddFigures(model: ReportModel): readonly OddFigure[] {
     };
     // Indexed loops: these run over every text cell (thousands at 2 000 institutions) while the code is
     // still interpreted, where `for … of` allocates an iterator result per element.
-    const texts = textCells(sheet);
-    for (let i = 0; i < texts.length; i++) look(texts[i].row, texts[i].col, texts[i].cell);
-    const odd = oddValueCells(sheet);
-    for (let i = 0; i < odd.length; i++) look(odd[i].row, odd[i].col, odd[i].cell);
+    for (const col of bySheetCol.keys()) figureCol[col] = 1;
+    // The text and odd-value cells (what textCells and oddValueCells list) straight from the sheet's
+    // cell index: its rows and columns are two typed arrays, not an object per cell to visit per table.
+    const ix = cellIndex(sheet);
+    const { rows: ixRows, cols: ixCols } = ix;
+    for (const list of [ix.texts, ix.odd]) {
+      for (let k = 0; k < list.length; k++) {
+        const i = list[k];
+        const row = ixRows[i];
+        const col = ixCols[i];
+        if (row >= top && row <= bottom && col <= lastCol && figureCol[col] === 1) look(row, col, ix.cells[i]);
+      }
+    }
     hits.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     for (let h = 0; h < hits.length; h++) {
       const [ri, ci] = hits[h];
