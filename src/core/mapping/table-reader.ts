@@ -236,12 +236,26 @@ export function readTable(grid: SheetGrid, def: TableDef, area: Area, options: R
     for (let i = 0; i < inRange.length; i++) if (grid.hasCellsIn(inRange[i], left, right)) dataRows.push(inRange[i]);
   }
 
+  const rows = bindRows(grid, def, dataRows, columns, left, assigned);
+
+  const binding: TableBinding = { id: def.id, source: options.source, sheet: grid.name, headerRow, columns, rows };
+  const bottom = options.auto ? Math.max(headerRow, dataRows[dataRows.length - 1] ?? headerRow) : area.end.row;
+  return { binding, area: { start: { row: top, col: left }, end: { row: bottom, col: right } }, problems, matched: columns.length };
+}
+
+/**
+ * The table's rows: every data row's cells bound, its 合计 flag and (indicator tables) its 一级/二级 group.
+ * A function of its own, apart from readTable's set-up: this loop binds every cell of every row of every
+ * table (48 000 at 2 000 institutions), and V8 optimises a hot loop by compiling the whole function around
+ * it — readTable entire took TurboFan 40–60 ms each time, this loop alone a fraction of that.
+ */
+function bindRows(grid: SheetGrid, def: TableDef, dataRows: readonly number[], columns: readonly TableColumn[], left: number, assigned: ReadonlyMap<string, number>): TableRow[] {
   const grouped = def.id === "jx_indicators" || def.id === "jx_score_summary";
   const nameCol = assigned.get("name");
   const c1 = assigned.get("level1");
   const c2 = assigned.get("level2");
-  // The columns as two flat lists: this loop binds every cell of every row of every table (48 000 at
-  // 2 000 institutions), so nothing in it is looked up or allocated that the binding does not keep.
+  // The columns as two flat lists: nothing in the loop is looked up or allocated that the binding does
+  // not keep.
   const keys = columns.map((c) => c.key);
   const at = columns.map((c) => c.col);
   const width = keys.length;
@@ -276,8 +290,5 @@ export function readTable(grid: SheetGrid, def: TableDef, area: Area, options: R
     }
     rows.push({ row: r, cells, isSummary, level1, level2 });
   }
-
-  const binding: TableBinding = { id: def.id, source: options.source, sheet: grid.name, headerRow, columns, rows };
-  const bottom = options.auto ? Math.max(headerRow, dataRows[dataRows.length - 1] ?? headerRow) : area.end.row;
-  return { binding, area: { start: { row: top, col: left }, end: { row: bottom, col: right } }, problems, matched: columns.length };
+  return rows;
 }

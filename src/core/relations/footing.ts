@@ -688,65 +688,16 @@ export function footingOf(model: ReportModel): Footing {
     const cols = keys.map((k) => table.columns.reduce((col, c) => (c.key === k ? c.col : col), 0));
     const footed: FootedTable = { id: table.id, sheet: table.sheet, keys, fields, relations, rows, cols, firstSlot: ft.size, endSlot: ft.size };
     tables.push(footed);
-    const K = keys.length;
     const first = ft.size;
-    // (Reading and the row checks are functions of their own: each is one loop over every cell, and a
-    // small function is optimised sooner and at less cost than one that does everything.)
+    // (Reading, the row checks and the 汇总 checks are functions of their own: each loops over every cell or
+    // row, and a small function is optimised sooner and at less cost than one that does everything.)
     const { grid, live } = readTableCells(ft, model.moneyUnit, footed);
     footed.endSlot = ft.size;
     // (Set table by table: rowAt, colAt and boundOf tell a table's slots by it.)
     ft.tableSlots = ft.size;
     spans.push(spanOf(ft, footed, first));
     rowChecks(ft, b, footed, ti, grid, live, at);
-    if (def.hasSummaryRow) {
-      const summary = live.find((r) => rows[r].isSummary);
-      if (summary === undefined) continue;
-      // 小计 rows (局机关小计, 二级单位小计) sum their group: the 汇总 row adds the rows that are not 小计,
-      // and each 小计 is checked against its group — the rows under it when the table opens with a 小计,
-      // else the rows above it since the previous 小计.
-      // One pass (not three filters with a closure call per row): the body is every row but the 汇总
-      // rows, the 小计 rows are the body's subtotals, the others the rest of the body.
-      const subtotal = new Set<number>();
-      const others: number[] = [];
-      for (let i = 0; i < live.length; i++) {
-        const r = live[i];
-        if (rows[r].isSummary) continue;
-        if (isSubtotalRow(rows[r])) subtotal.add(r);
-        else others.push(r);
-      }
-      if (others.length === 0) continue;
-      const groups: { head: number; members: number[] }[] = [];
-      if (subtotal.size > 0) {
-        const body = live.filter((r) => !rows[r].isSummary);
-        const headsFirst = subtotal.has(body[0]);
-        let members: number[] = [];
-        for (const r of headsFirst ? [...body].reverse() : body) {
-          if (!subtotal.has(r)) members.push(r);
-          else {
-            groups.push({ head: r, members });
-            members = [];
-          }
-        }
-      }
-      // One check per money column: the 汇总 row over the rows that are not 小计, each 小计 over its group.
-      const push = (head: number, parts: readonly number[], k: number): void => {
-        const target = grid[head * K + k];
-        if (target < 0 || parts.length === 0) return;
-        let allBlank = true;
-        for (let i = 0; i < parts.length; i++) {
-          const s = grid[parts[i] * K + k];
-          if (s < 0) return;
-          if (ft.blank[s] === 0) allBlank = false;
-        }
-        if (allBlank) return;
-        b.begin(SUMMARY, ti, k, rows[head], target);
-        for (let i = 0; i < parts.length; i++) b.term(grid[parts[i] * K + k], 1);
-      };
-      for (let k = 0; k < K; k++) {
-        push(summary, others, k);
-        for (const g of groups) push(g.head, g.members, k);
-      }
-    }
+    if (def.hasSummaryRow) summaryChecks(ft, b, footed, ti, grid, live);
   }
   ft.tableSlots = ft.size;
   // Tables on one sheet whose cells may overlap: find the slots of one cell (by key) now, before the
@@ -845,6 +796,65 @@ function rowChecks(ft: Footing, b: CheckBuilder, table: FootedTable, ti: number,
       }
     }
   }
+}
+
+/**
+ * The 汇总 checks of a table with a 汇总 row: one per money column, the 汇总 row over the rows that are
+ * not 小计, and each 小计 over its group. (A function of its own, like rowChecks: its loops run over every
+ * row, and V8 compiles the whole function around a hot loop.)
+ */
+function summaryChecks(ft: Footing, b: CheckBuilder, table: FootedTable, ti: number, grid: Int32Array, live: readonly number[]): void {
+  const rows = table.rows;
+  const K = table.keys.length;
+  const summary = live.find((r) => rows[r].isSummary);
+  if (summary === undefined) return;
+  // 小计 rows (局机关小计, 二级单位小计) sum their group: the 汇总 row adds the rows that are not 小计,
+  // and each 小计 is checked against its group — the rows under it when the table opens with a 小计,
+  // else the rows above it since the previous 小计.
+  // One pass (not three filters with a closure call per row): the body is every row but the 汇总
+  // rows, the 小计 rows are the body's subtotals, the others the rest of the body.
+  const subtotal = new Set<number>();
+  const others: number[] = [];
+  for (let i = 0; i < live.length; i++) {
+    const r = live[i];
+    if (rows[r].isSummary) continue;
+    if (isSubtotalRow(rows[r])) subtotal.add(r);
+    else others.push(r);
+  }
+  if (others.length === 0) return;
+  const groups: { head: number; members: number[] }[] = [];
+  if (subtotal.size > 0) {
+    const body = live.filter((r) => !rows[r].isSummary);
+    const headsFirst = subtotal.has(body[0]);
+    let members: number[] = [];
+    for (const r of headsFirst ? [...body].reverse() : body) {
+      if (!subtotal.has(r)) members.push(r);
+      else {
+        groups.push({ head: r, members });
+        members = [];
+      }
+    }
+  }
+  for (let k = 0; k < K; k++) {
+    summaryCheck(ft, b, table, ti, grid, summary, others, k);
+    for (const g of groups) summaryCheck(ft, b, table, ti, grid, g.head, g.members, k);
+  }
+}
+
+/** One 汇总 (or 小计) check: row `head` of column k over the rows `parts`, unless a part is unreadable or all are blank. */
+function summaryCheck(ft: Footing, b: CheckBuilder, table: FootedTable, ti: number, grid: Int32Array, head: number, parts: readonly number[], k: number): void {
+  const K = table.keys.length;
+  const target = grid[head * K + k];
+  if (target < 0 || parts.length === 0) return;
+  let allBlank = true;
+  for (let i = 0; i < parts.length; i++) {
+    const s = grid[parts[i] * K + k];
+    if (s < 0) return;
+    if (ft.blank[s] === 0) allBlank = false;
+  }
+  if (allBlank) return;
+  b.begin(SUMMARY, ti, k, table.rows[head], target);
+  for (let i = 0; i < parts.length; i++) b.term(grid[parts[i] * K + k], 1);
 }
 
 /** See readTableCells. */

@@ -695,29 +695,7 @@ function tableMistakes(model: ReportModel, rows: readonly UnitMistake[]): UnitMi
     const memo = memoOk(base);
     okWithBase = (c) => (touched.has(c) ? memo(checkAt(ft, c)) : failing[c] === 0);
   }
-  // Only a cell of a check that fails (with the base) is judged: the cells of the failing checks, by
-  // canonical slot (one per key).
-  const suspect = new Uint8Array(ft.size);
-  let anySuspect = false;
-  for (let c = 0; c < ft.count; c++) {
-    if (okWithBase(c)) continue;
-    anySuspect = true;
-    for (let pos = -1; pos < termCount(ft, c); pos++) suspect[slotOf(ft, slotIn(ft, c, pos))] = 1;
-  }
-  // Those cells in the order they first appear in the checks (the order findings come out in), each
-  // as the figure of its first appearance.
-  const taken = new Uint8Array(ft.size);
-  const candidates: { c: number; pos: number; slot: number }[] = [];
-  if (anySuspect) {
-    for (let c = 0; c < ft.count; c++) {
-      for (let pos = -1; pos < termCount(ft, c); pos++) {
-        const k = slotOf(ft, slotIn(ft, c, pos));
-        if (suspect[k] === 0 || taken[k] === 1 || nothingAt(ft, c, pos)) continue;
-        taken[k] = 1;
-        candidates.push({ c, pos, slot: k });
-      }
-    }
-  }
+  const candidates = suspectCells(ft, okWithBase);
   const holdsWith = (c: number, figure: () => Figure, k: number, o: { readonly value: number; readonly decimals: number }): boolean => {
     if (base.size > 0) return holds(checkAt(ft, c), withOne(base, figure().key, o));
     return isFormCheck(ft, c) ? holdsOne(checkAt(ft, c), figure().key, o) : holdsOneFlat(ft, c, k, o);
@@ -756,6 +734,87 @@ function tableMistakes(model: ReportModel, rows: readonly UnitMistake[]): UnitMi
     }
   }
   return out;
+}
+
+/**
+ * rowMistakes' suspects: the rows of every figure (not blank, not 0) of the checks that fail as written,
+ * project checks aside. By slot for a table check: a failing 汇总 check has a term per institution. (A
+ * function of its own, for the reason given at ruleOutRows.)
+ */
+function markFailingRows(ft: Footing, suspects: Map<string, Map<number, { ruledOut: number }>>, markSuspect: (f: Figure) => void): void {
+  const flags = failingFlags(ft);
+  for (let c = 0; c < ft.count; c++) {
+    if (flags[c] === 0 || isProjectCheck(ft, c)) continue;
+    for (let pos = -1; pos < termCount(ft, c); pos++) {
+      if (nothingAt(ft, c, pos)) continue;
+      if (isFormCheck(ft, c)) markSuspect(figureIn(ft, c, pos));
+      else {
+        const s = slotIn(ft, c, pos);
+        const sheet = sheetAt(ft, s);
+        let rows = suspects.get(sheet);
+        if (!rows) suspects.set(sheet, (rows = new Map()));
+        if (!rows.has(rowAt(ft, s))) rows.set(rowAt(ft, s), { ruledOut: 0 });
+      }
+    }
+  }
+}
+
+/**
+ * rowMistakes' test of one table check with one figure per row (a 汇总 check), over the flat arrays: each
+ * suspect row's cell in the check, corrected by a factor, must let the check hold, else that factor is
+ * ruled out for the row. Returns how many rows are left with a factor not ruled out (`alive` less those
+ * ruled out here). A function of its own: it walks every term of a 汇总 check, and V8 compiles the whole
+ * function around a hot loop (rowMistakes entire, with its closures, cost TurboFan far more).
+ */
+function ruleOutRows(ft: Footing, ci: number, suspects: ReadonlyMap<string, ReadonlyMap<number, { ruledOut: number }>>, alive: number): number {
+  const bothOut = (1 << FACTORS.length) - 1;
+  const long = termCount(ft, ci) >= SHORTCUT_TERMS;
+  const judgeAt = (s: number, at: number): void => {
+    const state = ft.blank[s] === 1 || ft.value[s] === 0 ? undefined : suspects.get(sheetAt(ft, s))?.get(rowAt(ft, s));
+    if (state === undefined || state.ruledOut === bothOut) return;
+    const k = slotOf(ft, s);
+    for (let j = 0; j < FACTORS.length; j++) {
+      if (state.ruledOut & (1 << j)) continue;
+      // holdsOneAt: a long check is judged with the cell's one position known.
+      const fixed = correctedAt(ft, s, FACTORS[j]);
+      const ok = long ? holdsOneLongFlat(ft, ci, k, fixed, at < 0 ? undefined : at) : holdsOneFlat(ft, ci, k, fixed);
+      if (!ok) state.ruledOut |= 1 << j;
+    }
+    if (state.ruledOut === bothOut) alive--;
+  };
+  judgeAt(ft.target[ci], -1);
+  const from = ft.termStart[ci];
+  const n = termCount(ft, ci);
+  for (let i = 0; i < n && alive > 0; i++) judgeAt(ft.termSlot[from + i], i);
+  return alive;
+}
+
+/**
+ * The cells tableMistakes judges: only a cell of a check that fails (with the base), by canonical slot
+ * (one per key), in the order they first appear in the checks (the order findings come out in), each as
+ * the figure of its first appearance. A function of its own: both loops walk every term of every check
+ * (a 汇总 check has one per institution), and V8 compiles the whole function around a hot loop.
+ */
+function suspectCells(ft: Footing, okWithBase: (c: number) => boolean): { c: number; pos: number; slot: number }[] {
+  const suspect = new Uint8Array(ft.size);
+  let anySuspect = false;
+  for (let c = 0; c < ft.count; c++) {
+    if (okWithBase(c)) continue;
+    anySuspect = true;
+    for (let pos = -1; pos < termCount(ft, c); pos++) suspect[slotOf(ft, slotIn(ft, c, pos))] = 1;
+  }
+  const taken = new Uint8Array(ft.size);
+  const candidates: { c: number; pos: number; slot: number }[] = [];
+  if (!anySuspect) return candidates;
+  for (let c = 0; c < ft.count; c++) {
+    for (let pos = -1; pos < termCount(ft, c); pos++) {
+      const k = slotOf(ft, slotIn(ft, c, pos));
+      if (suspect[k] === 0 || taken[k] === 1 || nothingAt(ft, c, pos)) continue;
+      taken[k] = 1;
+      candidates.push({ c, pos, slot: k });
+    }
+  }
+  return candidates;
 }
 
 /** The two corrections, in the order they are tried: ÷ 10 000 (entered in 元), then × 10 000. */
@@ -889,22 +948,7 @@ function rowMistakes(model: ReportModel): UnitMistake[] {
     if (!rows.has(f.row)) rows.set(f.row, { ruledOut: 0 });
   };
   let count = 0;
-  // (By slot for a table check: a failing 汇总 check has a term per institution.)
-  const flags = failingFlags(ft);
-  for (let c = 0; c < ft.count; c++) {
-    if (flags[c] === 0 || isProjectCheck(ft, c)) continue;
-    for (let pos = -1; pos < termCount(ft, c); pos++) {
-      if (nothingAt(ft, c, pos)) continue;
-      if (isFormCheck(ft, c)) markSuspect(figureIn(ft, c, pos));
-      else {
-        const s = slotIn(ft, c, pos);
-        const sheet = sheetAt(ft, s);
-        let rows = suspects.get(sheet);
-        if (!rows) suspects.set(sheet, (rows = new Map()));
-        if (!rows.has(rowAt(ft, s))) rows.set(rowAt(ft, s), { ruledOut: 0 });
-      }
-    }
-  }
+  markFailingRows(ft, suspects, markSuspect);
   for (const c of failingAsIs) {
     if (c.kind !== "project") continue;
     for (const f of [c.target, ...c.terms.map((t) => t.figure)]) {
@@ -940,24 +984,7 @@ function rowMistakes(model: ReportModel): UnitMistake[] {
       continue;
     }
     if (!onePerRowFlat(ft, ci)) continue;
-    const long = termCount(ft, ci) >= SHORTCUT_TERMS;
-    const judgeAt = (s: number, at: number): void => {
-      const state = ft.blank[s] === 1 || ft.value[s] === 0 ? undefined : suspectAt(s);
-      if (state === undefined || state.ruledOut === bothOut) return;
-      const k = slotOf(ft, s);
-      for (let j = 0; j < FACTORS.length; j++) {
-        if (state.ruledOut & (1 << j)) continue;
-        // holdsOneAt: a long check is judged with the cell's one position known.
-        const fixed = correctedAt(ft, s, FACTORS[j]);
-        const ok = long ? holdsOneLongFlat(ft, ci, k, fixed, at < 0 ? undefined : at) : holdsOneFlat(ft, ci, k, fixed);
-        if (!ok) state.ruledOut |= 1 << j;
-      }
-      if (state.ruledOut === bothOut) alive--;
-    };
-    judgeAt(ft.target[ci], -1);
-    const from = ft.termStart[ci];
-    const n = termCount(ft, ci);
-    for (let i = 0; i < n && alive > 0; i++) judgeAt(ft.termSlot[from + i], i);
+    alive = ruleOutRows(ft, ci, suspects, alive);
   }
   if (alive === 0) return [];
   // The rows still in question, gathered as every row was before: their figures from every non-project
