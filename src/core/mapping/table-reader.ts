@@ -211,30 +211,9 @@ export function readTable(grid: SheetGrid, def: TableDef, area: Area, options: R
       ref: { sheet: grid.name, address: toA1({ row: top, col: left }) },
     }));
 
-  const dataRows: number[] = [];
-  if (options.auto) {
-    const auto = options.auto;
-    const matchedCols = columns.map((c) => c.col);
-    const continues = (r: number): boolean => {
-      for (let next = r + 1; next <= Math.min(r + 2, bottomLimit); next++) {
-        if (!grid.hasCellsIn(next, left, right)) continue;
-        if (auto.stopAt(next)) return false;
-        return matchedCols.filter((c) => !isBlank(grid.shown(next, c))).length >= 2;
-      }
-      return false;
-    };
-    for (let r = headerRow + 1; r <= bottomLimit; r++) {
-      if (!grid.hasCellsIn(r, left, right)) {
-        if (auto.blankRowsInside && dataRows.length > 0 && continues(r)) continue;
-        break;
-      }
-      if (auto.stopAt(r)) break;
-      dataRows.push(r);
-    }
-  } else {
-    const inRange = grid.rowsIn(headerRow + 1, bottomLimit);
-    for (let i = 0; i < inRange.length; i++) if (grid.hasCellsIn(inRange[i], left, right)) dataRows.push(inRange[i]);
-  }
+  const dataRows = options.auto
+    ? autoDataRows(grid, options.auto, columns, headerRow, bottomLimit, left, right)
+    : declaredDataRows(grid, headerRow, bottomLimit, left, right);
 
   const rows = bindRows(grid, def, dataRows, columns, left, assigned);
 
@@ -291,4 +270,39 @@ function bindRows(grid: SheetGrid, def: TableDef, dataRows: readonly number[], c
     rows.push({ row: r, cells, isSummary, level1, level2 });
   }
   return rows;
+}
+
+/*
+ * The data rows, in functions of their own (like bindRows): each loop visits every row under the header.
+ */
+
+/** The rows of an auto-mapped table: down from the header to the first blank row (or a stop row). */
+function autoDataRows(grid: SheetGrid, auto: NonNullable<ReadTableOptions["auto"]>, columns: readonly TableColumn[], headerRow: number, bottomLimit: number, left: number, right: number): number[] {
+  const dataRows: number[] = [];
+  const matchedCols = columns.map((c) => c.col);
+  const continues = (r: number): boolean => {
+    for (let next = r + 1; next <= Math.min(r + 2, bottomLimit); next++) {
+      if (!grid.hasCellsIn(next, left, right)) continue;
+      if (auto.stopAt(next)) return false;
+      return matchedCols.filter((c) => !isBlank(grid.shown(next, c))).length >= 2;
+    }
+    return false;
+  };
+  for (let r = headerRow + 1; r <= bottomLimit; r++) {
+    if (!grid.hasCellsIn(r, left, right)) {
+      if (auto.blankRowsInside && dataRows.length > 0 && continues(r)) continue;
+      break;
+    }
+    if (auto.stopAt(r)) break;
+    dataRows.push(r);
+  }
+  return dataRows;
+}
+
+/** The rows of a table in a declared area: every row under the header with a cell inside the area. */
+function declaredDataRows(grid: SheetGrid, headerRow: number, bottomLimit: number, left: number, right: number): number[] {
+  const dataRows: number[] = [];
+  const inRange = grid.rowsIn(headerRow + 1, bottomLimit);
+  for (let i = 0; i < inRange.length; i++) if (grid.hasCellsIn(inRange[i], left, right)) dataRows.push(inRange[i]);
+  return dataRows;
 }
