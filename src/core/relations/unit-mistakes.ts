@@ -737,6 +737,40 @@ function tableMistakes(model: ReportModel, rows: readonly UnitMistake[]): UnitMi
 }
 
 /**
+ * rowMistakes' first pass: every one-figure-per-row check (a 汇总 check) rules factors out for the suspect
+ * rows it holds a figure of; returns how many of the `count` suspect rows keep a factor. (Its loop visits
+ * every check — a row check per institution and table — so it is a function of its own, for the reason
+ * given at ruleOutRows.)
+ */
+function ruleOutAll(ft: Footing, suspects: ReadonlyMap<string, ReadonlyMap<number, { ruledOut: number }>>, suspectOf: (f: Figure) => { ruledOut: number } | undefined, count: number): number {
+  const bothOut = (1 << FACTORS.length) - 1;
+  let alive = count;
+  // (A table check is walked over the flat arrays, by slot: a 汇总 check has a term per institution.)
+  for (let ci = 0; ci < ft.count && alive > 0; ci++) {
+    if (isProjectCheck(ft, ci)) continue;
+    if (isFormCheck(ft, ci)) {
+      const c = checkAt(ft, ci);
+      if (!onePerRow(c)) continue;
+      const judge = (f: Figure, at: number): void => {
+        const state = f.blank || f.value === 0 ? undefined : suspectOf(f);
+        if (state === undefined || state.ruledOut === bothOut) return;
+        for (let j = 0; j < FACTORS.length; j++) {
+          if (state.ruledOut & (1 << j)) continue;
+          if (!holdsOneAt(c, f.key, correctedOf(f, FACTORS[j]), at)) state.ruledOut |= 1 << j;
+        }
+        if (state.ruledOut === bothOut) alive--;
+      };
+      judge(c.target, -1);
+      for (let i = 0; i < c.terms.length && alive > 0; i++) judge(c.terms[i].figure, i);
+      continue;
+    }
+    if (!onePerRowFlat(ft, ci)) continue;
+    alive = ruleOutRows(ft, ci, suspects, alive);
+  }
+  return alive;
+}
+
+/**
  * rowMistakes' suspects: the rows of every figure (not blank, not 0) of the checks that fail as written,
  * project checks aside. By slot for a table check: a failing 汇总 check has a term per institution. (A
  * function of its own, for the reason given at ruleOutRows.)
@@ -963,29 +997,7 @@ function rowMistakes(model: ReportModel): UnitMistake[] {
   // a failing 汇总 check makes every row of its table suspect. Each 汇总 check's terms are walked once,
   // judged by position (one figure per row: the figure is that one term), until every row is ruled out.
   const bothOut = (1 << FACTORS.length) - 1;
-  let alive = count;
-  // (A table check is walked over the flat arrays, by slot: a 汇总 check has a term per institution.)
-  for (let ci = 0; ci < ft.count && alive > 0; ci++) {
-    if (isProjectCheck(ft, ci)) continue;
-    if (isFormCheck(ft, ci)) {
-      const c = checkAt(ft, ci);
-      if (!onePerRow(c)) continue;
-      const judge = (f: Figure, at: number): void => {
-        const state = f.blank || f.value === 0 ? undefined : suspectOf(f);
-        if (state === undefined || state.ruledOut === bothOut) return;
-        for (let j = 0; j < FACTORS.length; j++) {
-          if (state.ruledOut & (1 << j)) continue;
-          if (!holdsOneAt(c, f.key, correctedOf(f, FACTORS[j]), at)) state.ruledOut |= 1 << j;
-        }
-        if (state.ruledOut === bothOut) alive--;
-      };
-      judge(c.target, -1);
-      for (let i = 0; i < c.terms.length && alive > 0; i++) judge(c.terms[i].figure, i);
-      continue;
-    }
-    if (!onePerRowFlat(ft, ci)) continue;
-    alive = ruleOutRows(ft, ci, suspects, alive);
-  }
+  const alive = ruleOutAll(ft, suspects, suspectOf, count);
   if (alive === 0) return [];
   // The rows still in question, gathered as every row was before: their figures from every non-project
   // check, each row's group in order of creation.
