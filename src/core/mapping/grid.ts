@@ -53,6 +53,50 @@ function sortedUnique(order: Int32Array, rows: Int32Array, cols: Int32Array): In
   return Int32Array.from(out);
 }
 
+/**
+ * The non-blank A1 cells of a sheet's index (runs once per cell of the workbook), noting whether they
+ * already come row by row, left to right (hosts list them so; then nothing is sorted), and the largest
+ * row and column.
+ */
+function nonBlankCells(ix: CellIndex): { order: Int32Array; sorted: boolean; maxRow: number; maxCol: number } {
+  const { rows, cols, blank } = ix;
+  const n = rows.length;
+  let maxRow = 0;
+  let maxCol = 0;
+  const order = new Int32Array(n);
+  let m = 0;
+  let sorted = true;
+  let prevRow = 0;
+  let prevCol = 0;
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    if (row === 0 || blank[i] === 1) continue;
+    const col = cols[i];
+    if (row < prevRow || (row === prevRow && col <= prevCol)) sorted = false;
+    prevRow = row;
+    prevCol = col;
+    order[m++] = i;
+    if (row > maxRow) maxRow = row;
+    if (col > maxCol) maxCol = col;
+  }
+  return { order: order.subarray(0, m), sorted, maxRow, maxCol };
+}
+
+/** The row numbers of cells in row order, and where each row's run of cells starts (plus the end). */
+function rowStarts(order: Int32Array, rows: Int32Array): { rowNumbers: number[]; startList: number[] } {
+  const rowNumbers: number[] = [];
+  const startList: number[] = [];
+  for (let k = 0; k < order.length; k++) {
+    const row = rows[order[k]];
+    if (row !== rowNumbers[rowNumbers.length - 1]) {
+      rowNumbers.push(row);
+      startList.push(k);
+    }
+  }
+  startList.push(order.length);
+  return { rowNumbers, startList };
+}
+
 /** One sheet, indexed for mapping. */
 export class SheetGrid {
   readonly name: string;
@@ -86,41 +130,15 @@ export class SheetGrid {
     this.name = sheet.name;
     const ix = cellIndex(sheet);
     this.ix = ix;
-    const { rows, cols, blank } = ix;
-    const n = rows.length;
-    let maxRow = 0;
-    let maxCol = 0;
-    // Runs once per cell of the workbook: keep the non-blank A1 cells, noting whether they already come
-    // row by row, left to right (hosts list them so; then nothing is sorted).
-    let order: Int32Array = new Int32Array(n);
-    let m = 0;
-    let sorted = true;
-    let prevRow = 0;
-    let prevCol = 0;
-    for (let i = 0; i < n; i++) {
-      const row = rows[i];
-      if (row === 0 || blank[i] === 1) continue;
-      const col = cols[i];
-      if (row < prevRow || (row === prevRow && col <= prevCol)) sorted = false;
-      prevRow = row;
-      prevCol = col;
-      order[m++] = i;
-      if (row > maxRow) maxRow = row;
-      if (col > maxCol) maxCol = col;
-    }
-    order = order.subarray(0, m);
-    if (!sorted) order = sortedUnique(order, rows, cols);
-    m = order.length;
-    const rowNumbers: number[] = [];
-    const startList: number[] = [];
-    for (let k = 0; k < m; k++) {
-      const row = rows[order[k]];
-      if (row !== rowNumbers[rowNumbers.length - 1]) {
-        rowNumbers.push(row);
-        startList.push(k);
-      }
-    }
-    startList.push(m);
+    const { rows, cols } = ix;
+    // The loops over every cell are functions of their own (V8 compiles the whole function around a hot
+    // loop, here the constructor with its merges).
+    const kept = nonBlankCells(ix);
+    let order = kept.order;
+    let { maxRow, maxCol } = kept;
+    if (!kept.sorted) order = sortedUnique(order, rows, cols);
+    const m = order.length;
+    const { rowNumbers, startList } = rowStarts(order, rows);
     this.order = order;
     this.starts = Int32Array.from(startList);
     this.rowNumbers = rowNumbers;
