@@ -58,7 +58,9 @@ export function proseCells(model: ReportModel): ProseCell[] {
   const fieldTexts = out.map((c) => c.text);
   const sheet = model.snapshot.sheets.find((s) => s.name === NARRATIVE_SHEET);
   if (sheet) {
-    for (const { address, value: v } of textCells(sheet)) {
+    const texts = textCells(sheet);
+    for (let i = 0; i < texts.length; i++) {
+      const { address, value: v } = texts[i];
       if (!v.trim() || seen.has(`${sheet.name}!${address}`)) continue;
       const t = v.trim();
       if (fieldTexts.some((f) => f.includes(t))) continue;
@@ -256,7 +258,13 @@ function totalRows(model: ReportModel, sheet: string): Set<number> {
   rows = new Set();
   const snap = model.snapshot.sheets.find((x) => x.name === sheet);
   // Text cells only, with their row already read (rules/lib/text-cells.ts).
-  if (snap) for (const c of textCells(snap)) if (TOTAL_ROW.test(c.value.replace(/\s+/g, ""))) rows.add(c.row);
+  // (Indexed, and 计 or 汇 first — every 合计, 总计 and 汇总 has one — before any string is built: a
+  // 收支情况 sheet has thousands of text cells, most of them institution names.)
+  const texts = snap ? textCells(snap) : [];
+  for (let i = 0; i < texts.length; i++) {
+    const v = texts[i].value;
+    if ((v.includes("计") || v.includes("汇")) && TOTAL_ROW.test(v.replace(/\s+/g, ""))) rows.add(texts[i].row);
+  }
   bySheet.set(sheet, rows);
   return rows;
 }

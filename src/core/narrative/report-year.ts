@@ -68,7 +68,9 @@ function settle(model: ReportModel): SettledYear {
     const written = `${y}年`;
     for (const sheet of model.snapshot.sheets) {
       // Text cells only (rules/lib/text-cells.ts); one without 年 (toHalfWidth leaves 年 as it is) names no year.
-      for (const { address, value } of textCells(sheet)) {
+      const texts = textCells(sheet);
+      for (let i = 0; i < texts.length; i++) {
+        const { address, value } = texts[i];
         if (!value.includes("年") || (address === yearBinding.ref.address && sheet.name === yearBinding.ref.sheet)) continue;
         n += toHalfWidth(value).split(written).length - 1;
       }
@@ -95,7 +97,9 @@ function settle(model: ReportModel): SettledYear {
 function laterYears(model: ReportModel, own: number): number[] {
   const found = new Set<number>();
   for (const sheet of model.snapshot.sheets) {
-    for (const { value } of textCells(sheet)) {
+    const texts = textCells(sheet);
+    for (let i = 0; i < texts.length; i++) {
+      const value = texts[i].value;
       if (!value.includes("年")) continue;
       for (const m of toHalfWidth(value).matchAll(/((?:19|20)\d{2})\s*年/g)) {
         const y = Number(m[1]);

@@ -43,8 +43,11 @@ function projectCount(model: ReportModel, table: TableBinding): number {
   // The first row below the mapped rows that reads 合计 in some cell: rows up to it are the table's.
   let totalRow: number | undefined;
   // Text cells only, with their row already read (lib/text-cells.ts).
-  for (const { value, row: r } of textCells(sheet)) {
-    if (!/^(?:合计|总计)[:：]?$/.test(value.replace(/\s+/g, ""))) continue;
+  const texts = textCells(sheet);
+  for (let i = 0; i < texts.length; i++) {
+    const { value, row: r } = texts[i];
+    // (计 first: every 合计 and 总计 has one, and most text cells are names.)
+    if (!value.includes("计") || !/^(?:合计|总计)[:：]?$/.test(value.replace(/\s+/g, ""))) continue;
     if (r > last && (totalRow === undefined || r < totalRow)) totalRow = r;
   }
   if (totalRow === undefined) return mapped;
