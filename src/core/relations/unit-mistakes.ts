@@ -696,44 +696,75 @@ function tableMistakes(model: ReportModel, rows: readonly UnitMistake[]): UnitMi
     okWithBase = (c) => (touched.has(c) ? memo(checkAt(ft, c)) : failing[c] === 0);
   }
   const candidates = suspectCells(ft, okWithBase);
-  const holdsWith = (c: number, figure: () => Figure, k: number, o: { readonly value: number; readonly decimals: number }): boolean => {
-    if (base.size > 0) return holds(checkAt(ft, c), withOne(base, figure().key, o));
-    return isFormCheck(ft, c) ? holdsOne(checkAt(ft, c), figure().key, o) : holdsOneFlat(ft, c, k, o);
-  };
-  const neighbours = formRowNeighbours(formChecks(model));
+  const search: TableSearch = { model, ft, base, okWithBase, neighbours: formRowNeighbours(formChecks(model)), skipRows };
   const out: UnitMistake[] = [];
-  for (const { c: at, pos, slot: k } of candidates) {
-    // The candidate's figure is built only when it is needed (most candidates fail the first test).
-    let built: Figure | undefined;
-    const figureOf = (): Figure => (built ??= figureIn(ft, at, pos));
-    if (skipRows.size > 0 && skipRows.has(rowKey(figureOf()))) continue;
-    // The checks of the cell, by number.
-    let allOk = true;
-    const ids = checkIdsOf(ft, k);
-    for (let i = 0; i < ids.length && allOk; i++) if (!okWithBase(ids[i])) allOk = false;
-    if (allOk) continue;
-    const holdsAll = (o: { readonly value: number; readonly decimals: number }): boolean => {
-      for (let i = 0; i < ids.length; i++) if (!holdsWith(ids[i], figureOf, k, o)) return false;
-      return true;
-    };
-    for (const factor of FACTORS) {
-      const fixed = isFormCheck(ft, at) ? correctedOf(figureOf(), factor) : correctedAt(ft, slotIn(ft, at, pos), factor);
-      // (The corrected value is tried first — it rarely fits, and then nothing else need be asked — the
-      // emptied cell last. The tests are pure: their order changes no verdict.)
-      if (!holdsAll(fixed)) continue;
-      // A cell of a form's block (年初预算数 | 全年预算数 | 全年执行数 of one row) corrected must come into
-      // line with its row, and must not break a rate that agrees with it as written: 215.11 ×10 000 beside
-      // 185.11 and 215.11 is no correction, it is the other cell of the relation that slipped.
-      const figure = figureOf();
-      if (!fitsRow(figure, fixed.value, neighbours) || anchoredByRate(model, figure.key, fixed.value)) continue;
-      // Evidence, not coincidence: a value that fits merely because it is ~0 (1 → 0.0001 where 0 is
-      // expected) would fit as well if the cell were emptied, so it says nothing about units.
-      if (holdsAll({ value: 0, decimals: fixed.decimals })) continue;
-      out.push({ figure, factor, corrected: fixed.value, kind: "table", comparedWith: [], alsoCorrected: [] });
-      break;
-    }
+  for (let i = 0; i < candidates.length; i++) {
+    const m = tableMistakeAt(search, candidates[i].c, candidates[i].pos, candidates[i].slot);
+    if (m) out.push(m);
   }
   return out;
+}
+
+/** What tableMistakes judges each candidate cell with. */
+interface TableSearch {
+  readonly model: ReportModel;
+  readonly ft: Footing;
+  /** The whole-row corrections found before (usually none). */
+  readonly base: Map<string, { value: number; decimals: number }>;
+  /** Whether check c holds with the base (its verdict as written when nothing touches it). */
+  readonly okWithBase: (c: number) => boolean;
+  readonly neighbours: Map<string, Figure[]>;
+  /** Rows a whole-row correction already covers. */
+  readonly skipRows: ReadonlySet<string>;
+}
+
+/**
+ * tableMistakes' verdict on one candidate: the cell at position `pos` of check `at` (-1: its target),
+ * canonical slot `k`. The cell's figure is asked for only when needed (figureIn builds it once; most
+ * candidates fail the first test). A function of its own, without a closure per candidate: a failing
+ * 汇总 check makes every institution's cell a candidate.
+ */
+function tableMistakeAt(s: TableSearch, at: number, pos: number, k: number): UnitMistake | undefined {
+  const ft = s.ft;
+  if (s.skipRows.size > 0 && s.skipRows.has(rowKey(figureIn(ft, at, pos)))) return undefined;
+  // The checks of the cell, by number.
+  const ids = checkIdsOf(ft, k);
+  let allOk = true;
+  for (let i = 0; i < ids.length && allOk; i++) if (!s.okWithBase(ids[i])) allOk = false;
+  if (allOk) return undefined;
+  for (let j = 0; j < FACTORS.length; j++) {
+    const factor = FACTORS[j];
+    const fixed = isFormCheck(ft, at) ? correctedOf(figureIn(ft, at, pos), factor) : correctedAt(ft, slotIn(ft, at, pos), factor);
+    // (The corrected value is tried first — it rarely fits, and then nothing else need be asked — the
+    // emptied cell last. The tests are pure: their order changes no verdict.)
+    if (!holdsAllWith(s, ids, at, pos, k, fixed)) continue;
+    // A cell of a form's block (年初预算数 | 全年预算数 | 全年执行数 of one row) corrected must come into
+    // line with its row, and must not break a rate that agrees with it as written: 215.11 ×10 000 beside
+    // 185.11 and 215.11 is no correction, it is the other cell of the relation that slipped.
+    const figure = figureIn(ft, at, pos);
+    if (!fitsRow(figure, fixed.value, s.neighbours) || anchoredByRate(s.model, figure.key, fixed.value)) continue;
+    // Evidence, not coincidence: a value that fits merely because it is ~0 (1 → 0.0001 where 0 is
+    // expected) would fit as well if the cell were emptied, so it says nothing about units.
+    if (holdsAllWith(s, ids, at, pos, k, { value: 0, decimals: fixed.decimals })) continue;
+    return { figure, factor, corrected: fixed.value, kind: "table", comparedWith: [], alsoCorrected: [] };
+  }
+  return undefined;
+}
+
+/** Whether every check `ids` of a candidate holds with the base and the candidate's cell set to `o`. */
+function holdsAllWith(s: TableSearch, ids: ArrayLike<number>, at: number, pos: number, k: number, o: { readonly value: number; readonly decimals: number }): boolean {
+  const ft = s.ft;
+  for (let i = 0; i < ids.length; i++) {
+    const c = ids[i];
+    const ok =
+      s.base.size > 0
+        ? holds(checkAt(ft, c), withOne(s.base, figureIn(ft, at, pos).key, o))
+        : isFormCheck(ft, c)
+          ? holdsOne(checkAt(ft, c), figureIn(ft, at, pos).key, o)
+          : holdsOneFlat(ft, c, k, o);
+    if (!ok) return false;
+  }
+  return true;
 }
 
 /**
