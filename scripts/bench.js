@@ -198,16 +198,40 @@ function cliEntry() {
   return "the tsc modules dist/cli/ (no bundle, or tsc ran after it: `npm run build` builds both)";
 }
 
+/**
+ * A child's exact CPU time (user + sys, ms) from wait4, through python3 (Node reports no child's rusage):
+ * the child runs with stdout a pipe, as in the bench before, and the figure comes back on stderr's last
+ * line. GNU time prints user and sys in hundredths of a second, cut rather than rounded, which at these
+ * sizes (60–120 ms) made the start ratios read about 0.25 high (docs/architecture.md, "Issue 12, fifth
+ * pass"). Undefined when python3 is missing: then GNU time, else wall time.
+ */
+const WAIT4 = [
+  "import os, sys",
+  "pid = os.posix_spawn(sys.argv[1], sys.argv[1:], os.environ)",
+  "_, status, ru = os.wait4(pid, 0)",
+  "sys.stderr.write('\\n%.3f\\n' % ((ru.ru_utime + ru.ru_stime) * 1000))",
+].join("\n");
+const exactCpu = (() => {
+  const probe = spawnSync("python3", ["-c", WAIT4, process.execPath, "-e", "0"], { encoding: "utf8" });
+  if (probe.status !== 0 || !Number.isFinite(Number(probe.stderr.trim().split("\n").pop()))) return undefined;
+  return (argv, env) => {
+    const r = spawnSync("python3", ["-c", WAIT4, ...argv], { cwd: ROOT, encoding: "utf8", env });
+    return Number(r.stderr.trim().split("\n").pop());
+  };
+})();
+
 function cliStart() {
   const bin = path.join(ROOT, "bin", "jixiao.js");
   const small = path.join(ROOT, "examples", "linxiang-2021.xlsx");
   const gnuTime = fs.existsSync("/usr/bin/time");
+  const exact = exactCpu !== undefined;
   // The launcher's V8 code cache lives in a temp folder of this run: the first run writes it (like a
   // clerk's first `jixiao check`), the others use it; JIXIAO_CODE_CACHE=0 shows a start without it.
   const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), "jixiao-bench-cache-"));
   const withCache = { ...process.env, TMPDIR: cacheHome, TMP: cacheHome, TEMP: cacheHome };
   const noCache = { ...withCache, JIXIAO_CODE_CACHE: "0" };
   const time = (args, env = process.env) => {
+    if (exact) return exactCpu([process.execPath, ...args], env);
     if (gnuTime) {
       const r = spawnSync("/usr/bin/time", ["-f", "%U %S", process.execPath, ...args], { cwd: ROOT, encoding: "utf8", env });
       const [user, sys] = r.stderr.trim().split("\n").pop().split(" ").map(Number);
@@ -232,7 +256,7 @@ function cliStart() {
     fs.rmSync(cacheHome, { recursive: true, force: true });
   }
   const [b, v, c, k] = [median(bare), median(version), median(check), median(cold)];
-  console.log(`\nCLI start (${gnuTime ? "CPU time of the process" : "wall time"}), median of ${STARTS} interleaved runs; bin/jixiao.js runs ${cliEntry()}:`);
+  console.log(`\nCLI start (${exact ? "CPU time of the process, exact (wait4)" : gnuTime ? "CPU time of the process, to 10 ms (GNU time)" : "wall time"}), median of ${STARTS} interleaved runs; bin/jixiao.js runs ${cliEntry()}:`);
   console.log(`  node -e 0 ${ms(b)}   --version ${ms(v)}   check ${path.basename(small)} ${ms(c)} (without the code cache ${ms(k)})`);
   console.log(`  ${goal("jixiao --version ÷ node -e 0", v / b, 1.5)}`);
   console.log(`  ${goal("jixiao check (small file) ÷ node -e 0", c / b, 1.5)}`);
