@@ -212,7 +212,16 @@ function cliConfig() {
     },
     // __dirname is the bundle's own folder (pool.ts finds worker.js there).
     node: { __dirname: false, __filename: false },
-    resolve: { extensions: [".ts", ".js", ".json"] },
+    resolve: {
+      extensions: [".ts", ".js", ".json"],
+      // fflate's Node build requires worker_threads when it is loaded, for its asynchronous functions
+      // (≈ 2 ms of every `jixiao check`: node:worker_threads and the modules it loads). The light reader
+      // uses unzipSync only, which is the same code in the browser build (fflate's own "fflate/browser"
+      // export; the two files differ only in how they start a worker). Do not use fflate's asynchronous
+      // functions in the CLI: they would look for a browser Worker. test/cli/install.test.ts checks that
+      // `check` loads no worker_threads.
+      alias: { fflate$: "fflate/browser" },
+    },
     externals: Object.fromEntries(CLI_EXTERNAL.map((name) => [name, `commonjs ${name}`])),
     module: {
       rules: [

@@ -128,7 +128,9 @@ function removeStaleCaches(dir, prefix, keep) {
  * function that saves a fresh cache when the one found was missing or rejected.
  */
 function loadBundle(file) {
-  const Module = require("module");
+  // The Module class the loader already has: require("module") would also load the public module
+  // API and the ES module loader it brings (≈ 0.3–1 ms; the same object).
+  const Module = module.constructor;
   const vm = require("vm");
   const source = fs.readFileSync(file, "utf8");
   const dir = cacheDir();

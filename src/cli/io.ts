@@ -82,7 +82,7 @@ function plainDescriptor(fd: number): boolean {
  * Output to a pipe or a file (`jixiao check … | findstr`, `> 结果.txt`, a script capturing it) is written
  * with fs.writeSync on the descriptor: creating `process.stdout` for a pipe builds a net.Socket (the net
  * module, pipe_wrap, stream_base_commons; ≈ 12 ms of a 0.35 s `jixiao check` when it also loaded the
- * stream modules, a few ms now that node:v8 and node:zlib load those anyway), all for one write. A terminal (or /dev/null) still gets
+ * stream modules, a few ms now that node:v8 loads those anyway), all for one write. A terminal (or /dev/null) still gets
  * `process.stdout`/`process.stderr`, created on first use: on a Windows console the stream converts the
  * Chinese text for the console, which raw bytes would garble. Both write synchronously on Linux and
  * macOS, so lines keep their order.

@@ -97,6 +97,21 @@ describe("what the built CLI loads", () => {
     expect(files.filter((f) => f.includes("node_modules") || f.startsWith("dist/cli") || f.startsWith("dist/core") || f.startsWith("dist/hosts"))).toEqual([]);
   });
 
+  (bundled ? it : it.skip)("check loads no Node module it does not use: no worker_threads (fflate's Node build), no public module API", async () => {
+    // Node's own list of the built-in modules it loaded, written at exit by a hook that itself loads none
+    // of those named below (the require hook of `loaded()` loads "module" and "vm").
+    const list = path.join(tmp, "builtins-check.json");
+    const hook = path.join(tmp, "trace-builtins.js");
+    await fs.writeFile(hook, `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(list)}, JSON.stringify(process.moduleLoadList)));`);
+    // stdout is a pipe, as for `npm run bench` and scripts capturing the report.
+    const run = await runNode(["-r", hook, path.join(ROOT, "bin", "jixiao.js"), "check", EXAMPLE], ROOT);
+    expect(run.err).toBe("");
+    expect(run.out).toContain("共发现");
+    const builtins = JSON.parse(await fs.readFile(list, "utf8")) as string[];
+    expect(builtins).toContain("NativeModule vm"); // the list is Node's, and the bundle was compiled by vm
+    expect(builtins.filter((m) => /^NativeModule (worker_threads|internal\/worker|module|zlib|net)$/.test(m))).toEqual([]);
+  });
+
   (bundled ? it : it.skip)("fill loads its own chunk beside the bundle, and production packages only", async () => {
     const { run, files } = await loaded(["fill", EXAMPLE, "-o", path.join(tmp, "filled-bundle.xlsx")]);
     expect(run.err).toBe("");
