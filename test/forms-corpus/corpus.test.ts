@@ -37,6 +37,9 @@ const FORM_WORDS: Record<FormId, RegExp> = {
   "final-yuan": /决算|final/i,
   "province-sheets": /汇总|项目支出绩效自评表|summary|project/i,
   "final-stacked": /决算|final/i,
+  "dept-threerow": /部门整体|dept|whole/i,
+  "project-inline": /项目支出绩效自评表|project/i,
+  "summary-yuan": /汇总|summary/i,
 };
 
 /**

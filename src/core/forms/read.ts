@@ -334,6 +334,11 @@ interface GridFound {
    */
   readonly sideBySide?: ReadonlySet<string>;
   /**
+   * matrix written as `标签：数值` lines (`年度资金总额：346.77万元 | 全年执行数：295.11万元 | 执行率：85.10%`):
+   * each figure by `row|column`, its cell the text cell, its value the number the text writes.
+   */
+  readonly inline?: ReadonlyMap<string, BoundCell>;
+  /**
    * matrix: rows with amounts whose label is none of the declared rows (a 上年结转 the form adds), each
    * with the rows it may be a part beside: a sum over parts next to such a row is not checked, since the
    * row may be one of its parts.
@@ -365,7 +370,12 @@ function columnKeyOf(k: string, decl: GridDecl): string | undefined {
   return best?.key;
 }
 
+/** A row label's outline numbering (`一、基本支出`, `（二）项目支出`, `2.项目支出`). */
+const ROW_NUMBERING = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d))/;
+
 function rowKeyOf(k: string, decl: GridDecl, taken?: ReadonlyMap<string, number>): string | undefined {
+  // A numbered row (`一、基本支出`) is the row its name declares.
+  if (ROW_NUMBERING.test(k)) k = labelKey(k.replace(ROW_NUMBERING, ""));
   let best: { key: string; len: number } | undefined;
   for (const r of decl.rows) {
     const len = keyMatch(k, r.labels);
@@ -399,12 +409,32 @@ function findMatrix(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
       }
     }
     if (columns.size < 2 || money < 1) continue;
+    // A header of three rows (预算资金情况 over 预算数 over 年初预算数 | 全年预算数, with 全年执行数 | 执行率
+    // merged down the lower two): the columns the rows below the found one name are this block's too.
+    let top = row;
+    for (const below of grid.rowsIn(row + 1, row + 2)) {
+      if (below !== top + 1) break;
+      const named = new Map<string, { col: number; header: string }>();
+      let figures = false;
+      for (const col of grid.colsIn(below)) {
+        const v = grid.cell(below, col)?.value;
+        if (typeof v !== "string") {
+          if (isNumberLike(grid.cell(below, col))) figures = true;
+          continue;
+        }
+        const key = columnKeyOf(keyIn(grid, v), decl);
+        if (key && !columns.has(key) && !named.has(key)) named.set(key, { col, header: v.trim() });
+      }
+      if (figures || named.size === 0) break;
+      for (const [k, c] of named) columns.set(k, c);
+      top = below;
+    }
     const firstValueCol = Math.min(...[...columns.values()].map((c) => c.col));
     const rows = new Map<string, number>();
     const sideBySide = new Set<string>();
     const moneyCols = decl.columns.filter((c) => c.kind === "money" && columns.has(c.key)).map((c) => columns.get(c.key)!.col);
     const figureRows: { row: number; known: boolean; label?: boolean }[] = [];
-    for (const r of grid.rowsIn(row + 1, row + GRID_ROWS)) {
+    for (const r of grid.rowsIn(top + 1, top + GRID_ROWS)) {
       // Text cells left of the figures, rightmost first (`项目资金 | 其中：上年结转资金`).
       const texts = grid.colsIn(r, 1, firstValueCol - 1).filter((c) => typeof grid.cell(r, c)?.value === "string").reverse();
       // A row label among the figures: the row is two label/amount pairs side by side.
@@ -605,7 +635,66 @@ function findTable(grid: SheetGrid, decl: GridDecl): (GridFound & { readonly cod
   return undefined;
 }
 
+/** `年度资金总额：346.77万元`, `执行率：85.10%`, `预算执行率得分：8.51分`: label, number, unit. */
+const INLINE_FIGURE = /^\s*(.{1,24}?)\s*[:：]\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(万元|元|分|%|％)?\s*$/;
+
+/**
+ * A matrix block written as label-and-value cells instead of a table: each row of the sheet whose first
+ * such cell names a declared row (`年度资金总额：346.77万元`, `其中：财政拨款：300.00万元`) gives that row's
+ * 全年预算数 and, in its other cells, the columns they name (`年初预算数：…`, `全年执行数：…`, `执行率：…`);
+ * a line naming no row (`预算执行率分值：10分 | 预算执行率得分：8.51分`) belongs to the total. Only when the
+ * total row is written so; the figures keep the text cell's address (a finding points at that cell).
+ */
+function findInline(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
+  const inline = new Map<string, BoundCell>();
+  const rows = new Map<string, number>();
+  const columns = new Map<string, { col: number; header: string }>();
+  const columnOf = (label: string): string | undefined => {
+    const k = keyIn(grid, label);
+    if (/分值|权重/.test(k)) return decl.columns.some((c) => c.key === "weight") ? "weight" : undefined;
+    if (/得分/.test(k)) return decl.columns.some((c) => c.key === "score") ? "score" : undefined;
+    return columnKeyOf(k, decl);
+  };
+  for (const row of grid.rowNumbers) {
+    let rowKey: string | undefined;
+    const figures: { col: number; column: string; cell: BoundCell }[] = [];
+    for (const col of grid.colsIn(row)) {
+      const v = grid.cell(row, col)?.value;
+      if (typeof v !== "string" || v.length > 40) continue;
+      const m = INLINE_FIGURE.exec(v);
+      if (!m) continue;
+      const label = m[1];
+      const value = Number(m[2].replace(/,/g, ""));
+      const percent = m[3] === "%" || m[3] === "％";
+      const decimals = m[2].split(".")[1]?.length ?? 0;
+      const ref = grid.bound(row, col).ref;
+      const cell: BoundCell = { ref, cell: percent ? { value: value / 100, numberFormat: decimals ? `0.${"0".repeat(decimals)}%` : "0%" } : { value, numberFormat: decimals ? `0.${"0".repeat(decimals)}` : "0" } };
+      const asRow = figures.length === 0 && rowKey === undefined ? rowKeyOf(keyIn(grid, label), decl) : undefined;
+      if (asRow && !rows.has(asRow) && !percent) {
+        rowKey = asRow;
+        figures.push({ col, column: "adjusted", cell });
+        continue;
+      }
+      const column = columnOf(label);
+      if (column && (column === "rate") === percent) figures.push({ col, column, cell });
+    }
+    if (figures.length === 0) continue;
+    const key = rowKey ?? (rows.has("total") ? "total" : undefined);
+    if (key === undefined) continue;
+    if (!rows.has(key)) rows.set(key, row);
+    for (const f of figures) {
+      if (inline.has(`${key}|${f.column}`)) continue;
+      inline.set(`${key}|${f.column}`, f.cell);
+      const c = columns.get(f.column);
+      if (!c || f.col < c.col) columns.set(f.column, { col: f.col, header: decl.columns.find((x) => x.key === f.column)?.labels[0] ?? f.column });
+    }
+  }
+  if (!rows.has("total") || !inline.has("total|adjusted")) return undefined;
+  return { decl, columns, rows, pairCol: new Map(), inline };
+}
+
 function gridCell(grid: SheetGrid, found: GridFound, rowKey: string, colKey: string): BoundCell | undefined {
+  if (found.inline) return found.inline.get(`${rowKey}|${colKey}`);
   const row = found.rows.get(rowKey);
   if (row === undefined) return undefined;
   const col = found.decl.mode === "pairs" ? found.pairCol.get(rowKey) : found.columns.get(colKey)?.col;
@@ -680,7 +769,7 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
   const found = new Map<string, GridFound>();
   const blocks: Area[] = [];
   for (const g of form.grids) {
-    const hit = g.mode === "matrix" ? findMatrix(grid, g) : g.mode === "pairs" ? findPairs(grid, g) : findTable(grid, g);
+    const hit = g.mode === "matrix" ? (findMatrix(grid, g) ?? findInline(grid, g)) : g.mode === "pairs" ? findPairs(grid, g) : findTable(grid, g);
     if (!hit) continue;
     found.set(g.id, hit);
     const rowsAt = [...hit.rows.values()];

@@ -12,7 +12,7 @@ import { formatDecimals, quoteSentence, replacePhrase } from "../narrative/phras
 import { divide, mid, percentAgrees, rangeOf, type Range } from "../narrative/ratios";
 
 /** Message ids of prose-change-percent. */
-export type MessageId = "percentMismatch";
+export type MessageId = "percentMismatch" | "impossibleDecrease";
 
 /** Percentage changes must equal the change over its base. */
 export const proseChangePercent = defineRule<MessageId>({
@@ -22,6 +22,7 @@ export const proseChangePercent = defineRule<MessageId>({
     docs: { description: "文字中的增减百分比应等于变动额除以上年基数。", recommended: true },
     messages: {
       "percentMismatch": "“{{sentence}}”中的“{{phrase}}”有误：变动{{delta}}，基数{{base}}，变动幅度应为{{expected}}。",
+      "impossibleDecrease": "“{{sentence}}”中的“{{phrase}}”不可能：减少幅度不能超过100%（减少100%即减为零），请核对百分比。",
     },
     hasSuggestions: true,
   },
@@ -30,6 +31,7 @@ export const proseChangePercent = defineRule<MessageId>({
       workbook() {
         const model = context.model;
         for (const pc of proseCells(model)) {
+          const judged = new Set<ProseQuantity>();
           for (const ch of pc.analysis.changes) {
             let delta: Range | undefined;
             let base: Range | undefined;
@@ -89,6 +91,7 @@ export const proseChangePercent = defineRule<MessageId>({
               deltaText = `${formatDecimals(Math.abs(cv - pv), Math.max(ch.current.decimals, ch.previous.decimals))}${unit}`;
             } else continue;
             if (base[0] <= 0 || delta[0] < 0) continue;
+            judged.add(ch.percent);
             const ratio = divide(delta, base);
             if (!ratio || percentAgrees(ch.percent, ratio)) continue;
             const p: ProseQuantity = ch.percent;
@@ -103,6 +106,17 @@ export const proseChangePercent = defineRule<MessageId>({
               expected: expectedText,
               actual: p.text,
               suggestions: [{ description: `把“${p.text}”改为“${expectedText}”`, writes: [{ at: pc.ref, value: replacePhrase(pc.text, p, expectedText) }] }],
+            });
+          }
+          // 减少117.38% with nothing to measure it against: a fall of more than the whole is impossible.
+          for (const q of pc.analysis.quantities) {
+            if (q.kind !== "percent" || q.direction !== "down" || q.changeTo || judged.has(q) || !(q.value > 100)) continue;
+            context.report({
+              at: pc.ref,
+              messageId: "impossibleDecrease",
+              field: pc.field,
+              data: { sentence: quoteSentence(q), phrase: q.text },
+              actual: q.text,
             });
           }
         }
