@@ -12,6 +12,9 @@
  *    (“年度资金总额：346.77万元”, “执行率：85.10%”, “得分：8.51分”), the indicator table with 一级/二级 merged
  *    down and 分值 / 得分 BEFORE 年度指标值 / 实际完成值, and a 实际完成情况 paragraph (invented data: a project
  *    that spent 85.10% of its budget).
+ * p. a 项目支出绩效自评表 (seed 004) whose indicator table carries a 分值 per level: 一级指标 | 分值 | 二级指标 |
+ *    分值 | 三级指标 | 分值 | 年度指标值 | 实际完成值 | 得分 | 偏差原因分析, the 一级 and 二级 names and their 分值
+ *    merged down their rows (a 一级's 分值 is a subtotal of its 三级 分值).
  * o. a workbook of a 综述 prose sheet (in 万元) and a 项目自评结果汇总表 in 元 (headers “预算数（元）”, amounts
  *    with thousands separators), 执行率 stored as TEXT with one decimal (“44.9%”) beside the numbers, and a
  *    “总计” row at the bottom (seed 001, 承德市医疗保障局 2019).
@@ -20,7 +23,7 @@ import { type BookSpec, type Ref, SheetWriter, MONEY, showRef, valueAt, plant as
 import { num, put, txt, yuan } from "./corpus-helpers";
 import { rate4, round2 } from "./project-form";
 import { type Relation, sum } from "./relations";
-import { SEED001_PROJECTS, gradeOf, projectTotal, seed001Project } from "./seeds";
+import { SEED001_PROJECTS, SEED004_CORPUS, gradeOf, projectTotal, seed001Project } from "./seeds";
 import type { FormCase, Kind, Trap, Variant } from "./types";
 
 type Triple = [number, number, number];
@@ -438,3 +441,128 @@ export function summaryYuanCase(): FormCase {
   return { form: "summary-yuan", seed: "001", file: "summary-yuan", book: { sheets: [p.spec, w.spec] }, relations, variants, traps };
 }
 
+
+// ------------------------------------------------------------------ p. a 分值 per indicator level
+export function projectLevelsCase(): FormCase {
+  const d = SEED004_CORPUS;
+  const name = "绩效自评表";
+  const w = new SheetWriter(name);
+  "ABCDEFGHIJ".split("").forEach((c, i) => w.width(c, [12, 7, 14, 7, 24, 7, 14, 14, 8, 26][i]));
+  w.merged("A1:J1", "项目支出绩效自评表", { bold: true, size: 16, center: true });
+  const yearLine = w.merged("A2:J2", `（${d.year}年度）`, { center: true });
+  w.merged("A3:F3", `填报单位：${d.unit}`);
+  w.merged("G3:J3", "金额单位：万元");
+  w.merged("A4:B4", "项目名称", { bold: true, center: true });
+  w.merged("C4:J4", d.name);
+  w.merged("A5:B5", "主管部门", { bold: true, center: true });
+  w.merged("C5:E5", d.dept);
+  w.merged("F5:G5", "实施单位", { bold: true, center: true });
+  w.merged("H5:J5", d.unit);
+  w.merged("A6:B10", "项目资金（万元）", { bold: true, center: true });
+  w.merge("C6:D6");
+  ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"].forEach((h, i) => w.label(`${"EFGHIJ"[i]}6`, h, { bold: true }));
+  const rows: [string, Triple][] = [
+    ["年度资金总额", d.funds.total],
+    ["其中：当年财政拨款", d.funds.fiscal],
+    ["上年结转资金", d.funds.carry],
+    ["其他资金", d.funds.other],
+  ];
+  const funds = rows.map(([label, v], i) => {
+    const r = 7 + i;
+    w.merged(`C${r}:D${r}`, label, { center: true });
+    if (i > 0) ["H", "I", "J"].forEach((c) => w.dash(`${c}${r}`));
+    return [w.money(`E${r}`, v[0]), w.money(`F${r}`, v[1]), w.money(`G${r}`, v[2])];
+  });
+  const execWeight = w.set("H7", d.execWeight, { fmt: "0" });
+  const execRate = w.rate("I7", rate4(d.funds.total[2], d.funds.total[1]));
+  const execScoreV = round2(Math.min(d.funds.total[2] / d.funds.total[1], 1) * d.execWeight);
+  const execScore = w.set("J7", execScoreV, { fmt: MONEY });
+  w.merged("A11:B11", "年度总体目标", { bold: true, center: true });
+  w.merged("C11:J11", d.goal, { wrap: true });
+  w.merged("A12:B12", "实际完成情况", { bold: true, center: true });
+  const actual = w.merged("C12:J12", d.actual, { wrap: true });
+
+  const head = 13;
+  ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "年度指标值", "实际完成值", "得分", "偏差原因分析"].forEach((h, i) => w.label(`${"ABCDEFGHIJ"[i]}${head}`, h, { bold: true }));
+  const top = head + 1;
+  const ind = d.indicators.map((i, k) => {
+    const r = top + k;
+    w.set(`E${r}`, i.name);
+    const weight = w.set(`F${r}`, i.weight, { fmt: "0" });
+    const t = typeof i.target === "number" ? `${i.sign === "=" ? "" : i.sign}${i.target}${i.unit}` : i.target;
+    const a = typeof i.actual === "number" ? `${i.actual}${i.unit}` : i.actual;
+    w.set(`G${r}`, t, { center: true });
+    const act = w.set(`H${r}`, a, { center: true });
+    const score = w.set(`I${r}`, i.score, { fmt: MONEY });
+    const reason = w.set(`J${r}`, i.reason ?? null, { wrap: true });
+    return { weight, score, actual: act, reason };
+  });
+  // The 一级 and 二级 names and their 分值, merged down their runs.
+  const groups = (key: (i: (typeof d.indicators)[number]) => string, nameCol: string, weightCol: string): { label: string; weight: Ref; members: number[] }[] => {
+    const out: { label: string; weight: Ref; members: number[] }[] = [];
+    let s0 = 0;
+    for (let k = 1; k <= d.indicators.length; k++) {
+      if (k === d.indicators.length || key(d.indicators[k]) !== key(d.indicators[s0])) {
+        const members = Array.from({ length: k - s0 }, (_, j) => s0 + j);
+        const a = top + s0;
+        const b = top + k - 1;
+        const shown = key(d.indicators[s0]).split("/").pop()!;
+        if (b > a) {
+          w.merged(`${nameCol}${a}:${nameCol}${b}`, shown, { center: true });
+          w.merge(`${weightCol}${a}:${weightCol}${b}`);
+        } else w.set(`${nameCol}${a}`, shown, { center: true });
+        const weight = w.set(`${weightCol}${a}`, members.reduce((x, m) => x + d.indicators[m].weight, 0), { fmt: "0" });
+        out.push({ label: shown, weight, members });
+        s0 = k;
+      }
+    }
+    return out;
+  };
+  const l1 = groups((i) => i.l1, "A", "B");
+  const l2 = groups((i) => `${i.l1}/${i.l2}`, "C", "D");
+  const tr = top + d.indicators.length;
+  w.label(`A${tr}`, "总分", { bold: true });
+  const weightTotal = w.set(`B${tr}`, d.execWeight + d.indicators.reduce((x, i) => x + i.weight, 0), { fmt: "0" });
+  w.merge(`C${tr}:H${tr}`);
+  const scoreTotalV = round2(execScoreV + d.indicators.reduce((x, i) => x + i.score, 0));
+  const scoreTotal = w.set(`I${tr}`, scoreTotalV, { fmt: MONEY });
+  w.merged(`A${tr + 1}:B${tr + 1}`, "自评等级", { bold: true, center: true });
+  const grade = w.merged(`C${tr + 1}:D${tr + 1}`, gradeOf(scoreTotalV), { center: true });
+  w.merged(`E${tr + 1}:J${tr + 1}`, `填报人：${d.filer}　　联系电话：${d.phone}　　填报日期：${d.filedOn}`);
+
+  const COLS = ["年初预算数", "全年预算数", "全年执行数"];
+  const relations: Relation[] = [];
+  for (let c = 0; c < 3; c++) relations.push(sum(funds[0][c], [funds[1][c], funds[2][c], funds[3][c]], `年度资金总额 ${COLS[c]} = Σ 其中`));
+  relations.push({ kind: "rate", rate: execRate, num: funds[0][2], den: funds[0][1], decimals: 2, label: "执行率" });
+  relations.push({ kind: "execScore", score: execScore, num: funds[0][2], den: funds[0][1], weight: execWeight, label: "执行率得分" });
+  for (const g of [...l1, ...l2]) relations.push(sum(g.weight, g.members.map((m) => ind[m].weight), `${g.label} 分值 = Σ 三级`));
+  for (const g of l1) {
+    const subs = l2.filter((x) => x.members.every((m) => g.members.includes(m)));
+    if (subs.length > 1) relations.push(sum(g.weight, subs.map((x) => x.weight), `${g.label} 分值 = Σ 二级`));
+  }
+  relations.push(sum(weightTotal, [execWeight, ...l1.map((g) => g.weight)], "总分 分值 = 执行率 + Σ 一级"));
+  relations.push(sum(scoreTotal, [execScore, ...ind.map((i) => i.score)], "总分 得分 = Σ"));
+  ind.forEach((i, k) => relations.push({ kind: "le", a: i.score, b: i.weight, label: `指标${k + 1} 得分 ≤ 分值` }));
+
+  const out = l1.find((g) => g.label === "产出指标")!;
+  const notAchieved = d.indicators.findIndex((i) => i.reason !== undefined);
+  const traps: Trap[] = [
+    { at: out.weight, why: "a 一级指标's 分值 merged down its rows (a subtotal, not an indicator)" },
+    { at: l2[0].weight, why: "a 二级指标's 分值 merged down its rows" },
+    { at: yearLine, why: "the year on its own line under the title" },
+  ];
+  const variants: Variant[] = [
+    num("part-not-footing", "其中：当年财政拨款 全年执行数 +10", funds[1][2], (x) => x + 10),
+    num("yuan-in-part", "其中：当年财政拨款 全年预算数 in 元", funds[1][1], yuan),
+    num("total-wrong", "年度资金总额 全年预算数 +10", funds[0][1], (x) => x + 10),
+    num("rate-wrong", "执行率 95.71% for 100%", execRate, 0.9571),
+    num("subtotal-over-parts", "产出指标 分值 55 over its 三级 50 (and 二级 50; integer 分值 shown “0” leave ±0.5 each)", out.weight, 55),
+    num("weights-total", "总分 分值 90 over weights summing to 100", weightTotal, 90),
+    num("score-over-weight", "印制宣传折页 得分 12 of 10", ind[0].score, 12),
+    put("grade-mismatch", `自评等级 良 for ${scoreTotalV}`, grade, "良"),
+    txt("title-year", "（2020年度） under the title of a 2021 form", yearLine, "2021", "2020"),
+    txt("prose-vs-table", "实际完成情况 says 预算执行率96.50% (table 100.00%)", actual, "预算执行率100.00%", "预算执行率96.50%"),
+    put("reason-missing", `${d.indicators[notAchieved].name} not achieved, reason left empty`, ind[notAchieved].reason, null),
+  ];
+  return { form: "project-levels", seed: "004", file: "project-levels", book: { sheets: [w.spec] }, relations, variants, traps };
+}

@@ -40,6 +40,7 @@ const FORM_WORDS: Record<FormId, RegExp> = {
   "dept-threerow": /部门整体|dept|whole/i,
   "project-inline": /项目支出绩效自评表|project/i,
   "summary-yuan": /汇总|summary/i,
+  "project-levels": /项目支出绩效自评表|project/i,
 };
 
 /**

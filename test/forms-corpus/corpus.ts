@@ -6,7 +6,7 @@
 import { type BookSpec, numberAt, plant } from "./book";
 import { num, put, rateAsText, txt, yuan } from "./corpus-helpers";
 import { finalStackedCase, finalYuanCase, provinceProjectCase, provinceSheetsCase, summaryTopCase } from "./bureau-variants";
-import { deptThreeRowCase, projectInlineCase, summaryYuanCase } from "./bureau-variants-2";
+import { deptThreeRowCase, projectInlineCase, projectLevelsCase, summaryYuanCase } from "./bureau-variants-2";
 import { deptWholeCase } from "./dept-form";
 import { deptCityCase, deptSichuanCase } from "./dept-layouts";
 import { finalAccountsCase } from "./final-accounts";
@@ -158,6 +158,7 @@ export function buildCorpus(): FormCase[] {
     deptThreeRowCase(),
     projectInlineCase(),
     summaryYuanCase(),
+    projectLevelsCase(),
   ];
 }
 

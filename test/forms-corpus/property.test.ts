@@ -79,6 +79,7 @@ const FLOOR: Record<FormId, number> = {
   "dept-threerow": 1,
   "project-inline": 1,
   "summary-yuan": 1,
+  "project-levels": 1,
 };
 
 describe("forms corpus: a random single mistake is found at its cause", () => {

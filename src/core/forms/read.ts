@@ -760,6 +760,9 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
     }
   }
 
+  const levelSums = levelWeightSums(grid, form, result.tables.jx_indicators);
+  relations.push(...levelSums);
+
   for (const f of form.fields) {
     const b = readField(grid, f, others, vocabulary, areas);
     if (b && !(result.scalars[f.field]?.cell && !b.cell)) result.scalars[f.field] = b;
@@ -936,7 +939,52 @@ function bindTotalRow(grid: SheetGrid, table: MappingResult["tables"]["jx_indica
   for (const r of grid.rowsIn(area.end.row + 1, area.end.row + 3)) {
     if (!TOTAL_ROW_LABELS.has(firstText(grid, r))) continue;
     if (scoreCol !== undefined) result.scalars.jx_score_total = binding("jx_score_total", boundAt(grid, r, scoreCol));
-    if (weightCol !== undefined) result.scalars.jx_weight_total = binding("jx_weight_total", boundAt(grid, r, weightCol));
+    if (weightCol !== undefined) {
+      let weight = boundAt(grid, r, weightCol);
+      // A 分值 per level (一级指标 | 分值 | … | 三级指标 | 分值): the 总分 row writes its 分值 under the first one.
+      if (weight.cell === undefined) {
+        const same = levelWeightColumns(grid, table);
+        const at = same.find((c) => isNumberLike(grid.cell(r, c)));
+        if (at !== undefined) weight = boundAt(grid, r, at);
+      }
+      result.scalars.jx_weight_total = binding("jx_weight_total", weight);
+    }
     return;
   }
+}
+
+/**
+ * The columns headed like the indicators' 分值 left of their deepest level (`一级指标 | 分值 | 二级指标 | 分值 |
+ * 三级指标 | 分值`): each level's own 分值, written once per group (merged down its rows).
+ */
+function levelWeightColumns(grid: SheetGrid, table: NonNullable<MappingResult["tables"]["jx_indicators"]>): number[] {
+  const weight = table.columns.find((c) => c.key === "weight");
+  const deepest = ["level3", "level2", "level1"].map((k) => table.columns.find((c) => c.key === k)?.col).find((x) => x !== undefined);
+  if (!weight || deepest === undefined || weight.col < deepest) return [];
+  const key = labelKey(weight.header);
+  return grid.colsIn(table.headerRow, 1, deepest - 1).filter((c) => labelKey(cellText(grid.cell(table.headerRow, c))) === key);
+}
+
+/** Each level's 分值 (merged down its group's rows) = Σ the 分值 of the indicators of those rows. */
+function levelWeightSums(grid: SheetGrid, form: FormDecl, table: MappingResult["tables"]["jx_indicators"]): DeclaredSum[] {
+  if (!table) return [];
+  const out: DeclaredSum[] = [];
+  for (const col of levelWeightColumns(grid, table)) {
+    for (const row of table.rows) {
+      if (!isNumberLike(grid.cell(row.row, col))) continue;
+      const merge = grid.merges.find((m) => m.start.row === row.row && m.start.col === col);
+      const end = merge ? merge.end.row : row.row;
+      const members = table.rows.filter((r) => r.row >= row.row && r.row <= end && r.cells.weight?.cell !== undefined);
+      if (members.length === 0) continue;
+      const name = cellText(grid.cell(row.row, col - 1)).trim() || `第${row.row}行`;
+      out.push({
+        id: `${form.id}:levels:${col}:${row.row}`,
+        sheet: grid.name,
+        where: `${name}分值`,
+        target: { cell: boundAt(grid, row.row, col), field: `${form.id}.levels.${row.row}.weight`, label: `${name}分值` },
+        terms: members.map((m) => ({ cell: m.cells.weight, field: "jx_indicators.weight", label: cellText(m.cells.level3?.cell) || `第${m.row}行`, sign: 1 as const })),
+      });
+    }
+  }
+  return out;
 }

@@ -6,7 +6,7 @@ import { PRESETS } from "../../../src/core/config/presets";
 import { checkWorkbook } from "../../../src/core/engine/run-rules";
 import type { CellSnapshot, WorkbookSnapshot } from "../../../src/core/model/snapshot";
 import { type BookSpec, copyBook, plant } from "../../forms-corpus/book";
-import { deptThreeRowCase, projectInlineCase, summaryYuanCase } from "../../forms-corpus/bureau-variants-2";
+import { deptThreeRowCase, projectInlineCase, projectLevelsCase, summaryYuanCase } from "../../forms-corpus/bureau-variants-2";
 import type { FormCase } from "../../forms-corpus/types";
 
 function snapshotOf(book: BookSpec): WorkbookSnapshot {
@@ -81,5 +81,22 @@ describe("项目汇总 in 元 with rates shown 0.0%, beside a 综述 in 万元",
       plant(b, { sheet: "综述", a1: "A3" }, v.replace("减少17.38%", "减少117.38%"));
     }).findings;
     expect(f).toEqual([expect.stringMatching(/^error prose-change-percent 综述!A3: .*“117\.38%”不可能/)]);
+  });
+});
+
+describe("项目表 with a 分值 per indicator level (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值), merged down", () => {
+  const c = projectLevelsCase();
+  const S = "绩效自评表";
+  test("the indicators' 分值 is the one after 三级指标; consistent → nothing", () => {
+    expect(seen(c)).toEqual({ form: "mof-project", findings: [] });
+  });
+  test("产出指标 分值 55 over its 三级 50: at the 一级's 分值, in points (no 万元)", () => {
+    const f = seen(c, (b) => plant(b, { sheet: S, a1: "B14" }, 55)).findings;
+    expect(f).toEqual([expect.stringMatching(new RegExp(`^error total-matches-parts ${S}!B14: “产出指标分值”不平.*填写为 55，按其余各数应为 50（相差 5）`))]);
+    expect(f[0]).not.toMatch(/万元/);
+  });
+  test("总分 分值 90 written under the first 分值 column: at that cell", () => {
+    const f = seen(c, (b) => plant(b, { sheet: S, a1: "B23" }, 90)).findings;
+    expect(f).toEqual([expect.stringMatching(new RegExp(`^error weights-sum ${S}!B23: 总分行的分值填写为 90`))]);
   });
 });
