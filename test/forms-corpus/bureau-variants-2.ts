@@ -175,6 +175,8 @@ export function deptThreeRowCase(): FormCase {
     { at: S("I14"), why: "“/” as the reason of an achieved indicator" },
     { at: S("I2"), why: "the unit only as “单位：万元” in a cell above the table" },
     { at: S(`E${tr + 1}`), why: "填报日期 in the year after the evaluated year" },
+    { at: total.refs[1], why: "the bottom row labelled “总计” instead of “合  计”", plant: (b) => plantValue(b, S("A11"), "总计") },
+    { at: total.refs[1], why: "the 三、上年结转 row all “/” instead of “—”", plant: (b) => ["C10", "D10", "E10", "F10"].forEach((a) => plantValue(b, S(a), "/")) },
   ];
   const variants: Variant[] = [
     num("part-not-footing", "其中：人员经费 全年执行数 97.95 (基本 103.86 = 87.95 + 15.91)", personnel.refs[2], 97.95),
@@ -337,6 +339,8 @@ export function projectInlineCase(): FormCase {
   const traps: Trap[] = [
     { at: total.money[1].ref, why: "“年度资金总额：346.77万元” label, value and unit in one cell" },
     { at: total.rate.ref, why: "“执行率：85.10%” label and rate in one cell" },
+    { at: total.rate.ref, why: "the rate written with one decimal, “执行率：85.1%”", plant: (b) => plantValue(b, total.rate.ref, "执行率：85.1%") },
+    { at: total.money[1].ref, why: "a full-width colon and a space, “年度资金总额： 346.77 万元”", plant: (b) => plantValue(b, total.money[1].ref, "年度资金总额： 346.77 万元") },
     { at: yearLine, why: "the year on its own line under the title" },
     { at: filed, why: "填报日期 in the year after, in one cell with 填表人 and 联系电话" },
   ];
