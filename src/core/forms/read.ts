@@ -670,7 +670,8 @@ function findInline(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
       const ref = grid.bound(row, col).ref;
       const cell: BoundCell = { ref, cell: percent ? { value: value / 100, numberFormat: decimals ? `0.${"0".repeat(decimals)}%` : "0%" } : { value, numberFormat: decimals ? `0.${"0".repeat(decimals)}` : "0" } };
       const asRow = figures.length === 0 && rowKey === undefined ? rowKeyOf(keyIn(grid, label), decl) : undefined;
-      if (asRow && !rows.has(asRow) && !percent) {
+      // A row's amount, never points (`合计：100分`) nor a rate.
+      if (asRow && !rows.has(asRow) && !percent && m[3] !== "分") {
         rowKey = asRow;
         figures.push({ col, column: "adjusted", cell });
         continue;
