@@ -48,6 +48,7 @@ const FORM_WORDS: Record<FormId, RegExp> = {
  * that added them). Each runs as `test.failing`: it fails the suite as soon as it starts passing.
  */
 const KNOWN_GAPS: ReadonlySet<string> = new Set([
+  "分级分值项目表 › subtotal-over-parts: 产出指标 分值 52 over its 三级 50 (within the ±0.5 each of five “0”-shown 分值) → 绩效自评表!B14",
 ]);
 
 /** form × kind → [passed, total]. */
