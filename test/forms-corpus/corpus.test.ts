@@ -37,6 +37,10 @@ const FORM_WORDS: Record<FormId, RegExp> = {
   "final-yuan": /决算|final/i,
   "province-sheets": /汇总|项目支出绩效自评表|summary|project/i,
   "final-stacked": /决算|final/i,
+  "dept-threerow": /部门整体|dept|whole/i,
+  "project-inline": /项目支出绩效自评表|project/i,
+  "summary-yuan": /汇总|summary/i,
+  "project-levels": /项目支出绩效自评表|project/i,
 };
 
 /**
@@ -44,6 +48,7 @@ const FORM_WORDS: Record<FormId, RegExp> = {
  * that added them). Each runs as `test.failing`: it fails the suite as soon as it starts passing.
  */
 const KNOWN_GAPS: ReadonlySet<string> = new Set([
+  "分级分值项目表 › subtotal-over-parts: 产出指标 分值 52 over its 三级 50 (within the ±0.5 each of five “0”-shown 分值) → 绩效自评表!B14",
 ]);
 
 /** form × kind → [passed, total]. */

@@ -6,6 +6,7 @@
 import { type BookSpec, numberAt, plant } from "./book";
 import { num, put, rateAsText, txt, yuan } from "./corpus-helpers";
 import { finalStackedCase, finalYuanCase, provinceProjectCase, provinceSheetsCase, summaryTopCase } from "./bureau-variants";
+import { deptThreeRowCase, projectInlineCase, projectLevelsCase, summaryYuanCase } from "./bureau-variants-2";
 import { deptWholeCase } from "./dept-form";
 import { deptCityCase, deptSichuanCase } from "./dept-layouts";
 import { finalAccountsCase } from "./final-accounts";
@@ -153,6 +154,11 @@ export function buildCorpus(): FormCase[] {
     finalYuanCase(),
     provinceSheetsCase(),
     finalStackedCase(),
+    // More bureau layouts (bureau-variants-2.ts).
+    deptThreeRowCase(),
+    projectInlineCase(),
+    summaryYuanCase(),
+    projectLevelsCase(),
   ];
 }
 

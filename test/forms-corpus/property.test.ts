@@ -76,6 +76,10 @@ const FLOOR: Record<FormId, number> = {
   "final-yuan": 1,
   "province-sheets": 0.94,
   "final-stacked": 1,
+  "dept-threerow": 1,
+  "project-inline": 1,
+  "summary-yuan": 1,
+  "project-levels": 1,
 };
 
 describe("forms corpus: a random single mistake is found at its cause", () => {

@@ -31,6 +31,9 @@ export function readNumber(v: unknown): number | undefined {
   if (typeof v === "string") {
     const m = /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
     if (m) return Number(m[1]) / 100;
+    // Label and value in one cell (“年度资金总额：346.77万元”, “执行率：85.10%”, “得分：8.51分”).
+    const inline = /[：:]\s*(-?\d+(?:\.\d+)?)\s*(万元|元|分|%)?\s*$/.exec(v);
+    if (inline) return inline[2] === "%" ? Number(inline[1]) / 100 : Number(inline[1]);
   }
   return undefined;
 }

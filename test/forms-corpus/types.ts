@@ -20,7 +20,11 @@ export type FormId =
   | "summary-top" // i. a 自评结果汇总表 with other columns, 合计 on top (bureau-variants.ts)
   | "final-yuan" // j. the 决算 tables in 元 (bureau-variants.ts)
   | "province-sheets" // k. provincial project sheets plus that 汇总 (bureau-variants.ts)
-  | "final-stacked"; // l. a 收入支出决算总表 stacked in one column pair (bureau-variants.ts)
+  | "final-stacked" // l. a 收入支出决算总表 stacked in one column pair (bureau-variants.ts)
+  | "dept-threerow" // m. 部门整体 with a three-row header, 合  计 at the bottom, 自评报告 sheet (bureau-variants-2.ts)
+  | "project-inline" // n. 项目表 with label and value in one cell, 分值/得分 before the values (bureau-variants-2.ts)
+  | "project-levels" // p. 项目表 with a 分值 per indicator level, merged down (bureau-variants-2.ts)
+  | "summary-yuan"; // o. 综述 sheet + 汇总 in 元 with rates as text, 总计 at the bottom (bureau-variants-2.ts)
 
 export const FORM_NAMES: Record<FormId, string> = {
   "mof-project": "财政部项目表",
@@ -37,6 +41,10 @@ export const FORM_NAMES: Record<FormId, string> = {
   "final-yuan": "元决算表",
   "province-sheets": "省版多项目簿",
   "final-stacked": "单栏决算总表",
+  "dept-threerow": "三行表头整体表",
+  "project-inline": "标签值同格项目表",
+  "summary-yuan": "元汇总加综述",
+  "project-levels": "分级分值项目表",
 };
 
 /** The planted mistake kinds (issue 9 and the brief of the corpus). */

@@ -18,6 +18,10 @@ ruleTester.run(proseChangePercent, {
     { name: "由…增加到…", workbook: proseWorkbook({ achievements: "参保人数由40万人增加到42万人，增长5%。" }) },
     { name: "the base from the table when the text has none", workbook: proseWorkbook({ achievements: "基本支出比上年增加257.83万元，增长12.89%。" }) },
     { name: "a percentage without an amount is not judged", workbook: proseWorkbook({ achievements: "参保人数同比增长3.2%。" }) },
+    { name: "a fall of less than 100% without an amount is not judged", workbook: proseWorkbook({ achievements: "全年实际支出158.89万元，支出比预算减少17.38%。" }) },
+    { name: "支出比预算减少17.38% beside 预算资金192.31万元 and 实际支出158.89万元", workbook: proseWorkbook({ achievements: "预算资金192.31万元，全年实际支出158.89万元，支出比预算减少17.38%。" }) },
+    { name: "支出比上年减少5%: last year is not in the sentence, not judged", workbook: proseWorkbook({ achievements: "预算资金192.31万元，全年实际支出158.89万元，支出比上年减少5%。" }) },
+    { name: "a rise of more than 100% is possible", workbook: proseWorkbook({ achievements: "参保人数同比增长117.38%。" }) },
   ],
   invalid: [
     {
@@ -39,6 +43,16 @@ ruleTester.run(proseChangePercent, {
       name: "new wording: 较上年减少X万元，下降Y%",
       workbook: proseWorkbook({ achievements: "三公经费支出32.25万元，较上年减少7.75万元，下降24.2%。" }),
       errors: [{ messageId: "percentMismatch", expected: "19.4%" }],
+    },
+    {
+      name: "a fall of more than 100% with nothing to measure it against (减少117.38% for 17.38%): impossible, at its cell",
+      workbook: proseWorkbook({ achievements: "全年实际支出158.89万元，支出比预算减少117.38%，结转到下年度33.42万元。" }),
+      errors: [{ messageId: "impossibleDecrease", ref: "基本信息!B17", field: "jx_achievements" }],
+    },
+    {
+      name: "支出比预算减少71.38% beside 预算资金192.31万元 and 实际支出158.89万元 (17.38%): at its cell",
+      workbook: proseWorkbook({ achievements: "预算资金192.31万元，全年实际支出158.89万元，支出比预算减少71.38%。" }),
+      errors: [{ messageId: "percentMismatch", ref: "基本信息!B17", expected: "17.38%" }],
     },
     {
       name: "由…增加到… with a wrong rate",

@@ -1,6 +1,8 @@
 import { proseCountMatchesList } from "../../src/core/rules/prose-count-matches-list";
 import { ruleTester } from "../helpers/rule-tester";
 import { proseWorkbook } from "../narrative/prose-workbook";
+import { patch, summaryRows } from "../core/forms/fixtures";
+import { buildWorkbook } from "../helpers/workbook-builder";
 
 ruleTester.run(proseCountMatchesList, {
   valid: [
@@ -37,4 +39,25 @@ ruleTester.run(proseCountMatchesList, {
       errors: [{ messageId: "countMismatch", expected: "1个一级指标" }],
     },
   ],
+});
+
+describe("a count of projects by grade against a 汇总's 自评结果 column", () => {
+  // Two projects graded 优 in the fixture's 汇总; the sentence sits below the table.
+  const withText = (t: string): ReturnType<typeof buildWorkbook> => buildWorkbook({ 项目汇总: patch(summaryRows(), { A9: "自评结论：", B9: t }) });
+  ruleTester.run(proseCountMatchesList, {
+    valid: [
+      { name: "其中2个项目自评为优 as graded", workbook: withText("共实施2个项目，其中2个项目自评为优。") },
+      { name: "a grade no row is given, counted 0", workbook: withText("2个项目自评为优，0个项目自评为良。") },
+    ],
+    invalid: [
+      {
+        name: "其中1个项目自评为优 beside two graded 优: at the sentence, naming the count",
+        workbook: withText("共实施2个项目，其中1个项目自评为优，1个项目自评为良。"),
+        errors: [
+          { messageId: "countMismatch", ref: "项目汇总!B9", expected: "2个项目" },
+          { messageId: "countMismatch", ref: "项目汇总!B9", expected: "0个项目" },
+        ],
+      },
+    ],
+  });
 });

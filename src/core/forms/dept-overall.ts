@@ -13,7 +13,7 @@ import type { FormDecl, GridColumn, GridRow } from "./types";
 const DEPT_COLUMNS: readonly GridColumn[] = FUNDS_COLUMNS.map((c) => (c.key === "executed" ? { ...c, labels: [...c.labels, "预算执行数", "实际支出数", "全年支出数"] } : c));
 
 /** 年度资金总额, also written 总额 (四川) or 年度预算总额 beside the other rows of the block. */
-const DEPT_TOTAL_ROW: GridRow = { ...TOTAL_ROW, labels: [...TOTAL_ROW.labels, "总额", "年度预算总额", "预算总额"] };
+const DEPT_TOTAL_ROW: GridRow = { ...TOTAL_ROW, labels: [...TOTAL_ROW.labels, "总额", "年度预算总额", "预算总额", "合计", "总计"] };
 
 export const DEPT_OVERALL: FormDecl = {
   id: "dept-overall",
@@ -37,7 +37,8 @@ export const DEPT_OVERALL: FormDecl = {
   // A 部门整体 form split like a 项目 form (当年财政拨款 / 上年结转资金 / 其他资金) ties with the 项目 forms on
   // anchors; its title or its splits (required below) make it the 部门整体 form.
   priority: 2,
-  requires: [["年度资金总额", "资金总额", "总额", "年度预算总额"], ["按收入性质分", "按收入性质", "按支出性质分", "按支出性质", "部门整体支出绩效自评表", "部门整体支出绩效自评", "整体支出绩效自评表", "整体支出绩效评价表"]],
+  // The block's total may close it at the bottom (`合  计`) instead of opening it (年度资金总额).
+  requires: [["年度资金总额", "资金总额", "总额", "年度预算总额", "合计", "总计"], ["按收入性质分", "按收入性质", "按支出性质分", "按支出性质", "部门整体支出绩效自评表", "部门整体支出绩效自评", "整体支出绩效自评表", "整体支出绩效评价表"]],
   fields: [...IDENTITY_FIELDS, { field: "jx_supervisor", labels: ["主管部门"] }, { field: "jx_implementer", labels: ["实施单位"] }],
   grids: [
     {

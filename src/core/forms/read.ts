@@ -334,6 +334,11 @@ interface GridFound {
    */
   readonly sideBySide?: ReadonlySet<string>;
   /**
+   * matrix written as `标签：数值` lines (`年度资金总额：346.77万元 | 全年执行数：295.11万元 | 执行率：85.10%`):
+   * each figure by `row|column`, its cell the text cell, its value the number the text writes.
+   */
+  readonly inline?: ReadonlyMap<string, BoundCell>;
+  /**
    * matrix: rows with amounts whose label is none of the declared rows (a 上年结转 the form adds), each
    * with the rows it may be a part beside: a sum over parts next to such a row is not checked, since the
    * row may be one of its parts.
@@ -365,7 +370,12 @@ function columnKeyOf(k: string, decl: GridDecl): string | undefined {
   return best?.key;
 }
 
+/** A row label's outline numbering (`一、基本支出`, `（二）项目支出`, `2.项目支出`). */
+const ROW_NUMBERING = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、](?!\d))/;
+
 function rowKeyOf(k: string, decl: GridDecl, taken?: ReadonlyMap<string, number>): string | undefined {
+  // A numbered row (`一、基本支出`) is the row its name declares.
+  if (ROW_NUMBERING.test(k)) k = labelKey(k.replace(ROW_NUMBERING, ""));
   let best: { key: string; len: number } | undefined;
   for (const r of decl.rows) {
     const len = keyMatch(k, r.labels);
@@ -399,12 +409,32 @@ function findMatrix(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
       }
     }
     if (columns.size < 2 || money < 1) continue;
+    // A header of three rows (预算资金情况 over 预算数 over 年初预算数 | 全年预算数, with 全年执行数 | 执行率
+    // merged down the lower two): the columns the rows below the found one name are this block's too.
+    let top = row;
+    for (const below of grid.rowsIn(row + 1, row + 2)) {
+      if (below !== top + 1) break;
+      const named = new Map<string, { col: number; header: string }>();
+      let figures = false;
+      for (const col of grid.colsIn(below)) {
+        const v = grid.cell(below, col)?.value;
+        if (typeof v !== "string") {
+          if (isNumberLike(grid.cell(below, col))) figures = true;
+          continue;
+        }
+        const key = columnKeyOf(keyIn(grid, v), decl);
+        if (key && !columns.has(key) && !named.has(key)) named.set(key, { col, header: v.trim() });
+      }
+      if (figures || named.size === 0) break;
+      for (const [k, c] of named) columns.set(k, c);
+      top = below;
+    }
     const firstValueCol = Math.min(...[...columns.values()].map((c) => c.col));
     const rows = new Map<string, number>();
     const sideBySide = new Set<string>();
     const moneyCols = decl.columns.filter((c) => c.kind === "money" && columns.has(c.key)).map((c) => columns.get(c.key)!.col);
     const figureRows: { row: number; known: boolean; label?: boolean }[] = [];
-    for (const r of grid.rowsIn(row + 1, row + GRID_ROWS)) {
+    for (const r of grid.rowsIn(top + 1, top + GRID_ROWS)) {
       // Text cells left of the figures, rightmost first (`项目资金 | 其中：上年结转资金`).
       const texts = grid.colsIn(r, 1, firstValueCol - 1).filter((c) => typeof grid.cell(r, c)?.value === "string").reverse();
       // A row label among the figures: the row is two label/amount pairs side by side.
@@ -605,7 +635,67 @@ function findTable(grid: SheetGrid, decl: GridDecl): (GridFound & { readonly cod
   return undefined;
 }
 
+/** `年度资金总额：346.77万元`, `执行率：85.10%`, `预算执行率得分：8.51分`: label, number, unit. */
+const INLINE_FIGURE = /^\s*(.{1,24}?)\s*[:：]\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(万元|元|分|%|％)?\s*$/;
+
+/**
+ * A matrix block written as label-and-value cells instead of a table: each row of the sheet whose first
+ * such cell names a declared row (`年度资金总额：346.77万元`, `其中：财政拨款：300.00万元`) gives that row's
+ * 全年预算数 and, in its other cells, the columns they name (`年初预算数：…`, `全年执行数：…`, `执行率：…`);
+ * a line naming no row (`预算执行率分值：10分 | 预算执行率得分：8.51分`) belongs to the total. Only when the
+ * total row is written so; the figures keep the text cell's address (a finding points at that cell).
+ */
+function findInline(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
+  const inline = new Map<string, BoundCell>();
+  const rows = new Map<string, number>();
+  const columns = new Map<string, { col: number; header: string }>();
+  const columnOf = (label: string): string | undefined => {
+    const k = keyIn(grid, label);
+    if (/分值|权重/.test(k)) return decl.columns.some((c) => c.key === "weight") ? "weight" : undefined;
+    if (/得分/.test(k)) return decl.columns.some((c) => c.key === "score") ? "score" : undefined;
+    return columnKeyOf(k, decl);
+  };
+  for (const row of grid.rowNumbers) {
+    let rowKey: string | undefined;
+    const figures: { col: number; column: string; cell: BoundCell }[] = [];
+    for (const col of grid.colsIn(row)) {
+      const v = grid.cell(row, col)?.value;
+      if (typeof v !== "string" || v.length > 40) continue;
+      const m = INLINE_FIGURE.exec(v);
+      if (!m) continue;
+      const label = m[1];
+      const value = Number(m[2].replace(/,/g, ""));
+      const percent = m[3] === "%" || m[3] === "％";
+      const decimals = m[2].split(".")[1]?.length ?? 0;
+      const ref = grid.bound(row, col).ref;
+      const cell: BoundCell = { ref, cell: percent ? { value: value / 100, numberFormat: decimals ? `0.${"0".repeat(decimals)}%` : "0%" } : { value, numberFormat: decimals ? `0.${"0".repeat(decimals)}` : "0" } };
+      const asRow = figures.length === 0 && rowKey === undefined ? rowKeyOf(keyIn(grid, label), decl) : undefined;
+      // A row's amount, never points (`合计：100分`) nor a rate.
+      if (asRow && !rows.has(asRow) && !percent && m[3] !== "分") {
+        rowKey = asRow;
+        figures.push({ col, column: "adjusted", cell });
+        continue;
+      }
+      const column = columnOf(label);
+      if (column && (column === "rate") === percent) figures.push({ col, column, cell });
+    }
+    if (figures.length === 0) continue;
+    const key = rowKey ?? (rows.has("total") ? "total" : undefined);
+    if (key === undefined) continue;
+    if (!rows.has(key)) rows.set(key, row);
+    for (const f of figures) {
+      if (inline.has(`${key}|${f.column}`)) continue;
+      inline.set(`${key}|${f.column}`, f.cell);
+      const c = columns.get(f.column);
+      if (!c || f.col < c.col) columns.set(f.column, { col: f.col, header: decl.columns.find((x) => x.key === f.column)?.labels[0] ?? f.column });
+    }
+  }
+  if (!rows.has("total") || !inline.has("total|adjusted")) return undefined;
+  return { decl, columns, rows, pairCol: new Map(), inline };
+}
+
 function gridCell(grid: SheetGrid, found: GridFound, rowKey: string, colKey: string): BoundCell | undefined {
+  if (found.inline) return found.inline.get(`${rowKey}|${colKey}`);
   const row = found.rows.get(rowKey);
   if (row === undefined) return undefined;
   const col = found.decl.mode === "pairs" ? found.pairCol.get(rowKey) : found.columns.get(colKey)?.col;
@@ -671,6 +761,9 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
     }
   }
 
+  const levelSums = levelWeightSums(grid, form, result.tables.jx_indicators);
+  relations.push(...levelSums);
+
   for (const f of form.fields) {
     const b = readField(grid, f, others, vocabulary, areas);
     if (b && !(result.scalars[f.field]?.cell && !b.cell)) result.scalars[f.field] = b;
@@ -680,7 +773,7 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
   const found = new Map<string, GridFound>();
   const blocks: Area[] = [];
   for (const g of form.grids) {
-    const hit = g.mode === "matrix" ? findMatrix(grid, g) : g.mode === "pairs" ? findPairs(grid, g) : findTable(grid, g);
+    const hit = g.mode === "matrix" ? (findMatrix(grid, g) ?? findInline(grid, g)) : g.mode === "pairs" ? findPairs(grid, g) : findTable(grid, g);
     if (!hit) continue;
     found.set(g.id, hit);
     const rowsAt = [...hit.rows.values()];
@@ -847,7 +940,52 @@ function bindTotalRow(grid: SheetGrid, table: MappingResult["tables"]["jx_indica
   for (const r of grid.rowsIn(area.end.row + 1, area.end.row + 3)) {
     if (!TOTAL_ROW_LABELS.has(firstText(grid, r))) continue;
     if (scoreCol !== undefined) result.scalars.jx_score_total = binding("jx_score_total", boundAt(grid, r, scoreCol));
-    if (weightCol !== undefined) result.scalars.jx_weight_total = binding("jx_weight_total", boundAt(grid, r, weightCol));
+    if (weightCol !== undefined) {
+      let weight = boundAt(grid, r, weightCol);
+      // A 分值 per level (一级指标 | 分值 | … | 三级指标 | 分值): the 总分 row writes its 分值 under the first one.
+      if (weight.cell === undefined) {
+        const same = levelWeightColumns(grid, table);
+        const at = same.find((c) => isNumberLike(grid.cell(r, c)));
+        if (at !== undefined) weight = boundAt(grid, r, at);
+      }
+      result.scalars.jx_weight_total = binding("jx_weight_total", weight);
+    }
     return;
   }
+}
+
+/**
+ * The columns headed like the indicators' 分值 left of their deepest level (`一级指标 | 分值 | 二级指标 | 分值 |
+ * 三级指标 | 分值`): each level's own 分值, written once per group (merged down its rows).
+ */
+function levelWeightColumns(grid: SheetGrid, table: NonNullable<MappingResult["tables"]["jx_indicators"]>): number[] {
+  const weight = table.columns.find((c) => c.key === "weight");
+  const deepest = ["level3", "level2", "level1"].map((k) => table.columns.find((c) => c.key === k)?.col).find((x) => x !== undefined);
+  if (!weight || deepest === undefined || weight.col < deepest) return [];
+  const key = labelKey(weight.header);
+  return grid.colsIn(table.headerRow, 1, deepest - 1).filter((c) => labelKey(cellText(grid.cell(table.headerRow, c))) === key);
+}
+
+/** Each level's 分值 (merged down its group's rows) = Σ the 分值 of the indicators of those rows. */
+function levelWeightSums(grid: SheetGrid, form: FormDecl, table: MappingResult["tables"]["jx_indicators"]): DeclaredSum[] {
+  if (!table) return [];
+  const out: DeclaredSum[] = [];
+  for (const col of levelWeightColumns(grid, table)) {
+    for (const row of table.rows) {
+      if (!isNumberLike(grid.cell(row.row, col))) continue;
+      const merge = grid.merges.find((m) => m.start.row === row.row && m.start.col === col);
+      const end = merge ? merge.end.row : row.row;
+      const members = table.rows.filter((r) => r.row >= row.row && r.row <= end && r.cells.weight?.cell !== undefined);
+      if (members.length === 0) continue;
+      const name = cellText(grid.cell(row.row, col - 1)).trim() || `第${row.row}行`;
+      out.push({
+        id: `${form.id}:levels:${col}:${row.row}`,
+        sheet: grid.name,
+        where: `${name}分值`,
+        target: { cell: boundAt(grid, row.row, col), field: `${form.id}.levels.${row.row}.weight`, label: `${name}分值` },
+        terms: members.map((m) => ({ cell: m.cells.weight, field: "jx_indicators.weight", label: cellText(m.cells.level3?.cell) || `第${m.row}行`, sign: 1 as const })),
+      });
+    }
+  }
+  return out;
 }

@@ -26,6 +26,8 @@ export interface MessageNumbers {
 }
 
 const FOOTING: MessageNumbers = { money: ["actual", "expected", "diff"] };
+/** A form's declared sum: amounts, except a level's 分值 (一级指标 分值 = Σ 三级 分值), which is points. */
+const FORM_FOOTING: MessageNumbers = { ...FOOTING, moneyWhen: (d) => !/(?:分值|权重)$/.test(String(d.where ?? "")) };
 const RATE_INPUTS: MessageNumbers = { money: ["executed", "budget"] };
 
 /**
@@ -35,8 +37,8 @@ const RATE_INPUTS: MessageNumbers = { money: ["executed", "budget"] };
 export const MESSAGE_NUMBERS: Readonly<Record<string, MessageNumbers>> = {
   "total-matches-parts/rowMismatch": FOOTING,
   "total-matches-parts/summaryMismatch": FOOTING,
-  "total-matches-parts/formMismatch": FOOTING,
-  "total-matches-parts/formTotalMismatch": FOOTING,
+  "total-matches-parts/formMismatch": FORM_FOOTING,
+  "total-matches-parts/formTotalMismatch": FORM_FOOTING,
   "exec-rate-matches/rateMismatch": RATE_INPUTS,
   "exec-rate-matches/rateError": RATE_INPUTS,
   "project-row-consistent/rateMismatch": RATE_INPUTS,

@@ -123,6 +123,19 @@ function matchColumns(headers: Map<number, string[]>, def: TableDef, grid: Sheet
     const def1 = def.columns.find((c) => !assigned.has(c.key) && columnLabels(c).includes(text));
     if (def1) assign(def1.key, col);
   }
+  // A header repeated at each level (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 …): the row's own
+  // column is the one after the deepest level the table names; those before it are the levels' subtotals.
+  const deepest = ["level3", "level2", "level1"].map((k) => assigned.get(k)).find((x) => x !== undefined);
+  if (deepest !== undefined) {
+    for (const [key, col] of [...assigned]) {
+      if (key.startsWith("level") || col > deepest) continue;
+      const labels = columnLabels(def.columns.find((c) => c.key === key)!);
+      const after = cols.find((x) => x > deepest && !used.has(x) && labels.includes(own.get(x) ?? ""));
+      if (after === undefined) continue;
+      used.delete(col);
+      assign(key, after);
+    }
+  }
   for (const c of def.columns) {
     if (assigned.has(c.key)) continue;
     const labels = columnLabels(c);

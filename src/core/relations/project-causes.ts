@@ -20,8 +20,13 @@ export interface ProjectCause {
 }
 
 function rateOf(row: TableRow): { value: number; decimals: number } | undefined {
-  const v = row.cells.rate?.cell?.value;
-  if (typeof v === "number") return { value: Math.abs(v) > 2 ? v / 100 : v, decimals: 4 };
+  const cell = row.cells.rate?.cell;
+  const v = cell?.value;
+  if (typeof v === "number") {
+    // A percent shown with one decimal (`0.0%`: 44.9%) holds its ratio to 3 decimals, not 4.
+    const pct = /^[^;]*?0(?:\.(0+))?\s*%/.exec(cell?.numberFormat ?? "");
+    return { value: Math.abs(v) > 2 ? v / 100 : v, decimals: pct && Math.abs(v) <= 2 ? (pct[1]?.length ?? 0) + 2 : 4 };
+  }
   if (typeof v !== "string") return undefined;
   const m = /^\s*(-?\d+(?:\.(\d+))?)\s*%\s*$/.exec(v);
   return m ? { value: Number(m[1]) / 100, decimals: (m[2]?.length ?? 0) + 2 } : undefined;
@@ -66,6 +71,16 @@ export function projectCauses(model: ReportModel): readonly ProjectCause[] {
         // No 结转结余 column: the row's rate tells which of its two amounts the 合计 disagrees with.
         tries.push({ column: "executed", figure: e, value: b.value * rate.value });
         if (rate.value > 0) tries.push({ column: "budget", figure: b, value: e.value / rate.value });
+        // A rate shown to fewer places (44.9%) only bounds the amount: the failing 合计 gives its value —
+        // for a row its own rate contradicts (a row that agrees with its rate is not the cause).
+        const rowFails = !rateOk(b.value, e.value);
+        for (const [column, f] of rowFails ? ([["executed", e], ["budget", b]] as const) : []) {
+          for (const k of mine) {
+            const term = k.kind === "summary" ? k.terms.find((t) => t.figure.key === f.key) : undefined;
+            if (!term || evaluate(k).ok) continue;
+            tries.push({ column, figure: f, value: f.value + term.sign * (k.target.value - evaluate(k).expected) });
+          }
+        }
       }
       const good = tries.filter((t) => {
         const decimals = Number.isFinite(t.figure.decimals) ? t.figure.decimals : 2;
@@ -76,7 +91,7 @@ export function projectCauses(model: ReportModel): readonly ProjectCause[] {
         const ev = t.column === "executed" ? value : e.value;
         return mine.every((k) => evaluate(k, o).ok) && rateOk(bv, ev);
       });
-      if (good.length !== 1) continue;
+      if (new Set(good.map((t) => t.column)).size !== 1) continue;
       const g = good[0];
       const decimals = Number.isFinite(g.figure.decimals) ? g.figure.decimals : 2;
       out.push({ figure: g.figure, value: roundTo(g.value, decimals), decimals, column: g.column, rowName: rowName(row), withCarryover: c !== undefined && !c.blank });

@@ -12,7 +12,7 @@ import { formatDecimals, quoteSentence, replacePhrase } from "../narrative/phras
 import { divide, mid, percentAgrees, rangeOf, type Range } from "../narrative/ratios";
 
 /** Message ids of prose-change-percent. */
-export type MessageId = "percentMismatch";
+export type MessageId = "percentMismatch" | "impossibleDecrease";
 
 /** Percentage changes must equal the change over its base. */
 export const proseChangePercent = defineRule<MessageId>({
@@ -22,6 +22,7 @@ export const proseChangePercent = defineRule<MessageId>({
     docs: { description: "文字中的增减百分比应等于变动额除以上年基数。", recommended: true },
     messages: {
       "percentMismatch": "“{{sentence}}”中的“{{phrase}}”有误：变动{{delta}}，基数{{base}}，变动幅度应为{{expected}}。",
+      "impossibleDecrease": "“{{sentence}}”中的“{{phrase}}”不可能：减少幅度不能超过100%（减少100%即减为零），请核对百分比。",
     },
     hasSuggestions: true,
   },
@@ -30,6 +31,7 @@ export const proseChangePercent = defineRule<MessageId>({
       workbook() {
         const model = context.model;
         for (const pc of proseCells(model)) {
+          const judged = new Set<ProseQuantity>();
           for (const ch of pc.analysis.changes) {
             let delta: Range | undefined;
             let base: Range | undefined;
@@ -89,6 +91,7 @@ export const proseChangePercent = defineRule<MessageId>({
               deltaText = `${formatDecimals(Math.abs(cv - pv), Math.max(ch.current.decimals, ch.previous.decimals))}${unit}`;
             } else continue;
             if (base[0] <= 0 || delta[0] < 0) continue;
+            judged.add(ch.percent);
             const ratio = divide(delta, base);
             if (!ratio || percentAgrees(ch.percent, ratio)) continue;
             const p: ProseQuantity = ch.percent;
@@ -103,6 +106,49 @@ export const proseChangePercent = defineRule<MessageId>({
               expected: expectedText,
               actual: p.text,
               suggestions: [{ description: `把“${p.text}”改为“${expectedText}”`, writes: [{ at: pc.ref, value: replacePhrase(pc.text, p, expectedText) }] }],
+            });
+          }
+          // “支出比预算减少Y%” beside 预算资金X万元 and 实际支出Z万元 in the same sentence: Y is |Z − X| ÷ X.
+          for (const q of pc.analysis.quantities) {
+            if (q.kind !== "percent" || !q.direction || q.changeTo || judged.has(q)) continue;
+            const named = /^(.{1,8}?)(?:比|较)(.{1,8})$/.exec(q.label);
+            if (!named || /上年|去年|同期|上一年|\d{4}年/.test(named[2])) continue;
+            const before = pc.analysis.quantities.filter((x) => x.sentence.index === q.sentence.index && x.start < q.start && x.kind === "money" && !x.direction && !x.changeTo);
+            const cur = before.filter((x) => x.label.includes(named[1]) && !x.label.includes(named[2]));
+            const base = before.filter((x) => x.label.includes(named[2]) && !x.label.includes(named[1]));
+            if (cur.length !== 1 || base.length !== 1) continue;
+            const unit = base[0].unit;
+            const c = rangeOf(cur[0], unit);
+            const b = rangeOf(base[0], unit);
+            if (!c || !b || b[0] <= 0) continue;
+            judged.add(q);
+            const up = q.direction === "up";
+            const delta: Range = up ? [c[0] - b[1], c[1] - b[0]] : [b[0] - c[1], b[1] - c[0]];
+            const ratio = delta[1] < 0 ? undefined : divide([Math.max(0, delta[0]), delta[1]], b);
+            if (ratio && percentAgrees(q, ratio)) continue;
+            const cv = valueIn(cur[0], unit) ?? cur[0].value;
+            const bv = valueIn(base[0], unit) ?? base[0].value;
+            const decimals = Math.max(q.decimals, 1);
+            const expectedText = `${formatDecimals((Math.abs(cv - bv) / bv) * 100, decimals)}%`;
+            context.report({
+              at: pc.ref,
+              messageId: "percentMismatch",
+              field: pc.field,
+              data: { sentence: quoteSentence(q), phrase: q.text, delta: `${formatDecimals(Math.abs(cv - bv), Math.max(cur[0].decimals, base[0].decimals))}${unit}`, base: base[0].text, expected: expectedText },
+              expected: expectedText,
+              actual: q.text,
+              suggestions: [{ description: `把“${q.text}”改为“${expectedText}”`, writes: [{ at: pc.ref, value: replacePhrase(pc.text, q, expectedText) }] }],
+            });
+          }
+          // 减少117.38% with nothing to measure it against: a fall of more than the whole is impossible.
+          for (const q of pc.analysis.quantities) {
+            if (q.kind !== "percent" || q.direction !== "down" || q.changeTo || judged.has(q) || !(q.value > 100)) continue;
+            context.report({
+              at: pc.ref,
+              messageId: "impossibleDecrease",
+              field: pc.field,
+              data: { sentence: quoteSentence(q), phrase: q.text },
+              actual: q.text,
             });
           }
         }

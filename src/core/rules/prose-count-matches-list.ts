@@ -118,6 +118,27 @@ function nounBeforeCount(label: string): { noun: [RegExp, keyof ListCounts, stri
 /** A total's verb written after the noun: 共有, 共计, 总数为 … */
 const TOTAL_AFTER_NOUN = /(?:共有|共计|共|合计|总计|总数为?|数量为?|个数为?)$/;
 
+/** `项目自评为优`, `个项目评价等次为“良”`: the grade a count of projects is given. */
+const GRADE_CLAUSE = /^(?:个|项)?(?:预算)?项目(?:的)?(?:自评|评价)?(?:结果|等次|等级)?(?:为|是|评为|被评为)[“"‘]?([优良中差])/;
+
+/**
+ * How many projects of jx_projects carry `grade` (优秀 counts as 优), or undefined when a named project row
+ * has no grade (the list cannot answer).
+ */
+function gradeCount(model: ReportModel, grade: string): number | undefined {
+  const table = model.tables.jx_projects;
+  if (!table || !table.columns.some((c) => c.key === "grade")) return undefined;
+  const rows = table.rows.filter((r) => !r.isSummary && text(r.cells.name?.cell?.value) !== "" && !/合计|汇总|总计|小计/.test(text(r.cells.name?.cell?.value)));
+  if (rows.length === 0) return undefined;
+  let n = 0;
+  for (const r of rows) {
+    const g = text(r.cells.grade?.cell?.value);
+    if (!/^[优良中差]/.test(g)) return undefined;
+    if (g.startsWith(grade)) n++;
+  }
+  return n;
+}
+
 /** Counts in prose must match the lists in the workbook. */
 export const proseCountMatchesList = defineRule<MessageId>({
   id: "prose-count-matches-list",
@@ -144,6 +165,22 @@ export const proseCountMatchesList = defineRule<MessageId>({
             const nounBefore = nounAfter ? undefined : nounBeforeCount(q.label);
             const noun = nounAfter ?? nounBefore?.noun;
             if (!noun) continue;
+            // 7个项目自评为优: the projects the list grades so.
+            const graded = noun[1] === "projects" && nounAfter ? GRADE_CLAUSE.exec(pc.text.slice(q.end).split(/[，,。；;]/)[0]) : null;
+            if (graded) {
+              const n = gradeCount(context.model, graded[1]);
+              if (n === undefined || n === q.value) continue;
+              const phrase = `${q.text}${pc.text.slice(q.end).split(/[，,。；;]/)[0]}`;
+              context.report({
+                at: pc.ref,
+                messageId: "countMismatch",
+                field: pc.field,
+                data: { sentence: quoteSentence(q), phrase, actualCount: n, noun: `评为“${graded[1]}”的项目` },
+                expected: `${n}${q.unit}项目`,
+                actual: phrase,
+              });
+              continue;
+            }
             counts ??= listCounts(context.model);
             const list = counts[noun[1]];
             if (!list || list.includes(q.value)) continue;
