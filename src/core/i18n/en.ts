@@ -86,6 +86,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   "total-score-matches/totalMismatchNoExec": "The total score is {{written}}, but this form has no budget execution rate and the indicator scores add up to {{expected}}.",
   "total-score-matches/summaryMismatch": "The total score is {{written}}, but the score summary adds up to {{expected}} ({{parts}}).",
   "total-score-matches/execScoreMismatch": "The budget execution score is {{written}}, but under “{{profile}}” it should be {{expected}}. {{formula}}.",
+  "total-score-matches/indicatorMismatch": "The total score {{total}} agrees with the project summary ({{where}}), but the execution score plus the indicator scores is {{sum}} ({{diff}} apart): one indicator's score is wrong. “{{item}}” is {{actual}}; by the total it should be {{expected}}{{others}}. Please check.",
   "weights-sum/totalMismatch": "The weights add up to {{sum}} (execution rate {{exec}} + indicators {{indicators}}); “{{profile}}” sets {{total}}.",
   "weights-sum/indicatorsMismatch": "This form has no budget execution rate and the indicator weights add up to {{indicators}}; “{{profile}}” sets {{total}}.",
   "weights-sum/missingWeight": "Indicator “{{item}}” has no weight, so the weights cannot be added up.",

@@ -7,6 +7,7 @@ import type { ReportModel, TableRow } from "../model/report-model";
 import { roundTo } from "../units/parse";
 import { evaluate, failingChecks, readMoney, rowName, tableChecks, type Figure, type Overrides } from "./footing";
 import { touchesUnitMistake, unitMistakeKeys } from "./unit-mistakes";
+import { sheetValueOf } from "./summary-links";
 
 /** A cell of a project row to correct. */
 export interface ProjectCause {
@@ -17,6 +18,8 @@ export interface ProjectCause {
   readonly rowName: string;
   /** The row writes a 结转结余 (else only its 执行率 and the 合计 corroborate the correction). */
   readonly withCarryover: boolean;
+  /** The row's own relations could not tell; its project's own sheet did (summary-links.ts). */
+  readonly bySheet?: boolean;
 }
 
 function rateOf(row: TableRow): { value: number; decimals: number } | undefined {
@@ -67,7 +70,7 @@ export function projectCauses(model: ReportModel): readonly ProjectCause[] {
         tries.push({ column: "executed", figure: e, value: b.value * rate.value });
         if (rate.value > 0) tries.push({ column: "budget", figure: b, value: e.value / rate.value });
       }
-      const good = tries.filter((t) => {
+      const fits = (t: { column: ProjectCause["column"]; figure: Figure; value: number }): boolean => {
         const decimals = Number.isFinite(t.figure.decimals) ? t.figure.decimals : 2;
         const value = roundTo(t.value, decimals);
         if (value < 0) return false;
@@ -75,11 +78,25 @@ export function projectCauses(model: ReportModel): readonly ProjectCause[] {
         const bv = t.column === "budget" ? value : b.value;
         const ev = t.column === "executed" ? value : e.value;
         return mine.every((k) => evaluate(k, o).ok) && rateOk(bv, ev);
-      });
+      };
+      let good = tries.filter(fits);
+      let bySheet = false;
+      if (good.length !== 1) {
+        // The row's own relations cannot tell (a project with nothing spent: its 执行率 is 0 whatever the
+        // 预算数): the project's own sheet can. An amount that differs from the sheet, which agrees with
+        // itself, and whose sheet value makes every relation of the row hold, is the cause.
+        const linked: typeof tries = [];
+        for (const [column, f] of [["budget", b], ["executed", e]] as const) {
+          const v = sheetValueOf(model, f);
+          if (v !== undefined) linked.push({ column, figure: f, value: v });
+        }
+        good = linked.filter(fits);
+        bySheet = true;
+      }
       if (good.length !== 1) continue;
       const g = good[0];
       const decimals = Number.isFinite(g.figure.decimals) ? g.figure.decimals : 2;
-      out.push({ figure: g.figure, value: roundTo(g.value, decimals), decimals, column: g.column, rowName: rowName(row), withCarryover: c !== undefined && !c.blank });
+      out.push({ figure: g.figure, value: roundTo(g.value, decimals), decimals, column: g.column, rowName: rowName(row), withCarryover: c !== undefined && !c.blank, ...(bySheet ? { bySheet } : {}) });
     }
   }
   cache.set(model, out);

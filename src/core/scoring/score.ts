@@ -653,7 +653,11 @@ function settleWeights(model: ReportModel, profile: ScoringProfile, r: ScoreResu
   const rate = r.execRate;
   const execValid =
     rate !== undefined && r.execScoreWritten !== undefined ? (v: number) => Math.abs(roundScore(Math.min(Math.max(rate, 0), 1) * v, profile) - r.execScoreWritten!) <= scoreTolerance(profile) : undefined;
-  if (exec) cells.push({ key: "exec", ref: exec.ref, item: "预算执行率", value: exec.value, bound: r.execScoreWritten, ...(execValid ? { valid: execValid } : {}) });
+  // Its own evidence: the 得分 as written breaks the formula under the 分值 as written and keeps it under
+  // the corrected one (a 分值 of 10.5 under a 得分 of 4.49 = 44.93% × 10): the 分值 is the slip, not an
+  // indicator's 分值 that would absorb the same excess.
+  const execEvidence = execValid && exec ? (v: number) => !execValid(exec.value) && execValid(v) : undefined;
+  if (exec) cells.push({ key: "exec", ref: exec.ref, item: "预算执行率", value: exec.value, bound: r.execScoreWritten, ...(execValid ? { valid: execValid } : {}), ...(execEvidence ? { evidence: execEvidence } : {}) });
   const sums: SettleSum[] = [];
   const rowTotal = cellNumber(model.scalars.jx_weight_total?.cell);
   if (rowTotal === undefined || Math.abs(rowTotal - profile.totalPoints) <= tolerance) {
