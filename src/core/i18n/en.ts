@@ -93,6 +93,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   "weights-sum/indicatorsMismatch": "This form has no budget execution rate and the indicator weights add up to {{indicators}}; “{{profile}}” sets {{total}}.",
   "weights-sum/missingWeight": "Indicator “{{item}}” has no weight, so the weights cannot be added up.",
   "weights-sum/weightCause": "The weight of “{{item}}” is {{written}}; {{anchor}} make it {{expected}}; with that correction every weight total holds.",
+  "weights-sum/weightEither": "The weights add up to {{sum}}, but the total row and the profile both say {{total}}: one of {{items}} is wrong (only a correction of one of them makes every weight total hold). “{{item}}” is {{actual}}; by the totals it should be {{expected}}. Please check.",
   "weights-sum/weightOff": "The weight of “{{item}}” is {{actual}}, making the weights add up to {{sum}}; the total row and the scoring standard both give {{total}}, and only this weight at {{expected}} makes them agree.",
   "weights-sum/totalRowMismatch": "The total row gives the weights as {{written}}, but the execution rate {{exec}} plus the indicator weights {{indicators}} is {{sum}}.",
   "year-matches-report/titleYear": "“{{text}}” names the year {{actual}}, but the evaluation year is {{year}}; a file from an earlier year may have been reused.",
