@@ -16,9 +16,8 @@ function nameKey(text: string): string {
   return normalizeLabel(text).replace(/[“”"'《》（）()]/g, "").replace(/项目$/, "");
 }
 
-function sameProject(a: string, b: string): boolean {
-  const x = nameKey(a);
-  const y = nameKey(b);
+/** Two names' keys name the same project. */
+function sameKey(x: string, y: string): boolean {
   return x.length >= 2 && y.length >= 2 && (x === y || (Math.min(x.length, y.length) >= 4 && (x.includes(y) || y.includes(x))));
 }
 
@@ -45,14 +44,17 @@ export function summaryPairs(forms: readonly FormInstance[] | undefined, table: 
   if (!table || projects.length === 0) return [];
   const out: SummaryPair[] = [];
   const used = new Map<string, number>();
+  // Each name's key once (normalizeLabel is not free): the forms' here, each row's below.
+  const keys = projects.map((p) => nameKey(p.projectName ?? ""));
   for (const row of table.rows) {
     if (row.isSummary) continue;
     const name = String(row.cells.name?.cell?.value ?? "").trim();
     if (!name) continue;
-    const same = projects.filter((p) => sameProject(p.projectName ?? "", name));
+    const key = nameKey(name);
+    const same = projects.filter((_, i) => sameKey(keys[i], key));
     if (same.length === 0) continue;
-    const k = used.get(nameKey(name)) ?? 0;
-    used.set(nameKey(name), k + 1);
+    const k = used.get(key) ?? 0;
+    used.set(key, k + 1);
     const budget = readMoney(row.cells.budget ?? { ref: { sheet: "", address: "A1" } }, "budget", unit);
     const agreeing = same.find((p) => {
       const b = p.figures?.budget ? readMoney(p.figures.budget, "budget", unit) : undefined;
