@@ -74,7 +74,7 @@ const FLOOR: Record<FormId, number> = {
   "province-project": 1,
   "summary-top": 1,
   "final-yuan": 1,
-  "province-sheets": 0.94,
+  "province-sheets": 1,
   "final-stacked": 1,
   "dept-threerow": 1,
   "project-inline": 1,

@@ -1,6 +1,6 @@
 import { gradeMatchesBand } from "../../src/core/rules/grade-matches-band";
 import { ruleTester } from "../helpers/rule-tester";
-import { scoreBook } from "../core/scoring/score-workbook";
+import { scoreBook, withIndicator } from "../core/scoring/score-workbook";
 import { patch, summaryRows } from "../core/forms/fixtures";
 import { buildWorkbook } from "../helpers/workbook-builder";
 
@@ -11,6 +11,9 @@ ruleTester.run(gradeMatchesBand, {
     { name: "湖南 writes 优秀", workbook: scoreBook({ profile: "湖南", scalars: { jx_grade: "优秀" } }) },
     { name: "90 exactly is 优 (lower bound inclusive)", workbook: scoreBook({ scalars: { jx_score_total: 90 } }) },
     { name: "no grade written (fill's job)", workbook: scoreBook({ scalars: { jx_grade: "" } }) },
+    // The written 综合得分 is the slip (total-score-matches reports it; the 得分汇总 agrees with the parts):
+    // the grade follows the sum, 99.29, and is right — judged against 89.99 its fix would contradict the total's.
+    { name: "优 for a 综合得分 of 89.99 that is not the sum of its parts (99.29): the total is the slip", workbook: scoreBook({ scalars: { jx_score_total: 89.99 } }) },
   ],
   invalid: [
     {
@@ -20,12 +23,14 @@ ruleTester.run(gradeMatchesBand, {
     },
     {
       name: "优 for 89.99",
-      workbook: scoreBook({ scalars: { jx_score_total: 89.99 } }),
+      // 医保基金安全 得分 5.70: the parts add up to the 89.99 written.
+      workbook: scoreBook({ scalars: { jx_score_total: 89.99 }, indicators: withIndicator(5, 7, 5.7), summary: null }),
       errors: [{ messageId: "gradeMismatch", ref: "自评表!B7", expected: "良", fix: { "自评表!B7": "良" } }],
     },
     {
       name: "湖南: 优秀 for 85 becomes 良好",
-      workbook: scoreBook({ profile: "hunan", scalars: { jx_score_total: 85, jx_grade: "优秀" } }),
+      // 医保基金安全 得分 0.71: the parts add up to the 85 written.
+      workbook: scoreBook({ profile: "hunan", scalars: { jx_score_total: 85, jx_grade: "优秀" }, indicators: withIndicator(5, 7, 0.71), summary: null }),
       errors: [{ messageId: "gradeMismatch", ref: "自评表!B7", expected: "良好", fix: { "自评表!B7": "良好" } }],
     },
   ],

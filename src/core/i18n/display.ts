@@ -41,6 +41,8 @@ export const MESSAGE_NUMBERS: Readonly<Record<string, MessageNumbers>> = {
   "total-matches-parts/formTotalMismatch": FORM_FOOTING,
   "exec-rate-matches/rateMismatch": RATE_INPUTS,
   "exec-rate-matches/rateError": RATE_INPUTS,
+  "exec-rate-matches/amountMismatch": { money: ["actual", "executed", "budget", "expected"] },
+  "exec-rate-matches/amountMismatchEither": { money: ["actual", "executed", "budget", "expected", "otherExpected"] },
   "project-row-consistent/rateMismatch": RATE_INPUTS,
   "project-row-consistent/rateError": RATE_INPUTS,
   "project-row-consistent/carryoverMismatch": { money: ["actual", "budget", "executed", "expected"] },

@@ -114,6 +114,7 @@ function instanceOf(form: FormDecl, sheet: string, result: MappingResult, relati
           },
         }
       : {}),
+    ...(form.kind === "summary" && result.tables.jx_projects ? { projects: result.tables.jx_projects } : {}),
     ...(relations?.length ? { relations } : {}),
     absent: NOTED.filter((f) => !result.scalars[f]),
   };

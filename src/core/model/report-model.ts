@@ -134,6 +134,8 @@ export interface FormInstance {
     /** The cells the 总分 adds up (执行率得分 and each indicator's 得分), to tell a wrong 总分 from a wrong 汇总 row. */
     readonly scoreParts?: readonly BoundCell[];
   };
+  /** A 汇总 form's list of projects (its jx_projects rows), to pair each row with its project's own sheet. */
+  readonly projects?: TableBinding;
   /** The sums the form declares on its own sheet (项目资金's 其中 rows …), to tell a figure its own sheet contradicts. */
   readonly relations?: readonly DeclaredSum[];
   /** Fields the form does not carry at all (so a missing one is a note, not an error). */

@@ -9,6 +9,7 @@ import { roundTo } from "../units/parse";
 import { checksOf, evaluate, formChecks, type Figure, type Overrides, type SumCheck } from "./footing";
 import { checksTouchingUnitMistakes } from "./unit-mistakes";
 import { anchoredByRate, repairsRate } from "./rate-links";
+import { anchoredBySummary, repairsSummary } from "./summary-links";
 
 /** The cell to correct and the value that makes every relation hold. */
 export interface Cause {
@@ -55,12 +56,16 @@ export function causeOf(model: ReportModel, check: SumCheck, kept: (c: SumCheck)
     const overrides: Overrides = new Map([[figure.key, { value, decimals }]]);
     if (![...around].every((c) => evaluate(c, overrides).ok)) continue;
     if (anchoredByRate(model, figure.key, value)) continue;
+    // A 年度资金总额 that its 汇总 row repeats is corroborated there (the 执行率 of a project with nothing
+    // spent, 0 ÷ anything, cannot tell): the 其中 row is the slip.
+    if (anchoredBySummary(model, figure, value)) continue;
     candidates.push({ figure, value, decimals, unique: false });
   }
   if (candidates.length === 1) return { ...candidates[0], unique: true };
   // A cell whose correction also repairs a rate that fails as written is the cause (a 年度资金总额 +10:
   // its 执行率 agrees with the sum of the 其中 rows, not with it).
-  const supported = candidates.filter((c) => repairsRate(model, c.figure.key, c.value));
+  // Likewise a cell whose correction restores its agreement with the 汇总 row that repeats it.
+  const supported = candidates.filter((c) => repairsRate(model, c.figure.key, c.value) || repairsSummary(model, c.figure, c.value));
   if (supported.length === 1) return { ...supported[0], unique: true };
   const target = candidates.find((c) => c.figure.key === check.target.key);
   if (target) return target;

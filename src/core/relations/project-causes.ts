@@ -7,6 +7,7 @@ import type { ReportModel, TableRow } from "../model/report-model";
 import { roundTo } from "../units/parse";
 import { evaluate, failingChecks, readMoney, rowName, tableChecks, type Figure, type Overrides } from "./footing";
 import { touchesUnitMistake, unitMistakeKeys } from "./unit-mistakes";
+import { sheetValueOf } from "./summary-links";
 
 /** A cell of a project row to correct. */
 export interface ProjectCause {
@@ -17,6 +18,10 @@ export interface ProjectCause {
   readonly rowName: string;
   /** The row writes a 结转结余 (else only its 执行率 and the 合计 corroborate the correction). */
   readonly withCarryover: boolean;
+  /** The row's own relations could not tell; its project's own sheet did (summary-links.ts). */
+  readonly bySheet?: boolean;
+  /** Neither could the sheet: the failing 合计/小计, each anchored by its own 执行率, blame this row alone. */
+  readonly byTotals?: boolean;
 }
 
 function rateOf(row: TableRow): { value: number; decimals: number } | undefined {
@@ -47,6 +52,7 @@ export function projectCauses(model: ReportModel): readonly ProjectCause[] {
   for (const c of failingChecks(model)) if (c.table === "jx_projects" && c.kind === "summary" && !touchesUnitMistake(c, flagged)) corroborated = true;
   if (table && corroborated) {
     const checks = tableChecks(model, "jx_projects").filter((c) => !touchesUnitMistake(c, flagged));
+    const loose: { column: "budget" | "executed"; figure: Figure; value: number; row: TableRow }[] = [];
     for (const row of table.rows) {
       if (row.isSummary) continue;
       const fig = (k: "budget" | "executed" | "carryover"): Figure | undefined => (row.cells[k] ? readMoney(row.cells[k], `jx_projects.${k}`, model.moneyUnit) : undefined);
@@ -82,7 +88,7 @@ export function projectCauses(model: ReportModel): readonly ProjectCause[] {
           }
         }
       }
-      const good = tries.filter((t) => {
+      const fits = (t: { column: ProjectCause["column"]; figure: Figure; value: number }): boolean => {
         const decimals = Number.isFinite(t.figure.decimals) ? t.figure.decimals : 2;
         const value = roundTo(t.value, decimals);
         if (value < 0) return false;
@@ -90,15 +96,84 @@ export function projectCauses(model: ReportModel): readonly ProjectCause[] {
         const bv = t.column === "budget" ? value : b.value;
         const ev = t.column === "executed" ? value : e.value;
         return mine.every((k) => evaluate(k, o).ok) && rateOk(bv, ev);
-      });
-      if (new Set(good.map((t) => t.column)).size !== 1) continue;
+      };
+      // Several tries of one column (the failing 合计 and its 小计 each give the amount) are one cause.
+      const oneColumn = (g: readonly { column: ProjectCause["column"] }[]): boolean => new Set(g.map((t) => t.column)).size === 1;
+      let good = tries.filter(fits);
+      let bySheet = false;
+      if (!oneColumn(good)) {
+        // The row's own relations cannot tell (a project with nothing spent: its 执行率 is 0 whatever the
+        // 预算数): the project's own sheet can. An amount that differs from the sheet, which agrees with
+        // itself, and whose sheet value makes every relation of the row hold, is the cause.
+        const linked: typeof tries = [];
+        for (const [column, f] of [["budget", b], ["executed", e]] as const) {
+          const v = sheetValueOf(model, f);
+          if (v !== undefined) linked.push({ column, figure: f, value: v });
+        }
+        good = linked.filter(fits);
+        bySheet = good.length > 0;
+      }
+      if (good.length === 0 && !bySheet) {
+        // Nor the sheet: a row whose 执行率 cannot tell (0 spent: 0% whatever the 预算数) may still be the
+        // one row of the list whose correction makes every failing 合计/小计 hold (judged below).
+        for (const [column, f] of [["budget", b], ["executed", e]] as const) {
+          const k = mine.find((x) => x.kind === "summary" && !evaluate(x).ok && x.terms.some((t) => t.figure.key === f.key));
+          if (!k) continue;
+          const others = k.terms.reduce((sum, t) => sum + (t.figure.key === f.key ? 0 : t.sign * t.figure.value), 0);
+          const t = { column, figure: f, value: k.target.value - others };
+          if (fits(t)) loose.push({ ...t, row });
+        }
+      }
+      if (!oneColumn(good)) continue;
       const g = good[0];
       const decimals = Number.isFinite(g.figure.decimals) ? g.figure.decimals : 2;
-      out.push({ figure: g.figure, value: roundTo(g.value, decimals), decimals, column: g.column, rowName: rowName(row), withCarryover: c !== undefined && !c.blank });
+      out.push({ figure: g.figure, value: roundTo(g.value, decimals), decimals, column: g.column, rowName: rowName(row), withCarryover: c !== undefined && !c.blank, ...(bySheet ? { bySheet } : {}) });
+    }
+    if (out.length === 0 && loose.length > 0) {
+      const cause = looseCause(model, table, checks, loose);
+      if (cause) out.push(cause);
     }
   }
   cache.set(model, out);
   return out;
+}
+
+/**
+ * The one row amount that every failing 合计/小计 of the list blames, when no row's own relations name it:
+ * its correction makes all of them hold and keeps its row's 执行率, no other row's amount would do (the
+ * others' 执行率 anchor them), and each failing total is anchored by its own 执行率 (so the total is not
+ * the slip either). Seed 001's 扫码支付 (18 budgeted, 0 spent) typed 18.50 under a 小计 and the 合计.
+ */
+function looseCause(
+  model: ReportModel,
+  table: NonNullable<ReportModel["tables"]["jx_projects"]>,
+  checks: readonly ReturnType<typeof tableChecks>[number][],
+  loose: readonly { column: "budget" | "executed"; figure: Figure; value: number; row: TableRow }[],
+): ProjectCause | undefined {
+  const failing = checks.filter((k) => k.kind === "summary" && !evaluate(k).ok);
+  const all = loose.filter((t) => {
+    const decimals = Number.isFinite(t.figure.decimals) ? t.figure.decimals : 2;
+    const o: Overrides = new Map([[t.figure.key, { value: roundTo(t.value, decimals), decimals }]]);
+    return failing.every((k) => evaluate(k, o).ok);
+  });
+  if (all.length !== 1) return undefined;
+  // Every failing total must be anchored by its own 执行率 (it holds as written and not at the sum).
+  for (const k of failing) {
+    // (A 小计 row is a row of the list like the others, the 合计 its summary row.)
+    const row = table.rows.find((r) => Object.values(r.cells).some((c) => c?.ref.sheet === k.target.ref.sheet && c.ref.address === k.target.ref.address));
+    const rate = row ? rateOf(row) : undefined;
+    const b = row?.cells.budget ? readMoney(row.cells.budget, "jx_projects.budget", model.moneyUnit) : undefined;
+    const e = row?.cells.executed ? readMoney(row.cells.executed, "jx_projects.executed", model.moneyUnit) : undefined;
+    if (!rate || !b || !e || !(b.value > 0)) return undefined;
+    const holds = (bv: number, ev: number): boolean => bv > 0 && Math.abs(ev / bv - rate.value) <= 0.5 * Math.pow(10, -rate.decimals) + 1e-9;
+    const sum = evaluate(k).expected;
+    const atSum = k.target.key === b.key ? holds(sum, e.value) : k.target.key === e.key ? holds(b.value, sum) : true;
+    if (!holds(b.value, e.value) || atSum) return undefined;
+  }
+  const t = all[0];
+  const decimals = Number.isFinite(t.figure.decimals) ? t.figure.decimals : 2;
+  const c = t.row.cells.carryover ? readMoney(t.row.cells.carryover, "jx_projects.carryover", model.moneyUnit) : undefined;
+  return { figure: t.figure, value: roundTo(t.value, decimals), decimals, column: t.column, rowName: rowName(t.row), withCarryover: c !== undefined && !c.blank, byTotals: true };
 }
 
 /** The overrides that apply the project causes. */

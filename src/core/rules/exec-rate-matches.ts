@@ -11,13 +11,16 @@ import { showStored } from "../units/finite";
 function shown(value: unknown): string {
   return typeof value === "number" ? showStored(value) : String(value);
 }
-import { readMoneyScalar } from "../relations/footing";
+import { checksOf, evaluate, readMoneyScalar, type Overrides } from "../relations/footing";
+import { anchoredBySummary } from "../relations/summary-links";
+import { scoresFor } from "../scoring/score";
+import { showNumber } from "../scoring/indicator-value";
 import { checkRate, readRate } from "./lib/rates";
 import { correctedFigure } from "../relations/unit-mistakes";
 import { settledFigure } from "../relations/cause";
 
 /** Message ids of exec-rate-matches. */
-export type MessageId = "rateMismatch" | "rateError" | "amountError";
+export type MessageId = "rateMismatch" | "rateError" | "amountError" | "amountMismatch" | "amountMismatchEither";
 
 /** The rate cell must equal executed / adjusted budget. */
 export const execRateMatches = defineRule<MessageId>({
@@ -29,6 +32,8 @@ export const execRateMatches = defineRule<MessageId>({
       "rateMismatch": "预算执行率填写为 {{actual}}，但全年执行数 {{executed}} ÷ 全年预算数 {{budget}} = {{expected}}，两者不符。",
       "rateError": "预算执行率单元格是错误值 {{actual}}，按全年执行数 {{executed}} ÷ 全年预算数 {{budget}} 应为 {{expected}}。",
       "amountError": "{{label}}是错误值 {{actual}}，预算执行率（全年执行数 ÷ 全年预算数）无法核对；请改正公式或填写数值。",
+      "amountMismatch": "{{label}}为 {{actual}}，但预算执行率 {{rate}} 与预算执行率得分 {{score}} 相符，而全年执行数 {{executed}} ÷ 全年预算数 {{budget}} = {{ratio}}，两者都不符；按{{other}}和预算执行率，{{label}}应约为 {{expected}}，请核对（若两个金额都无误，则预算执行率与其得分都需改正）。",
+      "amountMismatchEither": "{{label}}为 {{actual}}，但预算执行率 {{rate}} 与预算执行率得分 {{score}} 相符，而全年执行数 {{executed}} ÷ 全年预算数 {{budget}} = {{ratio}}，两者都不符；按{{other}}和预算执行率，{{label}}应约为 {{expected}}；也可能是{{other}}有误（应约为 {{otherExpected}}），请核对（若两个金额都无误，则预算执行率与其得分都需改正）。",
     },
     fixable: true,
     hasSuggestions: true,
@@ -57,6 +62,43 @@ export const execRateMatches = defineRule<MessageId>({
         if (!rate) return;
         const result = checkRate(Number.isNaN(rate.value) ? { value: 0, decimals: 4 } : rate, executed, budget);
         if (!result || (result.ok && error === undefined)) return;
+        // The rate and its 得分 as written agree with each other, not with the amounts (scoring/score.ts):
+        // an amount is the slip. The finding is at the one that can be corrected without breaking another
+        // relation — the 全年执行数 first — naming the other when it could be it too.
+        const scores = error === undefined ? scoresFor(model, context.profile) : undefined;
+        if (scores?.execAmountsSuspect) {
+          const tries = [
+            { figure: executed, label: "全年执行数", other: "全年预算数", value: roundTo(budget.value * rate.value, 2) },
+            ...(rate.value > 0 ? [{ figure: budget, label: "全年预算数", other: "全年执行数", value: roundTo(executed.value / rate.value, 2) }] : []),
+          ].filter((t) => {
+            const o: Overrides = new Map([[t.figure.key, { value: t.value, decimals: 2 }]]);
+            return !anchoredBySummary(model, t.figure, t.value) && checksOf(model, t.figure).every((c) => evaluate(c, o).ok || !evaluate(c).ok);
+          });
+          if (tries.length > 0) {
+            const [t, alt] = tries;
+            context.report({
+              at: t.figure.ref,
+              messageId: alt ? "amountMismatchEither" : "amountMismatch",
+              field: t.figure === executed ? "jx_executed" : "jx_budget_adjusted",
+              data: {
+                label: t.label,
+                actual: shown(t.figure.cell?.value ?? t.figure.value),
+                rate: result.actualText,
+                score: showNumber(scores.execScoreWritten ?? 0),
+                executed: shown(executed.cell?.value ?? executed.value),
+                budget: shown(budget.cell?.value ?? budget.value),
+                ratio: result.expectedText,
+                other: t.other,
+                expected: showNumber(t.value),
+                ...(alt ? { otherExpected: showNumber(alt.value) } : {}),
+              },
+              expected: t.value,
+              actual: t.figure.value,
+              suggestions: [{ description: `将${t.figure.ref.address}改为 ${showNumber(t.value)}`, writes: [{ at: t.figure.ref, value: t.value }] }],
+            });
+            return;
+          }
+        }
         const value = roundTo(result.ratio, 4);
         const writeValue: Fix = {
           description: `将${rateCell.ref.address}改为 ${result.expectedText}`,

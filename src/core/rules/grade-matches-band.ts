@@ -6,6 +6,8 @@
 import { defineRule } from "../engine/types";
 import { showNumber } from "../scoring/indicator-value";
 import { cellNumber, gradeFor, gradeLabel, gradeMatches, scoresFor } from "../scoring/score";
+import { writtenTotalIsSlip } from "./total-score-matches";
+import { sheetScoreOf } from "../relations/summary-links";
 
 /** Message ids of grade-matches-band. */
 export type MessageId = "gradeMismatch";
@@ -32,6 +34,11 @@ export const gradeMatchesBand = defineRule<MessageId>({
           if (row.isSummary || !gradeCell || typeof text !== "string" || !text.trim() || score === undefined) continue;
           const band = gradeFor(score, context.profile);
           if (!band || gradeMatches(text, band) || !context.profile.grades.some((g) => gradeMatches(text, g))) continue;
+          // A 自评得分 that differs from its project's own sheet is summary-matches-sheets' finding: a grade
+          // that follows the sheet's 总分 is right, the score is the slip.
+          const own = sheetScoreOf(context.model, row);
+          const ownBand = own !== undefined && Math.abs(own - score) > 0.005 ? gradeFor(own, context.profile) : undefined;
+          if (ownBand && gradeMatches(text, ownBand)) continue;
           const expected = gradeLabel(band);
           context.report({
             at: gradeCell.ref,
@@ -50,6 +57,10 @@ export const gradeMatchesBand = defineRule<MessageId>({
         if (!at || !written || score === undefined) return;
         const band = gradeFor(score, context.profile);
         if (!band || gradeMatches(written, band)) return;
+        // A written 综合得分 that is not the sum of its parts is total-score-matches' finding: a grade that
+        // follows the sum is right, the total is the slip.
+        const sumBand = r.total !== undefined && writtenTotalIsSlip(context.model, context.profile) ? gradeFor(r.total, context.profile) : undefined;
+        if (sumBand && gradeMatches(written, sumBand)) return;
         const sorted = [...context.profile.grades].sort((a, b) => b.min - a.min);
         const upper = sorted[sorted.indexOf(band) - 1];
         const range = upper ? `${showNumber(band.min)} 分（含）至 ${showNumber(upper.min)} 分` : `${showNumber(band.min)} 分及以上`;

@@ -60,7 +60,7 @@ export const projectRowConsistent = defineRule<MessageId>({
             at: c.figure.ref,
             messageId: "amountMismatch",
             field: c.figure.field,
-            data: { row: c.rowName, column: label, actual: formatNumber(c.figure.value, d), expected: formatNumber(c.value, d), evidence: c.withCarryover ? "结转结余、执行率和合计行" : "执行率和合计行" },
+            data: { row: c.rowName, column: label, actual: formatNumber(c.figure.value, d), expected: formatNumber(c.value, d), evidence: c.bySheet ? "合计行和该项目的自评表" : c.byTotals ? "合计行" : c.withCarryover ? "结转结余、执行率和合计行" : "执行率和合计行" },
             expected: c.value,
             actual: c.figure.value,
             suggestions: [{ description: `将${c.figure.ref.address}改为 ${formatNumber(c.value, d)}`, writes: [{ at: c.figure.ref, value: c.value }] }],

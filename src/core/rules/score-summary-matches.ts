@@ -109,7 +109,12 @@ export const scoreSummaryMatches = defineRule<MessageId>({
               suggestions: [{ description: `改为 ${showNumber(r.execWeight)}`, writes: [{ at: g.weightRef, value: r.execWeight }] }],
             });
           }
+          // The 分值 cells that could each be the slip all lie in this group (weights-sum names them): the
+          // group's 分值 agrees with the 总分 and is not the cause.
+          const candidates = r.settled?.weightCandidates;
+          const explained = candidates !== undefined && candidates.length >= 2 && candidates.every((c) => c.key !== "exec" && g.indicatorRows.includes(c.key));
           if (
+            !explained &&
             g.weightRef &&
             (g.level === "level1" || g.level === "level2") &&
             g.weight !== undefined &&

@@ -8,10 +8,43 @@
  */
 import { defineRule } from "../engine/types";
 import { showNumber } from "../scoring/indicator-value";
-import { roundScore, scoreTolerance, scoresFor } from "../scoring/score";
+import type { ReportModel } from "../model/report-model";
+import type { ScoringProfile } from "../scoring/types";
+import { roundScore, scoreTolerance, scoresFor, type ScoreResult } from "../scoring/score";
+import { summaryScoreOf } from "../relations/summary-links";
 
 /** Message ids of total-score-matches. */
-export type MessageId = "totalMismatch" | "totalMismatchNoExec" | "summaryMismatch" | "execScoreMismatch";
+export type MessageId = "totalMismatch" | "totalMismatchNoExec" | "summaryMismatch" | "execScoreMismatch" | "indicatorMismatch";
+
+/**
+ * Whether the written 综合得分 is the slip this rule reports at it (totalMismatch): it is not the sum of
+ * its parts, and neither a wrong 预算执行率得分, an indicator's 得分 above its 分值, an ambiguous 得分汇总 row
+ * nor the 项目汇总 row that repeats it says the total is right. Then the sum is the 综合得分 that counts
+ * (a 评价等次 that follows the sum is right).
+ */
+export function writtenTotalIsSlip(model: ReportModel, profile: ScoringProfile): boolean {
+  const r = scoresFor(model, profile);
+  const tolerance = scoreTolerance(profile);
+  const written = r.totalWritten;
+  if (written === undefined || r.total === undefined || Math.abs(written - r.total) <= tolerance || r.settled?.ambiguous) return false;
+  const asWritten = r.execScore !== undefined && r.execScoreWritten !== undefined ? r.total - r.execScore + r.execScoreWritten : undefined;
+  if (r.execScoreWritten !== undefined && r.execScore !== undefined && Math.abs(r.execScoreWritten - r.execScore) > tolerance && asWritten !== undefined && Math.abs(written - asWritten) <= tolerance) return false;
+  if (explainedByIndicator(r, written, tolerance)) return false;
+  const repeated = summaryScoreOf(model);
+  return !(repeated && Math.abs(repeated.value - written) <= tolerance);
+}
+
+/**
+ * A total that adds up once one indicator's 得分 is what the rules give (an 得分 above its 分值, reported at
+ * that cell by score-within-weight / indicator-score-matches) is right: that 得分 is the cause.
+ */
+function explainedByIndicator(r: ScoreResult, written: number, tolerance: number): boolean {
+  return r.indicators.some((ind) => {
+    if (ind.written === undefined || r.total === undefined) return false;
+    const fixes = [ind.expected, ind.weight !== undefined && ind.written > ind.weight ? ind.weight : undefined].filter((x): x is number => x !== undefined && x !== ind.written);
+    return fixes.some((v) => Math.abs(written - (r.total! - ind.written! + v)) <= tolerance);
+  });
+}
 
 /** jx_exec_score = the formula; jx_score_total = jx_exec_score + Σ indicator 得分. */
 export const totalScoreMatches = defineRule<MessageId>({
@@ -24,6 +57,7 @@ export const totalScoreMatches = defineRule<MessageId>({
       "totalMismatchNoExec": "综合得分 {{written}}，但本表未设预算执行率，各指标得分之和为 {{expected}}。",
       "summaryMismatch": "综合得分 {{written}}，但得分汇总各项相加为 {{expected}}（{{parts}}），两者不一致。",
       "execScoreMismatch": "预算执行率得分 {{written}}，按“{{profile}}”计算应为 {{expected}}。{{formula}}。",
+      "indicatorMismatch": "综合得分 {{total}} 与项目汇总表（{{where}}）一致，但预算执行率得分与各指标得分之和为 {{sum}}（相差 {{diff}}）：应是某一项指标得分有误。“{{item}}”得分填写为 {{actual}}，按综合得分应为 {{expected}}{{others}}，请核对。",
     },
     hasSuggestions: true,
   },
@@ -60,15 +94,51 @@ export const totalScoreMatches = defineRule<MessageId>({
           // A total that adds up once one indicator's 得分 is what the rules give (an 得分 above its 分值,
           // reported at that cell by score-within-weight / indicator-score-matches) is right: that 得分 is
           // the cause, not the total.
-          const explained = r.indicators.some((ind) => {
-            if (ind.written === undefined) return false;
-            const fixes = [ind.expected, ind.weight !== undefined && ind.written > ind.weight ? ind.weight : undefined].filter((x): x is number => x !== undefined && x !== ind.written);
-            return fixes.some((v) => Math.abs(written - (r.total! - ind.written! + v)) <= tolerance);
-          });
+          const explained = explainedByIndicator(r, written, tolerance);
           // A 综合得分 that agrees with the 得分汇总 while one of a row's indicators is wrong (settle.ts):
           // score-summary-matches names the indicators; the total is right.
           if (explained || r.settled?.ambiguous) return;
           const exec = r.execPresent ? (r.execScore ?? r.execScoreWritten ?? 0) : 0;
+          // The 项目汇总 repeats this 综合得分 as written: the total is corroborated, so one of the
+          // indicators' 得分 is the slip — reported at one that can absorb the difference (within 0 and
+          // its 分值), naming the others, never at the total that the 汇总 confirms.
+          const repeated = summaryScoreOf(context.model);
+          if (repeated && Math.abs(repeated.value - written) <= tolerance) {
+            const diff = written - r.total;
+            const able = r.indicators.filter((ind) => {
+              if (ind.written === undefined || !ind.ref) return false;
+              const v = ind.written + diff;
+              return v >= -tolerance && (ind.weight === undefined || v <= ind.weight + tolerance);
+            });
+            // One whose own formula gives the corrected 得分 (written 9.5 where its 实际完成值 earns 10) first.
+            const cured = (ind: (typeof able)[number]): boolean =>
+              ind.expected !== undefined && Math.abs(ind.written! - ind.expected) > tolerance && Math.abs(ind.written! + diff - ind.expected) <= tolerance;
+            able.sort((a, b) => Number(cured(b)) - Number(cured(a)));
+            if (able.length > 0) {
+              const first = able[0];
+              const expected = roundScore(first.written! + diff, context.profile);
+              const name = (ind: (typeof able)[number]): string => `“${ind.level3 || ind.level2}”`;
+              context.report({
+                at: first.ref!,
+                messageId: "indicatorMismatch",
+                field: "jx_indicators.score",
+                data: {
+                  total: showNumber(written),
+                  where: `${repeated.ref.sheet}!${repeated.ref.address}`,
+                  sum: showNumber(r.total),
+                  diff: showNumber(roundScore(Math.abs(diff), context.profile)),
+                  item: first.level3 || first.level2,
+                  actual: showNumber(first.written!),
+                  expected: showNumber(expected),
+                  others: able.length > 1 ? `；也可能是${able.slice(1).map(name).join("、")}的得分` : "",
+                },
+                expected,
+                actual: first.written,
+                suggestions: [{ description: `改为 ${showNumber(expected)}`, writes: [{ at: first.ref!, value: expected }] }],
+              });
+              return;
+            }
+          }
           context.report({
             at,
             messageId: r.execPresent ? "totalMismatch" : "totalMismatchNoExec",

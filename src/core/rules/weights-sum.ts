@@ -9,7 +9,7 @@ import { cellNumber, scoresFor } from "../scoring/score";
 import { roundTo } from "../units";
 
 /** Message ids of weights-sum. */
-export type MessageId = "totalMismatch" | "indicatorsMismatch" | "missingWeight" | "totalRowMismatch" | "weightCause" | "weightOff";
+export type MessageId = "totalMismatch" | "indicatorsMismatch" | "missingWeight" | "totalRowMismatch" | "weightCause" | "weightOff" | "weightEither";
 
 /** Σ 分值 + 预算执行率分值 = the profile's total points. */
 export const weightsSum = defineRule<MessageId>({
@@ -24,6 +24,7 @@ export const weightsSum = defineRule<MessageId>({
       "totalRowMismatch": "总分行的分值填写为 {{written}}，但预算执行率 {{exec}} 与各指标分值 {{indicators}} 之和为 {{sum}}。",
       "weightOff": "“{{item}}”的分值填写为 {{actual}}，使分值合计为 {{sum}}；总分行与评分标准均为 {{total}}，只有此项改为 {{expected}} 才能相符，请核对。",
       "weightCause": "“{{item}}”的分值填写为 {{written}}；按{{anchor}}，应为 {{expected}}，改正后各项分值合计全部相符。",
+      "weightEither": "分值合计为 {{sum}}，但总分行与评分标准均为 {{total}}：应是{{items}}中某一项分值有误（只有它们改正后各项分值合计都相符）。“{{item}}”的分值填写为 {{actual}}，按合计应为 {{expected}}，请核对。",
     },
     fixable: true,
   },
@@ -72,6 +73,29 @@ export const weightsSum = defineRule<MessageId>({
           // Several could: the one whose 得分 exceeds it as written and fits once corrected (分值 19.44 under
           // a 得分 of 20) is the slip.
           if (able.length > 1) able = able.filter((w) => w.score !== undefined && w.score > w.weight + 1e-9 && w.score <= w.weight - excess + 1e-9);
+          // Still several, and the weight relations (the 得分汇总's group 分值 too) leave only some of them
+          // (scoring/settle.ts): the finding is at the first, naming the others — not at the 总分 row that
+          // agrees with the profile.
+          // One whose indicator earned full marks by its own 实际完成值 and wrote the corrected 分值 as its
+          // 得分 (15 of a 分值 typed 15.5) first.
+          const fullMarks = (c: { key: number | "exec"; value: number }): boolean => {
+            const ind = r.indicators.find((i) => i.row === c.key);
+            return ind?.met === true && ind.written !== undefined && Math.abs(ind.written - (c.value - excess)) <= 1e-6 && Math.abs(ind.written - c.value) > 1e-6;
+          };
+          const candidates = r.settled?.weightCandidates ? [...r.settled.weightCandidates].sort((a, b) => Number(fullMarks(b)) - Number(fullMarks(a))) : undefined;
+          if (able.length !== 1 && candidates && candidates.length >= 2) {
+            const first = candidates[0];
+            const expected = roundTo(first.value - excess, 8);
+            context.report({
+              at: first.ref,
+              messageId: "weightEither",
+              field: first.key === "exec" ? "jx_exec_weight" : "jx_indicators.weight",
+              data: { sum: showNumber(sum), total: showNumber(total), items: candidates.map((c) => `“${c.item}”`).join("、"), item: first.item, actual: showNumber(first.value), expected: showNumber(expected) },
+              expected,
+              actual: first.value,
+            });
+            return;
+          }
           if (able.length === 1) {
             const w = able[0];
             const expected = roundTo(w.weight - excess, 8);

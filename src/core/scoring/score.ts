@@ -25,6 +25,7 @@ import { settledFigure } from "../relations/cause";
 import type { GradeBand, IndicatorRule, QualitativeTier, ScoringProfile } from "./types";
 import { settle, type SettleCell, type SettleSum, type Settled } from "./settle";
 import { extend } from "../rules/lib/extend";
+import { checkRate, readRate } from "../rules/lib/rates";
 
 /** Why an indicator could not be scored by formula. */
 export interface IndicatorProblem {
@@ -127,6 +128,12 @@ export interface ScoreResult {
    * rate and score it writes (they are right once the slip is fixed; no-unit-mistake reports the slip).
    */
   readonly execAmountsCorrected?: boolean;
+  /**
+   * True when the 预算执行率 and its 得分 as written agree with each other and not with 全年执行数 ÷
+   * 全年预算数: an amount is the slip (exec-rate-matches reports it there), and the rate as written is
+   * scored (execRateSource "written"), so the 得分 and the 得分汇总 are not questioned for it.
+   */
+  readonly execAmountsSuspect?: boolean;
   /** The weight of 预算执行率: jx_exec_weight, else the profile's. */
   readonly execWeight: number;
   /** min(执行率, 1) × 分值, rounded. */
@@ -532,7 +539,7 @@ function execPart(
   profile: ScoringProfile,
   execRow: ExecRow | undefined,
   weightOverride?: number,
-): Pick<ScoreResult, "execRate" | "execRateSource" | "execAmountsCorrected" | "execWeight" | "execScore" | "execScoreWritten" | "execFormula" | "execRow"> {
+): Pick<ScoreResult, "execRate" | "execRateSource" | "execAmountsCorrected" | "execAmountsSuspect" | "execWeight" | "execScore" | "execScoreWritten" | "execFormula" | "execRow"> {
   const s = model.scalars;
   const execWeight = weightOverride ?? cellNumber(s.jx_exec_weight?.cell) ?? execRow?.weight ?? profile.execWeight;
   const execScoreWritten = cellNumber(s.jx_exec_score?.cell) ?? execRow?.written;
@@ -542,6 +549,7 @@ function execPart(
   let execRateSource: ScoreResult["execRateSource"];
   let execFormula: string | undefined;
   let execAmountsCorrected: boolean | undefined;
+  let execAmountsSuspect: boolean | undefined;
   if (budget.kind === "number" && executed.kind === "number" && budget.value > 0) {
     let e = budget.unit && executed.unit ? convertUnit(executed.value, executed.unit, budget.unit) : executed.value;
     let b = budget.value;
@@ -566,6 +574,20 @@ function execPart(
       execRateSource = "amounts";
       execAmountsCorrected = notes.length > 0 || undefined;
       execFormula = `${notes.length ? `${notes.join("，")}：` : ""}预算执行率 = 全年执行数 ÷ 全年预算数 = ${showNumber(e)} ÷ ${showNumber(b)} = ${showNumber(roundTo(execRate, 4), true)}`;
+      // The rate and the 得分 as written agree with each other and not with the amounts (100.00% and 10 over
+      // 30765.63 ÷ 30803.13 = 99.88%): two cells against one, so an amount is the slip. Score the rate
+      // as written; exec-rate-matches reports the amount.
+      const written = readRate(s.jx_exec_rate);
+      if (!execAmountsCorrected && written && execScoreWritten !== undefined && fixedE && fixedB && fixedE === rawE && fixedB === rawB && !checkRate(written, fixedE, fixedB)?.ok) {
+        const tolerance = scoreTolerance(profile);
+        const by = (rate: number): number => roundScore(Math.min(Math.max(rate, 0), 1) * execWeight, profile);
+        if (Math.abs(by(written.value) - execScoreWritten) <= tolerance && Math.abs(by(execRate) - execScoreWritten) > tolerance) {
+          execFormula += `，与所填预算执行率 ${showNumber(roundTo(written.value, 6), true)} 和预算执行率得分 ${showNumber(execScoreWritten)} 都不符（疑全年执行数或全年预算数有误），按所填预算执行率计`;
+          execRate = written.value;
+          execRateSource = "written";
+          execAmountsSuspect = true;
+        }
+      }
     }
   }
   if (execRate === undefined) {
@@ -583,7 +605,7 @@ function execPart(
   // fill gives each half of the formula as the reason of its own write: the score's half repeats the correction.
   const correction = execAmountsCorrected ? `（${execFormula?.split("：")[0]}）` : "";
   execFormula += `；得分 = min(${showNumber(roundTo(execRate, 4), true)}, 100%) × ${showNumber(execWeight)} = ${showNumber(execScore)}${correction}`;
-  return { execRate, execRateSource, execAmountsCorrected, execWeight, execScore, execScoreWritten, execFormula, execRow };
+  return { execRate, execRateSource, execAmountsCorrected, ...(execAmountsSuspect ? { execAmountsSuspect } : {}), execWeight, execScore, execScoreWritten, execFormula, execRow };
 }
 
 /** A 合计 / 总分 label, normalised. */
@@ -653,7 +675,11 @@ function settleWeights(model: ReportModel, profile: ScoringProfile, r: ScoreResu
   const rate = r.execRate;
   const execValid =
     rate !== undefined && r.execScoreWritten !== undefined ? (v: number) => Math.abs(roundScore(Math.min(Math.max(rate, 0), 1) * v, profile) - r.execScoreWritten!) <= scoreTolerance(profile) : undefined;
-  if (exec) cells.push({ key: "exec", ref: exec.ref, item: "预算执行率", value: exec.value, bound: r.execScoreWritten, ...(execValid ? { valid: execValid } : {}) });
+  // Its own evidence: the 得分 as written breaks the formula under the 分值 as written and keeps it under
+  // the corrected one (a 分值 of 10.5 under a 得分 of 4.49 = 44.93% × 10): the 分值 is the slip, not an
+  // indicator's 分值 that would absorb the same excess.
+  const execEvidence = execValid && exec ? (v: number) => !execValid(exec.value) && execValid(v) : undefined;
+  if (exec) cells.push({ key: "exec", ref: exec.ref, item: "预算执行率", value: exec.value, bound: r.execScoreWritten, ...(execValid ? { valid: execValid } : {}), ...(execEvidence ? { evidence: execEvidence } : {}) });
   const sums: SettleSum[] = [];
   const rowTotal = cellNumber(model.scalars.jx_weight_total?.cell);
   if (rowTotal === undefined || Math.abs(rowTotal - profile.totalPoints) <= tolerance) {

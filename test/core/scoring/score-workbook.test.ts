@@ -55,8 +55,23 @@ describe("scoreWorkbook: rows that are not indicators, and profiles chosen by jx
   });
 
   test("执行率 above 100% is capped at the full 分值", () => {
-    const r = scoreWorkbook(mapWorkbook(scoreBook({ scalars: { jx_executed: 1800 } })), NATIONAL);
+    // The rate and 得分 cells left blank: written as 99.74% and 9.97 beside 1800, they would say the
+    // 全年执行数 is the slip (below).
+    const r = scoreWorkbook(mapWorkbook(scoreBook({ scalars: { jx_executed: 1800, jx_exec_rate: "", jx_exec_score: "" } })), NATIONAL);
     expect(r.execScore).toBe(10);
+  });
+
+  test("a 全年执行数 that neither the rate (99.74%) nor the 得分 (9.97) as written agrees with is the slip: the rate as written is scored", () => {
+    const r = scoreWorkbook(mapWorkbook(scoreBook({ scalars: { jx_executed: 1800 } })), NATIONAL);
+    expect(r.execAmountsSuspect).toBe(true);
+    expect(r.execRateSource).toBe("written");
+    expect(r.execScore).toBe(9.97);
+  });
+
+  test("a rate that alone disagrees (90% beside 9.97 for 1707.31 of 1711.75) is not evidence against the amounts", () => {
+    const r = scoreWorkbook(mapWorkbook(scoreBook({ scalars: { jx_exec_rate: 0.9 } })), NATIONAL);
+    expect(r.execAmountsSuspect).toBeUndefined();
+    expect(r.execRateSource).toBe("amounts");
   });
 });
 
