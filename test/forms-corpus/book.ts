@@ -5,6 +5,7 @@
  * names are ever written: clerks' own files have none.
  */
 import ExcelJS from "exceljs";
+import type { CellSnapshot, WorkbookSnapshot } from "../../src/core/model/snapshot";
 
 export type Value = string | number | null;
 
@@ -190,4 +191,22 @@ export async function writeBook(b: BookSpec, file: string, options: { store?: bo
     for (const m of s.merges) ws.mergeCells(m);
   }
   await wb.xlsx.writeFile(file, options.store ? ({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>) : undefined);
+}
+
+/**
+ * The snapshot the .xlsx host reads from the file `writeBook` writes (cells with their number formats,
+ * merges; blank cells left out): for tests that check a book in-process, without writing it.
+ */
+export function snapshotOf(book: BookSpec): WorkbookSnapshot {
+  return {
+    sheets: book.sheets.map((s) => {
+      const cells: Record<string, CellSnapshot> = {};
+      for (const [a1, c] of s.cells) {
+        if (c.v === null) continue;
+        cells[a1] = c.fmt && c.fmt !== "General" ? { value: c.v, numberFormat: c.fmt } : { value: c.v };
+      }
+      return { name: s.name, cells, merges: [...s.merges] };
+    }),
+    names: [],
+  };
 }

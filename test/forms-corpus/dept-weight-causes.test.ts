@@ -5,27 +5,12 @@
  */
 import { PRESETS } from "../../src/core/config/presets";
 import { checkWorkbook } from "../../src/core/engine/run-rules";
-import type { CellSnapshot, WorkbookSnapshot } from "../../src/core/model/snapshot";
-import { type BookSpec, copyBook, plant } from "./book";
+import { copyBook, plant, snapshotOf } from "./book";
 import { buildCorpus } from "./corpus";
 import { possibleCauses } from "./relations";
 
 const CASE = buildCorpus().find((c) => c.form === "dept-whole")!;
 const SHEET = "部门整体自评表";
-
-function snapshotOf(book: BookSpec): WorkbookSnapshot {
-  return {
-    sheets: book.sheets.map((s) => {
-      const cells: Record<string, CellSnapshot> = {};
-      for (const [a1, c] of s.cells) {
-        if (c.v === null) continue;
-        cells[a1] = c.fmt && c.fmt !== "General" ? { value: c.v, numberFormat: c.fmt } : { value: c.v };
-      }
-      return { name: s.name, cells, merges: [...s.merges] };
-    }),
-    names: [],
-  };
-}
 
 describe("部门整体表: a 分值 slip inside a group is found at a 分值 that could be it, not at the totals", () => {
   test.each([

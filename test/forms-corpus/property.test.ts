@@ -12,8 +12,7 @@
 import fc from "fast-check";
 import { PRESETS } from "../../src/core/config/presets";
 import { checkWorkbook } from "../../src/core/engine/run-rules";
-import type { CellSnapshot, WorkbookSnapshot } from "../../src/core/model/snapshot";
-import { type BookSpec, type Ref, copyBook, numberAt, plant, showRef } from "./book";
+import { type BookSpec, type Ref, copyBook, numberAt, plant, showRef, snapshotOf } from "./book";
 import { buildCorpus } from "./corpus";
 import { possibleCauses, relationCells } from "./relations";
 import { checkBook, removeTempDir } from "./run";
@@ -23,21 +22,6 @@ const CORPUS = buildCorpus();
 const RUNS = 30;
 
 afterAll(removeTempDir);
-
-/** The snapshot the .xlsx host reads from the file `writeBook` writes. */
-function snapshotOf(book: BookSpec): WorkbookSnapshot {
-  return {
-    sheets: book.sheets.map((s) => {
-      const cells: Record<string, CellSnapshot> = {};
-      for (const [a1, c] of s.cells) {
-        if (c.v === null) continue;
-        cells[a1] = c.fmt && c.fmt !== "General" ? { value: c.v, numberFormat: c.fmt } : { value: c.v };
-      }
-      return { name: s.name, cells, merges: [...s.merges] };
-    }),
-    names: [],
-  };
-}
 
 interface Seen {
   severity: string;

@@ -12,26 +12,11 @@
  */
 import { PRESETS } from "../../src/core/config/presets";
 import { checkWorkbook } from "../../src/core/engine/run-rules";
-import type { CellSnapshot, WorkbookSnapshot } from "../../src/core/model/snapshot";
-import { type BookSpec, copyBook, plant } from "./book";
+import { type BookSpec, copyBook, plant, snapshotOf } from "./book";
 import { buildCorpus } from "./corpus";
 import { possibleCauses } from "./relations";
 
 const CASE = buildCorpus().find((c) => c.form === "province-sheets")!;
-
-function snapshotOf(book: BookSpec): WorkbookSnapshot {
-  return {
-    sheets: book.sheets.map((s) => {
-      const cells: Record<string, CellSnapshot> = {};
-      for (const [a1, c] of s.cells) {
-        if (c.v === null) continue;
-        cells[a1] = c.fmt && c.fmt !== "General" ? { value: c.v, numberFormat: c.fmt } : { value: c.v };
-      }
-      return { name: s.name, cells, merges: [...s.merges] };
-    }),
-    names: [],
-  };
-}
 
 function planted(at: string, value: number): { book: BookSpec; causes: string[]; findings: { severity: string; rule: string; cell: string; message: string }[] } {
   const i = at.lastIndexOf("!");

@@ -6,26 +6,11 @@
  */
 import { PRESETS } from "../../src/core/config/presets";
 import { checkWorkbook } from "../../src/core/engine/run-rules";
-import type { CellSnapshot, WorkbookSnapshot } from "../../src/core/model/snapshot";
-import { type BookSpec, copyBook, plant } from "./book";
+import { copyBook, plant, snapshotOf } from "./book";
 import { buildCorpus } from "./corpus";
 import { possibleCauses } from "./relations";
 
 const CASE = buildCorpus().find((c) => c.form === "summary-top")!;
-
-function snapshotOf(book: BookSpec): WorkbookSnapshot {
-  return {
-    sheets: book.sheets.map((s) => {
-      const cells: Record<string, CellSnapshot> = {};
-      for (const [a1, c] of s.cells) {
-        if (c.v === null) continue;
-        cells[a1] = c.fmt && c.fmt !== "General" ? { value: c.v, numberFormat: c.fmt } : { value: c.v };
-      }
-      return { name: s.name, cells, merges: [...s.merges] };
-    }),
-    names: [],
-  };
-}
 
 describe("合计在上汇总表: a 0-spent project's 预算数 is found at the row, not at the 小计 and 合计", () => {
   test.each([18.5, 14.79, 517.99])("扫码支付 全年预算数 %s (18)", (value) => {
