@@ -21,7 +21,7 @@
  */
 import { type BookSpec, type Ref, SheetWriter, MONEY, showRef, valueAt, plant as plantValue } from "./book";
 import { num, put, txt, yuan } from "./corpus-helpers";
-import { rate4, round2 } from "./project-form";
+import { mergeRuns, rate4, round2 } from "./project-form";
 import { type Relation, sum } from "./relations";
 import { SEED001_PROJECTS, SEED004_CORPUS, gradeOf, projectTotal, seed001Project } from "./seeds";
 import type { FormCase, Kind, Trap, Variant } from "./types";
@@ -105,18 +105,8 @@ export function deptThreeRowCase(): FormCase {
   w.label(`G${head}`, "分值", { bold: true });
   w.label(`H${head}`, "得分", { bold: true });
   w.merged(`I${head}:J${head}`, "偏差原因分析", { bold: true, center: true });
-  const runs = (col: string, values: string[], shown: string[] = values): void => {
-    let s = 0;
-    for (let i = 1; i <= values.length; i++) {
-      if (i === values.length || values[i] !== values[s]) {
-        w.set(`${col}${head + 1 + s}`, shown[s], { center: true });
-        if (i - s > 1) w.merge(`${col}${head + 1 + s}:${col}${head + i}`);
-        s = i;
-      }
-    }
-  };
-  runs("A", M.indicators.map((i) => i.l1));
-  runs("B", M.indicators.map((i) => `${i.l1}/${i.l2}`), M.indicators.map((i) => i.l2));
+  mergeRuns(w, "A", head + 1, M.indicators.map((i) => i.l1));
+  mergeRuns(w, "B", head + 1, M.indicators.map((i) => `${i.l1}/${i.l2}`), M.indicators.map((i) => i.l2));
   const ind = M.indicators.map((i, k) => {
     const r = head + 1 + k;
     w.merged(`C${r}:D${r}`, i.name);
@@ -295,18 +285,8 @@ export function projectInlineCase(): FormCase {
   );
   const head = 12;
   ["一级指标", "二级指标", "三级指标", "分值", "得分", "年度指标值", "实际完成值", "偏差原因分析及改进措施"].forEach((h, i) => w.label(`${"ABCDEFGH"[i]}${head}`, h, { bold: true }));
-  const runs = (col: string, values: string[], shown: string[] = values): void => {
-    let s = 0;
-    for (let i = 1; i <= values.length; i++) {
-      if (i === values.length || values[i] !== values[s]) {
-        w.set(`${col}${head + 1 + s}`, shown[s], { center: true });
-        if (i - s > 1) w.merge(`${col}${head + 1 + s}:${col}${head + i}`);
-        s = i;
-      }
-    }
-  };
-  runs("A", N.indicators.map((i) => i.l1));
-  runs("B", N.indicators.map((i) => `${i.l1}/${i.l2}`), N.indicators.map((i) => i.l2));
+  mergeRuns(w, "A", head + 1, N.indicators.map((i) => i.l1));
+  mergeRuns(w, "B", head + 1, N.indicators.map((i) => `${i.l1}/${i.l2}`), N.indicators.map((i) => i.l2));
   const ind = N.indicators.map((i, k) => {
     const r = head + 1 + k;
     w.set(`C${r}`, i.name);
