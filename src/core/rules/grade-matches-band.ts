@@ -6,7 +6,7 @@
 import { defineRule } from "../engine/types";
 import { showNumber } from "../scoring/indicator-value";
 import { cellNumber, gradeFor, gradeLabel, gradeMatches, scoresFor } from "../scoring/score";
-import { writtenTotalIsSlip } from "./total-score-matches";
+import { writtenTotalIsSlip } from "./lib/written-total";
 import { sheetScoreOf } from "../relations/summary-links";
 
 /** Message ids of grade-matches-band. */
