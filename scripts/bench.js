@@ -10,7 +10,8 @@
  *   node scripts/bench.js [--quick] [--keep] [--root DIR]
  *
  * - engine ÷ load: map + check (checkWorkbook on the snapshot) against loading the same file with
- *   xlsx-populate, at 50, 400 and 2 000 institutions. Goal ≤ 0.10. "jixiao read" is the reader `check`
+ *   xlsx-populate, at 50, 400 and 2 000 institutions. Goal ≤ 0.10. Each timed window starts once V8's
+ *   background threads are idle ({@link settle}), so that no window pays for another's compiles. "jixiao read" is the reader `check`
  *   uses (the light reader, src/hosts/xlsx/light.ts); "read + engine ÷ load" (no goal) shows the whole
  *   check pipeline against the plain load.
  * - memory: peak RSS of `check` (read + engine, one process) against a plain xlsx-populate load of the
@@ -50,6 +51,20 @@ if (!fs.existsSync(path.join(DIST, "cli", "index.js"))) {
   console.error(`bench: 请先运行 npm run build（${DIST} is missing: run \`npm run build\` first）`);
   process.exit(2);
 }
+/** The newest modification time of a file under `p` (ms; 0 for an empty folder). */
+const newest = (p) => {
+  const st = fs.statSync(p);
+  return st.isDirectory() ? Math.max(0, ...fs.readdirSync(p).map((f) => newest(path.join(p, f)))) : st.mtimeMs;
+};
+// A dist/ older than src/ would time the code of the last build, not the sources: refuse rather than
+// print figures of other code (this happened: a pull without a build benched the previous pass).
+if (fs.existsSync(path.join(ROOT, "src"))) {
+  const built = ["core/engine/run-rules.js", "hosts/xlsx/light.js", "bundle/jixiao.js"].map((f) => path.join(DIST, f)).filter((f) => fs.existsSync(f));
+  if (built.some((f) => fs.statSync(f).mtimeMs < newest(path.join(ROOT, "src")))) {
+    console.error(`bench: dist/ 比 src/ 旧，请先运行 npm run build（${DIST} is older than the sources: run \`npm run build\` first）`);
+    process.exit(2);
+  }
+}
 const XlsxPopulate = require(require.resolve("xlsx-populate", { paths: [ROOT] }));
 const { readXlsxFile } = require(path.join(DIST, "hosts", "xlsx"));
 /**
@@ -71,6 +86,26 @@ const cpuSince = (from) => {
   return (d.user + d.system) / 1000;
 };
 
+/**
+ * Wait until V8's background threads are idle: this process spends under 0.25 ms of CPU in 5 ms (at
+ * most 2 s). Each timed window of engineVsLoad starts after one. TurboFan compiles on background threads,
+ * and a compile the previous window started (xlsx-populate's or the light reader's XML parser: saxes'
+ * `write` took 213 ms of background CPU in one run) would otherwise finish inside the next window and be
+ * counted there: `--trace-opt` showed the engine's windows paying for the reader's `write` and fflate's
+ * `inflt`, and the load's for the engine's. Each window still pays for the background work it starts
+ * itself while it runs.
+ */
+async function settle() {
+  let last = cpuSince(ZERO);
+  for (let i = 0; i < 400; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const now = cpuSince(ZERO);
+    if (now - last < 0.25) return;
+    last = now;
+  }
+}
+const ZERO = process.cpuUsage();
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -86,7 +121,7 @@ function goal(label, ratio, limit, better = "lower") {
 }
 
 async function engineVsLoad(dir) {
-  console.log(`engine (map + check) ÷ xlsx-populate load, CPU time, median of ${ROUNDS} interleaved rounds:`);
+  console.log(`engine (map + check) ÷ xlsx-populate load, CPU time, median of ${ROUNDS} interleaved rounds, each window after background work settled:`);
   for (const institutions of [50, 400, 2000]) {
     const file = path.join(dir, `inst-${institutions}.xlsx`);
     await makeWorkbook(file, { institutions, projects: 30, indicators: 40, seed: 7 });
@@ -97,12 +132,15 @@ async function engineVsLoad(dir) {
     let cells = 0;
     let findings = 0;
     for (let r = 0; r < ROUNDS; r++) {
+      await settle();
       let t = process.cpuUsage();
       await XlsxPopulate.fromDataAsync(bytes);
       load.push(cpuSince(t));
+      await settle();
       t = process.cpuUsage();
       const snapshot = await checkReader(file);
       read.push(cpuSince(t));
+      await settle();
       t = process.cpuUsage();
       const report = checkWorkbook(snapshot, { host: "bench" });
       engine.push(cpuSince(t));
