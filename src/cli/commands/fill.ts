@@ -37,6 +37,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   "jx_grade": "评价等次",
   "jx_indicators.score": "指标得分",
   "jx_projects.carryover": "项目结转结余",
+  "jx_projects.grade": "项目自评结果",
   "jx_projects.rate": "项目执行率",
   "jx_score_summary.score": "汇总得分",
   "jx_score_total": "综合得分",

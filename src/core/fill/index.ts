@@ -11,7 +11,8 @@ import type { BoundCell, ReportModel } from "../model/report-model";
 import type { CellRef, CellSnapshot, CellValue, WorkbookSnapshot } from "../model/snapshot";
 import { parseCell, roundTo } from "../units";
 import { showNumber } from "../scoring/indicator-value";
-import { effectiveScore, gradeFor, gradeLabel, gradeMatches, roundScore, scoreTolerance, scoreWorkbook, type IndicatorScore } from "../scoring/score";
+import { cellNumber, effectiveScore, gradeFor, gradeLabel, gradeMatches, roundScore, scoreTolerance, scoreWorkbook, type IndicatorScore } from "../scoring/score";
+import { sheetScoreOf } from "../relations/summary-links";
 import type { ScoringProfile } from "../scoring/types";
 
 export { applyWritesToSnapshot } from "./apply";
@@ -116,6 +117,25 @@ class Planner {
     numberFormat?: string,
   ): { readonly written: boolean; readonly kept?: CellSnapshot } {
     if (!bound) return { written: false };
+    // A workbook of several forms is planned form by form; a cell two forms both compute is planned once.
+    const key = `${bound.ref.sheet}!${bound.ref.address}`;
+    const earlier = this.planned.get(key);
+    if (earlier) return earlier;
+    const outcome = this.plan(bound, field, newValue, reason, same, numberFormat);
+    this.planned.set(key, outcome);
+    return outcome;
+  }
+
+  private readonly planned = new Map<string, { readonly written: boolean; readonly kept?: CellSnapshot }>();
+
+  private plan(
+    bound: BoundCell,
+    field: string,
+    newValue: number | string,
+    reason: string,
+    same: (cell: CellSnapshot) => boolean,
+    numberFormat?: string,
+  ): { readonly written: boolean; readonly kept?: CellSnapshot } {
     // The snapshot's cell, not the model's: mapping drops blank cells, and a blank cell's own number
     // format must be kept.
     const cell = cellAt(this.model, bound.ref) ?? bound.cell;
@@ -169,6 +189,15 @@ export function computeFills(snapshot: WorkbookSnapshot, profile?: ScoringProfil
 export function computeFillsForModel(model: ReportModel, profile: ScoringProfile, options: FillOptions = {}): FillPlan {
   const overwrite = options.overwrite ?? false;
   const plan = new Planner(overwrite, model);
+  // A workbook of several forms that each carry their own figures (a 项目汇总表 and one 项目支出绩效自评表
+  // per sheet) is computed form by form, as checkModel checks it: the whole workbook as one model has
+  // no form's 总分 or 评价等次.
+  for (const part of model.parts?.length ? model.parts : [model]) planForm(part, profile, plan, overwrite);
+  return { writes: plan.writes, conflicts: plan.conflicts, profile: profile.id, blocked: plan.blocked };
+}
+
+/** Plan the computed cells of one form (the whole model, or one of its parts). */
+function planForm(model: ReportModel, profile: ScoringProfile, plan: Planner, overwrite: boolean): void {
   const r = scoreWorkbook(model, profile);
   const s = model.scalars;
   const tol = scoreTolerance(profile);
@@ -316,8 +345,33 @@ export function computeFillsForModel(model: ReportModel, profile: ScoringProfile
     const carry = roundTo(budget.value - executed.value, decimals);
     plan.cell(row.cells.carryover, "jx_projects.carryover", carry, `${name}：${showNumber(budget.value)} − ${showNumber(executed.value)} = ${showNumber(carry)}`, sameNumber(carry));
   }
+  planProjectGrades(model, profile, plan);
+}
 
-  return { writes: plan.writes, conflicts: plan.conflicts, profile: profile.id, blocked: plan.blocked };
+/**
+ * Each project's 自评结果 (等次) from its 自评得分, as grade-matches-band checks it: a blank grade cell is
+ * filled, a grade of another band is a conflict. Not where the row's 自评得分 differs from the 总分 on the
+ * project's own sheet and the grade follows that sheet (the score is then the slip, and the grade right),
+ * nor over a text that is no grade at all.
+ */
+function planProjectGrades(model: ReportModel, profile: ScoringProfile, plan: Planner): void {
+  for (const row of model.tables.jx_projects?.rows ?? []) {
+    const grade = row.cells.grade;
+    const score = cellNumber(row.cells.score?.cell);
+    if (row.isSummary || !grade || score === undefined) continue;
+    const band = gradeFor(score, profile);
+    if (!band) continue;
+    const text = grade.cell?.value;
+    if (typeof text === "string" && text.trim() && !gradeMatches(text, band)) {
+      if (!profile.grades.some((g) => gradeMatches(text, g))) continue;
+      const own = sheetScoreOf(model, row);
+      const ownBand = own !== undefined && Math.abs(own - score) > 0.005 ? gradeFor(own, profile) : undefined;
+      if (ownBand && gradeMatches(text, ownBand)) continue;
+    }
+    const name = String(row.cells.name?.cell?.value ?? "").trim();
+    const label = gradeLabel(band);
+    plan.cell(grade, "jx_projects.grade", label, `${name}：自评得分 ${showNumber(score)} 按“${profile.name}”评为${label}`, (cell) => typeof cell.value === "string" && gradeMatches(cell.value, band));
+  }
 }
 
 function cellAt(model: ReportModel, ref: { sheet: string; address: string }): CellSnapshot | undefined {

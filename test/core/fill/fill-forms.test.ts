@@ -1,0 +1,60 @@
+/**
+ * Fill on a workbook of several forms: a 项目汇总表 and one 项目支出绩效自评表 per project sheet (seed 001,
+ * examples/chengde-2019-project-sheets.xlsx). Check reads such a workbook form by form; fill must too, or
+ * it finds nothing to compute where check finds the grades wrong. And each project's 自评结果 in the 汇总
+ * follows its 自评得分.
+ */
+import * as path from "path";
+import { checkWorkbook } from "../../../src/core/engine/run-rules";
+import { applyWritesToSnapshot, computeFills } from "../../../src/core/fill";
+import type { WorkbookSnapshot } from "../../../src/core/model/snapshot";
+import { readXlsxFile } from "../../../src/hosts/xlsx";
+
+const CHENGDE = path.join(__dirname, "..", "..", "..", "examples", "chengde-2019-project-sheets.xlsx");
+
+let book: WorkbookSnapshot;
+beforeAll(async () => {
+  book = await readXlsxFile(CHENGDE);
+});
+
+const where = (w: { at: { sheet: string; address: string } }): string => `${w.at.sheet}!${w.at.address}`;
+
+test("every grade check finds wrong is a fill conflict with the same corrected grade, on the 汇总 and on the project sheets", () => {
+  const wrong = checkWorkbook(book).findings.filter((f) => f.ruleId === "grade-matches-band");
+  // The example's real mistakes: two projects graded 优 at 81.99 and 70, in the 汇总 and on their sheets.
+  expect(wrong.map((f) => `${f.sheet}!${f.ref}`).sort()).toEqual(["2.基金监管!G21", "8.扫码支付!G21", "项目汇总!J12", "项目汇总!J6"]);
+  const plan = computeFills(book);
+  expect(plan.writes).toEqual([]);
+  expect(plan.conflicts.map((c) => [where(c), c.oldValue, c.newValue]).sort()).toEqual(
+    wrong.map((f) => [`${f.sheet}!${f.ref}`, f.actual, f.expected]).sort(),
+  );
+  expect(plan.conflicts.find((c) => where(c) === "项目汇总!J6")?.reason).toBe("医疗服务与保障能力提升补助资金：自评得分 81.99 按“全国（财政部）默认”评为良");
+});
+
+test("with overwrite, the corrected grades leave check nothing to say about grades, and a second fill nothing to do", () => {
+  const plan = computeFills(book, undefined, { overwrite: true });
+  const after = applyWritesToSnapshot(book, plan.writes);
+  expect(checkWorkbook(after).findings.filter((f) => f.ruleId === "grade-matches-band")).toEqual([]);
+  expect(computeFills(after)).toMatchObject({ writes: [], conflicts: [] });
+});
+
+test("blank grades, in the 汇总 and on every project sheet, are filled from each project's own score", () => {
+  const graded = computeFills(book, undefined, { overwrite: true });
+  const right = applyWritesToSnapshot(book, graded.writes);
+  // Every grade cell fill knows of, emptied.
+  const gradeCells = [
+    ...right.sheets.filter((s) => /^\d+\./.test(s.name)).map((s) => ({ sheet: s.name, address: "G21" })),
+    ...[5, 6, 7, 8, 9, 10, 11, 12, 13].map((r) => ({ sheet: "项目汇总", address: `J${r}` })),
+  ];
+  for (const at of gradeCells) expect(right.sheets.find((s) => s.name === at.sheet)?.cells[at.address]?.value).toEqual(expect.any(String));
+  const blank = applyWritesToSnapshot(
+    right,
+    gradeCells.map((at) => ({ at, value: null })),
+  );
+  const plan = computeFills(blank);
+  expect(plan.conflicts).toEqual([]);
+  expect(plan.writes.map(where).sort()).toEqual(gradeCells.map((at) => `${at.sheet}!${at.address}`).sort());
+  // What fill writes is what the grades were once corrected.
+  for (const w of plan.writes) expect(w.newValue).toBe(right.sheets.find((s) => s.name === w.at.sheet)?.cells[w.at.address]?.value);
+  expect(checkWorkbook(applyWritesToSnapshot(blank, plan.writes)).findings.filter((f) => f.ruleId === "grade-matches-band")).toEqual([]);
+});
