@@ -13,6 +13,7 @@ import { gradeLabel, indicatorNumbers, scoresFor, effectiveScore, type Indicator
 import { formatNumber, parseText, roundTo } from "../units";
 import { correctedFact, factOf, NARRATIVE_SHEET, reportYear, scalarFact, type Fact } from "./prose-cells";
 import { listCounts } from "../rules/prose-count-matches-list";
+import { formMoney, projectConclusion, projectIndicatorParagraphs, projectParts, projectProblemParagraphs } from "./forms-narrative";
 
 /** A section of the narrative. */
 export interface NarrativeSection {
@@ -129,14 +130,17 @@ export function generateNarrative(model: ReportModel, profile: ScoringProfile): 
 
   // 二、收支及预算执行情况
   const money2: string[] = [];
+  // The forms clerks keep (决算 tables, a 部门整体 form) declare their sums instead of the schema's tables.
+  const fromForms = formMoney(model, yearText);
   const income = summaryRow(model.tables.jx_income);
   money2.push(
     totalSentence(model, income, ["total", `${yearText}年度收入合计`], [["carryover", "上年结转"], ["public", "公共财政拨款"], ["fund", "政府基金拨款"], ["special", "纳入专户管理的非税收入拨款"], ["other", "其他收入"]], unit) ??
+      fromForms.income ??
       todo("收入情况"),
   );
   const expense = summaryRow(model.tables.jx_expense);
-  money2.push(totalSentence(model, expense, ["total", "支出合计"], [["basic", "基本支出"], ["project", "项目支出"]], unit) ?? todo("支出情况"));
-  const basic = totalSentence(model, expense, ["basic", "基本支出"], [["personnel", "人员支出"], ["publicUse", "公用支出"]], unit);
+  money2.push(totalSentence(model, expense, ["total", "支出合计"], [["basic", "基本支出"], ["project", "项目支出"]], unit) ?? fromForms.expense ?? todo("支出情况"));
+  const basic = totalSentence(model, expense, ["basic", "基本支出"], [["personnel", "人员支出"], ["publicUse", "公用支出"]], unit) ?? fromForms.basic;
   if (basic) money2.push(basic);
   const by = money(rowFact(model, expense, "balanceYear"), unit);
   const bt = money(rowFact(model, expense, "balanceTotal"), unit);
@@ -161,7 +165,8 @@ export function generateNarrative(model: ReportModel, profile: ScoringProfile): 
   );
   const projects = model.tables.jx_projects;
   if (projects) {
-    const rows = projects.rows.filter((r) => text(r.cells.name?.cell?.value) && !/合计|汇总|总计/.test(text(r.cells.name?.cell?.value)));
+    // Projects only: not the 合计 row nor a 局机关小计 / 所属单位小计 (prose-count-matches-list counts alike).
+    const rows = projects.rows.filter((r) => !r.isSummary && text(r.cells.name?.cell?.value) && !/合计|汇总|总计|小计/.test(text(r.cells.name?.cell?.value)));
     if (rows.length) money2.push(`全年共安排${rows.length}个项目。`);
     for (const r of rows) {
       const b = rowFact(model, r, "budget");
@@ -173,13 +178,15 @@ export function generateNarrative(model: ReportModel, profile: ScoringProfile): 
     }
   }
 
-  // 三、绩效指标完成情况
+  // 三、绩效指标完成情况 (of each project, in a workbook of one project form per sheet)
+  const parts = projectParts(model, profile);
   const ind3: string[] = [];
   const indRows = new Map((model.tables.jx_indicators?.rows ?? []).map((r) => [r.row, r]));
   const counts = listCounts(model);
   if (counts.level1 && counts.level2 && counts.level3) {
     ind3.push(`本年度绩效指标体系设置预算执行率和${counts.level1[1]}个一级指标、${counts.level2[1]}个二级指标、${counts.level3[1]}个三级指标，完成情况如下。`);
-  } else ind3.push(todo("绩效指标（工作簿中无绩效指标表）"));
+  } else if (!scores.indicators.length && parts.length) ind3.push(...projectIndicatorParagraphs(parts));
+  else ind3.push(todo("绩效指标（工作簿中无绩效指标表）"));
   const groupOrder: string[] = [];
   for (const ind of scores.indicators) if (!groupOrder.includes(ind.level1)) groupOrder.push(ind.level1);
   const numerals = "一二三四五六七八九十";
@@ -234,12 +241,15 @@ export function generateNarrative(model: ReportModel, profile: ScoringProfile): 
     );
   }
 
+  if (!scores.indicators.length) problems.push(...projectProblemParagraphs(parts, todo));
+
   // 六、自评结论
   const total = showScore(scores.totalWritten ?? scores.total);
   const grade = scores.gradeWritten ?? (scores.grade ? gradeLabel(scores.grade) : undefined);
-  const conclusion = [
-    `经自评，${unitName}${yearText}年度绩效自评综合得分为${total !== undefined ? `${total}分` : todo("综合得分")}，评价等次为“${grade ?? todo("评价等次")}”。`,
-  ];
+  const conclusion =
+    total === undefined && grade === undefined && parts.length
+      ? projectConclusion(unitName, yearText, parts, profile)
+      : [`经自评，${unitName}${yearText}年度绩效自评综合得分为${total !== undefined ? `${total}分` : todo("综合得分")}，评价等次为“${grade ?? todo("评价等次")}”。`];
 
   return {
     title: `${unitName}${yearText}年度${kind || ""}绩效自评报告`,
