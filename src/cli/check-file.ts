@@ -4,6 +4,7 @@
  */
 import { checkModel, ENGINE_VERSION } from "../core/engine/run-rules";
 import { mapWorkbook } from "../core/mapping";
+import { outcomeOf, type OutcomeKind } from "../core/report/outcome";
 import type { ReportModel } from "../core/model/report-model";
 import { reportYear } from "../core/narrative/prose-cells";
 import { gradeFor, gradeLabel } from "../core/scoring/score";
@@ -72,6 +73,15 @@ export interface JsonSummary {
   readonly year: number | null;
   /** The form detected (its Chinese name; several when the workbook holds several), null when none. */
   readonly form: string | null;
+  /**
+   * What the check means before export, as the pane shows it (src/core/report/outcome.ts): `passed` (no
+   * error: the only one that may be handed in), `errors`, `blank` (a form not yet filled: no figure typed)
+   * or `unrecognised` (no 自评 form found: nothing was checked). A blank or unrecognised workbook has no
+   * error and is still no pass.
+   */
+  readonly outcome: OutcomeKind;
+  /** The inputs still blank, in the form's words (`全年执行数`, `支出和结余情况`). */
+  readonly missing: readonly string[];
   /** Findings the clerk ignored (jx_ignore sheet), left out of the counts. */
   readonly ignored: number;
   readonly rules: number;
@@ -137,6 +147,7 @@ export async function checkFile(file: string, options: CheckFileOptions): Promis
     readIgnores(snapshot),
   );
   const t2 = now();
+  const outcome = outcomeOf(model, report);
   const findings: CliFinding[] = report.findings.map((f) => ({
     rule: f.ruleId,
     severity: f.severity,
@@ -164,6 +175,8 @@ export async function checkFile(file: string, options: CheckFileOptions): Promis
       unit: unitOf(model),
       year: reportYear(model) ?? null,
       form: report.form?.name ?? null,
+      outcome: outcome.kind,
+      missing: outcome.missing.map((m) => m.label),
       ignored: report.ignored.length,
       rules: report.stats.rules,
       preset: report.meta.preset,

@@ -152,7 +152,11 @@ export function formatText(outcome: FileOutcome & { ok: true }): string {
   lines.push(`检查：${outcome.file}`);
   if (summary.form) lines.push(`表样：${summary.form}`);
   const score = summary.score !== null ? `，综合得分 ${summary.score}` : "";
-  if (findings.length === 0) {
+  if (findings.length === 0 && summary.outcome === "unrecognised") {
+    lines.push(`没有找到绩效自评表的内容（运行规则 ${summary.rules} 条）。`);
+  } else if (findings.length === 0 && summary.outcome === "blank") {
+    lines.push(`报表中还没有填写数字（运行规则 ${summary.rules} 条）。`);
+  } else if (findings.length === 0) {
     lines.push(`未发现问题（运行规则 ${summary.rules} 条${score}）。`);
   } else {
     lines.push(`共发现 ${findings.length} 处问题：${counts(summary)}（运行规则 ${summary.rules} 条${score}）。`);
@@ -181,8 +185,27 @@ export function formatText(outcome: FileOutcome & { ok: true }): string {
   }
   for (const c of summary.crashed) lines.push(`注意：规则 ${c.rule} 运行出错，已跳过（rule crashed）：${c.error}`);
   lines.push("");
-  lines.push(summary.errors > 0 ? `结论：有 ${summary.errors} 个错误需要修改。` : "结论：没有发现错误。");
+  lines.push(conclusionOf(summary));
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The closing line of one workbook: its errors, else why it is still no pass (a form not yet filled, or
+ * no 自评 form found), else 没有发现错误 — the only line a report may be handed in on.
+ */
+export function conclusionOf(s: JsonSummary): string {
+  if (s.errors > 0) return `结论：有 ${s.errors} 个错误需要修改。`;
+  if (s.outcome === "unrecognised") return "结论：未识别为绩效自评表，没有检查任何内容，不能视为通过。";
+  if (s.outcome === "blank") {
+    const shown = s.missing.slice(0, 6).join("、");
+    return `结论：报表尚未填写，不能视为通过${shown ? `（请先填写：${shown}${s.missing.length > 6 ? " 等" : ""}）` : ""}。`;
+  }
+  return "结论：没有发现错误。";
+}
+
+/** Why a workbook without error is still no pass, in a few words (empty when it passed). */
+function notPassed(s: JsonSummary): string {
+  return s.errors > 0 ? "" : s.outcome === "unrecognised" ? "，未识别为绩效自评表" : s.outcome === "blank" ? "，尚未填写" : "";
 }
 
 /** One summary line per workbook (several files). */
@@ -190,14 +213,16 @@ export function formatSummaryLine(outcome: FileOutcome, style: OutputStyle = UTF
   const m = marks(style);
   if (!outcome.ok) return `${m.bad} ${outcome.file}：无法读取 — ${outcome.message}\n`;
   const s = outcome.summary;
-  const mark = s.errors > 0 ? m.bad : s.warnings > 0 ? m.warn : m.ok;
+  const mark = s.errors > 0 ? m.bad : s.warnings > 0 || notPassed(s) ? m.warn : m.ok;
   const score = s.score !== null ? `，综合得分 ${s.score}` : "";
-  return `${mark} ${outcome.file}：${counts(s)}${score}\n`;
+  return `${mark} ${outcome.file}：${counts(s)}${score}${notPassed(s)}\n`;
 }
 
 /** The closing line of several workbooks. */
 export function formatBatchFooter(outcomes: readonly FileOutcome[], ms?: number): string {
   const t = batchTotals(outcomes);
   const took = ms === undefined ? "" : `（用时 ${(ms / 1000).toFixed(1)} 秒）`;
-  return `\n共检查 ${t.workbooks} 个工作簿：${t.valid} 个没有错误，${t.withErrors} 个有错误，${t.unreadable} 个无法读取${took}。\n`;
+  const notFilled = outcomes.filter((o) => o.ok && o.summary.errors === 0 && o.summary.outcome !== "passed").length;
+  const valid = notFilled ? `${t.valid} 个没有错误（其中 ${notFilled} 个尚未填写或未识别，不能视为通过）` : `${t.valid} 个没有错误`;
+  return `\n共检查 ${t.workbooks} 个工作簿：${valid}，${t.withErrors} 个有错误，${t.unreadable} 个无法读取${took}。\n`;
 }

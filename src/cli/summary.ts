@@ -10,7 +10,7 @@
  */
 import * as path from "path";
 import type { Severity } from "../core/engine/types";
-import type { FileOutcome } from "./check-file";
+import type { FileOutcome, JsonSummary } from "./check-file";
 import { writeOutputFile } from "./summary-write";
 
 type Value = string | number | null;
@@ -35,6 +35,15 @@ function unitName(o: FileOutcome): string {
   return o.ok ? (o.summary.unit ?? path.basename(o.file, path.extname(o.file))) : path.basename(o.file, path.extname(o.file));
 }
 
+/** The 说明 of a checked workbook: rules that crashed, or why a workbook without error is still no pass. */
+function noteOf(s: JsonSummary): string | null {
+  const notes: string[] = [];
+  if (s.errors === 0 && s.outcome === "blank") notes.push("尚未填写，不能视为通过");
+  if (s.errors === 0 && s.outcome === "unrecognised") notes.push("未识别为绩效自评表，不能视为通过");
+  if (s.crashed.length) notes.push(`有 ${s.crashed.length} 条规则运行出错，已跳过`);
+  return notes.length ? notes.join("；") : null;
+}
+
 /** The two sheets of the summary, as data (also what the tests compare with the JSON report). */
 export function summarySheets(outcomes: readonly FileOutcome[]): [SummarySheet, SummarySheet] {
   const sorted = [...outcomes].sort((a, b) => {
@@ -45,7 +54,7 @@ export function summarySheets(outcomes: readonly FileOutcome[]): [SummarySheet, 
   });
   const overview = sorted.map((o): Value[] =>
     o.ok
-      ? [unitName(o), o.summary.year, o.summary.form, o.summary.score, o.summary.grade, o.summary.errors, o.summary.warnings, o.summary.infos, o.file, o.summary.crashed.length ? `有 ${o.summary.crashed.length} 条规则运行出错，已跳过` : null]
+      ? [unitName(o), o.summary.year, o.summary.form, o.summary.score, o.summary.grade, o.summary.errors, o.summary.warnings, o.summary.infos, o.file, noteOf(o.summary)]
       : [unitName(o), null, null, null, null, null, null, null, o.file, `无法读取：${o.message}`],
   );
   const detail = outcomes.flatMap((o) =>

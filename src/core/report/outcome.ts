@@ -123,10 +123,15 @@ export function missingInputs(model: ReportModel): MissingInput[] {
   return out;
 }
 
-/** Has the clerk typed any figure at all (a budget, an amount in a table, an indicator's value)? */
+/**
+ * Has the clerk typed any figure at all (a budget, an amount in a table, an indicator's value, an amount
+ * of a form's declared sums — a 决算 table, a 部门整体 form's 资金 block — or of one of its forms)?
+ */
 export function hasFigures(model: ReportModel): boolean {
   if (FIGURE_SCALARS.some((id) => isFigure(model.scalars[id]?.cell))) return true;
-  return Object.values(model.tables).some((t) => t !== undefined && tableFilled(t));
+  if (Object.values(model.tables).some((t) => t !== undefined && tableFilled(t))) return true;
+  if ((model.relations ?? []).some((r) => isFigure(r.target.cell.cell) || r.terms.some((t) => isFigure(t.cell.cell)))) return true;
+  return (model.parts ?? []).some((p) => p !== model && hasFigures(p));
 }
 
 /**
@@ -143,8 +148,12 @@ export function outcomeOf(model: ReportModel, report: Report): Outcome {
   const crashed = report.ruleResults.filter((r) => r.status === "crashed").length;
   const missing = missingInputs(model);
   const { errors, warnings, infos } = report.stats;
+  // A form the engine detected (a 决算 table, a 项目汇总表, the 财政部 form) is a 自评 workbook even where the
+  // template's fields are few: the 决算 tables hold none of them.
+  const known = (recognised >= RECOGNISED_AT_LEAST && tables > 0) || (model.forms?.length ?? 0) > 0;
   let kind: OutcomeKind;
-  if (recognised < RECOGNISED_AT_LEAST || tables === 0) kind = "unrecognised";
+  // 未识别 shows no findings (there is nothing to check): never where an error was found.
+  if (!known && errors === 0 && crashed === 0) kind = "unrecognised";
   else if (!hasFigures(model)) kind = "blank";
   else if (errors > 0 || crashed > 0) kind = "errors";
   else kind = "passed";

@@ -6,6 +6,8 @@ import * as path from "path";
 import { checkModel, mapWorkbook, outcomeOf, type WorkbookSnapshot } from "../../../src/core";
 import { readXlsxFile } from "../../../src/hosts/xlsx";
 import { buildWorkbook } from "../../helpers/workbook-builder";
+import { snapshotOf } from "../../forms-corpus/book";
+import { buildCorpus } from "../../forms-corpus/corpus";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const outcome = (snap: WorkbookSnapshot) => {
@@ -55,5 +57,37 @@ describe("outcomeOf", () => {
     const crashed = { ...report, ruleResults: [...report.ruleResults, { ruleId: "x", status: "crashed" as const, findings: 0, error: "boom" }] };
     expect(outcomeOf(model, crashed).kind).toBe("errors");
     expect(outcomeOf(model, crashed).exportable).toBe(false);
+  });
+
+  // The forms clerks keep: the 决算 tables and a 项目汇总表 hold few of the template's fields, and were
+  // 未识别 — which hid the 决算 workbook's two real errors behind "没有可检查的内容".
+  test("the 决算 tables with their real mistakes are 有错误, their findings shown, not 未识别", async () => {
+    const o = outcome(await readXlsxFile(path.join(ROOT, "examples", "xuanhan-2020-final.xlsx")));
+    expect(o.kind).toBe("errors");
+    expect(o.errors).toBe(2);
+    expect(o.exportable).toBe(false);
+  });
+
+  test("a 项目汇总表 with warnings only is 通过", async () => {
+    const o = outcome(await readXlsxFile(path.join(ROOT, "examples", "chengde-2019-summary.xlsx")));
+    expect(o.kind).toBe("passed");
+    expect(o.exportable).toBe(true);
+  });
+
+  const corpus = buildCorpus();
+  test.each(corpus.map((c) => [c.file, c] as const))("the consistent %s workbook is 通过; emptied of its figures, 尚未填写", (_name, c) => {
+    const book = snapshotOf(c.book);
+    expect(outcome(book).kind).toBe("passed");
+    // Every number and every text that reads as one removed: the bureau's form as handed out.
+    const empty: WorkbookSnapshot = {
+      ...book,
+      sheets: book.sheets.map((sh) => ({
+        ...sh,
+        cells: Object.fromEntries(Object.entries(sh.cells).filter(([, cell]) => typeof cell.value !== "number" && !(typeof cell.value === "string" && /\d/.test(cell.value)))),
+      })),
+    };
+    const o = outcome(empty);
+    expect(o.kind === "blank" || o.kind === "unrecognised").toBe(true);
+    expect(o.exportable).toBe(false);
   });
 });
