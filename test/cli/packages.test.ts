@@ -134,6 +134,56 @@ describe("the .xlsx host's write paths (the pane's, through the host)", () => {
   });
 });
 
+describe("a minimal package, as a few exporters write one: no styles part, no docProps, inline strings", () => {
+  /** A 项目支出 table with its 执行率 left blank, in the smallest package the spec allows. */
+  async function minimal(file: string): Promise<void> {
+    const zip = new JSZip();
+    zip.file(
+      "[Content_Types].xml",
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    );
+    zip.file("_rels/.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>');
+    zip.file("xl/workbook.xml", '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="项目支出" sheetId="1" r:id="rId1"/></sheets></workbook>');
+    zip.file("xl/_rels/workbook.xml.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>');
+    const text = (ref: string, t: string): string => `<c r="${ref}" t="inlineStr"><is><t>${t}</t></is></c>`;
+    const num = (ref: string, v: number): string => `<c r="${ref}"><v>${v}</v></c>`;
+    const rows = [
+      [text("A1", "项目名称"), text("B1", "预算数"), text("C1", "执行数"), text("D1", "执行率")],
+      [text("A2", "合计"), num("B2", 300), num("C2", 250)],
+      [text("A3", "医保信息系统运维"), num("B3", 100), num("C3", 90)],
+      [text("A4", "医疗救助资金"), num("B4", 200), num("C4", 160)],
+    ];
+    zip.file(
+      "xl/worksheets/sheet1.xml",
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows.map((r, i) => `<row r="${i + 1}">${r.join("")}</row>`).join("")}</sheetData></worksheet>`,
+    );
+    await fs.writeFile(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  }
+
+  it("is read, not refused as damaged; fill, narrative and the pane's writes give valid packages with a declared styles part and no empty part", async () => {
+    const input = path.join(tmp, "minimal.xlsx");
+    await minimal(input);
+    const check = await run("check", input, "--format", "json");
+    expect(check.err).toBe("");
+    expect(JSON.parse(check.out).workbooks[0].status).not.toBe("unreadable");
+    const filled = path.join(tmp, "minimal-filled.xlsx");
+    const r = await run("fill", input, "-o", filled, "--format", "json");
+    expect(r.err).toBe("");
+    // The blank 执行率 of each project, computed.
+    expect((JSON.parse(r.out) as { writes: { cell: string }[] }).writes.map((w) => w.cell)).toEqual(expect.arrayContaining(["项目支出!D3", "项目支出!D4"]));
+    const narrated = path.join(tmp, "minimal-narrative.xlsx");
+    expect((await run("narrative", input, "-o", narrated)).err).toBe("");
+    for (const out of [filled, narrated]) {
+      await checked(out);
+      const zip = await JSZip.loadAsync(await fs.readFile(out));
+      const empty = Object.values(zip.files).filter((f) => !f.dir);
+      const sizes = await Promise.all(empty.map(async (f) => [f.name, (await f.async("nodebuffer")).length] as const));
+      expect(sizes.filter(([, n]) => n === 0).map(([name]) => name)).toEqual([]);
+      expect(await zip.file("xl/_rels/workbook.xml.rels")!.async("string")).toMatch(/relationships\/styles" Target="styles.xml"/);
+    }
+  });
+});
+
 const execOut = (cmd: string, args: string[]): Promise<{ code: number; out: string; err: string }> =>
   new Promise((resolve) => {
     execFile(cmd, args, { timeout: 300_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {

@@ -7,7 +7,9 @@
  * - it drops `xl/calcChain.xml` but keeps the relationship and override pointing at it: both go too;
  * - a worksheet relationship no `<sheet>` refers to any more is removed;
  * - a sheet nothing changed is written back byte for byte (xlsx-populate would rewrite every sheet,
- *   dropping its `<dimension>` and the `t="n"` of its numbers).
+ *   dropping its `<dimension>` and the `t="n"` of its numbers);
+ * - a package without docProps gets no empty docProps/app.xml and core.xml (xlsx-populate writes them
+ *   as zero-byte parts, which are no XML).
  */
 import { elements, type PopulateWorkbook, type XmlNode } from "./populate";
 
@@ -15,6 +17,7 @@ const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadshee
 const RELS_TYPE = "application/vnd.openxmlformats-package.relationships+xml";
 const REL_PREFIX = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 const SHEET_PART = /^\/xl\/worksheets\/sheet(\d+)\.xml$/;
+const DOC_PROPS = /^docProps\/(?:app|core)\.xml$/;
 
 function fixContentTypes(root: XmlNode, sheetCount: number): void {
   root.children = root.children.filter((c) => {
@@ -73,6 +76,9 @@ export async function finishPackage(workbook: PopulateWorkbook, kept: ReadonlySe
   const target = zip as unknown as Record<string, unknown>;
   target.file = function (this: unknown, name: string, ...rest: unknown[]) {
     if (rest.length > 0 && preserved.has(name)) return zip;
+    // A package without docProps (a few exporters write none) would get them as empty parts, which are
+    // no XML (xlsx-populate builds them as nothing): leave them out, as the input did.
+    if (rest.length > 0 && (rest[0] === undefined || rest[0] === "") && DOC_PROPS.test(name)) return zip;
     return (file as (...a: unknown[]) => unknown).call(zip, name, ...rest);
   };
   target.remove = function (this: unknown, name: string) {

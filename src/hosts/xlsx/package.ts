@@ -234,7 +234,39 @@ export async function preflight(zip: JSZip, limits: ReadLimits): Promise<PartTex
     }
   }
   if (usesSharedStrings && !texts.has("xl/sharedStrings.xml")) throw corruptPart("xl/sharedStrings.xml", "missing");
-  // xlsx-populate cannot do without the styles part (every writer includes it).
-  if (!texts.has("xl/styles.xml")) throw corruptPart("xl/styles.xml", "missing");
+  // The styles part is optional (ECMA-376; Excel opens a package without one, and a few exporters write
+  // none), but xlsx-populate cannot do without it: give it an empty one, declared in the content types
+  // and the workbook's relationships, so that a copy written from this package holds a consistent one.
+  if (!texts.has("xl/styles.xml")) addEmptyStyles(zip, texts);
   return texts;
+}
+
+/** The smallest style sheet Excel accepts: one font, the two required fills, one border, one format. */
+export const EMPTY_STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+
+const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+const STYLES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+
+/** Add {@link EMPTY_STYLES} as xl/styles.xml, with its content type and the workbook's relationship to it. */
+function addEmptyStyles(zip: JSZip, texts: PartTexts): void {
+  texts.set("xl/styles.xml", EMPTY_STYLES);
+  zip.file("xl/styles.xml", EMPTY_STYLES);
+  const types = texts.get("[Content_Types].xml");
+  if (types !== undefined && !types.includes('PartName="/xl/styles.xml"')) {
+    texts.set("[Content_Types].xml", types.replace(/<\/(\w+:)?Types>\s*$/, (end) => `<Override PartName="/xl/styles.xml" ContentType="${STYLES_TYPE}"/>${end}`));
+  }
+  const rels = texts.get("xl/_rels/workbook.xml.rels") ?? "";
+  if (!rels.includes(STYLES_REL)) {
+    const ids = new Set([...rels.matchAll(/\sId\s*=\s*"([^"]*)"/g)].map((m) => m[1]));
+    let n = ids.size + 1;
+    while (ids.has(`rId${n}`)) n++;
+    texts.set("xl/_rels/workbook.xml.rels", rels.replace(/<\/(\w+:)?Relationships>\s*$/, (end) => `<Relationship Id="rId${n}" Type="${STYLES_REL}" Target="styles.xml"/>${end}`));
+  }
 }
