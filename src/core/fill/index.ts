@@ -138,15 +138,20 @@ class Planner {
   ): { readonly written: boolean; readonly kept?: CellSnapshot } {
     // The snapshot's cell, not the model's: mapping drops blank cells, and a blank cell's own number
     // format must be kept.
-    const cell = cellAt(this.model, bound.ref) ?? bound.cell;
+    const snap = cellAt(this.model, bound.ref) ?? bound.cell;
+    // A label and its value in one cell (`执行率：85.10%`, `评价等次：优`): the value is judged, and a
+    // replacement keeps the label around it.
+    const inline = inlinePart(snap, bound.cell);
+    const cell = inline ? bound.cell : snap;
+    const value = inline && snap ? inlineText(String(snap.value), newValue) : newValue;
     const write: FillWrite = {
       at: bound.ref,
-      value: newValue,
+      value,
       field,
-      oldValue: cell?.value ?? null,
-      newValue,
+      oldValue: snap?.value ?? null,
+      newValue: value,
       reason,
-      ...(numberFormat && !cell?.numberFormat ? { numberFormat } : {}),
+      ...(numberFormat && !inline && !cell?.numberFormat ? { numberFormat } : {}),
     };
     if (isBlank(cell)) {
       this.writes.push(write);
@@ -161,6 +166,32 @@ class Planner {
     }
     return { written: false, kept: cell };
   }
+}
+
+/** `执行率：85.10%`: the label, the colon, and the value after it. */
+const LABELLED = /^([^:：]{1,40}[:：]\s*)(\S.*?)\s*$/;
+
+/**
+ * Whether the bound cell is the value of a label-and-value cell (forms/read.ts binds 0.851 for the cell
+ * `执行率：85.10%`, `优` for `评价等次：优`): the sheet's cell is a text of a label, a colon and a value, and
+ * the bound cell is another cell object.
+ */
+function inlinePart(snap: CellSnapshot | undefined, bound: CellSnapshot | undefined): boolean {
+  const v = bound?.value;
+  return snap !== bound && typeof snap?.value === "string" && v !== null && v !== undefined && LABELLED.test(snap.value);
+}
+
+/**
+ * The label-and-value cell's text with its value replaced, the label kept: `执行率：85.10%` → `执行率：99.74%`,
+ * a number written with the decimals and the unit (%, 分, 万元) the old value had.
+ */
+function inlineText(whole: string, newValue: number | string): string {
+  const [, label, old] = LABELLED.exec(whole) ?? ["", "", whole];
+  const m = /^(.*?)(-?[\d,]*\d(?:\.(\d+))?)(\s*[%％]?)(.*)$/.exec(old);
+  if (typeof newValue === "string" || !m) return `${label}${newValue}`;
+  const decimals = m[3]?.length ?? 0;
+  const percent = m[4].trim() !== "";
+  return `${label}${m[1]}${roundTo(percent ? newValue * 100 : newValue, decimals).toFixed(decimals)}${m[4]}${m[5]}`;
 }
 
 const sameNumber =

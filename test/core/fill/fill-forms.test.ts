@@ -9,6 +9,8 @@ import { checkWorkbook } from "../../../src/core/engine/run-rules";
 import { applyWritesToSnapshot, computeFills } from "../../../src/core/fill";
 import type { WorkbookSnapshot } from "../../../src/core/model/snapshot";
 import { readXlsxFile } from "../../../src/hosts/xlsx";
+import { snapshotOf } from "../../forms-corpus/book";
+import { buildCorpus } from "../../forms-corpus/corpus";
 
 const CHENGDE = path.join(__dirname, "..", "..", "..", "examples", "chengde-2019-project-sheets.xlsx");
 
@@ -57,4 +59,33 @@ test("blank grades, in the 汇总 and on every project sheet, are filled from ea
   // What fill writes is what the grades were once corrected.
   for (const w of plan.writes) expect(w.newValue).toBe(right.sheets.find((s) => s.name === w.at.sheet)?.cells[w.at.address]?.value);
   expect(checkWorkbook(applyWritesToSnapshot(blank, plan.writes)).findings.filter((f) => f.ruleId === "grade-matches-band")).toEqual([]);
+});
+
+describe("a form with label and value in one cell (corpus layout n: `执行率：85.10%`, `自评等级：优`)", () => {
+  const consistent = (): WorkbookSnapshot => snapshotOf(buildCorpus().find((c) => c.file === "project-inline")!.book);
+  const cellText = (book: WorkbookSnapshot, address: string): unknown => book.sheets.find((s) => s.name === "项目自评表")?.cells[address]?.value;
+
+  test("the consistent form gives fill nothing to change (the value after the colon is what is compared)", () => {
+    expect(computeFills(consistent())).toMatchObject({ writes: [], conflicts: [] });
+  });
+
+  test("a wrong rate and grade are conflicts whose replacement keeps the label; with overwrite, check agrees", () => {
+    const book = consistent();
+    const rateAt = Object.entries(book.sheets[0].cells).find(([, c]) => typeof c.value === "string" && c.value.startsWith("执行率："))![0];
+    const gradeAt = Object.entries(book.sheets[0].cells).find(([, c]) => typeof c.value === "string" && c.value.startsWith("自评等级："))![0];
+    const wrong = applyWritesToSnapshot(book, [
+      { at: { sheet: "项目自评表", address: rateAt }, value: "执行率：95.10%" },
+      { at: { sheet: "项目自评表", address: gradeAt }, value: "自评等级：良" },
+    ]);
+    const plan = computeFills(wrong, undefined, { overwrite: true });
+    expect(plan.conflicts.map((c) => [c.at.address, c.oldValue, c.newValue]).sort()).toEqual(
+      [
+        [rateAt, "执行率：95.10%", "执行率：85.10%"],
+        [gradeAt, "自评等级：良", "自评等级：优"],
+      ].sort(),
+    );
+    const fixed = applyWritesToSnapshot(wrong, plan.writes);
+    expect(cellText(fixed, rateAt)).toBe("执行率：85.10%");
+    expect(checkWorkbook(fixed).findings.filter((f) => f.severity === "error").map((f) => `${f.ruleId} ${f.ref}`)).toEqual([]);
+  });
 });
