@@ -199,13 +199,17 @@ function wordsOf(form: FormDecl): { readonly vocabulary: ReadonlySet<string>; re
   return w;
 }
 
+/** A short label, a colon and a value in one cell: `填报日期：2025年3月10日`, `联系电话：0314-1234567`. */
+const LABEL_AND_VALUE = /^[^:：\d]{2,12}[:：]\s*\S/;
+
 /** The value cell right of a label at (row, col): the first filled cell before the next label. */
 function valueRight(grid: SheetGrid, row: number, col: number, vocabulary: ReadonlySet<string>): BoundCell {
   const end = grid.merge(row, col)?.end.col ?? col;
   for (const c of grid.colsIn(row, end + 1, end + 8)) {
     const cell = grid.cell(row, c);
     if (isBlank(cell)) continue;
-    if (typeof cell?.value === "string" && isFormLabel(cell.value, vocabulary)) break;
+    // Another label, or another label with its value (`填报日期：2025年3月10日` after a blank 评价等次).
+    if (typeof cell?.value === "string" && (isFormLabel(cell.value, vocabulary) || LABEL_AND_VALUE.test(cell.value))) break;
     return { ref: { sheet: grid.name, address: grid.address(row, c) }, cell };
   }
   return { ref: { sheet: grid.name, address: grid.address(row, end + 1) } };

@@ -235,9 +235,13 @@ function totalBelowIndicators(grid: SheetGrid, row: number, field: ScalarFieldDe
   const area = id ? result.areas[id] : undefined;
   if (field.id !== "jx_score_total" || !table || !area || table.sheet !== grid.name || row !== area.end.row + 1) return undefined;
   const col = table.columns.find((c) => c.key === "score")?.col;
-  const cell = col !== undefined ? grid.cell(row, col) : undefined;
-  if (col === undefined || !cell) return undefined;
-  return { binding: { id: field.id, ref: { sheet: grid.name, address: toA1({ row, col }) }, cell, source: "label" }, hasValue: true };
+  if (col === undefined) return undefined;
+  const ref = { sheet: grid.name, address: toA1({ row, col }) };
+  const cell = grid.cell(row, col);
+  // Left blank (for fill to compute), it is still the 总分's cell: the first figure right of the label
+  // would be the 分值 total.
+  if (!cell || isBlank(cell)) return { binding: { id: field.id, ref, source: "label" }, hasValue: false };
+  return { binding: { id: field.id, ref, cell, source: "label" }, hasValue: true };
 }
 
 /** Map a workbook by its labels. */

@@ -139,10 +139,10 @@ function conflicts(a: MappingResult, b: MappingResult, kinds: readonly FormInsta
 }
 
 /** Merge `from` into `into`: what `into` lacks (or has blank) is taken. */
-function mergeInto(into: MappingResult, from: MappingResult): void {
+function mergeInto(into: MappingResult, from: MappingResult, placed: (id: ScalarFieldId) => boolean = () => false): void {
   for (const [k, v] of Object.entries(from.scalars) as [ScalarFieldId, NonNullable<MappingResult["scalars"][ScalarFieldId]>][]) {
     const have = into.scalars[k];
-    if (!have || (!have.cell && v.cell)) into.scalars[k] = v;
+    if (!have || (!have.cell && v.cell && !placed(k))) into.scalars[k] = v;
   }
   for (const [k, v] of Object.entries(from.tables) as [keyof MappingResult["tables"], TableBinding][]) {
     if (!into.tables[k]) {
@@ -199,7 +199,10 @@ function mapForms(snapshot: WorkbookSnapshot, readable: readonly SheetGrid[], de
         delete extra.areas[k];
       }
     }
-    mergeInto(g.result, extra);
+    // A cell the form places by its layout (the 执行率 of its 年度资金总额 row, the 得分 of its 总分 row) stays
+    // its binding when blank: the labels' search would take the next filled cell for it (the “—” of the
+    // row below, the 分值 beside), and fill would then have nowhere to write the computed value.
+    mergeInto(g.result, extra, (id) => declaresField(g.reads, id) && !IDENTITY.includes(id));
   });
   const own = onSheets(legacy.result, (sheet) => restNames.has(sheet));
   for (const id of IDENTITY) if (own.scalars[id]?.cell && !shared.scalars[id]) shared.scalars[id] = own.scalars[id];

@@ -7,6 +7,7 @@
 import * as path from "path";
 import { checkWorkbook } from "../../../src/core/engine/run-rules";
 import { applyWritesToSnapshot, computeFills } from "../../../src/core/fill";
+import { mapWorkbook } from "../../../src/core/mapping";
 import type { WorkbookSnapshot } from "../../../src/core/model/snapshot";
 import { readXlsxFile } from "../../../src/hosts/xlsx";
 import { snapshotOf } from "../../forms-corpus/book";
@@ -87,5 +88,44 @@ describe("a form with label and value in one cell (corpus layout n: `执行率�
     const fixed = applyWritesToSnapshot(wrong, plan.writes);
     expect(cellText(fixed, rateAt)).toBe("执行率：85.10%");
     expect(checkWorkbook(fixed).findings.filter((f) => f.severity === "error").map((f) => `${f.ruleId} ${f.ref}`)).toEqual([]);
+  });
+});
+
+describe("every bureau layout of the corpus: its computed cells left blank are filled, and check then agrees", () => {
+  // A clerk leaves 执行率, 执行率得分, 总分 and 评价等次 for the add-in to compute. Each must stay bound to its
+  // own (blank) cell: before, the label search bound 执行率 to the “—” of the row below, 总分 to the 分值
+  // total beside it and 评价等次 to the 填报日期 cell, so fill reported conflicts or wrote nowhere.
+  const COMPUTED = ["jx_exec_rate", "jx_exec_score", "jx_score_total", "jx_grade"] as const;
+  const cases = buildCorpus().filter((c) => c.file !== "project-inline"); // label-and-value cells: a test above
+  test.each(cases.map((c) => [c.file, c] as const))("%s", (_file, c) => {
+    const book = snapshotOf(c.book);
+    const model = mapWorkbook(book);
+    const targets = new Map<string, { at: { sheet: string; address: string }; value: unknown }>();
+    for (const part of model.parts?.length ? model.parts : [model]) {
+      for (const id of COMPUTED) {
+        const b = part.scalars[id];
+        const v = b?.cell?.value;
+        if (!b || v === null || v === undefined || v === "" || b.cell?.formula !== undefined) continue;
+        // Only a cell that holds the value alone (not `执行率：85.10%`).
+        if (book.sheets.find((s) => s.name === b.ref.sheet)?.cells[b.ref.address]?.value !== v) continue;
+        targets.set(`${b.ref.sheet}!${b.ref.address}`, { at: b.ref, value: v });
+      }
+    }
+    if (targets.size === 0) return; // a 决算 workbook computes nothing
+    const blank = applyWritesToSnapshot(
+      book,
+      [...targets.values()].map((t) => ({ at: t.at, value: null })),
+    );
+    const plan = computeFills(blank);
+    expect(plan.conflicts.map(where)).toEqual([]);
+    expect(plan.writes.map(where).filter((k) => targets.has(k)).sort()).toEqual([...targets.keys()].sort());
+    for (const w of plan.writes) {
+      const was = targets.get(where(w))?.value;
+      if (typeof was === "number") expect(Math.abs(Number(w.newValue) - was)).toBeLessThanOrEqual(0.01);
+      // The national profile writes 优 where the 湖南 form wrote 优秀 (its profile, named in jx_profile, writes 优秀).
+      else if (was !== undefined) expect(String(was).startsWith(String(w.newValue))).toBe(true);
+    }
+    const after = checkWorkbook(applyWritesToSnapshot(blank, plan.writes));
+    expect(after.findings.filter((f) => f.severity === "error").map((f) => `${f.ruleId} ${f.sheet}!${f.ref}`)).toEqual([]);
   });
 });
