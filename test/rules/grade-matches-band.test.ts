@@ -41,4 +41,13 @@ describe("a 项目汇总表's 自评结果 against its own 自评得分", () => 
     valid: [{ name: "优 for 100 and 99.5", workbook: buildWorkbook({ 项目汇总: summaryRows() }) }],
     invalid: [{ name: "优 for 81.99", workbook: buildWorkbook({ 项目汇总: patch(summaryRows(), { I5: 81.99 }) }), errors: [{ messageId: "gradeMismatch", ref: "项目汇总!J5", field: "jx_projects.grade" }] }],
   });
+  // A 自评得分 of 819.9 (a slipped decimal point) is no project's score: score-within-weight reports it at
+  // the score; the 良 beside it is not blamed for a score no grade could follow.
+  ruleTester.run(gradeMatchesBand, {
+    valid: [
+      { name: "良 beside an impossible 819.9 (81.99 slipped)", workbook: buildWorkbook({ 项目汇总: patch(summaryRows(), { I5: 819.9, J5: "良" }) }) },
+      { name: "良 beside an impossible 8199", workbook: buildWorkbook({ 项目汇总: patch(summaryRows(), { I5: 8199, J5: "良" }) }) },
+    ],
+    invalid: [],
+  });
 });

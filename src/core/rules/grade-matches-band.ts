@@ -32,6 +32,9 @@ export const gradeMatchesBand = defineRule<MessageId>({
           const text = gradeCell?.cell?.value;
           const score = cellNumber(row.cells.score?.cell);
           if (row.isSummary || !gradeCell || typeof text !== "string" || !text.trim() || score === undefined) continue;
+          // A 自评得分 no project can have (above the full mark, below 0) is score-within-weight's finding:
+          // the score is the slip, not the grade written beside it.
+          if (!possibleScore(score, context.profile.totalPoints)) continue;
           const band = gradeFor(score, context.profile);
           if (!band || gradeMatches(text, band) || !context.profile.grades.some((g) => gradeMatches(text, g))) continue;
           // A 自评得分 that differs from its project's own sheet is summary-matches-sheets' finding: a grade
@@ -54,7 +57,7 @@ export const gradeMatchesBand = defineRule<MessageId>({
         const at = context.model.scalars.jx_grade?.ref;
         const written = r.gradeWritten;
         const score = r.totalWritten ?? r.total;
-        if (!at || !written || score === undefined) return;
+        if (!at || !written || score === undefined || !possibleScore(score, context.profile.totalPoints)) return;
         const band = gradeFor(score, context.profile);
         if (!band || gradeMatches(written, band)) return;
         // A written 综合得分 that is not the sum of its parts is total-score-matches' finding: a grade that
@@ -80,3 +83,9 @@ export const gradeMatchesBand = defineRule<MessageId>({
 });
 
 export default gradeMatchesBand;
+
+/** A score a report can have: between 0 and the profile's full mark. */
+function possibleScore(score: number, totalPoints: number): boolean {
+  return score >= 0 && score <= totalPoints + 1e-9;
+}
+

@@ -11,7 +11,7 @@ import { scalarField, type ScalarFieldId, type TableId } from "../schema/fields"
 import { scoresFor } from "../scoring/score";
 
 /** Message ids of no-unit-mistake. */
-export type MessageId = "rowTooLarge" | "rowTooSmall" | "tooLarge" | "tooSmall" | "indicatorTooLarge" | "indicatorTooSmall";
+export type MessageId = "rowTooLarge" | "rowTooSmall" | "tooLarge" | "tooSmall" | "indicatorTooLarge" | "indicatorTooSmall" | "targetTooLarge" | "targetTooSmall";
 
 function label(model: Parameters<typeof columnLabel>[0], field: string): string {
   if (!field.startsWith("jx_")) {
@@ -52,6 +52,8 @@ export const noUnitMistake = defineRule<MessageId>({
       "tooSmall": "{{label}}填写为 {{actual}}，约为应有数额的万分之一，像是按“{{written}}”填写的；本表金额单位为{{unit}}，应为 {{expected}}{{why}}。",
       "indicatorTooLarge": "指标“{{indicator}}”的实际完成值 {{actual}} 约为年度指标值 {{target}} 的一万倍，像是按“元”填写的；该指标单位为{{unit}}，应为 {{expected}}（按此计分）。",
       "indicatorTooSmall": "指标“{{indicator}}”的实际完成值 {{actual}} 约为年度指标值 {{target}} 的万分之一，像是按“万元”填写的；该指标单位为{{unit}}，应为 {{expected}}（按此计分）。",
+      "targetTooLarge": "指标“{{indicator}}”的年度指标值 {{target}} 约为实际完成值 {{actual}} 的一万倍，像是按“元”填写的；完成值与本表金额一致，该指标单位为{{unit}}，年度指标值应为 {{expected}}（按此计分）。",
+      "targetTooSmall": "指标“{{indicator}}”的年度指标值 {{target}} 约为实际完成值 {{actual}} 的万分之一，像是按“万元”填写的；完成值与本表金额一致，该指标单位为{{unit}}，年度指标值应为 {{expected}}（按此计分）。",
     },
     fixable: true,
     hasSuggestions: true,
@@ -65,10 +67,11 @@ export const noUnitMistake = defineRule<MessageId>({
           if (!slip) continue;
           const expected = formatNumber(slip.corrected, shownDecimals(slip.corrected));
           const target = ind.target.kind === "number" ? ind.target.raw : "";
+          const onTarget = slip.cell === "target";
           context.report({
             at: slip.at,
-            messageId: slip.factor < 1 ? "indicatorTooLarge" : "indicatorTooSmall",
-            field: "jx_indicators.actual",
+            messageId: onTarget ? (slip.factor < 1 ? "targetTooLarge" : "targetTooSmall") : slip.factor < 1 ? "indicatorTooLarge" : "indicatorTooSmall",
+            field: onTarget ? "jx_indicators.target" : "jx_indicators.actual",
             data: { indicator: ind.level3 || ind.level2, actual: ind.actual.raw, target, unit: slip.unit, expected },
             expected: slip.corrected,
             actual: slip.written,

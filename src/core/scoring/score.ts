@@ -71,9 +71,17 @@ export interface IndicatorScore {
   readonly problem?: IndicatorProblem;
   /**
    * The 实际完成值 of a money indicator off by 10 000 against its target (元 typed in a 万元 indicator):
-   * scored as corrected; no-unit-mistake reports it at the cell.
+   * scored as corrected; no-unit-mistake reports it at the cell. `cell` says which of the two slipped: the
+   * 完成值, unless it is a figure of the form's own money table and the 年度指标值 is not.
    */
-  readonly unitSlip?: { readonly at: CellRef; readonly written: number; readonly corrected: number; readonly unit: string; readonly factor: number };
+  readonly unitSlip?: {
+    readonly at: CellRef;
+    readonly written: number;
+    readonly corrected: number;
+    readonly unit: string;
+    readonly factor: number;
+    readonly cell: "actual" | "target";
+  };
   /**
    * The 得分 that makes the 得分汇总 and the 总分 hold, when this written 得分 is their cause (settle.ts):
    * sums use it; the rules report the written one at its cell.
@@ -296,12 +304,34 @@ class LabelKeys {
   }
 }
 
+/** The money figures of a form (its 预算数 and 执行数), in its money unit: what a money indicator is checked against. */
+export interface MoneyFigures {
+  readonly unit?: string;
+  readonly values: readonly number[];
+}
+const NO_MONEY: MoneyFigures = { values: [] };
+
+function moneyFiguresOf(model: ReportModel): MoneyFigures {
+  const values: number[] = [];
+  for (const id of ["jx_budget_initial", "jx_budget_adjusted", "jx_executed"] as const) {
+    const v = cellNumber(model.scalars[id]?.cell);
+    if (v !== undefined && v > 0) values.push(v);
+  }
+  return { unit: model.moneyUnit, values };
+}
+
 function bound(row: TableRow, key: string): BoundCell | undefined {
   return row.cells[key];
 }
 
 /** Score one row of jx_indicators. */
-export function scoreIndicatorRow(row: TableRow, profile: ScoringProfile, weightOverride?: number, keys: LabelKeys = new LabelKeys(profile)): IndicatorScore {
+export function scoreIndicatorRow(
+  row: TableRow,
+  profile: ScoringProfile,
+  weightOverride?: number,
+  keys: LabelKeys = new LabelKeys(profile),
+  money: MoneyFigures = NO_MONEY,
+): IndicatorScore {
   const target = readIndicatorValue(bound(row, "target")?.cell);
   const actual = readIndicatorValue(bound(row, "actual")?.cell);
   // A 分值 settled as the cause of a weights mismatch (settle.ts) is scored at its corrected value.
@@ -382,15 +412,23 @@ export function scoreIndicatorRow(row: TableRow, profile: ScoringProfile, weight
       const fixed = r.b * factor;
       const near = (x: number, y: number): boolean => x / y >= 1 / 3 && x / y <= 3;
       if (near(fixed, r.a) && !near(r.b, r.a)) {
-        unitSlip = { at: base.actualRef, written: r.b, corrected: roundTo(fixed, 6), unit, factor };
+        // Which of the two was typed in the other unit: the one that is not a figure of the form's money
+        // table (a 成本指标 of 215.11万元 whose 完成值 is the table's 全年执行数 215.11 has its target slipped).
+        const toUnit = money.unit !== undefined ? (moneyFactor(money.unit) ?? 1) / (moneyFactor(unit) ?? 1) : 1;
+        const isFigure = (x: number): boolean => money.values.some((m) => Math.abs(m * toUnit - x) <= 0.005 * Math.max(1, toUnit));
+        unitSlip =
+          base.targetRef && isFigure(r.b) && !isFigure(r.a)
+            ? { at: base.targetRef, written: r.a, corrected: roundTo(r.a / factor, 6), unit, factor: 1 / factor, cell: "target" }
+            : { at: base.actualRef, written: r.b, corrected: roundTo(fixed, 6), unit, factor, cell: "actual" };
         break;
       }
     }
   }
-  const b = unitSlip ? unitSlip.corrected : r.b;
+  const a = unitSlip?.cell === "target" ? unitSlip.corrected : r.a;
+  const b = unitSlip?.cell === "actual" ? unitSlip.corrected : r.b;
   if (weight === undefined) return unitSlip ? extend(q, { unitSlip }) : q;
   const rule = keys.indicatorRule(base.level3);
-  const computed = rule ? scoreByRule(rule, b, weight, r.percent, profile) : scoreByFormula(direction, r.a, b, weight, r.percent, r.unit, profile);
+  const computed = rule ? scoreByRule(rule, b, weight, r.percent, profile) : scoreByFormula(direction, a, b, weight, r.percent, r.unit, profile);
   return extend(extend(q, computed), unitSlip ? { unitSlip } : {});
 }
 
@@ -769,10 +807,11 @@ function scoreOnce(model: ReportModel, profile: ScoringProfile, fixes: Fixes, ke
   const execRowBinding = rows.find((row) => isExecRow(row, keys));
   const execRow = execRowBinding ? execRowOf(execRowBinding) : undefined;
   const exec = execPart(model, profile, execRow, fixes.weights.get("exec"));
+  const money = moneyFiguresOf(model);
   const indicators = rows
     .filter((row) => row !== execRowBinding)
     .map((row) => {
-      const ind = scoreIndicatorRow(row, profile, fixes.weights.get(row.row), keys);
+      const ind = scoreIndicatorRow(row, profile, fixes.weights.get(row.row), keys, money);
       const settled = fixes.scores.get(row.row);
       return settled === undefined ? ind : extend(ind, { settled });
     });

@@ -45,6 +45,8 @@ describe("财政部 项目支出绩效自评表", () => {
     ["执行率得分 full marks for 92.98%", { E7: 200, E8: 200, G7: pct(200 / 215.11) }, "total-score-matches execScoreMismatch 项目自评表!H7"],
     ["the 总分 row's 分值 90", { G21: 90 }, "weights-sum totalRowMismatch 项目自评表!G21"],
     ["an indicator's 实际完成值 in 元", { D20: "单位运行成本", E20: "≤200万元", F20: "2000000" }, "no-unit-mistake indicatorTooLarge 项目自评表!F20"],
+    // The 完成值 is the form's own 全年执行数 (215.11): the target is the one typed in 元.
+    ["an indicator's 年度指标值 in 元", { D20: "项目总成本", E20: "≤2151100万元", F20: "215.11万元" }, "no-unit-mistake targetTooLarge 项目自评表!E20"],
     ["not achieved, reason empty", { F14: "800份", H14: 16, H21: 96 }, "indicator-reason-required reasonMissing 项目自评表!I14"],
   ])("%s: one finding, at the cause", (_name, cells, expected) => {
     expect(problems(mofProject(patch(mofProjectRows(), cells)))).toEqual([expected]);
