@@ -20,9 +20,25 @@ ruleTester.run(prosePartsSum, {
       workbook: proseWorkbook({ achievements: "结转到 2020 年度 33.42 万元。其中局机关预算资金 149.31 万元，支出 133.89 万元，结转到 2020 年度 15.42 万元；职工医保中心预算资金 33 万元，支出 15 万元，结转到 2020 年度 18 万元。" }),
     },
     { name: "seed 001: overlapping counts are not checked by default", workbook: proseWorkbook({ achievements: seed001Counts }) },
+    { name: "seed 001: 预算 192.31 = 支出 158.89 + 结转 33.42", workbook: proseWorkbook({ achievements: "2019年共实施预算项目9个，预算资金192.31万元，支出158.89万元，预算执行率为83%，结转到2020年度33.42万元。" }) },
+    {
+      name: "seed 001: one balance per unit between semicolons",
+      workbook: proseWorkbook({ achievements: "其中局机关预算资金149.31万元，支出133.89万元，结转到2020年度15.42万元；职工医保中心预算资金33万元，支出15万元，结转到2020年度18万元。" }),
+    },
+    { name: "结转 and 结余 both stated: not one balance", workbook: proseWorkbook({ achievements: "预算资金100万元，支出80万元，结转15万元，结余5万元。" }) },
     { name: "a list that says it is incomplete (等)", workbook: proseWorkbook({ achievements: "项目支出28545.3万元，其中：医疗救助7276万元、经办能力5508万元等。" }) },
   ],
   invalid: [
+    {
+      name: "seed 001: 结转 37.76 is not 192.31 − 158.89",
+      workbook: proseWorkbook({ achievements: "2019年共实施预算项目9个，预算资金192.31万元，支出158.89万元，预算执行率为83%，结转到2020年度37.76万元。" }),
+      errors: [{ messageId: "balanceMismatch", ref: "基本信息!B17", expected: "33.42万元" }],
+    },
+    {
+      name: "seed 001: the second unit's balance of a semicolon list",
+      workbook: proseWorkbook({ achievements: "其中局机关预算资金149.31万元，支出133.89万元，结转到2020年度15.42万元；职工医保中心预算资金33万元，支出15万元，结转到2020年度21万元。" }),
+      errors: [{ messageId: "balanceMismatch", expected: "18万元" }],
+    },
     {
       name: "seed 000: the bracketed parts add up to 19797.89, not 19787.89",
       workbook: proseWorkbook({ achievements: balance }),

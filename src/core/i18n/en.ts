@@ -54,6 +54,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   "prose-count-matches-list/countMismatch": "“{{sentence}}” says “{{phrase}}”, but the workbook lists {{actualCount}} {{noun}}.",
   "prose-parts-sum/sumMismatch": "The parts of “{{whole}}” in the text ({{parts}}) add up to {{sum}}, not the total.",
   "prose-parts-sum/partUnitMistake": "The unit of “{{phrase}}” is wrong: for the parts ({{parts}}) to add up to “{{whole}}”, write “{{expected}}”.",
+  "prose-parts-sum/balanceMismatch": "In the text, “{{budget}}” less “{{spent}}” is {{expected}}, not “{{carry}}”: the budget, the spending and the amount carried over do not agree.",
   "prose-parts-sum/unitMismatch": "“{{whole}}” and its parts ({{parts}}) in the text use different units: the parts add up to {{sum}}.",
   "prose-rate-matches/rateMismatch": "“{{phrase}}” in “{{sentence}}” is wrong: {{numerator}} ÷ {{denominator}} is {{expected}}.",
   "prose-rate-matches/rowRateMismatch": "The note of indicator “{{indicator}}” says “{{phrase}}”, but actual {{actual}} ÷ target {{target}} is {{expected}}.",

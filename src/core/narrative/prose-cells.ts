@@ -333,6 +333,11 @@ export function moneyEntries(model: ReportModel): MoneyEntry[] {
  */
 function relationEntries(model: ReportModel, have: readonly MoneyEntry[]): MoneyEntry[] {
   const known = new Set(have.flatMap((e) => e.facts.map((f) => `${f.ref.sheet}!${f.ref.address}`)));
+  // The 合计 row's cells (targets of a relation whose target is labelled 合计 / 总计): what a bare 人员经费
+  // in the text states, as the total row of a schema table is.
+  const totals = new Set(
+    (model.relations ?? []).filter((r) => /^(?:合计|总计|合\s*计)$/.test(normalizeLabel(r.target.label))).map((r) => `${r.target.cell.ref.sheet}!${r.target.cell.ref.address}`),
+  );
   const byLabel = new Map<string, { field: string; facts: Fact[]; stated: Fact[] }>();
   for (const r of model.relations ?? []) {
     for (const c of [r.target, ...r.terms]) {
@@ -340,11 +345,13 @@ function relationEntries(model: ReportModel, have: readonly MoneyEntry[]): Money
       const label = normalizeLabel(c.label.replace(/^其中[:：]?/, ""));
       if (known.has(key) || label.length < 4 || LOOSE.has(label)) continue;
       known.add(key);
-      const f = correctedFact(model, factOf(c.cell.ref, c.cell.cell, undefined, model.moneyUnit));
-      if (!f) continue;
+      const fact = correctedFact(model, factOf(c.cell.ref, c.cell.cell, undefined, model.moneyUnit));
+      if (!fact) continue;
+      const f = totals.has(key) ? extend(fact, { isTotal: true }) : fact;
       const e = byLabel.get(label) ?? { field: c.field, facts: [], stated: [] };
       e.facts.push(f);
-      if (/\.(?:executed|amount)$/.test(c.field)) e.stated.push(f);
+      // A 全年执行数, a 决算 amount, a line of a 决算 总表 (its one amount): the figure a bare amount states.
+      if (/\.(?:executed|amount|line\d+)$/.test(c.field)) e.stated.push(f);
       byLabel.set(label, e);
     }
   }
@@ -378,7 +385,12 @@ export interface LabelMatch {
  * @param sheet - the sheet of the prose cell (omit to compare with the model's scalars)
  */
 export function matchMoneyLabel(model: ReportModel, label: string, sheet?: string, before?: string, item?: string): LabelMatch | undefined {
-  const l = normalizeLabel(label).replace(/部门/g, "");
+  // 社会保障和就业类支出: the 功能分类's 类 names the 决算 row 社会保障和就业支出.
+  // 其中基本支出: the 其中 opens a list of the form's own parts, it does not narrow 基本支出.
+  const l = normalizeLabel(label)
+    .replace(/^其中[:：]?/, "")
+    .replace(/部门/g, "")
+    .replace(/(.{2})类(支出|收入)$/, "$1$2");
   const generic = genericOverall(l);
   if (generic) {
     // “医疗救助：预算数…，执行数…”: the generic word belongs to the item named before the colon.
@@ -422,7 +434,7 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
 }
 
 /** A 决算 总表's words for the year's income or spending as a whole (收入, 本年收入, 收入合计, 支出总计). */
-const ACCOUNTS_WORD = /^(?:本年度?|当年度?|全年|年度|度|共|累计|实际|全部)*(?:本年)?(收入|支出)(合计|总计|总额)?$/;
+const ACCOUNTS_WORD = /^(?:本年度?|当年度?|全年|年度|度|共|累计|实际|全部)*(?:本年)?(收入|支出)(?:决算)?(合计|总计|总额|数)?$/;
 
 /**
  * A 决算 总表's 收入 / 支出 in prose: 总计 there includes the 结转和结余 lines, but clerks write 支出总计 (or

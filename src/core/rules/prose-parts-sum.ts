@@ -11,7 +11,7 @@ import type { ReportModel } from "../model/report-model";
 import { convertUnit } from "../units";
 
 /** Message ids of prose-parts-sum. */
-export type MessageId = "sumMismatch" | "unitMismatch" | "partUnitMistake";
+export type MessageId = "sumMismatch" | "unitMismatch" | "partUnitMistake" | "balanceMismatch";
 
 /** Parts listed in prose must add up to their whole. */
 export const prosePartsSum = defineRule<MessageId>({
@@ -24,6 +24,7 @@ export const prosePartsSum = defineRule<MessageId>({
       "sumMismatch": "文字中“{{whole}}”的各部分（{{parts}}）之和为{{sum}}，与总数不符。",
       "unitMismatch": "文字中“{{whole}}”与其各部分（{{parts}}）的单位不一致：各部分之和为{{sum}}。",
       "partUnitMistake": "文字“{{phrase}}”的单位有误：按“{{whole}}”的各部分（{{parts}}）相加，应写作“{{expected}}”。",
+      "balanceMismatch": "文字中“{{budget}}”减去“{{spent}}”为{{expected}}，与“{{carry}}”不符：预算、支出和结转（结余）三者对不上。",
     },
     fixable: true,
   },
@@ -95,6 +96,28 @@ export const prosePartsSum = defineRule<MessageId>({
               actual: whole.text,
             });
           }
+          // 预算资金192.31万元，支出158.89万元，……结转到2020年度33.42万元: the budget is what was spent and
+          // what was carried over.
+          for (const b of balances(pc.text, pc.analysis.quantities)) {
+            const values = [b.spent, b.carry].map((q) => valueIn(q, b.budget.unit));
+            if (values.some((v) => v === undefined)) continue;
+            const tol = halfWidth(b.budget) + halfWidth(b.spent, b.budget.unit) + halfWidth(b.carry, b.budget.unit) + 1e-9 * Math.max(1, b.budget.value);
+            const [spent, carry] = values as number[];
+            if (Math.abs(spent + carry - b.budget.value) <= tol) continue;
+            // An amount the table contradicts (and whose table figure makes the balance hold) is
+            // prose-amount-matches-table's one finding.
+            if (tableExplains(context.model, pc.text, pc.ref.sheet, b.budget, [b.spent, b.carry], [spent, carry], tol)) continue;
+            const decimals = Math.max(b.budget.decimals, b.spent.decimals);
+            const expected = `${formatDecimals(b.budget.value - spent, decimals)}${b.budget.unit}`;
+            context.report({
+              at: pc.ref,
+              messageId: "balanceMismatch",
+              field: pc.field,
+              data: { budget: b.budget.text, spent: b.spent.text, carry: b.carry.text, expected },
+              expected,
+              actual: b.carry.text,
+            });
+          }
         }
       },
     };
@@ -115,6 +138,39 @@ function tableExplains(model: ReportModel, text: string, sheet: string, whole: P
     const f = figure(p);
     return f !== undefined && Math.abs(sum - values[i] + f - whole.value) <= tol;
   });
+}
+
+const BALANCE_CARRY = /结转|结余/;
+const BALANCE_SPENT = /支出|执行数|支付|使用/;
+const BALANCE_BUDGET = /预算|下达|安排|拨付|资金/;
+
+/**
+ * The clauses that state a budget, what was spent of it and what was carried over, one of each, in that
+ * order, within one sentence and between two semicolons (a 其中 list of units, “局机关…；职工医保中心…；”,
+ * is one balance per unit). The carried-over amount may follow a year (结转到2020年度33.42万元).
+ */
+function balances(text: string, quantities: readonly ProseQuantity[]): { budget: ProseQuantity; spent: ProseQuantity; carry: ProseQuantity }[] {
+  const groups = new Map<string, ProseQuantity[]>();
+  quantities.forEach((q, i) => {
+    if (q.kind !== "money") return;
+    const clause = text.slice(q.sentence.start, q.start).split(/[；;]/).length;
+    const key = `${q.sentence.index}:${clause}`;
+    // 结转到2020年度 is read as a year with the words before it; the amount after it inherits them.
+    const prev = quantities[i - 1];
+    const label = q.label || (prev?.kind === "year" && prev.sentence.index === q.sentence.index && /^[\s，,]*$/.test(text.slice(prev.end, q.start).replace(/年度?/, "")) ? prev.label : "");
+    groups.set(key, [...(groups.get(key) ?? []), label === q.label ? q : { ...q, label }]);
+  });
+  const out: { budget: ProseQuantity; spent: ProseQuantity; carry: ProseQuantity }[] = [];
+  for (const qs of groups.values()) {
+    if (qs.some((q) => q.approx || q.direction || q.changeTo || q.comparator)) continue;
+    const carry = qs.filter((q) => BALANCE_CARRY.test(q.label));
+    const spent = qs.filter((q) => !BALANCE_CARRY.test(q.label) && BALANCE_SPENT.test(q.label));
+    const budget = qs.filter((q) => !BALANCE_CARRY.test(q.label) && !BALANCE_SPENT.test(q.label) && BALANCE_BUDGET.test(q.label));
+    if (carry.length !== 1 || spent.length !== 1 || budget.length !== 1 || qs.length !== 3) continue;
+    if (!(budget[0].start < spent[0].start && spent[0].start < carry[0].start)) continue;
+    out.push({ budget: budget[0], spent: spent[0], carry: carry[0] });
+  }
+  return out;
 }
 
 /** The one part written in another money unit whose digits, read in the whole's unit, make the sum hold. */

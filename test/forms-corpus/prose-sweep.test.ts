@@ -1,0 +1,64 @@
+/**
+ * Every amount, rate and score the corpus's prose states, changed one at a time (an amount by +10% + 1, a
+ * percentage by 7 points, a score likewise), must be found at its prose cell — "prose that contradicts the
+ * tables". The phrases no table of the layout states (another year's figure, a statistic of the bureau's
+ * work, an indicator's value) are listed in NOT_IN_TABLES with why; the list may only shrink: a phrase on it
+ * that starts being found fails the test, so that the list is kept honest.
+ */
+import { checkWorkbook } from "../../src/core/engine/run-rules";
+import { copyBook, snapshotOf, type BookSpec } from "./book";
+import { buildCorpus } from "./corpus";
+
+const NOT_IN_TABLES: ReadonlyMap<string, string> = new Map([
+  // 资金到位 is no column of the 项目资金 table (到位 ≠ 全年预算数 in general), nor is a 到位率.
+  ...["mof-project", "sichuan-project", "province-project", "project-levels"].flatMap((f) => [
+    [`${f} 1年资金215.11万元`, "资金…已全额到位: the amount received"],
+    [`${f} 金到位率100%`, "资金到位率"],
+  ]),
+  ["dept-whole 医保基金105.16万元", "追回医保基金: a statistic of the bureau's work"],
+  ["dept-whole %，得分9.97分", "the 执行率得分 in prose (prose-score-matches reads only the 总分)"],
+  ["dept-sichuan 检合格率98.6%", "抽检合格率: an indicator value"],
+  ["dept-city 苗接种率97.8%", "疫苗接种率: an indicator value"],
+  ["dept-city 素养水平32.5%", "健康素养水平: an indicator value"],
+  ...["final-accounts", "final-yuan"].flatMap((f) => [
+    [`${f} 医保代缴5021.95万元`, "the previous year's 医保代缴"],
+    [`${f} 执行完成100%`, "预算执行完成100%: a 决算 has no budget"],
+  ]),
+  ["hunan-whole 参保率达95.44%", "参保率: a statistic"],
+  ["hunan-whole 征缴基金5.33亿元", "征缴基金: a statistic"],
+  ["hunan-whole 面稳定在95%", "a target in prose"],
+  ["dept-threerow 众满意率88%", "满意率: an indicator value"],
+  ["dept-threerow ，未达到90%", "an indicator's target"],
+]);
+
+const PHRASE = /(\d+(?:\.\d+)?)(\s*)(万元|元|%|分|亿元)/g;
+
+function changed(n: number, unit: string, decimals: number): string {
+  return (unit === "%" || unit === "分" ? n + 7 : n * 1.1 + 1).toFixed(decimals);
+}
+
+describe.each(buildCorpus().map((c) => [c.file, c] as const))("%s", (_file, c) => {
+  const before = new Set(checkWorkbook(snapshotOf(c.book)).findings.map((f) => `${f.ruleId}@${f.sheet}!${f.ref}`));
+  const planted: { name: string; book: BookSpec; sheet: string; a1: string; key: string }[] = [];
+  for (const sh of c.book.sheets) {
+    for (const [a1, cell] of sh.cells) {
+      if (typeof cell.v !== "string" || cell.v.length < 25) continue;
+      const text = cell.v;
+      for (const m of text.matchAll(PHRASE)) {
+        const n = Number(m[1]);
+        if (n === 0 || (Number.isInteger(n) && n >= 1900 && n <= 2100)) continue;
+        const to = changed(n, m[3], (m[1].split(".")[1] ?? "").length);
+        const book = copyBook(c.book);
+        book.sheets.find((s) => s.name === sh.name)!.cells.get(a1)!.v = text.slice(0, m.index) + to + m[2] + m[3] + text.slice(m.index! + m[0].length);
+        planted.push({ name: `${sh.name}!${a1} ${m[0]} → ${to}${m[3]}`, book, sheet: sh.name, a1, key: `${c.file} ${text.slice(Math.max(0, m.index! - 4), m.index)}${m[1]}${m[3]}` });
+      }
+    }
+  }
+  const found = (p: (typeof planted)[number]): boolean =>
+    checkWorkbook(snapshotOf(p.book)).findings.some((f) => f.severity !== "info" && f.sheet === p.sheet && f.ref === p.a1 && !before.has(`${f.ruleId}@${f.sheet}!${f.ref}`));
+  if (process.env.SWEEP_KEYS) for (const p of planted) if (!found(p)) console.log(JSON.stringify(p.key));
+  const open = planted.filter((p) => !NOT_IN_TABLES.has(p.key));
+  const known = planted.filter((p) => NOT_IN_TABLES.has(p.key));
+  if (open.length) test.each(open.map((p) => [p.name, p] as const))("%s is found at its prose cell", (_n, p) => expect(found(p)).toBe(true));
+  if (known.length) test.each(known.map((p) => [p.name, p] as const))("%s is not checked (no table states it)", (_n, p) => expect(found(p)).toBe(false));
+});
