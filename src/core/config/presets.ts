@@ -37,6 +37,7 @@ export const RECOMMENDED: Preset = {
     "prose-amount-matches-table": "error",
     "prose-change-percent": "error",
     "prose-count-matches-list": "warning",
+    "prose-indicator-matches": "warning",
     "prose-parts-sum": "error",
     "prose-rate-matches": "error",
     "prose-score-matches": "error",

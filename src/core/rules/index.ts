@@ -12,6 +12,7 @@ import { proseAmountMatchesTable } from "./prose-amount-matches-table";
 import { proseChangePercent } from "./prose-change-percent";
 import { proseCountMatchesList } from "./prose-count-matches-list";
 import { prosePartsSum } from "./prose-parts-sum";
+import { proseIndicatorMatches } from "./prose-indicator-matches";
 import { proseRateMatches } from "./prose-rate-matches";
 import { proseScoreMatches } from "./prose-score-matches";
 import { proseUnitMatchesTable } from "./prose-unit-matches-table";
@@ -55,6 +56,7 @@ export const RULES: readonly Rule[] = [
   proseAmountMatchesTable,
   proseChangePercent,
   proseCountMatchesList,
+  proseIndicatorMatches,
   prosePartsSum,
   proseRateMatches,
   proseScoreMatches,

@@ -1,0 +1,126 @@
+/**
+ * prose-indicator-matches — a value the text gives for a performance indicator by its name ("参保群众满意率
+ * 88%", "印制宣传海报1700张") should be that indicator's 实际完成值 in the 绩效指标 table. A warning: the
+ * text may speak of another scope or period than the indicator, but a reader who finds 95% in the 综述 and
+ * 88% in the table cannot tell which one the bureau stands by.
+ *
+ * Only a statement of what was achieved is compared: a number after target words (年初, 目标, 设定, 计划,
+ * 不低于 …), before 的目标 / 以上, or in a sentence about another year is left alone, and so is a name that
+ * several indicators share.
+ */
+import { defineRule } from "../engine/types";
+import { formatRef } from "../model/address";
+import type { CellRef } from "../model/snapshot";
+import type { ProseQuantity } from "../narrative/extract";
+import { proseCells, reportYear } from "../narrative/prose-cells";
+import { normalizeLabel } from "../schema/fields";
+import { scoresFor } from "../scoring/score";
+import { showNumber } from "../scoring/indicator-value";
+import { moneyFactor } from "../units";
+
+/** Message ids of prose-indicator-matches. */
+export type MessageId = "actualMismatch";
+
+/** Words before a number (in its clause) that make it a target, not an achievement. */
+const TARGET_BEFORE = /年初|设定|目标|计划|预期|预计|指标值|不低于|不少于|不高于|不超过|力争|确保|要求|标准|上年|去年|同期|以上|以下/;
+/** Words right after a number that make it a target or a threshold. */
+const TARGET_AFTER = /^(?:的?(?:年度)?(?:目标|指标|要求|标准)|及?以上|及?以下|以内|左右)/;
+
+/** Words before an indicator's name that leave its scope as it is. */
+const NO_SCOPE = /^(?:其中|实际|完成|实现|达到|达|全年|年度|本年度?|当年|累计完成|项目)*$/;
+
+interface Named {
+  readonly name: string;
+  readonly value: number;
+  readonly decimals: number;
+  readonly unit: string;
+  readonly shown: string;
+  readonly ref: CellRef;
+  readonly indicator: string;
+}
+
+function cellText(cell: { readonly value?: unknown } | undefined): string {
+  const v = cell?.value;
+  return typeof v === "string" ? v : typeof v === "number" ? String(v) : "";
+}
+
+/** An indicator's name as prose writes it: `指标1：基本支出（万元）` → `基本支出`. */
+function cleanName(level3: string): string {
+  return normalizeLabel(level3.replace(/^\s*(?:指标\s*\d+|\d+)\s*[:：、.．]\s*/, "").replace(/[（(][^）)]*[）)]\s*$/, ""));
+}
+
+/** Values the text names indicators by must be their 实际完成值. */
+export const proseIndicatorMatches = defineRule<MessageId>({
+  id: "prose-indicator-matches",
+  meta: {
+    type: "problem",
+    docs: { description: "文字中以指标名称写出的完成情况（如“参保群众满意率88%”）应与绩效指标表的实际完成值一致。", recommended: true },
+    messages: {
+      "actualMismatch": "文字“{{phrase}}”与绩效指标“{{indicator}}”的实际完成值 {{actual}}（{{cell}}）不一致，请核对文字或指标表。",
+    },
+  },
+  create(context) {
+    return {
+      workbook() {
+        const model = context.model;
+        const rows = model.tables.jx_indicators?.rows ?? [];
+        const named: Named[] = [];
+        for (const ind of scoresFor(model, context.profile).indicators) {
+          const a = ind.actual;
+          if (a.kind !== "number" || !ind.actualRef) continue;
+          const name = cleanName(ind.level3);
+          // A short name (参保率, 回访率) is said of many populations in one report: too ambiguous to compare.
+          if (name.length < 4) continue;
+          const unitCell = cellText(rows.find((r) => r.row === ind.row)?.cells.unit?.cell).trim();
+          const percent = a.percent || (!a.unit && /^[%％]$/.test(unitCell));
+          const unit = percent ? "%" : (a.unit ?? unitCell);
+          // Money is the tables' (prose-amount-matches-table): an indicator 基本支出 of the whole department
+          // is not what 局机关基本支出 states.
+          if (!unit || moneyFactor(unit) !== undefined) continue;
+          const value = a.percent ? a.value * 100 : a.value;
+          const decimals = a.percent ? Math.max(0, a.decimals - 2) : a.decimals;
+          named.push({ name, value, decimals, unit, shown: a.raw || showNumber(value), ref: ind.actualRef, indicator: ind.level3.trim() });
+        }
+        if (named.length === 0) return;
+        const year = reportYear(model);
+        for (const pc of proseCells(model)) {
+          for (const q of pc.analysis.quantities) {
+            if (q.kind === "year" || q.approx || q.direction || q.changeTo || q.comparator) continue;
+            const label = normalizeLabel(q.label);
+            if (label.length < 4) continue;
+            // The label is the indicator's name, with at most words that add no scope (全市医疗保险参保人数 is
+            // not the indicator 参保人数, which may count one scheme).
+            const matches = named.filter((n) => label.endsWith(n.name) && NO_SCOPE.test(label.slice(0, label.length - n.name.length)) && sameUnit(q, n.unit));
+            // A name several indicators share, or the same indicator twice (two rows): not one value.
+            if (matches.length !== 1) continue;
+            const n = matches[0];
+            // The clause before the number, less the indicator's own name (which may hold 目标 or 计划).
+            const clause = normalizeLabel(pc.text.slice(q.sentence.start, q.start).split(/[，,；;]/).pop() ?? "");
+            const before = clause.endsWith(n.name) ? clause.slice(0, clause.length - n.name.length) : clause;
+            if (TARGET_BEFORE.test(before) || TARGET_AFTER.test(pc.text.slice(q.end).trimStart())) continue;
+            // Another year's figure (2020年参保率… in a 2021 report).
+            if (year !== undefined && pc.analysis.quantities.some((y) => y.kind === "year" && y.sentence.index === q.sentence.index && y.start < q.start && y.value !== year)) continue;
+            const tol = 0.5 * Math.pow(10, -q.decimals) + 0.5 * Math.pow(10, -n.decimals) + 1e-9;
+            if (Math.abs(q.value - n.value) <= tol) continue;
+            context.report({
+              at: pc.ref,
+              messageId: "actualMismatch",
+              field: pc.field,
+              data: { phrase: q.text, indicator: n.indicator, actual: n.shown, cell: formatRef(n.ref) },
+              expected: n.shown,
+              actual: q.text,
+            });
+          }
+        }
+      },
+    };
+  },
+});
+
+/** Whether a prose quantity is in the indicator's unit (a percentage for a percentage). */
+function sameUnit(q: ProseQuantity, unit: string): boolean {
+  if (unit === "%") return q.kind === "percent";
+  return q.kind !== "percent" && q.unit === unit;
+}
+
+export default proseIndicatorMatches;

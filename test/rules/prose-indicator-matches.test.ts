@@ -1,0 +1,30 @@
+import { proseIndicatorMatches } from "../../src/core/rules/prose-indicator-matches";
+import { ruleTester } from "../helpers/rule-tester";
+import { proseWorkbook } from "../narrative/prose-workbook";
+
+// The workbook's indicators (prose-workbook.ts): 参保人数 42.5万人, 参保率 94.5%, 资金拨付及时率 100%,
+// 参保群众满意度 93%.
+ruleTester.run(proseIndicatorMatches, {
+  valid: [
+    { name: "the text repeats the indicators' values", workbook: proseWorkbook({ achievements: "参保率94.5%，资金拨付及时率100%，参保群众满意度93%。" }) },
+    { name: "a target, not an achievement (年初设定)", workbook: proseWorkbook({ achievements: "年初设定参保率95%，实际参保率94.5%。" }) },
+    { name: "a threshold after the number (95%以上)", workbook: proseWorkbook({ achievements: "力争参保群众满意度达到95%以上。" }) },
+    { name: "a wider scope (全市医疗保险参保人数) is another figure", workbook: proseWorkbook({ achievements: "全市医疗保险参保人数49.3万人。" }) },
+    { name: "another year's figure", workbook: proseWorkbook({ achievements: "2020年参保率为92.1%。" }) },
+    { name: "rounded as written: 93% stated as 93.0%", workbook: proseWorkbook({ achievements: "参保群众满意度93.0%。" }) },
+    // 参保率 is said of many populations in one report (全市, 建档立卡贫困人口, 居民医保): too short a name to compare.
+    { name: "a short indicator name (参保率) is not compared", workbook: proseWorkbook({ achievements: "全市1.2万名建档立卡贫困人口全部纳入城乡居民医保，参保率达100%。" }) },
+  ],
+  invalid: [
+    {
+      name: "参保群众满意度 95% where the indicator table says 93%",
+      workbook: proseWorkbook({ achievements: "经问卷调查，参保群众满意度95%。" }),
+      errors: [{ messageId: "actualMismatch", ref: "基本信息!B17", field: "jx_achievements", expected: "93%", actual: "95%" }],
+    },
+    {
+      name: "资金拨付及时率 98% where the table says 100% (the clerk kept last year's text)",
+      workbook: proseWorkbook({ problems: "资金拨付及时率98%，个别资金拨付滞后。" }),
+      errors: [{ messageId: "actualMismatch", ref: "基本信息!B18", expected: "100%" }],
+    },
+  ],
+});
