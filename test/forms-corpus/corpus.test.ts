@@ -41,6 +41,10 @@ const FORM_WORDS: Record<FormId, RegExp> = {
   "project-inline": /项目支出绩效自评表|project/i,
   "summary-yuan": /汇总|summary/i,
   "project-levels": /项目支出绩效自评表|project/i,
+  "project-stacked": /项目支出绩效自评表|project/i,
+  "project-subtotals": /项目支出绩效自评表|project/i,
+  "summary-linked": /汇总|项目支出绩效自评表|summary|project/i,
+  "project-merged": /项目支出绩效自评表|project/i,
 };
 
 /**
