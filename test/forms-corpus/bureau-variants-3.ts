@@ -416,7 +416,7 @@ const T = {
     { l1: "产出指标", l2: "时效指标", name: "年内完工率", target: "≥95%", actual: "95%", weight: 7.5, score: 7.5 },
     { l1: "产出指标", l2: "成本指标", name: "项目总成本", target: "≤196.5万元", actual: "187.35万元", weight: 7.5, score: 7.5 },
     { l1: "效益指标", l2: "社会效益指标", name: "老年人办事平均用时缩短", target: "≥30%", actual: "28%", weight: 15, score: 14, reason: "部分窗口改造后人员培训不到位；下一步开展专项培训。" },
-    { l1: "效益指标", l2: "可持续影响指标", name: "适老化服务长效机制", target: "建立", actual: "已建立", weight: 15, score: 15 },
+    { l1: "效益指标", l2: "可持续影响指标", name: "适老化服务长效机制", target: "建立", actual: "达成年度指标", weight: 15, score: 15 },
     { l1: "满意度指标", l2: "服务对象满意度指标", name: "老年参保群众满意度", target: "≥90%", actual: "92.5%", weight: 10, score: 10 },
   ] as { l1: string; l2: string; name: string; target: string; actual: string; weight: number; score: number; reason?: string }[],
 };

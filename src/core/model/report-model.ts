@@ -118,6 +118,8 @@ export interface FormInstance {
   /** Its Chinese name (`项目支出绩效自评表（财政部）`). */
   readonly name: string;
   readonly sheet: string;
+  /** The rows the form occupies when several forms are stacked on its sheet (first, last); absent: the whole sheet. */
+  readonly rows?: readonly [number, number];
   /** What the form is about: one project, a whole department, a list of projects, 决算 tables. */
   readonly kind: "project" | "dept" | "summary" | "accounts";
   /** The 项目名称 written on the form (project forms), to match a 汇总 row with its sheet. */
@@ -142,6 +144,11 @@ export interface FormInstance {
   readonly absent: readonly ScalarFieldId[];
   /** The model of this form's sheet (its own scalars and tables), when the workbook holds several forms. */
   readonly model?: ReportModel;
+}
+
+/** Whether two detected forms are the same one: the same sheet and, for stacked forms, the same rows. */
+export function sameForm(a: Pick<FormInstance, "sheet" | "rows">, b: Pick<FormInstance, "sheet" | "rows"> | undefined): boolean {
+  return b !== undefined && a.sheet === b.sheet && a.rows?.[0] === b.rows?.[0];
 }
 
 /** The mapped self-evaluation. */
