@@ -1042,6 +1042,7 @@ function levelWeightSums(grid: SheetGrid, form: FormDecl, table: MappingResult["
         where: `${name}分值`,
         target: { cell: boundAt(grid, row.row, col), field: `${form.id}.levels.${row.row}.weight`, label: `${name}分值` },
         terms: members.map((m) => ({ cell: m.cells.weight, field: "jx_indicators.weight", label: cellText(m.cells.level3?.cell) || `第${m.row}行`, sign: 1 as const })),
+        points: true,
       });
     }
   }

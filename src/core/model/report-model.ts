@@ -99,6 +99,11 @@ export interface DeclaredSum {
   readonly where: string;
   readonly target: RelationCell;
   readonly terms: readonly (RelationCell & { readonly sign: 1 | -1 })[];
+  /**
+   * Points (分值, 得分), not money: each figure is the number stored, whatever the format shows (a 分值 of 10
+   * shown “0” is 10, not 9.5 to 10.5) — points add up exactly.
+   */
+  readonly points?: boolean;
 }
 
 /** A declared rate relation: `rate = numerator ÷ denominator` (a 执行率 column of a funds block). */

@@ -1050,12 +1050,15 @@ function declaredChecks(model: ReportModel, ft: Footing, b: CheckBuilder): Model
     }
     return f;
   };
+  // Points are read as stored: the number format's rounding is no tolerance for them.
+  const stored = (bound: BoundCell): BoundCell => (bound.cell?.numberFormat !== undefined && typeof bound.cell.value === "number" ? { ref: bound.ref, cell: { ...bound.cell, numberFormat: undefined } } : bound);
   for (const rel of model.relations) {
-    const target = read(rel.target.cell, rel.target.field);
+    const as = rel.points ? stored : (x: BoundCell): BoundCell => x;
+    const target = read(as(rel.target.cell), rel.target.field);
     const terms: Term[] = [];
     let readable = target !== undefined;
     for (const t of rel.terms) {
-      const figure = read(t.cell, t.field);
+      const figure = read(as(t.cell), t.field);
       if (!figure) readable = false;
       else terms.push({ figure, sign: t.sign });
     }
