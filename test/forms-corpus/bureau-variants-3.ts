@@ -231,7 +231,34 @@ export function projectStackedCase(): FormCase {
   const a = writeProject(w, 1, d1);
   // Two blank rows between the forms (a page break when printed).
   const b = writeProject(w, a.end + 3, d2);
+  // A 项目汇总 sheet before it, one row per stacked form.
+  const sum2 = new SheetWriter("项目汇总");
+  "ABCDEFG".split("").forEach((c, i) => sum2.width(c, [6, 44, 12, 12, 10, 10, 10][i]));
+  sum2.merged("A1:G1", "2019年度项目支出绩效自评汇总表", { bold: true, size: 16, center: true });
+  ["序号", "项目名称", "预算数", "执行数", "执行率", "自评得分", "自评结果"].forEach((h, i) => sum2.label(`${"ABCDEFG"[i]}2`, h, { bold: true }));
+  const links = [
+    { d: d1, x: a },
+    { d: d2, x: b },
+  ].map(({ d, x }, k) => {
+    const r = 3 + k;
+    const t = d.funds.total;
+    const scoreV = round2(execScoreOf(t, d.execWeight) + d.indicators.reduce((q, i) => q + i.score, 0));
+    sum2.set(`A${r}`, k + 1, { center: true });
+    sum2.set(`B${r}`, d.name);
+    const budget = sum2.money(`C${r}`, t[1]);
+    const spent = sum2.money(`D${r}`, t[2]);
+    const rate = sum2.rate(`E${r}`, rate4(t[2], t[1]));
+    const score = sum2.set(`F${r}`, scoreV, { fmt: MONEY });
+    sum2.set(`G${r}`, gradeOf(scoreV), { center: true });
+    return { budget, spent, rate, score, x };
+  });
   const relations = [...a.relations, ...b.relations];
+  links.forEach((l, k) => {
+    relations.push({ kind: "rate", rate: l.rate, num: l.spent, den: l.budget, decimals: 2, label: `汇总 ${k + 1} 执行率` });
+    relations.push(equal(l.budget, l.x.funds[0][1], `汇总 ${k + 1} 预算数 = 项目表`));
+    relations.push(equal(l.spent, l.x.funds[0][2], `汇总 ${k + 1} 执行数 = 项目表`));
+    relations.push(equal(l.score, l.x.scoreTotal, `汇总 ${k + 1} 自评得分 = 项目表 总分`));
+  });
   const traps: Trap[] = [...a.traps, ...b.traps, rateAsText(b.execRate, "the second form's 执行率 typed as the text “100.00%”")];
   const variants: Variant[] = [
     num("part-not-footing", "form 1 其中：当年财政拨款 全年执行数 22.58 (总额 12.58)", a.funds[1][2], 22.58),
@@ -253,8 +280,10 @@ export function projectStackedCase(): FormCase {
     txt("prose-vs-table", "form 2 实际完成情况 counts 6 三级指标 (table 5)", b.actual, "三级指标5个", "三级指标6个"),
     txt("prose-yuan", "form 1 实际完成情况 says 全年支出125800元 beside the 万元 table", a.actual, "全年支出12.58万元", "全年支出125800元"),
     put("reason-missing", "form 1 年底前完成率 not achieved (45% of ≥90%), reason left empty", a.ind[2].reason, null),
+    num("summary-vs-sheet", "汇总 row 2 自评得分 95 (the second stacked form's 总分 100)", links[1].score, 95),
+    num("summary-vs-sheet", "汇总 row 1 执行数 21.58 (the first stacked form's 12.58)", links[0].spent, 21.58),
   ];
-  return { form: "project-stacked", seed: "001", file: "project-stacked", book: { sheets: [w.spec] }, relations, variants, traps };
+  return { form: "project-stacked", seed: "001", file: "project-stacked", book: { sheets: [sum2.spec, w.spec] }, relations, variants, traps };
 }
 
 // ------------------------------------------------------------------ r. 小计 rows in the indicator table
