@@ -52,8 +52,11 @@ interface Written {
 interface WriteOptions {
   /** Fund rows under 年度资金总额 (label, figures); the 财政部 rows by default. */
   parts?: [string, Triple][];
-  /** Each 一级 group closed by a “产出指标小计” row. */
-  subtotals?: boolean;
+  /**
+   * 小计 rows: `row` closes each 一级 group with a “产出指标小计” row (B:F merged); `top` opens it with a bare
+   * “小计” in the 二级 column, the 一级 merged down over it; `level3` closes it with “小计” in the 三级 column.
+   */
+  subtotals?: "row" | "top" | "level3";
   /** Each fund part row with its own 执行率. */
   rowRates?: boolean;
 }
@@ -71,7 +74,7 @@ const execScoreOf = (t: Triple, w: number): number => round2(Math.min(t[2] / t[1
  * identity, the 项目资金（万元） block, 年度总体目标, the 绩效指标 table (optionally with 小计 rows), 总分,
  * 自评等级 and a 填报人 line. Returns its cells and relations.
  */
-function writeProject(w: SheetWriter, r0: number, d: ProjectData, o: WriteOptions = {}): Written {
+export function writeProject(w: SheetWriter, r0: number, d: ProjectData, o: WriteOptions = {}): Written {
   const S = (a: string): Ref => ({ sheet: w.name, a1: a });
   const title = w.merged(`A${r0}:J${r0}`, "项目支出绩效自评表", { bold: true, size: 16, center: true });
   const yearLine = w.merged(`A${r0 + 1}:J${r0 + 1}`, `（${d.year}年度）`, { center: true, size: 12 });
@@ -135,8 +138,20 @@ function writeProject(w: SheetWriter, r0: number, d: ProjectData, o: WriteOption
     if (g && g.l1 === i.l1) g.members.push(k);
     else groups.push({ l1: i.l1, members: [k] });
   });
+  const subtotalRow = (g: { l1: string; members: number[] }): void => {
+    if (o.subtotals === "row") w.merged(`B${r}:F${r}`, `${g.l1}小计`, { bold: true, center: true });
+    else if (o.subtotals === "top") w.set(`C${r}`, "小计", { bold: true, center: true });
+    else w.set(`D${r}`, "小计", { bold: true, center: true });
+    const weight = w.set(`G${r}`, g.members.reduce((a, k) => a + d.indicators[k].weight, 0), { fmt: "0" });
+    const score = w.set(`H${r}`, round2(g.members.reduce((a, k) => a + d.indicators[k].score, 0)), { fmt: MONEY });
+    w.merge(`I${r}:J${r}`);
+    subtotals.push({ label: `${g.l1}小计`, weight, score, members: g.members });
+    r++;
+  };
   for (const g of groups) {
     const first = r;
+    if (o.subtotals === "top") subtotalRow(g);
+    const firstInd = r;
     g.members.forEach((k) => {
       const i = d.indicators[k];
       w.set(`D${r}`, i.name);
@@ -148,25 +163,23 @@ function writeProject(w: SheetWriter, r0: number, d: ProjectData, o: WriteOption
       ind.push({ target, actual: act, weight, score, reason });
       r++;
     });
-    // 一级 merged down its rows; 二级 runs merged within the group.
-    w.set(`B${first}`, g.l1, { center: true });
-    if (g.members.length > 1) w.merge(`B${first}:B${r - 1}`);
+    // 二级 runs merged within the group.
     let s0 = 0;
     for (let j = 1; j <= g.members.length; j++) {
       if (j === g.members.length || d.indicators[g.members[j]].l2 !== d.indicators[g.members[s0]].l2) {
-        w.set(`C${first + s0}`, d.indicators[g.members[s0]].l2, { center: true });
-        if (j - s0 > 1) w.merge(`C${first + s0}:C${first + j - 1}`);
+        w.set(`C${firstInd + s0}`, d.indicators[g.members[s0]].l2, { center: true });
+        if (j - s0 > 1) w.merge(`C${firstInd + s0}:C${firstInd + j - 1}`);
         s0 = j;
       }
     }
-    if (o.subtotals) {
-      w.merged(`B${r}:F${r}`, `${g.l1}小计`, { bold: true, center: true });
-      const weight = w.set(`G${r}`, g.members.reduce((a, k) => a + d.indicators[k].weight, 0), { fmt: "0" });
-      const score = w.set(`H${r}`, round2(g.members.reduce((a, k) => a + d.indicators[k].score, 0)), { fmt: MONEY });
-      w.merge(`I${r}:J${r}`);
-      subtotals.push({ label: `${g.l1}小计`, weight, score, members: g.members });
-      r++;
+    if (o.subtotals === "row" || o.subtotals === "level3") {
+      if (o.subtotals === "level3") w.merge(`E${r}:F${r}`);
+      subtotalRow(g);
     }
+    // 一级 merged down its rows (its 小计 row too, but for a “产出指标小计” row of its own).
+    const last = o.subtotals === "row" ? r - 2 : r - 1;
+    w.set(`B${first}`, g.l1, { center: true });
+    if (last > first) w.merge(`B${first}:B${last}`);
   }
   // A blank row inside the table, then 总分.
   const blankRow = r;
@@ -292,7 +305,7 @@ export function projectSubtotalsCase(): FormCase {
   const w = new SheetWriter(name);
   widths(w);
   const d = SEED004_CORPUS;
-  const x = writeProject(w, 1, d, { subtotals: true });
+  const x = writeProject(w, 1, d, { subtotals: "row" });
   const out = x.subtotals[0];
   const benefit = x.subtotals[1];
   const traps: Trap[] = [

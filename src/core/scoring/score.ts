@@ -770,8 +770,9 @@ interface TableSubtotal {
 /** `产出指标小计`, `小计（产出指标）`, `数量指标合计` → the group it names (`产出指标`, `数量指标`), else "". */
 function subtotalName(text: string): string | undefined {
   const t = text.replace(/\s+/g, "");
-  if (!/小计|合计/.test(t) || /^(?:总分|总计|综合得分)/.test(t)) return undefined;
-  return t.replace(/[(（）)]/g, "").replace(/^(?:其中[:：]?)?/, "").replace(/(?:小计|合计)/, "");
+  const m = /^(.{0,12}?)(?:小计|合计)$/.exec(t) ?? /^(?:小计|合计)[(（](.{0,12})[)）]$/.exec(t);
+  if (!m || /^(?:总分|总计|综合得分)/.test(t)) return undefined;
+  return m[1].replace(/^其中[:：]?/, "");
 }
 
 /**
