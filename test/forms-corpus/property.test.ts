@@ -64,6 +64,10 @@ const FLOOR: Record<FormId, number> = {
   "project-inline": 1,
   "summary-yuan": 1,
   "project-levels": 1,
+  "project-stacked": 1,
+  "project-subtotals": 1,
+  "summary-linked": 1,
+  "project-merged": 1,
 };
 
 describe("forms corpus: a random single mistake is found at its cause", () => {

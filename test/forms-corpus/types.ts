@@ -24,6 +24,10 @@ export type FormId =
   | "dept-threerow" // m. 部门整体 with a three-row header, 合  计 at the bottom, 自评报告 sheet (bureau-variants-2.ts)
   | "project-inline" // n. 项目表 with label and value in one cell, 分值/得分 before the values (bureau-variants-2.ts)
   | "project-levels" // p. 项目表 with a 分值 per indicator level, merged down (bureau-variants-2.ts)
+  | "project-stacked" // q. two 项目表 stacked on one sheet (bureau-variants-3.ts)
+  | "project-subtotals" // r. 项目表 with 产出指标小计 / 效益指标小计 rows (bureau-variants-3.ts)
+  | "summary-linked" // s. 汇总 with a 总分 column beside project sheets whose funds split 其中：中央补助 / 本级财政 (bureau-variants-3.ts)
+  | "project-merged" // t. 项目表 with every field in two merged columns, half-point 分值 (bureau-variants-3.ts)
   | "summary-yuan"; // o. 综述 sheet + 汇总 in 元 with rates as text, 总计 at the bottom (bureau-variants-2.ts)
 
 export const FORM_NAMES: Record<FormId, string> = {
@@ -45,6 +49,10 @@ export const FORM_NAMES: Record<FormId, string> = {
   "project-inline": "标签值同格项目表",
   "summary-yuan": "元汇总加综述",
   "project-levels": "分级分值项目表",
+  "project-stacked": "同页双项目表",
+  "project-subtotals": "小计行项目表",
+  "summary-linked": "总分联汇总簿",
+  "project-merged": "双列合并项目表",
 };
 
 /** The planted mistake kinds (issue 9 and the brief of the corpus). */

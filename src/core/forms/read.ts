@@ -871,6 +871,7 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
       }
     }
   }
+  for (const f of found.values()) relations.push(...undeclaredSplit(grid, form, f));
   const cellOf = (gridId: string, row: string, column: string): RelationCell | undefined => {
     const f = found.get(gridId);
     if (!f) return undefined;
@@ -888,6 +889,63 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
     return [...f.rows.keys()].filter((k) => k !== "total").map((k) => relCell(f, k, column, rowName(f, k))).filter((x): x is RelationCell => x !== undefined);
   };
   return { form, sheet: grid.name, result, relations, rates, moneyUnit: sheetUnit(grid), blocks, cellOf, linesOf, rowsOf };
+}
+
+/** A figure of a cell: a number, or text that is only a number (`1,711.75`). */
+function figureOf(cell: CellSnapshot | undefined): number | undefined {
+  if (typeof cell?.value === "number") return cell.value;
+  if (!isNumberLike(cell) || typeof cell?.value !== "string" || cell.value.includes("%")) return undefined;
+  const n = Number(cell.value.replace(/[,，\s]/g, ""));
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * A 其中 split no header declares (`年度资金总额 | 其中：中央补助 | 本级财政`, a 上年结转 among rows the form
+ * does not name): the rows with amounts right under a matrix block's total row, the first labelled 其中,
+ * down to the block's end. It is a split — the parts add up to the total — when they do in at least one
+ * money column as written; then every money column is checked (one wrong cell breaks one column, the
+ * others still say it is a split). Two parts at least; only when the declared split does not already cover
+ * those rows (one of them is undeclared).
+ */
+function undeclaredSplit(grid: SheetGrid, form: FormDecl, f: GridFound): DeclaredSum[] {
+  if (f.decl.mode !== "matrix" || f.inline || f.sideBySide || !f.unknownRows?.length) return [];
+  const totalRow = f.rows.get("total");
+  if (totalRow === undefined) return [];
+  const firstValueCol = Math.min(...[...f.columns.values()].map((c) => c.col));
+  const labelOf = (r: number): string =>
+    grid
+      .colsIn(r, 1, firstValueCol - 1)
+      .map((c) => cellText(grid.cell(r, c)).trim())
+      .filter((t) => t !== "")
+      .pop() ?? "";
+  const known = new Set(f.rows.values());
+  const rows = [...new Set([...known, ...f.unknownRows])].filter((r) => r > totalRow).sort((a, b) => a - b);
+  // Consecutive rows under the total (blank rows aside), the first a 其中.
+  const parts: number[] = [];
+  for (const r of rows) {
+    if (parts.length && grid.rowsIn(parts[parts.length - 1] + 1, r - 1).length > 0) break;
+    if (!parts.length && grid.rowsIn(totalRow + 1, r - 1).length > 0) break;
+    parts.push(r);
+  }
+  if (parts.length < 2 || !/^\s*其中/.test(labelOf(parts[0])) || !parts.some((r) => !known.has(r))) return [];
+  const moneyCols = f.decl.columns.filter((c) => c.kind === "money" && f.columns.has(c.key));
+  const foots = moneyCols.some((c) => {
+    const col = f.columns.get(c.key)!.col;
+    const total = figureOf(grid.cell(totalRow, col));
+    const terms = parts.map((r) => figureOf(grid.cell(r, col)) ?? (isBlank(grid.cell(r, col)) || isDash(grid.cell(r, col)) ? 0 : undefined));
+    if (total === undefined || total === 0 || terms.some((t) => t === undefined)) return false;
+    return Math.abs(total - terms.reduce((a: number, t) => a + (t ?? 0), 0)) < 0.005;
+  });
+  if (!foots) return [];
+  const out: DeclaredSum[] = [];
+  const name = (r: number): string => labelOf(r).replace(/^\s*其中[:：]?/, "") || `第${r}行`;
+  for (const c of moneyCols) {
+    const { col, header } = f.columns.get(c.key)!;
+    const target: RelationCell = { cell: boundAt(grid, totalRow, col), field: `${form.id}.${f.decl.id}.total.${c.key}`, label: labelOf(totalRow) || "合计" };
+    const terms = parts.map((r) => ({ cell: boundAt(grid, r, col), field: `${form.id}.${f.decl.id}.r${r}.${c.key}`, label: name(r), sign: 1 as const }));
+    out.push({ id: `${form.id}:${f.decl.id}:total=split:${c.key}`, sheet: grid.name, where: `${target.label}（${header.replace(/\s+/g, "")}）`, target, terms });
+  }
+  return out;
 }
 
 /** A line's or row's name as matched across tables: no numbering (一、), no 科目编码, no spaces. */
@@ -988,6 +1046,7 @@ function levelWeightSums(grid: SheetGrid, form: FormDecl, table: MappingResult["
         where: `${name}分值`,
         target: { cell: boundAt(grid, row.row, col), field: `${form.id}.levels.${row.row}.weight`, label: `${name}分值` },
         terms: members.map((m) => ({ cell: m.cells.weight, field: "jx_indicators.weight", label: cellText(m.cells.level3?.cell) || `第${m.row}行`, sign: 1 as const })),
+        points: true,
       });
     }
   }

@@ -2,10 +2,11 @@
  * Mapping: snapshot → ReportModel, by defined names (`jx_…`, the contract), else by reading the
  * sheet's labels (auto-map). Every bound value keeps the cell it came from.
  */
-import type { WorkbookSnapshot } from "../model/snapshot";
+import type { SheetSnapshot, WorkbookSnapshot } from "../model/snapshot";
 import type { BoundCell, DeclaredRate, DeclaredSum, FormInstance, MoneyUnit, ReportModel, TableBinding } from "../model/report-model";
 import { SCALAR_FIELDS, TABLES, type ScalarFieldId } from "../schema/fields";
 import { detectForm } from "../forms/detect";
+import { formBands, type FormBand } from "../forms/bands";
 import { linkRelations, readForm, readIdentity, type FormRead } from "../forms/read";
 import type { FormDecl } from "../forms/types";
 import type { SheetGrid } from "./grid";
@@ -14,6 +15,7 @@ import { cellText } from "./grid";
 import { hasContractNames, mapByNames } from "./by-name";
 import { autoMap } from "./auto-map";
 import { emptyResult, gridsOf, type MappingResult } from "./types";
+import { gridOf } from "./grid";
 
 export { hasContractNames } from "./by-name";
 
@@ -61,7 +63,24 @@ export function mapWorkbook(snapshot: WorkbookSnapshot): ReportModel {
     return forms.length ? { ...model, forms, form: forms[0] } : model;
   }
   // A detected form is read as declared; a `jx_` name the clerk saved still decides its own field.
-  return mapForms(snapshot, readable, declared, byName ? mapByNames(snapshot, grids) : undefined);
+  return mapForms(snapshot, readable, withBands(snapshot, declared), byName ? mapByNames(snapshot, grids) : undefined);
+}
+
+/** A form to read: its sheet's grid, or the grid of its band when several forms are stacked on the sheet. */
+interface Declared {
+  readonly grid: SheetGrid;
+  readonly form: FormDecl;
+  /** The band of rows this form occupies (forms/bands.ts), a sheet of the same name holding only them. */
+  readonly band?: FormBand;
+}
+
+/** Each sheet holding several forms one below the other is read as one band per form. */
+function withBands(snapshot: WorkbookSnapshot, declared: readonly { grid: SheetGrid; form: FormDecl }[]): Declared[] {
+  return declared.flatMap((d) => {
+    const sheet = snapshot.sheets.find((s) => s.name === d.grid.name);
+    const bands = sheet ? formBands(sheet, d.form) : undefined;
+    return bands ? bands.map((band) => ({ grid: gridOf(band.sheet), form: d.form, band })) : [d];
+  });
 }
 
 /** A model from a mapping result. */
@@ -160,13 +179,19 @@ function mergeInto(into: MappingResult, from: MappingResult, placed: (id: Scalar
  * project sheet), all checked; sheets without a form (a cover, a report in paragraphs) are read by the
  * schema's labels and belong to every model.
  */
-function mapForms(snapshot: WorkbookSnapshot, readable: readonly SheetGrid[], declared: readonly { grid: SheetGrid; form: FormDecl }[], names?: MappingResult): ReportModel {
+function mapForms(snapshot: WorkbookSnapshot, readable: readonly SheetGrid[], declared: readonly Declared[], names?: MappingResult): ReportModel {
   const reads: FormRead[] = declared.map((d) => readForm(d.grid, d.form));
+  // A form read from a band of its sheet: the band, and what auto-map finds in that band alone.
+  const bandOf = new Map<FormRead, { sheet: SheetSnapshot; rows: readonly [number, number]; legacy: MappingResult }>();
+  declared.forEach((d, i) => {
+    if (d.band) bandOf.set(reads[i], { sheet: d.band.sheet, rows: d.band.rows, legacy: autoMap(snapshot, [d.grid]).result });
+  });
+  const banded = new Set([...bandOf.values()].map((b) => b.sheet.name));
   const formSheets = new Set(reads.map((r) => r.sheet));
   const rest = readable.filter((g) => !formSheets.has(g.name));
   // The schema's own auto-map still reads what no form declares (a score summary beside a project
   // list, narrative fields on a report sheet); a form's own bindings win.
-  const legacy = autoMap(snapshot, readable);
+  const legacy = autoMap(snapshot, banded.size ? readable.filter((g) => !banded.has(g.name)) : readable);
   const restNames = new Set(rest.map((g) => g.name));
 
   const groups: { reads: FormRead[]; result: MappingResult }[] = [];
@@ -187,6 +212,10 @@ function mapForms(snapshot: WorkbookSnapshot, readable: readonly SheetGrid[], de
     // What auto-map found on the group's own sheets (and, for the first model, on sheets without a form).
     const mine = new Set(g.reads.map((r) => r.sheet));
     const extra = onSheets(legacy.result, (sheet) => mine.has(sheet) || (i === 0 && restNames.has(sheet)));
+    for (const r of g.reads) {
+      const b = bandOf.get(r);
+      if (b) mergeInto(extra, onSheets(b.legacy, () => true));
+    }
     // A table auto-map took from inside a form's own table (another project's indicator header read as
     // a score summary) is no table of its own.
     for (const [k, t] of Object.entries(extra.tables) as [keyof MappingResult["tables"], TableBinding][]) {
@@ -223,9 +252,18 @@ function mapForms(snapshot: WorkbookSnapshot, readable: readonly SheetGrid[], de
     // Sheets without a form (a report in paragraphs, a cover) are the first model's: their prose is
     // checked once, against the first form's tables.
     const sheets = new Set([...g.reads.map((r) => r.sheet), ...(groups.indexOf(g) === 0 ? rest.map((r) => r.name) : [])]);
-    const own: WorkbookSnapshot = { sheets: snapshot.sheets.filter((s) => sheets.has(s.name) || !readable.some((r) => r.name === s.name)), names: snapshot.names };
+    // A form of a band sees only its band of the sheet (its prose, its tables), never the other forms'.
+    const bands = new Map(g.reads.map((r) => bandOf.get(r)?.sheet).filter((b): b is SheetSnapshot => b !== undefined).map((b) => [b.name, b]));
+    const own: WorkbookSnapshot = {
+      sheets: snapshot.sheets.filter((s) => sheets.has(s.name) || !readable.some((r) => r.name === s.name)).map((s) => bands.get(s.name) ?? s),
+      names: snapshot.names,
+    };
     const unit = g.reads.map((r) => r.moneyUnit).find((u) => u !== undefined) ?? legacy.titleUnit;
-    const mine = g.reads.map((r) => instanceOf(r.form, r.sheet, { ...r.result, scalars: { ...g.result.scalars, ...r.result.scalars } }, r.relations));
+    const mine = g.reads.map((r) => {
+      const inst = instanceOf(r.form, r.sheet, { ...r.result, scalars: { ...g.result.scalars, ...r.result.scalars } }, r.relations);
+      const rows = bandOf.get(r)?.rows;
+      return rows ? { ...inst, rows } : inst;
+    });
     instances.push(...mine);
     // Each form's own relations, then those between the forms of the model (FormDecl.links).
     const relations: DeclaredSum[] = [...g.reads.flatMap((r) => r.relations), ...linkRelations(g.reads)];

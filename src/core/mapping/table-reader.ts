@@ -170,6 +170,9 @@ function isSummaryName(name: string): boolean {
   return /^(?:汇总|合计|总计)/.test(name.replace(/\s+/g, ""));
 }
 
+/** A subtotal row's label: `小计`, `产出指标小计`, `小计（产出指标）`. */
+const SUBTOTAL_LABEL = /^(?:.{0,12}小计|小计[(（].{0,12}[)）])$/;
+
 /**
  * Read a table from `area` (whose first row is the header).
  * @param grid - the sheet
@@ -246,6 +249,7 @@ function bindRows(grid: SheetGrid, def: TableDef, dataRows: readonly number[], c
   const nameCol = assigned.get("name");
   const c1 = assigned.get("level1");
   const c2 = assigned.get("level2");
+  const c3 = assigned.get("level3");
   // The columns as two flat lists: nothing in the loop is looked up or allocated that the binding does
   // not keep.
   const keys = columns.map((c) => c.key);
@@ -273,6 +277,12 @@ function bindRows(grid: SheetGrid, def: TableDef, dataRows: readonly number[], c
     }
     const t1 = c1 !== undefined ? grid.text(r, c1) : "";
     const t2 = c2 !== undefined ? grid.text(r, c2) : "";
+    // A 小计 written in the 三级 column (产出指标 | … | 小计 | | | 50 | 49.79) names the row, not an
+    // indicator: it is read as the row's label, where a 小计 in the 一级 or 二级 column is.
+    if (c3 !== undefined && c3 !== c2 && cells.level3?.cell !== undefined && SUBTOTAL_LABEL.test(grid.text(r, c3).replace(/\s+/g, ""))) {
+      cells.level2 = cells.level3;
+      cells.level3 = { ref: cells.level3.ref };
+    }
     if (t1 !== "" && t1 !== level1) {
       // A new 一级 group: its 二级 does not carry over from the previous group.
       level1 = t1;

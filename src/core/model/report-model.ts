@@ -99,6 +99,11 @@ export interface DeclaredSum {
   readonly where: string;
   readonly target: RelationCell;
   readonly terms: readonly (RelationCell & { readonly sign: 1 | -1 })[];
+  /**
+   * Points (分值, 得分), not money: each figure is the number stored, whatever the format shows (a 分值 of 10
+   * shown “0” is 10, not 9.5 to 10.5) — points add up exactly.
+   */
+  readonly points?: boolean;
 }
 
 /** A declared rate relation: `rate = numerator ÷ denominator` (a 执行率 column of a funds block). */
@@ -118,6 +123,8 @@ export interface FormInstance {
   /** Its Chinese name (`项目支出绩效自评表（财政部）`). */
   readonly name: string;
   readonly sheet: string;
+  /** The rows the form occupies when several forms are stacked on its sheet (first, last); absent: the whole sheet. */
+  readonly rows?: readonly [number, number];
   /** What the form is about: one project, a whole department, a list of projects, 决算 tables. */
   readonly kind: "project" | "dept" | "summary" | "accounts";
   /** The 项目名称 written on the form (project forms), to match a 汇总 row with its sheet. */
@@ -142,6 +149,11 @@ export interface FormInstance {
   readonly absent: readonly ScalarFieldId[];
   /** The model of this form's sheet (its own scalars and tables), when the workbook holds several forms. */
   readonly model?: ReportModel;
+}
+
+/** Whether two detected forms are the same one: the same sheet and, for stacked forms, the same rows. */
+export function sameForm(a: Pick<FormInstance, "sheet" | "rows">, b: Pick<FormInstance, "sheet" | "rows"> | undefined): boolean {
+  return b !== undefined && a.sheet === b.sheet && a.rows?.[0] === b.rows?.[0];
 }
 
 /** The mapped self-evaluation. */

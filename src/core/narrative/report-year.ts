@@ -5,7 +5,7 @@
  * the year before the filing date more often. year-matches-report reports the odd cell; the prose rules
  * and the narrative go by the settled year, so that one wrong year line is one finding.
  */
-import type { ReportModel } from "../model/report-model";
+import { sameForm, type ReportModel } from "../model/report-model";
 import type { CellSnapshot } from "../model/snapshot";
 import { toHalfWidth } from "../units";
 import { textCells } from "../rules/lib/text-cells";
@@ -52,7 +52,7 @@ function settle(model: ReportModel): SettledYear {
   if (own === undefined) return {};
   // A workbook of several forms (one per project, a 汇总): a form whose year differs from the year every
   // other form writes is the odd one.
-  const others = (model.forms ?? []).filter((f) => f.year !== undefined && f.sheet !== model.form?.sheet).map((f) => f.year as number);
+  const others = (model.forms ?? []).filter((f) => f.year !== undefined && !sameForm(f, model.form)).map((f) => f.year as number);
   const consensus = others.length >= 1 && others.every((y) => y === others[0]) ? others[0] : undefined;
   let year = consensus !== undefined && consensus !== own && model.form?.yearRef && yearBinding && yearBinding.ref.sheet === model.form.sheet ? consensus : own;
   // A form's year line against its 填报日期 (filed in the evaluated year or the next): when they disagree

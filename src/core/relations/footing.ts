@@ -1038,10 +1038,15 @@ function declaredChecks(model: ReportModel, ft: Footing, b: CheckBuilder): Model
   if (!model.relations?.length) return built;
   // A cell a relation reads again (a 合计 in two relations, a table cell) keeps its slot.
   const byKey = keyIndex(ft);
-  const read = (bound: BoundCell, field: string): Figure | undefined => {
+  const read = (bound: BoundCell, field: string, exact = false): Figure | undefined => {
     const key = refKey(bound.ref);
     const known = byKey.get(key);
-    const f = readFigure(bound, field, model.moneyUnit, known ?? ft.size);
+    let f = readFigure(bound, field, model.moneyUnit, known ?? ft.size);
+    // Points: the number as stored, exactly (no rounding interval); shown as the clerk wrote it.
+    if (f && exact && !f.blank && Number.isFinite(f.decimals)) {
+      lastRead.decimals = Infinity;
+      f = new MoneyFigure(f.key, f.ref, f.field, f.formula, f.cell, f.blank, f.value, Infinity, f.writtenDecimals, f.row, f.col, f.slot);
+    }
     if (f && known === undefined) {
       byKey.set(key, ft.size);
       ft.extra.push({ bound, field, row: f.row, col: f.col });
@@ -1050,12 +1055,15 @@ function declaredChecks(model: ReportModel, ft: Footing, b: CheckBuilder): Model
     }
     return f;
   };
+  // Points are read as stored: the number format's rounding is no tolerance for them.
+  const stored = (bound: BoundCell): BoundCell => (bound.cell?.numberFormat !== undefined && typeof bound.cell.value === "number" ? { ref: bound.ref, cell: { ...bound.cell, numberFormat: undefined } } : bound);
   for (const rel of model.relations) {
-    const target = read(rel.target.cell, rel.target.field);
+    const as = rel.points ? stored : (x: BoundCell): BoundCell => x;
+    const target = read(as(rel.target.cell), rel.target.field, rel.points);
     const terms: Term[] = [];
     let readable = target !== undefined;
     for (const t of rel.terms) {
-      const figure = read(t.cell, t.field);
+      const figure = read(as(t.cell), t.field, rel.points);
       if (!figure) readable = false;
       else terms.push({ figure, sign: t.sign });
     }

@@ -6,7 +6,7 @@
  * 汇总 row that differs from its own sheet (while the sheet agrees with itself) is the cause of the 合计
  * that no longer adds up.
  */
-import type { BoundCell, FormInstance, ReportModel, TableBinding, TableRow } from "../model/report-model";
+import { sameForm, type BoundCell, type FormInstance, type ReportModel, type TableBinding, type TableRow } from "../model/report-model";
 import { normalizeLabel } from "../schema/fields";
 import { parseCell } from "../units/parse";
 import { readMoney, type Figure } from "./footing";
@@ -165,7 +165,7 @@ export function sheetValueOf(model: ReportModel, figure: Figure): number | undef
 export function summaryScoreOf(model: ReportModel): { value: number; ref: BoundCell["ref"] } | undefined {
   const form = model.form;
   if (!form || form.kind !== "project") return undefined;
-  const pair = workbookPairs(model).find((p) => p.form.sheet === form.sheet);
+  const pair = workbookPairs(model).find((p) => sameForm(p.form, form));
   const cell = pair?.row.cells.score;
   const value = numberIn(cell);
   return cell && value !== undefined ? { value, ref: cell.ref } : undefined;

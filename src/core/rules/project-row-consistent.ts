@@ -9,6 +9,7 @@ import { columnLabel, evaluate, failingChecks, readMoney, rowName } from "../rel
 import { checkRate, readRate } from "./lib/rates";
 import { correctedFigure, touchesUnitMistake, unitMistakeKeys } from "../relations/unit-mistakes";
 import { projectCauses, projectOverrides } from "../relations/project-causes";
+import { sheetValueOf } from "../relations/summary-links";
 
 /** Message ids of project-row-consistent. */
 export type MessageId = "carryoverMismatch" | "rateMismatch" | "rateError" | "cellError" | "amountMismatch";
@@ -130,6 +131,17 @@ export const projectRowConsistent = defineRule<MessageId>({
           const executed = asCause(asSum(correctedFigure(model, rawExecuted)));
           const result = checkRate(rate, executed, budget);
           if (!result || (result.ok && rateErrorCode === undefined)) continue;
+          // An amount that differs from its project's own sheet, whose sheet value agrees with the rate: the
+          // amount is the cause (summary-matches-sheets reports it), the rate is right.
+          if (rateErrorCode === undefined) {
+            const bySheet = (f: typeof rawBudget): typeof rawBudget | undefined => {
+              const v = sheetValueOf(model, f);
+              return v === undefined ? undefined : { ...f, value: v };
+            };
+            const b2 = bySheet(rawBudget);
+            const e2 = bySheet(rawExecuted);
+            if ((b2 && checkRate(rate, executed, b2)?.ok) || (e2 && checkRate(rate, e2, budget)?.ok)) continue;
+          }
           const fix: Fix = {
             description: `将${rateCell.ref.address}改为 ${result.expectedText}`,
             writes: [{ at: rateCell.ref, value: roundTo(result.ratio, 4), numberFormat: "0.00%" }],

@@ -135,7 +135,8 @@ function reportForms(model: ReportModel, counted: (c: SumCheck) => boolean, repo
     const at = cause?.figure ?? check.target;
     if (reported.has(at.key)) continue;
     reported.add(at.key);
-    const d = Number.isFinite(at.decimals) ? Math.max(0, at.decimals) : 2;
+    // Points (exact, see DeclaredSum.points) are shown as the clerk wrote them.
+    const d = Number.isFinite(at.decimals) ? Math.max(0, at.decimals) : check.declared?.points && Number.isFinite(at.writtenDecimals) ? Math.max(0, at.writtenDecimals) : 2;
     const show = (x: number): string => formatNumber(x, d);
     const relation =
       `${check.targetKey} ${show(check.target.value)} ≠ ` +

@@ -9,6 +9,7 @@
 import { defineRule, type Fix } from "../engine/types";
 import type { CellRef, SheetSnapshot } from "../model/snapshot";
 import { SCALAR_FIELDS } from "../schema/fields";
+import { sameForm } from "../model/report-model";
 import { toHalfWidth } from "../units";
 import { dateYear, settledYear } from "../narrative/report-year";
 import { textCells } from "./lib/text-cells";
@@ -64,7 +65,7 @@ export const yearMatchesReport = defineRule<MessageId>({
         const { own, year: settled } = settledYear(model);
         if (own === undefined || settled === undefined) return;
         let year = settled;
-        const others = (model.forms ?? []).filter((f) => f.year !== undefined && f.sheet !== model.form?.sheet);
+        const others = (model.forms ?? []).filter((f) => f.year !== undefined && !sameForm(f, model.form));
         // A year read from a title or a year line (not a labelled 评价年度), older than every 资金文号 of the
         // table (`承财社[2019]107号`: the funds of year T are allotted in T−1 or T, never after): the title is
         // the odd one (last year's title kept on this year's table). The year is the 文号s' most common one.

@@ -206,7 +206,7 @@ export const TABLES: readonly TableDef[] = [
       { key: "executed", label: "执行数", aliases: ["支出数", "实际支出", "全年执行数"], money: true, required: true },
       { key: "carryover", label: "结转结余", aliases: ["结余", "结转"], money: true },
       { key: "rate", label: "执行率", aliases: ["预算执行率"] },
-      { formOnly: true, key: "score", label: "自评得分", aliases: ["得分", "绩效自评得分"] },
+      { formOnly: true, key: "score", label: "自评得分", aliases: ["得分", "绩效自评得分", "总分", "自评总分", "绩效自评总分"] },
       { formOnly: true, key: "grade", label: "自评结果", aliases: ["自评等级", "评价等次", "等次", "自评等次"] },
     ],
     relations: [],

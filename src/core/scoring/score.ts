@@ -797,6 +797,65 @@ function settleScores(model: ReportModel, profile: ScoringProfile, r: ScoreResul
   return {};
 }
 
+/** A 小计 row of the indicator table and the indicators it adds up. */
+interface TableSubtotal {
+  readonly row: TableRow;
+  readonly group: string;
+  readonly level: "level1" | "level2";
+  readonly members: readonly IndicatorScore[];
+}
+
+/** `产出指标小计`, `小计（产出指标）`, `数量指标合计` → the group it names (`产出指标`, `数量指标`), else "". */
+function subtotalName(text: string): string | undefined {
+  const t = text.replace(/\s+/g, "");
+  const m = /^(.{0,12}?)(?:小计|合计)$/.exec(t) ?? /^(?:小计|合计)[(（](.{0,12})[)）]$/.exec(t);
+  if (!m || /^(?:总分|总计|综合得分)/.test(t)) return undefined;
+  return m[1].replace(/^其中[:：]?/, "");
+}
+
+/**
+ * The 小计 rows written inside the indicator table (below or above their group, the label in the 一级 or
+ * the 二级 column): a row with a 分值 or an 得分, no 三级指标 and no values, labelled 小计 or 合计 with or
+ * without its group's name. Its indicators are the group it names (一级, else 二级), else the indicators
+ * between it and the previous 小计 (a bare 小计 under its group). A 总分 row is no 小计.
+ */
+function tableSubtotals(rows: readonly TableRow[], indicators: readonly IndicatorScore[], keys: LabelKeys): TableSubtotal[] {
+  const out: TableSubtotal[] = [];
+  let previous = 0;
+  for (const row of rows) {
+    const own = (key: string): string => cellText(bound(row, key)?.cell);
+    if (own("level3") !== "" || own("target") !== "" || own("actual") !== "") continue;
+    // 合计 / 总分 alone close the table: the total row, not a 小计.
+    if (keys.isTotalLabel(own("level1")) || keys.isTotalLabel(own("level2"))) continue;
+    if (cellNumber(bound(row, "weight")?.cell) === undefined && cellNumber(bound(row, "score")?.cell) === undefined) continue;
+    const label = [own("level1"), own("level2")].find((t) => subtotalName(t) !== undefined);
+    if (label === undefined) continue;
+    const named = subtotalName(label) ?? "";
+    const byL1 = (name: string): IndicatorScore[] => (name ? indicators.filter((i) => keys.level1Key(i.level1) === keys.level1Key(name)) : []);
+    const byL2 = (name: string): IndicatorScore[] => (name ? indicators.filter((i) => keys.groupKey(i.level2) === keys.groupKey(name)) : []);
+    let members = byL1(named);
+    let level: "level1" | "level2" = "level1";
+    if (members.length === 0 && named) {
+      members = byL2(named);
+      level = "level2";
+    }
+    // A bare 小计 in the 二级 column of a 一级 merged down its rows (above or below its indicators): the
+    // 一级 it sits in.
+    if (members.length === 0 && !named && row.level1 && subtotalName(row.level1) === undefined) {
+      members = byL1(row.level1);
+      level = "level1";
+    }
+    if (members.length === 0) {
+      members = indicators.filter((i) => i.row > previous && i.row < row.row);
+      level = "level1";
+    }
+    previous = row.row;
+    if (members.length === 0) continue;
+    out.push({ row, group: named || members[0].level1 || label, level, members });
+  }
+  return out;
+}
+
 function scoreOnce(model: ReportModel, profile: ScoringProfile, fixes: Fixes, keys: LabelKeys): ScoreResult {
   const indicatorTable = model.tables.jx_indicators;
   const rows = (indicatorTable?.rows ?? []).filter(
@@ -880,12 +939,31 @@ function scoreOnce(model: ReportModel, profile: ScoringProfile, fixes: Fixes, ke
       );
     }
   } else {
+    // 小计 rows inside the indicator table (产出指标小计 | 50 | 49.79): each is its group's written subtotal.
+    const written = tableSubtotals(indicatorTable?.rows ?? [], indicators, keys);
     const seen = new Map<string, IndicatorScore[]>();
     for (const ind of indicators) {
       const k = keys.level1Key(ind.level1);
       seen.set(k, [...(seen.get(k) ?? []), ind]);
     }
-    for (const members of seen.values()) {
+    for (const w of written) {
+      groups.push({
+        group: w.group,
+        level: w.level,
+        row: w.row.row,
+        ref: bound(w.row, "score")?.ref,
+        weightRef: bound(w.row, "weight")?.ref,
+        written: cellNumber(bound(w.row, "score")?.cell),
+        weightWritten: cellNumber(bound(w.row, "weight")?.cell),
+        weight: cellNumber(bound(w.row, "weight")?.cell) ?? sum(w.members.map((m) => m.weight)),
+        indicatorWeight: sum(w.members.map((m) => m.weight)),
+        expected: sum(w.members.map(effectiveScore)),
+        indicatorRows: w.members.map((m) => m.row),
+      });
+    }
+    const covered = new Set(written.filter((w) => w.level === "level1").map((w) => keys.level1Key(w.members[0].level1)));
+    for (const [k, members] of seen) {
+      if (covered.has(k)) continue;
       groups.push({
         group: members[0].level1,
         level: "level1",
