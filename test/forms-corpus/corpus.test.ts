@@ -41,6 +41,10 @@ const FORM_WORDS: Record<FormId, RegExp> = {
   "project-inline": /项目支出绩效自评表|project/i,
   "summary-yuan": /汇总|summary/i,
   "project-levels": /项目支出绩效自评表|project/i,
+  "dept-groups": /部门整体|dept|whole/i,
+  "final-change": /决算|final/i,
+  "final-sangong-yuan": /决算|final/i,
+  "dept-inline": /部门整体|dept|whole/i,
 };
 
 /**

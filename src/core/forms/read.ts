@@ -863,7 +863,9 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
         const numerator = relCell(f, row, rel.numerator);
         const denominator = relCell(f, row, rel.denominator);
         if (!rate?.cell.cell || !numerator || !denominator) continue;
-        rates.push({ id: `${form.id}:${f.decl.id}:${row}:rate`, sheet: grid.name, where: rate.label, rate, numerator, denominator });
+        const header = (key: string): string => (f.columns.get(key)?.header ?? key).replace(/\s+/g, "").replace(/[（(][^）)]*[）)]$/, "");
+        const headers = { rate: header(rel.rate), numerator: header(rel.numerator), denominator: header(rel.denominator) };
+        rates.push({ id: `${form.id}:${f.decl.id}:${row}:rate`, sheet: grid.name, where: rate.label, rate, numerator, denominator, headers });
       }
     }
   }

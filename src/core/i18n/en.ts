@@ -7,6 +7,7 @@
 export const EN_MESSAGES: Readonly<Record<string, string>> = {
   "date-in-amount/dateInMoney": "{{what}} is formatted as a date ({{format}}), so the cell shows a date while the value stored is {{value}}; change it to a number format and re-enter the amount.",
   "date-in-amount/dateInRate": "{{what}} is formatted as a date ({{format}}), so the cell shows a date while the value stored is {{value}}; change it to a percentage format and re-enter the rate.",
+  "form-rate-matches/rateMismatch": "The {{rateName}} of “{{row}}” is {{actual}}, but {{numName}} {{num}} ÷ {{denName}} {{den}} = {{expected}}.",
   "exec-rate-matches/rateMismatch": "The budget execution rate is {{actual}}, but executed {{executed}} ÷ budget {{budget}} = {{expected}}.",
   "exec-rate-matches/rateError": "The budget execution rate cell holds the error {{actual}}; executed {{executed}} ÷ budget {{budget}} gives {{expected}}.",
   "exec-rate-matches/amountMismatch": "{{label}} is {{actual}}, but the execution rate {{rate}} and its score {{score}} agree with each other while executed {{executed}} ÷ budget {{budget}} = {{ratio}} agrees with neither; by the {{other}} and the rate, {{label}} should be about {{expected}}. Please check (if both amounts are right, the rate and its score both need correcting).",

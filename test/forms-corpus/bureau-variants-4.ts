@@ -1,0 +1,230 @@
+/**
+ * Four more bureau layouts (the hidden evaluation's forms are unlike ours), invented data consistent to
+ * the cent, each with every mistake kind of types.ts that applies planted by the corpus machinery:
+ *
+ * u. a 部门整体支出绩效自评表 whose indicators follow the 财预〔2013〕53号 framework: 一级指标 投入 / 过程 /
+ *    产出 / 效益 (not 产出 / 效益 / 满意度), their 分值 with the 执行率's 10 summing to 100, and a “小  计” row
+ *    after each group carrying the group's 分值 and 得分 sums (the 一级 name merged down over its indicators
+ *    AND its 小计 row); the funds block with the split headings on rows of their own
+ *    (“按收入性质分：” / “按支出性质分：” and “—” across), then a 合计 row and 评价等次.
+ * v. a 收入支出决算变动情况表: 项目 | 上年决算数 | 本年决算数 | 增减额 | 增减率 (本年收入合计 and its sources,
+ *    本年支出合计 = 基本支出 (人员经费 + 公用经费) + 项目支出, “三公”经费), 增减额 = 本年 − 上年 and 增减率 =
+ *    增减额 ÷ 上年; a 决算说明 text sheet quoting the changes (“比上年增加76.91万元，增长7.54%”, and
+ *    “基本支出655.18万元，增长6.99%” whose rate only the table gives).
+ * w. 部门决算 tables in 万元 (seed 003's 总表 and 支出决算表) beside a “三公”经费 table and a 固定资产 table
+ *    written in 元 (headers “合计（元）”), by institution (合计 / 局机关 / 事务中心), and a 决算说明 in 万元.
+ * x. a 部门整体支出绩效自评表 with label and value in ONE cell throughout: “年度资金总额：1,302.40万元”,
+ *    “年初预算数：1,234.56万元”, “执行率：85.10%” on every funds row (both splits), “预算执行率分值：10分”,
+ *    “自评得分：92.51分”, “评价等次：优”, “填报单位：…”.
+ */
+import { type BookSpec, type Ref, SheetWriter, MONEY, RATE, plant as plantValue, showRef, valueAt } from "./book";
+import { num, put, txt, yuan } from "./corpus-helpers";
+import { finalAccountsBook, SEED003 } from "./final-accounts";
+import { mergeRuns, rate4, round2 } from "./project-form";
+import { type Relation, equal, sum } from "./relations";
+import { gradeOf } from "./seeds";
+import type { FormCase, Kind, Trap, Variant } from "./types";
+
+type Triple = [number, number, number];
+const COLS = ["年初预算数", "全年预算数", "全年执行数"];
+const pct2 = (x: number): string => `${(x * 100).toFixed(2)}%`;
+
+// ------------------------------------------------------------------ u. 投入 / 过程 / 产出 / 效益 with 小计 rows
+
+interface GroupIndicator {
+  l1: string;
+  l2: string;
+  name: string;
+  target: string;
+  actual: string;
+  weight: number;
+  score: number;
+  reason?: string;
+}
+
+const U = {
+  year: 2023,
+  unit: "某市文化广电旅游局",
+  total: [2860.0, 3012.5, 2894.36] as Triple,
+  public: [2600.0, 2740.5, 2640.12] as Triple,
+  govFund: [200.0, 212.0, 198.24] as Triple,
+  other: [60.0, 60.0, 56.0] as Triple,
+  basic: [1620.0, 1655.3, 1650.88] as Triple,
+  personnel: [1380.0, 1402.3, 1400.65] as Triple,
+  publicUse: [240.0, 253.0, 250.23] as Triple,
+  project: [1240.0, 1357.2, 1243.48] as Triple,
+  indicators: [
+    { l1: "投入", l2: "目标设定", name: "绩效目标合理性", target: "合理", actual: "达成年度指标", weight: 5, score: 5 },
+    { l1: "投入", l2: "预算配置", name: "在职人员控制率", target: "≤100%", actual: "96.5%", weight: 5, score: 5 },
+    { l1: "投入", l2: "预算配置", name: "公用经费控制率", target: "≤100%", actual: "98.9%", weight: 5, score: 5 },
+    { l1: "过程", l2: "预算执行", name: "预算调整率", target: "≤10%", actual: "5.33%", weight: 5, score: 5 },
+    { l1: "过程", l2: "预算执行", name: "结转结余率", target: "≤5%", actual: "3.92%", weight: 5, score: 5 },
+    { l1: "过程", l2: "预算管理", name: "预决算信息公开性", target: "按规定公开", actual: "达成年度指标", weight: 5, score: 5 },
+    {
+      l1: "过程",
+      l2: "资产管理",
+      name: "固定资产利用率",
+      target: "≥95%",
+      actual: "92%",
+      weight: 5,
+      score: 4.84,
+      reason: "部分文物保护设备待安装调试，暂未投入使用；下一步督促供应商按期完成安装验收。",
+    },
+    { l1: "产出", l2: "职责履行", name: "实际完成率", target: "≥95%", actual: "98%", weight: 10, score: 10 },
+    { l1: "产出", l2: "职责履行", name: "完成及时率", target: "≥95%", actual: "96%", weight: 10, score: 10 },
+    { l1: "产出", l2: "职责履行", name: "重点工作办结率", target: "100%", actual: "100%", weight: 10, score: 10 },
+    { l1: "效益", l2: "社会效益", name: "公共文化服务覆盖率", target: "≥90%", actual: "93%", weight: 10, score: 10 },
+    { l1: "效益", l2: "可持续影响", name: "公共文化服务体系持续完善", target: "持续完善", actual: "达成年度指标", weight: 5, score: 5 },
+    { l1: "效益", l2: "服务对象满意度", name: "社会公众满意度", target: "≥90%", actual: "92%", weight: 10, score: 10 },
+  ] as GroupIndicator[],
+};
+
+export function deptGroupsCase(): FormCase {
+  const name = "整体支出自评表";
+  const w = new SheetWriter(name);
+  "ABCDEFGHIJ".split("").forEach((c, i) => w.width(c, [10, 14, 22, 13, 13, 13, 10, 8, 9, 26][i]));
+  const title = w.merged("A1:J1", `${U.year}年度部门整体支出绩效自评表`, { bold: true, size: 16, center: true });
+  w.merged("A2:F2", `部门名称：${U.unit}`);
+  w.merged("G2:J2", "填报日期：2024年3月15日");
+  // Funds block: 项目 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 | 分值 | 得分 | 备注.
+  w.merged("A3:C3", "项  目", { bold: true, center: true });
+  ["年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）", "执行率", "分值", "得分"].forEach((h, i) => w.label(`${"DEFGHI"[i]}3`, h, { bold: true }));
+  w.label("J3", "备注", { bold: true });
+  const row = (r: number, label: string, v: Triple): { refs: Ref[]; rate: Ref } => {
+    w.merged(`A${r}:C${r}`, label);
+    const refs = [w.money(`D${r}`, v[0]), w.money(`E${r}`, v[1]), w.money(`F${r}`, v[2])];
+    const rate = w.rate(`G${r}`, rate4(v[2], v[1]));
+    return { refs, rate };
+  };
+  const heading = (r: number, label: string): void => {
+    w.merged(`A${r}:C${r}`, label, { bold: true });
+    ["D", "E", "F", "G", "H", "I"].forEach((c) => w.dash(`${c}${r}`));
+  };
+  const total = row(4, "年度资金总额", U.total);
+  const execWeight = w.set("H4", 10, { fmt: "0" });
+  const execScoreV = round2(Math.min(U.total[2] / U.total[1], 1) * 10);
+  const execScore = w.set("I4", execScoreV, { fmt: MONEY });
+  heading(5, "按收入性质分：");
+  const pub = row(6, "  一般公共预算财政拨款", U.public);
+  const fund = row(7, "  政府性基金预算财政拨款", U.govFund);
+  const other = row(8, "  其他资金", U.other);
+  heading(9, "按支出性质分：");
+  const basic = row(10, "  基本支出", U.basic);
+  const personnel = row(11, "    其中：人员经费", U.personnel);
+  const publicUse = row(12, "          公用经费", U.publicUse);
+  const project = row(13, "  项目支出", U.project);
+  for (let r = 6; r <= 13; r++) if (r !== 9) ["H", "I"].forEach((c) => w.dash(`${c}${r}`));
+  w.merged("A14:C14", "年度总体目标", { bold: true, center: true });
+  w.merged("D14:J14", "围绕公共文化服务体系建设，完成重点文化惠民工程，提升公共文化服务覆盖率和群众满意度。", { wrap: true });
+  w.merged("A15:C15", "实际完成情况", { bold: true, center: true });
+  const actual = w.merged(
+    "D15:J15",
+    "全年预算3012.50万元，比年初预算增加152.50万元，增长5.33%；全年执行2894.36万元，预算执行率96.08%。其中基本支出1650.88万元，项目支出1243.48万元。设置一级指标4个、三级指标13个。",
+    { wrap: true },
+  );
+
+  // Indicators, grouped, a 小  计 row after each group.
+  const head = 17;
+  // Columns: A 一级 | B 二级 | C:D 三级 | E 指标值 | F 完成值 | G 分值 | H 得分 | I:J 原因.
+  w.label(`A${head}`, "一级指标", { bold: true });
+  w.label(`B${head}`, "二级指标", { bold: true });
+  w.merged(`C${head}:D${head}`, "三级指标", { bold: true, center: true });
+  ["年度指标值", "实际完成值", "分值", "得分"].forEach((h, i) => w.label(`${"EFGH"[i]}${head}`, h, { bold: true }));
+  w.merged(`I${head}:J${head}`, "偏差原因分析及改进措施", { bold: true, center: true });
+  const groups: { l1: string; weight: Ref; score: Ref; members: { weight: Ref; score: Ref; actual: Ref; reason: Ref }[] }[] = [];
+  let r = head + 1;
+  for (const l1 of ["投入", "过程", "产出", "效益"]) {
+    const items = U.indicators.filter((i) => i.l1 === l1);
+    const top = r;
+    mergeRuns(w, "B", top, items.map((i) => i.l2));
+    const members = items.map((i, k) => {
+      const at = top + k;
+      w.merged(`C${at}:D${at}`, i.name);
+      w.set(`E${at}`, i.target, { center: true });
+      const act = w.set(`F${at}`, i.actual, { center: true });
+      const weight = w.set(`G${at}`, i.weight, { fmt: "0" });
+      const score = w.set(`H${at}`, i.score, { fmt: MONEY });
+      const reason = w.merged(`I${at}:J${at}`, i.reason ?? null, { wrap: true });
+      return { weight, score, actual: act, reason };
+    });
+    const sub = top + items.length;
+    w.merged(`A${top}:A${sub}`, l1, { center: true, bold: true });
+    w.merged(`B${sub}:F${sub}`, "小  计", { bold: true, center: true });
+    w.merge(`I${sub}:J${sub}`);
+    const gw = w.set(`G${sub}`, items.reduce((a, x) => a + x.weight, 0), { fmt: "0", bold: true });
+    const gs = w.set(`H${sub}`, round2(items.reduce((a, x) => a + x.score, 0)), { fmt: MONEY, bold: true });
+    groups.push({ l1, weight: gw, score: gs, members });
+    r = sub + 1;
+  }
+  const tr = r;
+  w.merged(`A${tr}:F${tr}`, "合  计", { bold: true, center: true });
+  w.merge(`I${tr}:J${tr}`);
+  const weightTotalV = 10 + U.indicators.reduce((a, x) => a + x.weight, 0);
+  const weightTotal = w.set(`G${tr}`, weightTotalV, { fmt: "0" });
+  const scoreTotalV = round2(execScoreV + U.indicators.reduce((a, x) => a + x.score, 0));
+  const scoreTotal = w.set(`H${tr}`, scoreTotalV, { fmt: MONEY });
+  w.merged(`A${tr + 1}:B${tr + 1}`, "评价等次", { bold: true, center: true });
+  const grade = w.merged(`C${tr + 1}:D${tr + 1}`, gradeOf(scoreTotalV), { center: true });
+  w.merged(`A${tr + 2}:B${tr + 2}`, "自评结论", { bold: true, center: true });
+  const conclusion = w.merged(
+    `C${tr + 2}:J${tr + 2}`,
+    `经自评，本部门${U.year}年度部门整体支出绩效自评得分${scoreTotalV.toFixed(2)}分，评价等次为“${gradeOf(scoreTotalV)}”。全年完成重点工作办结率100%，社会公众满意度92%，高于年度目标2个百分点。`,
+    { wrap: true },
+  );
+
+  const relations: Relation[] = [];
+  for (let c = 0; c < 3; c++) {
+    relations.push(sum(total.refs[c], [pub.refs[c], fund.refs[c], other.refs[c]], `总额 ${COLS[c]} = Σ 按收入性质`));
+    relations.push(sum(total.refs[c], [basic.refs[c], project.refs[c]], `总额 ${COLS[c]} = 基本 + 项目`));
+    relations.push(sum(basic.refs[c], [personnel.refs[c], publicUse.refs[c]], `基本支出 ${COLS[c]} = 人员 + 公用`));
+  }
+  for (const [lbl, x] of [["总额", total], ["一般公共预算", pub], ["政府性基金", fund], ["其他资金", other], ["基本支出", basic], ["人员经费", personnel], ["公用经费", publicUse], ["项目支出", project]] as const) {
+    relations.push({ kind: "rate", rate: x.rate, num: x.refs[2], den: x.refs[1], decimals: 2, label: `${lbl} 执行率` });
+  }
+  relations.push({ kind: "execScore", score: execScore, num: total.refs[2], den: total.refs[1], weight: execWeight, label: "执行率得分" });
+  for (const g of groups) {
+    relations.push(sum(g.weight, g.members.map((m) => m.weight), `${g.l1} 小计 分值 = Σ`));
+    relations.push(sum(g.score, g.members.map((m) => m.score), `${g.l1} 小计 得分 = Σ`));
+    g.members.forEach((m, k) => relations.push({ kind: "le", a: m.score, b: m.weight, label: `${g.l1} 指标${k + 1} 得分 ≤ 分值` }));
+  }
+  relations.push(sum(weightTotal, [execWeight, ...groups.map((g) => g.weight)], "合计 分值 = 执行率 + Σ 小计"));
+  relations.push(sum(scoreTotal, [execScore, ...groups.map((g) => g.score)], "合计 得分 = 执行率得分 + Σ 小计"));
+
+  const S = (a: string): Ref => ({ sheet: name, a1: a });
+  const [gIn, gProc, gOut] = groups;
+  const traps: Trap[] = [
+    { at: S("D5"), why: "“—” across the 按收入性质分： heading row" },
+    { at: gIn.weight, why: "a 小  计 row's 分值 (the group's sum, not an indicator)" },
+    { at: gProc.score, why: "a 小  计 row's 得分 (the group's sum, not an indicator)" },
+    { at: S("A18"), why: "一级指标 投入 (the 53号 framework: 投入 / 过程 / 产出 / 效益)" },
+    { at: S("G2"), why: "填报日期 in the year after the evaluated year" },
+  ];
+  const variants: Variant[] = [
+    num("part-not-footing", "其中：人员经费 全年执行数 1410.65 (基本 1650.88 = 1400.65 + 250.23)", personnel.refs[2], 1410.65),
+    num("part-not-footing", "政府性基金 年初预算数 210 (2860 − 2600 − 60 = 200)", fund.refs[0], 210),
+    num("yuan-in-part", "项目支出 全年预算数 13572000 (1357.20 万元 in 元)", project.refs[1], yuan),
+    num("yuan-in-total", "年度资金总额 全年执行数 28943600 (2894.36 万元 in 元)", total.refs[2], yuan),
+    num("total-wrong", "年度资金总额 全年预算数 3022.50 (both splits say 3012.50)", total.refs[1], 3022.5),
+    num("rate-wrong", "年度资金总额 执行率 94.08% for 2894.36/3012.50 = 96.08%", total.rate, 0.9408),
+    num("rate-wrong", "公用经费 执行率 89.91% for 250.23/253.00 = 98.91%", publicUse.rate, 0.8991),
+    num("exec-score-wrong", `执行率得分 10 (full marks) for 96.08% of 10 = ${execScoreV}`, execScore, 10),
+    num("subtotal-over-parts", "过程 小计 分值 25 over its indicators 20", gProc.weight, 25),
+    num("subtotal-over-parts", "产出 小计 得分 32 over its indicators 30", gOut.score, 32),
+    num("subtotal-over-parts", "投入 小计 得分 14 under its indicators 15", gIn.score, 14),
+    num("weights-total", "合计 分值 90 over weights summing to 100", weightTotal, 90),
+    num("score-over-weight", "实际完成率 得分 12 of 10 (小计 and 合计 follow it)", gOut.members[0].score, 12),
+    put("grade-mismatch", `评价等次 良 for ${scoreTotalV}`, grade, "良"),
+    txt("title-year", "title says 2022年度 (filed 2024, the prose says 2023)", title, "2023", "2022"),
+    txt("prose-pct-change", "比年初预算增加152.50万元，增长15.33% (5.33%)", actual, "增长5.33%", "增长15.33%"),
+    txt("prose-vs-table", "实际完成情况 says 预算执行率98.06% (table 96.08%)", actual, "预算执行率96.08%", "预算执行率98.06%"),
+    txt("prose-vs-table", "实际完成情况 says 项目支出1234.48万元 (table 1243.48)", actual, "项目支出1243.48万元", "项目支出1234.48万元"),
+    txt("prose-vs-table", "实际完成情况 counts 15 三级指标 (table 13)", actual, "三级指标13个", "三级指标15个"),
+    txt("prose-vs-table", `自评结论 says 自评得分97.45分 (table ${scoreTotalV})`, conclusion, `${scoreTotalV.toFixed(2)}分`, "97.45分"),
+    txt("prose-yuan", "实际完成情况 says 全年执行28943600元 beside the 万元 table", actual, "全年执行2894.36万元", "全年执行28943600元"),
+    put("reason-missing", "固定资产利用率 not achieved (92% of ≥95%), reason left empty", gProc.members[3].reason, null),
+  ];
+  return { form: "dept-groups", seed: "—", file: "dept-groups", book: { sheets: [w.spec] }, relations, variants, traps };
+}
+
+export { COLS, pct2, equal, finalAccountsBook, SEED003, RATE, plantValue, showRef, valueAt };
+export type { BookSpec, Kind };
