@@ -226,5 +226,100 @@ export function deptGroupsCase(): FormCase {
   return { form: "dept-groups", seed: "—", file: "dept-groups", book: { sheets: [w.spec] }, relations, variants, traps };
 }
 
+// ------------------------------------------------------------------ v. 收入支出决算变动情况表
+
+/** One row of the 变动表: label, 上年决算数, 本年决算数 (增减额 and 增减率 follow). */
+const V: { label: string; prev: number; cur: number }[] = [
+  { label: "本年收入合计", prev: 1024.36, cur: 1108.52 },
+  { label: "  其中：一般公共预算财政拨款收入", prev: 986.16, cur: 1062.4 },
+  { label: "        政府性基金预算财政拨款收入", prev: 20.0, cur: 0 },
+  { label: "        其他收入", prev: 18.2, cur: 46.12 },
+  { label: "本年支出合计", prev: 1019.84, cur: 1096.75 },
+  { label: "  基本支出", prev: 612.4, cur: 655.18 },
+  { label: "    其中：人员经费", prev: 528.75, cur: 569.03 },
+  { label: "          公用经费", prev: 83.65, cur: 86.15 },
+  { label: "  项目支出", prev: 407.44, cur: 441.57 },
+  { label: "“三公”经费支出", prev: 12.6, cur: 10.85 },
+];
+
+export function finalChangeCase(): FormCase {
+  const name = "收支决算变动表";
+  const w = new SheetWriter(name);
+  "ABCDE".split("").forEach((c, i) => w.width(c, [34, 14, 14, 14, 12][i]));
+  const title = w.merged("A1:E1", "2023年度收入支出决算变动情况表", { bold: true, size: 16, center: true });
+  w.merged("A2:C2", "部门：某县医疗保障局");
+  w.merged("D2:E2", "金额单位：万元");
+  w.label("A3", "项    目", { bold: true });
+  ["上年决算数", "本年决算数", "增减额", "增减率"].forEach((h, i) => w.label(`${"BCDE"[i]}3`, h, { bold: true }));
+  const rows = V.map((x, k) => {
+    // A blank row between the 收入 and the 支出 block, and before the “三公”经费.
+    const r = 4 + k + (k >= 4 ? 1 : 0) + (k >= 9 ? 1 : 0);
+    w.set(`A${r}`, x.label, k === 0 || k === 4 ? { bold: true } : {});
+    const change = round2(x.cur - x.prev);
+    return {
+      prev: w.money(`B${r}`, x.prev),
+      cur: w.money(`C${r}`, x.cur),
+      change: w.money(`D${r}`, change),
+      rate: w.rate(`E${r}`, rate4(change, x.prev)),
+    };
+  });
+  const last = 4 + V.length + 2;
+  w.merged(`A${last}:E${last}`, "注：增减额 = 本年决算数 − 上年决算数；增减率 = 增减额 ÷ 上年决算数。");
+  const filed = w.merged(`A${last + 1}:E${last + 1}`, "单位负责人：陈某　　填表人：刘某　　填报日期：2024年3月20日");
+
+  const tn = "决算说明";
+  const t = new SheetWriter(tn);
+  t.width("A", 110);
+  const tTitle = t.set("A1", "某县医疗保障局2023年度部门决算情况说明", { bold: true, size: 14, center: true });
+  t.text("A3", "一、收入支出决算总体情况说明");
+  const p1 = t.text("A4", "2023年度本年收入合计1108.52万元，比上年增加84.16万元，增长8.22%；本年支出合计1096.75万元，比上年增加76.91万元，增长7.54%。主要原因是人员经费和医保经办项目支出增加。");
+  const p2 = t.text("A5", "二、支出决算情况说明。基本支出655.18万元，比上年增长6.99%，其中人员经费569.03万元、公用经费86.15万元；项目支出441.57万元，比上年增长8.38%。");
+  const p3 = t.text("A6", "三、“三公”经费支出决算情况说明。2023年“三公”经费支出10.85万元，比上年减少1.75万元，减少13.89%，主要是公务用车运行维护费减少。");
+
+  const COLS4 = ["上年决算数", "本年决算数", "增减额"] as const;
+  const cols = (x: (typeof rows)[number]): Ref[] => [x.prev, x.cur, x.change];
+  const relations: Relation[] = [];
+  for (let c = 0; c < 3; c++) {
+    relations.push(sum(cols(rows[0])[c], [1, 2, 3].map((k) => cols(rows[k])[c]), `本年收入合计 ${COLS4[c]} = Σ 来源`));
+    relations.push(sum(cols(rows[4])[c], [cols(rows[5])[c], cols(rows[8])[c]], `本年支出合计 ${COLS4[c]} = 基本 + 项目`));
+    relations.push(sum(cols(rows[5])[c], [cols(rows[6])[c], cols(rows[7])[c]], `基本支出 ${COLS4[c]} = 人员 + 公用`));
+  }
+  rows.forEach((x, k) => {
+    relations.push(sum(x.cur, [x.prev, x.change], `${V[k].label.trim()} 本年 = 上年 + 增减额`));
+    relations.push({ kind: "rate", rate: x.rate, num: x.change, den: x.prev, decimals: 2, label: `${V[k].label.trim()} 增减率` });
+  });
+
+  const S = (a: string): Ref => ({ sheet: name, a1: a });
+  const [inc, pub, , , exp, basic, personnel, publicUse, project, sangong] = rows;
+  const traps: Trap[] = [
+    { at: sangong.change, why: "a decrease written as a negative 增减额 (“三公”经费 −1.75)" },
+    { at: sangong.rate, why: "a negative 增减率 (−13.89%)" },
+    { at: rows[2].rate, why: "a source that fell to 0: 增减率 −100.00%" },
+    { at: S("A8"), why: "a blank row between the 收入 and the 支出 block" },
+    { at: filed, why: "填报日期 in the year after the 决算 year" },
+    { at: p3, why: "a decrease in the 说明 (减少1.75万元，减少13.89%) that the table's −1.75 / −13.89% agrees with" },
+  ];
+  const variants: Variant[] = [
+    num("part-not-footing", "其中：人员经费 本年决算数 579.03 (基本 655.18 = 569.03 + 86.15)", personnel.cur, 579.03),
+    num("part-not-footing", "一般公共预算财政拨款收入 上年决算数 996.16 (1024.36 − 20 − 18.20 = 986.16)", pub.prev, 996.16),
+    num("yuan-in-part", "项目支出 本年决算数 4415700 (441.57 万元 in 元)", project.cur, yuan),
+    num("yuan-in-total", "本年支出合计 上年决算数 10198400 (1019.84 万元 in 元)", exp.prev, yuan),
+    num("total-wrong", "本年收入合计 本年决算数 1118.52 (Σ 1108.52)", inc.cur, 1118.52),
+    num("change-wrong", "基本支出 增减额 52.78 (655.18 − 612.40 = 42.78)", basic.change, 52.78),
+    num("change-wrong", "项目支出 增减额 43.13 (441.57 − 407.44 = 34.13)", project.change, 43.13),
+    num("change-wrong", "公用经费 增减率 29.90% (2.50 ÷ 83.65 = 2.99%)", publicUse.rate, 0.299),
+    num("change-wrong", "本年收入合计 增减率 8.45% (84.16 ÷ 1024.36 = 8.22%)", inc.rate, 0.0845),
+    txt("title-year", "表 title says 2022年度 (填报日期 2024, 说明 2023)", title, "2023", "2022"),
+    txt("title-year", "决算说明 title says 2022年度部门决算", tTitle, "2023", "2022"),
+    txt("prose-pct-change", "本年支出合计 … 比上年增加76.91万元，增长9.54% (7.54%)", p1, "增长7.54%", "增长9.54%"),
+    txt("prose-pct-change", "基本支出655.18万元，比上年增长9.69% (the table's 增减率 6.99%)", p2, "增长6.99%", "增长9.69%"),
+    txt("prose-pct-change", "项目支出441.57万元，比上年减少8.38% (the table says an increase)", p2, "比上年增长8.38%", "比上年减少8.38%"),
+    txt("prose-vs-table", "决算说明 says 项目支出414.57万元 (table 441.57)", p2, "项目支出441.57万元", "项目支出414.57万元"),
+    txt("prose-vs-table", "决算说明 says 本年收入合计1180.52万元 (table 1108.52)", p1, "本年收入合计1108.52万元", "本年收入合计1180.52万元"),
+    txt("prose-yuan", "决算说明 says 公用经费861500元 beside the 万元 table", p2, "公用经费86.15万元", "公用经费861500元"),
+  ];
+  return { form: "final-change", seed: "003", file: "final-change", book: { sheets: [w.spec, t.spec] }, relations, variants, traps };
+}
+
 export { COLS, pct2, equal, finalAccountsBook, SEED003, RATE, plantValue, showRef, valueAt };
 export type { BookSpec, Kind };

@@ -49,6 +49,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   "prose-amount-matches-table/valueMismatch": "The text “{{phrase}}” differs from {{label}} {{tableValue}} in the table ({{cell}}); please check.",
   "prose-amount-matches-table/adjustmentMismatch": "The text “{{phrase}}” differs from the full-year budget {{adjusted}} ({{adjustedCell}}) minus the initial budget {{initial}} ({{initialCell}}) in the table, which is {{expected}}; please check.",
   "prose-change-percent/percentMismatch": "“{{phrase}}” in “{{sentence}}” is wrong: a change of {{delta}} on last year's {{base}} is {{expected}}.",
+  "prose-change-percent/tableChangeMismatch": "“{{phrase}}” in “{{sentence}}” does not match the line “{{row}}” of the table: {{numName}} {{delta}} ÷ {{denName}} {{base}} ({{cell}}) is {{expected}}.",
   "prose-change-percent/impossibleDecrease": "“{{phrase}}” in “{{sentence}}” cannot be: a fall of more than 100% (a fall of 100% is to zero); please check the percentage.",
   "prose-count-matches-list/countMismatch": "“{{sentence}}” says “{{phrase}}”, but the workbook lists {{actualCount}} {{noun}}.",
   "prose-parts-sum/sumMismatch": "The parts of “{{whole}}” in the text ({{parts}}) add up to {{sum}}, not the total.",
