@@ -321,5 +321,173 @@ export function finalChangeCase(): FormCase {
   return { form: "final-change", seed: "003", file: "final-change", book: { sheets: [w.spec, t.spec] }, relations, variants, traps };
 }
 
+// ------------------------------------------------------------------ x. label and value in one cell throughout
+
+/** A “label：number unit” cell: where it is, the number's decimals, what follows the number. */
+interface Inline {
+  ref: Ref;
+  decimals: number;
+  suffix: string;
+}
+
+/** 1234.56 → “1,234.56” (thousands separators, as the clerk's form prints them). */
+const grouped = (v: number, decimals: number): string => v.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+
+function inlineText(label: string, v: number, decimals: number, suffix: string): string {
+  return `${label}：${suffix === "%" ? (v * 100).toFixed(decimals) : grouped(v, decimals)}${suffix}`;
+}
+
+/** Rewrite the number of an inline cell, keeping its label and unit. */
+function setInline(b: BookSpec, x: Inline, v: number): void {
+  const old = String(valueAt(b, x.ref));
+  const i = Math.max(old.lastIndexOf("："), old.lastIndexOf(":"));
+  plantValue(b, x.ref, inlineText(old.slice(0, i), v, x.decimals, x.suffix));
+}
+
+function inlineNumber(b: BookSpec, x: Inline): number {
+  const m = /[：:]\s*(-?[\d,]+(?:\.\d+)?)/.exec(String(valueAt(b, x.ref)));
+  if (!m) throw new Error(`${showRef(x.ref)} has no number`);
+  const n = Number(m[1].replace(/,/g, ""));
+  return x.suffix === "%" ? n / 100 : n;
+}
+
+/** A number planted into an inline cell. */
+function inl(kind: Kind, what: string, x: Inline, value: number | ((old: number) => number)): Variant {
+  return { kind, what, cause: x.ref, relational: true, plant: (b) => setInline(b, x, typeof value === "function" ? value(inlineNumber(b, x)) : value) };
+}
+
+const X = {
+  year: 2022,
+  unit: "某区市场监督管理局",
+  rows: [
+    { label: "年度资金总额", v: [1234.56, 1302.4, 1108.33] as Triple },
+    { label: "其中：一般公共预算财政拨款", v: [1134.56, 1192.4, 1015.83] as Triple },
+    { label: "其他资金", v: [100.0, 110.0, 92.5] as Triple },
+    { label: "基本支出", v: [856.3, 870.1, 866.42] as Triple },
+    { label: "其中：人员经费", v: [720.0, 731.2, 730.05] as Triple },
+    { label: "公用经费", v: [136.3, 138.9, 136.37] as Triple },
+    { label: "项目支出", v: [378.26, 432.3, 241.91] as Triple },
+  ],
+  indicators: [
+    { l1: "产出指标", l2: "数量指标", name: "市场主体抽查户数", target: "≥1200户", actual: "1265户", weight: 15, score: 15 },
+    { l1: "产出指标", l2: "数量指标", name: "食品安全抽检批次", target: "≥3000批次", actual: "3120批次", weight: 10, score: 10 },
+    { l1: "产出指标", l2: "质量指标", name: "抽检不合格食品核查处置率", target: "100%", actual: "100%", weight: 10, score: 10 },
+    {
+      l1: "产出指标",
+      l2: "时效指标",
+      name: "投诉举报按时办结率",
+      target: "≥98%",
+      actual: "93%",
+      weight: 10,
+      score: 9.49,
+      reason: "年末集中投诉量激增，部分复杂案件超期办结；下一步优化分流机制，增设专班。",
+    },
+    { l1: "产出指标", l2: "成本指标", name: "部门整体支出", target: "≤1302.40万元", actual: "1108.33万元", weight: 5, score: 5 },
+    { l1: "效益指标", l2: "社会效益指标", name: "重大食品安全事故发生数", target: "0起", actual: "0起", weight: 15, score: 15 },
+    { l1: "效益指标", l2: "可持续影响指标", name: "市场监管长效机制", target: "持续完善", actual: "达成年度指标", weight: 15, score: 15 },
+    { l1: "满意度指标", l2: "服务对象满意度指标", name: "市场主体满意度", target: "≥90%", actual: "94%", weight: 10, score: 10 },
+  ] as GroupIndicator[],
+};
+
+export function deptInlineCase(): FormCase {
+  const name = "部门整体自评表";
+  const w = new SheetWriter(name);
+  "ABCDEFGH".split("").forEach((c, i) => w.width(c, [12, 14, 24, 12, 12, 8, 8, 28][i]));
+  w.merged("A1:H1", "部门整体支出绩效自评表", { bold: true, size: 16, center: true });
+  const yearLine = w.merged("A2:H2", `（${X.year}年度）`, { center: true });
+  const unitCell = w.merged("A3:E3", `填报单位：${X.unit}`);
+  const filed = w.merged("F3:H3", "填报日期：2023年2月28日");
+  w.merged("A4:H4", "年度资金情况（万元）", { bold: true, center: true });
+  const M = (area: string, label: string, v: number): Inline => ({ ref: w.merged(area, inlineText(label, v, 2, "万元")), decimals: 2, suffix: "万元" });
+  const lines = X.rows.map((x, k) => {
+    const r = 5 + k;
+    w.set(`A${r}`, x.label);
+    const money = [M(`B${r}:C${r}`, "年初预算数", x.v[0]), M(`D${r}:E${r}`, "全年预算数", x.v[1]), M(`F${r}:G${r}`, "全年执行数", x.v[2])];
+    const rate: Inline = { ref: w.set(`H${r}`, inlineText("执行率", rate4(x.v[2], x.v[1]), 2, "%")), decimals: 2, suffix: "%" };
+    return { money, rate };
+  });
+  const execScoreV = round2(Math.min(X.rows[0].v[2] / X.rows[0].v[1], 1) * 10);
+  const er = 5 + X.rows.length;
+  const execWeight: Inline = { ref: w.merged(`A${er}:C${er}`, "预算执行率分值：10分"), decimals: 0, suffix: "分" };
+  const execScore: Inline = { ref: w.merged(`D${er}:H${er}`, inlineText("预算执行率得分", execScoreV, 2, "分")), decimals: 2, suffix: "分" };
+  const g = er + 1;
+  w.merged(`A${g}:B${g}`, "年度总体目标", { bold: true, center: true });
+  w.merged(`C${g}:H${g}`, "加强市场主体监管和食品安全抽检，按时办结投诉举报，守住不发生重大食品安全事故的底线。", { wrap: true });
+  w.merged(`A${g + 1}:B${g + 1}`, "实际完成情况", { bold: true, center: true });
+  const actual = w.merged(
+    `C${g + 1}:H${g + 1}`,
+    "2022年全年预算1302.40万元，比年初预算增加67.84万元，增长5.50%；全年执行1108.33万元，执行率85.10%，其中项目支出241.91万元，执行率55.96%，主要是智慧监管平台二期尾款未到支付节点。抽查市场主体1265户，超出年度目标65户，完成率为105.42%。",
+    { wrap: true },
+  );
+  const head = g + 2;
+  ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"].forEach((h, i) => w.label(`${"ABCDEFGH"[i]}${head}`, h, { bold: true }));
+  mergeRuns(w, "A", head + 1, X.indicators.map((i) => i.l1));
+  mergeRuns(w, "B", head + 1, X.indicators.map((i) => `${i.l1}/${i.l2}`), X.indicators.map((i) => i.l2));
+  const ind = X.indicators.map((i, k) => {
+    const r = head + 1 + k;
+    w.set(`C${r}`, i.name);
+    w.set(`D${r}`, i.target, { center: true });
+    const act = w.set(`E${r}`, i.actual, { center: true });
+    const weight = w.set(`F${r}`, i.weight, { fmt: "0" });
+    const score = w.set(`G${r}`, i.score, { fmt: MONEY });
+    const reason = w.set(`H${r}`, i.reason ?? null, { wrap: true });
+    return { weight, score, actual: act, reason };
+  });
+  const tr = head + 1 + X.indicators.length;
+  w.merged(`A${tr}:E${tr}`, "合计", { bold: true, center: true });
+  const weightTotal = w.set(`F${tr}`, 10 + X.indicators.reduce((a, x) => a + x.weight, 0), { fmt: "0" });
+  const scoreTotalV = round2(execScoreV + X.indicators.reduce((a, x) => a + x.score, 0));
+  const scoreTotal = w.set(`G${tr}`, scoreTotalV, { fmt: MONEY });
+  const grade = w.merged(`A${tr + 1}:D${tr + 1}`, `评价等次：${gradeOf(scoreTotalV)}`);
+  w.merged(`E${tr + 1}:H${tr + 1}`, "填表人：周某　　联系电话：0571-88886666");
+
+  const [total, pub, other, basic, personnel, publicUse, project] = lines;
+  const relations: Relation[] = [];
+  for (let c = 0; c < 3; c++) {
+    relations.push(sum(total.money[c].ref, [pub.money[c].ref, other.money[c].ref], `总额 ${COLS[c]} = Σ 按收入性质`));
+    relations.push(sum(total.money[c].ref, [basic.money[c].ref, project.money[c].ref], `总额 ${COLS[c]} = 基本 + 项目`));
+    relations.push(sum(basic.money[c].ref, [personnel.money[c].ref, publicUse.money[c].ref], `基本支出 ${COLS[c]} = 人员 + 公用`));
+  }
+  lines.forEach((x, k) => relations.push({ kind: "rate", rate: x.rate.ref, num: x.money[2].ref, den: x.money[1].ref, decimals: 2, label: `${X.rows[k].label} 执行率` }));
+  relations.push({ kind: "execScore", score: execScore.ref, num: total.money[2].ref, den: total.money[1].ref, weight: execWeight.ref, label: "执行率得分" });
+  relations.push(sum(weightTotal, [execWeight.ref, ...ind.map((i) => i.weight)], "合计 分值 = Σ"));
+  relations.push(sum(scoreTotal, [execScore.ref, ...ind.map((i) => i.score)], "合计 得分 = Σ"));
+  ind.forEach((i, k) => relations.push({ kind: "le", a: i.score, b: i.weight, label: `指标${k + 1} 得分 ≤ 分值` }));
+
+  const traps: Trap[] = [
+    { at: total.money[0].ref, why: "“年初预算数：1,234.56万元” label, value (with a thousands separator) and unit in one cell" },
+    { at: total.rate.ref, why: "“执行率：85.10%” label and rate in one cell" },
+    { at: project.rate.ref, why: "a row 执行率 of 55.96% (explained in the 实际完成情况)" },
+    { at: unitCell, why: "“填报单位：…” label and value in one cell" },
+    { at: filed, why: "“填报日期：…” in the year after" },
+    { at: yearLine, why: "the year on its own line under the title" },
+    { at: grade, why: "“评价等次：优” label and grade in one cell" },
+    { at: total.money[1].ref, why: "the amount without a thousands separator, “全年预算数：1302.40万元”", plant: (b) => plantValue(b, total.money[1].ref, "全年预算数：1302.40万元") },
+  ];
+  const variants: Variant[] = [
+    inl("part-not-footing", "其中：人员经费 全年执行数 740.05 (基本 866.42 = 730.05 + 136.37)", personnel.money[2], 740.05),
+    inl("part-not-footing", "其他资金 年初预算数 110.00 (1234.56 − 1134.56 = 100.00)", other.money[0], 110),
+    inl("yuan-in-part", "项目支出 全年预算数 4323000万元 (432.30 万元 in 元)", project.money[1], yuan),
+    inl("yuan-in-total", "年度资金总额 全年执行数 11083300万元 (1108.33 in 元)", total.money[2], yuan),
+    inl("total-wrong", "年度资金总额 全年预算数 1312.40 (both splits say 1302.40)", total.money[1], 1312.4),
+    inl("rate-wrong", "年度资金总额 执行率：95.10% for 1108.33/1302.40 = 85.10%", total.rate, 0.951),
+    inl("rate-wrong", "项目支出 执行率：65.96% for 241.91/432.30 = 55.96%", project.rate, 0.6596),
+    inl("rate-wrong", "其中：人员经费 执行率：89.84% for 730.05/731.20 = 99.84%", personnel.rate, 0.8984),
+    inl("exec-score-wrong", `预算执行率得分：10.00分 (full marks) for 85.10% of 10 = ${execScoreV}`, execScore, 10),
+    num("weights-total", "合计 分值 90 over weights summing to 100", weightTotal, 90),
+    num("score-over-weight", "市场主体抽查户数 得分 18 of 15", ind[0].score, 18),
+    put("grade-mismatch", `评价等次：良 for ${scoreTotalV}`, grade, "评价等次：良"),
+    txt("title-year", "（2021年度） under the title of a 2022 form (filed 2023)", yearLine, "2022", "2021"),
+    txt("prose-pct-change", "比年初预算增加67.84万元，增长15.50% (5.50%)", actual, "增长5.50%", "增长15.50%"),
+    txt("prose-vs-table", "实际完成情况 says 执行率88.10% (table 85.10%)", actual, "执行率85.10%", "执行率88.10%"),
+    txt("prose-vs-table", "实际完成情况 says 项目支出214.91万元 (table 241.91)", actual, "项目支出241.91万元", "项目支出214.91万元"),
+    txt("prose-yuan", "实际完成情况 says 全年执行11083300元 beside the 万元 lines", actual, "全年执行1108.33万元", "全年执行11083300元"),
+    txt("prose-completion-rate", "抽查1265户，超出目标65户，完成率为115.42% (105.42%)", actual, "完成率为105.42%", "完成率为115.42%"),
+    put("reason-missing", "投诉举报按时办结率 not achieved (93% of ≥98%), reason left empty", ind[3].reason, null),
+    { kind: "indicator-yuan-slip", what: "部门整体支出 实际完成值 11083300万元 (1108.33 万元 in 元)", cause: ind[4].actual, relational: false, plant: (b) => plantValue(b, ind[4].actual, "11083300万元") },
+  ];
+  return { form: "dept-inline", seed: "—", file: "dept-inline", book: { sheets: [w.spec] }, relations, variants, traps };
+}
+
 export { COLS, pct2, equal, finalAccountsBook, SEED003, RATE, plantValue, showRef, valueAt };
 export type { BookSpec, Kind };
