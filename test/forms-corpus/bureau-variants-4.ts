@@ -489,5 +489,77 @@ export function deptInlineCase(): FormCase {
   return { form: "dept-inline", seed: "—", file: "dept-inline", book: { sheets: [w.spec] }, relations, variants, traps };
 }
 
+// ------------------------------------------------------------------ w. 三公经费 / 固定资产 in 元 beside 决算 in 万元
+
+const W_SANGONG = [
+  // 机构, 公务接待费, 公务用车运维费, 公务用车购置费, 因公出国费 (元)
+  ["局机关", 6800.0, 51200.0, 0, 0],
+  ["医疗保障事务中心", 4400.0, 29980.0, 0, 0],
+] as const;
+const W_ASSETS = [
+  // 机构, 在用, 出租, 其他 (元)
+  ["局机关", 598250.0, 0, 14200.0],
+  ["医疗保障事务中心", 273260.0, 0, 0],
+] as const;
+
+export function finalSangongYuanCase(): FormCase {
+  const report = [...SEED003.report];
+  report.splice(9, 0, "2020年“三公”经费支出9.24万元，其中公务用车运行维护费8.12万元、公务接待费1.12万元，无因公出国（境）费和公务用车购置费；年末固定资产原值88.57万元。");
+  const { sheets, cells: c, relations, traps } = finalAccountsBook({ ...SEED003, report });
+  const YUAN = "#,##0.00";
+  const sn = "三公经费及固定资产";
+  const w = new SheetWriter(sn);
+  "ABCDEF".split("").forEach((col, i) => w.width(col, [22, 18, 16, 18, 18, 16][i]));
+  const title = w.merged("A1:F1", "2020年度“三公”经费支出决算表", { bold: true, size: 14, center: true });
+  w.merged("A2:F2", "部门：宣汉县医疗保障局");
+  ["机构名称", "三公经费合计（元）", "公务接待费（元）", "公务用车运维费（元）", "公务用车购置费（元）", "因公出国费（元）"].forEach((h, i) => w.label(`${"ABCDEF"[i]}3`, h, { bold: true }));
+  const sgRows = W_SANGONG.map((x, k) => {
+    const r = 5 + k;
+    w.set(`A${r}`, x[0]);
+    const parts = [1, 2, 3, 4].map((j) => w.set(`${"CDEF"[j - 1]}${r}`, x[j], { fmt: YUAN }));
+    return [w.set(`B${r}`, round2(x[1] + x[2] + x[3] + x[4]), { fmt: YUAN }), ...parts];
+  });
+  w.set("A4", "合计", { bold: true });
+  const sgTotal = [0, 1, 2, 3, 4].map((j) => w.set(`${"BCDEF"[j]}4`, round2(sgRows.reduce((a, row) => a + Number(w.spec.cells.get(row[j].a1)!.v), 0)), { fmt: YUAN }));
+  w.merged("A8:F8", "固定资产情况表", { bold: true, size: 14, center: true });
+  ["机构名称", "固定资产合计（元）", "在用固定资产（元）", "出租固定资产（元）", "其他（元）"].forEach((h, i) => w.label(`${"ABCDE"[i]}9`, h, { bold: true }));
+  const asRows = W_ASSETS.map((x, k) => {
+    const r = 11 + k;
+    w.set(`A${r}`, x[0]);
+    const parts = [1, 2, 3].map((j) => w.set(`${"CDE"[j - 1]}${r}`, x[j], { fmt: YUAN }));
+    return [w.set(`B${r}`, round2(x[1] + x[2] + x[3]), { fmt: YUAN }), ...parts];
+  });
+  w.set("A10", "合计", { bold: true });
+  const asTotal = [0, 1, 2, 3].map((j) => w.set(`${"BCDE"[j]}10`, round2(asRows.reduce((a, row) => a + Number(w.spec.cells.get(row[j].a1)!.v), 0)), { fmt: YUAN }));
+
+  const rel: Relation[] = [...relations];
+  for (const row of [sgTotal, ...sgRows]) rel.push(sum(row[0], row.slice(1), `三公经费合计 = Σ (${row[0].a1})`));
+  for (let j = 0; j < 5; j++) rel.push(sum(sgTotal[j], sgRows.map((row) => row[j]), `三公 合计 = Σ 机构 列${j + 1}`));
+  for (const row of [asTotal, ...asRows]) rel.push(sum(row[0], row.slice(1), `固定资产合计 = Σ (${row[0].a1})`));
+  for (let j = 0; j < 4; j++) rel.push(sum(asTotal[j], asRows.map((row) => row[j]), `固定资产 合计 = Σ 机构 列${j + 1}`));
+
+  const prose = c.report[9];
+  const health = 1;
+  const allTraps: Trap[] = [
+    ...traps,
+    { at: sgTotal[0], why: "a 三公经费 table in 元 (“三公经费合计（元）”) beside 决算 tables in 万元" },
+    { at: asTotal[0], why: "a 固定资产 table in 元 beside 决算 tables in 万元" },
+    { at: prose, why: "the 说明's 9.24万元 / 88.57万元 are the 元 tables' 92,380.00 / 885,710.00 ÷ 10000" },
+  ];
+  const variants: Variant[] = [
+    num("yuan-in-part", "局机关 公务用车运维费 5.12 (万元 typed in the 元 table)", sgRows[0][2], 5.12),
+    num("yuan-in-part", "事务中心 在用固定资产 27.33 (万元 typed in the 元 table)", asRows[1][1], 27.33),
+    num("yuan-in-total", "固定资产 合计 88.57 (万元 typed in the 元 table)", asTotal[0], 88.57),
+    num("yuan-in-total", "三公经费合计 合计 9.24 (万元 typed in the 元 table)", sgTotal[0], 9.24),
+    num("yuan-in-part", "支出决算表 卫生健康 人员经费 2912900 (291.29 万元 in 元, in the 万元 part)", c.spend.rows[health][2], yuan),
+    num("part-not-footing", "事务中心 公务接待费 5,400.00 (34,380.00 − 29,980.00 = 4,400.00)", sgRows[1][1], 5400),
+    num("total-wrong", "三公 合计 公务用车运维费 82,180.00 (Σ 81,180.00)", sgTotal[2], 82180),
+    txt("title-year", "三公 table title says 2019年度 (the 决算 is 2020's)", title, "2020", "2019"),
+    txt("prose-vs-table", "说明 says “三公”经费支出9.42万元 (table 92,380.00元)", prose, "支出9.24万元", "支出9.42万元"),
+    txt("prose-yuan", "说明 says 公用经费581500元 beside the 万元 tables", c.report[6], "公用经费58.15万元", "公用经费581500元"),
+  ];
+  return { form: "final-sangong-yuan", seed: "003", file: "final-sangong-yuan", book: { sheets: [...sheets.map((x) => x.spec), w.spec] }, relations: rel, variants, traps: allTraps };
+}
+
 export { COLS, pct2, equal, finalAccountsBook, SEED003, RATE, plantValue, showRef, valueAt };
 export type { BookSpec, Kind };

@@ -7,7 +7,7 @@ import { type BookSpec, numberAt, plant } from "./book";
 import { num, put, rateAsText, txt, yuan } from "./corpus-helpers";
 import { finalStackedCase, finalYuanCase, provinceProjectCase, provinceSheetsCase, summaryTopCase } from "./bureau-variants";
 import { deptThreeRowCase, projectInlineCase, projectLevelsCase, summaryYuanCase } from "./bureau-variants-2";
-import { deptGroupsCase, deptInlineCase, finalChangeCase } from "./bureau-variants-4";
+import { deptGroupsCase, deptInlineCase, finalChangeCase, finalSangongYuanCase } from "./bureau-variants-4";
 import { deptWholeCase } from "./dept-form";
 import { deptCityCase, deptSichuanCase } from "./dept-layouts";
 import { finalAccountsCase } from "./final-accounts";
@@ -163,6 +163,7 @@ export function buildCorpus(): FormCase[] {
     // Layouts u–x (bureau-variants-4.ts).
     deptGroupsCase(),
     finalChangeCase(),
+    finalSangongYuanCase(),
     deptInlineCase(),
   ];
 }

@@ -6,7 +6,8 @@
  *
  * Found at the cause: a numerator or denominator that a relation blames (a part that does not foot, a 元/万元
  * slip) is judged at its corrected value, so a rate that follows the right amount is not reported for a
- * wrong amount (total-matches-parts or no-unit-mistake reports the amount).
+ * wrong amount (total-matches-parts or no-unit-mistake reports the amount); nor is a rate computed from
+ * the wrong amount as written (it agrees with the cells as they are: the amount is the one finding).
  */
 import { defineRule } from "../engine/types";
 import { readMoney, refKey } from "../relations/footing";
@@ -54,6 +55,9 @@ export const formRateMatches = defineRule<MessageId>({
           const den = settledFigure(model, correctedFigure(model, rawDen));
           const result = checkRate(rate, num, den);
           if (!result || result.ok) continue;
+          // A rate computed from the amount as written (which the relations correct) follows that amount:
+          // the amount is the one finding.
+          if ((num !== rawNum || den !== rawDen) && checkRate(rate, rawNum, rawDen)?.ok) continue;
           const h = r.headers ?? { rate: "比率", numerator: "分子", denominator: "分母" };
           const value = Math.round(result.ratio * 10000) / 10000;
           context.report({
