@@ -64,10 +64,10 @@ const FLOOR: Record<FormId, number> = {
   "project-inline": 1,
   "summary-yuan": 1,
   "project-levels": 1,
-  "dept-groups": 0,
-  "final-change": 0,
-  "final-sangong-yuan": 0,
-  "dept-inline": 0,
+  "dept-groups": 1,
+  "final-change": 1,
+  "final-sangong-yuan": 1,
+  "dept-inline": 1,
 };
 
 describe("forms corpus: a random single mistake is found at its cause", () => {
