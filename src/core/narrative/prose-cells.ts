@@ -159,6 +159,8 @@ export interface Fact {
   readonly thousands?: boolean;
   /** The table's 合计 / 汇总 row (or a sum of the rows). */
   readonly isTotal?: boolean;
+  /** The unit the cell's own table writes, when it is not the workbook's (a 三公经费 table in 元). */
+  readonly ownUnit?: string;
   /**
    * The cell breaks a relation of the tables (a 合计 that is not its parts' sum): the table rules report it
    * at its cause, and a text that agrees with the other cells is not to be called wrong against it.
@@ -332,7 +334,7 @@ export function moneyEntries(model: ReportModel): MoneyEntry[] {
  * The money unit a table's own headers declare (`三公经费合计（元）`, `在用固定资产（元）`) when every money
  * column that names one names the same: a 三公经费 or 固定资产 table kept in 元 beside a report in 万元.
  */
-function ownMoneyUnit(table: TableBinding, tid: TableId): "元" | "万元" | undefined {
+export function ownMoneyUnit(table: TableBinding, tid: TableId): "元" | "万元" | undefined {
   const money = new Set(moneyColumns(tid).map((m) => m.col.key));
   const units = new Set<string>();
   for (const c of table.columns) {
@@ -349,7 +351,7 @@ function factIn(f: Fact, from: string, to: string): Fact | undefined {
   const value = convertUnit(f.value, from, to);
   const shift = decimalShift(from, to);
   if (value === undefined || shift === undefined) return undefined;
-  return extend(f, { value, decimals: Math.max(0, f.decimals + shift) });
+  return extend(f, { value, decimals: Math.max(0, f.decimals + shift), ownUnit: from });
 }
 
 /**
