@@ -45,6 +45,10 @@ const FORM_WORDS: Record<FormId, RegExp> = {
   "project-subtotals": /项目支出绩效自评表|project/i,
   "summary-linked": /汇总|项目支出绩效自评表|summary|project/i,
   "project-merged": /项目支出绩效自评表|project/i,
+  "dept-groups": /部门整体|dept|whole/i,
+  "final-change": /决算|final/i,
+  "final-sangong-yuan": /决算|final/i,
+  "dept-inline": /部门整体|dept|whole/i,
 };
 
 /**

@@ -8,6 +8,7 @@ import { num, put, rateAsText, txt, yuan } from "./corpus-helpers";
 import { finalStackedCase, finalYuanCase, provinceProjectCase, provinceSheetsCase, summaryTopCase } from "./bureau-variants";
 import { deptThreeRowCase, projectInlineCase, projectLevelsCase, summaryYuanCase } from "./bureau-variants-2";
 import { projectMergedCase, projectStackedCase, projectSubtotalsCase, summaryLinkedCase } from "./bureau-variants-3";
+import { deptGroupsCase, deptInlineCase, finalChangeCase, finalSangongYuanCase } from "./bureau-variants-4";
 import { deptWholeCase } from "./dept-form";
 import { deptCityCase, deptSichuanCase } from "./dept-layouts";
 import { finalAccountsCase } from "./final-accounts";
@@ -165,6 +166,11 @@ export function buildCorpus(): FormCase[] {
     projectSubtotalsCase(),
     summaryLinkedCase(),
     projectMergedCase(),
+    // Layouts u–x (bureau-variants-4.ts).
+    deptGroupsCase(),
+    finalChangeCase(),
+    finalSangongYuanCase(),
+    deptInlineCase(),
   ];
 }
 

@@ -68,6 +68,10 @@ const FLOOR: Record<FormId, number> = {
   "project-subtotals": 1,
   "summary-linked": 1,
   "project-merged": 1,
+  "dept-groups": 1,
+  "final-change": 1,
+  "final-sangong-yuan": 1,
+  "dept-inline": 1,
 };
 
 describe("forms corpus: a random single mistake is found at its cause", () => {

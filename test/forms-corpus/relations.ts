@@ -32,8 +32,12 @@ export function readNumber(v: unknown): number | undefined {
     const m = /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
     if (m) return Number(m[1]) / 100;
     // Label and value in one cell (“年度资金总额：346.77万元”, “执行率：85.10%”, “得分：8.51分”).
-    const inline = /[：:]\s*(-?\d+(?:\.\d+)?)\s*(万元|元|分|%)?\s*$/.exec(v);
-    if (inline) return inline[2] === "%" ? Number(inline[1]) / 100 : Number(inline[1]);
+    // (Thousands separators allowed: “年初预算数：1,234.56万元”.)
+    const inline = /[：:]\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(万元|元|分|%)?\s*$/.exec(v);
+    if (inline) {
+      const n = Number(inline[1].replace(/,/g, ""));
+      return inline[2] === "%" ? n / 100 : n;
+    }
   }
   return undefined;
 }

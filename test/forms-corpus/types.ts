@@ -28,7 +28,11 @@ export type FormId =
   | "project-subtotals" // r. 项目表 with 产出指标小计 / 效益指标小计 rows (bureau-variants-3.ts)
   | "summary-linked" // s. 汇总 with a 总分 column beside project sheets whose funds split 其中：中央补助 / 本级财政 (bureau-variants-3.ts)
   | "project-merged" // t. 项目表 with every field in two merged columns, half-point 分值 (bureau-variants-3.ts)
-  | "summary-yuan"; // o. 综述 sheet + 汇总 in 元 with rates as text, 总计 at the bottom (bureau-variants-2.ts)
+  | "summary-yuan" // o. 综述 sheet + 汇总 in 元 with rates as text, 总计 at the bottom (bureau-variants-2.ts)
+  | "dept-groups" // u. 部门整体 with 一级 投入/过程/产出/效益 and 小计 rows (bureau-variants-4.ts)
+  | "final-change" // v. 收入支出决算变动情况表: 上年 | 本年 | 增减额 | 增减率, a 决算说明 (bureau-variants-4.ts)
+  | "final-sangong-yuan" // w. 决算 in 万元 beside 三公经费 / 固定资产 tables in 元 (bureau-variants-4.ts)
+  | "dept-inline"; // x. 部门整体 with label and value in one cell throughout (bureau-variants-4.ts)
 
 export const FORM_NAMES: Record<FormId, string> = {
   "mof-project": "财政部项目表",
@@ -53,6 +57,10 @@ export const FORM_NAMES: Record<FormId, string> = {
   "project-subtotals": "小计行项目表",
   "summary-linked": "总分联汇总簿",
   "project-merged": "双列合并项目表",
+  "dept-groups": "投入过程小计整体表",
+  "final-change": "决算变动表",
+  "final-sangong-yuan": "元三公资产表",
+  "dept-inline": "标签值同格整体表",
 };
 
 /** The planted mistake kinds (issue 9 and the brief of the corpus). */
@@ -75,7 +83,8 @@ export type Kind =
   | "indicator-yuan-slip" // ×10000 in an indicator's 实际完成值 (元 for 万元)
   | "reason-missing" // a not-achieved indicator with an empty reason column
   | "summary-vs-sheet" // a 汇总 row that differs from the project's own sheet
-  | "summary-total"; // a 汇总 合计 that is not the sum
+  | "summary-total" // a 汇总 合计 that is not the sum
+  | "change-wrong"; // a 增减额 ≠ 本年 − 上年 or a 增减率 ≠ 增减额 ÷ 上年 (决算变动表)
 
 export const KINDS: readonly Kind[] = [
   "part-not-footing",
@@ -97,6 +106,7 @@ export const KINDS: readonly Kind[] = [
   "reason-missing",
   "summary-vs-sheet",
   "summary-total",
+  "change-wrong",
 ];
 
 /** One planted mistake. */

@@ -24,6 +24,7 @@ export const RECOMMENDED: Preset = {
     "exec-rate-matches": "error",
     "exec-reason-required": "warning",
     "form-field-absent": "info",
+    "form-rate-matches": "error",
     "grade-matches-band": "error",
     "group-weights-match-profile": "warning",
     "indicator-reason-required": "warning",

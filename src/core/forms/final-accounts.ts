@@ -194,3 +194,94 @@ export const FINAL_INCOME: FormDecl = {
     })),
   ],
 };
+
+/**
+ * 收入支出决算变动情况表: each line of the 决算 (本年收入合计 and its sources, 本年支出合计 = 基本支出 (人员经费 +
+ * 公用经费) + 项目支出, “三公”经费, 机关运行经费) × 上年决算数 | 本年决算数 | 增减额 | 增减率, where 增减额 =
+ * 本年 − 上年 and 增减率 = 增减额 ÷ 上年.
+ */
+export const FINAL_CHANGE: FormDecl = {
+  id: "final-change",
+  name: "收入支出决算变动情况表",
+  kind: "accounts",
+  anchors: [
+    ["收入支出决算变动情况表", "决算变动情况表", "收支决算变动表", "决算变动表", "决算增减变动表"],
+    ["上年决算数", "上年决算", "上年数"],
+    ["本年决算数", "本年决算", "本年数"],
+    ["增减额", "增减变动额", "增减数", "增减金额", "增减变动"],
+    ["增减率", "增减幅度", "增减比例", "变动率", "增减%"],
+    ["本年收入合计", "收入合计"],
+    ["本年支出合计", "支出合计"],
+  ],
+  minAnchors: 4,
+  requires: [
+    ["增减额", "增减变动额", "增减数", "增减金额", "增减变动"],
+    ["增减率", "增减幅度", "增减比例", "变动率", "增减%"],
+  ],
+  excludes: ["年度资金总额", "一级指标"],
+  fields: IDENTITY_FIELDS,
+  grids: [
+    {
+      id: "change",
+      name: "决算变动",
+      mode: "matrix",
+      columns: [
+        { key: "prev", labels: ["上年决算数", "上年决算", "上年数"], kind: "money" },
+        // `amount`: the figure a bare amount in the prose states (narrative/prose-cells.ts), like a 总表 line.
+        { key: "amount", labels: ["本年决算数", "本年决算", "本年数"], kind: "money" },
+        { key: "change", labels: ["增减额", "增减变动额", "增减数", "增减金额"], kind: "money" },
+        { key: "changeRate", labels: ["增减率", "增减幅度", "增减比例", "变动率", "增减%"], kind: "rate" },
+      ],
+      rows: [
+        { key: "incomeTotal", name: "本年收入合计", labels: ["本年收入合计", "收入合计"] },
+        { key: "public", name: "一般公共预算财政拨款收入", labels: ["一般公共预算财政拨款收入", "一般公共预算财政拨款"] },
+        { key: "govFund", name: "政府性基金预算财政拨款收入", labels: ["政府性基金预算财政拨款收入", "政府性基金预算财政拨款"] },
+        { key: "capital", name: "国有资本经营预算财政拨款收入", labels: ["国有资本经营预算财政拨款收入", "国有资本经营预算财政拨款"] },
+        { key: "upper", name: "上级补助收入", labels: ["上级补助收入"] },
+        { key: "business", name: "事业收入", labels: ["事业收入"] },
+        { key: "operating", name: "经营收入", labels: ["经营收入"] },
+        { key: "affiliated", name: "附属单位上缴收入", labels: ["附属单位上缴收入"] },
+        { key: "otherIncome", name: "其他收入", labels: ["其他收入"] },
+        { key: "expenseTotal", name: "本年支出合计", labels: ["本年支出合计", "支出合计"] },
+        { key: "basic", name: "基本支出", labels: ["基本支出"] },
+        { key: "personnel", name: "人员经费", labels: ["人员经费", "人员支出"] },
+        { key: "publicUse", name: "公用经费", labels: ["公用经费", "公用支出"] },
+        { key: "project", name: "项目支出", labels: ["项目支出"] },
+        { key: "upperExpense", name: "上缴上级支出", labels: ["上缴上级支出"] },
+        { key: "operatingExpense", name: "经营支出", labels: ["经营支出"] },
+        { key: "affiliatedExpense", name: "对附属单位补助支出", labels: ["对附属单位补助支出"] },
+        { key: "sangong", name: "“三公”经费支出", labels: ["“三公”经费支出", "“三公”经费", "\"三公\"经费支出", "\"三公\"经费", "三公经费支出", "三公经费"] },
+        { key: "ops", name: "机关运行经费", labels: ["机关运行经费支出", "机关运行经费"] },
+      ],
+    },
+  ],
+  tables: [],
+  relations: [
+    {
+      kind: "sum",
+      grid: "change",
+      total: "incomeTotal",
+      parts: ["public", "govFund", "capital", "upper", "business", "operating", "affiliated", "otherIncome"],
+      columns: ["prev", "amount", "change"],
+      name: "本年收入合计 = 各项收入之和",
+    },
+    {
+      kind: "sum",
+      grid: "change",
+      total: "expenseTotal",
+      parts: ["basic", "project", "upperExpense", "operatingExpense", "affiliatedExpense"],
+      columns: ["prev", "amount", "change"],
+      name: "本年支出合计 = 基本支出 + 项目支出 + …",
+    },
+    { kind: "sum", grid: "change", total: "basic", parts: ["personnel", "publicUse"], columns: ["prev", "amount", "change"], name: "基本支出 = 人员经费 + 公用经费" },
+    { kind: "across", grid: "change", total: "amount", parts: ["prev", "change"], name: "本年决算数 = 上年决算数 + 增减额" },
+    {
+      kind: "rate",
+      grid: "change",
+      rate: "changeRate",
+      numerator: "change",
+      denominator: "prev",
+      rows: ["incomeTotal", "public", "govFund", "capital", "upper", "business", "operating", "affiliated", "otherIncome", "expenseTotal", "basic", "personnel", "publicUse", "project", "upperExpense", "operatingExpense", "affiliatedExpense", "sangong", "ops"],
+    },
+  ],
+};

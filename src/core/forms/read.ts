@@ -646,7 +646,9 @@ const INLINE_FIGURE = /^\s*(.{1,24}?)\s*[:：]\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?
  * A matrix block written as label-and-value cells instead of a table: each row of the sheet whose first
  * such cell names a declared row (`年度资金总额：346.77万元`, `其中：财政拨款：300.00万元`) gives that row's
  * 全年预算数 and, in its other cells, the columns they name (`年初预算数：…`, `全年执行数：…`, `执行率：…`);
- * a line naming no row (`预算执行率分值：10分 | 预算执行率得分：8.51分`) belongs to the total. Only when the
+ * a line naming no row (`预算执行率分值：10分 | 预算执行率得分：8.51分`) belongs to the total. A row may also
+ * be named by a plain label cell before its figures (`基本支出 | 年初预算数：856.30万元 | 全年预算数：… |
+ * 全年执行数：… | 执行率：…`), each figure then naming its column. Only when the
  * total row is written so; the figures keep the text cell's address (a finding points at that cell).
  */
 function findInline(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
@@ -666,7 +668,14 @@ function findInline(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
       const v = grid.cell(row, col)?.value;
       if (typeof v !== "string" || v.length > 40) continue;
       const m = INLINE_FIGURE.exec(v);
-      if (!m) continue;
+      if (!m) {
+        // A plain row label before the row's figures (`基本支出 | 年初预算数：856.30万元 | 全年预算数：…`).
+        if (figures.length === 0 && rowKey === undefined) {
+          const named = rowKeyOf(keyIn(grid, v), decl);
+          if (named && !rows.has(named)) rowKey = named;
+        }
+        continue;
+      }
       const label = m[1];
       const value = Number(m[2].replace(/,/g, ""));
       const percent = m[3] === "%" || m[3] === "％";
@@ -867,7 +876,9 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
         const numerator = relCell(f, row, rel.numerator);
         const denominator = relCell(f, row, rel.denominator);
         if (!rate?.cell.cell || !numerator || !denominator) continue;
-        rates.push({ id: `${form.id}:${f.decl.id}:${row}:rate`, sheet: grid.name, where: rate.label, rate, numerator, denominator });
+        const header = (key: string): string => (f.columns.get(key)?.header ?? key).replace(/\s+/g, "").replace(/[（(][^）)]*[）)]$/, "");
+        const headers = { rate: header(rel.rate), numerator: header(rel.numerator), denominator: header(rel.denominator) };
+        rates.push({ id: `${form.id}:${f.decl.id}:${row}:rate`, sheet: grid.name, where: rate.label, rate, numerator, denominator, headers });
       }
     }
   }

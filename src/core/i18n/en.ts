@@ -7,6 +7,7 @@
 export const EN_MESSAGES: Readonly<Record<string, string>> = {
   "date-in-amount/dateInMoney": "{{what}} is formatted as a date ({{format}}), so the cell shows a date while the value stored is {{value}}; change it to a number format and re-enter the amount.",
   "date-in-amount/dateInRate": "{{what}} is formatted as a date ({{format}}), so the cell shows a date while the value stored is {{value}}; change it to a percentage format and re-enter the rate.",
+  "form-rate-matches/rateMismatch": "The {{rateName}} of “{{row}}” is {{actual}}, but {{numName}} {{num}} ÷ {{denName}} {{den}} = {{expected}}.",
   "exec-rate-matches/rateMismatch": "The budget execution rate is {{actual}}, but executed {{executed}} ÷ budget {{budget}} = {{expected}}.",
   "exec-rate-matches/rateError": "The budget execution rate cell holds the error {{actual}}; executed {{executed}} ÷ budget {{budget}} gives {{expected}}.",
   "exec-rate-matches/amountMismatch": "{{label}} is {{actual}}, but the execution rate {{rate}} and its score {{score}} agree with each other while executed {{executed}} ÷ budget {{budget}} = {{ratio}} agrees with neither; by the {{other}} and the rate, {{label}} should be about {{expected}}. Please check (if both amounts are right, the rate and its score both need correcting).",
@@ -50,6 +51,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   "prose-amount-matches-table/valueMismatch": "The text “{{phrase}}” differs from {{label}} {{tableValue}} in the table ({{cell}}); please check.",
   "prose-amount-matches-table/adjustmentMismatch": "The text “{{phrase}}” differs from the full-year budget {{adjusted}} ({{adjustedCell}}) minus the initial budget {{initial}} ({{initialCell}}) in the table, which is {{expected}}; please check.",
   "prose-change-percent/percentMismatch": "“{{phrase}}” in “{{sentence}}” is wrong: a change of {{delta}} on last year's {{base}} is {{expected}}.",
+  "prose-change-percent/tableChangeMismatch": "“{{phrase}}” in “{{sentence}}” does not match the line “{{row}}” of the table: {{numName}} {{delta}} ÷ {{denName}} {{base}} ({{cell}}) is {{expected}}.",
   "prose-change-percent/impossibleDecrease": "“{{phrase}}” in “{{sentence}}” cannot be: a fall of more than 100% (a fall of 100% is to zero); please check the percentage.",
   "prose-count-matches-list/countMismatch": "“{{sentence}}” says “{{phrase}}”, but the workbook lists {{actualCount}} {{noun}}.",
   "prose-parts-sum/sumMismatch": "The parts of “{{whole}}” in the text ({{parts}}) add up to {{sum}}, not the total.",

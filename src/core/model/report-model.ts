@@ -114,6 +114,8 @@ export interface DeclaredRate {
   readonly rate: RelationCell;
   readonly numerator: RelationCell;
   readonly denominator: RelationCell;
+  /** The headers of the three columns as written (`执行率`, `全年执行数`, `全年预算数`), for messages. */
+  readonly headers?: { readonly rate: string; readonly numerator: string; readonly denominator: string };
 }
 
 /** A form detected on a sheet. */

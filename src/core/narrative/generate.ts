@@ -11,7 +11,7 @@ import { toA1 } from "../model/address";
 import type { ScoringProfile } from "../scoring/types";
 import { gradeLabel, indicatorNumbers, scoresFor, effectiveScore, type IndicatorScore } from "../scoring/score";
 import { formatNumber, parseText, roundTo } from "../units";
-import { correctedFact, factOf, NARRATIVE_SHEET, reportYear, scalarFact, type Fact } from "./prose-cells";
+import { correctedFact, factOf, NARRATIVE_SHEET, ownMoneyUnit, reportYear, scalarFact, type Fact } from "./prose-cells";
 import { listCounts } from "../rules/prose-count-matches-list";
 import { formMoney, projectConclusion, projectIndicatorParagraphs, projectParts, projectProblemParagraphs } from "./forms-narrative";
 
@@ -145,9 +145,14 @@ export function generateNarrative(model: ReportModel, profile: ScoringProfile): 
   const by = money(rowFact(model, expense, "balanceYear"), unit);
   const bt = money(rowFact(model, expense, "balanceTotal"), unit);
   if (by || bt) money2.push([by ? `当年结余${by}` : "", bt ? `累计结余${bt}` : ""].filter(Boolean).join("，") + "。");
-  const sangong = totalSentence(model, summaryRow(model.tables.jx_sangong), ["total", "三公经费合计"], [["reception", "公务接待费"], ["vehicleOps", "公务用车运维费"], ["vehicleBuy", "公务用车购置费"], ["abroad", "因公出国费"]], unit);
+  // A table kept in its own unit (三公经费合计（元） beside a report in 万元) is quoted in that unit.
+  const ownUnit = (tid: "jx_sangong" | "jx_assets"): string => {
+    const t = model.tables[tid];
+    return (t && ownMoneyUnit(t, tid)) ?? unit;
+  };
+  const sangong = totalSentence(model, summaryRow(model.tables.jx_sangong), ["total", "三公经费合计"], [["reception", "公务接待费"], ["vehicleOps", "公务用车运维费"], ["vehicleBuy", "公务用车购置费"], ["abroad", "因公出国费"]], ownUnit("jx_sangong"));
   if (sangong) money2.push(sangong);
-  const assets = totalSentence(model, summaryRow(model.tables.jx_assets), ["total", "固定资产合计"], [["inUse", "在用固定资产"], ["leased", "出租固定资产"], ["other", "其他"]], unit);
+  const assets = totalSentence(model, summaryRow(model.tables.jx_assets), ["total", "固定资产合计"], [["inUse", "在用固定资产"], ["leased", "出租固定资产"], ["other", "其他"]], ownUnit("jx_assets"));
   if (assets) money2.push(assets);
   const initial = money(scalarFact(model, "jx_budget_initial"), unit);
   if (initial) money2.push(`年初预算数${initial}。`);

@@ -159,6 +159,8 @@ export interface Fact {
   readonly thousands?: boolean;
   /** The table's 合计 / 汇总 row (or a sum of the rows). */
   readonly isTotal?: boolean;
+  /** The unit the cell's own table writes, when it is not the workbook's (a 三公经费 table in 元). */
+  readonly ownUnit?: string;
   /**
    * The cell breaks a relation of the tables (a 合计 that is not its parts' sum): the table rules report it
    * at its cause, and a text that agrees with the other cells is not to be called wrong against it.
@@ -309,13 +311,15 @@ export function moneyEntries(model: ReportModel): MoneyEntry[] {
   for (const tid of MONEY_TABLES) {
     const table = model.tables[tid];
     if (!table) continue;
+    const own = ownMoneyUnit(table, tid);
+    const inUnit = (f: Fact | undefined): Fact | undefined => (f && own && own !== model.moneyUnit ? factIn(f, own, model.moneyUnit) : f);
     for (const { col, labels } of moneyColumns(tid)) {
       const facts: Fact[] = [];
       const totals = totalRows(model, table.sheet);
       for (const row of table.rows) {
         const c = row.cells[col.key];
         if (!c) continue;
-        const f = correctedFact(model, factOf(c.ref, c.cell, rowName(row), model.moneyUnit));
+        const f = inUnit(correctedFact(model, factOf(c.ref, c.cell, rowName(row), own ?? model.moneyUnit)));
         if (f) facts.push(row.isSummary || totals.has(row.row) ? extend(f, { isTotal: true }) : f);
       }
       if (facts.length) out.push({ field: `${tid}.${col.key}`, name: col.label, labels, facts });
@@ -324,6 +328,30 @@ export function moneyEntries(model: ReportModel): MoneyEntry[] {
   out.push(...relationEntries(model, out));
   entryCache.set(model, out);
   return out;
+}
+
+/**
+ * The money unit a table's own headers declare (`三公经费合计（元）`, `在用固定资产（元）`) when every money
+ * column that names one names the same: a 三公经费 or 固定资产 table kept in 元 beside a report in 万元.
+ */
+export function ownMoneyUnit(table: TableBinding, tid: TableId): "元" | "万元" | undefined {
+  const money = new Set(moneyColumns(tid).map((m) => m.col.key));
+  const units = new Set<string>();
+  for (const c of table.columns) {
+    if (!money.has(c.key)) continue;
+    const t = normalizeLabel(c.header);
+    if (/[(（]万元[)）]|单位[:：]?万元/.test(t)) units.add("万元");
+    else if (/[(（]元[)）]|单位[:：]?元/.test(t)) units.add("元");
+  }
+  return units.size === 1 ? ([...units][0] as "元" | "万元") : undefined;
+}
+
+/** A fact read in `from` (元), stated in `to` (万元): 11200.00 → 1.12 with its decimals shifted. */
+function factIn(f: Fact, from: string, to: string): Fact | undefined {
+  const value = convertUnit(f.value, from, to);
+  const shift = decimalShift(from, to);
+  if (value === undefined || shift === undefined) return undefined;
+  return extend(f, { value, decimals: Math.max(0, f.decimals + shift), ownUnit: from });
 }
 
 /**

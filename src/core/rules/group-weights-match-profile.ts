@@ -38,6 +38,9 @@ export const groupWeightsMatchProfile = defineRule<MessageId>({
             actual: r.execWeight,
           });
         }
+        // Indicators grouped by a scheme the profile does not know (投入 / 过程 / 产出 / 效益 of the 部门整体
+        // framework, 财预〔2013〕53号): the profile's split of the points does not apply to its groups.
+        if (r.otherGroups?.length) return;
         for (const g of r.profileGroups) {
           // A group with no indicator at all is a layout question (its points may move to the others).
           if (!g.at || g.indicatorRows.length === 0 || Math.abs(g.weight - g.profileWeight) < 1e-6) continue;

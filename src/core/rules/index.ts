@@ -24,6 +24,7 @@ import { numberOutOfRange } from "./number-out-of-range";
 import requiredField from "./required-field";
 import { execReasonRequired } from "./exec-reason-required";
 import { formFieldAbsent } from "./form-field-absent";
+import { formRateMatches } from "./form-rate-matches";
 import { indicatorReasonRequired } from "./indicator-reason-required";
 import { summaryMatchesSheets } from "./summary-matches-sheets";
 import { gradeMatchesBand } from "./grade-matches-band";
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   execRateMatches,
   execReasonRequired,
   formFieldAbsent,
+  formRateMatches,
   gradeMatchesBand,
   groupWeightsMatchProfile,
   indicatorReasonRequired,

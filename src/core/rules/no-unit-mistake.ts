@@ -7,7 +7,10 @@ import { defineRule, type CellWrite } from "../engine/types";
 import { formatNumber } from "../units/convert";
 import { columnLabel } from "../relations/footing";
 import { findUnitMistakes, UNIT_FACTOR } from "../relations/unit-mistakes";
-import { scalarField, type ScalarFieldId, type TableId } from "../schema/fields";
+import { normalizeLabel, scalarField, type ScalarFieldId, type TableId } from "../schema/fields";
+import { parseA1 } from "../model/address";
+import type { ReportModel } from "../model/report-model";
+import type { CellRef } from "../model/snapshot";
 import { scoresFor } from "../scoring/score";
 
 /** Message ids of no-unit-mistake. */
@@ -37,6 +40,23 @@ function writtenUnit(factor: number, moneyUnit: string): string {
   if (factor < 1 && moneyUnit === "万元") return "元";
   if (factor > 1 && moneyUnit === "元") return "万元";
   return factor < 1 ? "小一万倍的单位" : "大一万倍的单位";
+}
+
+/**
+ * The money unit a cell's own column header declares (`公务用车运维费（元）` in a 三公经费 table kept in 元
+ * beside a report in 万元), else the workbook's.
+ */
+function unitAt(model: ReportModel, ref: CellRef): string {
+  const { row, col } = parseA1(ref.address);
+  for (const t of Object.values(model.tables)) {
+    if (!t || t.sheet !== ref.sheet || !t.rows.some((r) => r.row === row)) continue;
+    const header = t.columns.find((c) => c.col === col)?.header;
+    if (!header) continue;
+    const h = normalizeLabel(header);
+    if (/[(（]万元[)）]/.test(h)) return "万元";
+    if (/[(（]元[)）]/.test(h)) return "元";
+  }
+  return model.moneyUnit;
 }
 
 /** A money cell off by a factor of 10 000 (元 entered in a 万元 table, or the reverse). */
@@ -100,7 +120,12 @@ export const noUnitMistake = defineRule<MessageId>({
             at: f.ref,
             messageId: m.kind === "row" ? (m.factor < 1 ? "rowTooLarge" : "rowTooSmall") : m.factor < 1 ? "tooLarge" : "tooSmall",
             field: f.field,
-            data: { row: m.rowName ?? f.ref.address, label: label(model, f.field), written: writtenUnit(m.factor, model.moneyUnit), actual: String(f.cell?.value ?? f.value), unit: model.moneyUnit, expected, why },
+            // A table in its own unit (元 beside a 万元 report) says that unit, not the workbook's.
+            data: (() => {
+              const own = unitAt(model, f.ref);
+              const shown = own === model.moneyUnit ? expected : `${expected}${own}`;
+              return { row: m.rowName ?? f.ref.address, label: label(model, f.field), written: writtenUnit(m.factor, own), actual: String(f.cell?.value ?? f.value), unit: own, expected: shown, why };
+            })(),
             expected: m.corrected,
             actual: f.value,
             ...(formula ? { suggestions: [fix] } : { fix }),

@@ -17,7 +17,13 @@ export type MessageId = "unitMistake" | "valueMismatch" | "adjustmentMismatch";
 
 /** The sentence speaks of another year before the amount (上年全年预算…). */
 function otherYear(text: string, q: ProseQuantity): boolean {
-  return /上年|去年|上一年|同期|以前年度|历年|下年|明年/.test(text.slice(q.sentence.start, q.start));
+  // Within the amount's own clause, and the clause before it when that one holds no figure (上年度，… /
+  // 与上年相比，…): “基本支出655.18万元，比上年增长6.99%；项目支出441.57万元” — 项目支出 is this year's.
+  const clauses = text.slice(q.sentence.start, q.start).split(/[，,；;]/);
+  const own = clauses[clauses.length - 1];
+  const prev = clauses.length > 1 ? clauses[clauses.length - 2] : "";
+  const scope = /\d/.test(prev) ? own : prev + own;
+  return /上年|去年|上一年|同期|以前年度|历年|下年|明年/.test(scope);
 }
 
 /** Amounts named in prose must match the tables. */

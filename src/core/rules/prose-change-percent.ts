@@ -10,9 +10,38 @@ import { valueIn } from "../narrative/extract";
 import { ADJUSTMENT, amountMatches, budgetAdjustment, matchMoneyLabel, proseCells } from "../narrative/prose-cells";
 import { formatDecimals, quoteSentence, replacePhrase } from "../narrative/phrase";
 import { divide, mid, percentAgrees, rangeOf, type Range } from "../narrative/ratios";
+import type { DeclaredRate, ReportModel } from "../model/report-model";
+import { readMoney, refKey, type Figure } from "../relations/footing";
+import { settledFigure } from "../relations/cause";
+import { correctedFigure } from "../relations/unit-mistakes";
+import { formatRef } from "../model/address";
+
+/** A comparison with last year (比上年, 较上年, 同比, 与上年相比): the percentage is a year-on-year change. */
+const YEAR_ON_YEAR = /(?:比|较|与)(?:上年|去年|上一年度?|上年度)(?:相比|同期)?|同比/;
+
+/**
+ * The rate a form declares on the row whose stated amount is `cell` (a 决算变动表's 增减率 = 增减额 ÷
+ * 上年决算数 on the line of 本年决算数): found through the row relation that ties the amount to the rate's
+ * numerator and denominator (本年 = 上年 + 增减额).
+ */
+function rowChangeRate(model: ReportModel, cell: string): DeclaredRate | undefined {
+  for (const r of model.rates ?? []) {
+    const num = refKey(r.numerator.cell.ref);
+    const den = refKey(r.denominator.cell.ref);
+    const tied = (model.relations ?? []).some((s) => refKey(s.target.cell.ref) === cell && s.terms.some((t) => refKey(t.cell.ref) === num) && s.terms.some((t) => refKey(t.cell.ref) === den));
+    if (tied) return r;
+  }
+  return undefined;
+}
+
+/** A declared cell as a figure, corrected for a 元/万元 slip or a relation that blames it. */
+function settledMoney(model: ReportModel, c: DeclaredRate["numerator"]): Figure | undefined {
+  const raw = readMoney(c.cell, c.field, model.moneyUnit);
+  return raw && !raw.blank ? settledFigure(model, correctedFigure(model, raw)) : undefined;
+}
 
 /** Message ids of prose-change-percent. */
-export type MessageId = "percentMismatch" | "impossibleDecrease";
+export type MessageId = "percentMismatch" | "impossibleDecrease" | "tableChangeMismatch";
 
 /** Percentage changes must equal the change over its base. */
 export const proseChangePercent = defineRule<MessageId>({
@@ -23,6 +52,7 @@ export const proseChangePercent = defineRule<MessageId>({
     messages: {
       "percentMismatch": "“{{sentence}}”中的“{{phrase}}”有误：变动{{delta}}，基数{{base}}，变动幅度应为{{expected}}。",
       "impossibleDecrease": "“{{sentence}}”中的“{{phrase}}”不可能：减少幅度不能超过100%（减少100%即减为零），请核对百分比。",
+      "tableChangeMismatch": "“{{sentence}}”中的“{{phrase}}”与表中“{{row}}”不符：{{numName}} {{delta}} ÷ {{denName}} {{base}}（{{cell}}）为{{expected}}。",
     },
     hasSuggestions: true,
   },
@@ -138,6 +168,50 @@ export const proseChangePercent = defineRule<MessageId>({
               expected: expectedText,
               actual: q.text,
               suggestions: [{ description: `把“${q.text}”改为“${expectedText}”`, writes: [{ at: pc.ref, value: replacePhrase(pc.text, q, expectedText) }] }],
+            });
+          }
+          // “基本支出655.18万元，比上年增长6.99%” with no change amount in the text: the amount is a line of a
+          // table that declares each line's change rate (决算变动表: 增减率 = 增减额 ÷ 上年决算数), and the
+          // percentage must be that line's change, computed from its amounts.
+          for (const q of pc.analysis.quantities) {
+            if (q.kind !== "percent" || !q.direction || q.changeTo || judged.has(q) || !YEAR_ON_YEAR.test(q.label + q.rawLabel)) continue;
+            const before = pc.analysis.quantities.filter((x) => x.sentence.index === q.sentence.index && x.end <= q.start);
+            const last = before[before.length - 1];
+            if (!last || last.kind !== "money" || last.direction || last.changeTo || last.approx) continue;
+            const match = matchMoneyLabel(model, last.label, pc.ref.sheet);
+            const stated = match?.single ? match.facts[0] : undefined;
+            if (!stated || !amountMatches(last, model.moneyUnit, stated)) continue;
+            const r = rowChangeRate(model, refKey(stated.ref));
+            const num = r && settledMoney(model, r.numerator);
+            const den = r && settledMoney(model, r.denominator);
+            if (!r || !num || !den || !(den.value > 0)) continue;
+            judged.add(q);
+            const h = (f: Figure): number => (Number.isFinite(f.decimals) ? 0.5 * Math.pow(10, -f.decimals) : 0);
+            const signed = q.direction === "up" ? 1 : -1;
+            const d: Range = [signed * num.value - h(num), signed * num.value + h(num)];
+            const ratio = d[1] < 0 ? undefined : divide([Math.max(0, d[0]), d[1]], [den.value - h(den), den.value + h(den)]);
+            if (ratio && percentAgrees(q, ratio)) continue;
+            const point = num.value / den.value;
+            const decimals = Math.max(q.decimals, 1);
+            const expectedText = `${point >= 0 ? "增长" : "减少"}${formatDecimals(Math.abs(point) * 100, decimals)}%`;
+            const hd = r.headers ?? { rate: "增减率", numerator: "增减额", denominator: "上年决算数" };
+            context.report({
+              at: pc.ref,
+              messageId: "tableChangeMismatch",
+              field: pc.field,
+              data: {
+                sentence: quoteSentence(q),
+                phrase: q.text,
+                row: r.where.trim(),
+                numName: hd.numerator,
+                delta: formatDecimals(num.value, Math.max(0, Number.isFinite(num.decimals) ? num.decimals : 2)),
+                denName: hd.denominator,
+                base: formatDecimals(den.value, Math.max(0, Number.isFinite(den.decimals) ? den.decimals : 2)),
+                cell: formatRef(r.rate.cell.ref),
+                expected: expectedText,
+              },
+              expected: expectedText,
+              actual: q.text,
             });
           }
           // 减少117.38% with nothing to measure it against: a fall of more than the whole is impossible.

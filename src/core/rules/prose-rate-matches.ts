@@ -7,8 +7,9 @@ import { defineRule } from "../engine/types";
 import { formatRef } from "../model/address";
 import { analyzeProse, halfWidth, sameFamily, valueIn, type ProseQuantity } from "../narrative/extract";
 import { readIndicatorValue, reconcile, type IndicatorNumber } from "../scoring/indicator-value";
-import { amountMatches, itemBefore, itemNamesPart, matchMoneyLabel, namesPart, narrowerSubject, overallFact, proseCells, type Fact, type ProseCell } from "../narrative/prose-cells";
+import { amountMatches, correctedFact, factOf, itemBefore, itemNamesPart, matchMoneyLabel, namesPart, narrowerSubject, overallFact, proseCells, type Fact, type ProseCell } from "../narrative/prose-cells";
 import { formatNumber } from "../units";
+import { normalizeLabel } from "../schema/fields";
 import { formatDecimals, quoteSentence, replacePhrase } from "../narrative/phrase";
 import { divide, mid, percentAgrees, pointOf, rangeOf, type Range } from "../narrative/ratios";
 
@@ -120,6 +121,23 @@ export const proseRateMatches = defineRule<MessageId>({
           const f = tableFact(pc, x);
           return !!f && !amountMatches(x, model.moneyUnit, f);
         };
+        /**
+         * The row of a funds block an executed amount names (`其中项目支出241.91万元` → the 项目支出 row), when
+         * the form declares that row's 执行率 and the amount is the row's executed figure: its budget.
+         */
+        const rowRate = (x: ProseQuantity): { den: Fact } | undefined => {
+          const label = normalizeLabel(x.label).replace(/^其中[:：]?/, "");
+          for (const r of model.rates ?? []) {
+            if (r.rate.cell.ref.address === model.scalars.jx_exec_rate?.ref.address && r.rate.cell.ref.sheet === model.scalars.jx_exec_rate?.ref.sheet) continue;
+            const name = normalizeLabel(r.where).replace(/^其中[:：]?/, "");
+            if (name.length < 2 || !label.endsWith(name) || !/\.executed$/.test(r.numerator.field)) continue;
+            // A 元/万元 slip in the table is no-unit-mistake's: judge against the corrected figures.
+            const n = correctedFact(model, factOf(r.numerator.cell.ref, r.numerator.cell.cell, undefined, model.moneyUnit));
+            const d = correctedFact(model, factOf(r.denominator.cell.ref, r.denominator.cell.cell, undefined, model.moneyUnit));
+            if (n && d && d.value > 0 && amountMatches(x, model.moneyUnit, n)) return { den: d };
+          }
+          return undefined;
+        };
         for (const pc of proseCells(model)) {
           const qs = pc.analysis.quantities;
           qs.forEach((q, i) => {
@@ -149,7 +167,16 @@ export const proseRateMatches = defineRule<MessageId>({
                 (exec
                   ? qs.find((x) => x.kind === "money" && x.start >= itemStart && x.start < exec.start && !x.direction && namesPart(model, x.label))
                   : undefined);
-              if (budget && exec) {
+              // “全年预算X万元，…，其中项目支出Y万元，执行率Z%”: Z is the 项目支出 row's own rate (its executed over
+              // its budget in the table), not Y over the whole budget of the sentence.
+              const row = exec ? rowRate(exec) : undefined;
+              if (row && exec && !(budget && amountMatches(budget, model.moneyUnit, row.den))) {
+                num = rangeOf(exec, model.moneyUnit);
+                den = factRange(row.den);
+                numText = exec.text;
+                denText = `${formatNumber(row.den.value, row.den.decimals, { unit: model.moneyUnit })}（${formatRef(row.den.ref)}）`;
+                point = (valueIn(exec, model.moneyUnit) ?? 0) / row.den.value;
+              } else if (budget && exec) {
                 // One mistake, one finding: an amount of the pair that the table contradicts is
                 // prose-amount-matches-table's finding; the rate computed from it would only echo it.
                 if (contradicted(pc, budget) || contradicted(pc, exec)) {

@@ -37,7 +37,8 @@ export const proseUnitMatchesTable = defineRule<MessageId>({
             if (q.kind !== "money" || q.unit !== "元" || q.approx || q.direction || q.changeTo || q.comparator) continue;
             const match = matchMoneyLabel(model, q.label, pc.ref.sheet, pc.text.slice(q.sentence.start, q.start), itemBefore(pc.text, q.sentence.start));
             const f = match?.facts.find((x) => amountMatches(q, unit, x));
-            if (!match || !f) continue;
+            // A table kept in 元 (`三公经费合计（元）`) is quoted in 元 rightly.
+            if (!match || !f || f.ownUnit === q.unit) continue;
             const shown = formatNumber(f.value, f.decimals, { unit });
             context.report({
               at: pc.ref,
