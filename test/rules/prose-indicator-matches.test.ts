@@ -17,6 +17,11 @@ ruleTester.run(proseIndicatorMatches, {
   ],
   invalid: [
     {
+      name: "a completion rate after the indicator's value: 资金拨付及时率100%, 完成率为95% where 100% ÷ 100% is 100%",
+      workbook: proseWorkbook({ achievements: "资金拨付及时率100%，完成率为95%。" }),
+      errors: [{ messageId: "rateMismatch", ref: "基本信息!B17", expected: "100%" }],
+    },
+    {
       name: "参保群众满意度 95% where the indicator table says 93%",
       workbook: proseWorkbook({ achievements: "经问卷调查，参保群众满意度95%。" }),
       errors: [{ messageId: "actualMismatch", ref: "基本信息!B17", field: "jx_achievements", expected: "93%" }],

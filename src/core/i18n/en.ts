@@ -59,6 +59,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   "prose-parts-sum/balanceMismatch": "In the text, “{{budget}}” less “{{spent}}” is {{expected}}, not “{{carry}}”: the budget, the spending and the amount carried over do not agree.",
   "prose-parts-sum/unitMismatch": "“{{whole}}” and its parts ({{parts}}) in the text use different units: the parts add up to {{sum}}.",
   "prose-indicator-matches/actualMismatch": "“{{phrase}}” in the text differs from the actual value {{actual}} ({{cell}}) of indicator “{{indicator}}”: check the text or the indicator table.",
+  "prose-indicator-matches/rateMismatch": "The completion rate “{{phrase}}” in the text is wrong: “{{stated}}” ÷ the annual target {{target}} of indicator “{{indicator}}” is {{expected}}.",
   "prose-rate-matches/rateMismatch": "“{{phrase}}” in “{{sentence}}” is wrong: {{numerator}} ÷ {{denominator}} is {{expected}}.",
   "prose-rate-matches/rowRateMismatch": "The note of indicator “{{indicator}}” says “{{phrase}}”, but actual {{actual}} ÷ target {{target}} is {{expected}}.",
   "prose-score-matches/scoreMismatch": "“{{phrase}}” in “{{sentence}}” differs from the total score {{expected}} in the table ({{cell}}).",

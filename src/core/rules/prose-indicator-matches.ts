@@ -9,7 +9,8 @@
  * several indicators share.
  */
 import { defineRule } from "../engine/types";
-import { formatRef } from "../model/address";
+import { formatRef, parseA1, toA1 } from "../model/address";
+import type { ReportModel } from "../model/report-model";
 import type { CellRef } from "../model/snapshot";
 import type { ProseQuantity } from "../narrative/extract";
 import { proseCells, reportYear } from "../narrative/prose-cells";
@@ -17,9 +18,10 @@ import { normalizeLabel } from "../schema/fields";
 import { scoresFor } from "../scoring/score";
 import { showNumber } from "../scoring/indicator-value";
 import { moneyFactor } from "../units";
+import { formatDecimals } from "../narrative/phrase";
 
 /** Message ids of prose-indicator-matches. */
-export type MessageId = "actualMismatch";
+export type MessageId = "actualMismatch" | "rateMismatch";
 
 /** Words before a number (in its clause) that make it a target, not an achievement. */
 const TARGET_BEFORE = /年初|设定|目标|计划|预期|预计|指标值|不低于|不少于|不高于|不超过|力争|确保|要求|标准|上年|去年|同期|以上|以下/;
@@ -37,6 +39,9 @@ interface Named {
   readonly shown: string;
   readonly ref: CellRef;
   readonly indicator: string;
+  /** The 年度指标值 in the same unit, when it is a plain “at least” or “equal” target. */
+  readonly target?: number;
+  readonly targetShown?: string;
 }
 
 function cellText(cell: { readonly value?: unknown } | undefined): string {
@@ -57,6 +62,7 @@ export const proseIndicatorMatches = defineRule<MessageId>({
     docs: { description: "文字中以指标名称写出的完成情况（如“参保群众满意率88%”）应与绩效指标表的实际完成值一致。", recommended: true },
     messages: {
       "actualMismatch": "文字“{{phrase}}”与绩效指标“{{indicator}}”的实际完成值 {{actual}}（{{cell}}）不一致，请核对文字或指标表。",
+      "rateMismatch": "文字中的完成率“{{phrase}}”有误：“{{stated}}”÷ 绩效指标“{{indicator}}”的年度指标值 {{target}} 应为 {{expected}}。",
     },
   },
   create(context) {
@@ -79,11 +85,18 @@ export const proseIndicatorMatches = defineRule<MessageId>({
           if (!unit || moneyFactor(unit) !== undefined) continue;
           const value = a.percent ? a.value * 100 : a.value;
           const decimals = a.percent ? Math.max(0, a.decimals - 2) : a.decimals;
-          named.push({ name, value, decimals, unit, shown: a.raw || showNumber(value), ref: ind.actualRef, indicator: ind.level3.trim() });
+          const t = ind.target;
+          const target =
+            t.kind === "number" && t.percent === a.percent && (t.unit ?? "") === (a.unit ?? "") && t.value > 0 && (!t.sign || t.sign === "≥" || t.sign === "=") && ind.direction !== "≤"
+              ? { target: a.percent ? t.value * 100 : t.value, targetShown: t.raw }
+              : {};
+          named.push({ name, value, decimals, unit, shown: a.raw || showNumber(value), ref: ind.actualRef, indicator: ind.level3.trim(), ...target });
         }
         if (named.length === 0) return;
         const year = reportYear(model);
         for (const pc of proseCells(model)) {
+          // The 年度总体目标's 预期目标 states targets, not what was achieved.
+          if (isGoalCell(model, pc.ref)) continue;
           for (const q of pc.analysis.quantities) {
             if (q.kind === "year" || q.approx || q.direction || q.changeTo || q.comparator) continue;
             const label = normalizeLabel(q.label);
@@ -94,6 +107,24 @@ export const proseIndicatorMatches = defineRule<MessageId>({
             // A name several indicators share, or the same indicator twice (two rows): not one value.
             if (matches.length !== 1) continue;
             const n = matches[0];
+            // 配置适老化设备36台，完成率为90.00%: the rate the sentence gives for the value it states, against
+            // the indicator's target.
+            const next = pc.analysis.quantities[pc.analysis.quantities.indexOf(q) + 1];
+            if (n.target !== undefined && next?.kind === "percent" && next.sentence.index === q.sentence.index && /完成(?:率|比例|比率)?$/.test(normalizeLabel(next.label)) && next.start - q.end <= 8 && !next.approx) {
+              const expected = (q.value / n.target) * 100;
+              const tol = 0.5 * Math.pow(10, -next.decimals) + ((0.5 * Math.pow(10, -q.decimals)) / n.target) * 100 + 1e-9;
+              if (Math.abs(next.value - expected) > tol) {
+                const shown = `${formatDecimals(expected, next.decimals)}%`;
+                context.report({
+                  at: pc.ref,
+                  messageId: "rateMismatch",
+                  field: pc.field,
+                  data: { phrase: next.text, stated: q.text, indicator: n.indicator, target: n.targetShown ?? showNumber(n.target), cell: formatRef(n.ref), expected: shown },
+                  expected: shown,
+                  actual: next.text,
+                });
+              }
+            }
             // The clause before the number, less the indicator's own name (which may hold 目标 or 计划).
             const clause = normalizeLabel(pc.text.slice(q.sentence.start, q.start).split(/[，,；;]/).pop() ?? "");
             const before = clause.endsWith(n.name) ? clause.slice(0, clause.length - n.name.length) : clause;
@@ -116,6 +147,23 @@ export const proseIndicatorMatches = defineRule<MessageId>({
     };
   },
 });
+
+/** A 预期目标 / 年度目标 heading: the cells under it (or right of it) state the year's targets. */
+const GOAL_HEADING = /^(?:预期|年度|绩效|总体)*目标(?:值|内容)?$/;
+
+/** Whether the cell is a goal's text: under a 预期目标 heading (three rows up) or right of one. */
+function isGoalCell(model: ReportModel, ref: CellRef): boolean {
+  const sheet = model.snapshot.sheets.find((s) => s.name === ref.sheet);
+  if (!sheet) return false;
+  const { row, col } = parseA1(ref.address);
+  const heading = (r: number, c: number): boolean => {
+    const v = r >= 1 && c >= 1 ? sheet.cells[toA1({ row: r, col: c })]?.value : undefined;
+    return typeof v === "string" && GOAL_HEADING.test(normalizeLabel(v));
+  };
+  for (let r = row - 1; r >= row - 3; r--) if (heading(r, col)) return true;
+  for (let c = col - 1; c >= col - 3; c--) if (heading(row, c)) return true;
+  return false;
+}
 
 /** Whether a prose quantity is in the indicator's unit (a percentage for a percentage). */
 function sameUnit(q: ProseQuantity, unit: string): boolean {
