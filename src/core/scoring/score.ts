@@ -558,45 +558,6 @@ function isSubtotalRow(row: TableRow, keys: LabelKeys): boolean {
   return own("level3") === "" && own("target") === "" && own("actual") === "" && own("direction") === "" && (own("level1") !== "" || own("level2") !== "");
 }
 
-/** A 小计 label (`小计`, `小  计`, `投入小计`, `产出指标小计`). */
-const SUBTOTAL_LABEL = /小计$/;
-
-/**
- * The 小计 rows inside the indicator table (a group's 分值 and 得分 sums written after its indicators, the
- * 财预〔2013〕53号 投入 / 过程 / 产出 / 效益 layout): each is a subtotal of the indicators above it since the
- * previous 小计 (or the table's start), checked like a 得分汇总 row.
- */
-function subtotalGroups(rows: readonly TableRow[], indicators: readonly IndicatorScore[], keys: LabelKeys): GroupScore[] {
-  const out: GroupScore[] = [];
-  let from = 0;
-  for (const row of rows) {
-    const own = (key: string): string => cellText(bound(row, key)?.cell);
-    const label = [own("level1"), own("level2"), own("level3")].find((t) => SUBTOTAL_LABEL.test(keys.norm(t)));
-    if (label === undefined) continue;
-    const members = indicators.filter((i) => i.row > from && i.row < row.row);
-    from = row.row;
-    const written = cellNumber(bound(row, "score")?.cell);
-    const weightWritten = cellNumber(bound(row, "weight")?.cell);
-    if (members.length === 0 || (written === undefined && weightWritten === undefined)) continue;
-    const named = keys.norm(label).replace(SUBTOTAL_LABEL, "");
-    const group = named || row.level1 || members[0].level1 || "小计";
-    out.push({
-      group: `${group}小计`,
-      level: "level1",
-      row: row.row,
-      ref: bound(row, "score")?.ref,
-      weightRef: bound(row, "weight")?.ref,
-      written,
-      weightWritten,
-      weight: weightWritten ?? sum(members.map((m) => m.weight)),
-      indicatorWeight: sum(members.map((m) => m.weight)),
-      expected: sum(members.map(effectiveScore)),
-      indicatorRows: members.map((m) => m.row),
-    });
-  }
-  return out;
-}
-
 function isExecRow(row: TableRow, keys: LabelKeys): boolean {
   const l1 = row.level1 ?? cellText(bound(row, "level1")?.cell);
   const l3 = keys.norm(cellText(bound(row, "level3")?.cell));
@@ -1018,7 +979,6 @@ function scoreOnce(model: ReportModel, profile: ScoringProfile, fixes: Fixes, ke
       });
     }
   }
-  groups.push(...subtotalGroups(indicatorTable?.rows ?? [], indicators, keys));
 
   const profileGroups: ProfileGroupScore[] = profile.groups.map((g) => {
     const members = indicators.filter((ind) => keys.profileGroup(ind.level1) === g.group);
