@@ -8,7 +8,8 @@ import { formatNumber } from "../units/convert";
 import { columnLabel } from "../relations/footing";
 import { findUnitMistakes, UNIT_FACTOR } from "../relations/unit-mistakes";
 import { normalizeLabel, scalarField, type ScalarFieldId, type TableId } from "../schema/fields";
-import { parseA1 } from "../model/address";
+import { parseA1, toA1 } from "../model/address";
+import type { Figure } from "../relations/footing";
 import type { ReportModel } from "../model/report-model";
 import type { CellRef } from "../model/snapshot";
 import { scoresFor } from "../scoring/score";
@@ -98,7 +99,11 @@ export const noUnitMistake = defineRule<MessageId>({
             suggestions: [{ description: `将${slip.at.address}改为 ${expected}`, writes: [{ at: slip.at, value: slip.corrected }] }],
           });
         }
-        for (const m of findUnitMistakes(model)) {
+        for (const found of findUnitMistakes(model)) {
+          // A total computed by a formula (=C7+C8) was not typed: the slip is in the cell it adds that,
+          // corrected alone, gives the corrected total. The finding goes there, with a plain fix.
+          const input = found.kind !== "row" && found.figure.formula ? slippedInput(model, found.figure, found.corrected, found.factor) : undefined;
+          const m = input ? { ...found, figure: input.figure, corrected: input.corrected } : found;
           const f = m.figure;
           const d = shownDecimals(m.corrected);
           const expected = formatNumber(m.corrected, d);
@@ -135,5 +140,33 @@ export const noUnitMistake = defineRule<MessageId>({
     };
   },
 });
+
+/**
+ * The one cell a formula total adds (same sheet, `C7+C8`, `SUM(C7:C9)`) whose value times `factor`, with the
+ * others as they are, makes the total its corrected value.
+ */
+function slippedInput(model: ReportModel, total: Figure, corrected: number, factor: number): { figure: Figure; corrected: number } | undefined {
+  const formula = total.cell?.formula;
+  const sheet = model.snapshot.sheets.find((s) => s.name === total.ref.sheet);
+  if (!formula || !sheet || /[![]/.test(formula) || !/^[\s$A-Z\d:+(),]*$/i.test(formula.replace(/SUM/gi, ""))) return undefined;
+  const addresses = new Set<string>();
+  for (const m of formula.matchAll(/\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/gi)) {
+    const a = parseA1(`${m[1]}${m[2]}`);
+    const b = m[3] ? parseA1(`${m[3]}${m[4]}`) : a;
+    if ((b.row - a.row + 1) * (b.col - a.col + 1) > 200) return undefined;
+    for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++) addresses.add(toA1({ row: r, col: c }));
+  }
+  const hits: { figure: Figure; corrected: number }[] = [];
+  for (const address of addresses) {
+    const cell = sheet.cells[address];
+    const v = cell?.value;
+    if (!cell || typeof v !== "number" || v === 0 || cell.formula !== undefined) continue;
+    const fixed = v * factor;
+    if (Math.abs(total.value - v + fixed - corrected) > 0.005 + 1e-9 * Math.abs(total.value)) continue;
+    const { row, col } = parseA1(address);
+    hits.push({ figure: { ...total, key: `${sheet.name}!${address}`, ref: { sheet: sheet.name, address }, value: v, formula: false, cell, row, col, writtenDecimals: shownDecimals(v) }, corrected: Math.round(fixed * 1e6) / 1e6 });
+  }
+  return hits.length === 1 ? hits[0] : undefined;
+}
 
 export default noUnitMistake;

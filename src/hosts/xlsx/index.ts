@@ -15,6 +15,7 @@ import { parseA1, quoteSheet } from "../../core/model/address";
 import type { Highlight, HostCapabilities, HostError, HostResult, SavedFill, WorkbookHost } from "../host";
 import { elements, loadParts, PartParseError, SheetClass, type PopulateCell, type PopulateSheet, type PopulateWorkbook, type XmlNode } from "./populate";
 import { readSnapshot, readStyleTable } from "./read";
+import { computeUncached } from "./evaluate";
 import { corruptPart, XlsxReadError, sniff } from "./sniff";
 import { normalizeSheetParts } from "./normalize";
 import { limitsFromEnv, preflight, type ReadLimits } from "./package";
@@ -90,7 +91,8 @@ export class XlsxHost implements WorkbookHost {
   /** Read the snapshot (values with formulas' cached results, formulas, formats, merges, scoped names). */
   async readWorkbook(): Promise<HostResult<WorkbookSnapshot>> {
     try {
-      return ok(readSnapshot(this.workbook));
+      // Formulas a script wrote without their results are computed (evaluate.ts).
+      return ok(await computeUncached(readSnapshot(this.workbook)));
     } catch (err) {
       return fail("read-failed", "读取工作簿内容失败", err instanceof Error ? err.message : String(err));
     }

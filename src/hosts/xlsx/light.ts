@@ -27,6 +27,7 @@ import { BUILTIN_FORMATS, shiftFormula } from "./cells";
 import { sheetParts, relsOf } from "./normalize";
 import { limitsFromEnv, relationships, type ReadLimits } from "./package";
 import { sniff } from "./sniff";
+import { computeUncached } from "./evaluate";
 
 /** Something the light reader does not take on: the full reader decides (and words any refusal). */
 class Anomaly extends Error {
@@ -750,7 +751,7 @@ export async function readWorkbookFile(file: string, limits: ReadLimits = limits
   }
   if (bytes !== undefined) {
     const light = lightSnapshot(bytes, limits);
-    if ("snapshot" in light) return light.snapshot;
+    if ("snapshot" in light) return computeUncached(light.snapshot);
     if (process.env.JIXIAO_DEBUG_READER) process.stderr.write(`jixiao: light reader fell back: ${light.fallback}\n`);
   }
   const full = await import(/* webpackChunkName: "xlsx-full" */ "./index");

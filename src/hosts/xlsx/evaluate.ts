@@ -1,0 +1,182 @@
+/**
+ * Formulas without a cached result. Excel, WPS and LibreOffice store the last computed value of every
+ * formula in the file; a workbook written by a script (openpyxl, a bureau's own template generator) or
+ * saved by a tool that does not compute stores the formula alone (`<f>C7+C8</f><v></v>`). Read as it is,
+ * every total of such a workbook is empty (or NaN) and the check reports nonsense. Here the missing results
+ * are computed with fast-formula-parser (an Excel grammar and 280 functions, MIT): what Excel would show
+ * on opening the file. Cells that have a cached result keep it: the file's own value is what the clerk saw.
+ *
+ * The parser (with its chevrotain grammar, ≈ 300 KB) is loaded only when a workbook has such a formula.
+ * A formula the parser cannot read or compute (an external reference, a function it lacks) is left blank,
+ * as before; a circular reference gives #REF! in the cells of the cycle.
+ */
+import type { CellSnapshot, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
+import { indexToCol, parseA1, parseRef } from "../../core/model/address";
+
+/** Whether a cell holds a formula whose result the file does not store. */
+export function isUncached(cell: CellSnapshot | undefined): boolean {
+  if (!cell || cell.formula === undefined || cell.error !== undefined) return false;
+  const v = cell.value;
+  return v === null || v === undefined || (typeof v === "number" && Number.isNaN(v));
+}
+
+/** How many formulas of the workbook have no cached result. */
+export function countUncached(snapshot: WorkbookSnapshot): number {
+  let n = 0;
+  for (const s of snapshot.sheets) for (const c of Object.values(s.cells)) if (isUncached(c)) n++;
+  return n;
+}
+
+interface Parser {
+  parse(formula: string, position: { sheet: string; row: number; col: number }): unknown;
+}
+interface ParserModule {
+  readonly FormulaError: new (code: string) => unknown;
+  readonly FormulaHelpers: { flattenParams(params: unknown[], type: unknown, allowUnion: boolean, hook: (item: unknown, info: { isLiteral: boolean }) => void): void };
+  readonly Types: { readonly NUMBER: unknown };
+  new (config: {
+    functions?: Record<string, (...params: unknown[]) => unknown>;
+    onCell: (ref: { sheet?: string; row: number; col: number }) => unknown;
+    onRange: (ref: { sheet?: string; from: { row: number; col: number }; to: { row: number; col: number } }) => unknown[][];
+    onVariable: (name: string, sheet: string) => unknown;
+  }): Parser;
+}
+
+/** The error text of a fast-formula-parser FormulaError (`#DIV/0!`), else undefined. */
+function errorText(v: unknown): string | undefined {
+  if (typeof v !== "object" || v === null) return undefined;
+  const e = v as { _error?: unknown; error?: unknown };
+  if (typeof e._error === "string") return e._error;
+  if (typeof e.error === "string") return e.error;
+  return undefined;
+}
+
+/**
+ * The workbook with the results of its uncached formulas computed; the same object when it has none.
+ * @param snapshot - as read from the file
+ * @returns the snapshot Excel would show after opening the file
+ */
+export async function computeUncached(snapshot: WorkbookSnapshot): Promise<WorkbookSnapshot> {
+  if (countUncached(snapshot) === 0) return snapshot;
+  const mod = (await import(/* webpackChunkName: "formulas" */ "fast-formula-parser")) as unknown as { default?: ParserModule } & ParserModule;
+  const FormulaParser: ParserModule = mod.default ?? mod;
+  return evaluateWith(FormulaParser, snapshot);
+}
+
+/**
+ * MIN and MAX, which fast-formula-parser 1.0.19 lacks (“Function MIN is not implemented”) though a 预算执行率
+ * 得分 is written =MIN(执行率,1)*分值: Excel's rule, as the library's own SUM reads its arguments (numbers
+ * of references and ranges, literals parsed), 0 when there is none.
+ */
+function extremes(P: ParserModule): Record<string, (...params: unknown[]) => unknown> {
+  const pick = (better: (a: number, b: number) => boolean) => (...params: unknown[]): number => {
+    let best: number | undefined;
+    P.FormulaHelpers.flattenParams(params, P.Types.NUMBER, true, (item) => {
+      if (typeof item === "number" && (best === undefined || better(item, best))) best = item;
+    });
+    return best ?? 0;
+  };
+  return { MIN: pick((a, b) => a < b), MAX: pick((a, b) => a > b) };
+}
+
+function evaluateWith(FormulaParser: ParserModule, snapshot: WorkbookSnapshot): WorkbookSnapshot {
+  const byName = new Map(snapshot.sheets.map((s) => [s.name, s] as const));
+  const extent = new Map<string, { rows: number; cols: number }>();
+  for (const s of snapshot.sheets) {
+    let rows = 0;
+    let cols = 0;
+    for (const a of Object.keys(s.cells)) {
+      const p = parseA1(a);
+      if (p.row > rows) rows = p.row;
+      if (p.col > cols) cols = p.col;
+    }
+    extent.set(s.name, { rows, cols });
+  }
+  const computed = new Map<string, CellSnapshot>();
+  const pending = new Set<string>();
+  // The sheet of the formula being computed (an unqualified reference is on it).
+  let current = "";
+
+  const sheetOf = (name: string | undefined, here: string): SheetSnapshot | undefined => byName.get(name ?? here) ?? [...byName.values()].find((s) => s.name.toLowerCase() === (name ?? here).toLowerCase());
+
+  /** A cell's value for the parser: its cached value, else its formula computed now. */
+  const valueAt = (sheet: SheetSnapshot, row: number, col: number): unknown => {
+    const address = `${indexToCol(col)}${row}`;
+    const cell = sheet.cells[address];
+    if (!cell) return undefined;
+    if (!isUncached(cell)) {
+      if (cell.error !== undefined) return new FormulaParser.FormulaError(cell.error);
+      return cell.value ?? undefined;
+    }
+    const done = computed.get(`${sheet.name}!${address}`) ?? compute(sheet, address, cell);
+    return done.error !== undefined ? new FormulaParser.FormulaError(done.error) : (done.value ?? undefined);
+  };
+
+  const compute = (sheet: SheetSnapshot, address: string, cell: CellSnapshot): CellSnapshot => {
+    const key = `${sheet.name}!${address}`;
+    const have = computed.get(key);
+    if (have) return have;
+    if (pending.has(key)) return { ...cell, value: null, error: "#REF!" };
+    pending.add(key);
+    const { row, col } = parseA1(address);
+    let out: CellSnapshot;
+    const outer = current;
+    current = sheet.name;
+    try {
+      const r = parser.parse(String(cell.formula), { sheet: sheet.name, row, col });
+      const v = Array.isArray(r) ? (Array.isArray(r[0]) ? r[0][0] : r[0]) : r;
+      const err = errorText(v);
+      if (err !== undefined) out = { ...cell, value: null, error: err };
+      else if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") out = { ...cell, value: v as CellValue };
+      else out = { ...cell, value: null };
+    } catch (e) {
+      const err = errorText(e);
+      // A formula the parser cannot read stays blank, as the file has it.
+      out = err !== undefined ? { ...cell, value: null, error: err } : { ...cell, value: null };
+    }
+    current = outer;
+    pending.delete(key);
+    computed.set(key, out);
+    return out;
+  };
+
+  const parser: Parser = new FormulaParser({
+    functions: extremes(FormulaParser),
+    onCell: ({ sheet, row, col }) => {
+      const s = sheetOf(sheet, current);
+      return s ? valueAt(s, row, col) : undefined;
+    },
+    onRange: ({ sheet, from, to }) => {
+      const s = sheetOf(sheet, current);
+      if (!s) return [[]];
+      const size = extent.get(s.name) ?? { rows: 0, cols: 0 };
+      const out: unknown[][] = [];
+      for (let r = from.row; r <= Math.min(to.row, size.rows); r++) {
+        const line: unknown[] = [];
+        for (let c = from.col; c <= Math.min(to.col, size.cols); c++) line.push(valueAt(s, r, c));
+        out.push(line);
+      }
+      return out.length ? out : [[]];
+    },
+    onVariable: (name) => {
+      const n = snapshot.names.find((x) => x.name === name && (x.scope === undefined || x.scope === current));
+      const ref = n ? parseRef(n.refersTo.replace(/^=/, "")) : undefined;
+      if (!ref) return undefined;
+      const sheet = ref.sheet ?? current;
+      const { start, end } = ref.area;
+      return start.row === end.row && start.col === end.col ? { sheet, row: start.row, col: start.col } : { sheet, from: start, to: end };
+    },
+  });
+
+  const sheets = snapshot.sheets.map((s) => {
+    let cells: Record<string, CellSnapshot> | undefined;
+    for (const [address, cell] of Object.entries(s.cells)) {
+      if (!isUncached(cell)) continue;
+      const out = compute(s, address, cell);
+      cells ??= { ...s.cells };
+      cells[address] = out;
+    }
+    return cells ? { ...s, cells } : s;
+  });
+  return { ...snapshot, sheets };
+}
