@@ -111,3 +111,16 @@ test("a formula the parser cannot compute (another workbook's cell) stays blank,
   expect(s.sheets[0].cells.J2?.value ?? null).toBeNull();
   expect(at(s, "H13")).toBe(100);
 });
+
+test("a formula over uncached formulas (a total of subtotals, as the jixiao template writes them) is computed through", async () => {
+  const file = await write("nested.xlsx", rows(200), (ws) => {
+    ws.getCell("J1").value = 1;
+    ws.getCell("J2").value = 2;
+    ws.getCell("J3").value = { formula: 'IF(COUNT(J1:J2)=0,"",SUM(J1:J2))' } as ExcelJS.CellValue;
+    ws.getCell("J4").value = { formula: 'IF(COUNT(J1:J3)=0,"",SUM(J1:J3))' } as ExcelJS.CellValue;
+    ws.getCell("J5").value = { formula: 'IF(COUNT(K1:K2)=0,"",SUM(K1:K2))' } as ExcelJS.CellValue;
+  });
+  const s = await readWorkbookFile(file);
+  expect([at(s, "J3"), at(s, "J4"), at(s, "J5")]).toEqual([3, 6, ""]);
+  expect(Object.values(s.sheets[0].cells).filter((c) => c.error !== undefined)).toEqual([]);
+});

@@ -42,6 +42,9 @@ interface ParserModule {
   }): Parser;
 }
 
+/** The error values Excel itself shows (the parser's own #ERROR! is not one: it means it could not compute). */
+const EXCEL_ERRORS: ReadonlySet<string> = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"]);
+
 /** The error text of a fast-formula-parser FormulaError (`#DIV/0!`), else undefined. */
 function errorText(v: unknown): string | undefined {
   if (typeof v !== "object" || v === null) return undefined;
@@ -123,16 +126,27 @@ function evaluateWith(FormulaParser: ParserModule, snapshot: WorkbookSnapshot): 
     const outer = current;
     current = sheet.name;
     try {
-      const r = parser.parse(String(cell.formula), { sheet: sheet.name, row, col });
+      // The parser is not re-entrant: a formula computed while another is being parsed (a total over
+      // uncached subtotals) gets a parser of its own, one per depth.
+      const parser = (parsers[depth] ??= makeParser());
+      depth++;
+      let r: unknown;
+      try {
+        r = parser.parse(String(cell.formula), { sheet: sheet.name, row, col });
+      } finally {
+        depth--;
+      }
       const v = Array.isArray(r) ? (Array.isArray(r[0]) ? r[0][0] : r[0]) : r;
       const err = errorText(v);
-      if (err !== undefined) out = { ...cell, value: null, error: err };
+      if (err !== undefined && EXCEL_ERRORS.has(err)) out = { ...cell, value: null, error: err };
+      else if (err !== undefined) out = { ...cell, value: null };
       else if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") out = { ...cell, value: v as CellValue };
       else out = { ...cell, value: null };
     } catch (e) {
       const err = errorText(e);
-      // A formula the parser cannot read stays blank, as the file has it.
-      out = err !== undefined ? { ...cell, value: null, error: err } : { ...cell, value: null };
+      // A formula the parser cannot read or compute (its own #ERROR!) stays blank, as the file has it;
+      // an error Excel would show (#DIV/0!, #REF!) is that error.
+      out = err !== undefined && EXCEL_ERRORS.has(err) ? { ...cell, value: null, error: err } : { ...cell, value: null };
     }
     current = outer;
     pending.delete(key);
@@ -140,7 +154,9 @@ function evaluateWith(FormulaParser: ParserModule, snapshot: WorkbookSnapshot): 
     return out;
   };
 
-  const parser: Parser = new FormulaParser({
+  const parsers: Parser[] = [];
+  let depth = 0;
+  const makeParser = (): Parser => new FormulaParser({
     functions: extremes(FormulaParser),
     onCell: ({ sheet, row, col }) => {
       const s = sheetOf(sheet, current);
