@@ -29,6 +29,10 @@ export interface SheetSpec {
   merges: string[];
   /** Column widths by letter. */
   widths: Record<string, number>;
+  /** Hidden columns by letter (a clerk's old figures kept out of sight). */
+  hiddenCols?: string[];
+  /** Hidden rows by number. */
+  hiddenRows?: number[];
 }
 
 export interface BookSpec {
@@ -122,7 +126,7 @@ export function showRef(r: Ref): string {
 
 export function copyBook(b: BookSpec): BookSpec {
   return {
-    sheets: b.sheets.map((s) => ({ name: s.name, cells: new Map([...s.cells].map(([k, c]) => [k, { ...c }])), merges: [...s.merges], widths: { ...s.widths } })),
+    sheets: b.sheets.map((s) => ({ name: s.name, cells: new Map([...s.cells].map(([k, c]) => [k, { ...c }])), merges: [...s.merges], widths: { ...s.widths }, ...(s.hiddenCols ? { hiddenCols: [...s.hiddenCols] } : {}), ...(s.hiddenRows ? { hiddenRows: [...s.hiddenRows] } : {}) })),
   };
 }
 
@@ -189,6 +193,8 @@ export async function writeBook(b: BookSpec, file: string, options: { store?: bo
       if (!c.size) cell.border = THIN;
     }
     for (const m of s.merges) ws.mergeCells(m);
+    for (const c of s.hiddenCols ?? []) ws.getColumn(c).hidden = true;
+    for (const r of s.hiddenRows ?? []) ws.getRow(r).hidden = true;
   }
   await wb.xlsx.writeFile(file, options.store ? ({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>) : undefined);
 }

@@ -9,6 +9,7 @@ import { finalStackedCase, finalYuanCase, provinceProjectCase, provinceSheetsCas
 import { deptThreeRowCase, projectInlineCase, projectLevelsCase, summaryYuanCase } from "./bureau-variants-2";
 import { projectMergedCase, projectStackedCase, projectSubtotalsCase, summaryLinkedCase } from "./bureau-variants-3";
 import { deptGroupsCase, deptInlineCase, finalChangeCase, finalSangongYuanCase } from "./bureau-variants-4";
+import { deptTypedCase, summaryTypedCase } from "./bureau-variants-5";
 import { deptWholeCase } from "./dept-form";
 import { deptCityCase, deptSichuanCase } from "./dept-layouts";
 import { finalAccountsCase } from "./final-accounts";
@@ -171,6 +172,9 @@ export function buildCorpus(): FormCase[] {
     finalChangeCase(),
     finalSangongYuanCase(),
     deptInlineCase(),
+    // Layouts y–z, cells as clerks type them (bureau-variants-5.ts).
+    deptTypedCase(),
+    summaryTypedCase(),
   ];
 }
 

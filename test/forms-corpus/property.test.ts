@@ -72,6 +72,8 @@ const FLOOR: Record<FormId, number> = {
   "final-change": 1,
   "final-sangong-yuan": 1,
   "dept-inline": 1,
+  "dept-typed": 1,
+  "summary-typed": 1,
 };
 
 describe("forms corpus: a random single mistake is found at its cause", () => {

@@ -26,6 +26,12 @@ const NOT_IN_TABLES: ReadonlyMap<string, string> = new Map<string, string>([
   ["hunan-whole 征缴基金5.33亿元", "征缴基金: a statistic"],
   ["hunan-whole 面稳定在95%", "a target in prose"],
   ["dept-threerow ，未达到90%", "an indicator's target"],
+  ["dept-typed 医保基金105.16万元", "追回医保基金: a statistic of the bureau's work"],
+  ["dept-typed %，得分9.97分", "the 执行率得分 in prose (prose-score-matches reads only the 总分)"],
+  // Notes rows under a hand-typed form (“注：…”) define things; they state no figure of the tables.
+  ["dept-typed 预算数×100%", "a notes row: 执行率＝全年执行数÷全年预算数×100%, a definition"],
+  ...["；等次按90分", "（含）—90分", "（含）—80分", "分为中、60分"].map((k): [string, string] => [`dept-typed ${k}`, "a notes row: the grade bands, a definition"]),
+  ...["果按优（90分", "（80—90分", "（60—80分", "）、差（60分"].map((k): [string, string] => [`summary-typed ${k}`, "a notes row: the grade bands, a definition"]),
 ]);
 
 const PHRASE = /(\d+(?:\.\d+)?)(\s*)(万元|元|%|分|亿元)/g;

@@ -29,6 +29,14 @@ const key = (r: Ref): string => showRef(r);
 export function readNumber(v: unknown): number | undefined {
   if (typeof v === "number") return v;
   if (typeof v === "string") {
+    // A number typed as text, as clerks type it: “1,711.75”, “1707.31 ”, full-width “１７１１.７５”,
+    // “104.20万元”, “9.97分”, “（12.50）” or “-12.50”.
+    const half = v.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).trim();
+    const typed = /^(\()?(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(\))?\s*(万元|分|%)?$/.exec(half);
+    if (typed && !!typed[1] === !!typed[3]) {
+      const n = Number(typed[2].replace(/,/g, "")) * (typed[1] ? -1 : 1);
+      return typed[4] === "%" ? n / 100 : n;
+    }
     const m = /^\s*(-?\d+(?:\.\d+)?)\s*%\s*$/.exec(v);
     if (m) return Number(m[1]) / 100;
     // Label and value in one cell (“年度资金总额：346.77万元”, “执行率：85.10%”, “得分：8.51分”).

@@ -32,7 +32,9 @@ export type FormId =
   | "dept-groups" // u. 部门整体 with 一级 投入/过程/产出/效益 and 小计 rows (bureau-variants-4.ts)
   | "final-change" // v. 收入支出决算变动情况表: 上年 | 本年 | 增减额 | 增减率, a 决算说明 (bureau-variants-4.ts)
   | "final-sangong-yuan" // w. 决算 in 万元 beside 三公经费 / 固定资产 tables in 元 (bureau-variants-4.ts)
-  | "dept-inline"; // x. 部门整体 with label and value in one cell throughout (bureau-variants-4.ts)
+  | "dept-inline" // x. 部门整体 with label and value in one cell throughout (bureau-variants-4.ts)
+  | "dept-typed" // y. 部门整体 typed by hand: numbers as text, hidden 上年数 column and row, 行次, notes (bureau-variants-5.ts)
+  | "summary-typed"; // z. 项目汇总表 typed by hand: text money and scores, “优（92分）”, negatives, hidden column (bureau-variants-5.ts)
 
 export const FORM_NAMES: Record<FormId, string> = {
   "mof-project": "财政部项目表",
@@ -61,6 +63,8 @@ export const FORM_NAMES: Record<FormId, string> = {
   "final-change": "决算变动表",
   "final-sangong-yuan": "元三公资产表",
   "dept-inline": "标签值同格整体表",
+  "dept-typed": "手填文本整体表",
+  "summary-typed": "手填文本汇总表",
 };
 
 /** The planted mistake kinds (issue 9 and the brief of the corpus). */
@@ -149,4 +153,10 @@ export interface FormCase {
   readonly relations: readonly Relation[];
   readonly variants: readonly Variant[];
   readonly traps: readonly Trap[];
+  /**
+   * Money, rate and score cells holding a (non-zero) number typed as text. A clerk should see the
+   * number-stored-as-text warning at each (Excel's SUM skips text; docs/rules/number-stored-as-text.md),
+   * so the consistent workbook has that warning there and no other error or warning.
+   */
+  readonly textNumbers?: readonly Ref[];
 }

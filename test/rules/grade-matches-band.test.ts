@@ -51,3 +51,18 @@ describe("a 项目汇总表's 自评结果 against its own 自评得分", () => 
     invalid: [],
   });
 });
+
+// Grades as clerks type them by hand: a label before the grade, the score in brackets beside it.
+describe("a grade typed with a label or with its score", () => {
+  ruleTester.run(gradeMatchesBand, {
+    valid: [
+      { name: "“等次：优秀” for 99.29", workbook: scoreBook({ scalars: { jx_grade: "等次：优秀" } }) },
+      { name: "“优（99.29分）” for 99.29", workbook: scoreBook({ scalars: { jx_grade: "优（99.29分）" } }) },
+      { name: "a 汇总 row's “优（100分）”", workbook: buildWorkbook({ 项目汇总: patch(summaryRows(), { J5: "优（100分）" }) }) },
+    ],
+    invalid: [
+      { name: "“等次：良好” for 99.29", workbook: scoreBook({ scalars: { jx_grade: "等次：良好" } }), errors: [{ messageId: "gradeMismatch" }] },
+      { name: "a 汇总 row's “优（81.99分）” for 81.99", workbook: buildWorkbook({ 项目汇总: patch(summaryRows(), { I5: 81.99, J5: "优（81.99分）" }) }), errors: [{ messageId: "gradeMismatch", ref: "项目汇总!J5" }] },
+    ],
+  });
+});

@@ -22,8 +22,14 @@ ruleTester.run(numberStoredAsText, {
       ),
     },
     { name: "a rate stored as a fraction with a percent format", workbook: buildWorkbook({ 封面: [[fmt(0.9971, "0.00%")]] }, { names: { jx_exec_rate: "封面!$A$1" } }) },
+    { name: "a zero typed as text (“0.00”): no sum changes when it is skipped", workbook: income([["汇总", 10, "0.00", 10, 0, 0, 0]]) },
   ],
   invalid: [
+    {
+      name: "a score typed with its unit (“9.97分”)",
+      workbook: buildWorkbook({ 封面: [["预算执行率得分", "9.97分"]] }, { names: { jx_exec_score: "封面!$B$1" } }),
+      errors: [{ messageId: "numberAsText", ref: "封面!B1", field: "jx_exec_score", fix: { "封面!B1": 9.97 } }],
+    },
     {
       name: "a money figure typed with a thousands separator",
       workbook: income([["汇总", "1,711.75", 0, 1711.75, 0, 0, 0]]),

@@ -5,7 +5,7 @@
  * silently leave the figure out.
  */
 import { defineRule, type CellWrite, type Fix } from "../engine/types";
-import type { BoundCell, TableBinding } from "../model/report-model";
+import type { BoundCell, RelationCell, TableBinding } from "../model/report-model";
 import { formatNumber, parseCell, roundTo } from "../units";
 import { readMoney } from "../relations/footing";
 import { correctedFigure, unitMistakeKeys } from "../relations/unit-mistakes";
@@ -42,12 +42,15 @@ export const numberStoredAsText = defineRule<MessageId>({
       if (!b || !cell || typeof cell.value !== "string" || cell.formula) return;
       const p = parseCell(cell);
       if (p.kind !== "number" || !p.fromText) return;
+      // A zero typed as text (“0.00” for a row with no money) changes no sum that skips it: nothing to convert.
+      if (p.value === 0) return;
       const text = cell.value.trim();
       if (money && !p.percent) {
         checkMoney(b, field, what, text, p.decimals);
         return;
       }
-      if (p.unit !== undefined && !(p.percent && rate)) return;
+      // Points typed with their unit (“9.97分”) are a 分值 or 得分 all the same; other units (`41人`) are left alone.
+      if (p.unit !== undefined && !(p.percent && rate) && !(p.unit === "分" && !rate)) return;
       let write: CellWrite;
       let shown: string;
       if (rate) {
@@ -112,9 +115,29 @@ export const numberStoredAsText = defineRule<MessageId>({
       else byTable.set(f.table, [f]);
     }
     const visit = ({ bound, field: f, table }: OddFigure): void => check(bound, f.field, f.what, table ? RATE_COLUMNS.has(f.field) : f.kind === "rate", f.kind === "money");
+    /**
+     * The figures a detected form's own relations use (a 部门整体 form's 按收入性质 / 按支出性质 rows, its
+     * rows' 执行率) that are no scalar or table cell: text there is skipped by SUM just the same.
+     */
+    const formFigures = (): void => {
+      const seen = new Set(odd.map((f) => `${f.bound.ref.sheet}!${f.bound.ref.address}`));
+      const once = (c: RelationCell, rate: boolean, money: boolean): void => {
+        const key = `${c.cell.ref.sheet}!${c.cell.ref.address}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        check(c.cell, c.field, c.label, rate, money);
+      };
+      for (const r of context.model.relations ?? []) for (const c of [r.target, ...r.terms]) once(c, false, !r.points);
+      for (const r of context.model.rates ?? []) {
+        once(r.rate, true, false);
+        once(r.numerator, false, true);
+        once(r.denominator, false, true);
+      }
+    };
     return {
       workbook() {
         for (const f of odd) if (!f.table) visit(f);
+        formFigures();
       },
       table(table) {
         for (const f of byTable.get(table) ?? []) visit(f);

@@ -212,9 +212,21 @@ export function gradeFor(score: number, profile: ScoringProfile): GradeBand | un
 
 /** Whether a written grade names this band (优 or 优秀 …). */
 export function gradeMatches(written: string, band: GradeBand): boolean {
-  const s = normalizeLabel(written).replace(/[“”"'「」]/g, "");
+  const s = gradeWord(written);
   const names = [band.grade, band.label ?? band.grade, ...band.aliases].map((n) => normalizeLabel(n));
   return names.includes(s) || names.some((n) => n.length > 1 && s === `${n}等`) || s === `${normalizeLabel(band.grade)}等`;
+}
+
+/**
+ * The grade a clerk typed, without a label before it or the score written beside it: “等次：良好” → 良好,
+ * “评价等次：优” → 优, “优（92分）” → 优, “良 85.5分” → 良 (normalised: no spaces, half-width).
+ */
+export function gradeWord(written: string): string {
+  return normalizeLabel(written)
+    .replace(/[“”"'「」]/g, "")
+    .replace(/^(?:自评|评价|绩效)?(?:等次|等级|结果)[:：]/, "")
+    .replace(/[(（][^()（）]*\d[^()（）]*[)）]$/, "")
+    .replace(/[,，]?\d+(?:\.\d+)?分$/, "");
 }
 
 /** The text fill writes for a band. */

@@ -24,7 +24,7 @@ const SCALAR_KINDS: Readonly<Partial<Record<FieldKind, FigureKind>>> = { money: 
 
 /** Table columns holding a figure besides the money columns. */
 const EXTRA_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  jx_projects: ["rate"],
+  jx_projects: ["rate", "score"],
   jx_indicators: ["weight", "score"],
   jx_score_summary: ["weight", "score"],
 };
