@@ -16,7 +16,6 @@ const NOT_IN_TABLES: ReadonlyMap<string, string> = new Map<string, string>([
     [`${f} 金到位率100%`, "资金到位率"],
   ]),
   ["dept-whole 医保基金105.16万元", "追回医保基金: a statistic of the bureau's work"],
-  ["dept-whole %，得分9.97分", "the 执行率得分 in prose (prose-score-matches reads only the 总分)"],
   ...["final-accounts", "final-yuan", "final-sangong-yuan"].flatMap((f): [string, string][] => [
     [`${f} 医保代缴5021.95万元`, "the previous year's 医保代缴"],
     [`${f} 执行完成100%`, "预算执行完成100%: a 决算 has no budget"],

@@ -64,6 +64,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   "prose-rate-matches/rowRateMismatch": "The note of indicator “{{indicator}}” says “{{phrase}}”, but actual {{actual}} ÷ target {{target}} is {{expected}}.",
   "prose-score-matches/scoreMismatch": "“{{phrase}}” in “{{sentence}}” differs from the total score {{expected}} in the table ({{cell}}).",
   "prose-score-matches/gradeMismatch": "The grade “{{written}}” in “{{sentence}}” differs from the grade “{{expected}}” in the table ({{cell}}).",
+  "prose-score-matches/partScoreMismatch": "The score “{{phrase}}” of {{part}} in “{{sentence}}” differs from its score {{expected}} in the table ({{cell}}).",
   "prose-unit-matches-table/unitDiffers": "The text “{{phrase}}” is {{label}} {{tableValue}} in the table ({{cell}}); the figure is right, but the table is in {{unit}}, so write “{{expected}}” to match the table and ease checking.",
   "prose-year-matches/yearMismatch": "“{{phrase}}” in “{{sentence}}” does not match the evaluation year {{reportYear}}.",
   "qualitative-score-in-tier/outsideTier": "Qualitative indicator “{{item}}” is “{{tier}}”, so its score should be between {{min}} and {{max}} ({{range}}); it is {{written}}.",
