@@ -10,11 +10,6 @@ import { copyBook, snapshotOf, type BookSpec } from "./book";
 import { buildCorpus } from "./corpus";
 
 const NOT_IN_TABLES: ReadonlyMap<string, string> = new Map<string, string>([
-  // 资金到位 is no column of the 项目资金 table (到位 ≠ 全年预算数 in general), nor is a 到位率.
-  ...["mof-project", "sichuan-project", "province-project", "project-levels", "project-subtotals"].flatMap((f): [string, string][] => [
-    [`${f} 1年资金215.11万元`, "资金…已全额到位: the amount received"],
-    [`${f} 金到位率100%`, "资金到位率"],
-  ]),
   ["dept-whole 医保基金105.16万元", "追回医保基金: a statistic of the bureau's work"],
   ...["final-accounts", "final-yuan", "final-sangong-yuan"].flatMap((f): [string, string][] => [
     [`${f} 医保代缴5021.95万元`, "the previous year's 医保代缴"],

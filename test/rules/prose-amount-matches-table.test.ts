@@ -52,6 +52,9 @@ ruleTester.run(proseAmountMatchesTable, {
       name: "a table cell written with its own unit (“3467700元” in the 万元 table) is read as 346.77万元: the right text agrees",
       workbook: proseWorkbook({ basic2: "3467700元", achievements: "二级机构1基本支出346.77万元。" }),
     },
+    { name: "seed 004: 资金215.11万元已全额到位 on a form whose 全年预算数 is 215.11", workbook: buildWorkbook({ 项目自评表: projectSheet(215.11, 215.11, "2021年资金215.11万元已全额到位，资金到位率100%。") }) },
+    { name: "a named fund received in full is a part, not the form's budget", workbook: proseWorkbook({ achievements: "其中医疗救助资金7276万元已全额到位。" }) },
+    { name: "another year's funds received in full", workbook: buildWorkbook({ 项目自评表: projectSheet(215.11, 215.11, "2020年资金180万元已全额到位。") }) },
     { name: "last year's budget is not this year's", workbook: proseWorkbook({ achievements: "上年全年预算安排28000万元，本年有所增加。" }) },
     { name: "another year's budget named by its year", workbook: proseWorkbook({ achievements: "2020年全年预算28000万元。" }) },
     { name: "seed 000: 局机关基本支出 as in the table", workbook: proseWorkbook({ achievements: "临湘市医疗保障局机关基本支出1911.06万元。" }) },
@@ -63,6 +66,11 @@ ruleTester.run(proseAmountMatchesTable, {
     { name: "a project's own budget is not the department's", workbook: proseWorkbook({ achievements: "医疗救助项目全年预算7276万元。" }) },
   ],
   invalid: [
+    {
+      name: "seed 004: 资金236.62万元已全额到位 where 全年预算数 is 215.11",
+      workbook: buildWorkbook({ 项目自评表: projectSheet(215.11, 215.11, "资金236.62万元已全额到位，资金到位率100%。") }),
+      errors: [{ messageId: "inFullMismatch", ref: "项目自评表!B6", expected: "215.11万元" }],
+    },
     {
       name: "决算: 收入858.74万元 against 本年收入合计 848.74",
       workbook: accountsWorkbook("2020年度收入858.74万元、支出848.75万元。"),
