@@ -15,7 +15,6 @@ const NOT_IN_TABLES: ReadonlyMap<string, string> = new Map<string, string>([
     [`${f} 医保代缴5021.95万元`, "the previous year's 医保代缴"],
     [`${f} 执行完成100%`, "预算执行完成100%: a 决算 has no budget"],
   ]),
-  ["final-sangong-yuan 资产原值88.57万元", "a gap: 年末固定资产原值 is not matched to the 固定资产合计（元） column"],
   ["hunan-whole 参保率达95.44%", "参保率: a statistic"],
   ["hunan-whole 征缴基金5.33亿元", "征缴基金: a statistic"],
   ["hunan-whole 面稳定在95%", "a target in prose"],

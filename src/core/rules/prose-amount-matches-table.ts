@@ -10,7 +10,8 @@ import { ADJUSTMENT, amountMatches, budgetAdjustment, itemBefore, itemNamesPart,
 import { normalizeLabel } from "../schema/fields";
 import type { ProseQuantity } from "../narrative/extract";
 import { replacePhrase } from "../narrative/phrase";
-import { formatNumber } from "../units";
+import { formatNumber, writtenDecimals } from "../units";
+import type { Fact } from "../narrative/prose-cells";
 import { extend } from "./lib/extend";
 
 /** Message ids of prose-amount-matches-table. */
@@ -53,6 +54,8 @@ export const proseAmountMatchesTable = defineRule<MessageId>({
         const unit = model.moneyUnit;
         const year = reportYear(model);
         const show = (v: number, d: number): string => formatNumber(v, d, { unit });
+        // A figure of a table in 元 read in 万元 keeps six decimals for the comparison: shown as it reads (88.571).
+        const showFact = (f: Fact): string => show(f.value, f.ownUnit ? Math.min(f.decimals, Math.max(2, writtenDecimals(f.value))) : f.decimals);
         for (const pc of proseCells(model)) {
           for (const q of pc.analysis.quantities) {
             if (q.kind === "money" && q.direction === "up" && !q.approx && !q.changeTo && ADJUSTMENT.test(q.rawLabel)) {
@@ -123,8 +126,8 @@ export const proseAmountMatchesTable = defineRule<MessageId>({
               at: pc.ref,
               messageId: "valueMismatch",
               field: pc.field,
-              data: { phrase: q.text, label: match.entry.name, tableValue: show(f.value, f.decimals), cell: formatRef(f.ref) },
-              expected: show(f.value, f.decimals),
+              data: { phrase: q.text, label: match.entry.name, tableValue: showFact(f), cell: formatRef(f.ref) },
+              expected: showFact(f),
               actual: q.text,
             });
           }
