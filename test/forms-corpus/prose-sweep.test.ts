@@ -1,6 +1,6 @@
 /**
- * Every amount, rate and score the corpus's prose states, changed one at a time (an amount by +10% + 1, a
- * percentage by 7 points, a score likewise), must be found at its prose cell — "prose that contradicts the
+ * Every amount, rate, score and count (N个, N项, N家) the corpus's prose states, changed one at a time (an
+ * amount by +10% + 1, a percentage by 7 points, a score likewise, a count by 2), must be found at its prose cell — "prose that contradicts the
  * tables". The phrases no table of the layout states (another year's figure, a statistic of the bureau's
  * work, an indicator's value) are listed in NOT_IN_TABLES with why; the list may only shrink: a phrase on it
  * that starts being found fails the test, so that the list is kept honest.
@@ -19,12 +19,25 @@ const NOT_IN_TABLES: ReadonlyMap<string, string> = new Map<string, string>([
   ["hunan-whole 征缴基金5.33亿元", "征缴基金: a statistic"],
   ["hunan-whole 面稳定在95%", "a target in prose"],
   ["dept-threerow ，未达到90%", "an indicator's target"],
+  // Counts (N个, N项, N家).
+  ["dept-groups 年度目标2个", "高于年度目标2个百分点: a difference from an indicator's target"],
+  ["dept-whole 医药机构29家", "查处违规医药机构: a statistic of the bureau's work"],
+  ["dept-whole 现场检查531家", "现场检查: a statistic of the bureau's work"],
+  ...["final-accounts", "final-yuan", "final-sangong-yuan"].map((f): [string, string] => [`${f} 行政编制9个`, "行政编制: a 决算 workbook has no 人员编制 cell"]),
+  ...["mof-project", "sichuan-project", "province-project", "project-levels", "project-subtotals", "project-merged"].map((f): [string, string] => [
+    `${f} 个，其中${f === "project-merged" ? 2 : 8}个`,
+    "三级指标N个，其中M个达成 / 未达成: the indicators that met their targets are not counted (a 定性 indicator's 达成 is the clerk's call)",
+  ]),
+  ["project-inline 服务窗口12个", "the 年度目标 cell: a target"],
+  ["project-merged 完成20个", "the 年度目标 cell: a target"],
+  ["project-inline 新建窗口12个", "an indicator's name shortened (新建窗口 for 新建标准化经办服务窗口): names are matched whole"],
+  ["project-merged 改造窗口20个", "an indicator's name shortened (改造窗口 for 改造经办服务窗口): names are matched whole"],
 ]);
 
-const PHRASE = /(\d+(?:\.\d+)?)(\s*)(万元|元|%|分|亿元)/g;
+const PHRASE = /(\d+(?:\.\d+)?)(\s*)(万元|元|%|分|亿元|个|项|家)/g;
 
 function changed(n: number, unit: string, decimals: number): string {
-  return (unit === "%" || unit === "分" ? n + 7 : n * 1.1 + 1).toFixed(decimals);
+  return (unit === "%" || unit === "分" ? n + 7 : unit === "个" || unit === "项" || unit === "家" ? n + 2 : n * 1.1 + 1).toFixed(decimals);
 }
 
 describe.each(buildCorpus().map((c) => [c.file, c] as const))("%s", (_file, c) => {
