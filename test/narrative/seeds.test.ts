@@ -55,8 +55,8 @@ function findings(prefix: string, options: ProseWorkbookOptions): string[] {
 
   test("002 区医保局 2024: 完成率107.5% for 23.9 of 23, 9 indicators where the workbook lists seven, 产出指标 实得50 for 48", () => {
     const scalars = { jx_budget_initial: 1632.87, jx_budget_adjusted: 1711.75, jx_executed: 1707.31, jx_exec_rate: fmt(0.9974, "0.00%") };
-    // The seed's own indicator groups (its table is not in the text; the rows of test/forms-corpus/dept-form.ts,
-    // seven, whose groups add up as the text's 二级 lines do: 产出 9+10+15+14 = 48, 效益 30, 满意度 10).
+    // The seed's own indicators (its table is not in the text): the seven rows of test/forms-corpus/dept-form.ts,
+    // with the 得分 of the text's 二级 lines (数量 9, 时效 10, 质量 15, 成本 14: 产出 48; 效益 30; 满意度 10).
     const indicatorData = [
       ["产出指标", "数量指标", "城乡居民基本医疗保险完成参保任务数", "≥", "23万人", "23.9万人", 10, 9, ""],
       ["", "时效指标", "经费支出的时效性", "定性", "按时上解、拨付", "达成年度指标", 10, 10, ""],
