@@ -1,6 +1,6 @@
 /**
- * Every amount, rate and score the corpus's prose states, changed one at a time (an amount by +10% + 1, a
- * percentage by 7 points, a score likewise), must be found at its prose cell — "prose that contradicts the
+ * Every amount, rate, score and count (N个, N项, N家) the corpus's prose states, changed one at a time (an
+ * amount by +10% + 1, a percentage by 7 points, a score likewise, a count by 2), must be found at its prose cell — "prose that contradicts the
  * tables". The phrases no table of the layout states (another year's figure, a statistic of the bureau's
  * work, an indicator's value) are listed in NOT_IN_TABLES with why; the list may only shrink: a phrase on it
  * that starts being found fails the test, so that the list is kept honest.
@@ -10,34 +10,41 @@ import { copyBook, snapshotOf, type BookSpec } from "./book";
 import { buildCorpus } from "./corpus";
 
 const NOT_IN_TABLES: ReadonlyMap<string, string> = new Map<string, string>([
-  // 资金到位 is no column of the 项目资金 table (到位 ≠ 全年预算数 in general), nor is a 到位率.
-  ...["mof-project", "sichuan-project", "province-project", "project-levels", "project-subtotals"].flatMap((f): [string, string][] => [
-    [`${f} 1年资金215.11万元`, "资金…已全额到位: the amount received"],
-    [`${f} 金到位率100%`, "资金到位率"],
-  ]),
   ["dept-whole 医保基金105.16万元", "追回医保基金: a statistic of the bureau's work"],
-  ["dept-whole %，得分9.97分", "the 执行率得分 in prose (prose-score-matches reads only the 总分)"],
   ...["final-accounts", "final-yuan", "final-sangong-yuan"].flatMap((f): [string, string][] => [
     [`${f} 医保代缴5021.95万元`, "the previous year's 医保代缴"],
     [`${f} 执行完成100%`, "预算执行完成100%: a 决算 has no budget"],
   ]),
-  ["final-sangong-yuan 资产原值88.57万元", "a gap: 年末固定资产原值 is not matched to the 固定资产合计（元） column"],
   ["hunan-whole 参保率达95.44%", "参保率: a statistic"],
   ["hunan-whole 征缴基金5.33亿元", "征缴基金: a statistic"],
   ["hunan-whole 面稳定在95%", "a target in prose"],
   ["dept-threerow ，未达到90%", "an indicator's target"],
   ["dept-typed 医保基金105.16万元", "追回医保基金: a statistic of the bureau's work"],
-  ["dept-typed %，得分9.97分", "the 执行率得分 in prose (prose-score-matches reads only the 总分)"],
+  ["dept-typed 医药机构29家", "查处违规医药机构: a statistic of the bureau's work"],
+  ["dept-typed 现场检查531家", "现场检查: a statistic of the bureau's work"],
   // Notes rows under a hand-typed form (“注：…”) define things; they state no figure of the tables.
   ["dept-typed 预算数×100%", "a notes row: 执行率＝全年执行数÷全年预算数×100%, a definition"],
   ...["；等次按90分", "（含）—90分", "（含）—80分", "分为中、60分"].map((k): [string, string] => [`dept-typed ${k}`, "a notes row: the grade bands, a definition"]),
   ...["果按优（90分", "（80—90分", "（60—80分", "）、差（60分"].map((k): [string, string] => [`summary-typed ${k}`, "a notes row: the grade bands, a definition"]),
+  // Counts (N个, N项, N家).
+  ["dept-groups 年度目标2个", "高于年度目标2个百分点: a difference from an indicator's target"],
+  ["dept-whole 医药机构29家", "查处违规医药机构: a statistic of the bureau's work"],
+  ["dept-whole 现场检查531家", "现场检查: a statistic of the bureau's work"],
+  ...["final-accounts", "final-yuan", "final-sangong-yuan"].map((f): [string, string] => [`${f} 行政编制9个`, "行政编制: a 决算 workbook has no 人员编制 cell"]),
+  ...["mof-project", "sichuan-project", "province-project", "project-levels", "project-subtotals", "project-merged"].map((f): [string, string] => [
+    `${f} 个，其中${f === "project-merged" ? 2 : 8}个`,
+    "三级指标N个，其中M个达成 / 未达成: the indicators that met their targets are not counted (a 定性 indicator's 达成 is the clerk's call)",
+  ]),
+  ["project-inline 服务窗口12个", "the 年度目标 cell: a target"],
+  ["project-merged 完成20个", "the 年度目标 cell: a target"],
+  ["project-inline 新建窗口12个", "an indicator's name shortened (新建窗口 for 新建标准化经办服务窗口): names are matched whole"],
+  ["project-merged 改造窗口20个", "an indicator's name shortened (改造窗口 for 改造经办服务窗口): names are matched whole"],
 ]);
 
-const PHRASE = /(\d+(?:\.\d+)?)(\s*)(万元|元|%|分|亿元)/g;
+const PHRASE = /(\d+(?:\.\d+)?)(\s*)(万元|元|%|分|亿元|个|项|家)/g;
 
 function changed(n: number, unit: string, decimals: number): string {
-  return (unit === "%" || unit === "分" ? n + 7 : n * 1.1 + 1).toFixed(decimals);
+  return (unit === "%" || unit === "分" ? n + 7 : unit === "个" || unit === "项" || unit === "家" ? n + 2 : n * 1.1 + 1).toFixed(decimals);
 }
 
 describe.each(buildCorpus().map((c) => [c.file, c] as const))("%s", (_file, c) => {

@@ -53,12 +53,25 @@ function findings(prefix: string, options: ProseWorkbookOptions): string[] {
     expect(findings("001_", { year: 2019, projectRows })).toEqual(["prose-count-matches-list:countMismatch 6 个项目 → 9个项目"]);
   });
 
-  test("002 区医保局 2024: 完成率107.5% for 23.9 of 23, and 9 indicators where the workbook lists five", () => {
+  test("002 区医保局 2024: 完成率107.5% for 23.9 of 23, 9 indicators where the workbook lists seven, 产出指标 实得50 for 48", () => {
     const scalars = { jx_budget_initial: 1632.87, jx_budget_adjusted: 1711.75, jx_executed: 1707.31, jx_exec_rate: fmt(0.9974, "0.00%") };
-    expect(findings("002_", { year: 2024, scalars })).toEqual([
-      "prose-count-matches-list:countMismatch 9个二级指标 → 5个二级指标",
-      "prose-count-matches-list:countMismatch 9个三级指标 → 5个三级指标",
+    // The seed's own indicators (its table is not in the text): the seven rows of test/forms-corpus/dept-form.ts,
+    // with the 得分 of the text's 二级 lines (数量 9, 时效 10, 质量 15, 成本 14: 产出 48; 效益 30; 满意度 10).
+    const indicatorData = [
+      ["产出指标", "数量指标", "城乡居民基本医疗保险完成参保任务数", "≥", "23万人", "23.9万人", 10, 9, ""],
+      ["", "时效指标", "经费支出的时效性", "定性", "按时上解、拨付", "达成年度指标", 10, 10, ""],
+      ["", "质量指标", "经费支出的合规性", "定性", "合规", "达成年度指标", 15, 15, ""],
+      ["", "成本指标", "部门整体支出总成本", "≤", "1711.75万元", "1707.31万元", 15, 14, ""],
+      ["效益指标", "社会效益指标", "困难群众基本医疗权益保障", "定性", "有效保障", "达成年度指标", 15, 15, ""],
+      ["", "可持续影响指标", "医保基金安全", "定性", "持续维护", "达成年度指标", 15, 15, ""],
+      ["满意度指标", "服务对象满意度指标", "参保群众满意率", "≥", "90%", "92%", 10, 10, ""],
+    ];
+    expect(findings("002_", { year: 2024, scalars, indicatorData })).toEqual([
+      "prose-count-matches-list:countMismatch 9个二级指标 → 7个二级指标",
+      "prose-count-matches-list:countMismatch 9个三级指标 → 7个三级指标",
       "prose-rate-matches:rateMismatch 107.5% → 103.9%",
+      // The seed's own slip: 产出指标（满分50分，实得50分） while its 二级 lines add up to 48.
+      "prose-score-matches:partScoreMismatch 50分 → 48分",
     ]);
   });
 

@@ -35,8 +35,9 @@ const FORMS: [string, () => SheetSpec[], string[]][] = [
   [
     "002 区医保局 (部门整体)",
     () => deptCase().sheets.map((s) => s.spec),
-    // The form lists 7 indicators (the seed's table is not in the text); 107.5% is the seed's own slip.
-    ["prose-count-matches-list 9个二级指标", "prose-count-matches-list 9个三级指标", "prose-rate-matches 107.5%"],
+    // The form lists 7 indicators (the seed's table is not in the text); 107.5% is the seed's own slip, and so
+    // is 产出指标（满分50分，实得50分）: its own 二级 lines add up to 48 (9+10+15+14), as the form's 得分.
+    ["prose-count-matches-list 9个二级指标", "prose-count-matches-list 9个三级指标", "prose-rate-matches 107.5%", "prose-score-matches 产出指标"],
   ],
   ["003 宣汉 (决算)", () => finalCase().sheets.map((s) => s.spec), ["prose-change-percent 185.1%", "prose-change-percent 200.7%", "prose-year-matches 2019年"]],
 ];

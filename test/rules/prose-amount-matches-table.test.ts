@@ -33,6 +33,23 @@ function accountsWorkbook(text: string): ReturnType<typeof buildWorkbook> {
   });
 }
 
+/** A 固定资产 table in 元 (seed 003's layout w: 885710元 in all) beside a 万元 report and its text. */
+function assetsWorkbook(text: string): ReturnType<typeof buildWorkbook> {
+  return buildWorkbook(
+    {
+      基本信息: [["金额单位", "万元"], ["评价年度", 2020]],
+      固定资产: [
+        ["机构名称", "固定资产合计（元）", "在用固定资产（元）", "出租固定资产（元）", "其他（元）"],
+        ["合计", fmt(885710, "#,##0.00"), fmt(871510, "#,##0.00"), 0, fmt(14200, "#,##0.00")],
+        ["局机关", fmt(612450, "#,##0.00"), fmt(598250, "#,##0.00"), 0, fmt(14200, "#,##0.00")],
+        ["医疗保障事务中心", fmt(273260, "#,##0.00"), fmt(273260, "#,##0.00"), 0, 0],
+      ],
+      文字说明: [[text]],
+    },
+    { names: { jx_money_unit: "基本信息!$B$1", jx_report_year: "基本信息!$B$2", jx_assets: "固定资产!$A$1:$E$4" } },
+  );
+}
+
 ruleTester.run(proseAmountMatchesTable, {
   valid: [
     { name: "决算: 支出总计 written for 本年支出合计 (848.75) is not a mistake", workbook: accountsWorkbook("2020年度收入848.74万元、支出总计848.75万元。") },
@@ -52,6 +69,12 @@ ruleTester.run(proseAmountMatchesTable, {
       name: "a table cell written with its own unit (“3467700元” in the 万元 table) is read as 346.77万元: the right text agrees",
       workbook: proseWorkbook({ basic2: "3467700元", achievements: "二级机构1基本支出346.77万元。" }),
     },
+    { name: "seed 004: 资金215.11万元已全额到位 on a form whose 全年预算数 is 215.11", workbook: buildWorkbook({ 项目自评表: projectSheet(215.11, 215.11, "2021年资金215.11万元已全额到位，资金到位率100%。") }) },
+    { name: "a named fund received in full is a part, not the form's budget", workbook: proseWorkbook({ achievements: "其中医疗救助资金7276万元已全额到位。" }) },
+    { name: "another year's funds received in full", workbook: buildWorkbook({ 项目自评表: projectSheet(215.11, 215.11, "2020年资金180万元已全额到位。") }) },
+    { name: "年末固定资产原值88.57万元: the 固定资产合计 of 885710元", workbook: assetsWorkbook("2020年“三公”经费支出9.24万元；年末固定资产原值88.57万元。") },
+    { name: "局机关固定资产原值 is its row (612450元)", workbook: assetsWorkbook("局机关固定资产原值61.25万元，医疗保障事务中心27.33万元。") },
+    { name: "last year's 固定资产原值 is not this year's", workbook: assetsWorkbook("上年末固定资产原值80万元，本年有所增加。") },
     { name: "last year's budget is not this year's", workbook: proseWorkbook({ achievements: "上年全年预算安排28000万元，本年有所增加。" }) },
     { name: "another year's budget named by its year", workbook: proseWorkbook({ achievements: "2020年全年预算28000万元。" }) },
     { name: "seed 000: 局机关基本支出 as in the table", workbook: proseWorkbook({ achievements: "临湘市医疗保障局机关基本支出1911.06万元。" }) },
@@ -63,6 +86,16 @@ ruleTester.run(proseAmountMatchesTable, {
     { name: "a project's own budget is not the department's", workbook: proseWorkbook({ achievements: "医疗救助项目全年预算7276万元。" }) },
   ],
   invalid: [
+    {
+      name: "年末固定资产原值98.57万元 where the 固定资产合计 is 885710元",
+      workbook: assetsWorkbook("年末固定资产原值98.57万元。"),
+      errors: [{ messageId: "valueMismatch", ref: "文字说明!A1", expected: "88.571万元" }],
+    },
+    {
+      name: "seed 004: 资金236.62万元已全额到位 where 全年预算数 is 215.11",
+      workbook: buildWorkbook({ 项目自评表: projectSheet(215.11, 215.11, "资金236.62万元已全额到位，资金到位率100%。") }),
+      errors: [{ messageId: "inFullMismatch", ref: "项目自评表!B6", expected: "215.11万元" }],
+    },
     {
       name: "决算: 收入858.74万元 against 本年收入合计 848.74",
       workbook: accountsWorkbook("2020年度收入858.74万元、支出848.75万元。"),

@@ -6,6 +6,7 @@ import { buildWorkbook } from "../helpers/workbook-builder";
 
 ruleTester.run(proseCountMatchesList, {
   valid: [
+    { name: "the whole a breakdown is of: 3个项目中2个项目自评为优 (three projects)", workbook: proseWorkbook({ achievements: "二、自评结果。3个项目中2个项目自评为优，1个项目自评为良。" }) },
     { name: "the count after its noun, as listed: 共设置三级指标5个", workbook: proseWorkbook({ achievements: "本项目共设置三级指标5个，其中4个达成年度指标值。" }) },
     { name: "a breakdown after 其中: 其中2个项目自评为优，1个项目自评为良", workbook: proseWorkbook({ achievements: "共实施3个项目，其中2个项目自评为优，1个项目自评为良。" }) },
     { name: "a subset before the noun: 完成的三级指标4个", workbook: proseWorkbook({ achievements: "已完成的三级指标4个。" }) },
@@ -15,6 +16,11 @@ ruleTester.run(proseCountMatchesList, {
     { name: "other things counted in 个", workbook: proseWorkbook({ achievements: "内设7个股室，下属1个二级机构。" }) },
   ],
   invalid: [
+    {
+      name: "the whole a breakdown is of: 5个项目中2个项目自评为优 beside three projects",
+      workbook: proseWorkbook({ achievements: "二、自评结果。5个项目中2个项目自评为优，3个项目自评为良。" }),
+      errors: [{ messageId: "countMismatch", ref: "基本信息!B17", expected: "3个项目" }],
+    },
     {
       name: "the count after its noun: 共设置三级指标9个 beside five",
       workbook: proseWorkbook({ achievements: "本项目共设置三级指标9个，均达成年度指标值。" }),

@@ -17,6 +17,11 @@ const seed002 =
 
 ruleTester.run(proseRateMatches, {
   valid: [
+    { name: "seed 004: 资金215.11万元已全额到位，资金到位率100%", workbook: proseWorkbook({ achievements: "2021年资金31000万元已全额到位，资金到位率100%。" }) },
+    { name: "a 到位率 from the sentence's amounts: 下达预算31000万元，到位资金30000万元，到位率96.77%", workbook: proseWorkbook({ achievements: "下达预算31000万元，到位资金30000万元，资金到位率96.77%。" }) },
+    { name: "a 到位率 against the 全年预算数: 到位资金30000万元，到位率96.8%", workbook: proseWorkbook({ achievements: "到位资金30000万元，资金到位率96.8%。" }) },
+    { name: "a named fund's 到位率 is not the form's", workbook: proseWorkbook({ achievements: "其中医疗救助资金到位率105%。" }) },
+    { name: "a scoring rule: 到位率100%的得满分", workbook: proseWorkbook({ achievements: "资金到位率100%的得满分。" }) },
     { name: "seed 003: 基本支出 占52.1% of the 支出决算 it is listed under", workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["（二）部门财政资金支出情况：2020年支出决算848.75万元，其中基本支出442.18万元，占52.1%；项目支出406.57万元，占47.9%。"]] } }) },
     { name: "seed 004: 完成1700张，超出年度目标200张 — 113.33%", workbook: proseWorkbook({ achievements: "印制宣传海报1700张，超出年度目标200张，完成率为113.33%。" }) },
     { name: "a growth against a growth target: 增长5.4%，低于年度目标6%，完成率为90%", workbook: proseWorkbook({ achievements: "农村居民人均可支配收入增长5.4%，低于年度目标6%，完成率为90%。" }) },
@@ -34,6 +39,21 @@ ruleTester.run(proseRateMatches, {
     { name: "参保率 is not a completion rate", workbook: proseWorkbook({ achievements: "参保缴费23.9万人，完成参保率107.5%。" }) },
   ],
   invalid: [
+    {
+      name: "seed 004: 资金已全额到位，资金到位率95%",
+      workbook: proseWorkbook({ achievements: "2021年资金31000万元已全额到位，资金到位率95%。" }),
+      errors: [{ messageId: "arrivalInFull", ref: "基本信息!B17", expected: "100%" }],
+    },
+    {
+      name: "到位资金30000万元 of 全年预算数31000, 到位率100%",
+      workbook: proseWorkbook({ achievements: "到位资金30000万元，资金到位率100%。" }),
+      errors: [{ messageId: "arrivalRate", expected: "96.8%" }],
+    },
+    {
+      name: "a 到位率 above 100% with no amounts to compute it",
+      workbook: proseWorkbook({ achievements: "项目资金到位率107%。" }),
+      errors: [{ messageId: "arrivalOver100", expected: "100%以内" }],
+    },
     {
       name: "seed 003 on a text sheet beside the tables: 基本支出 占55.1% of 848.75 (52.1%)",
       workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["标题"], ["（二）部门财政资金支出情况：2020年支出决算848.75万元，其中基本支出442.18万元，占55.1%；项目支出406.57万元，占47.9%。"]] } }),

@@ -282,6 +282,14 @@ const entryCache = new WeakMap<ReportModel, MoneyEntry[]>();
 const columnLabels = new Map<TableId, readonly { col: ColumnDef; labels: readonly string[] }[]>();
 
 /**
+ * Names prose gives a money column that are no header of it: a 决算 report's 年末固定资产原值 is the 固定资产
+ * table's 合计 (the table lists 原值 by use: 在用, 出租, 其他).
+ */
+const PROSE_LABELS: Readonly<Record<string, readonly string[]>> = {
+  "jx_assets.total": ["年末固定资产原值", "年末固定资产总额", "固定资产原值", "固定资产总额", "固定资产总值"],
+};
+
+/**
  * A money table's money columns with the labels prose may name them by (normalised, 4 characters or more,
  * not {@link LOOSE}, longest first); columns without one are left out. The schema's own constants: worked
  * out once per table, not for every workbook.
@@ -292,7 +300,7 @@ function moneyColumns(tid: TableId): readonly { col: ColumnDef; labels: readonly
   const cols: { col: ColumnDef; labels: readonly string[] }[] = [];
   for (const col of TABLES.find((t) => t.id === tid)?.columns ?? []) {
     if (!col.money) continue;
-    const labels = [col.label, ...col.aliases].map(normalizeLabel).filter((l) => l.length >= 4 && !LOOSE.has(l));
+    const labels = [col.label, ...col.aliases, ...(PROSE_LABELS[`${tid}.${col.key}`] ?? [])].map(normalizeLabel).filter((l) => l.length >= 4 && !LOOSE.has(l));
     if (labels.length) cols.push({ col, labels: labels.sort((a, b) => b.length - a.length) });
   }
   columnLabels.set(tid, cols);

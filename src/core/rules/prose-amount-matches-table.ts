@@ -6,14 +6,16 @@
  */
 import { defineRule } from "../engine/types";
 import { formatRef } from "../model/address";
-import { ADJUSTMENT, amountMatches, budgetAdjustment, itemBefore, matchMoneyLabel, proseCells, reportYear } from "../narrative/prose-cells";
+import { ADJUSTMENT, amountMatches, budgetAdjustment, itemBefore, itemNamesPart, matchMoneyLabel, narrowerSubject, overallFact, proseCells, reportYear } from "../narrative/prose-cells";
+import { normalizeLabel } from "../schema/fields";
 import type { ProseQuantity } from "../narrative/extract";
 import { replacePhrase } from "../narrative/phrase";
-import { formatNumber } from "../units";
+import { formatNumber, writtenDecimals } from "../units";
+import type { Fact } from "../narrative/prose-cells";
 import { extend } from "./lib/extend";
 
 /** Message ids of prose-amount-matches-table. */
-export type MessageId = "unitMistake" | "valueMismatch" | "adjustmentMismatch";
+export type MessageId = "unitMistake" | "valueMismatch" | "adjustmentMismatch" | "inFullMismatch";
 
 /** The sentence speaks of another year before the amount (上年全年预算…). */
 function otherYear(text: string, q: ProseQuantity): boolean {
@@ -26,6 +28,11 @@ function otherYear(text: string, q: ProseQuantity): boolean {
   return /上年|去年|上一年|同期|以前年度|历年|下年|明年/.test(scope);
 }
 
+/** After an amount, words saying it was received in full: 已全额到位, 全部到位, 足额拨付到位. */
+const IN_FULL_AFTER = /^\s*(?:已经?|均已|均)?(?:全额|全部|足额|全数)(?:拨付|下达)?到位/;
+/** The form's funds as a whole, as a label before such an amount (资金, 2021年资金, 项目资金, 本项目预算资金). */
+const WHOLE_FUNDS = /^(?:(?:19|20)\d{2}年度?)?(?:本年度?|当年度?|全年|年度|该|本|此)?(?:项目|部门)?(?:资金|预算资金|项目资金|经费|财政资金|专项资金|预算)?(?:共计|合计|总额|共)?$/;
+
 /** Amounts named in prose must match the tables. */
 export const proseAmountMatchesTable = defineRule<MessageId>({
   id: "prose-amount-matches-table",
@@ -36,6 +43,7 @@ export const proseAmountMatchesTable = defineRule<MessageId>({
       "unitMistake": "文字“{{phrase}}”的单位有误：{{label}}在表中为{{tableValue}}（{{cell}}），应写作“{{expected}}”。",
       "valueMismatch": "文字“{{phrase}}”与表中{{label}}{{tableValue}}（{{cell}}）不一致，请核对。",
       "adjustmentMismatch": "文字“{{phrase}}”与表中全年预算数{{adjusted}}（{{adjustedCell}}）减年初预算数{{initial}}（{{initialCell}}）之差{{expected}}不一致，请核对。",
+      "inFullMismatch": "文字写“{{phrase}}”全额到位，但表中全年预算数为{{budget}}（{{cell}}），全额到位的资金应与之相等，请核对。",
     },
     fixable: true,
   },
@@ -46,6 +54,8 @@ export const proseAmountMatchesTable = defineRule<MessageId>({
         const unit = model.moneyUnit;
         const year = reportYear(model);
         const show = (v: number, d: number): string => formatNumber(v, d, { unit });
+        // A figure of a table in 元 read in 万元 keeps six decimals for the comparison: shown as it reads (88.571).
+        const showFact = (f: Fact): string => show(f.value, f.ownUnit ? Math.min(f.decimals, Math.max(2, writtenDecimals(f.value))) : f.decimals);
         for (const pc of proseCells(model)) {
           for (const q of pc.analysis.quantities) {
             if (q.kind === "money" && q.direction === "up" && !q.approx && !q.changeTo && ADJUSTMENT.test(q.rawLabel)) {
@@ -72,8 +82,26 @@ export const proseAmountMatchesTable = defineRule<MessageId>({
               continue;
             }
             if (q.kind !== "money" || q.approx || q.direction || q.changeTo || q.comparator) continue;
-            const match = matchMoneyLabel(model, q.label, pc.ref.sheet, pc.text.slice(q.sentence.start, q.start), itemBefore(pc.text, q.sentence.start));
-            if (!match) continue;
+            const before = pc.text.slice(q.sentence.start, q.start);
+            const match = matchMoneyLabel(model, q.label, pc.ref.sheet, before, itemBefore(pc.text, q.sentence.start));
+            if (!match) {
+              // 资金215.11万元已全额到位: the funds received in full are the form's 全年预算数.
+              if (!IN_FULL_AFTER.test(pc.text.slice(q.end, q.end + 12)) || !WHOLE_FUNDS.test(normalizeLabel(q.label))) continue;
+              if (narrowerSubject(before) || itemNamesPart(model, itemBefore(pc.text, q.sentence.start) + before, before) || otherYear(pc.text, q)) continue;
+              // A year named before the amount must be the report's (unknown: not judged).
+              if (pc.analysis.quantities.some((y) => y.kind === "year" && y.sentence.index === q.sentence.index && y.start < q.start && y.value !== year)) continue;
+              const b = overallFact(model, "budget", pc.ref.sheet);
+              if (!b || b.suspect || amountMatches(q, unit, b)) continue;
+              context.report({
+                at: pc.ref,
+                messageId: "inFullMismatch",
+                field: pc.field,
+                data: { phrase: q.text, budget: show(b.value, b.decimals), cell: formatRef(b.ref) },
+                expected: show(b.value, b.decimals),
+                actual: q.text,
+              });
+              continue;
+            }
             if (match.facts.some((f) => amountMatches(q, unit, f))) continue;
             const sameDigits = q.unit !== unit ? match.facts.find((f) => amountMatches(extend(q, { unit }), unit, f)) : undefined;
             if (sameDigits) {
@@ -98,8 +126,8 @@ export const proseAmountMatchesTable = defineRule<MessageId>({
               at: pc.ref,
               messageId: "valueMismatch",
               field: pc.field,
-              data: { phrase: q.text, label: match.entry.name, tableValue: show(f.value, f.decimals), cell: formatRef(f.ref) },
-              expected: show(f.value, f.decimals),
+              data: { phrase: q.text, label: match.entry.name, tableValue: showFact(f), cell: formatRef(f.ref) },
+              expected: showFact(f),
               actual: q.text,
             });
           }

@@ -189,8 +189,10 @@ export const proseCountMatchesList = defineRule<MessageId>({
             if (/(?:其中|中|有|仅|只|未|另)$/.test(label) && !/(?:共有|设有|含有|包含有)$/.test(label)) continue;
             const clause = pc.text.slice(q.end).split(/[，,。；;]/)[0];
             if (/未|没有|尚未|低于|不足|超过|以上|以下|以内/.test(clause)) continue;
-            // A breakdown: 其中7个项目自评为优，1个项目自评为良 — every count after 其中, and a grade's class.
-            if (/其中/.test(pc.text.slice(q.sentence.start, q.start)) || /(?:自评|评价)?(?:为|结果为|等次为|等级为)[优良中差]/.test(clause)) continue;
+            // A breakdown: 其中7个项目自评为优，1个项目自评为良 — every count after 其中, and a grade's class; but
+            // “9个项目中，7个项目自评为优” counts the whole the breakdown is of.
+            const wholeOfBreakdown = nounAfter !== undefined && /^(?:预算)?项目(?:中|里|当中)/.test(after);
+            if (/其中/.test(pc.text.slice(q.sentence.start, q.start)) || (!wholeOfBreakdown && /(?:自评|评价)?(?:为|结果为|等次为|等级为)[优良中差]/.test(clause))) continue;
             const phrase = nounBefore ? `${nounBefore.written}${q.text}` : `${q.text}${noun[0].exec(after)?.[0] ?? noun[2]}`;
             context.report({
               at: pc.ref,

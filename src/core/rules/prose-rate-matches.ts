@@ -1,20 +1,22 @@
 /**
  * prose-rate-matches — a 执行率 or 完成率 stated in the text must equal the ratio of its parts: the
  * amounts in the same sentence (全年预算 / 全年执行; 年初设定 … / 实际完成 …, the target possibly in the
- * sentence before), else for 预算执行率 the workbook's 全年执行数 ÷ 全年预算数.
+ * sentence before), else for 预算执行率 the workbook's 全年执行数 ÷ 全年预算数. A 资金到位率 must be the
+ * amount received (资金215.11万元已全额到位) ÷ the budget (in the sentence, else 全年预算数), 100% when the
+ * sentence says the funds arrived in full, and never above 100%.
  */
 import { defineRule } from "../engine/types";
 import { formatRef } from "../model/address";
 import { analyzeProse, halfWidth, sameFamily, valueIn, type ProseQuantity } from "../narrative/extract";
 import { readIndicatorValue, reconcile, type IndicatorNumber } from "../scoring/indicator-value";
-import { amountMatches, correctedFact, factOf, itemBefore, itemNamesPart, matchMoneyLabel, namesPart, narrowerSubject, overallFact, proseCells, type Fact, type ProseCell } from "../narrative/prose-cells";
+import { amountMatches, correctedFact, factOf, itemBefore, itemNamesPart, matchMoneyLabel, namesPart, narrowerSubject, overallFact, proseCells, reportYear, type Fact, type ProseCell } from "../narrative/prose-cells";
 import { formatNumber } from "../units";
 import { normalizeLabel } from "../schema/fields";
 import { formatDecimals, quoteSentence, replacePhrase } from "../narrative/phrase";
 import { divide, mid, percentAgrees, pointOf, rangeOf, type Range } from "../narrative/ratios";
 
 /** Message ids of prose-rate-matches. */
-export type MessageId = "rateMismatch" | "rowRateMismatch";
+export type MessageId = "rateMismatch" | "rowRateMismatch" | "arrivalRate" | "arrivalInFull" | "arrivalOver100";
 
 const TARGET = /年初|设定|目标|计划|指标值|预期/;
 /** Whether parts add up to their whole within the rounding of every written number. */
@@ -43,6 +45,13 @@ const OVER_UNDER = /高于|超过|超出|多于|多出|低于|少于/;
 /** A difference, not a value: 高于年初设定参保人数0.9万人. */
 const DIFFERENCE = /高于|低于|超过|超出|多于|少于|比|较/;
 
+/** The form's funds' 到位率 (not a part's: 医疗救助资金到位率 is a fund's own). */
+const ARRIVAL_RATE = /^(?:本项目|该项目|项目|部门整体|部门|整体|全年|年度|本年度?|当年度?|总体|预算|财政|专项)*(?:资金)?到位率$/;
+/** Funds received in full: 已全额到位, 全部到位, 足额到位. */
+const IN_FULL = /(?:全额|全部|足额|全数)(?:拨付|下达)?到位/;
+/** After an amount, words saying it was received: 已全额到位, 到位, 已拨付到位. */
+const ARRIVED_AFTER = /^\s*(?:已经?|均已|全部|均)?(?:全额|全部|足额|全数)?(?:拨付|下达)?到位/;
+
 function factRange(f: Fact): Range {
   const h = 0.5 * Math.pow(10, -Math.max(0, f.decimals));
   return [f.value - h, f.value + h];
@@ -63,6 +72,9 @@ export const proseRateMatches = defineRule<MessageId>({
     messages: {
       "rateMismatch": "“{{sentence}}”中的“{{phrase}}”有误：{{numerator}} ÷ {{denominator}} 应为{{expected}}。",
       "rowRateMismatch": "指标“{{indicator}}”的说明写“{{phrase}}”，但实际完成值 {{actual}} ÷ 年度指标值 {{target}} 应为{{expected}}。",
+      "arrivalRate": "“{{sentence}}”中的资金到位率“{{phrase}}”有误：到位资金{{numerator}} ÷ {{denominator}} 应为{{expected}}。",
+      "arrivalInFull": "“{{sentence}}”写明资金已全额到位，资金到位率“{{phrase}}”应为100%。",
+      "arrivalOver100": "“{{sentence}}”中的资金到位率“{{phrase}}”超过100%：到位资金不会多于预算，请核对。",
     },
     hasSuggestions: true,
   },
@@ -138,10 +150,76 @@ export const proseRateMatches = defineRule<MessageId>({
           }
           return undefined;
         };
+        /**
+         * 资金215.11万元已全额到位，资金到位率100%: the form's 到位率 is the amount received over the budget (the
+         * sentence's 预算 amount, else 全年预算数), 100% when the sentence says 全额到位, and never above 100%.
+         */
+        const checkArrival = (pc: ProseCell, q: ProseQuantity, i: number): void => {
+          const qs = pc.analysis.quantities;
+          const before = pc.text.slice(q.sentence.start, q.start);
+          if (RULE_AFTER.test(pc.text.slice(q.end, q.end + 6)) || /上年|去年|上一年|同期|目标|计划|要求|不低于|达到.*以上/.test(before)) return;
+          if (narrowerSubject(before) || itemNamesPart(model, itemBefore(pc.text, q.sentence.start) + before, before)) return;
+          const year = reportYear(model);
+          const same = qs.slice(0, i).filter((x) => x.sentence.index === q.sentence.index);
+          if (year !== undefined && same.some((y) => y.kind === "year" && y.value !== year)) return;
+          const money = same.filter((x) => x.kind === "money" && !x.direction && !x.changeTo && !x.comparator);
+          const arrived = [...money].reverse().find((x) => /到位/.test(x.label) || ARRIVED_AFTER.test(pc.text.slice(x.end, x.end + 12)));
+          let num: Range | undefined;
+          let den: Range | undefined;
+          let point: number | undefined;
+          let numerator = "";
+          let denominator = "";
+          let messageId: MessageId = "arrivalRate";
+          if (IN_FULL.test(before)) {
+            // 已全额到位: 100%, whatever the amount (an amount that is not the budget is prose-amount-matches-table's).
+            num = [1, 1];
+            den = [1, 1];
+            point = 1;
+            messageId = "arrivalInFull";
+          } else if (arrived) {
+            // The budget: a 预算 amount of the sentence, else the form's 全年预算数. The amount received must be
+            // the form's whole (资金, 项目资金, 2021年资金), not a named fund's.
+            const budget = [...money].reverse().find((x) => x !== arrived && /预算|下达|安排/.test(x.label) && !/到位/.test(x.label));
+            if (!budget && namesPart(model, arrived.label)) return;
+            const b = budget ? undefined : overallFact(model, "budget", pc.ref.sheet);
+            if (!budget && (!b || b.suspect || b.value <= 0)) return;
+            num = rangeOf(arrived, model.moneyUnit);
+            den = budget ? rangeOf(budget, model.moneyUnit) : factRange(b!);
+            const bv = budget ? valueIn(budget, model.moneyUnit) : b!.value;
+            point = bv ? (valueIn(arrived, model.moneyUnit) ?? 0) / bv : undefined;
+            numerator = arrived.text;
+            denominator = budget ? budget.text : `全年预算数${formatNumber(b!.value, b!.decimals, { unit: model.moneyUnit })}（${formatRef(b!.ref)}）`;
+          }
+          let expected: string;
+          if (num && den) {
+            const ratio = divide(num, den);
+            if (!ratio || percentAgrees(q, ratio)) return;
+            expected = `${formatDecimals((point ?? mid(ratio)) * 100, Math.max(q.decimals, point === 1 ? 0 : 1))}%`;
+          } else {
+            if (q.value - halfWidth(q) <= 100 + 1e-9) return;
+            messageId = "arrivalOver100";
+            expected = "100%以内";
+          }
+          context.report({
+            at: pc.ref,
+            messageId,
+            field: pc.field,
+            data: { sentence: quoteSentence(q), phrase: q.text, numerator, denominator, expected },
+            expected,
+            actual: q.text,
+            ...(messageId !== "arrivalOver100"
+              ? { suggestions: [{ description: `把“${q.text}”改为“${expected}”`, writes: [{ at: pc.ref, value: replacePhrase(pc.text, q, expected) }] }] }
+              : {}),
+          });
+        };
         for (const pc of proseCells(model)) {
           const qs = pc.analysis.quantities;
           qs.forEach((q, i) => {
             if (q.kind !== "percent" || q.direction || q.comparator || q.approx) return;
+            if (ARRIVAL_RATE.test(normalizeLabel(q.label))) {
+              checkArrival(pc, q, i);
+              return;
+            }
             const isExec = /执行率$/.test(q.label);
             const isDone = /(?:完成率|达成率)$/.test(q.label);
             if (!isExec && !isDone) {

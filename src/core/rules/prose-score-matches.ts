@@ -1,19 +1,25 @@
 /**
  * prose-score-matches — the 综合得分 and the 评价等次 stated in the text ("经自评，该项目综合得分为99.23分，
  * 自评等级为“优”") must be the form's: jx_score_total (as written, or as its parts add up when the total cell
- * is itself wrong — that is total-score-matches' finding) and jx_grade. Scores of a part (指标, 一级指标,
- * 预算执行率, 满分 …) and grades of a subset (7个项目自评为优) are left alone.
+ * is itself wrong — that is total-score-matches' finding) and jx_grade. A part's 得分 named unmistakably —
+ * 预算执行率得分, “预算执行率99.74%，得分9.97分”, “预算执行率（满分10分，实得9.97分）”, an indicator's value followed
+ * by its 得分, a 一级指标 group “产出指标（分值50分，得分49.92分）” — must be that part's score in the form. Grades of
+ * a subset (7个项目自评为优) are left alone.
  */
 import { defineRule } from "../engine/types";
 import { formatRef } from "../model/address";
-import { proseCells, reportYear, sheetInModel } from "../narrative/prose-cells";
+import { itemBefore, itemNamesPart, narrowerSubject, proseCells, reportYear, sheetInModel, type ProseCell } from "../narrative/prose-cells";
+import type { ReportModel } from "../model/report-model";
+import type { CellRef } from "../model/snapshot";
+import { normalizeLabel } from "../schema/fields";
+import type { ScoreResult } from "../scoring/score";
 import { quoteSentence, replacePhrase } from "../narrative/phrase";
 import { showNumber } from "../scoring/indicator-value";
 import { gradeFor, gradeMatches, scoreTolerance, scoresFor } from "../scoring/score";
-import { halfWidth } from "../narrative/extract";
+import { halfWidth, type ProseQuantity } from "../narrative/extract";
 
 /** Message ids of prose-score-matches. */
-export type MessageId = "scoreMismatch" | "gradeMismatch";
+export type MessageId = "scoreMismatch" | "gradeMismatch" | "partScoreMismatch";
 
 /** A label naming the form's overall score. */
 const OVERALL_SCORE = /(?:综合得分|自评总分|总得分|自评得分|绩效得分|评价得分|得分合计|总分)$/;
@@ -41,6 +47,7 @@ export const proseScoreMatches = defineRule<MessageId>({
     messages: {
       "scoreMismatch": "“{{sentence}}”中的“{{phrase}}”与表中综合得分{{expected}}分（{{cell}}）不一致。",
       "gradeMismatch": "“{{sentence}}”中的评价等次“{{written}}”与表中评价等次“{{expected}}”（{{cell}}）不一致。",
+      "partScoreMismatch": "“{{sentence}}”中{{part}}的得分“{{phrase}}”与表中{{part}}的得分{{expected}}分（{{cell}}）不一致。",
     },
     hasSuggestions: true,
   },
@@ -49,19 +56,45 @@ export const proseScoreMatches = defineRule<MessageId>({
       workbook() {
         const model = context.model;
         const totalAt = model.scalars.jx_score_total;
-        const r = totalAt ? scoresFor(model, context.profile) : undefined;
+        const r = scoresFor(model, context.profile);
         const tolerance = scoreTolerance(context.profile);
         // The scores the text may state: the total as written, and as its parts add up (a form with its
         // 总分 left blank is required-field's and total-score-matches' concern, not the text's).
-        const scores = r?.totalWritten === undefined ? [] : [r.totalWritten, r.total].filter((x): x is number => x !== undefined);
+        const scores = !totalAt || r.totalWritten === undefined ? [] : [r.totalWritten, r.total].filter((x): x is number => x !== undefined);
         const gradeCell = model.scalars.jx_grade;
         const gradeText = typeof gradeCell?.cell?.value === "string" ? gradeCell.cell.value : undefined;
         const grade = gradeText ? gradeClass(gradeText) : undefined;
         const year = reportYear(model);
         // The grade the score calls for: a text agreeing with it while the form's grade cell does not is right
         // (the cell is grade-matches-band's finding).
-        const bandScore = r?.totalWritten ?? r?.total;
+        const bandScore = totalAt ? (r.totalWritten ?? r.total) : undefined;
         const band = bandScore !== undefined ? gradeFor(bandScore, context.profile) : undefined;
+        /** A part's 得分 stated in the text (预算执行率…，得分9.97分) against that part's score in the form. */
+        const checkPartScores = (pc: ProseCell, res: ScoreResult): void => {
+          const qs = pc.analysis.quantities;
+          qs.forEach((q, i) => {
+            if (q.kind !== "score" || q.approx || q.direction || q.comparator) return;
+            const subject = scoreSubject(pc, qs, i);
+            if (!subject) return;
+            // Another year's score (2020年预算执行率…得分) is not the form's.
+            if (year !== undefined && qs.some((y) => y.kind === "year" && y.sentence.index === q.sentence.index && y.start < q.start && y.value !== year)) return;
+            if (/上年|去年|上一年|同期|满分为|标准/.test(pc.text.slice(q.sentence.start, q.start))) return;
+            const part = partOf(model, res, subject, pc, q);
+            if (!part) return;
+            const tol = halfWidth(q, "分") + tolerance + 1e-9;
+            if (part.scores.some((s) => Math.abs(s - q.value) <= tol)) return;
+            const shown = showNumber(part.scores[0]);
+            context.report({
+              at: pc.ref,
+              messageId: "partScoreMismatch",
+              field: pc.field,
+              data: { sentence: quoteSentence(q), part: part.name, phrase: q.text, expected: shown, cell: part.ref ? formatRef(part.ref) : "各三级指标得分之和" },
+              expected: `${shown}分`,
+              actual: q.text,
+              suggestions: [{ description: `把“${q.text}”改为“${shown}分”`, writes: [{ at: pc.ref, value: replacePhrase(pc.text, q, `${shown}分`) }] }],
+            });
+          });
+        };
         for (const pc of proseCells(model)) {
           if (!sheetInModel(model, pc.ref.sheet)) continue;
           if (scores.length && totalAt) {
@@ -75,7 +108,7 @@ export const proseScoreMatches = defineRule<MessageId>({
               if (PART_SCORE.test(before.replace(/预算执行率?和|预算执行率、/g, "")) && !/综合得分|总分/.test(label)) continue;
               const tol = halfWidth(q, "分") + tolerance + 1e-9;
               if (scores.some((s) => Math.abs(s - q.value) <= tol)) continue;
-              const expected = r?.totalWritten ?? scores[0];
+              const expected = r.totalWritten ?? scores[0];
               const shown = showNumber(expected);
               context.report({
                 at: pc.ref,
@@ -88,6 +121,7 @@ export const proseScoreMatches = defineRule<MessageId>({
               });
             }
           }
+          checkPartScores(pc, r);
           if (!grade || !gradeCell) continue;
           GRADE.lastIndex = 0;
           for (let m = GRADE.exec(pc.text); m; m = GRADE.exec(pc.text)) {
@@ -116,5 +150,79 @@ export const proseScoreMatches = defineRule<MessageId>({
     };
   },
 });
+
+/** A part's own score label: 得分, 实得, 实得分, 得分为. */
+const BARE_SCORE = /^(?:得分|实得分?|得|评分|计分)(?:为|是)?[:：]?$/;
+/** A part's full mark or weight before its score: （满分10分，实得9.97分）. */
+const FULL_MARK = /^(?:满分|分值|权重|标准分|总分值)(?:为|是)?[:：]?$/;
+
+/**
+ * The part a score in the text belongs to, by the words: the label itself (预算执行率得分), the value
+ * right before it (预算执行率99.74%，得分9.97分; 参保群众满意率92%，得分10分), or the name before a bracket
+ * holding its full mark (预算执行率（满分10分，实得9.97分）). Its name and the sentence's text before it.
+ */
+function scoreSubject(pc: ProseCell, qs: readonly ProseQuantity[], i: number): { name: string; at: number } | undefined {
+  const q = qs[i];
+  const label = normalizeLabel(q.label);
+  const own = /^(.{2,}?)(?:的)?(?:得分|实得分?)(?:为|是)?$/.exec(label);
+  if (own && !OVERALL_SCORE.test(label)) return { name: own[1], at: q.start - q.rawLabel.length };
+  if (!BARE_SCORE.test(label)) return undefined;
+  const prev = qs[i - 1];
+  if (!prev || prev.sentence.index !== q.sentence.index || prev.direction || prev.comparator) return undefined;
+  // Only a comma (or nothing) and the score's own label between the two.
+  const between = pc.text.slice(prev.end, q.start).replace(/\s+/g, "");
+  if (!/^[，,、；;]?(?:得分|实得分?|得|评分|计分)(?:为|是)?[:：]?$/.test(between)) return undefined;
+  if (prev.kind === "score") {
+    if (!FULL_MARK.test(normalizeLabel(prev.label))) return undefined;
+    // 预算执行率（满分10分，实得9.97分）: the name before the bracket.
+    const open = pc.text.slice(q.sentence.start, prev.start).replace(/\s+/g, "");
+    const m = /([^，,；;。:：（()）]{2,})[（(](?:满分|分值|权重|标准分|总分值)(?:为|是)?[:：]?$/.exec(open);
+    return m ? { name: normalizeLabel(m[1]), at: q.sentence.start } : undefined;
+  }
+  if (prev.kind === "year" || prev.approx || prev.changeTo) return undefined;
+  return prev.label ? { name: normalizeLabel(prev.label), at: prev.start - prev.rawLabel.length } : undefined;
+}
+
+/** The form's overall 预算执行率 (as prose-rate-matches reads it). */
+const EXEC_SUBJECT = /^(?:本项目|项目|部门整体|部门|整体|全年|年度|本年度?|当年度?|总体|综合|资金)*(?:预算|资金)?执行率$/;
+/** Words before an indicator's name that leave its scope as it is (as prose-indicator-matches reads them). */
+const NO_SCOPE = /^(?:其中|实际|完成|实现|达到|达|全年|年度|本年度?|当年|累计完成|项目)*$/;
+
+/** The form's part a subject names, with the scores the text may state for it (the written one first). */
+function partOf(
+  model: ReportModel,
+  r: ScoreResult,
+  subject: { name: string; at: number },
+  pc: ProseCell,
+  q: ProseQuantity,
+): { name: string; scores: number[]; ref?: CellRef } | undefined {
+  const name = subject.name.replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.．]/, "");
+  const before = pc.text.slice(q.sentence.start, subject.at);
+  if (EXEC_SUBJECT.test(name)) {
+    // A part's rate (其中…, a fund of its own) is not the form's.
+    if (narrowerSubject(before) || itemNamesPart(model, itemBefore(pc.text, q.sentence.start) + before, before)) return undefined;
+    const written = r.execScoreWritten;
+    if (written === undefined) return undefined;
+    const ref = model.scalars.jx_exec_score?.ref ?? r.execRow?.ref;
+    return { name: "预算执行率", scores: [written, r.execScore].filter((x): x is number => x !== undefined), ref };
+  }
+  if (name.length < 4 || /其中|分别/.test(before)) return undefined;
+  // A 一级指标 group (产出指标（分值50分，得分49.92分）): its 得分 in the summary, or its indicators' sum.
+  const groups = r.groups.filter((g) => g.level === "level1" && normalizeLabel(g.group) === name);
+  if (groups.length === 1) {
+    const g = groups[0];
+    const scores = [g.written, g.expected].filter((x): x is number => x !== undefined);
+    return scores.length ? { name, scores, ref: g.ref } : undefined;
+  }
+  // An indicator by its name (unique): its 得分 as written, or as the profile computes it.
+  const inds = r.indicators.filter((ind) => {
+    const n = normalizeLabel(ind.level3.replace(/^\s*(?:指标\s*\d+|\d+)\s*[:：、.．]\s*/, "").replace(/[（(][^）)]*[）)]\s*$/, ""));
+    return n.length >= 4 && name.endsWith(n) && NO_SCOPE.test(name.slice(0, name.length - n.length));
+  });
+  if (inds.length !== 1 || inds[0].written === undefined) return undefined;
+  const ind = inds[0];
+  const scores = [ind.written!, ind.settled, ind.expected].filter((x): x is number => x !== undefined);
+  return { name: `指标“${ind.level3.trim()}”`, scores, ref: ind.ref };
+}
 
 export default proseScoreMatches;
