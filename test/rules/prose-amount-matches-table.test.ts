@@ -151,3 +151,28 @@ ruleTester.run(proseAmountMatchesTable, {
     },
   ],
 });
+
+describe("a 决算 功能分类 written with 类 (seed 003: 社会保障和就业类支出)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildCorpus } = require("../forms-corpus/corpus") as typeof import("../forms-corpus/corpus");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { copyBook, snapshotOf } = require("../forms-corpus/book") as typeof import("../forms-corpus/book");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { checkWorkbook } = require("../../src/core/engine/run-rules") as typeof import("../../src/core/engine/run-rules");
+  const withText = (text: string): ReturnType<typeof checkWorkbook> => {
+    const book = copyBook(buildCorpus().find((c) => c.file === "final-accounts")!.book);
+    book.sheets.find((s) => s.name === "整体绩效")!.cells.get("A7")!.v = text;
+    return checkWorkbook(snapshotOf(book));
+  };
+  const mismatches = (text: string): string[] =>
+    withText(text)
+      .findings.filter((f) => f.ruleId === "prose-amount-matches-table" && f.ref === "A7")
+      .map((f) => String(f.expected));
+  test.each(["社会保障和就业类支出67.78万元。", "社会保障和就业支出67.78万元。"])("%s agrees with the 总表 line", (text) => {
+    expect(mismatches(text)).toEqual([]);
+  });
+  // Known gap: “社会保障和就业（类）支出” — the extractor ends the label at the bracket, leaving “支出”.
+  test.each(["社会保障和就业类支出75.56万元。", "卫生健康类支出75.56万元。"])("%s is found against its 总表 line", (text) => {
+    expect(mismatches(text)).toEqual([text.startsWith("卫生") ? "756.01万元" : "67.78万元"]);
+  });
+});

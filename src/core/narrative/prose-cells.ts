@@ -426,7 +426,7 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
   const l = normalizeLabel(label)
     .replace(/^其中[:：]?/, "")
     .replace(/部门/g, "")
-    .replace(/(.{2})类(支出|收入)$/, "$1$2");
+    .replace(/(.{2})[（(]?类[)）]?(支出|收入)$/, "$1$2");
   const generic = genericOverall(l);
   if (generic) {
     // “医疗救助：预算数…，执行数…”: the generic word belongs to the item named before the colon.
