@@ -7,8 +7,9 @@
  * on opening the file. Cells that have a cached result keep it: the file's own value is what the clerk saw.
  *
  * The parser (with its chevrotain grammar, ≈ 300 KB) is loaded only when a workbook has such a formula.
- * A formula the parser cannot read or compute (an external reference, a function it lacks) is left blank,
- * as before; a circular reference gives #REF! in the cells of the cycle.
+ * A formula the parser cannot read or compute (an external reference, a function it lacks, a defined name
+ * in Chinese, which its lexer does not take) is left blank, as before; a circular reference gives #REF! in
+ * the cells of the cycle. Defined names in ASCII (the contract's jx_ names) are resolved.
  */
 import type { CellSnapshot, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
 import { indexToCol, parseA1, parseRef } from "../../core/model/address";
