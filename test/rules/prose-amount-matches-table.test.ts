@@ -171,8 +171,18 @@ describe("a 决算 功能分类 written with 类 (seed 003: 社会保障和就�
   test.each(["社会保障和就业类支出67.78万元。", "社会保障和就业支出67.78万元。"])("%s agrees with the 总表 line", (text) => {
     expect(mismatches(text)).toEqual([]);
   });
-  // Known gap: “社会保障和就业（类）支出” — the extractor ends the label at the bracket, leaving “支出”.
-  test.each(["社会保障和就业类支出75.56万元。", "卫生健康类支出75.56万元。"])("%s is found against its 总表 line", (text) => {
+  test.each(["社会保障和就业（类）支出67.78万元。", "社会保障和就业(类)支出67.78万元。", "卫生健康（类）支出756.01万元。"])(
+    "%s (类 in brackets) agrees with the 总表 line",
+    (text) => {
+      expect(mismatches(text)).toEqual([]);
+    },
+  );
+  test.each([
+    "社会保障和就业类支出75.56万元。",
+    "卫生健康类支出75.56万元。",
+    "社会保障和就业（类）支出75.56万元。",
+    "卫生健康(类)支出75.56万元。",
+  ])("%s is found against its 总表 line", (text) => {
     expect(mismatches(text)).toEqual([text.startsWith("卫生") ? "756.01万元" : "67.78万元"]);
   });
 });

@@ -421,12 +421,13 @@ export interface LabelMatch {
  * @param sheet - the sheet of the prose cell (omit to compare with the model's scalars)
  */
 export function matchMoneyLabel(model: ReportModel, label: string, sheet?: string, before?: string, item?: string): LabelMatch | undefined {
-  // 社会保障和就业类支出: the 功能分类's 类 names the 决算 row 社会保障和就业支出.
+  // 社会保障和就业类支出, 社会保障和就业（类）支出: the 功能分类's 类 names the 决算 row 社会保障和就业支出
+  // (and （款） （项） in brackets a row of that level).
   // 其中基本支出: the 其中 opens a list of the form's own parts, it does not narrow 基本支出.
   const l = normalizeLabel(label)
     .replace(/^其中[:：]?/, "")
     .replace(/部门/g, "")
-    .replace(/(.{2})[（(]?类[)）]?(支出|收入)$/, "$1$2");
+    .replace(/(.{2})(?:[（(]?类[)）]?|[（(][款项][)）])(支出|收入)$/, "$1$2");
   const generic = genericOverall(l);
   if (generic) {
     // “医疗救助：预算数…，执行数…”: the generic word belongs to the item named before the colon.
