@@ -12,6 +12,17 @@ describe("extractQuantities", () => {
     expect(q2).toMatchObject({ value: 215.73, unit: "万元", label: "工资福利支出" });
   });
 
+  test("a 功能分类 level in brackets stays in the label; other brackets still end it", () => {
+    expect(pick("社会保障和就业（类）支出67.78万元，行政事业单位养老(款)支出12.5万元")).toEqual([
+      ["money", 67.78, "万元", "社会保障和就业(类)支出"],
+      ["money", 12.5, "万元", "行政事业单位养老(款)支出"],
+    ]);
+    expect(pick("（类）支出67.78万元，办公费（含差旅）支出3万元")).toEqual([
+      ["money", 67.78, "万元", "支出"],
+      ["money", 3, "万元", "支出"],
+    ]);
+  });
+
   test("亿元, rates, percentage points, counts of people, visits and institutions", () => {
     expect(pick("征缴基金5.33亿元，参保率达95.44%，比上年提高1.2个百分点，参保人数49.3万人，就诊16611人次，检查424家，办理3个项目")).toEqual([
       ["money", 5.33, "亿元", "征缴基金"],

@@ -171,8 +171,57 @@ describe("a 决算 功能分类 written with 类 (seed 003: 社会保障和就�
   test.each(["社会保障和就业类支出67.78万元。", "社会保障和就业支出67.78万元。"])("%s agrees with the 总表 line", (text) => {
     expect(mismatches(text)).toEqual([]);
   });
-  // Known gap: “社会保障和就业（类）支出” — the extractor ends the label at the bracket, leaving “支出”.
-  test.each(["社会保障和就业类支出75.56万元。", "卫生健康类支出75.56万元。"])("%s is found against its 总表 line", (text) => {
+  test.each(["社会保障和就业（类）支出67.78万元。", "社会保障和就业(类)支出67.78万元。", "卫生健康（类）支出756.01万元。"])(
+    "%s (类 in brackets) agrees with the 总表 line",
+    (text) => {
+      expect(mismatches(text)).toEqual([]);
+    },
+  );
+  test.each([
+    "社会保障和就业类支出75.56万元。",
+    "卫生健康类支出75.56万元。",
+    "社会保障和就业（类）支出75.56万元。",
+    "卫生健康(类)支出75.56万元。",
+  ])("%s is found against its 总表 line", (text) => {
     expect(mismatches(text)).toEqual([text.startsWith("卫生") ? "756.01万元" : "67.78万元"]);
+  });
+});
+
+describe("支出总计 on a 部门整体 form without a 决算 总表 (seed 003, examples/xuanhan-2020-dept.xlsx)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildExamples } = require("../forms-corpus/examples") as typeof import("../forms-corpus/examples");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { copyBook, snapshotOf } = require("../forms-corpus/book") as typeof import("../forms-corpus/book");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { checkWorkbook } = require("../../src/core/engine/run-rules") as typeof import("../../src/core/engine/run-rules");
+  const seed = "2020年度收入848.74万元、支出总计848.75万元。";
+  /** The findings at 整体绩效!A5 with the text there replaced; `leftOver`: a 全年预算数 of 860, 848.75 spent. */
+  const mismatches = (text: string, leftOver = false): string[] => {
+    const book = copyBook(buildExamples().find((e) => e.file === "xuanhan-2020-dept.xlsx")!.book);
+    book.sheets.find((s) => s.name === "整体绩效")!.cells.get("A5")!.v = text;
+    if (leftOver) {
+      const form = book.sheets.find((s) => s.name === "部门整体自评表")!;
+      const cells: Record<string, number> = { F6: 860, F8: 860, F17: 417.82, I6: 0.9869, I8: 0.9869, I17: 0.9731, J6: 9.87 };
+      for (const [a1, v] of Object.entries(cells)) form.cells.get(a1)!.v = v;
+    }
+    return checkWorkbook(snapshotOf(book))
+      .findings.filter((f) => f.ruleId === "prose-amount-matches-table" && f.ref === "A5")
+      .map((f) => String(f.expected));
+  };
+  test.each([seed, "2020年本年支出合计848.75万元。", "2020年支出合计848.75万元。"])("%s agrees with the 全年执行数", (text) => {
+    expect(mismatches(text)).toEqual([]);
+  });
+  test.each([seed.replace("848.75", "934.63"), "2020年支出合计934.63万元。", "2020年本年支出决算总额934.63万元。"])("%s is found against the 全年执行数 848.75", (text) => {
+    expect(mismatches(text)).toEqual(["848.75万元"]);
+  });
+  test("收入 is not the 全年预算数: the year's 收入 leaves out a 上年结转 (848.74 against 848.75 is no finding)", () => {
+    expect(mismatches("2020年度收入934.61万元。")).toEqual([]);
+  });
+  test("with money left over (848.75 spent of 860), 支出总计 may count the 结转和结余: compared with nothing; 支出合计 still is", () => {
+    expect(mismatches(seed.replace("848.75", "934.63"), true)).toEqual([]);
+    expect(mismatches("2020年支出合计934.63万元。", true)).toEqual(["848.75万元"]);
+  });
+  test("a part's 支出合计 (其中…) is not the form's", () => {
+    expect(mismatches("2020年度支出848.75万元，其中局机关支出合计934.63万元。")).toEqual([]);
   });
 });

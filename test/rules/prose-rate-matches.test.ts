@@ -23,6 +23,13 @@ ruleTester.run(proseRateMatches, {
     { name: "a named fund's 到位率 is not the form's", workbook: proseWorkbook({ achievements: "其中医疗救助资金到位率105%。" }) },
     { name: "a scoring rule: 到位率100%的得满分", workbook: proseWorkbook({ achievements: "资金到位率100%的得满分。" }) },
     { name: "seed 003: 基本支出 占52.1% of the 支出决算 it is listed under", workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["（二）部门财政资金支出情况：2020年支出决算848.75万元，其中基本支出442.18万元，占52.1%；项目支出406.57万元，占47.9%。"]] } }) },
+    { name: "seed 003: shares of a list after 主要用于以下方面:, of the amount before the colon (7.98% balanced for 7.986%)", workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["2020年一般公共预算财政拨款支出848.75万元，主要用于以下方面:社会保障和就业（类）支出67.78万元，占7.98%；卫生健康（类）支出756.01万元，占89.08%；住房保障（类）支出24.96万元，占2.94%。"]] } }) },
+    { name: "以下方面 with no whole before it: shares of the list's sum", workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["主要用于以下方面：社会保障和就业支出67.78万元，占7.98%；卫生健康支出756.01万元，占89.08%；住房保障支出24.96万元，占2.94%。"]] } }) },
+    { name: "seed 003 三公: shares adding up to 100% are shares of the list's sum (8 of 9 is 88.9%)", workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["2020年“三公”经费财政拨款支出决算中，无因公出国（境）费支出；公务用车购置及运行维护费支出决算8万元，占88.9%；公务接待费支出决算1万元，占11.1%。"]] } }) },
+    { name: "a list that goes on (等) has no sum: its shares are not checked", workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["主要用于以下方面：办公费8万元，占50%；印刷费1万元，占20%等。"]] } }) },
+    { name: "integer amounts: 11.1% agrees with 1 of 8＋1 only loosely, so shares adding up to 107% are not checked", workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["公务用车运行维护费8万元，占95.9%；公务接待费1万元，占11.1%。"]] } }) },
+    { name: "shares that do not add up to 100%, no whole, no 以下方面: not checked", workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["公务用车运行维护费8万元，占80%；公务接待费1万元，占11.1%。"]] } }) },
+    { name: "an amount far before the colon is not the list's whole", workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["收入100万元，较上年有所增长，主要用于以下方面：办公费80万元，占66.7%；印刷费40万元，占33.3%。"]] } }) },
     { name: "seed 004: 完成1700张，超出年度目标200张 — 113.33%", workbook: proseWorkbook({ achievements: "印制宣传海报1700张，超出年度目标200张，完成率为113.33%。" }) },
     { name: "a growth against a growth target: 增长5.4%，低于年度目标6%，完成率为90%", workbook: proseWorkbook({ achievements: "农村居民人均可支配收入增长5.4%，低于年度目标6%，完成率为90%。" }) },
     { name: "a percent target read as the difference also agrees: 达到96%，超出年度目标1%，完成率为101.05%", workbook: proseWorkbook({ achievements: "参保率达到96%，超出年度目标1%，完成率为101.05%。" }) },
@@ -58,6 +65,34 @@ ruleTester.run(proseRateMatches, {
       name: "seed 003 on a text sheet beside the tables: 基本支出 占55.1% of 848.75 (52.1%)",
       workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["标题"], ["（二）部门财政资金支出情况：2020年支出决算848.75万元，其中基本支出442.18万元，占55.1%；项目支出406.57万元，占47.9%。"]] } }),
       errors: [{ messageId: "rateMismatch", ref: "整体绩效!A2", expected: "52.1%" }],
+    },
+    {
+      name: "seed 003: 卫生健康（类）支出 占96.08% of 848.75 before 以下方面 (89.07%)",
+      workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["标题"], ["2020年一般公共预算财政拨款支出848.75万元，主要用于以下方面:社会保障和就业（类）支出67.78万元，占7.98%；卫生健康（类）支出756.01万元，占96.08%；住房保障（类）支出24.96万元，占2.94%。"]] } }),
+      errors: [{ messageId: "rateMismatch", ref: "整体绩效!A2", expected: "89.07%" }],
+    },
+    {
+      name: "seed 003: an amount changed (社会保障和就业（类）支出75.56万元) no longer is 7.98% of 848.75",
+      workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["标题"], ["2020年一般公共预算财政拨款支出848.75万元，主要用于以下方面:社会保障和就业（类）支出75.56万元，占7.98%；卫生健康（类）支出756.01万元，占89.08%；住房保障（类）支出24.96万元，占2.94%。"]] } }),
+      errors: [{ messageId: "rateMismatch", ref: "整体绩效!A2", expected: "8.90%" }],
+    },
+    {
+      name: "以下方面 with no whole: 住房保障支出 占9.94% of the list's sum 848.75 (2.94%)",
+      workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["标题"], ["主要用于以下方面：社会保障和就业支出67.78万元，占7.98%；卫生健康支出756.01万元，占89.08%；住房保障支出24.96万元，占9.94%。"]] } }),
+      errors: [{ messageId: "rateMismatch", ref: "整体绩效!A2", expected: "2.94%" }],
+    },
+    {
+      name: "seed 003 三公: 公务接待费 占18.1%, the shares adding up to 100% (8 of 9 is 88.9%, 1 of 9 is 11.1%)",
+      workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["标题"], ["2020年“三公”经费财政拨款支出决算中，无因公出国（境）费支出；公务用车购置及运行维护费支出决算8万元，占81.9%；公务接待费支出决算1万元，占18.1%。"]] } }),
+      errors: [
+        { messageId: "rateMismatch", ref: "整体绩效!A2", expected: "88.9%" },
+        { messageId: "rateMismatch", ref: "整体绩效!A2", expected: "11.1%" },
+      ],
+    },
+    {
+      name: "三公 to two decimals: 公务用车 占95.9% while 11.1% is precisely 1.00 of the list's 9.00",
+      workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["标题"], ["2020年“三公”经费财政拨款支出决算中，无因公出国（境）费支出；公务用车购置及运行维护费支出决算8.00万元，占95.9%；公务接待费支出决算1.00万元，占11.1%。"]] } }),
+      errors: [{ messageId: "rateMismatch", ref: "整体绩效!A2", expected: "88.9%" }],
     },
     {
       name: "seed 004: 完成1700张，超出年度目标200张，完成率为131.33% — the target is 1500",

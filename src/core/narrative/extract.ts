@@ -220,6 +220,8 @@ export function chineseNumeralValue(text: string): number | undefined {
 
 /** Characters that end a label going backwards: punctuation and brackets. */
 const LABEL_STOP = "，,。；;：:、！？!?\n\r()“”\"'‘’【】《》";
+/** A 功能分类 level written in brackets inside a label (folded): （类） （款） （项）. */
+const QUALIFIER_IN_BRACKETS = /^\((?:类|款|项)\)$/;
 /** {@link LABEL_STOP} as char codes: the label walk tests one code per character, with no string made for it. */
 const LABEL_STOP_CODES: ReadonlySet<number> = new Set([...LABEL_STOP].map((c) => c.charCodeAt(0)));
 
@@ -324,7 +326,12 @@ function quantitiesOf(text: string, s: string, sentences: readonly ProseSentence
     const end = start + numLen + unitLen;
     // The label: back from the number to the clause's start or the previous quantity.
     let ls = start;
-    while (ls > prevEnd && !LABEL_STOP_CODES.has(s.charCodeAt(ls - 1))) ls--;
+    for (;;) {
+      while (ls > prevEnd && !LABEL_STOP_CODES.has(s.charCodeAt(ls - 1))) ls--;
+      // 社会保障和就业（类）支出: a 功能分类 level in brackets is part of the label, not its start.
+      if (ls - 3 >= prevEnd && QUALIFIER_IN_BRACKETS.test(s.slice(ls - 3, ls)) && ls - 3 > prevEnd && !LABEL_STOP_CODES.has(s.charCodeAt(ls - 4))) ls -= 3;
+      else break;
+    }
     const rawLabel = text.slice(ls, start);
     // `s` is `text` folded one char for one, so its slice is the label folded.
     let label = s.slice(ls, start).replace(/\s+/g, "").replace(/[“”"‘’「」]/g, "");

@@ -421,12 +421,13 @@ export interface LabelMatch {
  * @param sheet - the sheet of the prose cell (omit to compare with the model's scalars)
  */
 export function matchMoneyLabel(model: ReportModel, label: string, sheet?: string, before?: string, item?: string): LabelMatch | undefined {
-  // 社会保障和就业类支出: the 功能分类's 类 names the 决算 row 社会保障和就业支出.
+  // 社会保障和就业类支出, 社会保障和就业（类）支出: the 功能分类's 类 names the 决算 row 社会保障和就业支出
+  // (and （款） （项） in brackets a row of that level).
   // 其中基本支出: the 其中 opens a list of the form's own parts, it does not narrow 基本支出.
   const l = normalizeLabel(label)
     .replace(/^其中[:：]?/, "")
     .replace(/部门/g, "")
-    .replace(/(.{2})[（(]?类[)）]?(支出|收入)$/, "$1$2");
+    .replace(/(.{2})(?:[（(]?类[)）]?|[（(][款项][)）])(支出|收入)$/, "$1$2");
   const generic = genericOverall(l);
   if (generic) {
     // “医疗救助：预算数…，执行数…”: the generic word belongs to the item named before the colon.
@@ -466,7 +467,31 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
     if (!ADVERBS_ONLY.test(prefix) || total.length !== 1 || total[0].suspect) return { entry, facts: entry.facts, single: false };
     return { entry, facts: [total[0], ...entry.facts.filter((f) => !f.isTotal)], single: true };
   }
-  return undefined;
+  return spendingTotal(model, l, sheet, before, item);
+}
+
+/** The year's spending as a total: 支出合计, 本年支出合计, 支出总计, 支出决算总额 (group 1: 合计 / 总计 / 总额). */
+const SPENDING_TOTAL = /^(?:本年度?|当年度?|全年|年度|度|共|累计|实际|全部)*(?:本年)?支出(?:决算)?(合计|总计|总额)$/;
+
+/**
+ * 支出合计 / 支出总计 on a form with neither a 决算 总表 nor a 支出 table (a 部门整体 form: “2020年度收入848.74万元、
+ * 支出总计848.75万元”): the year's spending, the form's 全年执行数. 支出合计 is that; 支出总计 / 总额 may also
+ * count the 年末结转和结余, so it is the 全年执行数 only when nothing was left (全年执行数 equals 全年预算数) —
+ * else it is compared with nothing. (收入 is not read so: the year's 收入 leaves out the 上年结转 the 全年预算数
+ * may hold — seed 003's 收入848.74 against its 848.75.)
+ */
+function spendingTotal(model: ReportModel, label: string, sheet?: string, before?: string, item?: string): LabelMatch | undefined {
+  const m = SPENDING_TOTAL.exec(label);
+  if (!m) return undefined;
+  if (before !== undefined && (itemBeforeColon(before) || narrowerSubject(before))) return undefined;
+  if (item !== undefined && before !== undefined && itemNamesPart(model, item + before, before)) return undefined;
+  const e = overallFact(model, "executed", sheet);
+  if (!e || e.suspect) return undefined;
+  if (m[1] !== "合计") {
+    const b = overallFact(model, "budget", sheet);
+    if (!b || b.suspect || Math.abs(b.value - e.value) > 0.5 * Math.pow(10, -Math.max(b.decimals, e.decimals, 2))) return undefined;
+  }
+  return { entry: { field: "jx_executed", name: "全年执行数", labels: [label], facts: [e] }, facts: [e], single: true };
 }
 
 /** A 决算 总表's words for the year's income or spending as a whole (收入, 本年收入, 收入合计, 支出总计). */

@@ -34,6 +34,8 @@ function partsAddUp(whole: ProseQuantity, parts: readonly ProseQuantity[]): bool
 
 /** A share: 占52.1%, 占比47.9%, 占支出总额的52.1% (the whole named). */
 const SHARE = /^占(?:比|比重|比例)?(?:为)?$|^占(.{1,12}?)(?:的)?(?:比重|比例)?(?:为)?$/;
+/** A list opened with a colon: 主要用于以下方面：, 包括以下几个方面：, 具体如下：, 主要用于：. */
+const LIST_OPENER = /(?:以下|如下)(?:几个|[一二三四五六七八九十\d]+个)?(?:方面|几项|项目|内容|用途)?\s*[:：]|(?:用于|包括|用在)\s*[:：]/;
 /** The form's overall 预算执行率 (not a part's: 项目支出执行率 is not the form's). */
 const OVERALL_RATE = /^(?:本项目|项目|部门整体|部门|整体|全年|年度|本年度?|当年度?|总体|综合|资金)*预算执行率$/;
 /** 执行率 / 资金执行率 alone: the form's only when no amount before it in the sentence could own it. */
@@ -106,22 +108,125 @@ export const proseRateMatches = defineRule<MessageId>({
             whole = before[before.length - 1];
           }
           whole = whole ?? list?.whole;
-          if (!whole) return;
-          const num = rangeOf(p, whole.unit);
-          const den = rangeOf(whole, whole.unit);
-          if (!num || !den) return;
-          const ratio = divide(num, den);
-          if (!ratio || percentAgrees(q, ratio)) return;
-          const expected = `${formatDecimals(((pointOf(p, whole.unit) ?? 0) / whole.value) * 100, Math.max(q.decimals, 1))}%`;
+          let ratio: Range | undefined;
+          let denPoint: number | undefined;
+          let denText = "";
+          // A list's shares are often balanced to add up to 100% (7.98% for 7.986%): one unit of the last
+          // written decimal is allowed there.
+          let slack = 0;
+          const unit = whole?.unit ?? p.unit;
+          if (whole) {
+            const num = rangeOf(p, unit);
+            const den = rangeOf(whole, unit);
+            ratio = num && den ? divide(num, den) : undefined;
+            denPoint = whole.value;
+            denText = whole.text;
+          } else if (!list && !name) {
+            const opened = sharedList(pc, q, p);
+            if (!opened) return;
+            ratio = opened.ratio;
+            denPoint = opened.point;
+            denText = opened.text;
+            slack = Math.pow(10, -q.decimals) / 100;
+          }
+          if (!ratio || !denPoint || percentAgrees(q, [ratio[0] - slack, ratio[1] + slack])) return;
+          const expected = `${formatDecimals(((pointOf(p, unit) ?? 0) / denPoint) * 100, Math.max(q.decimals, 1))}%`;
           context.report({
             at: pc.ref,
             messageId: "rateMismatch",
             field: pc.field,
-            data: { sentence: quoteSentence(q), phrase: `占${q.text}`, numerator: p.text, denominator: whole.text, expected },
+            data: { sentence: quoteSentence(q), phrase: `占${q.text}`, numerator: p.text, denominator: denText, expected },
             expected,
             actual: q.text,
             suggestions: [{ description: `把“${q.text}”改为“${expected}”`, writes: [{ at: pc.ref, value: replacePhrase(pc.text, q, expected) }] }],
           });
+        };
+        /**
+         * A share of a list that is not a 其中 / bracket list: “支出848.75万元，主要用于以下方面：A67.78万元，占7.98%；
+         * B…” — of the amount before the opening colon, else (以下方面 with no amount before it) of the list's
+         * sum; and in a list of amounts each with its share (“公务用车…8万元，占88.9%；公务接待费…1万元，占11.1%”),
+         * of the list's sum when the shares say so: they add up to 100%, or one of them is precisely its amount ÷
+         * the sum. Of a sum, the share's interval is the part's over the part plus the others' (the part is in
+         * both: 8万元 of 8万元＋1万元 is 83.3%–94.4%, not 75%–106%).
+         */
+        const sharedList = (pc: ProseCell, q: ProseQuantity, p: ProseQuantity): { ratio: Range; point: number; text: string } | undefined => {
+          const qs = pc.analysis.quantities;
+          const sentence = q.sentence;
+          const head = pc.text.slice(sentence.start, p.start);
+          let opener: RegExpExecArray | undefined;
+          const re = new RegExp(LIST_OPENER.source, "g");
+          for (let m = re.exec(head); m; m = re.exec(head)) opener = m;
+          const from = opener ? sentence.start + opener.index + opener[0].length : sentence.start;
+          const inSentence = qs.filter((x) => x.sentence.index === sentence.index);
+          const items = inSentence.filter((x) => x.start >= from && sameFamily(x, p) && !x.direction && !x.changeTo && !x.comparator);
+          if (items.length < 2 || !items.includes(p)) return undefined;
+          const ranges: Range[] = [];
+          for (const x of items) {
+            const r = rangeOf(x, p.unit);
+            if (!r) return undefined;
+            ranges.push(r);
+          }
+          /** Item k's share of the list's sum, as an interval. */
+          const ofSum = (k: number): Range | undefined => {
+            let lo = 0;
+            let hi = 0;
+            ranges.forEach((r, j) => {
+              if (j === k) return;
+              lo += r[0];
+              hi += r[1];
+            });
+            const [a, b] = ranges[k];
+            return a + hi > 0 && b + lo > 0 ? [a / (a + hi), b / (b + lo)] : undefined;
+          };
+          const sum = items.reduce((t, x) => t + (valueIn(x, p.unit) ?? 0), 0);
+          const decimals = Math.max(...items.map((x) => x.decimals));
+          const sumResult = (): { ratio: Range; point: number; text: string } | undefined => {
+            const ratio = ofSum(items.indexOf(p));
+            return ratio && sum > 0 ? { ratio, point: sum, text: `${items.map((x) => x.text).join("＋")}＝${formatDecimals(sum, decimals)}${p.unit}` } : undefined;
+          };
+          // A list that says it goes on (等, 约…) has no sum.
+          const last = items[items.length - 1];
+          const open = items.some((x) => x.approx) || /^(?:\s*[，,]?\s*占[^；;。，,等]*%)?\s*等/.test(pc.text.slice(last.end, sentence.end));
+          if (opener) {
+            const before = inSentence.filter((x) => x.end <= sentence.start + opener.index && sameFamily(x, p) && !x.direction && !x.changeTo && !x.comparator);
+            const whole = before[before.length - 1];
+            if (whole) {
+              // The whole opens the list: “支出848.75万元，主要用于以下方面：” — nothing but a few words between.
+              if (!/^[，,]?[^，,；;:：]{0,10}$/.test(pc.text.slice(whole.end, sentence.start + opener.index))) return undefined;
+              const num = rangeOf(p, p.unit);
+              const den = rangeOf(whole, p.unit);
+              const wv = valueIn(whole, p.unit);
+              const ratio = num && den ? divide(num, den) : undefined;
+              return ratio && wv ? { ratio, point: wv, text: whole.text } : undefined;
+            }
+            if (!/以下|如下/.test(opener[0]) || open) return undefined;
+            return sumResult();
+          }
+          // No opener: every item has its share, and the shares say the whole is the list's sum.
+          if (open) return undefined;
+          /** The share written right after an item (占y%), if any. */
+          const shareOf = (x: ProseQuantity): ProseQuantity | undefined => {
+            const next = inSentence[inSentence.indexOf(x) + 1];
+            return next && next.kind === "percent" && !next.direction && SHARE.test(next.label) && !SHARE.exec(next.label)?.[1] ? next : undefined;
+          };
+          const shares = items.map(shareOf);
+          if (shares.some((x) => !x)) return undefined;
+          let total = 0;
+          let tol = 1e-9;
+          for (const x of shares) {
+            total += x!.value;
+            tol += halfWidth(x!);
+          }
+          // Precisely: the share's interval is within three units of the share's last decimal.
+          const byOne = items.some((_x, k) => {
+            const sh = shares[k]!;
+            const r = ofSum(k);
+            return !!r && (r[1] - r[0]) * 100 <= 3 * Math.pow(10, -sh.decimals) + 1e-9 && percentAgrees(sh, r);
+          });
+          if (Math.abs(total - 100) > tol && !byOne) return undefined;
+          // No amount of the family before the list in the sentence that could be its whole.
+          if (inSentence.some((x) => x.end <= items[0].start && sameFamily(x, p) && !x.direction)) return undefined;
+          return sumResult();
         };
         /** The one table figure an amount's label names. */
         const tableFact = (pc: ProseCell, x: ProseQuantity): Fact | undefined => {
