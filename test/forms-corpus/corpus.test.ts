@@ -51,6 +51,8 @@ const FORM_WORDS: Record<FormId, RegExp> = {
   "dept-inline": /部门整体|dept|whole/i,
   "dept-typed": /部门整体|dept|whole/i,
   "summary-typed": /汇总|summary/i,
+  "dept-framework": /部门整体|dept|whole/i,
+  "project-bands": /项目支出绩效自评表|project/i,
 };
 
 /**
