@@ -55,7 +55,7 @@ const A_ROWS: Row[] = [
   { l1: "管理效率", l2: "预算执行", name: "结转结余率", target: "≤5%", actual: "3.92%", weight: 5, score: 5 },
   { l1: "管理效率", l2: "采购管理", name: "政府采购执行率", target: "≥95%", actual: "98%", weight: 5, score: 5 },
   { l1: "管理效率", l2: "资产管理", name: "固定资产利用率", target: "≥95%", actual: "92%", weight: 5, score: 4.84, reason: "新购检测设备待安装调试，暂未投入使用；下一步督促供应商按期验收。" },
-  { l1: "运行成本", l2: "成本控制", name: "公用经费控制率", target: "≤100%", actual: "98.91%", weight: 5, score: 5 },
+  { l1: "运行成本", l2: "成本控制", name: "公用经费支出", target: "≤253万元", actual: "250.23万元", weight: 5, score: 5 },
   { l1: "运行成本", l2: "成本控制", name: "“三公经费”控制率", target: "≤100%", actual: "112%", weight: 5, score: 4.4, reason: "执法车辆老化，维修费用超出预算；下一步按规定更新车辆，压减运行维护费。" },
   { l1: "运行成本", l2: "成本控制", name: "在职人员控制率", target: "≤100%", actual: "103%", weight: 5, score: 4.85, reason: "年中接收安置退役军人3名，暂超编制；下一步通过自然减员消化。" },
   { l1: "社会效应", l2: "社会效益", name: "农村公路优良路率", target: "≥98%", actual: "80%", weight: 10, score: 8.16, reason: "部分路段受重载车辆碾压损坏，修复未完成；下一步加强超限治理。" },
@@ -173,6 +173,7 @@ export function deptFrameworkCase(): FormCase {
     txt("prose-yuan", "实际完成情况 says 全年执行28943600元 beside the 万元 table", actual, "全年执行2894.36万元", "全年执行28943600元"),
     txt("prose-completion-rate", "完成612公里，超出年度目标12公里，完成率为112% (102%)", actual, "完成率为102%", "完成率为112%"),
     put("reason-missing", "社会公众满意度 not achieved (78% of ≥90%), reason left empty", ind[satisfaction].reason, null),
+    put("indicator-yuan-slip", "公用经费支出 实际完成值 “2502300万元” (250.23 万元 in 元)", ind[A_ROWS.findIndex((x) => x.name === "公用经费支出")].actual, "2502300万元"),
   ];
   return { form: "dept-framework", seed: "—", file: "dept-framework", book: { sheets: [w.spec] }, relations, variants, traps };
 }
