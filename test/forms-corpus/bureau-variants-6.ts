@@ -236,7 +236,7 @@ export function projectBandsCase(): FormCase {
   w.merged("B11:F11", "完成农村公路养护120公里、危桥改造8座，公路优良路率达到80%以上。", { wrap: true });
   const actual = w.merged(
     "G11:J11",
-    `${B.year}年全年预算520.00万元，执行468.30万元，预算执行率${(B_EXEC_RATE * 100).toFixed(2)}%。完成养护公路里程110公里，改造危桥4座，共设置三级指标8个。`,
+    `${B.year}年全年预算520.00万元，比年初预算增加20.00万元，增长4.00%；执行468.30万元，预算执行率${(B_EXEC_RATE * 100).toFixed(2)}%。完成养护公路里程110公里，改造危桥4座；完成路面修补工程26个，超出年度目标2个，完成率为108.33%。共设置三级指标8个。`,
     { wrap: true },
   );
   const top = 13;
@@ -300,6 +300,8 @@ export function projectBandsCase(): FormCase {
     txt("prose-vs-table", "实际完成情况 says 执行486.30万元 (table 468.30)", actual, "执行468.30万元", "执行486.30万元"),
     txt("prose-vs-table", "实际完成情况 counts 10 三级指标 (table 8)", actual, "共设置三级指标8个", "共设置三级指标10个"),
     txt("prose-yuan", "实际完成情况 says 执行4683000元 beside the 万元 table", actual, "执行468.30万元", "执行4683000元"),
+    txt("prose-pct-change", "比年初预算增加20.00万元，增长14.00% (4.00%)", actual, "增长4.00%", "增长14.00%"),
+    txt("prose-completion-rate", "完成26个，超出年度目标2个，完成率为118.33% (108.33%)", actual, "完成率为108.33%", "完成率为118.33%"),
     put("indicator-yuan-slip", "每公里养护成本 实际完成值 “37100万元” (3.71 万元 in 元)", ind[cost].actual, "37100万元"),
     put("reason-missing", "危桥改造数量 not achieved (4 of ≥8座), reason left empty", ind[bridges].reason, null),
   ];
