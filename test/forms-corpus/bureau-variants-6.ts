@@ -161,7 +161,7 @@ export function deptFrameworkCase(): FormCase {
     num("rate-wrong", "年度资金总额 执行率 94.08% for 2894.36/3012.50 = 96.08%", total.rate, 0.9408),
     num("exec-score-wrong", `预算执行率 indicator 得分 10 (full marks) for 96.08% of 10 = ${EXEC_SCORE}`, ind[execIdx].score, 10),
     num("weights-total", "合计 分值 90 over weights summing to 100", weightTotal, 90),
-    num("score-over-weight", "重点工作完成率 得分 12 of 10 (合计 follows it)", ind[key].score, 12),
+    num("score-over-weight", "重点工作完成率 得分 12 of 10", ind[key].score, 12),
     put("grade-mismatch", `评价等次 “一般（${scoreTotalV.toFixed(2)}分）” for ${scoreTotalV} (一般 = 中)`, grade, `一般（${scoreTotalV.toFixed(2)}分）`),
     put("grade-mismatch", `评价等次 “优秀（${scoreTotalV.toFixed(2)}分）” for ${scoreTotalV}`, grade, `优秀（${scoreTotalV.toFixed(2)}分）`),
     put("grade-mismatch", `评价等次 “良好（85.50分）”: the score in the grade cell is not the 合计 ${scoreTotalV}`, grade, "良好（85.50分）"),
