@@ -10,6 +10,7 @@ import { deptThreeRowCase, projectInlineCase, projectLevelsCase, summaryYuanCase
 import { projectMergedCase, projectStackedCase, projectSubtotalsCase, summaryLinkedCase } from "./bureau-variants-3";
 import { deptGroupsCase, deptInlineCase, finalChangeCase, finalSangongYuanCase } from "./bureau-variants-4";
 import { deptTypedCase, summaryTypedCase } from "./bureau-variants-5";
+import { deptFrameworkCase, projectBandsCase } from "./bureau-variants-6";
 import { deptWholeCase } from "./dept-form";
 import { deptCityCase, deptSichuanCase } from "./dept-layouts";
 import { finalAccountsCase } from "./final-accounts";
@@ -175,6 +176,9 @@ export function buildCorpus(): FormCase[] {
     // Layouts y–z, cells as clerks type them (bureau-variants-5.ts).
     deptTypedCase(),
     summaryTypedCase(),
+    // Layouts α–β, provinces not modelled before (bureau-variants-6.ts).
+    deptFrameworkCase(),
+    projectBandsCase(),
   ];
 }
 

@@ -74,6 +74,8 @@ const FLOOR: Record<FormId, number> = {
   "dept-inline": 1,
   "dept-typed": 1,
   "summary-typed": 1,
+  "dept-framework": 1,
+  "project-bands": 1,
 };
 
 describe("forms corpus: a random single mistake is found at its cause", () => {

@@ -34,7 +34,9 @@ export type FormId =
   | "final-sangong-yuan" // w. 决算 in 万元 beside 三公经费 / 固定资产 tables in 元 (bureau-variants-4.ts)
   | "dept-inline" // x. 部门整体 with label and value in one cell throughout (bureau-variants-4.ts)
   | "dept-typed" // y. 部门整体 typed by hand: numbers as text, hidden 上年数 column and row, 行次, notes (bureau-variants-5.ts)
-  | "summary-typed"; // z. 项目汇总表 typed by hand: text money and scores, “优（92分）”, negatives, hidden column (bureau-variants-5.ts)
+  | "summary-typed" // z. 项目汇总表 typed by hand: text money and scores, “优（92分）”, negatives, hidden column (bureau-variants-5.ts)
+  | "dept-framework" // α. 部门整体 with 一级 履职效能 / 管理效率 / 运行成本 / 社会效应 / 可持续发展, 预算执行率 as an indicator row, “良好（…分）” (bureau-variants-6.ts)
+  | "project-bands"; // β. 项目表 with the grade bands written on the form, 自评得分 merged right of 总分 (bureau-variants-6.ts)
 
 export const FORM_NAMES: Record<FormId, string> = {
   "mof-project": "财政部项目表",
@@ -65,6 +67,8 @@ export const FORM_NAMES: Record<FormId, string> = {
   "dept-inline": "标签值同格整体表",
   "dept-typed": "手填文本整体表",
   "summary-typed": "手填文本汇总表",
+  "dept-framework": "履职效能框架整体表",
+  "project-bands": "表内等级段项目表",
 };
 
 /** The planted mistake kinds (issue 9 and the brief of the corpus). */

@@ -58,11 +58,54 @@ describe("a grade typed with a label or with its score", () => {
     valid: [
       { name: "“等次：优秀” for 99.29", workbook: scoreBook({ scalars: { jx_grade: "等次：优秀" } }) },
       { name: "“优（99.29分）” for 99.29", workbook: scoreBook({ scalars: { jx_grade: "优（99.29分）" } }) },
-      { name: "a 汇总 row's “优（100分）”", workbook: buildWorkbook({ 项目汇总: patch(summaryRows(), { J5: "优（100分）" }) }) },
+      { name: "a 汇总 row's “优（99.5分）”", workbook: buildWorkbook({ 项目汇总: patch(summaryRows(), { J5: "优（99.5分）" }) }) },
     ],
     invalid: [
       { name: "“等次：良好” for 99.29", workbook: scoreBook({ scalars: { jx_grade: "等次：良好" } }), errors: [{ messageId: "gradeMismatch" }] },
       { name: "a 汇总 row's “优（81.99分）” for 81.99", workbook: buildWorkbook({ 项目汇总: patch(summaryRows(), { I5: 81.99, J5: "优（81.99分）" }) }), errors: [{ messageId: "gradeMismatch", ref: "项目汇总!J5" }] },
     ],
+  });
+});
+
+// The score typed in the grade cell is the 综合得分 (or the row's 自评得分) written a second time.
+describe("the score typed in the grade cell", () => {
+  ruleTester.run(gradeMatchesBand, {
+    valid: [{ name: "“优（99.29分）” for 99.29", workbook: scoreBook({ scalars: { jx_grade: "优（99.29分）" } }) }],
+    invalid: [
+      {
+        name: "“优（95.50分）” for 99.29: the band is right, the score in the cell is not",
+        workbook: scoreBook({ scalars: { jx_grade: "优（95.50分）" } }),
+        errors: [{ messageId: "gradeScoreMismatch", ref: "自评表!B7", field: "jx_grade", expected: "99.29", fix: { "自评表!B7": "优（99.29分）" } }],
+      },
+      { name: "a 汇总 row's “优（98分）” beside 100", workbook: buildWorkbook({ 项目汇总: patch(summaryRows(), { J5: "优（98分）" }) }), errors: [{ messageId: "gradeScoreMismatch", ref: "项目汇总!J5", field: "jx_projects.grade" }] },
+    ],
+  });
+});
+
+// 一般 is 中 and 较差 is 差 (provinces grading 优秀 / 良好 / 一般 / 较差).
+describe("grade words 优秀 / 良好 / 一般 / 较差", () => {
+  ruleTester.run(gradeMatchesBand, {
+    valid: [{ name: "“一般” for 75 (一般 = 中)", workbook: scoreBook({ scalars: { jx_score_total: 75, jx_grade: "一般" }, indicators: withIndicator(5, 7, 0.71), summary: null }) }],
+    invalid: [
+      {
+        name: "“一般” for 85",
+        workbook: scoreBook({ scalars: { jx_score_total: 85, jx_grade: "一般" }, indicators: withIndicator(5, 7, 0.71), summary: null }),
+        errors: [{ messageId: "gradeMismatch", expected: "良" }],
+      },
+    ],
+  });
+});
+
+// Bands written on the form itself grade it: “85分（含）以上为优，75（含）-85分为良…”.
+describe("grade bands written on the form", () => {
+  const note = "评价等级：85分（含）以上为优，75（含）-85分为良，60（含）-75分为中，60分以下为差。";
+  const withNote = (scalars: Record<string, string | number>): ReturnType<typeof scoreBook> => {
+    const wb = scoreBook({ scalars, indicators: withIndicator(5, 7, 0.71), summary: null });
+    const sheet = wb.sheets[0];
+    return { ...wb, sheets: [{ ...sheet, cells: { ...sheet.cells, D1: { value: note } } }, ...wb.sheets.slice(1)] };
+  };
+  ruleTester.run(gradeMatchesBand, {
+    valid: [{ name: "优 for 85 by the form's bands (良 by the national ones)", workbook: withNote({ jx_score_total: 85, jx_grade: "优" }) }],
+    invalid: [{ name: "良 for 85 by the form's bands", workbook: withNote({ jx_score_total: 85, jx_grade: "良" }), errors: [{ messageId: "gradeMismatch", expected: "优" }] }],
   });
 });

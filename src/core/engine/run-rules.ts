@@ -9,6 +9,7 @@ import { mapWorkbook } from "../mapping";
 import { RULES } from "../rules";
 import { RECOMMENDED, settingOptions, settingSeverity, type Preset } from "../config/presets";
 import { NATIONAL, findProfile } from "../scoring/profiles";
+import { withFormBands } from "../scoring/form-bands";
 import type { ScoringProfile } from "../scoring/types";
 import { formatMessage } from "./message";
 import { displayData, showsMoney } from "../i18n/display";
@@ -41,11 +42,19 @@ export interface CheckOptions {
   readonly previous?: ReportModel;
 }
 
-/** The profile a workbook asks for (jx_profile), the national one by default. */
+/**
+ * The profile a workbook asks for (jx_profile), the national one by default — with the grade bands the form
+ * writes itself, when it does (scoring/form-bands.ts).
+ */
 export function profileFor(model: ReportModel): ScoringProfile {
   const cell = model.scalars.jx_profile?.cell;
   const named = cell && typeof cell.value === "string" ? findProfile(cell.value) : undefined;
-  return named ?? NATIONAL;
+  return withFormBands(named ?? NATIONAL, model.snapshot);
+}
+
+/** The profile to check `model` by: the one given (with the form's own bands), else {@link profileFor}. */
+function profileOf(model: ReportModel, given: ScoringProfile | undefined): ScoringProfile {
+  return given ? withFormBands(given, model.snapshot) : profileFor(model);
 }
 
 /**
@@ -56,7 +65,8 @@ export function profileFor(model: ReportModel): ScoringProfile {
 export function checkModel(model: ReportModel, options: CheckOptions = {}): Report {
   const started = Date.now();
   const basePreset = options.preset ?? RECOMMENDED;
-  const profile = options.profile ?? profileFor(model);
+  // Grade bands written on the form itself (a note row “90分（含）以上为优…”) grade that form.
+  const profile = profileOf(model, options.profile);
   const bureau = options.rules === undefined || options.bureauRules ? bureauRuleSet(model, options.bureauRules, basePreset.id === "strict") : { rules: [], severities: {} };
   const previous = options.previous ? previousYearRules(options.previous, { swingThreshold: profile.swingThreshold }) : [];
   const rules = [...(options.rules ?? RULES), ...bureau.rules, ...previous];
@@ -69,6 +79,7 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Repo
   // A workbook of several forms that each carry their own figures (one project per sheet) is checked
   // form by form; a finding two of them see alike (a prose sheet both read) is kept once.
   const models = model.parts?.length ? model.parts : [model];
+  const profiles = new Map(models.map((m) => [m, m === model ? profile : profileOf(m, options.profile)] as const));
   const seen = new Set<string>();
   for (const rule of rules) {
     const setting = preset.rules[rule.id];
@@ -81,7 +92,7 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Repo
     try {
       for (const m of models) {
         const found: Finding[] = [];
-        runRule(rule, m, m === model ? profile : (options.profile ?? profileFor(m)), severity, extend(rule.meta.defaultOptions ?? {}, settingOptions(setting)), found);
+        runRule(rule, m, profiles.get(m) ?? profile, severity, extend(rule.meta.defaultOptions ?? {}, settingOptions(setting)), found);
         for (const f of found) {
           const key = `${f.ruleId}|${f.sheet}|${f.ref}|${f.messageId}|${f.message}`;
           if (models.length > 1 && seen.has(key)) continue;

@@ -14,7 +14,7 @@ export const PROJECT_FUNDS: GridDecl = {
   columns: FUNDS_COLUMNS,
   rows: [
     TOTAL_ROW,
-    { key: "current", name: "当年财政拨款", labels: ["当年财政拨款", "本年财政拨款", "当年财政资金", "财政拨款"] },
+    { key: "current", name: "当年财政拨款", labels: ["当年财政拨款", "本年财政拨款", "当年财政资金", "财政拨款", "财政资金"] },
     { key: "carry", name: "上年结转资金", labels: ["上年结转资金", "上年结转", "上年结转结余资金"] },
     { key: "other", name: "其他资金", labels: ["其他资金", "其他"] },
   ],

@@ -241,6 +241,8 @@ function readField(grid: SheetGrid, field: FieldDecl, others: readonly string[],
       }
       const inline = inlineValue(text, label, rest);
       if (inline === undefined) continue;
+      // A note stating the scale (`评价等级：90分（含）以上为优，80（含）-90分为良…`) is no grade written.
+      if (field.field === "jx_grade" && inline !== "" && !gradeLike(inline)) continue;
       const ref = { sheet: grid.name, address: grid.address(row, col) };
       if (inline !== "") return { id: field.field, ref, cell: { value: inline }, source: "label" };
       const right = valueRight(grid, row, col, vocabulary);
@@ -251,6 +253,15 @@ function readField(grid: SheetGrid, field: FieldDecl, others: readonly string[],
     }
   }
   return blank;
+}
+
+/**
+ * Whether the text after `评价等级：` can be a grade (`优`, `良好（85.5分）`, `等次：良`), not the scale a note
+ * row defines (`85分（含）以上为优，75（含）-85分为良…`, `优秀、良好、一般、较差四个等次`).
+ */
+function gradeLike(value: string): boolean {
+  const v = value.trim();
+  return v.length <= 16 && !/以上|以下|[、，,；;]/.test(v);
 }
 
 /** `（2021年度）` under the title. */

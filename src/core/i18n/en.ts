@@ -16,6 +16,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   "exec-reason-required/reasonMissing": "The budget execution rate {{rate}} is below {{limit}}, but no reason is given (explain it under deviation reasons or main problems).",
   "form-field-absent/fieldAbsent": "This form ({{form}}) has no {{label}}; to have the year or unit checked, write “{{label}}：……” in the form's header.",
   "grade-matches-band/gradeMismatch": "The grade is “{{written}}”, but the total score {{score}} under “{{profile}}” earns “{{expected}}” ({{band}}).",
+  "grade-matches-band/gradeScoreMismatch": "The grade “{{written}}” quotes a score of {{inGrade}}, but the total score is {{score}}.",
   "group-weights-match-profile/groupWeight": "The weights of “{{group}}” add up to {{weight}}; “{{profile}}” sets {{expected}}. Explain any adjustment.",
   "group-weights-match-profile/execWeight": "The weight of the budget execution rate is {{weight}}; “{{profile}}” sets {{expected}}.",
   "indicator-reason-required/reasonMissing": "Indicator “{{indicator}}” was not met ({{how}}), but the {{column}} column is blank; explain why it was not achieved and how it will be improved.",

@@ -8,9 +8,11 @@ import { showNumber } from "../scoring/indicator-value";
 import { cellNumber, gradeFor, gradeLabel, gradeMatches, scoresFor } from "../scoring/score";
 import { writtenTotalIsSlip } from "./lib/written-total";
 import { sheetScoreOf } from "../relations/summary-links";
+import type { CellRef } from "../model/snapshot";
+import { toHalfWidth } from "../units/parse";
 
 /** Message ids of grade-matches-band. */
-export type MessageId = "gradeMismatch";
+export type MessageId = "gradeMismatch" | "gradeScoreMismatch";
 
 /** jx_grade follows the band of jx_score_total. */
 export const gradeMatchesBand = defineRule<MessageId>({
@@ -20,10 +22,23 @@ export const gradeMatchesBand = defineRule<MessageId>({
     docs: { description: "评价等次应与综合得分所在的分数段一致（如 90 分及以上为优）。", recommended: true },
     messages: {
       "gradeMismatch": "评价等次写为“{{written}}”，但综合得分 {{score}} 按“{{profile}}”应评为“{{expected}}”（{{band}}）。",
+      "gradeScoreMismatch": "评价等次“{{written}}”中写的得分 {{inGrade}} 与综合得分 {{score}} 不一致，请核对。",
     },
     fixable: true,
   },
   create(context) {
+    const reportScore = (at: CellRef, field: string, written: string, inGrade: number, score: number): void => {
+      const fixed = written.replace(/\d+(?:\.\d+)?(?=\s*分?\s*[)）]?\s*$)/, score.toFixed(Math.max(decimalsOf(inGrade, written), decimalsOf(score, String(score)))));
+      context.report({
+        at,
+        messageId: "gradeScoreMismatch",
+        field,
+        data: { written, inGrade: showNumber(inGrade), score: showNumber(score) },
+        expected: showNumber(score),
+        actual: showNumber(inGrade),
+        fix: { description: `将${at.address}中的得分改为 ${showNumber(score)}`, writes: [{ at, value: fixed }] },
+      });
+    };
     return {
       workbook() {
         // Each project of a 项目汇总表: its 自评结果 against its own 自评得分.
@@ -36,7 +51,16 @@ export const gradeMatchesBand = defineRule<MessageId>({
           // the score is the slip, not the grade written beside it.
           if (!possibleScore(score, context.profile.totalPoints)) continue;
           const band = gradeFor(score, context.profile);
-          if (!band || gradeMatches(text, band) || !context.profile.grades.some((g) => gradeMatches(text, g))) continue;
+          if (!band || !context.profile.grades.some((g) => gradeMatches(text, g))) continue;
+          if (gradeMatches(text, band)) {
+            // “优（92.50分）”: the score typed beside the grade is the 自评得分 too — unless it is the sheet's
+            // 总分 and the 自评得分 is the slip (summary-matches-sheets).
+            const inGrade = scoreInGrade(text);
+            const ownScore = sheetScoreOf(context.model, row);
+            if (inGrade === undefined || Math.abs(inGrade - score) <= 0.005 || (ownScore !== undefined && Math.abs(ownScore - inGrade) <= 0.005)) continue;
+            reportScore(gradeCell.ref, "jx_projects.grade", text.trim(), inGrade, score);
+            continue;
+          }
           // A 自评得分 that differs from its project's own sheet is summary-matches-sheets' finding: a grade
           // that follows the sheet's 总分 is right, the score is the slip.
           const own = sheetScoreOf(context.model, row);
@@ -59,7 +83,16 @@ export const gradeMatchesBand = defineRule<MessageId>({
         const score = r.totalWritten ?? r.total;
         if (!at || !written || score === undefined || !possibleScore(score, context.profile.totalPoints)) return;
         const band = gradeFor(score, context.profile);
-        if (!band || gradeMatches(written, band)) return;
+        if (!band) return;
+        if (gradeMatches(written, band)) {
+          // “良好（85.50分）” beside a 综合得分 of 88.90: the score typed in the grade cell is wrong — unless it is
+          // the sum and the written total is the slip (total-score-matches reports the total).
+          const inGrade = scoreInGrade(written);
+          if (inGrade === undefined || Math.abs(inGrade - score) <= 0.005) return;
+          if (r.total !== undefined && Math.abs(r.total - inGrade) <= 0.005 && writtenTotalIsSlip(context.model, context.profile)) return;
+          reportScore(at, "jx_grade", written, inGrade, score);
+          return;
+        }
         // A written 综合得分 that is not the sum of its parts is total-score-matches' finding: a grade that
         // follows the sum is right, the total is the slip.
         const sumBand = r.total !== undefined && writtenTotalIsSlip(context.model, context.profile) ? gradeFor(r.total, context.profile) : undefined;
@@ -89,3 +122,16 @@ function possibleScore(score: number, totalPoints: number): boolean {
   return score >= 0 && score <= totalPoints + 1e-9;
 }
 
+
+/** The score a clerk typed in the grade cell (“良好（85.50分）”, “良 85.5分”), or undefined. */
+export function scoreInGrade(text: string): number | undefined {
+  const s = toHalfWidth(text).trim();
+  const m = /[(（]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$/.exec(s) ?? /(\d+(?:\.\d+)?)\s*分\s*$/.exec(s);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Decimals to write a corrected score with: as many as the clerk wrote, at least the score's own. */
+function decimalsOf(_value: number, written: string): number {
+  const m = /\d+\.(\d+)\s*分?\s*[)）]?\s*$/.exec(toHalfWidth(written).trim());
+  return m ? Math.min(m[1].length, 2) : 0;
+}

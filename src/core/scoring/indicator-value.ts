@@ -207,18 +207,24 @@ export function reconcile(target: IndicatorNumber, actual: IndicatorNumber): Rec
 }
 
 /**
- * The 定性 tier a text selects (达成年度指标 / 部分达成… / 未达成…). The longest match wins, so 未达成
- * is not read as 达成.
+ * The 定性 tier a text selects (达成年度指标 / 部分达成… / 未达成…). Where two tiers' words overlap, the one
+ * that starts first wins: a qualifier is written before the verb, so “部分达成年度指标” is 部分达成 (not the
+ * 达成年度指标 inside it) and “未达成” is not 达成. Otherwise the longest match wins.
  * @returns the tier index in `tiers`, or undefined
  */
 export function matchTier(text: string, tiers: readonly QualitativeTier[]): number | undefined {
   const s = toHalfWidth(text).replace(/\s+/g, "");
-  let best: { index: number; length: number } | undefined;
+  const hits: { index: number; start: number; end: number }[] = [];
   tiers.forEach((t, index) => {
     for (const m of [t.label, ...t.matches]) {
-      if (m && s.includes(m) && (!best || m.length > best.length)) best = { index, length: m.length };
+      if (!m) continue;
+      for (let at = s.indexOf(m); at >= 0; at = s.indexOf(m, at + 1)) hits.push({ index, start: at, end: at + m.length });
     }
   });
+  // A hit is dominated by another tier's hit that overlaps it and starts earlier (or at the same place, longer).
+  const kept = hits.filter((h) => !hits.some((o) => o.index !== h.index && o.start < h.end && h.start < o.end && (o.start < h.start || (o.start === h.start && o.end > h.end))));
+  let best: { index: number; length: number } | undefined;
+  for (const h of kept) if (!best || h.end - h.start > best.length) best = { index: h.index, length: h.end - h.start };
   return best?.index;
 }
 

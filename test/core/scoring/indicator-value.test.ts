@@ -73,4 +73,11 @@ describe("matchTier", () => {
     expect(matchTier("未完成", tiers)).toBe(2);
     expect(matchTier("按时上解", tiers)).toBeUndefined();
   });
+  test("overlapping words: the one written first wins (部分达成年度指标 is 部分达成, not the 达成年度指标 inside it)", () => {
+    expect(matchTier("部分达成年度指标", tiers)).toBe(1);
+    expect(matchTier("基本达成年度指标", tiers)).toBe(1);
+    expect(matchTier("未达成年度指标", tiers)).toBe(2);
+    expect(matchTier("完成情况：部分达成", tiers)).toBe(1);
+    expect(matchTier("全部达成年度指标", tiers)).toBe(0);
+  });
 });

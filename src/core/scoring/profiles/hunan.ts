@@ -21,7 +21,7 @@ export const HUNAN: ScoringProfile = {
   grades: [
     { min: 90, grade: "优", aliases: ["优秀"], label: "优秀" },
     { min: 80, grade: "良", aliases: ["良好"], label: "良好" },
-    { min: 60, grade: "中", aliases: ["中等", "合格"], label: "中" },
+    { min: 60, grade: "中", aliases: ["中等", "一般", "合格"], label: "中" },
     { min: 0, grade: "差", aliases: ["较差", "不合格"], label: "差" },
   ],
   indicatorRules: [

@@ -28,7 +28,7 @@ export const NATIONAL: ScoringProfile = {
   grades: [
     { min: 90, grade: "优", aliases: ["优秀"] },
     { min: 80, grade: "良", aliases: ["良好"] },
-    { min: 60, grade: "中", aliases: ["中等", "合格"] },
+    { min: 60, grade: "中", aliases: ["中等", "一般", "合格"] },
     { min: 0, grade: "差", aliases: ["较差", "不合格"] },
   ],
   execReasonBelow: 0.9,
