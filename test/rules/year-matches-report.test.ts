@@ -29,8 +29,14 @@ ruleTester.run(yearMatchesReport, {
       workbook: cover("2021年度部门整体支出绩效自评报告", 2021, "2022年1月5日", [], "我局2020年度部门整体支出绩效自评得分为95分，2021年继续加强预算管理，各项工作稳步推进，取得了较好成效，群众满意度进一步提高。"),
     },
     { name: "no report year: nothing to compare", workbook: cover("2020年度部门整体支出绩效自评报告", null, "2019年1月1日") },
+    { name: "a year-end self-evaluation dated in December of the report year", workbook: cover("2021年度部门整体支出绩效自评报告", 2021, "2021年12月20日") },
   ],
   invalid: [
+    {
+      name: "填报日期 in March of the report year: last year's report date kept",
+      workbook: cover("2021年度部门整体支出绩效自评报告", 2021, "2021年3月15日"),
+      errors: [{ messageId: "reportDateEarly", ref: "封面!B3", field: "jx_report_date", expected: "2022年" }],
+    },
     {
       name: "auto-mapped: the dated title is the year; a heading below names another",
       workbook: buildWorkbook({ 封面: [["临湘市  2021 年度部门（单位）整体支出"], ["绩效评价自评报告"], ["附：2020年度部门整体支出绩效自评表"]] }),

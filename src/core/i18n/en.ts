@@ -113,4 +113,5 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   "year-matches-report/titleYear": "“{{text}}” names the year {{actual}}, but the evaluation year is {{year}}; a file from an earlier year may have been reused.",
   "year-matches-report/statementYear": "“{{text}}” gives the evaluation year as {{actual}}, not {{year}}; please check.",
   "year-matches-report/reportDateYear": "The report date “{{text}}” is in {{actual}}, but the evaluation year is {{year}}; a report is dated in the evaluation year or the next; please check the date.",
+  "year-matches-report/reportDateEarly": "The report date “{{text}}” falls before the end of the evaluation year {{year}}; a year's self-evaluation can only be made after the year ends: check the date (last year's report date may have been kept).",
 };

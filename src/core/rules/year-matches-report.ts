@@ -15,7 +15,7 @@ import { dateYear, settledYear } from "../narrative/report-year";
 import { textCells } from "./lib/text-cells";
 
 /** Message ids of year-matches-report. */
-export type MessageId = "titleYear" | "statementYear" | "reportDateYear";
+export type MessageId = "titleYear" | "statementYear" | "reportDateYear" | "reportDateEarly";
 
 /** Longer cells are prose, not titles or statements. */
 const MAX_TITLE_LENGTH = 60;
@@ -52,6 +52,7 @@ export const yearMatchesReport = defineRule<MessageId>({
       "titleYear": "“{{text}}”写的是 {{actual}} 年度，但评价年度是 {{year}} 年；可能沿用了往年的文件，请核对。",
       "statementYear": "“{{text}}”写的评价年度是 {{actual}} 年，与评价年度 {{year}} 年不一致，请核对。",
       "reportDateYear": "报告日期“{{text}}”在 {{actual}} 年，但评价年度是 {{year}} 年；报告通常在评价年度当年或次年出具，请核对日期。",
+      "reportDateEarly": "报告日期“{{text}}”在评价年度 {{year}} 年结束之前；年度自评要在年度结束后才能作出，请核对日期（可能沿用了上一年报告的日期）。",
     },
     hasSuggestions: true,
   },
@@ -100,6 +101,19 @@ export const yearMatchesReport = defineRule<MessageId>({
         if (date?.cell) {
           skip.add(key(date.ref));
           const z = dateYear(date.cell);
+          // A date early in the report year itself (2021年3月15日 on a 2021 report): the year is not over,
+          // so the date is last year's report's, kept. November and December may be a year-end 自评.
+          const month = /(?:19|20)\d{2}\s*(?:年|[-/.．])\s*(\d{1,2})/.exec(toHalfWidth(String(date.cell.value ?? "")));
+          if (z === year && month && Number(month[1]) >= 1 && Number(month[1]) <= 10) {
+            context.report({
+              at: date.ref,
+              messageId: "reportDateEarly",
+              field: "jx_report_date",
+              data: { text: String(date.cell.value), year },
+              expected: `${year + 1}年`,
+              actual: `${z}年${Number(month[1])}月`,
+            });
+          }
           if (z !== undefined && z !== year && z !== year + 1) {
             context.report({
               at: date.ref,
