@@ -10,6 +10,7 @@ ruleTester.run(proseYearMatches, {
     { name: "seed 003: a comparison with 2019 in a 2020 report", workbook: proseWorkbook({ year: 2020, achievements: "与2019年相比，收入减少4848.68万元。减少原因是2019年收支包括医保代缴。" }) },
     { name: "seed 003: preparing next year's work", workbook: proseWorkbook({ year: 2020, achievements: "提前推动2021年城乡居民医保参保工作。" }) },
     { name: "上年（2020年） in a 2021 report", workbook: proseWorkbook({ year: 2021, achievements: "上年（2020年）基金结余较多。" }) },
+    { name: "a comparison with another year keeps a budget sentence alone", workbook: proseWorkbook({ year: 2021, achievements: "2020年全年预算1200万元，比上年增加100万元。" }) },
     { name: "no report year: nothing to compare", workbook: proseWorkbook({ year: null, achievements: "截至2019年12月31日，共有车辆1辆。" }) },
   ],
   invalid: [
@@ -27,6 +28,16 @@ ruleTester.run(proseYearMatches, {
       name: "本年度（2020年） in a 2021 report",
       workbook: proseWorkbook({ year: 2021, measures: "本年度（2020年）将加强管理。" }),
       errors: [{ messageId: "yearMismatch", expected: "2021年" }],
+    },
+    {
+      name: "seed 002: the unit named between the year and 绩效自评 (经自评，2023年度区医保局部门整体支出绩效自评…) in a 2024 report",
+      workbook: proseWorkbook({ year: 2024, achievements: "经自评，2023年度区医保局部门整体支出绩效自评综合得分为96.97分，自评结果为“优”。" }),
+      errors: [{ messageId: "yearMismatch", expected: "2024年" }],
+    },
+    {
+      name: "a comparison with this year's 年初预算 only: 2021年全年预算…比年初预算增加 in a 2022 report",
+      workbook: proseWorkbook({ year: 2022, achievements: "2021年全年预算1302.40万元，比年初预算增加67.84万元，增长5.50%；全年执行1108.33万元。" }),
+      errors: [{ messageId: "yearMismatch", expected: "2022年" }],
     },
   ],
 });
