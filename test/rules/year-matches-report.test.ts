@@ -29,9 +29,18 @@ ruleTester.run(yearMatchesReport, {
       workbook: cover("2021年度部门整体支出绩效自评报告", 2021, "2022年1月5日", [], "我局2020年度部门整体支出绩效自评得分为95分，2021年继续加强预算管理，各项工作稳步推进，取得了较好成效，群众满意度进一步提高。"),
     },
     { name: "no report year: nothing to compare", workbook: cover("2020年度部门整体支出绩效自评报告", null, "2019年1月1日") },
+    {
+      name: "years as column headers below the title rows (a 决算变动表's 2020年度 | 2021年度) are not year lines",
+      workbook: buildWorkbook({ 封面: [["2021年度部门整体支出绩效自评报告"], ["评价年度", 2021], ["报告日期", "2022年3月1日"]], 变动表: [["收入支出决算变动情况表"], ["部门：某县医疗保障局（2021年度）"], ["金额单位：万元"], ["项目", "2020年度", "2021年度"]] } as never, { names }),
+    },
     { name: "a year-end self-evaluation dated in December of the report year", workbook: cover("2021年度部门整体支出绩效自评报告", 2021, "2021年12月20日") },
   ],
   invalid: [
+    {
+      name: "a 决算 table's year line under its title kept from last year (部门：…（2020年度）) in a 2021 workbook",
+      workbook: buildWorkbook({ 封面: [["2021年度部门整体支出绩效自评报告"], ["评价年度", 2021], ["报告日期", "2022年3月1日"]], 收入决算表: [["收入决算表"], ["部门：某县医疗保障局（2020年度）"], ["项目", "本年收入合计"]] } as never, { names }),
+      errors: [{ messageId: "titleYear", ref: "收入决算表!A2", expected: "2021年" }],
+    },
     {
       name: "填报日期 in March of the report year: last year's report date kept",
       workbook: cover("2021年度部门整体支出绩效自评报告", 2021, "2021年3月15日"),

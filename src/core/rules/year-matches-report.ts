@@ -138,7 +138,7 @@ export const yearMatchesReport = defineRule<MessageId>({
             const raw = value.trim();
             const text = toHalfWidth(raw).replace(/\s+/g, "");
             if (text.length === 0 || text.length > MAX_TITLE_LENGTH) continue;
-            const found = check(text, year);
+            const found = check(text, year) ?? yearLine(text, address, year);
             if (!found) continue;
             const suggestion: Fix | undefined =
               found.messageId === "reportDateYear"
@@ -214,6 +214,21 @@ function check(text: string, year: number): { messageId: MessageId; actual: numb
     if (z !== year && !insideBookTitle(text, m.index ?? 0)) return { messageId: "titleYear", actual: z };
   }
   return undefined;
+}
+
+/**
+ * A table's year line under its title (`（2020年度）`, `部门：宣汉县医疗保障局（2020年度）`, `2020年度`): a
+ * cell that is the year alone, or a unit's label with the year in brackets, in the sheet's first three
+ * rows. A 收入决算表 copied from last year keeps last year's line while the other tables move on.
+ */
+const YEAR_LINE = /^(?:(?:部门|单位|编制单位|填报单位|主管部门|预算单位)[:：][^()]{1,30})?\(?((?:19|20)\d{2})年度?\)?$/;
+
+function yearLine(text: string, address: string, year: number): { messageId: MessageId; actual: number } | undefined {
+  const row = Number(/\d+$/.exec(address)?.[0] ?? "99");
+  if (row > 3) return undefined;
+  const m = YEAR_LINE.exec(text);
+  const z = m ? Number(m[1]) : undefined;
+  return z !== undefined && z !== year ? { messageId: "titleYear", actual: z } : undefined;
 }
 
 export default yearMatchesReport;
