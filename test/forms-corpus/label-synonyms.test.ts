@@ -1,0 +1,65 @@
+/**
+ * Bureaus name the same columns differently (调整后预算数 for 全年预算数, 全年实际支出 for 全年执行数, 标准分值
+ * for 分值, 全年实际值 for 实际完成值 …). Every corpus layout, with each header renamed to a synonym bureaus
+ * use, must stay free of errors when consistent and must still report each planted number, score and grade
+ * mistake. A sweep of this kind found 年初数, 全年实际支出, 实际得分, 全年实际值, 评价等级 and others unread.
+ *
+ * Left out on purpose: 分数 for 分值 (in a clerk's form it may be the score as well as the points) and a
+ * bare 预算数 in a funds block (a three-row header's parent cell over 年初预算数 / 全年预算数).
+ */
+import { checkWorkbook } from "../../src/core/engine/run-rules";
+import { copyBook, snapshotOf, type BookSpec } from "./book";
+import { buildCorpus } from "./corpus";
+import type { Kind } from "./types";
+
+const SYNONYMS: readonly (readonly [string, string])[] = [
+  ["全年预算数", "调整后预算数"],
+  ["全年预算数", "全年预算"],
+  ["全年执行数", "实际执行数"],
+  ["全年执行数", "全年实际支出"],
+  ["年初预算数", "年初数"],
+  ["执行率", "预算执行率"],
+  ["分值", "权重"],
+  ["分值", "标准分值"],
+  ["得分", "实际得分"],
+  ["年度指标值", "年度目标值"],
+  ["实际完成值", "全年实际值"],
+  ["实际完成值", "完成值"],
+  ["评价等次", "评价等级"],
+];
+const KINDS: ReadonlySet<Kind> = new Set<Kind>(["part-not-footing", "yuan-in-part", "yuan-in-total", "total-wrong", "rate-wrong", "exec-score-wrong", "subtotal-over-parts", "weights-total", "score-over-weight", "grade-mismatch"]);
+
+const norm = (s: string): string => s.replace(/\s+/g, "");
+const keys = (b: BookSpec, severity?: string): string[] =>
+  checkWorkbook(snapshotOf(b))
+    .findings.filter((f) => (severity ? f.severity === severity : f.severity !== "info"))
+    .map((f) => `${f.severity} ${f.ruleId} ${f.sheet}!${f.ref}`);
+
+const cases = buildCorpus().flatMap((c) =>
+  SYNONYMS.flatMap(([label, synonym]) => {
+    const cells: [string, string][] = [];
+    for (const sh of c.book.sheets) for (const [a1, cell] of sh.cells) if (typeof cell.v === "string" && norm(cell.v) === label) cells.push([sh.name, a1]);
+    return cells.length ? [[`${c.file}: ${label} → ${synonym}`, c, cells, synonym] as const] : [];
+  }),
+);
+
+test.each(cases)("%s", (_name, c, cells, synonym) => {
+  const rename = (b: BookSpec): BookSpec => {
+    for (const [s, a] of cells) b.sheets.find((x) => x.name === s)!.cells.get(a)!.v = synonym;
+    return b;
+  };
+  const before = new Set(keys(c.book));
+  const consistent = keys(rename(copyBook(c.book)), "error").filter((k) => !before.has(k));
+  const unseen = c.variants
+    .filter((v) => KINDS.has(v.kind))
+    .filter((v) => {
+      const planted = copyBook(c.book);
+      v.plant(planted);
+      return !keys(rename(planted)).some((k) => !before.has(k));
+    })
+    .map((v) => `${v.kind}: ${v.what}`);
+  expect({ "new errors on the consistent workbook": consistent, "planted mistakes no longer reported": unseen }).toEqual({
+    "new errors on the consistent workbook": [],
+    "planted mistakes no longer reported": [],
+  });
+});
