@@ -4,8 +4,9 @@
  * use, must stay free of errors when consistent and must still report each planted number, score and grade
  * mistake. A sweep of this kind found 年初数, 全年实际支出, 实际得分, 全年实际值, 评价等级 and others unread.
  *
- * Left out on purpose: 分数 for 分值 (in a clerk's form it may be the score as well as the points) and a
- * bare 预算数 in a funds block (a three-row header's parent cell over 年初预算数 / 全年预算数).
+ * Left out on purpose: 分数 for 分值 (in a clerk's form it may be the score as well as the points), a bare
+ * 预算数 in a funds block (a three-row header's parent cell over 年初预算数 / 全年预算数), and 基本经费 /
+ * 项目经费 for 基本支出 / 项目支出 (not read yet: the 决算 tables always say 支出).
  */
 import { checkWorkbook } from "../../src/core/engine/run-rules";
 import { copyBook, snapshotOf, type BookSpec } from "./book";
@@ -26,6 +27,20 @@ const SYNONYMS: readonly (readonly [string, string])[] = [
   ["实际完成值", "全年实际值"],
   ["实际完成值", "完成值"],
   ["评价等次", "评价等级"],
+  // Row labels and the indicator table's headers.
+  ["当年财政拨款", "本年财政拨款"],
+  ["上年结转资金", "上年结转结余"],
+  ["其他资金", "其他来源资金"],
+  ["人员经费", "人员支出"],
+  ["公用经费", "公用支出"],
+  ["合计", "总计"],
+  ["总分", "综合得分"],
+  ["一级指标", "一级"],
+  ["三级指标", "指标名称"],
+  ["偏差原因分析及改进措施", "偏差原因及改进措施"],
+  ["产出指标", "产出"],
+  ["效益指标", "效益"],
+  ["满意度指标", "满意度"],
 ];
 const KINDS: ReadonlySet<Kind> = new Set<Kind>(["part-not-footing", "yuan-in-part", "yuan-in-total", "total-wrong", "rate-wrong", "exec-score-wrong", "subtotal-over-parts", "weights-total", "score-over-weight", "grade-mismatch"]);
 
