@@ -4,9 +4,21 @@
  * 公用经费) + 项目支出), as 项目 | 金额 pairs that may stand side by side.
  */
 import { IDENTITY_FIELDS } from "./common";
-import type { FormDecl } from "./types";
+import type { FormDecl, GridRow } from "./types";
 
 const AMOUNT = [{ key: "amount", labels: ["决算数", "金额", "本年决算数"], kind: "money" as const }];
+
+/** The income lines of the 总表 and of the 变动表, by source (财政拨款 three ways, 上级补助 … 其他收入). */
+const INCOME_LINES: readonly GridRow[] = [
+  { key: "public", name: "一般公共预算财政拨款收入", labels: ["一般公共预算财政拨款收入", "一般公共预算财政拨款"] },
+  { key: "govFund", name: "政府性基金预算财政拨款收入", labels: ["政府性基金预算财政拨款收入", "政府性基金预算财政拨款"] },
+  { key: "capital", name: "国有资本经营预算财政拨款收入", labels: ["国有资本经营预算财政拨款收入", "国有资本经营预算财政拨款"] },
+  { key: "upper", name: "上级补助收入", labels: ["上级补助收入"] },
+  { key: "business", name: "事业收入", labels: ["事业收入"] },
+  { key: "operating", name: "经营收入", labels: ["经营收入"] },
+  { key: "affiliated", name: "附属单位上缴收入", labels: ["附属单位上缴收入"] },
+  { key: "otherIncome", name: "其他收入", labels: ["其他收入"] },
+];
 
 export const FINAL_ACCOUNTS: FormDecl = {
   id: "final-accounts",
@@ -32,14 +44,7 @@ export const FINAL_ACCOUNTS: FormDecl = {
       mode: "pairs",
       columns: AMOUNT,
       rows: [
-        { key: "public", name: "一般公共预算财政拨款收入", labels: ["一般公共预算财政拨款收入", "一般公共预算财政拨款"] },
-        { key: "govFund", name: "政府性基金预算财政拨款收入", labels: ["政府性基金预算财政拨款收入", "政府性基金预算财政拨款"] },
-        { key: "capital", name: "国有资本经营预算财政拨款收入", labels: ["国有资本经营预算财政拨款收入", "国有资本经营预算财政拨款"] },
-        { key: "upper", name: "上级补助收入", labels: ["上级补助收入"] },
-        { key: "business", name: "事业收入", labels: ["事业收入"] },
-        { key: "operating", name: "经营收入", labels: ["经营收入"] },
-        { key: "affiliated", name: "附属单位上缴收入", labels: ["附属单位上缴收入"] },
-        { key: "otherIncome", name: "其他收入", labels: ["其他收入"] },
+        ...INCOME_LINES,
         { key: "incomeTotal", name: "本年收入合计", labels: ["本年收入合计"] },
         { key: "useBalance", name: "使用非财政拨款结余", labels: ["使用非财政拨款结余", "使用非财政拨款结余（含专用结余）", "用事业基金弥补收支差额"] },
         { key: "carryIn", name: "年初结转和结余", labels: ["年初结转和结余"] },
@@ -234,14 +239,7 @@ export const FINAL_CHANGE: FormDecl = {
       ],
       rows: [
         { key: "incomeTotal", name: "本年收入合计", labels: ["本年收入合计", "收入合计"] },
-        { key: "public", name: "一般公共预算财政拨款收入", labels: ["一般公共预算财政拨款收入", "一般公共预算财政拨款"] },
-        { key: "govFund", name: "政府性基金预算财政拨款收入", labels: ["政府性基金预算财政拨款收入", "政府性基金预算财政拨款"] },
-        { key: "capital", name: "国有资本经营预算财政拨款收入", labels: ["国有资本经营预算财政拨款收入", "国有资本经营预算财政拨款"] },
-        { key: "upper", name: "上级补助收入", labels: ["上级补助收入"] },
-        { key: "business", name: "事业收入", labels: ["事业收入"] },
-        { key: "operating", name: "经营收入", labels: ["经营收入"] },
-        { key: "affiliated", name: "附属单位上缴收入", labels: ["附属单位上缴收入"] },
-        { key: "otherIncome", name: "其他收入", labels: ["其他收入"] },
+        ...INCOME_LINES,
         { key: "expenseTotal", name: "本年支出合计", labels: ["本年支出合计", "支出合计"] },
         { key: "basic", name: "基本支出", labels: ["基本支出"] },
         { key: "personnel", name: "人员经费", labels: ["人员经费", "人员支出"] },
