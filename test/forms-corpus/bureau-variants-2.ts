@@ -20,14 +20,13 @@
  *    “总计” row at the bottom (seed 001, 承德市医疗保障局 2019).
  */
 import { type BookSpec, type Ref, SheetWriter, MONEY, showRef, valueAt, plant as plantValue } from "./book";
-import { num, put, txt, yuan } from "./corpus-helpers";
+import { num, put, txt, yuan, type Triple } from "./corpus-helpers";
 import { SEED002 } from "./dept-form";
 import { mergeRuns, rate4, round2 } from "./project-form";
 import { type Relation, sum } from "./relations";
 import { SEED001_PROJECTS, SEED004_CORPUS, gradeOf, projectTotal, seed001Project } from "./seeds";
 import type { FormCase, Kind, Trap, Variant } from "./types";
 
-type Triple = [number, number, number];
 
 const pct2 = (x: number): string => `${(x * 100).toFixed(2)}%`;
 

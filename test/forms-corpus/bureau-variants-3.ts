@@ -15,13 +15,12 @@
  *    or 0.5 off its parts is wrong, whatever the displayed precision would allow money).
  */
 import { type BookSpec, type Ref, SheetWriter, MONEY, plant as plantValue } from "./book";
-import { num, put, rateAsText, txt, yuan } from "./corpus-helpers";
+import { num, put, rateAsText, txt, yuan, type Triple } from "./corpus-helpers";
 import { type Indicator, type ProjectData, rate4, round2 } from "./project-form";
 import { type Relation, equal, sum } from "./relations";
 import { SEED001_PROJECTS, SEED004_CORPUS, gradeOf, seed001Project } from "./seeds";
 import type { FormCase, Trap, Variant } from "./types";
 
-type Triple = [number, number, number];
 const pct2 = (x: number): string => `${(x * 100).toFixed(2)}%`;
 const COLS = ["年初预算数", "全年预算数", "全年执行数"];
 

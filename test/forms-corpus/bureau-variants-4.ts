@@ -18,29 +18,18 @@
  *    “自评得分：92.51分”, “评价等次：优”, “填报单位：…”.
  */
 import { type BookSpec, type Ref, SheetWriter, MONEY, RATE, plant as plantValue, showRef, valueAt } from "./book";
-import { num, put, txt, yuan } from "./corpus-helpers";
+import { num, put, txt, yuan, type Triple, type IndicatorRow } from "./corpus-helpers";
 import { finalAccountsBook, SEED003 } from "./final-accounts";
 import { mergeRuns, rate4, round2 } from "./project-form";
 import { type Relation, equal, sum } from "./relations";
 import { gradeOf } from "./seeds";
 import type { FormCase, Kind, Trap, Variant } from "./types";
 
-type Triple = [number, number, number];
 const COLS = ["年初预算数", "全年预算数", "全年执行数"];
 const pct2 = (x: number): string => `${(x * 100).toFixed(2)}%`;
 
 // ------------------------------------------------------------------ u. 投入 / 过程 / 产出 / 效益 with 小计 rows
 
-interface GroupIndicator {
-  l1: string;
-  l2: string;
-  name: string;
-  target: string;
-  actual: string;
-  weight: number;
-  score: number;
-  reason?: string;
-}
 
 const U = {
   year: 2023,
@@ -76,7 +65,7 @@ const U = {
     { l1: "效益", l2: "社会效益", name: "公共文化服务覆盖率", target: "≥90%", actual: "93%", weight: 10, score: 10 },
     { l1: "效益", l2: "可持续影响", name: "公共文化服务体系持续完善", target: "持续完善", actual: "达成年度指标", weight: 5, score: 5 },
     { l1: "效益", l2: "服务对象满意度", name: "社会公众满意度", target: "≥90%", actual: "92%", weight: 10, score: 10 },
-  ] as GroupIndicator[],
+  ] as IndicatorRow[],
 };
 
 export function deptGroupsCase(): FormCase {
@@ -386,7 +375,7 @@ const X = {
     { l1: "效益指标", l2: "社会效益指标", name: "重大食品安全事故发生数", target: "0起", actual: "0起", weight: 15, score: 15 },
     { l1: "效益指标", l2: "可持续影响指标", name: "市场监管长效机制", target: "持续完善", actual: "达成年度指标", weight: 15, score: 15 },
     { l1: "满意度指标", l2: "服务对象满意度指标", name: "市场主体满意度", target: "≥90%", actual: "94%", weight: 10, score: 10 },
-  ] as GroupIndicator[],
+  ] as IndicatorRow[],
 };
 
 export function deptInlineCase(): FormCase {

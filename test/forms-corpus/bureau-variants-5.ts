@@ -19,14 +19,13 @@
  * (`textNumbers`), and nothing else — no footing, rate or score error follows from the text itself.
  */
 import { type BookSpec, type Ref, SheetWriter, MONEY, plant as plantValue, showRef, valueAt } from "./book";
-import { put, txt } from "./corpus-helpers";
+import { put, txt, type Triple } from "./corpus-helpers";
 import { SEED002 } from "./dept-form";
 import { mergeRuns, rate4, round2 } from "./project-form";
 import { type Relation, equal, readNumber, sum } from "./relations";
 import { SEED001_PROJECTS, gradeOf, projectTotal, seed001Project } from "./seeds";
 import type { FormCase, Kind, Trap, Variant } from "./types";
 
-type Triple = [number, number, number];
 const COLS = ["年初预算数", "全年预算数", "全年执行数"];
 
 /** How a clerk typed a number: renders a value as the cell's text. */

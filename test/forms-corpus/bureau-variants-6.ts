@@ -13,24 +13,13 @@
  *    90 / 80 / 60), and whose 自评得分 sits in a merged cell H:J on the right of the 总分 row.
  */
 import { type Ref, SheetWriter, MONEY } from "./book";
-import { num, put, txt, yuan } from "./corpus-helpers";
+import { num, put, txt, yuan, type Triple, type IndicatorRow } from "./corpus-helpers";
 import { mergeRuns, rate4, round2 } from "./project-form";
 import { type Relation, sum } from "./relations";
 import type { FormCase, Trap, Variant } from "./types";
 
-type Triple = [number, number, number];
 const COLS = ["年初预算数", "全年预算数", "全年执行数"];
 
-interface Row {
-  l1: string;
-  l2: string;
-  name: string;
-  target: string;
-  actual: string;
-  weight: number;
-  score: number;
-  reason?: string;
-}
 
 // ------------------------------------------------------------------ α. 履职效能 / 管理效率 / … framework
 
@@ -47,7 +36,7 @@ const A = {
 };
 const EXEC_RATE = rate4(A.total[2], A.total[1]);
 const EXEC_SCORE = round2(Math.min(A.total[2] / A.total[1], 1) * 10);
-const A_ROWS: Row[] = [
+const A_ROWS: IndicatorRow[] = [
   { l1: "履职效能", l2: "重点工作完成情况", name: "重点工作完成率", target: "100%", actual: "85%", weight: 10, score: 8.5, reason: "2项农村公路提质改造工程受汛期影响顺延至次年；下一步加强汛期施工组织。" },
   { l1: "履职效能", l2: "重点工作完成情况", name: "工作完成及时率", target: "≥95%", actual: "80%", weight: 10, score: 8.42, reason: "部分养护工程招标流标后重新招标，完工时间推后；下一步提前启动采购程序。" },
   { l1: "履职效能", l2: "工作质量", name: "工程质量达标率", target: "≥95%", actual: "85%", weight: 10, score: 8.95, reason: "3个标段交工检测未一次通过，已责令整改；下一步加强过程质量抽检。" },
@@ -191,7 +180,7 @@ const B = {
 };
 const B_EXEC_RATE = rate4(B.total[2], B.total[1]);
 const B_EXEC_SCORE = round2(Math.min(B.total[2] / B.total[1], 1) * 10);
-const B_ROWS: Row[] = [
+const B_ROWS: IndicatorRow[] = [
   { l1: "产出指标", l2: "数量指标", name: "养护公路里程", target: "≥120公里", actual: "110公里", weight: 15, score: 13.75, reason: "2条县道因改建工程暂停养护；下一步改建完成后纳入养护计划。" },
   { l1: "产出指标", l2: "数量指标", name: "危桥改造数量", target: "≥8座", actual: "4座", weight: 10, score: 5, reason: "4座危桥设计变更，延至次年实施；下一步加快变更审批。" },
   { l1: "产出指标", l2: "质量指标", name: "养护工程验收合格率", target: "≥95%", actual: "88%", weight: 10, score: 9.26, reason: "部分路段平整度未达标，已返工；下一步加强施工过程监理。" },

@@ -2,6 +2,21 @@
 import { type Ref, numberAt, plant, plantText, valueAt } from "./book";
 import type { Kind, Variant } from "./types";
 
+/** 年初预算数, 全年预算数, 全年执行数 of one funds line. */
+export type Triple = [number, number, number];
+
+/** One indicator row of a layout: 一级, 二级, 三级 name, target, actual, 分值, 得分 and its reason. */
+export interface IndicatorRow {
+  l1: string;
+  l2: string;
+  name: string;
+  target: string;
+  actual: string;
+  weight: number;
+  score: number;
+  reason?: string;
+}
+
 /** A number planted in a relation cell (value or function of the old value). */
 export function num(kind: Kind, what: string, at: Ref, value: number | ((old: number) => number)): Variant {
   return {

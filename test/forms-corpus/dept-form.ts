@@ -13,12 +13,11 @@
  * 产出 subtotal 50 over parts 48; “9个二级指标” for 7) are corrected here and planted back as variants.
  */
 import { type Ref, SheetWriter, MONEY } from "./book";
-import { put, num, rateAsText, txt, yuan } from "./corpus-helpers";
+import { put, num, rateAsText, txt, yuan, type Triple } from "./corpus-helpers";
 import { mergeRuns, rate4, round2 } from "./project-form";
 import { type Relation, equal, sum } from "./relations";
 import type { FormCase, Trap, Variant } from "./types";
 
-type Triple = [number, number, number];
 
 export interface DeptData {
   year: number;
