@@ -5,6 +5,7 @@
  * grades of the profile, each once, with thresholds that fall as the grade falls and a lowest band written
  * “…以下”; several statements must agree, else the profile's bands stay.
  */
+import { cellIndex } from "../model/cell-index";
 import type { WorkbookSnapshot } from "../model/snapshot";
 import { toHalfWidth } from "../units/parse";
 import { gradeMatches } from "./score";
@@ -54,13 +55,27 @@ export function parseBands(text: string, profile: ScoringProfile): GradeBand[] |
   return bands;
 }
 
+/** Bands found per snapshot and profile: every part of a workbook of several forms asks again. */
+const found = new WeakMap<WorkbookSnapshot, Map<ScoringProfile, GradeBand[] | undefined>>();
+
 /** The bands the workbook's short texts state, when they all agree; undefined otherwise. */
 export function bandsOnForm(snapshot: WorkbookSnapshot, profile: ScoringProfile): GradeBand[] | undefined {
+  let byProfile = found.get(snapshot);
+  if (byProfile === undefined) found.set(snapshot, (byProfile = new Map()));
+  if (byProfile.has(profile)) return byProfile.get(profile);
+  const bands = readBands(snapshot, profile);
+  byProfile.set(profile, bands);
+  return bands;
+}
+
+function readBands(snapshot: WorkbookSnapshot, profile: ScoringProfile): GradeBand[] | undefined {
   let out: GradeBand[] | undefined;
   for (const sheet of snapshot.sheets) {
-    for (const cell of Object.values(sheet.cells)) {
-      const v = cell.value;
-      if (typeof v !== "string" || v.length > MAX_NOTE || !/以上|以下/.test(v)) continue;
+    // The text cells of the sheet's index, in the record's order (not every cell of a large sheet).
+    const ix = cellIndex(sheet);
+    for (let i = 0; i < ix.texts.length; i++) {
+      const v = ix.cells[ix.texts[i]].value;
+      if (typeof v !== "string" || v.length > MAX_NOTE || (!v.includes("以上") && !v.includes("以下"))) continue;
       const bands = parseBands(v, profile);
       if (!bands) continue;
       const key = (b: GradeBand[]): string => b.map((x) => `${x.grade}${x.min}`).join(",");

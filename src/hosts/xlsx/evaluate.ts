@@ -13,6 +13,7 @@
  */
 import type { CellSnapshot, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
 import { indexToCol, parseA1, parseRef } from "../../core/model/address";
+import { cellIndex, hasCellIndex } from "../../core/model/cell-index";
 
 /** Whether a cell holds a formula whose result the file does not store. */
 export function isUncached(cell: CellSnapshot | undefined): boolean {
@@ -24,7 +25,17 @@ export function isUncached(cell: CellSnapshot | undefined): boolean {
 /** How many formulas of the workbook have no cached result. */
 export function countUncached(snapshot: WorkbookSnapshot): number {
   let n = 0;
-  for (const s of snapshot.sheets) for (const c of Object.values(s.cells)) if (isUncached(c)) n++;
+  for (const s of snapshot.sheets) {
+    if (hasCellIndex(s)) {
+      // A sheet the reader indexed (the light reader, every check): an uncached formula is among the
+      // index's odd cells (every value that is not a plain finite number: null, undefined, NaN), not the
+      // whole sheet's record.
+      const ix = cellIndex(s);
+      for (let i = 0; i < ix.odd.length; i++) if (isUncached(ix.cells[ix.odd[i]])) n++;
+    } else {
+      for (const c of Object.values(s.cells)) if (isUncached(c)) n++;
+    }
+  }
   return n;
 }
 
