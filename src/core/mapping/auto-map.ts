@@ -116,9 +116,27 @@ function isScalarRow(grid: SheetGrid, row: number): boolean {
   return cols.length > 0 && CLOSING_LABELS.has(labelAt(grid, row, cols[0]));
 }
 
-/** Where a table found from its header's corner ends: a title row, another header, 综合得分/评价等次. */
+/**
+ * The sign-off lines bureaus put under a form (`填表人：王芳 | 联系电话：0731-… | 填报日期：2024年3月15日`,
+ * `单位负责人：李明`): a label of this list, then a colon, in the row's first cell.
+ */
+const SIGN_OFF = /^(?:填表人|填报人|制表人|审核人|复核人|经办人|联系人|联系电话|电话|手机|填报日期|填表日期|制表日期|报送日期|单位负责人|财务负责人|主要负责人|分管领导|负责人|单位(?:\(盖章\)|（盖章）)|填报单位(?:\(盖章\)|（盖章）))[:：]/;
+
+/**
+ * A sign-off row under a table. Its texts sit in the table's columns (a 填报日期 under 执行数), so read as a
+ * data row it made that column's 合计 check unreadable — and a table ends at a blank row only when the
+ * row after the blank is no data row, which a sign-off row with two texts looked like.
+ */
+function isSignOffRow(grid: SheetGrid, row: number): boolean {
+  const cols = grid.colsIn(row);
+  if (cols.length === 0) return false;
+  const first = grid.cell(row, cols[0])?.value;
+  return typeof first === "string" && first.length <= 80 && SIGN_OFF.test(first.replace(/\s+/g, ""));
+}
+
+/** Where a table found from its header's corner ends: a title row, another header, 综合得分/评价等次, a sign-off row. */
 export function tableEnd(grid: SheetGrid): (row: number) => boolean {
-  return (row) => isTitleRow(grid, row) || isHeaderRow(grid, row) || isScalarRow(grid, row);
+  return (row) => isTitleRow(grid, row) || isHeaderRow(grid, row) || isScalarRow(grid, row) || isSignOffRow(grid, row);
 }
 
 /** Whether a table's title hint is written just above its header or in the header itself. */

@@ -1,0 +1,102 @@
+/**
+ * What clerks add to a form that changes none of its figures: a sign-off block under the table
+ * (填表人 / 联系电话 / 填报日期 in the table's own columns), a 封面 sheet before the form, a 填报说明 sheet
+ * full of example figures after it, the first sheet left named “Sheet1”, labels padded with spaces and
+ * no-break spaces. Every consistent corpus workbook stays without error or warning after each, and every
+ * planted mistake the corpus finds is still found at its cause.
+ */
+import { checkWorkbook } from "../../src/core/engine/run-rules";
+import { copyBook, parseA1, snapshotOf, type BookSpec, type SheetSpec } from "./book";
+import { buildCorpus } from "./corpus";
+import { possibleCauses } from "./relations";
+
+/** The report year the case's texts give first (a title's “2023年度”). */
+function yearOf(b: BookSpec): number {
+  for (const s of b.sheets) {
+    for (const c of s.cells.values()) {
+      const m = typeof c.v === "string" ? /(20\d\d)\s*年/.exec(c.v) : null;
+      if (m) return Number(m[1]);
+    }
+  }
+  throw new Error("no year in the case");
+}
+
+function lastRow(s: SheetSpec): number {
+  let r = 0;
+  for (const a of s.cells.keys()) r = Math.max(r, parseA1(a).row);
+  return r;
+}
+
+function textSheet(name: string, lines: string[]): SheetSpec {
+  return { name, cells: new Map(lines.map((v, i) => [`A${i + 1}`, { v }])), merges: [], widths: {} };
+}
+
+const EDITS: Record<string, (b: BookSpec, year: number) => void> = {
+  "sign-off block": (b, year) => {
+    const s = b.sheets[0];
+    const r = lastRow(s) + 2;
+    s.cells.set(`A${r}`, { v: "填表人：王芳" });
+    s.cells.set(`C${r}`, { v: "联系电话：0731-84561234" });
+    s.cells.set(`E${r}`, { v: `填报日期：${year + 1}年3月15日` });
+    s.cells.set(`A${r + 1}`, { v: "单位负责人：李明" });
+    s.cells.set(`C${r + 1}`, { v: "手机：13807311234" });
+  },
+  "封面 sheet": (b, year) => {
+    b.sheets.unshift(textSheet("封面", [`${year}年度绩效自评报告`, "填报单位（盖章）：某某县医疗保障局", `填报日期：${year + 1}年3月`, "联系人：王芳  电话：0731-84561234"]));
+  },
+  "填报说明 sheet": (b) => {
+    b.sheets.push(
+      textSheet("填报说明", [
+        "填报说明：",
+        "1.金额单位为万元，保留两位小数。",
+        "2.预算执行率=全年执行数/全年预算数×100%，得分=执行率×10分，最高10分。",
+        "3.自评总分100分，其中预算执行率10分，产出指标50分，效益指标30分，满意度指标10分。",
+        "5.本表于2月28日前报送财政局绩效科。",
+      ]),
+    );
+  },
+  "first sheet named Sheet1": (b) => {
+    b.sheets[0].name = "Sheet1";
+  },
+  "padded labels": (b) => {
+    for (const s of b.sheets) for (const c of s.cells.values()) if (typeof c.v === "string" && c.v.length < 20 && /[\u4e00-\u9fa5]/.test(c.v)) c.v = ` ${c.v}\u00a0`;
+  },
+};
+
+const corpus = buildCorpus();
+const problems = (b: BookSpec): string[] =>
+  checkWorkbook(snapshotOf(b))
+    .findings.filter((f) => f.severity !== "info")
+    .map((f) => `${f.severity} ${f.ruleId} ${f.sheet}!${f.ref}`);
+
+describe.each(Object.keys(EDITS))("%s", (edit) => {
+  test.each(corpus.map((c) => [c.file, c] as const))("%s: the consistent workbook gains no finding", (_file, c) => {
+    const before = new Set(problems(c.book));
+    const b = copyBook(c.book);
+    const first = b.sheets[0].name;
+    EDITS[edit](b, yearOf(c.book));
+    const gained = problems(b)
+      .map((p) => p.replace(" Sheet1!", ` ${first}!`))
+      .filter((p) => !before.has(p));
+    expect(gained).toEqual([]);
+  });
+
+  test.each(corpus.map((c) => [c.file, c] as const))("%s: every planted mistake is still found at its cause", (_file, c) => {
+    const lost: string[] = [];
+    // Every variant for the sign-off block (it sits in the tables' columns); every third for the others.
+    c.variants.forEach((v, i) => {
+      if (edit !== "sign-off block" && i % 3 !== 0) return;
+      const planted = copyBook(c.book);
+      v.plant(planted);
+      const causes = new Set([`${v.cause.sheet}!${v.cause.a1}`, ...(v.relational ? possibleCauses(planted, c.relations) : [])]);
+      const first = planted.sheets[0].name;
+      const foundIn = (b: BookSpec): boolean =>
+        checkWorkbook(snapshotOf(b)).findings.some((f) => f.severity !== "info" && causes.has(`${f.sheet === "Sheet1" ? first : f.sheet}!${f.ref}`));
+      if (!foundIn(planted)) return; // the corpus test owns what the plain workbook finds
+      const edited = copyBook(planted);
+      EDITS[edit](edited, yearOf(c.book));
+      if (!foundIn(edited)) lost.push(`${v.kind} ${v.what} @${v.cause.sheet}!${v.cause.a1}`);
+    });
+    expect(lost).toEqual([]);
+  });
+});
