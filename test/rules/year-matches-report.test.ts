@@ -47,6 +47,11 @@ ruleTester.run(yearMatchesReport, {
       errors: [{ messageId: "reportDateEarly", ref: "封面!B3", field: "jx_report_date", expected: "2022年" }],
     },
     {
+      name: "填报日期 typed as a date (a serial) in March of the report year",
+      workbook: cover("2021年度部门整体支出绩效自评报告", 2021, fmt(44270, 'yyyy"年"m"月"d"日"')),
+      errors: [{ messageId: "reportDateEarly", ref: "封面!B3", field: "jx_report_date", expected: "2022年" }],
+    },
+    {
       name: "auto-mapped: the dated title is the year; a heading below names another",
       workbook: buildWorkbook({ 封面: [["临湘市  2021 年度部门（单位）整体支出"], ["绩效评价自评报告"], ["附：2020年度部门整体支出绩效自评表"]] }),
       errors: [{ messageId: "titleYear", ref: "封面!A3", expected: "2021年" }],
@@ -75,4 +80,11 @@ describe("year-matches-report suggestions", () => {
     expect(f.fix).toBeUndefined();
     expect(f.suggestions?.[0].writes).toEqual([{ at: { sheet: "封面", address: "A1" }, value: "临湘市 2021 年度部门（单位）整体支出" }]);
   });
+});
+
+test("a date typed as a date is quoted as the clerk sees it (2024年3月15日), not as its serial", () => {
+  const found = runRule(yearMatchesReport, { name: "serial", workbook: cover("2021年度部门整体支出绩效自评报告", 2021, fmt(45366, 'yyyy"年"m"月"d"日"')) });
+  expect(found.map((f) => [f.messageId, f.ref])).toEqual([["reportDateYear", "B3"]]);
+  expect(found[0].message).toContain("报告日期“2024年3月15日”在 2024 年");
+  expect(found[0].message).not.toMatch(/45,?366/);
 });

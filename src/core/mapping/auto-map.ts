@@ -322,7 +322,7 @@ function titleWithYear(grids: readonly SheetGrid[]): ScalarBinding | undefined {
     for (const row of grid.rowNumbers.slice(0, TITLE_ROWS)) {
       for (const col of grid.colsIn(row)) {
         const cell = grid.cell(row, col);
-        if (typeof cell?.value !== "string" || cell.value.length > 60 || !TITLE_YEAR.test(cell.value)) continue;
+        if (typeof cell?.value !== "string" || cell.value.length > 60 || !TITLE_YEAR.test(cell.value.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)))) continue;
         return { id: "jx_report_year", ref: { sheet: grid.name, address: toA1({ row, col }) }, cell, source: "label" };
       }
     }

@@ -114,7 +114,8 @@ const NOTED: readonly ScalarFieldId[] = ["jx_report_year", "jx_unit_name"];
 function instanceOf(form: FormDecl, sheet: string, result: MappingResult, relations?: readonly DeclaredSum[]): FormInstance {
   const name = form.kind === "project" ? result.scalars.jx_project_name?.cell?.value : undefined;
   const yearCell = result.scalars.jx_report_year;
-  const year = /(?:19|20)\d{2}/.exec(String(yearCell?.cell?.value ?? ""))?.[0];
+  // Full-width digits (（２０１９年度）) are the year they show.
+  const year = /(?:19|20)\d{2}/.exec(String(yearCell?.cell?.value ?? "").replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)))?.[0];
   return {
     ...(year && yearCell && yearCell.ref.sheet === sheet ? { year: Number(year), yearRef: yearCell.ref } : {}),
     id: form.id,

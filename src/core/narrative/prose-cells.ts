@@ -7,7 +7,7 @@ import type { ReportModel, TableBinding, TableRow } from "../model/report-model"
 import { indexToCol } from "../model/address";
 import type { ColumnDef, ScalarFieldId, TableId } from "../schema/fields";
 import { TABLES, normalizeLabel } from "../schema/fields";
-import { parseCell, writtenDecimals } from "../units";
+import { isDateFormat, parseCell, writtenDecimals } from "../units";
 import { findUnitMistakes } from "../relations/unit-mistakes";
 import { checksInvolving, failingChecks, refKey } from "../relations/footing";
 import { analyzeProse, type ProseAnalysis, type ProseQuantity, halfWidth } from "./extract";
@@ -659,7 +659,8 @@ export function sheetInModel(model: ReportModel, sheet: string): boolean {
       for (const row of t.rows) for (const c of Object.values(row.cells)) bound.add(c.ref.address);
     }
     const snap = model.snapshot.sheets.find((x) => x.name === sheet);
-    result = !Object.entries(snap?.cells ?? {}).some(([address, c]) => typeof c.value === "number" && !bound.has(address));
+    // A date (填报日期 typed as a date, a number shown as 2024年3月15日) is no figure of another form.
+    result = !Object.entries(snap?.cells ?? {}).some(([address, c]) => typeof c.value === "number" && !bound.has(address) && !isDateFormat(c.numberFormat));
   }
   m.set(sheet, result);
   return result;

@@ -24,12 +24,35 @@ export function yearOf(cell: CellSnapshot | undefined): number | undefined {
   return m ? Number(m[0]) : undefined;
 }
 
+/** A date serial's calendar day (1900 system, as Excel and WPS store dates), or undefined outside 1954–2118. */
+function serialDate(v: number): Date | undefined {
+  return v > 20000 && v < 80000 ? new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86400000) : undefined;
+}
+
+/** The month of a date cell (a serial, or text `2021年3月15日` / `2021-03-15`), when it gives one. */
+export function dateMonth(cell: CellSnapshot): number | undefined {
+  const v = cell.value;
+  if (typeof v === "number") {
+    const d = serialDate(v);
+    return d ? d.getUTCMonth() + 1 : undefined;
+  }
+  const m = /(?:19|20)\d{2}\s*(?:年|[-/.．])\s*(\d{1,2})/.exec(toHalfWidth(String(v ?? "")));
+  const month = m ? Number(m[1]) : undefined;
+  return month !== undefined && month >= 1 && month <= 12 ? month : undefined;
+}
+
+/** A date cell as the clerk sees it: a serial as `2024年3月15日`, text as written. */
+export function dateText(cell: CellSnapshot): string {
+  const v = cell.value;
+  const d = typeof v === "number" ? serialDate(v) : undefined;
+  return d ? `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日` : String(v ?? "");
+}
+
 /** The year of a date cell: a date serial (1900 system) or text holding a year. */
 export function dateYear(cell: CellSnapshot): number | undefined {
   const v = cell.value;
   if (typeof v === "number") {
-    if (v > 20000 && v < 80000) return new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86400000).getUTCFullYear();
-    return undefined;
+    return serialDate(v)?.getUTCFullYear();
   }
   const m = /((?:19|20)\d{2})\s*(?:年|[-/.])/.exec(toHalfWidth(String(v ?? "")));
   return m ? Number(m[1]) : undefined;

@@ -11,7 +11,7 @@ import type { CellRef, SheetSnapshot } from "../model/snapshot";
 import { SCALAR_FIELDS } from "../schema/fields";
 import { sameForm } from "../model/report-model";
 import { toHalfWidth } from "../units";
-import { dateYear, settledYear } from "../narrative/report-year";
+import { dateMonth, dateText, dateYear, settledYear } from "../narrative/report-year";
 import { textCells } from "./lib/text-cells";
 
 /** Message ids of year-matches-report. */
@@ -103,15 +103,16 @@ export const yearMatchesReport = defineRule<MessageId>({
           const z = dateYear(date.cell);
           // A date early in the report year itself (2021年3月15日 on a 2021 report): the year is not over,
           // so the date is last year's report's, kept. November and December may be a year-end 自评.
-          const month = /(?:19|20)\d{2}\s*(?:年|[-/.．])\s*(\d{1,2})/.exec(toHalfWidth(String(date.cell.value ?? "")));
-          if (z === year && month && Number(month[1]) >= 1 && Number(month[1]) <= 10) {
+          // A date typed as a date is a serial: it is shown as the clerk sees it (2024年3月15日).
+          const month = dateMonth(date.cell);
+          if (z === year && month !== undefined && month <= 10) {
             context.report({
               at: date.ref,
               messageId: "reportDateEarly",
               field: "jx_report_date",
-              data: { text: String(date.cell.value), year },
+              data: { text: dateText(date.cell), year },
               expected: `${year + 1}年`,
-              actual: `${z}年${Number(month[1])}月`,
+              actual: `${z}年${month}月`,
             });
           }
           if (z !== undefined && z !== year && z !== year + 1) {
@@ -119,7 +120,7 @@ export const yearMatchesReport = defineRule<MessageId>({
               at: date.ref,
               messageId: "reportDateYear",
               field: "jx_report_date",
-              data: { text: String(date.cell.value), actual: z, year },
+              data: { text: dateText(date.cell), actual: z, year },
               expected: `${year}年或${year + 1}年`,
               actual: `${z}年`,
             });
