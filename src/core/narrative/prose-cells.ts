@@ -9,7 +9,8 @@ import type { ColumnDef, ScalarFieldId, TableId } from "../schema/fields";
 import { TABLES, normalizeLabel } from "../schema/fields";
 import { isDateFormat, parseCell, writtenDecimals } from "../units";
 import { findUnitMistakes } from "../relations/unit-mistakes";
-import { checksInvolving, failingChecks, refKey } from "../relations/footing";
+import { checksInvolving, evaluate, failingChecks, refKey, type SumCheck } from "../relations/footing";
+import { causeCorrections } from "../relations/cause";
 import { analyzeProse, type ProseAnalysis, type ProseQuantity, halfWidth } from "./extract";
 import { convertUnit, decimalShift, moneyFactor } from "../units";
 import { settledYear } from "./report-year";
@@ -209,10 +210,46 @@ export function correctedFact(model: ReportModel, fact: Fact | undefined): Fact 
     const hit = m.figure.key === key ? m.corrected : m.alsoCorrected.find((x) => x.figure.key === key)?.corrected;
     if (hit !== undefined) return extend(fact, { value: hit, decimals: Math.max(fact.decimals, writtenDecimals(hit)) });
   }
-  // The checks that fail as written are found once per model (usually none): a cell is suspect when one
-  // of its checks is among them — no check is judged again per cell.
+  // A cell is suspect when one of its checks fails once the slips found elsewhere are corrected (found
+  // once per model, usually none): a 年度资金总额 whose 其中 row holds a 元 slip is right, and the text
+  // stating it is held to it.
+  if (failingChecks(model).size === 0) return fact;
+  // The certain cause of a failing relation reads as its relations give it (a 年度资金总额 +10 whose
+  // 其中 rows and 执行率 agree on 215.11): the text is held to what the table will say once corrected.
+  const cause = causeCorrections(model).get(refKey(fact.ref));
+  if (cause) return extend(fact, { value: cause.value, decimals: Math.max(fact.decimals, cause.decimals) });
+  const failing = failingOnceSettled(model);
+  if (failing.size === 0) return fact;
+  return checksInvolving(model, refKey(fact.ref)).some((c) => failing.has(c)) ? extend(fact, { suspect: true }) : fact;
+}
+
+const settledFailing = new WeakMap<ReportModel, ReadonlySet<SumCheck>>();
+
+/**
+ * The checks that fail as written and still fail with every slip the workbook's relations pin corrected:
+ * the 元/万元 slips no-unit-mistake reports and the certain causes of the form's failing relations. A check
+ * another cell's slip explains says nothing against the cells it shares with that slip.
+ */
+function failingOnceSettled(model: ReportModel): ReadonlySet<SumCheck> {
+  const hit = settledFailing.get(model);
+  if (hit) return hit;
   const failing = failingChecks(model);
-  return failing.size > 0 && checksInvolving(model, refKey(fact.ref)).some((c) => failing.has(c)) ? extend(fact, { suspect: true }) : fact;
+  let out = failing;
+  if (failing.size > 0) {
+    const overrides = new Map<string, { value: number; decimals: number }>();
+    for (const m of findUnitMistakes(model)) {
+      overrides.set(m.figure.key, { value: m.corrected, decimals: writtenDecimals(m.corrected) });
+      for (const x of m.alsoCorrected) overrides.set(x.figure.key, { value: x.corrected, decimals: writtenDecimals(x.corrected) });
+    }
+    for (const [key, c] of causeCorrections(model)) if (!overrides.has(key)) overrides.set(key, c);
+    if (overrides.size > 0) {
+      const still = new Set<SumCheck>();
+      for (const c of failing) if (!evaluate(c, overrides).ok) still.add(c);
+      out = still;
+    }
+  }
+  settledFailing.set(model, out);
+  return out;
 }
 
 /**

@@ -1,0 +1,66 @@
+/**
+ * Real reports carry several mistakes at once (the seeds have five to eight each). A slip in a table and a
+ * wrong figure in the text are independent: each must still be found at its cause when the other is there
+ * too. Every pair of a prose variant and a table-number variant of each corpus layout is planted together
+ * (pairs whose possible causes overlap are left out: they are one relation's business). What cannot be
+ * told apart with both present is listed in LOST with the reason, and asserted still lost, so the list
+ * can only shrink.
+ */
+import { checkWorkbook } from "../../src/core/engine/run-rules";
+import { copyBook, snapshotOf } from "./book";
+import { buildCorpus } from "./corpus";
+import { possibleCauses } from "./relations";
+
+/**
+ * `layout: prose variant + table variant` pairs where the text's mistake is not found:
+ * - a 汇总's 合计 or one of its rows changed: the 汇总 check has no certain cause (the 合计 or the row), so
+ *   the 合计 stays suspect and a text quoting it in 元 is not judged against a figure that may be wrong;
+ * - a text giving the 执行数 in 元 beside a 其中 row of that column changed: not traced yet (the 其中 row
+ *   is the certain cause and the 总额 is not suspect, yet the 元 amount is not matched to it).
+ */
+const LOST: ReadonlySet<string> = new Set([
+  "project-summary: 自评结论 says 预算资金1923100元 beside the 万元 table + 合计 预算数 193.31 (Σ 192.31)",
+  "project-summary: 自评结论 says 预算资金1923100元 beside the 万元 table + 合计 结转结余 34.42 (Σ 33.42)",
+  "project-summary: 自评结论 says 预算资金1923100元 beside the 万元 table + 职工医保管理工作经费 预算数 16",
+  "summary-top: 综述 says 全年预算数1923100元 beside the 万元 table + 合计 全年预算数 193.31 (Σ 192.31)",
+  "summary-top: 综述 says 全年预算数1923100元 beside the 万元 table + 基金监管 全年预算数 29 (12.58 spent, 44.93%)",
+  "summary-typed: 自评结论 says 预算资金1923100元 beside the 万元 table + 合计 预算数 “193.31” (Σ 192.31)",
+  "summary-typed: 自评结论 says 预算资金1923100元 beside the 万元 table + 合计 结转结余 34.42 (Σ 33.42)",
+  "project-inline: 实际完成情况 says 执行2951100元 beside the 万元 lines + 其中：财政拨款 全年执行数 265.33 (295.11 − 39.78 = 255.33)",
+  "project-merged: 实际完成情况 says 执行1873500元 beside the 万元 table + 其中：财政拨款 全年执行数 173.80 (187.35 − 17.05 − 6.50 = 163.80)",
+  "project-bands: 实际完成情况 says 执行4683000元 beside the 万元 table + 其中：财政资金 全年执行数 431.50 (总额 468.30 = 421.50 + 46.80)",
+]);
+
+const corpus = buildCorpus();
+
+test.each(corpus.map((c) => [c.file, c] as const))("%s: a wrong figure in the text is found beside a slip in the tables", (file, c) => {
+  const causesOf = c.variants.map((v) => {
+    const b = copyBook(c.book);
+    v.plant(b);
+    return new Set([`${v.cause.sheet}!${v.cause.a1}`, ...(v.relational ? possibleCauses(b, c.relations) : [])]);
+  });
+  const foundAt = (b: ReturnType<typeof copyBook>, causes: ReadonlySet<string>): boolean =>
+    checkWorkbook(snapshotOf(b)).findings.some((f) => f.severity !== "info" && causes.has(`${f.sheet}!${f.ref}`));
+  const lost: string[] = [];
+  const stillLost: string[] = [];
+  c.variants.forEach((prose, i) => {
+    if (!prose.kind.startsWith("prose-")) return;
+    const alone = copyBook(c.book);
+    prose.plant(alone);
+    if (!foundAt(alone, causesOf[i])) return; // the corpus test owns single mistakes
+    c.variants.forEach((table, j) => {
+      if (!table.relational || table.kind.startsWith("prose-") || [...causesOf[j]].some((x) => causesOf[i].has(x))) return;
+      const both = copyBook(c.book);
+      try {
+        table.plant(both);
+        prose.plant(both);
+      } catch {
+        return; // the two edit the same text
+      }
+      const name = `${file}: ${prose.what} + ${table.what}`;
+      if (!foundAt(both, causesOf[i])) (LOST.has(name) ? stillLost : lost).push(name);
+    });
+  });
+  expect(lost).toEqual([]);
+  expect(stillLost.length).toBe([...LOST].filter((n) => n.startsWith(`${file}: `)).length);
+});
