@@ -92,9 +92,11 @@ export const prosePartsSum = defineRule<MessageId>({
             const sumText = `${formatDecimals(digitSum, decimals)}${partUnit}`;
             const digitsAgree = partUnit !== u && Math.abs(digitSum - whole.value) <= parts.reduce((a, p) => a + halfWidth(p), 0) + halfWidth(whole) + 1e-9;
             const data = { whole: whole.text, parts: parts.map((p) => p.text).join("、"), sum: sumText };
-            // The parts make a total the tables give, and the whole names no table figure of its own: the whole
-            // is the mistake, and the message says what the tables give.
-            const figure = whole.kind === "money" && partUnit === u ? wholeFigure(context.model, pc, whole, digitSum, u, tol) : undefined;
+            // The parts make a total the tables give: the whole is the mistake, and the message says what the
+            // tables give — unless the whole agrees with a table figure it names (then a part is wrong or left out).
+            const ownFigure = whole.kind === "money" ? matchMoneyLabel(context.model, whole.label, pc.ref.sheet, pc.text.slice(whole.sentence.start, whole.start), itemBefore(pc.text, whole.sentence.start)) : undefined;
+            const wholeAgrees = !!ownFigure?.facts.some((f) => amountMatches(whole, context.model.moneyUnit, f));
+            const figure = whole.kind === "money" && partUnit === u && !wholeAgrees ? wholeFigure(context.model, pc, whole, digitSum, u, tol) : undefined;
             if (figure) {
               context.report({ at: pc.ref, messageId: "wholeMismatchTable", field: pc.field, data: { ...data, ...figure.data }, expected: figure.data.tableValue, actual: whole.text });
               continue;
