@@ -78,6 +78,11 @@ ruleTester.run(prosePartsSum, {
       errors: [{ messageId: "wholeMismatchTable", ref: "基本信息!B17", expected: "30803.13万元" }],
     },
     {
+      name: "a 其中 list that is also opened with a colon (其中用于：): one finding, not two",
+      workbook: proseWorkbook({ achievements: "局机关及二级机构各项开支30830.13万元，其中用于：基本支出2257.83万元；项目支出28545.3万元。" }),
+      errors: [{ messageId: "wholeMismatchTable", ref: "基本信息!B17", expected: "30803.13万元" }],
+    },
+    {
       name: "a list after a colon whose shares are worked out of the parts' sum, not the whole",
       workbook: proseWorkbook({ achievements: "各项开支1100万元，主要用于以下方面：甲类开支300万元，占30%；乙类开支600万元，占60%；丙类开支100万元，占10%。" }),
       errors: [{ messageId: "wholeMismatchShares", ref: "基本信息!B17", expected: "1000万元" }],

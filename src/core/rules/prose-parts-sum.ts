@@ -8,10 +8,9 @@ import { halfWidth, valueIn, type ProseQuantity } from "../narrative/extract";
 import { amountMatches, itemBefore, matchMoneyLabel, moneyEntries, overallFact, proseCells, type Fact, type ProseCell } from "../narrative/prose-cells";
 import { listSum, openedLists, sharesVouchForSum } from "../narrative/opened-list";
 import { formatRef } from "../model/address";
-import { formatNumber } from "../units";
 import { formatDecimals, replacePhrase } from "../narrative/phrase";
 import type { ReportModel } from "../model/report-model";
-import { convertUnit } from "../units";
+import { convertUnit, formatNumber } from "../units";
 
 /** Message ids of prose-parts-sum. */
 export type MessageId = "sumMismatch" | "unitMismatch" | "partUnitMistake" | "balanceMismatch" | "wholeMismatchTable" | "wholeMismatchShares";
@@ -39,6 +38,7 @@ export const prosePartsSum = defineRule<MessageId>({
         // Counts are often overlapping categories (查处585家，其中通报60家、约谈314家…): off by default.
         const counts = context.options.counts === true;
         for (const pc of proseCells(context.model)) {
+          const reported = new Set<ProseQuantity>();
           for (const list of pc.analysis.partLists) {
             const { whole } = list;
             if (whole.kind !== "money" && !counts) continue;
@@ -72,6 +72,7 @@ export const prosePartsSum = defineRule<MessageId>({
               const named = matchMoneyLabel(context.model, slip.label, pc.ref.sheet, pc.text.slice(slip.sentence.start, slip.start), itemBefore(pc.text, slip.sentence.start));
               if (named?.facts.some((f) => amountMatches(asWhole, context.model.moneyUnit, f))) continue;
               const expected = `${slip.numberText}${u}`;
+              reported.add(whole);
               context.report({
                 at: pc.ref,
                 messageId: "partUnitMistake",
@@ -97,6 +98,7 @@ export const prosePartsSum = defineRule<MessageId>({
             const ownFigure = whole.kind === "money" ? matchMoneyLabel(context.model, whole.label, pc.ref.sheet, pc.text.slice(whole.sentence.start, whole.start), itemBefore(pc.text, whole.sentence.start)) : undefined;
             const wholeAgrees = !!ownFigure?.facts.some((f) => amountMatches(whole, context.model.moneyUnit, f));
             const figure = whole.kind === "money" && partUnit === u && !wholeAgrees ? wholeFigure(context.model, pc, whole, digitSum, u, tol) : undefined;
+            reported.add(whole);
             if (figure) {
               context.report({ at: pc.ref, messageId: "wholeMismatchTable", field: pc.field, data: { ...data, ...figure.data }, expected: figure.data.tableValue, actual: whole.text });
               continue;
@@ -114,6 +116,8 @@ export const prosePartsSum = defineRule<MessageId>({
           // with each other and with the tables, the whole does not — one finding, at the whole.
           for (const list of openedLists(pc.analysis)) {
             const { whole, parts } = list;
+            // A whole already reported for its 其中 list (…万元，其中用于：…) is reported once.
+            if (reported.has(whole)) continue;
             const s = listSum(list);
             if (!s || Math.abs(s.sum - whole.value) <= s.tol || (list.open && s.sum < whole.value)) continue;
             // A whole that names a table figure is prose-amount-matches-table's (contradicted) or right (then a
