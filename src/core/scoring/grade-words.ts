@@ -91,6 +91,23 @@ function typedWords(model: ReportModel, profile: ScoringProfile): Partial<Record
   return out;
 }
 
+type Words = Partial<Record<Grade, string>>;
+/** The words of a workbook's notes, per snapshot and profile: every cell is read once, not once per form and rule. */
+const notesCache = new WeakMap<ReportModel["snapshot"], Map<string, { noted: Words; listed: Words }>>();
+
+/** The words the form's band note (rule 1) and its lists of grade words (rule 2) give. */
+function notesOf(model: ReportModel, profile: ScoringProfile): { noted: Words; listed: Words } {
+  let bySnapshot = notesCache.get(model.snapshot);
+  if (!bySnapshot) notesCache.set(model.snapshot, (bySnapshot = new Map()));
+  const hit = bySnapshot.get(profile.id);
+  if (hit) return hit;
+  const noted: Words = {};
+  for (const b of bandsOnForm(model.snapshot, profile) ?? []) if (b.label) noted[b.grade] = b.label;
+  const out = { noted, listed: wordsOnForm(model, profile) ?? {} };
+  bySnapshot.set(profile.id, out);
+  return out;
+}
+
 /**
  * The profile with the grade words the form shows (see the module comment); the profile itself when the
  * form shows none. Only the words change: the bands stay the profile's (with the form's own, if written).
@@ -98,9 +115,7 @@ function typedWords(model: ReportModel, profile: ScoringProfile): Partial<Record
  * @param model - the mapped workbook
  */
 export function withFormGradeWords(profile: ScoringProfile, model: ReportModel): ScoringProfile {
-  const noted: Partial<Record<Grade, string>> = {};
-  for (const b of bandsOnForm(model.snapshot, profile) ?? []) if (b.label) noted[b.grade] = b.label;
-  const listed = wordsOnForm(model, profile) ?? {};
+  const { noted, listed } = notesOf(model, profile);
   const typed = typedWords(model, profile);
   const formIds = [model.form?.id, ...(model.forms ?? []).map((f) => f.id)].filter((x): x is string => typeof x === "string");
   const known = formIds.map((id) => FORM_WORDS[id]).find(Boolean) ?? {};
