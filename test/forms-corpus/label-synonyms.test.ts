@@ -5,8 +5,10 @@
  * mistake. A sweep of this kind found 年初数, 全年实际支出, 实际得分, 全年实际值, 评价等级 and others unread.
  *
  * Left out on purpose: 分数 for 分值 (in a clerk's form it may be the score as well as the points), a bare
- * 预算数 in a funds block (a three-row header's parent cell over 年初预算数 / 全年预算数), and 基本经费 /
- * 项目经费 for 基本支出 / 项目支出 (not read yet: the 决算 tables always say 支出).
+ * 预算数 in a funds block (a three-row header's parent cell over 年初预算数 / 全年预算数).
+ *
+ * A row label is renamed with its numbering or 其中 kept (一、基本支出 → 一、基本经费, 其中：人员经费 →
+ * 其中：人员支出), so the funds rows of every layout are swept, not only the ones written bare.
  */
 import { checkWorkbook } from "../../src/core/engine/run-rules";
 import { copyBook, snapshotOf, type BookSpec } from "./book";
@@ -33,6 +35,8 @@ const SYNONYMS: readonly (readonly [string, string])[] = [
   ["其他资金", "其他来源资金"],
   ["人员经费", "人员支出"],
   ["公用经费", "公用支出"],
+  ["基本支出", "基本经费"],
+  ["项目支出", "项目经费"],
   ["合计", "总计"],
   ["总分", "综合得分"],
   ["一级指标", "一级"],
@@ -45,6 +49,15 @@ const SYNONYMS: readonly (readonly [string, string])[] = [
 const KINDS: ReadonlySet<Kind> = new Set<Kind>(["part-not-footing", "yuan-in-part", "yuan-in-total", "total-wrong", "rate-wrong", "exec-score-wrong", "subtotal-over-parts", "weights-total", "score-over-weight", "grade-mismatch"]);
 
 const norm = (s: string): string => s.replace(/\s+/g, "");
+/** What may stand before a row label: its numbering (一、 1. （一）) or 其中：. */
+const ROW_PREFIX = /^(?:[一二三四五六七八九十]+、|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)])?(?:其中[:：])?$/;
+/** The cell's text with `label` renamed to `synonym`, when the cell is that label (with a row prefix). */
+function renamed(v: string, label: string, synonym: string): string | undefined {
+  const n = norm(v);
+  if (n === label) return synonym;
+  if (!n.endsWith(label) || !ROW_PREFIX.test(n.slice(0, n.length - label.length)) || !v.includes(label)) return undefined;
+  return v.replace(label, synonym);
+}
 const keys = (b: BookSpec, severity?: string): string[] =>
   checkWorkbook(snapshotOf(b))
     .findings.filter((f) => (severity ? f.severity === severity : f.severity !== "info"))
@@ -52,15 +65,20 @@ const keys = (b: BookSpec, severity?: string): string[] =>
 
 const cases = buildCorpus().flatMap((c) =>
   SYNONYMS.flatMap(([label, synonym]) => {
-    const cells: [string, string][] = [];
-    for (const sh of c.book.sheets) for (const [a1, cell] of sh.cells) if (typeof cell.v === "string" && norm(cell.v) === label) cells.push([sh.name, a1]);
-    return cells.length ? [[`${c.file}: ${label} → ${synonym}`, c, cells, synonym] as const] : [];
+    const cells: [string, string, string][] = [];
+    for (const sh of c.book.sheets) {
+      for (const [a1, cell] of sh.cells) {
+        const to = typeof cell.v === "string" ? renamed(cell.v, label, synonym) : undefined;
+        if (to !== undefined) cells.push([sh.name, a1, to]);
+      }
+    }
+    return cells.length ? [[`${c.file}: ${label} → ${synonym}`, c, cells] as const] : [];
   }),
 );
 
-test.each(cases)("%s", (_name, c, cells, synonym) => {
+test.each(cases)("%s", (_name, c, cells) => {
   const rename = (b: BookSpec): BookSpec => {
-    for (const [s, a] of cells) b.sheets.find((x) => x.name === s)!.cells.get(a)!.v = synonym;
+    for (const [s, a, to] of cells) b.sheets.find((x) => x.name === s)!.cells.get(a)!.v = to;
     return b;
   };
   const before = new Set(keys(c.book));

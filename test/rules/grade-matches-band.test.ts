@@ -88,9 +88,15 @@ describe("grade words 优秀 / 良好 / 一般 / 较差", () => {
     valid: [{ name: "“一般” for 75 (一般 = 中)", workbook: scoreBook({ scalars: { jx_score_total: 75, jx_grade: "一般" }, indicators: withIndicator(5, 7, 0.71), summary: null }) }],
     invalid: [
       {
-        name: "“一般” for 85",
+        // The form writes the long words (一般): the grade it should have, and the fix, are 良好, not 良.
+        name: "“一般” for 85: 良好, in the form's own words",
         workbook: scoreBook({ scalars: { jx_score_total: 85, jx_grade: "一般" }, indicators: withIndicator(5, 7, 0.71), summary: null }),
-        errors: [{ messageId: "gradeMismatch", expected: "良" }],
+        errors: [{ messageId: "gradeMismatch", expected: "良好" }],
+      },
+      {
+        name: "“良” for 95: 优, the form showing only the short words",
+        workbook: scoreBook({ scalars: { jx_score_total: 95, jx_grade: "良" }, indicators: withIndicator(5, 7, 0.71), summary: null }),
+        errors: [{ messageId: "gradeMismatch", expected: "优" }],
       },
     ],
   });

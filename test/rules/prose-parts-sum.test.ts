@@ -26,6 +26,14 @@ ruleTester.run(prosePartsSum, {
       workbook: proseWorkbook({ achievements: "其中局机关预算资金149.31万元，支出133.89万元，结转到2020年度15.42万元；职工医保中心预算资金33万元，支出15万元，结转到2020年度18万元。" }),
     },
     { name: "结转 and 结余 both stated: not one balance", workbook: proseWorkbook({ achievements: "预算资金100万元，支出80万元，结转15万元，结余5万元。" }) },
+    {
+      name: "a list after a colon whose parts add up to the whole",
+      workbook: proseWorkbook({ achievements: "各项开支1000万元，主要用于以下方面：甲类开支300万元，占30%；乙类开支600万元，占60%；丙类开支100万元，占10%。" }),
+    },
+    {
+      name: "a list after a colon that misses the whole with nothing to vouch for the parts (主要用于 may leave some out)",
+      workbook: proseWorkbook({ achievements: "各项开支1100万元，主要用于以下方面：甲类开支300万元；乙类开支600万元；丙类开支100万元。" }),
+    },
     { name: "a list that says it is incomplete (等)", workbook: proseWorkbook({ achievements: "项目支出28545.3万元，其中：医疗救助7276万元、经办能力5508万元等。" }) },
   ],
   invalid: [
@@ -58,6 +66,26 @@ ruleTester.run(prosePartsSum, {
       name: "parts whose digits add up but whose whole has another unit",
       workbook: proseWorkbook({ problems: "基本支出346.77元，其中：人员支出224.06万元、公用支出122.71万元。" }),
       errors: [{ messageId: "unitMismatch", ref: "基本信息!B18", expected: "346.77万元" }],
+    },
+    {
+      name: "a 其中 list whose parts make the tables' 全年执行数 under a wrong whole: the whole, with the table's figure",
+      workbook: proseWorkbook({ achievements: "局机关及二级机构各项开支30830.13万元，其中：基本支出2257.83万元，项目支出28545.3万元。" }),
+      errors: [{ messageId: "wholeMismatchTable", ref: "基本信息!B17", expected: "30803.13万元" }],
+    },
+    {
+      name: "a list after a colon (主要用于以下方面：) whose parts make the tables' total: the whole, once",
+      workbook: proseWorkbook({ achievements: "局机关及二级机构各项开支30830.13万元，主要用于以下方面：基本支出2257.83万元，占7.33%；项目支出28545.3万元，占92.67%。" }),
+      errors: [{ messageId: "wholeMismatchTable", ref: "基本信息!B17", expected: "30803.13万元" }],
+    },
+    {
+      name: "a 其中 list that is also opened with a colon (其中用于：): one finding, not two",
+      workbook: proseWorkbook({ achievements: "局机关及二级机构各项开支30830.13万元，其中用于：基本支出2257.83万元；项目支出28545.3万元。" }),
+      errors: [{ messageId: "wholeMismatchTable", ref: "基本信息!B17", expected: "30803.13万元" }],
+    },
+    {
+      name: "a list after a colon whose shares are worked out of the parts' sum, not the whole",
+      workbook: proseWorkbook({ achievements: "各项开支1100万元，主要用于以下方面：甲类开支300万元，占30%；乙类开支600万元，占60%；丙类开支100万元，占10%。" }),
+      errors: [{ messageId: "wholeMismatchShares", ref: "基本信息!B17", expected: "1000万元" }],
     },
     {
       name: "counts, when the counts option is on",

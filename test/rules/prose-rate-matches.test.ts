@@ -24,6 +24,10 @@ ruleTester.run(proseRateMatches, {
     { name: "a scoring rule: 到位率100%的得满分", workbook: proseWorkbook({ achievements: "资金到位率100%的得满分。" }) },
     { name: "seed 003: 基本支出 占52.1% of the 支出决算 it is listed under", workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["（二）部门财政资金支出情况：2020年支出决算848.75万元，其中基本支出442.18万元，占52.1%；项目支出406.57万元，占47.9%。"]] } }) },
     { name: "seed 003: shares of a list after 主要用于以下方面:, of the amount before the colon (7.98% balanced for 7.986%)", workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["2020年一般公共预算财政拨款支出848.75万元，主要用于以下方面:社会保障和就业（类）支出67.78万元，占7.98%；卫生健康（类）支出756.01万元，占89.08%；住房保障（类）支出24.96万元，占2.94%。"]] } }) },
+    {
+      name: "seed 003's sentence with the whole wrong (884.75): the shares are the parts' over their sum, so none is reported (the whole is prose-parts-sum's one finding)",
+      workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["2020年一般公共预算财政拨款支出884.75万元，主要用于以下方面:社会保障和就业（类）支出67.78万元，占7.98%；卫生健康（类）支出756.01万元，占89.08%；住房保障（类）支出24.96万元，占2.94%。"]] } }),
+    },
     { name: "以下方面 with no whole before it: shares of the list's sum", workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["主要用于以下方面：社会保障和就业支出67.78万元，占7.98%；卫生健康支出756.01万元，占89.08%；住房保障支出24.96万元，占2.94%。"]] } }) },
     { name: "seed 003 三公: shares adding up to 100% are shares of the list's sum (8 of 9 is 88.9%)", workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["2020年“三公”经费财政拨款支出决算中，无因公出国（境）费支出；公务用车购置及运行维护费支出决算8万元，占88.9%；公务接待费支出决算1万元，占11.1%。"]] } }) },
     { name: "a list that goes on (等) has no sum: its shares are not checked", workbook: proseWorkbook({ year: 2020, extraSheets: { 整体绩效: [["主要用于以下方面：办公费8万元，占50%；印刷费1万元，占20%等。"]] } }) },

@@ -14,6 +14,7 @@ import { showNumber } from "../scoring/indicator-value";
 import { cellNumber, effectiveScore, gradeFor, gradeLabel, gradeMatches, roundScore, scoreTolerance, scoreWorkbook, type IndicatorScore } from "../scoring/score";
 import { sheetScoreOf } from "../relations/summary-links";
 import type { ScoringProfile } from "../scoring/types";
+import { withFormGradeWords } from "../scoring/grade-words";
 
 export { applyWritesToSnapshot } from "./apply";
 
@@ -217,8 +218,11 @@ export function computeFills(snapshot: WorkbookSnapshot, profile?: ScoringProfil
 }
 
 /** {@link computeFills} on an already mapped model. */
-export function computeFillsForModel(model: ReportModel, profile: ScoringProfile, options: FillOptions = {}): FillPlan {
+export function computeFillsForModel(model: ReportModel, given: ScoringProfile, options: FillOptions = {}): FillPlan {
   const overwrite = options.overwrite ?? false;
+  // The grade is written in the form's own words (优秀 / 良好 / 一般 / 较差 where the form shows them), not
+  // the profile's 优 / 良 / 中 / 差, which a 财政局 would send back.
+  const profile = withFormGradeWords(given, model);
   const plan = new Planner(overwrite, model);
   // A workbook of several forms that each carry their own figures (a 项目汇总表 and one 项目支出绩效自评表
   // per sheet) is computed form by form, as checkModel checks it: the whole workbook as one model has

@@ -86,12 +86,12 @@ export const FINAL_EXPENSE: FormDecl = {
   id: "final-expense",
   name: "支出决算表",
   kind: "accounts",
-  anchors: [["支出决算表", "一般公共预算财政拨款支出决算表", "财政拨款支出决算表"], ["基本支出"], ["人员经费"], ["公用经费"], ["项目支出"], ["合计", "本年支出合计", "支出合计"], ["科目名称", "功能分类科目", "科目编码"]],
+  anchors: [["支出决算表", "一般公共预算财政拨款支出决算表", "财政拨款支出决算表"], ["基本支出", "基本经费"], ["人员经费"], ["公用经费"], ["项目支出", "项目经费"], ["合计", "本年支出合计", "支出合计"], ["科目名称", "功能分类科目", "科目编码"]],
   minAnchors: 5,
   // A 决算 table says so: its title or its 科目 columns. Without them, 基本/人员/公用/项目支出 under a
   // name column is the contract's 支出 table (机构名称 or 单位名称 …), which auto-map reads.
   // The 财政拨款支出决算表 layout has only 合计 / 基本支出 / 项目支出 columns (no 人员经费 / 公用经费).
-  requires: [["基本支出"], ["项目支出"], ["支出决算表", "一般公共预算财政拨款支出决算表", "财政拨款支出决算表", "科目名称", "功能分类科目", "科目编码"]],
+  requires: [["基本支出", "基本经费"], ["项目支出", "项目经费"], ["支出决算表", "一般公共预算财政拨款支出决算表", "财政拨款支出决算表", "科目名称", "功能分类科目", "科目编码"]],
   // 机构名称 heads the contract's 支出 table (one row per institution), which auto-map reads.
   excludes: ["年度资金总额", "一级指标", "年末结转和结余", "机构名称"],
   fields: IDENTITY_FIELDS,
@@ -103,10 +103,10 @@ export const FINAL_EXPENSE: FormDecl = {
       columns: AMOUNT,
       rows: [
         { key: "expenseTotal", name: "本年支出合计", labels: ["本年支出合计", "支出合计"] },
-        { key: "basic", name: "基本支出", labels: ["基本支出"] },
+        { key: "basic", name: "基本支出", labels: ["基本支出", "基本经费"] },
         { key: "personnel", name: "人员经费", labels: ["人员经费"] },
         { key: "publicUse", name: "公用经费", labels: ["公用经费"] },
-        { key: "project", name: "项目支出", labels: ["项目支出"] },
+        { key: "project", name: "项目支出", labels: ["项目支出", "项目经费"] },
       ],
     },
     {
@@ -115,10 +115,10 @@ export const FINAL_EXPENSE: FormDecl = {
       mode: "table",
       columns: [
         { key: "total", labels: ["本年支出合计", "支出合计", "合计"], kind: "money" },
-        { key: "basic", labels: ["小计", "基本支出"], kind: "money" },
+        { key: "basic", labels: ["小计", "基本支出", "基本经费"], kind: "money" },
         { key: "personnel", labels: ["人员经费", "人员支出"], kind: "money" },
         { key: "publicUse", labels: ["公用经费", "公用支出"], kind: "money" },
-        { key: "project", labels: ["项目支出"], kind: "money" },
+        { key: "project", labels: ["项目支出", "项目经费"], kind: "money" },
         { key: "upper", labels: ["上缴上级支出"], kind: "money" },
         { key: "operating", labels: ["经营支出"], kind: "money" },
         { key: "affiliated", labels: ["对附属单位补助支出"], kind: "money" },
@@ -241,10 +241,10 @@ export const FINAL_CHANGE: FormDecl = {
         { key: "incomeTotal", name: "本年收入合计", labels: ["本年收入合计", "收入合计"] },
         ...INCOME_LINES,
         { key: "expenseTotal", name: "本年支出合计", labels: ["本年支出合计", "支出合计"] },
-        { key: "basic", name: "基本支出", labels: ["基本支出"] },
+        { key: "basic", name: "基本支出", labels: ["基本支出", "基本经费"] },
         { key: "personnel", name: "人员经费", labels: ["人员经费", "人员支出"] },
         { key: "publicUse", name: "公用经费", labels: ["公用经费", "公用支出"] },
-        { key: "project", name: "项目支出", labels: ["项目支出"] },
+        { key: "project", name: "项目支出", labels: ["项目支出", "项目经费"] },
         { key: "upperExpense", name: "上缴上级支出", labels: ["上缴上级支出"] },
         { key: "operatingExpense", name: "经营支出", labels: ["经营支出"] },
         { key: "affiliatedExpense", name: "对附属单位补助支出", labels: ["对附属单位补助支出"] },

@@ -59,6 +59,8 @@ export const MESSAGE_NUMBERS: Readonly<Record<string, MessageNumbers>> = {
   "prose-unit-matches-table/unitDiffers": { grouped: ["tableValue"] },
   "prose-parts-sum/sumMismatch": { grouped: ["sum"] },
   "prose-parts-sum/unitMismatch": { grouped: ["sum"] },
+  "prose-parts-sum/wholeMismatchTable": { grouped: ["sum", "tableValue"] },
+  "prose-parts-sum/wholeMismatchShares": { grouped: ["sum"] },
   "prose-change-percent/percentMismatch": { grouped: ["delta", "base"] },
   "date-in-amount/dateInMoney": { bare: ["value"] },
   "date-in-amount/dateInRate": { bare: ["value"] },

@@ -59,6 +59,8 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   "prose-parts-sum/sumMismatch": "The parts of “{{whole}}” in the text ({{parts}}) add up to {{sum}}, not the total.",
   "prose-parts-sum/partUnitMistake": "The unit of “{{phrase}}” is wrong: for the parts ({{parts}}) to add up to “{{whole}}”, write “{{expected}}”.",
   "prose-parts-sum/balanceMismatch": "In the text, “{{budget}}” less “{{spent}}” is {{expected}}, not “{{carry}}”: the budget, the spending and the amount carried over do not agree.",
+  "prose-parts-sum/wholeMismatchTable": "The total “{{whole}}” in the text is wrong: the items listed after it ({{parts}}) add up to {{sum}}, which agrees with {{label}} {{tableValue}} in the table ({{cell}}); the total should be {{tableValue}}.",
+  "prose-parts-sum/wholeMismatchShares": "The total “{{whole}}” in the text is wrong: the items listed after it ({{parts}}) add up to {{sum}}, and their shares ({{shares}}) are worked out of {{sum}} too; the total should be {{sum}}.",
   "prose-parts-sum/unitMismatch": "“{{whole}}” and its parts ({{parts}}) in the text use different units: the parts add up to {{sum}}.",
   "prose-indicator-matches/actualMismatch": "“{{phrase}}” in the text differs from the actual value {{actual}} ({{cell}}) of indicator “{{indicator}}”: check the text or the indicator table.",
   "prose-indicator-matches/rateMismatch": "The completion rate “{{phrase}}” in the text is wrong: “{{stated}}” ÷ the annual target {{target}} of indicator “{{indicator}}” is {{expected}}.",

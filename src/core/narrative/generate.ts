@@ -4,6 +4,7 @@
  * never invented text. Its sentences use the wording the prose rules read, so that checking a freshly
  * generated narrative gives no prose finding.
  */
+import { withFormGradeWords } from "../scoring/grade-words";
 import type { ReportModel, TableBinding, TableRow } from "../model/report-model";
 import type { SheetContent } from "../model/sheet-content";
 import type { SheetSnapshot, WorkbookSnapshot, CellSnapshot } from "../model/snapshot";
@@ -105,7 +106,9 @@ function level2Name(ind: IndicatorScore): string {
  * @returns the document: a title and the six sections 一 … 六
  * @example generateNarrative(mapWorkbook(snapshot), NATIONAL).sections[1].heading // "二、收支及预算执行情况"
  */
-export function generateNarrative(model: ReportModel, profile: ScoringProfile): NarrativeDoc {
+export function generateNarrative(model: ReportModel, given: ScoringProfile): NarrativeDoc {
+  // The grade in the form's own words (优秀 where the form writes 优秀), as fill writes it.
+  const profile = withFormGradeWords(given, model);
   const unit = model.moneyUnit;
   const s = model.scalars;
   const year = reportYear(model);

@@ -280,8 +280,11 @@ const SCALAR_PROSE: readonly [ScalarFieldId, string, readonly string[]][] = [
 ];
 
 const MONEY_TABLES: readonly TableId[] = ["jx_income", "jx_expense", "jx_sangong", "jx_assets", "jx_projects"];
-/** Aliases too loose to name one column in prose (财政拨款 is often 公共财政 + 基金). */
-const LOOSE = new Set(["财政拨款", "年末结转和结余"]);
+/**
+ * Aliases too loose to name one column in prose (财政拨款 is often 公共财政 + 基金; 项目经费 is any project's
+ * funds: 预算项目经费, 某项目经费28万元).
+ */
+const LOOSE = new Set(["财政拨款", "年末结转和结余", "项目经费"]);
 
 /** A cell naming its row as a total (合计, 总 计, 合计：). */
 const TOTAL_ROW = /^(?:合计|总计|汇总)[:：]?$/;

@@ -6,6 +6,8 @@
 import { defineRule } from "../engine/types";
 import { showNumber } from "../scoring/indicator-value";
 import { cellNumber, gradeFor, gradeLabel, gradeMatches, scoresFor } from "../scoring/score";
+import { withFormGradeWords } from "../scoring/grade-words";
+import type { GradeBand } from "../scoring/types";
 import { writtenTotalIsSlip } from "./lib/written-total";
 import { sheetScoreOf } from "../relations/summary-links";
 import type { CellRef } from "../model/snapshot";
@@ -41,6 +43,9 @@ export const gradeMatchesBand = defineRule<MessageId>({
     };
     return {
       workbook() {
+        // The grade to write is the form's own word for the band (良好 where the form writes 良好), as fill writes it.
+        const words = withFormGradeWords(context.profile, context.model);
+        const wordFor = (band: GradeBand): string => gradeLabel(words.grades.find((g) => g.grade === band.grade) ?? band);
         // Each project of a 项目汇总表: its 自评结果 against its own 自评得分.
         for (const row of context.model.tables.jx_projects?.rows ?? []) {
           const gradeCell = row.cells.grade;
@@ -66,7 +71,7 @@ export const gradeMatchesBand = defineRule<MessageId>({
           const own = sheetScoreOf(context.model, row);
           const ownBand = own !== undefined && Math.abs(own - score) > 0.005 ? gradeFor(own, context.profile) : undefined;
           if (ownBand && gradeMatches(text, ownBand)) continue;
-          const expected = gradeLabel(band);
+          const expected = wordFor(band);
           context.report({
             at: gradeCell.ref,
             messageId: "gradeMismatch",
@@ -100,7 +105,7 @@ export const gradeMatchesBand = defineRule<MessageId>({
         const sorted = [...context.profile.grades].sort((a, b) => b.min - a.min);
         const upper = sorted[sorted.indexOf(band) - 1];
         const range = upper ? `${showNumber(band.min)} 分（含）至 ${showNumber(upper.min)} 分` : `${showNumber(band.min)} 分及以上`;
-        const expected = gradeLabel(band);
+        const expected = wordFor(band);
         context.report({
           at,
           messageId: "gradeMismatch",

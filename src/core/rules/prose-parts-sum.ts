@@ -5,13 +5,15 @@
  */
 import { defineRule } from "../engine/types";
 import { halfWidth, valueIn, type ProseQuantity } from "../narrative/extract";
-import { amountMatches, itemBefore, matchMoneyLabel, proseCells } from "../narrative/prose-cells";
+import { amountMatches, itemBefore, matchMoneyLabel, moneyEntries, overallFact, proseCells, type Fact, type ProseCell } from "../narrative/prose-cells";
+import { listSum, openedLists, sharesVouchForSum } from "../narrative/opened-list";
+import { formatRef } from "../model/address";
 import { formatDecimals, replacePhrase } from "../narrative/phrase";
 import type { ReportModel } from "../model/report-model";
-import { convertUnit } from "../units";
+import { convertUnit, formatNumber } from "../units";
 
 /** Message ids of prose-parts-sum. */
-export type MessageId = "sumMismatch" | "unitMismatch" | "partUnitMistake" | "balanceMismatch";
+export type MessageId = "sumMismatch" | "unitMismatch" | "partUnitMistake" | "balanceMismatch" | "wholeMismatchTable" | "wholeMismatchShares";
 
 /** Parts listed in prose must add up to their whole. */
 export const prosePartsSum = defineRule<MessageId>({
@@ -25,6 +27,8 @@ export const prosePartsSum = defineRule<MessageId>({
       "unitMismatch": "文字中“{{whole}}”与其各部分（{{parts}}）的单位不一致：各部分之和为{{sum}}。",
       "partUnitMistake": "文字“{{phrase}}”的单位有误：按“{{whole}}”的各部分（{{parts}}）相加，应写作“{{expected}}”。",
       "balanceMismatch": "文字中“{{budget}}”减去“{{spent}}”为{{expected}}，与“{{carry}}”不符：预算、支出和结转（结余）三者对不上。",
+      "wholeMismatchTable": "文字中的总数“{{whole}}”有误：其后所列各项（{{parts}}）之和为{{sum}}，与表中{{label}}{{tableValue}}（{{cell}}）一致，总数应为{{tableValue}}。",
+      "wholeMismatchShares": "文字中的总数“{{whole}}”有误：其后所列各项（{{parts}}）之和为{{sum}}，所列占比（{{shares}}）也是按{{sum}}计算的，总数应为{{sum}}。",
     },
     fixable: true,
   },
@@ -34,6 +38,7 @@ export const prosePartsSum = defineRule<MessageId>({
         // Counts are often overlapping categories (查处585家，其中通报60家、约谈314家…): off by default.
         const counts = context.options.counts === true;
         for (const pc of proseCells(context.model)) {
+          const reported = new Set<ProseQuantity>();
           for (const list of pc.analysis.partLists) {
             const { whole } = list;
             if (whole.kind !== "money" && !counts) continue;
@@ -67,6 +72,7 @@ export const prosePartsSum = defineRule<MessageId>({
               const named = matchMoneyLabel(context.model, slip.label, pc.ref.sheet, pc.text.slice(slip.sentence.start, slip.start), itemBefore(pc.text, slip.sentence.start));
               if (named?.facts.some((f) => amountMatches(asWhole, context.model.moneyUnit, f))) continue;
               const expected = `${slip.numberText}${u}`;
+              reported.add(whole);
               context.report({
                 at: pc.ref,
                 messageId: "partUnitMistake",
@@ -87,6 +93,16 @@ export const prosePartsSum = defineRule<MessageId>({
             const sumText = `${formatDecimals(digitSum, decimals)}${partUnit}`;
             const digitsAgree = partUnit !== u && Math.abs(digitSum - whole.value) <= parts.reduce((a, p) => a + halfWidth(p), 0) + halfWidth(whole) + 1e-9;
             const data = { whole: whole.text, parts: parts.map((p) => p.text).join("、"), sum: sumText };
+            // The parts make a total the tables give: the whole is the mistake, and the message says what the
+            // tables give — unless the whole agrees with a table figure it names (then a part is wrong or left out).
+            const ownFigure = whole.kind === "money" ? matchMoneyLabel(context.model, whole.label, pc.ref.sheet, pc.text.slice(whole.sentence.start, whole.start), itemBefore(pc.text, whole.sentence.start)) : undefined;
+            const wholeAgrees = !!ownFigure?.facts.some((f) => amountMatches(whole, context.model.moneyUnit, f));
+            const figure = whole.kind === "money" && partUnit === u && !wholeAgrees ? wholeFigure(context.model, pc, whole, digitSum, u, tol) : undefined;
+            reported.add(whole);
+            if (figure) {
+              context.report({ at: pc.ref, messageId: "wholeMismatchTable", field: pc.field, data: { ...data, ...figure.data }, expected: figure.data.tableValue, actual: whole.text });
+              continue;
+            }
             context.report({
               at: pc.ref,
               messageId: digitsAgree ? "unitMismatch" : "sumMismatch",
@@ -95,6 +111,35 @@ export const prosePartsSum = defineRule<MessageId>({
               expected: sumText,
               actual: whole.text,
             });
+          }
+          // “支出884.75万元，主要用于以下方面：A67.78万元，占7.98%；B…”: the listed amounts (and their shares) agree
+          // with each other and with the tables, the whole does not — one finding, at the whole.
+          for (const list of openedLists(pc.analysis)) {
+            const { whole, parts } = list;
+            // A whole already reported for its 其中 list (…万元，其中用于：…) is reported once.
+            if (reported.has(whole)) continue;
+            const s = listSum(list);
+            if (!s || Math.abs(s.sum - whole.value) <= s.tol || (list.open && s.sum < whole.value)) continue;
+            // A whole that names a table figure is prose-amount-matches-table's (contradicted) or right (then a
+            // part is missing or wrong, which the parts' own labels tell).
+            const named = (q: ProseQuantity) => matchMoneyLabel(context.model, q.label, pc.ref.sheet, pc.text.slice(q.sentence.start, q.start), itemBefore(pc.text, q.sentence.start));
+            const own = named(whole);
+            if (own?.single || own?.facts.some((f) => amountMatches(whole, context.model.moneyUnit, f))) continue;
+            // A part the tables contradict is the mistake (prose-amount-matches-table's finding), not the whole.
+            if (parts.some((p) => {
+              const m = named(p);
+              return !!m?.single && !m.facts.some((f) => amountMatches(p, context.model.moneyUnit, f));
+            })) continue;
+            const decimals = Math.max(...parts.map((p) => p.decimals));
+            const sumText = `${formatDecimals(s.sum, decimals)}${whole.unit}`;
+            const data = { whole: whole.text, parts: parts.map((p) => p.text).join("、"), sum: sumText };
+            const figure = wholeFigure(context.model, pc, whole, s.sum, whole.unit, s.tol);
+            if (figure) {
+              context.report({ at: pc.ref, messageId: "wholeMismatchTable", field: pc.field, data: { ...data, ...figure.data }, expected: figure.data.tableValue, actual: whole.text });
+            } else if (sharesVouchForSum(list)) {
+              const shares = list.shares.map((x) => x!.text).join("、");
+              context.report({ at: pc.ref, messageId: "wholeMismatchShares", field: pc.field, data: { ...data, shares }, expected: sumText, actual: whole.text });
+            }
           }
           // 预算资金192.31万元，支出158.89万元，……结转到2020年度33.42万元: the budget is what was spent and
           // what was carried over.
@@ -138,6 +183,37 @@ function tableExplains(model: ReportModel, text: string, sheet: string, whole: P
     const f = figure(p);
     return f !== undefined && Math.abs(sum - values[i] + f - whole.value) <= tol;
   });
+}
+
+/**
+ * The table figure a whole's parts add up to, when the whole names none of its own: the form's overall
+ * 全年执行数 / 全年预算数, else a money table's total (or one-cell) figure — the amount the tables give.
+ */
+function wholeFigure(model: ReportModel, pc: ProseCell, whole: ProseQuantity, sum: number, unit: string, tol: number): { data: { label: string; tableValue: string; cell: string } } | undefined {
+  const candidates: { label: string; fact: Fact }[] = [];
+  for (const what of ["executed", "budget"] as const) {
+    const f = overallFact(model, what, pc.ref.sheet);
+    if (f && !f.suspect) candidates.push({ label: what === "budget" ? "全年预算数" : "全年执行数", fact: f });
+  }
+  for (const e of moneyEntries(model)) {
+    for (const f of e.facts) if (!f.suspect && (f.isTotal || f === e.stated || e.facts.length === 1)) candidates.push({ label: e.name, fact: f });
+  }
+  // A whole of spending is not the 本年收入合计 that happens to equal it: a figure of the whole's own side
+  // (支出 / 收入 / 预算) when the whole names one.
+  const side = sideOf(whole.label);
+  const hit = candidates.find(({ label, fact }) => {
+    const v = convertUnit(fact.value, model.moneyUnit, unit);
+    return v !== undefined && Math.abs(v - sum) <= tol && (!side || sideOf(label) === side);
+  });
+  if (!hit) return undefined;
+  const f = hit.fact;
+  return { data: { label: hit.label, tableValue: formatNumber(f.value, f.decimals, { unit: model.moneyUnit }), cell: formatRef(f.ref) } };
+}
+
+/** The last of 支出 (执行) / 收入 / 预算 a label names: which side of the accounts an amount is on. */
+function sideOf(label: string): "支出" | "收入" | "预算" | undefined {
+  const m = /(支出|执行|收入|预算)(?!.*(?:支出|执行|收入|预算))/.exec(label);
+  return m ? (m[1] === "执行" ? "支出" : (m[1] as "支出" | "收入" | "预算")) : undefined;
 }
 
 const BALANCE_CARRY = /结转|结余/;

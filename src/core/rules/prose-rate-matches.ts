@@ -14,6 +14,7 @@ import { formatNumber } from "../units";
 import { normalizeLabel } from "../schema/fields";
 import { formatDecimals, quoteSentence, replacePhrase } from "../narrative/phrase";
 import { divide, mid, percentAgrees, pointOf, rangeOf, type Range } from "../narrative/ratios";
+import { LIST_OPENER, openedLists, shareEchoesWhole } from "../narrative/opened-list";
 
 /** Message ids of prose-rate-matches. */
 export type MessageId = "rateMismatch" | "rowRateMismatch" | "arrivalRate" | "arrivalInFull" | "arrivalOver100";
@@ -34,8 +35,6 @@ function partsAddUp(whole: ProseQuantity, parts: readonly ProseQuantity[]): bool
 
 /** A share: 占52.1%, 占比47.9%, 占支出总额的52.1% (the whole named). */
 const SHARE = /^占(?:比|比重|比例)?(?:为)?$|^占(.{1,12}?)(?:的)?(?:比重|比例)?(?:为)?$/;
-/** A list opened with a colon: 主要用于以下方面：, 包括以下几个方面：, 具体如下：, 主要用于：. */
-const LIST_OPENER = /(?:以下|如下)(?:几个|[一二三四五六七八九十\d]+个)?(?:方面|几项|项目|内容|用途)?\s*[:：]|(?:用于|包括|用在)\s*[:：]/;
 /** The form's overall 预算执行率 (not a part's: 项目支出执行率 is not the form's). */
 const OVERALL_RATE = /^(?:本项目|项目|部门整体|部门|整体|全年|年度|本年度?|当年度?|总体|综合|资金)*预算执行率$/;
 /** 执行率 / 资金执行率 alone: the form's only when no amount before it in the sentence could own it. */
@@ -130,6 +129,20 @@ export const proseRateMatches = defineRule<MessageId>({
             slack = Math.pow(10, -q.decimals) / 100;
           }
           if (!ratio || !denPoint || percentAgrees(q, [ratio[0] - slack, ratio[1] + slack])) return;
+          // “支出884.75万元，主要用于以下方面：A67.78万元，占7.98%；…” where the parts and their shares agree with each
+          // other and not with the whole: the whole is the one mistake (prose-parts-sum's or
+          // prose-amount-matches-table's finding, at the whole), each share against it would only echo it.
+          const opened = openedLists(pc.analysis).find((l) => l.parts.includes(p));
+          if (opened && shareEchoesWhole(opened)) return;
+          // A part the table contradicts (人员经费78.95万元 where the form says 87.95), whose table figure gives the
+          // share as written: the part is prose-amount-matches-table's one finding, the share only echoes it.
+          const over = whole ?? opened?.whole;
+          if (over && contradicted(pc, p)) {
+            const f = tableFact(pc, p);
+            const den = rangeOf(over, model.moneyUnit);
+            const r = f && den ? divide(factRange(f), den) : undefined;
+            if (r && percentAgrees(q, [r[0] - slack, r[1] + slack])) return;
+          }
           const expected = `${formatDecimals(((pointOf(p, unit) ?? 0) / denPoint) * 100, Math.max(q.decimals, 1))}%`;
           context.report({
             at: pc.ref,

@@ -152,10 +152,10 @@ export const TABLES: readonly TableDef[] = [
     columns: [
       NAME_COL,
       { key: "total", label: "支出合计", aliases: ["支出总计", "本年支出合计"], money: true, required: true },
-      { key: "basic", label: "基本支出", aliases: [], money: true },
+      { key: "basic", label: "基本支出", aliases: ["基本经费"], money: true },
       { key: "personnel", label: "人员支出", aliases: ["人员经费"], money: true },
       { key: "publicUse", label: "公用支出", aliases: ["公用经费"], money: true },
-      { key: "project", label: "项目支出", aliases: [], money: true },
+      { key: "project", label: "项目支出", aliases: ["项目经费"], money: true },
       { key: "balanceYear", label: "当年结余", aliases: ["本年结余"], money: true },
       { key: "balanceTotal", label: "累计结余", aliases: ["年末结转和结余"], money: true },
     ],
