@@ -8,6 +8,8 @@ import { outcomeOf, type OutcomeKind } from "../core/report/outcome";
 import type { ReportModel } from "../core/model/report-model";
 import { reportYear } from "../core/narrative/prose-cells";
 import { gradeFor, gradeLabel } from "../core/scoring/score";
+import { withFormBands } from "../core/scoring/form-bands";
+import { withFormGradeWords } from "../core/scoring/grade-words";
 import { applyIgnores, readIgnores } from "../core/report/ignores";
 import { PRESETS, type Preset } from "../core/config/presets";
 import { PROFILES, findProfile } from "../core/scoring/profiles";
@@ -171,7 +173,7 @@ export async function checkFile(file: string, options: CheckFileOptions): Promis
       warnings: report.stats.warnings,
       infos: report.stats.infos,
       score: report.score ?? null,
-      grade: gradeOf(report.score, report.meta.profile),
+      grade: gradeOf(report.score, report.meta.profile, model),
       unit: unitOf(model),
       year: reportYear(model) ?? null,
       form: report.form?.name ?? null,
@@ -189,9 +191,12 @@ export async function checkFile(file: string, options: CheckFileOptions): Promis
   };
 }
 
-function gradeOf(score: number | undefined, profileId: string): string | null {
-  const profile = findProfile(profileId);
-  const band = score !== undefined && profile ? gradeFor(score, profile) : undefined;
+/** The grade of the score as the form itself grades and words it (its written bands, 优秀 / 良好 …). */
+function gradeOf(score: number | undefined, profileId: string, model: ReportModel): string | null {
+  const named = findProfile(profileId);
+  if (score === undefined || !named) return null;
+  const profile = withFormGradeWords(withFormBands(named, model.snapshot), model);
+  const band = gradeFor(score, profile);
   return band ? gradeLabel(band) : null;
 }
 
