@@ -12,6 +12,7 @@
  * and the profile's own words for what the form does not show. A form that shows the long words (优秀, 良好,
  * 一般, 较差) for some grades gets the long words for the others too: 优秀 / 良好 / 中 / 较差.
  */
+import { cellIndex } from "../model/cell-index";
 import type { ReportModel } from "../model/report-model";
 import { toHalfWidth } from "../units/parse";
 import { bandsOnForm } from "./form-bands";
@@ -61,8 +62,10 @@ function listedWords(text: string, profile: ScoringProfile): Partial<Record<Grad
 function wordsOnForm(model: ReportModel, profile: ScoringProfile): Partial<Record<Grade, string>> | undefined {
   let out: Partial<Record<Grade, string>> | undefined;
   for (const sheet of model.snapshot.sheets) {
-    for (const cell of Object.values(sheet.cells)) {
-      const v = cell.value;
+    // The sheet's text cells from its index, in the record's order (not every cell of a large sheet).
+    const ix = cellIndex(sheet);
+    for (let i = 0; i < ix.texts.length; i++) {
+      const v = ix.cells[ix.texts[i]].value;
       if (typeof v !== "string" || v.length > MAX_NOTE || !/[优良中差般格]/.test(v)) continue;
       const words = listedWords(v, profile);
       if (!words) continue;
