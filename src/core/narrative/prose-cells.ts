@@ -8,9 +8,9 @@ import { indexToCol } from "../model/address";
 import type { ColumnDef, ScalarFieldId, TableId } from "../schema/fields";
 import { TABLES, normalizeLabel } from "../schema/fields";
 import { isDateFormat, parseCell, writtenDecimals } from "../units";
-import { findUnitMistakes } from "../relations/unit-mistakes";
+import { checksTouchingUnitMistakes, findUnitMistakes } from "../relations/unit-mistakes";
 import { checksInvolving, evaluate, failingChecks, refKey, type SumCheck } from "../relations/footing";
-import { causeCorrections } from "../relations/cause";
+import { causeCorrections, causeOf, type Cause } from "../relations/cause";
 import { analyzeProse, type ProseAnalysis, type ProseQuantity, halfWidth } from "./extract";
 import { convertUnit, decimalShift, moneyFactor } from "../units";
 import { settledYear } from "./report-year";
@@ -220,7 +220,28 @@ export function correctedFact(model: ReportModel, fact: Fact | undefined): Fact 
   if (cause) return extend(fact, { value: cause.value, decimals: Math.max(fact.decimals, cause.decimals) });
   const failing = failingOnceSettled(model);
   if (failing.size === 0) return fact;
-  return checksInvolving(model, refKey(fact.ref)).some((c) => failing.has(c)) ? extend(fact, { suspect: true }) : fact;
+  // A check still failing says nothing against a cell its relations clear: the cause lies among other
+  // cells (a 年度资金总额 its 执行率 and its other split confirm, over 其中 rows one of which is wrong).
+  const at = refKey(fact.ref);
+  const against = (c: SumCheck): boolean => {
+    if (!failing.has(c)) return false;
+    const cause = causeFor(model, c);
+    return cause === undefined || cause.figure.key === at || (cause.alternatives ?? []).some((f) => f.key === at);
+  };
+  return checksInvolving(model, at).some(against) ? extend(fact, { suspect: true }) : fact;
+}
+
+const causes = new WeakMap<ReportModel, Map<SumCheck, Cause | undefined>>();
+
+/** The cause of a failing check as total-matches-parts names it (checks of a found 元 slip and 项目 rows aside). */
+function causeFor(model: ReportModel, check: SumCheck): Cause | undefined {
+  let byCheck = causes.get(model);
+  if (!byCheck) causes.set(model, (byCheck = new Map()));
+  if (byCheck.has(check)) return byCheck.get(check);
+  const touching = checksTouchingUnitMistakes(model);
+  const cause = check.kind === "project" || touching.has(check) ? undefined : causeOf(model, check, (c) => c.kind !== "project" && !touching.has(c));
+  byCheck.set(check, cause);
+  return cause;
 }
 
 const settledFailing = new WeakMap<ReportModel, ReadonlySet<SumCheck>>();
