@@ -476,7 +476,7 @@ function findMatrix(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
         if (key) {
           // A row of last year's figures hidden under this year's (项目支出 twice): the visible one.
           const had = rows.get(key);
-          if (had === undefined || (grid.rowHidden(had) && !grid.rowHidden(r))) rows.set(key, r);
+          if (had === undefined || grid.preferRow(had, r) === r) rows.set(key, r);
           known = true;
           break;
         }
@@ -515,7 +515,7 @@ function findPairs(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
       const key = rowKeyOf(keyIn(grid, v), decl, rows);
       // A line of last year's figures hidden above this year's: the visible one is the line.
       const had = key === undefined ? undefined : rows.get(key);
-      if (!key || (had !== undefined && !(grid.rowHidden(had) && !grid.rowHidden(row)))) continue;
+      if (!key || (had !== undefined && grid.preferRow(had, row) === had)) continue;
       // The amount: the first filled cell to the right (not a 行次), if a figure; a label there means none.
       // Hidden columns (last year's amounts) only when no visible one is there.
       const end = grid.merge(row, col)?.end.col ?? col;

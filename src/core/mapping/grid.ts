@@ -269,6 +269,11 @@ export class SheetGrid {
     return this.colHidden(first) && !this.colHidden(other) ? other : first;
   }
 
+  /** Of two rows holding the same label, the one to read: the first, unless only it is hidden (see {@link preferCol}). */
+  preferRow(first: number, other: number): number {
+    return this.rowHidden(first) && !this.rowHidden(other) ? other : first;
+  }
+
   /** The merged area covering a position, if any. */
   merge(row: number, col: number): Area | undefined {
     if (this.mergeAt.size === 0 && this.bigMerges.length === 0) return undefined;

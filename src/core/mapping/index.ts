@@ -6,7 +6,7 @@ import type { CellRef, SheetSnapshot, WorkbookSnapshot } from "../model/snapshot
 import type { BoundCell, DeclaredRate, DeclaredSum, FormInstance, MoneyUnit, ReportModel, SkippedSheet, TableBinding } from "../model/report-model";
 import { isHiddenSheet } from "../model/hidden";
 import { toHalfWidth } from "../units";
-import { SCALAR_FIELDS, TABLES, type ScalarFieldId } from "../schema/fields";
+import { SCALAR_FIELDS, TABLES, normalizeLabel, type ScalarFieldId } from "../schema/fields";
 import { detectForm } from "../forms/detect";
 import { formBands, type FormBand } from "../forms/bands";
 import { linkRelations, readForm, readIdentity, type FormRead } from "../forms/read";
@@ -132,9 +132,9 @@ function formYear(result: MappingResult, sheet: string): { year: number; ref: Ce
   return year && cell && cell.ref.sheet === sheet ? { year: Number(year), ref: cell.ref } : undefined;
 }
 
-/** A text as compared between two forms: no spaces, half-width. */
+/** A project's or unit's name as compared between two forms (a label's normal form: half-width, no spaces). */
 function plain(v: unknown): string {
-  return typeof v === "string" || typeof v === "number" ? toHalfWidth(String(v)).replace(/\s+/g, "") : "";
+  return typeof v === "string" || typeof v === "number" ? normalizeLabel(String(v)) : "";
 }
 
 /**
