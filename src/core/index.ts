@@ -2,9 +2,11 @@
  * jixiao core — the only public surface of the engine. Pure TypeScript: no Office, DOM or Node APIs.
  * Phases: read (host → WorkbookSnapshot) → map (ReportModel) → check (Report) → score/fill → narrative.
  */
-export type { CellRef, CellSnapshot, CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from "./model/snapshot";
+export type { CellRef, CellSnapshot, CellValue, DefinedName, LineRun, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "./model/snapshot";
+export { hiddenAt, isHiddenSheet } from "./model/hidden";
+export type { HiddenAt } from "./model/hidden";
 export type { SheetContent } from "./model/sheet-content";
-export type { BoundCell, MappingInfo, MappingProblem, MoneyUnit, ReportModel, ScalarBinding, TableBinding, TableColumn, TableRow } from "./model/report-model";
+export type { BoundCell, MappingInfo, MappingProblem, MoneyUnit, ReportModel, ScalarBinding, SkippedSheet, TableBinding, TableColumn, TableRow } from "./model/report-model";
 export { colToIndex, formatArea, formatRef, indexToCol, parseA1, parseArea, parseCellRef, parseRef, quoteSheet, toA1 } from "./model/address";
 export type { Area, ParsedRef, Position } from "./model/address";
 export { SCALAR_FIELDS, TABLES, normalizeLabel, scalarField, tableDef } from "./schema/fields";

@@ -20,10 +20,14 @@ export const SEVERITY_COLORS: Readonly<Record<Severity, string>> = { error: "#FF
 
 const RANK: Readonly<Record<Severity, number>> = { error: 0, info: 2, warning: 1 };
 
-/** One highlight per flagged cell, coloured by its most severe finding. */
+/**
+ * One highlight per flagged cell, coloured by its most severe finding. A cell of a hidden sheet is not
+ * painted: the clerk cannot see it, and the sheet (last year's, kept out of sight) stays as it was.
+ */
 export function highlightsFor(findings: readonly Finding[]): Highlight[] {
   const byCell = new Map<string, Finding[]>();
   for (const f of findings) {
+    if (f.hidden === "sheet") continue;
     const key = formatRef({ sheet: f.sheet, address: f.ref });
     byCell.set(key, [...(byCell.get(key) ?? []), f]);
   }

@@ -9,6 +9,8 @@
  * Only what src/hosts/excel/excel-host.ts uses is modelled. Writes apply at once (a real Excel applies
  * them at sync; the adapter never reads back inside a batch, so the difference does not show).
  * window.__jixiao exposes the model for the test: cell(sheet, address), fill(sheet, address), syncs.
+ * A seed sheet's visibility ("hidden" / "veryHidden") and hidden rows and columns (runs, as the snapshot
+ * writes them) become the model's Worksheet.visibility, rowHidden / columnHidden and visible cells.
  */
 (function () {
   "use strict";
@@ -56,9 +58,14 @@
   // ---- the model ----
   var model = { sheets: [], syncs: 0, selected: null, names: [] };
   function addSheet(name) {
-    var s = { name: name, cells: {}, fills: {}, merges: [], notes: {}, bold: {}, widths: {} };
+    var s = { name: name, cells: {}, fills: {}, merges: [], notes: {}, bold: {}, widths: {}, hiddenRows: {}, hiddenCols: {} };
     model.sheets.push(s);
     return s;
+  }
+  function hideRuns(store, runs) {
+    (runs || []).forEach(function (run) {
+      for (var n = run[0]; n <= run[1]; n++) store[n] = true;
+    });
   }
   seed.sheets.forEach(function (sheet) {
     var s = addSheet(sheet.name);
@@ -66,6 +73,10 @@
       s.cells[k] = Object.assign({}, sheet.cells[k]);
     });
     s.merges = (sheet.merges || []).slice();
+    if (sheet.visibility === "hidden") s.visibility = "Hidden";
+    if (sheet.visibility === "veryHidden") s.visibility = "VeryHidden";
+    hideRuns(s.hiddenRows, sheet.hiddenRows);
+    hideRuns(s.hiddenCols, sheet.hiddenCols);
   });
   var seedFills = window.__JIXIAO_FILLS__ || {};
   Object.keys(seedFills).forEach(function (ref) {
@@ -151,6 +162,27 @@
     return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
   }
 
+  /** Range.rowHidden / columnHidden: true when every line is hidden, false when none, null when some. */
+  function linesHidden(store, from, to) {
+    var n = 0;
+    Object.keys(store).forEach(function (k) {
+      if (Number(k) >= from && Number(k) <= to) n++;
+    });
+    return n === 0 ? false : n === to - from + 1 ? true : null;
+  }
+
+  /** The runs of lines from..to that are not hidden. */
+  function shownRuns(store, from, to) {
+    var runs = [];
+    for (var n = from; n <= to; n++) {
+      if (store[n]) continue;
+      var last = runs[runs.length - 1];
+      if (last && last[1] === n - 1) last[1] = n;
+      else runs.push([n, n]);
+    }
+    return runs;
+  }
+
   function makeRange(s, area) {
     function setContent(addr, v) {
       if (v === null || v === undefined) return; // Office.js: null leaves the cell alone
@@ -232,6 +264,28 @@
       getRow: function (i) {
         return makeRange(s, { r1: area.r1 + i, c1: area.c1, r2: area.r1 + i, c2: area.c2 });
       },
+      getColumn: function (j) {
+        return makeRange(s, { r1: area.r1, c1: area.c1 + j, r2: area.r2, c2: area.c1 + j });
+      },
+      // ExcelApi 1.9; only "Visible" is modelled: the visible rows crossed with the visible columns.
+      getSpecialCellsOrNullObject: function (type) {
+        if (type !== "Visible") throw officeError("InvalidArgument", "only Visible is modelled");
+        var areas = [];
+        shownRuns(s.hiddenRows, area.r1, area.r2).forEach(function (rows) {
+          shownRuns(s.hiddenCols, area.c1, area.c2).forEach(function (cols) {
+            var a = a1(rows[0], cols[0]);
+            var b = a1(rows[1], cols[1]);
+            areas.push(quote(s.name) + "!" + (a === b ? a : a + ":" + b));
+          });
+        });
+        return {
+          isNullObject: areas.length === 0,
+          address: areas.join(", "),
+          load: function () {
+            return this;
+          },
+        };
+      },
       getEntireColumn: function () {
         return makeRange(s, { r1: 1, c1: area.c1, r2: 1048576, c2: area.c2 });
       },
@@ -305,6 +359,16 @@
           else c.numberFormat = nf;
           s.cells[addr] = c;
         });
+      },
+    });
+    Object.defineProperty(range, "rowHidden", {
+      get: function () {
+        return linesHidden(s.hiddenRows, area.r1, area.r2);
+      },
+    });
+    Object.defineProperty(range, "columnHidden", {
+      get: function () {
+        return linesHidden(s.hiddenCols, area.c1, area.c2);
       },
     });
     Object.defineProperty(range, "valueTypes", {
@@ -385,7 +449,7 @@
 
   var worksheets = collection(function () {
     return model.sheets.map(function (s) {
-      return { name: s.name };
+      return { name: s.name, visibility: s.visibility || "Visible" };
     });
   });
   worksheets.getItem = function (name) {

@@ -6,6 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import type { CellSnapshot, WorkbookSnapshot } from "../../src/core/model/snapshot";
+import { hiddenFields, runsOf } from "../../src/core/model/hidden";
 
 export type Value = string | number | null;
 
@@ -33,6 +34,8 @@ export interface SheetSpec {
   hiddenCols?: string[];
   /** Hidden rows by number. */
   hiddenRows?: number[];
+  /** A hidden tab (last year's sheet kept out of sight), or a very hidden one. */
+  state?: "hidden" | "veryHidden";
 }
 
 export interface BookSpec {
@@ -126,7 +129,7 @@ export function showRef(r: Ref): string {
 
 export function copyBook(b: BookSpec): BookSpec {
   return {
-    sheets: b.sheets.map((s) => ({ name: s.name, cells: new Map([...s.cells].map(([k, c]) => [k, { ...c }])), merges: [...s.merges], widths: { ...s.widths }, ...(s.hiddenCols ? { hiddenCols: [...s.hiddenCols] } : {}), ...(s.hiddenRows ? { hiddenRows: [...s.hiddenRows] } : {}) })),
+    sheets: b.sheets.map((s) => ({ name: s.name, cells: new Map([...s.cells].map(([k, c]) => [k, { ...c }])), merges: [...s.merges], widths: { ...s.widths }, ...(s.hiddenCols ? { hiddenCols: [...s.hiddenCols] } : {}), ...(s.hiddenRows ? { hiddenRows: [...s.hiddenRows] } : {}), ...(s.state ? { state: s.state } : {}) })),
   };
 }
 
@@ -180,7 +183,7 @@ export async function writeBook(b: BookSpec, file: string, options: { store?: bo
   wb.created = new Date(Date.UTC(2024, 0, 1));
   wb.modified = wb.created;
   for (const s of b.sheets) {
-    const ws = wb.addWorksheet(s.name);
+    const ws = wb.addWorksheet(s.name, s.state ? { state: s.state } : undefined);
     for (const [col, w] of Object.entries(s.widths)) ws.getColumn(col).width = w;
     for (const [at, c] of s.cells) {
       if (c.v === null) continue;
@@ -201,17 +204,25 @@ export async function writeBook(b: BookSpec, file: string, options: { store?: bo
 
 /**
  * The snapshot the .xlsx host reads from the file `writeBook` writes (cells with their number formats,
- * merges; blank cells left out): for tests that check a book in-process, without writing it.
+ * merges, hidden tabs, rows and columns; blank cells left out): for tests that check a book in-process,
+ * without writing it.
  */
 export function snapshotOf(book: BookSpec): WorkbookSnapshot {
   return {
     sheets: book.sheets.map((s) => {
       const cells: Record<string, CellSnapshot> = {};
+      const extent = { rowLo: Infinity, rowHi: 0, colLo: Infinity, colHi: 0 };
       for (const [a1, c] of s.cells) {
         if (c.v === null) continue;
         cells[a1] = c.fmt && c.fmt !== "General" ? { value: c.v, numberFormat: c.fmt } : { value: c.v };
+        const { col, row } = parseA1(a1);
+        extent.rowLo = Math.min(extent.rowLo, row);
+        extent.rowHi = Math.max(extent.rowHi, row);
+        extent.colLo = Math.min(extent.colLo, col);
+        extent.colHi = Math.max(extent.colHi, col);
       }
-      return { name: s.name, cells, merges: [...s.merges] };
+      const hidden = hiddenFields({ visibility: s.state, rows: runsOf(s.hiddenRows ?? []), cols: runsOf((s.hiddenCols ?? []).map(colIndex)) }, extent);
+      return { name: s.name, cells, merges: [...s.merges], ...hidden };
     }),
     names: [],
   };

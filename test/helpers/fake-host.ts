@@ -55,11 +55,19 @@ export interface FakeHost extends WorkbookHost {
   failNext(op: FakeOperation, error: HostError | undefined): void;
 }
 
-type MutableSheet = { name: string; cells: Record<string, CellSnapshot>; merges: string[] };
+type MutableSheet = { name: string; cells: Record<string, CellSnapshot>; merges: string[] } & Pick<SheetSnapshot, "visibility" | "hiddenRows" | "hiddenCols">;
 
 function clone(wb: WorkbookSnapshot): { sheets: MutableSheet[]; names: DefinedName[] } {
   return {
-    sheets: wb.sheets.map((s) => ({ name: s.name, merges: [...s.merges], cells: Object.fromEntries(Object.entries(s.cells).map(([a, c]) => [a, { ...c }])) })),
+    sheets: wb.sheets.map((s) => ({
+      name: s.name,
+      merges: [...s.merges],
+      cells: Object.fromEntries(Object.entries(s.cells).map(([a, c]) => [a, { ...c }])),
+      // A hidden tab, hidden rows and columns stay as they are: the fake host never changes them.
+      ...(s.visibility ? { visibility: s.visibility } : {}),
+      ...(s.hiddenRows ? { hiddenRows: s.hiddenRows } : {}),
+      ...(s.hiddenCols ? { hiddenCols: s.hiddenCols } : {}),
+    })),
     names: wb.names.map((n) => ({ ...n })),
   };
 }

@@ -17,6 +17,10 @@ interface Sheet {
   name: string;
   values: Grid;
   numberFormat: Grid;
+  /** Hidden rows (1-based): the used range's rowHidden and visible areas follow from them. */
+  hiddenRows?: number[];
+  /** Whether column B (合计) is hidden. */
+  hiddenB?: boolean;
 }
 
 /** A 收支情况 sheet like the bench's: four tables of `n` institutions (header, 汇总, rows), eight columns. */
@@ -72,16 +76,39 @@ function mockExcel(sheets: Sheet[]) {
   const sheetData: Record<string, unknown> = {};
   for (const s of sheets) {
     const cols = s.values[0].length;
+    const rows = s.values.length;
+    // The visible cells: runs of visible rows, crossed with the visible columns (A, then C… or A…).
+    const hidden = new Set(s.hiddenRows ?? []);
+    const runs: [number, number][] = [];
+    for (let r = 1; r <= rows; r++) {
+      if (hidden.has(r)) continue;
+      const last = runs[runs.length - 1];
+      if (last && last[1] === r - 1) last[1] = r;
+      else runs.push([r, r]);
+    }
+    const colRuns: [number, number][] = s.hiddenB ? [[1, 1], [3, cols]] : [[1, cols]];
+    const visible = runs.flatMap(([a, b]) => colRuns.map(([c, d]) => `${s.name}!${address(a, c, b - a + 1, d - c + 1)}`)).join(",");
     sheetData[`sheet_${s.name}`] = {
       name: s.name,
       names: { items: [], load: function (this: OfficeMockObject) { return OfficeMockObject.prototype.load.call(this, "items"); } },
-      usedRange: { ...rangeMock(s, 1, s.values.length), address: `${s.name}!${address(1, 1, s.values.length, cols)}` },
+      usedRange: {
+        ...rangeMock(s, 1, rows),
+        address: `${s.name}!${address(1, 1, rows, cols)}`,
+        // The flags say "some" (hidden rows or column B) or "none"; the visible areas say which.
+        rowHidden: false,
+        columnHidden: false,
+        visibleAreas: { address: visible, isNullObject: false },
+        getSpecialCellsOrNullObject: function (this: { visibleAreas: unknown }) {
+          return this.visibleAreas;
+        },
+      },
       mergedAreas: { address: "", isNullObject: true },
       getUsedRangeOrNullObject: function (this: { usedRange: unknown }) {
         return this.usedRange;
       },
-      getUsedRange: function (this: { usedRange: unknown; mergedAreas: unknown }) {
-        return { getMergedAreasOrNullObject: () => this.mergedAreas };
+      // getUsedRange(true) is the hidden lines' probe; getUsedRange(false) is where merges are read.
+      getUsedRange: function (this: { usedRange: unknown; mergedAreas: unknown }, valuesOnly?: boolean) {
+        return valuesOnly ? this.usedRange : { getMergedAreasOrNullObject: () => this.mergedAreas };
       },
       getRange: function (this: OfficeMockObject & Record<string, unknown>, a: string) {
         const key = `r_${a}`;
@@ -112,6 +139,12 @@ function mockExcel(sheets: Sheet[]) {
     },
   });
   const ctx = (root as unknown as { context: Excel.RequestContext & OfficeMockObject }).context;
+  for (const s of sheets) {
+    // office-addin-mock holds no null in its data: "some hidden" is set on the built mock.
+    const used = (ctx.workbook.worksheets as unknown as Record<string, { usedRange: Record<string, unknown> }>)[`sheet_${s.name}`].usedRange;
+    if (s.hiddenRows?.length) used.rowHidden = null;
+    if (s.hiddenB) used.columnHidden = null;
+  }
   const realSync = ctx.sync.bind(ctx);
   let syncs = 0;
   ctx.sync = (async () => {
@@ -147,6 +180,19 @@ function expectWhole(snapshot: WorkbookSnapshot, sheets: Sheet[]): void {
   snapshot.sheets.forEach((s, i) => expect(s.cells).toEqual(expectedCells(sheets[i])));
 }
 
+/** The 收支情况 sheet with last year's rows hidden here and there and its 合计 column hidden. */
+function withHidden(sheet: Sheet): Sheet {
+  const hiddenRows = Array.from({ length: Math.floor(sheet.values.length / 100) }, (_, k) => 50 + k * 100);
+  return { ...sheet, hiddenRows: [...hiddenRows, hiddenRows[0] + 1], hiddenB: true };
+}
+
+function expectHidden(snapshot: WorkbookSnapshot, sheet: Sheet): void {
+  const read = snapshot.sheets.find((s) => s.name === sheet.name)!;
+  const rows = [...(sheet.hiddenRows ?? [])].sort((a, b) => a - b);
+  expect(read.hiddenRows?.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, k) => a + k))).toEqual(rows);
+  expect(read.hiddenCols).toEqual([[2, 2]]);
+}
+
 describe("reading a large workbook from Excel", () => {
   it("2 000 institutions: two syncs, each response below 5 MB", async () => {
     const sheets = [infoSheet, tablesSheet(2000)];
@@ -163,13 +209,26 @@ describe("reading a large workbook from Excel", () => {
     expect(cells * READ_BYTES_PER_CELL).toBeGreaterThanOrEqual(Math.max(...responses));
   });
 
+  it("2 000 institutions with hidden rows and a hidden column: still two syncs, the hidden lines as runs", async () => {
+    const sheets = [infoSheet, withHidden(tablesSheet(2000))];
+    const { run, stats } = mockExcel(sheets);
+    const result = await new ExcelHost(run, { isSetSupported: all }).readWorkbook();
+    if (!result.ok) throw new Error(result.error.message);
+    expectWhole(result.value, sheets);
+    expectHidden(result.value, sheets[1]);
+    expect(stats().syncs).toBe(2);
+    expect(result.value.sheets[0].hiddenRows).toBeUndefined();
+  });
+
   it("8 000 institutions: read in row blocks below 5 MB each, the same snapshot; the next read goes straight to blocks", async () => {
-    const sheets = [infoSheet, tablesSheet(8000)];
+    const sheets = [infoSheet, withHidden(tablesSheet(8000))];
     const { run, stats, reset } = mockExcel(sheets);
     const host = new ExcelHost(run, { isSetSupported: all });
     const first = await host.readWorkbook();
     if (!first.ok) throw new Error(first.error.message);
     expectWhole(first.value, sheets);
+    // The hidden lines ride with the used ranges' addresses: no sync of their own.
+    expectHidden(first.value, sheets[1]);
     let s = stats();
     expect(s.refused).toBe(1); // the one-shot read, refused once
     for (const bytes of s.responses) expect(bytes).toBeLessThan(WEB_LIMIT);

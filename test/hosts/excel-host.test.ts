@@ -19,6 +19,11 @@ interface FakeSheet {
   valueTypes?: Grid;
   merged?: string;
   names?: { name: string; type: string; value: unknown; formula?: string; scope?: string }[];
+  /** Worksheet.visibility ("Visible" when absent). */
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
+  /** Hidden rows and columns of the sheet (1-based); the used range's flags and visible areas follow from them. */
+  hiddenRows?: number[];
+  hiddenCols?: number[];
 }
 
 interface FakeBook {
@@ -49,6 +54,27 @@ function mockExcel(book: FakeBook): { run: ExcelRun; ctx: Excel.RequestContext &
     const rows = s.values.length;
     const cols = s.values[0]?.length ?? 0;
     const fillGrid = (v: unknown): Grid => Array.from({ length: rows }, () => Array.from({ length: cols }, () => v));
+    const used = parseA1(s.address.split(":")[0]);
+    const hiddenRows = new Set(s.hiddenRows ?? []);
+    const hiddenCols = new Set(s.hiddenCols ?? []);
+    const flag = (set: Set<number>, from: number, n: number): boolean | null => {
+      const k = Array.from({ length: n }, (_, i) => from + i).filter((x) => set.has(x)).length;
+      return k === 0 ? false : k === n ? true : null;
+    };
+    // The visible cells as Excel gives them: one area per visible row run and column run.
+    const shown = (set: Set<number>, from: number, n: number): [number, number][] =>
+      Array.from({ length: n }, (_, i) => from + i)
+        .filter((x) => !set.has(x))
+        .reduce<[number, number][]>((runs, x) => (runs.length && runs[runs.length - 1][1] === x - 1 ? (runs[runs.length - 1][1] = x, runs) : [...runs, [x, x]]), []);
+    const areas = shown(hiddenRows, used.row, rows).flatMap(([r1, r2]) => shown(hiddenCols, used.col, cols).map(([c1, c2]) => `${s.name}!${indexToCol(c1)}${r1}:${indexToCol(c2)}${r2}`));
+    /** A line of the used range (getRow / getColumn), with its own flag. */
+    const line = function (this: OfficeMockObject & Record<string, unknown>, key: string, data: Record<string, unknown>): unknown {
+      if (this[key] === undefined) {
+        (this as unknown as { addMock(n: string): void }).addMock(key);
+        (this[key] as unknown as { populate(d: unknown): void }).populate(data);
+      }
+      return this[key];
+    };
     sheetData[`sheet_${s.name}`] = {
       name: s.name,
       names: { items: s.names ?? [], load: loadItems },
@@ -58,9 +84,23 @@ function mockExcel(book: FakeBook): { run: ExcelRun; ctx: Excel.RequestContext &
         formulas: s.formulas ?? s.values,
         numberFormat: s.numberFormat ?? fillGrid("General"),
         valueTypes: s.valueTypes ?? fillGrid("Double"),
+        // office-addin-mock cannot hold null: a mixed (null) flag is set once the mock is built.
+        rowHidden: flag(hiddenRows, used.row, rows) ?? false,
+        columnHidden: flag(hiddenCols, used.col, cols) ?? false,
         merged: { address: s.merged ?? "" },
+        visibleAreas: { address: areas.join(","), isNullObject: areas.length === 0 },
         getMergedAreasOrNullObject: function () {
           return this.merged;
+        },
+        getSpecialCellsOrNullObject: jest.fn(function (this: { visibleAreas: unknown }, type: string) {
+          if (type !== "Visible") throw new Error(`unexpected special cells ${type}`);
+          return this.visibleAreas;
+        }),
+        getRow: function (this: OfficeMockObject & Record<string, unknown>, i: number) {
+          return line.call(this, `row_${i}`, { rowHidden: hiddenRows.has(used.row + i) });
+        },
+        getColumn: function (this: OfficeMockObject & Record<string, unknown>, j: number) {
+          return line.call(this, `col_${j}`, { columnHidden: hiddenCols.has(used.col + j) });
         },
       },
       getUsedRangeOrNullObject: function (this: { usedRange: unknown }) {
@@ -111,7 +151,7 @@ function mockExcel(book: FakeBook): { run: ExcelRun; ctx: Excel.RequestContext &
           add: jest.fn(),
         },
         worksheets: {
-          items: book.sheets.map((s) => ({ name: s.name })),
+          items: book.sheets.map((s) => ({ name: s.name, visibility: s.visibility ?? "Visible" })),
           load: loadItems,
           getItem: function (this: Record<string, unknown>, name: string) {
             const sheet = this[`sheet_${name}`];
@@ -124,6 +164,16 @@ function mockExcel(book: FakeBook): { run: ExcelRun; ctx: Excel.RequestContext &
     },
   });
   const ctx = (root as unknown as { context: Excel.RequestContext & OfficeMockObject }).context;
+  for (const s of book.sheets) {
+    const used = parseA1(s.address.split(":")[0]);
+    const range = (ctx.workbook.worksheets as unknown as Record<string, { usedRange: Record<string, unknown> }>)[`sheet_${s.name}`].usedRange;
+    const some = (hidden: number[] | undefined, from: number, n: number): boolean => {
+      const k = (hidden ?? []).filter((x) => x >= from && x < from + n).length;
+      return k > 0 && k < n;
+    };
+    if (some(s.hiddenRows, used.row, s.values.length)) range.rowHidden = null;
+    if (some(s.hiddenCols, used.col, s.values[0]?.length ?? 0)) range.columnHidden = null;
+  }
   const run: ExcelRun = (batch) => batch(ctx);
   return { run, ctx, root };
 }
@@ -221,14 +271,14 @@ describe("ExcelHost.readWorkbook", () => {
     await new ExcelHost(run, { isSetSupported: all }).readWorkbook();
     expect(collectionLoads).toEqual([
       "items/name,items/type,items/value,items/scope,items/formula", // workbook names
-      "items/name", // sheets
+      "items/name,items/visibility", // sheets
       "items/name,items/type,items/value,items/scope,items/formula", // each sheet's names
       "items/name,items/type,items/value,items/scope,items/formula",
     ]);
     // Before ExcelApi 1.4/1.7 neither scope nor formula exist, and there are no sheet-scoped names to ask for.
     const old = mockExcel(bookWithNames(10));
     await new ExcelHost(old.run, { isSetSupported: upTo(3) }).readWorkbook();
-    expect(collectionLoads).toEqual(["items/name,items/type,items/value", "items/name"]);
+    expect(collectionLoads).toEqual(["items/name,items/type,items/value", "items/name,items/visibility"]);
   });
 
   it("carries error values as errors and falls back to value when formula (1.7) is missing", async () => {
@@ -279,6 +329,60 @@ describe("ExcelHost.readWorkbook", () => {
     // A plain read (a check) still lists only non-empty cells.
     const plain = await new ExcelHost(mockExcel(book).run, { isSetSupported: all }).readWorkbook();
     expect(plain.ok && plain.value.sheets[0].cells.E1).toBeUndefined();
+  });
+
+  it("reads each sheet's visibility and its hidden rows and columns in the same two syncs", async () => {
+    const book = bookWithNames(10);
+    // Row 4 and column B hidden (last year's figures); a hidden sheet; the pane's own bookkeeping sheet.
+    book.sheets[0] = { ...book.sheets[0], hiddenRows: [4, 7, 8], hiddenCols: [2] };
+    book.sheets.push({ name: "2022年自评表", address: "A1:B1", values: [["项目", 1]], visibility: "Hidden" });
+    book.sheets.push({ name: "jx_marks", address: "A1:B1", values: [["单元格", "原填充"]], visibility: "VeryHidden" });
+    const { run, ctx } = mockExcel(book);
+    const sync = jest.spyOn(ctx, "sync");
+    const result = await new ExcelHost(run, { isSetSupported: all }).readWorkbook();
+    if (!result.ok) throw new Error(result.error.message);
+    expect(sync).toHaveBeenCalledTimes(2);
+    const [sheet, sheet2, old, marks] = result.value.sheets;
+    expect(sheet).toMatchObject({ hiddenRows: [[4, 4], [7, 8]], hiddenCols: [[2, 2]] });
+    expect(sheet.visibility).toBeUndefined();
+    // A sheet that hides nothing carries no hidden fields at all.
+    expect(Object.keys(sheet2).sort()).toEqual(["cells", "merges", "name"]);
+    expect(old.visibility).toBe("hidden");
+    expect(marks.visibility).toBe("veryHidden");
+    // The cells of hidden rows, columns and sheets are read like any other.
+    expect(sheet.cells.B4).toEqual({ value: 4.5, numberFormat: "#,##0.00" });
+    expect(old.cells.B1).toEqual({ value: 1 });
+  });
+
+  it("before ExcelApi 1.9, one more sync reads each line's flag, only for a sheet that hides some of its rows or columns", async () => {
+    const plain = mockExcel(bookWithNames(10));
+    const plainSync = jest.spyOn(plain.ctx, "sync");
+    const before = await new ExcelHost(plain.run, { isSetSupported: upTo(8) }).readWorkbook();
+    expect(before.ok).toBe(true);
+    expect(plainSync).toHaveBeenCalledTimes(2);
+
+    const book = bookWithNames(10);
+    book.sheets[0] = { ...book.sheets[0], hiddenRows: [4], hiddenCols: [1, 2, 3] };
+    const { run, ctx } = mockExcel(book);
+    const sync = jest.spyOn(ctx, "sync");
+    const result = await new ExcelHost(run, { isSetSupported: upTo(8) }).readWorkbook();
+    if (!result.ok) throw new Error(result.error.message);
+    expect(sync).toHaveBeenCalledTimes(3);
+    // Every column hidden answers at once (columnHidden true); the rows take the per-line read.
+    expect(result.value.sheets[0]).toMatchObject({ hiddenRows: [[4, 4]], hiddenCols: [[1, 3]] });
+  });
+
+  it("ExcelApi 1.1 has no rowHidden: the visibility is still read, the lines are not", async () => {
+    const book = bookWithNames(10);
+    book.sheets[0] = { ...book.sheets[0], hiddenRows: [4] };
+    book.sheets[1] = { ...book.sheets[1], visibility: "Hidden" };
+    const { run, ctx } = mockExcel(book);
+    const sync = jest.spyOn(ctx, "sync");
+    const result = await new ExcelHost(run, { isSetSupported: upTo(1) }).readWorkbook();
+    if (!result.ok) throw new Error(result.error.message);
+    expect(sync).toHaveBeenCalledTimes(2);
+    expect(result.value.sheets[0].hiddenRows).toBeUndefined();
+    expect(result.value.sheets[1].visibility).toBe("hidden");
   });
 
   it("turns an Office error into a Chinese HostError instead of throwing", async () => {

@@ -101,6 +101,24 @@ export function runHostContract(label: string, make: HostFactory, options: HostC
       expect(sortNames(r.value)).toEqual(sortNames(input));
     });
 
+    test("readWorkbook reads hidden sheets, rows and columns: the visibility, and runs among the cells", async () => {
+      const input = base();
+      const hidden: WorkbookSnapshot = {
+        ...input,
+        sheets: [
+          // Row 3 (局机关) and columns C:D hidden, as a clerk hides last year's figures.
+          { ...input.sheets[0], hiddenRows: [[3, 3]], hiddenCols: [[3, 4]] },
+          { ...input.sheets[1], hiddenRows: [[4, 5]] },
+          { name: "2022年自评表", cells: { A1: { value: "2022年度部门整体支出绩效自评表" }, B2: { value: 100 } }, merges: [], visibility: "hidden" },
+          { name: "jx_marks", cells: { A1: { value: "单元格" } }, merges: [], visibility: "veryHidden" },
+        ],
+      };
+      const { host } = await make(hidden, {});
+      const r = await host.readWorkbook();
+      if (!r.ok) throw new Error(r.error.message);
+      expect(sortNames(r.value)).toEqual(sortNames(hidden));
+    });
+
     test("applyWrites changes exactly the given cells and reports how many", async () => {
       const input = base();
       const { host, read } = await make(input, {});

@@ -35,6 +35,40 @@ describe("wps host specifics", () => {
     expect(app.stats.cellValue2Reads).toBe(0);
   });
 
+  test("a sheet without hidden lines costs two Hidden reads; hidden ones are found by halving, not line by line", async () => {
+    const app = createFakeEt(contractWorkbook());
+    const first = await createWpsHost(app).readWorkbook();
+    expect(first.ok && first.value.sheets.every((s) => s.hiddenRows === undefined && s.hiddenCols === undefined)).toBe(true);
+    expect(app.stats.hiddenReads).toBe(4); // rows and columns of each of the two sheets
+    // A long sheet with last year's rows hidden in two places and one column hidden.
+    const rows = Array.from({ length: 400 }, (_, i) => [`${i + 1}、二级机构${i + 1}`, i, i * 2]);
+    const long = { name: "收支情况", cells: Object.fromEntries(rows.flatMap((r, i) => r.map((v, j) => [`${"ABC"[j]}${i + 1}`, { value: v }]))), merges: [] };
+    const hidden = createFakeEt({ sheets: [long], names: [] });
+    const sheet = hidden.workbook!.sheet("收支情况")!;
+    for (const r of [17, 18, 301]) sheet.hiddenRows.add(r);
+    sheet.hiddenCols.add(2);
+    const r = await createWpsHost(hidden).readWorkbook();
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.sheets[0]).toMatchObject({ hiddenRows: [[17, 18], [301, 301]], hiddenCols: [[2, 2]] });
+    expect(hidden.stats.hiddenReads).toBeLessThan(60);
+  });
+
+  test("Worksheet.Visible: 0 reads as hidden, 2 as very hidden; their cells are read too", async () => {
+    const app = createFakeEt({
+      sheets: [
+        ...contractWorkbook().sheets,
+        { name: "2022年自评表", cells: { A1: { value: "2022年度部门整体支出绩效自评表" } }, merges: [], visibility: "hidden" },
+        { name: "jx_marks", cells: { A1: { value: "单元格" } }, merges: [], visibility: "veryHidden" },
+      ],
+      names: [],
+    });
+    expect(app.workbook!.sheet("2022年自评表")!.Visible).toBe(0);
+    const r = await createWpsHost(app).readWorkbook();
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.sheets.map((s) => s.visibility)).toEqual([undefined, undefined, "hidden", "veryHidden"]);
+    expect(r.value.sheets[2].cells.A1).toEqual({ value: "2022年度部门整体支出绩效自评表" });
+  });
+
   test("a sheet-level name (read back as 收支情况!jx_local) keeps its scope and bare name", async () => {
     const app = createFakeEt(contractWorkbook());
     expect(app.ActiveWorkbook.Names.Item(4).Name).toBe("收支情况!jx_local");

@@ -15,6 +15,9 @@ interface RawCell {
 }
 interface RawSheet {
   name(n?: string): string;
+  hidden(h: boolean | "very"): RawSheet;
+  row(r: number): { hidden(h: boolean): unknown };
+  column(c: number): { hidden(h: boolean): unknown };
   cell(a: string): RawCell;
   range(a: string): { merged(m: boolean): unknown };
   definedName(n: string, r: string): unknown;
@@ -41,6 +44,12 @@ async function writeWorld(snapshot: WorkbookSnapshot, fills: Readonly<Record<str
       if (c.numberFormat !== undefined) cell.style("numberFormat", c.numberFormat);
     }
     for (const m of s.merges) sheet.range(m).merged(true);
+    for (const [a, b] of s.hiddenRows ?? []) for (let r = a; r <= b; r++) sheet.row(r).hidden(true);
+    for (const [a, b] of s.hiddenCols ?? []) for (let c = a; c <= b; c++) sheet.column(c).hidden(true);
+  });
+  // Tabs hidden once every sheet exists (a workbook keeps at least one visible sheet).
+  snapshot.sheets.forEach((s) => {
+    if (s.visibility === "hidden" || s.visibility === "veryHidden") wb.sheet(s.name).hidden(s.visibility === "veryHidden" ? "very" : true);
   });
   for (const n of snapshot.names) {
     if (n.scope) wb.sheet(n.scope).definedName(n.name, n.refersTo);

@@ -136,7 +136,7 @@ describe("the light reader gives the full reader's snapshot", () => {
 /** A minimal package around hand-written parts. */
 interface Parts {
   /** Sheet names with their worksheet XML (the `<sheetData>…` and what follows, inside `<worksheet>`). */
-  readonly sheets: readonly { readonly name: string; readonly body: string; readonly part?: string }[];
+  readonly sheets: readonly { readonly name: string; readonly body: string; readonly part?: string; readonly state?: string }[];
   readonly strings?: string;
   readonly names?: string;
   readonly styles?: string;
@@ -163,7 +163,7 @@ async function writePackage(name: string, p: Parts): Promise<string> {
   parts.set("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
   parts.set(
     "xl/workbook.xml",
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<workbook ${NS}><bookViews><workbookView activeTab="0"/></bookViews><sheets>${p.sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets>${p.names ?? ""}</workbook>`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<workbook ${NS}><bookViews><workbookView activeTab="0"/></bookViews><sheets>${p.sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ""} r:id="rId${i + 1}"/>`).join("")}</sheets>${p.names ?? ""}</workbook>`,
   );
   parts.set(
     "xl/_rels/workbook.xml.rels",
@@ -244,6 +244,28 @@ describe("hand-made packages: the light reader gives the full reader's snapshot"
     await expectSame(file);
     const snap = await readWorkbookFile(file);
     expect(snap.sheets.map((sh) => [sh.name, sh.cells.A1.value])).toEqual([["甲", 1], ["乙", 2]]);
+  });
+
+  test("hidden sheets, rows and columns (hidden=\"1\" and \"true\"), cut to the rows and columns of the cells", async () => {
+    const file = await writePackage("hidden.xlsx", {
+      sheets: [
+        {
+          name: "本年",
+          body:
+            '<cols><col min="2" max="2" width="0" hidden="1" customWidth="1"/><col min="4" max="16384" hidden="true"/></cols><sheetData>' +
+            '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="E1"><v>3</v></c></row><row r="2" hidden="1"><c r="A2"><v>4</v></c></row>' +
+            '<row r="3" hidden="true"/><row r="4"><c r="A4"><v>5</v></c></row><row r="9" hidden="1"/></sheetData>',
+        },
+        { name: "2022年", state: "hidden", body: '<sheetData><row r="1"><c r="A1"><v>2022</v></c></row></sheetData>' },
+        { name: "jx_marks", state: "veryHidden", body: '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>' },
+      ],
+    });
+    await expectSame(file);
+    const snap = await readWorkbookFile(file);
+    // Row 9 lies below the last cell; columns D onwards are cut at E, the last column with a cell.
+    expect(snap.sheets[0]).toMatchObject({ hiddenRows: [[2, 3]], hiddenCols: [[2, 2], [4, 5]] });
+    expect(snap.sheets.map((sh) => sh.visibility)).toEqual([undefined, "hidden", "veryHidden"]);
+    expect(snap.sheets[0].cells.A2).toEqual({ value: 4 });
   });
 
   test("a workbook without shared strings, and one without sheets", async () => {

@@ -12,6 +12,8 @@ import { createServices } from "../../src/taskpane/services";
 import { buildWorkbook } from "../helpers/workbook-builder";
 import { createFakeHost } from "../helpers/fake-host";
 import { renderPane } from "./pane-fixture";
+import { plant, showRef, snapshotOf } from "../forms-corpus/book";
+import { SEED002, writeDeptSheet } from "../forms-corpus/dept-form";
 
 afterEach(cleanup);
 
@@ -102,6 +104,51 @@ describe("task pane over the real engine", () => {
     expect(table.querySelector('[data-field="jx_income"]')).toHaveTextContent("未找到");
     fireEvent.click(screen.getByRole("button", { name: "高级" }));
     expect(await screen.findByTestId("mapping-advanced")).toHaveTextContent("封面!B1");
+  });
+});
+
+describe("what the clerk cannot see", () => {
+  test("a hidden last-year sheet is one note, with no 定位 and no mark on it; a mistake in a hidden row says where it is", async () => {
+    const now = writeDeptSheet("部门整体自评表", SEED002);
+    const last = writeDeptSheet("2023年自评表", { ...SEED002, year: 2023 });
+    last.sheet.spec.state = "hidden";
+    const personnel = now.cells.personnel[2];
+    now.sheet.spec.hiddenRows = [Number(personnel.a1.slice(1))];
+    const book = { sheets: [now.sheet.spec, last.sheet.spec] };
+    plant(book, personnel, 88.95);
+    const host = createFakeHost(snapshotOf(book));
+    renderPane(host, { services: createServices() });
+    await ready();
+    fireEvent.click(button("检查我的报表"));
+    const note = await waitFor(() => {
+      const found = document.querySelector('[data-rule="sheet-not-checked"]');
+      expect(found).not.toBeNull();
+      return found as HTMLElement;
+    });
+    expect(note).toHaveTextContent("已跳过隐藏工作表「2023年自评表」");
+    // A hidden sheet cannot be activated, and is not painted.
+    expect(within(note).queryByRole("button", { name: "定位" })).toBeNull();
+    expect(host.fill("2023年自评表!A1")).toBeNull();
+    const cards = [...document.querySelectorAll('[data-rule="total-matches-parts"]')] as HTMLElement[];
+    const card = cards.find((c) => within(c).queryByText(showRef(personnel)) !== null);
+    expect(card).toBeDefined();
+    expect(card).toHaveTextContent("（该单元格所在行已隐藏）");
+    expect(host.fill(showRef(personnel))).toBe("#FFC7CE");
+    fireEvent.click(within(card!).getByRole("button", { name: "定位" }));
+    await waitFor(() => expect(host.selected).toContain(showRef(personnel)));
+  });
+
+  test("a workbook whose only form is hidden is 未识别, and says which hidden sheet was left out", async () => {
+    const form = writeDeptSheet("部门整体自评表", SEED002);
+    form.sheet.spec.state = "hidden";
+    const cover = { name: "封面", cells: new Map([["A1", { v: "说明" }]]), merges: [], widths: {} };
+    const host = createFakeHost(snapshotOf({ sheets: [cover, form.sheet.spec] }));
+    renderPane(host, { services: createServices() });
+    await ready();
+    fireEvent.click(button("检查我的报表"));
+    const skipped = await screen.findByTestId("skipped-sheets");
+    expect(skipped).toHaveTextContent("已跳过隐藏工作表「部门整体自评表」");
+    expect(screen.getByTestId("conclusion").getAttribute("data-outcome")).toBe("unrecognised");
   });
 });
 

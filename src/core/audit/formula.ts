@@ -131,7 +131,8 @@ function sheetOf(snapshot: WorkbookSnapshot, name: string) {
 function rangeValues(scope: FormulaScope, sheetName: string | undefined, top: number, left: number, bottom: number, right: number): Value {
   const name = sheetName ?? scope.sheet;
   if (!name) return new XlError("#REF!", "没有指明工作表");
-  const sheet = sheetOf(scope.model.snapshot, name);
+  // A bureau's formula may read a hidden sheet (a 参数 sheet kept out of sight): the whole workbook.
+  const sheet = sheetOf(scope.model.whole ?? scope.model.snapshot, name);
   if (!sheet) return new XlError("#REF!", `找不到工作表“${name}”`);
   if ((bottom - top + 1) * (right - left + 1) > 100_000) return new XlError("#REF!", "区域过大");
   const rows: Scalar[][] = [];

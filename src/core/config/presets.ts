@@ -48,6 +48,7 @@ export const RECOMMENDED: Preset = {
     "required-field": "error",
     "score-summary-matches": "error",
     "score-within-weight": "error",
+    "sheet-not-checked": "info",
     "summary-matches-sheets": "error",
     "total-matches-parts": "error",
     "total-score-matches": "error",

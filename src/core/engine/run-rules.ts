@@ -12,7 +12,8 @@ import { NATIONAL, findProfile } from "../scoring/profiles";
 import { withFormBands } from "../scoring/form-bands";
 import type { ScoringProfile } from "../scoring/types";
 import { formatMessage } from "./message";
-import { displayData, showsMoney } from "../i18n/display";
+import { displayData, hiddenNote, showsMoney } from "../i18n/display";
+import { hiddenLookup } from "../model/hidden";
 import type { Finding, Report, ReportDescriptor, Rule, RuleContext, RuleResult, Severity } from "./types";
 import { buildReport } from "../report/build-report";
 import { scoresFor } from "../scoring/score";
@@ -106,7 +107,7 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Repo
       results.push({ ruleId: rule.id, status: "crashed", findings: 0, error: err instanceof Error ? err.message : String(err) });
     }
   }
-  const order = new Map(model.snapshot.sheets.map((s, i) => [s.name, i]));
+  const order = new Map((model.whole ?? model.snapshot).sheets.map((s, i) => [s.name, i]));
   findings.sort((a, b) => (order.get(a.sheet) ?? 999) - (order.get(b.sheet) ?? 999) || a.row - b.row || a.col - b.col || compareRuleIds(a.ruleId, b.ruleId));
   return buildReport({
     findings,
@@ -161,6 +162,8 @@ function runRule(
   options: Readonly<Record<string, unknown>>,
   out: Finding[],
 ): void {
+  // A finding in a hidden row or column says so (Finding.hidden); a workbook that hides nothing asks nothing.
+  const hiddenOf = hiddenLookup(model.whole ?? model.snapshot);
   const context: RuleContext = {
     id: rule.id,
     model,
@@ -171,11 +174,12 @@ function runRule(
       const template = rule.meta.messages[d.messageId];
       if (template === undefined) throw new Error(`Rule ${rule.id} reported unknown messageId ${d.messageId}`);
       const pos = parseA1(d.at.address);
+      const hidden = hiddenOf?.(d.at.sheet, pos.row, pos.col);
       out.push({
         ruleId: rule.id,
         messageId: d.messageId,
         // Numbers as clerks write them: 500,909.62万元 (i18n/display.ts); `data` keeps the rule's figures.
-        message: formatMessage(template, displayData(`${rule.id}/${d.messageId}`, d.data, model.moneyUnit)),
+        message: formatMessage(template, displayData(`${rule.id}/${d.messageId}`, d.data, model.moneyUnit)) + hiddenNote(hidden),
         severity,
         sheet: d.at.sheet,
         ref: d.at.address,
@@ -188,6 +192,7 @@ function runRule(
         actual: d.actual,
         fix: d.fix,
         suggestions: d.suggestions,
+        ...(hidden ? { hidden } : {}),
       });
     },
   };

@@ -7,6 +7,7 @@ import type { CellWrite } from "../model/writes";
 export type { CellWrite } from "../model/writes";
 import type { MoneyUnit, ReportModel, TableBinding } from "../model/report-model";
 import type { ScoringProfile } from "../scoring/types";
+import type { HiddenAt } from "../model/hidden";
 
 /** Severity of a finding. It comes from the preset, never from the rule. */
 export type Severity = "error" | "warning" | "info";
@@ -47,6 +48,11 @@ export interface Finding {
   readonly fix?: Fix;
   /** Needs the clerk's judgement. */
   readonly suggestions?: readonly Fix[];
+  /**
+   * Where the cell is out of the clerk's sight: a hidden row or column (the message then ends by saying
+   * so, so that the clerk can find the cell), or a hidden sheet. Absent when the cell shows.
+   */
+  readonly hidden?: HiddenAt;
 }
 
 /** What a rule passes to `context.report`. */

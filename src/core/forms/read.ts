@@ -400,6 +400,14 @@ function rowKeyOf(k: string, decl: GridDecl, taken?: ReadonlyMap<string, number>
   return best?.key;
 }
 
+/**
+ * Whether a column found for a key takes it: the key has no column yet, or only a hidden one and this
+ * one shows (last year's figures kept in a hidden column headed like this year's).
+ */
+function takes(grid: SheetGrid, had: { readonly col: number } | undefined, col: number): boolean {
+  return had === undefined || grid.preferCol(had.col, col) === col;
+}
+
 /** How far below its header a matrix block's rows may go. */
 const GRID_ROWS = 25;
 
@@ -410,7 +418,7 @@ function findMatrix(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
       const v = grid.cell(row, col)?.value;
       if (typeof v !== "string") continue;
       const key = columnKeyOf(keyIn(grid, v), decl);
-      if (key && !columns.has(key)) columns.set(key, { col, header: v.trim() });
+      if (key && takes(grid, columns.get(key), col)) columns.set(key, { col, header: v.trim() });
     }
     const money = decl.columns.filter((c) => c.kind === "money" && columns.has(c.key)).length;
     if (money >= 1) {
@@ -420,7 +428,7 @@ function findMatrix(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
         if (m.start.row >= row || m.end.row < row || m.start.col !== m.end.col) continue;
         const v = grid.cell(m.start.row, m.start.col)?.value;
         const key = typeof v === "string" ? columnKeyOf(keyIn(grid, v), decl) : undefined;
-        if (key && !columns.has(key)) columns.set(key, { col: m.start.col, header: String(v).trim() });
+        if (key && takes(grid, columns.get(key), m.start.col)) columns.set(key, { col: m.start.col, header: String(v).trim() });
       }
     }
     if (columns.size < 2 || money < 1) continue;
@@ -438,7 +446,7 @@ function findMatrix(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
           continue;
         }
         const key = columnKeyOf(keyIn(grid, v), decl);
-        if (key && !columns.has(key) && !named.has(key)) named.set(key, { col, header: v.trim() });
+        if (key && !columns.has(key) && takes(grid, named.get(key), col)) named.set(key, { col, header: v.trim() });
       }
       if (figures || named.size === 0) break;
       for (const [k, c] of named) columns.set(k, c);
@@ -466,7 +474,9 @@ function findMatrix(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
       for (const c of texts) {
         const key = rowKeyOf(keyIn(grid, String(grid.cell(r, c)?.value)), decl);
         if (key) {
-          if (!rows.has(key)) rows.set(key, r);
+          // A row of last year's figures hidden under this year's (项目支出 twice): the visible one.
+          const had = rows.get(key);
+          if (had === undefined || grid.preferRow(had, r) === r) rows.set(key, r);
           known = true;
           break;
         }
@@ -503,19 +513,25 @@ function findPairs(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
       const v = grid.cell(row, col)?.value;
       if (typeof v !== "string" || v.length > 40) continue;
       const key = rowKeyOf(keyIn(grid, v), decl, rows);
-      if (!key || rows.has(key)) continue;
+      // A line of last year's figures hidden above this year's: the visible one is the line.
+      const had = key === undefined ? undefined : rows.get(key);
+      if (!key || (had !== undefined && grid.preferRow(had, row) === had)) continue;
       // The amount: the first filled cell to the right (not a 行次), if a figure; a label there means none.
+      // Hidden columns (last year's amounts) only when no visible one is there.
       const end = grid.merge(row, col)?.end.col ?? col;
-      let at: number | undefined;
-      let first: number | undefined;
-      for (let c = end + 1; c <= end + 4; c++) {
-        if (skip.has(c)) continue;
-        first ??= c;
-        const cell = grid.cell(row, c);
-        if (isBlank(cell)) continue;
-        if (isNumberLike(cell) || isDash(cell) || cell?.error) at = c;
-        break;
-      }
+      const amountRight = (hidden: boolean): { at?: number; first?: number } => {
+        let first: number | undefined;
+        for (let c = end + 1; c <= end + 4; c++) {
+          if (skip.has(c) || (!hidden && grid.colHidden(c))) continue;
+          first ??= c;
+          const cell = grid.cell(row, c);
+          if (isBlank(cell)) continue;
+          return { at: isNumberLike(cell) || isDash(cell) || cell?.error ? c : undefined, first };
+        }
+        return { first };
+      };
+      let { at, first } = amountRight(false);
+      if (at === undefined && first === undefined) ({ at, first } = amountRight(true));
       const target = at ?? first;
       if (target === undefined) continue;
       if (at === undefined && !isBlank(grid.cell(row, target))) continue;
@@ -615,7 +631,7 @@ function findTable(grid: SheetGrid, decl: GridDecl): (GridFound & { readonly cod
       for (let r = last; r >= row; r--) {
         const t = grid.text(r, c);
         const key = t ? columnKeyOf(keyIn(grid, t), decl) : undefined;
-        if (key && !columns.has(key)) {
+        if (key && takes(grid, columns.get(key), c)) {
           columns.set(key, { col: c, header: t.replace(/\s+/g, "") });
           break;
         }

@@ -6,6 +6,7 @@
  * report's numeric fields) stay as the rule gave them.
  */
 import type { MoneyUnit } from "../model/report-model";
+import type { HiddenAt } from "../model/hidden";
 import { groupThousands } from "../units/thousands";
 
 /** A language of the finding messages. */
@@ -119,4 +120,19 @@ export function displayData(
 /** Whether a message shows amounts in the workbook's money unit (then its finding carries that unit). */
 export function showsMoney(key: string): boolean {
   return (MESSAGE_NUMBERS[key]?.money ?? []).length > 0;
+}
+
+/** What a finding's message adds when its cell is in a hidden row or column, so that the clerk can find it. */
+const HIDDEN_NOTES: Readonly<Record<MessageLocale, Readonly<Record<"row" | "column" | "row-column", string>>>> = {
+  en: { column: " (this cell's column is hidden)", row: " (this cell's row is hidden)", "row-column": " (this cell's row and column are hidden)" },
+  "zh-CN": { column: "（该单元格所在列已隐藏）", row: "（该单元格所在行已隐藏）", "row-column": "（该单元格所在行和列均已隐藏）" },
+};
+
+/**
+ * The note a message ends with when its cell is out of sight (Finding.hidden): a hidden row or column. A
+ * cell of a hidden sheet gets none: its finding's sheet is the hidden one, and the pane says so itself.
+ * @example hiddenNote("row", "zh-CN") // "（该单元格所在行已隐藏）"
+ */
+export function hiddenNote(at: HiddenAt | undefined, locale: MessageLocale = "zh-CN"): string {
+  return at === undefined || at === "sheet" ? "" : HIDDEN_NOTES[locale][at];
 }

@@ -92,6 +92,8 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   "score-summary-matches/subtotalAnchored": "“{{group}}” scores {{written}}, in line with the total score, but its indicators add up to {{expected}} ({{parts}}): one of {{items}} is wrong; please check them.",
   "score-within-weight/aboveWeight": "“{{item}}” scores {{score}}, above its weight {{weight}}: a score cannot exceed its weight.",
   "score-within-weight/negative": "“{{item}}” scores {{score}}, below zero: a score lies between 0 and its weight {{weight}}.",
+  "sheet-not-checked/earlierYear": "“{{sheet}}” is a form for {{year}} and was not checked (this report is for {{reportYear}}); if it is this year's form, change the year on it to {{reportYear}}.",
+  "sheet-not-checked/hiddenSheet": "Skipped the hidden sheet “{{sheet}}”: hidden sheets are not checked; if it is part of this report, unhide it and check again.",
   "summary-matches-sheets/rowDiffers": "{{column}} of “{{project}}” in the summary sheet is {{actual}}, but the project's own self-evaluation form ({{where}}) gives {{expected}}; the two should agree.",
   "total-matches-parts/rowMismatch": "{{total}} of “{{row}}” is {{actual}}, but {{parts}} add up to {{expected}} (off by {{diff}}); {{total}} must equal the sum of its parts.",
   "total-matches-parts/summaryMismatch": "{{total}} of “{{row}}” is {{actual}}, but the other rows add up to {{expected}} (off by {{diff}}); the summary row must equal the sum of the rows.",

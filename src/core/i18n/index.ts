@@ -9,10 +9,10 @@ import { formatMessage } from "../engine/message";
 import { RULES } from "../rules";
 import { groupThousands } from "../units/thousands";
 import { EN_MESSAGES } from "./en";
-import { displayData, showDatum, type MessageLocale } from "./display";
+import { displayData, hiddenNote, showDatum, type MessageLocale } from "./display";
 
 export { EN_MESSAGES, showDatum };
-export { MESSAGE_NUMBERS, displayData, showsMoney } from "./display";
+export { MESSAGE_NUMBERS, displayData, hiddenNote, showsMoney } from "./display";
 export type { MessageLocale, MessageNumbers } from "./display";
 
 const ZH = new Map<string, string>();
@@ -35,9 +35,9 @@ export function groupNumbersIn(text: string): string {
  *   a test or a plug-in)
  * @example localizeMessage(f, "en") // "The budget execution rate is 83.00%, but executed 158.89 ÷ …"
  */
-export function localizeMessage(finding: Pick<Finding, "ruleId" | "messageId" | "message" | "data" | "moneyUnit">, locale: MessageLocale): string {
+export function localizeMessage(finding: Pick<Finding, "ruleId" | "messageId" | "message" | "data" | "moneyUnit" | "hidden">, locale: MessageLocale): string {
   const key = `${finding.ruleId}/${finding.messageId}`;
   const template = locale === "en" ? EN_MESSAGES[key] : zhTemplates(RULES).get(key);
   if (template === undefined) return finding.message;
-  return formatMessage(template, displayData(key, finding.data, finding.moneyUnit, locale));
+  return formatMessage(template, displayData(key, finding.data, finding.moneyUnit, locale)) + hiddenNote(finding.hidden, locale);
 }

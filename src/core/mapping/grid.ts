@@ -6,10 +6,11 @@
  * The index is built once per sheet object ({@link gridOf}): mapping, form detection and the rules of
  * one check all read the same sheet, and a sheet of a snapshot never changes (snapshots are read-only).
  */
-import type { CellSnapshot, SheetSnapshot } from "../model/snapshot";
+import type { CellSnapshot, LineRun, SheetSnapshot } from "../model/snapshot";
 import type { BoundCell } from "../model/report-model";
 import { indexToCol, parseArea, type Area } from "../model/address";
 import { cellIndex, isBlankCell, type CellIndex } from "../model/cell-index";
+import { inRuns } from "../model/hidden";
 
 /** A number key for a position (rows < 2^20 + 1, columns < 2^14 + 1 in .xlsx). */
 function key(row: number, col: number): number {
@@ -125,9 +126,13 @@ export class SheetGrid {
   private readonly letters: string[] = [];
   /** Results of pure text functions, by function and text (see {@link memo}). */
   private readonly memos = new Map<(text: string) => string, Map<string, string>>();
+  private readonly hiddenRows?: readonly LineRun[];
+  private readonly hiddenCols?: readonly LineRun[];
 
   constructor(sheet: SheetSnapshot) {
     this.name = sheet.name;
+    this.hiddenRows = sheet.hiddenRows;
+    this.hiddenCols = sheet.hiddenCols;
     const ix = cellIndex(sheet);
     this.ix = ix;
     const { rows, cols } = ix;
@@ -244,6 +249,29 @@ export class SheetGrid {
       m.set(text, out);
     }
     return out;
+  }
+
+  /** Whether the clerk has hidden this row (SheetSnapshot.hiddenRows). */
+  rowHidden(row: number): boolean {
+    return inRuns(this.hiddenRows, row);
+  }
+
+  /** Whether the clerk has hidden this column (SheetSnapshot.hiddenCols). */
+  colHidden(col: number): boolean {
+    return inRuns(this.hiddenCols, col);
+  }
+
+  /**
+   * Of two columns holding the same header, the one to read: the first, unless it is hidden and the
+   * other is not (last year's figures kept in a hidden column headed like this year's).
+   */
+  preferCol(first: number, other: number): number {
+    return this.colHidden(first) && !this.colHidden(other) ? other : first;
+  }
+
+  /** Of two rows holding the same label, the one to read: the first, unless only it is hidden (see {@link preferCol}). */
+  preferRow(first: number, other: number): number {
+    return this.rowHidden(first) && !this.rowHidden(other) ? other : first;
   }
 
   /** The merged area covering a position, if any. */

@@ -2,9 +2,11 @@
  * Mapping: snapshot → ReportModel, by defined names (`jx_…`, the contract), else by reading the
  * sheet's labels (auto-map). Every bound value keeps the cell it came from.
  */
-import type { SheetSnapshot, WorkbookSnapshot } from "../model/snapshot";
-import type { BoundCell, DeclaredRate, DeclaredSum, FormInstance, MoneyUnit, ReportModel, TableBinding } from "../model/report-model";
-import { SCALAR_FIELDS, TABLES, type ScalarFieldId } from "../schema/fields";
+import type { CellRef, SheetSnapshot, WorkbookSnapshot } from "../model/snapshot";
+import type { BoundCell, DeclaredRate, DeclaredSum, FormInstance, MoneyUnit, ReportModel, SkippedSheet, TableBinding } from "../model/report-model";
+import { isHiddenSheet } from "../model/hidden";
+import { toHalfWidth } from "../units";
+import { SCALAR_FIELDS, TABLES, normalizeLabel, type ScalarFieldId } from "../schema/fields";
 import { detectForm } from "../forms/detect";
 import { formBands, type FormBand } from "../forms/bands";
 import { linkRelations, readForm, readIdentity, type FormRead } from "../forms/read";
@@ -34,11 +36,18 @@ function moneyUnitOf(result: MappingResult, fallback: MoneyUnit | undefined): Mo
 export const ADDIN_SHEETS: ReadonlySet<string> = new Set(["评价报告综述", "jx_ignore", "jx_marks"]);
 
 /**
+ * The add-in's own bookkeeping sheets (jx_ignore, jx_marks, the bureau's jx_rules): hidden on purpose and
+ * read by name where they are needed, so never skipped (nor announced) as a clerk's hidden sheet.
+ */
+const BOOKKEEPING = /^jx_/i;
+
+/**
  * Map a workbook snapshot onto the schema of the contract.
  *
  * A workbook with at least one `jx_` name is mapped by its names only; one without is mapped by its
  * labels (auto-map, `source: "label"`). Problems (a name pointing at `#REF!`, a table without a
- * required column …) are collected in `mapping.problems`, never thrown.
+ * required column …) are collected in `mapping.problems`, never thrown. Hidden sheets and visible copies
+ * of an earlier year's forms are left out of the model (`skipped`; its `snapshot` holds the rest).
  *
  * @param snapshot - the workbook as read by a host
  * @returns the model: scalars and tables bound to their cells, the money unit, what was found
@@ -50,20 +59,113 @@ export const ADDIN_SHEETS: ReadonlySet<string> = new Set(["评价报告综述", 
 export function mapWorkbook(snapshot: WorkbookSnapshot): ReportModel {
   const grids = gridsOf(snapshot);
   const byName = hasContractNames(snapshot);
+  // Hidden sheets are no part of the report the clerk sees (last year's sheet hidden rather than deleted).
+  const hidden = hiddenSheets(snapshot, grids);
+  const out = new Set(hidden.map((h) => h.sheet));
   // Sheets the add-in writes itself (the narrative, ignores, saved marks) are never read as the clerk's labels:
   // a regenerated 综述 must not rebind 存在的主要问题 to its own copy.
-  const readable = grids.filter((g) => !ADDIN_SHEETS.has(g.name));
+  let readable = grids.filter((g) => !ADDIN_SHEETS.has(g.name) && !out.has(g.name));
   const detected = readable.map((grid) => ({ grid, form: detectForm(grid)?.form }));
   const declared = detected.filter((d): d is { grid: SheetGrid; form: FormDecl } => d.form !== undefined && !d.form.legacy);
   if (declared.length === 0) {
-    const auto = byName ? undefined : autoMap(snapshot, readable);
-    const result = auto ? auto.result : mapByNames(snapshot, grids);
-    const model = modelOf(snapshot, result, moneyUnitOf(result, auto?.titleUnit));
+    const checked = without(snapshot, hidden);
+    const auto = byName ? undefined : autoMap(checked, readable);
+    const result = auto ? auto.result : mapByNames(checked, grids);
+    const model = withSkipped(modelOf(checked, result, moneyUnitOf(result, auto?.titleUnit)), hidden, snapshot);
     const forms = detected.filter((d) => d.form !== undefined).map((d) => instanceOf(d.form as FormDecl, d.grid.name, result));
     return forms.length ? { ...model, forms, form: forms[0] } : model;
   }
   // A detected form is read as declared; a `jx_` name the clerk saved still decides its own field.
-  return mapForms(snapshot, readable, withBands(snapshot, declared), byName ? mapByNames(snapshot, grids) : undefined);
+  let forms = withBands(snapshot, declared);
+  let reads = forms.map((d) => readForm(d.grid, d.form));
+  // Last year's forms kept beside this year's are no part of the report either.
+  const earlier = earlierYearCopies(forms, reads);
+  if (earlier.length) {
+    const old = new Set(earlier.map((e) => e.sheet));
+    const keep = forms.map((d) => !old.has(d.grid.name));
+    forms = forms.filter((_, i) => keep[i]);
+    reads = reads.filter((_, i) => keep[i]);
+    readable = readable.filter((g) => !old.has(g.name));
+  }
+  const skipped = [...hidden, ...earlier].sort((a, b) => sheetIndex(snapshot, a.sheet) - sheetIndex(snapshot, b.sheet));
+  const checked = without(snapshot, skipped);
+  return mapForms(checked, readable, forms, reads, byName ? mapByNames(checked, grids) : undefined, skipped, snapshot);
+}
+
+/**
+ * The clerk's hidden sheets (not the add-in's own), each noted with whether it holds part of a report — a
+ * form, a table of the schema, or two of its fields (a cover, a 文字说明) — which the clerk is then told
+ * was not checked. A sheet of drop-down lists or notes holds none.
+ */
+function hiddenSheets(snapshot: WorkbookSnapshot, grids: readonly SheetGrid[]): SkippedSheet[] {
+  const out: SkippedSheet[] = [];
+  snapshot.sheets.forEach((sheet, i) => {
+    if (!isHiddenSheet(sheet) || BOOKKEEPING.test(sheet.name)) return;
+    const grid = grids[i];
+    const holdsReport = !ADDIN_SHEETS.has(sheet.name) && (detectForm(grid) !== undefined || holdsFields(autoMap(snapshot, [grid]).result));
+    out.push({ sheet: sheet.name, reason: "hidden", holdsReport });
+  });
+  return out;
+}
+
+/** Whether what auto-map read on a sheet is part of a report: a table, or two fields. */
+function holdsFields(result: MappingResult): boolean {
+  return Object.keys(result.tables).length > 0 || Object.keys(result.scalars).length >= 2;
+}
+
+/** The snapshot without the skipped sheets: what the rules read. */
+function without(snapshot: WorkbookSnapshot, skipped: readonly SkippedSheet[]): WorkbookSnapshot {
+  if (skipped.length === 0) return snapshot;
+  const out = new Set(skipped.map((s) => s.sheet));
+  return { sheets: snapshot.sheets.filter((s) => !out.has(s.name)), names: snapshot.names };
+}
+
+/** A model with the sheets it leaves out, and the whole workbook beside its own snapshot. */
+function withSkipped(model: ReportModel, skipped: readonly SkippedSheet[], whole: WorkbookSnapshot): ReportModel {
+  return skipped.length ? { ...model, skipped, whole } : model;
+}
+
+/** The evaluation year a form writes on its own sheet (its title, a year line, a 评价年度 label). */
+function formYear(result: MappingResult, sheet: string): { year: number; ref: CellRef } | undefined {
+  const cell = result.scalars.jx_report_year;
+  const year = /(?:19|20)\d{2}/.exec(toHalfWidth(String(cell?.cell?.value ?? "")))?.[0];
+  return year && cell && cell.ref.sheet === sheet ? { year: Number(year), ref: cell.ref } : undefined;
+}
+
+/** A project's or unit's name as compared between two forms (a label's normal form: half-width, no spaces). */
+function plain(v: unknown): string {
+  return typeof v === "string" || typeof v === "number" ? normalizeLabel(String(v)) : "";
+}
+
+/**
+ * Copies of an earlier year's forms: a sheet whose form (the same form, for the same project and unit
+ * when it names them) is for an earlier year than another sheet's of the workbook — the year its title
+ * or year line writes, else the year its sheet's name writes (`2022年自评表`). Only against a form of the
+ * same kind: a single form with a wrong year is this year's form with a mistake (year-matches-report),
+ * and so is a project sheet whose project no other sheet has. Stacked forms (bands) are never skipped.
+ */
+function earlierYearCopies(forms: readonly Declared[], reads: readonly FormRead[]): SkippedSheet[] {
+  const info = forms.map((d, i) => {
+    const r = reads[i].result;
+    const sheet = d.grid.name;
+    const own = formYear(r, sheet);
+    const named = /((?:19|20)\d{2})\s*年/.exec(toHalfWidth(sheet))?.[1];
+    const year = own?.year ?? (named ? Number(named) : undefined);
+    const unit = r.scalars.jx_unit_name?.ref.sheet === sheet ? plain(r.scalars.jx_unit_name.cell?.value) : "";
+    const project = plain(r.scalars.jx_project_name?.cell?.value);
+    // A project form is one project's: without its name, no other sheet is known to be the same form.
+    const key = d.form.kind === "project" && !project ? undefined : [d.form.id, project, unit].join("\u0000");
+    return { sheet, band: d.band !== undefined, year, at: own?.ref, key };
+  });
+  const newest = new Map<string, number>();
+  for (const x of info) if (x.year !== undefined && x.key !== undefined) newest.set(x.key, Math.max(newest.get(x.key) ?? x.year, x.year));
+  const old = new Map<string, SkippedSheet>();
+  for (const x of info) {
+    const top = x.key === undefined ? undefined : newest.get(x.key);
+    if (x.band || x.year === undefined || top === undefined || x.year >= top || old.has(x.sheet)) continue;
+    old.set(x.sheet, { sheet: x.sheet, reason: "earlier-year", holdsReport: true, year: x.year, reportYear: top, ...(x.at ? { at: x.at } : {}) });
+  }
+  return [...old.values()];
 }
 
 /** A form to read: its sheet's grid, or the grid of its band when several forms are stacked on the sheet. */
@@ -180,8 +282,15 @@ function mergeInto(into: MappingResult, from: MappingResult, placed: (id: Scalar
  * project sheet), all checked; sheets without a form (a cover, a report in paragraphs) are read by the
  * schema's labels and belong to every model.
  */
-function mapForms(snapshot: WorkbookSnapshot, readable: readonly SheetGrid[], declared: readonly Declared[], names?: MappingResult): ReportModel {
-  const reads: FormRead[] = declared.map((d) => readForm(d.grid, d.form));
+function mapForms(
+  snapshot: WorkbookSnapshot,
+  readable: readonly SheetGrid[],
+  declared: readonly Declared[],
+  reads: readonly FormRead[],
+  names: MappingResult | undefined,
+  skipped: readonly SkippedSheet[],
+  whole: WorkbookSnapshot,
+): ReportModel {
   // A form read from a band of its sheet: the band, and what auto-map finds in that band alone.
   const bandOf = new Map<FormRead, { sheet: SheetSnapshot; rows: readonly [number, number]; legacy: MappingResult }>();
   declared.forEach((d, i) => {
@@ -273,7 +382,7 @@ function mapForms(snapshot: WorkbookSnapshot, readable: readonly SheetGrid[], de
     return { ...modelOf(own, g.result, moneyUnitOf(g.result, unit)), form, relations, rates };
   });
   const forms = [...instances].sort((a, b) => sheetIndex(snapshot, a.sheet) - sheetIndex(snapshot, b.sheet));
-  const parts = models.map((m) => ({ ...m, forms }));
+  const parts = models.map((m) => withSkipped({ ...m, forms }, skipped, whole));
   const top = { ...parts[0], snapshot, forms };
   return parts.length > 1 ? { ...top, parts } : top;
 }

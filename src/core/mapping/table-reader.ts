@@ -160,6 +160,19 @@ function matchColumns(headers: Map<number, string[]>, def: TableDef, grid: Sheet
 }
 
 /**
+ * Leave out of the matching each hidden column whose own header is a visible column's: last year's
+ * figures kept in a hidden column headed like this year's (全年执行数 | 全年执行数) must not be read for
+ * them, nor for another column that shares the label.
+ */
+function dropHiddenTwins(headers: Map<number, string[]>, grid: SheetGrid): void {
+  const hidden = [...headers.keys()].filter((c) => grid.colHidden(c));
+  if (hidden.length === 0) return;
+  const own = (col: number): string => grid.memo(normalizeLabel, [...(headers.get(col) ?? [])].reverse().find((t) => t !== "") ?? "");
+  const shown = new Set([...headers.keys()].filter((c) => !grid.colHidden(c)).map(own));
+  for (const c of hidden) if (own(c) !== "" && shown.has(own(c))) headers.delete(c);
+}
+
+/**
  * Whether a row's name makes it the 汇总 row: it starts with 汇总/合计/总计 (spaces aside) or holds 汇总 or
  * 合计. Asked of every row of a table until the 汇总 row is found (often the last one), so the common
  * case (a name holding none of 汇, 合, 总) is told by three searches, without a copy of the text.
@@ -209,6 +222,7 @@ export function readTable(grid: SheetGrid, def: TableDef, area: Area, options: R
     for (let r = top; r <= headerRow; r++) texts.push(grid.text(r, c));
     if (texts.some((t) => t !== "")) headers.set(c, texts);
   }
+  dropHiddenTwins(headers, grid);
   const assigned = matchColumns(headers, def, grid);
   const columns: TableColumn[] = def.columns
     .filter((c) => assigned.has(c.key))

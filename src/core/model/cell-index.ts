@@ -12,6 +12,7 @@
 import type { CellSnapshot, SheetSnapshot } from "./snapshot";
 import { indexToCol, MAX_COLS, MAX_ROWS } from "./address";
 import { isAbnormalNumber } from "../units/finite";
+import { hiddenFields, type HiddenParts } from "./hidden";
 
 /** One sheet's cells as parallel arrays: position `i` is the `i`-th key of `Object.keys(sheet.cells)` (for…in order). */
 export interface CellIndex {
@@ -194,6 +195,11 @@ export class SheetCellsBuilder {
   /** The last position added in order (the largest so far). */
   private lastRow = 0;
   private lastCol = 0;
+  /** The rows and columns the cells span, for fitting the hidden lines to them. */
+  private rowLo = Number.MAX_SAFE_INTEGER;
+  private rowHi = 0;
+  private colLo = Number.MAX_SAFE_INTEGER;
+  private colHi = 0;
 
   /** @param capacity - how many cells the reader may add (a bound, not a promise): sizes the index's lists. */
   constructor(capacity = 16) {
@@ -213,6 +219,10 @@ export class SheetCellsBuilder {
     let letters = this.letters[col];
     if (letters === undefined) letters = this.letters[col] = indexToCol(col);
     const address = `${letters}${row}`;
+    if (row < this.rowLo) this.rowLo = row;
+    if (row > this.rowHi) this.rowHi = row;
+    if (col < this.colLo) this.colLo = col;
+    if (col > this.colHi) this.colHi = col;
     if (this.primed) {
       if (!inSheet(row, col)) this.primed = false;
       else if (row > this.lastRow || (row === this.lastRow && col > this.lastCol)) {
@@ -265,9 +275,14 @@ export class SheetCellsBuilder {
     this.cols = cols;
   }
 
-  /** The sheet, its index primed unless a key was added twice. Call once, after the last {@link add}. */
-  sheet(name: string, merges: readonly string[]): SheetSnapshot {
-    const sheet: SheetSnapshot = { name, cells: this.cells, merges };
+  /**
+   * The sheet, its index primed unless a key was added twice. Call once, after the last {@link add}.
+   * @param hidden - the sheet's visibility and hidden lines as the reader found them: kept only where
+   *   they meet the cells (model/hidden.ts, hiddenFields), so that every host writes the same snapshot
+   */
+  sheet(name: string, merges: readonly string[], hidden?: HiddenParts): SheetSnapshot {
+    const extent = { rowLo: this.rowLo, rowHi: this.rowHi, colLo: this.colLo, colHi: this.colHi };
+    const sheet: SheetSnapshot = { name, cells: this.cells, merges, ...hiddenFields(hidden, extent) };
     if (this.primed) {
       const n = this.n;
       this.addresses.length = n;

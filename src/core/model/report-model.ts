@@ -158,6 +158,27 @@ export function sameForm(a: Pick<FormInstance, "sheet" | "rows">, b: Pick<FormIn
   return b !== undefined && a.sheet === b.sheet && a.rows?.[0] === b.rows?.[0];
 }
 
+/**
+ * A sheet the check leaves out, and why (the sheet-not-checked rule tells the clerk):
+ * - `hidden` — its tab is hidden: the clerk cannot see it (last year's sheet kept out of sight). Its
+ *   cells are still in the workbook: a visible formula that reads them keeps its cached value.
+ * - `earlier-year` — a visible copy of a form for an earlier year than another form of the same kind in
+ *   the workbook (`2022年自评表` beside this year's): last year's report, not this year's mistake.
+ */
+export interface SkippedSheet {
+  readonly sheet: string;
+  readonly reason: "hidden" | "earlier-year";
+  /**
+   * Whether the sheet holds a form or a table of the report (what the clerk is told about). A hidden
+   * sheet of drop-down lists or notes is left out silently.
+   */
+  readonly holdsReport: boolean;
+  /** earlier-year: the year the sheet is for, the year of the report, and the cell that says so. */
+  readonly year?: number;
+  readonly reportYear?: number;
+  readonly at?: CellRef;
+}
+
 /** The mapped self-evaluation. */
 export interface ReportModel {
   readonly snapshot: WorkbookSnapshot;
@@ -178,4 +199,14 @@ export interface ReportModel {
    * 项目支出绩效自评表 per sheet): each is checked on its own. Absent: check this model.
    */
   readonly parts?: readonly ReportModel[];
+  /**
+   * Sheets left out of the check (hidden ones, copies of an earlier year's forms), in tab order: no
+   * rule reads them, and `snapshot` does not hold them. Absent when none.
+   */
+  readonly skipped?: readonly SkippedSheet[];
+  /**
+   * The workbook as read, skipped sheets included, when some were skipped: for what reads a sheet by its
+   * name wherever it is (a bureau's 审核公式, a defined name pointing into a hidden sheet).
+   */
+  readonly whole?: WorkbookSnapshot;
 }

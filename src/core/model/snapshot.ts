@@ -18,12 +18,31 @@ export interface CellSnapshot {
   readonly numberFormat?: string;
 }
 
+/**
+ * Whether a sheet's tab shows: `hidden` (the clerk can unhide it: 右键 → 取消隐藏) or `veryHidden` (only code
+ * can show it again).
+ */
+export type SheetVisibility = "visible" | "hidden" | "veryHidden";
+
+/** Rows or columns as one run, 1-based and inclusive: `[17, 17]` is row 17 alone, `[5, 9]` five rows. */
+export type LineRun = readonly [first: number, last: number];
+
 /** One worksheet: its non-empty cells keyed by A1 address without `$` (`"C11"`). */
 export interface SheetSnapshot {
   readonly name: string;
   readonly cells: Readonly<Record<string, CellSnapshot>>;
   /** Merged areas as A1 ranges (`"A5:A9"`). */
   readonly merges: readonly string[];
+  /** How the sheet's tab shows; absent when it is visible (readers leave `"visible"` out). */
+  readonly visibility?: SheetVisibility;
+  /**
+   * Hidden rows among the rows of the sheet's cells (first to last non-empty row): ascending runs that
+   * neither overlap nor touch, absent when none is hidden. Runs, not one flag per cell or row: a sheet
+   * that hides every row below its form is one run (see model/hidden.ts).
+   */
+  readonly hiddenRows?: readonly LineRun[];
+  /** Hidden columns among the columns of the sheet's cells, as {@link hiddenRows}. */
+  readonly hiddenCols?: readonly LineRun[];
 }
 
 /** A defined name, kept with its scope. */

@@ -34,6 +34,7 @@ import { indicatorValueReadable } from "./indicator-value-readable";
 import { qualitativeScoreInTier } from "./qualitative-score-in-tier";
 import { scoreSummaryMatches } from "./score-summary-matches";
 import { scoreWithinWeight } from "./score-within-weight";
+import { sheetNotChecked } from "./sheet-not-checked";
 import { totalScoreMatches } from "./total-score-matches";
 import { weightsSum } from "./weights-sum";
 import yearMatchesReport from "./year-matches-report";
@@ -68,6 +69,7 @@ export const RULES: readonly Rule[] = [
   requiredField,
   scoreSummaryMatches,
   scoreWithinWeight,
+  sheetNotChecked,
   summaryMatchesSheets,
   totalMatchesParts,
   totalScoreMatches,

@@ -11,10 +11,11 @@
  * `Excel.run` is a constructor parameter so that the tests drive this class with office-addin-mock's
  * context.
  */
-import type { CellRef, CellSnapshot, CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
+import type { CellRef, CellSnapshot, CellValue, DefinedName, LineRun, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../../core/model/snapshot";
 import type { CellWrite } from "../../core/engine/types";
 import { MAX_COLS, MAX_ROWS, indexToCol, parseA1, parseRef, quoteSheet } from "../../core/model/address";
 import { SheetCellsBuilder } from "../../core/model/cell-index";
+import { runsOf, type HiddenParts } from "../../core/model/hidden";
 import type {
   Highlight,
   HostCapabilities,
@@ -106,7 +107,7 @@ export function planReadBlocks(used: readonly (string | undefined)[], budget: nu
 export interface ExcelFeatures {
   /** ExcelApi 1.1: values, formulas, number formats, fills, worksheets.add. */
   readonly basic: boolean;
-  /** ExcelApi 1.2: unmerge, column widths, getUsedRange(valuesOnly). */
+  /** ExcelApi 1.2: unmerge, column widths, getUsedRange(valuesOnly), rowHidden / columnHidden. */
   readonly formatting: boolean;
   /** ExcelApi 1.4: *OrNullObject, names.add, NamedItem.scope, worksheet-scoped names. */
   readonly nullObjects: boolean;
@@ -114,6 +115,8 @@ export interface ExcelFeatures {
   readonly nameFormula: boolean;
   /** ExcelApi 1.9: fill.pattern, which tells "no fill" from a white fill. */
   readonly fillPattern: boolean;
+  /** ExcelApi 1.9: getSpecialCellsOrNullObject("Visible"), which says which rows and columns are hidden. */
+  readonly visibleCells: boolean;
   /** ExcelApi 1.10: threaded comments. */
   readonly comments: boolean;
   /** ExcelApi 1.13: getMergedAreasOrNullObject. */
@@ -147,6 +150,7 @@ export function detectFeatures(check: RequirementCheck): ExcelFeatures {
     nullObjects: has("1.4"),
     nameFormula: has("1.7"),
     fillPattern: has("1.9"),
+    visibleCells: has("1.9"),
     comments: has("1.10"),
     mergedAreas: has("1.13"),
     notes: has("1.18"),
@@ -208,6 +212,49 @@ function splitAreas(address: string): string[] {
   }
   parts.push(current);
   return parts.map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+/** Excel's Worksheet.visibility as the snapshot writes it. */
+function visibilityOf(v: unknown): SheetVisibility {
+  return v === "Hidden" ? "hidden" : v === "VeryHidden" ? "veryHidden" : "visible";
+}
+
+/** One dimension's hidden lines, or "unknown" when only a read of each line can tell. */
+type Lines = LineRun[] | "unknown";
+
+/**
+ * The hidden rows and columns of a used range, from what the read's second sync loaded:
+ * `rowHidden` / `columnHidden` (ExcelApi 1.2) say none (false), all (true) or some (null) of them are
+ * hidden; for "some", the areas of its visible cells (`getSpecialCellsOrNullObject("Visible")`, ExcelApi
+ * 1.9) say which: a row no visible area covers is hidden, and so is a column. Hidden rows and hidden
+ * columns are all there is to hide (a cell is hidden only by its row or its column), so the areas are
+ * the visible rows crossed with the visible columns.
+ * @param range - the used range's address and its two flags
+ * @param visible - the visible areas' address; null when no cell is visible; undefined when not asked
+ * @returns per dimension the hidden runs, or "unknown" (an Excel before 1.9, or no visible cell at all)
+ */
+export function hiddenLines(range: { readonly address: string; readonly rowHidden: unknown; readonly columnHidden: unknown }, visible: string | null | undefined): { rows: Lines; cols: Lines } {
+  const { top, left, rows, cols } = areaSize(range.address);
+  const areas = typeof visible === "string" ? splitAreas(visible).map((a) => areaSize(a)) : undefined;
+  const dimension = (flag: unknown, first: number, count: number, span: (a: ReturnType<typeof areaSize>) => [number, number]): Lines => {
+    if (flag === false) return [];
+    if (flag === true) return [[first, first + count - 1]];
+    if (!areas) return "unknown";
+    const shown = new Uint8Array(count);
+    for (const a of areas) {
+      const [from, n] = span(a);
+      for (let k = Math.max(from, first); k < Math.min(from + n, first + count); k++) shown[k - first] = 1;
+    }
+    const hidden: number[] = [];
+    shown.forEach((v, k) => {
+      if (v === 0) hidden.push(first + k);
+    });
+    return runsOf(hidden);
+  };
+  return {
+    rows: dimension(range.rowHidden, top, rows, (a) => [a.top, a.rows]),
+    cols: dimension(range.columnHidden, left, cols, (a) => [a.left, a.cols]),
+  };
 }
 
 /**
@@ -383,6 +430,13 @@ function charsToPoints(chars: number): number {
   return Math.round(chars * 5.7 + 5);
 }
 
+/** What sync 1 of a read gives: the workbook's names, and its sheets' names and visibility in tab order. */
+interface Book {
+  readonly bookNames: Excel.NamedItemCollection;
+  readonly sheetNames: string[];
+  readonly visibility: SheetVisibility[];
+}
+
 /** The Excel host. */
 export class ExcelHost implements WorkbookHost {
   readonly kind = "excel" as const;
@@ -413,7 +467,9 @@ export class ExcelHost implements WorkbookHost {
   }
 
   /**
-   * Two syncs: (1) names and sheet names, (2) every sheet's local names, used range and merged areas.
+   * Two syncs: (1) names, sheet names and visibility, (2) every sheet's local names, used range, merged
+   * areas and hidden rows and columns (an Excel before ExcelApi 1.9 takes a third when a sheet hides some
+   * of its rows or columns: see {@link hiddenParts}).
    * A workbook too large for one response (Excel on the web: 5 MB) is read in row blocks instead: the
    * used ranges' addresses first, then one sync per group of blocks estimated within maxResponseBytes.
    * Which workbooks need that is learnt from Excel refusing the one-shot read, or from the estimate of
@@ -444,17 +500,20 @@ export class ExcelHost implements WorkbookHost {
       .join(",");
   }
 
-  /** Sync 1 of a read: the workbook's names and its sheets' names. */
-  private async readBook(ctx: Excel.RequestContext): Promise<{ bookNames: Excel.NamedItemCollection; sheetNames: string[] }> {
+  /** Sync 1 of a read: the workbook's names and its sheets' names and visibility. */
+  private async readBook(ctx: Excel.RequestContext): Promise<Book> {
     const bookNames = ctx.workbook.names;
     bookNames.load(this.nameProps());
     const sheets = ctx.workbook.worksheets;
-    sheets.load("items/name");
+    sheets.load("items/name,items/visibility");
     await ctx.sync();
-    return { bookNames, sheetNames: sheets.items.map((s) => s.name) };
+    return { bookNames, sheetNames: sheets.items.map((s) => s.name), visibility: sheets.items.map((s) => visibilityOf(s.visibility)) };
   }
 
-  /** Queue each sheet's local names, used range (its address, and its cells when `cells`) and merges. */
+  /**
+   * Queue each sheet's local names, used range (its address, and its cells when `cells`), merges, and
+   * what tells its hidden rows and columns (a small answer: two flags and the visible areas' address).
+   */
   private queueSheets(ctx: Excel.RequestContext, sheetNames: readonly string[], cells: boolean) {
     const nameProps = this.nameProps();
     return sheetNames.map((name) => {
@@ -470,7 +529,50 @@ export class ExcelHost implements WorkbookHost {
       // (not …OrNullObject) because a blank sheet then gives A1 rather than a null object to call into.
       const merged = this.features.mergedAreas ? ws.getUsedRange(false).getMergedAreasOrNullObject() : undefined;
       merged?.load("address");
-      return { name, names, used, merged };
+      // Hidden lines of the cells' rows and columns. getUsedRange (not …OrNullObject) again: a blank
+      // sheet gives A1, something to call getSpecialCells on.
+      const probe = this.features.formatting ? ws.getUsedRange(true) : undefined;
+      probe?.load("address, rowHidden, columnHidden");
+      const visible = probe && this.features.visibleCells ? probe.getSpecialCellsOrNullObject("Visible") : undefined;
+      visible?.load("address");
+      return { name, names, used, merged, probe, visible };
+    });
+  }
+
+  /**
+   * Each sheet's visibility and hidden lines (SheetSnapshot.visibility, hiddenRows, hiddenCols) from what
+   * the used ranges' sync loaded (see {@link hiddenLines}). Only an Excel without ExcelApi 1.9 that finds a
+   * sheet hiding some but not all of its rows (or columns) takes one more sync: each such line's flag.
+   */
+  private async hiddenParts(
+    ctx: Excel.RequestContext,
+    visibility: readonly SheetVisibility[],
+    perSheet: readonly { probe?: Excel.Range; visible?: Excel.RangeAreas }[],
+  ): Promise<HiddenParts[]> {
+    const found = perSheet.map((s) => {
+      if (!s.probe) return { rows: [], cols: [] } as { rows: Lines; cols: Lines };
+      const visible = s.visible === undefined ? undefined : s.visible.isNullObject === true ? null : s.visible.address;
+      return hiddenLines(s.probe, visible);
+    });
+    // The per-line read: a proxy per line of the used range, all in one sync.
+    const lines = perSheet.map((s, i) => {
+      const { rows, cols } = found[i];
+      if (!s.probe || (rows !== "unknown" && cols !== "unknown")) return undefined;
+      const { top, left, rows: n, cols: m } = areaSize(s.probe.address);
+      const rowRanges = rows === "unknown" ? Array.from({ length: n }, (_, k) => s.probe!.getRow(k)) : [];
+      const colRanges = cols === "unknown" ? Array.from({ length: m }, (_, k) => s.probe!.getColumn(k)) : [];
+      rowRanges.forEach((r) => r.load("rowHidden"));
+      colRanges.forEach((c) => c.load("columnHidden"));
+      return { top, left, rowRanges, colRanges };
+    });
+    if (lines.some((l) => l !== undefined)) await ctx.sync();
+    return found.map((f, i) => {
+      const l = lines[i];
+      const hiddenOf = (ranges: readonly Excel.Range[], first: number, flag: (r: Excel.Range) => unknown): LineRun[] =>
+        runsOf(ranges.flatMap((r, k) => (flag(r) === true ? [first + k] : [])));
+      const rows = f.rows !== "unknown" ? f.rows : l ? hiddenOf(l.rowRanges, l.top, (r) => r.rowHidden) : [];
+      const cols = f.cols !== "unknown" ? f.cols : l ? hiddenOf(l.colRanges, l.left, (r) => r.columnHidden) : [];
+      return { visibility: visibility[i], rows, cols };
     });
   }
 
@@ -512,9 +614,10 @@ export class ExcelHost implements WorkbookHost {
 
   /** The whole read in two syncs (in blocks when known to be too large), or "too-large" when Excel refused it. */
   private async readInOne(ctx: Excel.RequestContext, asked: readonly CellRef[]): Promise<WorkbookSnapshot | "too-large"> {
-    const { bookNames, sheetNames } = await this.readBook(ctx);
+    const book = await this.readBook(ctx);
+    const { sheetNames } = book;
     const key = sheetNames.join("\u0000");
-    if (this.largeBooks.has(key)) return this.readInBlocks(ctx, asked, { bookNames, sheetNames });
+    if (this.largeBooks.has(key)) return this.readInBlocks(ctx, asked, book);
     const perSheet = this.queueSheets(ctx, sheetNames, true);
     const addFormats = ExcelHost.queueFormats(ctx, sheetNames, asked);
     try {
@@ -528,16 +631,13 @@ export class ExcelHost implements WorkbookHost {
     if (ExcelHost.estimate(used) > this.maxResponse) this.largeBooks.add(key);
     const cells = perSheet.map((s) => (s.used.isNullObject === true ? new SheetCellsBuilder() : rangeCells(s.used)));
     addFormats((sheet) => sheetNames.indexOf(sheet), cells);
-    return this.snapshotOf(bookNames, perSheet, cells);
+    return this.snapshotOf(book.bookNames, perSheet, cells, await this.hiddenParts(ctx, book.visibility, perSheet));
   }
 
   /** The read in row blocks: names and addresses, then one sync per group of blocks within the budget. */
-  private async readInBlocks(
-    ctx: Excel.RequestContext,
-    asked: readonly CellRef[],
-    book?: { bookNames: Excel.NamedItemCollection; sheetNames: string[] },
-  ): Promise<WorkbookSnapshot> {
-    const { bookNames, sheetNames } = book ?? (await this.readBook(ctx));
+  private async readInBlocks(ctx: Excel.RequestContext, asked: readonly CellRef[], known?: Book): Promise<WorkbookSnapshot> {
+    const book = known ?? (await this.readBook(ctx));
+    const { bookNames, sheetNames } = book;
     const perSheet = this.queueSheets(ctx, sheetNames, false);
     // The formats of the cells asked for ride along with the addresses: a few cells, whatever the size.
     const addFormats = ExcelHost.queueFormats(ctx, sheetNames, asked);
@@ -546,6 +646,7 @@ export class ExcelHost implements WorkbookHost {
     const key = sheetNames.join("\u0000");
     if (ExcelHost.estimate(used) > this.maxResponse) this.largeBooks.add(key);
     else this.largeBooks.delete(key);
+    const hidden = await this.hiddenParts(ctx, book.visibility, perSheet);
     const cells = perSheet.map(() => new SheetCellsBuilder());
     for (const group of planReadBlocks(used, this.maxResponse)) {
       const ranges = group.map((b) => {
@@ -557,14 +658,15 @@ export class ExcelHost implements WorkbookHost {
       for (const r of ranges) rangeCells(r.range, cells[r.sheet]);
     }
     addFormats((sheet) => sheetNames.indexOf(sheet), cells);
-    return this.snapshotOf(bookNames, perSheet, cells);
+    return this.snapshotOf(bookNames, perSheet, cells, hidden);
   }
 
-  /** The snapshot from the loaded names, merges and each sheet's cells. */
+  /** The snapshot from the loaded names, merges, each sheet's cells and its hidden parts. */
   private snapshotOf(
     bookNames: Excel.NamedItemCollection,
     perSheet: readonly { name: string; names?: Excel.NamedItemCollection; merged?: Excel.RangeAreas }[],
     cells: readonly SheetCellsBuilder[],
+    hidden: readonly HiddenParts[],
   ): WorkbookSnapshot {
     const defined: DefinedName[] = [];
     const seen = new Set<string>();
@@ -591,7 +693,7 @@ export class ExcelHost implements WorkbookHost {
       }
       const merges =
         s.merged && s.merged.isNullObject !== true && typeof s.merged.address === "string" ? splitAreas(s.merged.address).map(localAddress) : [];
-      snapshotSheets.push(cells[i].sheet(s.name, merges));
+      snapshotSheets.push(cells[i].sheet(s.name, merges, hidden[i]));
     });
     return { sheets: snapshotSheets, names: defined };
   }

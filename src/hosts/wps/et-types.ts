@@ -38,6 +38,13 @@ export interface EtRange {
   NumberFormat: string;
   MergeCells: boolean;
   readonly MergeArea: EtRange;
+  /**
+   * Whether the rows (or columns) are hidden; the range must span entire rows or columns
+   * (`EntireRow` / `EntireColumn`). Like `MergeCells`, reads null when some are hidden and some not.
+   */
+  Hidden: unknown;
+  readonly EntireRow: EtRange;
+  readonly EntireColumn: EtRange;
   readonly Interior: EtInterior;
   readonly Font: EtFont;
   WrapText: boolean;

@@ -5,9 +5,10 @@
  *
  * Reads are per sheet, not per cell: one `Value2` and one `Formula` read of the whole used range (2-D
  * arrays), number formats per column (a column with one format reads as that format, a mixed one as null,
- * and only then per non-empty cell), merges only in rows whose `MergeCells` is not false.
+ * and only then per non-empty cell), merges only in rows whose `MergeCells` is not false, hidden rows and
+ * columns by halving the used rows (columns) only where `Hidden` reads mixed.
  */
-import type { CellSnapshot, CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot, CellRef } from "../../core/model/snapshot";
+import type { CellSnapshot, CellValue, DefinedName, LineRun, SheetSnapshot, SheetVisibility, WorkbookSnapshot, CellRef } from "../../core/model/snapshot";
 import type { CellWrite } from "../../core/engine/types";
 import type { SheetContent } from "../../core/model/sheet-content";
 import { indexToCol, parseA1, parseRef, quoteSheet, toA1 } from "../../core/model/address";
@@ -37,6 +38,34 @@ const GENERAL = /^(general|g\/通用格式|常规)$/i;
 
 /** Et.XlSheetVisibility.xlSheetHidden: the pane's bookkeeping sheets are hidden, not very hidden (a clerk can still unhide them). */
 const XL_SHEET_HIDDEN = 0;
+/** Et.XlSheetVisibility.xlSheetVeryHidden. */
+const XL_SHEET_VERY_HIDDEN = 2;
+
+/** Worksheet.Visible as the snapshot writes it (-1 xlSheetVisible; some builds answer a boolean). */
+function visibilityOf(visible: unknown): SheetVisibility {
+  if (visible === XL_SHEET_VERY_HIDDEN) return "veryHidden";
+  return visible === XL_SHEET_HIDDEN || visible === false ? "hidden" : "visible";
+}
+
+/**
+ * The hidden runs among lines `first…last`, asking `hidden(a, b)` of whole spans: true (all of them
+ * hidden) and false (none) answer a span in one call; anything else (null: some are) halves it. A sheet
+ * without hidden lines costs one call, and each hidden run about two per halving.
+ */
+export function hiddenSpans(first: number, last: number, hidden: (a: number, b: number) => unknown): LineRun[] {
+  const out: LineRun[] = [];
+  const walk = (a: number, b: number): void => {
+    const h = hidden(a, b);
+    if (h === true) out.push([a, b]);
+    else if (h !== false && a < b) {
+      const mid = Math.floor((a + b) / 2);
+      walk(a, mid);
+      walk(mid + 1, b);
+    }
+  };
+  if (first <= last) walk(first, last);
+  return out;
+}
 
 /** `#RRGGBB` → the BGR integer `Interior.Color` takes (0xBBGGRR). */
 export function hexToBgr(hex: string): number {
@@ -153,6 +182,13 @@ function readSheet(ws: EtWorksheet): SheetSnapshot {
   const cells = new SheetCellsBuilder(present.length);
   for (const { i, j, cell } of present) cells.add(r0 + i, c0 + j, cell);
 
+  // Hidden rows and columns of the used range: `Hidden` of whole rows (columns), halved where mixed.
+  const lastRow = r0 + values.length - 1;
+  const lastCol = c0 + Math.max(1, values[0]?.length ?? 1) - 1;
+  const left = indexToCol(c0);
+  const rows = present.length ? hiddenSpans(r0, lastRow, (a, b) => ws.Range(`${left}${a}:${left}${b}`).EntireRow.Hidden) : [];
+  const cols = present.length ? hiddenSpans(c0, lastCol, (a, b) => ws.Range(`${indexToCol(a)}${r0}:${indexToCol(b)}${r0}`).EntireColumn.Hidden) : [];
+
   // Merges: skip the sheet, then each row, when MergeCells reads false (null means mixed).
   const merges: string[] = [];
   if ((used.MergeCells as unknown) !== false) {
@@ -172,7 +208,7 @@ function readSheet(ws: EtWorksheet): SheetSnapshot {
       });
     });
   }
-  return cells.sheet(ws.Name, merges);
+  return cells.sheet(ws.Name, merges, { visibility: visibilityOf(ws.Visible), rows, cols });
 }
 
 /** `Sheet!name` (quoted or not) → its parts; a workbook-level name has no `!`. */

@@ -1,9 +1,24 @@
 /**
- * What both .xlsx readers share and neither needs a library for: Excel's built-in number formats and the
- * expansion of a shared formula to the other cells of its range. A leaf module (no xlsx-populate, no
- * JSZip), so that the light reader of the check path (light.ts) can use it without loading either.
+ * What both .xlsx readers share and neither needs a library for: Excel's built-in number formats, the
+ * expansion of a shared formula to the other cells of its range, and how a sheet's state and a row's or
+ * column's `hidden` attribute read. A leaf module (no xlsx-populate, no JSZip), so that the light reader of
+ * the check path (light.ts) can use it without loading either.
  */
 import { colToIndex, indexToCol } from "../../core/model/address";
+import type { SheetVisibility } from "../../core/model/snapshot";
+
+/**
+ * An OOXML boolean attribute as xlsx-populate's parser leaves it: `1` (a number once parsed), `"true"`,
+ * or the text `"1"` (the light reader's saxes keeps every attribute as text).
+ */
+export function isTrue(v: unknown): boolean {
+  return v === 1 || v === "1" || v === "true";
+}
+
+/** A `<sheet state>` of workbook.xml as the snapshot writes it. */
+export function visibilityOfState(state: unknown): SheetVisibility {
+  return state === "hidden" ? "hidden" : state === "veryHidden" ? "veryHidden" : "visible";
+}
 
 /** Excel's built-in number formats (ECMA-376 §18.8.30) that are not `General`. */
 export const BUILTIN_FORMATS: Readonly<Record<number, string>> = {

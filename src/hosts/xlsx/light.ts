@@ -21,9 +21,9 @@
 import * as fs from "fs";
 import { unzipSync, type UnzipFileInfo } from "fflate";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import type { CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
+import type { CellValue, DefinedName, LineRun, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../../core/model/snapshot";
 import { SheetCellsBuilder } from "../../core/model/cell-index";
-import { BUILTIN_FORMATS, shiftFormula } from "./cells";
+import { BUILTIN_FORMATS, isTrue, shiftFormula, visibilityOfState } from "./cells";
 import { sheetParts, relsOf } from "./normalize";
 import { limitsFromEnv, relationships, type ReadLimits } from "./package";
 import { sniff } from "./sniff";
@@ -212,8 +212,8 @@ function readFormats(text: string): (string | undefined)[] {
   });
 }
 
-/** The workbook part: sheet names in tab order and the defined names (scope resolved later). */
-function readWorkbookPart(text: string): { sheets: string[]; names: { name: string; refersTo: string; localSheetId?: string }[] } {
+/** The workbook part: sheet names and visibility in tab order, and the defined names (scope resolved later). */
+function readWorkbookPart(text: string): { sheets: { name: string; visibility: SheetVisibility }[]; names: { name: string; refersTo: string; localSheetId?: string }[] } {
   const part = "xl/workbook.xml";
   checkNormalisation(part, text);
   const root = parseTree(part, text);
@@ -223,7 +223,7 @@ function readWorkbookPart(text: string): { sheets: string[]; names: { name: stri
   noText(part, sheetsNode);
   const sheets = sheetsNode.children.map((c) => {
     if (typeof c === "string" || c.name !== "sheet" || c.attributes.name === undefined) anomaly(`${part}: unexpected child of <sheets>`);
-    return c.attributes.name;
+    return { name: c.attributes.name, visibility: visibilityOfState(c.attributes.state) };
   });
   const definedNames = child(root, "definedNames");
   noText(part, definedNames);
@@ -353,13 +353,18 @@ function compact(c: RawCell): CellRecord {
 interface RawRow {
   readonly r: number;
   readonly cells: CellRecord[];
+  /** `<row hidden="1">`. */
+  readonly hidden: boolean;
 }
 
 const ROW_NUMBER = /^[1-9]\d*$/;
 const CELL_REF = /^([A-Z]{1,3})\d+$/;
 
-/** A worksheet part, streamed: its rows of cells and its merged areas. */
-function readSheetPart(part: string, text: string): { rows: RawRow[]; merges: string[] } {
+/** A `<col>`'s min or max: a plain column number, else the full reader decides. */
+const COL_NUMBER = /^[1-9]\d*$/;
+
+/** A worksheet part, streamed: its rows of cells, its merged areas and its hidden columns. */
+function readSheetPart(part: string, text: string): { rows: RawRow[]; merges: string[]; hiddenCols: LineRun[] } {
   checkNormalisation(part, text);
   const rows: RawRow[] = [];
   // Merged areas keyed like Sheet._mergeCells (an object: same order, a repeated area once).
@@ -368,6 +373,9 @@ function readSheetPart(part: string, text: string): { rows: RawRow[]; merges: st
   let inSheetData = false;
   let mergeCells = 0;
   let inMerge = false;
+  let colsCount = 0;
+  let inCols = false;
+  const hiddenCols: LineRun[] = [];
   let row: RawRow | undefined;
   let cell: RawCell | undefined;
   /** The child of <c> being read (only the first <f>, <v> and <is> count). */
@@ -387,6 +395,11 @@ function readSheetPart(part: string, text: string): { rows: RawRow[]; merges: st
             if (++sheetData > 1) anomaly(`${part}: two <sheetData>`);
             inSheetData = true;
           } else if (tag.name === "mergeCells") inMerge = ++mergeCells === 1;
+          else if (tag.name === "cols") {
+            // xlsx-populate reads the first <cols> only (Sheet's findChild).
+            if (++colsCount > 1) anomaly(`${part}: two <cols>`);
+            inCols = true;
+          }
           break;
         case 2:
           if (inSheetData) {
@@ -395,7 +408,13 @@ function readSheetPart(part: string, text: string): { rows: RawRow[]; merges: st
             const n = Number(r);
             if (seenRows.has(n)) anomaly(`${part}: row ${n} twice`);
             seenRows.add(n);
-            row = { r: n, cells: [] };
+            row = { r: n, cells: [], hidden: isTrue(a.hidden) };
+          } else if (inCols) {
+            if (tag.name !== "col") anomaly(`${part}: <${tag.name}> in <cols>`);
+            if (isTrue(a.hidden)) {
+              if (!COL_NUMBER.test(a.min ?? "") || !COL_NUMBER.test(a.max ?? "")) anomaly(`${part}: <col min="${a.min}" max="${a.max}">`);
+              hiddenCols.push([Number(a.min), Number(a.max)]);
+            }
           } else if (inMerge) {
             if (tag.name !== "mergeCell" || a.ref === undefined) anomaly(`${part}: <${tag.name}> in <mergeCells>`);
             merges[a.ref] = true;
@@ -439,7 +458,7 @@ function readSheetPart(part: string, text: string): { rows: RawRow[]; merges: st
       }
     },
     text(t, depth) {
-      if (depth === 1 || (depth === 2 && (inSheetData || inMerge)) || (depth === 3 && row)) anomaly(`${part}: text where rows or cells belong`);
+      if (depth === 1 || (depth === 2 && (inSheetData || inMerge || inCols)) || (depth === 3 && row)) anomaly(`${part}: text where rows or cells belong`);
       if (depth === 5 && inC) {
         const holder = inC === "f" ? cell!.f! : inC === "v" ? cell!.v! : cell!.is!;
         if (holder.first === undefined) holder.first = { text: t };
@@ -453,6 +472,7 @@ function readSheetPart(part: string, text: string): { rows: RawRow[]; merges: st
         case 1:
           inSheetData = false;
           inMerge = false;
+          inCols = false;
           break;
         case 2:
           if (row) rows.push(row);
@@ -472,7 +492,7 @@ function readSheetPart(part: string, text: string): { rows: RawRow[]; merges: st
     },
   });
   if (sheetData === 0) anomaly(`${part}: no <sheetData>`);
-  return { rows, merges: Object.keys(merges) };
+  return { rows, merges: Object.keys(merges), hiddenCols };
 }
 
 /** Column letters to their number (xlsx-populate's columnNameToNumber, upper case only here). */
@@ -528,6 +548,7 @@ function rawValue(part: string, cell: CellRecord, strings: readonly (string | un
 /** The snapshot of one sheet (read.ts, readSnapshot and cellSnapshot). */
 function sheetSnapshot(
   name: string,
+  visibility: SheetVisibility,
   part: string,
   text: string,
   formats: readonly (string | undefined)[],
@@ -587,7 +608,9 @@ function sheetSnapshot(
       cells.add(row.r, c.col, snap);
     }
   }
-  return cells.sheet(name, parsed.merges);
+  const hiddenRows: LineRun[] = [];
+  for (const row of rows) if (row.hidden) hiddenRows.push([row.r, row.r]);
+  return cells.sheet(name, parsed.merges, { visibility, rows: hiddenRows, cols: parsed.hiddenCols });
 }
 
 /** How many bytes have been inflated, against the limit. */
@@ -727,7 +750,7 @@ function snapshotOf(bytes: Uint8Array, limits: ReadLimits): WorkbookSnapshot {
     const text = sheetTexts.get(p.part)!;
     // Let each worksheet's text go as soon as it is read.
     sheetTexts.delete(p.part);
-    return sheetSnapshot(workbook.sheets[i], p.part, text, formats, strings);
+    return sheetSnapshot(workbook.sheets[i].name, workbook.sheets[i].visibility, p.part, text, formats, strings);
   });
   const names: DefinedName[] = workbook.names.map((n) => {
     const scope = n.localSheetId !== undefined ? sheets[Number(n.localSheetId)]?.name : undefined;

@@ -49,6 +49,8 @@ export interface PopulateCell {
 /** A row. */
 export interface PopulateRow {
   _cells: (PopulateCell | undefined)[];
+  /** The `<row>` element (r, hidden, ht …). */
+  _node: XmlNode;
 }
 
 /** A column. */
@@ -73,6 +75,8 @@ export interface PopulateSheet {
   _idNode: XmlNode;
   _rows: (PopulateRow | undefined)[];
   _mergeCells: Record<string, unknown>;
+  /** The `<col>` element covering each column number (one element shared by its min…max run). */
+  _colNodes: (XmlNode | undefined)[];
 }
 
 /** The style sheet. */

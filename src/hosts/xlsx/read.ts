@@ -3,10 +3,11 @@
  * style getters of xlsx-populate clone styles (and would change styles.xml on save), so number formats
  * and fills are read from the parsed styles part instead.
  */
-import type { CellSnapshot, CellValue, DefinedName, SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
+import type { CellSnapshot, CellValue, DefinedName, LineRun, SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
 import { SheetCellsBuilder } from "../../core/model/cell-index";
-import { BUILTIN_FORMATS, shiftFormula } from "./cells";
-import { elements, textOf, type PopulateCell, type PopulateFormulaError, type PopulateRichText, type PopulateWorkbook, type XmlNode } from "./populate";
+import type { HiddenParts } from "../../core/model/hidden";
+import { BUILTIN_FORMATS, isTrue, shiftFormula, visibilityOfState } from "./cells";
+import { elements, textOf, type PopulateCell, type PopulateFormulaError, type PopulateRichText, type PopulateSheet, type PopulateWorkbook, type XmlNode } from "./populate";
 
 export { shiftFormula } from "./cells";
 
@@ -74,6 +75,22 @@ export function cellSnapshot(cell: PopulateCell, styles: StyleTable, sharedFormu
   return snap;
 }
 
+/** A sheet's visibility and hidden rows (`<row hidden="1">`) and columns (`<col min max hidden="1">`). */
+function hiddenPartsOf(sheet: PopulateSheet): HiddenParts {
+  const rows: LineRun[] = [];
+  sheet._rows.forEach((row, r) => {
+    if (row && isTrue(row._node?.attributes.hidden)) rows.push([r, r]);
+  });
+  const cols: LineRun[] = [];
+  const seen = new Set<XmlNode>();
+  sheet._colNodes.forEach((node) => {
+    if (!node || seen.has(node)) return;
+    seen.add(node);
+    if (isTrue(node.attributes.hidden)) cols.push([Number(node.attributes.min), Number(node.attributes.max)]);
+  });
+  return { visibility: visibilityOfState(sheet._idNode.attributes.state), rows, cols };
+}
+
 /** Every defined name with its scope, as written (constants, whole columns and print areas unexpanded). */
 export function readDefinedNames(workbook: PopulateWorkbook): DefinedName[] {
   const sheets = workbook.sheets();
@@ -120,7 +137,7 @@ export function readSnapshot(workbook: PopulateWorkbook): WorkbookSnapshot {
         if (snap) cells.add(r, c, snap);
       }
     }
-    return cells.sheet(sheet.name(), Object.keys(sheet._mergeCells));
+    return cells.sheet(sheet.name(), Object.keys(sheet._mergeCells), hiddenPartsOf(sheet));
   });
   return { sheets, names: readDefinedNames(workbook) };
 }

@@ -123,7 +123,8 @@ function FindingCard({
         </Caption1>
       ))}
       <div className={styles.actions}>
-        {canSelect ? (
+        {/* A hidden sheet cannot be activated: its finding (a skipped sheet's note) says what to do instead. */}
+        {canSelect && finding.hidden !== "sheet" ? (
           <Button size="small" icon={<LocationRegular />} disabled={disabled} onClick={() => handlers.onLocate(finding)}>
             {s.actionLocate}
           </Button>

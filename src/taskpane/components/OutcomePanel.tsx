@@ -2,6 +2,7 @@ import type { JSX } from "react";
 import { Button, Caption1, Link, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { CheckmarkCircleFilled, LocationRegular } from "@fluentui/react-icons";
 import type { CellRef, Outcome, Report } from "../../core";
+import { localizeMessage } from "../../core/i18n";
 import { useStrings } from "../strings";
 
 const useStyles = makeStyles({
@@ -52,9 +53,12 @@ export function OutcomePanel({
   onLocate: (at: CellRef) => void;
   onOpenMapping: () => void;
 }): JSX.Element {
-  const { s, t } = useStrings();
+  const { s, t, locale } = useStrings();
   const styles = useStyles();
   const c = conclusionKey(outcome);
+  // Sheets left out of the check (hidden, last year's): 未识别 shows no findings, but these say where the
+  // form may be (a workbook whose only form is hidden is not “no form”).
+  const skipped = report.findings.filter((f) => f.ruleId === "sheet-not-checked");
   const conclusion = (
     <Text as="p" className={styles.conclusion} data-testid="conclusion" data-outcome={outcome.kind}>
       {t(c.key, c.data)}
@@ -69,6 +73,15 @@ export function OutcomePanel({
             {t("outcomeUnrecognisedBody", { found: outcome.recognised, total: outcome.total })}
           </MessageBarBody>
         </MessageBar>
+        {skipped.length ? (
+          <ul className={styles.list} data-testid="skipped-sheets">
+            {skipped.map((f) => (
+              <li key={`${f.sheet}!${f.ref}`} className={styles.item}>
+                <Text>{localizeMessage(f, locale)}</Text>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <div className={styles.links}>
           <Link href="assets/templates/jixiao-dept.xlsx" download>
             {s.actionUseTemplateDept}

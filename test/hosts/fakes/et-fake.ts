@@ -4,7 +4,9 @@
  * - collections are 1-based (`Item(1)`), `Item(name)` works, a missing item throws;
  * - `Range.Value2`/`Formula` of several cells are 2-D arrays (rows of columns), of one cell a scalar;
  *   empty cells read as undefined in Value2 and "" in Formula; error values read as COM error codes;
- * - `NumberFormat`, `MergeCells` and `Interior.Color` of a mixed range read as null;
+ * - `NumberFormat`, `MergeCells` and `Interior.Color` of a mixed range read as null, and so does `Hidden` of
+ *   entire rows (columns) some of which are hidden; `Hidden` of a range that is not entire rows or
+ *   columns throws, as in ET;
  * - `Interior.Color` is BGR (0xBBGGRR); no fill reads Color 16777215 and ColorIndex -4142;
  * - `UsedRange` starts at the first used cell (not A1), and is A1 on an empty sheet;
  * - `Workbook.Names` holds workbook- and sheet-level names; a sheet-level name reads `Sheet!name`
@@ -15,6 +17,7 @@
  */
 import type { CellSnapshot, CellValue, WorkbookSnapshot } from "../../../src/core/model/snapshot";
 import { formatArea, indexToCol, parseRef, quoteSheet, toA1, type Area } from "../../../src/core/model/address";
+import { hiddenFields, runsOf } from "../../../src/core/model/hidden";
 import type {
   EtComment,
   EtFont,
@@ -64,6 +67,8 @@ export interface FakeStats {
   value2Reads: number;
   cellValue2Reads: number;
   alertsShown: number;
+  /** Reads of `Range.Hidden`. */
+  hiddenReads: number;
 }
 
 /** `#RRGGBB` → BGR integer. */
@@ -92,8 +97,11 @@ export class FakeSheet implements EtWorksheet {
   merges: Area[] = [];
   columnWidths = new Map<number, number>();
   deleted = false;
-  /** XlSheetVisibility: -1 visible, 0 hidden. */
+  /** XlSheetVisibility: -1 visible, 0 hidden, 2 very hidden. */
   Visible = -1;
+  /** Hidden rows and columns (1-based). */
+  readonly hiddenRows = new Set<number>();
+  readonly hiddenCols = new Set<number>();
   private name: string;
   readonly Names: EtNames;
 
@@ -392,6 +400,33 @@ export class FakeRange implements EtRange {
   set ColumnWidth(v: number) {
     for (let c = this.area.start.col; c <= this.area.end.col; c++) this.sheet.columnWidths.set(c, v);
   }
+  get EntireRow(): EtRange {
+    return new FakeRange(this.sheet, { start: { row: this.area.start.row, col: 1 }, end: { row: this.area.end.row, col: 16384 } });
+  }
+  get EntireColumn(): EtRange {
+    return new FakeRange(this.sheet, { start: { row: 1, col: this.area.start.col }, end: { row: 1048576, col: this.area.end.col } });
+  }
+  /** The lines a Hidden read or write is about: entire rows, or entire columns; anything else is ET's error. */
+  private lines(): { set: Set<number>; from: number; to: number } {
+    const { start, end } = this.area;
+    if (start.col === 1 && end.col === 16384) return { set: this.sheet.hiddenRows, from: start.row, to: end.row };
+    if (start.row === 1 && end.row === 1048576) return { set: this.sheet.hiddenCols, from: start.col, to: end.col };
+    throw new EtError("不能取得类 Range 的 Hidden 属性");
+  }
+  get Hidden(): unknown {
+    this.app.stats.hiddenReads++;
+    const { set, from, to } = this.lines();
+    let hidden = 0;
+    for (const n of set) if (n >= from && n <= to) hidden++;
+    return hidden === 0 ? false : hidden === to - from + 1 ? true : null;
+  }
+  set Hidden(v: unknown) {
+    const { set, from, to } = this.lines();
+    for (let n = from; n <= to; n++) {
+      if (v) set.add(n);
+      else set.delete(n);
+    }
+  }
   get Row(): number {
     return this.area.start.row;
   }
@@ -619,7 +654,7 @@ class FakeApiEvent implements WpsApiEvent {
 
 export class FakeApplication implements WpsAddinRoot {
   DisplayAlerts = true;
-  readonly stats: FakeStats = { value2Reads: 0, cellValue2Reads: 0, alertsShown: 0 };
+  readonly stats: FakeStats = { value2Reads: 0, cellValue2Reads: 0, alertsShown: 0, hiddenReads: 0 };
   /** The active workbook (ActiveWorkbook). */
   workbook: FakeWorkbook | null;
   /** Every open workbook, the active one first until another is opened. */
@@ -707,8 +742,11 @@ function loadSnapshot(book: FakeWorkbook, snapshot: WorkbookSnapshot): void {
       if (c.numberFormat !== undefined) cell.numberFormat = c.numberFormat;
     }
     sheet.merges = s.merges.map((m) => parseRef(m)!.area);
+    sheet.Visible = s.visibility === "hidden" ? 0 : s.visibility === "veryHidden" ? 2 : -1;
+    for (const [a, b] of s.hiddenRows ?? []) for (let r = a; r <= b; r++) sheet.hiddenRows.add(r);
+    for (const [a, b] of s.hiddenCols ?? []) for (let c = a; c <= b; c++) sheet.hiddenCols.add(c);
   }
-  book.active = book.sheets[0];
+  book.active = book.sheets.find((s) => s.Visible === -1) ?? book.sheets[0];
   for (const n of snapshot.names) {
     const scope = n.scope !== undefined ? book.sheet(n.scope) : undefined;
     book.names.push(new FakeName(book, n.name, scope, book.parseTarget(n.refersTo)));
@@ -722,9 +760,14 @@ export function fakeSnapshot(app: FakeApplication): WorkbookSnapshot {
     sheets: book.sheets.map((sheet) => {
       const cells: Record<string, CellSnapshot> = {};
       const keys = [...sheet.cells.keys()].map((k) => k.split(",").map(Number)).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      const extent = { rowLo: Infinity, rowHi: 0, colLo: Infinity, colHi: 0 };
       for (const [r, c] of keys) {
         const cell = sheet.cell(r, c)!;
         if (cell.value === null && cell.formula === undefined && cell.error === undefined) continue;
+        extent.rowLo = Math.min(extent.rowLo, r);
+        extent.rowHi = Math.max(extent.rowHi, r);
+        extent.colLo = Math.min(extent.colLo, c);
+        extent.colHi = Math.max(extent.colHi, c);
         const value: CellValue = cell.value;
         cells[toA1({ row: r, col: c })] = {
           value,
@@ -733,7 +776,9 @@ export function fakeSnapshot(app: FakeApplication): WorkbookSnapshot {
           ...(cell.numberFormat !== "General" ? { numberFormat: cell.numberFormat } : {}),
         };
       }
-      return { name: sheet.Name, cells, merges: sheet.merges.map(formatArea) };
+      const visibility = sheet.Visible === 0 ? "hidden" : sheet.Visible === 2 ? "veryHidden" : "visible";
+      const hidden = hiddenFields({ visibility, rows: runsOf(sheet.hiddenRows), cols: runsOf(sheet.hiddenCols) }, extent);
+      return { name: sheet.Name, cells, merges: sheet.merges.map(formatArea), ...hidden };
     }),
     names: book.names.map((n) => ({
       name: n.bare,
