@@ -234,7 +234,19 @@ export interface MoneyEntry {
   readonly facts: readonly Fact[];
   /** For a form's declared row: the figure a bare amount states (its 全年执行数). */
   readonly stated?: Fact;
+  /**
+   * Short words of the column (预算, 支出, 结余) that state it only after a row's name: 公共卫生服务类项目预算,
+   * 某补助资金结余 (a project list's rows are named in prose so).
+   */
+  readonly short?: readonly string[];
 }
+
+/** The project list's columns in short words, after a project's or a category's name. */
+const SHORT_LABELS: Readonly<Record<string, readonly string[]>> = {
+  "jx_projects.budget": ["预算数", "预算"],
+  "jx_projects.executed": ["执行数", "实际支出", "支出", "执行"],
+  "jx_projects.carryover": ["结转结余", "结余", "结转"],
+};
 
 const SCALAR_PROSE: readonly [ScalarFieldId, string, readonly string[]][] = [
   ["jx_budget_initial", "年初预算数", ["年初预算数", "年初预算"]],
@@ -330,7 +342,8 @@ export function moneyEntries(model: ReportModel): MoneyEntry[] {
         const f = inUnit(correctedFact(model, factOf(c.ref, c.cell, rowName(row), own ?? model.moneyUnit)));
         if (f) facts.push(row.isSummary || totals.has(row.row) ? extend(f, { isTotal: true }) : f);
       }
-      if (facts.length) out.push({ field: `${tid}.${col.key}`, name: col.label, labels, facts });
+      const short = SHORT_LABELS[`${tid}.${col.key}`];
+      if (facts.length) out.push({ field: `${tid}.${col.key}`, name: col.label, labels, facts, ...(short ? { short } : {}) });
     }
   }
   out.push(...relationEntries(model, out));
@@ -428,6 +441,9 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
     .replace(/^其中[:：]?/, "")
     .replace(/部门/g, "")
     .replace(/(.{2})(?:[（(]?类[)）]?|[（(][款项][)）])(支出|收入)$/, "$1$2");
+  // A 决算 line named with its level (行政运行（项）, 社会保险经办机构（项）：支出决算为…).
+  const line = accountLineMatch(model, l, before, sheet);
+  if (line !== undefined) return line || undefined;
   const generic = genericOverall(l);
   if (generic) {
     // “医疗救助：预算数…，执行数…”: the generic word belongs to the item named before the colon.
@@ -466,6 +482,17 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
     const total = entry.facts.filter((f) => f.isTotal);
     if (!ADVERBS_ONLY.test(prefix) || total.length !== 1 || total[0].suspect) return { entry, facts: entry.facts, single: false };
     return { entry, facts: [total[0], ...entry.facts.filter((f) => !f.isTotal)], single: true };
+  }
+  // A row's name, then a short word of its column (公共卫生服务类项目预算, 某补助资金结余): that row's figure.
+  for (const entry of moneyEntries(model)) {
+    const word = entry.short?.find((x) => l.endsWith(x));
+    if (!word) continue;
+    const prefix = l.slice(0, l.length - word.length);
+    if (sheet !== undefined && !entry.facts.some((f) => factApplies(model, f, sheet))) continue;
+    const named = entry.facts.filter((f) => f.rowName && f.rowName.length >= 4 && !f.isTotal && prefix.includes(normalizeLabel(f.rowName)));
+    if (named.length === 0) continue;
+    if (named.some((f) => f.suspect)) return undefined;
+    return { entry, facts: named, single: named.length === 1 };
   }
   return spendingTotal(model, l, sheet, before, item);
 }
@@ -521,6 +548,39 @@ function accountsMatch(model: ReportModel, label: string, sheet?: string): Label
   if (lines.some((x) => x.fact.suspect)) return false;
   if (sheet !== undefined && !lines.some((x) => factApplies(model, x.fact, sheet))) return false;
   return { entry: lines[0].entry, facts: lines.map((x) => x.fact), single: true };
+}
+
+/** A 决算 line named with its level (`社会保险经办机构（项）`, `其中行政运行（项）`, `住房保障支出（类）`). */
+const LEVEL_NAMED = /^(?:其中[:：]?)?(.{2,30}?)\((?:类|款|项)\)(?:支出)?$/;
+/** The words a 决算说明 writes after `某某（项）：` (支出决算为31.57万元). */
+const LINE_AMOUNT = /^(?:支出)?决算(?:数)?$|^支出(?:数)?$/;
+/** `…（款）社会保险经办机构（项）：支出决算为`: the last line named before the colon. */
+const LINE_BEFORE = /([\u4e00-\u9fff]{2,30})[（(][类款项][)）]\s*[:：][^：:，,。；;]*$/;
+
+/**
+ * A line of a 决算 table of 类 / 款 / 项 named in the text with its level: `行政运行（项）281.43万元`, or
+ * `社会保险经办机构（项）：支出决算为31.57万元` — the line's 合计 (its amount). False when the line is named
+ * but its figure breaks a relation (not judged), undefined when no such line is named.
+ */
+function accountLineMatch(model: ReportModel, label: string, before: string | undefined, sheet: string | undefined): LabelMatch | false | undefined {
+  let subject = LEVEL_NAMED.exec(label)?.[1];
+  if (subject === undefined && before !== undefined && LINE_AMOUNT.test(label)) subject = LINE_BEFORE.exec(before)?.[1];
+  if (subject === undefined) return undefined;
+  const names = [normalizeLabel(subject), normalizeLabel(`${subject}支出`)];
+  const seen = new Map<string, Fact>();
+  for (const r of model.relations ?? []) {
+    for (const c of [r.target, ...r.terms]) {
+      if (!c.row || !/\.(?:total|amount)$/.test(c.field) || !names.includes(normalizeLabel(c.row.replace(/^[\d\s]+/, "")))) continue;
+      const key = `${c.cell.ref.sheet}!${c.cell.ref.address}`;
+      if (seen.has(key)) continue;
+      const f = correctedFact(model, factOf(c.cell.ref, c.cell.cell, c.row, model.moneyUnit));
+      if (f) seen.set(key, f);
+    }
+  }
+  const facts = [...seen.values()];
+  if (facts.length !== 1) return undefined;
+  if (facts[0].suspect || (sheet !== undefined && !factApplies(model, facts[0], sheet))) return false;
+  return { entry: { field: "accounts.line", name: subject, labels: [normalizeLabel(subject)], facts }, facts, single: true };
 }
 
 /** A heading before a colon (自评结论：, （二）支出情况：) introduces the form's own figures; an item name does not. */

@@ -33,6 +33,24 @@ const IN_FULL_AFTER = /^\s*(?:已经?|均已|均)?(?:全额|全部|足额|全数
 /** The form's funds as a whole, as a label before such an amount (资金, 2021年资金, 项目资金, 本项目预算资金). */
 const WHOLE_FUNDS = /^(?:(?:19|20)\d{2}年度?)?(?:本年度?|当年度?|全年|年度|该|本|此)?(?:项目|部门)?(?:资金|预算资金|项目资金|经费|财政资金|专项资金|预算)?(?:共计|合计|总额|共)?$/;
 
+/** A column's word alone (执行436.90万元, 余15.42万元) after an amount that named a project's row. */
+const CARRIED_WORDS: Readonly<Record<string, string>> = { 支出: "支出", 执行: "执行", 执行数: "执行数", 实际支出: "实际支出", 结余: "结余", 结转: "结转", 结转结余: "结转结余", 余: "结余" };
+
+/**
+ * “公共卫生服务类项目预算447.00万元，执行436.90万元”, “某补助资金预算28万元，支出12.58万元，余15.42万元”: a bare
+ * column word after an amount of the same sentence that named a row of the project list states that row's
+ * figure of the column.
+ */
+function carriedRow(qs: readonly ProseQuantity[], q: ProseQuantity, match: (label: string) => ReturnType<typeof matchMoneyLabel>): ReturnType<typeof matchMoneyLabel> {
+  const word = CARRIED_WORDS[normalizeLabel(q.label)];
+  if (!word) return undefined;
+  const prev = [...qs].reverse().find((x) => x.kind === "money" && x.sentence.index === q.sentence.index && x.end <= q.start && !x.direction && !x.changeTo);
+  if (!prev) return undefined;
+  const m = match(prev.label);
+  if (!m || !m.single || !m.entry.field.startsWith("jx_projects.") || !m.facts[0].rowName) return undefined;
+  return match(`${m.facts[0].rowName}${word}`);
+}
+
 /** Amounts named in prose must match the tables. */
 export const proseAmountMatchesTable = defineRule<MessageId>({
   id: "prose-amount-matches-table",
@@ -83,7 +101,8 @@ export const proseAmountMatchesTable = defineRule<MessageId>({
             }
             if (q.kind !== "money" || q.approx || q.direction || q.changeTo || q.comparator) continue;
             const before = pc.text.slice(q.sentence.start, q.start);
-            const match = matchMoneyLabel(model, q.label, pc.ref.sheet, before, itemBefore(pc.text, q.sentence.start));
+            const match =
+              matchMoneyLabel(model, q.label, pc.ref.sheet, before, itemBefore(pc.text, q.sentence.start)) ?? carriedRow(pc.analysis.quantities, q, (l) => matchMoneyLabel(model, l, pc.ref.sheet));
             if (!match) {
               // 资金215.11万元已全额到位: the funds received in full are the form's 全年预算数.
               if (!IN_FULL_AFTER.test(pc.text.slice(q.end, q.end + 12)) || !WHOLE_FUNDS.test(normalizeLabel(q.label))) continue;
