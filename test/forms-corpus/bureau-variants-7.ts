@@ -1,5 +1,5 @@
 /**
- * Six layouts the corpus did not vary yet, as bureaus really hand them out (invented data, consistent to
+ * Seven layouts the corpus did not vary yet, as bureaus really hand them out (invented data, consistent to
  * the cent), each with every mistake kind of types.ts that applies:
  *
  * γ. a 项目支出绩效自评表 whose funds header is split over TWO rows, the unit on the second
@@ -22,6 +22,9 @@
  * η. a 项目汇总表 whose category rows carry the subtotals themselves (`一 | 公共卫生服务类 | 447.00` over
  *    projects numbered 1, 2, 3 — no word 小计), the 合计 on TOP (= Σ categories, not Σ every row), no 结转结余
  *    column, and a 自评结论 naming a category's figures clause by clause.
+ * ι. a 部门整体支出绩效自评表 whose 得分汇总 is written ACROSS under the indicator table (`项目 | 预算执行率 |
+ *    产出指标 | 效益指标 | 满意度指标 | 总分`, then a 分值 row and a 得分 row), the 执行率's points and score only
+ *    there (the funds block has 执行率 alone), no total row closing the indicator table.
  * θ. seed 003's 一般公共预算财政拨款支出决算表 (公开05表) by 类 / 款 / 项 under a two-row header (本年支出 over
  *    小计 | 基本支出 | 项目支出: the 小计 is the total, not 基本支出's), 合计 on top, with a 决算说明 naming lines
  *    by level (`社会保险经办机构（项）：支出决算为31.57万元`, `其中行政运行（项）281.43万元`) and shares of the 类.
@@ -917,4 +920,157 @@ export function finalClassesCase(): FormCase {
     txt("prose-yuan", "住房公积金（项）：支出决算为249600元 beside the 万元 table", p3, "支出决算为24.96万元", "支出决算为249600元"),
   ];
   return { form: "final-classes", seed: "003", file: "final-classes", book: { sheets: [w.spec, p.spec] }, relations, variants, traps };
+}
+
+// ------------------------------------------------------------------ ι. the score summary written across (分值 / 得分 rows)
+
+const I = {
+  year: 2023,
+  unit: "某县教育体育局",
+  total: [5200.0, 5486.6, 5327.15] as Triple,
+  general: [4900.0, 5186.6, 5041.35] as Triple,
+  govFund: [300.0, 300.0, 285.8] as Triple,
+  basic: [3800.0, 3916.4, 3905.72] as Triple,
+  personnel: [3420.0, 3521.9, 3518.66] as Triple,
+  publicUse: [380.0, 394.5, 387.06] as Triple,
+  project: [1400.0, 1570.2, 1421.43] as Triple,
+};
+const I_EXEC_SCORE = round2(Math.min(I.total[2] / I.total[1], 1) * 10);
+const I_ROWS: IndicatorRow[] = [
+  { l1: "产出指标", l2: "数量指标", name: "义务教育巩固率", target: "≥99%", actual: "99.3%", weight: 10, score: 10 },
+  { l1: "产出指标", l2: "数量指标", name: "校舍维修改造面积", target: "≥12000平方米", actual: "10800平方米", weight: 10, score: 9, reason: "2所学校维修工程因雨季延期至次年春季；下一步合理安排工期。" },
+  { l1: "产出指标", l2: "质量指标", name: "教师培训合格率", target: "≥95%", actual: "97%", weight: 10, score: 10 },
+  { l1: "产出指标", l2: "时效指标", name: "学生资助资金发放及时率", target: "100%", actual: "100%", weight: 10, score: 10 },
+  { l1: "产出指标", l2: "成本指标", name: "生均公用经费标准", target: "=720元/生", actual: "720元/生", weight: 10, score: 10 },
+  { l1: "效益指标", l2: "社会效益指标", name: "适龄儿童入学率", target: "100%", actual: "100%", weight: 15, score: 15 },
+  { l1: "效益指标", l2: "可持续影响指标", name: "校园安全长效机制", target: "健全", actual: "达成年度指标", weight: 15, score: 15 },
+  { l1: "满意度指标", l2: "服务对象满意度指标", name: "家长满意度", target: "≥90%", actual: "88%", weight: 10, score: 9.78, reason: "部分家长对课后服务时间安排有意见；下一步征求家长意见调整课后服务。" },
+];
+
+export function deptAcrossCase(): FormCase {
+  const name = "整体支出自评表";
+  const w = new SheetWriter(name);
+  "ABCDEFGHI".split("").forEach((c, i) => w.width(c, [12, 14, 22, 13, 13, 13, 11, 9, 24][i]));
+  const title = w.merged("A1:I1", `${I.year}年度部门整体支出绩效自评表`, { bold: true, size: 16, center: true });
+  w.merged("A2:F2", `部门名称：${I.unit}`);
+  w.merged("G2:I2", "金额单位：万元");
+  // Funds: 项目 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 (the 执行率's points and score are in the summary).
+  w.merged("A3:C3", "项目", { bold: true, center: true });
+  ["年初预算数", "全年预算数", "全年执行数", "执行率"].forEach((h, i) => w.label(`${"DEFG"[i]}3`, h, { bold: true }));
+  w.merged("H3:I3", "备注", { bold: true, center: true });
+  const line = (r: number, label: string, v: Triple): { refs: Ref[]; rate: Ref } => {
+    w.merged(`A${r}:C${r}`, label);
+    w.merge(`H${r}:I${r}`);
+    return { refs: [w.money(`D${r}`, v[0]), w.money(`E${r}`, v[1]), w.money(`F${r}`, v[2])], rate: w.rate(`G${r}`, rate4(v[2], v[1])) };
+  };
+  const total = line(4, "年度资金总额", I.total);
+  const general = line(5, "按收入性质分：一般公共预算财政拨款", I.general);
+  const govFund = line(6, "政府性基金预算财政拨款", I.govFund);
+  const basic = line(7, "按支出性质分：基本支出", I.basic);
+  const personnel = line(8, "其中：人员经费", I.personnel);
+  const publicUse = line(9, "公用经费", I.publicUse);
+  const project = line(10, "项目支出", I.project);
+  const execPct = pct(rate4(I.total[2], I.total[1]));
+  w.merged("A11:C11", "年度总体目标完成情况", { bold: true, center: true });
+  const groupScore = (g: string): number => round2(I_ROWS.filter((x) => x.l1 === g).reduce((a, x) => a + x.score, 0));
+  const scoreTotalV = round2(I_EXEC_SCORE + I_ROWS.reduce((a, x) => a + x.score, 0));
+  const actual = w.merged(
+    "D11:I11",
+    `${I.year}年全年预算5486.60万元，执行5327.15万元，预算执行率${execPct}。维修改造校舍10800平方米，比年度目标少1200平方米，完成率为90%。产出指标得分${groupScore("产出指标")}分，效益指标得分${groupScore("效益指标")}分，满意度指标得分${groupScore("满意度指标")}分，综合得分${scoreTotalV.toFixed(2)}分，评价等次为${gradeOf(scoreTotalV)}。`,
+    { wrap: true },
+  );
+  const head = 13;
+  ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"].forEach((h, i) => w.label(`${"ABCDEFGH"[i]}${head}`, h, { bold: true }));
+  // (col F is 实际完成值's neighbour: 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因)
+  w.label(`I${head}`, "偏差原因分析及改进措施", { bold: true });
+  const top = head + 1;
+  mergeRuns(w, "A", top, I_ROWS.map((i) => i.l1));
+  mergeRuns(w, "B", top, I_ROWS.map((i) => `${i.l1}/${i.l2}`), I_ROWS.map((i) => i.l2));
+  const ind = I_ROWS.map((i, k) => {
+    const r = top + k;
+    w.set(`C${r}`, i.name);
+    w.set(`D${r}`, i.target, { center: true });
+    const act = w.set(`E${r}`, i.actual, { center: true });
+    const weight = w.set(`F${r}`, i.weight, { fmt: "0" });
+    const score = w.set(`G${r}`, i.score, { fmt: MONEY });
+    w.set(`H${r}`, null);
+    const reason = w.set(`I${r}`, i.reason ?? null, { wrap: true });
+    return { weight, score, actual: act, reason };
+  });
+  // The score summary written across: 项目 | 预算执行率 | 产出指标 | 效益指标 | 满意度指标 | 总分, then 分值 and 得分 rows.
+  const s = top + I_ROWS.length + 1;
+  w.merged(`A${s}:I${s}`, "绩效自评得分汇总", { bold: true, center: true });
+  const heads = ["预算执行率", "产出指标", "效益指标", "满意度指标", "总分"];
+  w.label(`A${s + 1}`, "项目", { bold: true });
+  heads.forEach((h, i) => w.label(`${"BCDEF"[i]}${s + 1}`, h, { bold: true }));
+  w.label(`A${s + 2}`, "分值", { bold: true });
+  w.label(`A${s + 3}`, "得分", { bold: true });
+  const groups = ["产出指标", "效益指标", "满意度指标"];
+  const execW = w.set(`B${s + 2}`, 10, { fmt: "0" });
+  const execS = w.set(`B${s + 3}`, I_EXEC_SCORE, { fmt: MONEY });
+  const g = groups.map((label, i) => ({
+    label,
+    weight: w.set(`${"CDE"[i]}${s + 2}`, I_ROWS.filter((x) => x.l1 === label).reduce((a, x) => a + x.weight, 0), { fmt: "0" }),
+    score: w.set(`${"CDE"[i]}${s + 3}`, groupScore(label), { fmt: MONEY }),
+  }));
+  const weightTotal = w.set(`F${s + 2}`, 10 + I_ROWS.reduce((a, x) => a + x.weight, 0), { fmt: "0" });
+  const scoreTotal = w.set(`F${s + 3}`, scoreTotalV, { fmt: MONEY });
+  w.label(`A${s + 4}`, "评价等次", { bold: true });
+  const grade = w.merged(`B${s + 4}:F${s + 4}`, gradeOf(scoreTotalV), { center: true });
+  const filed = w.merged(`A${s + 6}:I${s + 6}`, "填报人：周某　　填报日期：2024年3月1日");
+
+  const relations: Relation[] = [];
+  for (let c = 0; c < 3; c++) {
+    relations.push(sum(total.refs[c], [general.refs[c], govFund.refs[c]], `总额 ${COLS[c]} = 按收入性质`));
+    relations.push(sum(total.refs[c], [basic.refs[c], project.refs[c]], `总额 ${COLS[c]} = 基本 + 项目`));
+    relations.push(sum(basic.refs[c], [personnel.refs[c], publicUse.refs[c]], `基本支出 ${COLS[c]} = 人员 + 公用`));
+  }
+  for (const [lbl, x] of [["总额", total], ["一般公共预算", general], ["政府性基金", govFund], ["基本支出", basic], ["人员经费", personnel], ["公用经费", publicUse], ["项目支出", project]] as const) {
+    relations.push({ kind: "rate", rate: x.rate, num: x.refs[2], den: x.refs[1], decimals: 2, label: `${lbl} 执行率` });
+  }
+  relations.push({ kind: "execScore", score: execS, num: total.refs[2], den: total.refs[1], weight: execW, label: "汇总 预算执行率得分" });
+  g.forEach((x) => {
+    const members = I_ROWS.map((r, k) => (r.l1 === x.label ? ind[k] : undefined)).filter((m): m is (typeof ind)[number] => !!m);
+    relations.push(sum(x.score, members.map((m) => m.score), `${x.label} 得分 = Σ`));
+    relations.push(sum(x.weight, members.map((m) => m.weight), `${x.label} 分值 = Σ`));
+  });
+  relations.push(sum(weightTotal, [execW, ...g.map((x) => x.weight)], "总分 分值 = Σ"));
+  relations.push(sum(scoreTotal, [execS, ...g.map((x) => x.score)], "总分 得分 = Σ"));
+  ind.forEach((m, k) => relations.push({ kind: "le", a: m.score, b: m.weight, label: `指标${k + 1} 得分 ≤ 分值` }));
+
+  const traps: Trap[] = [
+    { at: scoreTotal, why: "the score summary written across (分值 and 得分 rows under 预算执行率 | 产出指标 | 效益指标 | 满意度指标 | 总分)" },
+    { at: execS, why: "the 执行率得分 only in the summary, not in the funds block" },
+    { at: g[0].score, why: "产出指标 得分 49 = Σ its indicators" },
+    { at: ind[4].actual, why: "“720元/生” against “=720元/生”: an equal target met" },
+    { at: filed, why: "填报日期 in the year after the evaluated year" },
+  ];
+  const facilities = I_ROWS.findIndex((x) => x.name === "校舍维修改造面积");
+  const parents = I_ROWS.findIndex((x) => x.name === "家长满意度");
+  const variants: Variant[] = [
+    num("part-not-footing", "其中：人员经费 全年执行数 3528.66 (基本 3905.72 = 3518.66 + 387.06)", personnel.refs[2], 3528.66),
+    num("part-not-footing", "政府性基金预算财政拨款 全年执行数 295.80 (总额 5327.15 − 5041.35 = 285.80)", govFund.refs[2], 295.8),
+    num("yuan-in-part", "公用经费 全年预算数 3945000 (394.50 万元 in 元)", publicUse.refs[1], yuan),
+    num("yuan-in-total", "年度资金总额 全年执行数 53271500 (5327.15 万元 in 元)", total.refs[2], yuan),
+    num("total-wrong", "年度资金总额 全年预算数 5496.60 (both splits say 5486.60)", total.refs[1], 5496.6),
+    num("rate-wrong", `年度资金总额 执行率 99.07% (${execPct})`, total.rate, 0.9907),
+    num("rate-wrong", "项目支出 执行率 95.53% (1421.43/1570.20 = 90.53%)", project.rate, 0.9553),
+    num("exec-score-wrong", `汇总 预算执行率 得分 10 (full marks) for ${execPct} of 10 = ${I_EXEC_SCORE}`, execS, 10),
+    num("subtotal-over-parts", "汇总 产出指标 得分 50 over its indicators' 49 (seed 002's own mistake, written across)", g[0].score, 50),
+    num("subtotal-over-parts", "汇总 效益指标 分值 35 over its indicators' 30", g[1].weight, 35),
+    num("weights-total", "汇总 总分 分值 90 over weights summing to 100", weightTotal, 90),
+    num("score-over-weight", "校舍维修改造面积 得分 12 of 10", ind[facilities].score, 12),
+    num("total-wrong", `汇总 总分 得分 ${(scoreTotalV + 1).toFixed(2)} (Σ ${scoreTotalV})`, scoreTotal, round2(scoreTotalV + 1)),
+    put("grade-mismatch", `评价等次 良 for ${scoreTotalV}`, grade, "良"),
+    txt("title-year", `title says ${I.year - 1}年度 (filed 2024)`, title, `${I.year}年度`, `${I.year - 1}年度`),
+    txt("prose-vs-table", `完成情况 says 产出指标得分50分 (汇总 ${groupScore("产出指标")})`, actual, `产出指标得分${groupScore("产出指标")}分`, "产出指标得分50分"),
+    txt("prose-vs-table", `完成情况 says 综合得分99.49分 (汇总 ${scoreTotalV})`, actual, `综合得分${scoreTotalV.toFixed(2)}分`, "综合得分99.49分"),
+    txt("prose-vs-table", "完成情况 says 执行5372.15万元 (table 5327.15)", actual, "执行5327.15万元", "执行5372.15万元"),
+    txt("prose-vs-table", `完成情况 says 预算执行率99.07% (table ${execPct})`, actual, `预算执行率${execPct}`, "预算执行率99.07%"),
+    txt("prose-vs-table", "完成情况 says 评价等次为良 (table 优)", actual, `评价等次为${gradeOf(scoreTotalV)}`, "评价等次为良"),
+    txt("prose-yuan", "完成情况 says 全年预算54866000元 beside the 万元 table", actual, "全年预算5486.60万元", "全年预算54866000元"),
+    txt("prose-completion-rate", "维修改造校舍10800平方米，比年度目标少1200平方米，完成率为95% (90%)", actual, "完成率为90%", "完成率为95%"),
+    put("reason-missing", "家长满意度 not achieved (88% of ≥90%), reason left empty", ind[parents].reason, null),
+  ];
+  return { form: "dept-across", seed: "002", file: "dept-across", book: { sheets: [w.spec] }, relations, variants, traps };
 }

@@ -59,6 +59,7 @@ const FORM_WORDS: Record<FormId, RegExp> = {
   "project-qualitative": /项目支出绩效自评表|project/i,
   "summary-heads": /汇总|summary/i,
   "final-classes": /决算|final/i,
+  "dept-across": /部门整体|dept|whole/i,
 };
 
 /**

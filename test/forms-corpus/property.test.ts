@@ -82,6 +82,7 @@ const FLOOR: Record<FormId, number> = {
   "project-qualitative": 1,
   "summary-heads": 1,
   "final-classes": 1,
+  "dept-across": 1,
 };
 
 describe("forms corpus: a random single mistake is found at its cause", () => {

@@ -4,7 +4,7 @@
  * each cell bound to where it is. Pure: a SheetGrid in, plain bindings out.
  */
 import type { CellSnapshot } from "../model/snapshot";
-import type { BoundCell, DeclaredRate, DeclaredSum, MoneyUnit, RelationCell, ScalarBinding } from "../model/report-model";
+import type { BoundCell, DeclaredRate, DeclaredSum, MoneyUnit, RelationCell, ScalarBinding, TableRow } from "../model/report-model";
 import { normalizeLabel, tableDef, type ColumnDef, type ScalarFieldId, type TableDef } from "../schema/fields";
 import { toA1, type Area } from "../model/address";
 import { cellText, isBlank, isNumberLike, type SheetGrid } from "../mapping/grid";
@@ -814,7 +814,10 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
       result.tables[t.table] = read.binding;
       result.areas[t.table] = read.area;
       areas.push(read.area);
-      if (t.table === "jx_indicators") bindTotalRow(grid, read.binding, read.area, result);
+      if (t.table === "jx_indicators") {
+        bindTotalRow(grid, read.binding, read.area, result);
+        acrossSummary(grid, read.area.end.row, result);
+      }
       break;
     }
   }
@@ -1084,6 +1087,61 @@ function bindTotalRow(grid: SheetGrid, table: MappingResult["tables"]["jx_indica
         if (at !== undefined) weight = boundAt(grid, r, at);
       }
       result.scalars.jx_weight_total = binding("jx_weight_total", weight);
+    }
+    return;
+  }
+}
+
+/** The first cell of a score summary's rows written across: its 分值 row and its 得分 row. */
+const ACROSS_WEIGHT = new Set(["分值", "权重", "标准分值", "标准分", "满分"]);
+const ACROSS_SCORE = new Set(["得分", "自评得分", "实际得分"]);
+
+/**
+ * A 得分汇总 written across, under the indicator table: a header row naming the groups (`项目 | 预算执行率 | 产出指标
+ * | 效益指标 | 满意度指标 | 总分`), then a row headed 分值 and one headed 得分 with the figures under each group.
+ * Read as the schema's jx_score_summary, one row per group (its cells on the 分值 and 得分 rows); the 总分
+ * column is the form's 综合得分 and 分值 total when the indicator table has no total row.
+ */
+function acrossSummary(grid: SheetGrid, after: number, result: MappingResult): void {
+  if (result.tables.jx_score_summary) return;
+  const first = (r: number): string => {
+    const c = grid.colsIn(r)[0];
+    return c === undefined ? "" : labelKey(cellText(grid.cell(r, c)));
+  };
+  for (const r of grid.rowsIn(after + 1, after + 12)) {
+    const a = first(r);
+    const b = first(r + 1);
+    const weightRow = ACROSS_WEIGHT.has(a) && ACROSS_SCORE.has(b) ? r : ACROSS_SCORE.has(a) && ACROSS_WEIGHT.has(b) ? r + 1 : undefined;
+    if (weightRow === undefined) continue;
+    const scoreRow = weightRow === r ? r + 1 : r;
+    const header = r - 1;
+    const labelCol = grid.colsIn(r)[0];
+    const groups = grid.colsIn(header).filter((c) => c > labelCol && typeof grid.cell(header, c)?.value === "string" && (isNumberLike(grid.cell(weightRow, c)) || isNumberLike(grid.cell(scoreRow, c))));
+    if (groups.length < 2) return;
+    const rows: TableRow[] = groups.map((c) => ({
+      row: scoreRow,
+      cells: { level1: grid.bound(header, c), weight: boundAt(grid, weightRow, c), score: boundAt(grid, scoreRow, c) },
+      isSummary: false,
+      level1: cellText(grid.cell(header, c)).trim(),
+    }));
+    result.tables.jx_score_summary = {
+      id: "jx_score_summary",
+      source: "label",
+      sheet: grid.name,
+      headerRow: header,
+      columns: [
+        { key: "level1", header: cellText(grid.cell(header, labelCol)), col: labelCol },
+        { key: "weight", header: cellText(grid.cell(weightRow, labelCol)), col: labelCol },
+        { key: "score", header: cellText(grid.cell(scoreRow, labelCol)), col: labelCol },
+      ],
+      rows,
+    };
+    result.areas.jx_score_summary = { start: { row: header, col: labelCol }, end: { row: Math.max(weightRow, scoreRow), col: Math.max(...groups) } };
+    // Its 总分 column is the form's total when no total row closed the indicator table.
+    const total = groups.find((c) => TOTAL_ROW_LABELS.has(labelKey(cellText(grid.cell(header, c)))));
+    if (total !== undefined) {
+      if (!result.scalars.jx_score_total?.cell) result.scalars.jx_score_total = binding("jx_score_total", boundAt(grid, scoreRow, total));
+      if (!result.scalars.jx_weight_total?.cell) result.scalars.jx_weight_total = binding("jx_weight_total", boundAt(grid, weightRow, total));
     }
     return;
   }
