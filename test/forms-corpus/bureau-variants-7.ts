@@ -178,6 +178,7 @@ export function projectPercentCase(): FormCase {
     num("exec-score-wrong", `执行率得分 10 (full marks) for ${execPct.toFixed(2)}% of 10 = ${G_EXEC_SCORE}`, execScore, 10),
     num("weights-total", "总分 分值 90 over weights summing to 100", weightTotal, 90),
     num("score-over-weight", "政策培训人次 得分 12 of 10", ind[training].score, 12),
+    num("score-over-weight", "经办业务差错率 (≤1%) 得分 10.5 of 10", ind[2].score, 10.5),
     put("grade-mismatch", `自评等级 良 for ${scoreTotalV}`, grade, "良"),
     txt("title-year", `（${G.year - 1}年度） under the title of a ${G.year} form`, yearLine, String(G.year), String(G.year - 1)),
     txt("prose-pct-change", "比年初预算增加15.50万元，增长21.92% (12.92%)", actual, "增长12.92%", "增长21.92%"),
@@ -357,6 +358,7 @@ export function deptYuanCoverCase(): FormCase {
     num("total-wrong", "年度资金总额 全年预算数 9,226,400.00 (both splits say 9,126,400.00)", total.refs[1], 9226400),
     num("rate-wrong", `年度资金总额 执行率 95.45% (${execPct})`, total.rate!, 0.9545),
     num("exec-score-wrong", `执行率得分 10 (full marks) for ${execPct} of 10 = ${D_EXEC_SCORE}`, execScore, 10),
+    num("exec-score-wrong", `执行率得分 ${(D_EXEC_SCORE + 0.01).toFixed(2)} (rounded up; ${execPct} of 10 = ${D_EXEC_SCORE})`, execScore, round2(D_EXEC_SCORE + 0.01)),
     num("weights-total", "总分 分值 90 over weights summing to 100", weightTotal, 90),
     num("score-over-weight", "特种设备定期检验覆盖率 得分 12 of 10", ind[satisfaction].score, 12),
     put("grade-mismatch", `评价等次 良 for ${scoreTotalV}`, grade, "良"),
@@ -364,6 +366,7 @@ export function deptYuanCoverCase(): FormCase {
     txt("title-year", `the cover says ${D.year - 1}年度 (form and report say ${D.year})`, coverTitle, `${D.year}年度`, `${D.year - 1}年度`),
     txt("title-year", `the 自评报告's title says ${D.year - 1}年度 (form says ${D.year})`, reportTitle, `${D.year}年度`, `${D.year - 1}年度`),
     txt("prose-pct-change", "追加47.64万元，比年初预算增长15.51% (5.51%)", budgetPara, "增长5.51%", "增长15.51%"),
+    txt("title-year", `the 自评报告 says ${D.year - 1}年年初预算 (last year's paragraph kept)`, budgetPara, `${D.year}年年初预算`, `${D.year - 1}年年初预算`),
     txt("prose-vs-table", `自评报告 says 预算执行率95.45% (table ${execPct})`, budgetPara, `预算执行率${execPct}`, "预算执行率95.45%"),
     txt("prose-vs-table", "自评报告 says 项目支出265.15万元 (table 2,551,453.91元)", budgetPara, "项目支出255.15万元", "项目支出265.15万元"),
     txt("prose-vs-table", "自评报告 says 全年预算921.64万元 (table 9,126,400.00元)", budgetPara, "全年预算912.64万元", "全年预算921.64万元"),
@@ -525,6 +528,8 @@ export function summaryGroupsCase(): FormCase {
   const variants: Variant[] = [
     num("part-not-footing", "异地就医结算经办经费 执行数 16.20 (its 结转 3.30 and 小计 117.50 say 15.20)", rows[2].spent, 16.2),
     num("part-not-footing", "公务用车运行维护费 结转结余 0.75 (8.60 − 7.95 = 0.65)", rows[4].carry, 0.75),
+    num("part-not-footing", "医保基金监管专项经费 预算数 46.00 (its 执行率 94.00% and 结转 2.70 say 45.00)", rows[0].budget, 46),
+    num("rate-wrong", `合计 执行率 83.22% (191.53/217.10 = ${pct(rate4(Sp, B))})`, total.rate, 0.8322),
     num("subtotal-over-parts", "二、运转保障经费 小计 预算数 41.60 over parts 40.60", subs[1].budget, 41.6),
     num("subtotal-over-parts", "三、上级转移支付 小计 执行数 35.08 over parts 34.08", subs[2].spent, 35.08),
     num("yuan-in-part", "医疗救助能力建设补助 预算数 150000 (15 万元 in 元)", rows[6].budget, yuan),
@@ -690,6 +695,7 @@ export function projectQualitativeCase(): FormCase {
     txt("prose-completion-rate", "培训460人次，比年度目标少40人次，完成率为96% (92%)", actual, "完成率为92%", "完成率为96%"),
     put("reason-missing", "建设标准化村卫生室 not achieved (6 of ≥12个), reason left empty", ind[clinics].reason, null),
     put("reason-missing", "基层首诊率 not achieved (55% of ≥60%), reason left empty", ind[firstVisit].reason, null),
+    put("reason-missing", "项目完成时间 done after its deadline (2023年3月 for 2022年12月底前), reason left empty", ind[timely].reason, null),
   ];
   return { form: "project-qualitative", seed: "—", file: "project-qualitative", book: { sheets: [w.spec] }, relations, variants, traps };
 }
@@ -797,6 +803,8 @@ export function summaryHeadsCase(): FormCase {
     num("rate-wrong", "三、卫生健康管理类 执行率 83.50% (28.05/30 = 93.50%)", heads[2].rate, 0.835),
     num("rate-wrong", "乡镇卫生院设备购置 执行率 95.73% (128.60/150 = 85.73%)", rows[3].rate, 0.9573),
     put("grade-mismatch", `乡镇卫生院设备购置 评价等次 优 for ${all[3].score}`, rows[3].grade, "优"),
+    put("grade-mismatch", `重大传染病防控经费 评价等次 优 for ${all[1].score}`, rows[1].grade, "优"),
+    num("rate-wrong", `合计 执行率 93.13% (653.55/687 = ${pct(rate4(Sp, B))})`, total.rate, 0.9313),
     txt("title-year", "title says 2022年度 (the conclusion and the date say 2023)", title, "2023年度", "2022年度"),
     txt("prose-vs-table", "自评结论 counts 10 projects (the table lists 7 under 3 categories)", conclusion, "共实施项目7个", "共实施项目10个"),
     txt("prose-vs-table", "自评结论 says 执行635.55万元 (合计 653.55)", conclusion, "执行653.55万元", "执行635.55万元"),
@@ -906,6 +914,8 @@ export function finalClassesCase(): FormCase {
     num("subtotal-over-parts", "21015 医疗保障管理事务 小计 698.00 over its 项 688.00", at("21015").cells[0], 698),
     num("subtotal-over-parts", "208 社会保障和就业支出 基本支出 68.78 over its 款 67.78", at("208").cells[1], 68.78),
     num("yuan-in-part", "2210201 住房公积金 小计 249600 (24.96 万元 in 元)", at("2210201").cells[0], yuan),
+    num("yuan-in-part", "21011 行政事业单位医疗 基本支出 680100 (68.01 万元 in 元)", at("21011").cells[1], yuan),
+    num("subtotal-over-parts", "210 卫生健康支出 项目支出 416.57 over its 款 406.57", at("210").cells[2], 416.57),
     num("yuan-in-total", "合计 小计 8487500 (848.75 万元 in 元)", total[0], yuan),
     num("total-wrong", "合计 基本支出 452.18 (Σ 类 442.18)", total[1], 452.18),
     txt("title-year", "the year line says 2019年度 (the 决算说明 is 2020's)", yearLine, "2020", "2019"),
@@ -1069,6 +1079,7 @@ export function deptAcrossCase(): FormCase {
     txt("prose-vs-table", `完成情况 says 预算执行率99.07% (table ${execPct})`, actual, `预算执行率${execPct}`, "预算执行率99.07%"),
     txt("prose-vs-table", "完成情况 says 评价等次为良 (table 优)", actual, `评价等次为${gradeOf(scoreTotalV)}`, "评价等次为良"),
     txt("prose-yuan", "完成情况 says 全年预算54866000元 beside the 万元 table", actual, "全年预算5486.60万元", "全年预算54866000元"),
+    txt("title-year", `完成情况 says ${I.year - 1}年全年预算 (last year's sentence kept)`, actual, `${I.year}年全年预算`, `${I.year - 1}年全年预算`),
     txt("prose-completion-rate", "维修改造校舍10800平方米，比年度目标少1200平方米，完成率为95% (90%)", actual, "完成率为90%", "完成率为95%"),
     put("reason-missing", "家长满意度 not achieved (88% of ≥90%), reason left empty", ind[parents].reason, null),
   ];
