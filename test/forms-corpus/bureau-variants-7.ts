@@ -1,5 +1,5 @@
 /**
- * Seven layouts the corpus did not vary yet, as bureaus really hand them out (invented data, consistent to
+ * Eight layouts the corpus did not vary yet, as bureaus really hand them out (invented data, consistent to
  * the cent), each with every mistake kind of types.ts that applies:
  *
  * γ. a 项目支出绩效自评表 whose funds header is split over TWO rows, the unit on the second
@@ -25,6 +25,9 @@
  * ι. a 部门整体支出绩效自评表 whose 得分汇总 is written ACROSS under the indicator table (`项目 | 预算执行率 |
  *    产出指标 | 效益指标 | 满意度指标 | 总分`, then a 分值 row and a 得分 row), the 执行率's points and score only
  *    there (the funds block has 执行率 alone), no total row closing the indicator table.
+ * κ. a 中央对地方转移支付项目 form whose funds split by level of government (其中：中央补助 / 省级补助 / 市县配套,
+ *    rows no national form declares), the split and the 结余资金 quoted in the 实际完成情况 (seed 000's 专项资金
+ *    “其中：中央财政补助…、省财政补助资金…、县市区财政补助资金…” in a form).
  * θ. seed 003's 一般公共预算财政拨款支出决算表 (公开05表) by 类 / 款 / 项 under a two-row header (本年支出 over
  *    小计 | 基本支出 | 项目支出: the 小计 is the total, not 基本支出's), 合计 on top, with a 决算说明 naming lines
  *    by level (`社会保险经办机构（项）：支出决算为31.57万元`, `其中行政运行（项）281.43万元`) and shares of the 类.
@@ -347,6 +350,16 @@ export function deptYuanCoverCase(): FormCase {
     { at: ind[6].actual, why: "“0起” against “0起”: a zero target met" },
     { at: { sheet: name, a1: "D6" }, why: "“—” for a line with no money (政府性基金)" },
     { at: { sheet: name, a1: "H5" }, why: "“/” as the 分值 of a split line" },
+    {
+      at: { sheet: "自评报告", a1: "A3" },
+      why: "the 自评报告's paragraphs in ONE cell, one per line (Alt+Enter)",
+      plant: (b) => {
+        const sheet = b.sheets.find((x) => x.name === "自评报告")!;
+        const paras = ["A3", "A4", "A5", "A6"].map((a) => String(sheet.cells.get(a)?.v ?? ""));
+        sheet.cells.set("A3", { v: paras.join("\n"), wrap: true });
+        for (const a of ["A4", "A5", "A6"]) sheet.cells.delete(a);
+      },
+    },
   ];
   const satisfaction = D_ROWS.findIndex((x) => x.name === "特种设备定期检验覆盖率");
   const cost = D_ROWS.findIndex((x) => x.name === "部门整体支出总成本");
@@ -645,7 +658,9 @@ export function projectQualitativeCase(): FormCase {
   const grade = w.merged(`F${tr + 1}:I${tr + 1}`, gradeOf(scoreTotalV), { center: true });
   const note = w.merged(`A${tr + 2}:I${tr + 2}`, "说明：合计分值含预算执行率分值10分；定性指标未赋分的，只填写完成情况。", { wrap: true });
   w.merged(`A${tr + 3}:D${tr + 3}`, "填表人：赵某");
-  const filed = w.merged(`E${tr + 3}:I${tr + 3}`, "填报日期：2023年4月6日");
+  // The date typed as a date (Excel's serial 45022 = 2023-04-06, shown 2023年4月6日), beside its label.
+  w.merged(`E${tr + 3}:F${tr + 3}`, "填报日期", { center: true });
+  const filed = w.merged(`G${tr + 3}:I${tr + 3}`, 45022, { fmt: 'yyyy"年"m"月"d"日"', center: true });
 
   const relations: Relation[] = [];
   for (let c = 0; c < 3; c++) relations.push(sum(total[c], [fiscal[c], other[c]], `年度资金总额 ${COLS[c]} = 财政拨款 + 其他资金`));
@@ -668,7 +683,7 @@ export function projectQualitativeCase(): FormCase {
     { at: scoreTotal, why: "合计 得分 including the 执行率得分 from the funds block" },
     { at: ind[Z_ROWS.findIndex((x) => x.name === "基层服务能力长效机制")].actual, why: "“已建立” as a qualitative actual" },
     { at: note, why: "a 说明 row under the table" },
-    { at: filed, why: "填报日期 in the year after the evaluated year" },
+    { at: filed, why: "填报日期 typed as a date (a serial number shown 2023年4月6日), in the year after the evaluated year" },
     { at: S("A12"), why: "一级指标 merged down seven rows" },
     { at: total[1], why: "全年预算数 below the 年初预算数 (a 调减)" },
   ];
@@ -1084,4 +1099,129 @@ export function deptAcrossCase(): FormCase {
     put("reason-missing", "家长满意度 not achieved (88% of ≥90%), reason left empty", ind[parents].reason, null),
   ];
   return { form: "dept-across", seed: "002", file: "dept-across", book: { sheets: [w.spec] }, relations, variants, traps };
+}
+
+// ------------------------------------------------------------------ κ. a transfer-payment project's funds by level of government
+
+const K = {
+  year: 2022,
+  name: "医疗服务与保障能力提升补助资金",
+  dept: "某市医疗保障局",
+  unit: "某市医疗保障事务中心",
+  total: [1200.0, 1260.0, 1185.6] as Triple,
+  central: [700.0, 700.0, 680.2] as Triple,
+  province: [300.0, 330.0, 311.4] as Triple,
+  local: [200.0, 230.0, 194.0] as Triple,
+};
+const K_EXEC_SCORE = round2(Math.min(K.total[2] / K.total[1], 1) * 10);
+const K_ROWS: IndicatorRow[] = [
+  { l1: "产出指标", l2: "数量指标", name: "医保信息平台接入定点机构数", target: "≥450家", actual: "462家", weight: 15, score: 15 },
+  { l1: "产出指标", l2: "质量指标", name: "医保结算系统运行稳定率", target: "≥99%", actual: "99.6%", weight: 15, score: 15 },
+  { l1: "产出指标", l2: "时效指标", name: "资金拨付及时率", target: "100%", actual: "96%", weight: 10, score: 9.6, reason: "部分市县配套资金到位较晚；下一步督促按时足额拨付。" },
+  { l1: "产出指标", l2: "成本指标", name: "项目总成本", target: "≤1260万元", actual: "1185.6万元", weight: 10, score: 10 },
+  { l1: "效益指标", l2: "社会效益指标", name: "异地就医直接结算率", target: "≥80%", actual: "83%", weight: 15, score: 15 },
+  { l1: "效益指标", l2: "可持续影响指标", name: "医保经办服务能力", target: "持续提升", actual: "达成年度指标", weight: 15, score: 15 },
+  { l1: "满意度指标", l2: "服务对象满意度指标", name: "参保人员满意度", target: "≥90%", actual: "91%", weight: 10, score: 10 },
+];
+
+export function projectLevelsOfGovernmentCase(): FormCase {
+  const name = "转移支付项目自评表";
+  const w = new SheetWriter(name);
+  "ABCDEFGHIJ".split("").forEach((c, i) => w.width(c, [10, 12, 14, 22, 13, 13, 13, 8, 10, 22][i]));
+  w.merged("A1:J1", "中央对地方转移支付项目绩效自评表", { bold: true, size: 16, center: true });
+  const yearLine = w.merged("A2:J2", `（${K.year}年度）`, { center: true });
+  w.merged("A3:B3", "项目名称", { bold: true, center: true });
+  w.merged("C3:J3", K.name);
+  w.merged("A4:B4", "主管部门", { bold: true, center: true });
+  w.merged("C4:E4", K.dept);
+  w.merged("F4:G4", "实施单位", { bold: true, center: true });
+  w.merged("H4:J4", K.unit);
+  w.merged("A5:B9", "项目资金（万元）", { bold: true, center: true });
+  w.merge("C5:D5");
+  ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"].forEach((h, i) => w.label(`${"EFGHIJ"[i]}5`, h, { bold: true }));
+  const fund = (r: number, label: string, v: Triple): Ref[] => {
+    w.merged(`C${r}:D${r}`, label, { center: true });
+    return [w.money(`E${r}`, v[0]), w.money(`F${r}`, v[1]), w.money(`G${r}`, v[2])];
+  };
+  const total = fund(6, "年度资金总额", K.total);
+  const central = fund(7, "其中：中央补助", K.central);
+  const province = fund(8, "省级补助", K.province);
+  const local = fund(9, "市县配套", K.local);
+  for (const r of [7, 8, 9]) ["H", "I", "J"].forEach((c) => w.dash(`${c}${r}`));
+  const execWeight = w.set("H6", 10, { fmt: "0" });
+  const execRate = w.rate("I6", rate4(K.total[2], K.total[1]));
+  const execScore = w.set("J6", K_EXEC_SCORE, { fmt: MONEY });
+  const execPct = pct(rate4(K.total[2], K.total[1]));
+  w.merged("A10:A11", "年度总体目标", { bold: true, center: true });
+  w.merged("B10:F10", "预期目标", { bold: true, center: true });
+  w.merged("G10:J10", "实际完成情况", { bold: true, center: true });
+  w.merged("B11:F11", "推进医保信息化建设，提升医保经办服务能力，实现定点医药机构医保信息平台全接入。", { wrap: true });
+  const actual = w.merged(
+    "G11:J11",
+    `${K.year}年项目资金1260.00万元，其中中央补助700.00万元、省级补助330.00万元、市县配套230.00万元；全年执行1185.60万元，预算执行率${execPct}，结余资金74.40万元按规定结转使用。接入定点医药机构462家。`,
+    { wrap: true },
+  );
+  const head = 12;
+  w.merged(`A${head}:A${head + K_ROWS.length}`, "绩效指标", { bold: true, center: true });
+  ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"].forEach((h, i) => w.label(`${"BCDEFGH"[i]}${head}`, h, { bold: true }));
+  w.merged(`I${head}:J${head}`, "偏差原因分析及改进措施", { bold: true, center: true });
+  const top = head + 1;
+  mergeRuns(w, "B", top, K_ROWS.map((i) => i.l1));
+  mergeRuns(w, "C", top, K_ROWS.map((i) => `${i.l1}/${i.l2}`), K_ROWS.map((i) => i.l2));
+  const ind = K_ROWS.map((i, k) => {
+    const r = top + k;
+    w.set(`D${r}`, i.name);
+    w.set(`E${r}`, i.target, { center: true });
+    const act = w.set(`F${r}`, i.actual, { center: true });
+    const weight = w.set(`G${r}`, i.weight, { fmt: "0" });
+    const score = w.set(`H${r}`, i.score, { fmt: MONEY });
+    const reason = w.merged(`I${r}:J${r}`, i.reason ?? null, { wrap: true });
+    return { weight, score, actual: act, reason };
+  });
+  const tr = top + K_ROWS.length;
+  const scoreTotalV = round2(K_EXEC_SCORE + K_ROWS.reduce((a, x) => a + x.score, 0));
+  w.merged(`B${tr}:F${tr}`, "总分", { bold: true, center: true });
+  const weightTotal = w.set(`G${tr}`, 10 + K_ROWS.reduce((a, x) => a + x.weight, 0), { fmt: "0" });
+  const scoreTotal = w.set(`H${tr}`, scoreTotalV, { fmt: MONEY });
+  w.merge(`I${tr}:J${tr}`);
+  w.merged(`A${tr + 1}:B${tr + 1}`, "自评等级", { bold: true, center: true });
+  const grade = w.merged(`C${tr + 1}:D${tr + 1}`, gradeOf(scoreTotalV), { center: true });
+  const filed = w.merged(`E${tr + 1}:J${tr + 1}`, "填报日期：2023年2月20日");
+
+  const relations: Relation[] = [];
+  for (let c = 0; c < 3; c++) relations.push(sum(total[c], [central[c], province[c], local[c]], `年度资金总额 ${COLS[c]} = 中央 + 省级 + 市县`));
+  relations.push({ kind: "rate", rate: execRate, num: total[2], den: total[1], decimals: 2, label: "执行率" });
+  relations.push({ kind: "execScore", score: execScore, num: total[2], den: total[1], weight: execWeight, label: "执行率得分" });
+  relations.push(sum(weightTotal, [execWeight, ...ind.map((i) => i.weight)], "总分 分值 = Σ"));
+  relations.push(sum(scoreTotal, [execScore, ...ind.map((i) => i.score)], "总分 得分 = Σ"));
+  ind.forEach((i, k) => relations.push({ kind: "le", a: i.score, b: i.weight, label: `指标${k + 1} 得分 ≤ 分值` }));
+
+  const traps: Trap[] = [
+    { at: central[1], why: "funds split by level of government (中央补助 / 省级补助 / 市县配套), rows no national form declares" },
+    { at: actual, why: "the split quoted in the text (其中中央补助700.00万元、省级补助330.00万元、市县配套230.00万元)" },
+    { at: filed, why: "填报日期 in the year after the evaluated year" },
+    { at: yearLine, why: "the year on its own line under the title" },
+  ];
+  const timely = K_ROWS.findIndex((x) => x.name === "资金拨付及时率");
+  const variants: Variant[] = [
+    num("part-not-footing", "省级补助 全年执行数 321.40 (总额 1185.60 = 680.20 + 311.40 + 194.00)", province[2], 321.4),
+    num("part-not-footing", "市县配套 全年预算数 220.00 (1260 − 700 − 330 = 230)", local[1], 220),
+    num("part-not-footing", "中央补助 年初预算数 750.00 (1200 − 300 − 200 = 700)", central[0], 750),
+    num("yuan-in-part", "中央补助 全年执行数 6802000 (680.20 万元 in 元)", central[2], yuan),
+    num("yuan-in-total", "年度资金总额 全年预算数 12600000 (1260 万元 in 元)", total[1], yuan),
+    num("total-wrong", "年度资金总额 年初预算数 1210.00 (Σ 1200.00)", total[0], 1210),
+    num("rate-wrong", `执行率 84.10% (${execPct})`, execRate, 0.841),
+    num("exec-score-wrong", `执行率得分 10 for ${execPct} of 10 = ${K_EXEC_SCORE}`, execScore, 10),
+    num("weights-total", "总分 分值 95 over weights summing to 100", weightTotal, 95),
+    num("score-over-weight", "资金拨付及时率 得分 10.6 of 10", ind[timely].score, 10.6),
+    put("grade-mismatch", `自评等级 良 for ${scoreTotalV}`, grade, "良"),
+    txt("title-year", `（${K.year + 1}年度） on a ${K.year} form filed in ${K.year + 1}`, yearLine, String(K.year), String(K.year + 1)),
+    txt("prose-vs-table", "实际完成情况 says 省级补助300.00万元 (全年预算数 330.00)", actual, "省级补助330.00万元", "省级补助300.00万元"),
+    txt("prose-vs-table", "实际完成情况 says 市县配套320.00万元 (table 230.00; the parts then add to 1350)", actual, "市县配套230.00万元", "市县配套320.00万元"),
+    txt("prose-vs-table", "实际完成情况 says 结余资金47.40万元 (1260.00 − 1185.60 = 74.40)", actual, "结余资金74.40万元", "结余资金47.40万元"),
+    txt("prose-vs-table", `实际完成情况 says 预算执行率95.10% (${execPct})`, actual, `预算执行率${execPct}`, "预算执行率95.10%"),
+    txt("prose-yuan", "实际完成情况 says 全年执行11856000元 beside the 万元 table", actual, "全年执行1185.60万元", "全年执行11856000元"),
+    put("reason-missing", "资金拨付及时率 not achieved (96% of 100%), reason left empty", ind[timely].reason, null),
+  ];
+  return { form: "project-government", seed: "000", file: "project-government", book: { sheets: [w.spec] }, relations, variants, traps };
 }

@@ -60,6 +60,7 @@ const FORM_WORDS: Record<FormId, RegExp> = {
   "summary-heads": /汇总|summary/i,
   "final-classes": /决算|final/i,
   "dept-across": /部门整体|dept|whole/i,
+  "project-government": /项目支出绩效自评表|project/i,
 };
 
 /**

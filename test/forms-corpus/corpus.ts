@@ -11,7 +11,7 @@ import { projectMergedCase, projectStackedCase, projectSubtotalsCase, summaryLin
 import { deptGroupsCase, deptInlineCase, finalChangeCase, finalSangongYuanCase } from "./bureau-variants-4";
 import { deptTypedCase, summaryTypedCase } from "./bureau-variants-5";
 import { deptFrameworkCase, projectBandsCase } from "./bureau-variants-6";
-import { deptAcrossCase, deptYuanCoverCase, finalClassesCase, projectPercentCase, projectQualitativeCase, summaryGroupsCase, summaryHeadsCase } from "./bureau-variants-7";
+import { deptAcrossCase, deptYuanCoverCase, finalClassesCase, projectLevelsOfGovernmentCase, projectPercentCase, projectQualitativeCase, summaryGroupsCase, summaryHeadsCase } from "./bureau-variants-7";
 import { deptWholeCase } from "./dept-form";
 import { deptCityCase, deptSichuanCase } from "./dept-layouts";
 import { finalAccountsCase } from "./final-accounts";
@@ -188,6 +188,7 @@ export function buildCorpus(): FormCase[] {
     summaryHeadsCase(),
     finalClassesCase(),
     deptAcrossCase(),
+    projectLevelsOfGovernmentCase(),
   ];
 }
 

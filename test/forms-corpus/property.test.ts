@@ -83,6 +83,7 @@ const FLOOR: Record<FormId, number> = {
   "summary-heads": 1,
   "final-classes": 1,
   "dept-across": 1,
+  "project-government": 1,
 };
 
 describe("forms corpus: a random single mistake is found at its cause", () => {

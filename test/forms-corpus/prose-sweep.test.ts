@@ -62,6 +62,7 @@ const NOT_IN_TABLES: ReadonlyMap<string, string> = new Map<string, string>([
   ["project-qualitative 定性指标2个", "其中定性指标2个未赋分: a subset"],
   ["project-qualitative 6个", "a reason cell: 6个村卫生室…延期, a statistic of the work"],
   ["project-qualitative 行率分值10分", "a 说明 row: the 预算执行率's points, a definition"],
+  ["project-government 医药机构462家", "an indicator's name reworded (接入定点医药机构 for 医保信息平台接入定点机构数): names are matched whole"],
   ["final-classes 出合计的100%", "占本年支出合计的100%: the 本年支出合计 of all funds, which this 财政拨款 table does not hold"],
 ]);
 

@@ -465,7 +465,8 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
     if (NARROWER.test(prefix)) continue;
     if (entry.stated) {
       if (NARROWER.test(prefix) || !ADVERBS_ONLY.test(prefix)) continue;
-      if (entry.stated.suspect) return undefined;
+      // A row whose figures break a relation is that finding's (the text may state its other column, right).
+      if (entry.stated.suspect || entry.facts.some((f) => f.suspect)) return undefined;
       if (sheet !== undefined && !factApplies(model, entry.stated, sheet)) return undefined;
       return { entry, facts: entry.facts, single: true };
     }
@@ -602,7 +603,16 @@ function itemBeforeColon(before: string): boolean {
  * @param before - the sentence's text before the amount or rate
  */
 export function narrowerSubject(before: string): boolean {
-  return /其中|分别/.test(before) || /[(（][^()（）]*\d[^()（）]*(?:万?元|亿元)[)）]/.test(before);
+  const paren = /[(（][^()（）]*\d[^()（）]*(?:万?元|亿元)[)）]/;
+  const i = Math.max(before.lastIndexOf("；"), before.lastIndexOf(";"));
+  // A clause after a “；” that opens with the whole's own words (…、市县配套230.00万元；全年执行…) speaks of the
+  // whole again; one naming its own subject (…；职工医保中心预算项目2项，预算资金…) goes on with the 其中 list.
+  if (i >= 0) {
+    const clause = before.slice(i + 1);
+    if (/其中|分别/.test(clause) || paren.test(clause)) return true;
+    if (/^\s*(?:全年|本年度?|当年度?|年度)/.test(clause)) return false;
+  }
+  return /其中|分别/.test(before) || paren.test(before);
 }
 
 /** A list item's marker: 1、 2. （3） 一是 第一， (not a decimal: 1.5). */
@@ -760,6 +770,23 @@ export function budgetAdjustment(model: ReportModel, sheet: string): { fact: Fac
   const value = Math.round((adjusted.value - initial.value) * Math.pow(10, decimals)) / Math.pow(10, decimals);
   if (value <= 0) return undefined;
   return { fact: { value, decimals, ref: adjusted.ref }, adjusted, initial };
+}
+
+/** The funds left over, as a label: 结余资金, 结转结余, 2022年结余, 年末结转资金. */
+export const LEFT_OVER = /^(?:(?:19|20)\d{2}年度?)?(?:年末|全年|当年|本年度?|项目)?(?:结余|结转|结转结余|结余结转)(?:资金|经费)?$/;
+
+/**
+ * The funds left over by the tables: 全年预算数 − 全年执行数 of the form as a whole (what a text's 结余资金 /
+ * 结转结余 states), when neither is suspect and something is left.
+ */
+export function leftOver(model: ReportModel, sheet: string): { fact: Fact; budget: Fact; executed: Fact } | undefined {
+  const budget = overallFact(model, "budget", sheet);
+  const executed = overallFact(model, "executed", sheet);
+  if (!budget || !executed || budget.suspect || executed.suspect) return undefined;
+  const decimals = Math.max(budget.decimals, executed.decimals);
+  const value = Math.round((budget.value - executed.value) * Math.pow(10, decimals)) / Math.pow(10, decimals);
+  if (value <= 0) return undefined;
+  return { fact: { value, decimals, ref: executed.ref }, budget, executed };
 }
 
 /** Whether a sheet holds a mapped money figure. */

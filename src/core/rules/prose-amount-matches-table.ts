@@ -6,7 +6,7 @@
  */
 import { defineRule } from "../engine/types";
 import { formatRef } from "../model/address";
-import { ADJUSTMENT, amountMatches, budgetAdjustment, itemBefore, itemNamesPart, matchMoneyLabel, narrowerSubject, overallFact, proseCells, reportYear } from "../narrative/prose-cells";
+import { ADJUSTMENT, LEFT_OVER, amountMatches, budgetAdjustment, itemBefore, itemNamesPart, leftOver, matchMoneyLabel, narrowerSubject, overallFact, proseCells, reportYear } from "../narrative/prose-cells";
 import { normalizeLabel } from "../schema/fields";
 import type { ProseQuantity } from "../narrative/extract";
 import { replacePhrase } from "../narrative/phrase";
@@ -15,7 +15,7 @@ import type { Fact } from "../narrative/prose-cells";
 import { extend } from "./lib/extend";
 
 /** Message ids of prose-amount-matches-table. */
-export type MessageId = "unitMistake" | "valueMismatch" | "adjustmentMismatch" | "inFullMismatch";
+export type MessageId = "unitMistake" | "valueMismatch" | "adjustmentMismatch" | "inFullMismatch" | "leftOverMismatch";
 
 /** The sentence speaks of another year before the amount (上年全年预算…). */
 function otherYear(text: string, q: ProseQuantity): boolean {
@@ -62,6 +62,7 @@ export const proseAmountMatchesTable = defineRule<MessageId>({
       "valueMismatch": "文字“{{phrase}}”与表中{{label}}{{tableValue}}（{{cell}}）不一致，请核对。",
       "adjustmentMismatch": "文字“{{phrase}}”与表中全年预算数{{adjusted}}（{{adjustedCell}}）减年初预算数{{initial}}（{{initialCell}}）之差{{expected}}不一致，请核对。",
       "inFullMismatch": "文字写“{{phrase}}”全额到位，但表中全年预算数为{{budget}}（{{cell}}），全额到位的资金应与之相等，请核对。",
+      "leftOverMismatch": "文字“{{phrase}}”与表中全年预算数{{budget}}（{{budgetCell}}）减全年执行数{{executed}}（{{executedCell}}）之差{{expected}}不一致，请核对。",
     },
     fixable: true,
   },
@@ -103,6 +104,22 @@ export const proseAmountMatchesTable = defineRule<MessageId>({
             const before = pc.text.slice(q.sentence.start, q.start);
             const match =
               matchMoneyLabel(model, q.label, pc.ref.sheet, before, itemBefore(pc.text, q.sentence.start)) ?? carriedRow(pc.analysis.quantities, q, (l) => matchMoneyLabel(model, l, pc.ref.sheet));
+            if (!match && LEFT_OVER.test(normalizeLabel(q.label)) && !narrowerSubject(before) && !itemNamesPart(model, itemBefore(pc.text, q.sentence.start) + before, before) && !otherYear(pc.text, q)) {
+              // 结余资金74.40万元: what the form did not spend, 全年预算数 − 全年执行数.
+              const left = leftOver(model, pc.ref.sheet);
+              if (left && !amountMatches(q, unit, left.fact)) {
+                const expected = show(left.fact.value, left.fact.decimals);
+                context.report({
+                  at: pc.ref,
+                  messageId: "leftOverMismatch",
+                  field: pc.field,
+                  data: { phrase: q.text, budget: show(left.budget.value, left.budget.decimals), budgetCell: formatRef(left.budget.ref), executed: show(left.executed.value, left.executed.decimals), executedCell: formatRef(left.executed.ref), expected },
+                  expected,
+                  actual: q.text,
+                });
+              }
+              continue;
+            }
             if (!match) {
               // 资金215.11万元已全额到位: the funds received in full are the form's 全年预算数.
               if (!IN_FULL_AFTER.test(pc.text.slice(q.end, q.end + 12)) || !WHOLE_FUNDS.test(normalizeLabel(q.label))) continue;

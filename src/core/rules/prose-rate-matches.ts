@@ -51,6 +51,9 @@ const OVER = /高于|超过|超出|多于|多出|(?:比|较)[^，。；]{0,12}?(
 /** A difference, not a value: 高于年初设定参保人数0.9万人. */
 const DIFFERENCE = /高于|低于|超过|超出|多于|少于|比|较/;
 
+/** The funds as a whole: 项目资金, 2022年项目资金, 本年度资金总额, 部门预算资金共计. */
+const WHOLE_FUNDS_LABEL = /^(?:(?:19|20)\d{2}年度?)?(?:本年度?|当年度?|全年|年度)?(?:项目|部门)?(?:资金|项目资金|资金总额|预算资金)(?:共计|合计|总额|共)?$/;
+
 /** Words around an amount's subject: the column it states, and adverbs of time or scope. */
 const AMOUNT_WORDS = /(?:预算数|预算资金|预算|执行数|执行|实际支出|支出|决算数|决算|资金|金额|安排)+$/;
 const SCOPE_WORDS = /^(?:其中[:：]?|全年|年度|本年度?|当年度?|实际|共计?|累计|总)+/;
@@ -379,10 +382,13 @@ export const proseRateMatches = defineRule<MessageId>({
               const item = itemBefore(pc.text, q.sentence.start);
               const itemStart = q.sentence.start - item.length;
               // The budget of the same subject: not another's (公共卫生服务类项目预算… ；医疗服务能力建设类项目执行…).
+              // Else the funds as a whole named before it (2022年项目资金1260.00万元，其中…), else — in an item about
+              // one fund — that fund's amount, never a part a 其中 breaks the whole into.
               const budget =
                 [...money].reverse().find((x) => /预算/.test(x.label) && !/执行/.test(x.label) && (!exec || sameSubject(x.label, exec.label))) ??
+                (exec ? money.find((x) => x.start < exec.start && WHOLE_FUNDS_LABEL.test(normalizeLabel(x.label))) : undefined) ??
                 (exec
-                  ? qs.find((x) => x.kind === "money" && x.start >= itemStart && x.start < exec.start && !x.direction && namesPart(model, x.label))
+                  ? qs.find((x) => x.kind === "money" && x.start >= itemStart && x.start < exec.start && !x.direction && namesPart(model, x.label) && !/^其中/.test(normalizeLabel(x.label)))
                   : undefined);
               // “全年预算X万元，…，其中项目支出Y万元，执行率Z%”: Z is the 项目支出 row's own rate (its executed over
               // its budget in the table), not Y over the whole budget of the sentence.
