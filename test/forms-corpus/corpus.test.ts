@@ -53,6 +53,14 @@ const FORM_WORDS: Record<FormId, RegExp> = {
   "summary-typed": /汇总|summary/i,
   "dept-framework": /部门整体|dept|whole/i,
   "project-bands": /项目支出绩效自评表|project/i,
+  "project-percent": /项目支出绩效自评表|project/i,
+  "dept-yuan-cover": /部门整体|dept|whole/i,
+  "summary-groups": /汇总|summary/i,
+  "project-qualitative": /项目支出绩效自评表|project/i,
+  "summary-heads": /汇总|summary/i,
+  "final-classes": /决算|final/i,
+  "dept-across": /部门整体|dept|whole/i,
+  "project-government": /项目支出绩效自评表|project/i,
 };
 
 /**

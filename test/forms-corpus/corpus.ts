@@ -11,6 +11,7 @@ import { projectMergedCase, projectStackedCase, projectSubtotalsCase, summaryLin
 import { deptGroupsCase, deptInlineCase, finalChangeCase, finalSangongYuanCase } from "./bureau-variants-4";
 import { deptTypedCase, summaryTypedCase } from "./bureau-variants-5";
 import { deptFrameworkCase, projectBandsCase } from "./bureau-variants-6";
+import { deptAcrossCase, deptYuanCoverCase, finalClassesCase, projectLevelsOfGovernmentCase, projectPercentCase, projectQualitativeCase, summaryGroupsCase, summaryHeadsCase } from "./bureau-variants-7";
 import { deptWholeCase } from "./dept-form";
 import { deptCityCase, deptSichuanCase } from "./dept-layouts";
 import { finalAccountsCase } from "./final-accounts";
@@ -179,6 +180,15 @@ export function buildCorpus(): FormCase[] {
     // Layouts α–β, provinces not modelled before (bureau-variants-6.ts).
     deptFrameworkCase(),
     projectBandsCase(),
+    // Layouts γ–η: two-row headers with percent numbers, a 元 form behind a cover and instructions, 小计 groups, unscored rows, category rows as subtotals (bureau-variants-7.ts).
+    projectPercentCase(),
+    deptYuanCoverCase(),
+    summaryGroupsCase(),
+    projectQualitativeCase(),
+    summaryHeadsCase(),
+    finalClassesCase(),
+    deptAcrossCase(),
+    projectLevelsOfGovernmentCase(),
   ];
 }
 

@@ -76,6 +76,14 @@ const FLOOR: Record<FormId, number> = {
   "summary-typed": 1,
   "dept-framework": 1,
   "project-bands": 1,
+  "project-percent": 1,
+  "dept-yuan-cover": 1,
+  "summary-groups": 1,
+  "project-qualitative": 1,
+  "summary-heads": 1,
+  "final-classes": 1,
+  "dept-across": 1,
+  "project-government": 1,
 };
 
 describe("forms corpus: a random single mistake is found at its cause", () => {

@@ -44,6 +44,26 @@ const NOT_IN_TABLES: ReadonlyMap<string, string> = new Map<string, string>([
   ["dept-framework 3个", "a reason cell: 3个标段…未一次通过, a statistic of the work"],
   ["project-bands 路率达到80%", "the 预期目标 cell: a target"],
   ...["价等级：85分", "（含）-85分", "（含）-75分", "分为中，60分"].map((k): [string, string] => [`project-bands ${k}`, "a notes row: the grade bands, a definition (read as the form's bands; a changed band moves the grade's finding, not the note's)"]),
+  // bureau-variants-7.ts.
+  ["project-percent 个，其中7个", "三级指标N个，其中M个达成: the indicators that met their targets are not counted"],
+  ["project-percent 率稳定在95%", "the 预期目标 cell: a target"],
+  // The 填报说明 sheet's example figures are no part of the report: changed, they must cause no finding.
+  ...["预算增长20%", "预算数×100%", "执行率×10分", "分，最高10分", "执行率为95.00%", "，得分为9.50分", "分值合计90分", "算执行率10分", "0分合计100分", "价等次：90分", "上为优，80分", "（含）至90分", "分为良，60分", "（含）至80分", "分为中，60分"].map(
+    (k): [string, string] => [`dept-yuan-cover ${k}`, "the 填报说明 sheet: an example or a rule, not the report's figure"],
+  ),
+  ["dept-yuan-cover 理局内设8个", "内设股室: a statistic of the bureau"],
+  ["dept-yuan-cover 室，下设5个", "下设市场监管所: a statistic of the bureau"],
+  ["dept-yuan-cover 标9个，8个", "三级指标9个，8个达到: the indicators that met their targets are not counted"],
+  ...["务费项目3个", "经费项目2个", "支付项目3个"].map((k): [string, string] => [`summary-groups ${k}`, "projects counted per category (专项业务费项目3个): only the whole list's count is checked"]),
+  ["summary-groups 行率低于60%", "a threshold in the 改进措施"],
+  ["project-qualitative 村卫生室12个", "the 预期目标 cell: a target"],
+  ["project-qualitative 诊率达到60%", "the 预期目标 cell: a target"],
+  ["project-qualitative 村卫生室6个", "an indicator's name changed (建成标准化村卫生室 for 建设标准化村卫生室): names are matched whole"],
+  ["project-qualitative 定性指标2个", "其中定性指标2个未赋分: a subset"],
+  ["project-qualitative 6个", "a reason cell: 6个村卫生室…延期, a statistic of the work"],
+  ["project-qualitative 行率分值10分", "a 说明 row: the 预算执行率's points, a definition"],
+  ["project-government 医药机构462家", "an indicator's name reworded (接入定点医药机构 for 医保信息平台接入定点机构数): names are matched whole"],
+  ["final-classes 出合计的100%", "占本年支出合计的100%: the 本年支出合计 of all funds, which this 财政拨款 table does not hold"],
 ]);
 
 const PHRASE = /(\d+(?:\.\d+)?)(\s*)(万元|元|%|分|亿元|个|项|家)/g;

@@ -13,8 +13,11 @@ import { type BookSpec, type Ref, showRef, valueAt } from "./book";
 export type Relation =
   /** Σ left = Σ right (a total and its parts: left = [total], right = parts; a balance: both sides). */
   | { kind: "balance"; left: Ref[]; right: Ref[]; label: string }
-  /** rate ≈ num ÷ den at the rate's displayed precision (`decimals` of the percent, 2 for 0.00%). */
-  | { kind: "rate"; rate: Ref; num: Ref; den: Ref; decimals: number; label: string }
+  /**
+   * rate ≈ num ÷ den at the rate's displayed precision (`decimals` of the percent, 2 for 0.00%). `percent`:
+   * the rate is typed as a plain percent number (85.10 under an “执行率（%）” header, not 0.851).
+   */
+  | { kind: "rate"; rate: Ref; num: Ref; den: Ref; decimals: number; label: string; percent?: boolean }
   /** score = round(min(num ÷ den, 1) × weight, 2) (预算执行率得分). */
   | { kind: "execScore"; score: Ref; num: Ref; den: Ref; weight: Ref; label: string }
   /** a ≤ b (得分 ≤ 分值). */
@@ -80,7 +83,8 @@ function holds(r: Relation, get: (x: Ref) => number | undefined): boolean {
     case "rate": {
       const den = get(r.den)!;
       if (den === 0) return true;
-      return Math.abs(get(r.rate)! - get(r.num)! / den) <= 0.5 * 10 ** -(r.decimals + 2) + EPS;
+      const rate = get(r.rate)! / (r.percent ? 100 : 1);
+      return Math.abs(rate - get(r.num)! / den) <= 0.5 * 10 ** -(r.decimals + 2) + EPS;
     }
     case "execScore": {
       const den = get(r.den)!;
@@ -107,11 +111,12 @@ function solve(r: Relation, x: string, get: (x: Ref) => number): number[] {
       return [round2((rt.rest - l.rest) / coef)];
     }
     case "rate": {
-      const rate = get(r.rate);
+      const scale = r.percent ? 100 : 1;
+      const rate = get(r.rate) / scale;
       const num = get(r.num);
       const den = get(r.den);
       const d = 10 ** (r.decimals + 2);
-      if (key(r.rate) === x) return den === 0 ? [] : [Math.round((num / den) * d) / d];
+      if (key(r.rate) === x) return den === 0 ? [] : [(Math.round((num / den) * d) / d) * scale];
       if (key(r.num) === x) return [round2(rate * den)];
       if (key(r.den) === x) return rate === 0 ? [] : [round2(num / rate)];
       return [];

@@ -36,7 +36,15 @@ export type FormId =
   | "dept-typed" // y. 部门整体 typed by hand: numbers as text, hidden 上年数 column and row, 行次, notes (bureau-variants-5.ts)
   | "summary-typed" // z. 项目汇总表 typed by hand: text money and scores, “优（92分）”, negatives, hidden column (bureau-variants-5.ts)
   | "dept-framework" // α. 部门整体 with 一级 履职效能 / 管理效率 / 运行成本 / 社会效应 / 可持续发展, 预算执行率 as an indicator row, “良好（…分）” (bureau-variants-6.ts)
-  | "project-bands"; // β. 项目表 with the grade bands written on the form, 自评得分 merged right of 总分 (bureau-variants-6.ts)
+  | "project-bands" // β. 项目表 with the grade bands written on the form, 自评得分 merged right of 总分 (bureau-variants-6.ts)
+  | "project-percent" // γ. 项目表 with a two-row funds header (unit on the second row), rates typed as percent numbers (bureau-variants-7.ts)
+  | "dept-yuan-cover" // δ. 封面 + 填报说明 + 部门整体 in 元 + 自评报告 in 万元 (bureau-variants-7.ts)
+  | "summary-groups" // ε. 项目汇总表 grouped by category with 小计 rows, 合计 = Σ 小计, 综述 one paragraph per row (bureau-variants-7.ts)
+  | "summary-heads" // η. 项目汇总表 whose category rows (一、二、…) carry the subtotals, 合计 on top (bureau-variants-7.ts)
+  | "final-classes" // θ. 一般公共预算财政拨款支出决算表 by 类 / 款 / 项 (小计 | 基本支出 | 项目支出), a 决算说明 (bureau-variants-7.ts)
+  | "dept-across" // ι. 部门整体 with the score summary written across (分值 / 得分 rows under the groups) (bureau-variants-7.ts)
+  | "project-government" // κ. 转移支付项目表 whose funds split by level of government: 中央补助 / 省级补助 / 市县配套 (bureau-variants-7.ts)
+  | "project-qualitative"; // ζ. 项目表 with 指标内容, unscored qualitative rows, 合计 including the 执行率 (bureau-variants-7.ts)
 
 export const FORM_NAMES: Record<FormId, string> = {
   "mof-project": "财政部项目表",
@@ -69,6 +77,14 @@ export const FORM_NAMES: Record<FormId, string> = {
   "summary-typed": "手填文本汇总表",
   "dept-framework": "履职效能框架整体表",
   "project-bands": "表内等级段项目表",
+  "project-percent": "百分数执行率项目表",
+  "dept-yuan-cover": "封面说明元整体表",
+  "summary-groups": "分类小计汇总表",
+  "project-qualitative": "定性未赋分项目表",
+  "summary-heads": "类别行合计在上汇总表",
+  "final-classes": "类款项财政拨款支出表",
+  "dept-across": "横排得分汇总整体表",
+  "project-government": "中央省市县资金项目表",
 };
 
 /** The planted mistake kinds (issue 9 and the brief of the corpus). */

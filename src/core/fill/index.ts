@@ -10,6 +10,7 @@ import { mapWorkbook } from "../mapping";
 import type { BoundCell, ReportModel } from "../model/report-model";
 import type { CellRef, CellSnapshot, CellValue, WorkbookSnapshot } from "../model/snapshot";
 import { parseCell, roundTo } from "../units";
+import { parseA1, toA1 } from "../model/address";
 import { showNumber } from "../scoring/indicator-value";
 import { cellNumber, effectiveScore, gradeFor, gradeLabel, gradeMatches, roundScore, scoreTolerance, scoreWorkbook, type IndicatorScore } from "../scoring/score";
 import { sheetScoreOf } from "../relations/summary-links";
@@ -67,6 +68,26 @@ export interface FillOptions {
 
 /** The rate format written into a blank rate cell that has no format of its own. */
 export const RATE_FORMAT = "0.00%";
+
+/** The format of a rate written as percentage points (85.10 under 执行率（%）). */
+const POINTS_FORMAT = "0.00";
+
+/**
+ * Whether a rate cell's column states its rates as percentage points: a short header above it says （%）
+ * (`执行率（%）`, or `（%）` on a unit row under `执行率`) and the cell has no percent format of its own. The
+ * rate is then written 85.10, not 0.851 — the column's own convention.
+ */
+function ratePoints(model: ReportModel, ref: CellRef): boolean {
+  if (cellAt(model, ref)?.numberFormat?.includes("%")) return false;
+  const sheet = model.snapshot.sheets.find((sh) => sh.name === ref.sheet);
+  if (!sheet) return false;
+  const { row, col } = parseA1(ref.address);
+  for (let r = row - 1; r >= Math.max(1, row - 8); r--) {
+    const v = sheet.cells[toA1({ row: r, col })]?.value;
+    if (typeof v === "string" && v.length <= 20 && /[(（]\s*[%％]\s*[)）]|百分比/.test(v)) return true;
+  }
+  return false;
+}
 
 function isBlank(cell: CellSnapshot | undefined): boolean {
   if (!cell) return true;
@@ -245,7 +266,8 @@ function planForm(model: ReportModel, profile: ScoringProfile, plan: Planner, ov
   // 预算执行率 (from the amounts only: a rate read back from its own cell is not a computation).
   if (r.execRate !== undefined && r.execRateSource === "amounts" && r.execFormula) {
     const rate = roundTo(r.execRate, 10);
-    plan.cell(s.jx_exec_rate, "jx_exec_rate", rate, r.execFormula.split("；")[0], sameNumber(rate, true), RATE_FORMAT);
+    const points = s.jx_exec_rate !== undefined && ratePoints(model, s.jx_exec_rate.ref);
+    plan.cell(s.jx_exec_rate, "jx_exec_rate", points ? roundTo(rate * 100, 8) : rate, r.execFormula.split("；")[0], sameNumber(rate, true), points ? POINTS_FORMAT : RATE_FORMAT);
   }
 
   else if (r.execRate === undefined && s.jx_exec_rate) {
@@ -374,7 +396,8 @@ function planForm(model: ReportModel, profile: ScoringProfile, plan: Planner, ov
     const name = String(row.cells.name?.cell?.value ?? "").trim();
     if (budget.value > 0) {
       const rate = roundTo(executed.value / budget.value, 10);
-      plan.cell(row.cells.rate, "jx_projects.rate", rate, `${name}：${showNumber(executed.value)} ÷ ${showNumber(budget.value)} = ${showNumber(roundTo(rate, 4), true)}`, sameNumber(rate, true), RATE_FORMAT);
+      const points = row.cells.rate !== undefined && ratePoints(model, row.cells.rate.ref);
+      plan.cell(row.cells.rate, "jx_projects.rate", points ? roundTo(rate * 100, 8) : rate, `${name}：${showNumber(executed.value)} ÷ ${showNumber(budget.value)} = ${showNumber(roundTo(rate, 4), true)}`, sameNumber(rate, true), points ? POINTS_FORMAT : RATE_FORMAT);
     }
     const decimals = Math.max(0, Math.min(6, Math.max(budget.decimals, executed.decimals)));
     const carry = roundTo(budget.value - executed.value, decimals);

@@ -11,7 +11,8 @@ export const IDENTITY_FIELDS: readonly FieldDecl[] = [
   { field: "jx_report_date", labels: ["填报日期", "报告日期", "报送日期", "填表日期"] },
   { field: "jx_contact_name", labels: ["联系人", "填报人", "填表人"] },
   { field: "jx_contact_phone", labels: ["联系电话", "联系方式"] },
-  { field: "jx_grade", labels: ["自评等级", "评价等次", "自评等次", "评价等级", "等次", "等级"] },
+  // 自评结论（等级） | 良: a conclusion's label, read as the grade only when a grade is written there (forms/read.ts).
+  { field: "jx_grade", labels: ["自评等级", "评价等次", "自评等次", "评价等级", "等次", "等级", "自评结论", "评价结论", "自评结果", "评价结果"] },
 ];
 
 /** The columns of a funds block: 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分. */

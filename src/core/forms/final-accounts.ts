@@ -86,7 +86,7 @@ export const FINAL_EXPENSE: FormDecl = {
   id: "final-expense",
   name: "支出决算表",
   kind: "accounts",
-  anchors: [["支出决算表", "一般公共预算财政拨款支出决算表", "财政拨款支出决算表"], ["基本支出", "基本经费"], ["人员经费"], ["公用经费"], ["项目支出", "项目经费"], ["合计", "本年支出合计", "支出合计"], ["科目名称", "功能分类科目", "科目编码"]],
+  anchors: [["支出决算表", "一般公共预算财政拨款支出决算表", "财政拨款支出决算表"], ["基本支出", "基本经费"], ["人员经费"], ["公用经费"], ["项目支出", "项目经费"], ["合计", "总计", "本年支出合计", "支出合计"], ["科目名称", "功能分类科目", "科目编码"]],
   minAnchors: 5,
   // A 决算 table says so: its title or its 科目 columns. Without them, 基本/人员/公用/项目支出 under a
   // name column is the contract's 支出 table (机构名称 or 单位名称 …), which auto-map reads.

@@ -4,12 +4,12 @@
  * each cell bound to where it is. Pure: a SheetGrid in, plain bindings out.
  */
 import type { CellSnapshot } from "../model/snapshot";
-import type { BoundCell, DeclaredRate, DeclaredSum, MoneyUnit, RelationCell, ScalarBinding } from "../model/report-model";
+import type { BoundCell, DeclaredRate, DeclaredSum, MoneyUnit, RelationCell, ScalarBinding, TableRow } from "../model/report-model";
 import { normalizeLabel, tableDef, type ColumnDef, type ScalarFieldId, type TableDef } from "../schema/fields";
 import { toA1, type Area } from "../model/address";
 import { cellText, isBlank, isNumberLike, type SheetGrid } from "../mapping/grid";
 import { readTable } from "../mapping/table-reader";
-import { tableEnd } from "../mapping/auto-map";
+import { isTitleRow, tableEnd } from "../mapping/auto-map";
 import { emptyResult, type MappingResult } from "../mapping/types";
 import type { CellPath, FieldDecl, FormDecl, GridDecl } from "./types";
 import { IDENTITY_FIELDS } from "./common";
@@ -233,6 +233,9 @@ function readField(grid: SheetGrid, field: FieldDecl, others: readonly string[],
       if (tables.some((a) => row >= a.start.row && row <= a.end.row && col >= a.start.col && col <= a.end.col)) continue;
       if (keyIn(grid, text) === key && !/[:：]\s*\S/.test(text)) {
         const b = binding(field.field, valueRight(grid, row, col, vocabulary));
+        // A conclusion beside 自评结论 is the grade only when it states one (`良`, `优秀（92分）`), not a paragraph.
+        // Left blank, it is the grade's cell when the label says so (自评结论（等级）).
+        if (field.field === "jx_grade" && CONCLUSION_LABELS.has(label) && !(b.cell ? gradeWord(String(b.cell.value ?? "")) : /等级|等次/.test(text))) continue;
         if (b.cell) return b;
         // `评价年度：` across a merged line: the value belongs in that same cell.
         const m = grid.merge(row, col);
@@ -241,6 +244,7 @@ function readField(grid: SheetGrid, field: FieldDecl, others: readonly string[],
       }
       const inline = inlineValue(text, label, rest);
       if (inline === undefined) continue;
+      if (field.field === "jx_grade" && CONCLUSION_LABELS.has(label) && !gradeWord(inline)) continue;
       // A note stating the scale (`评价等级：90分（含）以上为优，80（含）-90分为良…`) is no grade written.
       if (field.field === "jx_grade" && inline !== "" && !gradeLike(inline)) continue;
       const ref = { sheet: grid.name, address: grid.address(row, col) };
@@ -253,6 +257,15 @@ function readField(grid: SheetGrid, field: FieldDecl, others: readonly string[],
     }
   }
   return blank;
+}
+
+/** Labels of a conclusion that may hold the grade (自评结论（等级） | 良) or a paragraph. */
+const CONCLUSION_LABELS: ReadonlySet<string> = new Set(["自评结论", "评价结论", "自评结果", "评价结果"]);
+
+/** Whether a value states a grade: the grade word first (`良`, `优秀（92.5分）`, `“良好”`), nothing long. */
+function gradeWord(value: string): boolean {
+  const v = value.trim().replace(/^[“"‘']/, "");
+  return v.length <= 16 && /^(?:优|良|中|差|一般|较差|合格|不合格)/.test(v) && gradeLike(v);
 }
 
 /**
@@ -606,6 +619,25 @@ function topLines(out: RelationCell[]): RelationCell[] {
   return lines.map((l) => ({ ...l, label: l.label.replace(top, "") }));
 }
 
+/**
+ * A 小计 column named by the header over it: `基本支出 / 小计` is 基本支出's, `本年支出 / 小计` (a 公开 table's
+ * 本年支出 | 小计 | 基本支出 | 项目支出) the total. Undefined when the text is no 小计 or nothing names it.
+ */
+function subtotalKey(grid: SheetGrid, decl: GridDecl, text: string, r: number, c: number, top: number): string | undefined {
+  if (keyIn(grid, text) !== "小计") return undefined;
+  // The header over it may sit above the row where the table's labels begin (本年支出 over 小计 | 基本支出 …).
+  for (let up = r - 1; up >= Math.max(1, top - 2); up--) {
+    const parent = grid.text(up, c);
+    if (!parent || parent === text) continue;
+    const k = keyIn(grid, parent);
+    const own = columnKeyOf(k, decl);
+    if (own !== undefined) return own;
+    if (decl.columns.some((x) => x.key === "total") && /^(?:本年|全年)?(?:支出|收入)(?:合计|总计|决算数?)?$/.test(k)) return "total";
+    return undefined;
+  }
+  return undefined;
+}
+
 /** How many rows below its first header row a table's header may reach (merged two- and three-row headers). */
 const TABLE_HEADER_ROWS = 3;
 
@@ -630,7 +662,7 @@ function findTable(grid: SheetGrid, decl: GridDecl): (GridFound & { readonly cod
     for (let c = 1; c <= grid.maxCol; c++) {
       for (let r = last; r >= row; r--) {
         const t = grid.text(r, c);
-        const key = t ? columnKeyOf(keyIn(grid, t), decl) : undefined;
+        const key = t ? subtotalKey(grid, decl, t, r, c, row) ?? columnKeyOf(keyIn(grid, t), decl) : undefined;
         if (key && takes(grid, columns.get(key), c)) {
           columns.set(key, { col: c, header: t.replace(/\s+/g, "") });
           break;
@@ -787,16 +819,21 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
     const firstLabels = new Set([def.columns[0].label, ...def.columns[0].aliases].map(normalizeLabel));
     const baseStop = tableEnd(grid);
     const stopAt = t.table === "jx_indicators" ? (r: number): boolean => baseStop(r) || TOTAL_ROW_LABELS.has(firstText(grid, r)) : baseStop;
+    // A list with a 合计 row may be grouped under headings (一、专项业务费 … 小计, 二、运转保障经费 … 小计).
+    const headingAt = def.hasSummaryRow ? (r: number): boolean => isTitleRow(grid, r) : undefined;
     for (const row of grid.rowNumbers) {
       const start = grid.colsIn(row).find((c) => firstLabels.has(grid.memo(normalizeLabel, cellText(grid.cell(row, c)))));
       if (start === undefined) continue;
       const at = { row, col: start };
-      const read = readTable(grid, def, { start: at, end: at }, { source: "label", auto: { stopAt, blankRowsInside: t.blankRowsInside } });
+      const read = readTable(grid, def, { start: at, end: at }, { source: "label", auto: { stopAt, blankRowsInside: t.blankRowsInside, headingAt } });
       if (read.problems.length) continue;
       result.tables[t.table] = read.binding;
       result.areas[t.table] = read.area;
       areas.push(read.area);
-      if (t.table === "jx_indicators") bindTotalRow(grid, read.binding, read.area, result);
+      if (t.table === "jx_indicators") {
+        bindTotalRow(grid, read.binding, read.area, result);
+        acrossSummary(grid, read.area.end.row, result);
+      }
       break;
     }
   }
@@ -836,7 +873,8 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
   const relCell = (f: GridFound, row: string, col: string, label?: string): RelationCell | undefined => {
     const cell = gridCell(grid, f, row, col);
     const name = label ?? rowName(f, row);
-    return cell ? { cell, field: `${form.id}.${f.decl.id}.${row}.${col}`, label: name } : undefined;
+    // A table's row (a 决算 table's 类 / 款 / 项 line) keeps its own name, whatever label the relation gives the cell.
+    return cell ? { cell, field: `${form.id}.${f.decl.id}.${row}.${col}`, label: name, ...(f.decl.mode === "table" && row !== "total" ? { row: rowName(f, row) } : {}) } : undefined;
   };
   for (const rel of form.relations) {
     const f = found.get(rel.grid);
@@ -875,6 +913,22 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
         const terms = members.map((k) => relCell(f, k, col)).filter((x): x is RelationCell => x !== undefined).map((x) => ({ ...x, sign: 1 as const }));
         if (!target || terms.length === 0) continue;
         relations.push({ id: `${form.id}:${f.decl.id}:total:${col}`, sheet: grid.name, where: `合计（${f.columns.get(col)?.header ?? col}）`, target: { ...target, label: "合计" }, terms });
+      }
+      // Down the hierarchy: each 类 = Σ its 款, each 款 = Σ its 项 (the codes one level longer that start with it).
+      if (top !== undefined) {
+        for (const parent of others) {
+          const p = codes.get(parent)!;
+          const under = others.filter((k) => k !== parent && codes.get(k)!.startsWith(p) && codes.get(k)!.length > p.length);
+          if (under.length === 0) continue;
+          const next = Math.min(...under.map((k) => codes.get(k)!.length));
+          const kids = under.filter((k) => codes.get(k)!.length === next);
+          for (const col of rel.columns) {
+            const target = relCell(f, parent, col);
+            const terms = kids.map((k) => relCell(f, k, col)).filter((x): x is RelationCell => x !== undefined).map((x) => ({ ...x, sign: 1 as const }));
+            if (!target || terms.length === 0) continue;
+            relations.push({ id: `${form.id}:${f.decl.id}:${parent}:${col}:down`, sheet: grid.name, where: `${rowName(f, parent)}（${f.columns.get(col)?.header ?? col}）`, target, terms });
+          }
+        }
       }
       continue;
     }
@@ -1049,6 +1103,61 @@ function bindTotalRow(grid: SheetGrid, table: MappingResult["tables"]["jx_indica
         if (at !== undefined) weight = boundAt(grid, r, at);
       }
       result.scalars.jx_weight_total = binding("jx_weight_total", weight);
+    }
+    return;
+  }
+}
+
+/** The first cell of a score summary's rows written across: its 分值 row and its 得分 row. */
+const ACROSS_WEIGHT = new Set(["分值", "权重", "标准分值", "标准分", "满分"]);
+const ACROSS_SCORE = new Set(["得分", "自评得分", "实际得分"]);
+
+/**
+ * A 得分汇总 written across, under the indicator table: a header row naming the groups (`项目 | 预算执行率 | 产出指标
+ * | 效益指标 | 满意度指标 | 总分`), then a row headed 分值 and one headed 得分 with the figures under each group.
+ * Read as the schema's jx_score_summary, one row per group (its cells on the 分值 and 得分 rows); the 总分
+ * column is the form's 综合得分 and 分值 total when the indicator table has no total row.
+ */
+function acrossSummary(grid: SheetGrid, after: number, result: MappingResult): void {
+  if (result.tables.jx_score_summary) return;
+  const first = (r: number): string => {
+    const c = grid.colsIn(r)[0];
+    return c === undefined ? "" : labelKey(cellText(grid.cell(r, c)));
+  };
+  for (const r of grid.rowsIn(after + 1, after + 12)) {
+    const a = first(r);
+    const b = first(r + 1);
+    const weightRow = ACROSS_WEIGHT.has(a) && ACROSS_SCORE.has(b) ? r : ACROSS_SCORE.has(a) && ACROSS_WEIGHT.has(b) ? r + 1 : undefined;
+    if (weightRow === undefined) continue;
+    const scoreRow = weightRow === r ? r + 1 : r;
+    const header = r - 1;
+    const labelCol = grid.colsIn(r)[0];
+    const groups = grid.colsIn(header).filter((c) => c > labelCol && typeof grid.cell(header, c)?.value === "string" && (isNumberLike(grid.cell(weightRow, c)) || isNumberLike(grid.cell(scoreRow, c))));
+    if (groups.length < 2) return;
+    const rows: TableRow[] = groups.map((c) => ({
+      row: scoreRow,
+      cells: { level1: grid.bound(header, c), weight: boundAt(grid, weightRow, c), score: boundAt(grid, scoreRow, c) },
+      isSummary: false,
+      level1: cellText(grid.cell(header, c)).trim(),
+    }));
+    result.tables.jx_score_summary = {
+      id: "jx_score_summary",
+      source: "label",
+      sheet: grid.name,
+      headerRow: header,
+      columns: [
+        { key: "level1", header: cellText(grid.cell(header, labelCol)), col: labelCol },
+        { key: "weight", header: cellText(grid.cell(weightRow, labelCol)), col: labelCol },
+        { key: "score", header: cellText(grid.cell(scoreRow, labelCol)), col: labelCol },
+      ],
+      rows,
+    };
+    result.areas.jx_score_summary = { start: { row: header, col: labelCol }, end: { row: Math.max(weightRow, scoreRow), col: Math.max(...groups) } };
+    // Its 总分 column is the form's total when no total row closed the indicator table.
+    const total = groups.find((c) => TOTAL_ROW_LABELS.has(labelKey(cellText(grid.cell(header, c)))));
+    if (total !== undefined) {
+      if (!result.scalars.jx_score_total?.cell) result.scalars.jx_score_total = binding("jx_score_total", boundAt(grid, scoreRow, total));
+      if (!result.scalars.jx_weight_total?.cell) result.scalars.jx_weight_total = binding("jx_weight_total", boundAt(grid, weightRow, total));
     }
     return;
   }

@@ -11,7 +11,7 @@ export const SICHUAN_PROJECT: FormDecl = {
   kind: "project",
   anchors: [...MOF_PROJECT.anchors, ["指标性质"], ["度量单位", "计量单位"], ["权重"], ["未完成原因分析"]],
   minAnchors: 6,
-  requires: [["年度资金总额", "项目资金"], ["一级指标", "三级指标"], ["度量单位", "计量单位", "未完成原因分析", "指标性质"]],
+  requires: [["年度资金总额", "项目资金"], ["一级指标", "三级指标", "指标内容"], ["度量单位", "计量单位", "未完成原因分析", "指标性质"]],
   priority: 1,
   fields: PROJECT_FIELDS,
   grids: [PROJECT_FUNDS],

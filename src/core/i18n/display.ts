@@ -57,6 +57,7 @@ export const MESSAGE_NUMBERS: Readonly<Record<string, MessageNumbers>> = {
   "prose-amount-matches-table/valueMismatch": { grouped: ["tableValue"] },
   "prose-amount-matches-table/unitMistake": { grouped: ["tableValue"] },
   "prose-amount-matches-table/adjustmentMismatch": { grouped: ["adjusted", "initial", "expected"] },
+  "prose-amount-matches-table/leftOverMismatch": { grouped: ["budget", "executed", "expected"] },
   "prose-unit-matches-table/unitDiffers": { grouped: ["tableValue"] },
   "prose-parts-sum/sumMismatch": { grouped: ["sum"] },
   "prose-parts-sum/unitMismatch": { grouped: ["sum"] },

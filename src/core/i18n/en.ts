@@ -51,6 +51,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   "prose-amount-matches-table/unitMistake": "The text “{{phrase}}” has the wrong unit: {{label}} is {{tableValue}} in the table ({{cell}}), so write “{{expected}}”.",
   "prose-amount-matches-table/valueMismatch": "The text “{{phrase}}” differs from {{label}} {{tableValue}} in the table ({{cell}}); please check.",
   "prose-amount-matches-table/adjustmentMismatch": "The text “{{phrase}}” differs from the full-year budget {{adjusted}} ({{adjustedCell}}) minus the initial budget {{initial}} ({{initialCell}}) in the table, which is {{expected}}; please check.",
+  "prose-amount-matches-table/leftOverMismatch": "The text's “{{phrase}}” differs from the full-year budget {{budget}} ({{budgetCell}}) less the amount executed {{executed}} ({{executedCell}}), {{expected}}: please check.",
   "prose-amount-matches-table/inFullMismatch": "The text says “{{phrase}}” arrived in full, but the full-year budget in the table is {{budget}} ({{cell}}); funds received in full should equal it: please check.",
   "prose-change-percent/percentMismatch": "“{{phrase}}” in “{{sentence}}” is wrong: a change of {{delta}} on last year's {{base}} is {{expected}}.",
   "prose-change-percent/tableChangeMismatch": "“{{phrase}}” in “{{sentence}}” does not match the line “{{row}}” of the table: {{numName}} {{delta}} ÷ {{denName}} {{base}} ({{cell}}) is {{expected}}.",

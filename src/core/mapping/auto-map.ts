@@ -83,7 +83,7 @@ const SECTION_NUMBERING = /^(?:[一二三四五六七八九十]+[、.．]|[(（]
  * A row holding one text cell that names a table (`部门（单位）年度支出和结余情况（万元）`), starts a
  * section (`三、部门（单位）整体支出绩效自评情况`) or is merged across the width of a table (a banner).
  */
-function isTitleRow(grid: SheetGrid, row: number): boolean {
+export function isTitleRow(grid: SheetGrid, row: number): boolean {
   const cols = grid.colsIn(row);
   if (cols.length !== 1 || isNumberLike(grid.cell(row, cols[0]))) return false;
   const raw = cellText(grid.cell(row, cols[0]));

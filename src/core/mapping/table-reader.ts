@@ -25,6 +25,12 @@ export interface ReadTableOptions {
      * of it (a printed form's spacing): it must not be a stop row and must fill two of the table's columns.
      */
     readonly blankRowsInside?: boolean;
+    /**
+     * A stop row that is only a heading of the rows under it (`一、专项业务费` merged across a 项目汇总表 grouped
+     * by category) does not end the table when the next filled row is still a row of it; the heading is
+     * no data row.
+     */
+    readonly headingAt?: (row: number) => boolean;
   };
 }
 
@@ -278,6 +284,12 @@ function bindRows(grid: SheetGrid, def: TableDef, dataRows: readonly number[], c
     const cells: Record<string, BoundCell> = {};
     // grid.bound: the snapshot's own address key, not an A1 string formatted per cell of every row.
     for (let j = 0; j < width; j++) cells[keys[j]] = grid.bound(r, at[j]);
+    // A 小计 label merged from the left across the name column (序号 | 项目名称 | … under one “小计”) names the
+    // row: bound as its name, so that the row is read as its group's subtotal, not as an unnamed item.
+    if (def.hasSummaryRow && nameCol !== undefined && cells.name?.cell === undefined) {
+      const m = grid.merge(r, nameCol);
+      if (m !== undefined && m.start.row === r && m.start.col < nameCol && grid.text(r, nameCol).includes("小计")) cells.name = grid.bound(r, m.start.col);
+    }
     let isSummary = false;
     if (def.hasSummaryRow && !summaryFound && nameCol !== undefined) {
       // The 合计 label may sit left of the name column (in 序号, or merged across both).
@@ -306,7 +318,40 @@ function bindRows(grid: SheetGrid, def: TableDef, dataRows: readonly number[], c
     }
     rows.push({ row: r, cells, isSummary, level1, level2 });
   }
-  return rows;
+  return def.hasSummaryRow && nameCol !== undefined ? withCategoryRows(grid, rows, nameCol) : rows;
+}
+
+/** A category's numbering: 一、二、… in the 序号 cell or before the name. */
+const SECTION_NO = /^[一二三四五六七八九十]+[、.．]?$/;
+const SECTION_NAME = /^[一二三四五六七八九十]+[、.．]/;
+/** An item's numbering: 1、2、… (or （1）) in the 序号 cell or before the name. */
+const ITEM_NO = /^\d+[、.．]?$/;
+const ITEM_NAME = /^(?:\d+[、.．)）]|[(（]\d+[)）])/;
+
+/**
+ * A list grouped by category, each category's own row carrying the subtotal of the items under it (`一 |
+ * 公共卫生服务类 | 447.00` over `1 | 基本公共卫生服务补助 | 320.00` …): such a row — numbered 一、二 … where the
+ * items are numbered 1、2 … — sums the rows under it up to the next category or the 合计. A category row
+ * with no item under it (`二、项目支出` beside `一、基本支出` and its 其中 rows) is an item itself.
+ */
+function withCategoryRows(grid: SheetGrid, rows: TableRow[], nameCol: number): TableRow[] {
+  const kind = (r: number): "section" | "item" | undefined => {
+    const before = nameCol > 1 ? grid.text(r, nameCol - 1).replace(/\s+/g, "") : "";
+    const name = grid.text(r, nameCol).replace(/\s+/g, "");
+    if (SECTION_NO.test(before) || SECTION_NAME.test(name)) return "section";
+    if (ITEM_NO.test(before) || ITEM_NAME.test(name) || name.startsWith("其中")) return "item";
+    return undefined;
+  };
+  const kinds = rows.map((row) => (row.isSummary ? undefined : kind(row.row)));
+  if (!kinds.includes("section") || !kinds.includes("item")) return rows;
+  const out = [...rows];
+  for (let i = 0; i < rows.length; i++) {
+    if (kinds[i] !== "section") continue;
+    const members: number[] = [];
+    for (let j = i + 1; j < rows.length && kinds[j] !== "section" && !rows[j].isSummary; j++) members.push(rows[j].row);
+    if (members.length) out[i] = { ...rows[i], subtotalOf: members };
+  }
+  return out;
 }
 
 /*
@@ -325,12 +370,18 @@ function autoDataRows(grid: SheetGrid, auto: NonNullable<ReadTableOptions["auto"
     }
     return false;
   };
+  // A group heading may sit left of the table's first column too (merged from 序号 across the row).
+  const heading = (r: number): boolean => auto.headingAt !== undefined && auto.headingAt(r) && continues(r);
   for (let r = headerRow + 1; r <= bottomLimit; r++) {
     if (!grid.hasCellsIn(r, left, right)) {
       if (auto.blankRowsInside && dataRows.length > 0 && continues(r)) continue;
+      if (heading(r)) continue;
       break;
     }
-    if (auto.stopAt(r)) break;
+    if (auto.stopAt(r)) {
+      if (heading(r)) continue;
+      break;
+    }
     dataRows.push(r);
   }
   return dataRows;

@@ -42,6 +42,11 @@ export interface TableRow {
   /** The 汇总/合计 row of a money table. */
   readonly isSummary: boolean;
   /**
+   * A category's own row carrying the subtotal of the rows under it (`一 | 公共卫生服务类` over projects
+   * numbered 1, 2, 3 …): the sheet rows it sums. Such a row is no item of the list.
+   */
+  readonly subtotalOf?: readonly number[];
+  /**
    * For jx_indicators / jx_score_summary: 一级/二级 carried down from the rows above when blank
    * (merged cells), so that every row knows its group.
    */
@@ -84,6 +89,8 @@ export interface RelationCell {
   readonly field: string;
   /** Chinese label of the cell (`年度资金总额`, `其中：上年结转资金`). */
   readonly label: string;
+  /** The name of the cell's row in a table of any rows (a 决算 table's `社会保险经办机构`), apart from `label`. */
+  readonly row?: string;
 }
 
 /**

@@ -174,7 +174,7 @@ export function generateNarrative(model: ReportModel, given: ScoringProfile): Na
   const projects = model.tables.jx_projects;
   if (projects) {
     // Projects only: not the 合计 row nor a 局机关小计 / 所属单位小计 (prose-count-matches-list counts alike).
-    const rows = projects.rows.filter((r) => !r.isSummary && text(r.cells.name?.cell?.value) && !/合计|汇总|总计|小计/.test(text(r.cells.name?.cell?.value)));
+    const rows = projects.rows.filter((r) => !r.isSummary && !r.subtotalOf && text(r.cells.name?.cell?.value) && !/合计|汇总|总计|小计/.test(text(r.cells.name?.cell?.value)));
     if (rows.length) money2.push(`全年共安排${rows.length}个项目。`);
     for (const r of rows) {
       const b = rowFact(model, r, "budget");

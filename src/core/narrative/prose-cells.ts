@@ -292,7 +292,19 @@ export interface MoneyEntry {
   readonly facts: readonly Fact[];
   /** For a form's declared row: the figure a bare amount states (its 全年执行数). */
   readonly stated?: Fact;
+  /**
+   * Short words of the column (预算, 支出, 结余) that state it only after a row's name: 公共卫生服务类项目预算,
+   * 某补助资金结余 (a project list's rows are named in prose so).
+   */
+  readonly short?: readonly string[];
 }
+
+/** The project list's columns in short words, after a project's or a category's name. */
+const SHORT_LABELS: Readonly<Record<string, readonly string[]>> = {
+  "jx_projects.budget": ["预算数", "预算"],
+  "jx_projects.executed": ["执行数", "实际支出", "支出", "执行"],
+  "jx_projects.carryover": ["结转结余", "结余", "结转"],
+};
 
 const SCALAR_PROSE: readonly [ScalarFieldId, string, readonly string[]][] = [
   ["jx_budget_initial", "年初预算数", ["年初预算数", "年初预算"]],
@@ -391,7 +403,8 @@ export function moneyEntries(model: ReportModel): MoneyEntry[] {
         const f = inUnit(correctedFact(model, factOf(c.ref, c.cell, rowName(row), own ?? model.moneyUnit)));
         if (f) facts.push(row.isSummary || totals.has(row.row) ? extend(f, { isTotal: true }) : f);
       }
-      if (facts.length) out.push({ field: `${tid}.${col.key}`, name: col.label, labels, facts });
+      const short = SHORT_LABELS[`${tid}.${col.key}`];
+      if (facts.length) out.push({ field: `${tid}.${col.key}`, name: col.label, labels, facts, ...(short ? { short } : {}) });
     }
   }
   out.push(...relationEntries(model, out));
@@ -489,6 +502,9 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
     .replace(/^其中[:：]?/, "")
     .replace(/部门/g, "")
     .replace(/(.{2})(?:[（(]?类[)）]?|[（(][款项][)）])(支出|收入)$/, "$1$2");
+  // A 决算 line named with its level (行政运行（项）, 社会保险经办机构（项）：支出决算为…).
+  const line = accountLineMatch(model, l, before, sheet);
+  if (line !== undefined) return line || undefined;
   const generic = genericOverall(l);
   if (generic) {
     // “医疗救助：预算数…，执行数…”: the generic word belongs to the item named before the colon.
@@ -510,7 +526,8 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
     if (NARROWER.test(prefix)) continue;
     if (entry.stated) {
       if (NARROWER.test(prefix) || !ADVERBS_ONLY.test(prefix)) continue;
-      if (entry.stated.suspect) return undefined;
+      // A row whose figures break a relation is that finding's (the text may state its other column, right).
+      if (entry.stated.suspect || entry.facts.some((f) => f.suspect)) return undefined;
       if (sheet !== undefined && !factApplies(model, entry.stated, sheet)) return undefined;
       return { entry, facts: entry.facts, single: true };
     }
@@ -527,6 +544,17 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
     const total = entry.facts.filter((f) => f.isTotal);
     if (!ADVERBS_ONLY.test(prefix) || total.length !== 1 || total[0].suspect) return { entry, facts: entry.facts, single: false };
     return { entry, facts: [total[0], ...entry.facts.filter((f) => !f.isTotal)], single: true };
+  }
+  // A row's name, then a short word of its column (公共卫生服务类项目预算, 某补助资金结余): that row's figure.
+  for (const entry of moneyEntries(model)) {
+    const word = entry.short?.find((x) => l.endsWith(x));
+    if (!word) continue;
+    const prefix = l.slice(0, l.length - word.length);
+    if (sheet !== undefined && !entry.facts.some((f) => factApplies(model, f, sheet))) continue;
+    const named = entry.facts.filter((f) => f.rowName && f.rowName.length >= 4 && !f.isTotal && prefix.includes(normalizeLabel(f.rowName)));
+    if (named.length === 0) continue;
+    if (named.some((f) => f.suspect)) return undefined;
+    return { entry, facts: named, single: named.length === 1 };
   }
   return spendingTotal(model, l, sheet, before, item);
 }
@@ -584,6 +612,39 @@ function accountsMatch(model: ReportModel, label: string, sheet?: string): Label
   return { entry: lines[0].entry, facts: lines.map((x) => x.fact), single: true };
 }
 
+/** A 决算 line named with its level (`社会保险经办机构（项）`, `其中行政运行（项）`, `住房保障支出（类）`). */
+const LEVEL_NAMED = /^(?:其中[:：]?)?(.{2,30}?)\((?:类|款|项)\)(?:支出)?$/;
+/** The words a 决算说明 writes after `某某（项）：` (支出决算为31.57万元). */
+const LINE_AMOUNT = /^(?:支出)?决算(?:数)?$|^支出(?:数)?$/;
+/** `…（款）社会保险经办机构（项）：支出决算为`: the last line named before the colon. */
+const LINE_BEFORE = /([\u4e00-\u9fff]{2,30})[（(][类款项][)）]\s*[:：][^：:，,。；;]*$/;
+
+/**
+ * A line of a 决算 table of 类 / 款 / 项 named in the text with its level: `行政运行（项）281.43万元`, or
+ * `社会保险经办机构（项）：支出决算为31.57万元` — the line's 合计 (its amount). False when the line is named
+ * but its figure breaks a relation (not judged), undefined when no such line is named.
+ */
+function accountLineMatch(model: ReportModel, label: string, before: string | undefined, sheet: string | undefined): LabelMatch | false | undefined {
+  let subject = LEVEL_NAMED.exec(label)?.[1];
+  if (subject === undefined && before !== undefined && LINE_AMOUNT.test(label)) subject = LINE_BEFORE.exec(before)?.[1];
+  if (subject === undefined) return undefined;
+  const names = [normalizeLabel(subject), normalizeLabel(`${subject}支出`)];
+  const seen = new Map<string, Fact>();
+  for (const r of model.relations ?? []) {
+    for (const c of [r.target, ...r.terms]) {
+      if (!c.row || !/\.(?:total|amount)$/.test(c.field) || !names.includes(normalizeLabel(c.row.replace(/^[\d\s]+/, "")))) continue;
+      const key = `${c.cell.ref.sheet}!${c.cell.ref.address}`;
+      if (seen.has(key)) continue;
+      const f = correctedFact(model, factOf(c.cell.ref, c.cell.cell, c.row, model.moneyUnit));
+      if (f) seen.set(key, f);
+    }
+  }
+  const facts = [...seen.values()];
+  if (facts.length !== 1) return undefined;
+  if (facts[0].suspect || (sheet !== undefined && !factApplies(model, facts[0], sheet))) return false;
+  return { entry: { field: "accounts.line", name: subject, labels: [normalizeLabel(subject)], facts }, facts, single: true };
+}
+
 /** A heading before a colon (自评结论：, （二）支出情况：) introduces the form's own figures; an item name does not. */
 const HEADING = /(?:结论|情况|概况|说明|总结|成效|结果|评价|分析|目标|措施|建议|问题|效益|综述|执行)$|^[(（]?[一二三四五六七八九十\d]+[)）、.．]/;
 
@@ -603,7 +664,16 @@ function itemBeforeColon(before: string): boolean {
  * @param before - the sentence's text before the amount or rate
  */
 export function narrowerSubject(before: string): boolean {
-  return /其中|分别/.test(before) || /[(（][^()（）]*\d[^()（）]*(?:万?元|亿元)[)）]/.test(before);
+  const paren = /[(（][^()（）]*\d[^()（）]*(?:万?元|亿元)[)）]/;
+  const i = Math.max(before.lastIndexOf("；"), before.lastIndexOf(";"));
+  // A clause after a “；” that opens with the whole's own words (…、市县配套230.00万元；全年执行…) speaks of the
+  // whole again; one naming its own subject (…；职工医保中心预算项目2项，预算资金…) goes on with the 其中 list.
+  if (i >= 0) {
+    const clause = before.slice(i + 1);
+    if (/其中|分别/.test(clause) || paren.test(clause)) return true;
+    if (/^\s*(?:全年|本年度?|当年度?|年度)/.test(clause)) return false;
+  }
+  return /其中|分别/.test(before) || paren.test(before);
 }
 
 /** A list item's marker: 1、 2. （3） 一是 第一， (not a decimal: 1.5). */
@@ -762,6 +832,23 @@ export function budgetAdjustment(model: ReportModel, sheet: string): { fact: Fac
   const value = Math.round((adjusted.value - initial.value) * Math.pow(10, decimals)) / Math.pow(10, decimals);
   if (value <= 0) return undefined;
   return { fact: { value, decimals, ref: adjusted.ref }, adjusted, initial };
+}
+
+/** The funds left over, as a label: 结余资金, 结转结余, 2022年结余, 年末结转资金. */
+export const LEFT_OVER = /^(?:(?:19|20)\d{2}年度?)?(?:年末|全年|当年|本年度?|项目)?(?:结余|结转|结转结余|结余结转)(?:资金|经费)?$/;
+
+/**
+ * The funds left over by the tables: 全年预算数 − 全年执行数 of the form as a whole (what a text's 结余资金 /
+ * 结转结余 states), when neither is suspect and something is left.
+ */
+export function leftOver(model: ReportModel, sheet: string): { fact: Fact; budget: Fact; executed: Fact } | undefined {
+  const budget = overallFact(model, "budget", sheet);
+  const executed = overallFact(model, "executed", sheet);
+  if (!budget || !executed || budget.suspect || executed.suspect) return undefined;
+  const decimals = Math.max(budget.decimals, executed.decimals);
+  const value = Math.round((budget.value - executed.value) * Math.pow(10, decimals)) / Math.pow(10, decimals);
+  if (value <= 0) return undefined;
+  return { fact: { value, decimals, ref: executed.ref }, budget, executed };
 }
 
 /** Whether a sheet holds a mapped money figure. */

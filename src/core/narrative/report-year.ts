@@ -81,7 +81,8 @@ function settle(model: ReportModel): SettledYear {
   // A form's year line against its 填报日期 (filed in the evaluated year or the next): when they disagree
   // and the rest of the workbook names the year before the filing date more often than the year line's,
   // the year line is the odd one (（2020年度） on a 2021 form filed in 2022).
-  const dateCell = model.scalars.jx_report_date?.cell;
+  const dateBinding = model.scalars.jx_report_date;
+  const dateCell = dateBinding?.cell;
   const filed = dateCell ? dateYear(dateCell) : undefined;
   const counts = new Map<number, number>();
   const count = (y: number): number => {
@@ -95,23 +96,40 @@ function settle(model: ReportModel): SettledYear {
       for (let i = 0; i < texts.length; i++) {
         const { address, value } = texts[i];
         if (!value.includes("年") || (address === yearBinding.ref.address && sheet.name === yearBinding.ref.sheet)) continue;
-        n += toHalfWidth(value).split(written).length - 1;
+        // The 填报日期 is the evidence weighed against the counts, not one of them.
+        if (dateBinding && address === dateBinding.ref.address && sheet.name === dateBinding.ref.sheet) continue;
+        // A year named as the one compared with (与2019年相比, 比2019年, 较2019年同期) is no claim of the report's year.
+        const text = toHalfWidth(value);
+        for (let at = text.indexOf(written); at >= 0; at = text.indexOf(written, at + 1)) {
+          if (/[与比较]$/.test(text.slice(Math.max(0, at - 1), at)) || /^(?:相比|同期|同比|比较)/.test(text.slice(at + written.length, at + written.length + 2))) continue;
+          n++;
+        }
       }
     }
     counts.set(y, n);
     return n;
   };
+  // A 填报日期 early in the written year itself (2023年4月6日 under a 2023年度 title) cannot follow it either: a
+  // year's self-evaluation is made after the year (November and December may be a year-end 自评). The
+  // title then names the filing year, not the evaluated one.
+  const month = dateCell ? dateMonth(dateCell) : undefined;
+  const early = filed === own && month !== undefined && month <= 10;
   if (year === own && model.form && yearBinding && filed !== undefined && filed !== own && filed !== own + 1) {
     if (count(filed - 1) > count(own)) year = filed - 1;
   }
+  // There the date alone rules the written year out: the year before it wins a tie (a date copied from last
+  // year's report instead leaves the report naming its own year more often).
+  if (year === own && model.form && yearBinding && early && count(own - 1) > 0 && count(own - 1) >= count(own)) year = own - 1;
   // A form's own year line (（2019年度） under its title) that no other cell of the workbook names, while the
   // rest names one later year in two cells or more (the report's title and its sentences, 2020年度) and the
   // 填报日期, if any, can follow that year: the form's line is the odd one, copied from last year's form. (A
   // report copied from last year names an earlier year: the form keeps its year, and the report is flagged.)
-  if (year === own && others.length === 0 && model.form && yearBinding && yearBinding.ref.sheet === model.form.sheet && count(own) === 0) {
+  // (The form's year may also be named a few times elsewhere, in passing — 减少原因是2019年收支包括… — while
+  // the rest names the later year more than three times as often.)
+  if (year === own && others.length === 0 && model.form && yearBinding && yearBinding.ref.sheet === model.form.sheet) {
     const later = laterYears(model, own);
     const best = later.length === 1 ? later[0] : undefined;
-    if (best !== undefined && count(best) >= 2 && (filed === undefined || filed === best || filed === best + 1)) year = best;
+    if (best !== undefined && count(best) >= 2 && count(best) > 3 * count(own) && (filed === undefined || filed === best || filed === best + 1)) year = best;
   }
   return { own, year };
 }

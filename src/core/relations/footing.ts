@@ -813,18 +813,25 @@ function summaryChecks(ft: Footing, b: CheckBuilder, table: FootedTable, ti: num
   // else the rows above it since the previous 小计.
   // One pass (not three filters with a closure call per row): the body is every row but the 汇总
   // rows, the 小计 rows are the body's subtotals, the others the rest of the body.
+  // A category's own row (一 | 公共卫生服务类 over its projects 1, 2, 3) names its members (table-reader.ts).
   const subtotal = new Set<number>();
+  const categories: number[] = [];
   const others: number[] = [];
   for (let i = 0; i < live.length; i++) {
     const r = live[i];
     if (rows[r].isSummary) continue;
-    if (isSubtotalRow(rows[r])) subtotal.add(r);
+    if (rows[r].subtotalOf) categories.push(r);
+    else if (isSubtotalRow(rows[r])) subtotal.add(r);
     else others.push(r);
   }
   if (others.length === 0) return;
   const groups: { head: number; members: number[] }[] = [];
+  for (const c of categories) {
+    const of = new Set(rows[c].subtotalOf);
+    groups.push({ head: c, members: live.filter((r) => of.has(rows[r].row)) });
+  }
   if (subtotal.size > 0) {
-    const body = live.filter((r) => !rows[r].isSummary);
+    const body = live.filter((r) => !rows[r].isSummary && !rows[r].subtotalOf);
     const headsFirst = subtotal.has(body[0]);
     let members: number[] = [];
     for (const r of headsFirst ? [...body].reverse() : body) {

@@ -34,6 +34,7 @@ export const indicatorReasonRequired = defineRule<MessageId>({
           let how: string | undefined;
           if (ind.met === false) how = `实际完成值 ${ind.actual.raw}，年度指标值 ${ind.target.raw}`;
           else if (ind.tier && ind.tier !== context.profile.qualitativeTiers[0]) how = `完成情况为“${ind.actual.raw}”`;
+          else if (ind.late) how = `完成时间“${ind.actual.raw}”晚于“${ind.target.raw}”`;
           if (!how) continue;
           context.report({
             at: reason.ref,

@@ -34,7 +34,8 @@ function text(v: unknown): string {
  */
 function projectCount(model: ReportModel, table: TableBinding): number {
   const named = (v: unknown): boolean => text(v) !== "" && !/合计|汇总|总计|小计/.test(text(v));
-  const mapped = table.rows.filter((r) => named(r.cells.name?.cell?.value)).length;
+  // A category's own row (一 | 公共卫生服务类 carrying its projects' subtotal) is no project.
+  const mapped = table.rows.filter((r) => !r.subtotalOf && named(r.cells.name?.cell?.value)).length;
   const nameCol = table.columns.find((c) => c.key === "name");
   const sheet = model.snapshot.sheets.find((x) => x.name === table.sheet);
   if (!nameCol || !sheet) return mapped;
@@ -128,7 +129,7 @@ const GRADE_CLAUSE = /^(?:个|项)?(?:预算)?项目(?:的)?(?:自评|评价)?(?
 function gradeCount(model: ReportModel, grade: string): number | undefined {
   const table = model.tables.jx_projects;
   if (!table || !table.columns.some((c) => c.key === "grade")) return undefined;
-  const rows = table.rows.filter((r) => !r.isSummary && text(r.cells.name?.cell?.value) !== "" && !/合计|汇总|总计|小计/.test(text(r.cells.name?.cell?.value)));
+  const rows = table.rows.filter((r) => !r.isSummary && !r.subtotalOf && text(r.cells.name?.cell?.value) !== "" && !/合计|汇总|总计|小计/.test(text(r.cells.name?.cell?.value)));
   if (rows.length === 0) return undefined;
   let n = 0;
   for (const r of rows) {

@@ -41,10 +41,34 @@ const OVERALL_RATE = /^(?:本项目|项目|部门整体|部门|整体|全年|年
 const BARE_RATE = /^(?:资金)?执行率$/;
 /** After a rate, words that make it a threshold of a scoring rule: 100%的得满分, 90%以上, 100%（含）. */
 const RULE_AFTER = /^(?:的|及以上|以上|以下|以内|（含|\(含|得|者|时|为满分|满分|计|扣)/;
-/** A difference from the target: 超出年度目标200张, 高于年初设定参保人数0.9万人, 低于目标…. */
-const OVER_UNDER = /高于|超过|超出|多于|多出|低于|少于/;
+/**
+ * A difference from the target: 超出年度目标200张, 高于年初设定参保人数0.9万人, 低于目标…, 比年度目标少40人次.
+ * {@link OVER} tells the differences above the target.
+ */
+const OVER_UNDER = /高于|超过|超出|多于|多出|低于|少于|(?:比|较)[^，。；]{0,12}?(?:少|多|低|高)(?:了|出)?$/;
+const OVER = /高于|超过|超出|多于|多出|(?:比|较)[^，。；]{0,12}?(?:多|高)(?:了|出)?$/;
 /** A difference, not a value: 高于年初设定参保人数0.9万人. */
 const DIFFERENCE = /高于|低于|超过|超出|多于|少于|比|较/;
+
+/** The funds as a whole: 项目资金, 2022年项目资金, 本年度资金总额, 部门预算资金共计. */
+const WHOLE_FUNDS_LABEL = /^(?:(?:19|20)\d{2}年度?)?(?:本年度?|当年度?|全年|年度)?(?:项目|部门)?(?:资金|项目资金|资金总额|预算资金)(?:共计|合计|总额|共)?$/;
+
+/** Words around an amount's subject: the column it states, and adverbs of time or scope. */
+const AMOUNT_WORDS = /(?:预算数|预算资金|预算|执行数|执行|实际支出|支出|决算数|决算|资金|金额|安排)+$/;
+const SCOPE_WORDS = /^(?:其中[:：]?|全年|年度|本年度?|当年度?|实际|共计?|累计|总)+/;
+
+/** The subject an amount's label names (公共卫生服务类 for 公共卫生服务类项目预算), "" when none. */
+function subjectOf(label: string): string {
+  const s = normalizeLabel(label).replace(AMOUNT_WORDS, "").replace(SCOPE_WORDS, "").replace(/项目$/, "");
+  return s;
+}
+
+/** Two amounts' labels name the same subject, or one names none. */
+function sameSubject(a: string, b: string): boolean {
+  const x = subjectOf(a);
+  const y = subjectOf(b);
+  return x === "" || y === "" || x === y;
+}
 
 /** The form's funds' 到位率 (not a part's: 医疗救助资金到位率 is a fund's own). */
 const ARRIVAL_RATE = /^(?:本项目|该项目|项目|部门整体|部门|整体|全年|年度|本年度?|当年度?|总体|预算|财政|专项)*(?:资金)?到位率$/;
@@ -255,7 +279,7 @@ export const proseRateMatches = defineRule<MessageId>({
          * The row of a funds block an executed amount names (`其中项目支出241.91万元` → the 项目支出 row), when
          * the form declares that row's 执行率 and the amount is the row's executed figure: its budget.
          */
-        const rowRate = (x: ProseQuantity): { den: Fact } | undefined => {
+        const rowRate = (x: ProseQuantity): { den: Fact; suspect?: boolean } | undefined => {
           const label = normalizeLabel(x.label).replace(/^其中[:：]?/, "");
           for (const r of model.rates ?? []) {
             if (r.rate.cell.ref.address === model.scalars.jx_exec_rate?.ref.address && r.rate.cell.ref.sheet === model.scalars.jx_exec_rate?.ref.sheet) continue;
@@ -265,6 +289,18 @@ export const proseRateMatches = defineRule<MessageId>({
             const n = correctedFact(model, factOf(r.numerator.cell.ref, r.numerator.cell.cell, undefined, model.moneyUnit));
             const d = correctedFact(model, factOf(r.denominator.cell.ref, r.denominator.cell.cell, undefined, model.moneyUnit));
             if (n && d && d.value > 0 && amountMatches(x, model.moneyUnit, n)) return { den: d };
+          }
+          // A row of the project list named in the label (医疗服务能力建设类项目执行188.60万元 → the row
+          // 医疗服务能力建设类), whose 执行数 the amount states: its own 预算数.
+          const list = model.tables.jx_projects;
+          for (const row of list?.rows ?? []) {
+            if (row.isSummary) continue;
+            const name = normalizeLabel(String(row.cells.name?.cell?.value ?? ""));
+            if (name.length < 4 || !label.includes(name) || !row.cells.executed?.cell || !row.cells.budget?.cell) continue;
+            const n = correctedFact(model, factOf(row.cells.executed.ref, row.cells.executed.cell, undefined, model.moneyUnit));
+            const d = correctedFact(model, factOf(row.cells.budget.ref, row.cells.budget.cell, undefined, model.moneyUnit));
+            // A row whose own figures fail their relations is that finding's business: the rate is not judged by it.
+            if (n && d && d.value > 0 && amountMatches(x, model.moneyUnit, n)) return n.suspect || d.suspect ? { den: d, suspect: true } : { den: d };
           }
           return undefined;
         };
@@ -358,14 +394,19 @@ export const proseRateMatches = defineRule<MessageId>({
               // (“2、某补助资金28万元……。实际支出12.58万元，…执行率为44.93%”).
               const item = itemBefore(pc.text, q.sentence.start);
               const itemStart = q.sentence.start - item.length;
+              // The budget of the same subject: not another's (公共卫生服务类项目预算… ；医疗服务能力建设类项目执行…).
+              // Else the funds as a whole named before it (2022年项目资金1260.00万元，其中…), else — in an item about
+              // one fund — that fund's amount, never a part a 其中 breaks the whole into.
               const budget =
-                [...money].reverse().find((x) => /预算/.test(x.label) && !/执行/.test(x.label)) ??
+                [...money].reverse().find((x) => /预算/.test(x.label) && !/执行/.test(x.label) && (!exec || sameSubject(x.label, exec.label))) ??
+                (exec ? money.find((x) => x.start < exec.start && WHOLE_FUNDS_LABEL.test(normalizeLabel(x.label))) : undefined) ??
                 (exec
-                  ? qs.find((x) => x.kind === "money" && x.start >= itemStart && x.start < exec.start && !x.direction && namesPart(model, x.label))
+                  ? qs.find((x) => x.kind === "money" && x.start >= itemStart && x.start < exec.start && !x.direction && namesPart(model, x.label) && !/^其中/.test(normalizeLabel(x.label)))
                   : undefined);
               // “全年预算X万元，…，其中项目支出Y万元，执行率Z%”: Z is the 项目支出 row's own rate (its executed over
               // its budget in the table), not Y over the whole budget of the sentence.
               const row = exec ? rowRate(exec) : undefined;
+              if (row?.suspect) return;
               if (row && exec && !(budget && amountMatches(budget, model.moneyUnit, row.den))) {
                 num = rangeOf(exec, model.moneyUnit);
                 den = factRange(row.den);
@@ -434,7 +475,7 @@ export const proseRateMatches = defineRule<MessageId>({
                 const a = rangeOf(actual, actual.unit);
                 const dr = d ? rangeOf(d, actual.unit) : undefined;
                 if (!d || !a || !dr) return;
-                const over = /高于|超过|超出|多于|多出/.test(d.rawLabel);
+                const over = OVER.test(d.rawLabel);
                 const av = pointOf(actual) ?? 0;
                 const dv = pointOf(d, actual.unit) ?? 0;
                 const tv = over ? av - dv : av + dv;

@@ -27,7 +27,8 @@ export const qualitativeScoreInTier = defineRule<MessageId>({
         const r = scoresFor(context.model, context.profile);
         const tiers = context.profile.qualitativeTiers;
         for (const ind of r.indicators) {
-          if (ind.direction !== "定性") continue;
+          // Done after its deadline: the score is the evaluator's judgement, no tier to hold it to.
+          if (ind.direction !== "定性" || ind.late) continue;
           const item = ind.level3 || ind.level2;
           if (!ind.tier) {
             const text = ind.actual.raw.trim();

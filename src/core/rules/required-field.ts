@@ -9,6 +9,7 @@ import type { CellSnapshot } from "../model/snapshot";
 import type { ScalarFieldId } from "../schema/fields";
 import { parseCell } from "../units";
 import { isBlankForm } from "./lib/blank-form";
+import { scoresFor } from "../scoring/score";
 
 /** Message ids of required-field. */
 export type MessageId = "blankYear" | "blankUnitName" | "missingField" | "blankTarget" | "blankActual" | "blankWeight";
@@ -66,6 +67,8 @@ export const requiredField = defineRule<MessageId>({
         }
         const indicators = model.tables.jx_indicators;
         if (!indicators) return;
+        // A row the form lists unscored on purpose (分值 and 得分 blank, the others making up the total).
+        const unscored = new Set(scoresFor(model, context.profile).unscoredRows ?? []);
         for (const row of indicators.rows) {
           const level3 = row.cells.level3?.cell;
           if (!level3) continue;
@@ -74,7 +77,7 @@ export const requiredField = defineRule<MessageId>({
             if (isEmpty(row.cells.target)) context.report({ at: row.cells.target.ref, messageId: "blankTarget", field: "jx_indicators.target", data: { indicator } });
             if (isEmpty(row.cells.actual)) context.report({ at: row.cells.actual.ref, messageId: "blankActual", field: "jx_indicators.actual", data: { indicator } });
           }
-          if (isEmpty(row.cells.weight)) context.report({ at: row.cells.weight.ref, messageId: "blankWeight", field: "jx_indicators.weight", data: { indicator } });
+          if (isEmpty(row.cells.weight) && !unscored.has(row.row)) context.report({ at: row.cells.weight.ref, messageId: "blankWeight", field: "jx_indicators.weight", data: { indicator } });
         }
       },
     };

@@ -6,7 +6,7 @@
 import type { CellRef, CellSnapshot } from "../model/snapshot";
 import type { BoundCell, ReportModel, TableRow } from "../model/report-model";
 import { normalizeLabel } from "../schema/fields";
-import { convertUnit, moneyFactor, parseCell, roundTo } from "../units";
+import { convertUnit, moneyFactor, parseCell, roundTo, toHalfWidth } from "../units";
 import {
   directionKind,
   directionName,
@@ -68,6 +68,11 @@ export interface IndicatorScore {
   readonly tier?: QualitativeTier;
   /** 定性: the score range of that tier, rounded like the platform (`round(w×k, 2)`). */
   readonly tierRange?: { readonly min: number; readonly max: number; readonly maxInclusive: boolean };
+  /**
+   * 定性 by a deadline (`2022年12月底前` / `2023年3月完成`): the 完成值's date is after it, so no tier follows
+   * from words (`完成` is late), and the score is the evaluator's judgement.
+   */
+  readonly late?: true;
   readonly problem?: IndicatorProblem;
   /**
    * The 实际完成值 of a money indicator off by 10 000 against its target (元 typed in a 万元 indicator):
@@ -154,6 +159,11 @@ export interface ScoreResult {
   /** The 预算执行率 row of jx_indicators, when the table lists one. */
   readonly execRow?: ExecRow;
   readonly indicators: readonly IndicatorScore[];
+  /**
+   * Rows of the indicator table the form leaves unscored on purpose (a 定性 item listed for its 完成情况,
+   * 分值 and 得分 blank, the other 分值 already making up the total): not in `indicators`.
+   */
+  readonly unscoredRows?: readonly number[];
   readonly groups: readonly GroupScore[];
   readonly profileGroups: readonly ProfileGroupScore[];
   /**
@@ -341,6 +351,34 @@ function bound(row: TableRow, key: string): BoundCell | undefined {
   return row.cells[key];
 }
 
+/** Whether a 完成值 restates the 年度指标值 as done: the same words, or them after 已 / 已经 / 均已 (`已建立`). */
+function restates(actual: string, target: string): boolean {
+  const squeeze = (t: string): string => toHalfWidth(t).replace(/\s+/g, "").replace(/[。.]$/, "");
+  const a = squeeze(actual);
+  const t = squeeze(target);
+  return t !== "" && (a === t || a.replace(/^(?:已经|均已|全部|已)/, "") === t.replace(/^(?:已经|均已|全部|已)/, ""));
+}
+
+/** A date written as `2022年12月（31日）`: year, month and day (the month's end when no day is written). */
+function writtenDate(text: string): number | undefined {
+  const m = /((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?/.exec(toHalfWidth(text).replace(/\s+/g, ""));
+  if (!m) return undefined;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return undefined;
+  return Number(m[1]) * 10000 + month * 100 + (m[3] !== undefined ? Number(m[3]) : 31);
+}
+
+/**
+ * A deadline target (`2022年12月底前`, `2022年6月30日前完成`) against the 完成值's date (`2023年3月完成`):
+ * true when done by then, false when after, undefined when either is no date.
+ */
+function metDeadline(target: string, actual: string): boolean | undefined {
+  if (!/(?:前|以前|之前|止)(?:完成)?$/.test(toHalfWidth(target).replace(/\s+/g, "").replace(/[。.]$/, ""))) return undefined;
+  const due = writtenDate(target);
+  const done = writtenDate(actual);
+  return due === undefined || done === undefined ? undefined : done <= due;
+}
+
 /** Score one row of jx_indicators. */
 export function scoreIndicatorRow(
   row: TableRow,
@@ -389,14 +427,16 @@ export function scoreIndicatorRow(
 
   if (direction === "定性") {
     const text = actual.kind === "text" ? actual.text : target.kind === "text" && actual.kind === "blank" ? "" : actual.raw;
-    let index = text ? matchTier(text, profile.qualitativeTiers) : undefined;
-    // A 完成值 that repeats the 年度指标值 word for word (`稳步提高` / `稳步提高`) states the target was reached.
-    const same = (a: string, b: string): boolean => a.replace(/\s+/g, "") === b.replace(/\s+/g, "");
-    if (index === undefined && text && target.kind === "text" && same(text, target.text)) {
-      const top = Math.max(...profile.qualitativeTiers.map((t) => t.min));
-      const reached = profile.qualitativeTiers.findIndex((t) => t.min === top);
-      if (reached >= 0) index = reached;
-    }
+    const top = Math.max(...profile.qualitativeTiers.map((t) => t.min));
+    const reached = profile.qualitativeTiers.findIndex((t) => t.min === top);
+    // A deadline (`2022年12月底前`) against the date it was done (`2023年3月完成`): on time is reached; late is
+    // no tier the words could tell (the 完成 in it was late).
+    const onTime = target.kind === "text" && text ? metDeadline(target.text, text) : undefined;
+    if (onTime === false) return extend(base, { direction, directionSource, late: true as const });
+    let index = onTime ? reached : text ? matchTier(text, profile.qualitativeTiers) : undefined;
+    // A 完成值 that repeats the 年度指标值 word for word (`稳步提高` / `稳步提高`), or says it is done
+    // (`已建立` for `建立`), states the target was reached.
+    if (index === undefined && text && target.kind === "text" && restates(text, target.text) && reached >= 0) index = reached;
     const tier = index === undefined ? undefined : profile.qualitativeTiers[index];
     const tierRange =
       tier && weight !== undefined
@@ -873,6 +913,37 @@ function tableSubtotals(rows: readonly TableRow[], indicators: readonly Indicato
   return out;
 }
 
+/** A 分值 or 得分 cell left empty, or marked empty (“—”, “/”, “无”). */
+function leftEmpty(cell: CellSnapshot | undefined): boolean {
+  if (cell === undefined || cellNumber(cell) !== undefined) return cell === undefined;
+  return /^[\s—–\-－/／无]*$/.test(cellText(cell));
+}
+
+/**
+ * The indicator rows a form lists without scoring them: 分值 and 得分 both empty, while the others already
+ * make up the totals — their 分值 (and the 预算执行率's) the profile's or the 总分 row's total, or their 得分
+ * (and the 执行率得分) the 总分 as written (either side suffices, so that one wrong 分值 or 得分 elsewhere is
+ * still that cell's finding). A row whose 分值 was forgotten leaves both short and stays an indicator
+ * (weights-sum reports it).
+ */
+function unscoredRows(model: ReportModel, profile: ScoringProfile, indicators: readonly IndicatorScore[], exec: { weight: number; score?: number }): number[] {
+  const blank = indicators.filter((i) => i.weight === undefined && i.written === undefined && leftEmpty(i.weightRef ? cellAt(model, i.weightRef) : undefined) && leftEmpty(i.ref ? cellAt(model, i.ref) : undefined));
+  if (blank.length === 0 || blank.length === indicators.length) return [];
+  const others = indicators.filter((i) => !blank.includes(i));
+  const weights = others.every((i) => i.weight !== undefined) ? roundTo(others.reduce((a, i) => a + i.weight!, 0) + exec.weight, 8) : undefined;
+  const totals = [profile.totalPoints, cellNumber(model.scalars.jx_weight_total?.cell)];
+  if (weights !== undefined && totals.some((t) => t !== undefined && Math.abs(t - weights) < 1e-6)) return blank.map((i) => i.row);
+  const scoreTotal = cellNumber(model.scalars.jx_score_total?.cell);
+  if (scoreTotal === undefined || exec.score === undefined || others.some((i) => i.written === undefined)) return [];
+  const scores = others.reduce((a, i) => a + i.written!, exec.score);
+  return Math.abs(scores - scoreTotal) <= 0.005 + 1e-9 ? blank.map((i) => i.row) : [];
+}
+
+/** The cell at a reference of the model's snapshot. */
+function cellAt(model: ReportModel, ref: CellRef): CellSnapshot | undefined {
+  return model.snapshot.sheets.find((s) => s.name === ref.sheet)?.cells[ref.address];
+}
+
 function scoreOnce(model: ReportModel, profile: ScoringProfile, fixes: Fixes, keys: LabelKeys): ScoreResult {
   const indicatorTable = model.tables.jx_indicators;
   const rows = (indicatorTable?.rows ?? []).filter(
@@ -884,13 +955,21 @@ function scoreOnce(model: ReportModel, profile: ScoringProfile, fixes: Fixes, ke
   const execRow = execRowBinding ? execRowOf(execRowBinding) : undefined;
   const exec = execPart(model, profile, execRow, fixes.weights.get("exec"));
   const money = moneyFiguresOf(model);
-  const indicators = rows
+  const scored = rows
     .filter((row) => row !== execRowBinding)
     .map((row) => {
       const ind = scoreIndicatorRow(row, profile, fixes.weights.get(row.row), keys, money);
       const settled = fixes.scores.get(row.row);
       return settled === undefined ? ind : extend(ind, { settled });
     });
+  const execPresent =
+    exec.execRate !== undefined ||
+    execRow !== undefined ||
+    model.scalars.jx_exec_weight?.cell !== undefined ||
+    model.scalars.jx_exec_score?.cell !== undefined ||
+    (model.tables.jx_score_summary?.rows ?? []).some((row) => keys.isExecLabel(cellText(bound(row, "level1")?.cell)));
+  const unscored = unscoredRows(model, profile, scored, execPresent ? { weight: exec.execWeight, score: exec.execScoreWritten ?? exec.execScore } : { weight: 0, score: 0 });
+  const indicators = unscored.length ? scored.filter((i) => !unscored.includes(i.row)) : scored;
 
   // The 预算执行率得分 is a formula with no room for judgement (min(执行率, 1) × 分值): the computed one is
   // the truth the total and the summary's 预算执行率 row are held to, so a wrong jx_exec_score is blamed at
@@ -898,14 +977,8 @@ function scoreOnce(model: ReportModel, profile: ScoringProfile, fixes: Fixes, ke
   // The written one counts only when there is nothing to compute it from.
   const execEffective = exec.execScore ?? exec.execScoreWritten;
   const indicatorSum = sum(indicators.map(effectiveScore));
-  // A workbook that sets no 预算执行率 at all scores its indicators out of the whole total ((mem): the
-  // weight moves to the indicators), so the total is their sum alone.
-  const execPresent =
-    exec.execRate !== undefined ||
-    execRow !== undefined ||
-    model.scalars.jx_exec_weight?.cell !== undefined ||
-    model.scalars.jx_exec_score?.cell !== undefined ||
-    (model.tables.jx_score_summary?.rows ?? []).some((row) => keys.isExecLabel(cellText(bound(row, "level1")?.cell)));
+  // A workbook that sets no 预算执行率 at all (execPresent false) scores its indicators out of the whole
+  // total ((mem): the weight moves to the indicators), so the total is their sum alone.
   let total: number | undefined;
   let totalFormula: string | undefined;
   if (indicatorTable && indicatorSum !== undefined && !execPresent) {
@@ -1011,6 +1084,7 @@ function scoreOnce(model: ReportModel, profile: ScoringProfile, fixes: Fixes, ke
     ...exec,
     execPresent,
     indicators,
+    ...(unscored.length ? { unscoredRows: unscored } : {}),
     groups,
     profileGroups,
     ...(otherGroups.length ? { otherGroups } : {}),

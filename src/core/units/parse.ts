@@ -43,8 +43,11 @@ const ERROR_CODES = /^#(?:REF!|DIV\/0!|N\/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC
  */
 const BLANK_MARKS = /^[-—–―‐‑‒~〜～/\\]*$/;
 
-/** A unit written after a number: a few CJK or Latin letters, optionally `per` something (`元/人`). */
-const UNIT = /^[\u4e00-\u9fffA-Za-z°℃]{1,5}(?:\/[\u4e00-\u9fffA-Za-z]{1,4})?$/;
+/**
+ * A unit written after a number: a few CJK or Latin letters, optionally an alternative in brackets
+ * (`台（套）`, `人（次）`: full-width brackets are half-width here) and `per` something (`元/人`).
+ */
+const UNIT = /^[\u4e00-\u9fffA-Za-z°℃]{1,5}(?:\([\u4e00-\u9fff]{1,3}\))?(?:\/[\u4e00-\u9fffA-Za-z]{1,4})?$/;
 
 /** Full-width ASCII → half-width, ideographic space → space, and the other minus signs → `-`. */
 export function toHalfWidth(text: string): string {
