@@ -29,6 +29,10 @@ function lastRow(s: SheetSpec): number {
   return r;
 }
 
+function hasText(b: BookSpec, re: RegExp): boolean {
+  return b.sheets.some((s) => [...s.cells.values()].some((c) => typeof c.v === "string" && re.test(c.v)));
+}
+
 function textSheet(name: string, lines: string[]): SheetSpec {
   return { name, cells: new Map(lines.map((v, i) => [`A${i + 1}`, { v }])), merges: [], widths: {} };
 }
@@ -54,12 +58,13 @@ const EDITS: Record<string, (b: BookSpec, year: number) => ((address: string) =>
     const r = lastRow(s) + 2;
     s.cells.set(`A${r}`, { v: "填表人：王芳" });
     s.cells.set(`C${r}`, { v: "联系电话：0731-84561234" });
-    s.cells.set(`E${r}`, { v: `填报日期：${year + 1}年3月15日` });
+    // A form that already gives its 填报日期 keeps that one (a second date would contradict it).
+    if (!hasText(b, /填报日期|报告日期|填表日期/)) s.cells.set(`E${r}`, { v: `填报日期：${year + 1}年3月15日` });
     s.cells.set(`A${r + 1}`, { v: "单位负责人：李明" });
     s.cells.set(`C${r + 1}`, { v: "手机：13807311234" });
   },
   "封面 sheet": (b, year) => {
-    b.sheets.unshift(textSheet("封面", [`${year}年度绩效自评报告`, "填报单位（盖章）：某某县医疗保障局", `填报日期：${year + 1}年3月`, "联系人：王芳  电话：0731-84561234"]));
+    b.sheets.unshift(textSheet(b.sheets.some((x) => x.name === "封面") ? "首页" : "封面", [`${year}年度绩效自评报告`, "填报单位（盖章）：某某县医疗保障局", `填报日期：${year + 1}年3月`, "联系人：王芳  电话：0731-84561234"]));
   },
   "填报说明 sheet": (b) => {
     b.sheets.push(
