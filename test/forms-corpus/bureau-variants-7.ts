@@ -499,6 +499,7 @@ export function summaryGroupsCase(): FormCase {
   para("（一）项目设立及资金安排", true);
   const p1 = para("1.2023年度本局共实施预算项目8个，分为三类：专项业务费项目3个、运转保障经费项目2个、上级转移支付项目3个。");
   const p2 = para(`2.全年预算资金217.10万元，实际支出191.53万元，预算执行率${pct(rate4(Sp, B))}，实际支出比预算减少11.78%，结转结余25.57万元。`);
+  const p2b = para(`3.全年预算执行率为${pct(rate4(Sp, B))}，比上年提高2.15个百分点。`);
   para("（二）分类资金执行情况", true);
   const p3 = para(`1.专项业务费预算123.50万元，支出117.50万元，执行率${subRate(0)}。`);
   const p4 = para(`2.运转保障经费预算40.60万元，支出39.95万元，执行率${subRate(1)}。`);
@@ -559,6 +560,7 @@ export function summaryGroupsCase(): FormCase {
     txt("prose-pct-change", "实际支出比预算减少21.78% (11.78%)", p2, "减少11.78%", "减少21.78%"),
     txt("prose-vs-table", `综述 says 预算执行率82.22% (table ${pct(rate4(Sp, B))})`, p2, `预算执行率${pct(rate4(Sp, B))}`, "预算执行率82.22%"),
     txt("prose-vs-table", "综述 says 实际支出197.53万元 (table 191.53)", p2, "实际支出191.53万元", "实际支出197.53万元"),
+    txt("prose-vs-table", `综述's own paragraph says 全年预算执行率为82.28% (合计 ${pct(rate4(Sp, B))})`, p2b, `执行率为${pct(rate4(Sp, B))}`, "执行率为82.28%"),
     txt("prose-vs-table", "综述 counts 9 projects (table 8)", p1, "共实施预算项目8个", "共实施预算项目9个"),
     txt("prose-vs-table", "综述 says 专项业务费支出171.50万元 (小计 117.50)", p3, "支出117.50万元", "支出171.50万元"),
     txt("prose-vs-table", `综述 says 运转保障经费执行率89.40% (小计 ${subRate(1)})`, p4, `执行率${subRate(1)}`, "执行率89.40%"),

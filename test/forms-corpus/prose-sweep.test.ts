@@ -56,6 +56,7 @@ const NOT_IN_TABLES: ReadonlyMap<string, string> = new Map<string, string>([
   ["dept-yuan-cover 标9个，8个", "三级指标9个，8个达到: the indicators that met their targets are not counted"],
   ...["务费项目3个", "经费项目2个", "支付项目3个"].map((k): [string, string] => [`summary-groups ${k}`, "projects counted per category (专项业务费项目3个): only the whole list's count is checked"]),
   ["summary-groups 行率低于60%", "a threshold in the 改进措施"],
+  ["summary-groups 上年提高2.15个", "比上年提高2.15个百分点: last year's rate, which no table states"],
   ["project-qualitative 村卫生室12个", "the 预期目标 cell: a target"],
   ["project-qualitative 诊率达到60%", "the 预期目标 cell: a target"],
   ["project-qualitative 村卫生室6个", "an indicator's name changed (建成标准化村卫生室 for 建设标准化村卫生室): names are matched whole"],
