@@ -14,7 +14,8 @@ import { possibleCauses } from "./relations";
 /**
  * `layout: prose variant + table variant` pairs where the text's mistake is not found:
  * - a 汇总's 合计 or one of its rows changed, where the 汇总 check's cause may be the 合计 itself: the 合计
- *   stays suspect, and a text quoting it in 元 is not judged against a figure that may be wrong;
+ *   stays suspect, and a text quoting it (in 元, or its 执行率) is not judged against a figure that may be
+ *   wrong;
  * - the table variant writes the very figure the text states (汇总 产出指标 得分 50 where the text says 50):
  *   text and table then agree, and the table's finding is the one;
  * - dept-yuan-cover (a 部门整体 form in 元 with the report in 万元): its 年度资金总额 typed in 万元 leaves the
@@ -29,6 +30,8 @@ const LOST: ReadonlySet<string> = new Set([
   "summary-typed: 自评结论 says 预算资金1923100元 beside the 万元 table + 合计 结转结余 34.42 (Σ 33.42)",
   "summary-groups: 综述 says 全年预算资金2171000元 beside the 万元 table + 合计 预算数 227.10 (Σ 小计 217.10)",
   "summary-groups: 综述 says 全年预算资金2171000元 beside the 万元 table + 合计 结转结余 26.57 (Σ 小计 25.57)",
+  "summary-groups: 综述's own paragraph says 全年预算执行率为82.28% (合计 88.22%) + 合计 预算数 227.10 (Σ 小计 217.10)",
+  "summary-groups: 综述's own paragraph says 全年预算执行率为82.28% (合计 88.22%) + 合计 结转结余 26.57 (Σ 小计 25.57)",
   "summary-heads: 自评结论 says 全年预算6870000元 beside the 万元 table + 合计 预算数 697.00 (Σ categories 687.00)",
   "dept-across: 完成情况 says 产出指标得分50分 (汇总 49) + 汇总 产出指标 得分 50 over its indicators' 49 (seed 002's own mistake, written across)",
   "dept-across: 完成情况 says 综合得分99.49分 (汇总 98.49) + 汇总 总分 得分 99.49 (Σ 98.49)",
