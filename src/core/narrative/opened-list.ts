@@ -6,7 +6,7 @@
  * echo it.
  */
 import { halfWidth, sameFamily, valueIn, type ProseAnalysis, type ProseQuantity } from "./extract";
-import { percentAgrees, rangeOf, type Range } from "./ratios";
+import { percentAgrees, rangeOf, shareOfSum, type Range } from "./ratios";
 
 /** A list opened with a colon: 主要用于以下方面：, 包括以下几个方面：, 具体如下：, 主要用于：. */
 export const LIST_OPENER = /(?:以下|如下)(?:几个|[一二三四五六七八九十\d]+个)?(?:方面|几项|项目|内容|用途)?\s*[:：]|(?:用于|包括|用在)\s*[:：]/;
@@ -96,18 +96,11 @@ export function sharesVouchForSum(list: OpenedList): boolean {
     ranges.push(r);
   }
   return list.parts.every((_p, k) => {
-    let lo = 0;
-    let hi = 0;
-    ranges.forEach((r, j) => {
-      if (j === k) return;
-      lo += r[0];
-      hi += r[1];
-    });
-    const [a, b] = ranges[k];
-    if (a + hi <= 0 || b + lo <= 0) return false;
+    const of = shareOfSum(ranges, k);
+    if (!of) return false;
     const share = list.shares[k]!;
     const slack = Math.pow(10, -share.decimals) / 100;
-    return percentAgrees(share, [a / (a + hi) - slack, b / (b + lo) + slack]);
+    return percentAgrees(share, [of[0] - slack, of[1] + slack]);
   });
 }
 

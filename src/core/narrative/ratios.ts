@@ -38,3 +38,19 @@ export function mid(r: Range): number {
 export function pointOf(q: ProseQuantity, unit: string = q.unit): number | undefined {
   return valueIn(q, unit);
 }
+
+/**
+ * Item k's share of a list's sum, as an interval: each item is an interval of the amounts its written
+ * figure may stand for (rangeOf); undefined when the sum may be 0.
+ */
+export function shareOfSum(ranges: readonly Range[], k: number): Range | undefined {
+  let lo = 0;
+  let hi = 0;
+  ranges.forEach((r, j) => {
+    if (j === k) return;
+    lo += r[0];
+    hi += r[1];
+  });
+  const [a, b] = ranges[k];
+  return a + hi > 0 && b + lo > 0 ? [a / (a + hi), b / (b + lo)] : undefined;
+}

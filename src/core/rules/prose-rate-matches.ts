@@ -13,7 +13,7 @@ import { amountMatches, correctedFact, factOf, itemBefore, itemNamesPart, matchM
 import { formatNumber } from "../units";
 import { normalizeLabel } from "../schema/fields";
 import { formatDecimals, quoteSentence, replacePhrase } from "../narrative/phrase";
-import { divide, mid, percentAgrees, pointOf, rangeOf, type Range } from "../narrative/ratios";
+import { divide, mid, percentAgrees, pointOf, rangeOf, shareOfSum, type Range } from "../narrative/ratios";
 import { LIST_OPENER, openedLists, shareEchoesWhole } from "../narrative/opened-list";
 
 /** Message ids of prose-rate-matches. */
@@ -204,17 +204,7 @@ export const proseRateMatches = defineRule<MessageId>({
             ranges.push(r);
           }
           /** Item k's share of the list's sum, as an interval. */
-          const ofSum = (k: number): Range | undefined => {
-            let lo = 0;
-            let hi = 0;
-            ranges.forEach((r, j) => {
-              if (j === k) return;
-              lo += r[0];
-              hi += r[1];
-            });
-            const [a, b] = ranges[k];
-            return a + hi > 0 && b + lo > 0 ? [a / (a + hi), b / (b + lo)] : undefined;
-          };
+          const ofSum = (k: number): Range | undefined => shareOfSum(ranges, k);
           const sum = items.reduce((t, x) => t + (valueIn(x, p.unit) ?? 0), 0);
           const decimals = Math.max(...items.map((x) => x.decimals));
           const sumResult = (): { ratio: Range; point: number; text: string } | undefined => {
