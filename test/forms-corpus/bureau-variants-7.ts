@@ -60,6 +60,38 @@ const G = {
 /** A rate as the clerk typed it: a percent number with two decimals (85.10 for 85.10%). */
 const pctNum = (n: number, d: number): number => Math.round((n / d) * 10000) / 100;
 const G_EXEC_SCORE = round2(Math.min(G.total[2] / G.total[1], 1) * 10);
+/**
+ * The 财政部 indicator block of layouts γ and κ from row `head`: 一级 / 二级 merged down B and C, 偏差原因
+ * merged over I:J, a 总分 row (the 执行率's 10 points and `execScore` included) and a 自评等级 row under it.
+ */
+function indicatorBlock(w: SheetWriter, head: number, rows: readonly IndicatorRow[], execScore: number, targetHeader: string) {
+  w.merged(`A${head}:A${head + rows.length}`, "绩效指标", { bold: true, center: true });
+  ["一级指标", "二级指标", "三级指标", targetHeader, "实际完成值", "分值", "得分"].forEach((h, i) => w.label(`${"BCDEFGH"[i]}${head}`, h, { bold: true }));
+  w.merged(`I${head}:J${head}`, "偏差原因分析及改进措施", { bold: true, center: true });
+  const top = head + 1;
+  mergeRuns(w, "B", top, rows.map((i) => i.l1));
+  mergeRuns(w, "C", top, rows.map((i) => `${i.l1}/${i.l2}`), rows.map((i) => i.l2));
+  const ind = rows.map((i, k) => {
+    const r = top + k;
+    w.set(`D${r}`, i.name);
+    w.set(`E${r}`, i.target, { center: true });
+    const act = w.set(`F${r}`, i.actual, { center: true });
+    const weight = w.set(`G${r}`, i.weight, { fmt: "0" });
+    const score = w.set(`H${r}`, i.score, { fmt: MONEY });
+    const reason = w.merged(`I${r}:J${r}`, i.reason ?? null, { wrap: true });
+    return { weight, score, actual: act, reason };
+  });
+  const tr = top + rows.length;
+  const scoreTotalV = round2(execScore + rows.reduce((a, x) => a + x.score, 0));
+  w.merged(`B${tr}:F${tr}`, "总分", { bold: true, center: true });
+  const weightTotal = w.set(`G${tr}`, 10 + rows.reduce((a, x) => a + x.weight, 0), { fmt: "0" });
+  const scoreTotal = w.set(`H${tr}`, scoreTotalV, { fmt: MONEY });
+  w.merge(`I${tr}:J${tr}`);
+  w.merged(`A${tr + 1}:B${tr + 1}`, "自评等级", { bold: true, center: true });
+  const grade = w.merged(`C${tr + 1}:D${tr + 1}`, gradeOf(scoreTotalV), { center: true });
+  return { ind, tr, scoreTotalV, weightTotal, scoreTotal, grade };
+}
+
 const G_ROWS: IndicatorRow[] = [
   { l1: "产出指标", l2: "数量指标", name: "宣传资料发放数量", target: "≥30000份", actual: "32000份", weight: 10, score: 10 },
   { l1: "产出指标", l2: "数量指标", name: "政策培训人次", target: "≥3000人次", actual: "2700人次", weight: 10, score: 9, reason: "受场地限制，2场乡镇集中培训改为线上，参训人次减少；下一步增加线下培训点。" },
@@ -118,31 +150,7 @@ export function projectPercentCase(): FormCase {
     `${G.year}年全年预算135.50万元，比年初预算增加15.50万元，增长12.92%；全年执行115.31万元，预算执行率${execPct.toFixed(2)}%，未执行部分主要是部分培训经费待结算，结转下年使用。发放宣传资料32000份，超出年度目标2000份，完成率为106.67%；开展政策培训2700人次。共设置三级指标9个，其中7个达成年度指标值。`,
     { wrap: true },
   );
-  const head = 13;
-  w.merged(`A${head}:A${head + G_ROWS.length}`, "绩效指标", { bold: true, center: true });
-  ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"].forEach((h, i) => w.label(`${"BCDEFGH"[i]}${head}`, h, { bold: true }));
-  w.merged(`I${head}:J${head}`, "偏差原因分析及改进措施", { bold: true, center: true });
-  const top = head + 1;
-  mergeRuns(w, "B", top, G_ROWS.map((i) => i.l1));
-  mergeRuns(w, "C", top, G_ROWS.map((i) => `${i.l1}/${i.l2}`), G_ROWS.map((i) => i.l2));
-  const ind = G_ROWS.map((i, k) => {
-    const r = top + k;
-    w.set(`D${r}`, i.name);
-    w.set(`E${r}`, i.target, { center: true });
-    const act = w.set(`F${r}`, i.actual, { center: true });
-    const weight = w.set(`G${r}`, i.weight, { fmt: "0" });
-    const score = w.set(`H${r}`, i.score, { fmt: MONEY });
-    const reason = w.merged(`I${r}:J${r}`, i.reason ?? null, { wrap: true });
-    return { weight, score, actual: act, reason };
-  });
-  const tr = top + G_ROWS.length;
-  const scoreTotalV = round2(G_EXEC_SCORE + G_ROWS.reduce((a, x) => a + x.score, 0));
-  w.merged(`B${tr}:F${tr}`, "总分", { bold: true, center: true });
-  const weightTotal = w.set(`G${tr}`, 10 + G_ROWS.reduce((a, x) => a + x.weight, 0), { fmt: "0" });
-  const scoreTotal = w.set(`H${tr}`, scoreTotalV, { fmt: MONEY });
-  w.merge(`I${tr}:J${tr}`);
-  w.merged(`A${tr + 1}:B${tr + 1}`, "自评等级", { bold: true, center: true });
-  const grade = w.merged(`C${tr + 1}:D${tr + 1}`, gradeOf(scoreTotalV), { center: true });
+  const { ind, tr, scoreTotalV, weightTotal, scoreTotal, grade } = indicatorBlock(w, 13, G_ROWS, G_EXEC_SCORE, "指标值");
   w.merged(`E${tr + 1}:G${tr + 1}`, "填报人：刘某");
   const filed = w.merged(`H${tr + 1}:J${tr + 1}`, "填报日期：2024年2月26日");
 
@@ -1163,31 +1171,7 @@ export function projectLevelsOfGovernmentCase(): FormCase {
     `${K.year}年项目资金1260.00万元，其中中央补助700.00万元、省级补助330.00万元、市县配套230.00万元；全年执行1185.60万元，预算执行率${execPct}，结余资金74.40万元按规定结转使用。接入定点医药机构462家。`,
     { wrap: true },
   );
-  const head = 12;
-  w.merged(`A${head}:A${head + K_ROWS.length}`, "绩效指标", { bold: true, center: true });
-  ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"].forEach((h, i) => w.label(`${"BCDEFGH"[i]}${head}`, h, { bold: true }));
-  w.merged(`I${head}:J${head}`, "偏差原因分析及改进措施", { bold: true, center: true });
-  const top = head + 1;
-  mergeRuns(w, "B", top, K_ROWS.map((i) => i.l1));
-  mergeRuns(w, "C", top, K_ROWS.map((i) => `${i.l1}/${i.l2}`), K_ROWS.map((i) => i.l2));
-  const ind = K_ROWS.map((i, k) => {
-    const r = top + k;
-    w.set(`D${r}`, i.name);
-    w.set(`E${r}`, i.target, { center: true });
-    const act = w.set(`F${r}`, i.actual, { center: true });
-    const weight = w.set(`G${r}`, i.weight, { fmt: "0" });
-    const score = w.set(`H${r}`, i.score, { fmt: MONEY });
-    const reason = w.merged(`I${r}:J${r}`, i.reason ?? null, { wrap: true });
-    return { weight, score, actual: act, reason };
-  });
-  const tr = top + K_ROWS.length;
-  const scoreTotalV = round2(K_EXEC_SCORE + K_ROWS.reduce((a, x) => a + x.score, 0));
-  w.merged(`B${tr}:F${tr}`, "总分", { bold: true, center: true });
-  const weightTotal = w.set(`G${tr}`, 10 + K_ROWS.reduce((a, x) => a + x.weight, 0), { fmt: "0" });
-  const scoreTotal = w.set(`H${tr}`, scoreTotalV, { fmt: MONEY });
-  w.merge(`I${tr}:J${tr}`);
-  w.merged(`A${tr + 1}:B${tr + 1}`, "自评等级", { bold: true, center: true });
-  const grade = w.merged(`C${tr + 1}:D${tr + 1}`, gradeOf(scoreTotalV), { center: true });
+  const { ind, tr, scoreTotalV, weightTotal, scoreTotal, grade } = indicatorBlock(w, 12, K_ROWS, K_EXEC_SCORE, "年度指标值");
   const filed = w.merged(`E${tr + 1}:J${tr + 1}`, "填报日期：2023年2月20日");
 
   const relations: Relation[] = [];
