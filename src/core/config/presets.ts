@@ -50,6 +50,7 @@ export const RECOMMENDED: Preset = {
     "score-within-weight": "error",
     "sheet-not-checked": "info",
     "summary-matches-sheets": "error",
+    "template-leftover": "warning",
     "total-matches-parts": "error",
     "total-score-matches": "error",
     "weights-sum": "error",

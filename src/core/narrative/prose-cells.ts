@@ -74,14 +74,14 @@ export function proseCells(model: ReportModel): ProseCell[] {
 }
 
 /** Sheets the add-in writes for its own bookkeeping: never prose. */
-const BOOKKEEPING_SHEETS: ReadonlySet<string> = new Set(["jx_ignore", "jx_marks"]);
+export const BOOKKEEPING_SHEETS: ReadonlySet<string> = new Set(["jx_ignore", "jx_marks"]);
 /**
  * Sheets of instructions (填报说明, 评分标准): their rates and amounts are rules, not the unit's figures. A sheet
  * of the unit's own text (文字说明, 情况说明, 决算说明) is prose.
  */
-const INSTRUCTION_SHEET = /^说明$|填报说明|填表说明|编制说明|使用说明|操作说明|指标说明|填报要求|填表要求|评分标准|评分细则|评分规则|指引|附注|模板/;
+export const INSTRUCTION_SHEET = /^说明$|填报说明|填表说明|编制说明|使用说明|操作说明|指标说明|填报要求|填表要求|评分标准|评分细则|评分规则|指引|附注|模板/;
 /** A form's own notes under a table (注：1.执行率=…；填报说明：…): instructions, not the unit's text. */
-const INSTRUCTION_TEXT = /^\s*(?:注|备注说明|说明|填报说明|填表说明|填报要求)\s*[0-9一１]?\s*[:：.．、]/;
+export const INSTRUCTION_TEXT = /^\s*(?:注|备注说明|说明|填报说明|填表说明|填报要求)\s*[0-9一１]?\s*[:：.．、]/;
 
 /**
  * Whether a text reads as prose rather than a label, a name or a value: at least 15 characters (spaces

@@ -35,6 +35,7 @@ import { qualitativeScoreInTier } from "./qualitative-score-in-tier";
 import { scoreSummaryMatches } from "./score-summary-matches";
 import { scoreWithinWeight } from "./score-within-weight";
 import { sheetNotChecked } from "./sheet-not-checked";
+import { templateLeftover } from "./template-leftover";
 import { totalScoreMatches } from "./total-score-matches";
 import { weightsSum } from "./weights-sum";
 import yearMatchesReport from "./year-matches-report";
@@ -71,6 +72,7 @@ export const RULES: readonly Rule[] = [
   scoreWithinWeight,
   sheetNotChecked,
   summaryMatchesSheets,
+  templateLeftover,
   totalMatchesParts,
   totalScoreMatches,
   weightsSum,
