@@ -25,6 +25,7 @@ const CORPUS = buildCorpus();
 const FORM_WORDS: Record<FormId, RegExp> = {
   "mof-project": /项目支出绩效自评表|财政部|mof|project/i,
   "sichuan-project": /四川|sichuan/i,
+  "sichuan-system": /四川|sichuan/i,
   "dept-whole": /部门整体|dept|whole/i,
   "dept-sichuan": /部门整体|dept|whole/i,
   "dept-city": /部门整体|dept|whole/i,

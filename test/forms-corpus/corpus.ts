@@ -12,6 +12,7 @@ import { deptGroupsCase, deptInlineCase, finalChangeCase, finalSangongYuanCase }
 import { deptTypedCase, summaryTypedCase } from "./bureau-variants-5";
 import { deptFrameworkCase, projectBandsCase } from "./bureau-variants-6";
 import { deptAcrossCase, deptYuanCoverCase, finalClassesCase, projectLevelsOfGovernmentCase, projectPercentCase, projectQualitativeCase, summaryGroupsCase, summaryHeadsCase } from "./bureau-variants-7";
+import { sichuanSystemCase } from "./bureau-variants-8";
 import { deptWholeCase } from "./dept-form";
 import { deptCityCase, deptSichuanCase } from "./dept-layouts";
 import { finalAccountsCase } from "./final-accounts";
@@ -189,6 +190,8 @@ export function buildCorpus(): FormCase[] {
     finalClassesCase(),
     deptAcrossCase(),
     projectLevelsOfGovernmentCase(),
+    // Layout λ: the 四川 一体化 项目表 as counties publish it, two on one sheet (bureau-variants-8.ts).
+    sichuanSystemCase(),
   ];
 }
 

@@ -48,6 +48,7 @@ function plantable(c: FormCase): Ref[] {
 const FLOOR: Record<FormId, number> = {
   "mof-project": 1,
   "sichuan-project": 1,
+  "sichuan-system": 1,
   "dept-whole": 1,
   "dept-sichuan": 1,
   "dept-city": 1,

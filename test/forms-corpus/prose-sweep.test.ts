@@ -64,6 +64,12 @@ const NOT_IN_TABLES: ReadonlyMap<string, string> = new Map<string, string>([
   ["project-qualitative 6个", "a reason cell: 6个村卫生室…延期, a statistic of the work"],
   ["project-qualitative 行率分值10分", "a 说明 row: the 预算执行率's points, a definition"],
   ["project-government 医药机构462家", "an indicator's name reworded (接入定点医药机构 for 医保信息平台接入定点机构数): names are matched whole"],
+  ["sichuan-system 率未达到90%", "the template's printed guidance beside the funds (未达到90%的需说明原因): a threshold, not a figure"],
+  ["sichuan-system 行率未达90%", "the clerk's reason names the threshold (预算执行率未达90%的原因): not a figure"],
+  ["sichuan-system 改造尾款11.55万元", "the reason's 尾款: 调整后预算 − 执行数, a difference no cell states"],
+  ["sichuan-system ，网办率54%", "网办率 for the indicator 经办业务网办率: names are matched whole"],
+  ["sichuan-system 个，其中5个", "其中5个达成年度指标值: a subset"],
+  ["sichuan-system ，未达到60%", "未达到60%的目标: a target"],
   ["final-classes 出合计的100%", "占本年支出合计的100%: the 本年支出合计 of all funds, which this 财政拨款 table does not hold"],
 ]);
 

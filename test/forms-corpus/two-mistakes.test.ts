@@ -35,6 +35,7 @@ const LOST: ReadonlySet<string> = new Set([
   "summary-heads: 自评结论 says 全年预算6870000元 beside the 万元 table + 合计 预算数 697.00 (Σ categories 687.00)",
   "dept-across: 完成情况 says 产出指标得分50分 (汇总 49) + 汇总 产出指标 得分 50 over its indicators' 49 (seed 002's own mistake, written across)",
   "dept-across: 完成情况 says 综合得分99.49分 (汇总 98.49) + 汇总 总分 得分 99.49 (Σ 98.49)",
+  "sichuan-system: 项目2 评价结论 says 自评总分98.65分 (table 96.65) + 项目2 合计 得分 98.65 (Σ 96.65)",
   "dept-yuan-cover: 自评报告 says 项目支出265.15万元 (table 2,551,453.91元) + 年度资金总额 全年执行数 889.36 (万元 typed in the 元 table)",
   "dept-yuan-cover: 自评报告 says 基本支出634.21元 (万元 figure with 元) + 年度资金总额 全年执行数 889.36 (万元 typed in the 元 table)",
 ]);

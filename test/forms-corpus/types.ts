@@ -44,6 +44,7 @@ export type FormId =
   | "final-classes" // θ. 一般公共预算财政拨款支出决算表 by 类 / 款 / 项 (小计 | 基本支出 | 项目支出), a 决算说明 (bureau-variants-7.ts)
   | "dept-across" // ι. 部门整体 with the score summary written across (分值 / 得分 rows under the groups) (bureau-variants-7.ts)
   | "project-government" // κ. 转移支付项目表 whose funds split by level of government: 中央补助 / 省级补助 / 市县配套 (bureau-variants-7.ts)
+  | "sichuan-system" // λ. the 四川 一体化 项目表 (报表编号 510000_0013zp), two stacked on one sheet (bureau-variants-8.ts)
   | "project-qualitative"; // ζ. 项目表 with 指标内容, unscored qualitative rows, 合计 including the 执行率 (bureau-variants-7.ts)
 
 export const FORM_NAMES: Record<FormId, string> = {
@@ -85,6 +86,7 @@ export const FORM_NAMES: Record<FormId, string> = {
   "final-classes": "类款项财政拨款支出表",
   "dept-across": "横排得分汇总整体表",
   "project-government": "中央省市县资金项目表",
+  "sichuan-system": "四川一体化项目表",
 };
 
 /** The planted mistake kinds (issue 9 and the brief of the corpus). */

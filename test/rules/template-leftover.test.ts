@@ -26,6 +26,7 @@ ruleTester.run(templateLeftover, {
     { name: "a 填报说明 sheet full of placeholders", workbook: withSheet(textSheet("填报说明", ["1.标题写“20XX年度项目支出绩效自评表”。", "2.金额写XX万元，请填写到小数点后两位。", "3.预算执行率=____%"])) },
     { name: "a form's own note under the table", workbook: form({ A22: "注：请填写偏差原因分析及改进措施，金额单位为万元。" }) },
     { name: "an X-ray and a multiplication sign", workbook: form({ I14: "购置X光机1台，执行率×10即得分。" }) },
+    { name: "the 四川 form's printed guidance beside the funds", workbook: form({ I7: "1.预算执行率=预算执行数/调整后预算数，预算执行率未达到90%的需说明原因（100字以内）；2.年中发生预算调整的（追加或调减），应单独说明理由；3.其他资金包括：社会投入资金、银行贷款。" }) },
     { name: "a signature's and a date's blank lines", workbook: form({ A22: "单位负责人（签字）：______", G22: "填报日期：____年__月__日" }) },
     { name: "a prose 分析 after XX-free text", workbook: form({ I15: "经分析，审核准确率达标。" }) },
   ],
@@ -35,6 +36,7 @@ ruleTester.run(templateLeftover, {
     { name: "a completion value left as ××%", workbook: form({ F15: "××%" }), errors: [{ messageId: "placeholder", ref: "项目自评表!F15" }] },
     { name: "a blank to fill", workbook: form({ I17: "资金支付及时率达到____%。" }), errors: [{ messageId: "placeholder", ref: "项目自评表!I17" }] },
     { name: "a gap of jixiao's own 综述 left unfilled", workbook: withSheet(textSheet("评价报告综述", ["四、存在的主要问题", "【待填写：存在的主要问题】"])), errors: [{ messageId: "placeholder", ref: "评价报告综述!A2" }] },
+    { name: "the 四川 form's prompt left as the answer", workbook: form({ F12: "结合自评情况，说明项目自评总分，说明项目实施取得的成效或成果。(200字以内)" }), errors: [{ messageId: "placeholder", ref: "项目自评表!F12" }] },
     { name: "the template's prompt left in the answer", workbook: form({ F12: "（请填写实际完成情况）" }), errors: [{ messageId: "placeholder", ref: "项目自评表!F12" }] },
     {
       name: "prose on its own sheet: one finding per cell",

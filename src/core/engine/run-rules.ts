@@ -9,6 +9,7 @@ import { mapWorkbook } from "../mapping";
 import { RULES } from "../rules";
 import { RECOMMENDED, settingOptions, settingSeverity, type Preset } from "../config/presets";
 import { NATIONAL, findProfile } from "../scoring/profiles";
+import { FORMS } from "../forms";
 import { withFormBands } from "../scoring/form-bands";
 import type { ScoringProfile } from "../scoring/types";
 import { formatMessage } from "./message";
@@ -50,7 +51,20 @@ export interface CheckOptions {
 export function profileFor(model: ReportModel): ScoringProfile {
   const cell = model.scalars.jx_profile?.cell;
   const named = cell && typeof cell.value === "string" ? findProfile(cell.value) : undefined;
-  return withFormBands(named ?? NATIONAL, model.snapshot);
+  return withFormBands(named ?? formProfile(model) ?? NATIONAL, model.snapshot);
+}
+
+/**
+ * The profile the workbook's forms declare (a 四川 form is graded by the 四川 split), when every form
+ * that declares one declares the same; undefined otherwise.
+ */
+function formProfile(model: ReportModel): ScoringProfile | undefined {
+  const ids = new Set<string>();
+  for (const f of model.forms ?? []) {
+    const declared = FORMS.find((d) => d.id === f.id)?.profile;
+    if (declared) ids.add(declared);
+  }
+  return ids.size === 1 ? findProfile([...ids][0]) : undefined;
 }
 
 /** The profile to check `model` by: the one given (with the form's own bands), else {@link profileFor}. */

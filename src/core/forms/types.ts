@@ -132,6 +132,12 @@ export interface FormDecl {
   /** Labels that rule the form out (the 四川 columns for the national form). */
   readonly excludes?: Labels;
   readonly priority?: number;
+  /**
+   * The scoring profile (scoring/profiles) the form is graded by when the workbook names none in
+   * jx_profile: a province's own form carries its province's split of the points (四川: 预算执行情况 10,
+   * 绩效指标 90).
+   */
+  readonly profile?: string;
   /** Read by the labels auto-map of the schema (seed 000's 湖南 layout) rather than by declaration. */
   readonly legacy?: boolean;
   readonly fields: readonly FieldDecl[];

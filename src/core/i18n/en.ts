@@ -95,6 +95,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   "score-within-weight/negative": "“{{item}}” scores {{score}}, below zero: a score lies between 0 and its weight {{weight}}.",
   "sheet-not-checked/earlierYear": "“{{sheet}}” is a form for {{year}} and was not checked (this report is for {{reportYear}}); if it is this year's form, change the year on it to {{reportYear}}.",
   "sheet-not-checked/hiddenSheet": "Skipped the hidden sheet “{{sheet}}”: hidden sheets are not checked; if it is part of this report, unhide it and check again.",
+  "template-leftover/placeholder": "“{{text}}” still holds the template's placeholder “{{hole}}” ({{what}} not filled in); replace it with the real content before sending.",
   "summary-matches-sheets/rowDiffers": "{{column}} of “{{project}}” in the summary sheet is {{actual}}, but the project's own self-evaluation form ({{where}}) gives {{expected}}; the two should agree.",
   "total-matches-parts/rowMismatch": "{{total}} of “{{row}}” is {{actual}}, but {{parts}} add up to {{expected}} (off by {{diff}}); {{total}} must equal the sum of its parts.",
   "total-matches-parts/summaryMismatch": "{{total}} of “{{row}}” is {{actual}}, but the other rows add up to {{expected}} (off by {{diff}}); the summary row must equal the sum of the rows.",

@@ -157,7 +157,11 @@ export function generateNarrative(model: ReportModel, given: ScoringProfile): Na
   if (sangong) money2.push(sangong);
   const assets = totalSentence(model, summaryRow(model.tables.jx_assets), ["total", "固定资产合计"], [["inUse", "在用固定资产"], ["leased", "出租固定资产"], ["other", "其他"]], ownUnit("jx_assets"));
   if (assets) money2.push(assets);
-  const initial = money(scalarFact(model, "jx_budget_initial"), unit);
+  // Several project forms without a 汇总 (two stacked on one sheet, as 四川 counties publish them): the
+  // workbook's scalars are the first form's, so each project speaks for itself (its own figures).
+  const parts = projectParts(model, profile);
+  const perProject = parts.length >= 2 && scores.indicators.length > 0;
+  const initial = perProject ? undefined : money(scalarFact(model, "jx_budget_initial"), unit);
   if (initial) money2.push(`年初预算数${initial}。`);
   const adjusted = money(scalarFact(model, "jx_budget_adjusted"), unit);
   const executed = money(scalarFact(model, "jx_executed"), unit);
@@ -168,9 +172,17 @@ export function generateNarrative(model: ReportModel, given: ScoringProfile): Na
   const execRate = execFact && budgetFact && budgetFact.value > 0 ? execFact.value / budgetFact.value : scores.execRate;
   const execRateText = execRate !== undefined ? percentText(execRate, rateDecimals) : undefined;
   const execScore = showScore(scores.execScoreWritten ?? scores.execScore);
-  money2.push(
-    `全年预算数${adjusted ?? todo("全年预算数")}，全年执行数${executed ?? todo("全年执行数")}，预算执行率为${execRateText ?? todo("预算执行率")}，得分${execScore ? `${execScore}分` : todo("预算执行率得分")}（分值${scores.execWeight}分）。`,
-  );
+  const execSentence = (m: ReportModel, r: typeof scores, adj: string | undefined, exe: string | undefined, rateText: string | undefined, sc: string | undefined): string =>
+    `全年预算数${adj ?? todo("全年预算数")}，全年执行数${exe ?? todo("全年执行数")}，预算执行率为${rateText ?? todo("预算执行率")}，得分${sc ? `${sc}分` : todo("预算执行率得分")}（分值${r.execWeight}分）。`;
+  if (!perProject) money2.push(execSentence(model, scores, adjusted, executed, execRateText, execScore));
+  for (const p of perProject ? parts : []) {
+    const e = scalarFact(p.model, "jx_executed");
+    const b = scalarFact(p.model, "jx_budget_adjusted");
+    const rc = p.model.scalars.jx_exec_rate;
+    const rd = rc?.cell ? Math.max(2, factOf(rc.ref, rc.cell)?.decimals ?? 4) : 4;
+    const rate = e && b && b.value > 0 ? percentText(e.value / b.value, rd) : undefined;
+    money2.push(`${p.name}：${execSentence(p.model, p.scores, money(b, unit), money(e, unit), rate, showScore(p.scores.execScoreWritten ?? p.scores.execScore))}`);
+  }
   const projects = model.tables.jx_projects;
   if (projects) {
     // Projects only: not the 合计 row nor a 局机关小计 / 所属单位小计 (prose-count-matches-list counts alike).
@@ -187,19 +199,18 @@ export function generateNarrative(model: ReportModel, given: ScoringProfile): Na
   }
 
   // 三、绩效指标完成情况 (of each project, in a workbook of one project form per sheet)
-  const parts = projectParts(model, profile);
   const ind3: string[] = [];
   const indRows = new Map((model.tables.jx_indicators?.rows ?? []).map((r) => [r.row, r]));
   const counts = listCounts(model);
-  if (counts.level1 && counts.level2 && counts.level3) {
+  if (!perProject && counts.level1 && counts.level2 && counts.level3) {
     ind3.push(`本年度绩效指标体系设置预算执行率和${counts.level1[1]}个一级指标、${counts.level2[1]}个二级指标、${counts.level3[1]}个三级指标，完成情况如下。`);
-  } else if (!scores.indicators.length && parts.length) ind3.push(...projectIndicatorParagraphs(parts));
+  } else if ((perProject || !scores.indicators.length) && parts.length) ind3.push(...projectIndicatorParagraphs(parts));
   else ind3.push(todo("绩效指标（工作簿中无绩效指标表）"));
   const groupOrder: string[] = [];
   for (const ind of scores.indicators) if (!groupOrder.includes(ind.level1)) groupOrder.push(ind.level1);
   const numerals = "一二三四五六七八九十";
   let n = 0;
-  scores.indicators.forEach((ind, i) => {
+  (perProject ? [] : scores.indicators).forEach((ind, i) => {
     if (groupOrder.length > 0 && scores.indicators.findIndex((x) => x.level1 === ind.level1) === i) {
       const members = scores.indicators.filter((x) => x.level1 === ind.level1);
       const weights = members.map((x) => x.weight);
@@ -237,10 +248,10 @@ export function generateNarrative(model: ReportModel, given: ScoringProfile): Na
 
   // 四、存在的主要问题
   const problems = paragraphsOf(s.jx_problems?.cell?.value, "存在的主要问题");
-  if (execRate !== undefined && execRate < profile.execReasonBelow) {
+  if (!perProject && execRate !== undefined && execRate < profile.execReasonBelow) {
     problems.push(`预算执行率为${execRateText}，低于${roundTo(profile.execReasonBelow * 100, 2)}%，偏差原因：${todo("预算执行率偏低的原因")}。`);
   }
-  for (const ind of scores.indicators) {
+  for (const ind of perProject ? [] : scores.indicators) {
     if (ind.met !== false) continue;
     const row = indRows.get(ind.row);
     const reason = text(row?.cells.reason?.cell?.value);
@@ -249,13 +260,13 @@ export function generateNarrative(model: ReportModel, given: ScoringProfile): Na
     );
   }
 
-  if (!scores.indicators.length) problems.push(...projectProblemParagraphs(parts, todo));
+  if (perProject || !scores.indicators.length) problems.push(...projectProblemParagraphs(parts, todo));
 
   // 六、自评结论
   const total = showScore(scores.totalWritten ?? scores.total);
   const grade = scores.gradeWritten ?? (scores.grade ? gradeLabel(scores.grade) : undefined);
   const conclusion =
-    total === undefined && grade === undefined && parts.length
+    (perProject || (total === undefined && grade === undefined)) && parts.length
       ? projectConclusion(unitName, yearText, parts, profile)
       : [`经自评，${unitName}${yearText}年度绩效自评综合得分为${total !== undefined ? `${total}分` : todo("综合得分")}，评价等次为“${grade ?? todo("评价等次")}”。`];
 

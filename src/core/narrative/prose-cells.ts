@@ -84,6 +84,27 @@ export const INSTRUCTION_SHEET = /^说明$|填报说明|填表说明|编制说�
 export const INSTRUCTION_TEXT = /^\s*(?:注|备注说明|说明|填报说明|填表说明|填报要求)\s*[0-9一１]?\s*[:：.．、]/;
 
 /**
+ * A clause of a template's printed guidance: the 四川 form's funds block carries, in its 原因 cell,
+ * “1.预算执行率=预算执行数/调整后预算数，预算执行率未达到90%的需说明原因（100字以内）；2.年中发生预算调整的
+ * （追加或调减），应单独说明理由；3.其他资金包括：社会投入资金、银行贷款。”, and its answer cells start as
+ * prompts ending “（200字以内）”. Its rates and words are the template's, not the unit's.
+ */
+const GUIDANCE_CLAUSE = /字以内|需(?:要)?说明(?:原因|理由)|应单独说明|其他资金包括|执行率\s*[=＝]/;
+
+/**
+ * The text without the clauses of a template's printed guidance (see {@link GUIDANCE_CLAUSE}), split at
+ * ；。 and line breaks: what the clerk wrote, or "" when the cell holds only the template's guidance.
+ */
+export function withoutGuidance(text: string): string {
+  if (!GUIDANCE_CLAUSE.test(text)) return text;
+  return text
+    .split(/(?<=[；;。\n])/)
+    .filter((clause) => !GUIDANCE_CLAUSE.test(clause))
+    .join("")
+    .trim();
+}
+
+/**
  * Whether a text reads as prose rather than a label, a name or a value: at least 15 characters (spaces
  * aside) with a clause or sentence mark (，。；！？), or any text of an indicator's remark cell.
  */
@@ -114,7 +135,7 @@ function otherProseCells(model: ReportModel, seen: Set<string>): ProseCell[] {
     const texts = textCells(sheet);
     for (let i = 0; i < texts.length; i++) {
       const { address, value } = texts[i];
-      if (sheetRemarks?.has(address) ? value.trim() !== "" : isProseText(value) && !INSTRUCTION_TEXT.test(value)) candidates.push({ sheet: sheet.name, address, value });
+      if (sheetRemarks?.has(address) ? value.trim() !== "" : isProseText(value) && !INSTRUCTION_TEXT.test(value) && isProseText(withoutGuidance(value))) candidates.push({ sheet: sheet.name, address, value });
     }
   }
   if (!candidates.length) return [];

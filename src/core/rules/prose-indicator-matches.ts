@@ -90,7 +90,10 @@ export const proseIndicatorMatches = defineRule<MessageId>({
             t.kind === "number" && t.percent === a.percent && (t.unit ?? "") === (a.unit ?? "") && t.value > 0 && (!t.sign || t.sign === "≥" || t.sign === "=") && ind.direction !== "≤"
               ? { target: a.percent ? t.value * 100 : t.value, targetShown: t.raw }
               : {};
-          named.push({ name, value, decimals, unit, shown: a.raw || showNumber(value), ref: ind.actualRef, indicator: ind.level3.trim(), ...target });
+          // A bare number beside its 度量单位 column (四川: 54 | %) is shown with that unit: “54%”.
+          const raw = a.raw || showNumber(value);
+          const shown = !a.percent && !a.unit && unitCell && !raw.endsWith(unitCell) ? `${raw}${unitCell}` : raw;
+          named.push({ name, value, decimals, unit, shown, ref: ind.actualRef, indicator: ind.level3.trim(), ...target });
         }
         if (named.length === 0) return;
         const year = reportYear(model);
@@ -99,7 +102,8 @@ export const proseIndicatorMatches = defineRule<MessageId>({
           if (isGoalCell(model, pc.ref)) continue;
           for (const q of pc.analysis.quantities) {
             if (q.kind === "year" || q.approx || q.direction || q.changeTo || q.comparator) continue;
-            const label = normalizeLabel(q.label);
+            // “经办业务网办率完成54%”: the verb of achievement between the name and its value is no part of the name.
+            const label = normalizeLabel(q.label).replace(/(?:实际)?(?:完成值为|完成值|完成了|完成)$/, "");
             if (label.length < 4) continue;
             // The label is the indicator's name, with at most words that add no scope (全市医疗保险参保人数 is
             // not the indicator 参保人数, which may count one scheme).

@@ -27,6 +27,9 @@ const PLACEHOLDERS: readonly { readonly re: RegExp; readonly what: string }[] = 
   { re: /(?:_{3,}|＿{3,})\s*(?=万元|亿元|元|%|％|个百分点|人次|人|个|项|次|户|家|件|台|套|天|分(?!析|配|别|类))/, what: "数字" },
   // 【待填写：…】 / 【待核实：…】: the gaps jixiao's own 综述 leaves for the clerk (narrative/generate.ts).
   { re: /【待(?:填写|核实|补充)[：:][^】]*】/, what: "内容" },
+  // “结合自评情况，分析存在的问题及原因。（200字以内）”: the 四川 form's prompt, still the whole answer (the
+  // guidance printed beside the funds, “1.预算执行率=…（100字以内）；2.…”, stays on every form and is not one).
+  { re: /^\s*(?:结合|对照|针对|简要|简述|概述|说明|请)[^]*?[（(]\s*\d+\s*字以内\s*[）)]\s*[。.]?\s*$/, what: "内容" },
   // 请填写… / 此处填写 / （待填）: the template's prompt left in the answer.
   { re: /请(?:在此)?(?:填写|填入|输入|选择|补充)|(?:此处|在此)(?:填写|填入|输入)|[（(](?:待填|待补充|待定|填写)[^）)]{0,20}[）)]/, what: "填写提示" },
 ];
@@ -70,7 +73,7 @@ export const templateLeftover = defineRule<MessageId>({
           if (BOOKKEEPING_SHEETS.has(sheet.name) || INSTRUCTION_SHEET.test(sheet.name)) continue;
           for (const { address, value } of textCells(sheet)) {
             // Cheap first test: every placeholder holds one of these characters.
-            if (!/[XＸxｘ×*＊_＿请此待填【]/.test(value) || INSTRUCTION_TEXT.test(value)) continue;
+            if (!/[XＸxｘ×*＊_＿请此待填【字]/.test(value) || INSTRUCTION_TEXT.test(value)) continue;
             const found = findPlaceholder(value);
             if (!found) continue;
             context.report({

@@ -816,6 +816,9 @@ function settleScores(model: ReportModel, profile: ScoringProfile, r: ScoreResul
       if (i.tierRange && (w < i.tierRange.min - tolerance || w > i.tierRange.max + tolerance)) return v >= i.tierRange.min - tolerance && v <= i.tierRange.max + tolerance;
       return i.expected !== undefined && Math.abs(w - i.expected) > tolerance && Math.abs(v - i.expected) <= tolerance;
     },
+    // 54 of ≥60 scored 18 of 20 = 54 ÷ 60 × 20: the 得分 is its formula's, so a 总分 two points above the
+    // sum is the total's mistake, not this row's (a full 20 would contradict its own 完成值).
+    contradicts: (v: number) => i.expected !== undefined && Math.abs(i.written! - i.expected) <= tolerance && Math.abs(v - i.expected) > tolerance,
   }));
   const isCell = new Set(written.map((i) => i.row));
   const others = (rows: readonly number[]): number | undefined => {

@@ -25,6 +25,11 @@ export interface SettleCell {
   readonly valid?: (value: number) => boolean;
   /** The cell's own evidence of being wrong as written, and what the corrected value must satisfy to cure it. */
   readonly evidence?: (value: number) => boolean;
+  /**
+   * The cell's own evidence of being RIGHT as written, which the corrected value would break (a 得分 equal
+   * to what its indicator's formula gives): such a cell is no cause, the sum it breaks is.
+   */
+  readonly contradicts?: (value: number) => boolean;
 }
 
 /** A relation the cells must satisfy: Σ cells (by key) + constant = target. */
@@ -92,7 +97,9 @@ export function settle(cells: readonly SettleCell[], sums: readonly SettleSum[],
     if (!sums.every((s) => holds(s, trial, tolerance))) continue;
     candidates.push({ cell, value });
   }
-  const pick = candidates.length === 1 ? candidates[0] : undefined;
+  // The only cell the relations allow is still no cause when its own evidence says it is right as written
+  // (its 得分 is what its formula gives): the sum it would repair is then the one at fault.
+  const pick = candidates.length === 1 && !candidates[0].cell.contradicts?.(candidates[0].value) ? candidates[0] : undefined;
   const evidenced = candidates.filter((c) => c.cell.evidence?.(c.value));
   const chosen = pick ?? (evidenced.length === 1 ? evidenced[0] : undefined);
   if (!chosen) return { candidates: candidates.map((c) => c.cell), failing };
