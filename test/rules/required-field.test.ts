@@ -31,6 +31,14 @@ ruleTester.run(requiredField, {
   ],
   invalid: [
     {
+      name: "分值 given, 得分 left blank: not scored yet, the rules' score offered",
+      workbook: workbook(cover, [
+        ["产出指标", "数量指标", "参保人数", "≥", "41万人", "49.3万人", 10, null],
+        [null, "质量指标", "审核准确率", "≥", "95%", "90%", 20, 18.95],
+      ]),
+      errors: [{ messageId: "blankScore", ref: "指标!H2", expected: 10 }],
+    },
+    {
       name: "the form once the clerk has typed something: the reminders begin",
       workbook: workbook([["评价年度", null], ["部门名称", null]], [["产出指标", "数量指标", "参保人数", "≥", "41万人", null, 10, null]]),
       errors: [

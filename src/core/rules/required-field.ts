@@ -1,6 +1,7 @@
 /**
  * required-field — what the report cannot go without: the 评价年度 and the 部门（单位）名称, and for
- * every 定量 indicator its 年度指标值 and 实际完成值; every indicator's 分值. Without them nothing can
+ * every 定量 indicator its 年度指标值 and 实际完成值; every indicator's 分值; and, once 分值 are given, the
+ * 得分 of each indicator, of the 预算执行率 and the 综合得分 (a form not yet scored is no report to send). Without them nothing can
  * be scored or compared, and the 财政局 sends the report back.
  */
 import { defineRule } from "../engine/types";
@@ -10,9 +11,10 @@ import type { ScalarFieldId } from "../schema/fields";
 import { parseCell } from "../units";
 import { isBlankForm } from "./lib/blank-form";
 import { scoresFor } from "../scoring/score";
+import { showNumber } from "../scoring/indicator-value";
 
 /** Message ids of required-field. */
-export type MessageId = "blankYear" | "blankUnitName" | "missingField" | "blankTarget" | "blankActual" | "blankWeight";
+export type MessageId = "blankYear" | "blankUnitName" | "missingField" | "blankTarget" | "blankActual" | "blankWeight" | "blankScore" | "blankExecScore" | "blankTotalScore";
 
 /** A text without any digit (`达成年度指标`, `好`): a 定性 value, not a figure. */
 function isQualitativeText(cell: CellSnapshot | undefined): boolean {
@@ -34,7 +36,7 @@ export const requiredField = defineRule<MessageId>({
   id: "required-field",
   meta: {
     type: "problem",
-    docs: { description: "评价年度、部门（单位）名称，以及每个定量指标的年度指标值、实际完成值和每个指标的分值必须填写。", recommended: true },
+    docs: { description: "评价年度、部门（单位）名称，每个定量指标的年度指标值、实际完成值，每个指标的分值，以及已设分值的各项得分和综合得分必须填写。", recommended: true },
     messages: {
       "blankYear": "评价年度未填写。报告、评分和说明都以评价年度为准，请填写年份（如 2021）。",
       "blankUnitName": "部门（单位）名称未填写。请填写报送单位的全称。",
@@ -42,7 +44,11 @@ export const requiredField = defineRule<MessageId>({
       "blankTarget": "指标“{{indicator}}”是定量指标，但年度指标值为空，无法评分；请填写年初设定的指标值。",
       "blankActual": "指标“{{indicator}}”是定量指标，但实际完成值为空，无法评分；请填写实际完成的数值。",
       "blankWeight": "指标“{{indicator}}”的分值为空，无法计算得分和总分；请填写该指标的分值。",
+      "blankScore": "指标“{{indicator}}”的得分为空，自评表还没有评分；按评分规则应为 {{expected}} 分，请填写（或点“自动计算”）。",
+      "blankExecScore": "预算执行率得分为空，自评表还没有评分；按评分规则应为 {{expected}} 分，请填写（或点“自动计算”）。",
+      "blankTotalScore": "综合得分（总分）为空，自评表还没有评分；按各项得分应为 {{expected}} 分，请填写（或点“自动计算”）。",
     },
+    hasSuggestions: true,
   },
   create(context) {
     const required: readonly { id: ScalarFieldId; label: string; blank: MessageId }[] = [
@@ -68,7 +74,9 @@ export const requiredField = defineRule<MessageId>({
         const indicators = model.tables.jx_indicators;
         if (!indicators) return;
         // A row the form lists unscored on purpose (分值 and 得分 blank, the others making up the total).
-        const unscored = new Set(scoresFor(model, context.profile).unscoredRows ?? []);
+        const scores = scoresFor(model, context.profile);
+        const unscored = new Set(scores.unscoredRows ?? []);
+        const byRow = new Map(scores.indicators.map((i) => [i.row, i]));
         for (const row of indicators.rows) {
           const level3 = row.cells.level3?.cell;
           if (!level3) continue;
@@ -78,6 +86,22 @@ export const requiredField = defineRule<MessageId>({
             if (isEmpty(row.cells.actual)) context.report({ at: row.cells.actual.ref, messageId: "blankActual", field: "jx_indicators.actual", data: { indicator } });
           }
           if (isEmpty(row.cells.weight) && !unscored.has(row.row)) context.report({ at: row.cells.weight.ref, messageId: "blankWeight", field: "jx_indicators.weight", data: { indicator } });
+          // A 分值 without its 得分: the form is not scored yet (a printed 四川 form is published so). Not
+          // an all-clear: the score the rules give is offered, not written.
+          const expected = byRow.get(row.row)?.expected;
+          if (isEmpty(row.cells.score) && !isEmpty(row.cells.weight) && row.cells.weight && !unscored.has(row.row) && expected !== undefined) {
+            context.report({ at: row.cells.score.ref, messageId: "blankScore", field: "jx_indicators.score", data: { indicator, expected: showNumber(expected) }, expected, suggestions: [{ description: `填入 ${showNumber(expected)}`, writes: [{ at: row.cells.score.ref, value: expected }] }] });
+          }
+        }
+        // The 预算执行率 得分 and the 综合得分 of a form that scores its indicators, left blank.
+        const scored = indicators.rows.some((r) => parseCell(r.cells.weight?.cell).kind === "number");
+        const execScore = model.scalars.jx_exec_score;
+        if (scored && execScore && !execScore.cell && scores.execScore !== undefined) {
+          context.report({ at: execScore.ref, messageId: "blankExecScore", field: "jx_exec_score", data: { expected: showNumber(scores.execScore) }, expected: scores.execScore, suggestions: [{ description: `填入 ${showNumber(scores.execScore)}`, writes: [{ at: execScore.ref, value: scores.execScore }] }] });
+        }
+        const total = model.scalars.jx_score_total;
+        if (scored && total && !total.cell && scores.total !== undefined) {
+          context.report({ at: total.ref, messageId: "blankTotalScore", field: "jx_score_total", data: { expected: showNumber(scores.total) }, expected: scores.total, suggestions: [{ description: `填入 ${showNumber(scores.total)}`, writes: [{ at: total.ref, value: scores.total }] }] });
         }
       },
     };
