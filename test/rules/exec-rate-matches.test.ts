@@ -23,11 +23,15 @@ ruleTester.run(execRateMatches, {
     { name: "percent points typed without %", workbook: rate(99.74) },
     { name: "a whole-percent format (seed 001 rounds to 83%)", workbook: rate(fmt(0.83, "0%"), 192.31, 158.89) },
     { name: "rounding of the inputs is allowed for", workbook: rate("83.00%", 10.0, 8.3) },
-    { name: "no rate written: nothing to check", workbook: rate(null) },
     { name: "budget 0: not judged here", workbook: rate("0%", 0, 0) },
     { name: "text that is not a rate is another rule's business", workbook: rate("见附表") },
   ],
   invalid: [
+    {
+      name: "no rate written beside both amounts: a gap, with the rate to type offered (never an all-clear)",
+      workbook: rate(null),
+      errors: [{ messageId: "rateBlank", ref: "自评表!E2", field: "jx_exec_rate", expected: "99.74%" }],
+    },
     {
       name: "a rate that does not match executed / budget",
       workbook: rate(fmt(0.9947, "0.00%")),

@@ -10,12 +10,16 @@ ruleTester.run(gradeMatchesBand, {
     { name: "优秀 is accepted for 优", workbook: scoreBook({ scalars: { jx_grade: "优秀" } }) },
     { name: "湖南 writes 优秀", workbook: scoreBook({ profile: "湖南", scalars: { jx_grade: "优秀" } }) },
     { name: "90 exactly is 优 (lower bound inclusive)", workbook: scoreBook({ scalars: { jx_score_total: 90 } }) },
-    { name: "no grade written (fill's job)", workbook: scoreBook({ scalars: { jx_grade: "" } }) },
     // The written 综合得分 is the slip (total-score-matches reports it; the 得分汇总 agrees with the parts):
     // the grade follows the sum, 99.29, and is right — judged against 89.99 its fix would contradict the total's.
     { name: "优 for a 综合得分 of 89.99 that is not the sum of its parts (99.29): the total is the slip", workbook: scoreBook({ scalars: { jx_score_total: 89.99 } }) },
   ],
   invalid: [
+    {
+      name: "no grade written beside a 综合得分: a gap, with the band's grade offered (never an all-clear)",
+      workbook: scoreBook({ scalars: { jx_grade: "" } }),
+      errors: [{ messageId: "gradeBlank", ref: "自评表!B7", expected: "优" }],
+    },
     {
       name: "良 for 99.29",
       workbook: scoreBook({ scalars: { jx_grade: "良" } }),

@@ -22,6 +22,8 @@ export interface FormRead {
   readonly result: MappingResult;
   readonly relations: DeclaredSum[];
   readonly rates: DeclaredRate[];
+  /** Declared rates whose cell is blank beside both amounts (a line's 执行率 not filled in). */
+  readonly rateGaps: DeclaredRate[];
   readonly moneyUnit?: MoneyUnit;
   /** The blocks' rectangles (header to last row), where no other table is to be read. */
   readonly blocks: Area[];
@@ -810,6 +812,7 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
   const result = emptyResult();
   const relations: DeclaredSum[] = [];
   const rates: DeclaredRate[] = [];
+  const rateGaps: DeclaredRate[] = [];
   const { vocabulary, others } = wordsOf(form);
 
   // Tables first, so that their cells are not read as fields.
@@ -956,10 +959,10 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
         const rate = relCell(f, row, rel.rate);
         const numerator = relCell(f, row, rel.numerator);
         const denominator = relCell(f, row, rel.denominator);
-        if (!rate?.cell.cell || !numerator || !denominator) continue;
+        if (!rate || !numerator || !denominator) continue;
         const header = (key: string): string => (f.columns.get(key)?.header ?? key).replace(/\s+/g, "").replace(/[（(][^）)]*[）)]$/, "");
         const headers = { rate: header(rel.rate), numerator: header(rel.numerator), denominator: header(rel.denominator) };
-        rates.push({ id: `${form.id}:${f.decl.id}:${row}:rate`, sheet: grid.name, where: rate.label, rate, numerator, denominator, headers });
+        (rate.cell.cell ? rates : rateGaps).push({ id: `${form.id}:${f.decl.id}:${row}:rate`, sheet: grid.name, where: rate.label, rate, numerator, denominator, headers });
       }
     }
   }
@@ -980,7 +983,7 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
     if (!f || f.decl.mode !== "table") return [];
     return [...f.rows.keys()].filter((k) => k !== "total").map((k) => relCell(f, k, column, rowName(f, k))).filter((x): x is RelationCell => x !== undefined);
   };
-  return { form, sheet: grid.name, result, relations, rates, moneyUnit: sheetUnit(grid), blocks, cellOf, linesOf, rowsOf };
+  return { form, sheet: grid.name, result, relations, rates, rateGaps, moneyUnit: sheetUnit(grid), blocks, cellOf, linesOf, rowsOf };
 }
 
 /** A figure of a cell: a number, or text that is only a number (`1,711.75`). */

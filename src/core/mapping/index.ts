@@ -378,8 +378,9 @@ function mapForms(
     // Each form's own relations, then those between the forms of the model (FormDecl.links).
     const relations: DeclaredSum[] = [...g.reads.flatMap((r) => r.relations), ...linkRelations(g.reads)];
     const rates: DeclaredRate[] = g.reads.flatMap((r) => r.rates);
+    const rateGaps: DeclaredRate[] = g.reads.flatMap((r) => r.rateGaps);
     const form: FormInstance = { ...mine[0], absent: NOTED.filter((f) => !g.result.scalars[f]) };
-    return { ...modelOf(own, g.result, moneyUnitOf(g.result, unit)), form, relations, rates };
+    return { ...modelOf(own, g.result, moneyUnitOf(g.result, unit)), form, relations, rates, rateGaps };
   });
   const forms = [...instances].sort((a, b) => sheetIndex(snapshot, a.sheet) - sheetIndex(snapshot, b.sheet));
   const parts = models.map((m) => withSkipped({ ...m, forms }, skipped, whole));

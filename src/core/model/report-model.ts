@@ -201,6 +201,8 @@ export interface ReportModel {
   /** Relations declared by the detected forms, checked with the schema's own. */
   readonly relations?: readonly DeclaredSum[];
   readonly rates?: readonly DeclaredRate[];
+  /** Declared rates left blank beside both their amounts (form-rate-matches: a gap in a filled column). */
+  readonly rateGaps?: readonly DeclaredRate[];
   /**
    * The models to check when the workbook holds several forms that each carry their own figures (one
    * 项目支出绩效自评表 per sheet): each is checked on its own. Absent: check this model.

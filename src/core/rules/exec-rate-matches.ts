@@ -20,7 +20,7 @@ import { correctedFigure } from "../relations/unit-mistakes";
 import { settledFigure } from "../relations/cause";
 
 /** Message ids of exec-rate-matches. */
-export type MessageId = "rateMismatch" | "rateError" | "amountError" | "amountMismatch" | "amountMismatchEither";
+export type MessageId = "rateMismatch" | "rateError" | "amountError" | "amountMismatch" | "amountMismatchEither" | "rateBlank";
 
 /** The rate cell must equal executed / adjusted budget. */
 export const execRateMatches = defineRule<MessageId>({
@@ -30,6 +30,7 @@ export const execRateMatches = defineRule<MessageId>({
     docs: { description: "预算执行率应等于全年执行数除以全年预算数。", recommended: true },
     messages: {
       "rateMismatch": "预算执行率填写为 {{actual}}，但全年执行数 {{executed}} ÷ 全年预算数 {{budget}} = {{expected}}，两者不符。",
+      "rateBlank": "预算执行率为空；按全年执行数 {{executed}} ÷ 全年预算数 {{budget}} 应为 {{expected}}，请填写（或点“自动计算”）。",
       "rateError": "预算执行率单元格是错误值 {{actual}}，按全年执行数 {{executed}} ÷ 全年预算数 {{budget}} 应为 {{expected}}。",
       "amountError": "{{label}}是错误值 {{actual}}，预算执行率（全年执行数 ÷ 全年预算数）无法核对；请改正公式或填写数值。",
       "amountMismatch": "{{label}}为 {{actual}}，但预算执行率 {{rate}} 与预算执行率得分 {{score}} 相符，而全年执行数 {{executed}} ÷ 全年预算数 {{budget}} = {{ratio}}，两者都不符；按{{other}}和预算执行率，{{label}}应约为 {{expected}}，请核对（若两个金额都无误，则预算执行率与其得分都需改正）。",
@@ -58,6 +59,21 @@ export const execRateMatches = defineRule<MessageId>({
         const executed = settledFigure(model, correctedFigure(model, rawExecuted));
         const budget = settledFigure(model, correctedFigure(model, rawBudget));
         const error = rateCell.cell?.error;
+        // The form's 预算执行率 cell left blank beside both amounts: not filled yet (never an all-clear).
+        const blank = error === undefined && (rateCell.cell === undefined || rateCell.cell.value === null || (typeof rateCell.cell.value === "string" && !rateCell.cell.value.trim()));
+        if (blank && rateCell.cell?.formula === undefined && budget.value > 0) {
+          const value = roundTo(executed.value / budget.value, 4);
+          const expected = `${roundTo(value * 100, 2).toFixed(2)}%`;
+          context.report({
+            at: rateCell.ref,
+            messageId: "rateBlank",
+            field: "jx_exec_rate",
+            data: { executed: shown(executed.cell?.value ?? executed.value), budget: shown(budget.cell?.value ?? budget.value), expected },
+            expected,
+            suggestions: [{ description: `填入 ${expected}`, writes: [{ at: rateCell.ref, value, numberFormat: "0.00%" }] }],
+          });
+          return;
+        }
         const rate = error !== undefined ? { value: Number.NaN, decimals: 4 } : readRate(rateCell);
         if (!rate) return;
         const result = checkRate(Number.isNaN(rate.value) ? { value: 0, decimals: 4 } : rate, executed, budget);

@@ -17,7 +17,12 @@ import { showStored } from "../units/finite";
 import { checkRate, readRate } from "./lib/rates";
 
 /** Message ids of form-rate-matches. */
-export type MessageId = "rateMismatch";
+export type MessageId = "rateMismatch" | "rateBlank";
+
+/** A cell with nothing in it (no value, formula or error). */
+function isBlankCell(c: { value?: unknown; formula?: string; error?: string } | undefined): boolean {
+  return !c || (c.formula === undefined && c.error === undefined && (c.value === null || c.value === undefined || (typeof c.value === "string" && !c.value.trim())));
+}
 
 /** A figure as the clerk wrote it, never with an exponent. */
 function shown(value: unknown): string {
@@ -32,8 +37,10 @@ export const formRateMatches = defineRule<MessageId>({
     docs: { description: "表中各行的比率（如各资金来源的执行率、决算变动表的增减率）应等于对应两列金额之比。", recommended: true },
     messages: {
       "rateMismatch": "“{{row}}”的{{rateName}}填写为 {{actual}}，但{{numName}} {{num}} ÷ {{denName}} {{den}} = {{expected}}，两者不符。",
+      "rateBlank": "“{{row}}”的{{rateName}}为空，而同列其他行都已填写；按{{numName}} {{num}} ÷ {{denName}} {{den}} 应为 {{expected}}，请填写（或点“自动计算”）。",
     },
     fixable: true,
+    hasSuggestions: true,
   },
   create(context) {
     return {
@@ -42,10 +49,32 @@ export const formRateMatches = defineRule<MessageId>({
         const headline = model.scalars.jx_exec_rate;
         const done = new Set<string>();
         if (headline) done.add(refKey(headline.ref));
-        for (const r of model.rates ?? []) {
+        // A column of rates the form fills line by line: a blank among filled ones is a gap (a form that
+        // leaves every line's rate blank, as the national form may, uses no such column).
+        const colOf = (ref: { sheet: string; address: string }): string => `${ref.sheet}!${ref.address.replace(/\d+$/, "")}`;
+        const filledColumns = new Set((model.rates ?? []).filter((r) => readRate(r.rate.cell) !== undefined).map((r) => colOf(r.rate.cell.ref)));
+        for (const r of [...(model.rates ?? []), ...(model.rateGaps ?? [])]) {
           const key = refKey(r.rate.cell.ref);
           if (done.has(key)) continue;
           done.add(key);
+          if (isBlankCell(r.rate.cell.cell) && filledColumns.has(colOf(r.rate.cell.ref))) {
+            const n = readMoney(r.numerator.cell, r.numerator.field, model.moneyUnit);
+            const d = readMoney(r.denominator.cell, r.denominator.field, model.moneyUnit);
+            if (n && d && !n.blank && !d.blank && d.value > 0) {
+              const h = r.headers ?? { rate: "比率", numerator: "分子", denominator: "分母" };
+              const value = Math.round((n.value / d.value) * 10000) / 10000;
+              const expected = `${(value * 100).toFixed(2)}%`;
+              context.report({
+                at: r.rate.cell.ref,
+                messageId: "rateBlank",
+                field: r.rate.field,
+                data: { row: r.where.trim(), rateName: h.rate, numName: h.numerator, num: shown(n.cell?.value ?? n.value), denName: h.denominator, den: shown(d.cell?.value ?? d.value), expected },
+                expected,
+                suggestions: [{ description: `填入 ${expected}`, writes: [{ at: r.rate.cell.ref, value, numberFormat: "0.00%" }] }],
+              });
+            }
+            continue;
+          }
           const rate = readRate(r.rate.cell);
           const rawNum = readMoney(r.numerator.cell, r.numerator.field, model.moneyUnit);
           const rawDen = readMoney(r.denominator.cell, r.denominator.field, model.moneyUnit);

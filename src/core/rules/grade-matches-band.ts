@@ -14,7 +14,7 @@ import type { CellRef } from "../model/snapshot";
 import { toHalfWidth } from "../units/parse";
 
 /** Message ids of grade-matches-band. */
-export type MessageId = "gradeMismatch" | "gradeScoreMismatch";
+export type MessageId = "gradeMismatch" | "gradeScoreMismatch" | "gradeBlank";
 
 /** jx_grade follows the band of jx_score_total. */
 export const gradeMatchesBand = defineRule<MessageId>({
@@ -25,8 +25,10 @@ export const gradeMatchesBand = defineRule<MessageId>({
     messages: {
       "gradeMismatch": "评价等次写为“{{written}}”，但综合得分 {{score}} 按“{{profile}}”应评为“{{expected}}”（{{band}}）。",
       "gradeScoreMismatch": "评价等次“{{written}}”中写的得分 {{inGrade}} 与综合得分 {{score}} 不一致，请核对。",
+      "gradeBlank": "评价等次为空；按综合得分 {{score}} 分应为“{{expected}}”，请填写（或点“自动计算”）。",
     },
     fixable: true,
+    hasSuggestions: true,
   },
   create(context) {
     const reportScore = (at: CellRef, field: string, written: string, inGrade: number, score: number): void => {
@@ -86,6 +88,24 @@ export const gradeMatchesBand = defineRule<MessageId>({
         const at = context.model.scalars.jx_grade?.ref;
         const written = r.gradeWritten;
         const score = r.totalWritten ?? r.total;
+        // The form's 评价等次 cell left blank beside a score: not filled yet (never an all-clear).
+        const gradeCell = context.model.scalars.jx_grade?.cell;
+        const blankGrade = !gradeCell || gradeCell.value === null || (typeof gradeCell.value === "string" && !gradeCell.value.trim());
+        if (at && blankGrade && gradeCell?.formula === undefined && r.totalWritten !== undefined && possibleScore(r.totalWritten, context.profile.totalPoints)) {
+          const band = gradeFor(r.totalWritten, context.profile);
+          if (band) {
+            const expected = wordFor(band);
+            context.report({
+              at,
+              messageId: "gradeBlank",
+              field: "jx_grade",
+              data: { score: showNumber(r.totalWritten), expected },
+              expected,
+              suggestions: [{ description: `填入“${expected}”`, writes: [{ at, value: expected }] }],
+            });
+          }
+          return;
+        }
         if (!at || !written || score === undefined || !possibleScore(score, context.profile.totalPoints)) return;
         const band = gradeFor(score, context.profile);
         if (!band) return;

@@ -12,7 +12,7 @@ import { projectCauses, projectOverrides } from "../relations/project-causes";
 import { sheetValueOf } from "../relations/summary-links";
 
 /** Message ids of project-row-consistent. */
-export type MessageId = "carryoverMismatch" | "rateMismatch" | "rateError" | "cellError" | "amountMismatch";
+export type MessageId = "carryoverMismatch" | "rateMismatch" | "rateError" | "cellError" | "amountMismatch" | "rateBlank";
 
 /** 结转结余 and 执行率 of each project row agree with its 预算数 and 执行数. */
 export const projectRowConsistent = defineRule<MessageId>({
@@ -23,6 +23,7 @@ export const projectRowConsistent = defineRule<MessageId>({
     messages: {
       "carryoverMismatch": "项目“{{row}}”的结转结余为 {{actual}}，但预算数 {{budget}} − 执行数 {{executed}} = {{expected}}，两者不符。",
       "rateMismatch": "项目“{{row}}”的执行率为 {{actual}}，但执行数 {{executed}} ÷ 预算数 {{budget}} = {{expected}}，两者不符。",
+      "rateBlank": "项目“{{row}}”的执行率为空，而其他项目都已填写；按执行数 {{executed}} ÷ 预算数 {{budget}} 应为 {{expected}}，请填写（或点“自动计算”）。",
       "rateError": "项目“{{row}}”的执行率是错误值 {{actual}}，按执行数 {{executed}} ÷ 预算数 {{budget}} 应为 {{expected}}。",
       "cellError": "项目“{{row}}”的{{column}}是错误值 {{code}}，该项目的结转结余和执行率无法核对；请改正公式或填写数值。",
       "amountMismatch": "项目“{{row}}”的{{column}}为 {{actual}}，与该行的{{evidence}}都不符；应为 {{expected}}，改正后各项关系全部相符。",
@@ -94,6 +95,8 @@ export const projectRowConsistent = defineRule<MessageId>({
             ...(check.target.formula ? { suggestions: [fix] } : { fix }),
           });
         }
+        // The 执行率 column filled row by row: a blank among filled ones is a gap, not a rate that holds.
+        const ratesFilled = table.rows.some((r) => r.cells.rate && readRate(r.cells.rate) !== undefined);
         for (const row of table.rows) {
           // An error value in an amount leaves the row unchecked: say so at that cell.
           for (const key of ["budget", "executed", "carryover"] as const) {
@@ -115,6 +118,24 @@ export const projectRowConsistent = defineRule<MessageId>({
           const rawBudget = readMoney(budgetCell, "jx_projects.budget", model.moneyUnit);
           const rawExecuted = readMoney(executedCell, "jx_projects.executed", model.moneyUnit);
           const rateErrorCode = rateCell.cell?.error;
+          const rc = rateCell.cell;
+          if (ratesFilled && (!rc || (rc.formula === undefined && rc.error === undefined && (rc.value === null || (typeof rc.value === "string" && !rc.value.trim()))))) {
+            // An amount with a 元/万元 slip is no-unit-mistake's finding first: the rate follows once it is fixed.
+            const slipped = rawBudget && rawExecuted && (correctedFigure(model, rawBudget) !== rawBudget || correctedFigure(model, rawExecuted) !== rawExecuted);
+            if (rawBudget && rawExecuted && !slipped && !rawBudget.blank && !rawExecuted.blank && rawBudget.value > 0) {
+              const value = roundTo(rawExecuted.value / rawBudget.value, 4);
+              const expected = `${(value * 100).toFixed(2)}%`;
+              context.report({
+                at: rateCell.ref,
+                messageId: "rateBlank",
+                field: "jx_projects.rate",
+                data: { row: rowName(row), executed: formatNumber(rawExecuted.value, 2), budget: formatNumber(rawBudget.value, 2), expected },
+                expected,
+                suggestions: [{ description: `填入 ${expected}`, writes: [{ at: rateCell.ref, value, numberFormat: "0.00%" }] }],
+              });
+            }
+            continue;
+          }
           // A #DIV/0! rate (a formula over a blank budget cell, say) is judged like any wrong rate.
           const rate = rateErrorCode !== undefined ? { value: 0, decimals: 4 } : readRate(rateCell);
           if (!rawBudget || !rawExecuted || !rate || rawBudget.blank || rawExecuted.blank) continue;

@@ -5,8 +5,8 @@
  * be scored or compared, and the 财政局 sends the report back.
  */
 import { defineRule } from "../engine/types";
-import type { BoundCell, TableRow } from "../model/report-model";
-import type { CellSnapshot } from "../model/snapshot";
+import type { BoundCell, ReportModel, TableRow } from "../model/report-model";
+import type { CellRef, CellSnapshot } from "../model/snapshot";
 import type { ScalarFieldId } from "../schema/fields";
 import { parseCell } from "../units";
 import { isBlankForm } from "./lib/blank-form";
@@ -14,7 +14,7 @@ import { scoresFor } from "../scoring/score";
 import { showNumber } from "../scoring/indicator-value";
 
 /** Message ids of required-field. */
-export type MessageId = "blankYear" | "blankUnitName" | "missingField" | "blankTarget" | "blankActual" | "blankWeight" | "blankScore" | "blankExecScore" | "blankTotalScore";
+export type MessageId = "blankYear" | "blankUnitName" | "missingField" | "blankTarget" | "blankActual" | "blankWeight" | "blankScore" | "blankExecScore" | "blankTotalScore" | "blankScoreJudged" | "blankExecWeight" | "blankWeightTotal" | "blankGroupScore" | "blankGroupWeight" | "blankAmount";
 
 /** A text without any digit (`达成年度指标`, `好`): a 定性 value, not a figure. */
 function isQualitativeText(cell: CellSnapshot | undefined): boolean {
@@ -30,6 +30,12 @@ export function isQualitativeRow(row: TableRow): boolean {
 }
 
 const isEmpty = (b: BoundCell | undefined): boolean => b !== undefined && !b.cell;
+
+/** Whether the cell at `ref` holds nothing (no value, no formula, no error). */
+function isBlankAt(model: ReportModel, ref: CellRef): boolean {
+  const c = model.snapshot.sheets.find((x) => x.name === ref.sheet)?.cells[ref.address];
+  return !c || (c.formula === undefined && c.error === undefined && (c.value === null || c.value === undefined || (typeof c.value === "string" && !c.value.trim())));
+}
 
 /** The report year, unit name and the indicators' values and weights are filled in. */
 export const requiredField = defineRule<MessageId>({
@@ -47,6 +53,12 @@ export const requiredField = defineRule<MessageId>({
       "blankScore": "指标“{{indicator}}”的得分为空，自评表还没有评分；按评分规则应为 {{expected}} 分，请填写（或点“自动计算”）。",
       "blankExecScore": "预算执行率得分为空，自评表还没有评分；按评分规则应为 {{expected}} 分，请填写（或点“自动计算”）。",
       "blankTotalScore": "综合得分（总分）为空，自评表还没有评分；按各项得分应为 {{expected}} 分，请填写（或点“自动计算”）。",
+      "blankScoreJudged": "指标“{{indicator}}”的得分为空，自评表还没有评分；请按完成情况评分并填写（分值 {{weight}} 分）。",
+      "blankExecWeight": "预算执行率的分值为空；按评分规则应为 {{expected}} 分，请填写。",
+      "blankWeightTotal": "总分行的分值为空；预算执行率与各指标分值之和为 {{expected}} 分，请填写。",
+      "blankGroupScore": "得分汇总中“{{group}}”的得分为空；其下各项得分之和为 {{expected}} 分，请填写（或点“自动计算”）。",
+      "blankAmount": "{{label}}为空；预算执行率和得分都以它为准，请填写。",
+      "blankGroupWeight": "得分汇总中“{{group}}”的分值为空；其下各项分值之和为 {{expected}} 分，请填写。",
     },
     hasSuggestions: true,
   },
@@ -71,6 +83,11 @@ export const requiredField = defineRule<MessageId>({
             context.report({ at: { sheet: first.name, address: "A1" }, messageId: "missingField", field: f.id, data: { label: f.label, name: f.id } });
           }
         }
+        // The amounts the 预算执行率 is computed from, left blank on a form that has their cells.
+        for (const [id, label] of [["jx_budget_adjusted", "全年预算数"], ["jx_executed", "全年执行数"]] as const) {
+          const b = model.scalars[id];
+          if (b && isBlankAt(model, b.ref) && b.source !== "name") context.report({ at: b.ref, messageId: "blankAmount", field: id, data: { label } });
+        }
         const indicators = model.tables.jx_indicators;
         if (!indicators) return;
         // A row the form lists unscored on purpose (分值 and 得分 blank, the others making up the total).
@@ -88,9 +105,15 @@ export const requiredField = defineRule<MessageId>({
           if (isEmpty(row.cells.weight) && !unscored.has(row.row)) context.report({ at: row.cells.weight.ref, messageId: "blankWeight", field: "jx_indicators.weight", data: { indicator } });
           // A 分值 without its 得分: the form is not scored yet (a printed 四川 form is published so). Not
           // an all-clear: the score the rules give is offered, not written.
-          const expected = byRow.get(row.row)?.expected;
-          if (isEmpty(row.cells.score) && !isEmpty(row.cells.weight) && row.cells.weight && !unscored.has(row.row) && expected !== undefined) {
-            context.report({ at: row.cells.score.ref, messageId: "blankScore", field: "jx_indicators.score", data: { indicator, expected: showNumber(expected) }, expected, suggestions: [{ description: `填入 ${showNumber(expected)}`, writes: [{ at: row.cells.score.ref, value: expected }] }] });
+          const ind = byRow.get(row.row);
+          const expected = ind?.expected;
+          if (isEmpty(row.cells.score) && !isEmpty(row.cells.weight) && row.cells.weight && !unscored.has(row.row) && ind?.weight !== undefined) {
+            if (expected !== undefined) {
+              context.report({ at: row.cells.score.ref, messageId: "blankScore", field: "jx_indicators.score", data: { indicator, expected: showNumber(expected) }, expected, suggestions: [{ description: `填入 ${showNumber(expected)}`, writes: [{ at: row.cells.score.ref, value: expected }] }] });
+            } else if (isQualitativeRow(row) || (!isEmpty(row.cells.target) && !isEmpty(row.cells.actual))) {
+              // A 定性 row (达成年度指标): its score is the clerk's judgement within its tier, not a formula.
+              context.report({ at: row.cells.score.ref, messageId: "blankScoreJudged", field: "jx_indicators.score", data: { indicator, weight: showNumber(ind.weight) } });
+            }
           }
         }
         // The 预算执行率 得分 and the 综合得分 of a form that scores its indicators, left blank.
@@ -98,6 +121,26 @@ export const requiredField = defineRule<MessageId>({
         const execScore = model.scalars.jx_exec_score;
         if (scored && execScore && !execScore.cell && scores.execScore !== undefined) {
           context.report({ at: execScore.ref, messageId: "blankExecScore", field: "jx_exec_score", data: { expected: showNumber(scores.execScore) }, expected: scores.execScore, suggestions: [{ description: `填入 ${showNumber(scores.execScore)}`, writes: [{ at: execScore.ref, value: scores.execScore }] }] });
+        }
+        const weighted = scores.indicators.filter((i) => i.weight !== undefined);
+        const execWeight = model.scalars.jx_exec_weight;
+        if (scored && scores.execPresent && execWeight && !execWeight.cell) {
+          context.report({ at: execWeight.ref, messageId: "blankExecWeight", field: "jx_exec_weight", data: { expected: showNumber(context.profile.execWeight) }, expected: context.profile.execWeight });
+        }
+        const weightTotal = model.scalars.jx_weight_total;
+        const weightSum = weighted.reduce((a, i) => a + (i.weight ?? 0), scores.execPresent ? scores.execWeight : 0);
+        if (scored && weightTotal && !weightTotal.cell && weighted.length === scores.indicators.length) {
+          context.report({ at: weightTotal.ref, messageId: "blankWeightTotal", field: "jx_weight_total", data: { expected: showNumber(weightSum) }, expected: weightSum });
+        }
+        // The rows of a 得分汇总 (or the 小计 rows of the table) left blank where their indicators give a value.
+        for (const g of scores.groups) {
+          if (g.ref && g.written === undefined && g.ref.address !== model.scalars.jx_score_total?.ref.address && g.ref.address !== model.scalars.jx_exec_score?.ref.address && isBlankAt(model, g.ref) && g.expected !== undefined) {
+            context.report({ at: g.ref, messageId: "blankGroupScore", field: "jx_score_summary.score", data: { group: g.group, expected: showNumber(g.expected) }, expected: g.expected });
+          }
+          const w = g.level === "exec" ? scores.execWeight : g.level === "total" ? (weighted.length === scores.indicators.length ? weightSum : undefined) : g.indicatorWeight;
+          if (g.weightRef && g.weightWritten === undefined && g.weightRef.address !== weightTotal?.ref.address && g.weightRef.address !== execWeight?.ref.address && isBlankAt(model, g.weightRef) && w !== undefined) {
+            context.report({ at: g.weightRef, messageId: "blankGroupWeight", field: "jx_score_summary.weight", data: { group: g.group, expected: showNumber(w) }, expected: w });
+          }
         }
         const total = model.scalars.jx_score_total;
         if (scored && total && !total.cell && scores.total !== undefined) {

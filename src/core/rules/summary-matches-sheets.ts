@@ -14,7 +14,7 @@ import { cellNumber } from "../scoring/score";
 import { formatNumber } from "../units/convert";
 
 /** Message ids of summary-matches-sheets. */
-export type MessageId = "rowDiffers";
+export type MessageId = "rowDiffers" | "rowBlank";
 
 /** The name a project goes by, for matching a 汇总 row with its sheet. */
 function nameKey(text: string): string {
@@ -39,6 +39,7 @@ export const summaryMatchesSheets = defineRule<MessageId>({
     docs: { description: "项目汇总表中每个项目的预算数、执行数、执行率和得分应与该项目自评表一致。", recommended: true },
     messages: {
       "rowDiffers": "汇总表中“{{project}}”的{{column}}为 {{actual}}，但该项目的自评表（{{where}}）为 {{expected}}，两者应一致。",
+      "rowBlank": "汇总表中“{{project}}”的{{column}}为空，该项目的自评表（{{where}}）为 {{expected}}，请填写。",
     },
     hasSuggestions: true,
   },
@@ -83,6 +84,23 @@ export const summaryMatchesSheets = defineRule<MessageId>({
               suggestions: [{ description: `改为 ${expected}`, writes: [{ at: mine.ref, value }] }],
             });
           };
+          // A cell of the row left blank where the project's sheet gives its figure: a gap, never an all-clear.
+          const blankHere = (b: BoundCell | undefined): b is BoundCell =>
+            b !== undefined && (!b.cell || (b.cell.formula === undefined && b.cell.error === undefined && (b.cell.value === null || (typeof b.cell.value === "string" && !b.cell.value.trim()))));
+          for (const [key, column, other] of [["budget", "预算数", f.budget], ["executed", "执行数", f.executed], ["score", "得分", f.score]] as const) {
+            const mine = row.cells[key];
+            const v = cellNumber(other?.cell);
+            if (!blankHere(mine) || !other || v === undefined || v === 0) continue;
+            const shownValue = key === "score" ? String(v) : formatNumber(v, 2);
+            context.report({
+              at: mine.ref,
+              messageId: "rowBlank",
+              field: `jx_projects.${key}`,
+              data: { project, column, expected: shownValue, where: formatRef(other.ref) },
+              expected: shownValue,
+              suggestions: [{ description: `填入 ${shownValue}`, writes: [{ at: mine.ref, value: v }] }],
+            });
+          }
           let amountsDiffer = false;
           for (const [key, column, other] of [["budget", "预算数", f.budget], ["executed", "执行数", f.executed]] as const) {
             const mine = row.cells[key];

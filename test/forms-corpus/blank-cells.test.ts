@@ -1,0 +1,46 @@
+/**
+ * No false all-clear for a form left partly blank: in every corpus layout, each figure the layout's
+ * relations tie together (an amount, a rate, a 分值, a 得分, a 汇总 cell) is blanked in turn, and
+ * `jixiao check` must then not end in `passed` (可以导出). A blank 得分, 执行率 or 汇总 cell beside filled
+ * ones is a form not finished, whatever else holds. A zero is left alone (a blank 上年结转资金 is 0).
+ *
+ * What is still passed over is listed in LOST with the reason, and asserted still passed over, so that
+ * the list only shrinks.
+ */
+import { checkWorkbook } from "../../src/core/engine/run-rules";
+import { mapWorkbook } from "../../src/core/mapping";
+import { outcomeOf } from "../../src/core/report/outcome";
+import { copyBook, snapshotOf } from "./book";
+import { buildCorpus } from "./corpus";
+import { relationCells } from "./relations";
+
+const LOST: ReadonlyMap<string, string> = new Map([
+  ...["B14", "B19", "B22", "D14", "D16", "D17", "D18", "D19", "D21", "D22"].map((a): [string, string] => [`project-levels 绩效自评表!${a}`, "a 一级 / 二级 分值 of a form with a 分值 per level: the level weights are read, a blank one is not asked for"]),
+  ["dept-whole 部门整体自评表!E35", "the 得分汇总's 总分 分值 (the 100): not asked for when blank"],
+  ["dept-typed 整体自评（手填）!E37", "the 得分汇总's 总分 分值 (the 100): not asked for when blank"],
+  ["dept-framework 整体支出绩效自评!G18", "a 二级 得分 of the 履职效能 framework's summary: not asked for when blank"],
+]);
+
+describe.each(buildCorpus().map((c) => [c.file, c] as const))("%s", (file, c) => {
+  const cells: { key: string; at: string; sheet: string; a1: string }[] = [];
+  const seen = new Set<string>();
+  for (const r of relationCells(c.relations)) {
+    const at = `${r.sheet}!${r.a1}`;
+    const v = c.book.sheets.find((s) => s.name === r.sheet)?.cells.get(r.a1)?.v;
+    if (seen.has(at) || typeof v !== "number" || v === 0) continue;
+    seen.add(at);
+    cells.push({ key: `${file} ${at}`, at, sheet: r.sheet, a1: r.a1 });
+  }
+  const passes = (cell: (typeof cells)[number]): boolean => {
+    const book = copyBook(c.book);
+    book.sheets.find((s) => s.name === cell.sheet)!.cells.delete(cell.a1);
+    const snapshot = snapshotOf(book);
+    return outcomeOf(mapWorkbook(snapshot), checkWorkbook(snapshot)).kind === "passed";
+  };
+  const open = cells.filter((x) => !LOST.has(x.key));
+  const lost = cells.filter((x) => LOST.has(x.key));
+  test(`each of ${open.length} figures blanked: never 可以导出`, () => {
+    expect(open.filter(passes).map((x) => x.at)).toEqual([]);
+  });
+  if (lost.length) test.each(lost.map((x) => [x.at, x] as const))("%s blanked: still passed over (listed)", (_a, x) => expect(passes(x)).toBe(true));
+});
