@@ -2,7 +2,7 @@
  * The text cells the prose checks read — the narrative scalars (jx_achievements …) and every string cell
  * of the narrative sheet 评价报告综述 — and the workbook facts they are checked against.
  */
-import type { CellRef } from "../model/snapshot";
+import type { CellRef, CellSnapshot, SheetSnapshot } from "../model/snapshot";
 import type { ReportModel, TableBinding, TableRow } from "../model/report-model";
 import { indexToCol } from "../model/address";
 import type { ColumnDef, ScalarFieldId, TableId } from "../schema/fields";
@@ -791,10 +791,41 @@ export function sheetInModel(model: ReportModel, sheet: string): boolean {
     }
     const snap = model.snapshot.sheets.find((x) => x.name === sheet);
     // A date (填报日期 typed as a date, a number shown as 2024年3月15日) is no figure of another form.
-    result = !Object.entries(snap?.cells ?? {}).some(([address, c]) => typeof c.value === "number" && !bound.has(address) && !isDateFormat(c.numberFormat));
+    const unbound = Object.entries(snap?.cells ?? {}).filter(([address, c]) => typeof c.value === "number" && !bound.has(address) && !isDateFormat(c.numberFormat));
+    result = !unbound.length || (snap !== undefined && restatesModel(model, snap, unbound));
   }
   m.set(sheet, result);
   return result;
+}
+
+/** Paragraphs a sheet needs to be a report with a small table in it (表1 收支预算执行情况) rather than a form. */
+const REPORT_PARAGRAPHS = 3;
+
+/**
+ * Whether a sheet's numbers that the mapping did not read are a small table inside a report: the sheet has
+ * paragraphs of prose, and each row holding such a number restates, in one of its cells, a number of another
+ * sheet (`合计 | 1711.75 | 1707.31 | 99.74%` under the paragraph on the budget, `基本支出 | 442.18 |
+ * 52.1%`). Such a table quotes the form; another form's sheet has figures of its own.
+ */
+function restatesModel(model: ReportModel, snap: SheetSnapshot, unbound: readonly (readonly [string, CellSnapshot])[]): boolean {
+  if (textCells(snap).filter((t) => isProseText(t.value)).length < REPORT_PARAGRAPHS) return false;
+  // The numbers of the workbook's other sheets (the tables the report quotes).
+  const known: number[] = [];
+  for (const other of model.snapshot.sheets) {
+    if (other.name === snap.name) continue;
+    for (const c of Object.values(other.cells)) if (typeof c.value === "number" && c.value !== 0) known.push(c.value);
+  }
+  const rows = new Map<number, boolean>();
+  for (const [address, c] of unbound) {
+    const row = Number(/\d+$/.exec(address)?.[0]);
+    const v = c.value as number;
+    // A rate (0.9974) within its shown 0.01%, an amount within its shown 0.01.
+    const tolerance = Math.abs(v) < 1 ? 0.00005 : 0.005;
+    // A table in 元 quoted in the report's 万元 (4421800.00 → 442.18) restates it too.
+    const restated = v !== 0 && known.some((k) => Math.abs(k - v) <= tolerance || (tolerance > 0.001 && Math.abs(k / 10000 - v) <= tolerance));
+    rows.set(row, (rows.get(row) ?? false) || restated);
+  }
+  return [...rows.values()].every(Boolean);
 }
 
 /**
