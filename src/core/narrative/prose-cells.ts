@@ -14,6 +14,9 @@ import { causeCorrections, causeOf, type Cause } from "../relations/cause";
 import { analyzeProse, type ProseAnalysis, type ProseQuantity, halfWidth } from "./extract";
 import { convertUnit, decimalShift, moneyFactor } from "../units";
 import { settledYear } from "./report-year";
+import { paragraphsOf, partWrite, type Paragraph, type ProsePart, type SheetParagraphs } from "./paragraphs";
+import type { Fix } from "../engine/types";
+import type { CellWrite } from "../model/writes";
 import { textCells } from "../rules/lib/text-cells";
 import { extend } from "../rules/lib/extend";
 
@@ -30,9 +33,57 @@ export interface ProseCell {
   readonly field?: ScalarFieldId;
   readonly text: string;
   readonly analysis: ProseAnalysis;
+  /**
+   * A paragraph written over several cells (wrapped by hand onto the next row, its section number in the
+   * cell to its left): the cells and where each starts in {@link text}. `ref` is its text's first cell.
+   */
+  readonly parts?: readonly ProsePart[];
 }
 
 const cache = new WeakMap<ReportModel, ProseCell[]>();
+/** The model's prose cells that span several cells, by `Sheet!A1` of their `ref`. */
+const spanning = new WeakMap<ReportModel, Map<string, ProseCell>>();
+
+/** A prose cell read from a sheet: one cell's text, or the paragraph it starts. */
+function sheetProse(sheet: string, address: string, value: string, paragraph: Paragraph | undefined): ProseCell {
+  const text = paragraph?.text ?? value;
+  return { ref: { sheet, address }, text, analysis: analyzeProse(text), ...(paragraph ? { parts: paragraph.parts } : {}) };
+}
+
+/**
+ * A finding at a paragraph that spans cells, placed on the cell its fix changes: each write of the
+ * paragraph's new text becomes the write of the one cell holding the changed figure, and the finding moves
+ * there; a fix that would change two cells is dropped. A finding without a fix goes to the one cell that
+ * holds the phrase it quotes (`actual`), else stays at the paragraph's first cell. Any other finding is
+ * returned as is.
+ */
+export function placeOnPart<D extends { readonly at: CellRef; readonly fix?: Fix; readonly suggestions?: readonly Fix[]; readonly actual?: unknown }>(model: ReportModel, d: D): D {
+  const pc = spanning.get(model)?.get(`${d.at.sheet}!${d.at.address}`);
+  if (!pc?.parts) return d;
+  let at: CellRef | undefined;
+  const onPart = (f: Fix): Fix | undefined => {
+    const writes: CellWrite[] = [];
+    for (const w of f.writes) {
+      if (w.at.sheet !== pc.ref.sheet || w.at.address !== pc.ref.address || typeof w.value !== "string") {
+        writes.push(w);
+        continue;
+      }
+      const one = partWrite({ text: pc.text, parts: pc.parts! }, w.value);
+      if (!one) return undefined;
+      at ??= one.at;
+      writes.push({ ...w, ...one });
+    }
+    return { ...f, writes };
+  };
+  const fix = d.fix && onPart(d.fix);
+  const suggestions = d.suggestions?.map(onPart).filter((f): f is Fix => f !== undefined);
+  // Without a fix, the phrase the finding quotes (`actual`), when exactly one cell holds it whole.
+  if (!at && typeof d.actual === "string" && d.actual) {
+    const holding = pc.parts.filter((x) => x.text.includes(d.actual as string));
+    if (holding.length === 1 && pc.text.indexOf(d.actual) === pc.text.lastIndexOf(d.actual)) at = holding[0].ref;
+  }
+  return { ...d, at: at ?? d.at, fix, suggestions: suggestions?.length ? suggestions : undefined };
+}
 
 /**
  * Every text cell the prose rules read: the narrative fields, the cells of the narrative sheet, and any
@@ -60,15 +111,19 @@ export function proseCells(model: ReportModel): ProseCell[] {
   const sheet = model.snapshot.sheets.find((s) => s.name === NARRATIVE_SHEET);
   if (sheet) {
     const texts = textCells(sheet);
+    const paragraphs = paragraphsOf(sheet);
     for (let i = 0; i < texts.length; i++) {
       const { address, value: v } = texts[i];
-      if (!v.trim() || seen.has(`${sheet.name}!${address}`)) continue;
+      if (!v.trim() || seen.has(`${sheet.name}!${address}`) || paragraphs.tails.has(address)) continue;
       const t = v.trim();
       if (fieldTexts.some((f) => f.includes(t))) continue;
-      out.push({ ref: { sheet: sheet.name, address }, text: v, analysis: analyzeProse(v) });
+      out.push(sheetProse(sheet.name, address, v, paragraphs.heads.get(address)));
     }
   }
   out.push(...otherProseCells(model, seen));
+  const spans = new Map<string, ProseCell>();
+  for (const pc of out) if (pc.parts) spans.set(`${pc.ref.sheet}!${pc.ref.address}`, pc);
+  if (spans.size) spanning.set(model, spans);
   cache.set(model, out);
   return out;
 }
@@ -107,14 +162,25 @@ function otherProseCells(model: ReportModel, seen: Set<string>): ProseCell[] {
   // First the candidates: text cells that are a remark or read as prose. The cheap tests run on text
   // cells only (rules/lib/text-cells.ts), and nearly every text cell (labels, names) fails them, so the
   // bindings below are looked at only for the few sheets that have a candidate.
-  const candidates: { sheet: string; address: string; value: string }[] = [];
+  const candidates: { sheet: string; address: string; value: string; paragraph?: Paragraph }[] = [];
   for (const sheet of model.snapshot.sheets) {
     if (sheet.name === NARRATIVE_SHEET || BOOKKEEPING_SHEETS.has(sheet.name) || INSTRUCTION_SHEET.test(sheet.name)) continue;
     const sheetRemarks = remarks.get(sheet.name);
     const texts = textCells(sheet);
+    let paragraphs: SheetParagraphs | undefined;
     for (let i = 0; i < texts.length; i++) {
       const { address, value } = texts[i];
-      if (sheetRemarks?.has(address) ? value.trim() !== "" : isProseText(value) && !INSTRUCTION_TEXT.test(value)) candidates.push({ sheet: sheet.name, address, value });
+      if (sheetRemarks?.has(address)) {
+        if (value.trim() !== "") candidates.push({ sheet: sheet.name, address, value });
+        continue;
+      }
+      // A paragraph over several cells is read whole from its first cell (rules/lib/text-cells.ts has the
+      // cells; the paragraphs are looked for on a sheet only once one of its cells could be prose).
+      paragraphs ??= paragraphsOf(sheet);
+      if (paragraphs.tails.has(address)) continue;
+      const paragraph = paragraphs.heads.get(address);
+      const text = paragraph?.text ?? value;
+      if (isProseText(text) && !INSTRUCTION_TEXT.test(text)) candidates.push({ sheet: sheet.name, address, value, ...(paragraph ? { paragraph } : {}) });
     }
   }
   if (!candidates.length) return [];
@@ -133,11 +199,11 @@ function otherProseCells(model: ReportModel, seen: Set<string>): ProseCell[] {
     }
   }
   const out: ProseCell[] = [];
-  for (const { sheet, address, value } of candidates) {
+  for (const { sheet, address, value, paragraph } of candidates) {
     const key = `${sheet}!${address}`;
     if (seen.has(key) || bound.get(sheet)?.has(address)) continue;
     seen.add(key);
-    out.push({ ref: { sheet, address }, text: value, analysis: analyzeProse(value) });
+    out.push(sheetProse(sheet, address, value, paragraph));
   }
   return out;
 }
@@ -684,8 +750,8 @@ const ITEM_MARKER = "(?:\\d{1,2}\\s*[、.．](?!\\d)|[(（]\\d{1,2}[)）]|[一�
 const OPENS_ITEM = new RegExp(`^\\s*${ITEM_MARKER}`);
 /** Item markers at the start of a line or after a sentence's end; group 1 is the marker. */
 const ITEM_MARKERS = new RegExp(`(?:^|[。；;！？!?])\\s*(${ITEM_MARKER})`, "g");
-/** An item's opening words up to its first amount (group 1). */
-const ITEM_OPENING = new RegExp(`^\\s*${ITEM_MARKER}\\s*([^，,。；;：:、\\d]{2,40}?)\\s*[(（]?\\s*\\d+(?:\\.\\d+)?\\s*(?:万元|元|亿元)`);
+/** An item's opening words up to its first amount (group 1), written with or without separators (1,235,000.00元). */
+const ITEM_OPENING = new RegExp(`^\\s*${ITEM_MARKER}\\s*([^，,。；;：:、\\d]{2,40}?)\\s*[(（]?\\s*\\d+(?:,\\d{3})*(?:\\.\\d+)?\\s*(?:万元|元|亿元)`);
 
 /**
  * A numbered item's text before a sentence of it (`2、某补助资金28万元，用于…。` before `实际支出12.58万元`):
@@ -725,7 +791,7 @@ export function itemNamesPart(model: ReportModel, item: string, before: string):
   // with (5、购置应急保障用车 20.6 万元…，实际支出 20.6 万元).
   const opening = ITEM_OPENING.exec(item);
   if (opening && namesPart(model, opening[1], true)) return true;
-  const amount = /([\u4e00-\u9fa5A-Za-z（）()]{4,40}?)\s*[(（]?\s*\d+(?:\.\d+)?\s*(?:万元|元|亿元)/g;
+  const amount = /([\u4e00-\u9fa5A-Za-z（）()]{4,40}?)\s*[(（]?\s*\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万元|元|亿元)/g;
   for (let m = amount.exec(item); m; m = amount.exec(item)) if (namesPart(model, m[1])) return true;
   return false;
 }
