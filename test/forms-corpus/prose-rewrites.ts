@@ -92,6 +92,20 @@ function wrappedLines(lines: readonly (string | null)[]): (Line | null)[] {
   });
 }
 
+/** A long paragraph typed on as many rows as it takes, each row ended after the first comma past 30 characters. */
+function commaWrappedLines(lines: readonly (string | null)[]): (Line | null)[] {
+  return lines.flatMap((t): (Line | null)[] => {
+    if (t === null) return [null];
+    const out: Line[] = [];
+    let rest = t;
+    for (let at = rest.indexOf("，", 30); at >= 0 && at < rest.length - 1; at = rest.indexOf("，", 30)) {
+      out.push({ text: rest.slice(0, at + 1) });
+      rest = rest.slice(at + 1);
+    }
+    return [...out, { text: rest }];
+  });
+}
+
 const CN_DIGITS = "零一二三四五六七八九";
 
 /** 0 ≤ n < 10000 in Chinese numerals (十二, 一百零三, 九十九). */
@@ -221,6 +235,7 @@ export const REWRITES: Record<string, Rewrite> = {
     s.merges.push("A1:H40");
   },
   "paragraphs wrapped by hand mid-sentence": (_b, s) => rewriteSheet(s, wrappedLines(linesOf(s))),
+  "long paragraphs typed on several rows, each ended after a comma": (_b, s) => rewriteSheet(s, commaWrappedLines(linesOf(s))),
   [TABLE_REWRITE]: (_b, s, consistent) => {
     const lines = linesOf(s);
     const t = embeddedTable(consistent);
@@ -277,15 +292,17 @@ export function rewritten(b: BookSpec, sheet: string, rw: Rewrite, consistent: r
 
 
 /**
- * The cells of the paragraphs that `cells` are in, when a paragraph was wrapped by hand (its next row opens
- * with the 万元 of its last amount): a finding about a sentence of such a paragraph (parts that do not add up
- * to their whole, a whole split from its unit) may stand at any row of it.
+ * The cells of the paragraphs that `cells` are in, when a paragraph was typed over several rows (a row ends
+ * with a comma, or the next opens with the 万元 of its last amount): a finding about a sentence of such a
+ * paragraph (parts that do not add up to their whole, a change whose percent and amount are on two rows, a
+ * whole split from its unit) may stand at any row of it.
  */
 export function wrappedParagraphCells(b: BookSpec, cells: ReadonlySet<string>): Set<string> {
   const out = new Set(cells);
   const opensWithUnit = (s: SheetSpec, row: number): boolean => {
     const v = s.cells.get(`A${row}`)?.v;
-    return typeof v === "string" && v.startsWith("万元");
+    const above = s.cells.get(`A${row - 1}`)?.v;
+    return typeof v === "string" && (v.startsWith("万元") || (typeof above === "string" && above.endsWith("，")));
   };
   for (const x of cells) {
     const [sheet, at] = x.split("!");

@@ -1,6 +1,6 @@
 /**
  * Paragraphs a clerk writes over several cells: one wrapped by hand in mid-sentence onto the next row
- * (`…全年预算数为346.77` / `万元，执行数为…`), and one whose section number sits in the cell to its left
+ * (`…全年预算数为346.77` / `万元，执行数为…`, or `…预算执行率82.6%，` / `结转到2020年度33.42万元。`), and one whose section number sits in the cell to its left
  * (A: `3.` | B: `上级转移支付预算53.00万元，支出34.08万元…`). The prose checks read such a paragraph as one
  * text; a finding whose fix rewrites one figure is placed on the cell that holds it ({@link partWrite}).
  */
@@ -34,13 +34,17 @@ const BARE_MARKER = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[�
 const ENDS_SENTENCE = /[。！？!?；;：:]\s*$/;
 /** A row that can only go on the row above: it opens with a unit or a clause mark (万元，执行数为…). */
 const CONTINUES = /^\s*(?:万元|亿元|元|%|％|个百分点|个|项|分|家|人|户|[，,、；;)）])/;
+/** A row whose sentence goes on: it ends with a comma (…预算执行率82.6%，). */
+const ENDS_CLAUSE = /[，,、]\s*$/;
+/** A row that opens a section or an item of its own (一、 （二） 3. 一是). */
+const OPENS_SECTION = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．是]|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]{1,3})/;
 
 const cache = new WeakMap<SheetSnapshot, SheetParagraphs>();
 
 /**
  * The sheet's paragraphs written over several cells: a text cell followed, directly below in its column, by
- * rows that can only continue it (the text above ends in mid-sentence and the one below opens with a unit or
- * a clause mark), and a text cell with a bare section number in the cell to its left (and nothing further
+ * rows that continue it (the text above ends in mid-sentence and the one below opens with a unit or a clause
+ * mark, or the text above ends with a comma and the one below opens no section of its own), and a text cell with a bare section number in the cell to its left (and nothing further
  * left). Cached per sheet snapshot.
  */
 export function paragraphsOf(sheet: SheetSnapshot): SheetParagraphs {
@@ -57,7 +61,7 @@ export function paragraphsOf(sheet: SheetSnapshot): SheetParagraphs {
     for (;;) {
       const last = chain[chain.length - 1];
       const below = at.get(`${last.col}:${last.row + 1}`);
-      if (!below || ENDS_SENTENCE.test(last.value) || !CONTINUES.test(below.value)) break;
+      if (!below || ENDS_SENTENCE.test(last.value) || !(CONTINUES.test(below.value) || (ENDS_CLAUSE.test(last.value) && !OPENS_SECTION.test(below.value)))) break;
       chain.push(below);
     }
     const left = t.col > 1 ? at.get(`${t.col - 1}:${t.row}`) : undefined;
