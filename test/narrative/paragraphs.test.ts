@@ -1,5 +1,5 @@
-/** Paragraphs written over several cells (narrative/paragraphs.ts): wrapped by hand, numbered in the cell to the left. */
-import { paragraphsOf, partWrite } from "../../src/core/narrative/paragraphs";
+/** Paragraphs written over several cells (narrative/paragraphs.ts): wrapped by hand, numbered in the cell to the left, a small table's rows. */
+import { paragraphsOf, partWrite, tableRowSentences } from "../../src/core/narrative/paragraphs";
 import type { SheetSnapshot } from "../../src/core/model/snapshot";
 
 const sheet = (cells: Record<string, string>): SheetSnapshot => ({ name: "综述", cells: Object.fromEntries(Object.entries(cells).map(([a, v]) => [a, { value: v }])), merges: [] });
@@ -34,5 +34,36 @@ describe("partWrite", () => {
 
   test("a change across two cells has no write", () => {
     expect(partWrite(p, p.text.replace("1711.75万元", "1711.57元"))).toBeUndefined();
+  });
+});
+
+describe("tableRowSentences", () => {
+  const s: SheetSnapshot = {
+    name: "自评报告",
+    merges: [],
+    cells: {
+      A5: { value: "表1 收支预算执行情况" },
+      A6: { value: "项目" },
+      B6: { value: "预算数（万元）" },
+      C6: { value: "执行数（万元）" },
+      D6: { value: "执行率" },
+      A7: { value: "合计" },
+      B7: { value: 1711.75, numberFormat: "0.00" },
+      C7: { value: 1707.31, numberFormat: "0.00" },
+      D7: { value: 0.9974, numberFormat: "0.00%" },
+      A8: { value: "其中：项目支出" },
+      B8: { value: 1603.45, numberFormat: "0.00" },
+    },
+  };
+
+  test("each row of a report's small table is the sentence it states, its figures on their own cells", () => {
+    const rows = tableRowSentences(s, ["B7", "C7", "D7", "B8"], "万元");
+    expect(rows.map((r) => r.paragraph.text)).toEqual(["预算数1711.75万元，执行数1707.31万元，执行率99.74%。", "其中：项目支出预算数1603.45万元。"]);
+    expect(rows[0].paragraph.parts.map((p) => p.ref.address)).toEqual(["A7", "B7", "C7", "D7"]);
+  });
+
+  test("no fix writes words into a number cell", () => {
+    const p = tableRowSentences(s, ["B7", "C7", "D7"], "万元")[0].paragraph;
+    expect(partWrite(p, p.text.replace("99.74%", "99.47%"))).toBeUndefined();
   });
 });

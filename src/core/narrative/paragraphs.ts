@@ -14,6 +14,8 @@ export interface ProsePart {
   readonly start: number;
   /** The cell's text as joined (a section number without its mark is given one: `3` → `3、`). */
   readonly text: string;
+  /** Words that are not the cell's text (a small table's row read as a sentence): no fix writes it. */
+  readonly read?: true;
 }
 
 /** A paragraph over several cells. */
@@ -99,6 +101,70 @@ export function partWrite(p: Paragraph, value: string): Pick<CellWrite, "at" | "
   while (suf < old.length - pre && suf < value.length - pre && old[old.length - 1 - suf] === value[value.length - 1 - suf]) suf++;
   const end = old.length - suf;
   const part = p.parts.find((x) => x.start <= pre && end <= x.start + x.text.length);
-  if (!part) return undefined;
+  if (!part || part.read) return undefined;
   return { at: part.ref, value: part.text.slice(0, pre - part.start) + value.slice(pre, value.length - suf) + part.text.slice(end - part.start) };
+}
+
+/** A header's generic word for an amount: the row's name says what it is (基本支出 | 决算数 442.18). */
+const GENERIC_AMOUNT = /^(?:金额|数额|决算数|本年数|本年决算数|支出数|合计)$/;
+
+/**
+ * The rows of a small table inside a report (表1 收支预算执行情况: 项目 | 预算数（万元） | 执行数（万元） |
+ * 执行率), each read as the sentence it states: `合计预算数1711.75万元，执行数1707.31万元，执行率99.74%。`, so that
+ * the prose checks compare its figures with the form's. A row's name is the text left of its first number;
+ * a column's header the text above it on the nearest row without numbers (its unit in brackets read as the
+ * column's unit). The sentence's ref is the row's first cell; each figure's words are a part on its own
+ * cell, marked `read` (no fix rewrites a number cell with words).
+ * @param numbers - the table's number cells (A1 addresses) on `sheet`
+ * @param moneyUnit - the unit of amounts whose header names none
+ */
+export function tableRowSentences(sheet: SheetSnapshot, numbers: readonly string[], moneyUnit: string): { address: string; paragraph: Paragraph }[] {
+  const at = new Map<string, TextCell>();
+  for (const t of textCells(sheet)) at.set(`${t.col}:${t.row}`, t);
+  const pos = (a: string): { col: number; row: number } => {
+    const m = /^([A-Z]+)(\d+)$/.exec(a)!;
+    return { col: m[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0), row: Number(m[2]) };
+  };
+  const numberRows = new Set(numbers.map((a) => pos(a).row));
+  const rows = new Map<number, { col: number; address: string }[]>();
+  for (const a of numbers) {
+    const p = pos(a);
+    rows.set(p.row, [...(rows.get(p.row) ?? []), { col: p.col, address: a }].sort((x, y) => x.col - y.col));
+  }
+  const out: { address: string; paragraph: Paragraph }[] = [];
+  for (const [row, cells] of rows) {
+    let label: TextCell | undefined;
+    for (let c = cells[0].col - 1; c >= 1 && !label; c--) label = at.get(`${c}:${row}`);
+    // A 合计 row states the whole: its figures need no row name (合计预算数 is the 预算数).
+    const name = label && !/^(?:合\s*计|总\s*计|汇\s*总)[:：]?$/.test(label.value.trim()) ? label.value.trim() : "";
+    const parts: ProsePart[] = [];
+    let text = "";
+    if (label) {
+      parts.push({ ref: { sheet: sheet.name, address: label.address }, start: 0, text: name, read: true });
+      text = name;
+    }
+    const first = parts.length;
+    for (const { col, address } of cells) {
+      let header = "";
+      for (let r = row - 1; r >= Math.max(1, row - 4) && !header; r--) if (!numberRows.has(r)) header = at.get(`${col}:${r}`)?.value.trim() ?? "";
+      const cell = sheet.cells[address];
+      const v = cell?.value;
+      if (typeof v !== "number") continue;
+      const unitWritten = /[（(]\s*(万元|元|亿元|%|％)\s*[)）]/.exec(header)?.[1];
+      const words = header.replace(/[（(][^）)]*[)）]/g, "").replace(/\s+/g, "");
+      const format = cell?.numberFormat ?? "";
+      const decimals = (/0\.(0+)/.exec(format)?.[1].length ?? 0);
+      let figure: string;
+      if (/%/.test(format)) figure = `${(v * 100).toFixed(decimals)}%`;
+      else if (unitWritten === "%" || unitWritten === "％") figure = `${v.toFixed(decimals)}%`;
+      else figure = `${format ? v.toFixed(decimals) : String(v)}${unitWritten ?? moneyUnit}`;
+      const piece = `${GENERIC_AMOUNT.test(words) ? "" : words}${figure}，`;
+      parts.push({ ref: { sheet: sheet.name, address }, start: text.length, text: piece, read: true });
+      text += piece;
+    }
+    if (parts.length === first) continue;
+    text = `${text.replace(/，$/, "")}。`;
+    out.push({ address: parts[0].ref.address, paragraph: { text, parts } });
+  }
+  return out;
 }

@@ -14,7 +14,7 @@ import { causeCorrections, causeOf, type Cause } from "../relations/cause";
 import { analyzeProse, type ProseAnalysis, type ProseQuantity, halfWidth } from "./extract";
 import { convertUnit, decimalShift, moneyFactor } from "../units";
 import { settledYear } from "./report-year";
-import { paragraphsOf, partWrite, type Paragraph, type ProsePart, type SheetParagraphs } from "./paragraphs";
+import { paragraphsOf, partWrite, tableRowSentences, type Paragraph, type ProsePart, type SheetParagraphs } from "./paragraphs";
 import type { Fix } from "../engine/types";
 import type { CellWrite } from "../model/writes";
 import { textCells } from "../rules/lib/text-cells";
@@ -182,6 +182,11 @@ function otherProseCells(model: ReportModel, seen: Set<string>): ProseCell[] {
       const text = paragraph?.text ?? value;
       if (isProseText(text) && !INSTRUCTION_TEXT.test(text)) candidates.push({ sheet: sheet.name, address, value, ...(paragraph ? { paragraph } : {}) });
     }
+  }
+  // A report's small table (表1 收支预算执行情况) under its paragraphs: each row read as the sentence it states.
+  for (const sheet of model.snapshot.sheets) {
+    const table = reportTable(model, sheet);
+    if (table) for (const { address, paragraph } of tableRowSentences(sheet, table, model.moneyUnit ?? "万元")) candidates.push({ sheet: sheet.name, address, value: paragraph.text, paragraph });
   }
   if (!candidates.length) return [];
   // A candidate bound to a field is that field's business: every scalar, and every text cell of a table
@@ -849,19 +854,31 @@ export function sheetInModel(model: ReportModel, sheet: string): boolean {
   if (hit !== undefined) return hit;
   let result = hasOwnAmounts(model, sheet);
   if (!result) {
-    const bound = new Set<string>();
-    for (const b of Object.values(model.scalars)) if (b && b.ref.sheet === sheet) bound.add(b.ref.address);
-    for (const t of Object.values(model.tables)) {
-      if (t?.sheet !== sheet) continue;
-      for (const row of t.rows) for (const c of Object.values(row.cells)) bound.add(c.ref.address);
-    }
     const snap = model.snapshot.sheets.find((x) => x.name === sheet);
-    // A date (填报日期 typed as a date, a number shown as 2024年3月15日) is no figure of another form.
-    const unbound = Object.entries(snap?.cells ?? {}).filter(([address, c]) => typeof c.value === "number" && !bound.has(address) && !isDateFormat(c.numberFormat));
+    const unbound = snap ? unboundNumbers(model, snap) : [];
     result = !unbound.length || (snap !== undefined && restatesModel(model, snap, unbound));
   }
   m.set(sheet, result);
   return result;
+}
+
+/** The number cells of a report's small table on `sheet` (see {@link restatesModel}), undefined when it has none. */
+function reportTable(model: ReportModel, sheet: SheetSnapshot): string[] | undefined {
+  if (sheet.name === NARRATIVE_SHEET || BOOKKEEPING_SHEETS.has(sheet.name) || INSTRUCTION_SHEET.test(sheet.name) || hasOwnAmounts(model, sheet.name)) return undefined;
+  const unbound = unboundNumbers(model, sheet);
+  return unbound.length && restatesModel(model, sheet, unbound) ? unbound.map(([a]) => a) : undefined;
+}
+
+/** A sheet's numbers that the mapping did not read (dates aside). */
+function unboundNumbers(model: ReportModel, snap: SheetSnapshot): [string, CellSnapshot][] {
+  const bound = new Set<string>();
+  for (const b of Object.values(model.scalars)) if (b && b.ref.sheet === snap.name) bound.add(b.ref.address);
+  for (const t of Object.values(model.tables)) {
+    if (t?.sheet !== snap.name) continue;
+    for (const row of t.rows) for (const c of Object.values(row.cells)) bound.add(c.ref.address);
+  }
+  // A date (填报日期 typed as a date, a number shown as 2024年3月15日) is no figure of another form.
+  return Object.entries(snap.cells).filter(([address, c]) => typeof c.value === "number" && !bound.has(address) && !isDateFormat(c.numberFormat));
 }
 
 /** Paragraphs a sheet needs to be a report with a small table in it (表1 收支预算执行情况) rather than a form. */
@@ -888,7 +905,8 @@ function restatesModel(model: ReportModel, snap: SheetSnapshot, unbound: readonl
     // A rate (0.9974) within its shown 0.01%, an amount within its shown 0.01.
     const tolerance = Math.abs(v) < 1 ? 0.00005 : 0.005;
     // A table in 元 quoted in the report's 万元 (4421800.00 → 442.18) restates it too.
-    const restated = v !== 0 && known.some((k) => Math.abs(k - v) <= tolerance || (tolerance > 0.001 && Math.abs(k / 10000 - v) <= tolerance));
+    // A small whole number (a weight, a score, a count) is everywhere: it quotes nothing.
+    const restated = (!Number.isInteger(v) || Math.abs(v) >= 100) && known.some((k) => Math.abs(k - v) <= tolerance || (tolerance > 0.001 && Math.abs(k / 10000 - v) <= tolerance));
     rows.set(row, (rows.get(row) ?? false) || restated);
   }
   return [...rows.values()].every(Boolean);
