@@ -2,11 +2,17 @@
  * The text sheet as clerks really write it. Every layout with a report on a sheet of its own (综述, 自评报告,
  * 决算说明, 整体绩效) has that sheet rewritten the way the seeds' reports are laid out, WITHOUT changing any
  * stated figure: headings on rows of their own with blank rows between sections, the whole report in one
- * merged cell with line breaks, paragraphs wrapped by hand in mid-sentence, a small table inside the text,
- * amounts in 元 / 亿元 and percents in Chinese numerals, the report under the form on the form's own sheet,
- * and section numbers in column A with the text in column B. For each rewrite: the consistent workbook
- * stays clean, every prose mistake prose-sweep.test.ts finds is still found at its (moved) cell, and every
- * planted mistake the corpus finds is still found at its cause. A mistake is planted in the original book
+ * merged cell with line breaks, paragraphs wrapped by hand in mid-sentence or typed on several rows, a small
+ * table inside the text, amounts in 元 / 亿元 and percents in Chinese numerals (also in every text of every
+ * layout), the report under the form on the form's own sheet, and section numbers in column A with the text
+ * in column B. For each rewrite: the consistent workbook stays clean, every prose mistake
+ * prose-sweep.test.ts finds is still found at its (moved) cell, and every planted mistake the corpus finds
+ * is still found at its cause.
+ *
+ * Judgement calls: an amount written in 元 beside a 万元 table keeps prose-unit-matches-table's suggestion
+ * (EXPECTED); a paragraph typed over several rows is one paragraph, so a finding about one of its sentences
+ * (parts that do not add up, a change whose amount and percent are on two rows) may stand at any of its rows,
+ * while one about a single figure goes to the row holding it. A mistake is planted in the original book
  * and the rewrite applied after, so a planted figure moves (and is rewritten) with its text; its cell in
  * the rewritten book is the one that differs from the rewritten consistent book. What is still lost is
  * listed in LOST with its reason, and asserted lost, so that the list can only shrink.
@@ -15,7 +21,7 @@ import { checkWorkbook } from "../../src/core/engine/run-rules";
 import { copyBook, snapshotOf, type BookSpec, type SheetSpec } from "./book";
 import { buildCorpus } from "./corpus";
 import { findingKeys, foundAtNew, prosePlants } from "./prose-plants";
-import { diffCells, linesOf, REWRITES, rewritten, textSheetOf, TABLE_REWRITE, wrappedParagraphCells, YUAN_REWRITE } from "./prose-rewrites";
+import { diffCells, linesOf, REWRITES, reworded, rewritten, tablesInYuan, textSheetOf, TABLE_REWRITE, wrappedParagraphCells, YUAN_REWRITE } from "./prose-rewrites";
 import { possibleCauses } from "./relations";
 import type { FormCase } from "./types";
 
@@ -53,38 +59,62 @@ function expectLost(key: string, lost: string[], stillLost: string[]): void {
   expect(stillLost).toEqual([...LOST.keys()].filter((k) => k.startsWith(key)));
 }
 
-describe.each(Object.entries(REWRITES))("%s", (rwName, rw) => {
-  test.each(cases.map((x) => [x.c.file, x] as const))("%s: the consistent workbook stays clean", (_f, { c, s }) => {
-    const consistent = linesOf(s);
-    const before = findingKeys(c.book);
-    const after = rewritten(c.book, s.name, rw, consistent);
-    const gained = [...findingKeys(after, true, true)].filter((k) => !before.has(k.slice(0, k.indexOf("#"))) && !EXPECTED[rwName]?.re.test(k));
-    expect(gained).toEqual([]);
-  });
+/** The gained errors and warnings of the rewritten consistent book (`rwName`'s expected ones aside). */
+function gainedBy(c: FormCase, rewrite: (b: BookSpec) => BookSpec, rwName: string): string[] {
+  const before = findingKeys(c.book);
+  return [...findingKeys(rewrite(c.book), true, true)].filter((k) => !before.has(k.slice(0, k.indexOf("#"))) && !EXPECTED[rwName]?.re.test(k));
+}
 
-  test.each(cases.map((x) => [x.c.file, x] as const))("%s: every mistake found before is found at its (moved) cause", (file, { c, s }) => {
-    const consistent = linesOf(s);
-    const before = findingKeys(c.book);
-    const clean = rewritten(c.book, s.name, rw, consistent);
-    const cleanKeys = findingKeys(clean, false, true);
-    const lost: string[] = [];
-    const stillLost: string[] = [];
-    const check = (what: string, planted: BookSpec, causes: ReadonlySet<string>): void => {
-      if (!foundAtNew(planted, causes, before)) return; // not found today: prose-sweep and the corpus test own it
-      const after = rewritten(planted, s.name, rw, consistent);
-      const moved = new Set([...causes].filter((x) => !x.startsWith(`${s.name}!`)));
-      for (const x of wrappedParagraphCells(after, diffCells(clean, after))) moved.add(x);
-      const name = `${rwName} | ${file}: ${what}`;
-      if (!foundAtNew(after, moved, cleanKeys, true)) (LOST.has(name) ? stillLost : lost).push(name);
-    };
-    for (const p of prosePlants(c)) check(p.name, p.book, new Set([`${p.sheet}!${p.a1}`]));
-    for (const v of c.variants) {
-      const planted = copyBook(c.book);
-      v.plant(planted);
-      check(`${v.kind} ${v.what}`, planted, new Set([`${v.cause.sheet}!${v.cause.a1}`, ...(v.relational ? possibleCauses(planted, c.relations) : [])]));
-    }
-    expectLost(`${rwName} | ${file}: `, lost, stillLost);
-  });
+/**
+ * Every mistake the book's prose-sweep plants and its variants that is found today, planted then rewritten:
+ * still found at its (moved) cause — the cells the plant changed in the rewritten book (and, for a paragraph
+ * typed over several rows, its other rows), or a cause outside the rewritten cells.
+ */
+function expectStillFound(c: FormCase, rewrite: (b: BookSpec) => BookSpec, rwName: string, movedSheet?: string): void {
+  const before = findingKeys(c.book);
+  const clean = rewrite(c.book);
+  const cleanKeys = findingKeys(clean, false, true);
+  const lost: string[] = [];
+  const stillLost: string[] = [];
+  const check = (what: string, planted: BookSpec, causes: ReadonlySet<string>): void => {
+    if (!foundAtNew(planted, causes, before)) return; // not found today: prose-sweep and the corpus test own it
+    const after = rewrite(planted);
+    const moved = new Set([...causes].filter((x) => movedSheet === undefined || !x.startsWith(`${movedSheet}!`)));
+    for (const x of wrappedParagraphCells(after, diffCells(clean, after))) moved.add(x);
+    const name = `${rwName} | ${c.file}: ${what}`;
+    if (!foundAtNew(after, moved, cleanKeys, true)) (LOST.has(name) ? stillLost : lost).push(name);
+  };
+  for (const p of prosePlants(c)) check(p.name, p.book, new Set([`${p.sheet}!${p.a1}`]));
+  for (const v of c.variants) {
+    const planted = copyBook(c.book);
+    v.plant(planted);
+    check(`${v.kind} ${v.what}`, planted, new Set([`${v.cause.sheet}!${v.cause.a1}`, ...(v.relational ? possibleCauses(planted, c.relations) : [])]));
+  }
+  expectLost(`${rwName} | ${c.file}: `, lost, stillLost);
+}
+
+describe.each(Object.entries(REWRITES))("%s", (rwName, rw) => {
+  const onTextSheet = (c: FormCase, s: SheetSpec) => (b: BookSpec) => rewritten(b, s.name, rw, linesOf(s));
+  test.each(cases.map((x) => [x.c.file, x] as const))("%s: the consistent workbook stays clean", (_f, { c, s }) => expect(gainedBy(c, onTextSheet(c, s), rwName)).toEqual([]));
+  test.each(cases.map((x) => [x.c.file, x] as const))("%s: every mistake found before is found at its (moved) cause", (_f, { c, s }) => expectStillFound(c, onTextSheet(c, s), rwName, s.name));
+});
+
+/**
+ * The other texts of every layout — a 实际完成情况 or 自评结论 cell in the form, the paragraphs under it, the
+ * report sheets — with the amounts, percents and changes of {@link YUAN_REWRITE} written as clerks also write
+ * them (元 beside 万元 tables, 亿元, Chinese numerals, 同比).
+ */
+describe(`${YUAN_REWRITE}, in every text of every layout`, () => {
+  const name = `${YUAN_REWRITE} (every text)`;
+  const everyText = (b: BookSpec): BookSpec => {
+    const out = copyBook(b);
+    const inYuan = tablesInYuan(b);
+    for (const s of out.sheets) for (const cell of s.cells.values()) if (typeof cell.v === "string" && cell.v.length >= 25 && /\d/.test(cell.v)) cell.v = reworded(cell.v, inYuan);
+    return out;
+  };
+  const all = buildCorpus();
+  test.each(all.map((c) => [c.file, c] as const))("%s: the consistent workbook stays clean", (_f, c) => expect(gainedBy(c, everyText, YUAN_REWRITE)).toEqual([]));
+  test.each(all.map((c) => [c.file, c] as const))("%s: every mistake found before is found at its (moved) cause", (_f, c) => expectStillFound(c, everyText, name));
 });
 
 /**

@@ -149,7 +149,7 @@ function yiText(wan: string): string {
  * 比上年增长 / 减少 x% as 同比增长 / 同比下降. Beside tables kept in 元 (`inYuan`) no amount is written in 元: the
  * report's 634.21万元 rounds the table's 6,342,118.45元, and “6,342,100.00元” would state another figure.
  */
-function reworded(t: string, inYuan: boolean): string {
+export function reworded(t: string, inYuan: boolean): string {
   let money = 0;
   let pct = 0;
   return t
@@ -218,6 +218,11 @@ export function formSheet(b: BookSpec): SheetSpec {
   return b.sheets.find((s) => !s.state && [...s.cells.values()].some((c) => typeof c.v === "number"))!;
 }
 
+/** Whether the book keeps its tables in 元 (`单位：元`, `合计（元）`). */
+export function tablesInYuan(b: BookSpec): boolean {
+  return b.sheets.some((x) => [...x.cells.values()].some((c) => typeof c.v === "string" && /单位[:：]\s*元|[（(]元[)）]/.test(c.v)));
+}
+
 /** The rewrite that writes amounts in 元 beside 万元 tables (prose-unit-matches-table's warning is expected there). */
 export const YUAN_REWRITE = "amounts in 元 and 亿元, percents in Chinese numerals, 同比";
 
@@ -247,7 +252,7 @@ export const REWRITES: Record<string, Rewrite> = {
     rewriteSheet(s, out);
   },
   [YUAN_REWRITE]: (b, s) => {
-    const inYuan = b.sheets.some((x) => [...x.cells.values()].some((c) => typeof c.v === "string" && /单位[:：]\s*元|[（(]元[)）]/.test(c.v)));
+    const inYuan = tablesInYuan(b);
     rewriteSheet(s, linesOf(s).map((t) => (t === null ? null : { text: reworded(t, inYuan) })));
   },
   "the report under the form's sign-off block, on the form's sheet": (b, s) => {
