@@ -17,6 +17,11 @@ describe("paragraphsOf", () => {
     expect(p.tails.size).toBe(0);
   });
 
+  test("a row that opens with a word beginning like a unit (项目支出, 个别) does not continue a heading", () => {
+    const p = paragraphsOf(sheet({ A3: "（二）支出情况", A4: "项目支出406.57万元，占47.9%。", A5: "三、存在的问题", A6: "个别项目资金到位晚，支出进度慢。" }));
+    expect(p.heads.size).toBe(0);
+  });
+
   test("a section number alone in the cell to the left opens the text", () => {
     const p = paragraphsOf(sheet({ A11: "3.", B11: "上级转移支付预算53.00万元，支出34.08万元。", A12: "4", B12: "其他经费预算1.00万元。" }));
     expect(p.heads.get("B11")?.text).toBe("3.上级转移支付预算53.00万元，支出34.08万元。");

@@ -34,8 +34,11 @@ export interface SheetParagraphs {
 const BARE_MARKER = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]|\d{1,2}\s*[、.．]?)\s*$/;
 /** A text that ends a sentence or a clause a heading closes (。！？；：). */
 const ENDS_SENTENCE = /[。！？!?；;：:]\s*$/;
-/** A row that can only go on the row above: it opens with a unit or a clause mark (万元，执行数为…). */
-const CONTINUES = /^\s*(?:万元|亿元|元|%|％|个百分点|个|项|分|家|人|户|[，,、；;)）])/;
+/**
+ * A row that can only go on the row above: it opens with a unit standing alone (万元，执行数为… — not the 项 of
+ * 项目支出 nor the 个 of 个别) or with a clause mark.
+ */
+const CONTINUES = /^\s*(?:(?:万元|亿元|元|%|％|个百分点|个|项|分|家|人|户)(?=$|[\s，,。；;、)）])|[，,、；;)）])/;
 /** A row whose sentence goes on: it ends with a comma (…预算执行率82.6%，). */
 const ENDS_CLAUSE = /[，,、]\s*$/;
 /** A row that opens a section or an item of its own (一、 （二） 3. 一是). */
