@@ -2,7 +2,8 @@
  * The text sheet as clerks really write it. Every layout with a report on a sheet of its own (综述, 自评报告,
  * 决算说明, 整体绩效) has that sheet rewritten the way the seeds' reports are laid out, WITHOUT changing any
  * stated figure: headings on rows of their own with blank rows between sections, the whole report in one
- * merged cell with line breaks, paragraphs wrapped by hand in mid-sentence or typed on several rows, a small
+ * merged cell with line breaks, paragraphs wrapped by hand in mid-sentence or typed on several rows (ended
+ * after a comma, or cut at the column's width), a small
  * table inside the text, amounts in 元 / 亿元 and percents in Chinese numerals (also in every text of every
  * layout), the report under the form on the form's own sheet, and section numbers in column A with the text
  * in column B. For each rewrite: the consistent workbook stays clean, every prose mistake

@@ -106,6 +106,25 @@ function commaWrappedLines(lines: readonly (string | null)[]): (Line | null)[] {
   });
 }
 
+/** Characters per row of a paragraph typed to the column's width. */
+const WIDTH = 36;
+
+/** A long paragraph typed to the column's width and cut there, in mid-word (never inside a number). */
+function widthWrappedLines(lines: readonly (string | null)[]): (Line | null)[] {
+  return lines.flatMap((t): (Line | null)[] => {
+    if (t === null) return [null];
+    const out: Line[] = [];
+    let rest = t;
+    while (rest.length > WIDTH) {
+      let at = WIDTH;
+      while (at < rest.length && /[\d.,]/.test(rest[at]) && /[\d.,]/.test(rest[at - 1])) at++;
+      out.push({ text: rest.slice(0, at) });
+      rest = rest.slice(at);
+    }
+    return [...out, { text: rest }];
+  });
+}
+
 const CN_DIGITS = "零一二三四五六七八九";
 
 /** 0 ≤ n < 10000 in Chinese numerals (十二, 一百零三, 九十九). */
@@ -241,6 +260,7 @@ export const REWRITES: Record<string, Rewrite> = {
   },
   "paragraphs wrapped by hand mid-sentence": (_b, s) => rewriteSheet(s, wrappedLines(linesOf(s))),
   "long paragraphs typed on several rows, each ended after a comma": (_b, s) => rewriteSheet(s, commaWrappedLines(linesOf(s))),
+  "long paragraphs typed to the column's width, cut in mid-word": (_b, s) => rewriteSheet(s, widthWrappedLines(linesOf(s))),
   [TABLE_REWRITE]: (_b, s, consistent) => {
     const lines = linesOf(s);
     const t = embeddedTable(consistent);
@@ -298,7 +318,7 @@ export function rewritten(b: BookSpec, sheet: string, rw: Rewrite, consistent: r
 
 /**
  * The cells of the paragraphs that `cells` are in, when a paragraph was typed over several rows (a row ends
- * with a comma, or the next opens with the 万元 of its last amount): a finding about a sentence of such a
+ * with a comma or is cut at the column's width, or the next opens with the 万元 of its last amount): a finding about a sentence of such a
  * paragraph (parts that do not add up to their whole, a change whose percent and amount are on two rows, a
  * whole split from its unit) may stand at any row of it.
  */
@@ -307,7 +327,7 @@ export function wrappedParagraphCells(b: BookSpec, cells: ReadonlySet<string>): 
   const opensWithUnit = (s: SheetSpec, row: number): boolean => {
     const v = s.cells.get(`A${row}`)?.v;
     const above = s.cells.get(`A${row - 1}`)?.v;
-    return typeof v === "string" && (v.startsWith("万元") || (typeof above === "string" && above.endsWith("，")));
+    return typeof v === "string" && (v.startsWith("万元") || (typeof above === "string" && (above.endsWith("，") || (above.length >= WIDTH && !/[。；：]$/.test(above)))));
   };
   for (const x of cells) {
     const [sheet, at] = x.split("!");

@@ -32,24 +32,39 @@ export interface SheetParagraphs {
 
 /** A cell holding only a section or item number: 一、 （一） (3) 1. 2、 3. */
 const BARE_MARKER = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]|\d{1,2}\s*[、.．]?)\s*$/;
-/** A text that ends a sentence or a clause a heading closes (。！？；：). */
-const ENDS_SENTENCE = /[。！？!?；;：:]\s*$/;
+/** A text that ends a sentence (。！？). */
+const ENDS_SENTENCE = /[。！？!?]\s*$/;
 /**
  * A row that can only go on the row above: it opens with a unit standing alone (万元，执行数为… — not the 项 of
  * 项目支出 nor the 个 of 个别) or with a clause mark.
  */
 const CONTINUES = /^\s*(?:(?:万元|亿元|元|%|％|个百分点|个|项|分|家|人|户)(?=$|[\s，,。；;、)）])|[，,、；;)）])/;
-/** A row whose sentence goes on: it ends with a comma (…预算执行率82.6%，). */
-const ENDS_CLAUSE = /[，,、]\s*$/;
+/** A row whose sentence goes on: it ends with a comma, a semicolon or a colon (…预算执行率82.6%，). */
+const ENDS_CLAUSE = /[，,、；;：:]\s*$/;
 /** A row that opens a section or an item of its own (一、 （二） 3. 一是). */
 const OPENS_SECTION = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．是]|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]{1,3})/;
+
+/** Characters a row of a report typed to the column's width has at least. */
+const FULL_ROW = 20;
+
+/**
+ * A report's row typed to the column's width and cut there, in mid-word (`…1个项目自评` / `为中。`): a long row,
+ * alone on its row as is the next, that ends no sentence and is no heading of its own.
+ */
+function wrappedAtWidth(upper: TextCell, below: TextCell, alone: (c: TextCell) => boolean): boolean {
+  const text = upper.value.trim();
+  if (text.length < FULL_ROW || !alone(upper) || !alone(below) || !below.value.trim()) return false;
+  // A heading (三、存在的主要问题及原因分析) has no clause mark of its own.
+  return !(OPENS_SECTION.test(text) && !/[，,。；;：:]/.test(text));
+}
 
 const cache = new WeakMap<SheetSnapshot, SheetParagraphs>();
 
 /**
  * The sheet's paragraphs written over several cells: a text cell followed, directly below in its column, by
  * rows that continue it (the text above ends in mid-sentence and the one below opens with a unit or a clause
- * mark, or the text above ends with a comma and the one below opens no section of its own), and a text cell with a bare section number in the cell to its left (and nothing further
+ * mark; or the one below opens no section of its own and the text above ends with a comma, a semicolon or a
+ * colon, or is a report's row cut at the column's width), and a text cell with a bare section number in the cell to its left (and nothing further
  * left). Cached per sheet snapshot.
  */
 export function paragraphsOf(sheet: SheetSnapshot): SheetParagraphs {
@@ -60,13 +75,20 @@ export function paragraphsOf(sheet: SheetSnapshot): SheetParagraphs {
   for (const t of texts) at.set(`${t.col}:${t.row}`, t);
   const heads = new Map<string, Paragraph>();
   const tails = new Set<string>();
+  // Cells per row: a report's row holds its text alone (a table's row holds several cells).
+  const perRow = new Map<number, number>();
+  for (const a of Object.keys(sheet.cells)) {
+    const row = Number(/\d+$/.exec(a)?.[0]);
+    perRow.set(row, (perRow.get(row) ?? 0) + 1);
+  }
+  const alone = (c: TextCell): boolean => perRow.get(c.row) === 1;
   for (const t of texts) {
     if (tails.has(t.address) || !t.value.trim() || BARE_MARKER.test(t.value)) continue;
     const chain = [t];
     for (;;) {
       const last = chain[chain.length - 1];
       const below = at.get(`${last.col}:${last.row + 1}`);
-      if (!below || ENDS_SENTENCE.test(last.value) || !(CONTINUES.test(below.value) || (ENDS_CLAUSE.test(last.value) && !OPENS_SECTION.test(below.value)))) break;
+      if (!below || ENDS_SENTENCE.test(last.value) || !(CONTINUES.test(below.value) || ((ENDS_CLAUSE.test(last.value) || wrappedAtWidth(last, below, alone)) && !OPENS_SECTION.test(below.value)))) break;
       chain.push(below);
     }
     const left = t.col > 1 ? at.get(`${t.col - 1}:${t.row}`) : undefined;
