@@ -8,7 +8,7 @@
  * blank row under every title, the sheets in reverse order, accounting formats with rates shown 0.0%.
  */
 import { checkWorkbook } from "../../src/core/engine/run-rules";
-import { copyBook, parseA1, snapshotOf, type BookSpec, type SheetSpec } from "./book";
+import { copyBook, lastRow, parseA1, snapshotOf, type BookSpec, type SheetSpec } from "./book";
 import { buildCorpus } from "./corpus";
 import { possibleCauses } from "./relations";
 
@@ -21,12 +21,6 @@ function yearOf(b: BookSpec): number {
     }
   }
   throw new Error("no year in the case");
-}
-
-function lastRow(s: SheetSpec): number {
-  let r = 0;
-  for (const a of s.cells.keys()) r = Math.max(r, parseA1(a).row);
-  return r;
 }
 
 function hasText(b: BookSpec, re: RegExp): boolean {

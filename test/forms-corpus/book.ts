@@ -119,6 +119,13 @@ export class SheetWriter {
   }
 }
 
+/** The last row of a sheet that has a cell (0 when none). */
+export function lastRow(s: SheetSpec): number {
+  let r = 0;
+  for (const a of s.cells.keys()) r = Math.max(r, parseA1(a).row);
+  return r;
+}
+
 export function ref(sheet: string, at: string): Ref {
   return { sheet, a1: at };
 }

@@ -6,6 +6,7 @@ import type { WorkbookSnapshot } from "../model/snapshot";
 import type { ReportModel } from "../model/report-model";
 import { parseA1 } from "../model/address";
 import { mapWorkbook } from "../mapping";
+import { placeOnPart } from "../narrative/prose-cells";
 import { RULES } from "../rules";
 import { RECOMMENDED, settingOptions, settingSeverity, type Preset } from "../config/presets";
 import { NATIONAL, findProfile } from "../scoring/profiles";
@@ -184,7 +185,9 @@ function runRule(
     snapshot: model.snapshot,
     profile,
     options,
-    report(d: ReportDescriptor) {
+    report(given: ReportDescriptor) {
+      // A paragraph written over several cells: the finding goes to the cell its fix changes.
+      const d = placeOnPart(model, given);
       const template = rule.meta.messages[d.messageId];
       if (template === undefined) throw new Error(`Rule ${rule.id} reported unknown messageId ${d.messageId}`);
       const pos = parseA1(d.at.address);

@@ -2,7 +2,7 @@
  * The text cells the prose checks read — the narrative scalars (jx_achievements …) and every string cell
  * of the narrative sheet 评价报告综述 — and the workbook facts they are checked against.
  */
-import type { CellRef } from "../model/snapshot";
+import type { CellRef, CellSnapshot, SheetSnapshot } from "../model/snapshot";
 import type { ReportModel, TableBinding, TableRow } from "../model/report-model";
 import { indexToCol } from "../model/address";
 import type { ColumnDef, ScalarFieldId, TableId } from "../schema/fields";
@@ -14,6 +14,9 @@ import { causeCorrections, causeOf, type Cause } from "../relations/cause";
 import { analyzeProse, type ProseAnalysis, type ProseQuantity, halfWidth } from "./extract";
 import { convertUnit, decimalShift, moneyFactor } from "../units";
 import { settledYear } from "./report-year";
+import { paragraphsOf, partWrite, tableRowSentences, type Paragraph, type ProsePart, type SheetParagraphs } from "./paragraphs";
+import type { Fix } from "../engine/types";
+import type { CellWrite } from "../model/writes";
 import { textCells } from "../rules/lib/text-cells";
 import { extend } from "../rules/lib/extend";
 
@@ -30,9 +33,57 @@ export interface ProseCell {
   readonly field?: ScalarFieldId;
   readonly text: string;
   readonly analysis: ProseAnalysis;
+  /**
+   * A paragraph written over several cells (wrapped by hand onto the next row, its section number in the
+   * cell to its left): the cells and where each starts in {@link text}. `ref` is its text's first cell.
+   */
+  readonly parts?: readonly ProsePart[];
 }
 
 const cache = new WeakMap<ReportModel, ProseCell[]>();
+/** The model's prose cells that span several cells, by `Sheet!A1` of their `ref`. */
+const spanning = new WeakMap<ReportModel, Map<string, ProseCell>>();
+
+/** A prose cell read from a sheet: one cell's text, or the paragraph it starts. */
+function sheetProse(sheet: string, address: string, value: string, paragraph: Paragraph | undefined): ProseCell {
+  const text = paragraph?.text ?? value;
+  return { ref: { sheet, address }, text, analysis: analyzeProse(text), ...(paragraph ? { parts: paragraph.parts } : {}) };
+}
+
+/**
+ * A finding at a paragraph that spans cells, placed on the cell its fix changes: each write of the
+ * paragraph's new text becomes the write of the one cell holding the changed figure, and the finding moves
+ * there; a fix that would change two cells is dropped. A finding without a fix goes to the one cell that
+ * holds the phrase it quotes (`actual`), else stays at the paragraph's first cell. Any other finding is
+ * returned as is.
+ */
+export function placeOnPart<D extends { readonly at: CellRef; readonly fix?: Fix; readonly suggestions?: readonly Fix[]; readonly actual?: unknown }>(model: ReportModel, d: D): D {
+  const pc = spanning.get(model)?.get(`${d.at.sheet}!${d.at.address}`);
+  if (!pc?.parts) return d;
+  let at: CellRef | undefined;
+  const onPart = (f: Fix): Fix | undefined => {
+    const writes: CellWrite[] = [];
+    for (const w of f.writes) {
+      if (w.at.sheet !== pc.ref.sheet || w.at.address !== pc.ref.address || typeof w.value !== "string") {
+        writes.push(w);
+        continue;
+      }
+      const one = partWrite({ text: pc.text, parts: pc.parts! }, w.value);
+      if (!one) return undefined;
+      at ??= one.at;
+      writes.push({ ...w, ...one });
+    }
+    return { ...f, writes };
+  };
+  const fix = d.fix && onPart(d.fix);
+  const suggestions = d.suggestions?.map(onPart).filter((f): f is Fix => f !== undefined);
+  // Without a fix, the phrase the finding quotes (`actual`), when exactly one cell holds it whole.
+  if (!at && typeof d.actual === "string" && d.actual) {
+    const holding = pc.parts.filter((x) => x.text.includes(d.actual as string));
+    if (holding.length === 1 && pc.text.indexOf(d.actual) === pc.text.lastIndexOf(d.actual)) at = holding[0].ref;
+  }
+  return { ...d, at: at ?? d.at, fix, suggestions: suggestions?.length ? suggestions : undefined };
+}
 
 /**
  * Every text cell the prose rules read: the narrative fields, the cells of the narrative sheet, and any
@@ -60,15 +111,19 @@ export function proseCells(model: ReportModel): ProseCell[] {
   const sheet = model.snapshot.sheets.find((s) => s.name === NARRATIVE_SHEET);
   if (sheet) {
     const texts = textCells(sheet);
+    const paragraphs = paragraphsOf(sheet);
     for (let i = 0; i < texts.length; i++) {
       const { address, value: v } = texts[i];
-      if (!v.trim() || seen.has(`${sheet.name}!${address}`)) continue;
+      if (!v.trim() || seen.has(`${sheet.name}!${address}`) || paragraphs.tails.has(address)) continue;
       const t = v.trim();
       if (fieldTexts.some((f) => f.includes(t))) continue;
-      out.push({ ref: { sheet: sheet.name, address }, text: v, analysis: analyzeProse(v) });
+      out.push(sheetProse(sheet.name, address, v, paragraphs.heads.get(address)));
     }
   }
   out.push(...otherProseCells(model, seen));
+  const spans = new Map<string, ProseCell>();
+  for (const pc of out) if (pc.parts) spans.set(`${pc.ref.sheet}!${pc.ref.address}`, pc);
+  if (spans.size) spanning.set(model, spans);
   cache.set(model, out);
   return out;
 }
@@ -128,15 +183,32 @@ function otherProseCells(model: ReportModel, seen: Set<string>): ProseCell[] {
   // First the candidates: text cells that are a remark or read as prose. The cheap tests run on text
   // cells only (rules/lib/text-cells.ts), and nearly every text cell (labels, names) fails them, so the
   // bindings below are looked at only for the few sheets that have a candidate.
-  const candidates: { sheet: string; address: string; value: string }[] = [];
+  const candidates: { sheet: string; address: string; value: string; paragraph?: Paragraph }[] = [];
   for (const sheet of model.snapshot.sheets) {
     if (sheet.name === NARRATIVE_SHEET || BOOKKEEPING_SHEETS.has(sheet.name) || INSTRUCTION_SHEET.test(sheet.name)) continue;
     const sheetRemarks = remarks.get(sheet.name);
     const texts = textCells(sheet);
+    let paragraphs: SheetParagraphs | undefined;
     for (let i = 0; i < texts.length; i++) {
       const { address, value } = texts[i];
-      if (sheetRemarks?.has(address) ? value.trim() !== "" : isProseText(value) && !INSTRUCTION_TEXT.test(value) && isProseText(withoutGuidance(value))) candidates.push({ sheet: sheet.name, address, value });
+      if (sheetRemarks?.has(address)) {
+        if (value.trim() !== "") candidates.push({ sheet: sheet.name, address, value });
+        continue;
+      }
+      // A paragraph over several cells is read whole from its first cell (rules/lib/text-cells.ts has the
+      // cells; the paragraphs are looked for on a sheet only once one of its cells could be prose).
+      paragraphs ??= paragraphsOf(sheet);
+      if (paragraphs.tails.has(address)) continue;
+      const paragraph = paragraphs.heads.get(address);
+      const text = paragraph?.text ?? value;
+      // The template's printed guidance alone (四川: “1.预算执行率=…（100字以内）；…”) is no prose of the unit.
+      if (isProseText(text) && !INSTRUCTION_TEXT.test(text) && isProseText(withoutGuidance(text))) candidates.push({ sheet: sheet.name, address, value, ...(paragraph ? { paragraph } : {}) });
     }
+  }
+  // A report's small table (表1 收支预算执行情况) under its paragraphs: each row read as the sentence it states.
+  for (const sheet of model.snapshot.sheets) {
+    const table = reportTable(model, sheet);
+    if (table) for (const { address, paragraph } of tableRowSentences(sheet, table, model.moneyUnit ?? "万元")) candidates.push({ sheet: sheet.name, address, value: paragraph.text, paragraph });
   }
   if (!candidates.length) return [];
   // A candidate bound to a field is that field's business: every scalar, and every text cell of a table
@@ -154,11 +226,11 @@ function otherProseCells(model: ReportModel, seen: Set<string>): ProseCell[] {
     }
   }
   const out: ProseCell[] = [];
-  for (const { sheet, address, value } of candidates) {
+  for (const { sheet, address, value, paragraph } of candidates) {
     const key = `${sheet}!${address}`;
     if (seen.has(key) || bound.get(sheet)?.has(address)) continue;
     seen.add(key);
-    out.push({ ref: { sheet, address }, text: value, analysis: analyzeProse(value) });
+    out.push(sheetProse(sheet, address, value, paragraph));
   }
   return out;
 }
@@ -705,8 +777,8 @@ const ITEM_MARKER = "(?:\\d{1,2}\\s*[、.．](?!\\d)|[(（]\\d{1,2}[)）]|[一�
 const OPENS_ITEM = new RegExp(`^\\s*${ITEM_MARKER}`);
 /** Item markers at the start of a line or after a sentence's end; group 1 is the marker. */
 const ITEM_MARKERS = new RegExp(`(?:^|[。；;！？!?])\\s*(${ITEM_MARKER})`, "g");
-/** An item's opening words up to its first amount (group 1). */
-const ITEM_OPENING = new RegExp(`^\\s*${ITEM_MARKER}\\s*([^，,。；;：:、\\d]{2,40}?)\\s*[(（]?\\s*\\d+(?:\\.\\d+)?\\s*(?:万元|元|亿元)`);
+/** An item's opening words up to its first amount (group 1), written with or without separators (1,235,000.00元). */
+const ITEM_OPENING = new RegExp(`^\\s*${ITEM_MARKER}\\s*([^，,。；;：:、\\d]{2,40}?)\\s*[(（]?\\s*\\d+(?:,\\d{3})*(?:\\.\\d+)?\\s*(?:万元|元|亿元)`);
 
 /**
  * A numbered item's text before a sentence of it (`2、某补助资金28万元，用于…。` before `实际支出12.58万元`):
@@ -746,7 +818,7 @@ export function itemNamesPart(model: ReportModel, item: string, before: string):
   // with (5、购置应急保障用车 20.6 万元…，实际支出 20.6 万元).
   const opening = ITEM_OPENING.exec(item);
   if (opening && namesPart(model, opening[1], true)) return true;
-  const amount = /([\u4e00-\u9fa5A-Za-z（）()]{4,40}?)\s*[(（]?\s*\d+(?:\.\d+)?\s*(?:万元|元|亿元)/g;
+  const amount = /([\u4e00-\u9fa5A-Za-z（）()]{4,40}?)\s*[(（]?\s*\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万元|元|亿元)/g;
   for (let m = amount.exec(item); m; m = amount.exec(item)) if (namesPart(model, m[1])) return true;
   return false;
 }
@@ -804,18 +876,64 @@ export function sheetInModel(model: ReportModel, sheet: string): boolean {
   if (hit !== undefined) return hit;
   let result = hasOwnAmounts(model, sheet);
   if (!result) {
-    const bound = new Set<string>();
-    for (const b of Object.values(model.scalars)) if (b && b.ref.sheet === sheet) bound.add(b.ref.address);
-    for (const t of Object.values(model.tables)) {
-      if (t?.sheet !== sheet) continue;
-      for (const row of t.rows) for (const c of Object.values(row.cells)) bound.add(c.ref.address);
-    }
     const snap = model.snapshot.sheets.find((x) => x.name === sheet);
-    // A date (填报日期 typed as a date, a number shown as 2024年3月15日) is no figure of another form.
-    result = !Object.entries(snap?.cells ?? {}).some(([address, c]) => typeof c.value === "number" && !bound.has(address) && !isDateFormat(c.numberFormat));
+    const unbound = snap ? unboundNumbers(model, snap) : [];
+    result = !unbound.length || (snap !== undefined && restatesModel(model, snap, unbound));
   }
   m.set(sheet, result);
   return result;
+}
+
+/** The number cells of a report's small table on `sheet` (see {@link restatesModel}), undefined when it has none. */
+function reportTable(model: ReportModel, sheet: SheetSnapshot): string[] | undefined {
+  if (sheet.name === NARRATIVE_SHEET || BOOKKEEPING_SHEETS.has(sheet.name) || INSTRUCTION_SHEET.test(sheet.name) || hasOwnAmounts(model, sheet.name)) return undefined;
+  const unbound = unboundNumbers(model, sheet);
+  return unbound.length && restatesModel(model, sheet, unbound) ? unbound.map(([a]) => a) : undefined;
+}
+
+/** A sheet's numbers that the mapping did not read (dates aside). */
+function unboundNumbers(model: ReportModel, snap: SheetSnapshot): [string, CellSnapshot][] {
+  const bound = new Set<string>();
+  for (const b of Object.values(model.scalars)) if (b && b.ref.sheet === snap.name) bound.add(b.ref.address);
+  for (const t of Object.values(model.tables)) {
+    if (t?.sheet !== snap.name) continue;
+    for (const row of t.rows) for (const c of Object.values(row.cells)) bound.add(c.ref.address);
+  }
+  // A date (填报日期 typed as a date, a number shown as 2024年3月15日) is no figure of another form.
+  return Object.entries(snap.cells).filter(([address, c]) => typeof c.value === "number" && !bound.has(address) && !isDateFormat(c.numberFormat));
+}
+
+/** Paragraphs a sheet needs to be a report with a small table in it (表1 收支预算执行情况) rather than a form. */
+const REPORT_PARAGRAPHS = 3;
+
+/**
+ * Whether a sheet's numbers that the mapping did not read are a small table inside a report: the sheet has
+ * paragraphs of prose, and half its rows holding such numbers at least restate, in one of their cells, a
+ * number of another sheet (`合计 | 1711.75 | 1707.31 | 99.74%` under the paragraph on the budget, `基本支出 | 442.18 |
+ * 52.1%`). Such a table quotes the form; another form's sheet has figures of its own.
+ */
+function restatesModel(model: ReportModel, snap: SheetSnapshot, unbound: readonly (readonly [string, CellSnapshot])[]): boolean {
+  if (textCells(snap).filter((t) => isProseText(t.value)).length < REPORT_PARAGRAPHS) return false;
+  // The numbers of the workbook's other sheets (the tables the report quotes).
+  const known: number[] = [];
+  for (const other of model.snapshot.sheets) {
+    if (other.name === snap.name) continue;
+    for (const c of Object.values(other.cells)) if (typeof c.value === "number" && c.value !== 0) known.push(c.value);
+  }
+  const rows = new Map<number, boolean>();
+  for (const [address, c] of unbound) {
+    const row = Number(/\d+$/.exec(address)?.[0]);
+    const v = c.value as number;
+    // A rate (0.9974) within its shown 0.01%, an amount within its shown 0.01.
+    const tolerance = Math.abs(v) < 1 ? 0.00005 : 0.005;
+    // A table in 元 quoted in the report's 万元 (4421800.00 → 442.18) restates it too.
+    // A small whole number (a weight, a score, a count) is everywhere: it quotes nothing.
+    const restated = (!Number.isInteger(v) || Math.abs(v) >= 100) && known.some((k) => Math.abs(k - v) <= tolerance || (tolerance > 0.001 && Math.abs(k / 10000 - v) <= tolerance));
+    rows.set(row, (rows.get(row) ?? false) || restated);
+  }
+  // Half the rows at least: one row of the small table typed wrong (487.40 for 442.18) leaves it the report's.
+  const quoting = [...rows.values()].filter(Boolean).length;
+  return quoting > 0 && quoting * 2 >= rows.size;
 }
 
 /**
