@@ -103,6 +103,9 @@ function continuesHeader(grid: SheetGrid, r: number, top: number, span: { left: 
   return cols.some((c) => vocab.has(grid.memo(normalizeLabel, String(grid.cell(r, c)?.value ?? ""))));
 }
 
+/** A unit written after a header's label, normalised (`(万元)`, `(元)`, `(%)`), when a label precedes it. */
+const UNIT_SUFFIX = /(?<=.)\((?:万元|元|%)\)$/;
+
 /**
  * Match the table's columns to sheet columns by their header texts.
  * Pass 1: a column's own (lowest) header equals a label or alias. Pass 2: any header row of a free
@@ -110,7 +113,8 @@ function continuesHeader(grid: SheetGrid, r: number, top: number, span: { left: 
  * contains a label (`三公经费\n合计（万元）`), when exactly one column claims it.
  */
 function matchColumns(headers: Map<number, string[]>, def: TableDef, grid: SheetGrid): Map<string, number> {
-  const norm = (t: string): string => grid.memo(normalizeLabel, t);
+  // A header's unit (`预算数（万元）`, `执行率（%）`) is no part of its label: the column is 预算数's.
+  const norm = (t: string): string => grid.memo(normalizeLabel, t).replace(UNIT_SUFFIX, "");
   const assigned = new Map<string, number>();
   const used = new Set<number>();
   const own = new Map<number, string>();
@@ -289,12 +293,18 @@ function bindRows(grid: SheetGrid, def: TableDef, dataRows: readonly number[], c
     if (def.hasSummaryRow && nameCol !== undefined && cells.name?.cell === undefined) {
       const m = grid.merge(r, nameCol);
       if (m !== undefined && m.start.row === r && m.start.col < nameCol && grid.text(r, nameCol).includes("小计")) cells.name = grid.bound(r, m.start.col);
+      else if (m === undefined) {
+        // The merge undone: the 小计 label left alone in the 序号 cell, the name cell blank.
+        const c = grid.colsIn(r, 1, nameCol - 1).at(-1);
+        if (c !== undefined && /^小计|小计$/.test(grid.text(r, c).replace(/\s+/g, ""))) cells.name = grid.bound(r, c);
+      }
     }
     let isSummary = false;
     if (def.hasSummaryRow && !summaryFound && nameCol !== undefined) {
-      // The 合计 label may sit left of the name column (in 序号, or merged across both).
+      // The 合计 label may sit left of the name column (in 序号, or merged across both), also when the
+      // table was found from its name column (序号 left of it, the merge undone: `合计 | | … | 192.31`).
       let name = grid.text(r, nameCol);
-      for (let c = nameCol - 1; name === "" && c >= left; c--) name = grid.text(r, c);
+      for (let c = nameCol - 1; name === "" && c >= 1; c--) name = grid.text(r, c);
       if (isSummaryName(name)) isSummary = summaryFound = true;
     }
     if (!grouped) {
@@ -338,8 +348,11 @@ function withCategoryRows(grid: SheetGrid, rows: TableRow[], nameCol: number): T
   const kind = (r: number): "section" | "item" | undefined => {
     const before = nameCol > 1 ? grid.text(r, nameCol - 1).replace(/\s+/g, "") : "";
     const name = grid.text(r, nameCol).replace(/\s+/g, "");
-    if (SECTION_NO.test(before) || SECTION_NAME.test(name)) return "section";
-    if (ITEM_NO.test(before) || ITEM_NAME.test(name) || name.startsWith("其中")) return "item";
+    // The name's own numbering (`1、局机关`) is the row's, over a 序号 column's (一、 added in front).
+    if (SECTION_NAME.test(name)) return "section";
+    if (ITEM_NAME.test(name) || name.startsWith("其中")) return "item";
+    if (SECTION_NO.test(before)) return "section";
+    if (ITEM_NO.test(before)) return "item";
     return undefined;
   };
   const kinds = rows.map((row) => (row.isSummary ? undefined : kind(row.row)));
