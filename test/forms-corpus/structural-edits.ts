@@ -7,7 +7,8 @@
  * blocks, headers split over two merged rows (`预算数` over `（万元）`), the prose joined into one big
  * merged cell or split one numbered paragraph per row, every merge undone (a copy pasted as values), the
  * 一级 / 二级 indicator groups written on every row instead of merged down, header labels broken over two
- * lines in their cells (Alt+Enter: `全年⏎预算数`).
+ * lines in their cells (Alt+Enter: `全年⏎预算数`), a blank spacer column between the labels and the
+ * figures, the 合计 row on top of its list instead of at the bottom.
  */
 import { a1, colLetter, parseA1, type CellSpec, type SheetSpec } from "./book";
 import { readNumber } from "./relations";
@@ -273,6 +274,37 @@ export const STRUCTURAL_EDITS: Record<string, Edit> = {
         }
       }
     }
+  },
+  "a blank spacer column between the labels and the figures": (b) => {
+    const moves = new Moves();
+    for (const s of b.sheets) {
+      const figures = [...s.cells].filter(([, c]) => isNumber(c)).map(([at]) => parseA1(at).col);
+      if (figures.length === 0) continue;
+      const at = Math.min(...figures);
+      moveCells(s, (c, r) => [c >= at ? c + 1 : c, r]);
+      moves.undo(s.name, (c, r) => [c > at ? c - 1 : c, r]);
+    }
+    return moves.back;
+  },
+  "the 合计 row on top of its table, not at the bottom": (b) => {
+    const moves = new Moves();
+    for (const s of b.sheets) {
+      const rows = rowsOf(s);
+      for (const run of dataRuns(s)) {
+        const label = [...(rows.get(run.to)?.values() ?? [])].find((c) => typeof c.v === "string");
+        const spans = s.merges.some((m) => {
+          const [tl, br] = m.split(":").map(parseA1);
+          return br.row > tl.row && tl.row <= run.to && br.row >= run.from;
+        });
+        // Only a plain list closed by its 合计 (no group merged down across its rows) is turned over.
+        // (A list whose header is right above it: not the tail of a list a blank row cuts in two.)
+        if (run.to - run.from < 2 || spans || headerAbove(s, run) === undefined || typeof label?.v !== "string" || !/^\s*(合\s*计|总\s*计)\s*$/.test(label.v)) continue;
+        const { from, to } = run;
+        moveCells(s, (c, r) => [c, r === to ? from : r >= from && r < to ? r + 1 : r]);
+        moves.undo(s.name, (c, r) => [c, r === from ? to : r > from && r <= to ? r - 1 : r]);
+      }
+    }
+    return moves.back;
   },
   "the prose in one merged cell": (b) => {
     // The joined cell goes back to the paragraphs it was made of.
