@@ -8,7 +8,8 @@
  * merged cell or split one numbered paragraph per row, every merge undone (a copy pasted as values), the
  * 一级 / 二级 indicator groups written on every row instead of merged down, header labels broken over two
  * lines in their cells (Alt+Enter: `全年⏎预算数`), a blank spacer column between the labels and the
- * figures, the 合计 row on top of its list instead of at the bottom.
+ * figures, the 合计 row on top of its list instead of at the bottom, the 执行数 column before the 预算数
+ * column, the unit written in the title instead of on a line of its own.
  */
 import { a1, colLetter, parseA1, type CellSpec, type SheetSpec } from "./book";
 import { readNumber } from "./relations";
@@ -305,6 +306,50 @@ export const STRUCTURAL_EDITS: Record<string, Edit> = {
       }
     }
     return moves.back;
+  },
+  "the 执行数 column before the 预算数 column": (b) => {
+    const moves = new Moves();
+    for (const s of b.sheets) {
+      const rows = rowsOf(s);
+      for (const run of dataRuns(s)) {
+        const head = headerAbove(s, run);
+        const cells = head === undefined ? undefined : rows.get(head);
+        if (head === undefined || !cells) continue;
+        const text = (col: number): string => String(cells.get(col)?.v ?? "").replace(/\s+/g, "");
+        // A 预算数 column with an 执行数 column right of it, neither under nor in a merge over the table.
+        const budget = [...cells.keys()].find((c) => /预算(数|金额)?$/.test(text(c)) && /执行|支出/.test(text(c + 1)));
+        if (budget === undefined) continue;
+        const [x, y] = [budget, budget + 1];
+        // The table's rows: down from its header while a row has a figure in the two columns, or none
+        // there (a 按收入性质分： heading, a blank row) with figures in them one or two rows down.
+        const figure = (r: number): boolean =>
+          [x, y].some((c) => {
+            const v = rows.get(r)?.get(c);
+            return v !== undefined && (isNumber(v) || isDash(v) || v.v === "无");
+          });
+        const empty = (r: number): boolean => [x, y].every((c) => rows.get(r)?.get(c) === undefined);
+        let end = run.from;
+        while (figure(end + 1) || (empty(end + 1) && (figure(end + 2) || (empty(end + 2) && figure(end + 3))))) end++;
+        const touched = s.merges.some((m) => {
+          const [tl, br] = m.split(":").map(parseA1);
+          return br.row >= head && tl.row <= end && br.col >= x && tl.col <= y;
+        });
+        if (touched) continue;
+        const swap = (c: number, r: number): [number, number] => [r >= head && r <= end && (c === x || c === y) ? x + y - c : c, r];
+        moveCells(s, swap);
+        moves.undo(s.name, swap);
+      }
+    }
+    return moves.back;
+  },
+  "the unit in the title (…自评表（金额单位：万元）), no line of its own": (b) => {
+    for (const s of b.sheets) {
+      const lines = [...s.cells].filter(([, c]) => typeof c.v === "string" && /^(?:金额)?单位[：:]\s*(万元|元)$/.test(c.v.trim()));
+      const title = s.cells.get("A1");
+      if (lines.length !== 1 || typeof title?.v !== "string") continue;
+      title.v = `${title.v}（${String(lines[0][1].v).trim()}）`;
+      s.cells.delete(lines[0][0]);
+    }
   },
   "the prose in one merged cell": (b) => {
     // The joined cell goes back to the paragraphs it was made of.
