@@ -78,4 +78,13 @@ describe("mapping through a bureau's structure", () => {
     expect(rows.filter((r) => r.cells.name?.cell?.value === "小计").map((r) => r.row)).toEqual([5, 8]);
     expect(checkWorkbook(wb).findings.filter((f) => f.severity === "error")).toEqual([]);
   });
+
+  test("the indicators' header written again inside the table (a page break pasted in) is skipped, not its end", () => {
+    const header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"];
+    const wb = buildWorkbook({
+      指标: [header, ["产出指标", "数量指标", "甲", "≥10", "10", 50, 50], [], header, ["效益指标", "社会效益指标", "乙", "提高", "达成", 50, 48], ["总分", null, null, null, null, 100, 98]],
+    });
+    expect(mapWorkbook(wb).tables.jx_indicators?.rows.map((r) => r.row)).toEqual([2, 5]);
+  });
 });
+

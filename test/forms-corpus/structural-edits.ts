@@ -9,7 +9,8 @@
  * 一级 / 二级 indicator groups written on every row instead of merged down, header labels broken over two
  * lines in their cells (Alt+Enter: `全年⏎预算数`), a blank spacer column between the labels and the
  * figures, the 合计 row on top of its list instead of at the bottom, the 执行数 column before the 预算数
- * column, the unit written in the title instead of on a line of its own.
+ * column, the unit written in the title instead of on a line of its own, row labels indented with
+ * full-width spaces, the indicators' header written again inside the table (a page break pasted in).
  */
 import { a1, colLetter, parseA1, type CellSpec, type SheetSpec } from "./book";
 import { readNumber } from "./relations";
@@ -350,6 +351,36 @@ export const STRUCTURAL_EDITS: Record<string, Edit> = {
       title.v = `${title.v}（${String(lines[0][1].v).trim()}）`;
       s.cells.delete(lines[0][0]);
     }
+  },
+  "row labels indented with full-width spaces (　　其中：人员经费)": (b) => {
+    for (const s of b.sheets) {
+      const rows = rowsOf(s);
+      for (const run of dataRuns(s)) {
+        for (let r = run.from; r <= run.to; r++) {
+          // Each data row's label: its first text cell.
+          const label = [...(rows.get(r) ?? new Map<number, CellSpec>())].sort(([x], [y]) => x - y).find(([, c]) => typeof c.v === "string" && !isDash(c) && !isNumber(c))?.[1];
+          if (label && typeof label.v === "string" && label.v.length <= 30) label.v = `\u3000\u3000${label.v}`;
+        }
+      }
+    }
+  },
+  "the indicators' header repeated before the 效益指标 (a page break pasted in)": (b) => {
+    const moves = new Moves();
+    for (const s of b.sheets) {
+      const head = [...s.cells].find(([, c]) => typeof c.v === "string" && c.v.trim() === "一级指标");
+      const group = [...s.cells].find(([, c]) => typeof c.v === "string" && c.v.trim() === "效益指标");
+      if (!head || !group) continue;
+      const h = parseA1(head[0]).row;
+      const at = parseA1(group[0]).row;
+      // The header must be a row of its own right above the table (a 一级指标 in a score summary is another's).
+      if (at <= h || at - h > 12) continue;
+      const copy = [...s.cells].filter(([a]) => parseA1(a).row === h).map(([a, c]) => [parseA1(a).col, { ...c }] as const);
+      const merges = s.merges.filter((m) => m.split(":").every((x) => parseA1(x).row === h));
+      moves.insertRow(s, at);
+      for (const [col, c] of copy) s.cells.set(a1(col, at), c);
+      for (const m of merges) s.merges.push(m.replace(/\d+/g, String(at)));
+    }
+    return moves.back;
   },
   "the prose in one merged cell": (b) => {
     // The joined cell goes back to the paragraphs it was made of.

@@ -375,9 +375,18 @@ function withCategoryRows(grid: SheetGrid, rows: TableRow[], nameCol: number): T
 function autoDataRows(grid: SheetGrid, auto: NonNullable<ReadTableOptions["auto"]>, columns: readonly TableColumn[], headerRow: number, bottomLimit: number, left: number, right: number): number[] {
   const dataRows: number[] = [];
   const matchedCols = columns.map((c) => c.col);
+  // The table's own header written again inside it (a page break pasted in: 一级指标 | 二级指标 | … before
+  // the 效益指标) is no data row and does not end the table when its rows go on below.
+  const ownHeader = columns.filter((c) => c.header !== "").map((c) => ({ col: c.col, text: normalizeLabel(c.header) }));
+  const sameAsHeader = (r: number): boolean => {
+    if (ownHeader.length < 2) return false;
+    const same = ownHeader.filter((h) => grid.memo(normalizeLabel, grid.text(r, h.col)) === h.text).length;
+    return same >= 2 && same * 2 >= ownHeader.length;
+  };
   const continues = (r: number): boolean => {
-    for (let next = r + 1; next <= Math.min(r + 2, bottomLimit); next++) {
-      if (!grid.hasCellsIn(next, left, right)) continue;
+    for (let next = r + 1; next <= Math.min(r + 3, bottomLimit); next++) {
+      if (!grid.hasCellsIn(next, left, right) || sameAsHeader(next)) continue;
+      if (next > r + 2 && !sameAsHeader(next - 1)) return false;
       if (auto.stopAt(next)) return false;
       return matchedCols.filter((c) => !isBlank(grid.shown(next, c))).length >= 2;
     }
@@ -385,12 +394,14 @@ function autoDataRows(grid: SheetGrid, auto: NonNullable<ReadTableOptions["auto"
   };
   // A group heading may sit left of the table's first column too (merged from 序号 across the row).
   const heading = (r: number): boolean => auto.headingAt !== undefined && auto.headingAt(r) && continues(r);
+  const repeatsHeader = (r: number): boolean => dataRows.length > 0 && sameAsHeader(r) && continues(r);
   for (let r = headerRow + 1; r <= bottomLimit; r++) {
     if (!grid.hasCellsIn(r, left, right)) {
       if (auto.blankRowsInside && dataRows.length > 0 && continues(r)) continue;
       if (heading(r)) continue;
       break;
     }
+    if (repeatsHeader(r)) continue;
     if (auto.stopAt(r)) {
       if (heading(r)) continue;
       break;
