@@ -108,6 +108,33 @@ function numbered(label: (n: number) => string | number): Edit {
 
 const NOTES = ["含追加预算", "—", null];
 
+/** Long texts alone on their rows split where `at` matches, one piece per row (merged across as the text was). */
+function splitTexts(at: RegExp): Edit {
+  return (b) => {
+    const moves = new Moves();
+    for (const s of b.sheets) {
+      const alone = [...rowsOf(s)].filter(([, cells]) => cells.size === 1 && cells.has(1)).map(([r, cells]) => [r, cells.get(1)!] as const);
+      // Bottom up, so that each paragraph's row is still its own when it is split.
+      for (const [r, c] of alone.sort((x, y) => y[0] - x[0])) {
+        if (typeof c.v !== "string" || c.v.length < 60) continue;
+        const sentences = c.v.split(at).filter((x) => x.trim());
+        const k = sentences.length;
+        if (k < 2) continue;
+        const merge = s.merges.find((g) => g.startsWith(`A${r}:`));
+        const right = merge ? parseA1(merge.split(":")[1]).col : 1;
+        moveCells(s, (col, row) => [col, row > r ? row + k - 1 : row]);
+        // A sentence's row goes back to its paragraph's cell.
+        moves.undo(s.name, (col, row) => (row > r && row < r + k ? [1, r] : [col, row >= r + k ? row - k + 1 : row]));
+        sentences.forEach((v, i) => {
+          s.cells.set(`A${r + i}`, { ...c, v });
+          if (merge && i > 0) s.merges.push(`A${r + i}:${colLetter(right)}${r + i}`);
+        });
+      }
+    }
+    return moves.back;
+  };
+}
+
 /** The edits, by name; each returns the mapper from an edited address back to the unedited book. */
 export const STRUCTURAL_EDITS: Record<string, Edit> = {
   "shifted to column C, three rows down": shift(2, 3),
@@ -398,28 +425,7 @@ export const STRUCTURAL_EDITS: Record<string, Edit> = {
     }
     return (address, sheet) => (joined.get(sheet)?.at === address ? joined.get(sheet)!.from : address);
   },
-  "long texts split one numbered paragraph per row": (b) => {
-    const moves = new Moves();
-    for (const s of b.sheets) {
-      const alone = [...rowsOf(s)].filter(([, cells]) => cells.size === 1 && cells.has(1)).map(([r, cells]) => [r, cells.get(1)!] as const);
-      // Bottom up, so that each paragraph's row is still its own when it is split.
-      for (const [r, c] of alone.sort((x, y) => y[0] - x[0])) {
-        if (typeof c.v !== "string" || c.v.length < 60) continue;
-        // A paragraph starts where the text numbers one (（二）, 三、, 2.) after a sentence ends, or on a new line.
-        const sentences = c.v.split(/\n|(?<=[。；;])(?=\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．](?!\d)))/).filter((x) => x.trim());
-        const k = sentences.length;
-        if (k < 2) continue;
-        const merge = s.merges.find((g) => g.startsWith(`A${r}:`));
-        const right = merge ? parseA1(merge.split(":")[1]).col : 1;
-        moveCells(s, (col, row) => [col, row > r ? row + k - 1 : row]);
-        // A sentence's row goes back to its paragraph's cell.
-        moves.undo(s.name, (col, row) => (row > r && row < r + k ? [1, r] : [col, row >= r + k ? row - k + 1 : row]));
-        sentences.forEach((v, i) => {
-          s.cells.set(`A${r + i}`, { ...c, v });
-          if (merge && i > 0) s.merges.push(`A${r + i}:${colLetter(right)}${r + i}`);
-        });
-      }
-    }
-    return moves.back;
-  },
+  // A paragraph starts where the text numbers one (（二）, 三、, 2.) after a sentence ends, or on a new line.
+  "long texts split one numbered paragraph per row": splitTexts(/\n|(?<=[。；;])(?=\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．](?!\d)))/),
+  "long texts split one sentence per row": splitTexts(/(?<=。)/),
 };
