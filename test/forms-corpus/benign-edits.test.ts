@@ -7,46 +7,14 @@
  * under the table, in a money column), a title's year in full-width digits (２０１９年度), 合　计 spaced, a
  * blank row under every title, the sheets in reverse order, accounting formats with rates shown 0.0%.
  */
-import { checkWorkbook } from "../../src/core/engine/run-rules";
-import { copyBook, lastRow, parseA1, snapshotOf, type BookSpec, type SheetSpec } from "./book";
-import { buildCorpus } from "./corpus";
-import { possibleCauses } from "./relations";
-
-/** The report year the case's texts give first (a title's “2023年度”). */
-function yearOf(b: BookSpec): number {
-  for (const s of b.sheets) {
-    for (const c of s.cells.values()) {
-      const m = typeof c.v === "string" ? /(20\d\d)\s*年/.exec(c.v) : null;
-      if (m) return Number(m[1]);
-    }
-  }
-  throw new Error("no year in the case");
-}
-
-function hasText(b: BookSpec, re: RegExp): boolean {
-  return b.sheets.some((s) => [...s.cells.values()].some((c) => typeof c.v === "string" && re.test(c.v)));
-}
-
-function textSheet(name: string, lines: string[]): SheetSpec {
-  return { name, cells: new Map(lines.map((v, i) => [`A${i + 1}`, { v }])), merges: [], widths: {} };
-}
-
-/** A blank row inserted at row `at` of a sheet: cells, merges and hidden rows at or below move down one. */
-function insertRow(s: SheetSpec, at: number): void {
-  const down = (a: string): string => {
-    const p = parseA1(a);
-    return p.row >= at ? `${a.replace(/\d+$/, "")}${p.row + 1}` : a;
-  };
-  s.cells = new Map([...s.cells].map(([a, c]) => [down(a), c]));
-  s.merges = s.merges.map((m) => m.split(":").map(down).join(":"));
-  if (s.hiddenRows) s.hiddenRows = s.hiddenRows.map((r) => (r >= at ? r + 1 : r));
-}
+import { parseA1 } from "./book";
+import { hasText, insertRow, lastRow, sweepEdits, textSheet, type Edit } from "./edit-sweep";
 
 /**
  * Each edit changes a copy of the book; one that moves cells returns where an edited address was before
  * (so that findings compare with the unedited book's).
  */
-const EDITS: Record<string, (b: BookSpec, year: number) => ((address: string) => string) | void> = {
+const EDITS: Record<string, Edit> = {
   "sign-off block": (b, year) => {
     const s = b.sheets[0];
     const r = lastRow(s) + 2;
@@ -112,41 +80,4 @@ const EDITS: Record<string, (b: BookSpec, year: number) => ((address: string) =>
 
 /** Edits that write into the tables' own columns (under them): every variant is run with these. */
 const INSIDE: ReadonlySet<string> = new Set(["sign-off block", "填报日期 typed as a date"]);
-const corpus = buildCorpus();
-const same = (a: string): string => a;
-const problems = (b: BookSpec, back: (address: string) => string = same): string[] =>
-  checkWorkbook(snapshotOf(b))
-    .findings.filter((f) => f.severity !== "info")
-    .map((f) => `${f.severity} ${f.ruleId} ${f.sheet}!${back(f.ref)}`);
-
-describe.each(Object.keys(EDITS))("%s", (edit) => {
-  test.each(corpus.map((c) => [c.file, c] as const))("%s: the consistent workbook gains no finding", (_file, c) => {
-    const before = new Set(problems(c.book));
-    const b = copyBook(c.book);
-    const first = b.sheets[0].name;
-    const back = EDITS[edit](b, yearOf(c.book)) ?? same;
-    const gained = problems(b, back)
-      .map((p) => p.replace(" Sheet1!", ` ${first}!`))
-      .filter((p) => !before.has(p));
-    expect(gained).toEqual([]);
-  });
-
-  test.each(corpus.map((c) => [c.file, c] as const))("%s: every planted mistake is still found at its cause", (_file, c) => {
-    const lost: string[] = [];
-    // Every variant for the edits that put cells in the tables' columns; every third for the others.
-    c.variants.forEach((v, i) => {
-      if (!INSIDE.has(edit) && i % 3 !== 0) return;
-      const planted = copyBook(c.book);
-      v.plant(planted);
-      const causes = new Set([`${v.cause.sheet}!${v.cause.a1}`, ...(v.relational ? possibleCauses(planted, c.relations) : [])]);
-      const first = planted.sheets[0].name;
-      const foundIn = (b: BookSpec, back = same): boolean =>
-        checkWorkbook(snapshotOf(b)).findings.some((f) => f.severity !== "info" && causes.has(`${f.sheet === "Sheet1" ? first : f.sheet}!${back(f.ref)}`));
-      if (!foundIn(planted)) return; // the corpus test owns what the plain workbook finds
-      const edited = copyBook(planted);
-      const back = EDITS[edit](edited, yearOf(c.book)) ?? same;
-      if (!foundIn(edited, back)) lost.push(`${v.kind} ${v.what} @${v.cause.sheet}!${v.cause.a1}`);
-    });
-    expect(lost).toEqual([]);
-  });
-});
+sweepEdits(EDITS, INSIDE);

@@ -283,8 +283,8 @@ function gradeLike(value: string): boolean {
 const YEAR_LINE = /^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$/;
 /** A title naming the year: `2021年度项目支出绩效自评表`. */
 const TITLE_YEAR = /(?:19|20)\d{2}\s*年度?[^，。；;,]{0,24}?(?:绩效|自评|评价|整体支出|项目支出|预算项目|决算|汇总)/;
-/** …or after it, in brackets: `部门整体支出绩效自评表（2023年度）`. */
-const TITLE_YEAR_AFTER = /(?:绩效|自评|评价|整体支出|项目支出|决算|汇总)[^，。；;,]{0,12}?[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]\s*$/;
+/** …or after it, in brackets: `部门整体支出绩效自评表（2023年度）`, the unit perhaps after it (`（金额单位：万元）`). */
+const TITLE_YEAR_AFTER = /(?:绩效|自评|评价|整体支出|项目支出|决算|汇总)[^，。；;,]{0,12}?[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]\s*(?:[(（]\s*(?:金额)?单位\s*[:：]\s*(?:万元|元)\s*[)）]\s*)?$/;
 /** A unit's name ends so (某某局, 某某中心 …). */
 const UNIT_END = /(?:局|委员会|委|办公室|办|中心|院|所|站|厅|部|会|队|处|校|馆|社|台|馆|政府|街道|镇|乡|公司|集团)$/;
 
@@ -426,6 +426,14 @@ function takes(grid: SheetGrid, had: { readonly col: number } | undefined, col: 
 /** How far below its header a matrix block's rows may go. */
 const GRID_ROWS = 25;
 
+/**
+ * A column's name as its header writes it, without the unit the header may carry (`公用经费（万元）` names
+ * 公用经费, as under a `金额单位：万元` line): the name the relations and the prose go by.
+ */
+function headerName(text: string): string {
+  return text.trim().replace(/\s*[(（](?:万元|元)[)）]$/, "");
+}
+
 function findMatrix(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
   for (const row of grid.rowNumbers) {
     const columns = new Map<string, { col: number; header: string }>();
@@ -433,7 +441,7 @@ function findMatrix(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
       const v = grid.cell(row, col)?.value;
       if (typeof v !== "string") continue;
       const key = columnKeyOf(keyIn(grid, v), decl);
-      if (key && takes(grid, columns.get(key), col)) columns.set(key, { col, header: v.trim() });
+      if (key && takes(grid, columns.get(key), col)) columns.set(key, { col, header: headerName(v) });
     }
     const money = decl.columns.filter((c) => c.kind === "money" && columns.has(c.key)).length;
     if (money >= 1) {
@@ -443,7 +451,17 @@ function findMatrix(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
         if (m.start.row >= row || m.end.row < row || m.start.col !== m.end.col) continue;
         const v = grid.cell(m.start.row, m.start.col)?.value;
         const key = typeof v === "string" ? columnKeyOf(keyIn(grid, v), decl) : undefined;
-        if (key && takes(grid, columns.get(key), m.start.col)) columns.set(key, { col: m.start.col, header: String(v).trim() });
+        if (key && takes(grid, columns.get(key), m.start.col)) columns.set(key, { col: m.start.col, header: headerName(String(v)) });
+      }
+      // … or not merged (the merge undone): a header of the row above over a column this row leaves blank.
+      const above = row - 1;
+      if (above >= 1 && !grid.colsIn(above).some((c) => isNumberLike(grid.cell(above, c)))) {
+        for (const col of grid.colsIn(above)) {
+          const v = grid.cell(above, col)?.value;
+          if (typeof v !== "string" || !isBlank(grid.cell(row, col)) || grid.merge(above, col)) continue;
+          const key = columnKeyOf(keyIn(grid, v), decl);
+          if (key && !columns.has(key)) columns.set(key, { col, header: headerName(v) });
+        }
       }
     }
     if (columns.size < 2 || money < 1) continue;
@@ -461,7 +479,7 @@ function findMatrix(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
           continue;
         }
         const key = columnKeyOf(keyIn(grid, v), decl);
-        if (key && !columns.has(key) && takes(grid, named.get(key), col)) named.set(key, { col, header: v.trim() });
+        if (key && !columns.has(key) && takes(grid, named.get(key), col)) named.set(key, { col, header: headerName(v) });
       }
       if (figures || named.size === 0) break;
       for (const [k, c] of named) columns.set(k, c);
@@ -666,7 +684,7 @@ function findTable(grid: SheetGrid, decl: GridDecl): (GridFound & { readonly cod
         const t = grid.text(r, c);
         const key = t ? subtotalKey(grid, decl, t, r, c, row) ?? columnKeyOf(keyIn(grid, t), decl) : undefined;
         if (key && takes(grid, columns.get(key), c)) {
-          columns.set(key, { col: c, header: t.replace(/\s+/g, "") });
+          columns.set(key, { col: c, header: headerName(t).replace(/\s+/g, "") });
           break;
         }
       }
@@ -676,13 +694,20 @@ function findTable(grid: SheetGrid, decl: GridDecl): (GridFound & { readonly cod
     const rows = new Map<string, number>();
     const codes = new Map<string, string>();
     let started = false;
+    const filled = (r: number): number => [...columns.values()].filter((x) => isNumberLike(grid.cell(r, x.col)) || isDash(grid.cell(r, x.col))).length;
+    // A blank row between rows of figures (a printed form's spacing) does not end the table: the next
+    // filled row, one or two rows down, fills two of its columns.
+    const goesOn = (r: number): boolean => {
+      const next = [r + 1, r + 2].find((x) => x <= grid.maxRow && grid.colsIn(x).length > 0);
+      return next !== undefined && filled(next) >= 2;
+    };
     for (let r = row + 1; r <= grid.maxRow; r++) {
       const cells = grid.colsIn(r);
       if (cells.length === 0) {
-        if (started) break;
+        if (started && !goesOn(r)) break;
         continue;
       }
-      const figures = [...columns.values()].some((x) => isNumberLike(grid.cell(r, x.col)) || isDash(grid.cell(r, x.col)));
+      const figures = filled(r) > 0;
       const name = grid.colsIn(r, 1, first - 1).map((c) => cellText(grid.cell(r, c))).join(" ").trim() || grid.text(r, 1);
       if (!figures) {
         if (started) break;
@@ -1178,7 +1203,10 @@ function levelWeightColumns(grid: SheetGrid, table: NonNullable<MappingResult["t
   return grid.colsIn(table.headerRow, 1, deepest - 1).filter((c) => labelKey(cellText(grid.cell(table.headerRow, c))) === key);
 }
 
-/** Each level's 分值 (merged down its group's rows) = Σ the 分值 of the indicators of those rows. */
+/**
+ * Each level's 分值 (merged down its group's rows, or written in its first row with the rows below left
+ * blank) = Σ the 分值 of the indicators of those rows.
+ */
 function levelWeightSums(grid: SheetGrid, form: FormDecl, table: MappingResult["tables"]["jx_indicators"]): DeclaredSum[] {
   if (!table) return [];
   const out: DeclaredSum[] = [];
@@ -1186,7 +1214,10 @@ function levelWeightSums(grid: SheetGrid, form: FormDecl, table: MappingResult["
     for (const row of table.rows) {
       if (!isNumberLike(grid.cell(row.row, col))) continue;
       const merge = grid.merges.find((m) => m.start.row === row.row && m.start.col === col);
-      const end = merge ? merge.end.row : row.row;
+      // Not merged (the merge undone, the 分值 left in the group's first row): the group runs down to the
+      // row where this level or a shallower one names its next group.
+      const next = merge ? undefined : table.rows.find((r) => r.row > row.row && grid.colsIn(r.row, 1, col).some((c) => !isBlank(grid.cell(r.row, c))));
+      const end = merge ? merge.end.row : next ? next.row - 1 : table.rows[table.rows.length - 1].row;
       const members = table.rows.filter((r) => r.row >= row.row && r.row <= end && r.cells.weight?.cell !== undefined);
       if (members.length === 0) continue;
       const name = cellText(grid.cell(row.row, col - 1)).trim() || `第${row.row}行`;

@@ -156,6 +156,25 @@ function inside(area: Area, row: number, col: number): boolean {
   return row >= area.start.row && row <= area.end.row && col >= area.start.col && col <= area.end.col;
 }
 
+/** A unit line's text, normalised: `单位：元`, `金额单位：万元`, `（单位：元）`. */
+const UNIT_LINE = /^[(（]?(?:金额)?单位:(万元|元)[)）]?$/;
+
+/**
+ * The unit of a `单位：元` line in the rows just above a table's header (up to its title; a row of figures
+ * above is another table's, and ends the search).
+ */
+function unitLineAbove(grid: SheetGrid, top: number): "元" | "万元" | undefined {
+  for (let r = top - 1; r >= Math.max(1, top - TITLE_ROWS_ABOVE); r--) {
+    const cols = grid.colsIn(r);
+    if (cols.some((c) => isNumberLike(grid.cell(r, c)))) return undefined;
+    for (const c of cols) {
+      const m = UNIT_LINE.exec(norm(grid, r, c));
+      if (m) return m[1] === "万元" ? "万元" : "元";
+    }
+  }
+  return undefined;
+}
+
 /** Find the tables of one sheet. */
 function mapTables(grid: SheetGrid, found: Set<string>, result: MappingResult): Area[] {
   const areas: Area[] = [];
@@ -171,7 +190,8 @@ function mapTables(grid: SheetGrid, found: Set<string>, result: MappingResult): 
       const start = texts.find((t) => firstLabels.includes(t.n));
       if (!start) continue;
       const at = { row, col: start.c };
-      const read = readTable(grid, def, { start: at, end: at }, { source: "label", auto: { stopAt } });
+      // A blank row inside a table (a printed form's spacing) does not end it when the rows go on below.
+      const read = readTable(grid, def, { start: at, end: at }, { source: "label", auto: { stopAt, blankRowsInside: true } });
       // Every required column, and a third of the others at least (seed 000's indicator table has only
       // 一级/二级/三级指标 and 分值).
       const required = def.columns.filter((c) => c.required).length;
@@ -195,13 +215,17 @@ function mapTables(grid: SheetGrid, found: Set<string>, result: MappingResult): 
       continue;
     }
     found.add(best.def.id);
-    result.tables[best.def.id] = best.read.binding;
+    const unit = unitLineAbove(grid, best.read.area.start.row);
+    result.tables[best.def.id] = unit ? { ...best.read.binding, unitLine: unit } : best.read.binding;
     result.areas[best.def.id] = best.read.area;
     areas.push(best.read.area);
     claimedUntil = best.read.area.end.row;
   }
   return areas;
 }
+
+/** Field kinds whose value is a figure. */
+const NUMERIC_KINDS: ReadonlySet<string> = new Set(["money", "number", "rate", "integer", "year"]);
 
 interface Candidate {
   readonly binding: ScalarBinding;
@@ -219,11 +243,15 @@ function valueFor(grid: SheetGrid, row: number, col: number, field: ScalarFieldD
     return isBlank(cell) ? { binding: { id: field.id, ref, source: "label" }, hasValue: false } : { binding: { id: field.id, ref, cell, source: "label" }, hasValue: true };
   };
   const right = grid.colsIn(row, nextCol)[0];
-  if (right !== undefined && !isLabel(cellText(grid.cell(row, right)))) return bind(row, right);
   // Labels side by side (年初预算数 | 全年预算数 | 全年执行数) form a header: the values sit below.
   const leftCol = (merged?.start.col ?? col) - 1;
-  const headerLayout = right === nextCol || (leftCol >= 1 && isLabel(grid.text(row, leftCol)));
   const nextRow = (merged?.end.row ?? row) + 1;
+  const besideLabel = leftCol >= 1 && isLabel(grid.text(row, leftCol));
+  // The last label of such a header may have a column of notes right of it (… | 预算执行率得分 | 备注): a
+  // figure under a numeric label is its value, not the note column's heading beside it.
+  const noteBeside = besideLabel && NUMERIC_KINDS.has(field.kind) && right !== undefined && !isNumberLike(grid.cell(row, right)) && isNumberLike(grid.cell(nextRow, col));
+  if (right !== undefined && !noteBeside && !isLabel(cellText(grid.cell(row, right)))) return bind(row, right);
+  const headerLayout = right === nextCol || besideLabel;
   if (headerLayout || field.kind === "narrative") {
     const depth = field.kind === "narrative" ? NARRATIVE_ROWS_BELOW : HEADER_ROWS_BELOW;
     for (const r of grid.rowsIn(nextRow, nextRow + depth - 1)) {

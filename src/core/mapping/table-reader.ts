@@ -103,6 +103,9 @@ function continuesHeader(grid: SheetGrid, r: number, top: number, span: { left: 
   return cols.some((c) => vocab.has(grid.memo(normalizeLabel, String(grid.cell(r, c)?.value ?? ""))));
 }
 
+/** A unit written after a header's label, normalised (`(万元)`, `(元)`, `(%)`), when a label precedes it. */
+const UNIT_SUFFIX = /(?<=.)\((?:万元|元|%)\)$/;
+
 /**
  * Match the table's columns to sheet columns by their header texts.
  * Pass 1: a column's own (lowest) header equals a label or alias. Pass 2: any header row of a free
@@ -110,7 +113,8 @@ function continuesHeader(grid: SheetGrid, r: number, top: number, span: { left: 
  * contains a label (`三公经费\n合计（万元）`), when exactly one column claims it.
  */
 function matchColumns(headers: Map<number, string[]>, def: TableDef, grid: SheetGrid): Map<string, number> {
-  const norm = (t: string): string => grid.memo(normalizeLabel, t);
+  // A header's unit (`预算数（万元）`, `执行率（%）`) is no part of its label: the column is 预算数's.
+  const norm = (t: string): string => grid.memo(normalizeLabel, t).replace(UNIT_SUFFIX, "");
   const assigned = new Map<string, number>();
   const used = new Set<number>();
   const own = new Map<number, string>();
@@ -289,12 +293,18 @@ function bindRows(grid: SheetGrid, def: TableDef, dataRows: readonly number[], c
     if (def.hasSummaryRow && nameCol !== undefined && cells.name?.cell === undefined) {
       const m = grid.merge(r, nameCol);
       if (m !== undefined && m.start.row === r && m.start.col < nameCol && grid.text(r, nameCol).includes("小计")) cells.name = grid.bound(r, m.start.col);
+      else if (m === undefined) {
+        // The merge undone: the 小计 label left alone in the 序号 cell, the name cell blank.
+        const c = grid.colsIn(r, 1, nameCol - 1).at(-1);
+        if (c !== undefined && /^小计|小计$/.test(grid.text(r, c).replace(/\s+/g, ""))) cells.name = grid.bound(r, c);
+      }
     }
     let isSummary = false;
     if (def.hasSummaryRow && !summaryFound && nameCol !== undefined) {
-      // The 合计 label may sit left of the name column (in 序号, or merged across both).
+      // The 合计 label may sit left of the name column (in 序号, or merged across both), also when the
+      // table was found from its name column (序号 left of it, the merge undone: `合计 | | … | 192.31`).
       let name = grid.text(r, nameCol);
-      for (let c = nameCol - 1; name === "" && c >= left; c--) name = grid.text(r, c);
+      for (let c = nameCol - 1; name === "" && c >= 1; c--) name = grid.text(r, c);
       if (isSummaryName(name)) isSummary = summaryFound = true;
     }
     if (!grouped) {
@@ -338,8 +348,11 @@ function withCategoryRows(grid: SheetGrid, rows: TableRow[], nameCol: number): T
   const kind = (r: number): "section" | "item" | undefined => {
     const before = nameCol > 1 ? grid.text(r, nameCol - 1).replace(/\s+/g, "") : "";
     const name = grid.text(r, nameCol).replace(/\s+/g, "");
-    if (SECTION_NO.test(before) || SECTION_NAME.test(name)) return "section";
-    if (ITEM_NO.test(before) || ITEM_NAME.test(name) || name.startsWith("其中")) return "item";
+    // The name's own numbering (`1、局机关`) is the row's, over a 序号 column's (一、 added in front).
+    if (SECTION_NAME.test(name)) return "section";
+    if (ITEM_NAME.test(name) || name.startsWith("其中")) return "item";
+    if (SECTION_NO.test(before)) return "section";
+    if (ITEM_NO.test(before)) return "item";
     return undefined;
   };
   const kinds = rows.map((row) => (row.isSummary ? undefined : kind(row.row)));
@@ -362,9 +375,18 @@ function withCategoryRows(grid: SheetGrid, rows: TableRow[], nameCol: number): T
 function autoDataRows(grid: SheetGrid, auto: NonNullable<ReadTableOptions["auto"]>, columns: readonly TableColumn[], headerRow: number, bottomLimit: number, left: number, right: number): number[] {
   const dataRows: number[] = [];
   const matchedCols = columns.map((c) => c.col);
+  // The table's own header written again inside it (a page break pasted in: 一级指标 | 二级指标 | … before
+  // the 效益指标) is no data row and does not end the table when its rows go on below.
+  const ownHeader = columns.filter((c) => c.header !== "").map((c) => ({ col: c.col, text: normalizeLabel(c.header) }));
+  const sameAsHeader = (r: number): boolean => {
+    if (ownHeader.length < 2) return false;
+    const same = ownHeader.filter((h) => grid.memo(normalizeLabel, grid.text(r, h.col)) === h.text).length;
+    return same >= 2 && same * 2 >= ownHeader.length;
+  };
   const continues = (r: number): boolean => {
-    for (let next = r + 1; next <= Math.min(r + 2, bottomLimit); next++) {
-      if (!grid.hasCellsIn(next, left, right)) continue;
+    for (let next = r + 1; next <= Math.min(r + 3, bottomLimit); next++) {
+      if (!grid.hasCellsIn(next, left, right) || sameAsHeader(next)) continue;
+      if (next > r + 2 && !sameAsHeader(next - 1)) return false;
       if (auto.stopAt(next)) return false;
       return matchedCols.filter((c) => !isBlank(grid.shown(next, c))).length >= 2;
     }
@@ -372,12 +394,14 @@ function autoDataRows(grid: SheetGrid, auto: NonNullable<ReadTableOptions["auto"
   };
   // A group heading may sit left of the table's first column too (merged from 序号 across the row).
   const heading = (r: number): boolean => auto.headingAt !== undefined && auto.headingAt(r) && continues(r);
+  const repeatsHeader = (r: number): boolean => dataRows.length > 0 && sameAsHeader(r) && continues(r);
   for (let r = headerRow + 1; r <= bottomLimit; r++) {
     if (!grid.hasCellsIn(r, left, right)) {
       if (auto.blankRowsInside && dataRows.length > 0 && continues(r)) continue;
       if (heading(r)) continue;
       break;
     }
+    if (repeatsHeader(r)) continue;
     if (auto.stopAt(r)) {
       if (heading(r)) continue;
       break;

@@ -63,6 +63,12 @@ export interface TableBinding {
   readonly headerRow: number;
   readonly columns: readonly TableColumn[];
   readonly rows: readonly TableRow[];
+  /**
+   * The money unit of a `单位：元` / `金额单位：万元` line just above the table's header (between its title
+   * and its header), when one is written there: a table kept in its own unit that says so above it,
+   * not in its headers.
+   */
+  readonly unitLine?: "元" | "万元";
 }
 
 /** What mapping found and did not find. */

@@ -507,7 +507,8 @@ export function moneyEntries(model: ReportModel): MoneyEntry[] {
 
 /**
  * The money unit a table's own headers declare (`三公经费合计（元）`, `在用固定资产（元）`) when every money
- * column that names one names the same: a 三公经费 or 固定资产 table kept in 元 beside a report in 万元.
+ * column that names one names the same: a 三公经费 or 固定资产 table kept in 元 beside a report in 万元. When
+ * no header names one, the unit line written just above the table (`金额单位：元`).
  */
 export function ownMoneyUnit(table: TableBinding, tid: TableId): "元" | "万元" | undefined {
   const money = new Set(moneyColumns(tid).map((m) => m.col.key));
@@ -518,6 +519,7 @@ export function ownMoneyUnit(table: TableBinding, tid: TableId): "元" | "万元
     if (/[(（]万元[)）]|单位[:：]?万元/.test(t)) units.add("万元");
     else if (/[(（]元[)）]|单位[:：]?元/.test(t)) units.add("元");
   }
+  if (units.size === 0) return table.unitLine;
   return units.size === 1 ? ([...units][0] as "元" | "万元") : undefined;
 }
 

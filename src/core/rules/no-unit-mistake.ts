@@ -45,7 +45,7 @@ function writtenUnit(factor: number, moneyUnit: string): string {
 
 /**
  * The money unit a cell's own column header declares (`公务用车运维费（元）` in a 三公经费 table kept in 元
- * beside a report in 万元), else the workbook's.
+ * beside a report in 万元), else the unit line above its table (`金额单位：元`), else the workbook's.
  */
 function unitAt(model: ReportModel, ref: CellRef): string {
   const { row, col } = parseA1(ref.address);
@@ -56,6 +56,7 @@ function unitAt(model: ReportModel, ref: CellRef): string {
     const h = normalizeLabel(header);
     if (/[(（]万元[)）]/.test(h)) return "万元";
     if (/[(（]元[)）]/.test(h)) return "元";
+    if (t.unitLine) return t.unitLine;
   }
   return model.moneyUnit;
 }

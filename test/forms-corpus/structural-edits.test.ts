@@ -1,0 +1,19 @@
+/**
+ * Every corpus layout under each structural edit of structural-edits.ts (a form shifted right and down, a
+ * 序号 or 备注 column, the unit in a line above the table or in the headers, blank rows inside the tables,
+ * two-row headers, the prose joined or split): the consistent workbook stays without error or warning, and
+ * every planted mistake the corpus finds — every variant, not every third — is still found at its cause
+ * (the sweep is benign-edits.test.ts's, edit-sweep.ts).
+ */
+import { sweepEdits } from "./edit-sweep";
+import { STRUCTURAL_EDITS } from "./structural-edits";
+
+/**
+ * What an edit still loses, with the reason (asserted still lost, so that the list can only shrink):
+ * - a 决算说明 split one sentence per row: “与2019年相比，减少4848.67万元，减少58.1%。” alone on its row no
+ *   longer has the 2020 amount it compares with (the sentence before, now on the row above); the change
+ *   percent is judged within one cell's text. Split one numbered paragraph per row, it is found.
+ */
+const LOST: ReadonlySet<string> = new Set(["long texts split one sentence per row | final-classes: prose-pct-change 与2019年相比，减少4848.67万元，减少58.1% (85.1%) @决算说明!A4"]);
+
+sweepEdits(STRUCTURAL_EDITS, new Set(Object.keys(STRUCTURAL_EDITS)), LOST);
