@@ -7,6 +7,7 @@
 import type { CellRef, SheetSnapshot } from "../model/snapshot";
 import type { CellWrite } from "../model/writes";
 import { textCells, type TextCell } from "../rules/lib/text-cells";
+import { cellIndex } from "../model/cell-index";
 
 /** One cell's share of a paragraph: where its text starts in the joined text. */
 export interface ProsePart {
@@ -75,13 +76,17 @@ export function paragraphsOf(sheet: SheetSnapshot): SheetParagraphs {
   for (const t of texts) at.set(`${t.col}:${t.row}`, t);
   const heads = new Map<string, Paragraph>();
   const tails = new Set<string>();
-  // Cells per row: a report's row holds its text alone (a table's row holds several cells).
-  const perRow = new Map<number, number>();
-  for (const a of Object.keys(sheet.cells)) {
-    const row = Number(/\d+$/.exec(a)?.[0]);
-    perRow.set(row, (perRow.get(row) ?? 0) + 1);
-  }
-  const alone = (c: TextCell): boolean => perRow.get(c.row) === 1;
+  // Cells per row: a report's row holds its text alone (a table's row holds several cells). Counted only
+  // when a long text asks (a form's table sheet of 50 000 cells rarely does), from the cell index's rows.
+  let perRow: Map<number, number> | undefined;
+  const alone = (c: TextCell): boolean => {
+    if (!perRow) {
+      perRow = new Map<number, number>();
+      const rows = cellIndex(sheet).rows;
+      for (let i = 0; i < rows.length; i++) perRow.set(rows[i], (perRow.get(rows[i]) ?? 0) + 1);
+    }
+    return perRow.get(c.row) === 1;
+  };
   for (const t of texts) {
     if (tails.has(t.address) || !t.value.trim() || BARE_MARKER.test(t.value)) continue;
     const chain = [t];

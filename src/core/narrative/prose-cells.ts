@@ -888,7 +888,10 @@ export function sheetInModel(model: ReportModel, sheet: string): boolean {
 
 /** The number cells of a report's small table on `sheet` (see {@link restatesModel}), undefined when it has none. */
 function reportTable(model: ReportModel, sheet: SheetSnapshot): string[] | undefined {
-  if (sheet.name === NARRATIVE_SHEET || BOOKKEEPING_SHEETS.has(sheet.name) || INSTRUCTION_SHEET.test(sheet.name) || hasOwnAmounts(model, sheet.name)) return undefined;
+  if (sheet.name === NARRATIVE_SHEET || BOOKKEEPING_SHEETS.has(sheet.name) || INSTRUCTION_SHEET.test(sheet.name)) return undefined;
+  // Cheapest first: a sheet without the paragraphs of a report (every form's table sheet) is never one,
+  // and its money facts (hasOwnAmounts reads every money cell of the model) are not wanted here.
+  if (!hasReportParagraphs(sheet) || hasOwnAmounts(model, sheet.name)) return undefined;
   const unbound = unboundNumbers(model, sheet);
   return unbound.length && restatesModel(model, sheet, unbound) ? unbound.map(([a]) => a) : undefined;
 }
@@ -914,8 +917,14 @@ const REPORT_PARAGRAPHS = 3;
  * number of another sheet (`合计 | 1711.75 | 1707.31 | 99.74%` under the paragraph on the budget, `基本支出 | 442.18 |
  * 52.1%`). Such a table quotes the form; another form's sheet has figures of its own.
  */
+function hasReportParagraphs(snap: SheetSnapshot): boolean {
+  let n = 0;
+  for (const t of textCells(snap)) if (isProseText(t.value) && ++n >= REPORT_PARAGRAPHS) return true;
+  return false;
+}
+
 function restatesModel(model: ReportModel, snap: SheetSnapshot, unbound: readonly (readonly [string, CellSnapshot])[]): boolean {
-  if (textCells(snap).filter((t) => isProseText(t.value)).length < REPORT_PARAGRAPHS) return false;
+  if (!hasReportParagraphs(snap)) return false;
   // The numbers of the workbook's other sheets (the tables the report quotes).
   const known: number[] = [];
   for (const other of model.snapshot.sheets) {
