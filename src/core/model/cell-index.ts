@@ -57,6 +57,14 @@ export function isBlankCell(cell: CellSnapshot | undefined): boolean {
   return typeof cell.value === "string" && cell.value.trim() === "";
 }
 
+/**
+ * Whether a cell is left unfilled: blank ({@link isBlankCell}) and no formula either (a formula's cell is
+ * the workbook's to compute, not the clerk's to type). The rules' "a blank among filled cells" test.
+ */
+export function isUnfilled(cell: CellSnapshot | undefined): boolean {
+  return isBlankCell(cell) && cell?.formula === undefined;
+}
+
 const indexes = new WeakMap<SheetSnapshot, CellIndex>();
 
 /**

@@ -2,6 +2,7 @@
  * exec-rate-matches — 预算执行率 (jx_exec_rate) equals 全年执行数 ÷ 全年预算数 at the rate's displayed
  * precision, judged with rounding intervals (1707.31 ÷ 1711.75 = 99.74%).
  */
+import { isUnfilled } from "../model/cell-index";
 import { defineRule, type Fix } from "../engine/types";
 import { formatRef } from "../model/address";
 import { roundTo } from "../units/parse";
@@ -60,8 +61,7 @@ export const execRateMatches = defineRule<MessageId>({
         const budget = settledFigure(model, correctedFigure(model, rawBudget));
         const error = rateCell.cell?.error;
         // The form's 预算执行率 cell left blank beside both amounts: not filled yet (never an all-clear).
-        const blank = error === undefined && (rateCell.cell === undefined || rateCell.cell.value === null || (typeof rateCell.cell.value === "string" && !rateCell.cell.value.trim()));
-        if (blank && rateCell.cell?.formula === undefined && budget.value > 0) {
+        if (isUnfilled(rateCell.cell) && budget.value > 0) {
           const value = roundTo(executed.value / budget.value, 4);
           const expected = `${roundTo(value * 100, 2).toFixed(2)}%`;
           context.report({

@@ -15,14 +15,10 @@ import { settledFigure } from "../relations/cause";
 import { correctedFigure } from "../relations/unit-mistakes";
 import { showStored } from "../units/finite";
 import { checkRate, readRate } from "./lib/rates";
+import { isUnfilled } from "../model/cell-index";
 
 /** Message ids of form-rate-matches. */
 export type MessageId = "rateMismatch" | "rateBlank";
-
-/** A cell with nothing in it (no value, formula or error). */
-function isBlankCell(c: { value?: unknown; formula?: string; error?: string } | undefined): boolean {
-  return !c || (c.formula === undefined && c.error === undefined && (c.value === null || c.value === undefined || (typeof c.value === "string" && !c.value.trim())));
-}
 
 /** A figure as the clerk wrote it, never with an exponent. */
 function shown(value: unknown): string {
@@ -57,7 +53,7 @@ export const formRateMatches = defineRule<MessageId>({
           const key = refKey(r.rate.cell.ref);
           if (done.has(key)) continue;
           done.add(key);
-          if (isBlankCell(r.rate.cell.cell) && filledColumns.has(colOf(r.rate.cell.ref))) {
+          if (isUnfilled(r.rate.cell.cell) && filledColumns.has(colOf(r.rate.cell.ref))) {
             const n = readMoney(r.numerator.cell, r.numerator.field, model.moneyUnit);
             const d = readMoney(r.denominator.cell, r.denominator.field, model.moneyUnit);
             if (n && d && !n.blank && !d.blank && d.value > 0) {

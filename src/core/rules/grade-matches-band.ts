@@ -3,6 +3,7 @@
  * ≥ 90 优, 80–90 良, 60–80 中, < 60 差, lower bound inclusive). Aliases such as 优秀 are accepted.
  * "评分与评级相符" is one of the 财政局's quality checks [S25].
  */
+import { isUnfilled } from "../model/cell-index";
 import { defineRule } from "../engine/types";
 import { showNumber } from "../scoring/indicator-value";
 import { cellNumber, gradeFor, gradeLabel, gradeMatches, scoresFor } from "../scoring/score";
@@ -89,9 +90,7 @@ export const gradeMatchesBand = defineRule<MessageId>({
         const written = r.gradeWritten;
         const score = r.totalWritten ?? r.total;
         // The form's 评价等次 cell left blank beside a score: not filled yet (never an all-clear).
-        const gradeCell = context.model.scalars.jx_grade?.cell;
-        const blankGrade = !gradeCell || gradeCell.value === null || (typeof gradeCell.value === "string" && !gradeCell.value.trim());
-        if (at && blankGrade && gradeCell?.formula === undefined && r.totalWritten !== undefined && possibleScore(r.totalWritten, context.profile.totalPoints)) {
+        if (at && isUnfilled(context.model.scalars.jx_grade?.cell) && r.totalWritten !== undefined && possibleScore(r.totalWritten, context.profile.totalPoints)) {
           const band = gradeFor(r.totalWritten, context.profile);
           if (band) {
             const expected = wordFor(band);

@@ -2,6 +2,7 @@
  * project-row-consistent — each project row of jx_projects: 结转结余 = 预算数 − 执行数, and
  * 执行率 = 执行数 ÷ 预算数, judged with rounding intervals.
  */
+import { isUnfilled } from "../model/cell-index";
 import { defineRule, type Fix } from "../engine/types";
 import { formatNumber } from "../units/convert";
 import { roundTo } from "../units/parse";
@@ -119,7 +120,7 @@ export const projectRowConsistent = defineRule<MessageId>({
           const rawExecuted = readMoney(executedCell, "jx_projects.executed", model.moneyUnit);
           const rateErrorCode = rateCell.cell?.error;
           const rc = rateCell.cell;
-          if (ratesFilled && (!rc || (rc.formula === undefined && rc.error === undefined && (rc.value === null || (typeof rc.value === "string" && !rc.value.trim()))))) {
+          if (ratesFilled && isUnfilled(rc)) {
             // An amount with a 元/万元 slip is no-unit-mistake's finding first: the rate follows once it is fixed.
             const slipped = rawBudget && rawExecuted && (correctedFigure(model, rawBudget) !== rawBudget || correctedFigure(model, rawExecuted) !== rawExecuted);
             if (rawBudget && rawExecuted && !slipped && !rawBudget.blank && !rawExecuted.blank && rawBudget.value > 0) {

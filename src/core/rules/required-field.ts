@@ -4,6 +4,7 @@
  * 得分 of each indicator, of the 预算执行率 and the 综合得分 (a form not yet scored is no report to send). Without them nothing can
  * be scored or compared, and the 财政局 sends the report back.
  */
+import { isUnfilled } from "../model/cell-index";
 import { defineRule } from "../engine/types";
 import type { BoundCell, ReportModel, TableRow } from "../model/report-model";
 import type { CellRef, CellSnapshot } from "../model/snapshot";
@@ -33,8 +34,7 @@ const isEmpty = (b: BoundCell | undefined): boolean => b !== undefined && !b.cel
 
 /** Whether the cell at `ref` holds nothing (no value, no formula, no error). */
 function isBlankAt(model: ReportModel, ref: CellRef): boolean {
-  const c = model.snapshot.sheets.find((x) => x.name === ref.sheet)?.cells[ref.address];
-  return !c || (c.formula === undefined && c.error === undefined && (c.value === null || c.value === undefined || (typeof c.value === "string" && !c.value.trim())));
+  return isUnfilled(model.snapshot.sheets.find((x) => x.name === ref.sheet)?.cells[ref.address]);
 }
 
 /** The report year, unit name and the indicators' values and weights are filled in. */

@@ -4,6 +4,7 @@
  * The 汇总 is copied from the sheets, so a difference is reported at the 汇总 cell, naming the sheet.
  * (The 汇总's 合计 = Σ projects is total-matches-parts'.)
  */
+import { isUnfilled } from "../model/cell-index";
 import { defineRule } from "../engine/types";
 import type { BoundCell, FormInstance, ReportModel, TableRow } from "../model/report-model";
 import { formatRef } from "../model/address";
@@ -85,8 +86,7 @@ export const summaryMatchesSheets = defineRule<MessageId>({
             });
           };
           // A cell of the row left blank where the project's sheet gives its figure: a gap, never an all-clear.
-          const blankHere = (b: BoundCell | undefined): b is BoundCell =>
-            b !== undefined && (!b.cell || (b.cell.formula === undefined && b.cell.error === undefined && (b.cell.value === null || (typeof b.cell.value === "string" && !b.cell.value.trim()))));
+          const blankHere = (b: BoundCell | undefined): b is BoundCell => b !== undefined && isUnfilled(b.cell);
           for (const [key, column, other] of [["budget", "预算数", f.budget], ["executed", "执行数", f.executed], ["score", "得分", f.score]] as const) {
             const mine = row.cells[key];
             const v = cellNumber(other?.cell);
