@@ -1,6 +1,9 @@
 import { requiredField } from "../../src/core/rules/required-field";
 import { ruleTester } from "../helpers/rule-tester";
 import { buildWorkbook } from "../helpers/workbook-builder";
+import { checkWorkbook } from "../../src/core/engine/run-rules";
+import { copyBook, snapshotOf } from "../forms-corpus/book";
+import { buildCorpus } from "../forms-corpus/corpus";
 
 const header = ["一级指标", "二级指标", "三级指标", "指标方向", "年度指标值", "实际完成值", "分值", "得分"];
 const names = { jx_report_year: "封面!$B$1", jx_unit_name: "封面!$B$2", jx_indicators: "指标!$A$1:$H$4" };
@@ -76,4 +79,22 @@ ruleTester.run(requiredField, {
       errors: [{ messageId: "missingField", ref: "封面!A1", field: "jx_report_year" }],
     },
   ],
+});
+
+describe("blank cells of the forms as provinces print them", () => {
+  const blanked = (file: string, sheet: string, a1: string) => {
+    const c = buildCorpus().find((x) => x.file === file)!;
+    const book = copyBook(c.book);
+    book.sheets.find((s) => s.name === sheet)!.cells.delete(a1);
+    return checkWorkbook(snapshotOf(book)).findings.filter((f) => f.severity === "error");
+  };
+  test("the 预算执行率 scored as a row of the indicator table (layout α), its 得分 left blank: the rules' score offered there", () => {
+    const found = blanked("dept-framework", "整体支出绩效自评", "G18");
+    expect(found.map((f) => `${f.ref} ${f.message}`)).toEqual(["G18 预算执行率得分为空，自评表还没有评分；按评分规则应为 9.61 分，请填写（或点“自动计算”）。"]);
+  });
+  test("a 二级 分值 of a form with a 分值 per level (layout p) left blank: reported there with the sum of its indicators' 分值", () => {
+    const found = blanked("project-levels", "绩效自评表", "D14");
+    expect(found.map((f) => f.ref)).toEqual(["D14"]);
+    expect(found[0].message).toContain("数量指标分值填写为 空白，按其余各数应为 20.00");
+  });
 });

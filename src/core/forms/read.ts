@@ -1204,6 +1204,20 @@ function levelWeightColumns(grid: SheetGrid, table: NonNullable<MappingResult["t
 }
 
 /**
+ * Whether a group starts at `row` in the level left of the 分值 column `col`: its label is written there
+ * (in its own cell or at the top of its merge), and the 分值 cell is not the lower part of a merge from above.
+ */
+function namesGroup(grid: SheetGrid, row: number, col: number, previous: number | undefined): boolean {
+  const own = grid.merge(row, col);
+  if (own && own.start.row !== row) return false;
+  const label = grid.merge(row, col - 1);
+  if (label && label.start.row !== row) return false;
+  const text = cellText(grid.cell(row, col - 1)).trim();
+  // The group's label written again on each of its rows (the merges undone) names no new group.
+  return text !== "" && (previous === undefined || cellText(grid.shown(previous, col - 1)).trim() !== text);
+}
+
+/**
  * Each level's 分值 (merged down its group's rows, or written in its first row with the rows below left
  * blank) = Σ the 分值 of the indicators of those rows.
  */
@@ -1211,8 +1225,12 @@ function levelWeightSums(grid: SheetGrid, form: FormDecl, table: MappingResult["
   if (!table) return [];
   const out: DeclaredSum[] = [];
   for (const col of levelWeightColumns(grid, table)) {
+    // A level whose 分值 was left blank beside filled ones is a relation all the same (its target blank):
+    // the form is not finished, and the blank is reported where it is (total-matches-parts, “空白”).
+    const used = table.rows.some((r) => isNumberLike(grid.cell(r.row, col)));
     for (const row of table.rows) {
-      if (!isNumberLike(grid.cell(row.row, col))) continue;
+      const own = grid.cell(row.row, col);
+      if (!isNumberLike(own) && !(used && isBlank(own) && namesGroup(grid, row.row, col, table.rows[table.rows.indexOf(row) - 1]?.row))) continue;
       const merge = grid.merges.find((m) => m.start.row === row.row && m.start.col === col);
       // Not merged (the merge undone, the 分值 left in the group's first row): the group runs down to the
       // row where this level or a shallower one names its next group.

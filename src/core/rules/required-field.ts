@@ -119,8 +119,10 @@ export const requiredField = defineRule<MessageId>({
         // The 预算执行率 得分 and the 综合得分 of a form that scores its indicators, left blank.
         const scored = indicators.rows.some((r) => parseCell(r.cells.weight?.cell).kind === "number");
         const execScore = model.scalars.jx_exec_score;
-        if (scored && execScore && !execScore.cell && scores.execScore !== undefined) {
-          context.report({ at: execScore.ref, messageId: "blankExecScore", field: "jx_exec_score", data: { expected: showNumber(scores.execScore) }, expected: scores.execScore, suggestions: [{ description: `填入 ${showNumber(scores.execScore)}`, writes: [{ at: execScore.ref, value: scores.execScore }] }] });
+        // The 得分 of the 预算执行率 where the form has it: its own cell, or a row of the indicator table.
+        const execAt = execScore ?? (scores.execRow?.ref ? { ref: scores.execRow.ref, cell: scores.execRow.written === undefined && isBlankAt(model, scores.execRow.ref) ? undefined : true } : undefined);
+        if (scored && execAt && !execAt.cell && scores.execScore !== undefined) {
+          context.report({ at: execAt.ref, messageId: "blankExecScore", field: "jx_exec_score", data: { expected: showNumber(scores.execScore) }, expected: scores.execScore, suggestions: [{ description: `填入 ${showNumber(scores.execScore)}`, writes: [{ at: execAt.ref, value: scores.execScore }] }] });
         }
         const weighted = scores.indicators.filter((i) => i.weight !== undefined);
         const execWeight = model.scalars.jx_exec_weight;
