@@ -22,6 +22,14 @@ describe("paragraphsOf", () => {
     expect(p.heads.size).toBe(0);
   });
 
+  test("a report typed one sentence per row: a sentence comparing the one above with another year goes on from it", () => {
+    const p = paragraphsOf(sheet({ A3: "2020年度收入848.74万元、支出总计848.75万元。", A4: "与2019年相比，收入减少4848.68万元，减少85.1%。", A5: "比上年增长3%的是参保人数。", A6: "全年执行1707.31万元。" }));
+    expect(p.heads.get("A3")?.text).toBe("2020年度收入848.74万元、支出总计848.75万元。与2019年相比，收入减少4848.68万元，减少85.1%。比上年增长3%的是参保人数。");
+    expect([...p.tails]).toEqual(["A4", "A5"]);
+    // Beside other cells on its row (a table's row), a finished sentence is not continued.
+    expect(paragraphsOf(sheet({ A3: "收入848.74万元。", B3: "848.74", A4: "与2019年相比，收入减少4848.68万元。" })).heads.size).toBe(0);
+  });
+
   test("a section number alone in the cell to the left opens the text", () => {
     const p = paragraphsOf(sheet({ A11: "3.", B11: "上级转移支付预算53.00万元，支出34.08万元。", A12: "4", B12: "其他经费预算1.00万元。" }));
     expect(p.heads.get("B11")?.text).toBe("3.上级转移支付预算53.00万元，支出34.08万元。");

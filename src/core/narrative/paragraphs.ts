@@ -45,6 +45,12 @@ const ENDS_CLAUSE = /[，,、；;：:]\s*$/;
 /** A row that opens a section or an item of its own (一、 （二） 3. 一是). */
 const OPENS_SECTION = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．是]|[（(]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*[)）]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十]{1,3})/;
 
+/**
+ * A sentence that measures the one before against another year (`与2019年相比，收入减少…`, `比上年增长…`,
+ * `同比…`): its subject and current value are in the sentence above.
+ */
+const COMPARES_BACK = /^\s*(?:(?:与|和|同)(?:上年|去年|上一?年度?|\d{4}\s*年度?)[^，,。；;]{0,6}(?:相比|比较)|(?:比|较)(?:上年|去年|上一?年度?|\d{4}\s*年度?)|同比)/;
+
 /** Characters a row of a report typed to the column's width has at least. */
 const FULL_ROW = 20;
 
@@ -93,7 +99,9 @@ export function paragraphsOf(sheet: SheetSnapshot): SheetParagraphs {
     for (;;) {
       const last = chain[chain.length - 1];
       const below = at.get(`${last.col}:${last.row + 1}`);
-      if (!below || ENDS_SENTENCE.test(last.value) || !(CONTINUES.test(below.value) || ((ENDS_CLAUSE.test(last.value) || wrappedAtWidth(last, below, alone)) && !OPENS_SECTION.test(below.value)))) break;
+      // A report typed one sentence per row: a sentence comparing the one above with another year goes on from it.
+      const comparesBack = !!below && ENDS_SENTENCE.test(last.value) && COMPARES_BACK.test(below.value) && alone(last) && alone(below);
+      if (!below || (ENDS_SENTENCE.test(last.value) && !comparesBack) || !(comparesBack || CONTINUES.test(below.value) || ((ENDS_CLAUSE.test(last.value) || wrappedAtWidth(last, below, alone)) && !OPENS_SECTION.test(below.value)))) break;
       chain.push(below);
     }
     const left = t.col > 1 ? at.get(`${t.col - 1}:${t.row}`) : undefined;
