@@ -70,7 +70,7 @@ function panzhihua(): Example {
     form: "财政部 项目支出绩效自评表",
     book,
     mistakes: [
-      { at: report.at[3], what: "“1996年6月29日” for a document numbered 劳社部发〔1999〕23号 (a 1999 document cannot be issued in 1996)", required: false },
+      { at: report.at[3], what: "“1996年6月29日” for a document numbered 劳社部发〔1999〕23号 (a 1999 document cannot be issued in 1996)", required: true },
     ],
   };
 }

@@ -83,7 +83,8 @@ function findings(prefix: string, options: ProseWorkbookOptions): string[] {
     ]);
   });
 
-  test("004 攀枝花 2021: nothing", () => {
-    expect(findings("004_", { year: 2021 })).toEqual([]);
+  test("004 攀枝花 2021: a 1999 document (劳社部发〔1999〕23号) dated 1996年6月29日, in both paragraphs that cite it", () => {
+    // The 立项依据 and the 资金来源 paragraphs quote the same sentence; nothing is offered as the right date.
+    expect(findings("004_", { year: 2021 })).toEqual(["prose-year-matches:documentBeforeItsNumber 1996年6月29日 → undefined", "prose-year-matches:documentBeforeItsNumber 1996年6月29日 → undefined"]);
   });
 });

@@ -30,7 +30,8 @@ function paragraphs(prefix: string): string[] {
 }
 
 const FORMS: [string, () => SheetSpec[], string[]][] = [
-  ["004 攀枝花 项目 (财政部 项目表)", () => [writeProjectSheet("项目自评表", SEED004, "mof").sheet.spec], []],
+  // The seed's own slip, quoted twice (立项依据 and 资金来源): a 1999 document dated 1996年6月29日.
+  ["004 攀枝花 项目 (财政部 项目表)", () => [writeProjectSheet("项目自评表", SEED004, "mof").sheet.spec], ["prose-year-matches 劳社部发〔1999〕23号"]],
   ["001 承德 (项目汇总表)", () => summaryCase().sheets.map((s) => s.spec), ["prose-count-matches-list 6 个项目"]],
   [
     "002 区医保局 (部门整体)",

@@ -12,8 +12,17 @@ ruleTester.run(proseYearMatches, {
     { name: "上年（2020年） in a 2021 report", workbook: proseWorkbook({ year: 2021, achievements: "上年（2020年）基金结余较多。" }) },
     { name: "a comparison with another year keeps a budget sentence alone", workbook: proseWorkbook({ year: 2021, achievements: "2020年全年预算1200万元，比上年增加100万元。" }) },
     { name: "no report year: nothing to compare", workbook: proseWorkbook({ year: null, achievements: "截至2019年12月31日，共有车辆1辆。" }) },
+    { name: "seed 004: a document issued in the year of its number", workbook: proseWorkbook({ year: 2021, duties: "2004年10月22日经市政府通过对《关于考核扣减的医疗服务质量保证金用途的请示》（攀劳社〔2004〕62号）的请示的批准。" }) },
+    { name: "seed 004 corrected: 1999年6月29日 … 印发 … 〔1999〕", workbook: proseWorkbook({ year: 2021, duties: "1999年6月29日，劳动和社会保障部、财政部、国家经济贸易委员会、卫生部、国家中医药管理局印发关于《关于加强城镇职工基本医疗保险费用结算管理意见》（劳社部发〔1999〕23号）第五条规定：加强定点医疗机构门诊处方审核。" }) },
+    { name: "a later event under an older document is no mistake", workbook: proseWorkbook({ year: 2021, duties: "2021年3月1日起，按照《项目支出绩效评价管理办法》（财预〔2020〕10号）开展自评。" }) },
+    { name: "a date without an issuing verb before the number", workbook: proseWorkbook({ year: 2021, duties: "2019年5月召开会议，学习《关于…的通知》（医保发〔2020〕5号）。" }) },
   ],
   invalid: [
+    {
+      name: "seed 004: a 1999 document (劳社部发〔1999〕23号) dated 1996年6月29日",
+      workbook: proseWorkbook({ year: 2021, duties: "1996年6月29日，劳动和社会保障部、财政部、国家经济贸易委员会、卫生部、国家中医药管理局印发关于《关于加强城镇职工基本医疗保险费用结算管理意见》（劳社部发〔1999〕23号）第五条规定：加强定点医疗机构门诊处方审核。" }),
+      errors: [{ messageId: "documentBeforeItsNumber", ref: "基本信息!B15", field: "jx_duties" }],
+    },
     {
       name: "seed 003: 截至2019年12月31日 in a 2020 report",
       workbook: proseWorkbook({ year: 2020, achievements: "截至2019年12月31日，我局共有车辆1辆。" }),

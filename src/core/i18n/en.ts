@@ -79,6 +79,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   "prose-score-matches/partScoreMismatch": "The score “{{phrase}}” of {{part}} in “{{sentence}}” differs from its score {{expected}} in the table ({{cell}}).",
   "prose-unit-matches-table/unitDiffers": "The text “{{phrase}}” is {{label}} {{tableValue}} in the table ({{cell}}); the figure is right, but the table is in {{unit}}, so write “{{expected}}” to match the table and ease checking.",
   "prose-year-matches/yearMismatch": "“{{phrase}}” in “{{sentence}}” does not match the evaluation year {{reportYear}}.",
+  "prose-year-matches/documentBeforeItsNumber": "“{{sentence}}”: the document number “{{number}}” is a {{numberYear}} document, but it is dated {{date}}, before that year; check the date or the number.",
   "qualitative-score-in-tier/outsideTier": "Qualitative indicator “{{item}}” is “{{tier}}”, so its score should be between {{min}} and {{max}} ({{range}}); it is {{written}}.",
   "qualitative-score-in-tier/noTier": "The value “{{text}}” of qualitative indicator “{{item}}” is none of the three tiers “{{tiers}}”, so its score tier cannot be checked.",
   "required-field/blankYear": "The evaluation year is blank. The report, the scores and the text all go by it; type the year (such as 2021).",
