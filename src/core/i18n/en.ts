@@ -69,6 +69,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   "prose-parts-sum/unitMismatch": "“{{whole}}” and its parts ({{parts}}) in the text use different units: the parts add up to {{sum}}.",
   "prose-indicator-matches/actualMismatch": "“{{phrase}}” in the text differs from the actual value {{actual}} ({{cell}}) of indicator “{{indicator}}”: check the text or the indicator table.",
   "prose-indicator-matches/rateMismatch": "The completion rate “{{phrase}}” in the text is wrong: “{{stated}}” ÷ the annual target {{target}} of indicator “{{indicator}}” is {{expected}}.",
+  "prose-indicator-matches/claimsAllMet": "The text “{{phrase}}” says every indicator was met, but the actual value {{actual}} of indicator “{{indicator}}” falls short of its annual target {{target}} ({{cell}}){{more}}: rewrite the text or check the indicator table.",
   "prose-rate-matches/rateMismatch": "“{{phrase}}” in “{{sentence}}” is wrong: {{numerator}} ÷ {{denominator}} is {{expected}}.",
   "prose-rate-matches/rowRateMismatch": "The note of indicator “{{indicator}}” says “{{phrase}}”, but actual {{actual}} ÷ target {{target}} is {{expected}}.",
   "prose-rate-matches/arrivalRate": "The funds arrival rate “{{phrase}}” in “{{sentence}}” is wrong: funds received {{numerator}} ÷ {{denominator}} is {{expected}}.",

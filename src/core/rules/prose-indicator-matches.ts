@@ -7,6 +7,10 @@
  * Only a statement of what was achieved is compared: a number after target words (年初, 目标, 设定, 计划,
  * 不低于 …), before 的目标 / 以上, or in a sentence about another year is left alone, and so is a name that
  * several indicators share.
+ *
+ * Also a text that says every indicator was met (“各项绩效指标均已完成”, “全面完成年度绩效目标”) while the
+ * table scores a quantitative indicator as not met (its 实际完成值 short of its 年度指标值): boilerplate kept
+ * from a template or from last year, which the 财政局 reads as the report contradicting itself.
  */
 import { defineRule } from "../engine/types";
 import { formatRef, parseA1, toA1 } from "../model/address";
@@ -15,13 +19,26 @@ import type { CellRef } from "../model/snapshot";
 import type { ProseQuantity } from "../narrative/extract";
 import { proseCells, reportYear } from "../narrative/prose-cells";
 import { normalizeLabel } from "../schema/fields";
-import { scoresFor } from "../scoring/score";
+import { scoresFor, type IndicatorScore } from "../scoring/score";
 import { showNumber } from "../scoring/indicator-value";
 import { moneyFactor } from "../units";
 import { formatDecimals } from "../narrative/phrase";
 
 /** Message ids of prose-indicator-matches. */
-export type MessageId = "actualMismatch" | "rateMismatch";
+export type MessageId = "actualMismatch" | "rateMismatch" | "claimsAllMet";
+
+/**
+ * A claim that every indicator (or target) was met: 各项绩效指标均已完成 / 绩效目标全部实现 / 全面完成年度绩效目标 /
+ * 产出指标均达到预期. Group 1: the words before 指标 / 目标 (a 一级 group named there narrows the claim).
+ */
+const ALL_MET = [
+  /((?:各项|所有|全部|各)?[\u4e00-\u9fa5]{0,8}?)(?:绩效)?(?:指标|目标)(?:任务|值)?(?:均|全部|都|全面|圆满)(?:已经|已|按期|如期|顺利|得到)?(?:完成|达成|实现|达到|达标)/,
+  /(?:全部|全面|圆满|均)(?:已经|已)?(?:完成|达成|实现|达到)了?((?:各项|所有|全部)?[\u4e00-\u9fa5]{0,8}?)(?:绩效)?(?:目标|指标)/,
+];
+/** Words that make a claim a plan, a requirement or a hedge, not a statement of the year's result. */
+const NOT_A_RESULT = /确保|力争|争取|要求|计划|将|下一步|明年|下年|未|没有|尚未|基本|大部分|部分|多数|绝大|其余|其他|除|整改/;
+/** A sentence that names its own exception (…均已完成，但参保率未达到目标): no claim of every indicator. */
+const EXCEPTION = /(?:但|除|其余|其他|只有|仅)[^。]*?(?:未|没有|尚未|差|低于|不足|偏低)/;
 
 /** Words before a number (in its clause) that make it a target, not an achievement. */
 const TARGET_BEFORE = /年初|设定|目标|计划|预期|预计|指标值|不低于|不少于|不高于|不超过|力争|确保|要求|标准|上年|去年|同期|以上|以下/;
@@ -63,6 +80,7 @@ export const proseIndicatorMatches = defineRule<MessageId>({
     messages: {
       "actualMismatch": "文字“{{phrase}}”与绩效指标“{{indicator}}”的实际完成值 {{actual}}（{{cell}}）不一致，请核对文字或指标表。",
       "rateMismatch": "文字中的完成率“{{phrase}}”有误：“{{stated}}”÷ 绩效指标“{{indicator}}”的年度指标值 {{target}} 应为 {{expected}}。",
+      "claimsAllMet": "文字“{{phrase}}”说指标全部完成，但绩效指标“{{indicator}}”的实际完成值 {{actual}} 未达到年度指标值 {{target}}（{{cell}}）{{more}}；请改写文字或核对指标表。",
     },
   },
   create(context) {
@@ -71,6 +89,7 @@ export const proseIndicatorMatches = defineRule<MessageId>({
         const model = context.model;
         const rows = model.tables.jx_indicators?.rows ?? [];
         const named: Named[] = [];
+        claimsAllMet(context, scoresFor(model, context.profile).indicators);
         for (const ind of scoresFor(model, context.profile).indicators) {
           const a = ind.actual;
           if (a.kind !== "number" || !ind.actualRef) continue;
@@ -151,6 +170,48 @@ export const proseIndicatorMatches = defineRule<MessageId>({
     };
   },
 });
+
+/** A text claiming every indicator met while the table scores one not met: one finding per claim. */
+function claimsAllMet(context: Parameters<(typeof proseIndicatorMatches)["create"]>[0], indicators: readonly IndicatorScore[]): void {
+  const unmet = indicators.filter((i) => i.met === false && i.target.kind === "number" && i.actual.kind === "number" && i.actualRef);
+  if (unmet.length === 0) return;
+  const groups = [...new Set(indicators.map((i) => normalizeLabel(i.level1)).filter((g) => g.length >= 2))];
+  for (const pc of proseCells(context.model)) {
+    if (isGoalCell(context.model, pc.ref)) continue;
+    for (const sentence of pc.analysis.sentences) {
+      const text = sentence.text.replace(/\s+/g, "");
+      for (const re of ALL_MET) {
+        const m = re.exec(text);
+        if (!m) continue;
+        if (EXCEPTION.test(text)) break;
+        // The clause of the claim: no plan, requirement or hedge in it, nor right before it.
+        const clause = text.slice(0, m.index + m[0].length).split(/[，,；;：:]/).pop() ?? "";
+        if (NOT_A_RESULT.test(clause) || NOT_A_RESULT.test(m[0])) break;
+        // 产出指标均已完成: the claim is the 产出 group's only.
+        const named = groups.filter((g) => m[0].includes(g) || m[0].includes(g.replace(/指标$/, "")));
+        const scope = named.length === 1 ? unmet.filter((i) => normalizeLabel(i.level1) === named[0]) : named.length === 0 ? unmet : [];
+        if (scope.length === 0) break;
+        const first = scope[0];
+        context.report({
+          at: pc.ref,
+          messageId: "claimsAllMet",
+          field: pc.field,
+          data: {
+            // 我局各项绩效指标均已完成 → 各项绩效指标均已完成: the claim from its quantifier on.
+            phrase: re === ALL_MET[0] ? m[0].replace(/^.*?(?=各项|所有|全部|年度|绩效)/, "") : m[0],
+            indicator: first.level3.trim() || first.level2.trim(),
+            actual: first.actual.raw,
+            target: first.target.raw,
+            cell: formatRef(first.actualRef as CellRef),
+            more: scope.length > 1 ? `等${scope.length}项` : "",
+          },
+          actual: m[0],
+        });
+        break;
+      }
+    }
+  }
+}
 
 /** A 预期目标 / 年度目标 heading: the cells under it (or right of it) state the year's targets. */
 const GOAL_HEADING = /^(?:预期|年度|绩效|总体)*目标(?:值|内容)?$/;
