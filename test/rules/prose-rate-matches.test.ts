@@ -17,6 +17,13 @@ const seed002 =
 
 ruleTester.run(proseRateMatches, {
   valid: [
+    {
+      name: "seed 004: 资金全部使用完毕 where 全年执行数 = 全年预算数",
+      workbook: proseWorkbook({ achievements: "2021年本中心预算项目经费和市级预算追加项目资金全部使用完毕，达到年初预算绩效目标。", scalars: { jx_executed: 31000, jx_exec_rate: 1 } }),
+    },
+    { name: "one source spent in full (追加资金全部使用完毕) says nothing of the whole budget", workbook: proseWorkbook({ achievements: "年中追加资金已全部使用完毕。" }) },
+    { name: "a plan (确保资金年底前全部支付完毕) is no statement of the year's result", workbook: proseWorkbook({ measures: "下一步确保资金年底前全部支付完毕。" }) },
+    { name: "a task finished (各项工作执行完毕) is not the funds", workbook: proseWorkbook({ achievements: "各项工作执行完毕。" }) },
     { name: "seed 004: 资金215.11万元已全额到位，资金到位率100%", workbook: proseWorkbook({ achievements: "2021年资金31000万元已全额到位，资金到位率100%。" }) },
     { name: "a 到位率 from the sentence's amounts: 下达预算31000万元，到位资金30000万元，到位率96.77%", workbook: proseWorkbook({ achievements: "下达预算31000万元，到位资金30000万元，资金到位率96.77%。" }) },
     { name: "a 到位率 against the 全年预算数: 到位资金30000万元，到位率96.8%", workbook: proseWorkbook({ achievements: "到位资金30000万元，资金到位率96.8%。" }) },
@@ -50,6 +57,11 @@ ruleTester.run(proseRateMatches, {
     { name: "参保率 is not a completion rate", workbook: proseWorkbook({ achievements: "参保缴费23.9万人，完成参保率107.5%。" }) },
   ],
   invalid: [
+    {
+      name: "“预算资金已全部使用完毕” while 全年执行数 30803.13 is short of 全年预算数 31000",
+      workbook: proseWorkbook({ achievements: "全年预算资金已全部使用完毕，参保人数42.5万人。" }),
+      errors: [{ messageId: "spentInFull", ref: "基本信息!B17", field: "jx_achievements" }],
+    },
     {
       name: "seed 004: 资金已全额到位，资金到位率95%",
       workbook: proseWorkbook({ achievements: "2021年资金31000万元已全额到位，资金到位率95%。" }),

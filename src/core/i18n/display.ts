@@ -44,6 +44,7 @@ export const MESSAGE_NUMBERS: Readonly<Record<string, MessageNumbers>> = {
   "exec-rate-matches/rateError": RATE_INPUTS,
   "exec-rate-matches/amountMismatch": { money: ["actual", "executed", "budget", "expected"] },
   "exec-rate-matches/amountMismatchEither": { money: ["actual", "executed", "budget", "expected", "otherExpected"] },
+  "prose-rate-matches/spentInFull": RATE_INPUTS,
   "project-row-consistent/rateMismatch": RATE_INPUTS,
   "project-row-consistent/rateError": RATE_INPUTS,
   "project-row-consistent/carryoverMismatch": { money: ["actual", "budget", "executed", "expected"] },

@@ -74,6 +74,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   "prose-rate-matches/rowRateMismatch": "The note of indicator “{{indicator}}” says “{{phrase}}”, but actual {{actual}} ÷ target {{target}} is {{expected}}.",
   "prose-rate-matches/arrivalRate": "The funds arrival rate “{{phrase}}” in “{{sentence}}” is wrong: funds received {{numerator}} ÷ {{denominator}} is {{expected}}.",
   "prose-rate-matches/arrivalInFull": "“{{sentence}}” says the funds arrived in full, so the arrival rate “{{phrase}}” should be 100%.",
+  "prose-rate-matches/spentInFull": "The text “{{phrase}}” says the funds were spent in full, but the executed amount {{executed}} is short of the full-year budget {{budget}} (execution rate {{rate}}, {{cell}}): check the text or the amounts.",
   "prose-rate-matches/arrivalOver100": "The funds arrival rate “{{phrase}}” in “{{sentence}}” is above 100%: funds received cannot exceed the budget; please check.",
   "prose-score-matches/scoreMismatch": "“{{phrase}}” in “{{sentence}}” differs from the total score {{expected}} in the table ({{cell}}).",
   "prose-score-matches/gradeMismatch": "The grade “{{written}}” in “{{sentence}}” differs from the grade “{{expected}}” in the table ({{cell}}).",

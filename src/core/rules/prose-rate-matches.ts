@@ -17,7 +17,18 @@ import { divide, mid, percentAgrees, pointOf, rangeOf, shareOfSum, type Range } 
 import { LIST_OPENER, openedLists, shareEchoesWhole } from "../narrative/opened-list";
 
 /** Message ids of prose-rate-matches. */
-export type MessageId = "rateMismatch" | "rowRateMismatch" | "arrivalRate" | "arrivalInFull" | "arrivalOver100";
+export type MessageId = "rateMismatch" | "rowRateMismatch" | "arrivalRate" | "arrivalInFull" | "arrivalOver100" | "spentInFull";
+
+/** Funds said to be spent in full: 资金全部使用完毕, 经费已全部支付完毕, 预算资金执行完毕, 已全额支出. */
+const SPENT_IN_FULL = /(?:全部|全额|足额)?(?:使用|支付|支出|执行)完毕|(?:已|均)?(?:全部|全额)(?:使用|支付|支出)(?![率比])/;
+/** The clause speaks of the funds (not of a task or a number of people). */
+const FUNDS = /资金|经费|预算/;
+/** A plan, a requirement or a negation: no statement of the year's result. */
+const NOT_SPENT = /确保|力争|争取|要求|计划|将|下一步|明年|下年|未|没有|尚未|基本|大部分|部分|除/;
+/** A clause about one source or part of the funds (追加资金, 上级补助): not the form's whole budget… */
+const ONE_SOURCE = /追加|上级|中央|省级|市级|县级|区级|补助|专项|转移支付|结转|其中|基本支出|项目支出|人员|公用/;
+/** …unless it joins them all (本中心预算项目经费和市级预算追加项目资金全部使用完毕). */
+const JOINED = /和|及|与|、/;
 
 const TARGET = /年初|设定|目标|计划|指标值|预期/;
 /** Whether parts add up to their whole within the rounding of every written number. */
@@ -99,6 +110,7 @@ export const proseRateMatches = defineRule<MessageId>({
       "rowRateMismatch": "指标“{{indicator}}”的说明写“{{phrase}}”，但实际完成值 {{actual}} ÷ 年度指标值 {{target}} 应为{{expected}}。",
       "arrivalRate": "“{{sentence}}”中的资金到位率“{{phrase}}”有误：到位资金{{numerator}} ÷ {{denominator}} 应为{{expected}}。",
       "arrivalInFull": "“{{sentence}}”写明资金已全额到位，资金到位率“{{phrase}}”应为100%。",
+      "spentInFull": "文字“{{phrase}}”说资金已全部使用，但全年执行数 {{executed}} 少于全年预算数 {{budget}}（预算执行率 {{rate}}，{{cell}}）；请核对文字或表中数额。",
       "arrivalOver100": "“{{sentence}}”中的资金到位率“{{phrase}}”超过100%：到位资金不会多于预算，请核对。",
     },
     hasSuggestions: true,
@@ -357,6 +369,7 @@ export const proseRateMatches = defineRule<MessageId>({
           });
         };
         for (const pc of proseCells(model)) {
+          checkSpentInFull(context, pc);
           const qs = pc.analysis.quantities;
           qs.forEach((q, i) => {
             if (q.kind !== "percent" || q.direction || q.comparator || q.approx) return;
@@ -542,5 +555,40 @@ export const proseRateMatches = defineRule<MessageId>({
     };
   },
 });
+
+/**
+ * A text saying the funds were spent in full (资金全部使用完毕) while the form's 全年执行数 is short of its 全年预算数
+ * by more than the rounding of either: one finding per such clause, at the text.
+ */
+function checkSpentInFull(context: Parameters<(typeof proseRateMatches)["create"]>[0], pc: ProseCell): void {
+  const model = context.model;
+  for (const sentence of pc.analysis.sentences) {
+    const text = sentence.text.replace(/\s+/g, "");
+    const m = SPENT_IN_FULL.exec(text);
+    if (!m) continue;
+    // The clause of the claim, whole: from the mark before it to the mark after it.
+    const after = text.slice(m.index + m[0].length).search(/[，,；;：:。]/);
+    const clause = text.slice(0, after < 0 ? undefined : m.index + m[0].length + after).split(/[，,；;：:]/).pop() ?? "";
+    if (!FUNDS.test(clause) || NOT_SPENT.test(clause) || (ONE_SOURCE.test(clause) && !JOINED.test(clause))) continue;
+    const budget = correctedFact(model, overallFact(model, "budget", pc.ref.sheet));
+    const executed = correctedFact(model, overallFact(model, "executed", pc.ref.sheet));
+    if (!budget || !executed || budget.suspect || executed.suspect || !(budget.value > 0)) continue;
+    const tol = 0.5 * Math.pow(10, -budget.decimals) + 0.5 * Math.pow(10, -executed.decimals) + 1e-9;
+    if (executed.value >= budget.value - tol) continue;
+    context.report({
+      at: pc.ref,
+      messageId: "spentInFull",
+      field: pc.field,
+      data: {
+        phrase: clause,
+        executed: formatNumber(executed.value, Math.max(2, executed.decimals)),
+        budget: formatNumber(budget.value, Math.max(2, budget.decimals)),
+        rate: `${formatDecimals((executed.value / budget.value) * 100, 2)}%`,
+        cell: formatRef(executed.ref),
+      },
+      actual: clause,
+    });
+  }
+}
 
 export default proseRateMatches;
