@@ -11,8 +11,10 @@
  * that does not match the bundle or this Node. Without the bundle (a `tsc`-only build, or a `tsc` run
  * since the last `npm run build`), the compiled modules in dist/cli/ run instead.
  *
- * Before anything is compiled, V8 is told to optimise later than it would by default
- * ({@link V8_FLAGS}): see there for why and what was measured.
+ * Before anything is compiled, V8 is told to optimise later and to keep its young generation small
+ * ({@link V8_FLAGS}): see there for why and what was measured. When the command is done and nothing is
+ * pending, the process ends at once ({@link idle}). docs/architecture.md, "CLI start" and the issue 12
+ * passes, has the measurements behind each of these.
  */
 const path = require("path");
 // `--version` alone needs no command and no commander: answer it before loading anything else.
@@ -212,6 +214,23 @@ function readSourceAndCache(fd, size, cacheFile) {
 }
 
 /**
+ * The bundle's source, the name of its cache in `dir` (from the size and time of the file opened) and
+ * that cache's bytes when there is one.
+ */
+function readBundle(file, dir) {
+  const fd = fs.openSync(file, "r");
+  try {
+    const st = fs.fstatSync(fd);
+    const prefix = `jixiao-${installTag(file)}-${process.version}-${process.arch}-`;
+    const cacheName = `${prefix}${st.size}-${Math.trunc(st.mtimeMs)}.bin`;
+    const cacheFile = dir && path.join(dir, cacheName);
+    return { prefix, cacheName, cacheFile, ...readSourceAndCache(fd, st.size, cacheFile) };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
  * Load the bundle like require() would, compiled with the code cache; returns its exports and a
  * function that saves a fresh cache when the one found was missing or rejected.
  */
@@ -221,23 +240,10 @@ function loadBundle(file) {
   const Module = module.constructor;
   const vm = require("vm");
   const dir = cacheDir();
-  const fd = fs.openSync(file, "r");
-  let st;
-  let read;
-  try {
-    st = fs.fstatSync(fd);
-    const prefix = `jixiao-${installTag(file)}-${process.version}-${process.arch}-`;
-    const cacheName = `${prefix}${st.size}-${Math.trunc(st.mtimeMs)}.bin`;
-    const cacheFile = dir && path.join(dir, cacheName);
-    read = { prefix, cacheName, cacheFile, ...readSourceAndCache(fd, st.size, cacheFile) };
-  } finally {
-    fs.closeSync(fd);
-  }
-  const { prefix, cacheName, cacheFile, source } = read;
-  const hadCache = read.cachedData !== undefined;
+  const { prefix, cacheName, cacheFile, source, cachedData } = readBundle(file, dir);
   // A bundle written by scripts/build-cli.js is wrapped already; an older one is wrapped here (a copy).
-  const script = new vm.Script(source.startsWith(WRAPPED) ? source : Module.wrap(source), { filename: file, cachedData: read.cachedData });
-  read = undefined;
+  const script = new vm.Script(source.startsWith(WRAPPED) ? source : Module.wrap(source), { filename: file, cachedData });
+  const hadCache = cachedData !== undefined;
   const mod = new Module(file, module);
   mod.filename = file;
   mod.paths = Module._nodeModulePaths(path.dirname(file));
