@@ -63,6 +63,13 @@ ruleTester.run(noUnitMistake, {
   ],
   invalid: [
     {
+      name: "seed 000: “346.77元” typed in a 万元 table, the number right and the word wrong",
+      workbook: expense((r) => {
+        r[2][2] = "346.77元";
+      }),
+      errors: [{ messageId: "unitWordWrong", ref: "支出!C4", field: "jx_expense.basic", expected: 346.77, fix: { "支出!C4": 346.77 } }],
+    },
+    {
       name: "seed 000: 二级机构1 基本支出 entered in 元 (3467700) in a 万元 table",
       workbook: expense((r) => {
         r[2][2] = 3467700;
@@ -209,4 +216,12 @@ describe("one slip, one finding", () => {
       ["exec-rate-matches", "B3", "99.74%"],
     ]);
   });
+});
+
+test("the word is the slip: the message quotes the cell and names the table's unit", () => {
+  const report = checkWorkbook(expense((r) => {
+    r[2][2] = "346.77元";
+  }));
+  const f = report.findings.find((x) => x.ruleId === "no-unit-mistake");
+  expect(f?.message).toBe("基本支出填写为“346.77元”，但本表金额单位为万元：按“元”换算，相关的合计与分项不符，按万元读则全部相符；应为 346.77万元（去掉“元”）。");
 });

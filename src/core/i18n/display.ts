@@ -52,6 +52,7 @@ export const MESSAGE_NUMBERS: Readonly<Record<string, MessageNumbers>> = {
   // The figure written in the wrong unit (`actual`) is shown bare: the message names that unit itself.
   "no-unit-mistake/tooLarge": { money: ["expected"], prose: ["why"] },
   "no-unit-mistake/tooSmall": { money: ["expected"], prose: ["why"] },
+  "no-unit-mistake/unitWordWrong": { money: ["expected"] },
   "no-unit-mistake/rowTooLarge": { money: ["expected"] },
   "no-unit-mistake/rowTooSmall": { money: ["expected"] },
   "summary-matches-sheets/rowDiffers": { money: ["actual", "expected"], moneyWhen: (d) => d.column === "预算数" || d.column === "执行数" },

@@ -4,7 +4,8 @@
  * skip the relations the corrected value would satisfy.
  */
 import { defineRule, type CellWrite } from "../engine/types";
-import { formatNumber } from "../units/convert";
+import { formatNumber, moneyFactor } from "../units/convert";
+import { parseCell } from "../units/parse";
 import { columnLabel } from "../relations/footing";
 import { findUnitMistakes, UNIT_FACTOR } from "../relations/unit-mistakes";
 import { normalizeLabel, scalarField, type ScalarFieldId, type TableId } from "../schema/fields";
@@ -15,7 +16,18 @@ import type { CellRef } from "../model/snapshot";
 import { scoresFor } from "../scoring/score";
 
 /** Message ids of no-unit-mistake. */
-export type MessageId = "rowTooLarge" | "rowTooSmall" | "tooLarge" | "tooSmall" | "indicatorTooLarge" | "indicatorTooSmall" | "targetTooLarge" | "targetTooSmall";
+export type MessageId = "rowTooLarge" | "rowTooSmall" | "tooLarge" | "tooSmall" | "unitWordWrong" | "indicatorTooLarge" | "indicatorTooSmall" | "targetTooLarge" | "targetTooSmall";
+
+/**
+ * The unit word a money cell's own text carries (“104.20元”) when it is not the table's and the number as typed
+ * is the corrected value: the figure is right, the word beside it wrong.
+ */
+function wrongUnitWord(cell: { readonly value?: unknown } | undefined, tableUnit: string, corrected: number): string | undefined {
+  if (!cell || typeof cell.value !== "string") return undefined;
+  const p = parseCell(cell as Parameters<typeof parseCell>[0]);
+  if (p.kind !== "number" || !p.unit || p.percent || p.unit === tableUnit || moneyFactor(p.unit) === undefined) return undefined;
+  return Math.abs(p.value - corrected) <= 0.5 * Math.pow(10, -Math.max(p.decimals, 0)) + 1e-9 ? p.unit : undefined;
+}
 
 function label(model: Parameters<typeof columnLabel>[0], field: string): string {
   if (!field.startsWith("jx_")) {
@@ -72,6 +84,7 @@ export const noUnitMistake = defineRule<MessageId>({
       "rowTooSmall": "“{{row}}”一行的金额约为应有数额的万分之一，像是按“{{written}}”填写的；本表金额单位为{{unit}}，如{{label}} {{actual}} 应为 {{expected}}（整行换算后，汇总与各行全部相符）。",
       "tooLarge": "{{label}}填写为 {{actual}}，约为应有数额的一万倍，像是按“{{written}}”填写的；本表金额单位为{{unit}}，应为 {{expected}}{{why}}。",
       "tooSmall": "{{label}}填写为 {{actual}}，约为应有数额的万分之一，像是按“{{written}}”填写的；本表金额单位为{{unit}}，应为 {{expected}}{{why}}。",
+      "unitWordWrong": "{{label}}填写为“{{actual}}”，但本表金额单位为{{unit}}：按“{{word}}”换算，相关的合计与分项不符，按{{unit}}读则全部相符；应为 {{expected}}（去掉“{{word}}”）。",
       "indicatorTooLarge": "指标“{{indicator}}”的实际完成值 {{actual}} 约为年度指标值 {{target}} 的一万倍，像是按“元”填写的；该指标单位为{{unit}}，应为 {{expected}}（按此计分）。",
       "indicatorTooSmall": "指标“{{indicator}}”的实际完成值 {{actual}} 约为年度指标值 {{target}} 的万分之一，像是按“万元”填写的；该指标单位为{{unit}}，应为 {{expected}}（按此计分）。",
       "targetTooLarge": "指标“{{indicator}}”的年度指标值 {{target}} 约为实际完成值 {{actual}} 的一万倍，像是按“元”填写的；完成值与本表金额一致，该指标单位为{{unit}}，年度指标值应为 {{expected}}（按此计分）。",
@@ -122,15 +135,18 @@ export const noUnitMistake = defineRule<MessageId>({
             fix.description = `将“${m.rowName ?? f.ref.address}”一行的金额${m.factor > 1 ? "乘以" : "除以"}${UNIT_FACTOR}`;
           }
           const formula = f.formula || m.alsoCorrected.some((x) => x.figure.formula);
+          // “104.20元” typed in a 万元 table, 104.20 being right: the word is the slip, not the number.
+          const word = m.kind !== "row" && m.alsoCorrected.length === 0 ? wrongUnitWord(f.cell, unitAt(model, f.ref), m.corrected) : undefined;
+          if (word) fix.description = `将${f.ref.address}的“${String(f.cell?.value ?? "").trim()}”改为数值 ${expected}`;
           context.report({
             at: f.ref,
-            messageId: m.kind === "row" ? (m.factor < 1 ? "rowTooLarge" : "rowTooSmall") : m.factor < 1 ? "tooLarge" : "tooSmall",
+            messageId: word ? "unitWordWrong" : m.kind === "row" ? (m.factor < 1 ? "rowTooLarge" : "rowTooSmall") : m.factor < 1 ? "tooLarge" : "tooSmall",
             field: f.field,
             // A table in its own unit (元 beside a 万元 report) says that unit, not the workbook's.
             data: (() => {
               const own = unitAt(model, f.ref);
               const shown = own === model.moneyUnit ? expected : `${expected}${own}`;
-              return { row: m.rowName ?? f.ref.address, label: label(model, f.field), written: writtenUnit(m.factor, own), actual: String(f.cell?.value ?? f.value), unit: own, expected: shown, why };
+              return { row: m.rowName ?? f.ref.address, label: label(model, f.field), written: writtenUnit(m.factor, own), actual: String(f.cell?.value ?? f.value).trim(), unit: own, expected: shown, why, ...(word ? { word } : {}) };
             })(),
             expected: m.corrected,
             actual: f.value,
