@@ -19,6 +19,7 @@ import type { Fix } from "../engine/types";
 import type { CellWrite } from "../model/writes";
 import { textCells } from "../rules/lib/text-cells";
 import { extend } from "../rules/lib/extend";
+import { byProject, type ProseText } from "./prose-projects";
 
 /** The sheet the narrative is written to and read from. */
 export const NARRATIVE_SHEET = "评价报告综述";
@@ -98,7 +99,7 @@ export function placeOnPart<D extends { readonly at: CellRef; readonly fix?: Fix
 export function proseCells(model: ReportModel): ProseCell[] {
   const hit = cache.get(model);
   if (hit) return hit;
-  const out: ProseCell[] = [];
+  let out: ProseCell[] = [];
   const seen = new Set<string>();
   for (const id of PROSE_FIELDS) {
     const b = model.scalars[id];
@@ -121,6 +122,8 @@ export function proseCells(model: ReportModel): ProseCell[] {
     }
   }
   out.push(...otherProseCells(model, seen));
+  // A workbook of several projects' forms: a paragraph of its report naming one project is that project's.
+  out = byProject(model, out, heldElsewhere, NARRATIVE_SHEET);
   const spans = new Map<string, ProseCell>();
   for (const pc of out) if (pc.parts) spans.set(`${pc.ref.sheet}!${pc.ref.address}`, pc);
   if (spans.size) spanning.set(model, spans);
@@ -183,27 +186,10 @@ function otherProseCells(model: ReportModel, seen: Set<string>): ProseCell[] {
   // First the candidates: text cells that are a remark or read as prose. The cheap tests run on text
   // cells only (rules/lib/text-cells.ts), and nearly every text cell (labels, names) fails them, so the
   // bindings below are looked at only for the few sheets that have a candidate.
-  const candidates: { sheet: string; address: string; value: string; paragraph?: Paragraph }[] = [];
+  const candidates: Candidate[] = [];
   for (const sheet of model.snapshot.sheets) {
     if (sheet.name === NARRATIVE_SHEET || BOOKKEEPING_SHEETS.has(sheet.name) || INSTRUCTION_SHEET.test(sheet.name)) continue;
-    const sheetRemarks = remarks.get(sheet.name);
-    const texts = textCells(sheet);
-    let paragraphs: SheetParagraphs | undefined;
-    for (let i = 0; i < texts.length; i++) {
-      const { address, value } = texts[i];
-      if (sheetRemarks?.has(address)) {
-        if (value.trim() !== "") candidates.push({ sheet: sheet.name, address, value });
-        continue;
-      }
-      // A paragraph over several cells is read whole from its first cell (rules/lib/text-cells.ts has the
-      // cells; the paragraphs are looked for on a sheet only once one of its cells could be prose).
-      paragraphs ??= paragraphsOf(sheet);
-      if (paragraphs.tails.has(address)) continue;
-      const paragraph = paragraphs.heads.get(address);
-      const text = paragraph?.text ?? value;
-      // The template's printed guidance alone (四川: “1.预算执行率=…（100字以内）；…”) is no prose of the unit.
-      if (isProseText(text) && !INSTRUCTION_TEXT.test(text) && isProseText(withoutGuidance(text))) candidates.push({ sheet: sheet.name, address, value, ...(paragraph ? { paragraph } : {}) });
-    }
+    candidates.push(...sheetCandidates(sheet, remarks.get(sheet.name)));
   }
   // A report's small table (表1 收支预算执行情况) under its paragraphs: each row read as the sentence it states.
   for (const sheet of model.snapshot.sheets) {
@@ -233,6 +219,45 @@ function otherProseCells(model: ReportModel, seen: Set<string>): ProseCell[] {
     out.push(sheetProse(sheet, address, value, paragraph));
   }
   return out;
+}
+
+/** A text cell that could be prose, with the paragraph it starts. */
+interface Candidate {
+  readonly sheet: string;
+  readonly address: string;
+  readonly value: string;
+  readonly paragraph?: Paragraph;
+}
+
+/** A sheet's text cells that are a remark (any text) or read as prose, each paragraph from its first cell. */
+function sheetCandidates(sheet: SheetSnapshot, sheetRemarks?: ReadonlySet<string>): Candidate[] {
+  const out: Candidate[] = [];
+  const texts = textCells(sheet);
+  let paragraphs: SheetParagraphs | undefined;
+  for (let i = 0; i < texts.length; i++) {
+    const { address, value } = texts[i];
+    if (sheetRemarks?.has(address)) {
+      if (value.trim() !== "") out.push({ sheet: sheet.name, address, value });
+      continue;
+    }
+    // A paragraph over several cells is read whole from its first cell (rules/lib/text-cells.ts has the
+    // cells; the paragraphs are looked for on a sheet only once one of its cells could be prose).
+    paragraphs ??= paragraphsOf(sheet);
+    if (paragraphs.tails.has(address)) continue;
+    const paragraph = paragraphs.heads.get(address);
+    const text = paragraph?.text ?? value;
+    // The template's printed guidance alone (四川: “1.预算执行率=…（100字以内）；…”) is no prose of the unit.
+    if (isProseText(text) && !INSTRUCTION_TEXT.test(text) && isProseText(withoutGuidance(text))) out.push({ sheet: sheet.name, address, value, ...(paragraph ? { paragraph } : {}) });
+  }
+  return out;
+}
+
+/**
+ * The prose of a sheet the model does not hold (another part's report sheet), for the paragraphs there that
+ * name the model's project (narrative/prose-projects.ts).
+ */
+function heldElsewhere(sheet: SheetSnapshot): ProseText[] {
+  return sheetCandidates(sheet).map((c) => ({ ref: { sheet: c.sheet, address: c.address }, text: c.paragraph?.text ?? c.value, ...(c.paragraph ? { parts: c.paragraph.parts } : {}) }));
 }
 
 /** Add a cell to a by-sheet set of addresses. */
