@@ -3,7 +3,7 @@
  * of the narrative sheet 评价报告综述 — and the workbook facts they are checked against.
  */
 import type { CellRef, CellSnapshot, SheetSnapshot } from "../model/snapshot";
-import type { ReportModel, TableBinding, TableRow } from "../model/report-model";
+import { sameForm, type ReportModel, type TableBinding, type TableRow } from "../model/report-model";
 import { indexToCol } from "../model/address";
 import type { ColumnDef, ScalarFieldId, TableId } from "../schema/fields";
 import { TABLES, normalizeLabel } from "../schema/fields";
@@ -628,7 +628,7 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
   const generic = genericOverall(l);
   if (generic) {
     // “医疗救助：预算数…，执行数…”: the generic word belongs to the item named before the colon.
-    if (before !== undefined && (itemBeforeColon(before) || narrowerSubject(before))) return undefined;
+    if (before !== undefined && (itemBeforeColon(model, before) || narrowerSubject(before))) return undefined;
     // “2、某补助资金28万元……。实际支出12.58万元”: the numbered item's subject carries to its later sentences
     // (and, within one sentence, “办公经费20万元（…），用于…，实际支出20万元”).
     if (item !== undefined && before !== undefined && itemNamesPart(model, item + before, before)) return undefined;
@@ -692,7 +692,7 @@ const SPENDING_TOTAL = /^(?:本年度?|当年度?|全年|年度|度|共|累计|�
 function spendingTotal(model: ReportModel, label: string, sheet?: string, before?: string, item?: string): LabelMatch | undefined {
   const m = SPENDING_TOTAL.exec(label);
   if (!m) return undefined;
-  if (before !== undefined && (itemBeforeColon(before) || narrowerSubject(before))) return undefined;
+  if (before !== undefined && (itemBeforeColon(model, before) || narrowerSubject(before))) return undefined;
   if (item !== undefined && before !== undefined && itemNamesPart(model, item + before, before)) return undefined;
   const e = overallFact(model, "executed", sheet);
   if (!e || e.suspect) return undefined;
@@ -768,13 +768,35 @@ function accountLineMatch(model: ReportModel, label: string, before: string | un
 /** A heading before a colon (自评结论：, （二）支出情况：) introduces the form's own figures; an item name does not. */
 const HEADING = /(?:结论|情况|概况|说明|总结|成效|结果|评价|分析|目标|措施|建议|问题|效益|综述|执行)$|^[(（]?[一二三四五六七八九十\d]+[)）、.．]/;
 
-/** Whether the clause before an amount starts with “Item：” naming something other than the form. */
-function itemBeforeColon(before: string): boolean {
+/**
+ * Whether the clause before an amount starts with “Item：” naming something other than the form (the form's
+ * own project named so — `医保经办能力提升项目：全年预算数…` — is the form).
+ */
+function itemBeforeColon(model: ReportModel, before: string): boolean {
   // The colon may open the sentence's list (“医疗救助：预算数…，执行数…”): its subject is the words before it.
   const i = Math.max(before.lastIndexOf("："), before.lastIndexOf(":"));
   if (i < 0) return false;
   const subject = (before.slice(0, i).split(/[，,。；;]/).pop() ?? "").trim().replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*/, "");
-  return subject !== "" && !HEADING.test(subject);
+  return subject !== "" && !HEADING.test(subject) && !namesOwnProject(model, subject);
+}
+
+/**
+ * Whether words name the form's own project (jx_project_name) and no other project form of the workbook: its
+ * name in full (with its bracketed 文号 or unit, or a 项目编码 before it), or a part of it (without the
+ * brackets, a closing 项目 aside). `医疗服务与保障能力提升补助资金` names none of three projects so called.
+ */
+function namesOwnProject(model: ReportModel, words: string): boolean {
+  const project = model.scalars.jx_project_name?.cell?.value;
+  if (typeof project !== "string") return false;
+  const subject = normalizeLabel(words);
+  const short = subject.replace(/项目$/, "");
+  const names = (name: string): boolean => {
+    const full = normalizeLabel(name);
+    const bare = full.replace(/[(（][^)）]*[)）]/g, "");
+    return full.length >= 4 && short.length >= 4 && (full.includes(subject) || subject.includes(full) || bare.includes(short));
+  };
+  if (!names(project)) return false;
+  return !(model.forms ?? []).some((f) => f.kind === "project" && f.projectName !== undefined && !sameForm(f, model.form) && names(f.projectName));
 }
 
 /**
