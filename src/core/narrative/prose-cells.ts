@@ -257,8 +257,16 @@ function sheetCandidates(sheet: SheetSnapshot, sheetRemarks?: ReadonlySet<string
  * name the model's project (narrative/prose-projects.ts).
  */
 function heldElsewhere(sheet: SheetSnapshot): ProseText[] {
-  return sheetCandidates(sheet).map((c) => ({ ref: { sheet: c.sheet, address: c.address }, text: c.paragraph?.text ?? c.value, ...(c.paragraph ? { parts: c.paragraph.parts } : {}) }));
+  // Read once per sheet: every part of the workbook but the first asks.
+  let hit = elsewhere.get(sheet);
+  if (!hit) {
+    hit = sheetCandidates(sheet).map((c) => ({ ref: { sheet: c.sheet, address: c.address }, text: c.paragraph?.text ?? c.value, ...(c.paragraph ? { parts: c.paragraph.parts } : {}) }));
+    elsewhere.set(sheet, hit);
+  }
+  return hit;
 }
+
+const elsewhere = new WeakMap<SheetSnapshot, ProseText[]>();
 
 /** Add a cell to a by-sheet set of addresses. */
 function addRef(to: Map<string, Set<string>>, ref: CellRef): void {
