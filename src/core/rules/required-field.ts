@@ -5,6 +5,7 @@
  * be scored or compared, and the 财政局 sends the report back.
  */
 import { isUnfilled } from "../model/cell-index";
+import { parseA1, toA1 } from "../model/address";
 import { defineRule } from "../engine/types";
 import type { BoundCell, ReportModel, TableRow } from "../model/report-model";
 import type { CellRef, CellSnapshot } from "../model/snapshot";
@@ -35,6 +36,24 @@ const isEmpty = (b: BoundCell | undefined): boolean => b !== undefined && !b.cel
 /** Whether the cell at `ref` holds nothing (no value, no formula, no error). */
 function isBlankAt(model: ReportModel, ref: CellRef): boolean {
   return isUnfilled(model.snapshot.sheets.find((x) => x.name === ref.sheet)?.cells[ref.address]);
+}
+
+/**
+ * The blank 分值 cell of a 得分汇总's 总分 row (`总分 | (blank) | 97.97`): in the summary's 分值 column, on the row
+ * of the 综合得分 when that stands in the summary's 得分 column below its rows. Undefined when it is not so, or
+ * not blank.
+ */
+function summaryWeightTotal(model: ReportModel): CellRef | undefined {
+  const summary = model.tables.jx_score_summary;
+  const total = model.scalars.jx_score_total;
+  if (!summary || !total?.cell || total.ref.sheet !== summary.sheet) return undefined;
+  const weightCol = summary.columns.find((c) => c.key === "weight")?.col;
+  const scoreCol = summary.columns.find((c) => c.key === "score")?.col;
+  const at = parseA1(total.ref.address);
+  const last = summary.rows.reduce((a, r) => Math.max(a, r.row), summary.headerRow);
+  if (weightCol === undefined || at.col !== scoreCol || at.row <= last) return undefined;
+  const ref = { sheet: summary.sheet, address: toA1({ row: at.row, col: weightCol }) };
+  return isBlankAt(model, ref) ? ref : undefined;
 }
 
 /** The report year, unit name and the indicators' values and weights are filled in. */
@@ -122,6 +141,11 @@ export const requiredField = defineRule<MessageId>({
         if (scored && execScore && !execScore.cell && scores.execScore !== undefined) {
           context.report({ at: execScore.ref, messageId: "blankExecScore", field: "jx_exec_score", data: { expected: showNumber(scores.execScore) }, expected: scores.execScore, suggestions: [{ description: `填入 ${showNumber(scores.execScore)}`, writes: [{ at: execScore.ref, value: scores.execScore }] }] });
         }
+        // The 预算执行率 scored as a row of the indicator table (履职效能 framework), its 得分 left blank.
+        const execRow = scores.execRow;
+        if (scored && !execScore && execRow?.ref && execRow.written === undefined && isBlankAt(model, execRow.ref) && scores.execScore !== undefined) {
+          context.report({ at: execRow.ref, messageId: "blankExecScore", field: "jx_exec_score", data: { expected: showNumber(scores.execScore) }, expected: scores.execScore, suggestions: [{ description: `填入 ${showNumber(scores.execScore)}`, writes: [{ at: execRow.ref, value: scores.execScore }] }] });
+        }
         const weighted = scores.indicators.filter((i) => i.weight !== undefined);
         const execWeight = model.scalars.jx_exec_weight;
         if (scored && scores.execPresent && execWeight && !execWeight.cell) {
@@ -129,8 +153,11 @@ export const requiredField = defineRule<MessageId>({
         }
         const weightTotal = model.scalars.jx_weight_total;
         const weightSum = weighted.reduce((a, i) => a + (i.weight ?? 0), scores.execPresent ? scores.execWeight : 0);
-        if (scored && weightTotal && !weightTotal.cell && weighted.length === scores.indicators.length) {
-          context.report({ at: weightTotal.ref, messageId: "blankWeightTotal", field: "jx_weight_total", data: { expected: showNumber(weightSum) }, expected: weightSum });
+        // The 总分 row's 分值: bound, or (left blank, so the labels found no number) the 得分汇总's 分值 cell on
+        // the row of its 总分 得分.
+        const weightTotalAt = weightTotal ? (weightTotal.cell ? undefined : weightTotal.ref) : summaryWeightTotal(model);
+        if (scored && weightTotalAt && weighted.length === scores.indicators.length) {
+          context.report({ at: weightTotalAt, messageId: "blankWeightTotal", field: "jx_weight_total", data: { expected: showNumber(weightSum) }, expected: weightSum });
         }
         // The rows of a 得分汇总 (or the 小计 rows of the table) left blank where their indicators give a value.
         for (const g of scores.groups) {
