@@ -14,9 +14,8 @@ import { copyBook, snapshotOf } from "./book";
 import { buildCorpus } from "./corpus";
 import { relationCells } from "./relations";
 
-const LOST: ReadonlyMap<string, string> = new Map([
-  ...["B14", "B19", "B22", "D14", "D16", "D17", "D18", "D19", "D21", "D22"].map((a): [string, string] => [`project-levels 绩效自评表!${a}`, "a 一级 / 二级 分值 of a form with a 分值 per level: the level weights are read, a blank one is not asked for"]),
-]);
+/** `layout Sheet!A1` still passed over when blanked, with why (none today). */
+const LOST: ReadonlyMap<string, string> = new Map<string, string>([]);
 
 describe.each(buildCorpus().map((c) => [c.file, c] as const))("%s", (file, c) => {
   const cells: { key: string; at: string; sheet: string; a1: string }[] = [];

@@ -1205,14 +1205,19 @@ function levelWeightColumns(grid: SheetGrid, table: NonNullable<MappingResult["t
 
 /**
  * Each level's 分值 (merged down its group's rows, or written in its first row with the rows below left
- * blank) = Σ the 分值 of the indicators of those rows.
+ * blank) = Σ the 分值 of the indicators of those rows. A group's 分值 left blank in a column whose other groups
+ * have theirs (the group opening on a row whose level name differs from the row above's) is a sum too: its
+ * blank total over filled parts is asked for.
  */
 function levelWeightSums(grid: SheetGrid, form: FormDecl, table: MappingResult["tables"]["jx_indicators"]): DeclaredSum[] {
   if (!table) return [];
   const out: DeclaredSum[] = [];
   for (const col of levelWeightColumns(grid, table)) {
+    const filled = table.rows.some((r) => isNumberLike(grid.cell(r.row, col)));
+    const name = (r: number): string => (r >= 1 ? cellText(grid.cell(r, col - 1)).trim() : "");
     for (const row of table.rows) {
-      if (!isNumberLike(grid.cell(row.row, col))) continue;
+      const opens = filled && isBlank(grid.cell(row.row, col)) && name(row.row) !== "" && name(row.row) !== name(row.row - 1);
+      if (!opens && !isNumberLike(grid.cell(row.row, col))) continue;
       const merge = grid.merges.find((m) => m.start.row === row.row && m.start.col === col);
       // Not merged (the merge undone, the 分值 left in the group's first row): the group runs down to the
       // row where this level or a shallower one names its next group.
@@ -1220,12 +1225,12 @@ function levelWeightSums(grid: SheetGrid, form: FormDecl, table: MappingResult["
       const end = merge ? merge.end.row : next ? next.row - 1 : table.rows[table.rows.length - 1].row;
       const members = table.rows.filter((r) => r.row >= row.row && r.row <= end && r.cells.weight?.cell !== undefined);
       if (members.length === 0) continue;
-      const name = cellText(grid.cell(row.row, col - 1)).trim() || `第${row.row}行`;
+      const group = name(row.row) || `第${row.row}行`;
       out.push({
         id: `${form.id}:levels:${col}:${row.row}`,
         sheet: grid.name,
-        where: `${name}分值`,
-        target: { cell: boundAt(grid, row.row, col), field: `${form.id}.levels.${row.row}.weight`, label: `${name}分值` },
+        where: `${group}分值`,
+        target: { cell: boundAt(grid, row.row, col), field: `${form.id}.levels.${row.row}.weight`, label: `${group}分值` },
         terms: members.map((m) => ({ cell: m.cells.weight, field: "jx_indicators.weight", label: cellText(m.cells.level3?.cell) || `第${m.row}行`, sign: 1 as const })),
         points: true,
       });
