@@ -11,7 +11,8 @@
  * amount, 执行率 or 得分 in the SECOND project's paragraph is found at its prose cell, the message quoting
  * the second project's own figure and cell.
  */
-import { copyBook, type BookSpec, SheetWriter } from "./book";
+import { checkWorkbook } from "../../src/core/engine/run-rules";
+import { copyBook, type BookSpec, SheetWriter, snapshotOf } from "./book";
 import { buildCorpus } from "./corpus";
 import { checkBook, removeTempDir, show, type SeenFinding } from "./run";
 
@@ -199,4 +200,15 @@ describe.each(LAYOUTS.map((l) => [l.file, l] as const))("%s with a 综述 of one
       if (first !== second) expect(show(added.filter((f) => f.cell === `${SHEET}!${first}`))).toEqual([]);
     });
   });
+});
+
+test("the whole report in one cell: the suggested fix rewrites that cell whole, only the second project's figure changed", () => {
+  const l = LAYOUTS[0];
+  const base = corpus.find((c) => c.file === l.file)!.book;
+  const right = `${l.title}\n${l.paragraphs[0].text}\n${l.paragraphs[1].text}`;
+  const wrong = right.slice(0, right.lastIndexOf("预算执行率86.51%")) + "预算执行率96.51%" + right.slice(right.lastIndexOf("预算执行率86.51%") + "预算执行率86.51%".length);
+  const found = checkWorkbook(snapshotOf(withReport(base, [["A1", wrong]]))).findings.filter((f) => f.sheet === SHEET);
+  expect(found.map((f) => `${f.ruleId} ${f.ref}`)).toEqual(["prose-rate-matches A1"]);
+  const writes = found[0].fix?.writes ?? found[0].suggestions?.[0]?.writes;
+  expect(writes).toEqual([{ at: { sheet: SHEET, address: "A1" }, value: right }]);
 });
