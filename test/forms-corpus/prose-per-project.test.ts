@@ -6,8 +6,8 @@
  * the first form of the workbook.
  *
  * Layouts: λ (sichuan-system, two 四川 forms stacked on one sheet, no 汇总), q (project-stacked, two forms
- * stacked on one sheet after a 项目汇总) and k (province-sheets, a 汇总 and nine project sheets, two of them
- * named alike but for their 文号). For each prose style: the consistent book gains no finding, and a wrong
+ * stacked on one sheet after a 项目汇总), k (province-sheets, a 汇总 and nine project sheets, two of them
+ * named alike but for their 文号) and s (summary-linked, a 汇总 with a 总分 column and three project sheets). For each prose style: the consistent book gains no finding, and a wrong
  * amount, 执行率 or 得分 in the SECOND project's paragraph is found at its prose cell, the message quoting
  * the second project's own figure and cell.
  */
@@ -112,6 +112,28 @@ const LAYOUTS: readonly Layout[] = [
       { what: "得分", from: "自评得分81.99分", to: "自评得分88.99分", quotes: ["88.99分", "综合得分81.99分", "'2.基金监管'!"] },
     ],
     foreign: ["11.61", "192.31", "158.89"],
+  },
+  {
+    file: "summary-linked",
+    title: "2019年度项目支出绩效自评报告",
+    paragraphs: [
+      {
+        text: "一、医疗服务与保障能力提升补助资金（承财社[2019]107号）：全年预算数11.61万元，全年执行数11.61万元，预算执行率100.00%。项目自评得分100分，评价等次为优。",
+        heading: "（一）医疗服务与保障能力提升补助资金（承财社[2019]107号）",
+        body: "全年预算数11.61万元，全年执行数11.61万元，预算执行率100.00%。项目自评得分100分，评价等次为优。",
+      },
+      {
+        text: "二、医疗服务与保障能力提升补助资金（承财社[2019]163号）：全年预算数28.00万元，全年执行数12.58万元，预算执行率44.93%。项目自评得分81.99分，评价等次为良。",
+        heading: "（二）医疗服务与保障能力提升补助资金（承财社[2019]163号）",
+        body: "全年预算数28.00万元，全年执行数12.58万元，预算执行率44.93%。项目自评得分81.99分，评价等次为良。",
+      },
+    ],
+    plants: [
+      { what: "amount", from: "全年预算数28.00万元", to: "全年预算数32.00万元", quotes: ["32.00万元", "28.00万元", "'2.基金监管'!"] },
+      { what: "执行率", from: "预算执行率44.93%", to: "预算执行率54.93%", quotes: ["54.93%", "12.58万元 ÷ 28.00万元 应为44.93%"] },
+      { what: "得分", from: "自评得分81.99分", to: "自评得分88.99分", quotes: ["88.99分", "综合得分81.99分", "'2.基金监管'!"] },
+    ],
+    foreign: ["11.61", "48.50", "88.11", "72.69"],
   },
 ];
 
