@@ -184,6 +184,8 @@ function withReport(base: BookSpec, cells: readonly [string, string][]): BookSpe
   return book;
 }
 
+/** A message quoting every one of `quotes`. */
+const quoting = (quotes: readonly string[]): RegExp => new RegExp(quotes.map((q) => `(?=.*${q.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")})`).join(""));
 const key = (f: SeenFinding): string => `${f.severity} ${f.rule} ${f.cell}: ${f.message}`;
 const corpus = buildCorpus();
 
@@ -214,8 +216,7 @@ describe.each(LAYOUTS.map((l) => [l.file, l] as const))("%s with a 综述 of one
       const added = seen.findings.filter((f) => f.severity !== "info" && !without.has(key(f)));
       const here = added.filter((f) => f.cell === `${SHEET}!${second}` && f.severity === "error");
       // An error there quoting the second project's own figure and cell.
-      const quoting = new RegExp(plant.quotes.map((q) => `(?=.*${q.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")})`).join(""));
-      expect(show(here)).toEqual(expect.arrayContaining([expect.stringMatching(quoting)]));
+      expect(show(here)).toEqual(expect.arrayContaining([expect.stringMatching(quoting(plant.quotes))]));
       // Read against no other form: nothing quotes the first project's (or the 汇总's) figures, nothing else is added.
       expect(show(added.filter((f) => f.cell.startsWith(`${SHEET}!`) && layout.foreign.some((x) => f.message.includes(x))))).toEqual([]);
       expect(show(added.filter((f) => f.cell !== `${SHEET}!${second}`))).toEqual([]);
@@ -233,4 +234,40 @@ test("the whole report in one cell: the suggested fix rewrites that cell whole, 
   expect(found.map((f) => `${f.ruleId} ${f.ref}`)).toEqual(["prose-rate-matches A1"]);
   const writes = found[0].fix?.writes ?? found[0].suggestions?.[0]?.writes;
   expect(writes).toEqual([{ at: { sheet: SHEET, address: "A1" }, value: right }]);
+});
+
+/** Both projects in one sentence, joined by “；”, each named before its figures. */
+const JOINED: readonly { file: string; text: string; plants: readonly Plant[] }[] = [
+  {
+    file: "sichuan-system",
+    text: "2023年度，工资性支出项目全年调整后预算251.89万元，实际支出251.89万元，预算执行率100.00%，自评总分100分；医保经办能力提升项目全年调整后预算85.60万元，实际支出74.05万元，预算执行率86.51%，自评总分96.65分。",
+    plants: [
+      { what: "amount", from: "实际支出74.05万元", to: "实际支出47.05万元", quotes: ["47.05万元", "74.05万元", "项目支出绩效自评表!F31"] },
+      { what: "执行率", from: "预算执行率86.51%", to: "预算执行率96.51%", quotes: ["96.51%", "74.05万元 ÷ 85.60万元 应为86.51%"] },
+      { what: "得分", from: "自评总分96.65分", to: "自评总分98.65分", quotes: ["98.65分", "96.65分", "项目支出绩效自评表!J43"] },
+    ],
+  },
+  {
+    file: "project-stacked",
+    text: "2019年度，医疗服务与保障能力提升补助资金项目全年预算数28.00万元，全年执行数12.58万元，预算执行率44.93%，自评总分81.99分；购置应急保障用车项目全年预算数20.60万元，全年执行数20.60万元，预算执行率100.00%，自评总分100分。",
+    plants: [
+      { what: "amount", from: "全年执行数20.60万元", to: "全年执行数26.00万元", quotes: ["26.00万元", "20.60万元", "项目自评表!G31"] },
+      { what: "执行率", from: "预算执行率100.00%", to: "预算执行率96.00%", quotes: ["96.00%", "20.60万元 ÷ 20.60万元 应为100.00%"] },
+      { what: "得分", from: "自评总分100分", to: "自评总分95分", quotes: ["95分", "综合得分100分", "项目自评表!H44"] },
+    ],
+  },
+];
+
+describe.each(JOINED.map((j) => [j.file, j] as const))("%s: both projects in one sentence joined by “；”", (_file, j) => {
+  const base = corpus.find((c) => c.file === j.file)!.book;
+  const check = (text: string): string[] => show(
+    checkWorkbook(snapshotOf(withReport(base, [["A1", text]])))
+      .findings.filter((f) => f.sheet === SHEET && f.severity !== "info")
+      .map((f) => ({ rule: f.ruleId, severity: f.severity, cell: `${f.sheet}!${f.ref}`, message: f.message })),
+  );
+  test("consistent: no finding on the 综述", () => expect(check(j.text)).toEqual([]));
+  test.each(j.plants.map((p) => [p.what, p] as const))("the second project's %s wrong → found, quoting its own figures", (_what, p) => {
+    const i = j.text.lastIndexOf(p.from);
+    expect(check(j.text.slice(0, i) + p.to + j.text.slice(i + p.from.length))).toEqual(expect.arrayContaining([expect.stringMatching(quoting(p.quotes))]));
+  });
 });
