@@ -66,21 +66,9 @@ test("a 部门整体 form: 支出 by 性质 from its 年度资金总额 block (e
 });
 
 describe("every consistent bureau layout of the forms corpus", () => {
-  /**
-   * Layouts whose written-back narrative is still checked against the wrong form, with the reason. Each is
-   * asserted to still give findings, so that fixing it fails here and the entry is removed.
-   */
-  const LOST: Record<string, string> = {
-    // The narrative states each project's figures, but a sheet without a form is checked against the
-    // first form of the workbook only (mapping/index.ts): the second project's paragraph is read against
-    // the first project's tables. Needs prose attributed to the project it names.
-    "sichuan-system": "two project forms stacked on one sheet, no 汇总",
-  };
   const cases = buildCorpus().map((c) => [c.file, c] as const);
-  test.each(cases)("%s: the narrative written back adds no prose finding", (name, c) => {
-    const added = narrate(snapshotOf(c.book)).added;
-    if (LOST[name]) expect(added.length).toBeGreaterThan(0);
-    else expect(added).toEqual([]);
+  test.each(cases)("%s: the narrative written back adds no prose finding", (_name, c) => {
+    expect(narrate(snapshotOf(c.book)).added).toEqual([]);
   });
   test("two stacked project forms: the narrative gives each project its own figures", () => {
     const c = buildCorpus().find((x) => x.file === "sichuan-system")!;

@@ -383,7 +383,10 @@ function mapForms(
     return { ...modelOf(own, g.result, moneyUnitOf(g.result, unit)), form, relations, rates, rateGaps };
   });
   const forms = [...instances].sort((a, b) => sheetIndex(snapshot, a.sheet) - sheetIndex(snapshot, b.sheet));
-  const parts = models.map((m) => withSkipped({ ...m, forms }, skipped, whole));
+  // Several parts: each is told of the sheets without a form and of every part's form, so that a paragraph
+  // naming a project is checked against that project's own form (narrative/prose-projects.ts).
+  const reports = models.length > 1 ? { sheets: snapshot.sheets.filter((s) => restNames.has(s.name)), forms: models.map((m) => m.form) } : undefined;
+  const parts = models.map((m) => withSkipped({ ...m, forms, ...(reports ? { shared: reports } : {}) }, skipped, whole));
   const top = { ...parts[0], snapshot, forms };
   return parts.length > 1 ? { ...top, parts } : top;
 }

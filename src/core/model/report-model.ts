@@ -2,7 +2,7 @@
  * The Report model: what mapping makes of a snapshot, and what rules, scoring and the narrative read.
  * Every value keeps the cell it came from, so every finding can point at it.
  */
-import type { CellRef, CellSnapshot, WorkbookSnapshot } from "./snapshot";
+import type { CellRef, CellSnapshot, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import type { ScalarFieldId, TableId } from "../schema/fields";
 
 /** How a field or table was found. */
@@ -214,6 +214,12 @@ export interface ReportModel {
    * 项目支出绩效自评表 per sheet): each is checked on its own. Absent: check this model.
    */
   readonly parts?: readonly ReportModel[];
+  /**
+   * A workbook of several parts: its sheets without a form of their own (a report in paragraphs, which only
+   * the first part holds) and the form each part checks, in part order. A paragraph there that names a
+   * project is checked by that project's part (narrative/prose-projects.ts). Absent with one part.
+   */
+  readonly shared?: { readonly sheets: readonly SheetSnapshot[]; readonly forms: readonly FormInstance[] };
   /**
    * Sheets left out of the check (hidden ones, copies of an earlier year's forms), in tab order: no
    * rule reads them, and `snapshot` does not hold them. Absent when none.

@@ -3,7 +3,7 @@
  * of the narrative sheet 评价报告综述 — and the workbook facts they are checked against.
  */
 import type { CellRef, CellSnapshot, SheetSnapshot } from "../model/snapshot";
-import type { ReportModel, TableBinding, TableRow } from "../model/report-model";
+import { sameForm, type ReportModel, type TableBinding, type TableRow } from "../model/report-model";
 import { indexToCol } from "../model/address";
 import type { ColumnDef, ScalarFieldId, TableId } from "../schema/fields";
 import { TABLES, normalizeLabel } from "../schema/fields";
@@ -19,6 +19,7 @@ import type { Fix } from "../engine/types";
 import type { CellWrite } from "../model/writes";
 import { textCells } from "../rules/lib/text-cells";
 import { extend } from "../rules/lib/extend";
+import { byProject, type ProseText } from "./prose-projects";
 
 /** The sheet the narrative is written to and read from. */
 export const NARRATIVE_SHEET = "评价报告综述";
@@ -98,7 +99,7 @@ export function placeOnPart<D extends { readonly at: CellRef; readonly fix?: Fix
 export function proseCells(model: ReportModel): ProseCell[] {
   const hit = cache.get(model);
   if (hit) return hit;
-  const out: ProseCell[] = [];
+  let out: ProseCell[] = [];
   const seen = new Set<string>();
   for (const id of PROSE_FIELDS) {
     const b = model.scalars[id];
@@ -121,6 +122,8 @@ export function proseCells(model: ReportModel): ProseCell[] {
     }
   }
   out.push(...otherProseCells(model, seen));
+  // A workbook of several projects' forms: a paragraph of its report naming one project is that project's.
+  out = byProject(model, out, heldElsewhere, NARRATIVE_SHEET);
   const spans = new Map<string, ProseCell>();
   for (const pc of out) if (pc.parts) spans.set(`${pc.ref.sheet}!${pc.ref.address}`, pc);
   if (spans.size) spanning.set(model, spans);
@@ -183,27 +186,10 @@ function otherProseCells(model: ReportModel, seen: Set<string>): ProseCell[] {
   // First the candidates: text cells that are a remark or read as prose. The cheap tests run on text
   // cells only (rules/lib/text-cells.ts), and nearly every text cell (labels, names) fails them, so the
   // bindings below are looked at only for the few sheets that have a candidate.
-  const candidates: { sheet: string; address: string; value: string; paragraph?: Paragraph }[] = [];
+  const candidates: Candidate[] = [];
   for (const sheet of model.snapshot.sheets) {
     if (sheet.name === NARRATIVE_SHEET || BOOKKEEPING_SHEETS.has(sheet.name) || INSTRUCTION_SHEET.test(sheet.name)) continue;
-    const sheetRemarks = remarks.get(sheet.name);
-    const texts = textCells(sheet);
-    let paragraphs: SheetParagraphs | undefined;
-    for (let i = 0; i < texts.length; i++) {
-      const { address, value } = texts[i];
-      if (sheetRemarks?.has(address)) {
-        if (value.trim() !== "") candidates.push({ sheet: sheet.name, address, value });
-        continue;
-      }
-      // A paragraph over several cells is read whole from its first cell (rules/lib/text-cells.ts has the
-      // cells; the paragraphs are looked for on a sheet only once one of its cells could be prose).
-      paragraphs ??= paragraphsOf(sheet);
-      if (paragraphs.tails.has(address)) continue;
-      const paragraph = paragraphs.heads.get(address);
-      const text = paragraph?.text ?? value;
-      // The template's printed guidance alone (四川: “1.预算执行率=…（100字以内）；…”) is no prose of the unit.
-      if (isProseText(text) && !INSTRUCTION_TEXT.test(text) && isProseText(withoutGuidance(text))) candidates.push({ sheet: sheet.name, address, value, ...(paragraph ? { paragraph } : {}) });
-    }
+    candidates.push(...sheetCandidates(sheet, remarks.get(sheet.name)));
   }
   // A report's small table (表1 收支预算执行情况) under its paragraphs: each row read as the sentence it states.
   for (const sheet of model.snapshot.sheets) {
@@ -234,6 +220,53 @@ function otherProseCells(model: ReportModel, seen: Set<string>): ProseCell[] {
   }
   return out;
 }
+
+/** A text cell that could be prose, with the paragraph it starts. */
+interface Candidate {
+  readonly sheet: string;
+  readonly address: string;
+  readonly value: string;
+  readonly paragraph?: Paragraph;
+}
+
+/** A sheet's text cells that are a remark (any text) or read as prose, each paragraph from its first cell. */
+function sheetCandidates(sheet: SheetSnapshot, sheetRemarks?: ReadonlySet<string>): Candidate[] {
+  const out: Candidate[] = [];
+  const texts = textCells(sheet);
+  let paragraphs: SheetParagraphs | undefined;
+  for (let i = 0; i < texts.length; i++) {
+    const { address, value } = texts[i];
+    if (sheetRemarks?.has(address)) {
+      if (value.trim() !== "") out.push({ sheet: sheet.name, address, value });
+      continue;
+    }
+    // A paragraph over several cells is read whole from its first cell (rules/lib/text-cells.ts has the
+    // cells; the paragraphs are looked for on a sheet only once one of its cells could be prose).
+    paragraphs ??= paragraphsOf(sheet);
+    if (paragraphs.tails.has(address)) continue;
+    const paragraph = paragraphs.heads.get(address);
+    const text = paragraph?.text ?? value;
+    // The template's printed guidance alone (四川: “1.预算执行率=…（100字以内）；…”) is no prose of the unit.
+    if (isProseText(text) && !INSTRUCTION_TEXT.test(text) && isProseText(withoutGuidance(text))) out.push({ sheet: sheet.name, address, value, ...(paragraph ? { paragraph } : {}) });
+  }
+  return out;
+}
+
+/**
+ * The prose of a sheet the model does not hold (another part's report sheet), for the paragraphs there that
+ * name the model's project (narrative/prose-projects.ts).
+ */
+function heldElsewhere(sheet: SheetSnapshot): ProseText[] {
+  // Read once per sheet: every part of the workbook but the first asks.
+  let hit = elsewhere.get(sheet);
+  if (!hit) {
+    hit = sheetCandidates(sheet).map((c) => ({ ref: { sheet: c.sheet, address: c.address }, text: c.paragraph?.text ?? c.value, ...(c.paragraph ? { parts: c.paragraph.parts } : {}) }));
+    elsewhere.set(sheet, hit);
+  }
+  return hit;
+}
+
+const elsewhere = new WeakMap<SheetSnapshot, ProseText[]>();
 
 /** Add a cell to a by-sheet set of addresses. */
 function addRef(to: Map<string, Set<string>>, ref: CellRef): void {
@@ -603,7 +636,7 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
   const generic = genericOverall(l);
   if (generic) {
     // “医疗救助：预算数…，执行数…”: the generic word belongs to the item named before the colon.
-    if (before !== undefined && (itemBeforeColon(before) || narrowerSubject(before))) return undefined;
+    if (before !== undefined && (itemBeforeColon(model, before) || narrowerSubject(before))) return undefined;
     // “2、某补助资金28万元……。实际支出12.58万元”: the numbered item's subject carries to its later sentences
     // (and, within one sentence, “办公经费20万元（…），用于…，实际支出20万元”).
     if (item !== undefined && before !== undefined && itemNamesPart(model, item + before, before)) return undefined;
@@ -667,7 +700,7 @@ const SPENDING_TOTAL = /^(?:本年度?|当年度?|全年|年度|度|共|累计|�
 function spendingTotal(model: ReportModel, label: string, sheet?: string, before?: string, item?: string): LabelMatch | undefined {
   const m = SPENDING_TOTAL.exec(label);
   if (!m) return undefined;
-  if (before !== undefined && (itemBeforeColon(before) || narrowerSubject(before))) return undefined;
+  if (before !== undefined && (itemBeforeColon(model, before) || narrowerSubject(before))) return undefined;
   if (item !== undefined && before !== undefined && itemNamesPart(model, item + before, before)) return undefined;
   const e = overallFact(model, "executed", sheet);
   if (!e || e.suspect) return undefined;
@@ -743,13 +776,35 @@ function accountLineMatch(model: ReportModel, label: string, before: string | un
 /** A heading before a colon (自评结论：, （二）支出情况：) introduces the form's own figures; an item name does not. */
 const HEADING = /(?:结论|情况|概况|说明|总结|成效|结果|评价|分析|目标|措施|建议|问题|效益|综述|执行)$|^[(（]?[一二三四五六七八九十\d]+[)）、.．]/;
 
-/** Whether the clause before an amount starts with “Item：” naming something other than the form. */
-function itemBeforeColon(before: string): boolean {
+/**
+ * Whether the clause before an amount starts with “Item：” naming something other than the form (the form's
+ * own project named so — `医保经办能力提升项目：全年预算数…` — is the form).
+ */
+function itemBeforeColon(model: ReportModel, before: string): boolean {
   // The colon may open the sentence's list (“医疗救助：预算数…，执行数…”): its subject is the words before it.
   const i = Math.max(before.lastIndexOf("："), before.lastIndexOf(":"));
   if (i < 0) return false;
   const subject = (before.slice(0, i).split(/[，,。；;]/).pop() ?? "").trim().replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*/, "");
-  return subject !== "" && !HEADING.test(subject);
+  return subject !== "" && !HEADING.test(subject) && !namesOwnProject(model, subject);
+}
+
+/**
+ * Whether words name the form's own project (jx_project_name) and no other project form of the workbook: its
+ * name in full (with its bracketed 文号 or unit, or a 项目编码 before it), or a part of it (without the
+ * brackets, a closing 项目 aside). `医疗服务与保障能力提升补助资金` names none of three projects so called.
+ */
+function namesOwnProject(model: ReportModel, words: string): boolean {
+  const project = model.scalars.jx_project_name?.cell?.value;
+  if (typeof project !== "string") return false;
+  const subject = normalizeLabel(words);
+  const short = subject.replace(/项目$/, "");
+  const names = (name: string): boolean => {
+    const full = normalizeLabel(name);
+    const bare = full.replace(/[(（][^)）]*[)）]/g, "");
+    return full.length >= 4 && short.length >= 4 && (full.includes(subject) || subject.includes(full) || bare.includes(short));
+  };
+  if (!names(project)) return false;
+  return !(model.forms ?? []).some((f) => f.kind === "project" && f.projectName !== undefined && !sameForm(f, model.form) && names(f.projectName));
 }
 
 /**
