@@ -104,7 +104,10 @@ export const proseScoreMatches = defineRule<MessageId>({
               if (!OVERALL_SCORE.test(label) || PART_SCORE.test(label)) continue;
               // A named project's score in a 部门 or 汇总 report (医疗救助项目自评得分92分) is a part's.
               if (model.form?.kind !== "project" && /项目/.test(label.replace(/^(?:本|该|此)项目/, ""))) continue;
-              const before = scoreScope(pc.text.slice(q.sentence.start, q.start));
+              // With several scored forms in the workbook (one 项目表 per sheet), a shared text's score may be any
+              // project's: every part word of the sentence counts.
+              const sentence = pc.text.slice(q.sentence.start, q.start);
+              const before = (model.forms?.filter((f) => f.kind === "project" || f.kind === "dept").length ?? 0) > 1 ? sentence : scoreScope(sentence);
               if (PART_SCORE.test(before.replace(/预算执行率?和|预算执行率、/g, "")) && !/综合得分|总分/.test(label)) continue;
               const tol = halfWidth(q, "分") + tolerance + 1e-9;
               if (scores.some((s) => Math.abs(s - q.value) <= tol)) continue;
