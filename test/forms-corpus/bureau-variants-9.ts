@@ -330,3 +330,146 @@ export function projectYuanReportCase(): FormCase {
   ];
   return { form: "project-yuan-report", seed: "—", file: "project-yuan-report", book: { sheets: [w.spec, rp.spec] }, relations, variants, traps };
 }
+
+// ------------------------------------------------------------------ ξ. a system export: money to three decimals, “百分比”
+
+const X = {
+  year: 2022,
+  name: "农村饮水安全工程维修养护项目",
+  dept: "某县水利局",
+  unit: "某县农村供水管理站",
+  total: [120.0, 135.6, 118.347] as Triple,
+  fiscal: [100.0, 115.6, 101.862] as Triple,
+  carry: [20.0, 20.0, 16.485] as Triple,
+  other: [0, 0, 0] as Triple,
+};
+const X_EXEC_SCORE = round2(Math.min(X.total[2] / X.total[1], 1) * 10);
+const X_ROWS: IndicatorRow[] = [
+  { l1: "产出指标", l2: "数量指标", name: "维修养护供水工程处数", target: "≥45处", actual: "48处", weight: 20, score: 20 },
+  { l1: "产出指标", l2: "质量指标", name: "维修工程验收合格率", target: "≥100百分比", actual: "100百分比", weight: 15, score: 15 },
+  { l1: "产出指标", l2: "时效指标", name: "维修养护任务完成及时率", target: "≥95百分比", actual: "90百分比", weight: 10, score: 9.47, reason: "汛期暴雨致3处工程延期施工；下一步提前安排汛前维修。" },
+  { l1: "产出指标", l2: "成本指标", name: "单处工程平均维修成本", target: "≤3万元", actual: "2.466万元", weight: 5, score: 5 },
+  { l1: "效益指标", l2: "社会效益指标", name: "农村自来水普及率", target: "≥92百分比", actual: "93.5百分比", weight: 30, score: 30 },
+  { l1: "满意度指标", l2: "服务对象满意度指标", name: "受益群众满意度", target: "≥90百分比", actual: "95百分比", weight: 10, score: 10 },
+];
+
+/**
+ * ξ. A 项目支出绩效自评表 as one provincial 一体化 system exports it (domain.md [S13], the 池州 form): money in 万元 to
+ * THREE decimals (`0.000`: 118.347), `其中：本年财政拨款` for 当年, percents written with the unit word `百分比`
+ * (`≥100百分比`, `93.5百分比`), 0.000 in the unused 其他资金 line, a rate on the 总额 line only, and the 实际完成情况
+ * quoting the figures both to three decimals and rounded to two (`执行118.35万元`).
+ */
+export function projectThreeDecimalsCase(): FormCase {
+  const name = "项目支出绩效自评表";
+  const w = new SheetWriter(name);
+  "ABCDEFGHIJ".split("").forEach((c, i) => w.width(c, [10, 12, 14, 22, 14, 14, 14, 8, 10, 22][i]));
+  const title = w.merged("A1:J1", "项目支出绩效自评表", { bold: true, size: 16, center: true });
+  const yearLine = w.merged("A2:J2", `（${X.year}年度）`, { center: true });
+  w.merged("A3:B3", "项目名称", { bold: true, center: true });
+  w.merged("C3:J3", X.name);
+  w.merged("A4:B4", "主管部门", { bold: true, center: true });
+  w.merged("C4:E4", X.dept);
+  w.merged("F4:G4", "实施单位", { bold: true, center: true });
+  w.merged("H4:J4", X.unit);
+  w.merged("A5:B9", "项目资金（万元）", { bold: true, center: true, wrap: true });
+  w.merge("C5:D5");
+  ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"].forEach((h, i) => w.label(`${"EFGHIJ"[i]}5`, h, { bold: true }));
+  const M3 = "0.000";
+  const line = (r: number, label: string, v: Triple): Ref[] => {
+    w.merged(`C${r}:D${r}`, label, { center: true });
+    const refs = [w.set(`E${r}`, v[0], { fmt: M3 }), w.set(`F${r}`, v[1], { fmt: M3 }), w.set(`G${r}`, v[2], { fmt: M3 })];
+    if (r > 6) ["H", "I", "J"].forEach((c) => w.dash(`${c}${r}`));
+    return refs;
+  };
+  const total = line(6, "年度资金总额", X.total);
+  const fiscal = line(7, "其中：本年财政拨款", X.fiscal);
+  const carry = line(8, "上年结转资金", X.carry);
+  const other = line(9, "其他资金", X.other);
+  const execWeight = w.set("H6", 10, { fmt: "0" });
+  const execPct = pct(rate4(X.total[2], X.total[1]));
+  const execRate = w.rate("I6", rate4(X.total[2], X.total[1]));
+  const execScore = w.set("J6", X_EXEC_SCORE, { fmt: MONEY });
+
+  const rows = X_ROWS;
+  const scoreTotalV = round2(X_EXEC_SCORE + rows.reduce((a, x) => a + x.score, 0));
+  w.merged("A10:A11", "年度总体目标", { bold: true, center: true });
+  w.merged("B10:F10", "预期目标", { bold: true, center: true });
+  w.merged("G10:J10", "实际完成情况", { bold: true, center: true });
+  const goal = w.merged("B11:F11", "完成45处以上农村供水工程维修养护，农村自来水普及率达到92%以上，保障农村群众饮水安全。", { wrap: true });
+  const actual = w.merged(
+    "G11:J11",
+    `全年预算135.600万元，实际执行118.347万元，预算执行率${execPct}，其中本年财政拨款执行101.86万元。完成48处供水工程维修养护，超出年度目标3处，完成率为106.67%；农村自来水普及率达到93.5%。项目自评得分${scoreTotalV.toFixed(2)}分。`,
+    { wrap: true },
+  );
+
+  const head = 12;
+  ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"].forEach((h, i) => w.label(`${"BCDEFGH"[i]}${head}`, h, { bold: true }));
+  w.merged(`I${head}:J${head}`, "偏差原因分析及改进措施", { bold: true, center: true });
+  const top = head + 1;
+  w.merged(`A${head}:A${top + rows.length - 1}`, "绩效指标", { bold: true, center: true });
+  mergeRuns(w, "B", top, rows.map((i) => i.l1));
+  mergeRuns(w, "C", top, rows.map((i) => `${i.l1}/${i.l2}`), rows.map((i) => i.l2));
+  const ind = rows.map((i, k) => {
+    const r = top + k;
+    w.set(`D${r}`, i.name);
+    w.set(`E${r}`, i.target, { center: true });
+    const act = w.set(`F${r}`, i.actual, { center: true });
+    const weight = w.set(`G${r}`, i.weight, { fmt: "0" });
+    const score = w.set(`H${r}`, i.score, { fmt: MONEY });
+    const reason = w.merged(`I${r}:J${r}`, i.reason ?? null, { wrap: true });
+    return { weight, score, actual: act, reason };
+  });
+  const tr = top + rows.length;
+  w.merged(`A${tr}:F${tr}`, "总分", { bold: true, center: true });
+  const weightTotal = w.set(`G${tr}`, 10 + rows.reduce((a, x) => a + x.weight, 0), { fmt: "0" });
+  const scoreTotal = w.set(`H${tr}`, scoreTotalV, { fmt: MONEY });
+  w.merge(`I${tr}:J${tr}`);
+  w.merged(`A${tr + 1}:F${tr + 1}`, "自评等级", { bold: true, center: true });
+  const grade = w.merged(`G${tr + 1}:J${tr + 1}`, gradeOf(scoreTotalV), { center: true });
+
+  const relations: Relation[] = [];
+  for (let c = 0; c < 3; c++) relations.push(sum(total[c], [fiscal[c], carry[c], other[c]], `年度资金总额 ${COLS[c]} = 其中 各项`));
+  relations.push({ kind: "rate", rate: execRate, num: total[2], den: total[1], decimals: 2, label: "执行率" });
+  relations.push({ kind: "execScore", score: execScore, num: total[2], den: total[1], weight: execWeight, label: "执行率得分" });
+  relations.push(sum(weightTotal, [execWeight, ...ind.map((i) => i.weight)], "总分 分值 = Σ"));
+  relations.push(sum(scoreTotal, [execScore, ...ind.map((i) => i.score)], "总分 得分 = Σ"));
+  ind.forEach((i, k) => relations.push({ kind: "le", a: i.score, b: i.weight, label: `指标${k + 1} 得分 ≤ 分值` }));
+
+  const k = (n: string): number => rows.findIndex((x) => x.name === n);
+  const late = k("维修养护任务完成及时率");
+  const cost = k("单处工程平均维修成本");
+  const traps: Trap[] = [
+    { at: total[2], why: "money to three decimals (118.347, format 0.000)" },
+    { at: actual, why: "the 实际完成情况 quoting 118.347万元 to three decimals and 本年财政拨款执行101.86万元 rounded to two (101.862)" },
+    { at: ind[k("维修工程验收合格率")].actual, why: "“100百分比” against “≥100百分比”: the unit word 百分比 for %" },
+    { at: ind[late].actual, why: "“90百分比” of “≥95百分比”: not met, scored 9.47 of 10 with its reason" },
+    { at: other[0], why: "0.000 in the unused 其他资金 line" },
+    { at: yearLine, why: "the year on its own line under a title without one" },
+    { at: title, why: "the national title, no year in it" },
+    { at: goal, why: "the 预期目标: targets (45处, 92%), no contradiction" },
+  ];
+  const variants: Variant[] = [
+    num("part-not-footing", "其中：本年财政拨款 全年执行数 101.826 (118.347 − 16.485 = 101.862)", fiscal[2], 101.826),
+    num("part-not-footing", "上年结转资金 全年预算数 20.600 (135.600 − 115.600 = 20.000)", carry[1], 20.6),
+    num("yuan-in-part", "上年结转资金 全年执行数 164850 (16.485 万元 in 元)", carry[2], yuan),
+    num("yuan-in-total", "年度资金总额 全年执行数 1183470 (118.347 万元 in 元)", total[2], yuan),
+    num("total-wrong", "年度资金总额 全年执行数 118.356 (Σ 118.347, a slip in the third decimal)", total[2], 118.356),
+    num("total-wrong", "年度资金总额 全年预算数 153.600 (Σ 135.600)", total[1], 153.6),
+    num("rate-wrong", `执行率 78.28% (${execPct})`, execRate, 0.7828),
+    num("exec-score-wrong", `执行率得分 10 (full marks) for ${execPct} of 10 = ${X_EXEC_SCORE}`, execScore, 10),
+    num("weights-total", "总分 分值 90 over weights summing to 100", weightTotal, 90),
+    num("score-over-weight", "单处工程平均维修成本 得分 6 of 5", ind[cost].score, 6),
+    num("subtotal-over-parts", `总分 得分 ${round2(scoreTotalV + 1).toFixed(2)} (Σ ${scoreTotalV})`, scoreTotal, round2(scoreTotalV + 1)),
+    put("grade-mismatch", `自评等级 良 for ${scoreTotalV}`, grade, "良"),
+    txt("title-year", `（${X.year - 1}年度） under the title (the text says ${X.year})`, yearLine, `${X.year}`, `${X.year - 1}`),
+    txt("prose-vs-table", "实际完成情况 says 实际执行118.437万元 (table 118.347: digits swapped in the decimals)", actual, "实际执行118.347万元", "实际执行118.437万元"),
+    txt("prose-vs-table", "实际完成情况 says 本年财政拨款执行110.86万元 (table 101.862)", actual, "本年财政拨款执行101.86万元", "本年财政拨款执行110.86万元"),
+    txt("prose-vs-table", `实际完成情况 says 预算执行率78.28% (table ${execPct})`, actual, `预算执行率${execPct}`, "预算执行率78.28%"),
+    txt("prose-vs-table", `实际完成情况 says 自评得分${round2(scoreTotalV - 2).toFixed(2)}分 (table ${scoreTotalV})`, actual, `自评得分${scoreTotalV.toFixed(2)}分`, `自评得分${round2(scoreTotalV - 2).toFixed(2)}分`),
+    txt("prose-yuan", "实际完成情况 says 全年预算135.600元 (the 万元 figure with 元)", actual, "全年预算135.600万元", "全年预算135.600元"),
+    txt("prose-completion-rate", "完成48处，超出年度目标3处，完成率为116.67% (106.67%)", actual, "完成率为106.67%", "完成率为116.67%"),
+    put("indicator-yuan-slip", "单处工程平均维修成本 实际完成值 “24660万元” (2.466 万元 in 元)", ind[cost].actual, "24660万元"),
+    put("reason-missing", "维修养护任务完成及时率 not achieved (90 of ≥95百分比), reason left empty", ind[late].reason, null),
+  ];
+  return { form: "project-three-decimals", seed: "—", file: "project-three-decimals", book: { sheets: [w.spec] }, relations, variants, traps };
+}

@@ -64,6 +64,7 @@ const FORM_WORDS: Record<FormId, RegExp> = {
   "project-government": /项目支出绩效自评表|project/i,
   "dept-sidebyside": /部门整体|dept|whole/i,
   "project-yuan-report": /项目支出绩效自评表|project/i,
+  "project-three-decimals": /项目支出绩效自评表|project/i,
 };
 
 /**

@@ -87,6 +87,7 @@ const FLOOR: Record<FormId, number> = {
   "project-government": 1,
   "dept-sidebyside": 1,
   "project-yuan-report": 1,
+  "project-three-decimals": 1,
 };
 
 describe("forms corpus: a random single mistake is found at its cause", () => {
