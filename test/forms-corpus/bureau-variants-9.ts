@@ -395,10 +395,10 @@ export function projectThreeDecimalsCase(): FormCase {
   w.merged("A10:A11", "年度总体目标", { bold: true, center: true });
   w.merged("B10:F10", "预期目标", { bold: true, center: true });
   w.merged("G10:J10", "实际完成情况", { bold: true, center: true });
-  const goal = w.merged("B11:F11", "完成45处以上农村供水工程维修养护，农村自来水普及率达到92%以上，保障农村群众饮水安全。", { wrap: true });
+  const goal = w.merged("B11:F11", `${X.year}年完成45处以上农村供水工程维修养护，农村自来水普及率达到92%以上，保障农村群众饮水安全。`, { wrap: true });
   const actual = w.merged(
     "G11:J11",
-    `全年预算135.600万元，实际执行118.347万元，预算执行率${execPct}，其中本年财政拨款执行101.86万元。完成48处供水工程维修养护，超出年度目标3处，完成率为106.67%；农村自来水普及率达到93.5%。项目自评得分${scoreTotalV.toFixed(2)}分。`,
+    `${X.year}年全年预算135.600万元，实际执行118.347万元，预算执行率${execPct}，其中本年财政拨款执行101.86万元；部分工程因汛期延期施工，结算尾款尚未支付，结转至次年。完成48处供水工程维修养护，超出年度目标3处，完成率为106.67%；农村自来水普及率达到93.5%。项目自评得分${scoreTotalV.toFixed(2)}分。`,
     { wrap: true },
   );
 
@@ -426,6 +426,8 @@ export function projectThreeDecimalsCase(): FormCase {
   w.merge(`I${tr}:J${tr}`);
   w.merged(`A${tr + 1}:F${tr + 1}`, "自评等级", { bold: true, center: true });
   const grade = w.merged(`G${tr + 1}:J${tr + 1}`, gradeOf(scoreTotalV), { center: true });
+  w.merged(`A${tr + 2}:E${tr + 2}`, "填报人：刘强");
+  const filedOn = w.merged(`F${tr + 2}:J${tr + 2}`, `填报日期：${X.year + 1}年3月15日`);
 
   const relations: Relation[] = [];
   for (let c = 0; c < 3; c++) relations.push(sum(total[c], [fiscal[c], carry[c], other[c]], `年度资金总额 ${COLS[c]} = 其中 各项`));
@@ -446,6 +448,7 @@ export function projectThreeDecimalsCase(): FormCase {
     { at: other[0], why: "0.000 in the unused 其他资金 line" },
     { at: yearLine, why: "the year on its own line under a title without one" },
     { at: title, why: "the national title, no year in it" },
+    { at: filedOn, why: "填报日期 in the year after the evaluated year" },
     { at: goal, why: "the 预期目标: targets (45处, 92%), no contradiction" },
   ];
   const variants: Variant[] = [
