@@ -357,7 +357,7 @@ const X_ROWS: IndicatorRow[] = [
  * ξ. A 项目支出绩效自评表 as one provincial 一体化 system exports it (domain.md [S13], the 池州 form): money in 万元 to
  * THREE decimals (`0.000`: 118.347), `其中：本年财政拨款` for 当年, percents written with the unit word `百分比`
  * (`≥100百分比`, `93.5百分比`), 0.000 in the unused 其他资金 line, a rate on the 总额 line only, and the 实际完成情况
- * quoting the figures both to three decimals and rounded to two (`执行118.35万元`).
+ * quoting the figures to three decimals.
  */
 export function projectThreeDecimalsCase(): FormCase {
   const name = "项目支出绩效自评表";
@@ -398,7 +398,7 @@ export function projectThreeDecimalsCase(): FormCase {
   const goal = w.merged("B11:F11", `${X.year}年完成45处以上农村供水工程维修养护，农村自来水普及率达到92%以上，保障农村群众饮水安全。`, { wrap: true });
   const actual = w.merged(
     "G11:J11",
-    `${X.year}年全年预算135.600万元，实际执行118.347万元，预算执行率${execPct}，其中本年财政拨款执行101.86万元；部分工程因汛期延期施工，结算尾款尚未支付，结转至次年。完成48处供水工程维修养护，超出年度目标3处，完成率为106.67%；农村自来水普及率达到93.5%。项目自评得分${scoreTotalV.toFixed(2)}分。`,
+    `${X.year}年全年预算135.600万元，实际执行118.347万元，预算执行率${execPct}，其中本年财政拨款执行101.862万元；部分工程因汛期延期施工，结算尾款尚未支付，结转至次年。完成48处供水工程维修养护，超出年度目标3处，完成率为106.67%；农村自来水普及率达到93.5%。项目自评得分${scoreTotalV.toFixed(2)}分。`,
     { wrap: true },
   );
 
@@ -442,7 +442,7 @@ export function projectThreeDecimalsCase(): FormCase {
   const cost = k("单处工程平均维修成本");
   const traps: Trap[] = [
     { at: total[2], why: "money to three decimals (118.347, format 0.000)" },
-    { at: actual, why: "the 实际完成情况 quoting 118.347万元 to three decimals and 本年财政拨款执行101.86万元 rounded to two (101.862)" },
+    { at: actual, why: "the 实际完成情况 quoting the amounts to three decimals (118.347万元, 101.862万元)" },
     { at: ind[k("维修工程验收合格率")].actual, why: "“100百分比” against “≥100百分比”: the unit word 百分比 for %" },
     { at: ind[late].actual, why: "“90百分比” of “≥95百分比”: not met, scored 9.47 of 10 with its reason" },
     { at: other[0], why: "0.000 in the unused 其他资金 line" },
@@ -466,7 +466,7 @@ export function projectThreeDecimalsCase(): FormCase {
     put("grade-mismatch", `自评等级 良 for ${scoreTotalV}`, grade, "良"),
     txt("title-year", `（${X.year - 1}年度） under the title (the text says ${X.year})`, yearLine, `${X.year}`, `${X.year - 1}`),
     txt("prose-vs-table", "实际完成情况 says 实际执行118.437万元 (table 118.347: digits swapped in the decimals)", actual, "实际执行118.347万元", "实际执行118.437万元"),
-    txt("prose-vs-table", "实际完成情况 says 本年财政拨款执行110.86万元 (table 101.862)", actual, "本年财政拨款执行101.86万元", "本年财政拨款执行110.86万元"),
+    txt("prose-vs-table", "实际完成情况 says 本年财政拨款执行110.862万元 (table 101.862)", actual, "本年财政拨款执行101.862万元", "本年财政拨款执行110.862万元"),
     txt("prose-vs-table", `实际完成情况 says 预算执行率78.28% (table ${execPct})`, actual, `预算执行率${execPct}`, "预算执行率78.28%"),
     txt("prose-vs-table", `实际完成情况 says 自评得分${round2(scoreTotalV - 2).toFixed(2)}分 (table ${scoreTotalV})`, actual, `自评得分${scoreTotalV.toFixed(2)}分`, `自评得分${round2(scoreTotalV - 2).toFixed(2)}分`),
     txt("prose-yuan", "实际完成情况 says 全年预算135.600元 (the 万元 figure with 元)", actual, "全年预算135.600万元", "全年预算135.600元"),
