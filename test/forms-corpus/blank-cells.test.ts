@@ -17,12 +17,12 @@ import { relationCells } from "./relations";
 const LOST: ReadonlyMap<string, string> = new Map([
   ...["B14", "B19", "B22", "D14", "D16", "D17", "D18", "D19", "D21", "D22"].map((a): [string, string] => [`project-levels 绩效自评表!${a}`, "a 一级 / 二级 分值 of a form with a 分值 per level: the level weights are read, a blank one is not asked for"]),
   ["dept-whole 部门整体自评表!E35", "the 得分汇总's 总分 分值 (the 100): not asked for when blank"],
-  ["dept-typed 整体自评（手填）!E37", "the 得分汇总's 总分 分值 (the 100): not asked for when blank"],
-  ["dept-framework 整体支出绩效自评!G18", "a 二级 得分 of the 履职效能 framework's summary: not asked for when blank"],
   [
     "project-yuan-report 项目支出绩效自评表!E6",
     "当年财政拨款's 年初预算数 where every other line of the column is “—” (上年结转 and 其他资金 不适用): blanked, the column's split reads as a breakdown not filled in (all parts blank or “—”), not as a blank among filled figures",
   ],
+  ["dept-typed 整体自评（手填）!E37", "the 得分汇总's 总分 分值 (the 100): not asked for when blank"],
+  ["dept-framework 整体支出绩效自评!G18", "a 二级 得分 of the 履职效能 framework's summary: not asked for when blank"],
 ]);
 
 describe.each(buildCorpus().map((c) => [c.file, c] as const))("%s", (file, c) => {
