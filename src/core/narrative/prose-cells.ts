@@ -13,13 +13,13 @@ import { checksInvolving, evaluate, failingChecks, refKey, type SumCheck } from 
 import { causeCorrections, causeOf, type Cause } from "../relations/cause";
 import { analyzeProse, type ProseAnalysis, type ProseQuantity, halfWidth } from "./extract";
 import { convertUnit, decimalShift, moneyFactor } from "../units";
+import { formById } from "../forms";
 import { settledYear } from "./report-year";
 import { paragraphsOf, partWrite, tableRowSentences, type Paragraph, type ProsePart, type SheetParagraphs } from "./paragraphs";
 import type { Fix } from "../engine/types";
 import type { CellWrite } from "../model/writes";
 import { textCells } from "../rules/lib/text-cells";
 import { extend } from "../rules/lib/extend";
-import { formById } from "../forms";
 
 /** The sheet the narrative is written to and read from. */
 export const NARRATIVE_SHEET = "评价报告综述";
