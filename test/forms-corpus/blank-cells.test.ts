@@ -19,6 +19,10 @@ const LOST: ReadonlyMap<string, string> = new Map([
   // Left on purpose: many printed forms leave the 总分 row's 分值 empty (the 100 is implied), and an error
   // there on a finished form would cost more than the gap (docs/architecture.md, third session).
   ["dept-whole 部门整体自评表!E35", "the 得分汇总's 总分 分值 (the 100): not asked for when blank"],
+  [
+    "project-yuan-report 项目支出绩效自评表!E6",
+    "当年财政拨款's 年初预算数 where every other line of the column is “—” (上年结转 and 其他资金 不适用): blanked, the column's split reads as a breakdown not filled in (all parts blank or “—”), not as a blank among filled figures",
+  ],
   ["dept-typed 整体自评（手填）!E37", "the 得分汇总's 总分 分值 (the 100): not asked for when blank"],
 ]);
 

@@ -62,6 +62,9 @@ const FORM_WORDS: Record<FormId, RegExp> = {
   "final-classes": /决算|final/i,
   "dept-across": /部门整体|dept|whole/i,
   "project-government": /项目支出绩效自评表|project/i,
+  "dept-sidebyside": /部门整体|dept|whole/i,
+  "project-yuan-report": /项目支出绩效自评表|project/i,
+  "project-three-decimals": /项目支出绩效自评表|project/i,
 };
 
 /**

@@ -13,6 +13,7 @@ import { deptTypedCase, summaryTypedCase } from "./bureau-variants-5";
 import { deptFrameworkCase, projectBandsCase } from "./bureau-variants-6";
 import { deptAcrossCase, deptYuanCoverCase, finalClassesCase, projectLevelsOfGovernmentCase, projectPercentCase, projectQualitativeCase, summaryGroupsCase, summaryHeadsCase } from "./bureau-variants-7";
 import { sichuanSystemCase } from "./bureau-variants-8";
+import { deptSideBySideCase, projectThreeDecimalsCase, projectYuanReportCase } from "./bureau-variants-9";
 import { deptWholeCase } from "./dept-form";
 import { deptCityCase, deptSichuanCase } from "./dept-layouts";
 import { finalAccountsCase } from "./final-accounts";
@@ -192,6 +193,10 @@ export function buildCorpus(): FormCase[] {
     projectLevelsOfGovernmentCase(),
     // Layout λ: the 四川 一体化 项目表 as counties publish it, two on one sheet (bureau-variants-8.ts).
     sichuanSystemCase(),
+    // Layouts μ–ξ: a 部门整体 form with goal and done side by side and one 指标 column; a 项目表 in 元 with “—” and a 自评报告 sheet; a system export to three decimals with “百分比” (bureau-variants-9.ts).
+    deptSideBySideCase(),
+    projectYuanReportCase(),
+    projectThreeDecimalsCase(),
   ];
 }
 

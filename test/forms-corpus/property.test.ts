@@ -85,6 +85,9 @@ const FLOOR: Record<FormId, number> = {
   "final-classes": 1,
   "dept-across": 1,
   "project-government": 1,
+  "dept-sidebyside": 1,
+  "project-yuan-report": 1,
+  "project-three-decimals": 1,
 };
 
 describe("forms corpus: a random single mistake is found at its cause", () => {

@@ -45,6 +45,9 @@ export type FormId =
   | "dept-across" // ι. 部门整体 with the score summary written across (分值 / 得分 rows under the groups) (bureau-variants-7.ts)
   | "project-government" // κ. 转移支付项目表 whose funds split by level of government: 中央补助 / 省级补助 / 市县配套 (bureau-variants-7.ts)
   | "sichuan-system" // λ. the 四川 一体化 项目表 (报表编号 510000_0013zp), two stacked on one sheet (bureau-variants-8.ts)
+  | "dept-sidebyside" // μ. 部门整体 with 年度总体目标 | 实际完成情况 side by side, one 指标 column (bureau-variants-9.ts)
+  | "project-yuan-report" // ν. 项目表 in 元 (`（元）` headers), “—” for 不适用, the text on a 自评报告 sheet (bureau-variants-9.ts)
+  | "project-three-decimals" // ξ. 项目表 exported with money to three decimals and “百分比” for % (bureau-variants-9.ts)
   | "project-qualitative"; // ζ. 项目表 with 指标内容, unscored qualitative rows, 合计 including the 执行率 (bureau-variants-7.ts)
 
 export const FORM_NAMES: Record<FormId, string> = {
@@ -87,6 +90,9 @@ export const FORM_NAMES: Record<FormId, string> = {
   "dept-across": "横排得分汇总整体表",
   "project-government": "中央省市县资金项目表",
   "sichuan-system": "四川一体化项目表",
+  "dept-sidebyside": "目标完成并排整体表",
+  "project-yuan-report": "元表头自评报告项目表",
+  "project-three-decimals": "三位小数百分比项目表",
 };
 
 /** The planted mistake kinds (issue 9 and the brief of the corpus). */

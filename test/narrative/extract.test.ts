@@ -35,6 +35,15 @@ describe("extractQuantities", () => {
     ]);
   });
 
+  test("处 counts works (完成48处…超出年度目标3处) but 处理 / 处置 after a number are no unit", () => {
+    expect(pick("完成48处供水工程维修养护，超出年度目标3处，完成率为106.67%")).toEqual([
+      ["count", 48, "处", "完成"],
+      ["count", 3, "处", "超出年度目标"],
+      ["percent", 106.67, "%", "完成率"],
+    ]);
+    expect(pick("2处理站").filter((q) => q[2] === "处")).toEqual([]);
+  });
+
   test("full-width digits, point and percent; thousands separators; a space before the unit", () => {
     expect(pick("全年预算１７１１.７５万元，执行率９９．７４％")).toEqual([
       ["money", 1711.75, "万元", "全年预算"],

@@ -17,6 +17,31 @@ function projectSheet(budget: number, spent: number, text: string): TestCell[][]
   ];
 }
 
+/**
+ * A 财政部 项目 form in 元 (`全年预算数（元）`) whose funds split 当年财政拨款 / 上年结转资金 (其他资金 “—”), with its
+ * text on a 自评报告 sheet in 万元: 全年 3,580,000.00 / 3,046,580.00, 当年财政拨款 3,200,000.00 / 2,726,580.00, 上年结转
+ * 380,000.00 / 320,000.00.
+ */
+function splitProjectWorkbook(text: string): ReturnType<typeof buildWorkbook> {
+  const y = (v: number): TestCell => fmt(v, "#,##0.00");
+  return buildWorkbook({
+    项目支出绩效自评表: [
+      ["2023年度项目支出绩效自评表"],
+      ["项目名称", "社区居家养老服务补助项目"],
+      ["项目资金", "", "年初预算数（元）", "全年预算数（元）", "全年执行数（元）", "分值", "执行率", "得分"],
+      ["", "年度资金总额", y(3150000), y(3580000), y(3046580), 10, fmt(0.851, "0.00%"), 8.51],
+      ["", "其中：当年财政拨款", y(3150000), y(3200000), y(2726580), "—", fmt(0.8521, "0.00%"), "—"],
+      ["", "上年结转资金", "—", y(380000), y(320000), "—", fmt(0.8421, "0.00%"), "—"],
+      ["", "其他资金", "—", "—", "—", "—", "—", "—"],
+      ["年度总体目标", "预期目标", "", "", "实际完成情况", "详见自评报告。"],
+      ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+      ["", "产出指标", "数量指标", "服务对象人数", "≥1200人", "1260人", 90, 90, "—"],
+      ["总分", "", "", "", "", "", 100, 98.51],
+    ],
+    自评报告: [["社区居家养老服务补助项目2023年度绩效自评报告"], ["二、预算执行情况"], [text]],
+  });
+}
+
 /** A 收入支出决算总表 (本年收入合计 848.74, 本年支出合计 848.75, 总计 848.79) beside a 说明 sheet of `text`. */
 function accountsWorkbook(text: string): ReturnType<typeof buildWorkbook> {
   return buildWorkbook({
@@ -84,8 +109,27 @@ ruleTester.run(proseAmountMatchesTable, {
     { name: "a narrower amount (财政拨款基本支出) is not the column", workbook: proseWorkbook({ achievements: "一般公共预算财政拨款基本支出442.18万元。" }) },
     { name: "an approximate amount", workbook: proseWorkbook({ achievements: "全年执行约3.08亿元。" }) },
     { name: "a project's own budget is not the department's", workbook: proseWorkbook({ achievements: "医疗救助项目全年预算7276万元。" }) },
+    {
+      name: "a funds row named, then 执行 (其中当年财政拨款执行, 上年结转资金执行), and 项目全年执行 on a project's own form",
+      workbook: splitProjectWorkbook("项目全年执行304.66万元，其中当年财政拨款执行272.66万元，上年结转资金执行32.00万元。"),
+    },
   ],
   invalid: [
+    {
+      name: "上年结转资金执行23.00万元 (table 320,000.00元): 上年结转 is this year's line, not last year's figure",
+      workbook: splitProjectWorkbook("项目全年执行304.66万元，其中当年财政拨款执行272.66万元，上年结转资金执行23.00万元。"),
+      errors: [{ messageId: "valueMismatch", ref: "自评报告!A3" }],
+    },
+    {
+      name: "其中当年财政拨款执行227.66万元 (table 2,726,580.00元)",
+      workbook: splitProjectWorkbook("其中当年财政拨款执行227.66万元，上年结转资金执行32.00万元。"),
+      errors: [{ messageId: "valueMismatch", ref: "自评报告!A3" }],
+    },
+    {
+      name: "项目全年执行340.66万元 on the project's own form (table 3,046,580.00元)",
+      workbook: splitProjectWorkbook("截至2023年12月31日，项目全年执行340.66万元。"),
+      errors: [{ messageId: "valueMismatch", ref: "自评报告!A3" }],
+    },
     {
       name: "年末固定资产原值98.57万元 where the 固定资产合计 is 885710元",
       workbook: assetsWorkbook("年末固定资产原值98.57万元。"),

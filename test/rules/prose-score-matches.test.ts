@@ -19,6 +19,8 @@ ruleTester.run(proseScoreMatches, {
     { name: "a part's rate and score (其中…): not the form's", workbook: proseWorkbook({ achievements: "其中医疗救助资金预算执行率97.58%，得分9.76分。" }) },
     { name: "another year's 执行率得分", workbook: proseWorkbook({ achievements: "2020年预算执行率95%，得分9.5分。" }) },
     { name: "a scoring rule: 满分10分", workbook: proseWorkbook({ achievements: "预算执行率指标满分10分，得分按执行率计算。" }) },
+    { name: "自评得分 after clauses with figures of their own: the form's", workbook: proseWorkbook({ achievements: "共设置绩效指标6个，5个达到年度指标值，自评得分97.86分。" }) },
+    { name: "a part named in the clause before the score, which states no figure", workbook: proseWorkbook({ achievements: "共设置绩效指标6个，其中产出指标完成较好，自评得分48分。" }) },
     { name: "no grade in the workbook: nothing to compare", workbook: proseWorkbook({ scalars: { jx_grade: null }, achievements: "自评等级为“良”。" }) },
   ],
   invalid: [
@@ -51,6 +53,11 @@ ruleTester.run(proseScoreMatches, {
       name: "a 一级指标 group's 得分: 产出指标（分值50分，得分45分） (indicators 49.92)",
       workbook: proseWorkbook({ achievements: "（一）产出指标（分值50分，得分45分）。" }),
       errors: [{ messageId: "partScoreMismatch", expected: "49.92分" }],
+    },
+    {
+      name: "共设置绩效指标6个，5个达到年度指标值，自评得分95.86分 (form 97.86): the count before is another clause",
+      workbook: proseWorkbook({ achievements: "共设置绩效指标6个，5个达到年度指标值，自评得分95.86分。" }),
+      errors: [{ messageId: "scoreMismatch", ref: "基本信息!B17", field: "jx_achievements", expected: "97.86分" }],
     },
     {
       name: "自评结果为“良” (form 优)",

@@ -30,8 +30,10 @@ export const DEPT_OVERALL: FormDecl = {
     ["公用经费"],
     ["项目支出", "项目经费"],
     ["年度总体目标", "年度绩效目标", "部门年度绩效目标"],
-    ["一级指标"],
-    ["总分"],
+    // The indicator table's and the score's words as bureaus write them (一级 | 指标 …, 综合得分): a form
+    // whose funds split only 财政拨款 / 其他资金 has few anchors to spare.
+    ["一级指标", "一级"],
+    ["总分", "综合得分", "总得分"],
   ],
   minAnchors: 5,
   // A 部门整体 form split like a 项目 form (当年财政拨款 / 上年结转资金 / 其他资金) ties with the 项目 forms on

@@ -50,7 +50,9 @@ export const MOF_PROJECT: FormDecl = {
   ],
   minAnchors: 5,
   requires: [["年度资金总额", "项目资金"], ["一级指标", "三级指标", "指标内容"]],
-  excludes: ["度量单位", "未完成原因分析"],
+  // A sheet titled 部门整体支出绩效自评表 is the 部门整体 form, even when its funds block is split like a
+  // project's (其中：财政拨款 / 其他资金) and it shares the 项目 form's indicator columns.
+  excludes: ["度量单位", "未完成原因分析", "部门整体支出绩效自评表", "部门整体支出绩效自评", "部门整体绩效自评表", "整体支出绩效自评表", "整体支出绩效评价表"],
   fields: PROJECT_FIELDS,
   grids: [PROJECT_FUNDS],
   tables: [{ table: "jx_indicators", blankRowsInside: true }],

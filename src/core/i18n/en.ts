@@ -23,6 +23,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   "group-weights-match-profile/groupWeight": "The weights of “{{group}}” add up to {{weight}}; “{{profile}}” sets {{expected}}. Explain any adjustment.",
   "group-weights-match-profile/execWeight": "The weight of the budget execution rate is {{weight}}; “{{profile}}” sets {{expected}}.",
   "indicator-reason-required/reasonMissing": "Indicator “{{indicator}}” was not met ({{how}}), but the {{column}} column is blank; explain why it was not achieved and how it will be improved.",
+  "indicator-reason-required/reasonPlaceholder": "Indicator “{{indicator}}” was not met ({{how}}), but the {{column}} column only says “{{written}}”; explain why it was not achieved and how it will be improved.",
   "indicator-score-matches/scoreDiffers": "“{{item}}” scores {{written}}, but under “{{profile}}” it should be {{expected}}. {{formula}}.",
   "indicator-value-readable/missingTarget": "Quantitative indicator “{{item}}” has no annual target, so it cannot be scored.",
   "indicator-value-readable/missingActual": "Quantitative indicator “{{item}}” has no actual value, so it cannot be scored.",

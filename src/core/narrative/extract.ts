@@ -126,7 +126,7 @@ export function splitSentences(text: string): ProseSentence[] {
 // Units after a number: [余|多]? [万|亿|千]? [余|多]? base. Longest bases first.
 const BASES = [
   "个百分点", "百分点", "个工作日", "平方米", "立方米", "人次", "批次", "公里", "公顷", "元", "%", "人", "户", "家", "个", "项", "件",
-  "次", "名", "份", "册", "条", "辆", "例", "所", "台", "套", "天", "幅", "期", "宗", "起", "张", "分", "岁", "亩", "吨",
+  "次", "名", "份", "册", "条", "辆", "例", "所", "台", "套", "天", "幅", "期", "宗", "起", "张", "分", "岁", "亩", "吨", "处",
 ];
 const UNIT_AFTER = new RegExp(`^( ?)(余|多)?(万|亿|千)?(余|多)?(${BASES.map((b) => b.replace("%", "%")).join("|")})?`);
 /** Characters that, right after a unit, show it was not a unit (分别, 分钟, 家庭, 次年, 个人, 项目, 元旦 …). */
@@ -147,6 +147,8 @@ const NOT_UNIT_AFTER: Readonly<Record<string, RegExp>> = {
   台: /^[账]/,
   张: /^[贴]/,
   件: /^[事]/,
+  // 48处 (工程处数), not 处理 / 处置 / 处罚 / 处室 / 处于 / 处在 / 处长 / 处分.
+  处: /^[理置罚室于在长分]/,
 };
 
 const CONNECTORS = /(?:分别为|分别是|分别|约为|共计|合计为|总计为|达到了|达到|达|为|是|约|近|共|了|已|安排了|安排|实现|累计为|累计达)$/;

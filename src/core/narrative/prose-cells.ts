@@ -13,6 +13,7 @@ import { checksInvolving, evaluate, failingChecks, refKey, type SumCheck } from 
 import { causeCorrections, causeOf, type Cause } from "../relations/cause";
 import { analyzeProse, type ProseAnalysis, type ProseQuantity, halfWidth } from "./extract";
 import { convertUnit, decimalShift, moneyFactor } from "../units";
+import { formById } from "../forms";
 import { settledYear } from "./report-year";
 import { paragraphsOf, partWrite, tableRowSentences, type Paragraph, type ProsePart, type SheetParagraphs } from "./paragraphs";
 import type { Fix } from "../engine/types";
@@ -629,7 +630,9 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
   const l = normalizeLabel(label)
     .replace(/^其中[:：]?/, "")
     .replace(/部门/g, "")
-    .replace(/(.{2})(?:[（(]?类[)）]?|[（(][款项][)）])(支出|收入)$/, "$1$2");
+    .replace(/(.{2})(?:[（(]?类[)）]?|[（(][款项][)）])(支出|收入)$/, "$1$2")
+    // On a project's own form, 项目全年执行 / 本项目全年预算 are the form's own figures (as 部门 is on a 部门 form).
+    .replace(model.form?.kind === "project" ? /^(?:本|该|此)?项目(?=(?:全年|年初|调整后)(?:预算|执行))/ : /^$^/, "");
   // A 决算 line named with its level (行政运行（项）, 社会保险经办机构（项）：支出决算为…).
   const line = accountLineMatch(model, l, before, sheet);
   if (line !== undefined) return line || undefined;
@@ -673,6 +676,8 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
     if (!ADVERBS_ONLY.test(prefix) || total.length !== 1 || total[0].suspect) return { entry, facts: entry.facts, single: false };
     return { entry, facts: [total[0], ...entry.facts.filter((f) => !f.isTotal)], single: true };
   }
+  const executed = rowExecuted(model, l, sheet);
+  if (executed !== undefined) return executed || undefined;
   // A row's name, then a short word of its column (公共卫生服务类项目预算, 某补助资金结余): that row's figure.
   for (const entry of moneyEntries(model)) {
     const word = entry.short?.find((x) => l.endsWith(x));
@@ -685,6 +690,38 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
     return { entry, facts: named, single: named.length === 1 };
   }
   return spendingTotal(model, l, sheet, before, item);
+}
+
+/** A funds row's name, then 执行 (当年财政拨款执行, 上年结转资金全年执行数): group 1 is the row's name. */
+const ROW_EXECUTED = /^(.{2,}?)(?:全年)?执行(?:数|金额)?$/;
+
+/**
+ * “其中当年财政拨款执行272.66万元”, “上年结转资金执行32.00万元”, “其中财政拨款执行1893.11万元”: a row of the form's
+ * funds block named as the form names it (its declared name or one of its labels: 财政拨款 for the 部门整体
+ * form's 一般公共预算财政拨款 row), then 执行 — that row's 全年执行数. undefined when the words name no such row;
+ * false when the row's figure breaks the form's relations (that is the table's finding).
+ */
+function rowExecuted(model: ReportModel, label: string, sheet?: string): LabelMatch | false | undefined {
+  const m = ROW_EXECUTED.exec(label);
+  if (!m || !model.relations?.length) return undefined;
+  const name = m[1];
+  const seen = new Map<string, { field: string; cell: (typeof model.relations)[number]["target"]["cell"] }>();
+  for (const r of model.relations) {
+    for (const c of [r.target, ...r.terms]) {
+      const parts = c.field.split(".");
+      if (parts.length !== 4 || parts[3] !== "executed") continue;
+      if (sheet !== undefined && c.cell.ref.sheet !== sheet && !sheetInModel(model, sheet)) continue;
+      const row = formById(parts[0])?.grids?.find((g) => g.id === parts[1])?.rows.find((x) => x.key === parts[2]);
+      if (!row || ![row.name, ...row.labels].some((x) => normalizeLabel(x) === name)) continue;
+      seen.set(`${c.cell.ref.sheet}!${c.cell.ref.address}`, { field: c.field, cell: c.cell });
+    }
+  }
+  if (seen.size !== 1) return undefined;
+  const [{ field, cell }] = [...seen.values()];
+  const f = correctedFact(model, factOf(cell.ref, cell.cell, undefined, model.moneyUnit));
+  if (!f) return undefined;
+  if (f.suspect) return false;
+  return { entry: { field, name: `${name}全年执行数`, labels: [name], facts: [f] }, facts: [f], single: true };
 }
 
 /** The year's spending as a total: 支出合计, 本年支出合计, 支出总计, 支出决算总额 (group 1: 合计 / 总计 / 总额). */

@@ -7,7 +7,13 @@ import { defineRule } from "../engine/types";
 import { scoresFor } from "../scoring/score";
 
 /** Message ids of indicator-reason-required. */
-export type MessageId = "reasonMissing";
+export type MessageId = "reasonMissing" | "reasonPlaceholder";
+
+/**
+ * What clerks write in a cell that does not apply (“—”, “/”, “-”, “无”, “不适用”): in the reason of an
+ * indicator met, fine; in the reason of one NOT met, no reason at all.
+ */
+const PLACEHOLDER = /^\s*(?:[—\-－–/／\\]+|无|不适用)\s*$/;
 
 /** A not-achieved indicator has its reason written. */
 export const indicatorReasonRequired = defineRule<MessageId>({
@@ -17,6 +23,7 @@ export const indicatorReasonRequired = defineRule<MessageId>({
     docs: { description: "未完成年度指标值的指标，应在偏差原因分析（未完成原因分析）栏写明原因。", recommended: true },
     messages: {
       "reasonMissing": "指标“{{indicator}}”未达成（{{how}}），但{{column}}栏为空；请写明未完成的原因和改进措施。",
+      "reasonPlaceholder": "指标“{{indicator}}”未达成（{{how}}），但{{column}}栏只填了“{{written}}”；请写明未完成的原因和改进措施。",
     },
   },
   create(context) {
@@ -30,7 +37,10 @@ export const indicatorReasonRequired = defineRule<MessageId>({
         for (const ind of scoresFor(model, context.profile).indicators) {
           const row = rows.get(ind.row);
           const reason = row?.cells.reason;
-          if (!reason || reason.cell) continue;
+          if (!reason) continue;
+          const written = reason.cell ? reason.cell.value : undefined;
+          const placeholder = typeof written === "string" && PLACEHOLDER.test(written);
+          if (reason.cell && !placeholder) continue;
           let how: string | undefined;
           if (ind.met === false) how = `实际完成值 ${ind.actual.raw}，年度指标值 ${ind.target.raw}`;
           else if (ind.tier && ind.tier !== context.profile.qualitativeTiers[0]) how = `完成情况为“${ind.actual.raw}”`;
@@ -38,9 +48,9 @@ export const indicatorReasonRequired = defineRule<MessageId>({
           if (!how) continue;
           context.report({
             at: reason.ref,
-            messageId: "reasonMissing",
+            messageId: placeholder ? "reasonPlaceholder" : "reasonMissing",
             field: "jx_indicators.reason",
-            data: { indicator: ind.level3 || ind.level2, how, column: column.header.replace(/\s+/g, "") || "偏差原因分析" },
+            data: { indicator: ind.level3 || ind.level2, how, column: column.header.replace(/\s+/g, "") || "偏差原因分析", ...(placeholder ? { written: String(written).trim() } : {}) },
           });
         }
       },

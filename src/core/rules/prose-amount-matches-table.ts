@@ -25,7 +25,8 @@ function otherYear(text: string, q: ProseQuantity): boolean {
   const own = clauses[clauses.length - 1];
   const prev = clauses.length > 1 ? clauses[clauses.length - 2] : "";
   const scope = /\d/.test(prev) ? own : prev + own;
-  return /上年|去年|上一年|同期|以前年度|历年|下年|明年/.test(scope);
+  // 上年结转资金 is a line of this year's funds (what came over from last year), not last year's figure.
+  return /上年(?!结转)|去年|上一年|同期|以前年度|历年|下年|明年/.test(scope);
 }
 
 /** After an amount, words saying it was received in full: 已全额到位, 全部到位, 足额拨付到位. */

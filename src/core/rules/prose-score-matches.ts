@@ -104,7 +104,10 @@ export const proseScoreMatches = defineRule<MessageId>({
               if (!OVERALL_SCORE.test(label) || PART_SCORE.test(label)) continue;
               // A named project's score in a 部门 or 汇总 report (医疗救助项目自评得分92分) is a part's.
               if (model.form?.kind !== "project" && /项目/.test(label.replace(/^(?:本|该|此)项目/, ""))) continue;
-              const before = pc.text.slice(q.sentence.start, q.start);
+              // With several scored forms in the workbook (one 项目表 per sheet), a shared text's score may be any
+              // project's: every part word of the sentence counts.
+              const sentence = pc.text.slice(q.sentence.start, q.start);
+              const before = (model.forms?.filter((f) => f.kind === "project" || f.kind === "dept").length ?? 0) > 1 ? sentence : scoreScope(sentence);
               if (PART_SCORE.test(before.replace(/预算执行率?和|预算执行率、/g, "")) && !/综合得分|总分/.test(label)) continue;
               const tol = halfWidth(q, "分") + tolerance + 1e-9;
               if (scores.some((s) => Math.abs(s - q.value) <= tol)) continue;
@@ -150,6 +153,18 @@ export const proseScoreMatches = defineRule<MessageId>({
     };
   },
 });
+
+/**
+ * The words of a sentence before a score that may make it a part's: its own clause, and the clause before
+ * when that one states no figure (“其中，产出指标完成较好，自评得分48分”). A clause with figures of its own
+ * is another statement: “共设置绩效指标8个，7个达到年度指标值，自评得分98.86分” scores the whole form.
+ */
+function scoreScope(before: string): string {
+  const clauses = before.split(/[，,；;]/);
+  const own = clauses[clauses.length - 1];
+  const prev = clauses.length > 1 ? clauses[clauses.length - 2] : "";
+  return /\d/.test(prev) ? own : prev + own;
+}
 
 /** A part's own score label: 得分, 实得, 实得分, 得分为. */
 const BARE_SCORE = /^(?:得分|实得分?|得|评分|计分)(?:为|是)?[:：]?$/;

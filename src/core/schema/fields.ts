@@ -219,7 +219,7 @@ export const TABLES: readonly TableDef[] = [
     columns: [
       { key: "level1", label: "一级指标", aliases: ["一级"], required: true },
       { key: "level2", label: "二级指标", aliases: ["二级"] },
-      { key: "level3", label: "三级指标", aliases: ["指标名称", "三级", "指标内容", "三级指标名称", "三级指标内容"], required: true },
+      { key: "level3", label: "三级指标", aliases: ["指标名称", "三级", "指标内容", "三级指标名称", "三级指标内容", "指标"], required: true },
       { key: "direction", label: "指标方向", aliases: ["指标性质", "计算符号", "符号"] },
       { key: "target", label: "年度指标值", aliases: ["指标值", "年度指标值（A）", "年度指标值(A)", "绩效目标", "年度目标值", "目标值"] },
       { key: "actual", label: "实际完成值", aliases: ["实际完成值（B）", "实际完成值(B)", "完成情况", "完成值", "全年实际值", "实际值", "实际完成情况"] },
