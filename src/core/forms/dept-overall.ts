@@ -12,8 +12,14 @@ import type { FormDecl, GridColumn, GridRow } from "./types";
  */
 const DEPT_COLUMNS: readonly GridColumn[] = FUNDS_COLUMNS.map((c) => (c.key === "executed" ? { ...c, labels: [...c.labels, "预算执行数", "实际支出数", "全年支出数"] } : c));
 
-/** 年度资金总额, also written 总额 (四川) or 年度预算总额 beside the other rows of the block. */
-const DEPT_TOTAL_ROW: GridRow = { ...TOTAL_ROW, labels: [...TOTAL_ROW.labels, "总额", "年度预算总额", "预算总额", "合计", "总计"] };
+/**
+ * The block's total as 部门整体 forms word it: 年度资金总额, 总额 (四川), 年度预算总额, 部门预算总额, 部门整体支出总额 …
+ * Also what detection asks for ({@link DEPT_OVERALL} `requires`, with 合计 / 总计 that close a block at its
+ * bottom): a total row the grid reads must never keep the form from being detected (a form whose total
+ * said 年度预算资金总额 was once not detected at all, and its funds block was read as a project list).
+ */
+const DEPT_TOTAL_LABELS = [...TOTAL_ROW.labels, "总额", "年度预算总额", "预算总额", "部门预算总额", "部门预算资金总额", "部门整体支出总额", "部门支出总额", "部门资金总额"];
+const DEPT_TOTAL_ROW: GridRow = { ...TOTAL_ROW, labels: [...DEPT_TOTAL_LABELS, "合计", "总计"] };
 
 export const DEPT_OVERALL: FormDecl = {
   id: "dept-overall",
@@ -21,10 +27,10 @@ export const DEPT_OVERALL: FormDecl = {
   kind: "dept",
   anchors: [
     ["部门整体支出绩效自评表", "部门整体支出绩效自评", "部门整体绩效自评表", "整体支出绩效自评表", "部门整体支出绩效评价表", "整体支出绩效评价表"],
-    ["年度资金总额", "资金总额", "总额"],
+    DEPT_TOTAL_LABELS,
     ["按收入性质分", "按收入性质"],
     ["按支出性质分", "按支出性质"],
-    ["一般公共预算财政拨款", "一般公共预算拨款"],
+    ["一般公共预算财政拨款", "一般公共预算拨款", "一般公共预算"],
     ["基本支出", "基本经费"],
     ["人员经费"],
     ["公用经费"],
@@ -40,7 +46,7 @@ export const DEPT_OVERALL: FormDecl = {
   // anchors; its title or its splits (required below) make it the 部门整体 form.
   priority: 2,
   // The block's total may close it at the bottom (`合  计`) instead of opening it (年度资金总额).
-  requires: [["年度资金总额", "资金总额", "总额", "年度预算总额", "合计", "总计"], ["按收入性质分", "按收入性质", "按支出性质分", "按支出性质", "部门整体支出绩效自评表", "部门整体支出绩效自评", "整体支出绩效自评表", "整体支出绩效评价表"]],
+  requires: [DEPT_TOTAL_ROW.labels, ["按收入性质分", "按收入性质", "按支出性质分", "按支出性质", "部门整体支出绩效自评表", "部门整体支出绩效自评", "整体支出绩效自评表", "整体支出绩效评价表"]],
   fields: [...IDENTITY_FIELDS, { field: "jx_supervisor", labels: ["主管部门"] }, { field: "jx_implementer", labels: ["实施单位"] }],
   grids: [
     {
