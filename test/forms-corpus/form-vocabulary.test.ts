@@ -165,3 +165,227 @@ describe.each(WORDINGS)("部门整体 form with %s", (_name, words) => {
     expect(seen.exitCode).toBe(1);
   });
 });
+
+// ------------------------------------------------------------------ the 财政部 项目支出绩效自评表
+
+/** The project form's words that bureaus vary. */
+interface ProjectWords {
+  title: string;
+  funds: string;
+  total: string;
+  current: string;
+  carry: string;
+  adjusted: string;
+  executed: string;
+  levels: [string, string, string];
+  scoreTotal: string;
+}
+
+const PROJECT_BASE: ProjectWords = {
+  title: "项目支出绩效自评表",
+  funds: "项目资金（万元）",
+  total: "年度资金总额",
+  current: "其中：当年财政拨款",
+  carry: "上年结转资金",
+  adjusted: "全年预算数",
+  executed: "全年执行数",
+  levels: ["一级指标", "二级指标", "三级指标"],
+  scoreTotal: "总分",
+};
+
+const PROJECT = "项目支出绩效自评表";
+
+/**
+ * The national form as published (财预〔2020〕10号): the 项目资金 block merged down A:B with its rows in
+ * column C, a 执行率 on every funds line, 绩效指标 merged down column A beside the indicator table
+ * (invented data: 346.77 / 295.10, 85.10%, 8.51; 总分 98.01, 优).
+ */
+function projectBook(w: ProjectWords): { book: BookSpec; at: Record<"currentExecuted" | "carryExecuted" | "rate" | "execScore" | "scoreTotal" | "grade", Ref> } {
+  const s = new SheetWriter(PROJECT);
+  s.merged("A1:J1", w.title, { bold: true, size: 16, center: true });
+  s.merged("A2:J2", "（2024年度）", { center: true });
+  s.merged("A3:B3", "项目名称");
+  s.merged("C3:J3", "城乡居民医疗救助项目");
+  s.merged("A4:B4", "主管部门");
+  s.merged("C4:E4", "某区医疗保障局");
+  s.merged("F4:G4", "实施单位");
+  s.merged("H4:J4", "某区医疗保障局");
+  s.merged("A5:B8", w.funds, { bold: true });
+  ["年初预算数", w.adjusted, w.executed, "分值", "执行率", "得分"].forEach((h, i) => s.label(`${"DEFGHI"[i]}5`, h, { bold: true }));
+  const line = (r: number, label: string, v: [number, number, number], rate: number): Ref => {
+    s.label(`C${r}`, label);
+    v.forEach((x, i) => s.set(`${"DEF"[i]}${r}`, x, { fmt: MONEY }));
+    return s.set(`H${r}`, rate, { fmt: RATE });
+  };
+  const rate = line(6, w.total, [300.0, 346.77, 295.1], 0.851);
+  s.set("G6", 10, { fmt: "0" });
+  const execScore = s.set("I6", 8.51, { fmt: MONEY });
+  line(7, w.current, [300.0, 320.0, 270.1], 0.8441);
+  line(8, w.carry, [0, 26.77, 25.0], 0.9339);
+  for (const r of [7, 8]) for (const c of "GI") s.dash(`${c}${r}`);
+  s.merged("A9:A10", "年度总体目标");
+  s.merged("B9:F9", "预期目标");
+  s.merged("G9:J9", "实际完成情况");
+  s.merged("B10:F10", "资助困难群众参保，实施医疗救助，减轻困难群众医疗负担。", { wrap: true });
+  s.merged("G10:J10", "全年医疗救助1.8万人次，资助参保3511人，困难群众医疗负担有效减轻。", { wrap: true });
+  s.merged("A11:A17", "绩效指标");
+  [...w.levels, "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"].forEach((h, i) => s.label(`${"BCDEFGHI"[i]}11`, h, { bold: true }));
+  const rows: [string, string, string, string, string, number, number, string?][] = [
+    ["产出指标", "数量指标", "医疗救助人次", "≥1.5万人次", "1.8万人次", 20, 20],
+    ["", "数量指标", "资助参保人数", "≥3500人", "3511人", 10, 10],
+    ["", "质量指标", "救助政策落实率", "100%", "100%", 10, 10],
+    ["", "时效指标", "救助资金拨付及时率", "100%", "95%", 10, 9.5, "部分救助对象资料不全，拨付延后；下一步加强资料预审。"],
+    ["效益指标", "社会效益指标", "困难群众医疗负担减轻", "有效减轻", "有效减轻", 30, 30],
+    ["满意度指标", "服务对象满意度指标", "救助对象满意度", "≥90%", "94%", 10, 10],
+  ];
+  rows.forEach(([l1, l2, name, target, actual, weight, score, reason], i) => {
+    const r = 12 + i;
+    if (l1) s.label(`B${r}`, l1);
+    s.label(`C${r}`, l2);
+    s.set(`D${r}`, name);
+    s.set(`E${r}`, target);
+    s.set(`F${r}`, actual);
+    s.set(`G${r}`, weight, { fmt: "0" });
+    s.set(`H${r}`, score, { fmt: "0.00" });
+    if (reason) s.text(`I${r}`, reason);
+  });
+  s.merge("B12:B15");
+  s.merged("A18:F18", w.scoreTotal);
+  s.set("G18", 100, { fmt: "0" });
+  const scoreTotal = s.set("H18", 98.01, { fmt: MONEY });
+  s.merged("A19:F19", "评价等次");
+  const grade = s.merged("G19:J19", "优");
+  return {
+    book: { sheets: [s.spec] },
+    at: { currentExecuted: { sheet: PROJECT, a1: "F7" }, carryExecuted: { sheet: PROJECT, a1: "F8" }, rate, execScore, scoreTotal, grade },
+  };
+}
+
+const PROJECT_WORDINGS: [string, Partial<ProjectWords>][] = [
+  ["the national words", {}],
+  ["the title 2024年度项目支出绩效自评表", { title: "2024年度项目支出绩效自评表" }],
+  ["the block headed 资金情况（万元）", { funds: "资金情况（万元）" }],
+  ["the total row 合计", { total: "合计" }],
+  ["the total row 总额", { total: "总额" }],
+  ["the total row 项目资金总额", { total: "项目资金总额" }],
+  ["the line 其中：本级财政资金", { current: "其中：本级财政资金" }],
+  ["the line 上年结余资金", { carry: "上年结余资金" }],
+  ["the headers 调整后预算数 / 实际支出数", { adjusted: "调整后预算数", executed: "实际支出数" }],
+  ["the header 决算数 for what was spent", { executed: "决算数" }],
+  ["the indicator headers 一级 / 二级 / 三级", { levels: ["一级", "二级", "三级"] }],
+  ["the indicator header 指标名称", { levels: ["一级指标", "二级指标", "指标名称"] }],
+  ["the score row 综合得分", { scoreTotal: "综合得分" }],
+];
+
+describe.each(PROJECT_WORDINGS)("项目支出绩效自评表 with %s", (_name, words) => {
+  const { book, at } = projectBook({ ...PROJECT_BASE, ...words });
+  const cell = (r: Ref): string => `${r.sheet}!${r.a1}`;
+
+  test("consistent: read as the national project form, no error and no warning", async () => {
+    const seen = await checkBook(book, "vocabulary");
+    expect(seen.form).toBe("项目支出绩效自评表（财政部）");
+    expect(show(seen.findings.filter((f) => f.severity !== "info"))).toEqual([]);
+    expect(seen.exitCode).toBe(0);
+  });
+
+  const plants: [string, Ref, string | number, string][] = [
+    ["当年财政拨款 executed typed in 元", at.currentExecuted, 2701000, "no-unit-mistake"],
+    ["上年结转 executed 35.00 for 25.00 (its line's 执行率 says which)", at.carryExecuted, 35, "total-matches-parts"],
+    ["the 执行率 81.50% for 85.10%", at.rate, 0.815, "exec-rate-matches"],
+    ["the 预算执行率得分 8.15 for 8.51", at.execScore, 8.15, "total-score-matches"],
+    ["the 总分 99.01 for 98.01", at.scoreTotal, 99.01, "total-score-matches"],
+    ["the grade 良 for a score of 98.01", at.grade, "良", "grade-matches-band"],
+  ];
+  test.each(plants)("%s → one error, at its cell", async (_what, where, value, rule) => {
+    const b = copyBook(book);
+    plant(b, where, value);
+    const seen = await checkBook(b, "vocabulary");
+    const errors = seen.findings.filter((f) => f.severity === "error");
+    expect(errors.map((f) => `${f.rule} ${f.cell}`)).toContain(`${rule} ${cell(where)}`);
+    expect(errors.filter((f) => f.cell !== cell(where)).map((f) => `${f.rule} ${f.cell}`)).toEqual([]);
+    expect(seen.exitCode).toBe(1);
+  });
+});
+
+// ------------------------------------------------------------------ the 项目绩效自评汇总表
+
+interface SummaryWords {
+  budget: string;
+  executed: string;
+  score: string;
+  grade: string;
+}
+
+const SUMMARY = "项目汇总";
+/** 项目名称, 预算数, 执行数, 自评得分, 等次 (invented; each rate to four decimals as typed). */
+const SUMMARY_ROWS: [string, number, number, number, string][] = [
+  ["城乡居民医疗救助", 346.77, 295.1, 88.5, "良"],
+  ["医保信息化建设", 120.0, 115.2, 95.2, "优"],
+  ["医保基金监管专项", 80.0, 78.4, 92.0, "优"],
+  ["医保经办服务能力提升", 45.5, 30.0, 76.3, "中"],
+];
+
+/** A 汇总 as a bureau words its headers: 序号 | 项目名称 | 主管部门 | budget | executed | 执行率 | score | grade, 合计 at the bottom. */
+function summaryBook(w: SummaryWords): { book: BookSpec; at: Record<"executed" | "rate" | "budgetTotal" | "grade", Ref> } {
+  const s = new SheetWriter(SUMMARY);
+  s.merged("A1:H1", "2024年度项目支出绩效自评汇总表", { bold: true, size: 16, center: true });
+  s.merged("A2:D2", "填报单位：某区医疗保障局");
+  s.merged("F2:H2", "单位：万元");
+  ["序号", "项目名称", "主管部门", w.budget, w.executed, "执行率", w.score, w.grade].forEach((h, i) => s.label(`${"ABCDEFGH"[i]}3`, h, { bold: true }));
+  SUMMARY_ROWS.forEach(([name, budget, executed, score, grade], i) => {
+    const r = 4 + i;
+    s.set(`A${r}`, i + 1, { fmt: "0" });
+    s.set(`B${r}`, name);
+    s.set(`C${r}`, "某区医疗保障局");
+    s.set(`D${r}`, budget, { fmt: MONEY });
+    s.set(`E${r}`, executed, { fmt: MONEY });
+    s.set(`F${r}`, Math.round((executed / budget) * 10000) / 10000, { fmt: RATE });
+    s.set(`G${r}`, score, { fmt: "0.0" });
+    s.set(`H${r}`, grade);
+  });
+  const budget = Math.round(SUMMARY_ROWS.reduce((t, x) => t + x[1], 0) * 100) / 100;
+  const executed = Math.round(SUMMARY_ROWS.reduce((t, x) => t + x[2], 0) * 100) / 100;
+  s.merged("A8:C8", "合计");
+  const budgetTotal = s.set("D8", budget, { fmt: MONEY });
+  s.set("E8", executed, { fmt: MONEY });
+  s.set("F8", Math.round((executed / budget) * 10000) / 10000, { fmt: RATE });
+  return {
+    book: { sheets: [s.spec] },
+    at: { executed: { sheet: SUMMARY, a1: "E5" }, rate: { sheet: SUMMARY, a1: "F6" }, budgetTotal, grade: { sheet: SUMMARY, a1: "H7" } },
+  };
+}
+
+const SUMMARY_WORDINGS: [string, SummaryWords][] = [
+  ["全年预算数 / 全年执行数 / 自评得分 / 评价等次", { budget: "全年预算数", executed: "全年执行数", score: "自评得分", grade: "评价等次" }],
+  ["预算金额 / 支出金额", { budget: "预算金额", executed: "支出金额", score: "自评得分", grade: "评价等次" }],
+  ["年度预算 / 实际支出", { budget: "年度预算", executed: "实际支出", score: "自评得分", grade: "评价等次" }],
+  ["预算安排数 / 实际支出数", { budget: "预算安排数", executed: "实际支出数", score: "自评得分", grade: "评价等次" }],
+  ["自评分数 / 绩效等级", { budget: "全年预算数", executed: "全年执行数", score: "自评分数", grade: "绩效等级" }],
+];
+
+describe.each(SUMMARY_WORDINGS)("项目绩效自评汇总表 headed %s", (_name, words) => {
+  const { book, at } = summaryBook(words);
+  const cell = (r: Ref): string => `${r.sheet}!${r.a1}`;
+
+  test("consistent: read as the 汇总, no error and no warning", async () => {
+    const seen = await checkBook(book, "vocabulary");
+    expect(seen.form).toBe("项目绩效自评汇总表");
+    expect(show(seen.findings.filter((f) => f.severity !== "info"))).toEqual([]);
+    expect(seen.exitCode).toBe(0);
+  });
+
+  const plants: [string, Ref, string | number, string][] = [
+    ["a project's 执行数 typed in 元", at.executed, 1152000, "no-unit-mistake"],
+    ["a project's 执行率 94.98% for 98.00%", at.rate, 0.9498, "project-row-consistent"],
+    ["the 合计 预算数 10 too high", at.budgetTotal, 602.27, "total-matches-parts"],
+    ["a grade 良 for 92.0", at.grade, "良", "grade-matches-band"],
+  ];
+  test.each(plants)("%s → one error, at its cell", async (_what, where, value, rule) => {
+    const b = copyBook(book);
+    plant(b, where, value);
+    const seen = await checkBook(b, "vocabulary");
+    const errors = seen.findings.filter((f) => f.severity === "error");
+    expect(errors.map((f) => `${f.rule} ${f.cell}`)).toEqual([`${rule} ${cell(where)}`]);
+    expect(seen.exitCode).toBe(1);
+  });
+});

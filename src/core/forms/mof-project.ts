@@ -13,9 +13,10 @@ export const PROJECT_FUNDS: GridDecl = {
   mode: "matrix",
   columns: FUNDS_COLUMNS,
   rows: [
-    TOTAL_ROW,
-    { key: "current", name: "当年财政拨款", labels: ["当年财政拨款", "本年财政拨款", "当年财政资金", "财政拨款", "财政资金"] },
-    { key: "carry", name: "上年结转资金", labels: ["上年结转资金", "上年结转", "上年结转结余资金"] },
+    // The block's total closes it at the bottom on some bureaus' copies (`合  计`), or says 总额.
+    { ...TOTAL_ROW, labels: [...TOTAL_ROW.labels, "总额", "合计", "总计", "资金合计"] },
+    { key: "current", name: "当年财政拨款", labels: ["当年财政拨款", "本年财政拨款", "当年财政资金", "财政拨款", "财政资金", "本级财政资金", "本级财政拨款", "本级资金"] },
+    { key: "carry", name: "上年结转资金", labels: ["上年结转资金", "上年结转", "上年结转结余资金", "上年结余资金", "上年结余"] },
     { key: "other", name: "其他资金", labels: ["其他资金", "其他"] },
   ],
   bind: FUNDS_BIND,
@@ -41,15 +42,16 @@ export const MOF_PROJECT: FormDecl = {
     ["项目资金", "项目资金（万元）"],
     ["年度资金总额"],
     ["年度总体目标"],
-    ["一级指标"],
-    ["三级指标", "指标内容"],
+    // 一级 | 二级 | 三级 on many copies, the word 指标 left out of the header.
+    ["一级指标", "一级"],
+    ["三级指标", "指标内容", "三级"],
     ["年度指标值"],
     ["实际完成值"],
     ["偏差原因分析及改进措施"],
     ["总分"],
   ],
   minAnchors: 5,
-  requires: [["年度资金总额", "项目资金"], ["一级指标", "三级指标", "指标内容"]],
+  requires: [["年度资金总额", "项目资金"], ["一级指标", "三级指标", "指标内容", "一级", "三级"]],
   // A sheet titled 部门整体支出绩效自评表 is the 部门整体 form, even when its funds block is split like a
   // project's (其中：财政拨款 / 其他资金) and it shares the 项目 form's indicator columns.
   excludes: ["度量单位", "未完成原因分析", "部门整体支出绩效自评表", "部门整体支出绩效自评", "部门整体绩效自评表", "整体支出绩效自评表", "整体支出绩效评价表"],

@@ -5,7 +5,20 @@
  * 资金文号 or 结转结余) and put the 合计 row at the top or the bottom: the table is read by its headers.
  */
 import { IDENTITY_FIELDS } from "./common";
+import { tableDef } from "../schema/fields";
 import type { FormDecl } from "./types";
+
+/**
+ * A column's header words as the table reader knows them (schema/fields.ts): detection asks for the same
+ * words, so that a 汇总 the reader could read is never left undetected for a header only the reader knew
+ * (预算安排数 / 实际支出数 once left a whole 汇总 unchecked).
+ */
+const headerWords = (key: string): string[] => {
+  const c = tableDef("jx_projects").columns.find((x) => x.key === key);
+  return c ? [c.label, ...c.aliases] : [];
+};
+const BUDGET = headerWords("budget");
+const EXECUTED = headerWords("executed");
 
 export const PROJECT_SUMMARY: FormDecl = {
   id: "project-summary",
@@ -17,8 +30,8 @@ export const PROJECT_SUMMARY: FormDecl = {
     ["项目名称"],
     ["资金文号", "文号"],
     ["实施单位"],
-    ["预算数", "全年预算数", "预算资金", "调整后预算数", "全年预算"],
-    ["执行数", "全年执行数", "实际支出", "实际执行数", "全年实际支出"],
+    BUDGET,
+    EXECUTED,
     ["执行率", "预算执行率"],
     ["结转结余"],
     ["自评得分", "得分"],
@@ -26,7 +39,7 @@ export const PROJECT_SUMMARY: FormDecl = {
     ["合计"],
   ],
   minAnchors: 6,
-  requires: [["项目名称"], ["预算数", "全年预算数", "预算资金", "调整后预算数", "全年预算"], ["执行数", "全年执行数", "实际支出", "实际执行数", "全年实际支出"]],
+  requires: [["项目名称"], BUDGET, EXECUTED],
   // `主管部门：某某局` above the table names the unit when no 填报单位 does.
   fields: [...IDENTITY_FIELDS, { field: "jx_supervisor", labels: ["主管部门", "主管部门（单位）"] }],
   grids: [],
