@@ -28,6 +28,12 @@ interface Words {
   rate: string;
   scoreTotal: string;
   grade: string;
+  /** The three rows under the income heading, with their 年初 / 全年 / 执行; absent: 一般公共预算 and two “—” rows. */
+  incomeRows?: [string, [number, number, number]][];
+  /** The indicator table's eight headers (一级 … 偏差原因). */
+  indicatorHeaders?: string[];
+  /** 总分 and 评价等次 each written with its value in one cell merged across the table (`自评总分：99.57分`). */
+  inlineTotals?: boolean;
 }
 
 const BASE: Words = {
@@ -63,11 +69,18 @@ function deptBook(w: Words): { book: BookSpec; at: Record<"basicExecuted" | "rat
   const rate = s.set("G4", 0.9974, { fmt: RATE });
   const execScore = s.set("H4", 9.97, { fmt: MONEY });
   s.merged("A5:A7", w.income);
-  s.label("B5", w.publicFunds);
-  money(5, [1632.87, 1711.75, 1707.31]);
-  s.label("B6", "政府性基金预算");
-  s.label("B7", "其他资金");
-  for (const r of [6, 7]) for (const c of "CDE") s.dash(`${c}${r}`);
+  if (w.incomeRows) {
+    w.incomeRows.forEach(([label, v], i) => {
+      s.label(`B${5 + i}`, label);
+      money(5 + i, v);
+    });
+  } else {
+    s.label("B5", w.publicFunds);
+    money(5, [1632.87, 1711.75, 1707.31]);
+    s.label("B6", "政府性基金预算");
+    s.label("B7", "其他资金");
+    for (const r of [6, 7]) for (const c of "CDE") s.dash(`${c}${r}`);
+  }
   s.merged("A8:A9", w.expense);
   s.label("B8", "基本支出");
   money(8, [100.0, 104.2, 103.86]);
@@ -75,7 +88,9 @@ function deptBook(w: Words): { book: BookSpec; at: Record<"basicExecuted" | "rat
   money(9, [1532.87, 1607.55, 1603.45]);
   s.merged("A10:B10", "年度总体目标");
   s.merged("C10:I10", "推进医保综合柜员制改革，做好城乡居民医保参保缴费，落实医疗救助政策，加强医保基金监管。", { wrap: true });
-  ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"].forEach((h, i) => s.label(`${"ABCDEFGH"[i]}11`, h, { bold: true }));
+  (w.indicatorHeaders ?? ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]).forEach((h, i) =>
+    s.label(`${"ABCDEFGH"[i]}11`, h, { bold: true }),
+  );
   const rows: [string, string, string, string, number, number, string?][] = [
     ["数量指标", "城乡居民医保参保人数", "≥23万人", "23.9万人", 15, 15],
     ["数量指标", "现场检查定点医药机构数", "≥500家", "531家", 10, 10],
@@ -99,11 +114,18 @@ function deptBook(w: Words): { book: BookSpec; at: Record<"basicExecuted" | "rat
   s.merged("A12:A16", "产出指标");
   s.merged("A17:A18", "效益指标");
   s.set("A19", "满意度指标");
-  s.merged("A20:E20", w.scoreTotal);
-  s.set("F20", 100, { fmt: "0" });
-  const scoreTotal = s.set("G20", 99.57, { fmt: MONEY });
-  s.merged("A21:E21", w.grade);
-  const grade = s.merged("F21:I21", "优");
+  let scoreTotal: Ref;
+  let grade: Ref;
+  if (w.inlineTotals) {
+    scoreTotal = s.merged("A20:I20", `${w.scoreTotal}：99.57分`);
+    grade = s.merged("A21:I21", `${w.grade}：优`);
+  } else {
+    s.merged("A20:E20", w.scoreTotal);
+    s.set("F20", 100, { fmt: "0" });
+    scoreTotal = s.set("G20", 99.57, { fmt: MONEY });
+    s.merged("A21:E21", w.grade);
+    grade = s.merged("F21:I21", "优");
+  }
   const t = new SheetWriter(REPORT);
   t.width("A", 100);
   [
@@ -135,6 +157,12 @@ const WORDINGS: [string, Partial<Words>][] = [
   ["the score row 自评总分", { scoreTotal: "自评总分" }],
   ["the grade row 绩效等级", { grade: "绩效等级" }],
   ["the grade row 自评结果", { grade: "自评结果" }],
+  // The indicator table's headers: with 标准分 / 评分 or 一级指标名称 the 总分 was read from the 分值 column
+  // (100), and with 年度目标 / 绩效目标值 a wrong 总分 was blamed on an indicator's 得分.
+  ["indicator headers 标准分 / 评分", { indicatorHeaders: ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "标准分", "评分", "偏差原因分析及改进措施"] }],
+  ["indicator headers 一级指标名称 …", { indicatorHeaders: ["一级指标名称", "二级指标名称", "三级指标名称", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"] }],
+  ["indicator headers 年度目标 / 完成情况", { indicatorHeaders: ["一级指标", "二级指标", "三级指标", "年度目标", "完成情况", "分值", "得分", "偏差原因分析及改进措施"] }],
+  ["indicator headers 绩效目标值 / 实际完成指标值 / 指标分值 / 自评得分", { indicatorHeaders: ["一级指标", "二级指标", "三级指标", "绩效目标值", "实际完成指标值", "指标分值", "自评得分", "未完成原因分析"] }],
 ];
 
 describe.each(WORDINGS)("部门整体 form with %s", (_name, words) => {
@@ -162,6 +190,69 @@ describe.each(WORDINGS)("部门整体 form with %s", (_name, words) => {
     // The report's sentences that quote the figure may be pointed at too; nothing else on the form.
     const onForm = seen.findings.filter((f) => f.severity === "error" && !f.cell.startsWith(`${REPORT}!`));
     expect(onForm.map((f) => `${f.rule} ${f.cell}`)).toEqual([`${rule} ${cell(where)}`]);
+    expect(seen.exitCode).toBe(1);
+  });
+});
+
+describe.each([
+  ["自评总分", "评价等次"],
+  ["综合得分", "自评等级"],
+])("部门整体 form whose %s and %s are written with their values in one cell", (scoreLabel, gradeLabel) => {
+  const { book, at } = deptBook({ ...BASE, scoreTotal: scoreLabel, grade: gradeLabel, inlineTotals: true });
+
+  test("consistent: no error and no warning", async () => {
+    const seen = await checkBook(book, "vocabulary");
+    expect(show(seen.findings.filter((f) => f.severity !== "info"))).toEqual([]);
+  });
+
+  test.each([
+    ["the 总分 99.87 for 99.57", at.scoreTotal, `${scoreLabel}：99.87分`, "total-score-matches"],
+    ["the grade 良 for a score of 99.57", at.grade, `${gradeLabel}：良`, "grade-matches-band"],
+  ])("%s → one error, at that cell (it was passed as 可以导出)", async (_what, where, text, rule) => {
+    const b = copyBook(book);
+    plant(b, where, text);
+    const seen = await checkBook(b, "vocabulary");
+    const onForm = seen.findings.filter((f) => f.severity === "error" && !f.cell.startsWith(`${REPORT}!`));
+    expect(onForm.map((f) => `${f.rule} ${f.cell}`)).toEqual([`${rule} ${SHEET}!${where.a1}`]);
+    expect(seen.exitCode).toBe(1);
+  });
+});
+
+/**
+ * The income split in words the form does not declare (事业收入, 经营收入, 自有资金, 专户资金 …): the rows under
+ * the 按收入性质分 heading are its parts whatever they say. Before, such a row made the split unchecked
+ * (a 元 slip in it passed as 可以导出), or was left out of it (a false error on a consistent form).
+ */
+const INCOME: [number, number, number][] = [
+  [1500.0, 1560.0, 1556.0],
+  [100.0, 120.0, 119.5],
+  [32.87, 31.75, 31.81],
+];
+const INCOME_WORDINGS: [string, string[]][] = [
+  ["财政拨款收入 / 事业收入 / 其他收入", ["财政拨款收入", "事业收入", "其他收入"]],
+  ["一般公共预算拨款收入 / 事业收入 / 经营收入", ["一般公共预算拨款收入", "事业收入", "经营收入"]],
+  ["一般公共预算资金 / 政府性基金预算资金 / 自有资金", ["一般公共预算资金", "政府性基金预算资金", "自有资金"]],
+  ["财政资金 / 专户资金 / 单位自有资金", ["财政资金", "专户资金", "单位自有资金"]],
+  ["公共财政预算拨款 / 政府性基金拨款 / 其他", ["公共财政预算拨款", "政府性基金拨款", "其他"]],
+];
+
+describe.each(INCOME_WORDINGS)("部门整体 form whose income rows say %s", (_name, labels) => {
+  const incomeRows = labels.map((l, i) => [l, INCOME[i]] as [string, [number, number, number]]);
+  const { book } = deptBook({ ...BASE, incomeRows });
+
+  test("consistent: no error and no warning", async () => {
+    const seen = await checkBook(book, "vocabulary");
+    expect(seen.form).toBe("部门整体支出绩效自评表");
+    expect(show(seen.findings.filter((f) => f.severity !== "info"))).toEqual([]);
+  });
+
+  test.each([5, 6, 7])("the row %i's 全年执行数 typed in 元 → one error, at its cell", async (row) => {
+    const b = copyBook(book);
+    const at: Ref = { sheet: SHEET, a1: `E${row}` };
+    plant(b, at, INCOME[row - 5][2] * 10000);
+    const seen = await checkBook(b, "vocabulary");
+    const onForm = seen.findings.filter((f) => f.severity === "error" && !f.cell.startsWith(`${REPORT}!`));
+    expect(onForm.map((f) => `${f.rule} ${f.cell}`)).toEqual([`no-unit-mistake ${SHEET}!E${row}`]);
     expect(seen.exitCode).toBe(1);
   });
 });

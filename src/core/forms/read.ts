@@ -963,9 +963,21 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
     if (rel.kind === "sum") {
       if (rel.unless?.some((r) => f.rows.has(r))) continue;
       if (f.sideBySide && [rel.total, ...rel.parts].some((k) => f.sideBySide!.has(k.replace(/^-/, "")))) continue;
-      // A row with amounts the form does not declare, among or right after the parts, may be one of them.
+      // A row with amounts the form does not declare, among or right after the parts, or under the same
+      // split heading as one of them (`按收入性质分` over 财政资金 | 专户资金 | 单位资金), may be one of them.
       const partRows = rel.parts.map((p) => f.rows.get(p.replace(/^-/, ""))).filter((r): r is number => r !== undefined);
       if (partRows.length && f.unknownRows?.some((u) => u > Math.min(...partRows) && u <= Math.max(...partRows) + 1)) continue;
+      if (partRows.length && f.unknownRows?.length) {
+        const headings = new Set(partRows.map((r) => splitHeadingOf(grid, f, r)).filter((h): h is string => h !== undefined));
+        if (
+          headings.size &&
+          f.unknownRows.some((u) => {
+            const h = splitHeadingOf(grid, f, u);
+            return h !== undefined && headings.has(h);
+          })
+        )
+          continue;
+      }
       for (const col of rel.columns) {
         const target = relCell(f, rel.total, col);
         const terms = rel.parts
@@ -991,7 +1003,7 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
       }
     }
   }
-  for (const f of found.values()) relations.push(...undeclaredSplit(grid, form, f));
+  for (const f of found.values()) relations.push(...undeclaredSplit(grid, form, f), ...headedSplits(grid, form, f));
   const cellOf = (gridId: string, row: string, column: string): RelationCell | undefined => {
     const f = found.get(gridId);
     if (!f) return undefined;
@@ -1068,6 +1080,99 @@ function undeclaredSplit(grid: SheetGrid, form: FormDecl, f: GridFound): Declare
   return out;
 }
 
+/** A split's heading: `按收入性质分`, `按资金来源分：`, `按支出用途`, alone or before its first row's label. */
+const SPLIT_HEADING = /^\s*按[^:：\s]{1,10}分|^\s*按(?:收入|支出|资金|经济|功能)[^:：\s]{0,8}[:：]?\s*$/;
+
+/**
+ * The split heading a row of a matrix block falls under, as `row,col` of the heading's cell; undefined when
+ * none. The heading is merged down a column left of the row labels (`按收入性质分` over A5:A7, the rows'
+ * labels in B), written in that column on the section's first row only (the merge undone), on a row of its
+ * own above the rows (`按支出性质分：`), or before the first row's label in its cell (`按收入性质分：一般公共预算`).
+ * The search goes up from the row to the block's total row (a row above the total belongs to no split).
+ */
+function splitHeadingOf(grid: SheetGrid, f: GridFound, row: number): string | undefined {
+  const totalRow = f.rows.get("total");
+  const firstValueCol = Math.min(...[...f.columns.values()].map((c) => c.col));
+  for (let r = row; r >= 1 && r > (totalRow ?? 0) && row - r <= GRID_ROWS; r--) {
+    const cols = grid.colsIn(r, 1, firstValueCol - 1);
+    for (let i = 0; i < cols.length; i++) {
+      const t = cellText(grid.cell(r, cols[i]));
+      if (!SPLIT_HEADING.test(t)) continue;
+      // On the row itself, a heading must stand left of the label, or carry the label after its colon.
+      if (r === row && i === cols.length - 1 && !/[:：]\s*\S/.test(t)) continue;
+      return `${r},${cols[i]}`;
+    }
+    // Merged down beside the rows: the merge's top-left cell is the heading.
+    for (let c = 1; c < firstValueCol; c++) {
+      const m = grid.merge(r, c);
+      if (!m || m.end.row === m.start.row || m.start.row === r) continue;
+      if (SPLIT_HEADING.test(cellText(grid.cell(m.start.row, m.start.col)))) return `${m.start.row},${m.start.col}`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The splits of a matrix block whose rows the form does not all name (`按收入性质分` over 财政拨款收入 | 事业收入
+ * | 其他收入, where the 部门整体 form knows no 事业收入): the rows under one split heading (splitHeadingOf) are
+ * the parts of the block's total, whatever their labels, when they add up to it in at least one money
+ * column as written — then every money column is checked, so that a 元 slip or a wrong figure in an
+ * unnamed row is found, not passed over. A 其中 row (and a row the form declares a part of a sub-total,
+ * 人员经费 under 基本支出) is no part of the split. Only sections with an undeclared row: a declared split
+ * is checked by the form's own relation.
+ */
+function headedSplits(grid: SheetGrid, form: FormDecl, f: GridFound): DeclaredSum[] {
+  if (f.decl.mode !== "matrix" || f.inline || f.sideBySide || !f.unknownRows?.length) return [];
+  const totalRow = f.rows.get("total");
+  if (totalRow === undefined) return [];
+  const firstValueCol = Math.min(...[...f.columns.values()].map((c) => c.col));
+  const labelOf = (r: number): string =>
+    grid
+      .colsIn(r, 1, firstValueCol - 1)
+      .map((c) => cellText(grid.cell(r, c)).trim())
+      .filter((t) => t !== "")
+      .pop() ?? "";
+  // Rows that are parts of a sub-total (人员经费, 公用经费 under 基本支出).
+  const subParts = new Set<number>();
+  for (const rel of form.relations ?? []) {
+    if (rel.kind !== "sum" || rel.grid !== f.decl.id || rel.total === "total") continue;
+    for (const p of rel.parts) {
+      const r = f.rows.get(p.replace(/^-/, ""));
+      if (r !== undefined) subParts.add(r);
+    }
+  }
+  const unknown = new Set(f.unknownRows);
+  const sections = new Map<string, number[]>();
+  for (const r of [...new Set([...f.rows.values(), ...f.unknownRows])].sort((a, b) => a - b)) {
+    if (r <= totalRow || subParts.has(r) || /^\s*其中/.test(labelOf(r).replace(/^\s*按[^:：]{1,10}[:：]/, ""))) continue;
+    const h = splitHeadingOf(grid, f, r);
+    if (h !== undefined) sections.set(h, [...(sections.get(h) ?? []), r]);
+  }
+  const moneyCols = f.decl.columns.filter((c) => c.kind === "money" && f.columns.has(c.key));
+  const out: DeclaredSum[] = [];
+  for (const [heading, parts] of sections) {
+    if (parts.length < 2 || !parts.some((r) => unknown.has(r))) continue;
+    const foots = moneyCols.some((c) => {
+      const col = f.columns.get(c.key)!.col;
+      const total = figureOf(grid.cell(totalRow, col));
+      const terms = parts.map((r) => figureOf(grid.cell(r, col)) ?? (isBlank(grid.cell(r, col)) || isDash(grid.cell(r, col)) ? 0 : undefined));
+      if (total === undefined || total === 0 || terms.some((t) => t === undefined)) return false;
+      return Math.abs(total - terms.reduce((a: number, t) => a + (t ?? 0), 0)) < 0.005;
+    });
+    if (!foots) continue;
+    const [hr, hc] = heading.split(",").map(Number);
+    const name = cellText(grid.cell(hr, hc)).trim().replace(/[:：].*$/, "") || "分项";
+    const rowName = (r: number): string => labelOf(r).replace(/^\s*按[^:：]{1,10}[:：]/, "") || `第${r}行`;
+    for (const c of moneyCols) {
+      const { col, header } = f.columns.get(c.key)!;
+      const target: RelationCell = { cell: boundAt(grid, totalRow, col), field: `${form.id}.${f.decl.id}.total.${c.key}`, label: labelOf(totalRow) || "合计" };
+      const terms = parts.map((r) => ({ cell: boundAt(grid, r, col), field: `${form.id}.${f.decl.id}.r${r}.${c.key}`, label: rowName(r), sign: 1 as const }));
+      out.push({ id: `${form.id}:${f.decl.id}:total=${heading}:${c.key}`, sheet: grid.name, where: `${name}（${header.replace(/\s+/g, "")}）`, target, terms });
+    }
+  }
+  return out;
+}
+
 /** A line's or row's name as matched across tables: no numbering (一、), no 科目编码, no spaces. */
 function lineName(label: string): string {
   return normalizeLabel(label).replace(/^[一二三四五六七八九十]+[、.．]/, "").replace(/^\d{3,}/, "").replace(/[\s\u3000]/g, "");
@@ -1134,7 +1239,22 @@ function bindTotalRow(grid: SheetGrid, table: MappingResult["tables"]["jx_indica
     }
     return;
   }
+  // `自评总分：92.50分` in one cell under the table (merged across it): the 综合得分 that text writes, at that
+  // cell. Unread, a wrong 总分 so written passed as 可以导出, and the prose's score was compared with nothing.
+  for (const r of grid.rowsIn(area.end.row + 1, area.end.row + 3)) {
+    for (const c of grid.colsIn(r)) {
+      const v = grid.cell(r, c)?.value;
+      const m = typeof v === "string" ? INLINE_SCORE_TOTAL.exec(v) : null;
+      if (!m) continue;
+      const decimals = m[1].split(".")[1]?.length ?? 0;
+      result.scalars.jx_score_total = { id: "jx_score_total", ref: grid.bound(r, c).ref, cell: { value: Number(m[1]), numberFormat: decimals ? `0.${"0".repeat(decimals)}` : "0" }, source: "label" };
+      return;
+    }
+  }
 }
+
+/** The 综合得分 written with its label in one cell: `自评总分：92.50分`, `综合得分: 88`, `总分：96.3分`. */
+const INLINE_SCORE_TOTAL = /^\s*(?:绩效)?(?:自评)?(?:综合得分|总分|总得分|自评得分|得分合计)\s*[:：]\s*(\d{1,3}(?:\.\d+)?)\s*分?\s*$/;
 
 /** The first cell of a score summary's rows written across: its 分值 row and its 得分 row. */
 const ACROSS_WEIGHT = new Set(["分值", "权重", "标准分值", "标准分", "满分"]);
