@@ -55,8 +55,15 @@ ruleTester.run(proseRateMatches, {
     { name: "an indicator's remark with the right 完成率 (23.9万人 of 23万人)", workbook: indicatorRow("≥23万人", "23.9万人", "超额完成，完成率为103.9%") },
     { name: "an indicator's remark, units reconciled (239000人 of 23万人)", workbook: indicatorRow("23万人", "239000人", "完成率103.91%") },
     { name: "参保率 is not a completion rate", workbook: proseWorkbook({ achievements: "参保缴费23.9万人，完成参保率107.5%。" }) },
+    { name: "共支出30803.13万元，占全年预算的99.36%: the form's 全年预算数 31000", workbook: proseWorkbook({ achievements: "全年共支出30803.13万元，占全年预算的99.36%。" }) },
+    { name: "a share of a budget the text states itself is read against that (占该项目预算的50%)", workbook: proseWorkbook({ achievements: "信息化项目预算200万元，支出100万元，占该项目预算的50%。" }) },
   ],
   invalid: [
+    {
+      name: "共支出30803.13万元，占全年预算的97.36%: the share of a budget the text does not state is the form's 全年预算数 (99.36%)",
+      workbook: proseWorkbook({ achievements: "全年共支出30803.13万元，占全年预算的97.36%。" }),
+      errors: [{ messageId: "rateMismatch", ref: "基本信息!B17", expected: "99.36%" }],
+    },
     {
       name: "“预算资金已全部使用完毕” while 全年执行数 30803.13 is short of 全年预算数 31000",
       workbook: proseWorkbook({ achievements: "全年预算资金已全部使用完毕，参保人数42.5万人。" }),

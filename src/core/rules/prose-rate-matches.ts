@@ -44,6 +44,9 @@ function partsAddUp(whole: ProseQuantity, parts: readonly ProseQuantity[]): bool
   return Math.abs(sum - whole.value) <= tol;
 }
 
+/** A share's named whole that is the year's budget (占全年预算的99.74%, 占预算数的): the form's 全年预算数. */
+const BUDGET_WHOLE = /^(?:全年|调整后|年度)?预算(?:数|总额|资金|金额)?$/;
+
 /** A share: 占52.1%, 占比47.9%, 占支出总额的52.1% (the whole named). */
 const SHARE = /^占(?:比|比重|比例)?(?:为)?$|^占(.{1,12}?)(?:的)?(?:比重|比例)?(?:为)?$/;
 /** The form's overall 预算执行率 (not a part's: 项目支出执行率 is not the form's). */
@@ -149,8 +152,15 @@ export const proseRateMatches = defineRule<MessageId>({
           // A list's shares are often balanced to add up to 100% (7.98% for 7.986%): one unit of the last
           // written decimal is allowed there.
           let slack = 0;
-          const unit = whole?.unit ?? p.unit;
-          if (whole) {
+          // 共支出1707.31万元，占全年预算的99.74%: the budget the phrase names is the form's, not stated in the text.
+          const budget = !whole && !list && name && BUDGET_WHOLE.test(name) && p.kind === "money" ? overallFact(model, "budget", pc.ref.sheet) : undefined;
+          const unit = whole?.unit ?? (budget ? model.moneyUnit : p.unit);
+          if (budget) {
+            const num = rangeOf(p, unit);
+            ratio = num ? divide(num, factRange(budget)) : undefined;
+            denPoint = budget.value;
+            denText = `${formatNumber(budget.value, budget.decimals)}${unit}（${formatRef(budget.ref)}）`;
+          } else if (whole) {
             const num = rangeOf(p, unit);
             const den = rangeOf(whole, unit);
             ratio = num && den ? divide(num, den) : undefined;
