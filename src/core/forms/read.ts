@@ -1093,7 +1093,11 @@ const SPLIT_HEADING = /^\s*按[^:：\s]{1,10}分|^\s*按(?:收入|支出|资金|
 function splitHeadingOf(grid: SheetGrid, f: GridFound, row: number): string | undefined {
   const totalRow = f.rows.get("total");
   const firstValueCol = Math.min(...[...f.columns.values()].map((c) => c.col));
+  const moneyCols = f.decl.columns.filter((c) => c.kind === "money" && f.columns.has(c.key)).map((c) => f.columns.get(c.key)!.col);
   for (let r = row; r >= 1 && r > (totalRow ?? 0) && row - r <= GRID_ROWS; r--) {
+    // Only through the block: a row with other text where the amounts go (年度总体目标's paragraph, the
+    // indicator table's header) is past its end, and no heading above it is this row's.
+    if (moneyCols.some((c) => !isBlank(grid.cell(r, c)) && !isNumberLike(grid.cell(r, c)) && !isDash(grid.cell(r, c)))) return undefined;
     const cols = grid.colsIn(r, 1, firstValueCol - 1);
     for (let i = 0; i < cols.length; i++) {
       const t = cellText(grid.cell(r, cols[i]));

@@ -242,10 +242,11 @@ export const TABLES: readonly TableDef[] = [
     hasSummaryRow: false,
     titleHints: ["得分汇总", "评分汇总"],
     columns: [
-      { key: "level1", label: "一级指标", aliases: ["一级", "一级指标名称"], required: true },
+      // The group column as 得分汇总 blocks head it (指标 | 分值 | 得分); not 项目, which heads a funds block too.
+      { key: "level1", label: "一级指标", aliases: ["一级", "一级指标名称", "指标", "指标类别", "评价指标", "指标类型", "评价内容"], required: true },
       { key: "level2", label: "二级指标", aliases: ["二级", "二级指标名称"] },
       { key: "weight", label: "分值", aliases: ["权重", "标准分值", "指标分值", "标准分", "指标权重", "满分"], required: true },
-      { key: "score", label: "得分", aliases: ["自评得分"], required: true },
+      { key: "score", label: "得分", aliases: ["自评得分", "实际得分", "评分", "自评分", "评价得分"], required: true },
     ],
     relations: [],
   },
