@@ -14,6 +14,7 @@ import { emptyResult, type MappingResult } from "../mapping/types";
 import type { CellPath, FieldDecl, FormDecl, GridDecl } from "./types";
 import { IDENTITY_FIELDS } from "./common";
 import { toHalfWidth } from "../units";
+import { parseCell } from "../units/parse";
 
 /** What reading a sheet by a form gives. */
 export interface FormRead {
@@ -524,6 +525,71 @@ function findMatrix(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
   return undefined;
 }
 
+/** A share's written value as a fraction (75.24 under `占比（%）`, 0.7524 shown `0.00%`, text `75.24%`). */
+function shareValue(cell: CellSnapshot | undefined, percentColumn: boolean): number | undefined {
+  const p = parseCell(cell);
+  if (p.kind !== "number" || (p.unit !== undefined && !p.percent)) return undefined;
+  return !p.percent && (percentColumn || Math.abs(p.value) > 2) ? p.value / 100 : p.value;
+}
+
+/**
+ * The shares of a block (占比 = the row's amount ÷ the total row's amount), as declared rates: checked by
+ * form-rate-matches and, as evidence, telling which cell of a failing sum is its cause (a part whose own
+ * share disagrees with it; a total every share disagrees with). A blank share is no gap: printed tables
+ * leave the 合计's or a 其中 row's share out.
+ */
+function shareRates(
+  grid: SheetGrid,
+  form: FormDecl,
+  f: GridFound,
+  rel: Extract<FormDecl["relations"][number], { kind: "share" }>,
+  relCell: (f: GridFound, row: string, col: string, label?: string) => RelationCell | undefined,
+): DeclaredRate[] {
+  const out: DeclaredRate[] = [];
+  const whole = relCell(f, rel.total, rel.amount);
+  const header = f.columns.get(rel.share)?.header ?? "占比";
+  if (!whole) return out;
+  const percent = /[%％]/.test(header);
+  const name = header.replace(/\s+/g, "").replace(/[（(][^）)]*[)）]$/, "");
+  const figure = (c: RelationCell): number | undefined => {
+    const p = parseCell(c.cell.cell);
+    return p.kind === "number" && !p.percent ? p.value : undefined;
+  };
+  for (const row of [rel.total, ...rel.rows]) {
+    if (!f.rows.has(row)) continue;
+    const rate = relCell(f, row, rel.share);
+    const numerator = relCell(f, row, rel.amount);
+    if (!rate || !numerator || !rate.cell.cell || isBlank(rate.cell.cell)) continue;
+    let denominator = whole;
+    // 人员经费's share may be of 基本支出: the parent when the share as written is the row over it.
+    const parentKey = rel.within?.[row];
+    const parent = parentKey && f.rows.has(parentKey) ? relCell(f, parentKey, rel.amount) : undefined;
+    if (parent) {
+      const v = shareValue(rate.cell.cell, percent);
+      const n = figure(numerator);
+      const dw = figure(whole);
+      const dp = figure(parent);
+      // Agreeing at the share's printed precision (two decimals of the percent), not merely closer: a
+      // 合计 typed in 元 makes every share far from its row ÷ the 合计, and still no share of the parent.
+      const agrees = (d: number): boolean => Math.abs(n! / d - v!) <= 0.00005 + 1e-9;
+      if (v !== undefined && n !== undefined && dw && dp && agrees(dp) && !agrees(dw)) denominator = parent;
+    }
+    const amountHeader = (f.columns.get(rel.amount)?.header ?? rel.amount).replace(/\s+/g, "").replace(/[（(][^）)]*[)）]$/, "");
+    out.push({
+      id: `${form.id}:${f.decl.id}:${row}:share`,
+      sheet: grid.name,
+      where: rate.label,
+      rate,
+      numerator,
+      denominator,
+      headers: { rate: name, numerator: amountHeader, denominator: `${denominator.label}${amountHeader}` },
+      share: true,
+      ...(percent ? { percent } : {}),
+    });
+  }
+  return out;
+}
+
 /** Columns headed 行次/栏次 (line numbers of 决算 tables), never amounts. */
 function lineNumberColumns(grid: SheetGrid): Set<number> {
   const out = new Set<number>();
@@ -913,8 +979,13 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
         const target = relCell(f, row, rel.total, header(rel.total));
         const terms = rel.parts.map((p) => relCell(f, row, p, header(p))).filter((x): x is RelationCell => x !== undefined).map((x) => ({ ...x, sign: 1 as const }));
         if (!target || terms.length === 0) continue;
+        if (rel.whole && rel.parts.some((p) => !f.columns.has(p))) continue;
         relations.push({ id: `${form.id}:${f.decl.id}:${row}:${rel.total}`, sheet: grid.name, where: `${rowName(f, row)}（${rel.name}）`, target, terms });
       }
+      continue;
+    }
+    if (rel.kind === "share") {
+      rates.push(...shareRates(grid, form, f, rel, relCell));
       continue;
     }
     if (rel.kind === "above") {
