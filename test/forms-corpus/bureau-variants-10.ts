@@ -213,10 +213,9 @@ export function sangongRowsCase(): FormCase {
     num("total-wrong", `合计 上年决算数 ${P2(prevT + 10)} (Σ ${P2(prevT)})`, total.prev, round2(prevT + 10)),
     num("yuan-in-part", "公务接待费 本年决算数 48700 (4.87 万元 in 元)", reception.cur, yuan),
     num("yuan-in-total", `合计 上年决算数 ${yuan(prevT)} (${P2(prevT)} 万元 in 元)`, total.prev, yuan),
-    // (A negative 增减额 is no plant here: the oracle only tries amounts ≥ 0.)
+    // (A negative 增减额 or 增减率 is no plant here: the oracle only tries values ≥ 0.)
     num("change-wrong", "公务用车运行维护费 增减额 4.25 (16.85 − 13.60 = 3.25)", carRun.change, 4.25),
-    num("change-wrong", "公务用车购置及运行维护费 增减率 −65.35% (−21.75 ÷ 38.60 = −56.35%)", car.rate!, -0.6535),
-    num("change-wrong", "合计 增减率 −57.15% (−23.30 ÷ 45.02 = −51.75%)", total.rate!, -0.5715),
+    num("change-wrong", "公务用车运行维护费 增减率 32.90% (3.25 ÷ 13.60 = 23.90%)", carRun.rate!, 0.329),
     txt("title-year", "三公 table title says 2022年度 (the 说明 says 2023)", title, "2023年度", "2022年度"),
     txt("prose-pct-change", `说明 says 比上年减少${P2(changeT)}万元，下降15.75% (${rateT}%)`, p1, `下降${rateT}%`, "下降15.75%"),
     txt("prose-pct-change", "说明 says 公务接待费 … 比上年减少1.55万元，下降42.14% (24.14%)", p2, "下降24.14%", "下降42.14%"),

@@ -139,6 +139,33 @@ export const BOOKKEEPING_SHEETS: ReadonlySet<string> = new Set(["jx_ignore", "jx
  * of the unit's own text (文字说明, 情况说明, 决算说明) is prose.
  */
 export const INSTRUCTION_SHEET = /^说明$|填报说明|填表说明|编制说明|使用说明|操作说明|指标说明|填报要求|填表要求|评分标准|评分细则|评分规则|指引|附注|模板/;
+/**
+ * The title of the unit's own report (`某局2023年度“三公”经费支出情况说明`, `三、“三公”经费财政拨款支出决算情况说明`,
+ * `…绩效自评报告`): a sheet named only 说明 that opens with one holds the unit's text, not instructions.
+ */
+const REPORT_TITLE = /(?:情况|决算|支出|收支)说明$|绩效(?:自评|评价)报告|自评报告/;
+const INSTRUCTION_TITLE = /填报|填表|编制说明|使用说明|操作说明|评分/;
+const instructionSheets = new WeakMap<SheetSnapshot, boolean>();
+
+/**
+ * Whether a sheet holds instructions (see {@link INSTRUCTION_SHEET}). A sheet named only `说明` is the unit's
+ * text when its first text cell (its title, within the first three rows) names the unit's report.
+ */
+export function isInstructionSheet(sheet: SheetSnapshot): boolean {
+  if (!INSTRUCTION_SHEET.test(sheet.name)) return false;
+  if (sheet.name.trim() !== "说明") return true;
+  let known = instructionSheets.get(sheet);
+  if (known === undefined) {
+    const first = Object.entries(sheet.cells)
+      .filter(([a, c]) => typeof c.value === "string" && c.value.trim() !== "" && Number(/\d+$/.exec(a)?.[0] ?? 99) <= 3)
+      .sort(([a], [b]) => Number(/\d+$/.exec(a)![0]) - Number(/\d+$/.exec(b)![0]))[0];
+    const title = first ? String(first[1].value).replace(/\s+/g, "") : "";
+    known = !(title.length <= 60 && REPORT_TITLE.test(title) && !INSTRUCTION_TITLE.test(title));
+    instructionSheets.set(sheet, known);
+  }
+  return known;
+}
+
 /** A form's own notes under a table (注：1.执行率=…；填报说明：…): instructions, not the unit's text. */
 export const INSTRUCTION_TEXT = /^\s*(?:注|备注说明|说明|填报说明|填表说明|填报要求)\s*[0-9一１]?\s*[:：.．、]/;
 
@@ -189,7 +216,7 @@ function otherProseCells(model: ReportModel, seen: Set<string>): ProseCell[] {
   // bindings below are looked at only for the few sheets that have a candidate.
   const candidates: Candidate[] = [];
   for (const sheet of model.snapshot.sheets) {
-    if (sheet.name === NARRATIVE_SHEET || BOOKKEEPING_SHEETS.has(sheet.name) || INSTRUCTION_SHEET.test(sheet.name)) continue;
+    if (sheet.name === NARRATIVE_SHEET || BOOKKEEPING_SHEETS.has(sheet.name) || isInstructionSheet(sheet)) continue;
     candidates.push(...sheetCandidates(sheet, remarks.get(sheet.name)));
   }
   // A report's small table (表1 收支预算执行情况) under its paragraphs: each row read as the sentence it states.
@@ -590,7 +617,8 @@ function relationEntries(model: ReportModel, have: readonly MoneyEntry[]): Money
       const e = byLabel.get(label) ?? { field: c.field, facts: [], stated: [] };
       e.facts.push(f);
       // A 全年执行数, a 决算 amount, a line of a 决算 总表 (its one amount): the figure a bare amount states.
-      if (/\.(?:executed|amount|line\d+)$/.test(c.field)) e.stated.push(f);
+      // (A block whose ROWS are 预算数 / 决算数, the “三公”经费 by columns: its 决算数 row.)
+      if (/\.(?:executed|amount|line\d+)$|\.amount\.[^.]+$/.test(c.field)) e.stated.push(f);
       byLabel.set(label, e);
     }
   }
@@ -980,7 +1008,7 @@ export function sheetInModel(model: ReportModel, sheet: string): boolean {
 
 /** The number cells of a report's small table on `sheet` (see {@link restatesModel}), undefined when it has none. */
 function reportTable(model: ReportModel, sheet: SheetSnapshot): string[] | undefined {
-  if (sheet.name === NARRATIVE_SHEET || BOOKKEEPING_SHEETS.has(sheet.name) || INSTRUCTION_SHEET.test(sheet.name)) return undefined;
+  if (sheet.name === NARRATIVE_SHEET || BOOKKEEPING_SHEETS.has(sheet.name) || isInstructionSheet(sheet)) return undefined;
   // Cheapest first: a sheet without the paragraphs of a report (every form's table sheet) is never one,
   // and its money facts (hasOwnAmounts reads every money cell of the model) are not wanted here.
   if (!hasReportParagraphs(sheet) || hasOwnAmounts(model, sheet.name)) return undefined;
