@@ -254,7 +254,7 @@ export function sangongColumnsCase(): FormCase {
 
   const t = new SheetWriter("说明");
   t.width("A", 110);
-  t.set("A1", "三、“三公”经费财政拨款支出决算情况说明", { bold: true });
+  t.set("A1", "三、2023年度“三公”经费财政拨款支出决算情况说明", { bold: true });
   const donePct = P2((finalT / budgetT) * 100);
   const p1 = t.text(
     "A2",
