@@ -95,8 +95,10 @@ export const FINAL_SHARES: FormDecl = {
   ],
 };
 
+/** The 合计 of the “三公”经费 as prose names it (“三公”经费支出21.72万元). */
+const SANGONG_TOTAL = "“三公”经费支出";
 const SANGONG_ROWS: readonly GridRow[] = [
-  { key: "total", name: "合计", labels: ["合计", "总计", "“三公”经费合计", "三公经费合计", "“三公”经费", "三公经费", "\"三公\"经费"] },
+  { key: "total", name: SANGONG_TOTAL, labels: ["合计", "总计", "“三公”经费合计", "三公经费合计", "“三公”经费", "三公经费", "\"三公\"经费"] },
   { key: "abroad", name: "因公出国（境）费", labels: ["因公出国（境）费", "因公出国费", "因公出国（境）经费"] },
   { key: "car", name: "公务用车购置及运行维护费", labels: ["公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置及运维费"] },
   { key: "carBuy", name: "公务用车购置费", labels: ["公务用车购置费", "公务用车购置"] },
@@ -143,7 +145,7 @@ export const SANGONG: FormDecl = {
       id: "columns",
       name: "“三公”经费支出决算表",
       mode: "matrix",
-      columns: SANGONG_ROWS.map((r) => ({ key: r.key, labels: r.labels, kind: "money" as const })),
+      columns: SANGONG_ROWS.map((r) => ({ key: r.key, labels: r.labels, kind: "money" as const, ...(r.key === "total" ? { name: SANGONG_TOTAL } : {}) })),
       rows: [
         { key: "prev", name: "上年决算数", labels: ["上年决算数", "上年决算", "上年数"] },
         { key: "budget", name: "预算数", labels: ["预算数", "年初预算数", "全年预算数", "本年预算数"] },

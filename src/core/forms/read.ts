@@ -974,7 +974,10 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
     const f = found.get(rel.grid);
     if (!f) continue;
     if (rel.kind === "across") {
-      const header = (k: string): string => f.columns.get(k)?.header ?? k;
+      const header = (k: string): string => {
+        const h = f.columns.get(k)?.header ?? k;
+        return /^(?:合\s*计|总\s*计)$/.test(h.trim()) ? (f.decl.columns.find((c) => c.key === k)?.name ?? h) : h;
+      };
       for (const row of f.rows.keys()) {
         const target = relCell(f, row, rel.total, header(rel.total));
         const terms = rel.parts.map((p) => relCell(f, row, p, header(p))).filter((x): x is RelationCell => x !== undefined).map((x) => ({ ...x, sign: 1 as const }));

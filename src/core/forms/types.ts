@@ -21,6 +21,8 @@ export interface GridColumn {
   readonly key: string;
   readonly labels: Labels;
   readonly kind: "money" | "rate" | "number";
+  /** The name its cells go by in messages and prose when the header is a bare 合计 (`“三公”经费支出`). */
+  readonly name?: string;
 }
 
 /** A row of a 2-D block, found by its label (`其中：上年结转资金`). */

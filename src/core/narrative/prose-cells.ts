@@ -608,7 +608,8 @@ function relationEntries(model: ReportModel, have: readonly MoneyEntry[]): Money
   for (const r of model.relations ?? []) {
     for (const c of [r.target, ...r.terms]) {
       const key = `${c.cell.ref.sheet}!${c.cell.ref.address}`;
-      const label = normalizeLabel(c.label.replace(/^其中[:：]?/, ""));
+      // Quotes dropped, as the prose's labels drop them (“三公”经费支出).
+      const label = normalizeLabel(c.label.replace(/^其中[:：]?/, "")).replace(/[“”"‘’]/g, "");
       if (known.has(key) || label.length < 4 || LOOSE.has(label)) continue;
       known.add(key);
       const fact = correctedFact(model, factOf(c.cell.ref, c.cell.cell, undefined, model.moneyUnit));
@@ -659,6 +660,8 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
     .replace(/^其中[:：]?/, "")
     .replace(/部门/g, "")
     .replace(/(.{2})(?:[（(]?类[)）]?|[（(][款项][)）])(支出|收入)$/, "$1$2")
+    // “三公”经费财政拨款支出决算 is the “三公”经费支出 of a 财政拨款 “三公” table.
+    .replace(/(三公经费)(?:财政拨款)?支出(?:决算)?$/, "$1支出")
     // On a project's own form, 项目全年执行 / 本项目全年预算 are the form's own figures (as 部门 is on a 部门 form).
     .replace(model.form?.kind === "project" ? /^(?:本|该|此)?项目(?=(?:全年|年初|调整后)(?:预算|执行))/ : /^$^/, "");
   // A 决算 line named with its level (行政运行（项）, 社会保险经办机构（项）：支出决算为…).
