@@ -95,6 +95,8 @@ export function finalSharesCase(): FormCase {
     "A5",
     `${R.year}年度支出合计${P2(spendTotal)}万元，其中：基本支出${P2(basicV)}万元，占${P2(pctOf(basicV, spendTotal))}%；项目支出${P2(s.project)}万元，占${P2(pctOf(s.project, spendTotal))}%。基本支出中，人员经费${P2(s.personnel)}万元，公用经费${P2(s.publicUse)}万元。`,
   );
+  t.text("A6", "三、其他重要事项的情况说明");
+  t.text("A7", "本年度无政府性基金预算财政拨款收入和支出，无国有资本经营预算财政拨款收入和支出。");
 
   const relations: Relation[] = [
     sum(incTot.budget, incRows.map((x) => x.budget), "收入决算表 合计 预算数 = Σ 来源"),

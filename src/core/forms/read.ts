@@ -535,8 +535,9 @@ function shareValue(cell: CellSnapshot | undefined, percentColumn: boolean): num
 /**
  * The shares of a block (占比 = the row's amount ÷ the total row's amount), as declared rates: checked by
  * form-rate-matches and, as evidence, telling which cell of a failing sum is its cause (a part whose own
- * share disagrees with it; a total every share disagrees with). A blank share is no gap: printed tables
- * leave the 合计's or a 其中 row's share out.
+ * share disagrees with it; a total every share disagrees with). A blank share of a part is a gap
+ * (form-rate-matches asks for it when its column is filled elsewhere); the 合计's own share (100%) may be
+ * left out, as many tables print it.
  */
 function shareRates(
   grid: SheetGrid,
@@ -544,12 +545,19 @@ function shareRates(
   f: GridFound,
   rel: Extract<FormDecl["relations"][number], { kind: "share" }>,
   relCell: (f: GridFound, row: string, col: string, label?: string) => RelationCell | undefined,
-): DeclaredRate[] {
+): { rates: DeclaredRate[]; gaps: DeclaredRate[] } {
   const out: DeclaredRate[] = [];
+  const gaps: DeclaredRate[] = [];
   const whole = relCell(f, rel.total, rel.amount);
   const header = f.columns.get(rel.share)?.header ?? "占比";
-  if (!whole) return out;
-  const percent = /[%％]/.test(header);
+  if (!whole) return { rates: out, gaps };
+  // Percent points: the header says so (`占比（%）`, or `（%）` on a header row of its own), or a share of the
+  // column is above 1 (a fraction never is: 75.24 beside 1.09 makes the 1.09 points too).
+  const shareCol = f.columns.get(rel.share)?.col;
+  const firstRow = Math.min(...f.rows.values());
+  const headerCells = shareCol === undefined ? [] : grid.rowsIn(Math.max(1, firstRow - 3), firstRow - 1).map((r) => cellText(grid.cell(r, shareCol)));
+  const plain = [...f.rows.keys()].map((k) => relCell(f, k, rel.share)).map((c) => parseCell(c?.cell.cell)).filter((p) => p.kind === "number" && !p.percent && p.unit === undefined);
+  const percent = /[%％]/.test(header) || headerCells.some((t) => /[%％]|百分比/.test(t)) || plain.some((p) => p.kind === "number" && Math.abs(p.value) > 1);
   const name = header.replace(/\s+/g, "").replace(/[（(][^）)]*[)）]$/, "");
   const figure = (c: RelationCell): number | undefined => {
     const p = parseCell(c.cell.cell);
@@ -559,7 +567,9 @@ function shareRates(
     if (!f.rows.has(row)) continue;
     const rate = relCell(f, row, rel.share);
     const numerator = relCell(f, row, rel.amount);
-    if (!rate || !numerator || !rate.cell.cell || isBlank(rate.cell.cell)) continue;
+    if (!rate || !numerator) continue;
+    const blank = !rate.cell.cell || isBlank(rate.cell.cell);
+    if (blank && row === rel.total) continue;
     let denominator = whole;
     // 人员经费's share may be of 基本支出: the parent when the share as written is the row over it.
     const parentKey = rel.within?.[row];
@@ -575,7 +585,7 @@ function shareRates(
       if (v !== undefined && n !== undefined && dw && dp && agrees(dp) && !agrees(dw)) denominator = parent;
     }
     const amountHeader = (f.columns.get(rel.amount)?.header ?? rel.amount).replace(/\s+/g, "").replace(/[（(][^）)]*[)）]$/, "");
-    out.push({
+    (blank ? gaps : out).push({
       id: `${form.id}:${f.decl.id}:${row}:share`,
       sheet: grid.name,
       where: rate.label,
@@ -587,7 +597,7 @@ function shareRates(
       ...(percent ? { percent } : {}),
     });
   }
-  return out;
+  return { rates: out, gaps };
 }
 
 /** Columns headed 行次/栏次 (line numbers of 决算 tables), never amounts. */
@@ -988,7 +998,9 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
       continue;
     }
     if (rel.kind === "share") {
-      rates.push(...shareRates(grid, form, f, rel, relCell));
+      const shares = shareRates(grid, form, f, rel, relCell);
+      rates.push(...shares.rates);
+      rateGaps.push(...shares.gaps);
       continue;
     }
     if (rel.kind === "above") {

@@ -149,17 +149,19 @@ const instructionSheets = new WeakMap<SheetSnapshot, boolean>();
 
 /**
  * Whether a sheet holds instructions (see {@link INSTRUCTION_SHEET}). A sheet named only `说明` is the unit's
- * text when its first text cell (its title, within the first three rows) names the unit's report.
+ * text when its first text cell (its title, within the first eight rows) names the unit's report.
  */
 export function isInstructionSheet(sheet: SheetSnapshot): boolean {
   if (!INSTRUCTION_SHEET.test(sheet.name)) return false;
   if (sheet.name.trim() !== "说明") return true;
   let known = instructionSheets.get(sheet);
   if (known === undefined) {
+    // (Within the first rows: a title three rows down, under blank rows, still opens the sheet.)
     const first = Object.entries(sheet.cells)
-      .filter(([a, c]) => typeof c.value === "string" && c.value.trim() !== "" && Number(/\d+$/.exec(a)?.[0] ?? 99) <= 3)
+      .filter(([a, c]) => typeof c.value === "string" && c.value.trim() !== "" && Number(/\d+$/.exec(a)?.[0] ?? 99) <= 8)
       .sort(([a], [b]) => Number(/\d+$/.exec(a)![0]) - Number(/\d+$/.exec(b)![0]))[0];
-    const title = first ? String(first[1].value).replace(/\s+/g, "") : "";
+    // (The report typed into one cell: its first line is the title.)
+    const title = first ? String(first[1].value).split(/\r?\n/)[0].replace(/\s+/g, "") : "";
     known = !(title.length <= 60 && REPORT_TITLE.test(title) && !INSTRUCTION_TITLE.test(title));
     instructionSheets.set(sheet, known);
   }
@@ -321,6 +323,11 @@ export interface Fact {
    * at its cause, and a text that agrees with the other cells is not to be called wrong against it.
    */
   readonly suspect?: boolean;
+  /**
+   * The value at which the cell would make a failing total hold, when that total's cause is uncertain (the
+   * 合计 or any part): a text stating it agrees with the table as corrected.
+   */
+  readonly alternative?: number;
 }
 
 /** A number cell read, or undefined when it is not a number. */
@@ -382,7 +389,24 @@ export function correctedFact(model: ReportModel, fact: Fact | undefined): Fact 
     const cause = causeFor(model, c);
     return cause === undefined || cause.figure.key === at || (cause.alternatives ?? []).some((f) => f.key === at);
   };
-  return checksInvolving(model, at).some(against) ? extend(fact, { suspect: true }) : fact;
+  const mine = checksInvolving(model, at);
+  if (mine.some(against)) return extend(fact, { suspect: true });
+  // The total named without certainty (“请核对合计与各分项”): any of its parts may be the one to correct, so
+  // a text quoting a part at the value that would make the total hold (因公出国（境）费2.36万元 over a 1.84 that
+  // breaks the 合计) may be the right one; a text stating neither value is still wrong.
+  const loose = mine.filter((c) => {
+    if (!failing.has(c)) return false;
+    const cause = causeFor(model, c);
+    return !!cause && !cause.unique && !cause.alternatives?.length && cause.figure.key === c.target.key && c.terms.some((t) => t.figure.key === at);
+  });
+  if (loose.length > 1) return extend(fact, { suspect: true });
+  if (loose.length === 1) {
+    const c = loose[0];
+    const term = c.terms.find((t) => t.figure.key === at)!;
+    const others = c.terms.reduce((a, t) => (t === term ? a : a + t.sign * t.figure.value), 0);
+    return extend(fact, { alternative: term.sign * (c.target.value - others) });
+  }
+  return fact;
 }
 
 const causes = new WeakMap<ReportModel, Map<SumCheck, Cause | undefined>>();
@@ -1166,5 +1190,5 @@ export function amountMatches(q: ProseQuantity, unit: string, f: Fact): boolean 
   const v = convertUnit(q.value, q.unit, unit);
   if (v === undefined) return false;
   const tol = halfWidth(q, unit) + 0.5 * Math.pow(10, -Math.max(0, f.decimals)) + 1e-9;
-  return Math.abs(v - f.value) <= tol;
+  return Math.abs(v - f.value) <= tol || (f.alternative !== undefined && Math.abs(v - f.alternative) <= tol);
 }

@@ -66,7 +66,11 @@ export const formRateMatches = defineRule<MessageId>({
                 field: r.rate.field,
                 data: { row: r.where.trim(), rateName: h.rate, numName: h.numerator, num: shown(n.cell?.value ?? n.value), denName: h.denominator, den: shown(d.cell?.value ?? d.value), expected },
                 expected,
-                suggestions: [{ description: `填入 ${expected}`, writes: [{ at: r.rate.cell.ref, value, numberFormat: "0.00%" }] }],
+                suggestions: [
+                  r.percent
+                    ? { description: `填入 ${expected.replace(/%$/, "")}`, writes: [{ at: r.rate.cell.ref, value: Math.round(value * 1000000) / 10000, numberFormat: "0.00" }] }
+                    : { description: `填入 ${expected}`, writes: [{ at: r.rate.cell.ref, value, numberFormat: "0.00%" }] },
+                ],
               });
             }
             continue;
