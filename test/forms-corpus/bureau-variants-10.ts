@@ -287,3 +287,76 @@ export function sangongColumnsCase(): FormCase {
   ];
   return { form: "sangong-columns", seed: "003", file: "sangong-columns", book: { sheets: [w.spec, t.spec] }, relations, variants, traps };
 }
+
+// ------------------------------------------------------------------ υ. 国有资产占用情况表: amounts beside counts
+
+/**
+ * υ. A 国有资产占用情况表 as a 部门决算 prints it: `项目 | 数量 | 金额（万元）`, 资产总额 = 流动资产 + 固定资产 +
+ * 在建工程 + 无形资产, 固定资产 = 房屋及构筑物 + 通用设备 + 专用设备 + 家具用具装具 (the national classes), and
+ * `其中：车辆` under 通用设备 with its COUNT (3 辆) beside its amount: a count is no money (never summed, never a
+ * 元 slip), and the 其中 row is no part of the classes' sum. A 说明 quotes the totals and the count.
+ */
+export function assetsCase(): FormCase {
+  const name = "国有资产占用情况表";
+  const w = new SheetWriter(name);
+  "ABC".split("").forEach((c, i) => w.width(c, [30, 12, 16][i]));
+  const title = w.merged("A1:C1", "2023年度国有资产占用情况表", { bold: true, size: 14, center: true });
+  w.merged("A2:B2", "部门：某县市场监督管理局");
+  w.set("C2", "单位：万元");
+  ["项目", "数量", "金额（万元）"].forEach((h, i) => w.label(`${"ABC"[i]}3`, h, { bold: true }));
+  const V = { current: 312.6, building: 702.18, general: 168.42, special: 56.0, furniture: 21.75, construction: 0, intangible: 25.5, vehicle: 68.42 };
+  const fixedV = round2(V.building + V.general + V.special + V.furniture);
+  const totalV = round2(V.current + fixedV + V.construction + V.intangible);
+  const line = (r: number, label: string, v: number, count?: number): Ref => {
+    w.set(`A${r}`, label);
+    if (count === undefined) w.dash(`B${r}`);
+    else w.set(`B${r}`, count, { fmt: "0", center: true });
+    return w.money(`C${r}`, v);
+  };
+  const total = line(4, "资产总额", totalV);
+  const current = line(5, "一、流动资产", V.current);
+  const fixed = line(6, "二、固定资产", fixedV);
+  const building = line(7, "    1.房屋及构筑物", V.building);
+  const general = line(8, "    2.通用设备", V.general);
+  const vehicle = line(9, "      其中：车辆", V.vehicle, 3);
+  const special = line(10, "    3.专用设备", V.special);
+  const furniture = line(11, "    4.家具用具装具", V.furniture);
+  const construction = line(12, "三、在建工程", V.construction);
+  const intangible = line(13, "四、无形资产", V.intangible);
+  const vehicleCount: Ref = { sheet: name, a1: "B9" };
+
+  const t = new SheetWriter("资产说明");
+  t.width("A", 110);
+  const tTitle = t.set("A1", "某县市场监督管理局2023年度国有资产占用情况说明", { bold: true, size: 14, center: true });
+  const p1 = t.text(
+    "A2",
+    `截至2023年12月31日，本部门资产总额${P2(totalV)}万元，其中：流动资产${P2(V.current)}万元，固定资产${P2(fixedV)}万元，无形资产${P2(V.intangible)}万元。`,
+  );
+  const p2 = t.text("A3", `固定资产中，房屋及构筑物${P2(V.building)}万元，通用设备${P2(V.general)}万元；共有车辆3辆，账面金额${P2(V.vehicle)}万元。`);
+  t.text("A4", "本年度未发生国有资产出租、出借及对外投资事项，资产管理制度健全，账实相符。");
+
+  const relations: Relation[] = [
+    sum(total, [current, fixed, construction, intangible], "资产总额 = 流动 + 固定 + 在建工程 + 无形"),
+    sum(fixed, [building, general, special, furniture], "固定资产 = 房屋 + 通用 + 专用 + 家具"),
+  ];
+  const traps: Trap[] = [
+    { at: vehicleCount, why: "车辆 数量 3 (a count, not money: neither summed nor a 元 slip)" },
+    { at: vehicle, why: "“其中：车辆” under 通用设备: no part of the classes' sum (68.42 of 168.42)" },
+    { at: construction, why: "0.00 in 在建工程" },
+    { at: p2, why: "the 说明 quoting the count (3辆) beside the amounts" },
+  ];
+  const variants: Variant[] = [
+    num("total-wrong", `资产总额 ${P2(totalV + 10)} (Σ ${P2(totalV)})`, total, round2(totalV + 10)),
+    num("subtotal-over-parts", `固定资产 ${P2(fixedV + 1)} (Σ classes ${P2(fixedV)})`, fixed, round2(fixedV + 1)),
+    num("yuan-in-part", "房屋及构筑物 7021800 (702.18 万元 in 元)", building, yuan),
+    num("yuan-in-total", `资产总额 ${yuan(totalV)} (${P2(totalV)} 万元 in 元)`, total, yuan),
+    num("yuan-in-part", "流动资产 3126000 (312.60 万元 in 元)", current, yuan),
+    txt("title-year", "表 title says 2022年度 (the 说明 says 2023)", title, "2023年度", "2022年度"),
+    txt("title-year", "说明 title says 2022年度", tTitle, "2023年度", "2022年度"),
+    txt("prose-vs-table", `说明 says 资产总额1268.45万元 (table ${P2(totalV)})`, p1, `资产总额${P2(totalV)}万元`, "资产总额1268.45万元"),
+    txt("prose-vs-table", `说明 says 固定资产984.35万元 (table ${P2(fixedV)})`, p1, `固定资产${P2(fixedV)}万元`, "固定资产984.35万元"),
+    txt("prose-vs-table", "说明 says 通用设备186.42万元 (table 168.42)", p2, "通用设备168.42万元", "通用设备186.42万元"),
+    txt("prose-yuan", "说明 says 无形资产255000元 beside the 万元 table", p1, `无形资产${P2(V.intangible)}万元`, "无形资产255000元"),
+  ];
+  return { form: "assets", seed: "003", file: "assets", book: { sheets: [w.spec, t.spec] }, relations, variants, traps };
+}

@@ -68,6 +68,7 @@ const FORM_WORDS: Record<FormId, RegExp> = {
   "final-shares": /决算|final/i,
   "sangong-rows": /决算|三公|final/i,
   "sangong-columns": /决算|三公|final/i,
+  assets: /资产|决算|assets|final/i,
 };
 
 /**

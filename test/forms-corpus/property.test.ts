@@ -91,6 +91,7 @@ const FLOOR: Record<FormId, number> = {
   "final-shares": 1,
   "sangong-rows": 1,
   "sangong-columns": 1,
+  assets: 1,
 };
 
 describe("forms corpus: a random single mistake is found at its cause", () => {

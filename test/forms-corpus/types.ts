@@ -50,6 +50,7 @@ export type FormId =
   | "project-three-decimals" // ξ. 项目表 exported with money to three decimals and “百分比” for % (bureau-variants-9.ts)
   | "final-shares" // ρ. 收入决算表 / 支出决算表 with a 占比 column, a 决算说明 quoting the shares (bureau-variants-10.ts)
   | "sangong-rows" // σ. “三公”经费 by rows: 上年 | 本年 | 增减额 | 增减率, a 说明 (bureau-variants-10.ts)
+  | "assets" // υ. 国有资产占用情况表: 资产总额 = 流动 + 固定 + …, 固定资产 by class, 车辆 count beside its amount (bureau-variants-10.ts)
   | "sangong-columns" // τ. “三公”经费 by columns, rows 预算数 / 决算数, a 说明 (bureau-variants-10.ts)
   | "project-qualitative"; // ζ. 项目表 with 指标内容, unscored qualitative rows, 合计 including the 执行率 (bureau-variants-7.ts)
 
@@ -99,6 +100,7 @@ export const FORM_NAMES: Record<FormId, string> = {
   "final-shares": "占比列决算表",
   "sangong-rows": "三公经费按行变动表",
   "sangong-columns": "三公经费按列决算表",
+  assets: "国有资产占用表",
 };
 
 /** The planted mistake kinds (issue 9 and the brief of the corpus). */

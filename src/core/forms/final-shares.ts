@@ -163,3 +163,66 @@ export const SANGONG: FormDecl = {
     { kind: "across", grid: "columns", total: "car", parts: ["carBuy", "carRun"], name: "公务用车购置及运行维护费 = 购置费 + 运行维护费", whole: true },
   ],
 };
+
+/**
+ * 国有资产占用情况表 (部门决算): `项目 | 数量 | 金额`, 资产总额 = 流动资产 + 固定资产 + 在建工程 + 无形资产 + 对外投资 +
+ * 其他资产, 固定资产 = its national classes (房屋及构筑物, 通用设备, 专用设备, 文物和陈列品, 图书档案, 家具用具装具);
+ * a 数量 column (车辆 3 辆, 设备 台（套）) is counts, never money. `其中：车辆` and the 单价50万元以上 lines are
+ * read (prose may quote them) but are no part of a sum.
+ */
+export const ASSETS: FormDecl = {
+  id: "assets",
+  name: "国有资产占用情况表",
+  kind: "accounts",
+  anchors: [
+    ["国有资产占用情况表", "资产占用情况表", "国有资产情况表", "资产情况表", "资产负债情况表"],
+    ["资产总额", "资产总计", "资产合计"],
+    ["流动资产"],
+    ["固定资产"],
+    ["无形资产"],
+    ["在建工程"],
+    ["房屋及构筑物", "房屋"],
+    ["通用设备"],
+    ["专用设备"],
+    ["车辆"],
+  ],
+  minAnchors: 4,
+  requires: [["资产总额", "资产总计", "资产合计"], ["固定资产"]],
+  // The contract's 固定资产 table by 机构 (合计 | 在用 | 出租 | 其他), the 决算 tables by 科目, the forms.
+  excludes: ["机构名称", "科目编码", "科目名称", "年度资金总额", "一级指标", "在用固定资产"],
+  priority: 2,
+  fields: IDENTITY_FIELDS,
+  grids: [
+    {
+      id: "assets",
+      name: "国有资产占用情况表",
+      mode: "matrix",
+      columns: [
+        { key: "amount", labels: ["金额", "账面金额", "账面原值", "原值", "账面价值", "资产价值", "价值", "期末数", "年末数", "本年数", "决算数"], kind: "money" },
+        { key: "count", labels: ["数量", "台数", "辆数", "台（套）数", "实有数"], kind: "number" },
+      ],
+      rows: [
+        { key: "total", name: "资产总额", labels: ["资产总额", "资产总计", "资产合计"] },
+        { key: "current", name: "流动资产", labels: ["流动资产"] },
+        { key: "fixed", name: "固定资产", labels: ["固定资产"] },
+        { key: "land", name: "土地", labels: ["土地"] },
+        { key: "building", name: "房屋及构筑物", labels: ["房屋及构筑物", "房屋和构筑物", "房屋"] },
+        { key: "general", name: "通用设备", labels: ["通用设备"] },
+        { key: "special", name: "专用设备", labels: ["专用设备"] },
+        { key: "relics", name: "文物和陈列品", labels: ["文物和陈列品"] },
+        { key: "books", name: "图书、档案", labels: ["图书、档案", "图书档案"] },
+        { key: "furniture", name: "家具、用具、装具及动植物", labels: ["家具、用具、装具及动植物", "家具用具装具及动植物", "家具用具装具", "家具、用具、装具", "家具用具"] },
+        { key: "vehicle", name: "车辆", labels: ["车辆", "公务用车"] },
+        { key: "construction", name: "在建工程", labels: ["在建工程"] },
+        { key: "intangible", name: "无形资产", labels: ["无形资产"] },
+        { key: "investment", name: "对外投资", labels: ["对外投资", "长期投资"] },
+        { key: "otherAssets", name: "其他资产", labels: ["其他资产"] },
+      ],
+    },
+  ],
+  tables: [],
+  relations: [
+    { kind: "sum", grid: "assets", total: "total", parts: ["current", "fixed", "construction", "intangible", "investment", "otherAssets"], columns: ["amount"], name: "资产总额 = 流动资产 + 固定资产 + 在建工程 + 无形资产 + …" },
+    { kind: "sum", grid: "assets", total: "fixed", parts: ["land", "building", "general", "special", "relics", "books", "furniture"], columns: ["amount"], name: "固定资产 = 房屋及构筑物 + 通用设备 + 专用设备 + …" },
+  ],
+};

@@ -283,7 +283,7 @@ function gradeLike(value: string): boolean {
 /** `（2021年度）` under the title. */
 const YEAR_LINE = /^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$/;
 /** A title naming the year: `2021年度项目支出绩效自评表`. */
-const TITLE_YEAR = /(?:19|20)\d{2}\s*年度?[^，。；;,]{0,24}?(?:绩效|自评|评价|整体支出|项目支出|预算项目|决算|汇总)/;
+const TITLE_YEAR = /(?:19|20)\d{2}\s*年度?[^，。；;,]{0,24}?(?:绩效|自评|评价|整体支出|项目支出|预算项目|决算|汇总|资产占用情况表|资产情况表)/;
 /** …or after it, in brackets: `部门整体支出绩效自评表（2023年度）`, the unit perhaps after it (`（金额单位：万元）`). */
 const TITLE_YEAR_AFTER = /(?:绩效|自评|评价|整体支出|项目支出|决算|汇总)[^，。；;,]{0,12}?[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]\s*(?:[(（]\s*(?:金额)?单位\s*[:：]\s*(?:万元|元)\s*[)）]\s*)?$/;
 /** A unit's name ends so (某某局, 某某中心 …). */
