@@ -592,7 +592,7 @@ function shareRates(
       rate,
       numerator,
       denominator,
-      headers: { rate: name, numerator: amountHeader, denominator: `${denominator.label}${amountHeader}` },
+      headers: { rate: name, numerator: amountHeader, denominator: `${denominator.label}的${amountHeader}` },
       share: true,
       ...(percent ? { percent } : {}),
     });
