@@ -44,6 +44,8 @@ const LOST: ReadonlySet<string> = new Set([
   // τ: the “三公”经费 合计 that does not foot may itself be the cause (nothing else ties it), so the text
   // quoting it is not judged.
   "sangong-columns: 说明 says 支出决算为45.34万元 (table 45.43) + 决算数 合计 46.43 (Σ 45.43)",
+  // … and its 完成预算 percent, whose numerator is that 合计.
+  "sangong-columns: 说明 says 完成预算的89.43% (table 91.78%) + 决算数 合计 46.43 (Σ 45.43)",
 ]);
 
 const corpus = buildCorpus();
