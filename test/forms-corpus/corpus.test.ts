@@ -65,6 +65,10 @@ const FORM_WORDS: Record<FormId, RegExp> = {
   "dept-sidebyside": /部门整体|dept|whole/i,
   "project-yuan-report": /项目支出绩效自评表|project/i,
   "project-three-decimals": /项目支出绩效自评表|project/i,
+  "final-shares": /决算|final/i,
+  "sangong-rows": /决算|三公|final/i,
+  "sangong-columns": /决算|三公|final/i,
+  assets: /资产|决算|assets|final/i,
 };
 
 /**

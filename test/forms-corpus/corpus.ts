@@ -14,6 +14,7 @@ import { deptFrameworkCase, projectBandsCase } from "./bureau-variants-6";
 import { deptAcrossCase, deptYuanCoverCase, finalClassesCase, projectLevelsOfGovernmentCase, projectPercentCase, projectQualitativeCase, summaryGroupsCase, summaryHeadsCase } from "./bureau-variants-7";
 import { sichuanSystemCase } from "./bureau-variants-8";
 import { deptSideBySideCase, projectThreeDecimalsCase, projectYuanReportCase } from "./bureau-variants-9";
+import { assetsCase, finalSharesCase, sangongColumnsCase, sangongRowsCase } from "./bureau-variants-10";
 import { deptWholeCase } from "./dept-form";
 import { deptCityCase, deptSichuanCase } from "./dept-layouts";
 import { finalAccountsCase } from "./final-accounts";
@@ -197,6 +198,11 @@ export function buildCorpus(): FormCase[] {
     deptSideBySideCase(),
     projectYuanReportCase(),
     projectThreeDecimalsCase(),
+    // Layouts ρ–υ: 决算 tables with a 占比 column; “三公”经费 by rows and by columns, each with a 说明; a 国有资产占用情况表 with counts (bureau-variants-10.ts).
+    finalSharesCase(),
+    sangongRowsCase(),
+    sangongColumnsCase(),
+    assetsCase(),
   ];
 }
 

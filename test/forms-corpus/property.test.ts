@@ -88,6 +88,10 @@ const FLOOR: Record<FormId, number> = {
   "dept-sidebyside": 1,
   "project-yuan-report": 1,
   "project-three-decimals": 1,
+  "final-shares": 1,
+  "sangong-rows": 1,
+  "sangong-columns": 1,
+  assets: 1,
 };
 
 describe("forms corpus: a random single mistake is found at its cause", () => {

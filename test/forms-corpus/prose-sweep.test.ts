@@ -14,6 +14,7 @@ const NOT_IN_TABLES: ReadonlyMap<string, string> = new Map<string, string>([
     [`${f} 医保代缴5021.95万元`, "the previous year's 医保代缴"],
     [`${f} 执行完成100%`, "预算执行完成100%: a 决算 has no budget"],
   ]),
+  ["assets 账面金额68.42万元", "共有车辆3辆，账面金额68.42万元: the 账面金额's subject (车辆) is carried from the count before it, which no label match follows"],
   ["hunan-whole 参保率达95.44%", "参保率: a statistic"],
   ["hunan-whole 征缴基金5.33亿元", "征缴基金: a statistic"],
   ["hunan-whole 面稳定在95%", "a target in prose"],

@@ -41,6 +41,11 @@ const LOST: ReadonlySet<string> = new Set([
   "sichuan-system: 项目2 评价结论 says 自评总分98.65分 (table 96.65) + 项目2 合计 得分 98.65 (Σ 96.65)",
   "dept-yuan-cover: 自评报告 says 项目支出265.15万元 (table 2,551,453.91元) + 年度资金总额 全年执行数 889.36 (万元 typed in the 元 table)",
   "dept-yuan-cover: 自评报告 says 基本支出634.21元 (万元 figure with 元) + 年度资金总额 全年执行数 889.36 (万元 typed in the 元 table)",
+  // τ: the “三公”经费 合计 that does not foot may itself be the cause (nothing else ties it), so the text
+  // quoting it is not judged.
+  "sangong-columns: 说明 says 支出决算为45.34万元 (table 45.43) + 决算数 合计 46.43 (Σ 45.43)",
+  // … and its 完成预算 percent, whose numerator is that 合计.
+  "sangong-columns: 说明 says 完成预算的89.43% (table 91.78%) + 决算数 合计 46.43 (Σ 45.43)",
 ]);
 
 const corpus = buildCorpus();

@@ -48,6 +48,10 @@ export type FormId =
   | "dept-sidebyside" // μ. 部门整体 with 年度总体目标 | 实际完成情况 side by side, one 指标 column (bureau-variants-9.ts)
   | "project-yuan-report" // ν. 项目表 in 元 (`（元）` headers), “—” for 不适用, the text on a 自评报告 sheet (bureau-variants-9.ts)
   | "project-three-decimals" // ξ. 项目表 exported with money to three decimals and “百分比” for % (bureau-variants-9.ts)
+  | "final-shares" // ρ. 收入决算表 / 支出决算表 with a 占比 column, a 决算说明 quoting the shares (bureau-variants-10.ts)
+  | "sangong-rows" // σ. “三公”经费 by rows: 上年 | 本年 | 增减额 | 增减率, a 说明 (bureau-variants-10.ts)
+  | "assets" // υ. 国有资产占用情况表: 资产总额 = 流动 + 固定 + …, 固定资产 by class, 车辆 count beside its amount (bureau-variants-10.ts)
+  | "sangong-columns" // τ. “三公”经费 by columns, rows 预算数 / 决算数, a 说明 (bureau-variants-10.ts)
   | "project-qualitative"; // ζ. 项目表 with 指标内容, unscored qualitative rows, 合计 including the 执行率 (bureau-variants-7.ts)
 
 export const FORM_NAMES: Record<FormId, string> = {
@@ -93,6 +97,10 @@ export const FORM_NAMES: Record<FormId, string> = {
   "dept-sidebyside": "目标完成并排整体表",
   "project-yuan-report": "元表头自评报告项目表",
   "project-three-decimals": "三位小数百分比项目表",
+  "final-shares": "占比列决算表",
+  "sangong-rows": "三公经费按行变动表",
+  "sangong-columns": "三公经费按列决算表",
+  assets: "国有资产占用表",
 };
 
 /** The planted mistake kinds (issue 9 and the brief of the corpus). */
@@ -116,7 +124,8 @@ export type Kind =
   | "reason-missing" // a not-achieved indicator with an empty reason column
   | "summary-vs-sheet" // a 汇总 row that differs from the project's own sheet
   | "summary-total" // a 汇总 合计 that is not the sum
-  | "change-wrong"; // a 增减额 ≠ 本年 − 上年 or a 增减率 ≠ 增减额 ÷ 上年 (决算变动表)
+  | "change-wrong" // a 增减额 ≠ 本年 − 上年 or a 增减率 ≠ 增减额 ÷ 上年 (决算变动表)
+  | "share-wrong"; // a table's 占比 ≠ its part ÷ the 合计 (收入 / 支出决算表 with a share column)
 
 export const KINDS: readonly Kind[] = [
   "part-not-footing",
@@ -139,6 +148,7 @@ export const KINDS: readonly Kind[] = [
   "summary-vs-sheet",
   "summary-total",
   "change-wrong",
+  "share-wrong",
 ];
 
 /** One planted mistake. */

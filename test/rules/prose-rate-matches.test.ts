@@ -15,8 +15,23 @@ function indicatorRow(target: string, actual: string, remark: string) {
 const seed002 =
   "年初设定的数量指标为城乡居民基本医疗保险完成参保任务数23万人。截至2024年6月底，完成参保任务数23.9万人，高于年初设定参保人数0.9万人，完成率为107.5%，得分9分。";
 
+/** A “三公”经费 table by columns (预算数 / 决算数 rows) beside a 说明 quoting the 决算 and its 完成预算 percent. */
+function sangong(done: string) {
+  return buildWorkbook({
+    三公经费: [
+      ["2023年度“三公”经费财政拨款支出决算表"],
+      ["部门：某区交通运输局", null, null, null, null, "金额单位：万元"],
+      ["项目", "合计", "因公出国（境）费", "公务用车购置及运行维护费", "其中：公务用车购置费", "公务用车运行维护费", "公务接待费"],
+      ["预算数", 49.5, 3, 40.5, 28, 12.5, 6],
+      ["决算数", 45.43, 2.36, 38.72, 26.8, 11.92, 4.35],
+    ],
+    说明: [["三、2023年度“三公”经费财政拨款支出决算情况说明"], [`2023年“三公”经费财政拨款支出决算为45.43万元，完成预算的${done}。其中：因公出国（境）费2.36万元；公务接待费4.35万元。`]],
+  });
+}
+
 ruleTester.run(proseRateMatches, {
   valid: [
+    { name: "完成预算的91.78%: the 决算 45.43 over the 预算数 49.50 of the same line of the “三公” table", workbook: sangong("91.78%") },
     {
       name: "seed 004: 资金全部使用完毕 where 全年执行数 = 全年预算数",
       workbook: proseWorkbook({ achievements: "2021年本中心预算项目经费和市级预算追加项目资金全部使用完毕，达到年初预算绩效目标。", scalars: { jx_executed: 31000, jx_exec_rate: 1 } }),
@@ -63,6 +78,11 @@ ruleTester.run(proseRateMatches, {
       name: "共支出30803.13万元，占全年预算的97.36%: the share of a budget the text does not state is the form's 全年预算数 (99.36%)",
       workbook: proseWorkbook({ achievements: "全年共支出30803.13万元，占全年预算的97.36%。" }),
       errors: [{ messageId: "rateMismatch", ref: "基本信息!B17", expected: "99.36%" }],
+    },
+    {
+      name: "完成预算的89.43% for 45.43 ÷ 49.50 = 91.78%",
+      workbook: sangong("89.43%"),
+      errors: [{ messageId: "rateMismatch", ref: "说明!A2", expected: "91.78%" }],
     },
     {
       name: "“预算资金已全部使用完毕” while 全年执行数 30803.13 is short of 全年预算数 31000",

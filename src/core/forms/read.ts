@@ -14,6 +14,7 @@ import { emptyResult, type MappingResult } from "../mapping/types";
 import type { CellPath, FieldDecl, FormDecl, GridDecl } from "./types";
 import { IDENTITY_FIELDS } from "./common";
 import { toHalfWidth } from "../units";
+import { parseCell } from "../units/parse";
 
 /** What reading a sheet by a form gives. */
 export interface FormRead {
@@ -282,7 +283,7 @@ function gradeLike(value: string): boolean {
 /** `（2021年度）` under the title. */
 const YEAR_LINE = /^[(（]?\s*((?:19|20)\d{2})\s*年度?\s*[)）]?$/;
 /** A title naming the year: `2021年度项目支出绩效自评表`. */
-const TITLE_YEAR = /(?:19|20)\d{2}\s*年度?[^，。；;,]{0,24}?(?:绩效|自评|评价|整体支出|项目支出|预算项目|决算|汇总)/;
+const TITLE_YEAR = /(?:19|20)\d{2}\s*年度?[^，。；;,]{0,24}?(?:绩效|自评|评价|整体支出|项目支出|预算项目|决算|汇总|资产占用情况表|资产情况表)/;
 /** …or after it, in brackets: `部门整体支出绩效自评表（2023年度）`, the unit perhaps after it (`（金额单位：万元）`). */
 const TITLE_YEAR_AFTER = /(?:绩效|自评|评价|整体支出|项目支出|决算|汇总)[^，。；;,]{0,12}?[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）]\s*(?:[(（]\s*(?:金额)?单位\s*[:：]\s*(?:万元|元)\s*[)）]\s*)?$/;
 /** A unit's name ends so (某某局, 某某中心 …). */
@@ -522,6 +523,81 @@ function findMatrix(grid: SheetGrid, decl: GridDecl): GridFound | undefined {
     return { decl, columns, rows, pairCol: new Map(), ...(sideBySide.size ? { sideBySide } : {}), unknownRows: unknownRowsOf(figureRows) };
   }
   return undefined;
+}
+
+/** A share's written value as a fraction (75.24 under `占比（%）`, 0.7524 shown `0.00%`, text `75.24%`). */
+function shareValue(cell: CellSnapshot | undefined, percentColumn: boolean): number | undefined {
+  const p = parseCell(cell);
+  if (p.kind !== "number" || (p.unit !== undefined && !p.percent)) return undefined;
+  return !p.percent && (percentColumn || Math.abs(p.value) > 2) ? p.value / 100 : p.value;
+}
+
+/**
+ * The shares of a block (占比 = the row's amount ÷ the total row's amount), as declared rates: checked by
+ * form-rate-matches and, as evidence, telling which cell of a failing sum is its cause (a part whose own
+ * share disagrees with it; a total every share disagrees with). A blank share of a part is a gap
+ * (form-rate-matches asks for it when its column is filled elsewhere); the 合计's own share (100%) may be
+ * left out, as many tables print it.
+ */
+function shareRates(
+  grid: SheetGrid,
+  form: FormDecl,
+  f: GridFound,
+  rel: Extract<FormDecl["relations"][number], { kind: "share" }>,
+  relCell: (f: GridFound, row: string, col: string, label?: string) => RelationCell | undefined,
+): { rates: DeclaredRate[]; gaps: DeclaredRate[] } {
+  const out: DeclaredRate[] = [];
+  const gaps: DeclaredRate[] = [];
+  const whole = relCell(f, rel.total, rel.amount);
+  const header = f.columns.get(rel.share)?.header ?? "占比";
+  if (!whole) return { rates: out, gaps };
+  // Percent points: the header says so (`占比（%）`, or `（%）` on a header row of its own), or a share of the
+  // column is above 1 (a fraction never is: 75.24 beside 1.09 makes the 1.09 points too).
+  const shareCol = f.columns.get(rel.share)?.col;
+  const firstRow = Math.min(...f.rows.values());
+  const headerCells = shareCol === undefined ? [] : grid.rowsIn(Math.max(1, firstRow - 3), firstRow - 1).map((r) => cellText(grid.cell(r, shareCol)));
+  const plain = [...f.rows.keys()].map((k) => relCell(f, k, rel.share)).map((c) => parseCell(c?.cell.cell)).filter((p) => p.kind === "number" && !p.percent && p.unit === undefined);
+  const percent = /[%％]/.test(header) || headerCells.some((t) => /[%％]|百分比/.test(t)) || plain.some((p) => p.kind === "number" && Math.abs(p.value) > 1);
+  const name = header.replace(/\s+/g, "").replace(/[（(][^）)]*[)）]$/, "");
+  const figure = (c: RelationCell): number | undefined => {
+    const p = parseCell(c.cell.cell);
+    return p.kind === "number" && !p.percent ? p.value : undefined;
+  };
+  for (const row of [rel.total, ...rel.rows]) {
+    if (!f.rows.has(row)) continue;
+    const rate = relCell(f, row, rel.share);
+    const numerator = relCell(f, row, rel.amount);
+    if (!rate || !numerator) continue;
+    const blank = !rate.cell.cell || isBlank(rate.cell.cell);
+    if (blank && row === rel.total) continue;
+    let denominator = whole;
+    // 人员经费's share may be of 基本支出: the parent when the share as written is the row over it.
+    const parentKey = rel.within?.[row];
+    const parent = parentKey && f.rows.has(parentKey) ? relCell(f, parentKey, rel.amount) : undefined;
+    if (parent) {
+      const v = shareValue(rate.cell.cell, percent);
+      const n = figure(numerator);
+      const dw = figure(whole);
+      const dp = figure(parent);
+      // Agreeing at the share's printed precision (two decimals of the percent), not merely closer: a
+      // 合计 typed in 元 makes every share far from its row ÷ the 合计, and still no share of the parent.
+      const agrees = (d: number): boolean => Math.abs(n! / d - v!) <= 0.00005 + 1e-9;
+      if (v !== undefined && n !== undefined && dw && dp && agrees(dp) && !agrees(dw)) denominator = parent;
+    }
+    const amountHeader = (f.columns.get(rel.amount)?.header ?? rel.amount).replace(/\s+/g, "").replace(/[（(][^）)]*[)）]$/, "");
+    (blank ? gaps : out).push({
+      id: `${form.id}:${f.decl.id}:${row}:share`,
+      sheet: grid.name,
+      where: rate.label,
+      rate,
+      numerator,
+      denominator,
+      headers: { rate: name, numerator: amountHeader, denominator: `${denominator.label}的${amountHeader}` },
+      share: true,
+      ...(percent ? { percent } : {}),
+    });
+  }
+  return { rates: out, gaps };
 }
 
 /** Columns headed 行次/栏次 (line numbers of 决算 tables), never amounts. */
@@ -908,13 +984,23 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
     const f = found.get(rel.grid);
     if (!f) continue;
     if (rel.kind === "across") {
-      const header = (k: string): string => f.columns.get(k)?.header ?? k;
+      const header = (k: string): string => {
+        const h = f.columns.get(k)?.header ?? k;
+        return /^(?:合\s*计|总\s*计)$/.test(h.trim()) ? (f.decl.columns.find((c) => c.key === k)?.name ?? h) : h;
+      };
       for (const row of f.rows.keys()) {
         const target = relCell(f, row, rel.total, header(rel.total));
         const terms = rel.parts.map((p) => relCell(f, row, p, header(p))).filter((x): x is RelationCell => x !== undefined).map((x) => ({ ...x, sign: 1 as const }));
         if (!target || terms.length === 0) continue;
+        if (rel.whole && rel.parts.some((p) => !f.columns.has(p))) continue;
         relations.push({ id: `${form.id}:${f.decl.id}:${row}:${rel.total}`, sheet: grid.name, where: `${rowName(f, row)}（${rel.name}）`, target, terms });
       }
+      continue;
+    }
+    if (rel.kind === "share") {
+      const shares = shareRates(grid, form, f, rel, relCell);
+      rates.push(...shares.rates);
+      rateGaps.push(...shares.gaps);
       continue;
     }
     if (rel.kind === "above") {

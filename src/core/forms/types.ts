@@ -21,6 +21,8 @@ export interface GridColumn {
   readonly key: string;
   readonly labels: Labels;
   readonly kind: "money" | "rate" | "number";
+  /** The name its cells go by in messages and prose when the header is a bare 合计 (`“三公”经费支出`). */
+  readonly name?: string;
 }
 
 /** A row of a 2-D block, found by its label (`其中：上年结转资金`). */
@@ -74,8 +76,25 @@ export type RelationDecl =
       readonly unless?: readonly string[];
     }
   | { readonly kind: "rate"; readonly grid: string; readonly rate: string; readonly numerator: string; readonly denominator: string; readonly rows: readonly string[] }
-  /** table mode: on every row (合计 included), column `total` = Σ columns `parts`. */
-  | { readonly kind: "across"; readonly grid: string; readonly total: string; readonly parts: readonly string[]; readonly name: string }
+  /**
+   * On every row (合计 included), column `total` = Σ columns `parts`. `whole`: only where every part's
+   * column is found (本年决算数 = 上年决算数 + 增减额 means nothing on a block with no 上年 column).
+   */
+  | { readonly kind: "across"; readonly grid: string; readonly total: string; readonly parts: readonly string[]; readonly name: string; readonly whole?: boolean }
+  /**
+   * A share column (占比, 比重): on the `total` row and each of `rows`, `share` = the row's `amount` ÷ the
+   * `total` row's `amount`. `within`: a 其中 row whose share may be of its parent row instead (人员经费 of
+   * 基本支出): the parent is its denominator when the share as written is the row over the parent.
+   */
+  | {
+      readonly kind: "share";
+      readonly grid: string;
+      readonly share: string;
+      readonly amount: string;
+      readonly total: string;
+      readonly rows: readonly string[];
+      readonly within?: Readonly<Record<string, string>>;
+    }
   /**
    * pairs mode: the total = Σ the lines written above it in its own label column, up to the header (the
    * 总表's 支出 side lists 功能分类 lines a form cannot name in advance: 一、一般公共服务支出 …).

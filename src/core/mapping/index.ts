@@ -154,7 +154,10 @@ function earlierYearCopies(forms: readonly Declared[], reads: readonly FormRead[
     const unit = r.scalars.jx_unit_name?.ref.sheet === sheet ? plain(r.scalars.jx_unit_name.cell?.value) : "";
     const project = plain(r.scalars.jx_project_name?.cell?.value);
     // A project form is one project's: without its name, no other sheet is known to be the same form.
-    const key = d.form.kind === "project" && !project ? undefined : [d.form.id, project, unit].join("\u0000");
+    // 决算 tables of one form may be different tables (a 收入决算表 and a 支出决算表 with a 占比 column):
+    // a copy holds the same lines, so the lines its relations read are part of what makes it the same.
+    const lines = d.form.kind === "accounts" ? [...new Set(reads[i].relations.flatMap((x) => [x.target, ...x.terms].map((c) => c.field.split(".").slice(1, 3).join("."))))].sort().join(",") : "";
+    const key = d.form.kind === "project" && !project ? undefined : [d.form.id, project, unit, lines].join("\u0000");
     return { sheet, band: d.band !== undefined, year, at: own?.ref, key };
   });
   const newest = new Map<string, number>();

@@ -129,6 +129,13 @@ export interface DeclaredRate {
   readonly denominator: RelationCell;
   /** The headers of the three columns as written (`执行率`, `全年执行数`, `全年预算数`), for messages. */
   readonly headers?: { readonly rate: string; readonly numerator: string; readonly denominator: string };
+  /**
+   * The rate column is headed in percent (`占比（%）`): a plain number is percent points (1.09 is 1.09%,
+   * not 109%), and a fix writes percent points.
+   */
+  readonly percent?: boolean;
+  /** A share (占比) of a total rather than a rate between two columns of its row: messages say so. */
+  readonly share?: boolean;
 }
 
 /** A form detected on a sheet. */

@@ -222,8 +222,19 @@ export function chineseNumeralValue(text: string): number | undefined {
 
 /** Characters that end a label going backwards: punctuation and brackets. */
 const LABEL_STOP = "，,。；;：:、！？!?\n\r()“”\"'‘’【】《》";
-/** A 功能分类 level written in brackets inside a label (folded): （类） （款） （项）. */
-const QUALIFIER_IN_BRACKETS = /^\((?:类|款|项)\)$/;
+/** A 功能分类 level written in brackets inside a label (folded): （类） （款） （项）; 因公出国（境）费's （境）. */
+const QUALIFIER_IN_BRACKETS = /^\((?:类|款|项|境)\)$/;
+
+/**
+ * The opening quote of a short quoted word (2–4 characters: “三公”) that closes at `close`, when nothing
+ * stops a label between them; undefined otherwise.
+ */
+function quotedWordStart(s: string, close: number, floor: number): number | undefined {
+  const open = s.lastIndexOf(s[close] === "”" ? "“" : '"', close - 1);
+  if (open < floor || close - open - 1 < 2 || close - open - 1 > 4) return undefined;
+  for (let i = open + 1; i < close; i++) if (LABEL_STOP_CODES.has(s.charCodeAt(i))) return undefined;
+  return open;
+}
 /** {@link LABEL_STOP} as char codes: the label walk tests one code per character, with no string made for it. */
 const LABEL_STOP_CODES: ReadonlySet<number> = new Set([...LABEL_STOP].map((c) => c.charCodeAt(0)));
 
@@ -332,6 +343,8 @@ function quantitiesOf(text: string, s: string, sentences: readonly ProseSentence
       while (ls > prevEnd && !LABEL_STOP_CODES.has(s.charCodeAt(ls - 1))) ls--;
       // 社会保障和就业（类）支出: a 功能分类 level in brackets is part of the label, not its start.
       if (ls - 3 >= prevEnd && QUALIFIER_IN_BRACKETS.test(s.slice(ls - 3, ls)) && ls - 3 > prevEnd && !LABEL_STOP_CODES.has(s.charCodeAt(ls - 4))) ls -= 3;
+      // “三公”经费支出: a short quoted word is part of the label, not its start.
+      else if (ls - 2 > prevEnd && (s[ls - 1] === "”" || s[ls - 1] === '"') && quotedWordStart(s, ls - 1, prevEnd) !== undefined) ls = quotedWordStart(s, ls - 1, prevEnd)!;
       else break;
     }
     const rawLabel = text.slice(ls, start);

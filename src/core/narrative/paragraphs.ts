@@ -61,7 +61,9 @@ const FULL_ROW = 20;
 function wrappedAtWidth(upper: TextCell, below: TextCell, alone: (c: TextCell) => boolean): boolean {
   const text = upper.value.trim();
   if (text.length < FULL_ROW || !alone(upper) || !alone(below) || !below.value.trim()) return false;
-  // A heading (三、存在的主要问题及原因分析) has no clause mark of its own.
+  // A heading (三、存在的主要问题及原因分析) has no clause mark of its own; nor has a report's title
+  // (某局2023年度国有资产占用情况说明) over its first paragraph.
+  if (!/[，,。；;：:]/.test(text) && /(?:说明|报告|情况|总结)$/.test(text)) return false;
   return !(OPENS_SECTION.test(text) && !/[，,。；;：:]/.test(text));
 }
 

@@ -139,6 +139,35 @@ export const BOOKKEEPING_SHEETS: ReadonlySet<string> = new Set(["jx_ignore", "jx
  * of the unit's own text (文字说明, 情况说明, 决算说明) is prose.
  */
 export const INSTRUCTION_SHEET = /^说明$|填报说明|填表说明|编制说明|使用说明|操作说明|指标说明|填报要求|填表要求|评分标准|评分细则|评分规则|指引|附注|模板/;
+/**
+ * The title of the unit's own report (`某局2023年度“三公”经费支出情况说明`, `三、“三公”经费财政拨款支出决算情况说明`,
+ * `…绩效自评报告`): a sheet named only 说明 that opens with one holds the unit's text, not instructions.
+ */
+const REPORT_TITLE = /(?:情况|决算|支出|收支)说明$|绩效(?:自评|评价)报告|自评报告/;
+const INSTRUCTION_TITLE = /填报|填表|编制说明|使用说明|操作说明|评分/;
+const instructionSheets = new WeakMap<SheetSnapshot, boolean>();
+
+/**
+ * Whether a sheet holds instructions (see {@link INSTRUCTION_SHEET}). A sheet named only `说明` is the unit's
+ * text when its first text cell (its title, within the first eight rows) names the unit's report.
+ */
+export function isInstructionSheet(sheet: SheetSnapshot): boolean {
+  if (!INSTRUCTION_SHEET.test(sheet.name)) return false;
+  if (sheet.name.trim() !== "说明") return true;
+  let known = instructionSheets.get(sheet);
+  if (known === undefined) {
+    // (Within the first rows: a title three rows down, under blank rows, still opens the sheet.)
+    const first = Object.entries(sheet.cells)
+      .filter(([a, c]) => typeof c.value === "string" && c.value.trim() !== "" && Number(/\d+$/.exec(a)?.[0] ?? 99) <= 8)
+      .sort(([a], [b]) => Number(/\d+$/.exec(a)![0]) - Number(/\d+$/.exec(b)![0]))[0];
+    // (The report typed into one cell: its first line is the title.)
+    const title = first ? String(first[1].value).split(/\r?\n/)[0].replace(/\s+/g, "") : "";
+    known = !(title.length <= 60 && REPORT_TITLE.test(title) && !INSTRUCTION_TITLE.test(title));
+    instructionSheets.set(sheet, known);
+  }
+  return known;
+}
+
 /** A form's own notes under a table (注：1.执行率=…；填报说明：…): instructions, not the unit's text. */
 export const INSTRUCTION_TEXT = /^\s*(?:注|备注说明|说明|填报说明|填表说明|填报要求)\s*[0-9一１]?\s*[:：.．、]/;
 
@@ -189,7 +218,7 @@ function otherProseCells(model: ReportModel, seen: Set<string>): ProseCell[] {
   // bindings below are looked at only for the few sheets that have a candidate.
   const candidates: Candidate[] = [];
   for (const sheet of model.snapshot.sheets) {
-    if (sheet.name === NARRATIVE_SHEET || BOOKKEEPING_SHEETS.has(sheet.name) || INSTRUCTION_SHEET.test(sheet.name)) continue;
+    if (sheet.name === NARRATIVE_SHEET || BOOKKEEPING_SHEETS.has(sheet.name) || isInstructionSheet(sheet)) continue;
     candidates.push(...sheetCandidates(sheet, remarks.get(sheet.name)));
   }
   // A report's small table (表1 收支预算执行情况) under its paragraphs: each row read as the sentence it states.
@@ -294,6 +323,11 @@ export interface Fact {
    * at its cause, and a text that agrees with the other cells is not to be called wrong against it.
    */
   readonly suspect?: boolean;
+  /**
+   * The value at which the cell would make a failing total hold, when that total's cause is uncertain (the
+   * 合计 or any part): a text stating it agrees with the table as corrected.
+   */
+  readonly alternative?: number;
 }
 
 /** A number cell read, or undefined when it is not a number. */
@@ -355,7 +389,24 @@ export function correctedFact(model: ReportModel, fact: Fact | undefined): Fact 
     const cause = causeFor(model, c);
     return cause === undefined || cause.figure.key === at || (cause.alternatives ?? []).some((f) => f.key === at);
   };
-  return checksInvolving(model, at).some(against) ? extend(fact, { suspect: true }) : fact;
+  const mine = checksInvolving(model, at);
+  if (mine.some(against)) return extend(fact, { suspect: true });
+  // The total named without certainty (“请核对合计与各分项”): any of its parts may be the one to correct, so
+  // a text quoting a part at the value that would make the total hold (因公出国（境）费2.36万元 over a 1.84 that
+  // breaks the 合计) may be the right one; a text stating neither value is still wrong.
+  const loose = mine.filter((c) => {
+    if (!failing.has(c)) return false;
+    const cause = causeFor(model, c);
+    return !!cause && !cause.unique && !cause.alternatives?.length && cause.figure.key === c.target.key && c.terms.some((t) => t.figure.key === at);
+  });
+  if (loose.length > 1) return extend(fact, { suspect: true });
+  if (loose.length === 1) {
+    const c = loose[0];
+    const term = c.terms.find((t) => t.figure.key === at)!;
+    const others = c.terms.reduce((a, t) => (t === term ? a : a + t.sign * t.figure.value), 0);
+    return extend(fact, { alternative: term.sign * (c.target.value - others) });
+  }
+  return fact;
 }
 
 const causes = new WeakMap<ReportModel, Map<SumCheck, Cause | undefined>>();
@@ -581,7 +632,8 @@ function relationEntries(model: ReportModel, have: readonly MoneyEntry[]): Money
   for (const r of model.relations ?? []) {
     for (const c of [r.target, ...r.terms]) {
       const key = `${c.cell.ref.sheet}!${c.cell.ref.address}`;
-      const label = normalizeLabel(c.label.replace(/^其中[:：]?/, ""));
+      // Quotes dropped, as the prose's labels drop them (“三公”经费支出).
+      const label = normalizeLabel(c.label.replace(/^其中[:：]?/, "")).replace(/[“”"‘’]/g, "");
       if (known.has(key) || label.length < 4 || LOOSE.has(label)) continue;
       known.add(key);
       const fact = correctedFact(model, factOf(c.cell.ref, c.cell.cell, undefined, model.moneyUnit));
@@ -590,7 +642,8 @@ function relationEntries(model: ReportModel, have: readonly MoneyEntry[]): Money
       const e = byLabel.get(label) ?? { field: c.field, facts: [], stated: [] };
       e.facts.push(f);
       // A 全年执行数, a 决算 amount, a line of a 决算 总表 (its one amount): the figure a bare amount states.
-      if (/\.(?:executed|amount|line\d+)$/.test(c.field)) e.stated.push(f);
+      // (A block whose ROWS are 预算数 / 决算数, the “三公”经费 by columns: its 决算数 row.)
+      if (/\.(?:executed|amount|line\d+)$|\.amount\.[^.]+$/.test(c.field)) e.stated.push(f);
       byLabel.set(label, e);
     }
   }
@@ -631,6 +684,8 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
     .replace(/^其中[:：]?/, "")
     .replace(/部门/g, "")
     .replace(/(.{2})(?:[（(]?类[)）]?|[（(][款项][)）])(支出|收入)$/, "$1$2")
+    // “三公”经费财政拨款支出决算 is the “三公”经费支出 of a 财政拨款 “三公” table.
+    .replace(/(三公经费)(?:财政拨款)?支出(?:决算)?$/, "$1支出")
     // On a project's own form, 项目全年执行 / 本项目全年预算 are the form's own figures (as 部门 is on a 部门 form).
     .replace(model.form?.kind === "project" ? /^(?:本|该|此)?项目(?=(?:全年|年初|调整后)(?:预算|执行))/ : /^$^/, "");
   // A 决算 line named with its level (行政运行（项）, 社会保险经办机构（项）：支出决算为…).
@@ -980,7 +1035,7 @@ export function sheetInModel(model: ReportModel, sheet: string): boolean {
 
 /** The number cells of a report's small table on `sheet` (see {@link restatesModel}), undefined when it has none. */
 function reportTable(model: ReportModel, sheet: SheetSnapshot): string[] | undefined {
-  if (sheet.name === NARRATIVE_SHEET || BOOKKEEPING_SHEETS.has(sheet.name) || INSTRUCTION_SHEET.test(sheet.name)) return undefined;
+  if (sheet.name === NARRATIVE_SHEET || BOOKKEEPING_SHEETS.has(sheet.name) || isInstructionSheet(sheet)) return undefined;
   // Cheapest first: a sheet without the paragraphs of a report (every form's table sheet) is never one,
   // and its money facts (hasOwnAmounts reads every money cell of the model) are not wanted here.
   if (!hasReportParagraphs(sheet) || hasOwnAmounts(model, sheet.name)) return undefined;
@@ -1135,5 +1190,5 @@ export function amountMatches(q: ProseQuantity, unit: string, f: Fact): boolean 
   const v = convertUnit(q.value, q.unit, unit);
   if (v === undefined) return false;
   const tol = halfWidth(q, unit) + 0.5 * Math.pow(10, -Math.max(0, f.decimals)) + 1e-9;
-  return Math.abs(v - f.value) <= tol;
+  return Math.abs(v - f.value) <= tol || (f.alternative !== undefined && Math.abs(v - f.alternative) <= tol);
 }

@@ -142,7 +142,8 @@ function laterYears(model: ReportModel, own: number): number[] {
     for (let i = 0; i < texts.length; i++) {
       const value = texts[i].value;
       if (!value.includes("年")) continue;
-      for (const m of toHalfWidth(value).matchAll(/((?:19|20)\d{2})\s*年/g)) {
+      // A date (填报日期：2024年3月18日) says when the form was filed, not which year it is about.
+      for (const m of toHalfWidth(value).matchAll(/((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)/g)) {
         const y = Number(m[1]);
         if (y > own && y <= own + 2) found.add(y);
       }

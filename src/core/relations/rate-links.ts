@@ -7,8 +7,8 @@ import type { ReportModel } from "../model/report-model";
 import { readMoney, readMoneyScalar, type Figure } from "./footing";
 
 /** A rate read as a fraction with its decimals, or undefined. */
-function rateOf(value: unknown): { value: number; decimals: number } | undefined {
-  if (typeof value === "number") return { value: Math.abs(value) > 2 ? value / 100 : value, decimals: 4 };
+function rateOf(value: unknown, percentColumn = false): { value: number; decimals: number } | undefined {
+  if (typeof value === "number") return { value: percentColumn || Math.abs(value) > 2 ? value / 100 : value, decimals: 4 };
   if (typeof value !== "string") return undefined;
   const m = /^\s*(-?\d+(?:\.(\d+))?)\s*%\s*$/.exec(value);
   return m ? { value: Number(m[1]) / 100, decimals: (m[2]?.length ?? 0) + 2 } : undefined;
@@ -36,7 +36,7 @@ function ratesOf(model: ReportModel, key: string, headlineOnly = false): { rate:
   for (const r of headlineOnly ? [] : (model.rates ?? [])) {
     const n = readMoney(r.numerator.cell, r.numerator.field, model.moneyUnit);
     const d = readMoney(r.denominator.cell, r.denominator.field, model.moneyUnit);
-    const q = rateOf(r.rate.cell.cell?.value);
+    const q = rateOf(r.rate.cell.cell?.value, r.percent);
     if (n && d && q && (n.key === key || d.key === key)) out.push({ rate: q, num: n, den: d });
   }
   return out;

@@ -48,7 +48,7 @@ export const formRateMatches = defineRule<MessageId>({
         // A column of rates the form fills line by line: a blank among filled ones is a gap (a form that
         // leaves every line's rate blank, as the national form may, uses no such column).
         const colOf = (ref: { sheet: string; address: string }): string => `${ref.sheet}!${ref.address.replace(/\d+$/, "")}`;
-        const filledColumns = new Set((model.rates ?? []).filter((r) => readRate(r.rate.cell) !== undefined).map((r) => colOf(r.rate.cell.ref)));
+        const filledColumns = new Set((model.rates ?? []).filter((r) => readRate(r.rate.cell, r.percent) !== undefined).map((r) => colOf(r.rate.cell.ref)));
         for (const r of [...(model.rates ?? []), ...(model.rateGaps ?? [])]) {
           const key = refKey(r.rate.cell.ref);
           if (done.has(key)) continue;
@@ -66,12 +66,16 @@ export const formRateMatches = defineRule<MessageId>({
                 field: r.rate.field,
                 data: { row: r.where.trim(), rateName: h.rate, numName: h.numerator, num: shown(n.cell?.value ?? n.value), denName: h.denominator, den: shown(d.cell?.value ?? d.value), expected },
                 expected,
-                suggestions: [{ description: `填入 ${expected}`, writes: [{ at: r.rate.cell.ref, value, numberFormat: "0.00%" }] }],
+                suggestions: [
+                  r.percent
+                    ? { description: `填入 ${expected.replace(/%$/, "")}`, writes: [{ at: r.rate.cell.ref, value: Math.round(value * 1000000) / 10000, numberFormat: "0.00" }] }
+                    : { description: `填入 ${expected}`, writes: [{ at: r.rate.cell.ref, value, numberFormat: "0.00%" }] },
+                ],
               });
             }
             continue;
           }
-          const rate = readRate(r.rate.cell);
+          const rate = readRate(r.rate.cell, r.percent);
           const rawNum = readMoney(r.numerator.cell, r.numerator.field, model.moneyUnit);
           const rawDen = readMoney(r.denominator.cell, r.denominator.field, model.moneyUnit);
           if (!rate || !rawNum || !rawDen || rawNum.blank || rawDen.blank) continue;
@@ -101,7 +105,11 @@ export const formRateMatches = defineRule<MessageId>({
             },
             expected: result.expectedText,
             actual: result.actualText,
-            fix: { description: `将${r.rate.cell.ref.address}改为 ${result.expectedText}`, writes: [{ at: r.rate.cell.ref, value, numberFormat: "0.00%" }] },
+            // A column headed in percent (`占比（%）`) holds percent points: the fix writes them.
+            fix: {
+              description: `将${r.rate.cell.ref.address}改为 ${r.percent ? result.expectedText.replace(/%$/, "") : result.expectedText}`,
+              writes: [r.percent ? { at: r.rate.cell.ref, value: Math.round(value * 1000000) / 10000, numberFormat: "0.00" } : { at: r.rate.cell.ref, value, numberFormat: "0.00%" }],
+            },
           });
         }
       },

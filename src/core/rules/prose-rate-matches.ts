@@ -9,6 +9,7 @@ import { defineRule } from "../engine/types";
 import { formatRef } from "../model/address";
 import { analyzeProse, halfWidth, sameFamily, valueIn, type ProseQuantity } from "../narrative/extract";
 import { readIndicatorValue, reconcile, type IndicatorNumber } from "../scoring/indicator-value";
+import type { RelationCell } from "../model/report-model";
 import { amountMatches, correctedFact, factOf, itemBefore, itemNamesPart, matchMoneyLabel, namesPart, narrowerSubject, overallFact, proseCells, reportYear, type Fact, type ProseCell } from "../narrative/prose-cells";
 import { formatNumber } from "../units";
 import { normalizeLabel } from "../schema/fields";
@@ -46,6 +47,21 @@ function partsAddUp(whole: ProseQuantity, parts: readonly ProseQuantity[]): bool
 
 /** A share's named whole that is the year's budget (占全年预算的99.74%, 占预算数的): the form's 全年预算数. */
 const BUDGET_WHOLE = /^(?:全年|调整后|年度)?预算(?:数|总额|资金|金额)?$/;
+
+/** 完成预算的91.78%, 完成年度预算100%: a 决算 amount over its 预算数. */
+const BUDGET_DONE = /^(?:为|，)?完成(?:年度|全年)?预算(?:数)?(?:的)?$/;
+
+/**
+ * The field of the 预算数 beside a declared 决算 amount: `form.grid.row.amount` → `form.grid.row.budget` (a
+ * block whose columns are 预算数 / 决算数), `form.grid.amount.col` → `form.grid.budget.col` (whose rows are).
+ */
+function budgetFieldOf(field: string): string | undefined {
+  const parts = field.split(".");
+  const k = parts.lastIndexOf("amount");
+  if (k < 2) return undefined;
+  parts[k] = "budget";
+  return parts.join(".");
+}
 
 /** A share: 占52.1%, 占比47.9%, 占支出总额的52.1% (the whole named). */
 const SHARE = /^占(?:比|比重|比例)?(?:为)?$|^占(.{1,12}?)(?:的)?(?:比重|比例)?(?:为)?$/;
@@ -378,6 +394,59 @@ export const proseRateMatches = defineRule<MessageId>({
               : {}),
           });
         };
+        /**
+         * “支出决算为45.43万元，完成预算的91.78%”: the amount before it over the 预算数 of the same line of a
+         * declared block (the cell of the 预算数 column, or row, beside the amount's). Not judged when the
+         * amount names no such line (seed 003's 完成预算100% on lines of tables with no 预算数), or when the table
+         * contradicts the amount (prose-amount-matches-table's one finding).
+         */
+        const checkBudgetDone = (pc: ProseCell, q: ProseQuantity, i: number): void => {
+          const p = [...pc.analysis.quantities.slice(0, i)].reverse().find((x) => x.sentence.index === q.sentence.index && x.kind === "money" && !x.direction && !x.changeTo && !x.comparator);
+          if (!p) return;
+          const match = matchMoneyLabel(model, p.label, pc.ref.sheet, pc.text.slice(q.sentence.start, p.start));
+          if (!match?.single) return;
+          const stated = match.facts[0];
+          if (stated.suspect || !amountMatches(p, model.moneyUnit, stated)) return;
+          const field = fieldAt().get(`${stated.ref.sheet}!${stated.ref.address}`);
+          const budgetField = field ? budgetFieldOf(field) : undefined;
+          const cell = budgetField ? cellOfField().get(budgetField) : undefined;
+          const budget = cell ? correctedFact(model, factOf(cell.cell.ref, cell.cell.cell, undefined, model.moneyUnit)) : undefined;
+          if (!budget || budget.suspect || !(budget.value > 0)) return;
+          const num = rangeOf(p, model.moneyUnit);
+          const ratio = num ? divide(num, factRange(budget)) : undefined;
+          if (!ratio || percentAgrees(q, ratio)) return;
+          const expected = `${formatDecimals(((valueIn(p, model.moneyUnit) ?? 0) / budget.value) * 100, Math.max(q.decimals, 1))}%`;
+          const denominator = `${cell!.label}预算数${formatNumber(budget.value, budget.decimals, { unit: model.moneyUnit })}（${formatRef(budget.ref)}）`;
+          context.report({
+            at: pc.ref,
+            messageId: "rateMismatch",
+            field: pc.field,
+            data: { sentence: quoteSentence(q), phrase: q.text, numerator: p.text, denominator, expected },
+            expected,
+            actual: q.text,
+            suggestions: [{ description: `把“${q.text}”改为“${expected}”`, writes: [{ at: pc.ref, value: replacePhrase(pc.text, q, expected) }] }],
+          });
+        };
+        let fields: Map<string, string> | undefined;
+        let cells: Map<string, RelationCell> | undefined;
+        /** The declared field of each relation cell, by `Sheet!A1`; and each cell by its field. */
+        const fieldAt = (): Map<string, string> => {
+          if (!fields) {
+            fields = new Map();
+            cells = new Map();
+            for (const r of model.relations ?? []) {
+              for (const c of [r.target, ...r.terms]) {
+                fields.set(`${c.cell.ref.sheet}!${c.cell.ref.address}`, c.field);
+                cells.set(c.field, c);
+              }
+            }
+          }
+          return fields;
+        };
+        const cellOfField = (): Map<string, RelationCell> => {
+          fieldAt();
+          return cells!;
+        };
         for (const pc of proseCells(model)) {
           checkSpentInFull(context, pc);
           const qs = pc.analysis.quantities;
@@ -385,6 +454,10 @@ export const proseRateMatches = defineRule<MessageId>({
             if (q.kind !== "percent" || q.direction || q.comparator || q.approx) return;
             if (ARRIVAL_RATE.test(normalizeLabel(q.label))) {
               checkArrival(pc, q, i);
+              return;
+            }
+            if (BUDGET_DONE.test(normalizeLabel(q.label))) {
+              checkBudgetDone(pc, q, i);
               return;
             }
             const isExec = /执行率$/.test(q.label);

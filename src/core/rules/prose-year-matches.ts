@@ -48,7 +48,7 @@ export function documentsBeforeTheirNumber(text: string): { date: string; dateYe
 }
 
 const COMPARISON = /比|较|相比|同比|上年|去年|增加|减少|增长|下降|提前|下一步|明年|下年|计划|将|整改|发现的问题|指出|反馈/;
-const PERIOD_AFTER = /^年度?(?:部门整体支出|项目支出|部门)?(?:绩效自评|绩效评价|自评|预算执行|部门预算|全年预算|年初预算|决算)/;
+const PERIOD_AFTER = /^年度?(?:部门整体支出|项目支出|部门)?(?:绩效自评|绩效评价|自评|预算执行|部门预算|全年预算|年初预算|决算)|^年度[“"]?三公[”"]?经费[^，。；;,]{0,12}?(?:决算|情况说明)|^年度(?:国有)?资产占用情况/;
 /** The year of a self-evaluation named with its subject between (2024年度区医保局部门整体支出绩效自评). */
 const EVALUATION_AFTER = /^年度[^，。；;,、：:“”"]{1,12}?(?:部门整体支出|项目支出)?(?:绩效自评|绩效评价)/;
 /** Words of a comparison within the year (比年初预算增加…): no other period is named. */

@@ -10,7 +10,7 @@
  * an amount, a count or a whole answer belongs is.
  */
 import { defineRule } from "../engine/types";
-import { BOOKKEEPING_SHEETS, INSTRUCTION_SHEET, INSTRUCTION_TEXT } from "../narrative/prose-cells";
+import { BOOKKEEPING_SHEETS, INSTRUCTION_TEXT, isInstructionSheet } from "../narrative/prose-cells";
 import { textCells } from "./lib/text-cells";
 
 /** Message ids of template-leftover. */
@@ -70,7 +70,7 @@ export const templateLeftover = defineRule<MessageId>({
     return {
       workbook() {
         for (const sheet of context.model.snapshot.sheets) {
-          if (BOOKKEEPING_SHEETS.has(sheet.name) || INSTRUCTION_SHEET.test(sheet.name)) continue;
+          if (BOOKKEEPING_SHEETS.has(sheet.name) || isInstructionSheet(sheet)) continue;
           for (const { address, value } of textCells(sheet)) {
             // Cheap first test: every placeholder holds one of these characters.
             if (!/[XＸxｘ×*＊_＿请此待填【字]/.test(value) || INSTRUCTION_TEXT.test(value)) continue;

@@ -21,7 +21,7 @@ export type MessageId = "titleYear" | "statementYear" | "reportDateYear" | "repo
 const MAX_TITLE_LENGTH = 60;
 
 /** A year followed, within a few characters, by the words that name a self-evaluation report. */
-const TITLE_YEAR = /((?:19|20)\d{2})年度?(?=[^，。；;,！!？?]{0,16}?(?:绩效自评|绩效评价|自评报告|评价报告|整体支出|支出绩效|部门决算|决算[^，。；;,！!？?数额]{0,8}?(?:表|说明|报告)))/g;
+const TITLE_YEAR = /((?:19|20)\d{2})年度?(?=[^，。；;,！!？?]{0,16}?(?:绩效自评|绩效评价|自评报告|评价报告|整体支出|支出绩效|部门决算|决算[^，。；;,！!？?数额]{0,8}?(?:表|说明|报告)|情况说明$|资产占用情况表|资产情况表))/g;
 /** A labelled statement of the evaluation year: 评价年度：2020年. */
 const STATEMENT_YEAR = /^(?:评价年度|评价年份|预算年度|评价期间|绩效评价年度)[:：]?((?:19|20)\d{2})/;
 /** A labelled report date: 报告日期：2022年8月16日. */

@@ -17,14 +17,16 @@ export interface RateFigure {
 
 /**
  * Read a rate cell: a fraction with a % format, text such as `99.74%`, a General fraction, or percent
- * points typed without % (a plain number above 2, e.g. `99.74`, is read as 99.74%: no 执行率 is 200-fold).
+ * points typed without % (a plain number above 2, e.g. `99.74`, is read as 99.74%: no 执行率 is 200-fold;
+ * any plain number when `percentColumn`, the column's header saying `（%）`).
  * Returns undefined for blanks, text and errors.
  */
-export function readRate(bound: BoundCell | undefined): RateFigure | undefined {
+export function readRate(bound: BoundCell | undefined, percentColumn = false): RateFigure | undefined {
   const p = parseCell(bound?.cell);
   if (p.kind !== "number") return undefined;
   if (p.unit !== undefined && !p.percent) return undefined;
-  if (!p.percent && Math.abs(p.value) > 2) return { value: roundTo(p.value / 100, p.decimals + 2), decimals: p.decimals + 2 };
+  // Under a header in percent (`占比（%）`) every plain number is percent points, small ones too.
+  if (!p.percent && (percentColumn || Math.abs(p.value) > 2)) return { value: roundTo(p.value / 100, p.decimals + 2), decimals: p.decimals + 2 };
   return { value: p.value, decimals: p.decimals };
 }
 
