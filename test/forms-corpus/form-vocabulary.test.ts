@@ -480,3 +480,21 @@ describe.each(SUMMARY_WORDINGS)("项目绩效自评汇总表 headed %s", (_name,
     expect(seen.exitCode).toBe(1);
   });
 });
+
+describe("a grade written as a letter (A / B / C / D, some provinces' 等级)", () => {
+  const { book, at } = deptBook(BASE);
+  test.each(["A", "Ａ", "A级"])("%s for a score of 99.57 is 优: no error", async (letter) => {
+    const b = copyBook(book);
+    plant(b, at.grade, letter);
+    const seen = await checkBook(b, "vocabulary");
+    expect(show(seen.findings.filter((f) => f.severity !== "info"))).toEqual([]);
+    expect(seen.exitCode).toBe(0);
+  });
+  test.each(["B", "C级"])("%s for a score of 99.57 → the grade's error, at its cell", async (letter) => {
+    const b = copyBook(book);
+    plant(b, at.grade, letter);
+    const seen = await checkBook(b, "vocabulary");
+    const errors = seen.findings.filter((f) => f.severity === "error");
+    expect(errors.map((f) => `${f.rule} ${f.cell}`)).toEqual([`grade-matches-band ${SHEET}!${at.grade.a1}`]);
+  });
+});

@@ -26,10 +26,11 @@ export const NATIONAL: ScoringProfile = {
   overTargetPenalty: [],
   scoreDecimals: 2,
   grades: [
-    { min: 90, grade: "优", aliases: ["优秀"] },
-    { min: 80, grade: "良", aliases: ["良好"] },
-    { min: 60, grade: "中", aliases: ["中等", "一般", "合格"] },
-    { min: 0, grade: "差", aliases: ["较差", "不合格"] },
+    // Some provinces grade A / B / C / D (A级); the letters are the same four bands.
+    { min: 90, grade: "优", aliases: ["优秀", "A", "A级"] },
+    { min: 80, grade: "良", aliases: ["良好", "B", "B级"] },
+    { min: 60, grade: "中", aliases: ["中等", "一般", "合格", "C", "C级"] },
+    { min: 0, grade: "差", aliases: ["较差", "不合格", "D", "D级"] },
   ],
   execReasonBelow: 0.9,
 };
