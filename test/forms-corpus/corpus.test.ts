@@ -65,6 +65,7 @@ const FORM_WORDS: Record<FormId, RegExp> = {
   "dept-sidebyside": /部门整体|dept|whole/i,
   "project-yuan-report": /项目支出绩效自评表|project/i,
   "project-three-decimals": /项目支出绩效自评表|project/i,
+  "dept-key-projects": /部门整体|dept|whole/i,
 };
 
 /**

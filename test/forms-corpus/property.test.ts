@@ -88,6 +88,7 @@ const FLOOR: Record<FormId, number> = {
   "dept-sidebyside": 1,
   "project-yuan-report": 1,
   "project-three-decimals": 1,
+  "dept-key-projects": 1,
 };
 
 describe("forms corpus: a random single mistake is found at its cause", () => {

@@ -66,7 +66,13 @@ export const DEPT_OVERALL: FormDecl = {
       bind: FUNDS_BIND,
     },
   ],
-  tables: [{ table: "jx_indicators", blankRowsInside: true, aliases: { weight: ["权重"], reason: ["未完成原因分析"] } }],
+  tables: [
+    { table: "jx_indicators", blankRowsInside: true, aliases: { weight: ["权重"], reason: ["未完成原因分析"] } },
+    // A list of the department's 重点项目 (序号 | 重点项目名称 | 预算数 | 执行数 | 执行率 | 自评得分 | 自评等次, a
+    // 合计 row), under the funds block or after the indicators: read as a project list (a subset of 项目支出,
+    // tied to no line of the funds block). Opened only by its own name header, never by a funds block's `项目`.
+    { table: "jx_projects", aliases: { name: ["重点项目名称", "重点项目", "项目名称（重点项目）"] }, startLabels: ["重点项目名称", "重点项目", "项目名称", "项目名称（重点项目）"] },
+  ],
   relations: [
     { kind: "sum", grid: "funds", total: "total", parts: ["public", "govFund", "capital", "special", "own", "current", "carry"], columns: MONEY_COLUMNS, name: "按收入性质分" },
     { kind: "sum", grid: "funds", total: "total", parts: ["basic", "project"], columns: MONEY_COLUMNS, name: "按支出性质分" },

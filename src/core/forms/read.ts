@@ -844,7 +844,7 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
   const areas: Area[] = [];
   for (const t of form.tables) {
     const def = withAliases(tableDef(t.table), t.aliases);
-    const firstLabels = new Set([def.columns[0].label, ...def.columns[0].aliases].map(normalizeLabel));
+    const firstLabels = new Set((t.startLabels ?? [def.columns[0].label, ...def.columns[0].aliases]).map(normalizeLabel));
     const baseStop = tableEnd(grid);
     const stopAt = t.table === "jx_indicators" ? (r: number): boolean => baseStop(r) || TOTAL_ROW_LABELS.has(firstText(grid, r)) : baseStop;
     // A list with a 合计 row may be grouped under headings (一、专项业务费 … 小计, 二、运转保障经费 … 小计).
