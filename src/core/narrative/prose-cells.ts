@@ -9,6 +9,7 @@ import type { ColumnDef, ScalarFieldId, TableId } from "../schema/fields";
 import { TABLES, normalizeLabel } from "../schema/fields";
 import { isDateFormat, parseCell, writtenDecimals } from "../units";
 import { checksTouchingUnitMistakes, findUnitMistakes } from "../relations/unit-mistakes";
+import { projectCauses } from "../relations/project-causes";
 import { checksInvolving, evaluate, failingChecks, refKey, type SumCheck } from "../relations/footing";
 import { causeCorrections, causeOf, type Cause } from "../relations/cause";
 import { analyzeProse, type ProseAnalysis, type ProseQuantity, halfWidth } from "./extract";
@@ -337,6 +338,10 @@ export function correctedFact(model: ReportModel, fact: Fact | undefined): Fact 
     const hit = m.figure.key === key ? m.corrected : m.alsoCorrected.find((x) => x.figure.key === key)?.corrected;
     if (hit !== undefined) return extend(fact, { value: hit, decimals: Math.max(fact.decimals, writtenDecimals(hit)) });
   }
+  // A project row's certain cause (project-row-consistent's finding: its 执行率 and the 合计 agree on
+  // 115.20) reads as corrected: the text stating the right figure is not the mistake.
+  const project = projectCauses(model).find((c) => c.figure.key === key);
+  if (project) return extend(fact, { value: project.value, decimals: Math.max(fact.decimals, project.decimals) });
   // A cell is suspect when one of its checks fails once the slips found elsewhere are corrected (found
   // once per model, usually none): a 年度资金总额 whose 其中 row holds a 元 slip is right, and the text
   // stating it is held to it.
@@ -643,6 +648,13 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
     // “2、某补助资金28万元……。实际支出12.58万元”: the numbered item's subject carries to its later sentences
     // (and, within one sentence, “办公经费20万元（…），用于…，实际支出20万元”).
     if (item !== undefined && before !== undefined && itemNamesPart(model, item + before, before)) return undefined;
+    // “全年实施重点项目4个，预算1597.55万元，执行1588.45万元” on a 部门整体 form: the key projects' total (its
+    // 重点项目 list's 合计), a subset of the department's, never the form's whole.
+    if (before !== undefined && model.form?.kind !== "project" && model.form?.kind !== "summary" && KEY_PROJECTS.test(before)) {
+      const listed = tableTotal(model, "jx_projects", generic);
+      if (!listed || listed.suspect || (sheet !== undefined && !factApplies(model, listed, sheet))) return undefined;
+      return { entry: { field: `jx_projects.${generic}`, name: generic === "budget" ? "重点项目合计预算数" : "重点项目合计执行数", labels: [l], facts: [listed] }, facts: [listed], single: true };
+    }
     const f = overallFact(model, generic, sheet);
     if (!f || f.suspect) return undefined;
     const name = generic === "budget" ? "全年预算数" : "全年执行数";
@@ -1057,6 +1069,9 @@ export function overallFact(model: ReportModel, what: "budget" | "executed", she
   if (sheet === undefined) return candidates[0];
   return candidates.find((f) => f.ref.sheet === sheet) ?? (sheetInModel(model, sheet) && !hasOwnAmounts(model, sheet) ? candidates[0] : undefined);
 }
+
+/** The words of a sentence about a department's key projects (its 重点项目 list), not its whole. */
+const KEY_PROJECTS = /重点项目/;
 
 /** A budget increase written in prose (追加78.88万元, 调增…, 追加预算…). */
 export const ADJUSTMENT = /(?:追加|调增)了?(?:预算|资金|经费)?\s*$/;
