@@ -17,6 +17,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   "exec-rate-matches/amountError": "{{label}} holds the error {{actual}}, so the execution rate (executed ÷ budget) cannot be checked; correct the formula or type the value.",
   "exec-reason-required/reasonMissing": "The budget execution rate {{rate}} is below {{limit}}, but no reason is given (explain it under deviation reasons or main problems).",
   "form-field-absent/fieldAbsent": "This form ({{form}}) has no {{label}}; to have the year or unit checked, write “{{label}}：……” in the form's header.",
+  "formula-not-computed/notComputed": "The formula “={{formula}}” is stored without its result (the workbook may have been written by a program and never opened and saved in Excel or WPS), and jixiao cannot compute it either, so the figures that depend on it cannot be checked{{count}}. Open the workbook in Excel or WPS, save it, and check again; until then the other findings are withheld, so that an unknown value is not judged as a blank.",
   "grade-matches-band/gradeMismatch": "The grade is “{{written}}”, but the total score {{score}} under “{{profile}}” earns “{{expected}}” ({{band}}).",
   "grade-matches-band/gradeBlank": "The grade is blank; a total score of {{score}} gives “{{expected}}”. Type it (or use Compute).",
   "grade-matches-band/gradeScoreMismatch": "The grade “{{written}}” quotes a score of {{inGrade}}, but the total score is {{score}}.",
