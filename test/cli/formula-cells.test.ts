@@ -123,16 +123,18 @@ describe("(a) formulas with their cached results (saved by Excel or WPS)", () =>
     expect(o.summary.outcome).toBe("passed");
   });
 
-  test("元 typed in a project's 执行数 (its rate and the 合计 formulas follow it): found at the typed cell, not at the formulas", async () => {
+  test("元 typed in a project's 执行数 (its rate and the 合计 formulas follow it, so no relation breaks): found at the typed cell by its scale, the text quoting 15.80 and 1588.45 not blamed", async () => {
     const o = await check(withFormulas({ F44: 158000 }), true);
-    expect(shown(o).filter((x) => x.startsWith("error"))).toEqual([`error no-unit-mistake ${SHEET}!F44`]);
-    expect(o.findings.find((f) => f.cell === `${SHEET}!F44`)?.message).toMatch(/15\.8/);
+    expect(shown(o)).toEqual([`error project-row-consistent ${SHEET}!F44`]);
+    const f = o.findings.find((x) => x.cell === `${SHEET}!F44`)!;
+    expect(f.message).toMatch(/158,?000\.00.*854,?054\.05%.*15\.80 万元按元填写/);
     expect(o.summary.outcome).toBe("errors");
   });
 
-  test("a 合计 formula that leaves a project out (=SUM(F42:F44)): found at the 合计", async () => {
+  test("a 合计 formula that leaves a project out (=SUM(F42:F44)): found at the 合计; its rate formula, which follows it, is not blamed", async () => {
     const o = await check(withFormulas({}, { ...FORMULAS, F46: "SUM(F42:F44)" }), true);
-    expect(shown(o).filter((x) => x.startsWith("error"))).toContain(`error project-row-consistent ${SHEET}!F46`);
+    expect(shown(o).filter((x) => x.startsWith("error"))).toEqual([`error total-matches-parts ${SHEET}!F46`]);
+    expect(o.findings[0].message).toMatch(/1,580\.10.*1,588\.45/);
     expect(o.summary.outcome).toBe("errors");
   });
 });
@@ -153,7 +155,7 @@ describe("(b) formulas without results (written by a program, never opened in Ex
 
   test("元 typed in a project's 执行数: found at its cause once the formulas are computed", async () => {
     const o = await check(withFormulas({ F44: 158000 }), false);
-    expect(shown(o).filter((x) => x.startsWith("error"))).toEqual([`error no-unit-mistake ${SHEET}!F44`]);
+    expect(shown(o)).toEqual([`error project-row-consistent ${SHEET}!F44`]);
   });
 
   const uncomputable = { ...FORMULAS, G6: 'INDIRECT("G8")+0', F46: "[1]Sheet1!F46", J6: "预算执行率*10" };

@@ -340,8 +340,12 @@ export function correctedFact(model: ReportModel, fact: Fact | undefined): Fact 
   }
   // A project row's certain cause (project-row-consistent's finding: its 执行率 and the 合计 agree on
   // 115.20) reads as corrected: the text stating the right figure is not the mistake.
-  const project = projectCauses(model).find((c) => c.figure.key === key);
-  if (project) return extend(fact, { value: project.value, decimals: Math.max(fact.decimals, project.decimals) });
+  for (const c of projectCauses(model)) {
+    if (c.figure.key === key) return extend(fact, { value: c.value, decimals: Math.max(fact.decimals, c.decimals) });
+    // A 合计 formula that follows a slipped row (=SUM(F42:F45) over 158000 typed for 15.80) reads as it will.
+    const follows = c.byScale?.follows.find((x) => x.key === key);
+    if (follows) return extend(fact, { value: follows.value });
+  }
   // A cell is suspect when one of its checks fails once the slips found elsewhere are corrected (found
   // once per model, usually none): a 年度资金总额 whose 其中 row holds a 元 slip is right, and the text
   // stating it is held to it.

@@ -22,6 +22,13 @@ export interface ProjectCause {
   readonly bySheet?: boolean;
   /** Neither could the sheet: the failing 合计/小计, each anchored by its own 执行率, blame this row alone. */
   readonly byTotals?: boolean;
+  /**
+   * A 元/万元 slip that the row's formulas follow (its 执行率 `=F44/E44` and the 合计 `=SUM(F42:F45)` computed
+   * from the slipped amount, so no relation breaks): the amount is 10 000 times what its row allows. The
+   * formula cells that follow it (the 合计 of its column) are listed with the value they take once it is
+   * corrected.
+   */
+  readonly byScale?: { readonly follows: readonly { readonly key: string; readonly value: number }[] };
 }
 
 function rateOf(row: TableRow): { value: number; decimals: number } | undefined {
@@ -134,7 +141,39 @@ export function projectCauses(model: ReportModel): readonly ProjectCause[] {
       if (cause) out.push(cause);
     }
   }
+  if (table && out.length === 0) out.push(...scaleSlips(model, table, flagged));
   cache.set(model, out);
+  return out;
+}
+
+/**
+ * Rows whose 执行率 is a formula that follows an amount typed in 元 in a 万元 list (or the reverse): the rate
+ * reads 854054.05% (or 0.01%), every relation holds because the formulas follow the slip, and only the
+ * scale tells. An amount is the slip when dividing (multiplying) it by 10 000 gives a rate between 1% and
+ * 150% while the written ratio is over 100 (under 0.0002). The 合计 of its column, when a formula, follows.
+ */
+function scaleSlips(model: ReportModel, table: NonNullable<ReportModel["tables"]["jx_projects"]>, flagged: ReadonlySet<string>): ProjectCause[] {
+  const out: ProjectCause[] = [];
+  const summary = table.rows.find((r) => r.isSummary);
+  const plausible = (ratio: number): boolean => ratio >= 0.01 && ratio <= 1.5;
+  for (const row of table.rows) {
+    if (row.isSummary || row.subtotalOf) continue;
+    const rateCell = row.cells.rate?.cell;
+    if (rateCell?.formula === undefined || typeof rateCell.value !== "number") continue;
+    const b = row.cells.budget ? readMoney(row.cells.budget, "jx_projects.budget", model.moneyUnit) : undefined;
+    const e = row.cells.executed ? readMoney(row.cells.executed, "jx_projects.executed", model.moneyUnit) : undefined;
+    if (!b || !e || b.blank || e.blank || !(b.value > 0) || !(e.value > 0) || b.formula || e.formula || flagged.has(b.key) || flagged.has(e.key)) continue;
+    const ratio = e.value / b.value;
+    // The rate as the formula computed it from these very cells.
+    if (Math.abs(rateCell.value - ratio) > 1e-6 * Math.max(1, ratio)) continue;
+    const pick = ratio > 100 && plausible(ratio / 10000) ? { column: "executed" as const, figure: e } : ratio < 0.0002 && plausible(ratio * 10000) ? { column: "budget" as const, figure: b } : undefined;
+    if (!pick) continue;
+    const decimals = Number.isFinite(pick.figure.decimals) ? Math.max(2, pick.figure.writtenDecimals) : 2;
+    const value = roundTo(pick.figure.value / 10000, decimals);
+    const total = summary?.cells[pick.column];
+    const follows = total?.cell?.formula !== undefined && typeof total.cell.value === "number" ? [{ key: `${total.ref.sheet}!${total.ref.address}`, value: roundTo(total.cell.value - pick.figure.value + value, 6) }] : [];
+    out.push({ figure: pick.figure, value, decimals, column: pick.column, rowName: rowName(row), withCarryover: false, byScale: { follows } });
+  }
   return out;
 }
 
