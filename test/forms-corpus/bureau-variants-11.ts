@@ -10,7 +10,8 @@
  *    either. A `自评报告` sheet quotes the projects one paragraph each (“医保信息化建设项目预算120.00万元，执行
  *    115.20万元，执行率96.00%，自评得分95分，评价等次为“优”。”) and their total.
  */
-import { MONEY, type Ref, SheetWriter, lastRow } from "./book";
+import { MONEY, type Ref, SheetWriter, lastRow, parseA1 } from "./book";
+import { moveCells } from "./edit-sweep";
 import { num, put, txt, yuan } from "./corpus-helpers";
 import { SEED002, writeDeptSheet } from "./dept-form";
 import { rate4 } from "./project-form";
@@ -105,4 +106,76 @@ export function deptKeyProjectsCase(): FormCase {
     num("total-wrong", "年度资金总额 全年执行数 1717.31 (both splits give 1707.31)", c.total[2], 1717.31),
   ];
   return { form: "dept-key-projects", seed: "002", file: "dept-key-projects", book: { sheets: [w.spec, rp.spec] }, relations, variants, traps };
+}
+
+/** Every Ref reachable from `roots` (relations, traps, cells) on `sheet` at or below `from`: moved down `by` rows, once each. */
+function shiftRefs(roots: unknown[], sheet: string, from: number, by: number): void {
+  const seen = new Set<object>();
+  const walk = (x: unknown): void => {
+    if (typeof x !== "object" || x === null || seen.has(x)) return;
+    seen.add(x);
+    if (x instanceof Map) {
+      for (const v of x.values()) walk(v);
+      return;
+    }
+    const r = x as { sheet?: unknown; a1?: unknown };
+    if (r.sheet === sheet && typeof r.a1 === "string" && /^[A-Z]+\d+$/.test(r.a1)) {
+      const p = parseA1(r.a1);
+      if (p.row >= from) (r as { a1: string }).a1 = r.a1.replace(/\d+$/, String(p.row + by));
+      return;
+    }
+    for (const v of Object.values(x)) walk(v);
+  };
+  roots.forEach(walk);
+}
+
+export function deptKeyProjectsTopCase(): FormCase {
+  const name = "部门整体自评表";
+  const { sheet: w, cells: c, relations: deptRelations, traps: deptTraps } = writeDeptSheet(name, SEED002);
+  // The list goes right under the funds block (its last line is row 17): everything from row 18 moves down.
+  const at = 18;
+  const size = 2 + KEY_PROJECTS.length;
+  moveCells(w.spec, (col, row) => [col, row >= at ? row + size : row]);
+  shiftRefs([c, deptRelations, deptTraps], name, at, size);
+  w.merged(`A${at}:J${at}`, "其中：重点项目", { bold: true });
+  const h = at + 1;
+  w.label(`A${h}`, "序号", { bold: true });
+  w.merged(`B${h}:D${h}`, "项目名称", { bold: true, center: true });
+  ["预算数（万元）", "执行数（万元）", "执行率", "自评得分", "评价等次", "备注"].forEach((x, i) => w.label(`${"EFGHIJ"[i]}${h}`, x, { bold: true, wrap: true }));
+  const rows = KEY_PROJECTS.map((p, k) => {
+    const r = h + 1 + k;
+    w.set(`A${r}`, k + 1, { center: true });
+    w.merged(`B${r}:D${r}`, p.name);
+    const budget = w.money(`E${r}`, p.budget);
+    const spent = w.money(`F${r}`, p.spent);
+    const rate = w.rate(`G${r}`, rate4(p.spent, p.budget));
+    const score = w.set(`H${r}`, p.score, { fmt: MONEY });
+    const grade = w.label(`I${r}`, gradeOf(p.score));
+    w.set(`J${r}`, k === 1 ? "含资助参保资金" : null);
+    return { budget, spent, rate, score, grade };
+  });
+  // The 自评结论 quotes the largest project.
+  const conclusion = c.conclusion;
+  const text = String(w.spec.cells.get(conclusion.a1)!.v);
+  w.spec.cells.set(conclusion.a1, { ...w.spec.cells.get(conclusion.a1)!, v: `${text}重点项目中，城乡医疗救助资金预算1450.00万元，执行1449.10万元，执行率99.94%，自评得分97.5分。` });
+
+  const relations: Relation[] = [...deptRelations];
+  rows.forEach((r, k) => relations.push({ kind: "rate", rate: r.rate, num: r.spent, den: r.budget, decimals: 2, label: `${KEY_PROJECTS[k].name} 执行率` }));
+  const traps: Trap[] = [
+    ...deptTraps,
+    { at: { sheet: name, a1: `A${at}` }, why: "a “其中：重点项目” line right under the funds block's 项目支出 line" },
+    { at: rows[3].spent, why: "the last project, right above 年度总体目标 (no 合计 row closes the list)" },
+    { at: { sheet: name, a1: `J${h + 2}` }, why: "a 备注 beside a project" },
+    { at: conclusion, why: "the 自评结论 quoting a project's own figures (1449.10, 97.5分), not the department's" },
+  ];
+  const variants: Variant[] = [
+    num("rate-wrong", "医保基金监管专项经费 执行率 95.41% (15.80/18.50 = 85.41%)", rows[2].rate, 0.9541),
+    num("yuan-in-part", "医保信息化建设项目 预算数 1200000 (120.00 万元 in 元)", rows[0].budget, yuan),
+    put("grade-mismatch", "医保经办服务能力提升项目 评价等次 良 for 78.5", rows[3].grade, "良"),
+    txt("prose-vs-table", "自评结论 says 城乡医疗救助资金执行1494.10万元 (table 1449.10)", conclusion, "执行1449.10万元", "执行1494.10万元"),
+    txt("prose-vs-table", "自评结论 says 城乡医疗救助资金自评得分95.7分 (table 97.5)", conclusion, "自评得分97.5分", "自评得分95.7分"),
+    num("total-wrong", "年度资金总额 全年执行数 1717.31 (both splits give 1707.31)", c.total[2], 1717.31),
+    num("exec-score-wrong", "执行率得分 10 (full marks) for 99.74% of 10 = 9.97", c.execScore, 10),
+  ];
+  return { form: "dept-key-projects-top", seed: "002", file: "dept-key-projects-top", book: { sheets: [w.spec] }, relations, variants, traps };
 }

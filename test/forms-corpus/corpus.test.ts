@@ -66,6 +66,7 @@ const FORM_WORDS: Record<FormId, RegExp> = {
   "project-yuan-report": /项目支出绩效自评表|project/i,
   "project-three-decimals": /项目支出绩效自评表|project/i,
   "dept-key-projects": /部门整体|dept|whole/i,
+  "dept-key-projects-top": /部门整体|dept|whole/i,
 };
 
 /**

@@ -89,6 +89,7 @@ const FLOOR: Record<FormId, number> = {
   "project-yuan-report": 1,
   "project-three-decimals": 1,
   "dept-key-projects": 1,
+  "dept-key-projects-top": 1,
 };
 
 describe("forms corpus: a random single mistake is found at its cause", () => {

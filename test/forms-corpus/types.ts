@@ -48,6 +48,7 @@ export type FormId =
   | "dept-sidebyside" // μ. 部门整体 with 年度总体目标 | 实际完成情况 side by side, one 指标 column (bureau-variants-9.ts)
   | "project-yuan-report" // ν. 项目表 in 元 (`（元）` headers), “—” for 不适用, the text on a 自评报告 sheet (bureau-variants-9.ts)
   | "dept-key-projects" // ο. 部门整体 with a 重点项目 list (序号 | 名称 | 预算数 | 执行数 | 执行率 | 自评得分 | 自评等次, 合计) and a 自评报告 quoting it (bureau-variants-11.ts)
+  | "dept-key-projects-top" // ο2. … the list under the funds block, headed 项目名称, no 合计 (bureau-variants-11.ts)
   | "project-three-decimals" // ξ. 项目表 exported with money to three decimals and “百分比” for % (bureau-variants-9.ts)
   | "project-qualitative"; // ζ. 项目表 with 指标内容, unscored qualitative rows, 合计 including the 执行率 (bureau-variants-7.ts)
 
@@ -95,6 +96,7 @@ export const FORM_NAMES: Record<FormId, string> = {
   "project-yuan-report": "元表头自评报告项目表",
   "project-three-decimals": "三位小数百分比项目表",
   "dept-key-projects": "重点项目清单整体表",
+  "dept-key-projects-top": "资金下重点项目整体表",
 };
 
 /** The planted mistake kinds (issue 9 and the brief of the corpus). */
