@@ -179,3 +179,60 @@ export function deptKeyProjectsTopCase(): FormCase {
   ];
   return { form: "dept-key-projects-top", seed: "002", file: "dept-key-projects-top", book: { sheets: [w.spec] }, relations, variants, traps };
 }
+
+/** The year's 任务 of ο3: name, what it is, 预算数, 执行数 (万元); they cover the 年度资金总额 (1711.75 / 1707.31). */
+const TASKS = [
+  { name: "医保经办服务", what: "推进“综合柜员制”改革，所有服务事项实现“一窗通办”", budget: 104.2, spent: 103.86 },
+  { name: "城乡居民医保参保", what: "扎实做好城乡居民医保参保工作，确保应保尽保", budget: 50.0, spent: 49.5 },
+  // Not named 城乡医疗救助: the 实际完成情况 says 城乡医疗救助共支出1569.37万元 (the 医疗救助 fund's spending, which
+  // the task's 1449.10 of the budget is not).
+  { name: "医疗救助经办", what: "做好城乡医疗救助和资助参保，确保应救尽救", budget: 1450.0, spent: 1449.1 },
+  { name: "医保基金监管", what: "开展医保专项检查和重点检查，规范定点医药机构", budget: 107.55, spent: 104.85 },
+];
+
+export function deptTasksCase(): FormCase {
+  const name = "部门整体自评表";
+  const { sheet: w, cells: c, relations: deptRelations, traps: deptTraps } = writeDeptSheet(name, SEED002);
+  // The 年度总体目标 block (rows 18–19: 预期目标 | 实际完成情况) becomes a table of tasks: one header row and a row
+  // per task, so everything from row 20 moves down by the tasks' rows.
+  const size = TASKS.length;
+  moveCells(w.spec, (col, row) => [col, row >= 20 ? row + size : row]);
+  shiftRefs([c, deptRelations, deptTraps], name, 20, size);
+  for (const a of ["A18", "B18", "G18", "B19", "G19"]) w.spec.cells.delete(a);
+  w.spec.merges = w.spec.merges.filter((m) => !["A18:A19", "B18:F18", "G18:J18", "B19:F19", "G19:J19"].includes(m));
+  w.merged(`A18:A${19 + size}`, "年度总体目标", { bold: true, center: true });
+  w.merged("B18:C18", "任务名称", { bold: true, center: true });
+  w.merged("D18:H18", "主要内容", { bold: true, center: true });
+  w.label("I18", "预算数（万元）", { bold: true, wrap: true });
+  w.label("J18", "执行数（万元）", { bold: true, wrap: true });
+  const rows = TASKS.map((t, k) => {
+    const r = 19 + k;
+    w.merged(`B${r}:C${r}`, t.name);
+    w.merged(`D${r}:H${r}`, t.what, { wrap: true });
+    return { budget: w.money(`I${r}`, t.budget), spent: w.money(`J${r}`, t.spent) };
+  });
+  const r = 19 + size;
+  w.merged(`B${r}:C${r}`, "实际完成情况", { bold: true, center: true });
+  const done = w.merged(`D${r}:J${r}`, SEED002.actual, { wrap: true });
+
+  // The tasks happen to cover the year (Σ 预算数 1711.75, Σ 执行数 1707.31), but no form says they must: no
+  // relation is declared for them, and their mistakes are planted as plain cells (`put`).
+  const relations: Relation[] = [...deptRelations];
+  const traps: Trap[] = [
+    ...deptTraps,
+    { at: rows[0].budget, why: "a task's 预算数 equal to the 基本支出 (104.20), no line of the funds block" },
+    { at: rows[2].spent, why: "a task's 执行数 (1449.10) that the 实际完成情况 quotes as 1449.1" },
+    { at: { sheet: name, a1: "B18" }, why: "the tasks' header 任务名称 | 主要内容 | 预算数（万元） | 执行数（万元）" },
+    { at: done, why: "the 实际完成情况 on its own row under the tasks" },
+  ];
+  const variants: Variant[] = [
+    num("total-wrong", "年度资金总额 全年执行数 1717.31 (both splits give 1707.31)", c.total[2], 1717.31),
+    num("part-not-footing", "其中：人员经费 全年执行数 88.95 (基本 103.86 = 87.95 + 15.91)", c.personnel[2], 88.95),
+    num("rate-wrong", "执行率 97.95% for 1707.31/1711.75 = 99.74%", c.execRate, 0.9795),
+    put("grade-mismatch", "自评等级 良 for 97.97", c.grade, "良"),
+    txt("prose-vs-table", "自评结论 says 全年执行1703.71万元 (table 1707.31)", c.conclusion, "全年执行1707.31万元", "全年执行1703.71万元"),
+    put("yuan-in-part", "城乡居民医保参保 任务执行数 495000 (49.50 万元 in 元)", rows[1].spent, 495000),
+    put("part-not-footing", "医疗救助经办 任务执行数 1494.10 (the tasks' 执行数 add up to 1707.31 with 1449.10)", rows[2].spent, 1494.1),
+  ];
+  return { form: "dept-tasks", seed: "002", file: "dept-tasks", book: { sheets: [w.spec] }, relations, variants, traps };
+}

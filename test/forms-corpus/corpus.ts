@@ -14,7 +14,7 @@ import { deptFrameworkCase, projectBandsCase } from "./bureau-variants-6";
 import { deptAcrossCase, deptYuanCoverCase, finalClassesCase, projectLevelsOfGovernmentCase, projectPercentCase, projectQualitativeCase, summaryGroupsCase, summaryHeadsCase } from "./bureau-variants-7";
 import { sichuanSystemCase } from "./bureau-variants-8";
 import { deptSideBySideCase, projectThreeDecimalsCase, projectYuanReportCase } from "./bureau-variants-9";
-import { deptKeyProjectsCase, deptKeyProjectsTopCase } from "./bureau-variants-11";
+import { deptKeyProjectsCase, deptKeyProjectsTopCase, deptTasksCase } from "./bureau-variants-11";
 import { deptWholeCase } from "./dept-form";
 import { deptCityCase, deptSichuanCase } from "./dept-layouts";
 import { finalAccountsCase } from "./final-accounts";
@@ -201,6 +201,7 @@ export function buildCorpus(): FormCase[] {
     // Layout ο: a 部门整体 form with a 重点项目 list inside it and a 自评报告 quoting each project (bureau-variants-11.ts).
     deptKeyProjectsCase(),
     deptKeyProjectsTopCase(),
+    deptTasksCase(),
   ];
 }
 

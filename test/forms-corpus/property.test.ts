@@ -90,6 +90,7 @@ const FLOOR: Record<FormId, number> = {
   "project-three-decimals": 1,
   "dept-key-projects": 1,
   "dept-key-projects-top": 1,
+  "dept-tasks": 1,
 };
 
 describe("forms corpus: a random single mistake is found at its cause", () => {

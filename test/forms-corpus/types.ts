@@ -49,6 +49,7 @@ export type FormId =
   | "project-yuan-report" // ν. 项目表 in 元 (`（元）` headers), “—” for 不适用, the text on a 自评报告 sheet (bureau-variants-9.ts)
   | "dept-key-projects" // ο. 部门整体 with a 重点项目 list (序号 | 名称 | 预算数 | 执行数 | 执行率 | 自评得分 | 自评等次, 合计) and a 自评报告 quoting it (bureau-variants-11.ts)
   | "dept-key-projects-top" // ο2. … the list under the funds block, headed 项目名称, no 合计 (bureau-variants-11.ts)
+  | "dept-tasks" // ο3. … the 年度总体目标 a table of 任务 with 预算数 / 执行数 each (bureau-variants-11.ts)
   | "project-three-decimals" // ξ. 项目表 exported with money to three decimals and “百分比” for % (bureau-variants-9.ts)
   | "project-qualitative"; // ζ. 项目表 with 指标内容, unscored qualitative rows, 合计 including the 执行率 (bureau-variants-7.ts)
 
@@ -97,6 +98,7 @@ export const FORM_NAMES: Record<FormId, string> = {
   "project-three-decimals": "三位小数百分比项目表",
   "dept-key-projects": "重点项目清单整体表",
   "dept-key-projects-top": "资金下重点项目整体表",
+  "dept-tasks": "任务资金目标整体表",
 };
 
 /** The planted mistake kinds (issue 9 and the brief of the corpus). */

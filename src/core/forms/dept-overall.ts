@@ -71,7 +71,9 @@ export const DEPT_OVERALL: FormDecl = {
     // A list of the department's 重点项目 (序号 | 重点项目名称 | 预算数 | 执行数 | 执行率 | 自评得分 | 自评等次, a
     // 合计 row), under the funds block or after the indicators: read as a project list (a subset of 项目支出,
     // tied to no line of the funds block). Opened only by its own name header, never by a funds block's `项目`.
-    { table: "jx_projects", aliases: { name: ["重点项目名称", "重点项目", "项目名称（重点项目）"] }, startLabels: ["重点项目名称", "重点项目", "项目名称", "项目名称（重点项目）"] },
+    // The 年度总体目标 written as a table of 任务 (任务名称 | 主要内容 | 预算数 | 执行数) is read the same way when
+    // the form has no 重点项目 list: each task's money is a part of the year's, never 100 times its whole.
+    { table: "jx_projects", aliases: { name: ["重点项目名称", "重点项目", "项目名称（重点项目）", "任务名称", "主要任务"] }, startLabels: ["重点项目名称", "重点项目", "项目名称", "项目名称（重点项目）", "任务名称", "主要任务"] },
   ],
   relations: [
     { kind: "sum", grid: "funds", total: "total", parts: ["public", "govFund", "capital", "special", "own", "current", "carry"], columns: MONEY_COLUMNS, name: "按收入性质分" },

@@ -54,6 +54,7 @@ export const EN_MESSAGES: Readonly<Record<string, string>> = {
   "project-row-consistent/rateBlank": "The execution rate of project “{{row}}” is blank while the other projects have theirs; executed {{executed}} ÷ budget {{budget}} gives {{expected}}. Type it (or use Compute).",
   "project-row-consistent/rateError": "The execution rate of project “{{row}}” holds the error {{actual}}; executed {{executed}} ÷ budget {{budget}} gives {{expected}}.",
   "project-row-consistent/cellError": "{{column}} of project “{{row}}” holds the error {{code}}, so its carry-over and execution rate cannot be checked; correct the formula or type the value.",
+  "project-row-consistent/overWhole": "{{column}} of “{{row}}” is {{actual}}, {{times}} times the department's whole ({{whole}} {{total}}): one line cannot exceed the whole, as if {{expected}} (万元) had been typed in 元. Change it to {{expected}}.",
   "project-row-consistent/scaleSlip": "{{column}} of project “{{row}}” is {{actual}}, which makes its formula rate {{rate}}: ten thousand times off, as if {{expected}} (万元) had been typed in 元 (the rate and the total follow it by formula, so neither was flagged). Change it to {{expected}}.",
   "project-row-consistent/amountMismatch": "{{column}} of project “{{row}}” is {{actual}}, in conflict with the row's relations ({{evidence}}); it should be {{expected}}, and with that correction every relation holds.",
   "prose-amount-matches-table/unitMistake": "The text “{{phrase}}” has the wrong unit: {{label}} is {{tableValue}} in the table ({{cell}}), so write “{{expected}}”.",

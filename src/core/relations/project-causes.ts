@@ -5,7 +5,7 @@
  */
 import type { ReportModel, TableRow } from "../model/report-model";
 import { roundTo } from "../units/parse";
-import { evaluate, failingChecks, readMoney, rowName, tableChecks, type Figure, type Overrides } from "./footing";
+import { evaluate, failingChecks, readMoney, readMoneyScalar, rowName, tableChecks, type Figure, type Overrides } from "./footing";
 import { touchesUnitMistake, unitMistakeKeys } from "./unit-mistakes";
 import { sheetValueOf } from "./summary-links";
 
@@ -28,7 +28,11 @@ export interface ProjectCause {
    * formula cells that follow it (the 合计 of its column) are listed with the value they take once it is
    * corrected.
    */
-  readonly byScale?: { readonly follows: readonly { readonly key: string; readonly value: number }[] };
+  readonly byScale?: {
+    readonly follows: readonly { readonly key: string; readonly value: number }[];
+    /** The evidence: the row's rate formula, or the form's whole (a part 100 times the 年度资金总额). */
+    readonly whole?: { readonly label: string; readonly value: number };
+  };
 }
 
 function rateOf(row: TableRow): { value: number; decimals: number } | undefined {
@@ -156,12 +160,27 @@ function scaleSlips(model: ReportModel, table: NonNullable<ReportModel["tables"]
   const out: ProjectCause[] = [];
   const summary = table.rows.find((r) => r.isSummary);
   const plausible = (ratio: number): boolean => ratio >= 0.01 && ratio <= 1.5;
+  // The form's whole, when it has one (a 部门整体 form's 年度资金总额): no row of its list can be 100 times it.
+  const whole = {
+    budget: model.form?.kind === "dept" ? readMoneyScalar(model, "jx_budget_adjusted") : undefined,
+    executed: model.form?.kind === "dept" ? readMoneyScalar(model, "jx_executed") : undefined,
+  };
   for (const row of table.rows) {
     if (row.isSummary || row.subtotalOf) continue;
-    const rateCell = row.cells.rate?.cell;
-    if (rateCell?.formula === undefined || typeof rateCell.value !== "number") continue;
     const b = row.cells.budget ? readMoney(row.cells.budget, "jx_projects.budget", model.moneyUnit) : undefined;
     const e = row.cells.executed ? readMoney(row.cells.executed, "jx_projects.executed", model.moneyUnit) : undefined;
+    // A row amount over 100 times the form's whole that ÷10 000 fits within it: typed in 元.
+    const overWhole = ([["budget", b, whole.budget, "全年预算数"], ["executed", e, whole.executed, "全年执行数"]] as const).find(
+      ([, f, w]) => f && w && !f.blank && !f.formula && !w.blank && w.value > 0 && !flagged.has(f.key) && f.value > 100 * w.value && f.value / 10000 <= w.value,
+    );
+    if (overWhole) {
+      const [column, f, w, label] = overWhole;
+      const decimals = Number.isFinite(f!.decimals) ? Math.max(2, f!.writtenDecimals) : 2;
+      out.push({ figure: f!, value: roundTo(f!.value / 10000, decimals), decimals, column, rowName: rowName(row), withCarryover: false, byScale: { follows: [], whole: { label, value: w!.value } } });
+      continue;
+    }
+    const rateCell = row.cells.rate?.cell;
+    if (rateCell?.formula === undefined || typeof rateCell.value !== "number") continue;
     if (!b || !e || b.blank || e.blank || !(b.value > 0) || !(e.value > 0) || b.formula || e.formula || flagged.has(b.key) || flagged.has(e.key)) continue;
     const ratio = e.value / b.value;
     // The rate as the formula computed it from these very cells.
