@@ -60,6 +60,11 @@ export interface TableDecl {
    * (a 部门整体 form's 重点项目 list opens at `重点项目名称` / `项目名称`, never at a funds block headed `项目`).
    */
   readonly startLabels?: Labels;
+  /**
+   * Labels that end the table when a row opens with one (a list with no 合计 row followed by the form's next
+   * block: `年度总体目标`, `一级指标`).
+   */
+  readonly stopLabels?: Labels;
 }
 
 /**

@@ -10,7 +10,8 @@ import { TABLES, normalizeLabel } from "../schema/fields";
 import { isDateFormat, parseCell, writtenDecimals } from "../units";
 import { checksTouchingUnitMistakes, findUnitMistakes } from "../relations/unit-mistakes";
 import { projectCauses } from "../relations/project-causes";
-import { checksInvolving, evaluate, failingChecks, refKey, type SumCheck } from "../relations/footing";
+import { checksInvolving, evaluate, failingChecks, readMoney, refKey, type SumCheck } from "../relations/footing";
+import { checkRate, readRate } from "../rules/lib/rates";
 import { causeCorrections, causeOf, type Cause } from "../relations/cause";
 import { analyzeProse, type ProseAnalysis, type ProseQuantity, halfWidth } from "./extract";
 import { convertUnit, decimalShift, moneyFactor } from "../units";
@@ -346,6 +347,9 @@ export function correctedFact(model: ReportModel, fact: Fact | undefined): Fact 
     const follows = c.byScale?.follows.find((x) => x.key === key);
     if (follows) return extend(fact, { value: follows.value });
   }
+  // A listed project's amount whose own row disagrees with its typed 执行率 (a list with no 合计 to tell which
+  // cell is wrong): project-row-consistent reports the row; the text stating either amount is not blamed.
+  if (rowsAgainstRate(model).has(key)) return extend(fact, { suspect: true });
   // A cell is suspect when one of its checks fails once the slips found elsewhere are corrected (found
   // once per model, usually none): a 年度资金总额 whose 其中 row holds a 元 slip is right, and the text
   // stating it is held to it.
@@ -365,6 +369,30 @@ export function correctedFact(model: ReportModel, fact: Fact | undefined): Fact 
     return cause === undefined || cause.figure.key === at || (cause.alternatives ?? []).some((f) => f.key === at);
   };
   return checksInvolving(model, at).some(against) ? extend(fact, { suspect: true }) : fact;
+}
+
+const againstRate = new WeakMap<ReportModel, ReadonlySet<string>>();
+
+/** The 预算数 and 执行数 cells of the jx_projects rows whose typed 执行率 disagrees with them (once per model). */
+function rowsAgainstRate(model: ReportModel): ReadonlySet<string> {
+  const hit = againstRate.get(model);
+  if (hit) return hit;
+  const out = new Set<string>();
+  for (const row of model.tables.jx_projects?.rows ?? []) {
+    const b = row.cells.budget;
+    const e = row.cells.executed;
+    const rate = row.cells.rate?.cell?.formula === undefined ? readRate(row.cells.rate) : undefined;
+    if (!b || !e || !rate) continue;
+    const bf = readMoney(b, "jx_projects.budget", model.moneyUnit);
+    const ef = readMoney(e, "jx_projects.executed", model.moneyUnit);
+    if (!bf || !ef || bf.blank || ef.blank) continue;
+    if (checkRate(rate, ef, bf)?.ok === false) {
+      out.add(refKey(b.ref));
+      out.add(refKey(e.ref));
+    }
+  }
+  againstRate.set(model, out);
+  return out;
 }
 
 const causes = new WeakMap<ReportModel, Map<SumCheck, Cause | undefined>>();
