@@ -10,7 +10,6 @@ import { defineRule } from "../engine/types";
 import { formatRef } from "../model/address";
 import { itemBefore, itemNamesPart, narrowerSubject, proseCells, reportYear, sheetInModel, type ProseCell } from "../narrative/prose-cells";
 import type { ReportModel, TableRow } from "../model/report-model";
-
 import type { CellRef } from "../model/snapshot";
 import { normalizeLabel } from "../schema/fields";
 import type { ScoreResult } from "../scoring/score";
@@ -247,6 +246,9 @@ function scoreSubject(pc: ProseCell, qs: readonly ProseQuantity[], i: number): {
   return prev.label ? { name: normalizeLabel(prev.label), at: prev.start - prev.rawLabel.length } : undefined;
 }
 
+/** Words of the form's whole: a score or grade after them is the form's, not the project named before. */
+const WHOLE_AFTER = /整体|本部门|部门|本单位|综合得分|总分|总得分|合计|全部/;
+
 /**
  * The row of the form's project list (a 汇总 or a 部门整体 form's 重点项目) that the words before a score or a
  * grade name — its 项目名称 (four characters at least), the last one named when several are.
@@ -255,15 +257,17 @@ function listedProject(model: ReportModel, before: string): { row: TableRow; nam
   const rows = model.tables.jx_projects?.rows;
   if (!rows?.length) return undefined;
   const words = normalizeLabel(before);
-  let best: { row: TableRow; name: string; at: number } | undefined;
+  let best: { row: TableRow; name: string; at: number; end: number } | undefined;
   for (const row of rows) {
     if (row.isSummary || row.subtotalOf) continue;
     const v = row.cells.name?.cell?.value;
     const name = typeof v === "string" ? normalizeLabel(v).replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]/, "") : "";
     if (name.length < 4) continue;
     const at = words.lastIndexOf(name);
-    if (at >= 0 && (!best || at > best.at)) best = { row, name: String(v).trim(), at };
+    if (at >= 0 && (!best || at > best.at)) best = { row, name: String(v).trim(), at, end: at + name.length };
   }
+  // The whole named after the project (…等项目顺利实施，部门整体自评得分97.97分) takes the figure back.
+  if (best && WHOLE_AFTER.test(words.slice(best.end))) return undefined;
   return best && { row: best.row, name: best.name };
 }
 
