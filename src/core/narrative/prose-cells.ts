@@ -373,12 +373,17 @@ export function correctedFact(model: ReportModel, fact: Fact | undefined): Fact 
 
 const againstRate = new WeakMap<ReportModel, ReadonlySet<string>>();
 
-/** The 预算数 and 执行数 cells of the jx_projects rows whose typed 执行率 disagrees with them (once per model). */
+/**
+ * The 预算数 and 执行数 cells of the jx_projects rows whose typed 执行率 disagrees with them, in a list with no
+ * 合计 row (once per model).
+ */
 function rowsAgainstRate(model: ReportModel): ReadonlySet<string> {
   const hit = againstRate.get(model);
   if (hit) return hit;
   const out = new Set<string>();
-  for (const row of model.tables.jx_projects?.rows ?? []) {
+  const rows = model.tables.jx_projects?.rows ?? [];
+  // With a 合计 row, the list's relations pin the cause (projectCauses): only a list without one is read so.
+  for (const row of rows.some((r) => r.isSummary) ? [] : rows) {
     const b = row.cells.budget;
     const e = row.cells.executed;
     const rate = row.cells.rate?.cell?.formula === undefined ? readRate(row.cells.rate) : undefined;
