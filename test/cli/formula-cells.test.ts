@@ -131,6 +131,13 @@ describe("(a) formulas with their cached results (saved by Excel or WPS)", () =>
     expect(o.summary.outcome).toBe("errors");
   });
 
+  test("元 typed in a funds line that the 年度资金总额 =SUM(G8:G12), its 执行率 and its score formulas add: one finding, at the typed cell", async () => {
+    const o = await check(withFormulas({ G8: 17073100 }), true);
+    expect(shown(o)).toEqual([`error no-unit-mistake ${SHEET}!G8`]);
+    expect(o.findings[0].message).toMatch(/17,073,100.*1,707\.31万元/);
+    expect(o.summary.outcome).toBe("errors");
+  });
+
   test("a 合计 formula that leaves a project out (=SUM(F42:F44)): found at the 合计; its rate formula, which follows it, is not blamed", async () => {
     const o = await check(withFormulas({}, { ...FORMULAS, F46: "SUM(F42:F44)" }), true);
     expect(shown(o).filter((x) => x.startsWith("error"))).toEqual([`error total-matches-parts ${SHEET}!F46`]);
