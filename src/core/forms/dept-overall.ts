@@ -73,7 +73,7 @@ export const DEPT_OVERALL: FormDecl = {
     // tied to no line of the funds block). Opened only by its own name header, never by a funds block's `项目`.
     // The 年度总体目标 written as a table of 任务 (任务名称 | 主要内容 | 预算数 | 执行数) is read the same way when
     // the form has no 重点项目 list: each task's money is a part of the year's, never 100 times its whole.
-    { table: "jx_projects", aliases: { name: ["重点项目名称", "重点项目", "项目名称（重点项目）", "任务名称", "主要任务"] }, startLabels: ["重点项目名称", "重点项目", "项目名称", "项目名称（重点项目）", "任务名称", "主要任务"],
+    { table: "jx_projects", blankRowsInside: true, aliases: { name: ["重点项目名称", "重点项目", "项目名称（重点项目）", "任务名称", "主要任务"] }, startLabels: ["重点项目名称", "重点项目", "项目名称", "项目名称（重点项目）", "任务名称", "主要任务"],
       // A list with no 合计 row ends where the form's next block begins.
       stopLabels: ["年度总体目标", "年度绩效目标", "部门年度绩效目标", "预期目标", "实际完成情况", "绩效指标", "一级指标", "绩效自评得分汇总", "得分汇总", "自评等级", "评价等次", "自评结论", "总分", "综合得分"],
     },
