@@ -19,6 +19,12 @@ const LOST: ReadonlyMap<string, string> = new Map([
   // Left on purpose: many printed forms leave the 总分 row's 分值 empty (the 100 is implied), and an error
   // there on a finished form would cost more than the gap (docs/architecture.md, third session).
   ["dept-whole 部门整体自评表!E35", "the 得分汇总's 总分 分值 (the 100): not asked for when blank"],
+  ["dept-key-projects 部门整体自评表!E35", "the 得分汇总's 总分 分值 (the 100): not asked for when blank (as dept-whole)"],
+  ["dept-key-projects-top 部门整体自评表!E41", "the 得分汇总's 总分 分值 (the 100): not asked for when blank (as dept-whole)"],
+  ["dept-tasks 部门整体自评表!E39", "the 得分汇总's 总分 分值 (the 100): not asked for when blank (as dept-whole)"],
+  // ο2's 重点项目 list has no 合计: a project's 预算数 or 执行数 left blank breaks no relation (its 执行率 is then
+  // not judged), and nothing asks for the amounts of a list row.
+  ...["E20", "F20", "E21", "F21", "E22", "F22", "E23", "F23"].map((a): [string, string] => [`dept-key-projects-top 部门整体自评表!${a}`, "a project amount of a list without 合计, left blank: nothing asks for it"]),
   [
     "project-yuan-report 项目支出绩效自评表!E6",
     "当年财政拨款's 年初预算数 where every other line of the column is “—” (上年结转 and 其他资金 不适用): blanked, the column's split reads as a breakdown not filled in (all parts blank or “—”), not as a blank among filled figures",

@@ -22,6 +22,11 @@ export interface CellSpec {
   center?: boolean;
   /** Font size (titles). */
   size?: number;
+  /**
+   * A formula (`SUM(E8:E12)`, no `=`): written with `v` as its cached result (what Excel saves), or with
+   * no result at all when the book is written `{ formulaResults: false }` (a generator's file never opened).
+   */
+  formula?: string;
 }
 
 export interface SheetSpec {
@@ -184,7 +189,7 @@ const THIN: Partial<ExcelJS.Borders> = {
  * Write the book as a real .xlsx (no defined names). `store` leaves the zip entries uncompressed (a valid
  * .xlsx, faster to write and read: the tests use it; the committed examples are compressed).
  */
-export async function writeBook(b: BookSpec, file: string, options: { store?: boolean } = {}): Promise<void> {
+export async function writeBook(b: BookSpec, file: string, options: { store?: boolean; formulaResults?: boolean } = {}): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "jixiao forms corpus";
   wb.created = new Date(Date.UTC(2024, 0, 1));
@@ -193,9 +198,10 @@ export async function writeBook(b: BookSpec, file: string, options: { store?: bo
     const ws = wb.addWorksheet(s.name, s.state ? { state: s.state } : undefined);
     for (const [col, w] of Object.entries(s.widths)) ws.getColumn(col).width = w;
     for (const [at, c] of s.cells) {
-      if (c.v === null) continue;
+      if (c.v === null && c.formula === undefined) continue;
       const cell = ws.getCell(at);
-      cell.value = c.v;
+      if (c.formula !== undefined) cell.value = (options.formulaResults === false ? { formula: c.formula } : { formula: c.formula, result: c.v }) as ExcelJS.CellValue;
+      else cell.value = c.v;
       if (c.fmt) cell.numFmt = c.fmt;
       if (c.bold || c.size) cell.font = { bold: !!c.bold, ...(c.size ? { size: c.size } : {}) };
       if (c.wrap) cell.alignment = { wrapText: true, vertical: "top" };
@@ -221,7 +227,7 @@ export function snapshotOf(book: BookSpec): WorkbookSnapshot {
       const extent = { rowLo: Infinity, rowHi: 0, colLo: Infinity, colHi: 0 };
       for (const [a1, c] of s.cells) {
         if (c.v === null) continue;
-        cells[a1] = c.fmt && c.fmt !== "General" ? { value: c.v, numberFormat: c.fmt } : { value: c.v };
+        cells[a1] = { value: c.v, ...(c.fmt && c.fmt !== "General" ? { numberFormat: c.fmt } : {}), ...(c.formula !== undefined ? { formula: c.formula } : {}) };
         const { col, row } = parseA1(a1);
         extent.rowLo = Math.min(extent.rowLo, row);
         extent.rowHi = Math.max(extent.rowHi, row);

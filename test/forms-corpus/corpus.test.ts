@@ -69,6 +69,9 @@ const FORM_WORDS: Record<FormId, RegExp> = {
   "sangong-rows": /决算|三公|final/i,
   "sangong-columns": /决算|三公|final/i,
   assets: /资产|决算|assets|final/i,
+  "dept-key-projects": /部门整体|dept|whole/i,
+  "dept-key-projects-top": /部门整体|dept|whole/i,
+  "dept-tasks": /部门整体|dept|whole/i,
 };
 
 /**

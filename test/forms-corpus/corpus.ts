@@ -15,6 +15,7 @@ import { deptAcrossCase, deptYuanCoverCase, finalClassesCase, projectLevelsOfGov
 import { sichuanSystemCase } from "./bureau-variants-8";
 import { deptSideBySideCase, projectThreeDecimalsCase, projectYuanReportCase } from "./bureau-variants-9";
 import { assetsCase, finalSharesCase, sangongColumnsCase, sangongRowsCase } from "./bureau-variants-10";
+import { deptKeyProjectsCase, deptKeyProjectsTopCase, deptTasksCase } from "./bureau-variants-11";
 import { deptWholeCase } from "./dept-form";
 import { deptCityCase, deptSichuanCase } from "./dept-layouts";
 import { finalAccountsCase } from "./final-accounts";
@@ -203,6 +204,10 @@ export function buildCorpus(): FormCase[] {
     sangongRowsCase(),
     sangongColumnsCase(),
     assetsCase(),
+    // Layout ο: a 部门整体 form with a 重点项目 list inside it and a 自评报告 quoting each project (bureau-variants-11.ts).
+    deptKeyProjectsCase(),
+    deptKeyProjectsTopCase(),
+    deptTasksCase(),
   ];
 }
 

@@ -92,6 +92,9 @@ const FLOOR: Record<FormId, number> = {
   "sangong-rows": 1,
   "sangong-columns": 1,
   assets: 1,
+  "dept-key-projects": 1,
+  "dept-key-projects-top": 1,
+  "dept-tasks": 1,
 };
 
 describe("forms corpus: a random single mistake is found at its cause", () => {

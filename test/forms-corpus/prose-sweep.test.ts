@@ -10,6 +10,11 @@ import { findingKeys, foundAtNew, prosePlants, type ProsePlant } from "./prose-p
 
 const NOT_IN_TABLES: ReadonlyMap<string, string> = new Map<string, string>([
   ["dept-whole 医保基金105.16万元", "追回医保基金: a statistic of the bureau's work"],
+  ...["dept-key-projects", "dept-key-projects-top", "dept-tasks"].flatMap((f): [string, string][] => [
+    [`${f} 医保基金105.16万元`, "追回医保基金: a statistic of the bureau's work (seed 002's text, as dept-whole)"],
+    [`${f} 医药机构29家`, "查处违规医药机构: a statistic of the bureau's work"],
+    [`${f} 现场检查531家`, "现场检查: a statistic of the bureau's work"],
+  ]),
   ...["final-accounts", "final-yuan", "final-sangong-yuan"].flatMap((f): [string, string][] => [
     [`${f} 医保代缴5021.95万元`, "the previous year's 医保代缴"],
     [`${f} 执行完成100%`, "预算执行完成100%: a 决算 has no budget"],

@@ -47,6 +47,9 @@ export type FormId =
   | "sichuan-system" // λ. the 四川 一体化 项目表 (报表编号 510000_0013zp), two stacked on one sheet (bureau-variants-8.ts)
   | "dept-sidebyside" // μ. 部门整体 with 年度总体目标 | 实际完成情况 side by side, one 指标 column (bureau-variants-9.ts)
   | "project-yuan-report" // ν. 项目表 in 元 (`（元）` headers), “—” for 不适用, the text on a 自评报告 sheet (bureau-variants-9.ts)
+  | "dept-key-projects" // ο. 部门整体 with a 重点项目 list (序号 | 名称 | 预算数 | 执行数 | 执行率 | 自评得分 | 自评等次, 合计) and a 自评报告 quoting it (bureau-variants-11.ts)
+  | "dept-key-projects-top" // ο2. … the list under the funds block, headed 项目名称, no 合计 (bureau-variants-11.ts)
+  | "dept-tasks" // ο3. … the 年度总体目标 a table of 任务 with 预算数 / 执行数 each (bureau-variants-11.ts)
   | "project-three-decimals" // ξ. 项目表 exported with money to three decimals and “百分比” for % (bureau-variants-9.ts)
   | "final-shares" // ρ. 收入决算表 / 支出决算表 with a 占比 column, a 决算说明 quoting the shares (bureau-variants-10.ts)
   | "sangong-rows" // σ. “三公”经费 by rows: 上年 | 本年 | 增减额 | 增减率, a 说明 (bureau-variants-10.ts)
@@ -101,6 +104,9 @@ export const FORM_NAMES: Record<FormId, string> = {
   "sangong-rows": "三公经费按行变动表",
   "sangong-columns": "三公经费按列决算表",
   assets: "国有资产占用表",
+  "dept-key-projects": "重点项目清单整体表",
+  "dept-key-projects-top": "资金下重点项目整体表",
+  "dept-tasks": "任务资金目标整体表",
 };
 
 /** The planted mistake kinds (issue 9 and the brief of the corpus). */

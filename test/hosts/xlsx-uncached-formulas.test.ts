@@ -134,3 +134,30 @@ test("a formula over a defined name (the template's jx_ names) reads the named c
   const s = await readWorkbookFile(wbFile);
   expect(at(s, "J1")).toBeCloseTo(430.22, 9);
 });
+
+test("SUBTOTAL is computed as Excel does: the SUBTOTALs inside its range (小计 rows) are left out", async () => {
+  const file = await write("subtotal.xlsx", rows(200), (ws) => {
+    ws.getCell("J1").value = 1;
+    ws.getCell("J2").value = 2;
+    ws.getCell("J3").value = { formula: "SUBTOTAL(9,J1:J2)" } as ExcelJS.CellValue;
+    ws.getCell("J4").value = 4;
+    ws.getCell("J5").value = { formula: "SUBTOTAL(9,J4:J4)" } as ExcelJS.CellValue;
+    ws.getCell("J6").value = { formula: "SUBTOTAL(109,J1:J5)" } as ExcelJS.CellValue;
+    ws.getCell("J7").value = { formula: "SUBTOTAL(1,J1:J2)" } as ExcelJS.CellValue;
+  });
+  const s = await readWorkbookFile(file);
+  expect([at(s, "J3"), at(s, "J5"), at(s, "J6"), at(s, "J7")]).toEqual([3, 4, 7, 1.5]);
+  expect(Object.values(s.sheets[0].cells).filter((c) => c.uncomputed)).toEqual([]);
+});
+
+test("a formula the parser cannot compute is marked uncomputed (its value unknown, not blank); a computed one is not", async () => {
+  const file = await write("uncomputed.xlsx", rows(200), (ws) => {
+    ws.getCell("J1").value = { formula: 'INDIRECT("C7")' } as ExcelJS.CellValue;
+    ws.getCell("J2").value = { formula: "预算数*2" } as ExcelJS.CellValue;
+  });
+  for (const s of [await readWorkbookFile(file), ((await (await openXlsx(file)).readWorkbook()) as { ok: true; value: WorkbookSnapshot }).value]) {
+    expect([s.sheets[0].cells.J1?.uncomputed, s.sheets[0].cells.J2?.uncomputed]).toEqual([true, true]);
+    expect(s.sheets[0].cells.H13?.uncomputed).toBeUndefined();
+    expect(at(s, "H13")).toBe(100);
+  }
+});

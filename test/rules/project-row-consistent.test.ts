@@ -20,6 +20,13 @@ ruleTester.run(projectRowConsistent, {
   valid: [
     { name: "seed 001 project rows (whole-percent rates)", workbook: projects() },
     {
+      name: "a project spending well over its budget, rate formula following (150 of 100: 150%): no slip",
+      workbook: projects((r) => {
+        r[2][3] = 15;
+        r[2][5] = { ...formula("D4/C4", 1.5), numberFormat: "0.00%" };
+      }),
+    },
+    {
       name: "rates as fractions and text, carry-over left blank",
       workbook: projects((r) => {
         r[0][5] = 12.58 / 28;
@@ -35,6 +42,15 @@ ruleTester.run(projectRowConsistent, {
     },
   ],
   invalid: [
+    {
+      name: "执行数 typed in 元 (125800 for 12.58) with the 执行率 a formula that follows it (=D2/C2: 449285.71%): the amount, by its scale",
+      workbook: projects((r) => {
+        r[0][3] = 125800;
+        r[0][4] = null;
+        r[0][5] = { ...formula("D2/C2", 125800 / 28), numberFormat: "0.00%" };
+      }),
+      errors: [{ messageId: "scaleSlip", ref: "项目!D2", field: "jx_projects.executed", expected: 12.58, fix: { "项目!D2": 12.58 } }],
+    },
     {
       name: "a #DIV/0! 执行率 is judged like a wrong rate, with the value as fix",
       workbook: projects((r) => {

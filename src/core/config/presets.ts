@@ -25,6 +25,7 @@ export const RECOMMENDED: Preset = {
     "exec-reason-required": "warning",
     "form-field-absent": "info",
     "form-rate-matches": "error",
+    "formula-not-computed": "error",
     "grade-matches-band": "error",
     "group-weights-match-profile": "warning",
     "indicator-reason-required": "warning",

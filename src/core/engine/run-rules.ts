@@ -2,6 +2,7 @@
  * Run rules over a mapped workbook and build the report. A rule that throws is recorded as crashed
  * (great_expectations' habit) and the run goes on.
  */
+import { withoutFormulaEchoes } from "./formula-consequences";
 import type { WorkbookSnapshot } from "../model/snapshot";
 import type { ReportModel } from "../model/report-model";
 import { parseA1 } from "../model/address";
@@ -122,6 +123,12 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Repo
       results.push({ ruleId: rule.id, status: "crashed", findings: 0, error: err instanceof Error ? err.message : String(err) });
     }
   }
+  // Formulas whose values are unknown (no cached result, not computable): the other findings would judge
+  // blanks, so only the cells to open and save are named (rule formula-not-computed), and no score is given.
+  const unknown = findings.some((f) => f.ruleId === UNKNOWN_FORMULAS);
+  if (unknown) findings.splice(0, findings.length, ...findings.filter((f) => f.ruleId === UNKNOWN_FORMULAS));
+  // A finding at a formula that only follows a typed cell another finding blames is that finding's echo.
+  else findings.splice(0, findings.length, ...withoutFormulaEchoes(findings, model.whole ?? model.snapshot));
   const order = new Map((model.whole ?? model.snapshot).sheets.map((s, i) => [s.name, i]));
   findings.sort((a, b) => (order.get(a.sheet) ?? 999) - (order.get(b.sheet) ?? 999) || a.row - b.row || a.col - b.col || compareRuleIds(a.ruleId, b.ruleId));
   return buildReport({
@@ -134,9 +141,12 @@ export function checkModel(model: ReportModel, options: CheckOptions = {}): Repo
     engineVersion: ENGINE_VERSION,
     model,
     profileObject: profile,
-    score: computedScore(model, profile),
+    score: unknown ? undefined : computedScore(model, profile),
   });
 }
+
+/** The rule naming formulas whose values are unknown (src/core/rules/formula-not-computed.ts). */
+const UNKNOWN_FORMULAS = "formula-not-computed";
 
 /** The 综合得分 as the profile computes it; undefined when the workbook lacks what it needs (or scoring fails). */
 function computedScore(model: ReportModel, profile: ScoringProfile): number | undefined {

@@ -72,7 +72,18 @@ export const DEPT_OVERALL: FormDecl = {
       bind: FUNDS_BIND,
     },
   ],
-  tables: [{ table: "jx_indicators", blankRowsInside: true, aliases: { weight: ["权重"], reason: ["未完成原因分析"] } }],
+  tables: [
+    { table: "jx_indicators", blankRowsInside: true, aliases: { weight: ["权重"], reason: ["未完成原因分析"] } },
+    // A list of the department's 重点项目 (序号 | 重点项目名称 | 预算数 | 执行数 | 执行率 | 自评得分 | 自评等次, a
+    // 合计 row), under the funds block or after the indicators: read as a project list (a subset of 项目支出,
+    // tied to no line of the funds block). Opened only by its own name header, never by a funds block's `项目`.
+    // The 年度总体目标 written as a table of 任务 (任务名称 | 主要内容 | 预算数 | 执行数) is read the same way when
+    // the form has no 重点项目 list: each task's money is a part of the year's, never 100 times its whole.
+    { table: "jx_projects", blankRowsInside: true, aliases: { name: ["重点项目名称", "重点项目", "项目名称（重点项目）", "任务名称", "主要任务"] }, startLabels: ["重点项目名称", "重点项目", "项目名称", "项目名称（重点项目）", "任务名称", "主要任务"],
+      // A list with no 合计 row ends where the form's next block begins.
+      stopLabels: ["年度总体目标", "年度绩效目标", "部门年度绩效目标", "预期目标", "实际完成情况", "绩效指标", "一级指标", "绩效自评得分汇总", "得分汇总", "自评等级", "评价等次", "自评结论", "总分", "综合得分"],
+    },
+  ],
   relations: [
     { kind: "sum", grid: "funds", total: "total", parts: ["public", "govFund", "capital", "special", "own", "current", "carry"], columns: MONEY_COLUMNS, name: "按收入性质分" },
     { kind: "sum", grid: "funds", total: "total", parts: ["basic", "project"], columns: MONEY_COLUMNS, name: "按支出性质分" },

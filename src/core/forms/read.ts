@@ -920,9 +920,15 @@ export function readForm(grid: SheetGrid, form: FormDecl): FormRead {
   const areas: Area[] = [];
   for (const t of form.tables) {
     const def = withAliases(tableDef(t.table), t.aliases);
-    const firstLabels = new Set([def.columns[0].label, ...def.columns[0].aliases].map(normalizeLabel));
+    const firstLabels = new Set((t.startLabels ?? [def.columns[0].label, ...def.columns[0].aliases]).map(normalizeLabel));
     const baseStop = tableEnd(grid);
-    const stopAt = t.table === "jx_indicators" ? (r: number): boolean => baseStop(r) || TOTAL_ROW_LABELS.has(firstText(grid, r)) : baseStop;
+    const stops = t.stopLabels ? new Set(t.stopLabels.map(labelKey)) : undefined;
+    const stopAt =
+      t.table === "jx_indicators"
+        ? (r: number): boolean => baseStop(r) || TOTAL_ROW_LABELS.has(firstText(grid, r))
+        : stops
+          ? (r: number): boolean => baseStop(r) || stops.has(firstText(grid, r))
+          : baseStop;
     // A list with a 合计 row may be grouped under headings (一、专项业务费 … 小计, 二、运转保障经费 … 小计).
     const headingAt = def.hasSummaryRow ? (r: number): boolean => isTitleRow(grid, r) : undefined;
     for (const row of grid.rowNumbers) {

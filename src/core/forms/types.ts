@@ -57,6 +57,16 @@ export interface TableDecl {
   readonly aliases?: Readonly<Record<string, Labels>>;
   /** The table may hold blank rows (a printed form's spacing): they do not end it. */
   readonly blankRowsInside?: boolean;
+  /**
+   * The header labels of the table's first column that open it on this form, instead of the schema's
+   * (a 部门整体 form's 重点项目 list opens at `重点项目名称` / `项目名称`, never at a funds block headed `项目`).
+   */
+  readonly startLabels?: Labels;
+  /**
+   * Labels that end the table when a row opens with one (a list with no 合计 row followed by the form's next
+   * block: `年度总体目标`, `一级指标`).
+   */
+  readonly stopLabels?: Labels;
 }
 
 /**

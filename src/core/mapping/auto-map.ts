@@ -291,11 +291,13 @@ function totalBelowIndicators(grid: SheetGrid, row: number, field: ScalarFieldDe
 }
 
 /** Map a workbook by its labels. */
-export function autoMap(_snapshot: WorkbookSnapshot, grids: readonly SheetGrid[]): AutoMapResult {
+export function autoMap(_snapshot: WorkbookSnapshot, grids: readonly SheetGrid[], exclude?: ReadonlyMap<string, readonly Area[]>): AutoMapResult {
   const result = emptyResult();
   const found = new Set<string>();
   const tableAreas = new Map<SheetGrid, Area[]>();
-  for (const grid of grids) tableAreas.set(grid, mapTables(grid, found, result));
+  // `exclude`: areas a form reads as its own table (a 部门整体 form's 重点项目 list), whose headers (自评得分) are
+  // no labels of the form's fields.
+  for (const grid of grids) tableAreas.set(grid, [...mapTables(grid, found, result), ...(exclude?.get(grid.name) ?? [])]);
 
   const candidates = new Map<string, Candidate[]>();
   for (const grid of grids) {

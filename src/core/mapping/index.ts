@@ -304,7 +304,13 @@ function mapForms(
   const rest = readable.filter((g) => !formSheets.has(g.name));
   // The schema's own auto-map still reads what no form declares (a score summary beside a project
   // list, narrative fields on a report sheet); a form's own bindings win.
-  const legacy = autoMap(snapshot, banded.size ? readable.filter((g) => !banded.has(g.name)) : readable);
+  // A 部门整体 form's project list (重点项目, 任务) is its own table: its 自评得分 header names no field of the form.
+  const listed = new Map<string, Area[]>();
+  for (const r of reads) {
+    const a = r.form.kind === "dept" ? r.result.areas.jx_projects : undefined;
+    if (a) listed.set(r.sheet, [...(listed.get(r.sheet) ?? []), a]);
+  }
+  const legacy = autoMap(snapshot, banded.size ? readable.filter((g) => !banded.has(g.name)) : readable, listed.size ? listed : undefined);
   const restNames = new Set(rest.map((g) => g.name));
 
   const groups: { reads: FormRead[]; result: MappingResult }[] = [];

@@ -16,6 +16,12 @@ export interface CellSnapshot {
   readonly formula?: string;
   /** The number format code (`0.00%`, `#,##0.00`), absent for `General`. */
   readonly numberFormat?: string;
+  /**
+   * Set by the .xlsx reader on a formula the file stores without its result and that jixiao could not
+   * compute either (a function it lacks, another workbook's cell, a name it cannot read): its value is
+   * unknown, not blank (src/hosts/xlsx/evaluate.ts, rule formula-not-computed).
+   */
+  readonly uncomputed?: true;
 }
 
 /**

@@ -9,7 +9,9 @@ import type { ColumnDef, ScalarFieldId, TableId } from "../schema/fields";
 import { TABLES, normalizeLabel } from "../schema/fields";
 import { isDateFormat, parseCell, writtenDecimals } from "../units";
 import { checksTouchingUnitMistakes, findUnitMistakes } from "../relations/unit-mistakes";
-import { checksInvolving, evaluate, failingChecks, refKey, type SumCheck } from "../relations/footing";
+import { projectCauses } from "../relations/project-causes";
+import { checksInvolving, evaluate, failingChecks, readMoney, refKey, type SumCheck } from "../relations/footing";
+import { checkRate, readRate } from "../rules/lib/rates";
 import { causeCorrections, causeOf, type Cause } from "../relations/cause";
 import { analyzeProse, type ProseAnalysis, type ProseQuantity, halfWidth } from "./extract";
 import { convertUnit, decimalShift, moneyFactor } from "../units";
@@ -371,6 +373,17 @@ export function correctedFact(model: ReportModel, fact: Fact | undefined): Fact 
     const hit = m.figure.key === key ? m.corrected : m.alsoCorrected.find((x) => x.figure.key === key)?.corrected;
     if (hit !== undefined) return extend(fact, { value: hit, decimals: Math.max(fact.decimals, writtenDecimals(hit)) });
   }
+  // A project row's certain cause (project-row-consistent's finding: its 执行率 and the 合计 agree on
+  // 115.20) reads as corrected: the text stating the right figure is not the mistake.
+  for (const c of projectCauses(model)) {
+    if (c.figure.key === key) return extend(fact, { value: c.value, decimals: Math.max(fact.decimals, c.decimals) });
+    // A 合计 formula that follows a slipped row (=SUM(F42:F45) over 158000 typed for 15.80) reads as it will.
+    const follows = c.byScale?.follows.find((x) => x.key === key);
+    if (follows) return extend(fact, { value: follows.value });
+  }
+  // A listed project's amount whose own row disagrees with its typed 执行率 (a list with no 合计 to tell which
+  // cell is wrong): project-row-consistent reports the row; the text stating either amount is not blamed.
+  if (rowsAgainstRate(model).has(key)) return extend(fact, { suspect: true });
   // A cell is suspect when one of its checks fails once the slips found elsewhere are corrected (found
   // once per model, usually none): a 年度资金总额 whose 其中 row holds a 元 slip is right, and the text
   // stating it is held to it.
@@ -407,6 +420,35 @@ export function correctedFact(model: ReportModel, fact: Fact | undefined): Fact 
     return extend(fact, { alternative: term.sign * (c.target.value - others) });
   }
   return fact;
+}
+
+const againstRate = new WeakMap<ReportModel, ReadonlySet<string>>();
+
+/**
+ * The 预算数 and 执行数 cells of the jx_projects rows whose typed 执行率 disagrees with them, in a list with no
+ * 合计 row (once per model).
+ */
+function rowsAgainstRate(model: ReportModel): ReadonlySet<string> {
+  const hit = againstRate.get(model);
+  if (hit) return hit;
+  const out = new Set<string>();
+  const rows = model.tables.jx_projects?.rows ?? [];
+  // With a 合计 row, the list's relations pin the cause (projectCauses): only a list without one is read so.
+  for (const row of rows.some((r) => r.isSummary) ? [] : rows) {
+    const b = row.cells.budget;
+    const e = row.cells.executed;
+    const rate = row.cells.rate?.cell?.formula === undefined ? readRate(row.cells.rate) : undefined;
+    if (!b || !e || !rate) continue;
+    const bf = readMoney(b, "jx_projects.budget", model.moneyUnit);
+    const ef = readMoney(e, "jx_projects.executed", model.moneyUnit);
+    if (!bf || !ef || bf.blank || ef.blank) continue;
+    if (checkRate(rate, ef, bf)?.ok === false) {
+      out.add(refKey(b.ref));
+      out.add(refKey(e.ref));
+    }
+  }
+  againstRate.set(model, out);
+  return out;
 }
 
 const causes = new WeakMap<ReportModel, Map<SumCheck, Cause | undefined>>();
@@ -698,6 +740,13 @@ export function matchMoneyLabel(model: ReportModel, label: string, sheet?: strin
     // “2、某补助资金28万元……。实际支出12.58万元”: the numbered item's subject carries to its later sentences
     // (and, within one sentence, “办公经费20万元（…），用于…，实际支出20万元”).
     if (item !== undefined && before !== undefined && itemNamesPart(model, item + before, before)) return undefined;
+    // “全年实施重点项目4个，预算1597.55万元，执行1588.45万元” on a 部门整体 form: the key projects' total (its
+    // 重点项目 list's 合计), a subset of the department's, never the form's whole.
+    if (before !== undefined && model.form?.kind !== "project" && model.form?.kind !== "summary" && KEY_PROJECTS.test(before)) {
+      const listed = tableTotal(model, "jx_projects", generic);
+      if (!listed || listed.suspect || (sheet !== undefined && !factApplies(model, listed, sheet))) return undefined;
+      return { entry: { field: `jx_projects.${generic}`, name: generic === "budget" ? "重点项目合计预算数" : "重点项目合计执行数", labels: [l], facts: [listed] }, facts: [listed], single: true };
+    }
     const f = overallFact(model, generic, sheet);
     if (!f || f.suspect) return undefined;
     const name = generic === "budget" ? "全年预算数" : "全年执行数";
@@ -1112,6 +1161,9 @@ export function overallFact(model: ReportModel, what: "budget" | "executed", she
   if (sheet === undefined) return candidates[0];
   return candidates.find((f) => f.ref.sheet === sheet) ?? (sheetInModel(model, sheet) && !hasOwnAmounts(model, sheet) ? candidates[0] : undefined);
 }
+
+/** The words of a sentence about a department's key projects (its 重点项目 list), not its whole. */
+const KEY_PROJECTS = /重点项目/;
 
 /** A budget increase written in prose (追加78.88万元, 调增…, 追加预算…). */
 export const ADJUSTMENT = /(?:追加|调增)了?(?:预算|资金|经费)?\s*$/;

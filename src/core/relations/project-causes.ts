@@ -5,7 +5,7 @@
  */
 import type { ReportModel, TableRow } from "../model/report-model";
 import { roundTo } from "../units/parse";
-import { evaluate, failingChecks, readMoney, rowName, tableChecks, type Figure, type Overrides } from "./footing";
+import { evaluate, failingChecks, readMoney, readMoneyScalar, rowName, tableChecks, type Figure, type Overrides } from "./footing";
 import { touchesUnitMistake, unitMistakeKeys } from "./unit-mistakes";
 import { sheetValueOf } from "./summary-links";
 
@@ -22,6 +22,17 @@ export interface ProjectCause {
   readonly bySheet?: boolean;
   /** Neither could the sheet: the failing 合计/小计, each anchored by its own 执行率, blame this row alone. */
   readonly byTotals?: boolean;
+  /**
+   * A 元/万元 slip that the row's formulas follow (its 执行率 `=F44/E44` and the 合计 `=SUM(F42:F45)` computed
+   * from the slipped amount, so no relation breaks): the amount is 10 000 times what its row allows. The
+   * formula cells that follow it (the 合计 of its column) are listed with the value they take once it is
+   * corrected.
+   */
+  readonly byScale?: {
+    readonly follows: readonly { readonly key: string; readonly value: number }[];
+    /** The evidence: the row's rate formula, or the form's whole (a part 100 times the 年度资金总额). */
+    readonly whole?: { readonly label: string; readonly value: number };
+  };
 }
 
 function rateOf(row: TableRow): { value: number; decimals: number } | undefined {
@@ -134,7 +145,54 @@ export function projectCauses(model: ReportModel): readonly ProjectCause[] {
       if (cause) out.push(cause);
     }
   }
+  if (table && out.length === 0) out.push(...scaleSlips(model, table, flagged));
   cache.set(model, out);
+  return out;
+}
+
+/**
+ * Rows whose 执行率 is a formula that follows an amount typed in 元 in a 万元 list (or the reverse): the rate
+ * reads 854054.05% (or 0.01%), every relation holds because the formulas follow the slip, and only the
+ * scale tells. An amount is the slip when dividing (multiplying) it by 10 000 gives a rate between 1% and
+ * 150% while the written ratio is over 100 (under 0.0002). The 合计 of its column, when a formula, follows.
+ */
+function scaleSlips(model: ReportModel, table: NonNullable<ReportModel["tables"]["jx_projects"]>, flagged: ReadonlySet<string>): ProjectCause[] {
+  const out: ProjectCause[] = [];
+  const summary = table.rows.find((r) => r.isSummary);
+  const plausible = (ratio: number): boolean => ratio >= 0.01 && ratio <= 1.5;
+  // The form's whole, when it has one (a 部门整体 form's 年度资金总额): no row of its list can be 100 times it.
+  const whole = {
+    budget: model.form?.kind === "dept" ? readMoneyScalar(model, "jx_budget_adjusted") : undefined,
+    executed: model.form?.kind === "dept" ? readMoneyScalar(model, "jx_executed") : undefined,
+  };
+  for (const row of table.rows) {
+    if (row.isSummary || row.subtotalOf) continue;
+    const b = row.cells.budget ? readMoney(row.cells.budget, "jx_projects.budget", model.moneyUnit) : undefined;
+    const e = row.cells.executed ? readMoney(row.cells.executed, "jx_projects.executed", model.moneyUnit) : undefined;
+    // A row amount over 100 times the form's whole that ÷10 000 fits within it: typed in 元.
+    const overWhole = ([["budget", b, whole.budget, "全年预算数"], ["executed", e, whole.executed, "全年执行数"]] as const).find(
+      ([, f, w]) => f && w && !f.blank && !f.formula && !w.blank && w.value > 0 && !flagged.has(f.key) && f.value > 100 * w.value && f.value / 10000 <= w.value,
+    );
+    if (overWhole) {
+      const [column, f, w, label] = overWhole;
+      const decimals = Number.isFinite(f!.decimals) ? Math.max(2, f!.writtenDecimals) : 2;
+      out.push({ figure: f!, value: roundTo(f!.value / 10000, decimals), decimals, column, rowName: rowName(row), withCarryover: false, byScale: { follows: [], whole: { label, value: w!.value } } });
+      continue;
+    }
+    const rateCell = row.cells.rate?.cell;
+    if (rateCell?.formula === undefined || typeof rateCell.value !== "number") continue;
+    if (!b || !e || b.blank || e.blank || !(b.value > 0) || !(e.value > 0) || b.formula || e.formula || flagged.has(b.key) || flagged.has(e.key)) continue;
+    const ratio = e.value / b.value;
+    // The rate as the formula computed it from these very cells.
+    if (Math.abs(rateCell.value - ratio) > 1e-6 * Math.max(1, ratio)) continue;
+    const pick = ratio > 100 && plausible(ratio / 10000) ? { column: "executed" as const, figure: e } : ratio < 0.0002 && plausible(ratio * 10000) ? { column: "budget" as const, figure: b } : undefined;
+    if (!pick) continue;
+    const decimals = Number.isFinite(pick.figure.decimals) ? Math.max(2, pick.figure.writtenDecimals) : 2;
+    const value = roundTo(pick.figure.value / 10000, decimals);
+    const total = summary?.cells[pick.column];
+    const follows = total?.cell?.formula !== undefined && typeof total.cell.value === "number" ? [{ key: `${total.ref.sheet}!${total.ref.address}`, value: roundTo(total.cell.value - pick.figure.value + value, 6) }] : [];
+    out.push({ figure: pick.figure, value, decimals, column: pick.column, rowName: rowName(row), withCarryover: false, byScale: { follows } });
+  }
   return out;
 }
 

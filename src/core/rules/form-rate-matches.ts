@@ -13,6 +13,7 @@ import { defineRule } from "../engine/types";
 import { readMoney, refKey } from "../relations/footing";
 import { settledFigure } from "../relations/cause";
 import { correctedFigure } from "../relations/unit-mistakes";
+import { slippedInputs } from "./no-unit-mistake";
 import { showStored } from "../units/finite";
 import { checkRate, readRate } from "./lib/rates";
 import { isUnfilled } from "../model/cell-index";
@@ -80,8 +81,13 @@ export const formRateMatches = defineRule<MessageId>({
           const rawDen = readMoney(r.denominator.cell, r.denominator.field, model.moneyUnit);
           if (!rate || !rawNum || !rawDen || rawNum.blank || rawDen.blank) continue;
           // A slipped or mis-footed amount is reported where it is: judge the rate against its correction.
-          const num = settledFigure(model, correctedFigure(model, rawNum));
-          const den = settledFigure(model, correctedFigure(model, rawDen));
+          // An amount a formula total adds, typed in the wrong unit, reads corrected too (no-unit-mistake reports it).
+          const input = (f: typeof rawNum): typeof rawNum => {
+            const v = slippedInputs(model).get(f.key);
+            return v === undefined ? f : { ...f, value: v };
+          };
+          const num = settledFigure(model, correctedFigure(model, input(rawNum)));
+          const den = settledFigure(model, correctedFigure(model, input(rawDen)));
           const result = checkRate(rate, num, den);
           if (!result || result.ok) continue;
           // A rate computed from the amount as written (which the relations correct) follows that amount:

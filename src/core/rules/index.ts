@@ -25,6 +25,7 @@ import requiredField from "./required-field";
 import { execReasonRequired } from "./exec-reason-required";
 import { formFieldAbsent } from "./form-field-absent";
 import { formRateMatches } from "./form-rate-matches";
+import { formulaNotComputed } from "./formula-not-computed";
 import { indicatorReasonRequired } from "./indicator-reason-required";
 import { summaryMatchesSheets } from "./summary-matches-sheets";
 import { gradeMatchesBand } from "./grade-matches-band";
@@ -47,6 +48,7 @@ export const RULES: readonly Rule[] = [
   execReasonRequired,
   formFieldAbsent,
   formRateMatches,
+  formulaNotComputed,
   gradeMatchesBand,
   groupWeightsMatchProfile,
   indicatorReasonRequired,

@@ -186,4 +186,24 @@ function slippedInput(model: ReportModel, total: Figure, corrected: number, fact
   return hits.length === 1 ? hits[0] : undefined;
 }
 
+const inputsCache = new WeakMap<ReportModel, ReadonlyMap<string, number>>();
+
+/**
+ * The cells typed in the wrong unit that formula totals add (`=SUM(G8:G12)` over 17073100 typed in G8), by
+ * key, with their corrected values: where no-unit-mistake reports the slip of a formula total (once per
+ * model). A rate of that cell's row is judged on the corrected value (form-rate-matches).
+ */
+export function slippedInputs(model: ReportModel): ReadonlyMap<string, number> {
+  const hit = inputsCache.get(model);
+  if (hit) return hit;
+  const out = new Map<string, number>();
+  for (const found of findUnitMistakes(model)) {
+    if (found.kind === "row" || !found.figure.formula) continue;
+    const input = slippedInput(model, found.figure, found.corrected, found.factor);
+    if (input) out.set(input.figure.key, input.corrected);
+  }
+  inputsCache.set(model, out);
+  return out;
+}
+
 export default noUnitMistake;

@@ -13,7 +13,7 @@ import { projectCauses, projectOverrides } from "../relations/project-causes";
 import { sheetValueOf } from "../relations/summary-links";
 
 /** Message ids of project-row-consistent. */
-export type MessageId = "carryoverMismatch" | "rateMismatch" | "rateError" | "cellError" | "amountMismatch" | "rateBlank";
+export type MessageId = "carryoverMismatch" | "rateMismatch" | "rateError" | "cellError" | "amountMismatch" | "rateBlank" | "scaleSlip" | "overWhole";
 
 /** 结转结余 and 执行率 of each project row agree with its 预算数 and 执行数. */
 export const projectRowConsistent = defineRule<MessageId>({
@@ -28,6 +28,8 @@ export const projectRowConsistent = defineRule<MessageId>({
       "rateError": "项目“{{row}}”的执行率是错误值 {{actual}}，按执行数 {{executed}} ÷ 预算数 {{budget}} 应为 {{expected}}。",
       "cellError": "项目“{{row}}”的{{column}}是错误值 {{code}}，该项目的结转结余和执行率无法核对；请改正公式或填写数值。",
       "amountMismatch": "项目“{{row}}”的{{column}}为 {{actual}}，与该行的{{evidence}}都不符；应为 {{expected}}，改正后各项关系全部相符。",
+      "overWhole": "“{{row}}”的{{column}}为 {{actual}}，是本部门年度资金总额{{whole}} {{total}} 的 {{times}} 倍，一行不可能超过全部：像是把 {{expected}} 万元按元填写。请改为 {{expected}}。",
+      "scaleSlip": "项目“{{row}}”的{{column}}为 {{actual}}，按公式算得执行率 {{rate}}，差了一万倍：像是把 {{expected}} 万元按元填写（执行率、合计由公式随之算出，所以都没有报错）。请改为 {{expected}}。",
     },
     fixable: true,
     hasSuggestions: true,
@@ -59,6 +61,33 @@ export const projectRowConsistent = defineRule<MessageId>({
           if (c.column === "carryover") continue;
           const d = Math.max(0, c.decimals);
           const label = columnLabel(model, "jx_projects", c.column);
+          if (c.byScale?.whole) {
+            const w = c.byScale.whole;
+            context.report({
+              at: c.figure.ref,
+              messageId: "overWhole",
+              field: c.figure.field,
+              data: { row: c.rowName, column: label, actual: formatNumber(c.figure.value, d), expected: formatNumber(c.value, d), whole: w.label, total: formatNumber(w.value, 2), times: formatNumber(Math.round(c.figure.value / w.value), 0) },
+              expected: c.value,
+              actual: c.figure.value,
+              fix: { description: `将${c.figure.ref.address}改为 ${formatNumber(c.value, d)}`, writes: [{ at: c.figure.ref, value: c.value }] },
+            });
+            continue;
+          }
+          if (c.byScale) {
+            const row = table.rows.find((r) => r.cells[c.column]?.ref.address === c.figure.ref.address && r.cells[c.column]?.ref.sheet === c.figure.ref.sheet);
+            const rate = row?.cells.rate?.cell?.value;
+            context.report({
+              at: c.figure.ref,
+              messageId: "scaleSlip",
+              field: c.figure.field,
+              data: { row: c.rowName, column: label, actual: formatNumber(c.figure.value, d), expected: formatNumber(c.value, d), rate: typeof rate === "number" ? `${formatNumber(rate * 100, 2)}%` : "" },
+              expected: c.value,
+              actual: c.figure.value,
+              fix: { description: `将${c.figure.ref.address}改为 ${formatNumber(c.value, d)}`, writes: [{ at: c.figure.ref, value: c.value }] },
+            });
+            continue;
+          }
           context.report({
             at: c.figure.ref,
             messageId: "amountMismatch",
@@ -153,6 +182,9 @@ export const projectRowConsistent = defineRule<MessageId>({
           const executed = asCause(asSum(correctedFigure(model, rawExecuted)));
           const result = checkRate(rate, executed, budget);
           if (!result || (result.ok && rateErrorCode === undefined)) continue;
+          // A rate computed by a formula (=F46/E46) that agrees with the amounts as written follows them: the
+          // amount found wrong is the mistake, and correcting it corrects the rate.
+          if (rateErrorCode === undefined && rc?.formula !== undefined && (budget !== rawBudget || executed !== rawExecuted) && checkRate(rate, rawExecuted, rawBudget)?.ok) continue;
           // An amount that differs from its project's own sheet, whose sheet value agrees with the rate: the
           // amount is the cause (summary-matches-sheets reports it), the rate is right.
           if (rateErrorCode === undefined) {

@@ -101,7 +101,7 @@ const NOUNS_BEFORE: readonly [RegExp, keyof ListCounts, string][] = [
 const TOTAL_BEFORE_NOUN = /(?:^|共|共计|合计|总计|累计|设置了?|设定了?|设立了?|设有|共有|实施了?|开展了?|安排了?|涉及|包含|包括)(?:预算|绩效)?$/;
 const SUBSET_WORDS = /未|完成|达成|达到|实现|其中|偏差|不|新增|重点|已/;
 
-function nounBeforeCount(label: string): { noun: [RegExp, keyof ListCounts, string]; written: string } | undefined {
+function nounBeforeCount(label: string, keyList = false): { noun: [RegExp, keyof ListCounts, string]; written: string } | undefined {
   // A total's verb after the noun (预算项目共有9项, 三级指标总数为9个) makes it a total as well.
   const verbAfter = TOTAL_AFTER_NOUN.exec(label);
   const l = verbAfter ? label.slice(0, verbAfter.index) : label;
@@ -109,7 +109,9 @@ function nounBeforeCount(label: string): { noun: [RegExp, keyof ListCounts, stri
     const m = re.exec(l);
     if (!m) continue;
     const before = l.slice(0, m.index);
-    const lead = before.replace(/^(?:本项目|本部门|本单位|项目|部门|单位|\d{4}年度?|年度|全年|本年度?)/, "");
+    let lead = before.replace(/^(?:本项目|本部门|本单位|项目|部门|单位|\d{4}年度?|年度|全年|本年度?)/, "");
+    // A 部门整体 form's list is its 重点项目: “实施重点项目4个” counts that list, no subset of it.
+    if (keyList && key === "projects") lead = lead.replace(/重点$/, "");
     if (SUBSET_WORDS.test(lead) || (!verbAfter && !TOTAL_BEFORE_NOUN.test(lead))) return undefined;
     return { noun: [/$^/, key, name], written: label.slice(m.index) };
   }
@@ -163,7 +165,7 @@ export const proseCountMatchesList = defineRule<MessageId>({
             const after = pc.text.slice(q.end, q.end + 12).replace(/\s+/g, "");
             // The noun after the count (9个项目), or before it (共设置三级指标9个, 共实施预算项目9个).
             const nounAfter = NOUNS.find(([re]) => re.test(after));
-            const nounBefore = nounAfter ? undefined : nounBeforeCount(q.label);
+            const nounBefore = nounAfter ? undefined : nounBeforeCount(q.label, context.model.form?.kind === "dept");
             const noun = nounAfter ?? nounBefore?.noun;
             if (!noun) continue;
             // 7个项目自评为优: the projects the list grades so.

@@ -9,13 +9,13 @@
 import { defineRule } from "../engine/types";
 import { formatRef } from "../model/address";
 import { itemBefore, itemNamesPart, narrowerSubject, proseCells, reportYear, sheetInModel, type ProseCell } from "../narrative/prose-cells";
-import type { ReportModel } from "../model/report-model";
+import type { ReportModel, TableRow } from "../model/report-model";
 import type { CellRef } from "../model/snapshot";
 import { normalizeLabel } from "../schema/fields";
 import type { ScoreResult } from "../scoring/score";
 import { quoteSentence, replacePhrase } from "../narrative/phrase";
 import { showNumber } from "../scoring/indicator-value";
-import { gradeFor, gradeMatches, scoreTolerance, scoresFor } from "../scoring/score";
+import { cellNumber, gradeFor, gradeMatches, scoreTolerance, scoresFor } from "../scoring/score";
 import { halfWidth, type ProseQuantity } from "../narrative/extract";
 
 /** Message ids of prose-score-matches. */
@@ -97,9 +97,57 @@ export const proseScoreMatches = defineRule<MessageId>({
         };
         for (const pc of proseCells(model)) {
           if (!sheetInModel(model, pc.ref.sheet)) continue;
+          // A listed project's own score (“医保信息化建设项目预算120.00万元，…，自评得分95分”): that row's 自评得分.
+          const listed = new Set<ProseQuantity>();
+          for (const q of pc.analysis.quantities) {
+            if (q.kind !== "score" || q.approx || q.direction || q.comparator || !OVERALL_SCORE.test(q.label.replace(/\s+/g, ""))) continue;
+            const row = listedProject(model, pc.text.slice(q.sentence.start, q.start));
+            if (!row) continue;
+            listed.add(q);
+            const own = cellNumber(row.row.cells.score?.cell);
+            if (own === undefined || Math.abs(own - q.value) <= halfWidth(q, "分") + tolerance + 1e-9) continue;
+            const shown = showNumber(own);
+            const part = `项目“${row.name}”`;
+            context.report({
+              at: pc.ref,
+              messageId: "partScoreMismatch",
+              field: pc.field,
+              data: { sentence: quoteSentence(q), part, phrase: q.text, expected: shown, cell: formatRef(row.row.cells.score!.ref) },
+              expected: `${shown}分`,
+              actual: q.text,
+              suggestions: [{ description: `把“${q.text}”改为“${shown}分”`, writes: [{ at: pc.ref, value: replacePhrase(pc.text, q, `${shown}分`) }] }],
+            });
+          }
+          // A listed project's grade (…，评价等次为“良”) against that row's 自评等次.
+          const listedGrades = new Set<number>();
+          GRADE.lastIndex = 0;
+          for (let m = GRADE.exec(pc.text); m; m = GRADE.exec(pc.text)) {
+            const start = Math.max(pc.text.lastIndexOf("。", m.index), pc.text.lastIndexOf("\n", m.index)) + 1;
+            const row = listedProject(model, pc.text.slice(start, m.index));
+            if (!row) continue;
+            listedGrades.add(m.index);
+            const own = row.row.cells.grade;
+            const ownText = typeof own?.cell?.value === "string" ? own.cell.value.trim() : undefined;
+            const written = gradeClass(m[2]);
+            if (!own || !ownText || !written || gradeClass(ownText) === undefined || gradeClass(ownText) === written) continue;
+            // A text agreeing with the row's 自评得分 while the row's grade cell does not is right (the cell is
+            // grade-matches-band's finding).
+            const rowScore = cellNumber(row.row.cells.score?.cell);
+            const rowBand = rowScore !== undefined ? gradeFor(rowScore, context.profile) : undefined;
+            if (rowBand && gradeMatches(m[2], rowBand)) continue;
+            const sentence = pc.text.slice(start, pc.text.indexOf("。", m.index) + 1 || undefined).trim();
+            context.report({
+              at: pc.ref,
+              messageId: "gradeMismatch",
+              field: pc.field,
+              data: { sentence: sentence.length > 60 ? `${sentence.slice(0, 58)}…` : sentence, written: m[2], expected: ownText, cell: formatRef(own.ref) },
+              expected: ownText,
+              actual: m[2],
+            });
+          }
           if (scores.length && totalAt) {
             for (const q of pc.analysis.quantities) {
-              if (q.kind !== "score" || q.approx || q.direction || q.comparator) continue;
+              if (q.kind !== "score" || q.approx || q.direction || q.comparator || listed.has(q)) continue;
               const label = q.label.replace(/\s+/g, "");
               if (!OVERALL_SCORE.test(label) || PART_SCORE.test(label)) continue;
               // A named project's score in a 部门 or 汇总 report (医疗救助项目自评得分92分) is a part's.
@@ -129,7 +177,7 @@ export const proseScoreMatches = defineRule<MessageId>({
           GRADE.lastIndex = 0;
           for (let m = GRADE.exec(pc.text); m; m = GRADE.exec(pc.text)) {
             const written = gradeClass(m[2]);
-            if (!written || written === grade) continue;
+            if (!written || written === grade || listedGrades.has(m.index)) continue;
             // A list of grades (评价等级为优、良、中、差) is the scale, not a statement.
             if (/^\s*[”"」』]?\s*[、，,和及或/]\s*[“"「『]?\s*(?:优|良|中|差|合格|不合格)/.test(pc.text.slice(m.index + m[0].length))) continue;
             if (band && grade && !gradeMatches(grade, band) && gradeMatches(written, band)) continue;
@@ -196,6 +244,31 @@ function scoreSubject(pc: ProseCell, qs: readonly ProseQuantity[], i: number): {
   }
   if (prev.kind === "year" || prev.approx || prev.changeTo) return undefined;
   return prev.label ? { name: normalizeLabel(prev.label), at: prev.start - prev.rawLabel.length } : undefined;
+}
+
+/** Words of the form's whole: a score or grade after them is the form's, not the project named before. */
+const WHOLE_AFTER = /整体|本部门|部门|本单位|综合得分|总分|总得分|合计|全部/;
+
+/**
+ * The row of the form's project list (a 汇总 or a 部门整体 form's 重点项目) that the words before a score or a
+ * grade name — its 项目名称 (four characters at least), the last one named when several are.
+ */
+function listedProject(model: ReportModel, before: string): { row: TableRow; name: string } | undefined {
+  const rows = model.tables.jx_projects?.rows;
+  if (!rows?.length) return undefined;
+  const words = normalizeLabel(before);
+  let best: { row: TableRow; name: string; at: number; end: number } | undefined;
+  for (const row of rows) {
+    if (row.isSummary || row.subtotalOf) continue;
+    const v = row.cells.name?.cell?.value;
+    const name = typeof v === "string" ? normalizeLabel(v).replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]/, "") : "";
+    if (name.length < 4) continue;
+    const at = words.lastIndexOf(name);
+    if (at >= 0 && (!best || at > best.at)) best = { row, name: String(v).trim(), at, end: at + name.length };
+  }
+  // The whole named after the project (…等项目顺利实施，部门整体自评得分97.97分) takes the figure back.
+  if (best && WHOLE_AFTER.test(words.slice(best.end))) return undefined;
+  return best && { row: best.row, name: best.name };
 }
 
 /** The form's overall 预算执行率 (as prose-rate-matches reads it). */

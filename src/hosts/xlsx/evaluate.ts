@@ -7,9 +7,12 @@
  * on opening the file. Cells that have a cached result keep it: the file's own value is what the clerk saw.
  *
  * The parser (with its chevrotain grammar, ≈ 300 KB) is loaded only when a workbook has such a formula.
- * A formula the parser cannot read or compute (an external reference, a function it lacks, a defined name
- * in Chinese, which its lexer does not take) is left blank, as before; a circular reference gives #REF! in
- * the cells of the cycle. Defined names in ASCII (the contract's jx_ names) are resolved.
+ * A formula the parser cannot read or compute (an external reference, a function it lacks such as INDIRECT,
+ * a defined name in Chinese, which its lexer does not take) is left blank and marked `uncomputed`: its value
+ * is unknown, and the check says so instead of judging a blank (rule formula-not-computed). A circular
+ * reference gives #REF! in the cells of the cycle. Defined names in ASCII (the contract's jx_ names) are
+ * resolved. SUBTOTAL (a 合计 as Excel's AutoSum writes it in a filtered list) is computed as Excel does,
+ * the SUBTOTALs inside its ranges left out.
  */
 import type { CellSnapshot, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
 import { indexToCol, parseA1, parseRef } from "../../core/model/address";
@@ -91,7 +94,68 @@ function extremes(P: ParserModule): Record<string, (...params: unknown[]) => unk
     });
     return best ?? 0;
   };
-  return { MIN: pick((a, b) => a < b), MAX: pick((a, b) => a > b) };
+  const numbers = (params: unknown[]): number[] => {
+    const out: number[] = [];
+    P.FormulaHelpers.flattenParams(params, P.Types.NUMBER, true, (item) => {
+      if (typeof item === "number") out.push(item);
+    });
+    return out;
+  };
+  const min = pick((a, b) => a < b);
+  const max = pick((a, b) => a > b);
+  /** SUBTOTAL(9, C6:C8): SUM, AVERAGE, COUNT, MAX, MIN of the values (hidden rows kept: 1–11 as 101–111). */
+  const subtotal = (fn: unknown, ...params: unknown[]): unknown => {
+    const code = typeof fn === "object" && fn !== null && "value" in fn ? Number((fn as { value: unknown }).value) : Number(fn);
+    const xs = numbers(params);
+    switch (code % 100) {
+      case 1:
+        return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : new P.FormulaError("#DIV/0!");
+      case 2:
+        return xs.length;
+      case 4:
+        return max(...params);
+      case 5:
+        return min(...params);
+      case 9:
+        return xs.reduce((a, b) => a + b, 0);
+      default:
+        // COUNTA, PRODUCT, STDEV, VAR: not computed (the cell stays unknown).
+        throw new Error(`SUBTOTAL(${String(code)}) is not computed`);
+    }
+  };
+  return { MIN: min, MAX: max, SUBTOTAL: subtotal };
+}
+
+/**
+ * A formula whose SUBTOTALs read ranges holding other SUBTOTALs (a 合计 over 小计 rows), with those cells left
+ * out of the ranges, as Excel leaves them out: `SUBTOTAL(9,C5:C9)` over a 小计 at C7 reads `C5:C6,C8:C9`.
+ * Only plain ranges on the formula's own sheet are rewritten; the formula as it is otherwise.
+ */
+function withoutNestedSubtotals(sheet: SheetSnapshot, formula: string): string {
+  if (!/SUBTOTAL\s*\(/i.test(formula)) return formula;
+  const isSubtotal = (address: string): boolean => /^\s*SUBTOTAL\s*\(/i.test(sheet.cells[address]?.formula ?? "");
+  return formula.replace(/SUBTOTAL\s*\(([^()]*)\)/gi, (whole, args: string) => {
+    const parts = args.split(",");
+    const rewritten = parts.map((arg, i) => {
+      const m = /^\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*$/i.exec(arg);
+      if (i === 0 || !m) return arg;
+      const c1 = parseA1(`${m[1].toUpperCase()}${m[2]}`);
+      const c2 = parseA1(`${m[3].toUpperCase()}${m[4]}`);
+      const cells: string[] = [];
+      let dropped = false;
+      for (let r = Math.min(c1.row, c2.row); r <= Math.max(c1.row, c2.row); r++) {
+        for (let c = Math.min(c1.col, c2.col); c <= Math.max(c1.col, c2.col); c++) {
+          const a = `${indexToCol(c)}${r}`;
+          if (isSubtotal(a)) dropped = true;
+          else cells.push(a);
+        }
+      }
+      // Past a few hundred cells the range is no form's 合计: left as it is.
+      if (!dropped || cells.length > 500) return arg;
+      return cells.length ? cells.join(",") : "\"\"";
+    });
+    return `SUBTOTAL(${rewritten.join(",")})`;
+  });
 }
 
 function evaluateWith(FormulaParser: ParserModule, snapshot: WorkbookSnapshot): WorkbookSnapshot {
@@ -144,21 +208,21 @@ function evaluateWith(FormulaParser: ParserModule, snapshot: WorkbookSnapshot): 
       depth++;
       let r: unknown;
       try {
-        r = parser.parse(String(cell.formula), { sheet: sheet.name, row, col });
+        r = parser.parse(withoutNestedSubtotals(sheet, String(cell.formula)), { sheet: sheet.name, row, col });
       } finally {
         depth--;
       }
       const v = Array.isArray(r) ? (Array.isArray(r[0]) ? r[0][0] : r[0]) : r;
       const err = errorText(v);
       if (err !== undefined && EXCEL_ERRORS.has(err)) out = { ...cell, value: null, error: err };
-      else if (err !== undefined) out = { ...cell, value: null };
+      else if (err !== undefined) out = { ...cell, value: null, uncomputed: true };
       else if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") out = { ...cell, value: v as CellValue };
       else out = { ...cell, value: null };
     } catch (e) {
       const err = errorText(e);
       // A formula the parser cannot read or compute (its own #ERROR!) stays blank, as the file has it;
       // an error Excel would show (#DIV/0!, #REF!) is that error.
-      out = err !== undefined && EXCEL_ERRORS.has(err) ? { ...cell, value: null, error: err } : { ...cell, value: null };
+      out = err !== undefined && EXCEL_ERRORS.has(err) ? { ...cell, value: null, error: err } : { ...cell, value: null, uncomputed: true };
     }
     current = outer;
     pending.delete(key);
