@@ -1123,6 +1123,33 @@ function figureOf(cell: CellSnapshot | undefined): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+/** The label of each row of a matrix block: its rightmost text left of the figures. */
+function blockLabels(grid: SheetGrid, f: GridFound): (row: number) => string {
+  const firstValueCol = Math.min(...[...f.columns.values()].map((c) => c.col));
+  return (r) =>
+    grid
+      .colsIn(r, 1, firstValueCol - 1)
+      .map((c) => cellText(grid.cell(r, c)).trim())
+      .filter((t) => t !== "")
+      .pop() ?? "";
+}
+
+/**
+ * Whether rows of a matrix block add up to its total row, as written, in at least one money column (a blank
+ * or “—” part counts as 0): the proof that rows no declaration names are a split of the total. One wrong
+ * cell breaks one column; the others still say it is a split.
+ */
+function footsAsWritten(grid: SheetGrid, f: GridFound, totalRow: number, parts: readonly number[]): boolean {
+  return f.decl.columns.some((c) => {
+    if (c.kind !== "money" || !f.columns.has(c.key)) return false;
+    const col = f.columns.get(c.key)!.col;
+    const total = figureOf(grid.cell(totalRow, col));
+    const terms = parts.map((r) => figureOf(grid.cell(r, col)) ?? (isBlank(grid.cell(r, col)) || isDash(grid.cell(r, col)) ? 0 : undefined));
+    if (total === undefined || total === 0 || terms.some((t) => t === undefined)) return false;
+    return Math.abs(total - terms.reduce((a: number, t) => a + (t ?? 0), 0)) < 0.005;
+  });
+}
+
 /**
  * A 其中 split no header declares (`年度资金总额 | 其中：中央补助 | 本级财政`, a 上年结转 among rows the form
  * does not name): the rows with amounts right under a matrix block's total row, the first labelled 其中,
@@ -1135,13 +1162,7 @@ function undeclaredSplit(grid: SheetGrid, form: FormDecl, f: GridFound): Declare
   if (f.decl.mode !== "matrix" || f.inline || f.sideBySide || !f.unknownRows?.length) return [];
   const totalRow = f.rows.get("total");
   if (totalRow === undefined) return [];
-  const firstValueCol = Math.min(...[...f.columns.values()].map((c) => c.col));
-  const labelOf = (r: number): string =>
-    grid
-      .colsIn(r, 1, firstValueCol - 1)
-      .map((c) => cellText(grid.cell(r, c)).trim())
-      .filter((t) => t !== "")
-      .pop() ?? "";
+  const labelOf = blockLabels(grid, f);
   const known = new Set(f.rows.values());
   const rows = [...new Set([...known, ...f.unknownRows])].filter((r) => r > totalRow).sort((a, b) => a - b);
   // Consecutive rows under the total (blank rows aside), the first a 其中.
@@ -1153,14 +1174,7 @@ function undeclaredSplit(grid: SheetGrid, form: FormDecl, f: GridFound): Declare
   }
   if (parts.length < 2 || !/^\s*其中/.test(labelOf(parts[0])) || !parts.some((r) => !known.has(r))) return [];
   const moneyCols = f.decl.columns.filter((c) => c.kind === "money" && f.columns.has(c.key));
-  const foots = moneyCols.some((c) => {
-    const col = f.columns.get(c.key)!.col;
-    const total = figureOf(grid.cell(totalRow, col));
-    const terms = parts.map((r) => figureOf(grid.cell(r, col)) ?? (isBlank(grid.cell(r, col)) || isDash(grid.cell(r, col)) ? 0 : undefined));
-    if (total === undefined || total === 0 || terms.some((t) => t === undefined)) return false;
-    return Math.abs(total - terms.reduce((a: number, t) => a + (t ?? 0), 0)) < 0.005;
-  });
-  if (!foots) return [];
+  if (!footsAsWritten(grid, f, totalRow, parts)) return [];
   const out: DeclaredSum[] = [];
   const name = (r: number): string => labelOf(r).replace(/^\s*其中[:：]?/, "") || `第${r}行`;
   for (const c of moneyCols) {
@@ -1221,13 +1235,7 @@ function headedSplits(grid: SheetGrid, form: FormDecl, f: GridFound): DeclaredSu
   if (f.decl.mode !== "matrix" || f.inline || f.sideBySide || !f.unknownRows?.length) return [];
   const totalRow = f.rows.get("total");
   if (totalRow === undefined) return [];
-  const firstValueCol = Math.min(...[...f.columns.values()].map((c) => c.col));
-  const labelOf = (r: number): string =>
-    grid
-      .colsIn(r, 1, firstValueCol - 1)
-      .map((c) => cellText(grid.cell(r, c)).trim())
-      .filter((t) => t !== "")
-      .pop() ?? "";
+  const labelOf = blockLabels(grid, f);
   // Rows that are parts of a sub-total (人员经费, 公用经费 under 基本支出).
   const subParts = new Set<number>();
   for (const rel of form.relations ?? []) {
@@ -1248,14 +1256,7 @@ function headedSplits(grid: SheetGrid, form: FormDecl, f: GridFound): DeclaredSu
   const out: DeclaredSum[] = [];
   for (const [heading, parts] of sections) {
     if (parts.length < 2 || !parts.some((r) => unknown.has(r))) continue;
-    const foots = moneyCols.some((c) => {
-      const col = f.columns.get(c.key)!.col;
-      const total = figureOf(grid.cell(totalRow, col));
-      const terms = parts.map((r) => figureOf(grid.cell(r, col)) ?? (isBlank(grid.cell(r, col)) || isDash(grid.cell(r, col)) ? 0 : undefined));
-      if (total === undefined || total === 0 || terms.some((t) => t === undefined)) return false;
-      return Math.abs(total - terms.reduce((a: number, t) => a + (t ?? 0), 0)) < 0.005;
-    });
-    if (!foots) continue;
+    if (!footsAsWritten(grid, f, totalRow, parts)) continue;
     const [hr, hc] = heading.split(",").map(Number);
     const name = cellText(grid.cell(hr, hc)).trim().replace(/[:：].*$/, "") || "分项";
     const rowName = (r: number): string => labelOf(r).replace(/^\s*按[^:：]{1,10}[:：]/, "") || `第${r}行`;
