@@ -34,6 +34,8 @@ interface Words {
   indicatorHeaders?: string[];
   /** 总分 and 评价等次 each written with its value in one cell merged across the table (`自评总分：99.57分`). */
   inlineTotals?: boolean;
+  /** A 绩效自评得分汇总 block under the form (rows 23–29), its group column headed so (项目, 一级指标 …). */
+  scoreSummaryHeader?: string;
 }
 
 const BASE: Words = {
@@ -125,6 +127,23 @@ function deptBook(w: Words): { book: BookSpec; at: Record<"basicExecuted" | "rat
     scoreTotal = s.set("G20", 99.57, { fmt: MONEY });
     s.merged("A21:E21", w.grade);
     grade = s.merged("F21:I21", "优");
+  }
+  if (w.scoreSummaryHeader) {
+    s.merged("A23:C23", "绩效自评得分汇总", { bold: true, center: true });
+    [w.scoreSummaryHeader, "分值", "得分"].forEach((h, i) => s.label(`${"ABC"[i]}24`, h, { bold: true }));
+    (
+      [
+        ["预算执行率", 10, 9.97],
+        ["产出指标", 50, 49.6],
+        ["效益指标", 30, 30],
+        ["满意度指标", 10, 10],
+        ["总分", 100, 99.57],
+      ] as const
+    ).forEach(([label, weight, score], i) => {
+      s.label(`A${25 + i}`, label);
+      s.set(`B${25 + i}`, weight, { fmt: "0" });
+      s.set(`C${25 + i}`, score, { fmt: MONEY });
+    });
   }
   const t = new SheetWriter(REPORT);
   t.width("A", 100);
@@ -496,5 +515,28 @@ describe("a grade written as a letter (A / B / C / D, some provinces' 等级)", 
     const seen = await checkBook(b, "vocabulary");
     const errors = seen.findings.filter((f) => f.severity === "error");
     expect(errors.map((f) => `${f.rule} ${f.cell}`)).toEqual([`grade-matches-band ${SHEET}!${at.grade.a1}`]);
+  });
+});
+
+describe.each(["项目", "一级指标", "指标"])("a 绩效自评得分汇总 under the form, its groups headed %s", (header) => {
+  const { book } = deptBook({ ...BASE, scoreSummaryHeader: header });
+
+  test("consistent: no error and no warning", async () => {
+    const seen = await checkBook(book, "vocabulary");
+    expect(show(seen.findings.filter((f) => f.severity !== "info"))).toEqual([]);
+  });
+
+  // Headed 项目, the block was not read at all: a group's wrong 分值 or 得分 in it passed as 可以导出.
+  test.each([
+    ["the 产出 得分 48.6 for 49.6", "C26", 48.6],
+    ["the 产出 分值 45 for 50", "B26", 45],
+  ])("%s → found at that cell", async (_what, a1, value) => {
+    const b = copyBook(book);
+    plant(b, { sheet: SHEET, a1 }, value);
+    const seen = await checkBook(b, "vocabulary");
+    const onForm = seen.findings.filter((f) => f.severity !== "info" && !f.cell.startsWith(`${REPORT}!`));
+    expect(onForm.map((f) => f.cell)).toContain(`${SHEET}!${a1}`);
+    expect(onForm.filter((f) => f.severity === "error" && f.cell !== `${SHEET}!${a1}`).map((f) => `${f.rule} ${f.cell}`)).toEqual([]);
+    expect(seen.exitCode).toBe(1);
   });
 });

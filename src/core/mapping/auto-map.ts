@@ -139,6 +139,14 @@ export function tableEnd(grid: SheetGrid): (row: number) => boolean {
   return (row) => isTitleRow(grid, row) || isHeaderRow(grid, row) || isScalarRow(grid, row) || isSignOffRow(grid, row);
 }
 
+/** Whether the row just above a header (a blank row aside) is the table's title (`绩效自评得分汇总`). */
+function titledRightAbove(grid: SheetGrid, row: number, def: TableDef): boolean {
+  const hints = def.titleHints.map(normalizeLabel);
+  const above = grid.rowsIn(Math.max(1, row - 2), row - 1);
+  const r = above[above.length - 1];
+  return r !== undefined && grid.colsIn(r).some((c) => hints.some((h) => norm(grid, r, c).includes(h)));
+}
+
 /** Whether a table's title hint is written just above its header or in the header itself. */
 function hasTitleHint(grid: SheetGrid, def: TableDef, read: TableRead): boolean {
   const hints = def.titleHints.map(normalizeLabel);
@@ -187,11 +195,20 @@ function mapTables(grid: SheetGrid, found: Set<string>, result: MappingResult): 
     for (const def of TABLES) {
       if (found.has(def.id)) continue;
       const firstLabels = columnLabels(def.columns[0]);
-      const start = texts.find((t) => firstLabels.includes(t.n));
-      if (!start) continue;
-      const at = { row, col: start.c };
-      // A blank row inside a table (a printed form's spacing) does not end it when the rows go on below.
-      const read = readTable(grid, def, { start: at, end: at }, { source: "label", auto: { stopAt, blankRowsInside: true } });
+      let start = texts.find((t) => firstLabels.includes(t.n));
+      let read: TableRead;
+      if (start) {
+        // A blank row inside a table (a printed form's spacing) does not end it when the rows go on below.
+        read = readTable(grid, def, { start: { row, col: start.c }, end: { row, col: start.c } }, { source: "label", auto: { stopAt, blankRowsInside: true } });
+      } else {
+        // A 得分汇总 whose group column says 项目 (项目 | 分值 | 得分): read so only right under its own title
+        // (`绩效自评得分汇总`), since a funds block's header says 项目 | … | 分值 | … | 得分 too.
+        const first = texts.find((t) => t.n !== "");
+        if (def.id !== "jx_score_summary" || !first || !titledRightAbove(grid, row, def)) continue;
+        start = first;
+        const named: TableDef = { ...def, columns: def.columns.map((c) => (c.key === "level1" ? { ...c, aliases: [...c.aliases, first.n] } : c)) };
+        read = readTable(grid, named, { start: { row, col: first.c }, end: { row, col: first.c } }, { source: "label", auto: { stopAt, blankRowsInside: true } });
+      }
       // Every required column, and a third of the others at least (seed 000's indicator table has only
       // 一级/二级/三级指标 and 分值).
       const required = def.columns.filter((c) => c.required).length;
