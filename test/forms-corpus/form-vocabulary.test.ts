@@ -12,9 +12,21 @@
  * clean and each planted mistake must be found at its cell, as `jixiao check` reports it.
  */
 import { type BookSpec, MONEY, RATE, SheetWriter, copyBook, plant, type Ref } from "./book";
-import { checkBook, removeTempDir, show } from "./run";
+import { checkBook, removeTempDir, show, type Seen } from "./run";
 
 afterAll(removeTempDir);
+
+/** The book with one cell planted, checked as `jixiao check` does. */
+async function checkPlanted(book: BookSpec, at: Ref, value: string | number): Promise<Seen> {
+  const b = copyBook(book);
+  plant(b, at, value);
+  return checkBook(b, "vocabulary");
+}
+
+/** The errors on the forms (the 自评报告's sentences quoting a planted figure aside), as `rule Sheet!A1`. */
+const formErrors = (seen: Seen): string[] => seen.findings.filter((f) => f.severity === "error" && !f.cell.startsWith(`${REPORT}!`)).map((f) => `${f.rule} ${f.cell}`);
+/** Every error, as `rule Sheet!A1`. */
+const allErrors = (seen: Seen): string[] => seen.findings.filter((f) => f.severity === "error").map((f) => `${f.rule} ${f.cell}`);
 
 /** The words of the layout that a bureau may say otherwise. */
 interface Words {
@@ -203,12 +215,9 @@ describe.each(WORDINGS)("部门整体 form with %s", (_name, words) => {
     ["the grade 良 for a score of 99.57", at.grade, "良", "grade-matches-band"],
   ];
   test.each(plants)("%s → one error, at its cell", async (_what, where, value, rule) => {
-    const b = copyBook(book);
-    plant(b, where, value);
-    const seen = await checkBook(b, "vocabulary");
+    const seen = await checkPlanted(book, where, value);
     // The report's sentences that quote the figure may be pointed at too; nothing else on the form.
-    const onForm = seen.findings.filter((f) => f.severity === "error" && !f.cell.startsWith(`${REPORT}!`));
-    expect(onForm.map((f) => `${f.rule} ${f.cell}`)).toEqual([`${rule} ${cell(where)}`]);
+    expect(formErrors(seen)).toEqual([`${rule} ${cell(where)}`]);
     expect(seen.exitCode).toBe(1);
   });
 });
@@ -228,11 +237,8 @@ describe.each([
     ["the 总分 99.87 for 99.57", at.scoreTotal, `${scoreLabel}：99.87分`, "total-score-matches"],
     ["the grade 良 for a score of 99.57", at.grade, `${gradeLabel}：良`, "grade-matches-band"],
   ])("%s → one error, at that cell (it was passed as 可以导出)", async (_what, where, text, rule) => {
-    const b = copyBook(book);
-    plant(b, where, text);
-    const seen = await checkBook(b, "vocabulary");
-    const onForm = seen.findings.filter((f) => f.severity === "error" && !f.cell.startsWith(`${REPORT}!`));
-    expect(onForm.map((f) => `${f.rule} ${f.cell}`)).toEqual([`${rule} ${SHEET}!${where.a1}`]);
+    const seen = await checkPlanted(book, where, text);
+    expect(formErrors(seen)).toEqual([`${rule} ${SHEET}!${where.a1}`]);
     expect(seen.exitCode).toBe(1);
   });
 });
@@ -266,12 +272,8 @@ describe.each(INCOME_WORDINGS)("部门整体 form whose income rows say %s", (_n
   });
 
   test.each([5, 6, 7])("the row %i's 全年执行数 typed in 元 → one error, at its cell", async (row) => {
-    const b = copyBook(book);
-    const at: Ref = { sheet: SHEET, a1: `E${row}` };
-    plant(b, at, INCOME[row - 5][2] * 10000);
-    const seen = await checkBook(b, "vocabulary");
-    const onForm = seen.findings.filter((f) => f.severity === "error" && !f.cell.startsWith(`${REPORT}!`));
-    expect(onForm.map((f) => `${f.rule} ${f.cell}`)).toEqual([`no-unit-mistake ${SHEET}!E${row}`]);
+    const seen = await checkPlanted(book, { sheet: SHEET, a1: `E${row}` }, INCOME[row - 5][2] * 10000);
+    expect(formErrors(seen)).toEqual([`no-unit-mistake ${SHEET}!E${row}`]);
     expect(seen.exitCode).toBe(1);
   });
 });
@@ -407,12 +409,10 @@ describe.each(PROJECT_WORDINGS)("项目支出绩效自评表 with %s", (_name, w
     ["the grade 良 for a score of 98.01", at.grade, "良", "grade-matches-band"],
   ];
   test.each(plants)("%s → one error, at its cell", async (_what, where, value, rule) => {
-    const b = copyBook(book);
-    plant(b, where, value);
-    const seen = await checkBook(b, "vocabulary");
-    const errors = seen.findings.filter((f) => f.severity === "error");
-    expect(errors.map((f) => `${f.rule} ${f.cell}`)).toContain(`${rule} ${cell(where)}`);
-    expect(errors.filter((f) => f.cell !== cell(where)).map((f) => `${f.rule} ${f.cell}`)).toEqual([]);
+    const seen = await checkPlanted(book, where, value);
+    const errors = allErrors(seen);
+    expect(errors).toContain(`${rule} ${cell(where)}`);
+    expect(errors.filter((e) => !e.endsWith(` ${cell(where)}`))).toEqual([]);
     expect(seen.exitCode).toBe(1);
   });
 });
@@ -491,11 +491,9 @@ describe.each(SUMMARY_WORDINGS)("项目绩效自评汇总表 headed %s", (_name,
     ["a grade 良 for 92.0", at.grade, "良", "grade-matches-band"],
   ];
   test.each(plants)("%s → one error, at its cell", async (_what, where, value, rule) => {
-    const b = copyBook(book);
-    plant(b, where, value);
-    const seen = await checkBook(b, "vocabulary");
-    const errors = seen.findings.filter((f) => f.severity === "error");
-    expect(errors.map((f) => `${f.rule} ${f.cell}`)).toEqual([`${rule} ${cell(where)}`]);
+    const seen = await checkPlanted(book, where, value);
+    const errors = allErrors(seen);
+    expect(errors).toEqual([`${rule} ${cell(where)}`]);
     expect(seen.exitCode).toBe(1);
   });
 });
@@ -503,18 +501,14 @@ describe.each(SUMMARY_WORDINGS)("项目绩效自评汇总表 headed %s", (_name,
 describe("a grade written as a letter (A / B / C / D, some provinces' 等级)", () => {
   const { book, at } = deptBook(BASE);
   test.each(["A", "Ａ", "A级"])("%s for a score of 99.57 is 优: no error", async (letter) => {
-    const b = copyBook(book);
-    plant(b, at.grade, letter);
-    const seen = await checkBook(b, "vocabulary");
+    const seen = await checkPlanted(book, at.grade, letter);
     expect(show(seen.findings.filter((f) => f.severity !== "info"))).toEqual([]);
     expect(seen.exitCode).toBe(0);
   });
   test.each(["B", "C级"])("%s for a score of 99.57 → the grade's error, at its cell", async (letter) => {
-    const b = copyBook(book);
-    plant(b, at.grade, letter);
-    const seen = await checkBook(b, "vocabulary");
-    const errors = seen.findings.filter((f) => f.severity === "error");
-    expect(errors.map((f) => `${f.rule} ${f.cell}`)).toEqual([`grade-matches-band ${SHEET}!${at.grade.a1}`]);
+    const seen = await checkPlanted(book, at.grade, letter);
+    const errors = allErrors(seen);
+    expect(errors).toEqual([`grade-matches-band ${SHEET}!${at.grade.a1}`]);
   });
 });
 
@@ -531,9 +525,7 @@ describe.each(["项目", "一级指标", "指标"])("a 绩效自评得分汇总 
     ["the 产出 得分 48.6 for 49.6", "C26", 48.6],
     ["the 产出 分值 45 for 50", "B26", 45],
   ])("%s → found at that cell", async (_what, a1, value) => {
-    const b = copyBook(book);
-    plant(b, { sheet: SHEET, a1 }, value);
-    const seen = await checkBook(b, "vocabulary");
+    const seen = await checkPlanted(book, { sheet: SHEET, a1 }, value);
     const onForm = seen.findings.filter((f) => f.severity !== "info" && !f.cell.startsWith(`${REPORT}!`));
     expect(onForm.map((f) => f.cell)).toContain(`${SHEET}!${a1}`);
     expect(onForm.filter((f) => f.severity === "error" && f.cell !== `${SHEET}!${a1}`).map((f) => `${f.rule} ${f.cell}`)).toEqual([]);
