@@ -17,7 +17,8 @@ import type { ScoringProfile } from "../scoring/types";
 import { formatMessage } from "./message";
 import { displayData, hiddenNote, showsMoney } from "../i18n/display";
 import { hiddenLookup } from "../model/hidden";
-import type { Finding, Report, ReportDescriptor, Rule, RuleContext, RuleResult, Severity } from "./types";
+import type { Finding, Fix, Report, ReportDescriptor, Rule, RuleContext, RuleResult, Severity } from "./types";
+import { parseCell, roundTo } from "../units/parse";
 import { buildReport } from "../report/build-report";
 import { scoresFor } from "../scoring/score";
 import { bureauRuleSet, type BureauRule } from "../audit/rules";
@@ -158,6 +159,26 @@ function computedScore(model: ReportModel, profile: ScoringProfile): number | un
   }
 }
 
+/** Fields that hold points (分值, 得分, 总分): a cell of theirs shown as a percentage reads as points. */
+const POINTS_FIELD = /^(?:jx_exec_score|jx_exec_weight|jx_score_total|jx_weight_total|jx_indicators\.(?:score|weight)|jx_score_summary\.(?:score|weight)|jx_projects\.score)$/;
+
+/**
+ * A fix that writes points into its own points cell shown as a percentage (a 权重 column typed `15%`, read
+ * as 15 points by scoring/score.ts cellNumber) writes the fraction that shows those points (0.15), so that
+ * the cell shows 10% after the fix, not 1000%.
+ */
+function pointsInPercentCells<D extends ReportDescriptor>(snapshot: WorkbookSnapshot, d: D): D {
+  if (!d.field || !POINTS_FIELD.test(d.field) || (!d.fix && !d.suggestions?.length)) return d;
+  const cell = snapshot.sheets.find((s) => s.name === d.at.sheet)?.cells[d.at.address];
+  const shown = parseCell(cell);
+  if (shown.kind !== "number" || !shown.percent) return d;
+  const scale = (fix: Fix): Fix => ({
+    ...fix,
+    writes: fix.writes.map((w) => (w.at.sheet === d.at.sheet && w.at.address === d.at.address && typeof w.value === "number" ? { ...w, value: roundTo(w.value / 100, 10) } : w)),
+  });
+  return { ...d, ...(d.fix ? { fix: scale(d.fix) } : {}), ...(d.suggestions ? { suggestions: d.suggestions.map(scale) } : {}) };
+}
+
 /** A built-in rule id: lower-case ASCII letters, digits and hyphens. */
 const PLAIN_ID = /^[a-z0-9-]+$/;
 
@@ -197,7 +218,7 @@ function runRule(
     options,
     report(given: ReportDescriptor) {
       // A paragraph written over several cells: the finding goes to the cell its fix changes.
-      const d = placeOnPart(model, given);
+      const d = pointsInPercentCells(model.whole ?? model.snapshot, placeOnPart(model, given));
       const template = rule.meta.messages[d.messageId];
       if (template === undefined) throw new Error(`Rule ${rule.id} reported unknown messageId ${d.messageId}`);
       const pos = parseA1(d.at.address);

@@ -1237,6 +1237,37 @@ function totalBelow(model: ReportModel, table: TableBinding, key: string): Fact 
   return f ? extend(f, { isTotal: true }) : undefined;
 }
 
+/**
+ * The amounts the text states for each of `keys` (`Sheet!A1` of table cells): money quantities whose
+ * label names that cell alone (基本支出103.86万元 for the 基本支出 line's 全年执行数). What a clerk wrote twice,
+ * in the table and in the 综述, tells which of two cells a broken relation blames.
+ */
+export function proseStatements(model: ReportModel, keys: ReadonlySet<string>): Map<string, ProseQuantity[]> {
+  const out = new Map<string, ProseQuantity[]>();
+  if (keys.size === 0) return out;
+  // The rows that state one figure (a declared row's 全年执行数), among the cells asked about.
+  const entries = moneyEntries(model).filter((e) => e.stated && keys.has(refKey(e.stated.ref)));
+  if (entries.length === 0) return out;
+  for (const pc of proseCells(model)) {
+    for (const q of pc.analysis.quantities) {
+      if (q.kind !== "money" || q.approx || q.direction || q.changeTo || q.comparator) continue;
+      const before = pc.text.slice(q.sentence.start, q.start);
+      // Another year's figure (上年基本支出…) is not this table's.
+      if (/上年(?!结转)|去年|上一年|同期/.test(before.split(/[，,；;]/).pop() ?? "")) continue;
+      // Matched by the row's own label, not through matchMoneyLabel, which leaves a row under suspicion
+      // (every candidate here is) to the relation's finding.
+      const l = normalizeLabel(q.label).replace(/^其中[:：]?/, "");
+      const entry = entries.find((e) => e.labels.some((x) => l.endsWith(x) && ADVERBS_ONLY.test(l.slice(0, l.length - x.length))));
+      if (!entry?.stated) continue;
+      const key = refKey(entry.stated.ref);
+      const list = out.get(key) ?? [];
+      list.push(q);
+      out.set(key, list);
+    }
+  }
+  return out;
+}
+
 /** Whether a prose amount (converted to `unit`) stands for a fact's value, within both roundings. */
 export function amountMatches(q: ProseQuantity, unit: string, f: Fact): boolean {
   const v = convertUnit(q.value, q.unit, unit);

@@ -197,10 +197,15 @@ export interface SettledScores {
   readonly weightCandidates?: readonly SettleCell[];
 }
 
-/** A number read from a cell (money, weight, score), or undefined. */
+/**
+ * A number read from a cell (weight, score), or undefined. A weight or score shown as a percentage (`15%`:
+ * a 权重 column some provinces' forms fill in percent, typed 15% and stored 0.15) is that many points out of
+ * 100, as the clerk reads it.
+ */
 export function cellNumber(cell: CellSnapshot | undefined): number | undefined {
   const p = parseCell(cell);
-  return p.kind === "number" ? p.value : undefined;
+  if (p.kind !== "number") return undefined;
+  return p.percent ? roundTo(p.value * 100, 10) : p.value;
 }
 
 function cellText(cell: CellSnapshot | undefined): string {
