@@ -13,10 +13,15 @@
  * 总分 row): the weights are points out of 100. Read as 0.15 they made some twenty false errors (every
  * 得分 over its 权重, the weights' total not 100) and every planted mistake was lost among them. A fix
  * for such a cell writes the fraction that shows the points (10% for 10, never 1000%).
+ *
+ * 3. Its 评价等次 printed as the choices with one ticked (`☑优 □良 □中 □差`, `优☑ 良□ …`, `√优  良  中  差`,
+ * `优秀（√） 良好（ ） …`): read as a grade nobody wrote, a false error on every consistent workbook. The ticked
+ * word is the grade; a wrong tick is found, and its fix (and `jixiao fill`) moves the tick.
  */
 import { type BookSpec, MONEY, RATE, SheetWriter, copyBook, plant, snapshotOf, type Ref } from "./book";
 import { checkBook, removeTempDir, type Seen } from "./run";
 import { checkWorkbook } from "../../src/core/engine/run-rules";
+import { computeFills } from "../../src/core/fill";
 
 afterAll(removeTempDir);
 
@@ -29,7 +34,7 @@ const PROJECT: Ref = { sheet: SHEET, a1: "E9" };
  * The form (seed 002's figures) and its report; `split` is the report's sentence on 基本 / 项目支出;
  * `percentWeights`: the 分值 column headed 权重, every weight (and the 总分 row's 100) typed in percent.
  */
-function book(split: string, percentWeights = false): BookSpec {
+function book(split: string, percentWeights = false, grade = "优"): BookSpec {
   const points = (x: number): [number, { fmt: string }] => (percentWeights ? [x / 100, { fmt: "0%" }] : [x, { fmt: "0" }]);
   const s = new SheetWriter(SHEET);
   s.merged("A1:I1", "2024年度部门整体支出绩效自评表", { bold: true, center: true });
@@ -73,7 +78,7 @@ function book(split: string, percentWeights = false): BookSpec {
   s.set("F16", ...points(100));
   s.set("G16", 99.57, { fmt: MONEY });
   s.merged("A17:E17", "评价等次");
-  s.merged("F17:I17", "优");
+  s.merged("F17:I17", grade);
   const t = new SheetWriter(REPORT);
   [
     "2024年部门整体支出绩效自评报告",
@@ -164,5 +169,28 @@ describe("the 分值 column headed 权重, filled in percent (15% for 15 points)
     const writes = [finding!.fix, ...(finding!.suggestions ?? [])].flatMap((x) => x?.writes ?? []).filter((w) => w.at.address === "F13");
     expect(writes.length).toBeGreaterThan(0);
     for (const w of writes) expect(w.value).toBeCloseTo(0.2, 10);
+  });
+});
+
+describe.each([
+  ["☑优 □良 □中 □差", "□优 ☑良 □中 □差"],
+  ["优☑ 良□ 中□ 差□", "优□ 良☑ 中□ 差□"],
+  ["√优  良  中  差", "优  √良  中  差"],
+  ["■优 □良 □中 □差", "□优 ■良 □中 □差"],
+  ["优秀（√） 良好（ ） 合格（ ） 不合格（ ）", "优秀（ ） 良好（√） 合格（ ） 不合格（ ）"],
+])("the 评价等次 printed as choices, one ticked: %s", (right, wrong) => {
+  test("consistent: no error, no warning", async () => {
+    const seen = await checkBook(book(STATED, false, right), "ticked-grade");
+    expect(seen.findings.filter((f) => f.severity !== "info")).toEqual([]);
+  });
+
+  test(`ticked wrong (${wrong}) → one error at the grade; the fix and fill move the tick back`, async () => {
+    const b = book(STATED, false, wrong);
+    const seen = await checkBook(b, "ticked-grade");
+    expect(errors(seen)).toEqual([`grade-matches-band ${SHEET}!F17`]);
+    const finding = checkWorkbook(snapshotOf(b)).findings.find((f) => f.ruleId === "grade-matches-band")!;
+    expect(finding.fix?.writes).toEqual([expect.objectContaining({ value: right })]);
+    const fill = computeFills(snapshotOf(b), undefined, { overwrite: true });
+    expect(fill.writes.filter((w) => w.field === "jx_grade").map((w) => w.newValue)).toEqual([right]);
   });
 });

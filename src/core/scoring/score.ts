@@ -232,12 +232,59 @@ export function gradeMatches(written: string, band: GradeBand): boolean {
   return names.includes(s) || names.some((n) => n.length > 1 && s === `${n}等`) || s === `${normalizeLabel(band.grade)}等`;
 }
 
+/** Marks that tick a printed choice (☑优, 优☑, √优, 优秀（√）). */
+const TICKS = "☑✅■√✓✔☒●◼▣";
+/** Boxes left empty beside the other choices. */
+const BOXES = "□☐○◯";
+/** A choice: a mark or box before it, a word (优, 良好, 不合格, A级), a mark or box after it or in brackets. */
+const CHOICE = new RegExp(`([${TICKS}${BOXES}]?)\\s?([\\u4e00-\\u9fff]{1,4}|[A-DＡ-Ｄ]级?)(?:[（(]\\s*([${TICKS}]?)\\s*[)）]|([${TICKS}${BOXES}]?))`, "g");
+const TICKED = new RegExp(`[${TICKS}]`);
+
+/**
+ * A grade written as the printed form's choices with one ticked — `☑优 □良 □中 □差`, `优☑ 良□ 中□ 差□`,
+ * `√优  良  中  差`, `优秀（√） 良好（ ） 合格（ ）` — read as the ticked word; undefined unless exactly one of
+ * two or more choices is ticked.
+ */
+export function tickedChoice(written: string): { word: string; rewrite: (to: string) => string } | undefined {
+  if (!TICKED.test(written)) return undefined;
+  const found = [...written.matchAll(CHOICE)].map((m) => ({ m, ticked: [m[1], m[3], m[4]].some((x) => x !== undefined && x !== "" && TICKS.includes(x)) }));
+  const ticked = found.filter((c) => c.ticked);
+  if (found.length < 2 || ticked.length !== 1) return undefined;
+  const from = ticked[0];
+  const emptyBox = found.find((c) => !c.ticked && c.m[1])?.m[1] ?? found.find((c) => !c.ticked && c.m[4])?.m[4] ?? "";
+  return {
+    word: from.m[2],
+    // The same choices with the tick moved to `to` (one of them), undefined-safe: the text unchanged otherwise.
+    rewrite: (to: string): string => {
+      const target = found.find((c) => normalizeLabel(c.m[2]) === normalizeLabel(to));
+      if (!target || target === from) return written;
+      const mark = (c: typeof from, tick: boolean): string => {
+        const [whole, before, word, inside, after] = c.m;
+        const tickChar = [from.m[1], from.m[3], from.m[4]].find((x) => x && TICKS.includes(x)) ?? "☑";
+        if (inside !== undefined) return whole.replace(/[（(]\s*[^)）]*\s*[)）]$/, tick ? `（${tickChar}）` : "（ ）");
+        const space = whole.slice((before ?? "").length, whole.length - word.length - (after ?? "").length);
+        const box = tick ? tickChar : emptyBox;
+        if (from.m[1]) return before ? `${box}${space}${word}${after ?? ""}` : `${space}${box}${word}${after ?? ""}`;
+        return `${before ?? ""}${space}${word}${box}`;
+      };
+      let out = "";
+      let last = 0;
+      for (const c of found) {
+        const i = c.m.index ?? 0;
+        out += written.slice(last, i) + (c === from ? mark(c, false) : c === target ? mark(c, true) : c.m[0]);
+        last = i + c.m[0].length;
+      }
+      return out + written.slice(last);
+    },
+  };
+}
+
 /**
  * The grade a clerk typed, without a label before it or the score written beside it: “等次：良好” → 良好,
  * “评价等次：优” → 优, “优（92分）” → 优, “良 85.5分” → 良 (normalised: no spaces, half-width).
  */
 export function gradeWord(written: string): string {
-  return normalizeLabel(written)
+  return normalizeLabel(tickedChoice(written)?.word ?? written)
     .replace(/[“”"'「」]/g, "")
     .replace(/^(?:自评|评价|绩效)?(?:等次|等级|结果)[:：]/, "")
     .replace(/[(（][^()（）]*\d[^()（）]*[)）]$/, "")
