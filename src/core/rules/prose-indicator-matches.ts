@@ -126,7 +126,13 @@ export const proseIndicatorMatches = defineRule<MessageId>({
             if (label.length < 4) continue;
             // The label is the indicator's name, with at most words that add no scope (全市医疗保险参保人数 is
             // not the indicator 参保人数, which may count one scheme).
-            const matches = named.filter((n) => label.endsWith(n.name) && NO_SCOPE.test(label.slice(0, label.length - n.name.length)) && sameUnit(q, n.unit));
+            // A count's name is written without its 数 / 数量 before the figure (检查定点医药机构531家 for the
+            // indicator 检查定点医药机构数).
+            const names = (n: Named): string[] => {
+              const stem = n.name.replace(/(?:个数|数量|数)$/, "");
+              return stem !== n.name && stem.length >= 4 ? [n.name, stem] : [n.name];
+            };
+            const matches = named.filter((n) => names(n).some((x) => label.endsWith(x) && NO_SCOPE.test(label.slice(0, label.length - x.length))) && sameUnit(q, n.unit));
             // A name several indicators share, or the same indicator twice (two rows): not one value.
             if (matches.length !== 1) continue;
             const n = matches[0];
@@ -150,7 +156,8 @@ export const proseIndicatorMatches = defineRule<MessageId>({
             }
             // The clause before the number, less the indicator's own name (which may hold 目标 or 计划).
             const clause = normalizeLabel(pc.text.slice(q.sentence.start, q.start).split(/[，,；;]/).pop() ?? "");
-            const before = clause.endsWith(n.name) ? clause.slice(0, clause.length - n.name.length) : clause;
+            const own = names(n).find((x) => clause.endsWith(x));
+            const before = own ? clause.slice(0, clause.length - own.length) : clause;
             if (TARGET_BEFORE.test(before) || TARGET_AFTER.test(pc.text.slice(q.end).trimStart())) continue;
             // Another year's figure (2020年参保率… in a 2021 report).
             if (year !== undefined && pc.analysis.quantities.some((y) => y.kind === "year" && y.sentence.index === q.sentence.index && y.start < q.start && y.value !== year)) continue;
