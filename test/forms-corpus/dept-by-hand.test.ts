@@ -19,7 +19,9 @@
  * word is the grade; a wrong tick is found, and its fix (and `jixiao fill`) moves the tick.
  */
 import { type BookSpec, MONEY, RATE, SheetWriter, copyBook, plant, snapshotOf, type Ref } from "./book";
-import { checkBook, removeTempDir, type Seen } from "./run";
+import { checkBook, removeTempDir, writeTemp, type Seen } from "./run";
+import { main } from "../../src/cli";
+import { memoryIo } from "../../src/cli/io";
 import { checkWorkbook } from "../../src/core/engine/run-rules";
 import { computeFills } from "../../src/core/fill";
 
@@ -34,11 +36,11 @@ const PROJECT: Ref = { sheet: SHEET, a1: "E9" };
  * The form (seed 002's figures) and its report; `split` is the report's sentence on 基本 / 项目支出;
  * `percentWeights`: the 分值 column headed 权重, every weight (and the 总分 row's 100) typed in percent.
  */
-function book(split: string, percentWeights = false, grade = "优"): BookSpec {
+function book(split: string, percentWeights = false, grade = "优", unitLine = "填报单位（盖章）：某区医疗保障局"): BookSpec {
   const points = (x: number): [number, { fmt: string }] => (percentWeights ? [x / 100, { fmt: "0%" }] : [x, { fmt: "0" }]);
   const s = new SheetWriter(SHEET);
   s.merged("A1:I1", "2024年度部门整体支出绩效自评表", { bold: true, center: true });
-  s.merged("A2:E2", "填报单位（盖章）：某区医疗保障局");
+  s.merged("A2:E2", unitLine);
   s.merged("G2:I2", "金额单位：万元");
   s.merged("A3:B3", "项  目", { bold: true });
   ["年初预算数", "全年预算数", "全年执行数", percentWeights ? "权重" : "分值", "执行率", "得分", "备注"].forEach((h, i) => s.label(`${"CDEFGHI"[i]}3`, h, { bold: true }));
@@ -194,3 +196,15 @@ describe.each([
     expect(fill.writes.filter((w) => w.field === "jx_grade").map((w) => w.newValue)).toEqual([right]);
   });
 });
+
+test.each(["填报单位：某区医疗保障局（盖章）", "填报单位：（盖章）某区医疗保障局", "单位名称（公章）：某区医疗保障局  填报人：李四", "部门名称：某区医疗保障局    主管部门：某市医疗保障局"])(
+  "the unit line %s → the unit is 某区医疗保障局 (the stamp's place and the next label no part of the name)",
+  async (line) => {
+    const file = await writeTemp(book(STATED, false, "优", line), "unit-line");
+    const io = memoryIo();
+    await main(["node", "jixiao", "check", file, "--format", "json"], io);
+    const json = JSON.parse(io.out) as { workbooks: { summary: { unit?: string; outcome?: string } }[] };
+    expect(json.workbooks[0].summary.unit).toBe("某区医疗保障局");
+    expect(json.workbooks[0].summary.outcome).toBe("passed");
+  },
+);

@@ -173,8 +173,11 @@ function inlineValue(text: string, label: string, others: readonly string[]): st
     if (r && r.index < cut) cut = r.index;
   }
   rest = rest.slice(0, cut);
-  // `填报单位：（盖章）某某局`: the stamp's place is no part of the name.
-  return rest.trim().replace(/^[(（]\s*(?:盖章|公章|签章|印章|签字|签名)\s*[)）]\s*/, "");
+  // `填报单位：（盖章）某某局`, `填报单位：某某局（盖章）`: the stamp's place is no part of the name.
+  return rest
+    .trim()
+    .replace(/^[(（]\s*(?:盖章|公章|签章|印章|签字|签名)\s*[)）]\s*/, "")
+    .replace(/\s*[(（]\s*(?:盖章|公章|签章|印章|签字|签名)\s*[)）]$/, "");
 }
 
 /** Whether a cell's text is any label of the form (a field's, a grid's or a table column's). */
