@@ -187,7 +187,13 @@ describe("xlsx host preserves what it does not touch", () => {
     await host.saveAs(out);
     const snap = await readXlsxFile(out);
     expect(snap.sheets.map((s) => s.name)).toEqual(["收支情况", "指标", "自评报告"]);
-    expect(snap.sheets[0].cells.E2).toEqual({ value: 0.2884, formula: "C2/B2", numberFormat: "0.00%" });
+    // The file now asks to be recalculated on opening (our edits may change what its formulas add): read
+    // back, the formula's result is what Excel will show, C2 ÷ B2 computed, not the 0.2884 written beside it.
+    expect(snap.recalcOnOpen).toBe(true);
+    const c2 = Number(snap.sheets[0].cells.C2?.value);
+    const b2 = Number(snap.sheets[0].cells.B2?.value);
+    expect(snap.sheets[0].cells.E2).toEqual({ value: c2 / b2, formula: "C2/B2", numberFormat: "0.00%" });
+    expect(c2 / b2).toBeCloseTo(0.2884, 4);
     expect(snap.sheets[0].cells.E3).toEqual({ value: "备注" });
     expect(snap.sheets[2].cells).toEqual({ A1: { value: "二、绩效目标" } });
     expect(snap.names).toContainEqual({ name: "jx_exec_rate", refersTo: "收支情况!$E$2" });

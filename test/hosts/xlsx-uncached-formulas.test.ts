@@ -161,3 +161,42 @@ test("a formula the parser cannot compute is marked uncomputed (its value unknow
     expect(at(s, "H13")).toBe(100);
   }
 });
+
+/**
+ * XlsxWriter (and other generators) store 0 as every formula's result and set `<calcPr fullCalcOnLoad="1"/>`,
+ * leaving the computing to Excel: read as stored, the 年度资金总额, 执行率, 得分 and 总分 of a consistent form were
+ * all 0 — seven false errors, the grade “wrong” for a score of 0. Such a file's formulas are computed afresh.
+ */
+async function writeStoredZeros(name: string, data: Cell[][], recalc: boolean, extra?: (ws: ExcelJS.Worksheet) => void): Promise<string> {
+  const zeros = data.map((r) => r.map((v) => (v !== null && typeof v === "object" ? ({ formula: v.formula, result: 0 } as unknown as Cell) : v)));
+  const file = await write(name, zeros, (ws) => {
+    if (recalc) ws.workbook.calcProperties.fullCalcOnLoad = true;
+    extra?.(ws);
+  });
+  return file;
+}
+
+test("a file that asks to be recalculated on opening (its formulas stored as 0): both readers compute them, the form checks clean", async () => {
+  const file = await writeStoredZeros("stored-zeros.xlsx", rows(200), true, (ws) => {
+    ws.getCell("J1").value = { formula: 'INDIRECT("C7")', result: 7 } as ExcelJS.CellValue;
+  });
+  const light = await readWorkbookFile(file);
+  const full = ((await (await openXlsx(file)).readWorkbook()) as { ok: true; value: WorkbookSnapshot }).value;
+  for (const s of [light, full]) {
+    expect(s.recalcOnOpen).toBe(true);
+    expect([at(s, "C6"), at(s, "G6"), at(s, "H6"), at(s, "H13")]).toEqual([200, 1, 10, 100]);
+    // What the parser cannot compute keeps the result the file stores.
+    expect(at(s, "J1")).toBe(7);
+    expect(s.sheets[0].cells.J1?.uncomputed).toBeUndefined();
+  }
+  expect(checkWorkbook(light).findings.filter((f) => f.severity !== "info").map((f) => `${f.ruleId} ${f.ref}`)).toEqual([]);
+  // A slip in a typed cell the totals add is found at that cell.
+  const slip = checkWorkbook(await readWorkbookFile(await writeStoredZeros("stored-zeros-slip.xlsx", rows(2000000), true)));
+  expect(slip.findings.filter((f) => f.severity === "error").map((f) => `${f.ruleId} ${f.ref}`)).toEqual(["no-unit-mistake C7"]);
+});
+
+test("without that request the stored results are what the clerk saw, and are read as they are", async () => {
+  const s = await readWorkbookFile(await writeStoredZeros("stored-as-seen.xlsx", rows(200), false));
+  expect(s.recalcOnOpen).toBeUndefined();
+  expect(at(s, "C6")).toBe(0);
+});

@@ -64,6 +64,12 @@ export interface DefinedName {
 export interface WorkbookSnapshot {
   readonly sheets: readonly SheetSnapshot[];
   readonly names: readonly DefinedName[];
+  /**
+   * The file asks to be recalculated when opened (`<calcPr fullCalcOnLoad="1"/>`): its formulas' stored
+   * results are not what Excel, WPS or LibreOffice will show (a generator's placeholder 0, or stale after
+   * edits), and the .xlsx reader computes them afresh.
+   */
+  readonly recalcOnOpen?: boolean;
 }
 
 /** A single cell in the workbook: sheet name plus A1 address without `$`. */

@@ -13,6 +13,11 @@
  * reference gives #REF! in the cells of the cycle. Defined names in ASCII (the contract's jx_ names) are
  * resolved. SUBTOTAL (a 合计 as Excel's AutoSum writes it in a filtered list) is computed as Excel does,
  * the SUBTOTALs inside its ranges left out.
+ *
+ * A file that asks to be recalculated on opening (`<calcPr fullCalcOnLoad="1"/>`, WorkbookSnapshot.recalcOnOpen)
+ * has every formula computed afresh, its stored results ignored: a generator such as XlsxWriter stores 0 for
+ * every formula and leaves the computing to Excel, and a file edited by a tool after its last calculation
+ * stores stale results. Where such a formula cannot be computed, its stored result is kept (the best there is).
  */
 import type { CellSnapshot, CellValue, SheetSnapshot, WorkbookSnapshot } from "../../core/model/snapshot";
 import { indexToCol, parseA1, parseRef } from "../../core/model/address";
@@ -75,10 +80,19 @@ function errorText(v: unknown): string | undefined {
  * @returns the snapshot Excel would show after opening the file
  */
 export async function computeUncached(snapshot: WorkbookSnapshot): Promise<WorkbookSnapshot> {
-  if (countUncached(snapshot) === 0) return snapshot;
+  const all = snapshot.recalcOnOpen === true && hasFormulas(snapshot);
+  if (!all && countUncached(snapshot) === 0) return snapshot;
   const mod = (await import(/* webpackChunkName: "formulas" */ "fast-formula-parser")) as unknown as { default?: ParserModule } & ParserModule;
   const FormulaParser: ParserModule = mod.default ?? mod;
-  return evaluateWith(FormulaParser, snapshot);
+  return evaluateWith(FormulaParser, snapshot, all);
+}
+
+/** Whether any cell of the workbook holds a formula. */
+function hasFormulas(snapshot: WorkbookSnapshot): boolean {
+  return snapshot.sheets.some((s) => {
+    for (const a in s.cells) if (s.cells[a].formula !== undefined) return true;
+    return false;
+  });
 }
 
 /**
@@ -158,7 +172,9 @@ function withoutNestedSubtotals(sheet: SheetSnapshot, formula: string): string {
   });
 }
 
-function evaluateWith(FormulaParser: ParserModule, snapshot: WorkbookSnapshot): WorkbookSnapshot {
+function evaluateWith(FormulaParser: ParserModule, snapshot: WorkbookSnapshot, all: boolean): WorkbookSnapshot {
+  /** The cells computed here: formulas without a stored result, or every formula when the file asks it. */
+  const toCompute = (cell: CellSnapshot): boolean => (all ? cell.formula !== undefined : isUncached(cell));
   const byName = new Map(snapshot.sheets.map((s) => [s.name, s] as const));
   const extent = new Map<string, { rows: number; cols: number }>();
   for (const s of snapshot.sheets) {
@@ -183,7 +199,7 @@ function evaluateWith(FormulaParser: ParserModule, snapshot: WorkbookSnapshot): 
     const address = `${indexToCol(col)}${row}`;
     const cell = sheet.cells[address];
     if (!cell) return undefined;
-    if (!isUncached(cell)) {
+    if (!toCompute(cell)) {
       if (cell.error !== undefined) return new FormulaParser.FormulaError(cell.error);
       return cell.value ?? undefined;
     }
@@ -198,6 +214,8 @@ function evaluateWith(FormulaParser: ParserModule, snapshot: WorkbookSnapshot): 
     if (pending.has(key)) return { ...cell, value: null, error: "#REF!" };
     pending.add(key);
     const { row, col } = parseA1(address);
+    // A stored error is no part of a result computed afresh.
+    const base: CellSnapshot = cell.error === undefined ? cell : (({ error: _stored, ...rest }) => rest)(cell);
     let out: CellSnapshot;
     const outer = current;
     current = sheet.name;
@@ -214,18 +232,20 @@ function evaluateWith(FormulaParser: ParserModule, snapshot: WorkbookSnapshot): 
       }
       const v = Array.isArray(r) ? (Array.isArray(r[0]) ? r[0][0] : r[0]) : r;
       const err = errorText(v);
-      if (err !== undefined && EXCEL_ERRORS.has(err)) out = { ...cell, value: null, error: err };
-      else if (err !== undefined) out = { ...cell, value: null, uncomputed: true };
-      else if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") out = { ...cell, value: v as CellValue };
-      else out = { ...cell, value: null };
+      if (err !== undefined && EXCEL_ERRORS.has(err)) out = { ...base, value: null, error: err };
+      else if (err !== undefined) out = { ...base, value: null, uncomputed: true };
+      else if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") out = { ...base, value: v as CellValue };
+      else out = { ...base, value: null };
     } catch (e) {
       const err = errorText(e);
       // A formula the parser cannot read or compute (its own #ERROR!) stays blank, as the file has it;
       // an error Excel would show (#DIV/0!, #REF!) is that error.
-      out = err !== undefined && EXCEL_ERRORS.has(err) ? { ...cell, value: null, error: err } : { ...cell, value: null, uncomputed: true };
+      out = err !== undefined && EXCEL_ERRORS.has(err) ? { ...base, value: null, error: err } : { ...base, value: null, uncomputed: true };
     }
     current = outer;
     pending.delete(key);
+    // Recomputing every formula: one the parser cannot compute keeps the result the file stores.
+    if (all && out.uncomputed && !isUncached(cell)) out = cell;
     computed.set(key, out);
     return out;
   };
@@ -263,7 +283,7 @@ function evaluateWith(FormulaParser: ParserModule, snapshot: WorkbookSnapshot): 
   const sheets = snapshot.sheets.map((s) => {
     let cells: Record<string, CellSnapshot> | undefined;
     for (const [address, cell] of Object.entries(s.cells)) {
-      if (!isUncached(cell)) continue;
+      if (!toCompute(cell)) continue;
       const out = compute(s, address, cell);
       cells ??= { ...s.cells };
       cells[address] = out;

@@ -213,7 +213,7 @@ function readFormats(text: string): (string | undefined)[] {
 }
 
 /** The workbook part: sheet names and visibility in tab order, and the defined names (scope resolved later). */
-function readWorkbookPart(text: string): { sheets: { name: string; visibility: SheetVisibility }[]; names: { name: string; refersTo: string; localSheetId?: string }[] } {
+function readWorkbookPart(text: string): { sheets: { name: string; visibility: SheetVisibility }[]; names: { name: string; refersTo: string; localSheetId?: string }[]; recalc: boolean } {
   const part = "xl/workbook.xml";
   checkNormalisation(part, text);
   const root = parseTree(part, text);
@@ -238,7 +238,9 @@ function readWorkbookPart(text: string): { sheets: { name: string; visibility: S
     if (local !== undefined && !/^\d+$/.test(local)) anomaly(`${part}: localSheetId ${local}`);
     names.push(local === undefined ? { name, refersTo } : { name, refersTo, localSheetId: local });
   }
-  return { sheets, names };
+  // <calcPr fullCalcOnLoad="1"/>: the stored formula results are recomputed by whoever opens the file.
+  const recalc = /^(?:1|true)$/i.test(child(root, "calcPr")?.attributes.fullCalcOnLoad ?? "");
+  return { sheets, names, recalc };
 }
 
 /** The shared strings: plain text, rich text as the text of its runs, undefined for an empty entry. */
@@ -756,7 +758,7 @@ function snapshotOf(bytes: Uint8Array, limits: ReadLimits): WorkbookSnapshot {
     const scope = n.localSheetId !== undefined ? sheets[Number(n.localSheetId)]?.name : undefined;
     return scope !== undefined ? { name: n.name, refersTo: n.refersTo, scope } : { name: n.name, refersTo: n.refersTo };
   });
-  return { sheets, names };
+  return { sheets, names, ...(workbook.recalc ? { recalcOnOpen: true } : {}) };
 }
 
 /**

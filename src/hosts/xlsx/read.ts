@@ -139,5 +139,7 @@ export function readSnapshot(workbook: PopulateWorkbook): WorkbookSnapshot {
     }
     return cells.sheet(sheet.name(), Object.keys(sheet._mergeCells), hiddenPartsOf(sheet));
   });
-  return { sheets, names: readDefinedNames(workbook) };
+  const calcPr = elements(workbook._node, "calcPr")[0];
+  const recalc = /^(?:1|true)$/i.test(String(calcPr?.attributes.fullCalcOnLoad ?? ""));
+  return { sheets, names: readDefinedNames(workbook), ...(recalc ? { recalcOnOpen: true } : {}) };
 }
