@@ -23,6 +23,7 @@ import { checkBook, removeTempDir, writeTemp, type Seen } from "./run";
 import { main } from "../../src/cli";
 import { memoryIo } from "../../src/cli/io";
 import { checkWorkbook } from "../../src/core/engine/run-rules";
+import { writeExpenseSplitAndGoal } from "./hand-dept";
 import { computeFills } from "../../src/core/fill";
 
 afterAll(removeTempDir);
@@ -56,13 +57,7 @@ function book(split: string, percentWeights = false, grade = "优", unitLine = "
   s.label("B6", "政府性基金预算");
   s.label("B7", "其他资金");
   for (const r of [6, 7]) for (const c of "CDE") s.dash(`${c}${r}`);
-  s.merged("A8:A9", "按支出性质分");
-  s.label("B8", "基本支出");
-  money(8, [100.0, 104.2, 103.86]);
-  s.label("B9", "项目支出");
-  money(9, [1532.87, 1607.55, 1603.45]);
-  s.merged("A10:B10", "年度总体目标");
-  s.merged("C10:I10", "推进医保综合柜员制改革，做好城乡居民医保参保缴费，落实医疗救助政策，加强医保基金监管。", { wrap: true });
+  writeExpenseSplitAndGoal(s, money);
   ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", percentWeights ? "权重" : "分值", "得分", "偏差原因分析及改进措施"].forEach((h, i) => s.label(`${"ABCDEFGH"[i]}11`, h, { bold: true }));
   const rows: [string, string, string, string, string, number, number][] = [
     ["产出指标", "数量指标", "城乡居民医保参保人数", "≥23万人", "23.9万人", 30, 30],

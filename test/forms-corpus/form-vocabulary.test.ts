@@ -13,6 +13,7 @@
  */
 import { type BookSpec, MONEY, RATE, SheetWriter, copyBook, plant, type Ref } from "./book";
 import { checkBook, removeTempDir, show, type Seen } from "./run";
+import { writeExpenseSplitAndGoal } from "./hand-dept";
 
 afterAll(removeTempDir);
 
@@ -95,13 +96,7 @@ function deptBook(w: Words): { book: BookSpec; at: Record<"basicExecuted" | "rat
     s.label("B7", "其他资金");
     for (const r of [6, 7]) for (const c of "CDE") s.dash(`${c}${r}`);
   }
-  s.merged("A8:A9", w.expense);
-  s.label("B8", "基本支出");
-  money(8, [100.0, 104.2, 103.86]);
-  s.label("B9", "项目支出");
-  money(9, [1532.87, 1607.55, 1603.45]);
-  s.merged("A10:B10", "年度总体目标");
-  s.merged("C10:I10", "推进医保综合柜员制改革，做好城乡居民医保参保缴费，落实医疗救助政策，加强医保基金监管。", { wrap: true });
+  writeExpenseSplitAndGoal(s, money, w.expense);
   (w.indicatorHeaders ?? ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]).forEach((h, i) =>
     s.label(`${"ABCDEFGH"[i]}11`, h, { bold: true }),
   );

@@ -12,7 +12,7 @@ import type { CellRef, CellSnapshot, CellValue, WorkbookSnapshot } from "../mode
 import { parseCell, roundTo } from "../units";
 import { parseA1, toA1 } from "../model/address";
 import { showNumber } from "../scoring/indicator-value";
-import { cellNumber, effectiveScore, gradeFor, gradeLabel, gradeMatches, roundScore, scoreTolerance, scoreWorkbook, tickedChoice, type IndicatorScore } from "../scoring/score";
+import { cellNumber, effectiveScore, gradeFor, gradeLabel, gradeMatches, roundScore, scoreTolerance, scoreWorkbook, retickedFor, type IndicatorScore } from "../scoring/score";
 import { sheetScoreOf } from "../relations/summary-links";
 import type { ScoringProfile } from "../scoring/types";
 import { withFormGradeWords } from "../scoring/grade-words";
@@ -382,8 +382,7 @@ function planForm(model: ReportModel, profile: ScoringProfile, plan: Planner, ov
     if (band) {
       // A grade cell printed as choices with one ticked (☑优 □良 …) gets the tick moved, not a bare word.
       const typed = s.jx_grade?.cell?.value;
-      const ticked = typeof typed === "string" ? tickedChoice(typed) : undefined;
-      const retick = ticked ? [band.grade, band.label ?? band.grade, ...band.aliases].map((w) => ticked.rewrite(w)).find((t) => t !== typed) : undefined;
+      const retick = typeof typed === "string" ? retickedFor(typed, band) : undefined;
       plan.cell(s.jx_grade, "jx_grade", retick ?? gradeLabel(band), `综合得分 ${showNumber(totalAfter)} 按“${profile.name}”评为${gradeLabel(band)}`, (cell) =>
         typeof cell.value === "string" && gradeMatches(cell.value, band),
       );

@@ -1237,6 +1237,18 @@ function totalBelow(model: ReportModel, table: TableBinding, key: string): Fact 
   return f ? extend(f, { isTotal: true }) : undefined;
 }
 
+/** The sentence speaks of another year before the amount (上年全年预算…). */
+export function otherYear(text: string, q: ProseQuantity): boolean {
+  // Within the amount's own clause, and the clause before it when that one holds no figure (上年度，… /
+  // 与上年相比，…): “基本支出655.18万元，比上年增长6.99%；项目支出441.57万元” — 项目支出 is this year's.
+  const clauses = text.slice(q.sentence.start, q.start).split(/[，,；;]/);
+  const own = clauses[clauses.length - 1];
+  const prev = clauses.length > 1 ? clauses[clauses.length - 2] : "";
+  const scope = /\d/.test(prev) ? own : prev + own;
+  // 上年结转资金 is a line of this year's funds (what came over from last year), not last year's figure.
+  return /上年(?!结转)|去年|上一年|同期|以前年度|历年|下年|明年/.test(scope);
+}
+
 /**
  * The amounts the text states for each of `keys` (`Sheet!A1` of table cells): money quantities whose
  * label names that cell alone (基本支出103.86万元 for the 基本支出 line's 全年执行数). What a clerk wrote twice,
@@ -1251,9 +1263,8 @@ export function proseStatements(model: ReportModel, keys: ReadonlySet<string>): 
   for (const pc of proseCells(model)) {
     for (const q of pc.analysis.quantities) {
       if (q.kind !== "money" || q.approx || q.direction || q.changeTo || q.comparator) continue;
-      const before = pc.text.slice(q.sentence.start, q.start);
       // Another year's figure (上年基本支出…) is not this table's.
-      if (/上年(?!结转)|去年|上一年|同期/.test(before.split(/[，,；;]/).pop() ?? "")) continue;
+      if (otherYear(pc.text, q)) continue;
       // Matched by the row's own label, not through matchMoneyLabel, which leaves a row under suspicion
       // (every candidate here is) to the relation's finding.
       const l = normalizeLabel(q.label).replace(/^其中[:：]?/, "");

@@ -22,7 +22,8 @@ export interface Cause {
   readonly alternatives?: readonly Figure[];
 }
 
-function decimalsOf(f: Figure): number {
+/** The decimals a figure's correction is written with (2 for a blank). */
+export function decimalsOf(f: Figure): number {
   return Number.isFinite(f.decimals) ? Math.max(0, f.decimals) : 2;
 }
 

@@ -6,7 +6,7 @@
 import { isUnfilled } from "../model/cell-index";
 import { defineRule } from "../engine/types";
 import { showNumber } from "../scoring/indicator-value";
-import { cellNumber, gradeFor, gradeLabel, gradeMatches, scoresFor, tickedChoice } from "../scoring/score";
+import { cellNumber, gradeFor, gradeLabel, gradeMatches, scoresFor, retickedFor } from "../scoring/score";
 import { withFormGradeWords } from "../scoring/grade-words";
 import type { GradeBand } from "../scoring/types";
 import { writtenTotalIsSlip } from "./lib/written-total";
@@ -126,9 +126,7 @@ export const gradeMatchesBand = defineRule<MessageId>({
         const range = upper ? `${showNumber(band.min)} 分（含）至 ${showNumber(upper.min)} 分` : `${showNumber(band.min)} 分及以上`;
         const expected = wordFor(band);
         // The printed choices with one ticked (☑优 □良 …): the fix moves the tick to the band's choice.
-        const ticked = tickedChoice(written);
-        const choice = ticked ? [band.grade, band.label ?? band.grade, ...band.aliases, expected].map((w) => ticked.rewrite(w)).find((t) => t !== written) : undefined;
-        const value = choice ?? expected;
+        const value = retickedFor(written, band, expected) ?? expected;
         context.report({
           at,
           messageId: "gradeMismatch",

@@ -6,7 +6,7 @@
  */
 import { defineRule } from "../engine/types";
 import { formatRef } from "../model/address";
-import { ADJUSTMENT, LEFT_OVER, amountMatches, budgetAdjustment, itemBefore, itemNamesPart, leftOver, matchMoneyLabel, narrowerSubject, overallFact, proseCells, reportYear } from "../narrative/prose-cells";
+import { ADJUSTMENT, LEFT_OVER, amountMatches, budgetAdjustment, itemBefore, itemNamesPart, leftOver, matchMoneyLabel, narrowerSubject, otherYear, overallFact, proseCells, reportYear } from "../narrative/prose-cells";
 import { normalizeLabel } from "../schema/fields";
 import type { ProseQuantity } from "../narrative/extract";
 import { replacePhrase } from "../narrative/phrase";
@@ -16,18 +16,6 @@ import { extend } from "./lib/extend";
 
 /** Message ids of prose-amount-matches-table. */
 export type MessageId = "unitMistake" | "valueMismatch" | "adjustmentMismatch" | "inFullMismatch" | "leftOverMismatch";
-
-/** The sentence speaks of another year before the amount (上年全年预算…). */
-function otherYear(text: string, q: ProseQuantity): boolean {
-  // Within the amount's own clause, and the clause before it when that one holds no figure (上年度，… /
-  // 与上年相比，…): “基本支出655.18万元，比上年增长6.99%；项目支出441.57万元” — 项目支出 is this year's.
-  const clauses = text.slice(q.sentence.start, q.start).split(/[，,；;]/);
-  const own = clauses[clauses.length - 1];
-  const prev = clauses.length > 1 ? clauses[clauses.length - 2] : "";
-  const scope = /\d/.test(prev) ? own : prev + own;
-  // 上年结转资金 is a line of this year's funds (what came over from last year), not last year's figure.
-  return /上年(?!结转)|去年|上一年|同期|以前年度|历年|下年|明年/.test(scope);
-}
 
 /** After an amount, words saying it was received in full: 已全额到位, 全部到位, 足额拨付到位. */
 const IN_FULL_AFTER = /^\s*(?:已经?|均已|均)?(?:全额|全部|足额|全数)(?:拨付|下达)?到位/;

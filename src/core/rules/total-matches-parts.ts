@@ -12,7 +12,7 @@ import { checksOf, columnLabel, evaluate, failingChecks, formChecks, hasUnreadab
 import { anchoredByRate } from "../relations/rate-links";
 import { roundTo } from "../units/parse";
 import { checksTouchingUnitMistakes } from "../relations/unit-mistakes";
-import { causeOf, type Cause } from "../relations/cause";
+import { causeOf, decimalsOf as figureDecimals, type Cause } from "../relations/cause";
 import { amountMatches, proseStatements, type Fact } from "../narrative/prose-cells";
 import { projectOverrides } from "../relations/project-causes";
 
@@ -173,18 +173,18 @@ function likeliestFirst(model: ReportModel, check: SumCheck, cause: Cause | unde
   const total = check.terms.reduce((s, t) => s + t.sign * t.figure.value, 0);
   const correctedOf = (f: Figure): number | undefined => {
     const t = check.terms.find((x) => x.figure.key === f.key);
-    return t ? roundTo(t.sign * (check.target.value - (total - t.sign * t.figure.value)), Number.isFinite(f.decimals) ? Math.max(0, f.decimals) : 2) : undefined;
+    return t ? roundTo(t.sign * (check.target.value - (total - t.sign * t.figure.value)), figureDecimals(f)) : undefined;
   };
   const all = [cause.figure, ...cause.alternatives];
   const options = all.map((figure) => ({ figure, value: figure === cause.figure ? cause.value : correctedOf(figure) }));
   const stated = proseStatements(model, new Set(all.map((f) => f.key)));
-  const fact = (f: Figure, value: number): Fact => ({ value, decimals: Number.isFinite(f.decimals) ? Math.max(0, f.decimals) : 2, ref: f.ref });
+  const fact = (f: Figure, value: number): Fact => ({ value, decimals: figureDecimals(f), ref: f.ref });
   const says = (f: Figure, value: number): boolean => (stated.get(f.key) ?? []).some((q) => amountMatches(q, model.moneyUnit, fact(f, value)));
   const vouched = options.filter((o) => o.value !== undefined && says(o.figure, o.value) && !says(o.figure, o.figure.value));
   const swapped = options.filter((o) => o.value !== undefined && digitsSwapped(o.figure.value, o.value));
   const pick = vouched.length === 1 ? vouched[0] : swapped.length === 1 ? swapped[0] : undefined;
   if (!pick || pick.figure === cause.figure || pick.value === undefined) return cause;
-  return { figure: pick.figure, value: pick.value, decimals: Number.isFinite(pick.figure.decimals) ? Math.max(0, pick.figure.decimals) : 2, unique: false, alternatives: all.filter((f) => f !== pick.figure) };
+  return { figure: pick.figure, value: pick.value, decimals: figureDecimals(pick.figure), unique: false, alternatives: all.filter((f) => f !== pick.figure) };
 }
 
 /** `a` and `b` (to the cent) are the same digits with two neighbours swapped: 1630.45 and 1603.45. */

@@ -280,6 +280,16 @@ export function tickedChoice(written: string): { word: string; rewrite: (to: str
 }
 
 /**
+ * `written` printed as choices with one ticked (☑优 □良 …), with the tick moved to `band`'s choice (its grade,
+ * label, aliases or `word`); undefined when `written` is no such text or names none of them.
+ */
+export function retickedFor(written: string, band: GradeBand, word?: string): string | undefined {
+  const ticked = tickedChoice(written);
+  if (!ticked) return undefined;
+  return [band.grade, band.label ?? band.grade, ...band.aliases, ...(word ? [word] : [])].map((w) => ticked.rewrite(w)).find((t) => t !== written);
+}
+
+/**
  * The grade a clerk typed, without a label before it or the score written beside it: “等次：良好” → 良好,
  * “评价等次：优” → 优, “优（92分）” → 优, “良 85.5分” → 良 (normalised: no spaces, half-width).
  */
